@@ -1,0 +1,93 @@
+# The demo: five declared resources (stand-ins built with terraform_data, so
+# nothing is created in a cloud), the responsibility of each, and a
+# precondition that fails the apply while a resource carries customer
+# obligations that nobody has accepted.
+
+terraform {
+  required_providers {
+    srm = {
+      source = "shared-responsibility/srm"
+    }
+  }
+}
+
+provider "srm" {
+  # A newer catalog with one more obligation, to show how it surfaces in review.
+  catalog = var.catalog_file == "" ? null : file(var.catalog_file)
+}
+
+variable "catalog_file" {
+  description = "Path of a custom catalog to merge, or empty."
+  type        = string
+  default     = ""
+}
+
+variable "acceptances" {
+  description = "Accepted obligation ids by resource address."
+  type        = map(list(string))
+  default     = {}
+}
+
+locals {
+  # The declared resources: their Terraform type and the attribute values
+  # that change who owns what.
+  resources = {
+    "aws_db_instance.orders"           = { type = "aws_db_instance", conditions = {} }
+    "aws_lambda_function.resize"       = { type = "aws_lambda_function", conditions = { package_type = "Image" } }
+    "google_container_cluster.apps"    = { type = "google_container_cluster", conditions = { enable_autopilot = "true" } }
+    "azurerm_linux_web_app.portal"     = { type = "azurerm_linux_web_app", conditions = {} }
+    "aws_s3_bucket.invoices"           = { type = "aws_s3_bucket", conditions = {} }
+  }
+}
+
+# The record of what each team accepted, by whom and until when.
+resource "srm_obligation_acceptance" "this" {
+  for_each = var.acceptances
+
+  resource_address = each.key
+  resource_type    = local.resources[each.key].type
+  conditions       = local.resources[each.key].conditions
+  obligations      = each.value
+  accepted_by      = "team-platform"
+  reference        = "CHG-1042"
+  review_by        = "2099-01-01"
+}
+
+data "srm_responsibility" "this" {
+  for_each = local.resources
+
+  resource_address     = each.key
+  resource_type        = each.value.type
+  conditions           = each.value.conditions
+  accepted_obligations = try(srm_obligation_acceptance.this[each.key].obligations, [])
+}
+
+# Stand-ins for the real resources. The precondition is what a module adds to
+# its own resources.
+resource "terraform_data" "resource" {
+  for_each = local.resources
+
+  input = data.srm_responsibility.this[each.key].tags
+
+  lifecycle {
+    precondition {
+      condition     = length(data.srm_responsibility.this[each.key].unaccepted_obligations) == 0
+      error_message = "${each.key} carries customer obligations nobody has accepted: ${join(", ", data.srm_responsibility.this[each.key].unaccepted_obligations)}. Record them in srm_obligation_acceptance."
+    }
+  }
+}
+
+output "ownership" {
+  description = "Who owns each layer of each declared resource."
+  value = join("\n", concat(
+    [format("%-32s %-6s %-15s %-9s %-12s %-9s %-9s %s", "resource", "model", "infrastructure", "platform", "application", "data", "identity", "unaccepted")],
+    [for address, r in data.srm_responsibility.this : format("%-32s %-6s %-15s %-9s %-12s %-9s %-9s %d",
+      address, r.service_model, r.owners["infrastructure"], r.owners["platform"], r.owners["application"],
+    r.owners["data"], r.owners["identity"], length(r.unaccepted_obligations))]
+  ))
+}
+
+output "unaccepted" {
+  description = "Unaccepted customer obligations by resource."
+  value       = { for address, r in data.srm_responsibility.this : address => r.unaccepted_obligations if length(r.unaccepted_obligations) > 0 }
+}

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Runs the demo against the locally built provider: `make demo` sets DEMO_CLI
+# (terraform or tofu) and TF_CLI_CONFIG_FILE (dev_overrides). No `init`: the
+# provider is served from the local build, and the configuration needs nothing
+# else.
+set -uo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+cli="${DEMO_CLI:?set DEMO_CLI to the terraform or tofu binary}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+cp "$here"/*.tf "$here"/*.tfvars "$here"/*.json "$work"/
+cd "$work"
+export TF_IN_AUTOMATION=1
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+run() { "$cli" "$@" -input=false -no-color 2>&1 | grep -v -e 'Provider development overrides' -e 'shared-responsibility/srm in' -e 'hashicorp/time in' -e 'The behavior may therefore' -e 'applying changes may cause' -e 'published releases' -e '^│ *$' ; return "${PIPESTATUS[0]}"; }
+
+step "1. Plan with no acceptance: the precondition fails, naming what nobody has accepted"
+if run plan; then
+  echo "demo: expected the precondition to fail" >&2; exit 1
+fi
+
+step "2. The team records its acceptance (accepted.tfvars) and applies: the precondition passes"
+run apply -auto-approve -var-file=accepted.tfvars || exit 1
+step "   Ownership of each declared resource"
+"$cli" output -raw ownership; echo
+
+step "3. Plan again: nothing to do"
+run plan -detailed-exitcode -var-file=accepted.tfvars || { echo "demo: expected an empty plan" >&2; exit 1; }
+
+step "4. A newer catalog adds an obligation: the acceptance records show it in the plan..."
+run plan -var-file=accepted.tfvars -var catalog_file=catalog-update.json -target=srm_obligation_acceptance.this || exit 1
+step "   ...and the gate closes again until someone accepts it"
+if run plan -var-file=accepted.tfvars -var catalog_file=catalog-update.json; then
+  echo "demo: expected the new obligation to fail the precondition" >&2; exit 1
+fi
+step "Done: accept the new obligation in accepted.tfvars to open the gate again."

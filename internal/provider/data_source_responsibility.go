@@ -1,0 +1,196 @@
+// Copyright (c) The terraform-provider-srm authors
+// SPDX-License-Identifier: MPL-2.0
+
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/shared-responsibility/terraform-provider-srm/internal/srm"
+)
+
+var (
+	_ datasource.DataSource                     = (*responsibilityDataSource)(nil)
+	_ datasource.DataSourceWithConfigure        = (*responsibilityDataSource)(nil)
+	_ datasource.DataSourceWithConfigValidators = (*responsibilityDataSource)(nil)
+)
+
+// NewResponsibilityDataSource returns the srm_responsibility data source.
+func NewResponsibilityDataSource() datasource.DataSource { return &responsibilityDataSource{} }
+
+type responsibilityDataSource struct{ data *providerData }
+
+type responsibilityModel struct {
+	ResourceType             types.String `tfsdk:"resource_type"`
+	ServiceModel             types.String `tfsdk:"service_model"`
+	ResourceAddress          types.String `tfsdk:"resource_address"`
+	Conditions               types.Map    `tfsdk:"conditions"`
+	Agreement                types.String `tfsdk:"agreement"`
+	AcceptedObligations      types.Set    `tfsdk:"accepted_obligations"`
+	Owners                   types.Map    `tfsdk:"owners"`
+	Components               types.Map    `tfsdk:"components"`
+	CustomerObligations      types.List   `tfsdk:"customer_obligations"`
+	CustomerObligationIDs    types.List   `tfsdk:"customer_obligation_ids"`
+	ProviderResponsibilities types.List   `tfsdk:"provider_responsibilities"`
+	UnacceptedObligations    types.List   `tfsdk:"unaccepted_obligations"`
+	Focus                    types.List   `tfsdk:"focus"`
+	Tags                     types.Map    `tfsdk:"tags"`
+	OverridesApplied         types.List   `tfsdk:"overrides_applied"`
+	Sources                  types.List   `tfsdk:"sources"`
+	CatalogVersion           types.String `tfsdk:"catalog_version"`
+}
+
+func (d *responsibilityDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_responsibility"
+}
+
+func (d *responsibilityDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Computes who owns each layer and component of one declared resource under its service model, " +
+			"which obligations the customer carries, and which of them are not accepted yet. Set exactly one of `resource_type` " +
+			"(the Terraform type of the declared resource, looked up in the catalog) and `service_model`. When an argument is " +
+			"unknown at plan time, the results are unknown until apply.",
+		Attributes: map[string]schema.Attribute{
+			"resource_type": schema.StringAttribute{
+				MarkdownDescription: "Terraform resource type of the declared resource, e.g. `aws_db_instance`. Looked up in the " +
+					"resource-type catalog (see `srm_catalog`). Exactly one of `resource_type` and `service_model` is required.",
+				Optional: true,
+			},
+			"service_model": schema.StringAttribute{
+				MarkdownDescription: "Service model: " + modelList() + ". As an argument, it sets the model directly; " +
+					"otherwise it is computed from `resource_type` and `conditions`.",
+				Optional: true,
+				Computed: true,
+			},
+			"resource_address": schema.StringAttribute{
+				MarkdownDescription: "Label of the declared resource (e.g. `aws_db_instance.main`), echoed in outputs and reports.",
+				Optional:            true,
+			},
+			"conditions": schema.MapAttribute{
+				MarkdownDescription: "Attribute values of the declared resource that change the answer, e.g. " +
+					"`{ package_type = \"Image\" }` for `aws_lambda_function`. Only with `resource_type`; unknown keys are an error " +
+					"that lists the valid ones. Conditions not given take their documented default.",
+				ElementType: types.StringType,
+				Optional:    true,
+			},
+			"agreement": schema.StringAttribute{
+				MarkdownDescription: "Name of an `agreement` block of the provider configuration to apply.",
+				Optional:            true,
+			},
+			"accepted_obligations": schema.SetAttribute{
+				MarkdownDescription: "Obligation ids already accepted, usually `srm_obligation_acceptance.<name>.obligations`. " +
+					"Each must be a customer obligation of this resource.",
+				ElementType: types.StringType,
+				Optional:    true,
+			},
+			"owners": schema.MapAttribute{
+				MarkdownDescription: "Owner of each layer (`provider`, `customer` or `shared`), keyed by layer: " + layerList() +
+					". A layer is `provider` when all its components are, `customer` when all are, otherwise `shared`.",
+				ElementType: types.StringType,
+				Computed:    true,
+			},
+			"components":                componentsAttribute(),
+			"customer_obligations":      obligationsAttribute("Customer obligations of the resource, in catalog order."),
+			"customer_obligation_ids":   idsAttribute("Ids of `customer_obligations`."),
+			"provider_responsibilities": responsibilitiesAttribute(),
+			"unaccepted_obligations":    idsAttribute("Customer obligation ids not in `accepted_obligations`. Empty when every obligation is accepted: the value to test in a precondition."),
+			"focus":                     idsAttribute("Components the resource type directly configures (e.g. `network_controls` for a security group). Empty for `service_model`."),
+			"tags": schema.MapAttribute{
+				MarkdownDescription: "Tags describing the ownership, valid as AWS tags, Azure tags and GCP labels at once: " +
+					"`<prefix>-service-model`, `<prefix>-<layer>` (owner) and `<prefix>-unaccepted` (count).",
+				ElementType: types.StringType,
+				Computed:    true,
+			},
+			"overrides_applied": overridesAttribute(),
+			"sources":           sourcesAttribute(),
+			"catalog_version": schema.StringAttribute{
+				MarkdownDescription: "Version of the catalog that produced the answer.",
+				Computed:            true,
+			},
+		},
+	}
+}
+
+func (d *responsibilityDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
+	return []datasource.ConfigValidator{
+		datasourcevalidator.ExactlyOneOf(path.MatchRoot("resource_type"), path.MatchRoot("service_model")),
+		datasourcevalidator.Conflicting(path.MatchRoot("service_model"), path.MatchRoot("conditions")),
+	}
+}
+
+func (d *responsibilityDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.data = configuredData(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *responsibilityDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var m responsibilityModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() || d.data == nil {
+		return
+	}
+	r, ok := resolveRequest(ctx, d.data.engine, requestArgs{
+		resourceType: m.ResourceType, serviceModel: m.ServiceModel, conditions: m.Conditions,
+		agreement: m.Agreement, accepted: m.AcceptedObligations,
+	}, path.Empty(), nil, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	tflog.Debug(ctx, "resolved responsibility", map[string]any{
+		"resource_address": m.ResourceAddress.ValueString(), "service_model": r.ServiceModel.ID, "unaccepted": len(r.Unaccepted),
+	})
+	m.ServiceModel = types.StringValue(r.ServiceModel.ID)
+	m.Owners = ownersMap(r)
+	m.Components = componentsMap(r)
+	m.CustomerObligations = obligationsList(r.CustomerObligations)
+	m.CustomerObligationIDs = stringList(r.CustomerObligationIDs())
+	m.ProviderResponsibilities = responsibilitiesList(r)
+	m.UnacceptedObligations = stringList(r.UnacceptedIDs())
+	m.Focus = stringList(r.Focus())
+	m.Tags = stringMap(r.Tags(d.data.tagPrefix))
+	m.OverridesApplied = overridesList(r)
+	m.Sources = sourcesList(r.Catalog, r.SourceIDs)
+	m.CatalogVersion = types.StringValue(r.Catalog.Version)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+// requestArgs are the arguments every resolving data source and resource
+// shares, as Terraform values.
+type requestArgs struct {
+	resourceType types.String
+	serviceModel types.String
+	conditions   types.Map
+	agreement    types.String
+	accepted     types.Set
+}
+
+// resolveRequest converts the arguments and resolves them; errors are
+// reported on the argument's path below root.
+func resolveRequest(ctx context.Context, e *srm.Engine, a requestArgs, root path.Path, fields map[string]string, diags *diagnostics) (*srm.Result, bool) {
+	req := srm.Request{
+		ResourceType: a.resourceType.ValueString(),
+		ServiceModel: a.serviceModel.ValueString(),
+		Agreement:    a.agreement.ValueString(),
+	}
+	if !a.conditions.IsNull() {
+		diags.Append(a.conditions.ElementsAs(ctx, &req.Conditions, false)...)
+	}
+	if !a.accepted.IsNull() {
+		diags.Append(a.accepted.ElementsAs(ctx, &req.Accepted, false)...)
+	}
+	if diags.HasError() {
+		return nil, false
+	}
+	r, err := e.Resolve(req)
+	if err != nil {
+		addInputError(diags, root, err, fields)
+		return nil, false
+	}
+	return r, true
+}

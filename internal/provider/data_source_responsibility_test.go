@@ -1,0 +1,183 @@
+// Copyright (c) The terraform-provider-srm authors
+// SPDX-License-Identifier: MPL-2.0
+
+package provider
+
+import (
+	"regexp"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/compare"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+)
+
+func TestAccResponsibility_serviceModels(t *testing.T) {
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `
+data "srm_responsibility" "iaas" { service_model = "iaas" }
+data "srm_responsibility" "paas" { service_model = "paas" }
+data "srm_responsibility" "saas" {
+  service_model    = "saas"
+  resource_address = "example.saas"
+}
+data "srm_responsibility" "onprem" { service_model = "on_premises" }
+`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.srm_responsibility.iaas", tfjsonpath.New("components").AtMapKey("operating_system").AtMapKey("owner"), knownvalue.StringExact("customer")),
+				statecheck.ExpectKnownValue("data.srm_responsibility.iaas", tfjsonpath.New("owners"), knownvalue.MapExact(map[string]knownvalue.Check{
+					"infrastructure": knownvalue.StringExact("provider"),
+					"platform":       knownvalue.StringExact("customer"),
+					"application":    knownvalue.StringExact("customer"),
+					"data":           knownvalue.StringExact("customer"),
+					"identity":       knownvalue.StringExact("customer"),
+				})),
+				statecheck.ExpectKnownValue("data.srm_responsibility.saas", tfjsonpath.New("components").AtMapKey("application_code").AtMapKey("owner"), knownvalue.StringExact("provider")),
+				// PaaS: OS provider, network controls shared → platform shared; identity shared.
+				statecheck.ExpectKnownValue("data.srm_responsibility.paas", tfjsonpath.New("owners"), knownvalue.MapExact(map[string]knownvalue.Check{
+					"infrastructure": knownvalue.StringExact("provider"),
+					"platform":       knownvalue.StringExact("shared"),
+					"application":    knownvalue.StringExact("customer"),
+					"data":           knownvalue.StringExact("customer"),
+					"identity":       knownvalue.StringExact("shared"),
+				})),
+				statecheck.ExpectKnownValue("data.srm_responsibility.paas", tfjsonpath.New("components").AtMapKey("network_controls").AtMapKey("customer_part"), knownvalue.NotNull()),
+				statecheck.ExpectKnownValue("data.srm_responsibility.iaas", tfjsonpath.New("components").AtMapKey("operating_system").AtMapKey("customer_part"), knownvalue.Null()),
+				// data_* stays with the customer in every model, even SaaS.
+				statecheck.ExpectKnownValue("data.srm_responsibility.saas", tfjsonpath.New("components").AtMapKey("data_protection").AtMapKey("owner"), knownvalue.StringExact("customer")),
+				statecheck.ExpectKnownValue("data.srm_responsibility.saas", tfjsonpath.New("components").AtMapKey("data_access").AtMapKey("owner"), knownvalue.StringExact("customer")),
+				statecheck.ExpectKnownValue("data.srm_responsibility.saas", tfjsonpath.New("components").AtMapKey("data_classification").AtMapKey("owner"), knownvalue.StringExact("customer")),
+				statecheck.ExpectKnownValue("data.srm_responsibility.onprem", tfjsonpath.New("owners").AtMapKey("infrastructure"), knownvalue.StringExact("customer")),
+				statecheck.ExpectKnownValue("data.srm_responsibility.saas", tfjsonpath.New("customer_obligation_ids"), knownvalue.ListPartial(map[int]knownvalue.Check{})),
+				statecheck.ExpectKnownValue("data.srm_responsibility.iaas", tfjsonpath.New("tags"), knownvalue.MapPartial(map[string]knownvalue.Check{
+					"srm-service-model": knownvalue.StringExact("iaas"),
+					"srm-platform":      knownvalue.StringExact("customer"),
+				})),
+				statecheck.ExpectKnownValue("data.srm_responsibility.iaas", tfjsonpath.New("service_model"), knownvalue.StringExact("iaas")),
+				statecheck.ExpectKnownValue("data.srm_responsibility.iaas", tfjsonpath.New("catalog_version"), knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}\.\d+\.\d+$`))),
+			},
+		}},
+	})
+}
+
+func TestAccResponsibility_resourceType(t *testing.T) {
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `
+data "srm_responsibility" "db" {
+  resource_type    = "aws_db_instance"
+  resource_address = "aws_db_instance.main"
+}
+data "srm_responsibility" "sg" { resource_type = "aws_security_group" }
+data "srm_responsibility" "fn" {
+  resource_type = "aws_lambda_function"
+  conditions    = { package_type = "Image" }
+}
+`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.srm_responsibility.db", tfjsonpath.New("service_model"), knownvalue.StringExact("paas")),
+				statecheck.ExpectKnownValue("data.srm_responsibility.db", tfjsonpath.New("components").AtMapKey("operating_system").AtMapKey("owner"), knownvalue.StringExact("provider")),
+				statecheck.ExpectKnownValue("data.srm_responsibility.sg", tfjsonpath.New("focus"), knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("network_controls")})),
+				statecheck.ExpectKnownValue("data.srm_responsibility.fn", tfjsonpath.New("service_model"), knownvalue.StringExact("faas")),
+				statecheck.ExpectKnownValue("data.srm_responsibility.fn", tfjsonpath.New("components").AtMapKey("operating_system").AtMapKey("owner"), knownvalue.StringExact("customer")),
+				statecheck.ExpectKnownValue("data.srm_responsibility.fn", tfjsonpath.New("overrides_applied").AtSliceIndex(0).AtMapKey("kind"), knownvalue.StringExact("condition")),
+			},
+		}},
+	})
+}
+
+func TestAccResponsibility_acceptedObligations(t *testing.T) {
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `
+data "srm_responsibility" "all" { service_model = "saas" }
+data "srm_responsibility" "accepted" {
+  service_model        = "saas"
+  accepted_obligations = data.srm_responsibility.all.customer_obligation_ids
+}
+data "srm_responsibility" "partial" {
+  service_model        = "saas"
+  accepted_obligations = ["data_protection.encrypt_at_rest"]
+}
+output "accepted_by_partial" {
+  value = length(data.srm_responsibility.all.unaccepted_obligations) - length(data.srm_responsibility.partial.unaccepted_obligations)
+}
+output "partial_still_unaccepted" {
+  value = contains(data.srm_responsibility.partial.unaccepted_obligations, "data_protection.encrypt_at_rest")
+}
+`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.srm_responsibility.accepted", tfjsonpath.New("unaccepted_obligations"), knownvalue.ListSizeExact(0)),
+				statecheck.ExpectKnownValue("data.srm_responsibility.accepted", tfjsonpath.New("tags").AtMapKey("srm-unaccepted"), knownvalue.StringExact("0")),
+				statecheck.CompareValuePairs("data.srm_responsibility.all", tfjsonpath.New("customer_obligation_ids"),
+					"data.srm_responsibility.all", tfjsonpath.New("unaccepted_obligations"), compare.ValuesSame()),
+				statecheck.ExpectKnownOutputValue("accepted_by_partial", knownvalue.Int64Exact(1)),
+				statecheck.ExpectKnownOutputValue("partial_still_unaccepted", knownvalue.Bool(false)),
+			},
+		}},
+	})
+}
+
+func TestAccResponsibility_unknownInputs(t *testing.T) {
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `
+resource "terraform_data" "later" { input = "iaas" }
+data "srm_responsibility" "x" { service_model = terraform_data.later.output }
+output "owners" { value = data.srm_responsibility.x.owners }
+`,
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: []plancheck.PlanCheck{plancheck.ExpectUnknownOutputValue("owners")},
+			},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownOutputValueAtPath("owners", tfjsonpath.New("platform"), knownvalue.StringExact("customer")),
+			},
+		}},
+	})
+}
+
+func TestAccResponsibility_badInput(t *testing.T) {
+	cases := map[string]struct{ config, err string }{
+		"unknown model": {`data "srm_responsibility" "x" { service_model = "iaaas" }`,
+			`(?s)"iaaas" is not a service model.*did you mean "iaas".*Valid service models: on_premises, iaas, caas, paas, faas, saas`},
+		"unknown type": {`data "srm_responsibility" "x" { resource_type = "aws_db_instanse" }`,
+			`(?s)Unknown resource type.*Did you mean "aws_db_instance".*set service_model`},
+		"both": {`data "srm_responsibility" "x" {
+  service_model = "iaas"
+  resource_type = "aws_instance"
+}`, `(?s)Invalid Attribute Combination`},
+		"neither": {`data "srm_responsibility" "x" {}`, `(?s)Exactly one of these attributes must be configured`},
+		"unknown condition": {`data "srm_responsibility" "x" {
+  resource_type = "aws_lambda_function"
+  conditions    = { packge_type = "Image" }
+}`, `(?s)"packge_type" is not a condition of aws_lambda_function.*did you mean "package_type".*Valid conditions:`},
+		"bad condition value": {`data "srm_responsibility" "x" {
+  resource_type = "aws_lambda_function"
+  conditions    = { package_type = "image" }
+}`, `(?s)"image" is not a value of condition package_type.*did you mean "Image".*Allowed values:`},
+		"accepted not an obligation": {`data "srm_responsibility" "x" {
+  service_model        = "paas"
+  accepted_obligations = ["operating_system.patch"]
+}`, `(?s)"operating_system.patch" is not a customer obligation of paas.*provider-owned`},
+		"unknown agreement": {`data "srm_responsibility" "x" {
+  service_model = "paas"
+  agreement     = "nope"
+}`, `(?s)Unknown agreement.*No agreement is defined`},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				Steps:                    []resource.TestStep{{Config: tc.config, ExpectError: errorPattern(tc.err)}},
+			})
+		})
+	}
+}

@@ -1,0 +1,138 @@
+// Copyright (c) The terraform-provider-srm authors
+// SPDX-License-Identifier: MPL-2.0
+
+// Package provider is the Terraform glue of the srm provider: schemas,
+// conversions and diagnostics. The domain lives in internal/srm.
+package provider
+
+import (
+	"context"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/function"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/shared-responsibility/terraform-provider-srm/internal/srm"
+)
+
+var (
+	_ provider.Provider              = (*srmProvider)(nil)
+	_ provider.ProviderWithFunctions = (*srmProvider)(nil)
+)
+
+// New returns the provider factory. The clock is time.Now; tests replace it
+// with NewWithClock to move time.
+func New(version string) func() provider.Provider {
+	return NewWithClock(version, time.Now)
+}
+
+// NewWithClock returns a provider factory whose notion of now is clock, as
+// hashicorp/time does for its tests.
+func NewWithClock(version string, clock func() time.Time) func() provider.Provider {
+	return func() provider.Provider {
+		return &srmProvider{version: version, clock: clock}
+	}
+}
+
+type srmProvider struct {
+	version string
+	clock   func() time.Time
+}
+
+// providerData is what Configure hands to data sources and resources.
+type providerData struct {
+	engine    *srm.Engine
+	tagPrefix string
+	clock     func() time.Time
+}
+
+type providerModel struct {
+	TagPrefix  types.String     `tfsdk:"tag_prefix"`
+	Catalog    types.String     `tfsdk:"catalog"`
+	Agreements []agreementModel `tfsdk:"agreement"`
+}
+
+func (p *srmProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
+	resp.TypeName = "srm"
+	resp.Version = p.version
+}
+
+func (p *srmProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "The `srm` provider makes the cloud **shared responsibility model** part of infrastructure code: " +
+			"for every declared resource it computes who owns each layer under its service model, and it records which customer " +
+			"obligations a team has accepted. It calls no cloud API. Every argument is optional.",
+		Attributes: map[string]schema.Attribute{
+			"tag_prefix": schema.StringAttribute{
+				MarkdownDescription: "Prefix of the keys in `tags` outputs. Defaults to `" + srm.DefaultTagPrefix + "`. " +
+					"Must start with a lowercase letter and contain only lowercase letters, digits, `_` and `-`, so that every key is at once a " +
+					"valid AWS tag, Azure tag and GCP label (at most 63 characters with its suffix).",
+				Optional: true,
+			},
+			"catalog": schema.StringAttribute{
+				MarkdownDescription: "A JSON or YAML document, usually `file(\"srm-catalog.json\")`, that extends or overrides the built-in " +
+					"catalog: organisation-specific resource types, obligations, service models. Strictly validated; errors name the JSON path. " +
+					"See the guide *Agreements and custom catalogs*.",
+				Optional: true,
+			},
+		},
+		Blocks: map[string]schema.Block{
+			"agreement": agreementBlock(),
+		},
+	}
+}
+
+func (p *srmProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
+	var cfg providerModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	catalog, ok := configureCatalog(cfg.Catalog, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	prefix := srm.DefaultTagPrefix
+	if !cfg.TagPrefix.IsNull() && !cfg.TagPrefix.IsUnknown() {
+		prefix = cfg.TagPrefix.ValueString()
+		if err := catalog.ValidateTagPrefix(prefix); err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("tag_prefix"), "Invalid tag prefix", err.Error())
+			return
+		}
+	}
+	agreements, ok := configureAgreements(catalog, cfg.Agreements, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	tflog.Debug(ctx, "configured srm provider", map[string]any{
+		"catalog_version": catalog.Version, "resource_types": len(catalog.TypeNames), "agreements": len(agreements),
+	})
+	data := &providerData{engine: &srm.Engine{Catalog: catalog, Agreements: agreements}, tagPrefix: prefix, clock: p.clock}
+	resp.DataSourceData = data
+	resp.ResourceData = data
+}
+
+func (p *srmProvider) DataSources(context.Context) []func() datasource.DataSource {
+	return []func() datasource.DataSource{
+		NewResponsibilityDataSource,
+		NewMatrixDataSource,
+		NewCatalogDataSource,
+		NewAssessmentDataSource,
+	}
+}
+
+func (p *srmProvider) Resources(context.Context) []func() resource.Resource {
+	return []func() resource.Resource{
+		NewObligationAcceptanceResource,
+	}
+}
+
+func (p *srmProvider) Functions(context.Context) []func() function.Function {
+	return providerFunctions()
+}

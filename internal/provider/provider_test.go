@@ -1,0 +1,34 @@
+// Copyright (c) The terraform-provider-srm authors
+// SPDX-License-Identifier: MPL-2.0
+
+package provider
+
+import (
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+)
+
+// testAccProtoV6ProviderFactories serve the provider in-process to the real
+// Terraform or OpenTofu CLI named by TF_ACC_TERRAFORM_PATH.
+var testAccProtoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
+	"srm": providerserver.NewProtocol6WithError(New("test")()),
+}
+
+// factoriesAt serves a provider whose clock reads the given time, so tests
+// can move time (review_by expiry).
+func factoriesAt(now func() time.Time) map[string]func() (tfprotov6.ProviderServer, error) {
+	return map[string]func() (tfprotov6.ProviderServer, error){
+		"srm": providerserver.NewProtocol6WithError(NewWithClock("test", now)()),
+	}
+}
+
+// errorPattern compiles an ExpectError pattern written with plain spaces:
+// the CLIs wrap diagnostics at any space, so each space matches any run of
+// white space.
+func errorPattern(pattern string) *regexp.Regexp {
+	return regexp.MustCompile(strings.ReplaceAll(pattern, " ", `\s+`))
+}

@@ -1,0 +1,172 @@
+// Copyright (c) The terraform-provider-srm authors
+// SPDX-License-Identifier: MPL-2.0
+
+package provider
+
+import (
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/shared-responsibility/terraform-provider-srm/internal/srm"
+)
+
+// Object types of the computed attributes shared by srm_responsibility,
+// srm_assessment and srm_obligation_acceptance.
+var (
+	componentAttrTypes = map[string]attr.Type{
+		"layer":         types.StringType,
+		"owner":         types.StringType,
+		"provider_part": types.StringType,
+		"customer_part": types.StringType,
+		"source":        types.StringType,
+	}
+	obligationAttrTypes = map[string]attr.Type{
+		"id":          types.StringType,
+		"layer":       types.StringType,
+		"component":   types.StringType,
+		"title":       types.StringType,
+		"description": types.StringType,
+	}
+	responsibilityAttrTypes = map[string]attr.Type{
+		"component":   types.StringType,
+		"layer":       types.StringType,
+		"owner":       types.StringType,
+		"description": types.StringType,
+	}
+	overrideAttrTypes = map[string]attr.Type{
+		"kind":      types.StringType,
+		"name":      types.StringType,
+		"component": types.StringType,
+		"from":      types.StringType,
+		"to":        types.StringType,
+		"reason":    types.StringType,
+		"reference": types.StringType,
+	}
+	sourceAttrTypes = map[string]attr.Type{
+		"id":    types.StringType,
+		"title": types.StringType,
+		"url":   types.StringType,
+		"as_of": types.StringType,
+	}
+)
+
+func str(s string) attr.Value { return types.StringValue(s) }
+
+// optStr is null for an empty string, so that absent parts read as null.
+func optStr(s string) attr.Value {
+	if s == "" {
+		return types.StringNull()
+	}
+	return types.StringValue(s)
+}
+
+func stringList(items []string) types.List {
+	vals := make([]attr.Value, len(items))
+	for i, s := range items {
+		vals[i] = types.StringValue(s)
+	}
+	return types.ListValueMust(types.StringType, vals)
+}
+
+func stringMap(m map[string]string) types.Map {
+	vals := make(map[string]attr.Value, len(m))
+	for k, v := range m {
+		vals[k] = types.StringValue(v)
+	}
+	return types.MapValueMust(types.StringType, vals)
+}
+
+func ownersMap(r *srm.Result) types.Map {
+	vals := make(map[string]attr.Value, len(r.Layers))
+	for _, l := range r.Layers {
+		vals[l.Layer.ID] = types.StringValue(string(l.Owner))
+	}
+	return types.MapValueMust(types.StringType, vals)
+}
+
+func componentsMap(r *srm.Result) types.Map {
+	t := types.ObjectType{AttrTypes: componentAttrTypes}
+	vals := make(map[string]attr.Value, len(r.Components))
+	for _, c := range r.Components {
+		vals[c.Component.ID] = types.ObjectValueMust(componentAttrTypes, map[string]attr.Value{
+			"layer": str(c.Component.Layer), "owner": str(string(c.Owner)),
+			"provider_part": optStr(c.ProviderPart), "customer_part": optStr(c.CustomerPart), "source": optStr(c.Source),
+		})
+	}
+	return types.MapValueMust(t, vals)
+}
+
+func obligationsList(obls []*srm.Obligation) types.List {
+	t := types.ObjectType{AttrTypes: obligationAttrTypes}
+	vals := make([]attr.Value, len(obls))
+	for i, o := range obls {
+		vals[i] = types.ObjectValueMust(obligationAttrTypes, map[string]attr.Value{
+			"id": str(o.ID), "layer": str(o.Layer), "component": str(o.Component), "title": str(o.Title), "description": str(o.Description),
+		})
+	}
+	return types.ListValueMust(t, vals)
+}
+
+func responsibilitiesList(r *srm.Result) types.List {
+	t := types.ObjectType{AttrTypes: responsibilityAttrTypes}
+	prs := r.ProviderResponsibilities()
+	vals := make([]attr.Value, len(prs))
+	for i, p := range prs {
+		vals[i] = types.ObjectValueMust(responsibilityAttrTypes, map[string]attr.Value{
+			"component": str(p.Component), "layer": str(p.Layer), "owner": str(string(p.Owner)), "description": str(p.Description),
+		})
+	}
+	return types.ListValueMust(t, vals)
+}
+
+func overridesList(r *srm.Result) types.List {
+	t := types.ObjectType{AttrTypes: overrideAttrTypes}
+	vals := make([]attr.Value, len(r.OverridesApplied))
+	for i, o := range r.OverridesApplied {
+		vals[i] = types.ObjectValueMust(overrideAttrTypes, map[string]attr.Value{
+			"kind": str(o.Kind), "name": str(o.Name), "component": str(o.Component), "from": str(string(o.From)),
+			"to": str(string(o.To)), "reason": optStr(o.Reason), "reference": optStr(o.Reference),
+		})
+	}
+	return types.ListValueMust(t, vals)
+}
+
+func sourcesList(c *srm.Catalog, ids []string) types.List {
+	t := types.ObjectType{AttrTypes: sourceAttrTypes}
+	vals := make([]attr.Value, len(ids))
+	for i, id := range ids {
+		s := c.Sources[id]
+		vals[i] = types.ObjectValueMust(sourceAttrTypes, map[string]attr.Value{
+			"id": str(s.ID), "title": str(s.Title), "url": str(s.URL), "as_of": str(s.AsOf),
+		})
+	}
+	return types.ListValueMust(t, vals)
+}
+
+// addInputError reports a domain input error on the attribute it concerns.
+// root is the path of the object that holds the request arguments (empty for
+// the top level); fields renames request fields to attribute names.
+func addInputError(diags *diag.Diagnostics, root path.Path, err error, fields map[string]string) {
+	ie, ok := err.(*srm.InputError)
+	if !ok {
+		diags.AddError("Resolution failed", err.Error())
+		return
+	}
+	name := ie.Field
+	if renamed, ok := fields[name]; ok {
+		name = renamed
+	}
+	p := root.AtName(name)
+	if len(root.Steps()) == 0 {
+		p = path.Root(name)
+	}
+	switch {
+	case ie.Field == "conditions" && ie.Key != "":
+		p = p.AtMapKey(ie.Key)
+	case ie.Key != "" && (ie.Field == "accepted_obligations" || ie.Field == "obligations"):
+		p = p.AtSetValue(types.StringValue(ie.Key))
+	}
+	diags.AddAttributeError(p, ie.Summary, ie.Detail)
+}

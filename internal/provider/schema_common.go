@@ -1,0 +1,113 @@
+// Copyright (c) The terraform-provider-srm authors
+// SPDX-License-Identifier: MPL-2.0
+
+package provider
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/shared-responsibility/terraform-provider-srm/internal/srm"
+)
+
+type diagnostics = diag.Diagnostics
+
+// configuredData unpacks the provider data handed to Configure.
+func configuredData(v any, diags *diag.Diagnostics) *providerData {
+	if v == nil {
+		return nil
+	}
+	d, ok := v.(*providerData)
+	if !ok {
+		diags.AddError("Unexpected provider data", fmt.Sprintf("Expected *providerData, got %T. This is a bug in the provider.", v))
+		return nil
+	}
+	return d
+}
+
+// modelList renders the built-in service models for descriptions.
+func modelList() string { return codeList(srm.MustBuiltin().ModelIDs()) }
+
+// layerList renders the built-in layers for descriptions.
+func layerList() string { return codeList(srm.MustBuiltin().LayerIDs()) }
+
+func codeList(ids []string) string { return "`" + strings.Join(ids, "`, `") + "`" }
+
+func componentsAttribute() schema.MapNestedAttribute {
+	return schema.MapNestedAttribute{
+		MarkdownDescription: "Every component keyed by id (" + codeList(srm.MustBuiltin().ComponentIDs()) + ") with its layer, owner and, " +
+			"for shared cells, what each party does.",
+		Computed: true,
+		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+			"layer":         schema.StringAttribute{MarkdownDescription: "Layer of the component.", Computed: true},
+			"owner":         schema.StringAttribute{MarkdownDescription: "`provider`, `customer` or `shared`.", Computed: true},
+			"provider_part": schema.StringAttribute{MarkdownDescription: "What the provider does, for a shared component; null otherwise.", Computed: true},
+			"customer_part": schema.StringAttribute{MarkdownDescription: "What the customer does, for a shared component; null otherwise.", Computed: true},
+			"source":        schema.StringAttribute{MarkdownDescription: "Id of the source behind the cell (see `sources`).", Computed: true},
+		}},
+	}
+}
+
+func obligationsAttribute(desc string) schema.ListNestedAttribute {
+	return schema.ListNestedAttribute{
+		MarkdownDescription: desc,
+		Computed:            true,
+		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+			"id":          schema.StringAttribute{MarkdownDescription: "Stable obligation id, `<component>.<name>`.", Computed: true},
+			"layer":       schema.StringAttribute{MarkdownDescription: "Layer of the obligation's component.", Computed: true},
+			"component":   schema.StringAttribute{MarkdownDescription: "Component the obligation belongs to.", Computed: true},
+			"title":       schema.StringAttribute{MarkdownDescription: "Short imperative title.", Computed: true},
+			"description": schema.StringAttribute{MarkdownDescription: "What the customer must do and how to evidence it.", Computed: true},
+		}},
+	}
+}
+
+func idsAttribute(desc string) schema.ListAttribute {
+	return schema.ListAttribute{MarkdownDescription: desc, ElementType: types.StringType, Computed: true}
+}
+
+func responsibilitiesAttribute() schema.ListNestedAttribute {
+	return schema.ListNestedAttribute{
+		MarkdownDescription: "What the provider does: every component it owns or shares, in catalog order.",
+		Computed:            true,
+		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+			"component":   schema.StringAttribute{MarkdownDescription: "Component id.", Computed: true},
+			"layer":       schema.StringAttribute{MarkdownDescription: "Layer of the component.", Computed: true},
+			"owner":       schema.StringAttribute{MarkdownDescription: "`provider` or `shared`.", Computed: true},
+			"description": schema.StringAttribute{MarkdownDescription: "What the provider does there.", Computed: true},
+		}},
+	}
+}
+
+func overridesAttribute() schema.ListNestedAttribute {
+	return schema.ListNestedAttribute{
+		MarkdownDescription: "Cells that a condition or an agreement moved away from the matrix, with the reason: the audit trail.",
+		Computed:            true,
+		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+			"kind":      schema.StringAttribute{MarkdownDescription: "`condition` or `agreement`.", Computed: true},
+			"name":      schema.StringAttribute{MarkdownDescription: "`<condition>=<value>` or the agreement name.", Computed: true},
+			"component": schema.StringAttribute{MarkdownDescription: "Component whose owner moved.", Computed: true},
+			"from":      schema.StringAttribute{MarkdownDescription: "Owner before.", Computed: true},
+			"to":        schema.StringAttribute{MarkdownDescription: "Owner after.", Computed: true},
+			"reason":    schema.StringAttribute{MarkdownDescription: "Why.", Computed: true},
+			"reference": schema.StringAttribute{MarkdownDescription: "Contract or ticket, for agreements.", Computed: true},
+		}},
+	}
+}
+
+func sourcesAttribute() schema.ListNestedAttribute {
+	return schema.ListNestedAttribute{
+		MarkdownDescription: "Citations behind the answer, sorted by id.",
+		Computed:            true,
+		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+			"id":    schema.StringAttribute{MarkdownDescription: "Source id.", Computed: true},
+			"title": schema.StringAttribute{MarkdownDescription: "Title of the source.", Computed: true},
+			"url":   schema.StringAttribute{MarkdownDescription: "URL of the source.", Computed: true},
+			"as_of": schema.StringAttribute{MarkdownDescription: "Date of the source or of its reading (YYYY-MM-DD).", Computed: true},
+		}},
+	}
+}

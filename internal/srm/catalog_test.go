@@ -1,0 +1,181 @@
+// Copyright (c) The terraform-provider-srm authors
+// SPDX-License-Identifier: MPL-2.0
+
+package srm
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+// builtinDocs returns a deep copy of the built-in documents, for tests that
+// break them.
+func builtinDocs(t testing.TB) []NamedDocument {
+	t.Helper()
+	docs, err := BuiltinDocuments()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := make([]NamedDocument, len(docs))
+	for i, d := range docs {
+		b, err := json.Marshal(d.Document)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cp := &Document{}
+		if err := json.Unmarshal(b, cp); err != nil {
+			t.Fatal(err)
+		}
+		out[i] = NamedDocument{Name: d.Name, Document: cp}
+	}
+	return out
+}
+
+func matrixDoc(docs []NamedDocument) *Document { return docs[0].Document }
+
+func component(d *Document, id string) *ComponentDoc {
+	for i := range d.Components {
+		if d.Components[i].ID == id {
+			return &d.Components[i]
+		}
+	}
+	return nil
+}
+
+func TestBuiltinCatalogIsValid(t *testing.T) {
+	c, err := Builtin()
+	if err != nil {
+		t.Fatalf("built-in catalog: %v", err)
+	}
+	if got, want := strings.Join(c.ModelIDs(), ","), "on_premises,iaas,caas,paas,faas,saas"; got != want {
+		t.Errorf("models = %s, want %s", got, want)
+	}
+	if got, want := strings.Join(c.LayerIDs(), ","), "infrastructure,platform,application,data,identity"; got != want {
+		t.Errorf("layers = %s, want %s", got, want)
+	}
+	for _, comp := range c.Components {
+		for mi, m := range c.ServiceModels {
+			cell := comp.Cells[mi]
+			if cell.Source == "" {
+				t.Errorf("%s/%s has no source", comp.ID, m.ID)
+			}
+			if s := c.Sources[cell.Source]; s.URL == "" || s.AsOf == "" {
+				t.Errorf("%s/%s cites %q without URL or as-of date", comp.ID, m.ID, cell.Source)
+			}
+		}
+	}
+}
+
+// Every customer or shared cell yields at least one obligation, and every
+// obligation has at least one well-formed NIST SP 800-53 control.
+func TestObligationsCoverEveryCustomerCell(t *testing.T) {
+	c := MustBuiltin()
+	for _, comp := range c.Components {
+		for mi, m := range c.ServiceModels {
+			o := comp.Cells[mi].Owner
+			if o == OwnerProvider {
+				continue
+			}
+			if len(c.byCell[comp.index][ownerIndex(o)]) == 0 {
+				t.Errorf("%s is %s under %s but has no obligation", comp.ID, o, m.ID)
+			}
+		}
+	}
+	seen := map[string]bool{}
+	for _, o := range c.Obligations {
+		if seen[o.ID] {
+			t.Errorf("duplicate obligation %s", o.ID)
+		}
+		seen[o.ID] = true
+		if len(o.Controls["nist_800_53_r5"]) == 0 {
+			t.Errorf("%s has no NIST SP 800-53 control", o.ID)
+		}
+		if len(o.ServiceModels) == 0 {
+			t.Errorf("%s applies to no service model", o.ID)
+		}
+	}
+}
+
+// A table of broken catalogs: each edit breaks one invariant and must be
+// rejected with the rule and the path of the offending cell.
+func TestInvariantsRejectBrokenCatalogs(t *testing.T) {
+	cases := []struct {
+		name, component, model string
+		owner                  Owner
+		rule                   string
+	}{
+		{"data provider-owned in saas", "data_protection", "saas", OwnerProvider, "customer retains data security"},
+		{"data classification provider-owned in paas", "data_classification", "paas", OwnerProvider, "customer retains data security"},
+		{"access provider-owned", "accounts_and_access", "saas", OwnerProvider, "customer retains user access"},
+		{"configuration provider-owned", "configuration", "saas", OwnerProvider, "misconfiguration stays with the customer"},
+		{"physical customer-owned in iaas", "physical_hosts", "iaas", OwnerCustomer, "provider keeps physical infrastructure"},
+		{"physical shared in faas", "physical_datacenter", "faas", OwnerShared, "provider keeps physical infrastructure"},
+		{"on premises provider-owned", "virtualization", "on_premises", OwnerProvider, "on premises the customer runs everything"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			docs := builtinDocs(t)
+			comp := component(matrixDoc(docs), tc.component)
+			cell := CellDoc{Owner: string(tc.owner), Source: "azure-srm"}
+			if tc.owner == OwnerShared {
+				cell.ProviderPart, cell.CustomerPart = "p", "c"
+			}
+			comp.Cells[tc.model] = cell
+			_, err := Compile(docs...)
+			if err == nil {
+				t.Fatal("broken catalog accepted")
+			}
+			msg := err.Error()
+			if !strings.Contains(msg, tc.rule) {
+				t.Errorf("error does not name the rule %q:\n%s", tc.rule, msg)
+			}
+			if !strings.Contains(msg, ".cells."+tc.model+".owner") {
+				t.Errorf("error does not name the cell's path:\n%s", msg)
+			}
+		})
+	}
+}
+
+func TestCompileRejectsMalformedDocuments(t *testing.T) {
+	cases := []struct {
+		name string
+		edit func(d *Document)
+		want string
+	}{
+		{"dangling layer", func(d *Document) { d.Components[0].Layer = "physical" }, `$.components[0].layer: unknown layer "physical"`},
+		{"dangling source", func(d *Document) {
+			c := d.Components[4].Cells["iaas"]
+			c.Source = "nowhere"
+			d.Components[4].Cells["iaas"] = c
+		}, `unknown source "nowhere"`},
+		{"missing cell", func(d *Document) { delete(d.Components[2].Cells, "paas") }, `no cell for service model "paas"`},
+		{"shared without parts", func(d *Document) {
+			d.Components[4].Cells["caas"] = CellDoc{Owner: "shared", Source: "google-gke"}
+		}, "a shared cell must say what the provider does"},
+		{"bad owner", func(d *Document) {
+			d.Components[4].Cells["iaas"] = CellDoc{Owner: "vendor", Source: "aws-srm"}
+		}, `must be one of provider, shared, customer, got "vendor"`},
+		{"duplicate model", func(d *Document) { d.ServiceModels = append(d.ServiceModels, d.ServiceModels[1]) }, `duplicate service model "iaas"`},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			docs := builtinDocs(t)
+			tc.edit(matrixDoc(docs))
+			_, err := Compile(docs...)
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("want an error containing %q, got %v", tc.want, err)
+			}
+		})
+	}
+}
+
+func TestClosest(t *testing.T) {
+	cands := []string{"aws_db_instance", "aws_db_subnet_group", "aws_instance", "google_sql_database_instance"}
+	if got := Closest("aws_db_instanse", cands, 3); len(got) == 0 || got[0] != "aws_db_instance" {
+		t.Errorf("Closest = %v", got)
+	}
+	if got := Closest("zzzzzzzzzz", cands, 3); len(got) != 0 {
+		t.Errorf("Closest of nonsense = %v, want none", got)
+	}
+}

@@ -1,0 +1,161 @@
+// Copyright (c) The terraform-provider-srm authors
+// SPDX-License-Identifier: MPL-2.0
+
+// Package srm is the domain of the shared responsibility model: the catalog
+// (service models, layers, components, the ownership matrix, obligations,
+// Terraform resource types), its invariants and the resolution of one declared
+// resource into owners and obligations. It imports nothing from Terraform.
+package srm
+
+// Document is the on-disk form of a catalog. The built-in catalog is the merge
+// of the embedded documents under data/, and an organisation's custom catalog
+// (provider argument "catalog") is one more Document merged on top by the same
+// rules (see Merge). Every field is optional in a Document; the merged result
+// is validated as a whole.
+type Document struct {
+	// CatalogVersion names the version of the catalog. The built-in documents
+	// carry it once; a custom catalog may set its own, which is appended to the
+	// built-in one ("<built-in>+<custom>").
+	CatalogVersion string `json:"catalog_version,omitempty"`
+
+	// Sources are the citations that cells, obligations and resource types
+	// refer to by id.
+	Sources map[string]SourceDoc `json:"sources,omitempty"`
+
+	// Frameworks are the compliance frameworks whose control ids obligations
+	// and components cite (e.g. nist_800_53_r5).
+	Frameworks map[string]FrameworkDoc `json:"frameworks,omitempty"`
+
+	// ServiceModels are the columns of the matrix, in display order.
+	ServiceModels []ServiceModelDoc `json:"service_models,omitempty"`
+
+	// Layers are the five layers of the model, in display order.
+	Layers []LayerDoc `json:"layers,omitempty"`
+
+	// Components are the rows of the matrix, in display order, each with one
+	// cell per service model.
+	Components []ComponentDoc `json:"components,omitempty"`
+
+	// Obligations are the concrete things a customer must do where a
+	// component is customer-owned or shared.
+	Obligations []ObligationDoc `json:"obligations,omitempty"`
+
+	// ResourceTypes maps Terraform resource types to a service model.
+	ResourceTypes map[string]ResourceTypeDoc `json:"resource_types,omitempty"`
+}
+
+// SourceDoc is a citation.
+type SourceDoc struct {
+	Title string `json:"title"`
+	URL   string `json:"url"`
+	// AsOf is the date (YYYY-MM-DD) on which the source was read or dated.
+	AsOf string `json:"as_of"`
+}
+
+// FrameworkDoc describes a compliance framework.
+type FrameworkDoc struct {
+	Name   string `json:"name"`
+	Source string `json:"source"`
+	// IDPattern is a regular expression every control id of the framework
+	// must match (anchored).
+	IDPattern string `json:"id_pattern"`
+}
+
+// ServiceModelDoc is a column of the matrix.
+type ServiceModelDoc struct {
+	ID          string `json:"id"`
+	Name        string `json:"name"`
+	Description string `json:"description"`
+	// Cloud is false only for models run entirely by the customer
+	// (on_premises); the invariants treat the two kinds differently.
+	Cloud bool `json:"cloud"`
+}
+
+// LayerDoc is one of the layers of the model.
+type LayerDoc struct {
+	ID          string `json:"id"`
+	Name        string `json:"name"`
+	Description string `json:"description"`
+}
+
+// ComponentDoc is a row of the matrix.
+type ComponentDoc struct {
+	ID          string `json:"id"`
+	Layer       string `json:"layer"`
+	Name        string `json:"name"`
+	Description string `json:"description"`
+	// ProviderControls are the control ids, by framework, that the provider
+	// covers when it owns (or shares) this component.
+	ProviderControls map[string][]string `json:"provider_controls,omitempty"`
+	// Cells holds one cell per service model id.
+	Cells map[string]CellDoc `json:"cells"`
+}
+
+// CellDoc is one owner assignment: a matrix cell, a condition's effect or an
+// agreement's override.
+type CellDoc struct {
+	Owner string `json:"owner"`
+	// ProviderPart and CustomerPart say what each party does; both are
+	// required when Owner is "shared".
+	ProviderPart string `json:"provider_part,omitempty"`
+	CustomerPart string `json:"customer_part,omitempty"`
+	// Source is the id of the citation for the cell.
+	Source string `json:"source,omitempty"`
+	// Disagreement records where sources differ and why this value was chosen.
+	Disagreement string `json:"disagreement,omitempty"`
+}
+
+// ObligationDoc is a customer obligation.
+type ObligationDoc struct {
+	// ID is "<component>.<verb_phrase>", stable API: renaming one is a
+	// breaking change.
+	ID          string `json:"id"`
+	Component   string `json:"component"`
+	Title       string `json:"title"`
+	Description string `json:"description"`
+	// When restricts the obligation to cells of one owner ("customer" or
+	// "shared"); empty means both.
+	When string `json:"when,omitempty"`
+	// Controls are the control ids, by framework id, that the obligation
+	// helps satisfy.
+	Controls map[string][]string `json:"controls,omitempty"`
+	// Source cites the basis of the obligation and its control mapping.
+	Source string `json:"source,omitempty"`
+}
+
+// ResourceTypeDoc maps a Terraform resource type to the shared responsibility
+// model.
+type ResourceTypeDoc struct {
+	ServiceModel string `json:"service_model"`
+	// Focus lists the components the resource directly configures.
+	Focus []string `json:"focus,omitempty"`
+	// Conditions are attributes of the declared resource whose values change
+	// the answer, keyed by attribute name.
+	Conditions map[string]ConditionDoc `json:"conditions,omitempty"`
+	// Source is the id of the citation for the mapping.
+	Source string `json:"source"`
+	// Rationale explains a hard call.
+	Rationale string `json:"rationale,omitempty"`
+}
+
+// ConditionDoc is an attribute of a resource type whose value changes owners.
+type ConditionDoc struct {
+	Description string `json:"description"`
+	// Default is the value the provider assumes when the condition is not
+	// given; it must be one of Values.
+	Default string `json:"default"`
+	// Values lists every allowed value and what it changes.
+	Values map[string]EffectDoc `json:"values"`
+}
+
+// EffectDoc is what one condition value changes.
+type EffectDoc struct {
+	// ServiceModel, when set, replaces the resource type's service model.
+	ServiceModel string `json:"service_model,omitempty"`
+	// Cells replaces owner assignments, by component id.
+	Cells map[string]CellDoc `json:"cells,omitempty"`
+	// Reason says why, for docs and overrides_applied.
+	Reason string `json:"reason,omitempty"`
+	// Source is the id of the citation for the effect.
+	Source string `json:"source,omitempty"`
+}

@@ -1,0 +1,64 @@
+// Copyright (c) The terraform-provider-srm authors
+// SPDX-License-Identifier: MPL-2.0
+
+package srm
+
+import "strings"
+
+// Invariant is a rule of the shared responsibility model itself: no catalog
+// entry, custom catalog, condition or agreement may break it.
+type Invariant struct {
+	ID string
+	// Rule is the rule in plain words, used in error messages and docs.
+	Rule string
+	// applies reports whether the rule concerns a component.
+	applies func(c *Component) bool
+	// holds reports whether an owner is allowed under a model.
+	holds func(m *ServiceModel, o Owner) bool
+}
+
+// Invariants are the rules of the model, in the order they are checked.
+var Invariants = []Invariant{
+	{
+		ID:      "customer_keeps_data",
+		Rule:    "the customer retains data security in every model: data_* components are never provider-owned",
+		applies: func(c *Component) bool { return strings.HasPrefix(c.ID, "data_") || c.Layer == "data" },
+		holds:   func(_ *ServiceModel, o Owner) bool { return o != OwnerProvider },
+	},
+	{
+		ID:      "customer_keeps_access",
+		Rule:    "the customer retains user access in every model: accounts_and_access is never provider-owned",
+		applies: func(c *Component) bool { return c.ID == "accounts_and_access" },
+		holds:   func(_ *ServiceModel, o Owner) bool { return o != OwnerProvider },
+	},
+	{
+		ID:      "customer_keeps_configuration",
+		Rule:    "misconfiguration stays with the customer: configuration is never provider-owned",
+		applies: func(c *Component) bool { return c.ID == "configuration" },
+		holds:   func(_ *ServiceModel, o Owner) bool { return o != OwnerProvider },
+	},
+	{
+		ID:      "provider_keeps_physical",
+		Rule:    "the provider keeps physical infrastructure and core availability in every cloud model: physical_* components are provider-owned",
+		applies: func(c *Component) bool { return strings.HasPrefix(c.ID, "physical_") },
+		holds:   func(m *ServiceModel, o Owner) bool { return !m.Cloud || o == OwnerProvider },
+	},
+	{
+		ID:      "on_premises_is_customer",
+		Rule:    "on premises the customer runs everything: every component of a model that is not a cloud model is customer-owned",
+		applies: func(*Component) bool { return true },
+		holds:   func(m *ServiceModel, o Owner) bool { return m.Cloud || o == OwnerCustomer },
+	},
+}
+
+// CheckInvariants returns the first invariant that owner o of component c
+// under model m breaks, or nil.
+func CheckInvariants(m *ServiceModel, c *Component, o Owner) *Invariant {
+	for i := range Invariants {
+		inv := &Invariants[i]
+		if inv.applies(c) && !inv.holds(m, o) {
+			return inv
+		}
+	}
+	return nil
+}

@@ -1,0 +1,385 @@
+// Copyright (c) The terraform-provider-srm authors
+// SPDX-License-Identifier: MPL-2.0
+
+package srm
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Request asks who owns what for one declared resource.
+type Request struct {
+	// Exactly one of ResourceType and ServiceModel.
+	ResourceType string
+	ServiceModel string
+	// Conditions are attribute values of the declared resource.
+	Conditions map[string]string
+	// Agreement is the name of an agreement to apply, or empty.
+	Agreement string
+	// Accepted are obligation ids already accepted.
+	Accepted []string
+}
+
+// InputError is an invalid request, attached to the argument it concerns so
+// that the caller can report it on the right attribute path.
+type InputError struct {
+	// Field is the request argument: "resource_type", "service_model",
+	// "conditions", "agreement" or "accepted_obligations".
+	Field string
+	// Key is the map key (condition name) or set element (obligation id)
+	// within Field, if any.
+	Key     string
+	Summary string
+	Detail  string
+}
+
+func (e *InputError) Error() string { return e.Summary + ": " + e.Detail }
+
+// Resolved is the owner of one component for a resolved request.
+type Resolved struct {
+	Component *Component
+	Cell
+}
+
+// LayerOwner is the derived owner of a layer.
+type LayerOwner struct {
+	Layer *Layer
+	Owner Owner
+}
+
+// AppliedOverride records a cell that a condition or an agreement changed.
+type AppliedOverride struct {
+	// Kind is "condition" or "agreement".
+	Kind string
+	// Name is "<condition>=<value>" or the agreement name.
+	Name      string
+	Component string
+	From      Owner
+	To        Owner
+	Reason    string
+	Reference string
+}
+
+// Result is the responsibility of one declared resource.
+type Result struct {
+	Catalog      *Catalog
+	ResourceType *ResourceType
+	ServiceModel *ServiceModel
+	// Components is indexed like Catalog.Components.
+	Components []Resolved
+	// Layers is indexed like Catalog.Layers.
+	Layers              []LayerOwner
+	CustomerObligations []*Obligation
+	Unaccepted          []*Obligation
+	OverridesApplied    []AppliedOverride
+	// SourceIDs are the citations behind the answer, sorted.
+	SourceIDs []string
+}
+
+// Focus returns the components the resource type directly configures.
+func (r *Result) Focus() []string {
+	if r.ResourceType == nil {
+		return nil
+	}
+	return r.ResourceType.Focus
+}
+
+// CustomerObligationIDs returns the ids of the customer obligations.
+func (r *Result) CustomerObligationIDs() []string { return obligationIDs(r.CustomerObligations) }
+
+// UnacceptedIDs returns the ids of the unaccepted obligations.
+func (r *Result) UnacceptedIDs() []string { return obligationIDs(r.Unaccepted) }
+
+func obligationIDs(obls []*Obligation) []string {
+	out := make([]string, len(obls))
+	for i, o := range obls {
+		out[i] = o.ID
+	}
+	return out
+}
+
+// ProviderResponsibility is what the provider does for one component.
+type ProviderResponsibility struct {
+	Component   string
+	Layer       string
+	Owner       Owner
+	Description string
+}
+
+// ProviderResponsibilities lists the components the provider owns or shares,
+// with what it does there.
+func (r *Result) ProviderResponsibilities() []ProviderResponsibility {
+	var out []ProviderResponsibility
+	for _, rc := range r.Components {
+		switch rc.Owner {
+		case OwnerProvider:
+			out = append(out, ProviderResponsibility{rc.Component.ID, rc.Component.Layer, rc.Owner, rc.Component.Description})
+		case OwnerShared:
+			out = append(out, ProviderResponsibility{rc.Component.ID, rc.Component.Layer, rc.Owner, rc.ProviderPart})
+		}
+	}
+	return out
+}
+
+// Engine resolves requests against a catalog and the provider's agreements.
+type Engine struct {
+	Catalog    *Catalog
+	Agreements map[string]*Agreement
+}
+
+// AgreementNames lists the defined agreements, sorted.
+func (e *Engine) AgreementNames() []string { return sortedKeys(e.Agreements) }
+
+// Resolve answers a request. An invalid request yields an *InputError.
+func (e *Engine) Resolve(req Request) (*Result, error) {
+	c := e.Catalog
+	res := &Result{Catalog: c}
+	model, err := e.model(req)
+	if err != nil {
+		return nil, err
+	}
+	type chosen struct {
+		cell Cell
+		name string
+	}
+	var effects map[string]chosen // component → strongest condition effect
+	var condSources []string
+	if req.ResourceType != "" {
+		rt := c.ResourceTypes[req.ResourceType]
+		res.ResourceType = rt
+		for key := range req.Conditions {
+			if rt.Conditions[key] == nil {
+				return nil, conditionKeyError(rt, key)
+			}
+		}
+		// Every condition of the type applies: the given value, or the
+		// default the catalog assumes.
+		for _, key := range rt.ConditionKeys {
+			cond := rt.Conditions[key]
+			value, given := req.Conditions[key]
+			name := key + "=" + value
+			if !given {
+				value, name = cond.Default, key+"="+cond.Default+" (default)"
+			}
+			eff := cond.Values[value]
+			if eff == nil {
+				return nil, conditionValueError(rt, cond, value)
+			}
+			if eff.ServiceModel != "" {
+				model = c.models[eff.ServiceModel]
+			}
+			if eff.Source != "" {
+				condSources = append(condSources, eff.Source)
+			}
+			for comp, cell := range eff.Cells {
+				// When two conditions set the same component, the one that
+				// leaves more to the customer wins: the answer never hides an
+				// obligation.
+				if prev, ok := effects[comp]; !ok || ownerWeight(cell.Owner) > ownerWeight(prev.cell.Owner) {
+					if effects == nil {
+						effects = map[string]chosen{}
+					}
+					effects[comp] = chosen{cell, name}
+				}
+			}
+		}
+	}
+	res.ServiceModel = model
+
+	var agreement *Agreement
+	if req.Agreement != "" {
+		agreement = e.Agreements[req.Agreement]
+		if agreement == nil {
+			return nil, agreementError(e, req.Agreement)
+		}
+	}
+
+	sources := map[string]struct{}{}
+	res.Components = make([]Resolved, len(c.Components))
+	for i, comp := range c.Components {
+		cell := comp.Cells[model.index]
+		if ch, ok := effects[comp.ID]; ok && ch.cell.Owner != "" {
+			if ch.cell.Owner != cell.Owner {
+				res.OverridesApplied = append(res.OverridesApplied, AppliedOverride{Kind: "condition", Name: ch.name,
+					Component: comp.ID, From: cell.Owner, To: ch.cell.Owner, Reason: conditionReason(res.ResourceType, ch.name)})
+			}
+			if ch.cell.Source == "" {
+				ch.cell.Source = cell.Source
+			}
+			cell = ch.cell
+		}
+		if agreement != nil {
+			if ov := agreement.match(res, comp.ID); ov != nil {
+				if inv := CheckInvariants(model, comp, ov.Owner); inv != nil {
+					return nil, &InputError{Field: "agreement", Summary: "Agreement breaks an invariant",
+						Detail: fmt.Sprintf("Agreement %q would make %s %s under %s, but %s.", agreement.Name, comp.ID, ov.Owner, model.ID, inv.Rule)}
+				}
+				res.OverridesApplied = append(res.OverridesApplied, AppliedOverride{Kind: "agreement", Name: agreement.Name,
+					Component: comp.ID, From: cell.Owner, To: ov.Owner, Reason: ov.Reason, Reference: ov.Reference})
+				cell = Cell{Owner: ov.Owner, ProviderPart: ov.ProviderPart, CustomerPart: ov.CustomerPart, Source: cell.Source}
+			}
+		}
+		if cell.Source != "" {
+			sources[cell.Source] = struct{}{}
+		}
+		res.Components[i] = Resolved{Component: comp, Cell: cell}
+	}
+
+	res.Layers = make([]LayerOwner, len(c.Layers))
+	for i, l := range c.Layers {
+		res.Layers[i] = LayerOwner{Layer: l}
+	}
+	for _, rc := range res.Components {
+		lo := &res.Layers[rc.Component.layer]
+		switch {
+		case lo.Owner == "":
+			lo.Owner = rc.Owner
+		case lo.Owner != rc.Owner:
+			lo.Owner = OwnerShared
+		}
+		res.CustomerObligations = append(res.CustomerObligations, c.byCell[rc.Component.index][ownerIndex(rc.Owner)]...)
+	}
+
+	if err := res.accept(req.Accepted); err != nil {
+		return nil, err
+	}
+	if rt := res.ResourceType; rt != nil {
+		sources[rt.Source] = struct{}{}
+	}
+	for _, s := range condSources {
+		sources[s] = struct{}{}
+	}
+	res.SourceIDs = sortedKeys(sources)
+	return res, nil
+}
+
+func (res *Result) accept(accepted []string) error {
+	if len(accepted) == 0 {
+		res.Unaccepted = res.CustomerObligations
+		return nil
+	}
+	set := make(map[string]struct{}, len(accepted))
+	for _, id := range accepted {
+		set[id] = struct{}{}
+	}
+	for _, o := range res.CustomerObligations {
+		if _, ok := set[o.ID]; ok {
+			delete(set, o.ID)
+			continue
+		}
+		res.Unaccepted = append(res.Unaccepted, o)
+	}
+	if len(set) > 0 {
+		ids := sortedKeys(set)
+		return res.NotAnObligationError("accepted_obligations", ids[0])
+	}
+	return nil
+}
+
+// NotAnObligationError explains why id is not a customer obligation of the
+// resolved resource.
+func (res *Result) NotAnObligationError(field, id string) *InputError {
+	what := res.ServiceModel.ID
+	if res.ResourceType != nil {
+		what = fmt.Sprintf("%s (%s)", res.ResourceType.Type, res.ServiceModel.ID)
+	}
+	valid := res.CustomerObligationIDs()
+	if o := res.Catalog.Obligation(id); o != nil {
+		owner := res.Components[res.Catalog.components[o.Component].index].Owner
+		return &InputError{Field: field, Key: id, Summary: "Obligation does not apply to this resource",
+			Detail: fmt.Sprintf("%q is not a customer obligation of %s: component %s is %s-owned there. The customer obligations are: %s.",
+				id, what, o.Component, owner, strings.Join(valid, ", "))}
+	}
+	return &InputError{Field: field, Key: id, Summary: "Unknown obligation",
+		Detail: fmt.Sprintf("%q is not an obligation of the catalog%s The customer obligations of %s are: %s.",
+			id, strings.TrimSuffix(didYouMean(id, valid), "?")+".", what, strings.Join(valid, ", "))}
+}
+
+func ownerWeight(o Owner) int {
+	switch o {
+	case OwnerCustomer:
+		return 2
+	case OwnerShared:
+		return 1
+	default:
+		return 0
+	}
+}
+
+func conditionReason(rt *ResourceType, name string) string {
+	key, value, _ := strings.Cut(strings.TrimSuffix(name, " (default)"), "=")
+	if rt == nil || rt.Conditions[key] == nil || rt.Conditions[key].Values[value] == nil {
+		return ""
+	}
+	return rt.Conditions[key].Values[value].Reason
+}
+
+func (e *Engine) model(req Request) (*ServiceModel, error) {
+	c := e.Catalog
+	switch {
+	case req.ResourceType != "" && req.ServiceModel != "":
+		return nil, &InputError{Field: "service_model", Summary: "Conflicting arguments",
+			Detail: "Set exactly one of resource_type and service_model."}
+	case req.ResourceType != "":
+		rt := c.ResourceTypes[req.ResourceType]
+		if rt == nil {
+			return nil, UnknownTypeError(c, req.ResourceType)
+		}
+		return c.models[rt.ServiceModel], nil
+	case req.ServiceModel != "":
+		m := c.models[req.ServiceModel]
+		if m == nil {
+			return nil, &InputError{Field: "service_model", Summary: "Unknown service model",
+				Detail: fmt.Sprintf("%q is not a service model%s Valid service models: %s.", req.ServiceModel,
+					strings.TrimSuffix(didYouMean(req.ServiceModel, c.ModelIDs()), "?")+".", strings.Join(c.ModelIDs(), ", "))}
+		}
+		if len(req.Conditions) > 0 {
+			return nil, &InputError{Field: "conditions", Summary: "Conditions need a resource type",
+				Detail: "Conditions are attribute values of a resource type; set resource_type instead of service_model to use them."}
+		}
+		return m, nil
+	default:
+		return nil, &InputError{Field: "service_model", Summary: "Missing argument",
+			Detail: "Set exactly one of resource_type and service_model."}
+	}
+}
+
+// UnknownTypeError is the error for a resource type that is not in the
+// catalog, with the closest known types.
+func UnknownTypeError(c *Catalog, t string) *InputError {
+	detail := fmt.Sprintf("%q is not in the resource-type catalog (%s).", t, c.Version)
+	if near := Closest(t, c.TypeNames, 3); len(near) > 0 {
+		detail += " Did you mean " + quoteJoin(near, " or ") + "?"
+	}
+	detail += " For a type the catalog does not know, set service_model (one of " + strings.Join(c.ModelIDs(), ", ") +
+		") instead, or add the type to a custom catalog."
+	return &InputError{Field: "resource_type", Summary: "Unknown resource type", Detail: detail}
+}
+
+func conditionKeyError(rt *ResourceType, key string) *InputError {
+	if len(rt.ConditionKeys) == 0 {
+		return &InputError{Field: "conditions", Key: key, Summary: "Unknown condition",
+			Detail: fmt.Sprintf("%s has no conditions: its answer does not depend on attribute values, so remove %q.", rt.Type, key)}
+	}
+	return &InputError{Field: "conditions", Key: key, Summary: "Unknown condition",
+		Detail: fmt.Sprintf("%q is not a condition of %s%s Valid conditions: %s.", key, rt.Type,
+			strings.TrimSuffix(didYouMean(key, rt.ConditionKeys), "?")+".", strings.Join(rt.ConditionKeys, ", "))}
+}
+
+func conditionValueError(rt *ResourceType, cond *Condition, value string) *InputError {
+	return &InputError{Field: "conditions", Key: cond.Key, Summary: "Invalid condition value",
+		Detail: fmt.Sprintf("%q is not a value of condition %s of %s%s Allowed values: %s.", value, cond.Key, rt.Type,
+			strings.TrimSuffix(didYouMean(value, cond.ValueKeys), "?")+".", quoteJoin(cond.ValueKeys, ", "))}
+}
+
+func agreementError(e *Engine, name string) *InputError {
+	names := e.AgreementNames()
+	defined := "No agreement is defined in the provider configuration."
+	if len(names) > 0 {
+		defined = "Defined agreements: " + strings.Join(names, ", ") + "."
+	}
+	return &InputError{Field: "agreement", Summary: "Unknown agreement",
+		Detail: fmt.Sprintf("%q is not an agreement of the provider configuration%s %s", name,
+			strings.TrimSuffix(didYouMean(name, names), "?")+".", defined)}
+}

@@ -1,0 +1,93 @@
+// Copyright (c) The terraform-provider-srm authors
+// SPDX-License-Identifier: MPL-2.0
+
+package srm
+
+import (
+	"sort"
+	"strings"
+)
+
+// Closest returns up to n candidates nearest to s, best first: candidates
+// that contain s or are contained in it, then those within an edit distance
+// of a third of the longer string. Nothing is returned when nothing is close.
+func Closest(s string, candidates []string, n int) []string {
+	type scored struct {
+		c string
+		d int
+	}
+	ls := strings.ToLower(s)
+	var out []scored
+	for _, c := range candidates {
+		lc := strings.ToLower(c)
+		d := levenshtein(ls, lc)
+		limit := max(len(ls), len(lc))/3 + 1
+		if ls != "" && (strings.Contains(lc, ls) || strings.Contains(ls, lc)) {
+			d = min(d, abs(len(lc)-len(ls))/4)
+		} else if d > limit {
+			continue
+		}
+		out = append(out, scored{c, d})
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].d != out[j].d {
+			return out[i].d < out[j].d
+		}
+		return out[i].c < out[j].c
+	})
+	res := make([]string, 0, n)
+	for i := 0; i < len(out) && i < n; i++ {
+		res = append(res, out[i].c)
+	}
+	return res
+}
+
+// didYouMean renders the closest candidates as a sentence suffix.
+func didYouMean(s string, candidates []string) string {
+	c := Closest(s, candidates, 3)
+	if len(c) == 0 {
+		return ""
+	}
+	return "; did you mean " + quoteJoin(c, " or ") + "?"
+}
+
+func quoteJoin(items []string, last string) string {
+	q := make([]string, len(items))
+	for i, s := range items {
+		q[i] = `"` + s + `"`
+	}
+	if len(q) <= 1 {
+		return strings.Join(q, "")
+	}
+	return strings.Join(q[:len(q)-1], ", ") + last + q[len(q)-1]
+}
+
+func levenshtein(a, b string) int {
+	if a == b {
+		return 0
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
