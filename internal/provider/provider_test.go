@@ -32,3 +32,5 @@ func factoriesAt(now func() time.Time) map[string]func() (tfprotov6.ProviderServ
 func errorPattern(pattern string) *regexp.Regexp {
 	return regexp.MustCompile(strings.ReplaceAll(pattern, " ", `\s+`))
 }
+
+func regexpMust(pattern string) *regexp.Regexp { return regexp.MustCompile(pattern) }

@@ -335,6 +335,17 @@ func Compile(docs ...NamedDocument) (*Catalog, error) {
 		if d == nil {
 			continue
 		}
+		// Ids must be unique within one document, even one that may
+		// override earlier documents.
+		within := map[string]string{}
+		dupWithin := func(what, id, path string) bool {
+			if prev, ok := within[what+"\x00"+id]; ok {
+				probs = append(probs, Problem{nd.Name, path, fmt.Sprintf("duplicate %s %q: already defined at %s of this document", what, id, prev)})
+				return true
+			}
+			within[what+"\x00"+id] = path
+			return false
+		}
 		if d.CatalogVersion != "" {
 			switch {
 			case version == "":
@@ -368,6 +379,9 @@ func Compile(docs ...NamedDocument) (*Catalog, error) {
 		}
 		for i, m := range d.ServiceModels {
 			at := origin{nd.Name, fmt.Sprintf("$.service_models[%d]", i)}
+			if dupWithin("service model", m.ID, at.path) {
+				continue
+			}
 			if j := indexOf(len(models), func(k int) bool { return models[k].ID == m.ID }); j >= 0 {
 				if collide(nd, at, "service model", m.ID) {
 					models[j], modelAt[j] = m, at
@@ -378,6 +392,9 @@ func Compile(docs ...NamedDocument) (*Catalog, error) {
 		}
 		for i, l := range d.Layers {
 			at := origin{nd.Name, fmt.Sprintf("$.layers[%d]", i)}
+			if dupWithin("layer", l.ID, at.path) {
+				continue
+			}
 			if j := indexOf(len(layers), func(k int) bool { return layers[k].ID == l.ID }); j >= 0 {
 				if collide(nd, at, "layer", l.ID) {
 					layers[j], layerAt[j] = l, at
@@ -388,6 +405,9 @@ func Compile(docs ...NamedDocument) (*Catalog, error) {
 		}
 		for i, c := range d.Components {
 			at := origin{nd.Name, fmt.Sprintf("$.components[%d]", i)}
+			if dupWithin("component", c.ID, at.path) {
+				continue
+			}
 			j := indexOf(len(comps), func(k int) bool { return comps[k].doc.ID == c.ID })
 			if j < 0 {
 				mc := &mergedComponent{doc: c, at: at, cellOrigins: map[string]origin{}}
@@ -419,6 +439,9 @@ func Compile(docs ...NamedDocument) (*Catalog, error) {
 		}
 		for i, o := range d.Obligations {
 			at := origin{nd.Name, fmt.Sprintf("$.obligations[%d]", i)}
+			if dupWithin("obligation", o.ID, at.path) {
+				continue
+			}
 			if j := indexOf(len(obls), func(k int) bool { return obls[k].ID == o.ID }); j >= 0 {
 				if collide(nd, at, "obligation", o.ID) {
 					obls[j], oblAt[j] = o, at
