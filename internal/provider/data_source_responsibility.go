@@ -34,6 +34,8 @@ type responsibilityModel struct {
 	Conditions               types.Map    `tfsdk:"conditions"`
 	Agreement                types.String `tfsdk:"agreement"`
 	AcceptedObligations      types.Set    `tfsdk:"accepted_obligations"`
+	Frameworks               types.Set    `tfsdk:"frameworks"`
+	Controls                 types.Map    `tfsdk:"controls"`
 	Owners                   types.Map    `tfsdk:"owners"`
 	Components               types.Map    `tfsdk:"components"`
 	CustomerObligations      types.List   `tfsdk:"customer_obligations"`
@@ -90,6 +92,8 @@ func (d *responsibilityDataSource) Schema(_ context.Context, _ datasource.Schema
 				ElementType: types.StringType,
 				Optional:    true,
 			},
+			"frameworks": frameworksAttribute(),
+			"controls":   controlsAttribute(),
 			"owners": schema.MapAttribute{
 				MarkdownDescription: "Owner of each layer (`provider`, `customer` or `shared`), keyed by layer: " + layerList() +
 					". A layer is `provider` when all its components are, `customer` when all are, otherwise `shared`.",
@@ -157,6 +161,9 @@ func (d *responsibilityDataSource) Read(ctx context.Context, req datasource.Read
 	m.OverridesApplied = overridesList(r)
 	m.Sources = sourcesList(r.Catalog, r.SourceIDs)
 	m.CatalogVersion = types.StringValue(r.Catalog.Version)
+	if m.Controls, ok = controlsMap(ctx, r, m.Frameworks, path.Empty(), &resp.Diagnostics); !ok {
+		return
+	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }
 

@@ -4,6 +4,8 @@
 package provider
 
 import (
+	"context"
+
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -43,6 +45,11 @@ var (
 		"to":        types.StringType,
 		"reason":    types.StringType,
 		"reference": types.StringType,
+	}
+	controlSplitAttrTypes = map[string]attr.Type{
+		"customer":  types.ListType{ElemType: types.StringType},
+		"inherited": types.ListType{ElemType: types.StringType},
+		"shared":    types.ListType{ElemType: types.StringType},
 	}
 	sourceAttrTypes = map[string]attr.Type{
 		"id":    types.StringType,
@@ -145,6 +152,10 @@ func sourcesList(c *srm.Catalog, ids []string) types.List {
 	return types.ListValueMust(t, vals)
 }
 
+// setFields are the request fields that are sets of strings: an error about
+// one element is reported on that element.
+var setFields = map[string]bool{"accepted_obligations": true, "obligations": true, "frameworks": true}
+
 // addInputError reports a domain input error on the attribute it concerns.
 // root is the path of the object that holds the request arguments (empty for
 // the top level); fields renames request fields to attribute names.
@@ -165,8 +176,31 @@ func addInputError(diags *diag.Diagnostics, root path.Path, err error, fields ma
 	switch {
 	case ie.Field == "conditions" && ie.Key != "":
 		p = p.AtMapKey(ie.Key)
-	case ie.Key != "" && (ie.Field == "accepted_obligations" || ie.Field == "obligations"):
+	case ie.Key != "" && setFields[ie.Field]:
 		p = p.AtSetValue(types.StringValue(ie.Key))
 	}
 	diags.AddAttributeError(p, ie.Summary, ie.Detail)
+}
+
+// controlsMap computes the control split for each requested framework; an
+// unknown framework is an error on its element of the frameworks set below
+// root.
+func controlsMap(ctx context.Context, r *srm.Result, frameworks types.Set, root path.Path, diags *diag.Diagnostics) (types.Map, bool) {
+	t := types.ObjectType{AttrTypes: controlSplitAttrTypes}
+	var ids []string
+	if !frameworks.IsNull() {
+		diags.Append(frameworks.ElementsAs(ctx, &ids, false)...)
+	}
+	if err := r.Catalog.ValidateFrameworks(ids); err != nil {
+		addInputError(diags, root, err, nil)
+		return types.MapNull(t), false
+	}
+	vals := make(map[string]attr.Value, len(ids))
+	for _, id := range ids {
+		s := r.Controls(id)
+		vals[id] = types.ObjectValueMust(controlSplitAttrTypes, map[string]attr.Value{
+			"customer": stringList(s.Customer), "inherited": stringList(s.Inherited), "shared": stringList(s.Shared),
+		})
+	}
+	return types.MapValueMust(t, vals), !diags.HasError()
 }

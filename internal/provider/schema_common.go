@@ -111,3 +111,25 @@ func sourcesAttribute() schema.ListNestedAttribute {
 		}},
 	}
 }
+
+func frameworksAttribute() schema.SetAttribute {
+	return schema.SetAttribute{
+		MarkdownDescription: "Compliance frameworks to map the answer to (" + codeList(srm.MustBuiltin().FrameworkIDs) + "). " +
+			"Adds `controls`: per framework, the controls the customer must evidence, those inherited from the provider, and the shared ones. " +
+			"The mapping supports, and does not replace, an assessor's judgement.",
+		ElementType: types.StringType,
+		Optional:    true,
+	}
+}
+
+func controlsAttribute() schema.MapNestedAttribute {
+	return schema.MapNestedAttribute{
+		MarkdownDescription: "Per framework named in `frameworks`, how its controls divide between the parties for this resource.",
+		Computed:            true,
+		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+			"customer":  schema.ListAttribute{MarkdownDescription: "Controls only the customer's obligations address: the customer must evidence them.", ElementType: types.StringType, Computed: true},
+			"inherited": schema.ListAttribute{MarkdownDescription: "Controls only the provider covers, through the components it owns: inherited from the provider's attestations.", ElementType: types.StringType, Computed: true},
+			"shared":    schema.ListAttribute{MarkdownDescription: "Controls both parties address: each evidences its part.", ElementType: types.StringType, Computed: true},
+		}},
+	}
+}

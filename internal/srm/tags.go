@@ -68,7 +68,9 @@ func (r *Result) Tags(prefix string) map[string]string {
 func sanitizeTag(s string) string {
 	b := []byte(s)
 	for i, ch := range b {
-		if !(ch >= 'a' && ch <= 'z' || ch >= '0' && ch <= '9' || ch == '_' || ch == '-') {
+		switch {
+		case ch >= 'a' && ch <= 'z', ch >= '0' && ch <= '9', ch == '_', ch == '-':
+		default:
 			b[i] = '-'
 		}
 	}

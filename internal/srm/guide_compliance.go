@@ -1,0 +1,78 @@
+// Copyright (c) The terraform-provider-srm authors
+// SPDX-License-Identifier: MPL-2.0
+
+package srm
+
+import (
+	"fmt"
+	"strings"
+)
+
+// ComplianceGuide renders the "Compliance mapping" guide from the catalog:
+// the controls each obligation supports, the controls the provider covers
+// per component, and the resulting split per service model.
+func ComplianceGuide(c *Catalog) string {
+	var b strings.Builder
+	b.WriteString("---\npage_title: \"Compliance mapping\"\nsubcategory: \"\"\ndescription: |-\n  Which controls each obligation supports, which the provider covers, and how they split per service model.\n---\n\n")
+	b.WriteString("# Compliance mapping\n\n")
+	b.WriteString("Auditors speak in controls, not layers. Every customer obligation in the catalog names the controls it helps satisfy, ")
+	b.WriteString("and every component names the controls the provider covers when it owns or shares that component. ")
+	b.WriteString("`srm_responsibility` and `srm_assessment` take a `frameworks` argument and return, per framework, the controls the customer ")
+	b.WriteString("must evidence (`customer`), those inherited from the provider (`inherited`), and those both parties address (`shared`) — ")
+	b.WriteString("the FedRAMP idea of inherited and customer-configured parts. Agreements move a control's split exactly as they move the component.\n\n")
+	b.WriteString("~> **The mapping supports, and does not replace, an assessor's judgement.** It says which controls an obligation is evidence for; ")
+	b.WriteString("whether the evidence suffices is the assessor's call, and inherited controls still need the provider's attestation (SOC 2, ISO 27001, FedRAMP package).\n\n")
+	b.WriteString("Frameworks:\n\n")
+	for _, id := range c.FrameworkIDs {
+		f := c.Frameworks[id]
+		s := c.Sources[f.Source]
+		fmt.Fprintf(&b, "- `%s`: [%s](%s) (as of %s)\n", id, f.Name, s.URL, s.AsOf)
+	}
+	b.WriteString("\n## Customer obligations\n\n| obligation | applies to | ")
+	for _, id := range c.FrameworkIDs {
+		b.WriteString(c.Frameworks[id].Name + " | ")
+	}
+	b.WriteString("\n|---|---|")
+	for range c.FrameworkIDs {
+		b.WriteString("---|")
+	}
+	b.WriteString("\n")
+	for _, o := range c.Obligations {
+		fmt.Fprintf(&b, "| `%s` %s | %s | ", o.ID, mdEscape(o.Title), strings.Join(o.ServiceModels, ", "))
+		for _, fw := range c.FrameworkIDs {
+			b.WriteString(strings.Join(o.Controls[fw], ", ") + " | ")
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("\n## Controls the provider covers\n\nWhen the provider owns or shares a component, the customer inherits these controls for it.\n\n| component | layer | ")
+	for _, id := range c.FrameworkIDs {
+		b.WriteString(c.Frameworks[id].Name + " | ")
+	}
+	b.WriteString("\n|---|---|")
+	for range c.FrameworkIDs {
+		b.WriteString("---|")
+	}
+	b.WriteString("\n")
+	for _, comp := range c.Components {
+		fmt.Fprintf(&b, "| `%s` | %s | ", comp.ID, comp.Layer)
+		for _, fw := range c.FrameworkIDs {
+			b.WriteString(strings.Join(comp.ProviderControls[fw], ", ") + " | ")
+		}
+		b.WriteString("\n")
+	}
+	e := &Engine{Catalog: c}
+	for _, fw := range c.FrameworkIDs {
+		fmt.Fprintf(&b, "\n## Split of %s by service model\n\nFor a resource of each model with no conditions or agreements.\n\n| model | customer | inherited | shared |\n|---|---|---|---|\n", c.Frameworks[fw].Name)
+		for _, m := range c.ServiceModels {
+			r, err := e.Resolve(Request{ServiceModel: m.ID})
+			if err != nil {
+				continue
+			}
+			s := r.Controls(fw)
+			fmt.Fprintf(&b, "| `%s` | %s | %s | %s |\n", m.ID, strings.Join(s.Customer, ", "), strings.Join(s.Inherited, ", "), strings.Join(s.Shared, ", "))
+		}
+	}
+	return b.String()
+}
+
+func mdEscape(s string) string { return strings.ReplaceAll(s, "|", "\\|") }
