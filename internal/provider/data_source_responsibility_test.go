@@ -181,3 +181,67 @@ func TestAccResponsibility_badInput(t *testing.T) {
 		})
 	}
 }
+
+// Malware protection (SI-3) is the customer's to evidence on IaaS, where it
+// runs the OS, and inherited on PaaS; boundary protection (SC-7) is shared on
+// PaaS until an agreement gives the provider the network controls.
+func TestAccResponsibility_frameworks(t *testing.T) {
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `
+provider "srm" {
+  agreement {
+    name = "managed-firewall"
+    override {
+      service_model = "paas"
+      component     = "network_controls"
+      owner         = "provider"
+      reason        = "Managed firewall contract"
+    }
+  }
+}
+data "srm_responsibility" "vm" {
+  resource_type = "aws_instance"
+  frameworks    = ["nist_800_53_r5", "csa_ccm_v4"]
+}
+data "srm_responsibility" "db" {
+  resource_type = "aws_db_instance"
+  frameworks    = ["nist_800_53_r5"]
+}
+data "srm_responsibility" "db_firewall" {
+  resource_type = "aws_db_instance"
+  agreement     = "managed-firewall"
+  frameworks    = ["nist_800_53_r5"]
+}
+output "vm_si3_customer" { value = contains(data.srm_responsibility.vm.controls.nist_800_53_r5.customer, "SI-3") }
+output "db_si3_inherited" { value = contains(data.srm_responsibility.db.controls.nist_800_53_r5.inherited, "SI-3") }
+output "db_sc7_shared" { value = contains(data.srm_responsibility.db.controls.nist_800_53_r5.shared, "SC-7") }
+output "firewall_sc7_inherited" { value = contains(data.srm_responsibility.db_firewall.controls.nist_800_53_r5.inherited, "SC-7") }
+output "vm_pe3_inherited" { value = contains(data.srm_responsibility.vm.controls.nist_800_53_r5.inherited, "PE-3") }
+`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownOutputValue("vm_si3_customer", knownvalue.Bool(true)),
+				statecheck.ExpectKnownOutputValue("db_si3_inherited", knownvalue.Bool(true)),
+				statecheck.ExpectKnownOutputValue("db_sc7_shared", knownvalue.Bool(true)),
+				statecheck.ExpectKnownOutputValue("firewall_sc7_inherited", knownvalue.Bool(true)),
+				statecheck.ExpectKnownOutputValue("vm_pe3_inherited", knownvalue.Bool(true)),
+				statecheck.ExpectKnownValue("data.srm_responsibility.vm", tfjsonpath.New("controls").AtMapKey("csa_ccm_v4").AtMapKey("customer"), knownvalue.ListPartial(map[int]knownvalue.Check{})),
+				statecheck.ExpectKnownValue("data.srm_responsibility.db", tfjsonpath.New("controls"), knownvalue.MapSizeExact(1)),
+			},
+		}},
+	})
+}
+
+func TestAccResponsibility_unknownFramework(t *testing.T) {
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `data "srm_responsibility" "x" {
+  service_model = "iaas"
+  frameworks    = ["nist_800_53"]
+}`,
+			ExpectError: errorPattern(`(?s)Unknown framework.*did you mean "nist_800_53_r5".*Valid frameworks: csa_ccm_v4, nist_800_53_r5`),
+		}},
+	})
+}
