@@ -32,11 +32,11 @@ locals {
   # The declared resources: their Terraform type and the attribute values
   # that change who owns what.
   resources = {
-    "aws_db_instance.orders"           = { type = "aws_db_instance", conditions = {} }
-    "aws_lambda_function.resize"       = { type = "aws_lambda_function", conditions = { package_type = "Image" } }
-    "google_container_cluster.apps"    = { type = "google_container_cluster", conditions = { enable_autopilot = "true" } }
-    "azurerm_linux_web_app.portal"     = { type = "azurerm_linux_web_app", conditions = {} }
-    "aws_s3_bucket.invoices"           = { type = "aws_s3_bucket", conditions = {} }
+    "aws_db_instance.orders"        = { type = "aws_db_instance", conditions = {} }
+    "aws_lambda_function.resize"    = { type = "aws_lambda_function", conditions = { package_type = "Image" } }
+    "google_container_cluster.apps" = { type = "google_container_cluster", conditions = { enable_autopilot = "true" } }
+    "azurerm_linux_web_app.portal"  = { type = "azurerm_linux_web_app", conditions = {} }
+    "aws_s3_bucket.invoices"        = { type = "aws_s3_bucket", conditions = {} }
   }
 }
 
@@ -59,7 +59,7 @@ data "srm_responsibility" "this" {
   resource_address     = each.key
   resource_type        = each.value.type
   conditions           = each.value.conditions
-  accepted_obligations = try(srm_obligation_acceptance.this[each.key].obligations, [])
+  accepted_obligations = try(srm_obligation_acceptance.this[each.key].accepted_obligations, [])
 }
 
 # Stand-ins for the real resources. The precondition is what a module adds to

@@ -5,24 +5,365 @@ package provider
 
 import (
 	"context"
+	"fmt"
+	"regexp"
+	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/shared-responsibility/terraform-provider-srm/internal/srm"
+)
+
+var (
+	_ resource.ResourceWithConfigure        = (*obligationAcceptanceResource)(nil)
+	_ resource.ResourceWithModifyPlan       = (*obligationAcceptanceResource)(nil)
+	_ resource.ResourceWithImportState      = (*obligationAcceptanceResource)(nil)
+	_ resource.ResourceWithConfigValidators = (*obligationAcceptanceResource)(nil)
 )
 
 // NewObligationAcceptanceResource returns the srm_obligation_acceptance resource.
-// STUB: being written.
 func NewObligationAcceptanceResource() resource.Resource { return &obligationAcceptanceResource{} }
 
-type obligationAcceptanceResource struct{}
+type obligationAcceptanceResource struct{ data *providerData }
+
+type obligationAcceptanceModel struct {
+	ID                    types.String `tfsdk:"id"`
+	ResourceAddress       types.String `tfsdk:"resource_address"`
+	ResourceType          types.String `tfsdk:"resource_type"`
+	ServiceModel          types.String `tfsdk:"service_model"`
+	Conditions            types.Map    `tfsdk:"conditions"`
+	Agreement             types.String `tfsdk:"agreement"`
+	Obligations           types.Set    `tfsdk:"obligations"`
+	AcceptedBy            types.String `tfsdk:"accepted_by"`
+	Justification         types.String `tfsdk:"justification"`
+	Reference             types.String `tfsdk:"reference"`
+	ReviewBy              types.String `tfsdk:"review_by"`
+	AcceptedAt            types.String `tfsdk:"accepted_at"`
+	AcceptedObligations   types.List   `tfsdk:"accepted_obligations"`
+	RequiredObligations   types.List   `tfsdk:"required_obligations"`
+	UnacceptedObligations types.List   `tfsdk:"unaccepted_obligations"`
+	CatalogVersion        types.String `tfsdk:"catalog_version"`
+}
 
 func (r *obligationAcceptanceResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_obligation_acceptance"
 }
-func (r *obligationAcceptanceResource) Schema(context.Context, resource.SchemaRequest, *resource.SchemaResponse) {}
-func (r *obligationAcceptanceResource) Create(context.Context, resource.CreateRequest, *resource.CreateResponse) {}
-func (r *obligationAcceptanceResource) Read(context.Context, resource.ReadRequest, *resource.ReadResponse)       {}
-func (r *obligationAcceptanceResource) Update(context.Context, resource.UpdateRequest, *resource.UpdateResponse) {}
-func (r *obligationAcceptanceResource) Delete(context.Context, resource.DeleteRequest, *resource.DeleteResponse) {}
 
-var _ = schema.Schema{}
+func (r *obligationAcceptanceResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = obligationAcceptanceSchema()
+}
+
+// reviewByPattern admits RFC 3339 dates and timestamps; srm.ParseReviewBy
+// checks the calendar.
+var reviewByPattern = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2}))?$`)
+
+// obligationAcceptanceSchema is schema version 0. A later version 1 keeps
+// this function as the prior schema of a state upgrader
+// (ResourceWithUpgradeState, key 0) that maps every v0 attribute to its v1
+// name, so that no acceptance, and no accepted_at, is lost in the upgrade.
+func obligationAcceptanceSchema() schema.Schema {
+	// A new acceptance is a new record with a new accepted_at: changing what
+	// is accepted, for which resource, or by whom replaces the record.
+	replaceUnlessImported := stringplanmodifier.RequiresReplaceIf(replaceUnlessImportedString,
+		"Changing this is a new acceptance.", "Changing this is a new acceptance.")
+	return schema.Schema{
+		Version: 0,
+		MarkdownDescription: "The record of accepted customer obligations of one declared resource: which obligations a team has " +
+			"accepted, by whom, why, and until when. It lives only in Terraform state and calls no API.\n\n" +
+			"The plan shows `required_obligations` and `unaccepted_obligations`, so a reviewer sees what a change brings and " +
+			"what is still open; partial acceptance is allowed and visible. Changing `resource_address`, the model or type, " +
+			"`conditions`, `agreement`, `obligations` or `accepted_by` is a new acceptance: the record is replaced and gets a " +
+			"new `accepted_at`. `justification`, `reference` and `review_by` update in place. When a newer catalog adds an " +
+			"obligation, the next plan shows it in `required_obligations` and `unaccepted_obligations`.\n\n" +
+			"**Expiry.** Once `review_by` has passed, the next plan warns, naming the resource and the date, and re-creates " +
+			"the record in place (new `id` and `accepted_at`); `accepted_obligations` is then empty and every obligation counts " +
+			"as unaccepted until `review_by` is moved to a future date: renewing an acceptance is re-accepting it. Nothing else " +
+			"in state changes. A new record may not start with a `review_by` in the past.\n\n" +
+			"Accepting an obligation records who owns it. It does not transfer liability or remove risk.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				MarkdownDescription: "`<resource_address>@<accepted_at>`; also the import ID.",
+				Computed:            true,
+				// Stable for the life of the record; replacements make it unknown in ModifyPlan.
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"resource_address": schema.StringAttribute{
+				MarkdownDescription: "Address of the declared resource the acceptance covers, e.g. `aws_db_instance.orders`.",
+				Required:            true,
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+				PlanModifiers:       []planmodifier.String{replaceUnlessImported},
+			},
+			"resource_type": schema.StringAttribute{
+				MarkdownDescription: "Terraform resource type of the declared resource. Exactly one of `resource_type` and `service_model`.",
+				Optional:            true,
+				PlanModifiers:       []planmodifier.String{replaceUnlessImported},
+			},
+			"service_model": schema.StringAttribute{
+				MarkdownDescription: "Service model of the declared resource (" + modelList() + "). Exactly one of `resource_type` and `service_model`.",
+				Optional:            true,
+				PlanModifiers:       []planmodifier.String{replaceUnlessImported},
+			},
+			"conditions": schema.MapAttribute{
+				MarkdownDescription: "Attribute values of the declared resource that change the answer, as in `srm_responsibility`.",
+				ElementType:         types.StringType,
+				Optional:            true,
+				PlanModifiers: []planmodifier.Map{mapplanmodifier.RequiresReplaceIf(replaceUnlessImportedMap,
+					"Changing this is a new acceptance.", "Changing this is a new acceptance.")},
+			},
+			"agreement": schema.StringAttribute{
+				MarkdownDescription: "Name of an `agreement` block of the provider configuration to apply.",
+				Optional:            true,
+				PlanModifiers:       []planmodifier.String{replaceUnlessImported},
+			},
+			"obligations": schema.SetAttribute{
+				MarkdownDescription: "Accepted obligation ids. Each must be a customer obligation of the resource under its model; " +
+					"the error lists the valid ids.",
+				ElementType: types.StringType,
+				Required:    true,
+				Validators:  []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1))},
+				PlanModifiers: []planmodifier.Set{setplanmodifier.RequiresReplaceIf(replaceUnlessImportedSet,
+					"Changing this is a new acceptance.", "Changing this is a new acceptance.")},
+			},
+			"accepted_by": schema.StringAttribute{
+				MarkdownDescription: "The accountable team or person.",
+				Required:            true,
+				Validators: []validator.String{stringvalidator.RegexMatches(regexp.MustCompile(`\S`),
+					"must name the accountable team or person")},
+				PlanModifiers: []planmodifier.String{replaceUnlessImported},
+			},
+			"justification": schema.StringAttribute{
+				MarkdownDescription: "Why the obligations are accepted, or how they are met. Updates in place.",
+				Optional:            true,
+			},
+			"reference": schema.StringAttribute{
+				MarkdownDescription: "Ticket, change or risk-register id. Updates in place.",
+				Optional:            true,
+			},
+			"review_by": schema.StringAttribute{
+				MarkdownDescription: "When the acceptance must be reviewed: an RFC 3339 date (`2027-06-30`, valid through that day, UTC) " +
+					"or timestamp (`2027-06-30T12:00:00Z`). After it passes, the record is expired (see above).",
+				Optional: true,
+				Validators: []validator.String{stringvalidator.RegexMatches(reviewByPattern,
+					"must be an RFC 3339 date (2027-06-30) or timestamp (2027-06-30T12:00:00Z)")},
+			},
+			"accepted_at": schema.StringAttribute{
+				MarkdownDescription: "When the acceptance was recorded (RFC 3339, UTC). Set once at creation; kept by import.",
+				Computed:            true,
+				// Set once at create; only a replacement (a new acceptance) changes it.
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"accepted_obligations": schema.ListAttribute{
+				MarkdownDescription: "The obligations this record currently accepts, in catalog order: `obligations`, or none once " +
+					"`review_by` has passed. Pass it to `srm_responsibility.accepted_obligations` so that expiry closes the gate.",
+				ElementType: types.StringType,
+				Computed:    true,
+			},
+			"required_obligations": schema.ListAttribute{
+				MarkdownDescription: "Every customer obligation of the resource under its model, in catalog order.",
+				ElementType:         types.StringType,
+				Computed:            true,
+			},
+			"unaccepted_obligations": schema.ListAttribute{
+				MarkdownDescription: "`required_obligations` that this record does not currently accept.",
+				ElementType:         types.StringType,
+				Computed:            true,
+			},
+			"catalog_version": schema.StringAttribute{
+				MarkdownDescription: "Version of the catalog that computed the obligations.",
+				Computed:            true,
+			},
+		},
+	}
+}
+
+// An imported record carries only resource_address and accepted_at (the
+// import ID); its first plan adopts the configuration in place instead of
+// replacing it, so that a lost state entry is recreated with its original
+// accepted_at. Imported state is recognisable by its null obligations, which
+// are otherwise required.
+func importedState(ctx context.Context, req interface {
+	GetAttribute(context.Context, path.Path, any) diagnostics
+}) bool {
+	var obligations types.Set
+	req.GetAttribute(ctx, path.Root("obligations"), &obligations)
+	return obligations.IsNull()
+}
+
+func replaceUnlessImportedString(ctx context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
+	resp.RequiresReplace = !importedState(ctx, req.State)
+}
+
+func replaceUnlessImportedMap(ctx context.Context, req planmodifier.MapRequest, resp *mapplanmodifier.RequiresReplaceIfFuncResponse) {
+	resp.RequiresReplace = !importedState(ctx, req.State)
+}
+
+func replaceUnlessImportedSet(ctx context.Context, req planmodifier.SetRequest, resp *setplanmodifier.RequiresReplaceIfFuncResponse) {
+	resp.RequiresReplace = !importedState(ctx, req.State)
+}
+
+func (r *obligationAcceptanceResource) ConfigValidators(context.Context) []resource.ConfigValidator {
+	return []resource.ConfigValidator{
+		resourcevalidator.ExactlyOneOf(path.MatchRoot("resource_type"), path.MatchRoot("service_model")),
+		resourcevalidator.Conflicting(path.MatchRoot("service_model"), path.MatchRoot("conditions")),
+	}
+}
+
+func (r *obligationAcceptanceResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.data = configuredData(req.ProviderData, &resp.Diagnostics)
+}
+
+// derive computes the obligations of the record; false when an input is
+// still unknown (the computed values then stay unknown).
+func (r *obligationAcceptanceResource) derive(ctx context.Context, m *obligationAcceptanceModel, now time.Time, diags *diagnostics) bool {
+	if m.ResourceType.IsUnknown() || m.ServiceModel.IsUnknown() || m.Agreement.IsUnknown() ||
+		!fullyKnown(mapElems{m.Conditions}) || !fullyKnown(m.Obligations) {
+		return false
+	}
+	res, ok := resolveRequest(ctx, r.data.engine, requestArgs{
+		resourceType: m.ResourceType, serviceModel: m.ServiceModel, conditions: m.Conditions,
+		agreement: m.Agreement, accepted: m.Obligations,
+	}, path.Empty(), map[string]string{"accepted_obligations": "obligations"}, diags)
+	if !ok {
+		return false
+	}
+	accepted, unaccepted := res.AcceptedIDs(), res.UnacceptedIDs()
+	if !m.ReviewBy.IsUnknown() && srm.Expired(m.ReviewBy.ValueString(), now) {
+		accepted, unaccepted = nil, res.CustomerObligationIDs()
+	}
+	m.AcceptedObligations = stringList(accepted)
+	m.RequiredObligations = stringList(res.CustomerObligationIDs())
+	m.UnacceptedObligations = stringList(unaccepted)
+	m.CatalogVersion = types.StringValue(res.Catalog.Version)
+	return true
+}
+
+func (r *obligationAcceptanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() || r.data == nil {
+		return // destroy, or provider not configured yet (validation)
+	}
+	var plan obligationAcceptanceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	now := r.data.clock()
+	creating := req.State.Raw.IsNull()
+	if !creating {
+		var state obligationAcceptanceModel
+		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+		if !state.Obligations.IsNull() && srm.Expired(state.ReviewBy.ValueString(), now) {
+			resp.Diagnostics.AddAttributeWarning(path.Root("review_by"), "Obligation acceptance expired",
+				fmt.Sprintf("The acceptance of %s by %s expired: review_by %s has passed. The plan records it anew (new id and "+
+					"accepted_at), and its obligations count as unaccepted until review_by is moved to a future date.",
+					state.ResourceAddress.ValueString(), state.AcceptedBy.ValueString(), state.ReviewBy.ValueString()))
+			// The record is re-created in place rather than replaced: a
+			// replacement is planned as a create, and a create may not start
+			// with a past review_by. The new id and accepted_at make the
+			// re-creation visible in the plan.
+			plan.ID = types.StringUnknown()
+			plan.AcceptedAt = types.StringUnknown()
+		}
+	}
+	if creating && !plan.ReviewBy.IsNull() && !plan.ReviewBy.IsUnknown() {
+		if t, err := srm.ParseReviewBy(plan.ReviewBy.ValueString()); err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("review_by"), "Invalid review date", err.Error())
+		} else if now.After(t) {
+			resp.Diagnostics.AddAttributeError(path.Root("review_by"), "Review date in the past",
+				fmt.Sprintf("review_by %s has already passed (now is %s): a new acceptance must be reviewed in the future.",
+					plan.ReviewBy.ValueString(), now.UTC().Format(time.RFC3339)))
+		}
+	}
+	if len(resp.RequiresReplace) > 0 {
+		// A replacement is a new acceptance: new id and accepted_at.
+		plan.ID = types.StringUnknown()
+		plan.AcceptedAt = types.StringUnknown()
+	}
+	if !r.derive(ctx, &plan, now, &resp.Diagnostics) {
+		plan.AcceptedObligations = types.ListUnknown(types.StringType)
+		plan.RequiredObligations = types.ListUnknown(types.StringType)
+		plan.UnacceptedObligations = types.ListUnknown(types.StringType)
+		plan.CatalogVersion = types.StringUnknown()
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+}
+
+func (r *obligationAcceptanceResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var m obligationAcceptanceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	now := r.data.clock().UTC().Truncate(time.Second)
+	m.AcceptedAt = types.StringValue(now.Format(time.RFC3339))
+	m.ID = types.StringValue(srm.AcceptanceID(m.ResourceAddress.ValueString(), now))
+	if !r.derive(ctx, &m, now, &resp.Diagnostics) {
+		resp.Diagnostics.AddError("Unknown values at apply", "The acceptance's arguments are still unknown at apply time. This is a bug in the provider.")
+		return
+	}
+	tflog.Debug(ctx, "recorded obligation acceptance", map[string]any{"id": m.ID.ValueString()})
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+// Read keeps the record as it is: it lives only in state. Expiry and catalog
+// changes are computed at plan time.
+func (r *obligationAcceptanceResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var m obligationAcceptanceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+func (r *obligationAcceptanceResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var m obligationAcceptanceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	now := r.data.clock().UTC().Truncate(time.Second)
+	if m.AcceptedAt.IsUnknown() {
+		// An expired record recorded anew (see ModifyPlan).
+		m.AcceptedAt = types.StringValue(now.Format(time.RFC3339))
+		m.ID = types.StringValue(srm.AcceptanceID(m.ResourceAddress.ValueString(), now))
+	}
+	if !r.derive(ctx, &m, now, &resp.Diagnostics) {
+		resp.Diagnostics.AddError("Unknown values at apply", "The acceptance's arguments are still unknown at apply time. This is a bug in the provider.")
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+// Delete forgets the record: removing an acceptance from the configuration
+// withdraws it.
+func (r *obligationAcceptanceResource) Delete(context.Context, resource.DeleteRequest, *resource.DeleteResponse) {
+}
+
+// ImportState recreates a lost record from its ID,
+// "<resource_address>@<accepted_at>": the original accepted_at is kept, and
+// the first plan adopts the rest of the configuration in place.
+func (r *obligationAcceptanceResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	address, at, err := srm.ParseAcceptanceID(req.ID)
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid import ID", err.Error())
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), srm.AcceptanceID(address, at))...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("resource_address"), address)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("accepted_at"), at.UTC().Format(time.RFC3339))...)
+}

@@ -77,6 +77,27 @@ func stringList(items []string) types.List {
 	return types.ListValueMust(types.StringType, vals)
 }
 
+// fullyKnown reports whether a collection and every element of it are
+// known; null counts as known.
+func fullyKnown(v interface {
+	IsNull() bool
+	IsUnknown() bool
+	Elements() []attr.Value
+}) bool {
+	if v.IsNull() {
+		return true
+	}
+	if v.IsUnknown() {
+		return false
+	}
+	for _, e := range v.Elements() {
+		if e.IsUnknown() {
+			return false
+		}
+	}
+	return true
+}
+
 func stringMap(m map[string]string) types.Map {
 	vals := make(map[string]attr.Value, len(m))
 	for k, v := range m {
@@ -203,4 +224,15 @@ func controlsMap(ctx context.Context, r *srm.Result, frameworks types.Set, root 
 		})
 	}
 	return types.MapValueMust(t, vals), !diags.HasError()
+}
+
+// mapElems presents a map's elements as a list, for fullyKnown.
+type mapElems struct{ types.Map }
+
+func (m mapElems) Elements() []attr.Value {
+	out := make([]attr.Value, 0, len(m.Map.Elements()))
+	for _, v := range m.Map.Elements() {
+		out = append(out, v)
+	}
+	return out
 }

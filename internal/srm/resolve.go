@@ -86,12 +86,28 @@ func (r *Result) Focus() []string {
 }
 
 // CustomerObligationIDs returns the ids of the customer obligations.
-func (r *Result) CustomerObligationIDs() []string { return obligationIDs(r.CustomerObligations) }
+func (r *Result) CustomerObligationIDs() []string { return ObligationIDs(r.CustomerObligations) }
 
 // UnacceptedIDs returns the ids of the unaccepted obligations.
-func (r *Result) UnacceptedIDs() []string { return obligationIDs(r.Unaccepted) }
+func (r *Result) UnacceptedIDs() []string { return ObligationIDs(r.Unaccepted) }
 
-func obligationIDs(obls []*Obligation) []string {
+// AcceptedIDs returns the ids of the accepted customer obligations, in
+// catalog order.
+func (r *Result) AcceptedIDs() []string {
+	out := make([]string, 0, len(r.CustomerObligations)-len(r.Unaccepted))
+	j := 0
+	for _, o := range r.CustomerObligations {
+		if j < len(r.Unaccepted) && r.Unaccepted[j] == o {
+			j++
+			continue
+		}
+		out = append(out, o.ID)
+	}
+	return out
+}
+
+// ObligationIDs returns the ids of obligations.
+func ObligationIDs(obls []*Obligation) []string {
 	out := make([]string, len(obls))
 	for i, o := range obls {
 		out[i] = o.ID

@@ -1,0 +1,369 @@
+// Copyright (c) The terraform-provider-srm authors
+// SPDX-License-Identifier: MPL-2.0
+
+package provider
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-testing/compare"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+)
+
+const acceptanceAddr = "srm_obligation_acceptance.db"
+
+func acceptanceConfig(obligations, acceptedBy, justification, reviewBy string) string {
+	return fmt.Sprintf(`
+resource "srm_obligation_acceptance" "db" {
+  resource_address = "aws_db_instance.orders"
+  resource_type    = "aws_db_instance"
+  obligations      = [%s]
+  accepted_by      = %q
+  justification    = %q
+  reference        = "CHG-1"
+  review_by        = %q
+}
+`, obligations, acceptedBy, justification, reviewBy)
+}
+
+const twoObligations = `"data_protection.encrypt_at_rest", "accounts_and_access.enforce_mfa"`
+
+// clockAt returns a settable clock for provider factories.
+func clockAt(t time.Time) (*time.Time, func() time.Time) {
+	now := t
+	return &now, func() time.Time { return now }
+}
+
+func TestAccObligationAcceptance_lifecycle(t *testing.T) {
+	acceptedAt := statecheck.CompareValue(compare.ValuesSame())
+	replacedAt := statecheck.CompareValue(compare.ValuesDiffer())
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: acceptanceConfig(twoObligations, "team-payments", "KMS per environment", "2099-01-01"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(acceptanceAddr, plancheck.ResourceActionCreate),
+					plancheck.ExpectKnownValue(acceptanceAddr, tfjsonpath.New("required_obligations"), knownvalue.ListPartial(map[int]knownvalue.Check{
+						0: knownvalue.StringExact("network_controls.restrict_ingress"),
+					})),
+					plancheck.ExpectKnownValue(acceptanceAddr, tfjsonpath.New("accepted_obligations"), knownvalue.ListExact([]knownvalue.Check{
+						knownvalue.StringExact("data_protection.encrypt_at_rest"),
+						knownvalue.StringExact("accounts_and_access.enforce_mfa"),
+					})),
+					plancheck.ExpectUnknownValue(acceptanceAddr, tfjsonpath.New("accepted_at")),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					acceptedAt.AddStateValue(acceptanceAddr, tfjsonpath.New("accepted_at")),
+					replacedAt.AddStateValue(acceptanceAddr, tfjsonpath.New("accepted_at")),
+					statecheck.ExpectKnownValue(acceptanceAddr, tfjsonpath.New("id"), knownvalue.StringRegexp(regexpMust(`^aws_db_instance\.orders@\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$`))),
+					statecheck.ExpectKnownValue(acceptanceAddr, tfjsonpath.New("catalog_version"), knownvalue.NotNull()),
+				},
+				Check: resource.ComposeAggregateTestCheckFunc(
+					// Partial acceptance is visible: required − accepted.
+					resource.TestCheckResourceAttrWith(acceptanceAddr, "unaccepted_obligations.#", func(v string) error {
+						if v == "0" || v == "" {
+							return fmt.Errorf("expected unaccepted obligations, got %s", v)
+						}
+						return nil
+					}),
+				),
+			},
+			{
+				// The same configuration plans nothing.
+				Config:           acceptanceConfig(twoObligations, "team-payments", "KMS per environment", "2099-01-01"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			},
+			{
+				// justification and review_by update in place; accepted_at stays.
+				Config: acceptanceConfig(twoObligations, "team-payments", "KMS per environment, rotated yearly", "2098-01-01"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(acceptanceAddr, plancheck.ResourceActionUpdate),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{acceptedAt.AddStateValue(acceptanceAddr, tfjsonpath.New("accepted_at"))},
+			},
+			{
+				// Another accountable team is a new acceptance.
+				PreConfig: func() { time.Sleep(1100 * time.Millisecond) },
+				Config:    acceptanceConfig(twoObligations, "team-platform", "KMS per environment, rotated yearly", "2098-01-01"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(acceptanceAddr, plancheck.ResourceActionReplace),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{replacedAt.AddStateValue(acceptanceAddr, tfjsonpath.New("accepted_at"))},
+			},
+			{
+				// More obligations accepted: also a new acceptance.
+				Config: acceptanceConfig(twoObligations+`, "data_protection.back_up_data"`, "team-platform", "KMS per environment, rotated yearly", "2098-01-01"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(acceptanceAddr, plancheck.ResourceActionReplace),
+				}},
+			},
+		},
+	})
+}
+
+func TestAccObligationAcceptance_import(t *testing.T) {
+	config := acceptanceConfig(twoObligations, "team-payments", "KMS per environment", "2099-01-01")
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: config},
+			{
+				// The import ID carries resource_address and accepted_at; the
+				// arguments only the configuration knows are adopted in place
+				// by the first plan after import, so they cannot be verified
+				// on the imported state itself.
+				Config:            config,
+				ResourceName:      acceptanceAddr,
+				ImportState:       true,
+				ImportStateVerify: true,
+				ImportStateIdFunc: func(s *terraform.State) (string, error) {
+					return s.RootModule().Resources[acceptanceAddr].Primary.ID, nil
+				},
+				ImportStateVerifyIgnore: []string{"resource_type", "obligations", "accepted_by", "justification", "reference",
+					"review_by", "accepted_obligations", "required_obligations", "unaccepted_obligations", "catalog_version"},
+			},
+		},
+	})
+}
+
+func TestAccObligationAcceptance_importBlock(t *testing.T) {
+	body := acceptanceConfig(twoObligations, "team-payments", "KMS per environment", "2099-01-01")
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			// A lost state entry recreated by an import block keeps its
+			// original accepted_at, and the plan is an update, never a
+			// replacement.
+			Config: body + `
+import {
+  to = srm_obligation_acceptance.db
+  id = "aws_db_instance.orders@2026-01-15T09:30:00Z"
+}
+`,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(acceptanceAddr, plancheck.ResourceActionUpdate),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(acceptanceAddr, tfjsonpath.New("accepted_at"), knownvalue.StringExact("2026-01-15T09:30:00Z")),
+				statecheck.ExpectKnownValue(acceptanceAddr, tfjsonpath.New("id"), knownvalue.StringExact("aws_db_instance.orders@2026-01-15T09:30:00Z")),
+				statecheck.ExpectKnownValue(acceptanceAddr, tfjsonpath.New("accepted_by"), knownvalue.StringExact("team-payments")),
+			},
+		}},
+	})
+}
+
+func TestAccObligationAcceptance_expiry(t *testing.T) {
+	now, clock := clockAt(time.Date(2029, 6, 1, 12, 0, 0, 0, time.UTC))
+	firstAcceptance := statecheck.CompareValue(compare.ValuesDiffer())
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: factoriesAt(clock),
+		Steps: []resource.TestStep{
+			{
+				Config: acceptanceConfig(twoObligations, "team-payments", "j", "2030-01-01"),
+				ConfigStateChecks: []statecheck.StateCheck{
+					firstAcceptance.AddStateValue(acceptanceAddr, tfjsonpath.New("accepted_at")),
+					statecheck.ExpectKnownValue(acceptanceAddr, tfjsonpath.New("accepted_at"), knownvalue.StringExact("2029-06-01T12:00:00Z")),
+					statecheck.ExpectKnownValue(acceptanceAddr, tfjsonpath.New("accepted_obligations"), knownvalue.ListSizeExact(2)),
+				},
+			},
+			{
+				// Time passes review_by: the plan re-creates the record (new
+				// id and accepted_at) and nothing counts as accepted any more.
+				PreConfig: func() { *now = time.Date(2030, 1, 2, 0, 0, 0, 0, time.UTC) },
+				Config:    acceptanceConfig(twoObligations, "team-payments", "j", "2030-01-01"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(acceptanceAddr, plancheck.ResourceActionUpdate),
+					plancheck.ExpectUnknownValue(acceptanceAddr, tfjsonpath.New("accepted_at")),
+					plancheck.ExpectKnownValue(acceptanceAddr, tfjsonpath.New("accepted_obligations"), knownvalue.ListSizeExact(0)),
+				}},
+				// Still expired after the apply: the plan keeps proposing it.
+				ExpectNonEmptyPlan: true,
+			},
+			{
+				// Renewal: a future review date re-accepts the obligations.
+				Config: acceptanceConfig(twoObligations, "team-payments", "j", "2031-01-01"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(acceptanceAddr, plancheck.ResourceActionUpdate),
+					plancheck.ExpectKnownValue(acceptanceAddr, tfjsonpath.New("accepted_obligations"), knownvalue.ListSizeExact(2)),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					firstAcceptance.AddStateValue(acceptanceAddr, tfjsonpath.New("accepted_at")),
+					statecheck.ExpectKnownValue(acceptanceAddr, tfjsonpath.New("accepted_at"), knownvalue.StringExact("2030-01-02T00:00:00Z")),
+				},
+			},
+		},
+	})
+}
+
+func TestAccObligationAcceptance_catalogGrowth(t *testing.T) {
+	newer := `
+provider "srm" {
+  catalog = jsonencode({
+    catalog_version = "next"
+    obligations = [{
+      id          = "data_protection.test_restores"
+      component   = "data_protection"
+      title       = "Test restores"
+      description = "Restore a backup every quarter."
+      controls    = { nist_800_53_r5 = ["CP-4"] }
+    }]
+  })
+}
+`
+	config := acceptanceConfig(twoObligations, "team-payments", "j", "2099-01-01")
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: config},
+			{
+				Config: newer + config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(acceptanceAddr, plancheck.ResourceActionUpdate),
+					plancheck.ExpectKnownValue(acceptanceAddr, tfjsonpath.New("catalog_version"), knownvalue.StringRegexp(regexpMust(`\+next$`))),
+				}},
+				Check: resource.ComposeAggregateTestCheckFunc(
+					resource.TestCheckTypeSetElemAttr(acceptanceAddr, "unaccepted_obligations.*", "data_protection.test_restores"),
+					resource.TestCheckTypeSetElemAttr(acceptanceAddr, "required_obligations.*", "data_protection.test_restores"),
+				),
+			},
+		},
+	})
+}
+
+func TestAccObligationAcceptance_unknownAtPlan(t *testing.T) {
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `
+resource "terraform_data" "decision" { input = ["data_protection.encrypt_at_rest"] }
+resource "srm_obligation_acceptance" "db" {
+  resource_address = "aws_db_instance.orders"
+  resource_type    = "aws_db_instance"
+  obligations      = terraform_data.decision.output
+  accepted_by      = "team-payments"
+}
+`,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectUnknownValue(acceptanceAddr, tfjsonpath.New("unaccepted_obligations")),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(acceptanceAddr, tfjsonpath.New("accepted_obligations"), knownvalue.ListExact([]knownvalue.Check{
+					knownvalue.StringExact("data_protection.encrypt_at_rest")})),
+			},
+		}},
+	})
+}
+
+func TestAccObligationAcceptance_precondition(t *testing.T) {
+	gate := func(obligations string) string {
+		return `
+resource "srm_obligation_acceptance" "fn" {
+  resource_address = "aws_lambda_function.resize"
+  resource_type    = "aws_lambda_function"
+  conditions       = { package_type = "Image" }
+  obligations      = ` + obligations + `
+  accepted_by      = "team-media"
+}
+data "srm_responsibility" "fn" {
+  resource_type        = "aws_lambda_function"
+  conditions           = { package_type = "Image" }
+  accepted_obligations = srm_obligation_acceptance.fn.accepted_obligations
+}
+resource "terraform_data" "fn" {
+  lifecycle {
+    precondition {
+      condition     = length(data.srm_responsibility.fn.unaccepted_obligations) == 0
+      error_message = "Unaccepted: ${join(", ", data.srm_responsibility.fn.unaccepted_obligations)}"
+    }
+  }
+}
+`
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config:      gate(`["operating_system.patch"]`),
+				ExpectError: errorPattern(`(?s)Resource precondition failed.*Unaccepted: .*runtime`),
+			},
+			{
+				// Everything the catalog requires for a container-image function.
+				Config: gate(`data.srm_responsibility.all.customer_obligation_ids`) + `
+data "srm_responsibility" "all" {
+  resource_type = "aws_lambda_function"
+  conditions    = { package_type = "Image" }
+}
+`,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("data.srm_responsibility.fn", tfjsonpath.New("unaccepted_obligations"), knownvalue.ListSizeExact(0)),
+				},
+			},
+		},
+	})
+}
+
+func TestAccObligationAcceptance_badInput(t *testing.T) {
+	_, clock := clockAt(time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC))
+	body := func(obligations, acceptedBy, reviewBy string) string {
+		return fmt.Sprintf(`
+resource "srm_obligation_acceptance" "x" {
+  resource_address = "aws_db_instance.orders"
+  resource_type    = "aws_db_instance"
+  obligations      = [%s]
+  accepted_by      = %q
+  review_by        = %q
+}
+`, obligations, acceptedBy, reviewBy)
+	}
+	cases := map[string]struct{ config, err string }{
+		"unknown obligation": {body(`"data_protection.encrypt_at_rst"`, "t", "2030-01-01"),
+			`Unknown obligation.*did you mean "data_protection.encrypt_at_rest".*customer obligations of aws_db_instance \(paas\) are:`},
+		"provider-side obligation": {body(`"operating_system.patch"`, "t", "2030-01-01"),
+			`"operating_system.patch" is not a customer obligation of aws_db_instance \(paas\): component operating_system is provider-owned there`},
+		"blank accepted_by":   {body(`"data_protection.encrypt_at_rest"`, "   ", "2030-01-01"), `accepted_by.*must name the accountable team or person`},
+		"malformed review_by": {body(`"data_protection.encrypt_at_rest"`, "t", "31/12/2030"), `review_by.*must be an RFC 3339 date`},
+		"impossible date":     {body(`"data_protection.encrypt_at_rest"`, "t", "2030-02-31"), `Invalid review date`},
+		"review_by in past":   {body(`"data_protection.encrypt_at_rest"`, "t", "2026-12-31"), `Review date in the past.*2026-12-31 has already passed`},
+		"no obligations":      {body(``, "t", "2030-01-01"), `obligations.*set must contain at least 1 elements`},
+		"both type and model": {`
+resource "srm_obligation_acceptance" "x" {
+  resource_address = "a.b"
+  resource_type    = "aws_db_instance"
+  service_model    = "paas"
+  obligations      = ["data_protection.encrypt_at_rest"]
+  accepted_by      = "t"
+}`, `Invalid Attribute Combination`},
+		"bad import id": {"", ""},
+	}
+	for name, tc := range cases {
+		if tc.config == "" {
+			continue
+		}
+		t.Run(name, func(t *testing.T) {
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: factoriesAt(clock),
+				Steps:                    []resource.TestStep{{Config: tc.config, ExpectError: errorPattern(`(?s)` + tc.err)}},
+			})
+		})
+	}
+	t.Run("bad import id", func(t *testing.T) {
+		resource.Test(t, resource.TestCase{
+			ProtoV6ProviderFactories: factoriesAt(clock),
+			Steps: []resource.TestStep{{
+				Config:        body(`"data_protection.encrypt_at_rest"`, "t", "2030-01-01"),
+				ResourceName:  "srm_obligation_acceptance.x",
+				ImportState:   true,
+				ImportStateId: "aws_db_instance.orders",
+				ExpectError:   errorPattern(`(?s)Invalid import ID.*expected <resource_address>@<accepted_at>`),
+			}},
+		})
+	})
+}
