@@ -13,7 +13,7 @@ cd "$work"
 export TF_IN_AUTOMATION=1
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
-run() { "$cli" "$@" -input=false -no-color 2>&1 | grep -v -e 'Provider development overrides' -e 'shared-responsibility/srm in' -e 'hashicorp/time in' -e 'The behavior may therefore' -e 'applying changes may cause' -e 'published releases' -e '^│ *$' ; return "${PIPESTATUS[0]}"; }
+run() { "$cli" "$@" -input=false -no-color 2>&1 | grep -v -e 'Provider development overrides' -e 'shared-responsibility/srm in' -e 'hashicorp/time in' -e 'The behavior may therefore' -e 'applying changes may cause' -e 'published releases' -e '^│ *$' -e '^releases.$' -e 'configuration:$' -e '^ - ' -e '^$' ; return "${PIPESTATUS[0]}"; }
 
 step "1. Plan with no acceptance: the precondition fails, naming what nobody has accepted"
 if run plan; then
@@ -30,8 +30,8 @@ run plan -detailed-exitcode -var-file=accepted.tfvars || { echo "demo: expected 
 
 step "4. A newer catalog adds an obligation: the acceptance records show it in the plan..."
 run plan -var-file=accepted.tfvars -var catalog_file=catalog-update.json -target=srm_obligation_acceptance.this || exit 1
-step "   ...and the gate closes again until someone accepts it"
-if run plan -var-file=accepted.tfvars -var catalog_file=catalog-update.json; then
+step "   ...and the gate closes again: the apply stops until someone accepts it"
+if run apply -auto-approve -var-file=accepted.tfvars -var catalog_file=catalog-update.json; then
   echo "demo: expected the new obligation to fail the precondition" >&2; exit 1
 fi
 step "Done: accept the new obligation in accepted.tfvars to open the gate again."
