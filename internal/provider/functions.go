@@ -3,8 +3,32 @@
 
 package provider
 
-import "github.com/hashicorp/terraform-plugin-framework/function"
+import (
+	"github.com/hashicorp/terraform-plugin-framework/function"
 
-// STUB: replaced by function_owner.go, function_service_model.go,
-// function_customer_obligations.go and function_unaccepted.go.
-func providerFunctions() []func() function.Function { return nil }
+	"github.com/shared-responsibility/terraform-provider-srm/internal/srm"
+)
+
+// builtinNote is said in every function's description.
+const builtinNote = " Functions see only the **built-in catalog**: Terraform gives functions no provider configuration, so " +
+	"agreements and custom catalogs do not apply. Use the data sources for those."
+
+func providerFunctions() []func() function.Function {
+	return []func() function.Function{
+		NewOwnerFunction,
+		NewServiceModelFunction,
+		NewCustomerObligationsFunction,
+		NewUnacceptedFunction,
+	}
+}
+
+// builtinEngine resolves against the built-in catalog, without agreements.
+func builtinEngine() *srm.Engine { return &srm.Engine{Catalog: srm.MustBuiltin()} }
+
+// argumentError turns a domain input error into an error on argument i.
+func argumentError(i int64, err error) *function.FuncError {
+	if ie, ok := err.(*srm.InputError); ok {
+		return function.NewArgumentFuncError(i, ie.Summary+": "+ie.Detail)
+	}
+	return function.NewArgumentFuncError(i, err.Error())
+}
