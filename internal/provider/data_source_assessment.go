@@ -18,5 +18,7 @@ type assessmentDataSource struct{}
 func (d *assessmentDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_assessment"
 }
-func (d *assessmentDataSource) Schema(context.Context, datasource.SchemaRequest, *datasource.SchemaResponse) {}
-func (d *assessmentDataSource) Read(context.Context, datasource.ReadRequest, *datasource.ReadResponse)       {}
+func (d *assessmentDataSource) Schema(context.Context, datasource.SchemaRequest, *datasource.SchemaResponse) {
+}
+func (d *assessmentDataSource) Read(context.Context, datasource.ReadRequest, *datasource.ReadResponse) {
+}

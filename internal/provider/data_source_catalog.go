@@ -5,18 +5,244 @@ package provider
 
 import (
 	"context"
+	"fmt"
+	"slices"
+	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/shared-responsibility/terraform-provider-srm/internal/srm"
 )
 
+var _ datasource.DataSourceWithConfigure = (*catalogDataSource)(nil)
+
 // NewCatalogDataSource returns the srm_catalog data source.
-// STUB: being written.
 func NewCatalogDataSource() datasource.DataSource { return &catalogDataSource{} }
 
-type catalogDataSource struct{}
+type catalogDataSource struct{ data *providerData }
+
+type catalogModel struct {
+	ServiceModel   types.String `tfsdk:"service_model"`
+	Layer          types.String `tfsdk:"layer"`
+	Provider       types.String `tfsdk:"terraform_provider"`
+	Frameworks     types.Set    `tfsdk:"frameworks"`
+	ServiceModels  types.Map    `tfsdk:"service_models"`
+	Components     types.Map    `tfsdk:"components"`
+	Obligations    types.Map    `tfsdk:"obligations"`
+	ResourceTypes  types.Map    `tfsdk:"resource_types"`
+	CatalogVersion types.String `tfsdk:"catalog_version"`
+}
+
+var (
+	catalogModelAttrTypes     = map[string]attr.Type{"name": types.StringType, "description": types.StringType, "cloud": types.BoolType}
+	catalogComponentAttrTypes = map[string]attr.Type{"layer": types.StringType, "name": types.StringType, "description": types.StringType}
+	catalogObligationAttrType = map[string]attr.Type{
+		"layer": types.StringType, "component": types.StringType, "title": types.StringType, "description": types.StringType,
+		"service_models": types.ListType{ElemType: types.StringType},
+		"controls":       types.MapType{ElemType: types.ListType{ElemType: types.StringType}},
+	}
+	catalogConditionAttrTypes = map[string]attr.Type{
+		"description": types.StringType, "default": types.StringType, "values": types.ListType{ElemType: types.StringType},
+	}
+	catalogTypeAttrTypes = map[string]attr.Type{
+		"service_model": types.StringType,
+		"focus":         types.ListType{ElemType: types.StringType},
+		"conditions":    types.MapType{ElemType: types.ObjectType{AttrTypes: catalogConditionAttrTypes}},
+		"source":        types.ObjectType{AttrTypes: sourceAttrTypes},
+		"rationale":     types.StringType,
+	}
+)
 
 func (d *catalogDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_catalog"
 }
-func (d *catalogDataSource) Schema(context.Context, datasource.SchemaRequest, *datasource.SchemaResponse) {}
-func (d *catalogDataSource) Read(context.Context, datasource.ReadRequest, *datasource.ReadResponse)       {}
+
+func (d *catalogDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	str := func(desc string) schema.StringAttribute {
+		return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
+	}
+	strList := func(desc string) schema.ListAttribute {
+		return schema.ListAttribute{MarkdownDescription: desc, ElementType: types.StringType, Computed: true}
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Browse the catalog the provider is configured with (built-in, merged with the provider's `catalog`): " +
+			"service models, components, obligations and Terraform resource types. Filters narrow the maps.",
+		Attributes: map[string]schema.Attribute{
+			"service_model": schema.StringAttribute{
+				MarkdownDescription: "Only resource types of this service model and obligations that apply to it.",
+				Optional:            true,
+			},
+			"layer": schema.StringAttribute{
+				MarkdownDescription: "Only components and obligations of this layer (" + layerList() + ").",
+				Optional:            true,
+			},
+			"terraform_provider": schema.StringAttribute{
+				MarkdownDescription: "Only resource types of this Terraform provider, by type-name prefix: `aws`, `azurerm`, `google`, " +
+					"`kubernetes`, ... (`provider` is a name Terraform reserves, hence this one).",
+				Optional:            true,
+			},
+			"frameworks": frameworksAttribute(),
+			"service_models": schema.MapNestedAttribute{
+				MarkdownDescription: "Service models keyed by id.",
+				Computed:            true,
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"name":        str("Name."),
+					"description": str("What the model means."),
+					"cloud":       schema.BoolAttribute{MarkdownDescription: "Whether it is a cloud model (the invariants differ on premises).", Computed: true},
+				}},
+			},
+			"components": schema.MapNestedAttribute{
+				MarkdownDescription: "Components keyed by id.",
+				Computed:            true,
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"layer": str("Layer of the component."), "name": str("Name."), "description": str("What it covers."),
+				}},
+			},
+			"obligations": schema.MapNestedAttribute{
+				MarkdownDescription: "Customer obligations keyed by id.",
+				Computed:            true,
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"layer": str("Layer."), "component": str("Component."), "title": str("Short title."), "description": str("What to do and evidence."),
+					"service_models": strList("Service models the obligation applies to."),
+					"controls": schema.MapAttribute{MarkdownDescription: "Control ids by framework, for the frameworks named in `frameworks`.",
+						ElementType: types.ListType{ElemType: types.StringType}, Computed: true},
+				}},
+			},
+			"resource_types": schema.MapNestedAttribute{
+				MarkdownDescription: "Terraform resource types keyed by type.",
+				Computed:            true,
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"service_model": str("Service model."),
+					"focus":         strList("Components the resource directly configures."),
+					"conditions": schema.MapNestedAttribute{
+						MarkdownDescription: "Attributes whose values change the answer, keyed by attribute.",
+						Computed:            true,
+						NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+							"description": str("What the condition is."), "default": str("Value assumed when not given."),
+							"values": strList("Allowed values."),
+						}},
+					},
+					"source": schema.SingleNestedAttribute{
+						MarkdownDescription: "Citation of the mapping.",
+						Computed:            true,
+						Attributes: map[string]schema.Attribute{
+							"id": str("Source id."), "title": str("Title."), "url": str("URL."), "as_of": str("Date."),
+						},
+					},
+					"rationale": str("Why, for hard calls."),
+				}},
+			},
+			"catalog_version": str("Version of the catalog."),
+		},
+	}
+}
+
+func (d *catalogDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.data = configuredData(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *catalogDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var m catalogModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() || d.data == nil {
+		return
+	}
+	c := d.data.engine.Catalog
+	model, layer, prefix := m.ServiceModel.ValueString(), m.Layer.ValueString(), m.Provider.ValueString()
+	if model != "" && c.ServiceModel(model) == nil {
+		_, err := d.data.engine.Resolve(srm.Request{ServiceModel: model})
+		addInputError(&resp.Diagnostics, path.Empty(), err, nil)
+	}
+	if layer != "" && c.Layer(layer) == nil {
+		resp.Diagnostics.AddAttributeError(path.Root("layer"), "Unknown layer",
+			fmt.Sprintf("%q is not a layer. Valid layers: %s.", layer, strings.Join(c.LayerIDs(), ", ")))
+	}
+	providers := typeProviders(c)
+	if prefix != "" && !slices.Contains(providers, prefix) {
+		resp.Diagnostics.AddAttributeError(path.Root("terraform_provider"), "Unknown provider",
+			fmt.Sprintf("No resource type of the catalog starts with %q. Providers in the catalog: %s.", prefix+"_", strings.Join(providers, ", ")))
+	}
+	var frameworks []string
+	if !m.Frameworks.IsNull() {
+		resp.Diagnostics.Append(m.Frameworks.ElementsAs(ctx, &frameworks, false)...)
+	}
+	if err := c.ValidateFrameworks(frameworks); err != nil {
+		addInputError(&resp.Diagnostics, path.Empty(), err, nil)
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	models := map[string]attr.Value{}
+	for _, sm := range c.ServiceModels {
+		models[sm.ID] = types.ObjectValueMust(catalogModelAttrTypes, map[string]attr.Value{
+			"name": types.StringValue(sm.Name), "description": types.StringValue(sm.Description), "cloud": types.BoolValue(sm.Cloud)})
+	}
+	comps := map[string]attr.Value{}
+	for _, comp := range c.Components {
+		if layer == "" || comp.Layer == layer {
+			comps[comp.ID] = types.ObjectValueMust(catalogComponentAttrTypes, map[string]attr.Value{
+				"layer": types.StringValue(comp.Layer), "name": types.StringValue(comp.Name), "description": types.StringValue(comp.Description)})
+		}
+	}
+	obls := map[string]attr.Value{}
+	for _, o := range c.Obligations {
+		if layer != "" && o.Layer != layer || model != "" && !slices.Contains(o.ServiceModels, model) {
+			continue
+		}
+		controls := map[string]attr.Value{}
+		for _, fw := range frameworks {
+			controls[fw] = stringList(o.Controls[fw])
+		}
+		obls[o.ID] = types.ObjectValueMust(catalogObligationAttrType, map[string]attr.Value{
+			"layer": types.StringValue(o.Layer), "component": types.StringValue(o.Component), "title": types.StringValue(o.Title),
+			"description": types.StringValue(o.Description), "service_models": stringList(o.ServiceModels),
+			"controls": types.MapValueMust(types.ListType{ElemType: types.StringType}, controls),
+		})
+	}
+	rts := map[string]attr.Value{}
+	for _, name := range c.TypeNames {
+		rt := c.ResourceTypes[name]
+		if model != "" && rt.ServiceModel != model || prefix != "" && !strings.HasPrefix(name, prefix+"_") {
+			continue
+		}
+		conds := map[string]attr.Value{}
+		for _, k := range rt.ConditionKeys {
+			cond := rt.Conditions[k]
+			conds[k] = types.ObjectValueMust(catalogConditionAttrTypes, map[string]attr.Value{
+				"description": types.StringValue(cond.Description), "default": types.StringValue(cond.Default), "values": stringList(cond.ValueKeys)})
+		}
+		src := c.Sources[rt.Source]
+		rts[name] = types.ObjectValueMust(catalogTypeAttrTypes, map[string]attr.Value{
+			"service_model": types.StringValue(rt.ServiceModel),
+			"focus":         stringList(rt.Focus),
+			"conditions":    types.MapValueMust(types.ObjectType{AttrTypes: catalogConditionAttrTypes}, conds),
+			"source": types.ObjectValueMust(sourceAttrTypes, map[string]attr.Value{
+				"id": types.StringValue(src.ID), "title": types.StringValue(src.Title), "url": types.StringValue(src.URL), "as_of": types.StringValue(src.AsOf)}),
+			"rationale": optStr(rt.Rationale),
+		})
+	}
+	m.ServiceModels = types.MapValueMust(types.ObjectType{AttrTypes: catalogModelAttrTypes}, models)
+	m.Components = types.MapValueMust(types.ObjectType{AttrTypes: catalogComponentAttrTypes}, comps)
+	m.Obligations = types.MapValueMust(types.ObjectType{AttrTypes: catalogObligationAttrType}, obls)
+	m.ResourceTypes = types.MapValueMust(types.ObjectType{AttrTypes: catalogTypeAttrTypes}, rts)
+	m.CatalogVersion = types.StringValue(c.Version)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+// typeProviders lists the Terraform providers of the catalog's resource
+// types: the prefix before the first "_".
+func typeProviders(c *srm.Catalog) []string {
+	var out []string
+	for _, name := range c.TypeNames {
+		p, _, _ := strings.Cut(name, "_")
+		if !slices.Contains(out, p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
