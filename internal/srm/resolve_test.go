@@ -32,7 +32,7 @@ func layerOwner(r *Result, layer string) Owner {
 	return ""
 }
 
-func resolve(t *testing.T, e *Engine, req Request) *Result {
+func resolve(t testing.TB, e *Engine, req Request) *Result {
 	t.Helper()
 	r, err := e.Resolve(req)
 	if err != nil {
