@@ -83,7 +83,7 @@ func (d *catalogDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 			"terraform_provider": schema.StringAttribute{
 				MarkdownDescription: "Only resource types of this Terraform provider, by type-name prefix: `aws`, `azurerm`, `google`, " +
 					"`kubernetes`, ... (`provider` is a name Terraform reserves, hence this one).",
-				Optional:            true,
+				Optional: true,
 			},
 			"frameworks": frameworksAttribute(),
 			"service_models": schema.MapNestedAttribute{
