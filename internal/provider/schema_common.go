@@ -88,7 +88,7 @@ func overridesAttribute() schema.ListNestedAttribute {
 		MarkdownDescription: "Cells that a condition or an agreement moved away from the matrix, with the reason: the audit trail.",
 		Computed:            true,
 		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-			"kind":      schema.StringAttribute{MarkdownDescription: "`condition` or `agreement`.", Computed: true},
+			"kind":      schema.StringAttribute{MarkdownDescription: "`resource_type` (a cell the type's catalog entry sets), `condition` or `agreement`.", Computed: true},
 			"name":      schema.StringAttribute{MarkdownDescription: "`<condition>=<value>` or the agreement name.", Computed: true},
 			"component": schema.StringAttribute{MarkdownDescription: "Component whose owner moved.", Computed: true},
 			"from":      schema.StringAttribute{MarkdownDescription: "Owner before.", Computed: true},

@@ -118,7 +118,9 @@ type ResourceType struct {
 	Type         string
 	ServiceModel string
 	Focus        []string
-	Conditions   map[string]*Condition
+	// Cells replace matrix cells for every resource of the type.
+	Cells      map[string]Cell
+	Conditions map[string]*Condition
 	// ConditionKeys are the keys of Conditions, sorted.
 	ConditionKeys []string
 	Source        string
@@ -703,7 +705,23 @@ func compileType(c *Catalog, name string, d ResourceTypeDoc, at origin, sources 
 		probs = append(probs, at.problem("source", "unknown source %q%s", d.Source, didYouMean(d.Source, sortedKeys(sources))))
 	}
 	rt := &ResourceType{Type: name, ServiceModel: d.ServiceModel, Focus: d.Focus, Source: d.Source, Rationale: d.Rationale,
-		Conditions: map[string]*Condition{}}
+		Conditions: map[string]*Condition{}, Cells: map[string]Cell{}}
+	for _, compID := range sortedKeys(d.Cells) {
+		cellAt := origin{at.doc, at.path + ".cells." + compID}
+		comp := c.components[compID]
+		if comp == nil {
+			probs = append(probs, cellAt.problem("", "unknown component %q%s", compID, didYouMean(compID, c.ComponentIDs())))
+			continue
+		}
+		cell, cp := compileCell(cellAt, d.Cells[compID], sources)
+		probs = append(probs, cp...)
+		if m != nil {
+			if inv := CheckInvariants(m, comp, cell.Owner); inv != nil {
+				probs = append(probs, cellAt.problem("owner", "%s may not be %s under %s: %s", compID, cell.Owner, m.ID, inv.Rule))
+			}
+		}
+		rt.Cells[compID] = cell
+	}
 	for _, key := range sortedKeys(d.Conditions) {
 		cd := d.Conditions[key]
 		cat := origin{at.doc, at.path + ".conditions." + key}

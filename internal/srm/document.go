@@ -129,6 +129,10 @@ type ResourceTypeDoc struct {
 	ServiceModel string `json:"service_model"`
 	// Focus lists the components the resource directly configures.
 	Focus []string `json:"focus,omitempty"`
+	// Cells replace matrix cells for every resource of the type, by
+	// component id (e.g. the operating system of a Fargate profile is the
+	// provider's although caas shares it). Conditions apply on top.
+	Cells map[string]CellDoc `json:"cells,omitempty"`
 	// Conditions are attributes of the declared resource whose values change
 	// the answer, keyed by attribute name.
 	Conditions map[string]ConditionDoc `json:"conditions,omitempty"`

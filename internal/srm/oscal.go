@@ -185,11 +185,11 @@ func (a *Assessment) OSCAL() ([]byte, error) {
 			"authorization-boundary": obj{"description": "The resources declared in the assessed Terraform configuration."},
 		},
 		"system-implementation": obj{
-			"users": []any{obj{"uuid": UUID5("user", "customer"), "title": "Customer teams", "role-ids": []any{"customer"}}},
+			"users":      []any{obj{"uuid": UUID5("user", "customer"), "title": "Customer teams", "role-ids": []any{"customer"}}},
 			"components": components,
 		},
 		"control-implementation": obj{
-			"description":             "Division of NIST SP 800-53 rev. 5 controls between the cloud provider and the customer, per declared resource. The mapping supports, and does not replace, an assessor's judgement.",
+			"description":              "Division of NIST SP 800-53 rev. 5 controls between the cloud provider and the customer, per declared resource. The mapping supports, and does not replace, an assessor's judgement.",
 			"implemented-requirements": reqs,
 		},
 	}}

@@ -169,6 +169,13 @@ func (e *Engine) Resolve(req Request) (*Result, error) {
 				return nil, conditionKeyError(rt, key)
 			}
 		}
+		// The type's own cells first; its conditions apply on top.
+		for comp, cell := range rt.Cells {
+			if effects == nil {
+				effects = map[string]chosen{}
+			}
+			effects[comp] = chosen{cell, "resource_type"}
+		}
 		// Every condition of the type applies: the given value, or the
 		// default the catalog assumes.
 		for _, key := range rt.ConditionKeys {
@@ -192,7 +199,7 @@ func (e *Engine) Resolve(req Request) (*Result, error) {
 				// When two conditions set the same component, the one that
 				// leaves more to the customer wins: the answer never hides an
 				// obligation.
-				if prev, ok := effects[comp]; !ok || ownerWeight(cell.Owner) > ownerWeight(prev.cell.Owner) {
+				if prev, ok := effects[comp]; !ok || prev.name == "resource_type" || ownerWeight(cell.Owner) > ownerWeight(prev.cell.Owner) {
 					if effects == nil {
 						effects = map[string]chosen{}
 					}
@@ -217,8 +224,12 @@ func (e *Engine) Resolve(req Request) (*Result, error) {
 		cell := comp.Cells[model.index]
 		if ch, ok := effects[comp.ID]; ok && ch.cell.Owner != "" {
 			if ch.cell.Owner != cell.Owner {
-				res.OverridesApplied = append(res.OverridesApplied, AppliedOverride{Kind: "condition", Name: ch.name,
-					Component: comp.ID, From: cell.Owner, To: ch.cell.Owner, Reason: conditionReason(res.ResourceType, ch.name)})
+				kind, name, reason := "condition", ch.name, conditionReason(res.ResourceType, ch.name)
+				if ch.name == "resource_type" {
+					kind, name, reason = "resource_type", res.ResourceType.Type, "The catalog entry of "+res.ResourceType.Type+" sets this cell."
+				}
+				res.OverridesApplied = append(res.OverridesApplied, AppliedOverride{Kind: kind, Name: name,
+					Component: comp.ID, From: cell.Owner, To: ch.cell.Owner, Reason: reason})
 			}
 			if ch.cell.Source == "" {
 				ch.cell.Source = cell.Source
