@@ -13,8 +13,7 @@ import (
 // per component, and the resulting split per service model.
 func ComplianceGuide(c *Catalog) string {
 	var b strings.Builder
-	b.WriteString("---\npage_title: \"Compliance mapping\"\nsubcategory: \"\"\ndescription: |-\n  Which controls each obligation supports, which the provider covers, and how they split per service model.\n---\n\n")
-	b.WriteString("# Compliance mapping\n\n")
+	b.WriteString(frontMatter("Compliance mapping", "Which controls each obligation supports, which the provider covers, and how they split per service model."))
 	b.WriteString("Auditors speak in controls, not layers. Every customer obligation in the catalog names the controls it helps satisfy, ")
 	b.WriteString("and every component names the controls the provider covers when it owns or shares that component. ")
 	b.WriteString("`srm_responsibility` and `srm_assessment` take a `frameworks` argument and return, per framework, the controls the customer ")

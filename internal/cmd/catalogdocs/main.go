@@ -42,6 +42,8 @@ func main() {
 		"index.md.tmpl": render("index", indexTemplate, data),
 		"guides/agreements-and-custom-catalogs.md.tmpl": render("agreements", agreementsTemplate, data),
 		"guides/compliance-mapping.md.tmpl":             srm.ComplianceGuide(c),
+		"guides/resource-types.md.tmpl":                 srm.ResourceTypesGuide(c),
+		"guides/sources.md.tmpl":                        srm.SourcesGuide(c),
 	}
 	for name, content := range files {
 		p := filepath.Join(*templates, name)

@@ -1,0 +1,124 @@
+// Copyright (c) The terraform-provider-srm authors
+// SPDX-License-Identifier: MPL-2.0
+
+package srm
+
+import (
+	"fmt"
+	"strings"
+)
+
+func frontMatter(title, description string) string {
+	return fmt.Sprintf("---\npage_title: %q\nsubcategory: \"\"\ndescription: |-\n  %s\n---\n\n# %s\n\n", title, description, title)
+}
+
+// ResourceTypesGuide renders every resource type of the catalog by
+// Terraform provider, with its model, focus and conditions.
+func ResourceTypesGuide(c *Catalog) string {
+	var b strings.Builder
+	b.WriteString(frontMatter("Resource types", "Every Terraform resource type the catalog maps to a service model, with its focus and the conditions that change the answer."))
+	fmt.Fprintf(&b, "The catalog (%s) maps %d Terraform resource types to a service model. `focus` lists the components a resource directly "+
+		"configures. **Conditions** are attribute values of the declared resource that move owners: pass them in `conditions`; a condition "+
+		"not given takes its default. Identity and network configuration objects (roles, security groups, firewall rules) take the model "+
+		"of the service they configure. A type the catalog does not know can be given a `service_model` directly, or added with a custom catalog.\n\n", c.Version, len(c.TypeNames))
+	var providers []string
+	byProvider := map[string][]string{}
+	for _, name := range c.TypeNames {
+		p, _, _ := strings.Cut(name, "_")
+		if len(byProvider[p]) == 0 {
+			providers = append(providers, p)
+		}
+		byProvider[p] = append(byProvider[p], name)
+	}
+	b.WriteString("| provider | types |\n|---|---|\n")
+	for _, p := range providers {
+		fmt.Fprintf(&b, "| [`%s`](#%s) | %d |\n", p, p, len(byProvider[p]))
+	}
+	for _, p := range providers {
+		fmt.Fprintf(&b, "\n## %s\n\n| resource type | model | focus | conditions | source |\n|---|---|---|---|---|\n", p)
+		for _, name := range byProvider[p] {
+			rt := c.ResourceTypes[name]
+			var conds []string
+			for _, k := range rt.ConditionKeys {
+				conds = append(conds, fmt.Sprintf("[`%s`](#%s)", k, anchor(name, k)))
+			}
+			s := c.Sources[rt.Source]
+			fmt.Fprintf(&b, "| `%s` | %s | %s | %s | [%s](%s) |\n", name, rt.ServiceModel, codeJoin(rt.Focus), strings.Join(conds, ", "), s.ID, s.URL)
+		}
+		for _, name := range byProvider[p] {
+			rt := c.ResourceTypes[name]
+			if len(rt.ConditionKeys) == 0 && len(rt.Cells) == 0 && rt.Rationale == "" {
+				continue
+			}
+			fmt.Fprintf(&b, "\n### %s\n\n", name)
+			if rt.Rationale != "" {
+				b.WriteString(rt.Rationale + "\n\n")
+			}
+			for _, comp := range sortedKeys(rt.Cells) {
+				fmt.Fprintf(&b, "- The type sets `%s` to `%s`.\n", comp, rt.Cells[comp].Owner)
+			}
+			if len(rt.Cells) > 0 {
+				b.WriteString("\n")
+			}
+			for _, k := range rt.ConditionKeys {
+				cond := rt.Conditions[k]
+				fmt.Fprintf(&b, "<a id=\"%s\"></a>**`%s`** (default `%s`): %s\n\n", anchor(name, k), k, cond.Default, cond.Description)
+				for _, v := range cond.ValueKeys {
+					eff := cond.Values[v]
+					var moves []string
+					if eff.ServiceModel != "" {
+						moves = append(moves, "model → `"+eff.ServiceModel+"`")
+					}
+					for _, comp := range sortedKeys(eff.Cells) {
+						moves = append(moves, fmt.Sprintf("`%s` → `%s`", comp, eff.Cells[comp].Owner))
+					}
+					what := "no change"
+					if len(moves) > 0 {
+						what = strings.Join(moves, ", ")
+					}
+					if eff.Reason != "" {
+						what += ". " + eff.Reason
+					}
+					fmt.Fprintf(&b, "- `%s`: %s\n", v, what)
+				}
+				b.WriteString("\n")
+			}
+		}
+	}
+	return b.String()
+}
+
+// SourcesGuide renders the citations of the catalog and every cell where
+// the sources disagree.
+func SourcesGuide(c *Catalog) string {
+	var b strings.Builder
+	b.WriteString(frontMatter("Sources and where they disagree", "The sources behind every cell of the matrix, and the cells where published matrices differ, with the value the catalog chose and why."))
+	b.WriteString("Every matrix cell, obligation and resource-type mapping of the catalog cites a source. Where the providers' published " +
+		"matrices differ, the catalog picks one value and records why; this page lists those cells. The `caas` and `faas` columns are a " +
+		"synthesis of service-specific pages: no provider publishes such a column.\n\n## Where the sources disagree\n\n")
+	b.WriteString("| component | model | chosen owner | why |\n|---|---|---|---|\n")
+	for _, comp := range c.Components {
+		for mi, m := range c.ServiceModels {
+			if d := comp.Cells[mi].Disagreement; d != "" {
+				fmt.Fprintf(&b, "| `%s` | `%s` | %s | %s |\n", comp.ID, m.ID, comp.Cells[mi].Owner, mdEscape(d))
+			}
+		}
+	}
+	b.WriteString("\n## Sources\n\n| id | source | as of |\n|---|---|---|\n")
+	for _, id := range sortedKeys(c.Sources) {
+		s := c.Sources[id]
+		fmt.Fprintf(&b, "| `%s` | [%s](%s) | %s |\n", id, mdEscape(s.Title), s.URL, s.AsOf)
+	}
+	return b.String()
+}
+
+func anchor(parts ...string) string {
+	return strings.ReplaceAll(strings.Join(parts, "-"), "_", "-")
+}
+
+func codeJoin(ids []string) string {
+	if len(ids) == 0 {
+		return ""
+	}
+	return "`" + strings.Join(ids, "`, `") + "`"
+}
