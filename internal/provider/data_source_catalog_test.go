@@ -24,7 +24,10 @@ data "srm_catalog" "aws_faas" {
   frameworks    = ["nist_800_53_r5"]
 }
 data "srm_catalog" "data_layer" { layer = "data" }
-output "aws_faas_types" { value = keys(data.srm_catalog.aws_faas.resource_types) }
+output "aws_faas_has_lambda" { value = contains(keys(data.srm_catalog.aws_faas.resource_types), "aws_lambda_function") }
+output "aws_faas_only" {
+  value = alltrue([for name, t in data.srm_catalog.aws_faas.resource_types : t.service_model == "faas" && startswith(name, "aws_")])
+}
 output "only_data" { value = distinct([for c in data.srm_catalog.data_layer.components : c.layer]) }
 `,
 			ConfigStateChecks: []statecheck.StateCheck{
@@ -35,7 +38,8 @@ output "only_data" { value = distinct([for c in data.srm_catalog.data_layer.comp
 					knownvalue.ObjectPartial(map[string]knownvalue.Check{"default": knownvalue.StringExact("Zip")})),
 				statecheck.ExpectKnownValue("data.srm_catalog.all", tfjsonpath.New("resource_types").AtMapKey("aws_s3_bucket").AtMapKey("source").AtMapKey("url"), knownvalue.StringRegexp(regexpMust(`^https://`))),
 				statecheck.ExpectKnownValue("data.srm_catalog.all", tfjsonpath.New("service_models").AtMapKey("on_premises").AtMapKey("cloud"), knownvalue.Bool(false)),
-				statecheck.ExpectKnownOutputValue("aws_faas_types", knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("aws_lambda_function")})),
+				statecheck.ExpectKnownOutputValue("aws_faas_has_lambda", knownvalue.Bool(true)),
+				statecheck.ExpectKnownOutputValue("aws_faas_only", knownvalue.Bool(true)),
 				statecheck.ExpectKnownOutputValue("only_data", knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("data")})),
 				statecheck.ExpectKnownValue("data.srm_catalog.aws_faas", tfjsonpath.New("obligations").AtMapKey("runtime.use_supported_runtime").AtMapKey("controls").AtMapKey("nist_800_53_r5"),
 					knownvalue.ListPartial(map[int]knownvalue.Check{0: knownvalue.StringExact("SI-2")})),

@@ -5,6 +5,7 @@ package srm
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 )
 
@@ -218,7 +219,7 @@ func (e *Engine) Resolve(req Request) (*Result, error) {
 		}
 	}
 
-	sources := map[string]struct{}{}
+	sources := make([]string, 0, 8)
 	res.Components = make([]Resolved, len(c.Components))
 	for i, comp := range c.Components {
 		cell := comp.Cells[model.index]
@@ -247,12 +248,11 @@ func (e *Engine) Resolve(req Request) (*Result, error) {
 				cell = Cell{Owner: ov.Owner, ProviderPart: ov.ProviderPart, CustomerPart: ov.CustomerPart, Source: cell.Source}
 			}
 		}
-		if cell.Source != "" {
-			sources[cell.Source] = struct{}{}
-		}
+		sources = addSource(sources, cell.Source)
 		res.Components[i] = Resolved{Component: comp, Cell: cell}
 	}
 
+	res.CustomerObligations = make([]*Obligation, 0, len(c.Obligations))
 	res.Layers = make([]LayerOwner, len(c.Layers))
 	for i, l := range c.Layers {
 		res.Layers[i] = LayerOwner{Layer: l}
@@ -272,12 +272,13 @@ func (e *Engine) Resolve(req Request) (*Result, error) {
 		return nil, err
 	}
 	if rt := res.ResourceType; rt != nil {
-		sources[rt.Source] = struct{}{}
+		sources = addSource(sources, rt.Source)
 	}
 	for _, s := range condSources {
-		sources[s] = struct{}{}
+		sources = addSource(sources, s)
 	}
-	res.SourceIDs = sortedKeys(sources)
+	sort.Strings(sources)
+	res.SourceIDs = sources
 	return res, nil
 }
 
@@ -409,4 +410,18 @@ func agreementError(e *Engine, name string) *InputError {
 	return &InputError{Field: "agreement", Summary: "Unknown agreement",
 		Detail: fmt.Sprintf("%q is not an agreement of the provider configuration%s %s", name,
 			strings.TrimSuffix(didYouMean(name, names), "?")+".", defined)}
+}
+
+// addSource adds a source id once; answers cite a handful of sources, so a
+// linear scan beats a map.
+func addSource(ids []string, id string) []string {
+	if id == "" {
+		return ids
+	}
+	for _, x := range ids {
+		if x == id {
+			return ids
+		}
+	}
+	return append(ids, id)
 }
