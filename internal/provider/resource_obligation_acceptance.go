@@ -20,6 +20,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
@@ -303,20 +304,29 @@ func (r *obligationAcceptanceResource) ModifyPlan(ctx context.Context, req resou
 }
 
 func (r *obligationAcceptanceResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	r.record(ctx, req.Plan, &resp.State, &resp.Diagnostics)
+}
+
+// record writes the planned record to state: a new accepted_at (and id) when
+// the plan leaves it unknown — a create, or an expired record recorded anew —
+// and the obligations computed from values now known.
+func (r *obligationAcceptanceResource) record(ctx context.Context, plan tfsdk.Plan, state *tfsdk.State, diags *diagnostics) {
 	var m obligationAcceptanceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
+	diags.Append(plan.Get(ctx, &m)...)
+	if diags.HasError() {
 		return
 	}
 	now := r.data.clock().UTC().Truncate(time.Second)
-	m.AcceptedAt = types.StringValue(now.Format(time.RFC3339))
-	m.ID = types.StringValue(srm.AcceptanceID(m.ResourceAddress.ValueString(), now))
-	if !r.derive(ctx, &m, now, &resp.Diagnostics) {
-		resp.Diagnostics.AddError("Unknown values at apply", "The acceptance's arguments are still unknown at apply time. This is a bug in the provider.")
+	if m.AcceptedAt.IsUnknown() {
+		m.AcceptedAt = types.StringValue(now.Format(time.RFC3339))
+		m.ID = types.StringValue(srm.AcceptanceID(m.ResourceAddress.ValueString(), now))
+	}
+	if !r.derive(ctx, &m, now, diags) {
+		diags.AddError("Unknown values at apply", "The acceptance's arguments are still unknown at apply time. This is a bug in the provider.")
 		return
 	}
 	tflog.Debug(ctx, "recorded obligation acceptance", map[string]any{"id": m.ID.ValueString()})
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	diags.Append(state.Set(ctx, &m)...)
 }
 
 // Read keeps the record as it is: it lives only in state. Expiry and catalog
@@ -331,22 +341,7 @@ func (r *obligationAcceptanceResource) Read(ctx context.Context, req resource.Re
 }
 
 func (r *obligationAcceptanceResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var m obligationAcceptanceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	now := r.data.clock().UTC().Truncate(time.Second)
-	if m.AcceptedAt.IsUnknown() {
-		// An expired record recorded anew (see ModifyPlan).
-		m.AcceptedAt = types.StringValue(now.Format(time.RFC3339))
-		m.ID = types.StringValue(srm.AcceptanceID(m.ResourceAddress.ValueString(), now))
-	}
-	if !r.derive(ctx, &m, now, &resp.Diagnostics) {
-		resp.Diagnostics.AddError("Unknown values at apply", "The acceptance's arguments are still unknown at apply time. This is a bug in the provider.")
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	r.record(ctx, req.Plan, &resp.State, &resp.Diagnostics)
 }
 
 // Delete forgets the record: removing an acceptance from the configuration

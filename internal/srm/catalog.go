@@ -705,23 +705,10 @@ func compileType(c *Catalog, name string, d ResourceTypeDoc, at origin, sources 
 		probs = append(probs, at.problem("source", "unknown source %q%s", d.Source, didYouMean(d.Source, sortedKeys(sources))))
 	}
 	rt := &ResourceType{Type: name, ServiceModel: d.ServiceModel, Focus: d.Focus, Source: d.Source, Rationale: d.Rationale,
-		Conditions: map[string]*Condition{}, Cells: map[string]Cell{}}
-	for _, compID := range sortedKeys(d.Cells) {
-		cellAt := origin{at.doc, at.path + ".cells." + compID}
-		comp := c.components[compID]
-		if comp == nil {
-			probs = append(probs, cellAt.problem("", "unknown component %q%s", compID, didYouMean(compID, c.ComponentIDs())))
-			continue
-		}
-		cell, cp := compileCell(cellAt, d.Cells[compID], sources)
-		probs = append(probs, cp...)
-		if m != nil {
-			if inv := CheckInvariants(m, comp, cell.Owner); inv != nil {
-				probs = append(probs, cellAt.problem("owner", "%s may not be %s under %s: %s", compID, cell.Owner, m.ID, inv.Rule))
-			}
-		}
-		rt.Cells[compID] = cell
-	}
+		Conditions: map[string]*Condition{}}
+	var cp Problems
+	rt.Cells, cp = compileCells(c, m, d.Cells, at.doc, at.path+".cells", sources)
+	probs = append(probs, cp...)
 	for _, key := range sortedKeys(d.Conditions) {
 		cd := d.Conditions[key]
 		cat := origin{at.doc, at.path + ".conditions." + key}
@@ -735,7 +722,7 @@ func compileType(c *Catalog, name string, d ResourceTypeDoc, at origin, sources 
 		for _, v := range sortedKeys(cd.Values) {
 			ed := cd.Values[v]
 			vat := origin{at.doc, cat.path + ".values." + v}
-			eff := &Effect{ServiceModel: ed.ServiceModel, Reason: ed.Reason, Source: ed.Source, Cells: map[string]Cell{}}
+			eff := &Effect{ServiceModel: ed.ServiceModel, Reason: ed.Reason, Source: ed.Source}
 			model := m
 			if ed.ServiceModel != "" {
 				if model = c.models[ed.ServiceModel]; model == nil {
@@ -747,22 +734,9 @@ func compileType(c *Catalog, name string, d ResourceTypeDoc, at origin, sources 
 					probs = append(probs, vat.problem("source", "unknown source %q", ed.Source))
 				}
 			}
-			for _, compID := range sortedKeys(ed.Cells) {
-				cellAt := origin{at.doc, vat.path + ".cells." + compID}
-				comp := c.components[compID]
-				if comp == nil {
-					probs = append(probs, cellAt.problem("", "unknown component %q%s", compID, didYouMean(compID, c.ComponentIDs())))
-					continue
-				}
-				cell, cp := compileCell(cellAt, ed.Cells[compID], sources)
-				probs = append(probs, cp...)
-				if model != nil {
-					if inv := CheckInvariants(model, comp, cell.Owner); inv != nil {
-						probs = append(probs, cellAt.problem("owner", "%s may not be %s under %s: %s", compID, cell.Owner, model.ID, inv.Rule))
-					}
-				}
-				eff.Cells[compID] = cell
-			}
+			var cp Problems
+			eff.Cells, cp = compileCells(c, model, ed.Cells, at.doc, vat.path+".cells", sources)
+			probs = append(probs, cp...)
 			cond.Values[v] = eff
 			cond.ValueKeys = append(cond.ValueKeys, v)
 		}
@@ -770,6 +744,30 @@ func compileType(c *Catalog, name string, d ResourceTypeDoc, at origin, sources 
 		rt.ConditionKeys = append(rt.ConditionKeys, key)
 	}
 	return rt, probs
+}
+
+// compileCells compiles the cells a resource type or a condition value sets,
+// each checked against the invariants under the model it applies to.
+func compileCells(c *Catalog, model *ServiceModel, cells map[string]CellDoc, doc, at string, sources map[string]SourceDoc) (map[string]Cell, Problems) {
+	var probs Problems
+	out := make(map[string]Cell, len(cells))
+	for _, compID := range sortedKeys(cells) {
+		cellAt := origin{doc, at + "." + compID}
+		comp := c.components[compID]
+		if comp == nil {
+			probs = append(probs, cellAt.problem("", "unknown component %q%s", compID, didYouMean(compID, c.ComponentIDs())))
+			continue
+		}
+		cell, cp := compileCell(cellAt, cells[compID], sources)
+		probs = append(probs, cp...)
+		if model != nil {
+			if inv := CheckInvariants(model, comp, cell.Owner); inv != nil {
+				probs = append(probs, cellAt.problem("owner", "%s may not be %s under %s: %s", compID, cell.Owner, model.ID, inv.Rule))
+			}
+		}
+		out[compID] = cell
+	}
+	return out, probs
 }
 
 var (

@@ -43,20 +43,7 @@ func (c *Catalog) ValidateFrameworks(ids []string) error {
 // obligation contributes its controls. Agreements and conditions move
 // controls exactly as they move the components.
 func (r *Result) Controls(framework string) ControlSplit {
-	provider := map[string]bool{}
-	customer := map[string]bool{}
-	for _, rc := range r.Components {
-		if rc.Owner != OwnerCustomer {
-			for _, id := range rc.Component.ProviderControls[framework] {
-				provider[id] = true
-			}
-		}
-	}
-	for _, o := range r.CustomerObligations {
-		for _, id := range o.Controls[framework] {
-			customer[id] = true
-		}
-	}
+	provider, customer := r.controlSets(framework)
 	split := ControlSplit{Framework: framework, Customer: []string{}, Inherited: []string{}, Shared: []string{}}
 	for id := range customer {
 		if provider[id] {
@@ -74,6 +61,26 @@ func (r *Result) Controls(framework string) ControlSplit {
 		sort.Slice(l, func(i, j int) bool { return controlLess(l[i], l[j]) })
 	}
 	return split
+}
+
+// controlSets returns the controls of a framework that the provider covers
+// (through the components it owns or shares) and those the customer's
+// obligations address.
+func (r *Result) controlSets(framework string) (provider, customer map[string]bool) {
+	provider, customer = map[string]bool{}, map[string]bool{}
+	for _, rc := range r.Components {
+		if rc.Owner != OwnerCustomer {
+			for _, id := range rc.Component.ProviderControls[framework] {
+				provider[id] = true
+			}
+		}
+	}
+	for _, o := range r.CustomerObligations {
+		for _, id := range o.Controls[framework] {
+			customer[id] = true
+		}
+	}
+	return provider, customer
 }
 
 // controlLess orders control ids naturally: AC-2 < AC-2(1) < AC-6 < AC-17.

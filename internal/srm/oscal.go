@@ -83,18 +83,10 @@ func (a *Assessment) OSCAL() ([]byte, error) {
 		for _, id := range r.AcceptedIDs() {
 			accepted[id] = true
 		}
-		controls := map[string]bool{}
-		for _, rc := range r.Components {
-			if rc.Owner != OwnerCustomer {
-				for _, c := range rc.Component.ProviderControls[OSCALFramework] {
-					controls[c] = true
-				}
-			}
-		}
-		for _, o := range r.CustomerObligations {
-			for _, c := range o.Controls[OSCALFramework] {
-				controls[c] = true
-			}
+		provider, customer := r.controlSets(OSCALFramework)
+		controls := provider
+		for c := range customer {
+			controls[c] = true
 		}
 		for _, control := range sortedKeys(controls) {
 			var provided, responsibilities, satisfied []any
