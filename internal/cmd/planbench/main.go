@@ -130,7 +130,7 @@ func main() {
 			}
 		}
 	}
-	table := render(cliOrder, counts, *runs, samples, peak, versions(clis, cliOrder))
+	table := render(cliOrder, counts, *runs, samples, peak, versions(clis, cliOrder, *cliConfig))
 	fmt.Print(table)
 	if *out != "" {
 		must(os.WriteFile(*out, []byte(table), 0o644))
@@ -235,10 +235,14 @@ func vmHWM(status string) int64 {
 	return 0
 }
 
-func versions(clis map[string]string, order []string) []string {
+func versions(clis map[string]string, order []string, cliConfig string) []string {
 	var out []string
 	for _, name := range order {
-		b, _ := exec.Command(clis[name], "version").Output()
+		cmd := exec.Command(clis[name], "version")
+		// A CLI configuration that does not exist makes OpenTofu print a
+		// warning before its version.
+		cmd.Env = append(os.Environ(), "TF_CLI_CONFIG_FILE="+cliConfig)
+		b, _ := cmd.Output()
 		line, _, _ := strings.Cut(string(b), "\n")
 		out = append(out, strings.TrimSpace(line))
 	}
