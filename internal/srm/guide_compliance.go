@@ -27,38 +27,22 @@ func ComplianceGuide(c *Catalog) string {
 		s := c.Sources[f.Source]
 		fmt.Fprintf(&b, "- `%s`: [%s](%s) (as of %s)\n", id, f.Name, s.URL, s.AsOf)
 	}
-	b.WriteString("\n## Customer obligations\n\n| obligation | applies to | ")
-	for _, id := range c.FrameworkIDs {
-		b.WriteString(c.Frameworks[id].Name + " | ")
+	b.WriteString("\n## Customer obligations\n\n")
+	rows := make([][2]string, len(c.Obligations))
+	controls := make([]map[string][]string, len(c.Obligations))
+	for i, o := range c.Obligations {
+		rows[i] = [2]string{fmt.Sprintf("`%s` %s", o.ID, mdEscape(o.Title)), strings.Join(o.ServiceModels, ", ")}
+		controls[i] = o.Controls
 	}
-	b.WriteString("\n|---|---|")
-	for range c.FrameworkIDs {
-		b.WriteString("---|")
+	controlTable(&b, c, [2]string{"obligation", "applies to"}, rows, controls)
+	b.WriteString("\n## Controls the provider covers\n\nWhen the provider owns or shares a component, the customer inherits these controls for it.\n\n")
+	rows = make([][2]string, len(c.Components))
+	controls = make([]map[string][]string, len(c.Components))
+	for i, comp := range c.Components {
+		rows[i] = [2]string{"`" + comp.ID + "`", comp.Layer}
+		controls[i] = comp.ProviderControls
 	}
-	b.WriteString("\n")
-	for _, o := range c.Obligations {
-		fmt.Fprintf(&b, "| `%s` %s | %s | ", o.ID, mdEscape(o.Title), strings.Join(o.ServiceModels, ", "))
-		for _, fw := range c.FrameworkIDs {
-			b.WriteString(strings.Join(o.Controls[fw], ", ") + " | ")
-		}
-		b.WriteString("\n")
-	}
-	b.WriteString("\n## Controls the provider covers\n\nWhen the provider owns or shares a component, the customer inherits these controls for it.\n\n| component | layer | ")
-	for _, id := range c.FrameworkIDs {
-		b.WriteString(c.Frameworks[id].Name + " | ")
-	}
-	b.WriteString("\n|---|---|")
-	for range c.FrameworkIDs {
-		b.WriteString("---|")
-	}
-	b.WriteString("\n")
-	for _, comp := range c.Components {
-		fmt.Fprintf(&b, "| `%s` | %s | ", comp.ID, comp.Layer)
-		for _, fw := range c.FrameworkIDs {
-			b.WriteString(strings.Join(comp.ProviderControls[fw], ", ") + " | ")
-		}
-		b.WriteString("\n")
-	}
+	controlTable(&b, c, [2]string{"component", "layer"}, rows, controls)
 	e := &Engine{Catalog: c}
 	for _, fw := range c.FrameworkIDs {
 		fmt.Fprintf(&b, "\n## Split of %s by service model\n\nFor a resource of each model with no conditions or agreements.\n\n| model | customer | inherited | shared |\n|---|---|---|---|\n", c.Frameworks[fw].Name)
@@ -72,6 +56,23 @@ func ComplianceGuide(c *Catalog) string {
 		}
 	}
 	return b.String()
+}
+
+// controlTable writes a table of two leading columns and one column of
+// control ids per framework.
+func controlTable(b *strings.Builder, c *Catalog, head [2]string, rows [][2]string, controls []map[string][]string) {
+	b.WriteString("| " + head[0] + " | " + head[1] + " | ")
+	for _, id := range c.FrameworkIDs {
+		b.WriteString(c.Frameworks[id].Name + " | ")
+	}
+	b.WriteString("\n|---|---|" + strings.Repeat("---|", len(c.FrameworkIDs)) + "\n")
+	for i, r := range rows {
+		b.WriteString("| " + r[0] + " | " + r[1] + " | ")
+		for _, fw := range c.FrameworkIDs {
+			b.WriteString(strings.Join(controls[i][fw], ", ") + " | ")
+		}
+		b.WriteString("\n")
+	}
 }
 
 func mdEscape(s string) string { return strings.ReplaceAll(s, "|", "\\|") }
