@@ -125,6 +125,27 @@ type ResourceType struct {
 	ConditionKeys []string
 	Source        string
 	Rationale     string
+	// cells are Cells by component index, for resolution; cellReason is the
+	// reason of the overrides they make.
+	cells      []indexedCell
+	cellReason string
+}
+
+// indexedCell is a cell with the index of its component. A cell that cites
+// no source carries, in byModel, a copy per service model that cites the
+// matrix cell's source instead.
+type indexedCell struct {
+	index   int
+	cell    Cell
+	byModel []Cell
+}
+
+// under returns the cell as it stands under model m.
+func (ic *indexedCell) under(m *ServiceModel) *Cell {
+	if ic.byModel != nil {
+		return &ic.byModel[m.index]
+	}
+	return &ic.cell
 }
 
 // Condition is an attribute whose values change the answer.
@@ -144,6 +165,11 @@ type Effect struct {
 	Cells  map[string]Cell
 	Reason string
 	Source string
+	// name and defaultName ("<key>=<value>", with " (default)" when the
+	// value was not given) name the effect in overrides; cells are Cells by
+	// component index.
+	name, defaultName string
+	cells             []indexedCell
 }
 
 // Catalog is a compiled, validated catalog. It is immutable once built and
@@ -707,7 +733,8 @@ func compileType(c *Catalog, name string, d ResourceTypeDoc, at origin, sources 
 	rt := &ResourceType{Type: name, ServiceModel: d.ServiceModel, Focus: d.Focus, Source: d.Source, Rationale: d.Rationale,
 		Conditions: map[string]*Condition{}}
 	var cp Problems
-	rt.Cells, cp = compileCells(c, m, d.Cells, at.doc, at.path+".cells", sources)
+	rt.Cells, rt.cells, cp = compileCells(c, m, d.Cells, at.doc, at.path+".cells", sources)
+	rt.cellReason = "The catalog entry of " + name + " sets this cell."
 	probs = append(probs, cp...)
 	for _, key := range sortedKeys(d.Conditions) {
 		cd := d.Conditions[key]
@@ -722,7 +749,8 @@ func compileType(c *Catalog, name string, d ResourceTypeDoc, at origin, sources 
 		for _, v := range sortedKeys(cd.Values) {
 			ed := cd.Values[v]
 			vat := origin{at.doc, cat.path + ".values." + v}
-			eff := &Effect{ServiceModel: ed.ServiceModel, Reason: ed.Reason, Source: ed.Source}
+			eff := &Effect{ServiceModel: ed.ServiceModel, Reason: ed.Reason, Source: ed.Source,
+				name: key + "=" + v, defaultName: key + "=" + v + " (default)"}
 			model := m
 			if ed.ServiceModel != "" {
 				if model = c.models[ed.ServiceModel]; model == nil {
@@ -735,7 +763,7 @@ func compileType(c *Catalog, name string, d ResourceTypeDoc, at origin, sources 
 				}
 			}
 			var cp Problems
-			eff.Cells, cp = compileCells(c, model, ed.Cells, at.doc, vat.path+".cells", sources)
+			eff.Cells, eff.cells, cp = compileCells(c, model, ed.Cells, at.doc, vat.path+".cells", sources)
 			probs = append(probs, cp...)
 			cond.Values[v] = eff
 			cond.ValueKeys = append(cond.ValueKeys, v)
@@ -747,10 +775,12 @@ func compileType(c *Catalog, name string, d ResourceTypeDoc, at origin, sources 
 }
 
 // compileCells compiles the cells a resource type or a condition value sets,
-// each checked against the invariants under the model it applies to.
-func compileCells(c *Catalog, model *ServiceModel, cells map[string]CellDoc, doc, at string, sources map[string]SourceDoc) (map[string]Cell, Problems) {
+// each checked against the invariants under the model it applies to, by
+// component id and by component index.
+func compileCells(c *Catalog, model *ServiceModel, cells map[string]CellDoc, doc, at string, sources map[string]SourceDoc) (map[string]Cell, []indexedCell, Problems) {
 	var probs Problems
 	out := make(map[string]Cell, len(cells))
+	indexed := make([]indexedCell, 0, len(cells))
 	for _, compID := range sortedKeys(cells) {
 		cellAt := origin{doc, at + "." + compID}
 		comp := c.components[compID]
@@ -766,8 +796,18 @@ func compileCells(c *Catalog, model *ServiceModel, cells map[string]CellDoc, doc
 			}
 		}
 		out[compID] = cell
+		ic := indexedCell{index: comp.index, cell: cell}
+		if cell.Source == "" {
+			ic.byModel = make([]Cell, len(comp.Cells))
+			for mi := range comp.Cells {
+				ic.byModel[mi] = cell
+				ic.byModel[mi].Source = comp.Cells[mi].Source
+			}
+		}
+		indexed = append(indexed, ic)
 	}
-	return out, probs
+	sort.Slice(indexed, func(i, j int) bool { return indexed[i].index < indexed[j].index })
+	return out, indexed, probs
 }
 
 var (

@@ -27,7 +27,7 @@ func (e *Engine) Matrix(models []string, agreement string) ([]*ServiceModel, []M
 		want := map[string]bool{}
 		for _, id := range models {
 			if c.models[id] == nil {
-				_, err := e.model(Request{ServiceModel: id})
+				_, _, err := e.model(Request{ServiceModel: id})
 				return nil, nil, err
 			}
 			want[id] = true

@@ -40,7 +40,8 @@ func (e *InputError) Error() string { return e.Summary + ": " + e.Detail }
 // Resolved is the owner of one component for a resolved request.
 type Resolved struct {
 	Component *Component
-	Cell
+	// Cell points into the catalog, or at a cell an agreement made.
+	*Cell
 }
 
 // LayerOwner is the derived owner of a layer.
@@ -148,43 +149,49 @@ type Engine struct {
 // AgreementNames lists the defined agreements, sorted.
 func (e *Engine) AgreementNames() []string { return sortedKeys(e.Agreements) }
 
+// choice is the cell a resource type or a condition sets for one component;
+// eff is nil for the type's own cells.
+type choice struct {
+	ic      *indexedCell
+	eff     *Effect
+	byValue bool // the condition was given, not defaulted
+}
+
 // Resolve answers a request. An invalid request yields an *InputError.
 func (e *Engine) Resolve(req Request) (*Result, error) {
 	c := e.Catalog
-	res := &Result{Catalog: c}
-	model, err := e.model(req)
+	model, rt, err := e.model(req)
 	if err != nil {
 		return nil, err
 	}
-	type chosen struct {
-		cell Cell
-		name string
-	}
-	var effects map[string]chosen // component → strongest condition effect
-	var condSources []string
-	if req.ResourceType != "" {
-		rt := c.ResourceTypes[req.ResourceType]
-		res.ResourceType = rt
+	res := &Result{Catalog: c, ResourceType: rt}
+	sources := make([]string, 0, 8)
+	// choices is indexed like c.Components; it lives on the stack for
+	// catalogs of ordinary size.
+	var buf [32]choice
+	var choices []choice
+	if rt != nil {
 		for key := range req.Conditions {
 			if rt.Conditions[key] == nil {
 				return nil, conditionKeyError(rt, key)
 			}
 		}
+		if n := len(c.Components); n <= len(buf) {
+			choices = buf[:n]
+		} else {
+			choices = make([]choice, n)
+		}
 		// The type's own cells first; its conditions apply on top.
-		for comp, cell := range rt.Cells {
-			if effects == nil {
-				effects = map[string]chosen{}
-			}
-			effects[comp] = chosen{cell, "resource_type"}
+		for i := range rt.cells {
+			choices[rt.cells[i].index] = choice{ic: &rt.cells[i]}
 		}
 		// Every condition of the type applies: the given value, or the
 		// default the catalog assumes.
 		for _, key := range rt.ConditionKeys {
 			cond := rt.Conditions[key]
 			value, given := req.Conditions[key]
-			name := key + "=" + value
 			if !given {
-				value, name = cond.Default, key+"="+cond.Default+" (default)"
+				value = cond.Default
 			}
 			eff := cond.Values[value]
 			if eff == nil {
@@ -193,18 +200,14 @@ func (e *Engine) Resolve(req Request) (*Result, error) {
 			if eff.ServiceModel != "" {
 				model = c.models[eff.ServiceModel]
 			}
-			if eff.Source != "" {
-				condSources = append(condSources, eff.Source)
-			}
-			for comp, cell := range eff.Cells {
+			sources = addSource(sources, eff.Source)
+			for i := range eff.cells {
+				ic := &eff.cells[i]
 				// When two conditions set the same component, the one that
 				// leaves more to the customer wins: the answer never hides an
 				// obligation.
-				if prev, ok := effects[comp]; !ok || prev.name == "resource_type" || ownerWeight(cell.Owner) > ownerWeight(prev.cell.Owner) {
-					if effects == nil {
-						effects = map[string]chosen{}
-					}
-					effects[comp] = chosen{cell, name}
+				if prev := &choices[ic.index]; prev.eff == nil || ownerWeight(ic.cell.Owner) > ownerWeight(prev.ic.cell.Owner) {
+					*prev = choice{ic: ic, eff: eff, byValue: given}
 				}
 			}
 		}
@@ -219,23 +222,18 @@ func (e *Engine) Resolve(req Request) (*Result, error) {
 		}
 	}
 
-	sources := make([]string, 0, 8)
 	res.Components = make([]Resolved, len(c.Components))
+	nObligations := 0
 	for i, comp := range c.Components {
-		cell := comp.Cells[model.index]
-		if ch, ok := effects[comp.ID]; ok && ch.cell.Owner != "" {
-			if ch.cell.Owner != cell.Owner {
-				kind, name, reason := "condition", ch.name, conditionReason(res.ResourceType, ch.name)
-				if ch.name == "resource_type" {
-					kind, name, reason = "resource_type", res.ResourceType.Type, "The catalog entry of "+res.ResourceType.Type+" sets this cell."
-				}
-				res.OverridesApplied = append(res.OverridesApplied, AppliedOverride{Kind: kind, Name: name,
-					Component: comp.ID, From: cell.Owner, To: ch.cell.Owner, Reason: reason})
+		cell := &comp.Cells[model.index]
+		if choices != nil && choices[i].ic != nil {
+			ch := choices[i]
+			if ch.ic.cell.Owner != cell.Owner {
+				res.addOverride(overrideFor(rt, ch, comp.ID, cell.Owner))
 			}
-			if ch.cell.Source == "" {
-				ch.cell.Source = cell.Source
-			}
-			cell = ch.cell
+			// The matrix cell's citation stands where the type's or the
+			// condition's cell names none.
+			cell = ch.ic.under(model)
 		}
 		if agreement != nil {
 			if ov := agreement.match(res, comp.ID); ov != nil {
@@ -243,21 +241,22 @@ func (e *Engine) Resolve(req Request) (*Result, error) {
 					return nil, &InputError{Field: "agreement", Summary: "Agreement breaks an invariant",
 						Detail: fmt.Sprintf("Agreement %q would make %s %s under %s, but %s.", agreement.Name, comp.ID, ov.Owner, model.ID, inv.Rule)}
 				}
-				res.OverridesApplied = append(res.OverridesApplied, AppliedOverride{Kind: "agreement", Name: agreement.Name,
+				res.addOverride(AppliedOverride{Kind: "agreement", Name: agreement.Name,
 					Component: comp.ID, From: cell.Owner, To: ov.Owner, Reason: ov.Reason, Reference: ov.Reference})
-				cell = Cell{Owner: ov.Owner, ProviderPart: ov.ProviderPart, CustomerPart: ov.CustomerPart, Source: cell.Source}
+				cell = &Cell{Owner: ov.Owner, ProviderPart: ov.ProviderPart, CustomerPart: ov.CustomerPart, Source: cell.Source}
 			}
 		}
 		sources = addSource(sources, cell.Source)
 		res.Components[i] = Resolved{Component: comp, Cell: cell}
+		nObligations += len(c.byCell[i][ownerIndex(cell.Owner)])
 	}
 
-	res.CustomerObligations = make([]*Obligation, 0, len(c.Obligations))
+	res.CustomerObligations = make([]*Obligation, 0, nObligations)
 	res.Layers = make([]LayerOwner, len(c.Layers))
 	for i, l := range c.Layers {
 		res.Layers[i] = LayerOwner{Layer: l}
 	}
-	for _, rc := range res.Components {
+	for i, rc := range res.Components {
 		lo := &res.Layers[rc.Component.layer]
 		switch {
 		case lo.Owner == "":
@@ -265,21 +264,41 @@ func (e *Engine) Resolve(req Request) (*Result, error) {
 		case lo.Owner != rc.Owner:
 			lo.Owner = OwnerShared
 		}
-		res.CustomerObligations = append(res.CustomerObligations, c.byCell[rc.Component.index][ownerIndex(rc.Owner)]...)
+		res.CustomerObligations = append(res.CustomerObligations, c.byCell[i][ownerIndex(rc.Owner)]...)
 	}
 
 	if err := res.accept(req.Accepted); err != nil {
 		return nil, err
 	}
-	if rt := res.ResourceType; rt != nil {
+	if rt != nil {
 		sources = addSource(sources, rt.Source)
-	}
-	for _, s := range condSources {
-		sources = addSource(sources, s)
 	}
 	sort.Strings(sources)
 	res.SourceIDs = sources
 	return res, nil
+}
+
+// overrideFor records that a resource type's or a condition's cell moved a
+// component away from the matrix owner from.
+func overrideFor(rt *ResourceType, ch choice, component string, from Owner) AppliedOverride {
+	o := AppliedOverride{Kind: "resource_type", Name: rt.Type, Component: component, From: from, To: ch.ic.cell.Owner,
+		Reason: rt.cellReason}
+	if ch.eff != nil {
+		o.Kind, o.Name, o.Reason = "condition", ch.eff.defaultName, ch.eff.Reason
+		if ch.byValue {
+			o.Name = ch.eff.name
+		}
+	}
+	return o
+}
+
+// addOverride appends an applied override; a resolution applies a few at
+// most.
+func (res *Result) addOverride(o AppliedOverride) {
+	if res.OverridesApplied == nil {
+		res.OverridesApplied = make([]AppliedOverride, 0, 4)
+	}
+	res.OverridesApplied = append(res.OverridesApplied, o)
 }
 
 func (res *Result) accept(accepted []string) error {
@@ -287,6 +306,39 @@ func (res *Result) accept(accepted []string) error {
 		res.Unaccepted = res.CustomerObligations
 		return nil
 	}
+	// Acceptances name a handful of ids: a linear scan with a bit per
+	// accepted id beats a set.
+	if len(accepted) > 64 {
+		return res.acceptMany(accepted)
+	}
+	var matched uint64
+	res.Unaccepted = make([]*Obligation, 0, len(res.CustomerObligations))
+	for _, o := range res.CustomerObligations {
+		found := false
+		for i, id := range accepted {
+			if id == o.ID {
+				matched |= 1 << i
+				found = true
+			}
+		}
+		if !found {
+			res.Unaccepted = append(res.Unaccepted, o)
+		}
+	}
+	var stray []string
+	for i, id := range accepted {
+		if matched&(1<<i) == 0 {
+			stray = append(stray, id)
+		}
+	}
+	if len(stray) > 0 {
+		sort.Strings(stray)
+		return res.NotAnObligationError("accepted_obligations", stray[0])
+	}
+	return nil
+}
+
+func (res *Result) acceptMany(accepted []string) error {
 	set := make(map[string]struct{}, len(accepted))
 	for _, id := range accepted {
 		set[id] = struct{}{}
@@ -335,40 +387,32 @@ func ownerWeight(o Owner) int {
 	}
 }
 
-func conditionReason(rt *ResourceType, name string) string {
-	key, value, _ := strings.Cut(strings.TrimSuffix(name, " (default)"), "=")
-	if rt == nil || rt.Conditions[key] == nil || rt.Conditions[key].Values[value] == nil {
-		return ""
-	}
-	return rt.Conditions[key].Values[value].Reason
-}
-
-func (e *Engine) model(req Request) (*ServiceModel, error) {
+func (e *Engine) model(req Request) (*ServiceModel, *ResourceType, error) {
 	c := e.Catalog
 	switch {
 	case req.ResourceType != "" && req.ServiceModel != "":
-		return nil, &InputError{Field: "service_model", Summary: "Conflicting arguments",
+		return nil, nil, &InputError{Field: "service_model", Summary: "Conflicting arguments",
 			Detail: "Set exactly one of resource_type and service_model."}
 	case req.ResourceType != "":
 		rt := c.ResourceTypes[req.ResourceType]
 		if rt == nil {
-			return nil, UnknownTypeError(c, req.ResourceType)
+			return nil, nil, UnknownTypeError(c, req.ResourceType)
 		}
-		return c.models[rt.ServiceModel], nil
+		return c.models[rt.ServiceModel], rt, nil
 	case req.ServiceModel != "":
 		m := c.models[req.ServiceModel]
 		if m == nil {
-			return nil, &InputError{Field: "service_model", Summary: "Unknown service model",
+			return nil, nil, &InputError{Field: "service_model", Summary: "Unknown service model",
 				Detail: fmt.Sprintf("%q is not a service model%s Valid service models: %s.", req.ServiceModel,
 					strings.TrimSuffix(didYouMean(req.ServiceModel, c.ModelIDs()), "?")+".", strings.Join(c.ModelIDs(), ", "))}
 		}
 		if len(req.Conditions) > 0 {
-			return nil, &InputError{Field: "conditions", Summary: "Conditions need a resource type",
+			return nil, nil, &InputError{Field: "conditions", Summary: "Conditions need a resource type",
 				Detail: "Conditions are attribute values of a resource type; set resource_type instead of service_model to use them."}
 		}
-		return m, nil
+		return m, nil, nil
 	default:
-		return nil, &InputError{Field: "service_model", Summary: "Missing argument",
+		return nil, nil, &InputError{Field: "service_model", Summary: "Missing argument",
 			Detail: "Set exactly one of resource_type and service_model."}
 	}
 }
