@@ -5,12 +5,15 @@ package provider
 
 import (
 	"context"
+	"maps"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/shared-responsibility/terraform-provider-srm/internal/srm"
@@ -139,32 +142,79 @@ func (d *responsibilityDataSource) Read(ctx context.Context, req datasource.Read
 	if resp.Diagnostics.HasError() || d.data == nil {
 		return
 	}
-	r, ok := resolveRequest(ctx, d.data.engine, requestArgs{
-		resourceType: m.ResourceType, serviceModel: m.ServiceModel, conditions: m.Conditions,
-		agreement: m.Agreement, accepted: m.AcceptedObligations,
-	}, path.Empty(), nil, &resp.Diagnostics)
-	if !ok {
+	args := requestArgs{resourceType: m.ResourceType, serviceModel: m.ServiceModel, conditions: m.Conditions,
+		agreement: m.Agreement, accepted: m.AcceptedObligations}
+	sreq, ok := args.request(ctx, &resp.Diagnostics)
+	var frameworks []string
+	if !m.Frameworks.IsNull() {
+		resp.Diagnostics.Append(m.Frameworks.ElementsAs(ctx, &frameworks, false)...)
+	}
+	if !ok || resp.Diagnostics.HasError() {
 		return
+	}
+	key := requestKey(sreq, frameworks)
+	computed, cached := d.data.results.get(key)
+	if !cached {
+		if computed, ok = d.compute(ctx, sreq, m.Frameworks, &resp.Diagnostics); !ok {
+			return
+		}
+		d.data.results.put(key, computed)
 	}
 	tflog.Debug(ctx, "resolved responsibility", map[string]any{
-		"resource_address": m.ResourceAddress.ValueString(), "service_model": r.ServiceModel.ID, "unaccepted": len(r.Unaccepted),
+		"resource_address": m.ResourceAddress.ValueString(), "cached": cached,
 	})
-	m.ServiceModel = types.StringValue(r.ServiceModel.ID)
-	m.Owners = ownersMap(r)
-	m.Components = componentsMap(r)
-	m.CustomerObligations = obligationsList(r.CustomerObligations)
-	m.CustomerObligationIDs = stringList(r.CustomerObligationIDs())
-	m.ProviderResponsibilities = responsibilitiesList(r)
-	m.UnacceptedObligations = stringList(r.UnacceptedIDs())
-	m.Focus = stringList(r.Focus())
-	m.Tags = stringMap(r.Tags(d.data.tagPrefix))
-	m.OverridesApplied = overridesList(r)
-	m.Sources = sourcesList(r.Catalog, r.SourceIDs)
-	m.CatalogVersion = types.StringValue(r.Catalog.Version)
-	if m.Controls, ok = controlsMap(ctx, r, m.Frameworks, path.Empty(), &resp.Diagnostics); !ok {
+	// The state is the configuration with the computed attributes filled
+	// in, built directly as a Terraform value: the same answer for every
+	// resource of a kind, without converting it again for each.
+	var config map[string]tftypes.Value
+	if err := req.Config.Raw.As(&config); err != nil {
+		resp.Diagnostics.AddError("Unexpected configuration value", "The configuration is not an object: "+err.Error()+". This is a bug in the provider.")
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	// As shares the configuration's own map: build a new one.
+	attrs := make(map[string]tftypes.Value, len(config))
+	maps.Copy(attrs, config)
+	maps.Copy(attrs, computed)
+	resp.State.Raw = tftypes.NewValue(req.Config.Raw.Type(), attrs)
+}
+
+// compute resolves a request into the computed attributes of the data
+// source, as Terraform values keyed by attribute name.
+func (d *responsibilityDataSource) compute(ctx context.Context, sreq srm.Request, frameworks types.Set, diags *diagnostics) (map[string]tftypes.Value, bool) {
+	r, err := d.data.engine.Resolve(sreq)
+	if err != nil {
+		addInputError(diags, path.Empty(), err, nil)
+		return nil, false
+	}
+	controls, ok := controlsMap(ctx, r, frameworks, path.Empty(), diags)
+	if !ok {
+		return nil, false
+	}
+	values := map[string]attr.Value{
+		"service_model":             types.StringValue(r.ServiceModel.ID),
+		"owners":                    ownersMap(r),
+		"components":                componentsMap(r),
+		"customer_obligations":      obligationsList(r.CustomerObligations),
+		"customer_obligation_ids":   stringList(r.CustomerObligationIDs()),
+		"provider_responsibilities": responsibilitiesList(r),
+		"unaccepted_obligations":    stringList(r.UnacceptedIDs()),
+		"focus":                     stringList(r.Focus()),
+		"tags":                      stringMap(r.Tags(d.data.tagPrefix)),
+		"overrides_applied":         overridesList(r),
+		"sources":                   sourcesList(r.Catalog, r.SourceIDs),
+		"catalog_version":           types.StringValue(r.Catalog.Version),
+		"controls":                  controls,
+	}
+	out := make(map[string]tftypes.Value, len(values))
+	for name, v := range values {
+		tv, err := v.ToTerraformValue(ctx)
+		if err != nil {
+			diags.AddAttributeError(path.Root(name), "Unexpected value", err.Error()+". This is a bug in the provider.")
+			return nil, false
+		}
+		out[name] = tv
+	}
+	return out, true
 }
 
 // requestArgs are the arguments every resolving data source and resource
@@ -177,9 +227,8 @@ type requestArgs struct {
 	accepted     types.Set
 }
 
-// resolveRequest converts the arguments and resolves them; errors are
-// reported on the argument's path below root.
-func resolveRequest(ctx context.Context, e *srm.Engine, a requestArgs, root path.Path, fields map[string]string, diags *diagnostics) (*srm.Result, bool) {
+// request converts the arguments into a domain request.
+func (a requestArgs) request(ctx context.Context, diags *diagnostics) (srm.Request, bool) {
 	req := srm.Request{
 		ResourceType: a.resourceType.ValueString(),
 		ServiceModel: a.serviceModel.ValueString(),
@@ -191,7 +240,14 @@ func resolveRequest(ctx context.Context, e *srm.Engine, a requestArgs, root path
 	if !a.accepted.IsNull() {
 		diags.Append(a.accepted.ElementsAs(ctx, &req.Accepted, false)...)
 	}
-	if diags.HasError() {
+	return req, !diags.HasError()
+}
+
+// resolveRequest converts the arguments and resolves them; errors are
+// reported on the argument's path below root.
+func resolveRequest(ctx context.Context, e *srm.Engine, a requestArgs, root path.Path, fields map[string]string, diags *diagnostics) (*srm.Result, bool) {
+	req, ok := a.request(ctx, diags)
+	if !ok {
 		return nil, false
 	}
 	r, err := e.Resolve(req)

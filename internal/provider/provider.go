@@ -50,6 +50,8 @@ type providerData struct {
 	engine    *srm.Engine
 	tagPrefix string
 	clock     func() time.Time
+	// results caches srm_responsibility answers per request.
+	results resultCache
 }
 
 type providerModel struct {
