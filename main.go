@@ -4,13 +4,12 @@
 package main
 
 import (
-	"context"
 	"flag"
 	"log"
 	"os"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
 	"github.com/shared-responsibility/terraform-provider-srm/internal/provider"
 )
@@ -26,17 +25,23 @@ func main() {
 	flag.BoolVar(&debug, "debug", false, "set to true to run the provider with support for debuggers like delve")
 	flag.Parse()
 
-	if !debug {
-		for _, name := range silencedLogs(os.Environ()) {
+	// Logs are wanted when debugging or when a TF_LOG* variable asks for
+	// them; otherwise nobody reads them.
+	silenced := silencedLogs(os.Environ())
+	logsWanted := debug || len(silenced) == 0
+	if !logsWanted {
+		for _, name := range silenced {
 			_ = os.Setenv(name, "off")
 		}
 	}
+	var opts []tf6server.ServeOpt
+	if debug {
+		opts = append(opts, tf6server.WithManagedDebug())
+	}
 
 	defer stopProfile()
-	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
-		Address: "registry.terraform.io/shared-responsibility/srm",
-		Debug:   debug,
-	})
+	err := tf6server.Serve("registry.terraform.io/shared-responsibility/srm",
+		provider.ProtocolServer(provider.New(version)(), logsWanted), opts...)
 	if err != nil {
 		stopProfile()
 		log.Fatal(err.Error())

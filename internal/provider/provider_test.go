@@ -8,22 +8,28 @@ import (
 	"strings"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 )
 
 // testAccProtoV6ProviderFactories serve the provider in-process to the real
-// Terraform or OpenTofu CLI named by TF_ACC_TERRAFORM_PATH.
+// Terraform or OpenTofu CLI named by TF_ACC_TERRAFORM_PATH, through the same
+// protocol server as the released binary when nobody asks for logs.
 var testAccProtoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
-	"srm": providerserver.NewProtocol6WithError(New("test")()),
+	"srm": serve(New("test")()),
 }
 
 // factoriesAt serves a provider whose clock reads the given time, so tests
 // can move time (review_by expiry).
 func factoriesAt(now func() time.Time) map[string]func() (tfprotov6.ProviderServer, error) {
 	return map[string]func() (tfprotov6.ProviderServer, error){
-		"srm": providerserver.NewProtocol6WithError(NewWithClock("test", now)()),
+		"srm": serve(NewWithClock("test", now)()),
 	}
+}
+
+func serve(p provider.Provider) func() (tfprotov6.ProviderServer, error) {
+	s := ProtocolServer(p, false)
+	return func() (tfprotov6.ProviderServer, error) { return s(), nil }
 }
 
 // errorPattern compiles an ExpectError pattern written with plain spaces:
