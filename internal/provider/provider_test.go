@@ -14,7 +14,7 @@ import (
 
 // testAccProtoV6ProviderFactories serve the provider in-process to the real
 // Terraform or OpenTofu CLI named by TF_ACC_TERRAFORM_PATH, through the same
-// protocol server as the released binary when nobody asks for logs.
+// protocol server as the released binary.
 var testAccProtoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
 	"srm": serve(New("test")()),
 }
@@ -28,7 +28,7 @@ func factoriesAt(now func() time.Time) map[string]func() (tfprotov6.ProviderServ
 }
 
 func serve(p provider.Provider) func() (tfprotov6.ProviderServer, error) {
-	s := ProtocolServer(p, false)
+	s := ProtocolServer(p)
 	return func() (tfprotov6.ProviderServer, error) { return s(), nil }
 }
 

@@ -5,6 +5,7 @@ package provider
 
 import (
 	"context"
+	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
@@ -12,8 +13,8 @@ import (
 )
 
 // ProtocolServer returns the provider's protocol server: the framework's,
-// with every per-resource call run under a context of its own when
-// keepRequestContext is false.
+// with every call Terraform makes once per resource instance run under a
+// context of its own.
 //
 // Why: the framework keeps the cancel function of every request's context
 // until the StopProvider call, which Terraform sends only on interrupt
@@ -21,38 +22,54 @@ import (
 // Each cancel function holds its context, and through it the whole request
 // context: the gRPC stream and the loggers the plugin libraries attach to it,
 // about 18 KiB per call. One provider process answers two calls per resource
-// in a plan, so at 5000 resources that is 180 MiB that cannot be freed. Run
-// under a fresh context that carries no values, a call leaves only that
-// small context behind. The fresh context is cancelled when the request's is,
-// so cancellation still reaches the provider.
-//
-// The request context carries the plugin libraries' loggers; keep it
-// (keepRequestContext) when logs are wanted.
-func ProtocolServer(p provider.Provider, keepRequestContext bool) func() tfprotov6.ProviderServer {
+// in a plan, so at 5000 resources that is 180 MiB that cannot be freed. A
+// call made under a detachedContext leaves only that small context behind.
+func ProtocolServer(p provider.Provider) func() tfprotov6.ProviderServer {
 	framework := providerserver.NewProtocol6(p)
-	return func() tfprotov6.ProviderServer {
-		s := framework()
-		if keepRequestContext {
-			return s
-		}
-		return &detachedServer{s}
-	}
+	return func() tfprotov6.ProviderServer { return &detachedServer{framework()} }
 }
 
 // detachedServer runs the calls Terraform makes once per resource instance
-// under a detached context; every other call goes to the framework as is.
+// under a detachedContext; every other call goes to the framework as is.
 type detachedServer struct {
 	tfprotov6.ProviderServer
 }
 
-// detach returns a context without the values of ctx that is cancelled when
-// ctx is, and the function that ends it.
+// detachedContext is cancelled when the request context is, and reads its
+// values (the loggers) from it, until the call ends: then it lets go of the
+// request context, whoever still holds the detachedContext.
+type detachedContext struct {
+	context.Context // a cancellable context of its own
+	mu              sync.Mutex
+	request         context.Context // nil once the call has ended
+}
+
+func (c *detachedContext) Value(key any) any {
+	// The own context answers for its cancellation machinery, so that
+	// contexts derived from this one attach to it.
+	if v := c.Context.Value(key); v != nil {
+		return v
+	}
+	c.mu.Lock()
+	request := c.request
+	c.mu.Unlock()
+	if request == nil {
+		return nil
+	}
+	return request.Value(key)
+}
+
+// detach returns a detachedContext for ctx and the function that ends it.
 func detach(ctx context.Context) (context.Context, func()) {
-	d, cancel := context.WithCancel(context.Background())
+	own, cancel := context.WithCancel(context.Background())
+	d := &detachedContext{Context: own, request: ctx}
 	stop := context.AfterFunc(ctx, cancel)
 	return d, func() {
 		stop()
 		cancel()
+		d.mu.Lock()
+		d.request = nil
+		d.mu.Unlock()
 	}
 }
 
