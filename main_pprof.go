@@ -29,6 +29,11 @@ func init() {
 	if pprof.StartCPUProfile(f) != nil {
 		return
 	}
+	// SRM_HEAP_AT=<duration> also writes the live heap at that time into
+	// $SRM_CPU_PROFILE.live.<pid>.
+	if at, err := time.ParseDuration(os.Getenv("SRM_HEAP_AT")); err == nil {
+		time.AfterFunc(at, func() { writeHeap(prefix + ".live.") })
+	}
 	var peak runtime.MemStats
 	maxGoroutines := 0
 	done := make(chan struct{})
@@ -65,5 +70,16 @@ func init() {
 			_ = pprof.Lookup("heap").WriteTo(h, 0)
 			_ = h.Close()
 		}
+	}
+}
+
+// writeHeap writes a heap profile after two collections, so that its
+// inuse_space is what is live now.
+func writeHeap(prefix string) {
+	runtime.GC()
+	runtime.GC()
+	if h, err := os.Create(prefix + strconv.Itoa(os.Getpid())); err == nil {
+		_ = pprof.Lookup("heap").WriteTo(h, 0)
+		_ = h.Close()
 	}
 }

@@ -22,17 +22,49 @@ import (
 // Each cancel function holds its context, and through it the whole request
 // context: the gRPC stream and the loggers the plugin libraries attach to it,
 // about 18 KiB per call. One provider process answers two calls per resource
-// in a plan, so at 5000 resources that is 180 MiB that cannot be freed. A
-// call made under a detachedContext leaves only that small context behind.
+// in a plan, so at 5000 resources that is 180 MiB that cannot be freed.
+//
+// Two measures: a call made under a detachedContext leaves only that small
+// context behind, and whenever no such call is in flight the server lets the
+// framework drop what it kept (see release).
 func ProtocolServer(p provider.Provider) func() tfprotov6.ProviderServer {
 	framework := providerserver.NewProtocol6(p)
-	return func() tfprotov6.ProviderServer { return &detachedServer{framework()} }
+	return func() tfprotov6.ProviderServer { return &detachedServer{ProviderServer: framework()} }
 }
 
 // detachedServer runs the calls Terraform makes once per resource instance
 // under a detachedContext; every other call goes to the framework as is.
 type detachedServer struct {
 	tfprotov6.ProviderServer
+	// calls is held for reading by every call in flight.
+	calls sync.RWMutex
+}
+
+// begin starts a per-resource call; the returned function ends it.
+func (s *detachedServer) begin(ctx context.Context) (context.Context, func()) {
+	s.calls.RLock()
+	d, done := detach(ctx)
+	return d, func() {
+		done()
+		s.calls.RUnlock()
+		s.release()
+	}
+}
+
+// release empties the framework's list of kept cancel functions when no
+// per-resource call is in flight. The framework's StopProvider does only
+// that: it cancels the contexts it kept, here all of finished calls, and
+// forgets them. Holding calls for writing keeps a new call from starting
+// meanwhile; if a call is in flight, the next call to end tries again. A
+// once-per-process call (configuration, schema) in flight at that moment has
+// its framework context cancelled too, which nothing in the framework or in
+// this provider observes: neither checks for cancellation.
+func (s *detachedServer) release() {
+	if !s.calls.TryLock() {
+		return
+	}
+	defer s.calls.Unlock()
+	_, _ = s.ProviderServer.StopProvider(context.Background(), &tfprotov6.StopProviderRequest{})
 }
 
 // detachedContext is cancelled when the request context is, and reads its
@@ -74,55 +106,55 @@ func detach(ctx context.Context) (context.Context, func()) {
 }
 
 func (s *detachedServer) ValidateResourceConfig(ctx context.Context, req *tfprotov6.ValidateResourceConfigRequest) (*tfprotov6.ValidateResourceConfigResponse, error) {
-	ctx, done := detach(ctx)
+	ctx, done := s.begin(ctx)
 	defer done()
 	return s.ProviderServer.ValidateResourceConfig(ctx, req)
 }
 
 func (s *detachedServer) UpgradeResourceState(ctx context.Context, req *tfprotov6.UpgradeResourceStateRequest) (*tfprotov6.UpgradeResourceStateResponse, error) {
-	ctx, done := detach(ctx)
+	ctx, done := s.begin(ctx)
 	defer done()
 	return s.ProviderServer.UpgradeResourceState(ctx, req)
 }
 
 func (s *detachedServer) ReadResource(ctx context.Context, req *tfprotov6.ReadResourceRequest) (*tfprotov6.ReadResourceResponse, error) {
-	ctx, done := detach(ctx)
+	ctx, done := s.begin(ctx)
 	defer done()
 	return s.ProviderServer.ReadResource(ctx, req)
 }
 
 func (s *detachedServer) PlanResourceChange(ctx context.Context, req *tfprotov6.PlanResourceChangeRequest) (*tfprotov6.PlanResourceChangeResponse, error) {
-	ctx, done := detach(ctx)
+	ctx, done := s.begin(ctx)
 	defer done()
 	return s.ProviderServer.PlanResourceChange(ctx, req)
 }
 
 func (s *detachedServer) ApplyResourceChange(ctx context.Context, req *tfprotov6.ApplyResourceChangeRequest) (*tfprotov6.ApplyResourceChangeResponse, error) {
-	ctx, done := detach(ctx)
+	ctx, done := s.begin(ctx)
 	defer done()
 	return s.ProviderServer.ApplyResourceChange(ctx, req)
 }
 
 func (s *detachedServer) ImportResourceState(ctx context.Context, req *tfprotov6.ImportResourceStateRequest) (*tfprotov6.ImportResourceStateResponse, error) {
-	ctx, done := detach(ctx)
+	ctx, done := s.begin(ctx)
 	defer done()
 	return s.ProviderServer.ImportResourceState(ctx, req)
 }
 
 func (s *detachedServer) ValidateDataResourceConfig(ctx context.Context, req *tfprotov6.ValidateDataResourceConfigRequest) (*tfprotov6.ValidateDataResourceConfigResponse, error) {
-	ctx, done := detach(ctx)
+	ctx, done := s.begin(ctx)
 	defer done()
 	return s.ProviderServer.ValidateDataResourceConfig(ctx, req)
 }
 
 func (s *detachedServer) ReadDataSource(ctx context.Context, req *tfprotov6.ReadDataSourceRequest) (*tfprotov6.ReadDataSourceResponse, error) {
-	ctx, done := detach(ctx)
+	ctx, done := s.begin(ctx)
 	defer done()
 	return s.ProviderServer.ReadDataSource(ctx, req)
 }
 
 func (s *detachedServer) CallFunction(ctx context.Context, req *tfprotov6.CallFunctionRequest) (*tfprotov6.CallFunctionResponse, error) {
-	ctx, done := detach(ctx)
+	ctx, done := s.begin(ctx)
 	defer done()
 	return s.ProviderServer.CallFunction(ctx, req)
 }

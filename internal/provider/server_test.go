@@ -17,6 +17,12 @@ type recordingServer struct {
 	tfprotov6.ProviderServer
 	ctx    context.Context
 	during func(context.Context)
+	stops  int
+}
+
+func (s *recordingServer) StopProvider(context.Context, *tfprotov6.StopProviderRequest) (*tfprotov6.StopProviderResponse, error) {
+	s.stops++
+	return &tfprotov6.StopProviderResponse{}, nil
 }
 
 func (s *recordingServer) ReadDataSource(ctx context.Context, _ *tfprotov6.ReadDataSourceRequest) (*tfprotov6.ReadDataSourceResponse, error) {
@@ -33,7 +39,7 @@ func (s *recordingServer) GetMetadata(ctx context.Context, _ *tfprotov6.GetMetad
 func TestDetachedServer(t *testing.T) {
 	t.Parallel()
 	rec := &recordingServer{}
-	s := &detachedServer{rec}
+	s := &detachedServer{ProviderServer: rec}
 	reqCtx, cancel := context.WithCancel(context.WithValue(context.Background(), ctxKey{}, "request"))
 	defer cancel()
 
@@ -75,4 +81,31 @@ func TestDetachPropagatesCancellation(t *testing.T) {
 	defer stop()
 	cancel()
 	<-derived.Done()
+}
+
+// The framework's kept cancel functions are released when no call is in
+// flight, and never under a call still running.
+func TestDetachedServerReleases(t *testing.T) {
+	t.Parallel()
+	rec := &recordingServer{during: func(context.Context) {}}
+	s := &detachedServer{ProviderServer: rec}
+	if _, err := s.ReadDataSource(context.Background(), &tfprotov6.ReadDataSourceRequest{}); err != nil {
+		t.Fatal(err)
+	}
+	if rec.stops != 1 {
+		t.Fatalf("after a call with none other in flight: %d releases, want 1", rec.stops)
+	}
+	// A call still in flight holds releases off.
+	_, end := s.begin(context.Background())
+	rec.during = func(context.Context) {}
+	if _, err := s.ReadDataSource(context.Background(), &tfprotov6.ReadDataSourceRequest{}); err != nil {
+		t.Fatal(err)
+	}
+	if rec.stops != 1 {
+		t.Errorf("a release happened while a call was in flight (%d)", rec.stops)
+	}
+	end()
+	if rec.stops != 2 {
+		t.Errorf("the last call to end did not release (%d)", rec.stops)
+	}
 }
