@@ -3,21 +3,11 @@
 
 package srm
 
-import (
-	"bytes"
-	"embed"
-	"encoding/json"
-	"fmt"
-	"io/fs"
-	"sort"
-	"sync"
-)
+import "sync"
 
-// The built-in catalog: matrix.json first (version, models, layers,
-// components), then every other document in name order.
-//
-//go:embed data/*.json
-var builtinFS embed.FS
+// The built-in catalog is the documents under data/ (matrix.json first, then
+// every other document in name order), compiled into the provider as Go
+// values by builtin_documents.go, which a test keeps equal to the JSON.
 
 var builtin struct {
 	once sync.Once
@@ -51,37 +41,7 @@ func MustBuiltin() *Catalog {
 
 func loadBuiltin() {
 	builtin.once.Do(func() {
-		builtin.docs, builtin.err = readBuiltin()
-		if builtin.err == nil {
-			builtin.cat, builtin.err = Compile(builtin.docs...)
-		}
+		builtin.docs = builtinDocuments()
+		builtin.cat, builtin.err = Compile(builtin.docs...)
 	})
-}
-
-func readBuiltin() ([]NamedDocument, error) {
-	names, err := fs.Glob(builtinFS, "data/*.json")
-	if err != nil {
-		return nil, err
-	}
-	sort.Slice(names, func(i, j int) bool {
-		if (names[i] == "data/matrix.json") != (names[j] == "data/matrix.json") {
-			return names[i] == "data/matrix.json"
-		}
-		return names[i] < names[j]
-	})
-	docs := make([]NamedDocument, 0, len(names))
-	for _, name := range names {
-		b, err := builtinFS.ReadFile(name)
-		if err != nil {
-			return nil, err
-		}
-		d := &Document{}
-		dec := json.NewDecoder(bytes.NewReader(b))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(d); err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
-		docs = append(docs, NamedDocument{Name: name, Document: d})
-	}
-	return docs, nil
 }

@@ -340,8 +340,14 @@ func Compile(docs ...NamedDocument) (*Catalog, error) {
 	sourceAt := map[string]origin{}
 	frameworks := map[string]FrameworkDoc{}
 	frameworkAt := map[string]origin{}
-	types := map[string]ResourceTypeDoc{}
-	typeAt := map[string]origin{}
+	nTypes := 0
+	for _, nd := range docs {
+		if nd.Document != nil {
+			nTypes += len(nd.Document.ResourceTypes)
+		}
+	}
+	types := make(map[string]ResourceTypeDoc, nTypes)
+	typeAt := make(map[string]origin, nTypes)
 	var models []ServiceModelDoc
 	var modelAt []origin
 	var layers []LayerDoc
@@ -713,7 +719,7 @@ func compileCell(at origin, cd CellDoc, sources map[string]SourceDoc) (Cell, Pro
 
 func compileType(c *Catalog, name string, d ResourceTypeDoc, at origin, sources map[string]SourceDoc) (*ResourceType, Problems) {
 	var probs Problems
-	if !typeNamePattern.MatchString(name) {
+	if !isTypeName(name) {
 		probs = append(probs, at.problem("", "%q is not a Terraform resource type name (<provider>_<name>, lowercase)", name))
 	}
 	m := c.models[d.ServiceModel]
@@ -813,9 +819,24 @@ func compileCells(c *Catalog, model *ServiceModel, cells map[string]CellDoc, doc
 var (
 	idPattern       = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
 	sourceIDPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
-	typeNamePattern = regexp.MustCompile(`^[a-z0-9]+_[a-z0-9_]+$`)
 	datePattern     = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 )
+
+// isTypeName reports whether s is a Terraform resource type name,
+// ^[a-z0-9]+_[a-z0-9_]+$: checked for every type of the catalog at load,
+// where a regular expression costs a fifth of the load.
+func isTypeName(s string) bool {
+	first := strings.IndexByte(s, '_')
+	if first <= 0 || first == len(s)-1 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
 
 func sortedKeys[V any](m map[string]V) []string {
 	out := make([]string, 0, len(m))

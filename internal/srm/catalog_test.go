@@ -5,6 +5,7 @@ package srm
 
 import (
 	"encoding/json"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -177,5 +178,16 @@ func TestClosest(t *testing.T) {
 	}
 	if got := Closest("zzzzzzzzzz", cands, 3); len(got) != 0 {
 		t.Errorf("Closest of nonsense = %v, want none", got)
+	}
+}
+
+func TestIsTypeName(t *testing.T) {
+	t.Parallel()
+	pattern := regexp.MustCompile(`^[a-z0-9]+_[a-z0-9_]+$`)
+	for _, s := range []string{"aws_db_instance", "a_b", "google_container_cluster", "helm_release", "x1_2", "a__b", "a_b_",
+		"", "_", "a_", "_a", "aws", "Aws_db", "aws-db", "aws_db instance", "aws_dé", "a\x00_b", "aws_db_instance\n"} {
+		if got, want := isTypeName(s), pattern.MatchString(s); got != want {
+			t.Errorf("isTypeName(%q) = %v, the pattern says %v", s, got, want)
+		}
 	}
 }
