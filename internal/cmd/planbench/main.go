@@ -73,6 +73,7 @@ func main() {
 	cliConfig := flag.String("cli-config", "", "CLI configuration with dev_overrides for shared-responsibility/srm and hashicorp/time")
 	ns := flag.String("n", "100,1000,5000", "instance counts")
 	runs := flag.Int("runs", 5, "runs per measurement (the median is reported)")
+	applyMax := flag.Int("apply-max", 0, "largest N to apply as well as plan (0: every N)")
 	quick := flag.Bool("quick", false, "smoke mode: N=10, one run")
 	out := flag.String("out", "", "also write the Markdown table to this file")
 	flag.Parse()
@@ -102,7 +103,7 @@ func main() {
 	defer os.RemoveAll(work)
 
 	samples := map[key][]time.Duration{}
-	peak := map[string]int64{}
+	peak := map[key]int64{}
 	for _, cli := range cliOrder {
 		for _, n := range counts {
 			dirs := map[string]string{}
@@ -117,12 +118,15 @@ func main() {
 			for r := 0; r < *runs; r++ {
 				for _, k := range kinds {
 					for _, op := range []string{"plan", "apply"} {
+						if op == "apply" && *applyMax > 0 && n > *applyMax {
+							continue
+						}
 						_ = os.Remove(filepath.Join(dirs[k.name], "terraform.tfstate"))
 						var rss int64
-						d := run(clis[cli], *cliConfig, dirs[k.name], op, k.process, &rss)
-						samples[key{cli, k.name, op, n}] = append(samples[key{cli, k.name, op, n}], d)
-						if k.process != "" && rss > peak[fmt.Sprintf("%s %s %d", cli, k.process, n)] {
-							peak[fmt.Sprintf("%s %s %d", cli, k.process, n)] = rss
+						id := key{cli, k.name, op, n}
+						samples[id] = append(samples[id], run(clis[cli], *cliConfig, dirs[k.name], op, k.process, &rss))
+						if k.process != "" {
+							peak[id] = max(peak[id], rss)
 						}
 					}
 				}

@@ -39,35 +39,68 @@ func ratio(a, b time.Duration) string {
 	return fmt.Sprintf("%.2f", float64(a)/float64(b))
 }
 
-func render(clis []string, counts []int, runs int, samples map[key][]time.Duration, peak map[string]int64, versions []string) string {
+func render(clis []string, counts []int, runs int, samples map[key][]time.Duration, peak map[key]int64, versions []string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Machine: %s. CLIs: %s. Median of %d runs taken in alternation; per-instance time above an empty configuration.\n\n",
 		machine(), strings.Join(versions, "; "), runs)
 	b.WriteString("| CLI | op | N | kind | median | per instance | ÷ time_static | ÷ terraform_data |\n|---|---|---:|---|---:|---:|---:|---:|\n")
+	perN := map[key]time.Duration{}
 	for _, cli := range clis {
 		for _, op := range []string{"plan", "apply"} {
 			for _, n := range counts {
+				if len(samples[key{cli, "empty", op, n}]) == 0 {
+					continue // not measured (apply above -apply-max)
+				}
 				empty := median(samples[key{cli, "empty", op, n}])
 				peer := perInstance(median(samples[key{cli, "time_static", op, n}]), empty, n)
 				floor := perInstance(median(samples[key{cli, "terraform_data", op, n}]), empty, n)
 				for _, k := range kinds[1:] {
 					m := median(samples[key{cli, k.name, op, n}])
 					pi := perInstance(m, empty, n)
+					perN[key{cli, k.name, op, n}] = pi
 					fmt.Fprintf(&b, "| %s | %s | %d | %s | %s | %s | %s | %s |\n", cli, op, n, k.name,
 						m.Round(time.Millisecond), pi.Round(time.Microsecond), ratio(pi, peer), ratio(pi, floor))
 				}
 			}
 		}
 	}
+	// Scaling: per-instance cost at the largest N against the next one.
+	if len(counts) >= 2 {
+		hi, lo := counts[len(counts)-1], counts[len(counts)-2]
+		fmt.Fprintf(&b, "\nScaling (per-instance time at N=%d ÷ at N=%d):\n\n| CLI | op | kind | ratio |\n|---|---|---|---:|\n", hi, lo)
+		for _, cli := range clis {
+			for _, op := range []string{"plan", "apply"} {
+				for _, k := range kinds[1:] {
+					a, ok1 := perN[key{cli, k.name, op, hi}]
+					z, ok2 := perN[key{cli, k.name, op, lo}]
+					if ok1 && ok2 {
+						fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", cli, op, k.name, ratio(a, z))
+					}
+				}
+			}
+		}
+	}
 	if len(peak) > 0 {
-		b.WriteString("\n| peak RSS of the provider process | KiB |\n|---|---:|\n")
-		keys := make([]string, 0, len(peak))
+		b.WriteString("\nPeak RSS of the provider process (largest of the runs):\n\n| CLI | op | N | kind | MiB |\n|---|---|---:|---|---:|\n")
+		keys := make([]key, 0, len(peak))
 		for k := range peak {
 			keys = append(keys, k)
 		}
-		sort.Strings(keys)
+		sort.Slice(keys, func(i, j int) bool {
+			a, c := keys[i], keys[j]
+			if a.cli != c.cli {
+				return a.cli > c.cli // terraform first
+			}
+			if a.op != c.op {
+				return a.op > c.op // plan first
+			}
+			if a.n != c.n {
+				return a.n < c.n
+			}
+			return a.kind < c.kind
+		})
 		for _, k := range keys {
-			fmt.Fprintf(&b, "| %s | %d |\n", k, peak[k])
+			fmt.Fprintf(&b, "| %s | %s | %d | %s | %.1f |\n", k.cli, k.op, k.n, k.kind, float64(peak[k])/1024)
 		}
 	}
 	return b.String()

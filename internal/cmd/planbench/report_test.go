@@ -35,10 +35,21 @@ func TestRender(t *testing.T) {
 		}
 	}
 	s[key{"tofu", "empty", "plan", 100}] = []time.Duration{time.Second}
-	out := render([]string{"tofu"}, []int{100}, 1, s, map[string]int64{"tofu terraform-provider-srm 100": 12345}, []string{"OpenTofu v1.12.6"})
-	for _, want := range []string{"| tofu | plan | 100 | srm_responsibility |", "| tofu terraform-provider-srm 100 | 12345 |"} {
+	for _, k := range kinds {
+		// N=1000 is planned only (above -apply-max), at twice the
+		// per-instance cost.
+		s[key{"tofu", k.name, "plan", 1000}] = []time.Duration{time.Second + 20*time.Duration(len(k.name))*time.Millisecond}
+	}
+	s[key{"tofu", "empty", "plan", 1000}] = []time.Duration{time.Second}
+	out := render([]string{"tofu"}, []int{100, 1000}, 1, s,
+		map[key]int64{{"tofu", "srm_responsibility", "plan", 100}: 12800}, []string{"OpenTofu v1.12.6"})
+	for _, want := range []string{"| tofu | plan | 100 | srm_responsibility |", "| tofu | plan | 1000 | srm_responsibility |",
+		"| tofu | plan | srm_responsibility | 2.00 |", "| tofu | plan | 100 | srm_responsibility | 12.5 |"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("table lacks %q:\n%s", want, out)
 		}
+	}
+	if strings.Contains(out, "| tofu | apply | 1000 |") {
+		t.Errorf("a row for an apply that was not run:\n%s", out)
 	}
 }
