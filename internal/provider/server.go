@@ -64,7 +64,7 @@ func (s *detachedServer) release() {
 		return
 	}
 	defer s.calls.Unlock()
-	_, _ = s.ProviderServer.StopProvider(context.Background(), &tfprotov6.StopProviderRequest{})
+	_, _ = s.StopProvider(context.Background(), &tfprotov6.StopProviderRequest{})
 }
 
 // detachedContext is cancelled when the request context is, and reads its
