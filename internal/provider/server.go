@@ -105,56 +105,46 @@ func detach(ctx context.Context) (context.Context, func()) {
 	}
 }
 
-func (s *detachedServer) ValidateResourceConfig(ctx context.Context, req *tfprotov6.ValidateResourceConfigRequest) (*tfprotov6.ValidateResourceConfigResponse, error) {
+// detached runs one per-resource call of the framework under a
+// detachedContext.
+func detached[Req, Resp any](s *detachedServer, ctx context.Context, req Req, call func(context.Context, Req) (Resp, error)) (Resp, error) {
 	ctx, done := s.begin(ctx)
 	defer done()
-	return s.ProviderServer.ValidateResourceConfig(ctx, req)
+	return call(ctx, req)
+}
+
+func (s *detachedServer) ValidateResourceConfig(ctx context.Context, req *tfprotov6.ValidateResourceConfigRequest) (*tfprotov6.ValidateResourceConfigResponse, error) {
+	return detached(s, ctx, req, s.ProviderServer.ValidateResourceConfig)
 }
 
 func (s *detachedServer) UpgradeResourceState(ctx context.Context, req *tfprotov6.UpgradeResourceStateRequest) (*tfprotov6.UpgradeResourceStateResponse, error) {
-	ctx, done := s.begin(ctx)
-	defer done()
-	return s.ProviderServer.UpgradeResourceState(ctx, req)
+	return detached(s, ctx, req, s.ProviderServer.UpgradeResourceState)
 }
 
 func (s *detachedServer) ReadResource(ctx context.Context, req *tfprotov6.ReadResourceRequest) (*tfprotov6.ReadResourceResponse, error) {
-	ctx, done := s.begin(ctx)
-	defer done()
-	return s.ProviderServer.ReadResource(ctx, req)
+	return detached(s, ctx, req, s.ProviderServer.ReadResource)
 }
 
 func (s *detachedServer) PlanResourceChange(ctx context.Context, req *tfprotov6.PlanResourceChangeRequest) (*tfprotov6.PlanResourceChangeResponse, error) {
-	ctx, done := s.begin(ctx)
-	defer done()
-	return s.ProviderServer.PlanResourceChange(ctx, req)
+	return detached(s, ctx, req, s.ProviderServer.PlanResourceChange)
 }
 
 func (s *detachedServer) ApplyResourceChange(ctx context.Context, req *tfprotov6.ApplyResourceChangeRequest) (*tfprotov6.ApplyResourceChangeResponse, error) {
-	ctx, done := s.begin(ctx)
-	defer done()
-	return s.ProviderServer.ApplyResourceChange(ctx, req)
+	return detached(s, ctx, req, s.ProviderServer.ApplyResourceChange)
 }
 
 func (s *detachedServer) ImportResourceState(ctx context.Context, req *tfprotov6.ImportResourceStateRequest) (*tfprotov6.ImportResourceStateResponse, error) {
-	ctx, done := s.begin(ctx)
-	defer done()
-	return s.ProviderServer.ImportResourceState(ctx, req)
+	return detached(s, ctx, req, s.ProviderServer.ImportResourceState)
 }
 
 func (s *detachedServer) ValidateDataResourceConfig(ctx context.Context, req *tfprotov6.ValidateDataResourceConfigRequest) (*tfprotov6.ValidateDataResourceConfigResponse, error) {
-	ctx, done := s.begin(ctx)
-	defer done()
-	return s.ProviderServer.ValidateDataResourceConfig(ctx, req)
+	return detached(s, ctx, req, s.ProviderServer.ValidateDataResourceConfig)
 }
 
 func (s *detachedServer) ReadDataSource(ctx context.Context, req *tfprotov6.ReadDataSourceRequest) (*tfprotov6.ReadDataSourceResponse, error) {
-	ctx, done := s.begin(ctx)
-	defer done()
-	return s.ProviderServer.ReadDataSource(ctx, req)
+	return detached(s, ctx, req, s.ProviderServer.ReadDataSource)
 }
 
 func (s *detachedServer) CallFunction(ctx context.Context, req *tfprotov6.CallFunctionRequest) (*tfprotov6.CallFunctionResponse, error) {
-	ctx, done := s.begin(ctx)
-	defer done()
-	return s.ProviderServer.CallFunction(ctx, req)
+	return detached(s, ctx, req, s.ProviderServer.CallFunction)
 }

@@ -6,6 +6,7 @@ package provider
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 )
@@ -79,8 +80,15 @@ func TestDetachPropagatesCancellation(t *testing.T) {
 	defer done()
 	derived, stop := context.WithCancel(ctx)
 	defer stop()
+	if derived.Err() != nil {
+		t.Fatal("cancelled before the request was")
+	}
 	cancel()
-	<-derived.Done()
+	select {
+	case <-derived.Done():
+	case <-time.After(5 * time.Second):
+		t.Fatal("cancelling the request did not reach a context derived from the detached one")
+	}
 }
 
 // The framework's kept cancel functions are released when no call is in

@@ -306,19 +306,21 @@ func (res *Result) accept(accepted []string) error {
 		res.Unaccepted = res.CustomerObligations
 		return nil
 	}
-	// Acceptances name a handful of ids: a linear scan with a bit per
-	// accepted id beats a set.
-	if len(accepted) > 64 {
-		return res.acceptMany(accepted)
+	// Acceptances name a handful of ids: a linear scan, marking the ids it
+	// meets, beats building a set.
+	var buf [32]bool
+	var matched []bool
+	if len(accepted) <= len(buf) {
+		matched = buf[:len(accepted)]
+	} else {
+		matched = make([]bool, len(accepted))
 	}
-	var matched uint64
 	res.Unaccepted = make([]*Obligation, 0, len(res.CustomerObligations))
 	for _, o := range res.CustomerObligations {
 		found := false
 		for i, id := range accepted {
 			if id == o.ID {
-				matched |= 1 << i
-				found = true
+				matched[i], found = true, true
 			}
 		}
 		if !found {
@@ -327,32 +329,13 @@ func (res *Result) accept(accepted []string) error {
 	}
 	var stray []string
 	for i, id := range accepted {
-		if matched&(1<<i) == 0 {
+		if !matched[i] {
 			stray = append(stray, id)
 		}
 	}
 	if len(stray) > 0 {
 		sort.Strings(stray)
 		return res.NotAnObligationError("accepted_obligations", stray[0])
-	}
-	return nil
-}
-
-func (res *Result) acceptMany(accepted []string) error {
-	set := make(map[string]struct{}, len(accepted))
-	for _, id := range accepted {
-		set[id] = struct{}{}
-	}
-	for _, o := range res.CustomerObligations {
-		if _, ok := set[o.ID]; ok {
-			delete(set, o.ID)
-			continue
-		}
-		res.Unaccepted = append(res.Unaccepted, o)
-	}
-	if len(set) > 0 {
-		ids := sortedKeys(set)
-		return res.NotAnObligationError("accepted_obligations", ids[0])
 	}
 	return nil
 }
