@@ -58,22 +58,6 @@ func BenchmarkCatalogLoad(b *testing.B) {
 	}
 }
 
-// BenchmarkCatalogLoadFromJSON decodes the JSON documents instead, as the
-// provider did before they were compiled in: the difference is what the
-// generated Go form saves.
-func BenchmarkCatalogLoadFromJSON(b *testing.B) {
-	b.ReportAllocs()
-	for b.Loop() {
-		docs, err := readJSONDocuments()
-		if err != nil {
-			b.Fatal(err)
-		}
-		if _, err := Compile(docs...); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
 func hundredResources(b *testing.B) *Assessment {
 	b.Helper()
 	c := MustBuiltin()

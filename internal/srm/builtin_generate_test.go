@@ -5,11 +5,9 @@ package srm
 
 import (
 	"bytes"
-	"encoding/json"
-	"fmt"
 	"go/format"
-	"io/fs"
 	"os"
+	"path/filepath"
 	"reflect"
 	"sort"
 	"strconv"
@@ -25,11 +23,11 @@ import (
 
 const generatedDocumentsFile = "builtin_documents.go"
 
-// readJSONDocuments decodes the documents under data/, strictly, in merge
-// order: matrix.json first, then the others by name.
+// readJSONDocuments parses the documents under data/ with the parser of
+// custom catalogs (unknown fields, wrong types and duplicate keys are
+// errors), in merge order: matrix.json first, then the others by name.
 func readJSONDocuments() ([]NamedDocument, error) {
-	dir := os.DirFS(".")
-	names, err := fs.Glob(dir, "data/*.json")
+	names, err := filepath.Glob("data/*.json")
 	if err != nil {
 		return nil, err
 	}
@@ -41,15 +39,13 @@ func readJSONDocuments() ([]NamedDocument, error) {
 	})
 	docs := make([]NamedDocument, 0, len(names))
 	for _, name := range names {
-		b, err := fs.ReadFile(dir, name)
+		b, err := os.ReadFile(name)
 		if err != nil {
 			return nil, err
 		}
-		d := &Document{}
-		dec := json.NewDecoder(bytes.NewReader(b))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(d); err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
+		d, probs := ParseDocument(name, string(b))
+		if len(probs) > 0 {
+			return nil, probs
 		}
 		docs = append(docs, NamedDocument{Name: name, Document: d})
 	}
@@ -67,9 +63,12 @@ func TestBuiltinDocumentsGenerated(t *testing.T) {
 		t.Fatal(err)
 	}
 	if *update {
+		// The package under test was compiled from the old file: the
+		// comparison below is for the next run.
 		if err := os.WriteFile(generatedDocumentsFile, src, 0o644); err != nil {
 			t.Fatal(err)
 		}
+		return
 	}
 	current, err := os.ReadFile(generatedDocumentsFile)
 	if err != nil {
