@@ -6,7 +6,6 @@
 package main
 
 import (
-	"fmt"
 	"os"
 	"runtime"
 	"runtime/pprof"
@@ -16,7 +15,8 @@ import (
 
 // A provider built with `-tags pprof` writes a CPU profile of each of its
 // processes to $SRM_CPU_PROFILE.<pid> and a heap profile to
-// $SRM_CPU_PROFILE.heap.<pid>, for `go tool pprof`; see CONTRIBUTING.md.
+// $SRM_CPU_PROFILE.heap.<pid> (and, with SRM_HEAP_AT, the live heap
+// mid-run), for `go tool pprof`; see CONTRIBUTING.md.
 func init() {
 	prefix := os.Getenv("SRM_CPU_PROFILE")
 	if prefix == "" {
@@ -34,42 +34,11 @@ func init() {
 	if at, err := time.ParseDuration(os.Getenv("SRM_HEAP_AT")); err == nil {
 		time.AfterFunc(at, func() { writeHeap(prefix + ".live.") })
 	}
-	var peak runtime.MemStats
-	maxGoroutines := 0
-	done := make(chan struct{})
-	go func() {
-		t := time.NewTicker(20 * time.Millisecond)
-		defer t.Stop()
-		for {
-			select {
-			case <-done:
-				return
-			case <-t.C:
-				var m runtime.MemStats
-				runtime.ReadMemStats(&m)
-				maxGoroutines = max(maxGoroutines, runtime.NumGoroutine())
-				if m.HeapInuse > peak.HeapInuse {
-					peak = m
-				}
-			}
-		}
-	}()
 	stopProfile = func() {
-		close(done)
 		pprof.StopCPUProfile()
-		if m, err := os.Create(prefix + ".mem." + strconv.Itoa(os.Getpid())); err == nil {
-			_, _ = fmt.Fprintf(m, "peak HeapInuse %d KiB HeapSys %d KiB Sys %d KiB HeapAlloc %d KiB NextGC %d KiB NumGC %d StackSys %d KiB goroutines %d\n",
-				peak.HeapInuse>>10, peak.HeapSys>>10, peak.Sys>>10, peak.HeapAlloc>>10, peak.NextGC>>10, peak.NumGC, peak.StackSys>>10, maxGoroutines)
-			_ = m.Close()
-		}
 		// The heap profile holds what was allocated in the whole run
 		// (alloc_space) and what is live at its end (inuse_space).
-		runtime.GC()
-		runtime.GC()
-		if h, err := os.Create(prefix + ".heap." + strconv.Itoa(os.Getpid())); err == nil {
-			_ = pprof.Lookup("heap").WriteTo(h, 0)
-			_ = h.Close()
-		}
+		writeHeap(prefix + ".heap.")
 	}
 }
 

@@ -174,13 +174,14 @@ func (d *assessmentDataSource) Read(ctx context.Context, req datasource.ReadRequ
 		resp.Diagnostics.AddError("Assessment failed", err.Error())
 		return
 	}
+	frameworks, ok := frameworkIDs(ctx, d.data.engine.Catalog, m.Frameworks, path.Empty(), &resp.Diagnostics)
+	if !ok {
+		return
+	}
 	results := map[string]attr.Value{}
 	for _, addr := range a.Addresses {
 		r := a.Results[addr]
-		controls, ok := controlsMap(ctx, r, m.Frameworks, path.Empty(), &resp.Diagnostics)
-		if !ok {
-			return
-		}
+		controls := controlsMap(r, frameworks)
 		results[addr] = types.ObjectValueMust(assessmentResultAttrTypes, map[string]attr.Value{
 			"service_model": types.StringValue(r.ServiceModel.ID), "owners": ownersMap(r),
 			"customer_obligation_ids": stringList(r.CustomerObligationIDs()), "unaccepted_obligations": stringList(r.UnacceptedIDs()),

@@ -145,17 +145,17 @@ func (d *responsibilityDataSource) Read(ctx context.Context, req datasource.Read
 	args := requestArgs{resourceType: m.ResourceType, serviceModel: m.ServiceModel, conditions: m.Conditions,
 		agreement: m.Agreement, accepted: m.AcceptedObligations}
 	sreq, ok := args.request(ctx, &resp.Diagnostics)
-	var frameworks []string
-	if !m.Frameworks.IsNull() {
-		resp.Diagnostics.Append(m.Frameworks.ElementsAs(ctx, &frameworks, false)...)
+	if !ok {
+		return
 	}
-	if !ok || resp.Diagnostics.HasError() {
+	frameworks, ok := frameworkIDs(ctx, d.data.engine.Catalog, m.Frameworks, path.Empty(), &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	key := requestKey(sreq, frameworks)
 	computed, cached := d.data.results.get(key)
 	if !cached {
-		if computed, ok = d.compute(ctx, sreq, m.Frameworks, &resp.Diagnostics); !ok {
+		if computed, ok = d.compute(ctx, sreq, frameworks, &resp.Diagnostics); !ok {
 			return
 		}
 		d.data.results.put(key, computed)
@@ -180,14 +180,10 @@ func (d *responsibilityDataSource) Read(ctx context.Context, req datasource.Read
 
 // compute resolves a request into the computed attributes of the data
 // source, as Terraform values keyed by attribute name.
-func (d *responsibilityDataSource) compute(ctx context.Context, sreq srm.Request, frameworks types.Set, diags *diagnostics) (map[string]tftypes.Value, bool) {
+func (d *responsibilityDataSource) compute(ctx context.Context, sreq srm.Request, frameworks []string, diags *diagnostics) (map[string]tftypes.Value, bool) {
 	r, err := d.data.engine.Resolve(sreq)
 	if err != nil {
 		addInputError(diags, path.Empty(), err, nil)
-		return nil, false
-	}
-	controls, ok := controlsMap(ctx, r, frameworks, path.Empty(), diags)
-	if !ok {
 		return nil, false
 	}
 	values := map[string]attr.Value{
@@ -203,7 +199,7 @@ func (d *responsibilityDataSource) compute(ctx context.Context, sreq srm.Request
 		"overrides_applied":         overridesList(r),
 		"sources":                   sourcesList(r.Catalog, r.SourceIDs),
 		"catalog_version":           types.StringValue(r.Catalog.Version),
-		"controls":                  controls,
+		"controls":                  controlsMap(r, frameworks),
 	}
 	out := make(map[string]tftypes.Value, len(values))
 	for name, v := range values {

@@ -203,19 +203,26 @@ func addInputError(diags *diag.Diagnostics, root path.Path, err error, fields ma
 	diags.AddAttributeError(p, ie.Summary, ie.Detail)
 }
 
-// controlsMap computes the control split for each requested framework; an
-// unknown framework is an error on its element of the frameworks set below
-// root.
-func controlsMap(ctx context.Context, r *srm.Result, frameworks types.Set, root path.Path, diags *diag.Diagnostics) (types.Map, bool) {
-	t := types.ObjectType{AttrTypes: controlSplitAttrTypes}
+// frameworkIDs decodes a frameworks argument and checks it against the
+// catalog; an unknown framework is an error on its element below root.
+func frameworkIDs(ctx context.Context, c *srm.Catalog, frameworks types.Set, root path.Path, diags *diag.Diagnostics) ([]string, bool) {
 	var ids []string
 	if !frameworks.IsNull() {
 		diags.Append(frameworks.ElementsAs(ctx, &ids, false)...)
 	}
-	if err := r.Catalog.ValidateFrameworks(ids); err != nil {
-		addInputError(diags, root, err, nil)
-		return types.MapNull(t), false
+	if diags.HasError() {
+		return nil, false
 	}
+	if err := c.ValidateFrameworks(ids); err != nil {
+		addInputError(diags, root, err, nil)
+		return nil, false
+	}
+	return ids, true
+}
+
+// controlsMap computes the control split for each framework of ids
+// (checked by frameworkIDs).
+func controlsMap(r *srm.Result, ids []string) types.Map {
 	vals := make(map[string]attr.Value, len(ids))
 	for _, id := range ids {
 		s := r.Controls(id)
@@ -223,7 +230,7 @@ func controlsMap(ctx context.Context, r *srm.Result, frameworks types.Set, root 
 			"customer": stringList(s.Customer), "inherited": stringList(s.Inherited), "shared": stringList(s.Shared),
 		})
 	}
-	return types.MapValueMust(t, vals), !diags.HasError()
+	return types.MapValueMust(types.ObjectType{AttrTypes: controlSplitAttrTypes}, vals)
 }
 
 // mapElems presents a map's elements as a list, for fullyKnown.
