@@ -5,6 +5,7 @@ package srm
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -49,6 +50,76 @@ func didYouMean(s string, candidates []string) string {
 		return ""
 	}
 	return "; did you mean " + quoteJoin(c, " or ") + "?"
+}
+
+// unknownID is a reference to an id that is not defined: the one place that
+// words "unknown X", with the closest defined ids and the list of them.
+type unknownID struct {
+	// kind names what the id should name ("service model"); of, if set,
+	// names its owner ("aws_lambda_function" for a condition).
+	kind, of string
+	id       string
+	defined  []string
+}
+
+// maxListed is the longest list of defined ids a message spells out.
+const maxListed = 40
+
+// problem words the reference for a catalog problem:
+// unknown <kind> "<id>"; did you mean "<a>" or "<b>"; defined: <ids>.
+func (u unknownID) problem() string {
+	var b strings.Builder
+	b.WriteString("unknown " + u.kind + " " + strconv.Quote(u.id))
+	if u.of != "" {
+		b.WriteString(" of " + u.of)
+	}
+	if near := Closest(u.id, u.defined, 3); len(near) > 0 {
+		b.WriteString("; did you mean " + quoteJoin(near, " or "))
+	}
+	switch {
+	case len(u.defined) == 0:
+		b.WriteString("; none is defined")
+	case len(u.defined) <= maxListed:
+		b.WriteString("; defined: " + strings.Join(u.defined, ", "))
+	}
+	return b.String()
+}
+
+// detail words the reference as the sentences of a diagnostic's detail:
+// "<id>" is not a <kind>; did you mean "<a>". Valid <kind>s: <ids>.
+func (u unknownID) detail() string {
+	var b strings.Builder
+	b.WriteString(strconv.Quote(u.id) + " is not " + article(u.kind) + " " + u.kind)
+	if u.of != "" {
+		b.WriteString(" of " + u.of)
+	}
+	if near := Closest(u.id, u.defined, 3); len(near) > 0 {
+		b.WriteString("; did you mean " + quoteJoin(near, " or "))
+	}
+	b.WriteString(".")
+	if len(u.defined) > 0 && len(u.defined) <= maxListed {
+		b.WriteString(" Valid " + u.kind + "s: " + strings.Join(u.defined, ", ") + ".")
+	}
+	return b.String()
+}
+
+// inputError is the reference as an invalid request argument.
+func (u unknownID) inputError(field, key string) *InputError {
+	return &InputError{Field: field, Key: key, Summary: "Unknown " + u.kind, Detail: u.detail()}
+}
+
+// UnknownIDError is the error for an argument naming a service model, layer,
+// component or framework (kind, as worded in messages) that the catalog does
+// not define.
+func UnknownIDError(field, kind, id string, defined []string) *InputError {
+	return unknownID{kind: kind, id: id, defined: defined}.inputError(field, "")
+}
+
+func article(noun string) string {
+	if noun != "" && strings.ContainsRune("aeiou", rune(noun[0])) {
+		return "an"
+	}
+	return "a"
 }
 
 func quoteJoin(items []string, last string) string {

@@ -1,0 +1,140 @@
+// Copyright (c) The terraform-provider-srm authors
+// SPDX-License-Identifier: MPL-2.0
+
+package srm
+
+import (
+	"sort"
+)
+
+// The third stage of Compile: the runtime catalog, built from a merged
+// catalog that the rules found valid. It checks nothing: an invalid input is
+// a bug of the caller (the built-in catalog skips the rules at run time
+// because the unit tests prove it valid).
+
+// build constructs the runtime catalog.
+func (m *merged) build() *Catalog {
+	c := &Catalog{
+		Version:       m.version,
+		Sources:       make(map[string]Source, len(m.sources.ids)),
+		Frameworks:    make(map[string]*Framework, len(m.frameworks.ids)),
+		FrameworkIDs:  m.frameworks.ids,
+		ResourceTypes: make(map[string]*ResourceType, len(m.types.ids)),
+		TypeNames:     m.types.ids,
+		models:        make(map[string]*ServiceModel, len(m.models.ids)),
+		layers:        make(map[string]*Layer, len(m.layers.ids)),
+		components:    make(map[string]*Component, len(m.components.ids)),
+		obligations:   make(map[string]*Obligation, len(m.obligations.ids)),
+	}
+	for i, id := range m.sources.ids {
+		s := m.sources.items[i]
+		c.Sources[id] = Source{ID: id, Title: s.Title, URL: s.URL, AsOf: s.AsOf}
+	}
+	for i, id := range m.frameworks.ids {
+		f := m.frameworks.items[i]
+		re, _ := compilePattern(f.IDPattern)
+		c.Frameworks[id] = &Framework{ID: id, Name: f.Name, Source: f.Source, Pattern: re}
+	}
+	for i, d := range m.models.items {
+		sm := &ServiceModel{ID: d.ID, Name: d.Name, Description: d.Description, Cloud: d.Cloud, index: i}
+		c.ServiceModels = append(c.ServiceModels, sm)
+		c.models[d.ID] = sm
+	}
+	for i, d := range m.layers.items {
+		l := &Layer{ID: d.ID, Name: d.Name, Description: d.Description, index: i}
+		c.Layers = append(c.Layers, l)
+		c.layers[d.ID] = l
+	}
+	for i, d := range m.components.items {
+		comp := &Component{ID: d.ID, Layer: d.Layer, Name: d.Name, Description: d.Description,
+			ProviderControls: d.ProviderControls, Cells: make([]Cell, len(m.models.ids)), index: i, layer: c.layers[d.Layer].index}
+		for mi, model := range m.models.ids {
+			comp.Cells[mi] = cellOf(d.Cells[model])
+		}
+		c.Components = append(c.Components, comp)
+		c.components[d.ID] = comp
+	}
+	c.buildObligations(m)
+	for i, name := range m.types.ids {
+		c.ResourceTypes[name] = c.buildType(name, &m.types.items[i])
+	}
+	return c
+}
+
+func cellOf(d CellDoc) Cell {
+	return Cell{Owner: Owner(d.Owner), ProviderPart: d.ProviderPart, CustomerPart: d.CustomerPart, Source: d.Source, Disagreement: d.Disagreement}
+}
+
+// buildObligations adds the obligations, the models each applies to and
+// the index of those that apply to each component and owner.
+func (c *Catalog) buildObligations(m *merged) {
+	c.byCell = make([][3][]*Obligation, len(c.Components))
+	for i, d := range m.obligations.items {
+		comp := c.components[d.Component]
+		ob := &Obligation{ID: d.ID, Component: d.Component, Layer: comp.Layer, Title: d.Title, Description: d.Description,
+			When: Owner(d.When), Controls: d.Controls, Source: d.Source, index: i}
+		c.Obligations = append(c.Obligations, ob)
+		c.obligations[d.ID] = ob
+		for _, o := range Owners {
+			if ob.AppliesTo(o) {
+				c.byCell[comp.index][ownerIndex(o)] = append(c.byCell[comp.index][ownerIndex(o)], ob)
+			}
+		}
+		for mi, sm := range c.ServiceModels {
+			if ob.AppliesTo(comp.Cells[mi].Owner) {
+				ob.ServiceModels = append(ob.ServiceModels, sm.ID)
+			}
+		}
+	}
+}
+
+func (c *Catalog) buildType(name string, d *ResourceTypeDoc) *ResourceType {
+	rt := &ResourceType{Type: name, ServiceModel: d.ServiceModel, Focus: d.Focus, Source: d.Source, Rationale: d.Rationale,
+		cellReason: "The catalog entry of " + name + " sets this cell."}
+	rt.Cells, rt.cells = c.buildCells(d.Cells)
+	if len(d.Conditions) == 0 {
+		return rt
+	}
+	rt.Conditions = make(map[string]*Condition, len(d.Conditions))
+	rt.ConditionKeys = sortedKeys(d.Conditions)
+	for _, key := range rt.ConditionKeys {
+		cd := d.Conditions[key]
+		cond := &Condition{Key: key, Description: cd.Description, Default: cd.Default,
+			Values: make(map[string]*Effect, len(cd.Values)), ValueKeys: sortedKeys(cd.Values)}
+		for _, v := range cond.ValueKeys {
+			ed := cd.Values[v]
+			eff := &Effect{ServiceModel: ed.ServiceModel, Reason: ed.Reason, Source: ed.Source,
+				name: key + "=" + v, defaultName: key + "=" + v + " (default)"}
+			eff.Cells, eff.cells = c.buildCells(ed.Cells)
+			cond.Values[v] = eff
+		}
+		rt.Conditions[key] = cond
+	}
+	return rt
+}
+
+// buildCells builds the cells a resource type or a condition value sets, by
+// component id and by component index. A cell that cites no source gets a
+// copy per model that cites the matrix cell's source instead.
+func (c *Catalog) buildCells(cells map[string]CellDoc) (map[string]Cell, []indexedCell) {
+	if len(cells) == 0 {
+		return nil, nil
+	}
+	out := make(map[string]Cell, len(cells))
+	indexed := make([]indexedCell, 0, len(cells))
+	for id, d := range cells {
+		comp, cell := c.components[id], cellOf(d)
+		out[id] = cell
+		ic := indexedCell{index: comp.index, cell: cell}
+		if cell.Source == "" {
+			ic.byModel = make([]Cell, len(comp.Cells))
+			for mi := range comp.Cells {
+				ic.byModel[mi] = cell
+				ic.byModel[mi].Source = comp.Cells[mi].Source
+			}
+		}
+		indexed = append(indexed, ic)
+	}
+	sort.Slice(indexed, func(i, j int) bool { return indexed[i].index < indexed[j].index })
+	return out, indexed
+}

@@ -1,0 +1,504 @@
+// Copyright (c) The terraform-provider-srm authors
+// SPDX-License-Identifier: MPL-2.0
+
+package srm
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// The second stage of Compile: the rules a merged catalog must satisfy. Each
+// rule is a small function that returns its problems located by the JSON
+// path of the offending entry; a rule skips what another rule reports (a
+// dangling reference is reported once, by the rule that owns the reference).
+
+// rule is one check of a merged catalog.
+type rule struct {
+	name  string
+	check func(*merged) Problems
+}
+
+// rules are run in this order; their problems are reported in it.
+var rules = []rule{
+	{"version", checkVersion},
+	{"sources", checkSources},
+	{"frameworks", checkFrameworks},
+	{"service_models", checkModels},
+	{"layers", checkLayers},
+	{"components", checkComponents},
+	{"obligations", checkObligations},
+	{"obligation_coverage", checkCoverage},
+	{"resource_types", checkResourceTypes},
+	{"conditions", checkConditions},
+	{"one_model_moving_condition", checkModelMoves},
+	{"invariants", checkInvariants},
+}
+
+// validate runs every rule.
+func (m *merged) validate() Problems {
+	var probs Problems
+	for _, r := range rules {
+		probs = append(probs, r.check(m)...)
+	}
+	return probs
+}
+
+var (
+	idPattern       = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+	sourceIDPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
+	datePattern     = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+)
+
+const idRule = "%q must be lowercase letters, digits and '_', starting with a letter"
+
+func checkVersion(m *merged) Problems {
+	if m.version == "" {
+		return Problems{{"catalog", "$.catalog_version", "no document sets the catalog version"}}
+	}
+	return nil
+}
+
+func checkSources(m *merged) Problems {
+	var probs Problems
+	for i, id := range m.sources.ids {
+		s, at := m.sources.items[i], m.sources.at[i]
+		if !idPattern.MatchString(id) && !sourceIDPattern.MatchString(id) {
+			probs = append(probs, at.problem("", "source id %q must be lowercase letters, digits, '-' and '_'", id))
+		}
+		if !strings.HasPrefix(s.URL, "https://") {
+			probs = append(probs, at.problem("url", "must be an https:// URL, got %q", s.URL))
+		}
+		if !datePattern.MatchString(s.AsOf) {
+			probs = append(probs, at.problem("as_of", "must be a date YYYY-MM-DD, got %q", s.AsOf))
+		}
+		if s.Title == "" {
+			probs = append(probs, at.problem("title", "must not be empty"))
+		}
+	}
+	return probs
+}
+
+func checkFrameworks(m *merged) Problems {
+	var probs Problems
+	for i, f := range m.frameworks.items {
+		at := m.frameworks.at[i]
+		if _, err := compilePattern(f.IDPattern); err != nil {
+			probs = append(probs, at.problem("id_pattern", "%v", err))
+		}
+		probs = append(probs, m.checkSource(at.sub("source"), f.Source, true)...)
+	}
+	return probs
+}
+
+// compilePattern compiles a framework's control id pattern, anchored.
+func compilePattern(p string) (*regexp.Regexp, error) {
+	if p == "" {
+		return nil, fmt.Errorf("must be a regular expression that every control id of the framework matches; it is empty")
+	}
+	re, err := regexp.Compile("^(?:" + p + ")$")
+	if err != nil {
+		return nil, fmt.Errorf("must be a regular expression: %v", err)
+	}
+	return re, nil
+}
+
+func checkModels(m *merged) Problems {
+	var probs Problems
+	for i, sm := range m.models.items {
+		if !idPattern.MatchString(sm.ID) {
+			probs = append(probs, m.models.at[i].problem("id", idRule, sm.ID))
+		}
+	}
+	if len(m.models.items) == 0 {
+		probs = append(probs, Problem{"catalog", "$.service_models", "no service model is defined"})
+	}
+	return probs
+}
+
+func checkLayers(m *merged) Problems {
+	used := map[string]bool{}
+	for _, c := range m.components.items {
+		used[c.Layer] = true
+	}
+	var probs Problems
+	for i, l := range m.layers.items {
+		if !idPattern.MatchString(l.ID) {
+			probs = append(probs, m.layers.at[i].problem("id", idRule, l.ID))
+		}
+		if !used[l.ID] {
+			probs = append(probs, m.layers.at[i].problem("", "layer %q has no component", l.ID))
+		}
+	}
+	return probs
+}
+
+func checkComponents(m *merged) Problems {
+	var probs Problems
+	for i, c := range m.components.items {
+		at := m.components.at[i]
+		if !idPattern.MatchString(c.ID) {
+			probs = append(probs, at.problem("id", idRule, c.ID))
+		}
+		if m.layers.lookup(c.Layer) < 0 {
+			probs = append(probs, at.problem("layer", "%s", unknownID{kind: "layer", id: c.Layer, defined: m.layers.ids}.problem()))
+		}
+		probs = append(probs, m.checkControls(at.sub("provider_controls"), c.ProviderControls)...)
+		for _, model := range sortedKeys(c.Cells) {
+			if m.models.lookup(model) < 0 {
+				probs = append(probs, c.cellAt[model].problem("", "%s", unknownID{kind: "service model", id: model, defined: m.models.ids}.problem()))
+			}
+		}
+		for mi, model := range m.models.ids {
+			cd, ok := c.Cells[model]
+			if ok {
+				probs = append(probs, m.checkCell(c.cellAt[model], cd)...)
+				continue
+			}
+			// Report where the fix goes: at the model when the model is
+			// newer than the component (a custom model), else at the
+			// component.
+			where := at.problem("cells", "no cell for service model %q: every component needs one cell per model", model)
+			if modelAt := m.models.at[mi]; modelAt.doc != at.doc {
+				where = modelAt.problem("", "component %q has no cell for service model %q: every component needs one cell per model; add {\"id\": %q, \"cells\": {%q: {...}}} to components",
+					c.ID, model, c.ID, model)
+			}
+			probs = append(probs, where)
+		}
+	}
+	return probs
+}
+
+func checkObligations(m *merged) Problems {
+	var probs Problems
+	for i, o := range m.obligations.items {
+		at := m.obligations.at[i]
+		if m.components.lookup(o.Component) < 0 {
+			probs = append(probs, at.problem("component", "%s", unknownID{kind: "component", id: o.Component, defined: m.components.ids}.problem()))
+			continue
+		}
+		if name, ok := strings.CutPrefix(o.ID, o.Component+"."); !ok || !idPattern.MatchString(name) {
+			probs = append(probs, at.problem("id", "%q must be \"%s.<snake_case_name>\"", o.ID, o.Component))
+		}
+		if o.Title == "" {
+			probs = append(probs, at.problem("title", "must not be empty"))
+		}
+		if when := Owner(o.When); when != "" && when != OwnerCustomer && when != OwnerShared {
+			probs = append(probs, at.problem("when", "must be \"customer\", \"shared\" or empty, got %q", o.When))
+		}
+		probs = append(probs, m.checkControls(at.sub("controls"), o.Controls)...)
+		probs = append(probs, m.checkSource(at.sub("source"), o.Source, false)...)
+	}
+	return probs
+}
+
+// checkCoverage: every matrix cell the customer owns or shares has at least
+// one obligation.
+func checkCoverage(m *merged) Problems {
+	covered := map[string]*[3]bool{}
+	for _, o := range m.obligations.items {
+		if covered[o.Component] == nil {
+			covered[o.Component] = &[3]bool{}
+		}
+		for _, owner := range Owners {
+			if appliesTo(Owner(o.When), owner) {
+				covered[o.Component][ownerIndex(owner)] = true
+			}
+		}
+	}
+	var probs Problems
+	for _, c := range m.components.items {
+		for _, model := range m.models.ids {
+			cd, ok := c.Cells[model]
+			if o := Owner(cd.Owner); !ok || (o != OwnerCustomer && o != OwnerShared) || covered[c.ID] != nil && covered[c.ID][ownerIndex(o)] {
+				continue
+			}
+			probs = append(probs, c.cellAt[model].problem("owner",
+				"%s is %s under %s but no obligation applies to it: add an obligation for component %q", c.ID, cd.Owner, model, c.ID))
+		}
+	}
+	return probs
+}
+
+func checkResourceTypes(m *merged) Problems {
+	var probs Problems
+	for i, name := range m.types.ids {
+		rt, at := m.types.items[i], m.types.at[i]
+		if !isTypeName(name) {
+			probs = append(probs, at.problem("", "%q is not a Terraform resource type name (<provider>_<name>, lowercase)", name))
+		}
+		probs = append(probs, m.checkModelRef(at.sub("service_model"), rt.ServiceModel)...)
+		for fi, f := range rt.Focus {
+			if m.components.lookup(f) < 0 {
+				probs = append(probs, at.problem(fmt.Sprintf("focus[%d]", fi), "%s", unknownID{kind: "component", id: f, defined: m.components.ids}.problem()))
+			}
+		}
+		probs = append(probs, m.checkSource(at.sub("source"), rt.Source, true)...)
+		probs = append(probs, m.checkCells(at.sub("cells"), rt.Cells)...)
+	}
+	return probs
+}
+
+func checkConditions(m *merged) Problems {
+	var probs Problems
+	for i, rt := range m.types.items {
+		for _, key := range sortedKeys(rt.Conditions) {
+			cd, at := rt.Conditions[key], m.types.at[i].sub("conditions."+key)
+			if len(cd.Values) == 0 {
+				probs = append(probs, at.problem("values", "a condition needs at least one value"))
+			}
+			if _, ok := cd.Values[cd.Default]; !ok {
+				probs = append(probs, at.problem("default", "%q is not one of the values (%s)", cd.Default, strings.Join(sortedKeys(cd.Values), ", ")))
+			}
+			for _, v := range sortedKeys(cd.Values) {
+				ed, vat := cd.Values[v], at.sub("values."+v)
+				if ed.ServiceModel != "" {
+					probs = append(probs, m.checkModelRef(vat.sub("service_model"), ed.ServiceModel)...)
+				}
+				probs = append(probs, m.checkSource(vat.sub("source"), ed.Source, false)...)
+				probs = append(probs, m.checkCells(vat.sub("cells"), ed.Cells)...)
+			}
+		}
+	}
+	return probs
+}
+
+// checkModelMoves: at most one condition of a type sets service_model. With
+// two, the model a resource resolves to would depend on the order in which
+// the conditions are applied, which no catalog author can see.
+func checkModelMoves(m *merged) Problems {
+	var probs Problems
+	for i, rt := range m.types.items {
+		movers := modelMovers(rt)
+		for _, key := range movers[min(1, len(movers)):] {
+			probs = append(probs, m.types.at[i].problem("conditions."+key,
+				"condition %q sets service_model, and so does condition %q: at most one condition of a resource type may move it to another service model", key, movers[0]))
+		}
+	}
+	return probs
+}
+
+// modelMovers lists, sorted, the conditions of a type of which a value sets
+// service_model.
+func modelMovers(rt ResourceTypeDoc) []string {
+	var out []string
+	for _, key := range sortedKeys(rt.Conditions) {
+		for _, ed := range rt.Conditions[key].Values {
+			if ed.ServiceModel != "" {
+				out = append(out, key)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// checkCell checks the shape of one cell and its citation.
+func (m *merged) checkCell(at origin, cd CellDoc) Problems {
+	var probs Problems
+	switch o := Owner(cd.Owner); o {
+	case OwnerProvider, OwnerCustomer:
+		if cd.ProviderPart != "" || cd.CustomerPart != "" {
+			probs = append(probs, at.problem("owner", "provider_part and customer_part belong to shared cells only; owner is %q", o))
+		}
+	case OwnerShared:
+		if cd.ProviderPart == "" {
+			probs = append(probs, at.problem("provider_part", "a shared cell must say what the provider does"))
+		}
+		if cd.CustomerPart == "" {
+			probs = append(probs, at.problem("customer_part", "a shared cell must say what the customer does"))
+		}
+	default:
+		probs = append(probs, at.problem("owner", "must be one of %s, got %q", strings.Join(OwnerNames(), ", "), cd.Owner))
+	}
+	return append(probs, m.checkSource(at.sub("source"), cd.Source, false)...)
+}
+
+// checkCells checks the cells a resource type or a condition value sets, by
+// component id.
+func (m *merged) checkCells(at origin, cells map[string]CellDoc) Problems {
+	var probs Problems
+	for _, id := range sortedKeys(cells) {
+		if m.components.lookup(id) < 0 {
+			probs = append(probs, at.problem(id, "%s", unknownID{kind: "component", id: id, defined: m.components.ids}.problem()))
+			continue
+		}
+		probs = append(probs, m.checkCell(at.sub(id), cells[id])...)
+	}
+	return probs
+}
+
+func (m *merged) checkSource(at origin, id string, required bool) Problems {
+	switch {
+	case id == "" && required:
+		return Problems{at.problem("", "a source is required: the id of an entry of sources")}
+	case id != "" && m.sources.lookup(id) < 0:
+		return Problems{at.problem("", "%s", unknownID{kind: "source", id: id, defined: m.sources.ids}.problem())}
+	}
+	return nil
+}
+
+func (m *merged) checkModelRef(at origin, id string) Problems {
+	if m.models.lookup(id) < 0 {
+		return Problems{at.problem("", "%s", unknownID{kind: "service model", id: id, defined: m.models.ids}.problem())}
+	}
+	return nil
+}
+
+// checkControls checks control ids by framework against the frameworks'
+// patterns.
+func (m *merged) checkControls(at origin, controls map[string][]string) Problems {
+	var probs Problems
+	for _, fw := range sortedKeys(controls) {
+		fi := m.frameworks.lookup(fw)
+		if fi < 0 {
+			probs = append(probs, at.problem(fw, "%s", unknownID{kind: "framework", id: fw, defined: m.frameworks.ids}.problem()))
+			continue
+		}
+		f, re := m.frameworks.items[fi], m.pattern(fw)
+		if re == nil {
+			continue // reported by checkFrameworks
+		}
+		for i, id := range controls[fw] {
+			if !re.MatchString(id) {
+				probs = append(probs, at.problem(fmt.Sprintf("%s[%d]", fw, i), "%q is not a well-formed %s control id", id, f.Name))
+			}
+		}
+	}
+	return probs
+}
+
+// checkInvariants: no matrix cell, and no cell that a resource type or a
+// condition sets, breaks an invariant under any service model it can apply
+// under. A type's own cells, and those of its conditions, apply under every
+// model the type can resolve to (its own, or the one a condition value moves
+// it to); the cells of a model-moving condition's value apply under the model
+// that value selects.
+func checkInvariants(m *merged) Problems {
+	ic := newInvariantCheck(m)
+	var probs Problems
+	for _, c := range m.components.items {
+		for _, model := range m.models.ids {
+			if cd, ok := c.Cells[model]; ok {
+				if inv := ic.broken(c.ID, Owner(cd.Owner), model); inv != nil {
+					probs = append(probs, c.cellAt[model].problem("owner", "%s %s may not be %s: %s", c.ID, model, cd.Owner, inv.Rule))
+				}
+			}
+		}
+	}
+	for i, name := range m.types.ids {
+		rt, at := m.types.items[i], m.types.at[i]
+		movers := modelMovers(rt)
+		reach := reachableModels(rt.ServiceModel, moves(rt, movers))
+		probs = append(probs, ic.checkCells(at.sub("cells"), rt.Cells, reach, name, rt.ServiceModel)...)
+		for _, key := range sortedKeys(rt.Conditions) {
+			for _, v := range sortedKeys(rt.Conditions[key].Values) {
+				ed, models := rt.Conditions[key].Values[v], reach
+				if len(movers) > 0 && key == movers[0] {
+					models = reachableModels(rt.ServiceModel, []string{ed.ServiceModel})
+				}
+				probs = append(probs, ic.checkCells(at.sub("conditions."+key+".values."+v+".cells"), ed.Cells, models, name, rt.ServiceModel)...)
+			}
+		}
+	}
+	return probs
+}
+
+// moves lists the models the values of a type's model-moving condition
+// select ("" for the type's own), or nothing when no condition moves it.
+func moves(rt ResourceTypeDoc, movers []string) []string {
+	if len(movers) == 0 {
+		return nil
+	}
+	var out []string
+	for _, ed := range rt.Conditions[movers[0]].Values {
+		out = append(out, ed.ServiceModel)
+	}
+	return out
+}
+
+// reachableModels lists, without repeats, the models a resource type of
+// model base resolves to when the values of its model-moving condition
+// select moved ("" selects base); base alone when nothing moves it.
+func reachableModels(base string, moved []string) []string {
+	if len(moved) == 0 {
+		return []string{base}
+	}
+	var out []string
+	for _, id := range moved {
+		if id == "" {
+			id = base
+		}
+		if !slices.Contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// invariantCheck checks owners against the invariants; models and components
+// stand in for the runtime ones the invariants read.
+type invariantCheck struct {
+	models     map[string]*ServiceModel
+	components map[string]*Component
+}
+
+func newInvariantCheck(m *merged) *invariantCheck {
+	ic := &invariantCheck{models: map[string]*ServiceModel{}, components: map[string]*Component{}}
+	for _, sm := range m.models.items {
+		ic.models[sm.ID] = &ServiceModel{ID: sm.ID, Cloud: sm.Cloud}
+	}
+	for _, c := range m.components.items {
+		ic.components[c.ID] = &Component{ID: c.ID, Layer: c.Layer}
+	}
+	return ic
+}
+
+// broken returns the invariant that owner o of a component breaks under a
+// model, or nil; unknown ids and owners are reported by other rules.
+func (ic *invariantCheck) broken(component string, o Owner, model string) *Invariant {
+	m, c := ic.models[model], ic.components[component]
+	if m == nil || c == nil || !validOwner(o) {
+		return nil
+	}
+	return CheckInvariants(m, c, o)
+}
+
+// checkCells checks the cells of a resource type or a condition value
+// under each of models, reporting each cell once.
+func (ic *invariantCheck) checkCells(at origin, cells map[string]CellDoc, models []string, typeName, base string) Problems {
+	var probs Problems
+	for _, id := range sortedKeys(cells) {
+		o := Owner(cells[id].Owner)
+		for _, model := range models {
+			inv := ic.broken(id, o, model)
+			switch {
+			case inv == nil:
+				continue
+			case model == base:
+				probs = append(probs, at.sub(id).problem("owner", "%s may not be %s under %s: %s", id, o, model, inv.Rule))
+			default:
+				probs = append(probs, at.sub(id).problem("owner", "%s may not be %s under %s, which a condition of %s moves it to: %s", id, o, model, typeName, inv.Rule))
+			}
+			break
+		}
+	}
+	return probs
+}
+
+// pattern returns the compiled id pattern of a framework, or nil if it does
+// not compile.
+func (m *merged) pattern(fw string) *regexp.Regexp {
+	if re, ok := m.patterns[fw]; ok {
+		return re
+	}
+	if m.patterns == nil {
+		m.patterns = map[string]*regexp.Regexp{}
+	}
+	f, _ := m.frameworks.get(fw)
+	re, _ := compilePattern(f.IDPattern)
+	m.patterns[fw] = re
+	return re
+}
