@@ -154,12 +154,10 @@ func (d *catalogDataSource) Read(ctx context.Context, req datasource.ReadRequest
 	c := d.data.engine.Catalog
 	model, layer, prefix := m.ServiceModel.ValueString(), m.Layer.ValueString(), m.Provider.ValueString()
 	if model != "" && c.ServiceModel(model) == nil {
-		_, err := d.data.engine.Resolve(srm.Request{ServiceModel: model})
-		addInputError(&resp.Diagnostics, path.Empty(), err, nil)
+		addInputError(&resp.Diagnostics, path.Empty(), srm.UnknownIDError("service_model", "service model", model, c.ModelIDs()), nil)
 	}
 	if layer != "" && c.Layer(layer) == nil {
-		resp.Diagnostics.AddAttributeError(path.Root("layer"), "Unknown layer",
-			fmt.Sprintf("%q is not a layer. Valid layers: %s.", layer, strings.Join(c.LayerIDs(), ", ")))
+		addInputError(&resp.Diagnostics, path.Empty(), srm.UnknownIDError("layer", "layer", layer, c.LayerIDs()), nil)
 	}
 	providers := typeProviders(c)
 	if prefix != "" && !slices.Contains(providers, prefix) {

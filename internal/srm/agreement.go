@@ -5,6 +5,7 @@ package srm
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -91,8 +92,7 @@ func ValidateAgreements(c *Catalog, agreements []*Agreement) []*AgreementError {
 			}
 			comp := c.Component(ov.Component)
 			if comp == nil {
-				fail("component", "Unknown component", "%q is not a component%s Valid components: %s.", ov.Component,
-					strings.TrimSuffix(didYouMean(ov.Component, c.ComponentIDs()), "?")+".", strings.Join(c.ComponentIDs(), ", "))
+				fail("component", "Unknown component", "%s", unknownID{kind: "component", id: ov.Component, defined: c.ComponentIDs()}.detail())
 				continue
 			}
 			var models []*ServiceModel
@@ -111,8 +111,7 @@ func ValidateAgreements(c *Catalog, agreements []*Agreement) []*AgreementError {
 			case ov.ServiceModel != "":
 				m := c.ServiceModel(ov.ServiceModel)
 				if m == nil {
-					fail("service_model", "Unknown service model", "%q is not a service model%s Valid service models: %s.", ov.ServiceModel,
-						strings.TrimSuffix(didYouMean(ov.ServiceModel, c.ModelIDs()), "?")+".", strings.Join(c.ModelIDs(), ", "))
+					fail("service_model", "Unknown service model", "%s", unknownID{kind: "service model", id: ov.ServiceModel, defined: c.ModelIDs()}.detail())
 					continue
 				}
 				models = []*ServiceModel{m}
@@ -148,16 +147,24 @@ func ValidateAgreements(c *Catalog, agreements []*Agreement) []*AgreementError {
 	return errs
 }
 
-// modelsOfType lists the models a resource type can resolve to: its own and
-// those its condition values move it to.
+// modelsOfType lists the models a resource type can resolve to: its own, or
+// those the values of its model-moving condition select (the rule
+// one_model_moving_condition allows one such condition).
 func modelsOfType(c *Catalog, rt *ResourceType) []*ServiceModel {
-	out := []*ServiceModel{c.ServiceModel(rt.ServiceModel)}
+	var moved []string
 	for _, k := range rt.ConditionKeys {
-		for _, v := range rt.Conditions[k].ValueKeys {
-			if id := rt.Conditions[k].Values[v].ServiceModel; id != "" {
-				out = append(out, c.ServiceModel(id))
+		cond := rt.Conditions[k]
+		if slices.ContainsFunc(cond.ValueKeys, func(v string) bool { return cond.Values[v].ServiceModel != "" }) {
+			for _, v := range cond.ValueKeys {
+				moved = append(moved, cond.Values[v].ServiceModel)
 			}
+			break
 		}
+	}
+	ids := reachableModels(rt.ServiceModel, moved)
+	out := make([]*ServiceModel, len(ids))
+	for i, id := range ids {
+		out[i] = c.ServiceModel(id)
 	}
 	return out
 }

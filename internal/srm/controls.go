@@ -6,7 +6,6 @@ package srm
 import (
 	"fmt"
 	"sort"
-	"strings"
 )
 
 // ControlSplit divides the controls of one framework between the parties
@@ -29,9 +28,7 @@ type ControlSplit struct {
 func (c *Catalog) ValidateFrameworks(ids []string) error {
 	for _, id := range ids {
 		if c.Frameworks[id] == nil {
-			return &InputError{Field: "frameworks", Key: id, Summary: "Unknown framework",
-				Detail: fmt.Sprintf("%q is not a framework of the catalog%s Valid frameworks: %s.", id,
-					strings.TrimSuffix(didYouMean(id, c.FrameworkIDs), "?")+".", strings.Join(c.FrameworkIDs, ", "))}
+			return unknownID{kind: "framework", of: "the catalog", id: id, defined: c.FrameworkIDs}.inputError("frameworks", id)
 		}
 	}
 	return nil

@@ -385,9 +385,7 @@ func (e *Engine) model(req Request) (*ServiceModel, *ResourceType, error) {
 	case req.ServiceModel != "":
 		m := c.models[req.ServiceModel]
 		if m == nil {
-			return nil, nil, &InputError{Field: "service_model", Summary: "Unknown service model",
-				Detail: fmt.Sprintf("%q is not a service model%s Valid service models: %s.", req.ServiceModel,
-					strings.TrimSuffix(didYouMean(req.ServiceModel, c.ModelIDs()), "?")+".", strings.Join(c.ModelIDs(), ", "))}
+			return nil, nil, unknownID{kind: "service model", id: req.ServiceModel, defined: c.ModelIDs()}.inputError("service_model", "")
 		}
 		if len(req.Conditions) > 0 {
 			return nil, nil, &InputError{Field: "conditions", Summary: "Conditions need a resource type",
@@ -417,9 +415,7 @@ func conditionKeyError(rt *ResourceType, key string) *InputError {
 		return &InputError{Field: "conditions", Key: key, Summary: "Unknown condition",
 			Detail: fmt.Sprintf("%s has no conditions: its answer does not depend on attribute values, so remove %q.", rt.Type, key)}
 	}
-	return &InputError{Field: "conditions", Key: key, Summary: "Unknown condition",
-		Detail: fmt.Sprintf("%q is not a condition of %s%s Valid conditions: %s.", key, rt.Type,
-			strings.TrimSuffix(didYouMean(key, rt.ConditionKeys), "?")+".", strings.Join(rt.ConditionKeys, ", "))}
+	return unknownID{kind: "condition", of: rt.Type, id: key, defined: rt.ConditionKeys}.inputError("conditions", key)
 }
 
 func conditionValueError(rt *ResourceType, cond *Condition, value string) *InputError {
