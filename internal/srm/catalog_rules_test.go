@@ -1,0 +1,209 @@
+// Copyright (c) The terraform-provider-srm authors
+// SPDX-License-Identifier: MPL-2.0
+
+package srm
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// movedType is a custom resource type whose condition "hosting" moves it
+// from iaas to on_premises; extra is spliced into the type's object.
+func movedType(extra string) string {
+	return `{"resource_types": {"acme_vm": {"service_model": "iaas", "source": "aws-srm"` + extra + `,
+  "conditions": {"hosting": {"description": "where it runs", "default": "cloud", "values": {
+    "cloud": {},
+    "local": {"service_model": "on_premises", "reason": "runs in our data centre",
+      "cells": {"physical_datacenter": {"owner": "customer"}, "virtualization": {"owner": "customer"}}}}}` +
+		`MORE}}}}`
+}
+
+// brokenCase is one catalog that breaks one rule.
+type brokenCase struct {
+	name string
+	// rule is the rule (or "merge") that must report the problem.
+	rule string
+	// edit breaks the built-in documents; custom, if set, is merged on top.
+	edit   func(docs []NamedDocument)
+	custom string
+	// want is the problem: document, path and a part of the message.
+	doc, path, msg string
+}
+
+func brokenCases() []brokenCase {
+	obligations := func(docs []NamedDocument) *Document { return docs[1].Document }
+	return []brokenCase{
+		{name: "duplicate within a document", rule: "merge", edit: func(d []NamedDocument) {
+			matrixDoc(d).Layers = append(matrixDoc(d).Layers, matrixDoc(d).Layers[0])
+		}, doc: "data/matrix.json", path: "$.layers[5]", msg: `duplicate layer "infrastructure": already defined at $.layers[0]`},
+		{name: "collision without override", rule: "merge", edit: func(d []NamedDocument) {
+			if d[2].Document.Sources == nil {
+				d[2].Document.Sources = map[string]SourceDoc{}
+			}
+			d[2].Document.Sources["aws-srm"] = SourceDoc{Title: "t", URL: "https://x.example", AsOf: "2026-01-01"}
+		}, doc: d2Name, path: "$.sources.aws-srm", msg: `duplicate source "aws-srm": it is already defined by an earlier document`},
+		{name: "no version", rule: "version", edit: func(d []NamedDocument) {
+			for _, nd := range d {
+				nd.Document.CatalogVersion = ""
+			}
+		}, doc: "catalog", path: "$.catalog_version", msg: "no document sets the catalog version"},
+		{name: "source without https", rule: "sources", edit: func(d []NamedDocument) {
+			s := matrixDoc(d).Sources["aws-srm"]
+			s.URL = "http://aws.amazon.com/"
+			matrixDoc(d).Sources["aws-srm"] = s
+		}, doc: "data/matrix.json", path: "$.sources.aws-srm.url", msg: `must be an https:// URL, got "http://aws.amazon.com/"`},
+		{name: "empty id pattern", rule: "frameworks", edit: func(d []NamedDocument) {
+			f := matrixDoc(d).Frameworks["csa_ccm_v4"]
+			f.IDPattern = ""
+			matrixDoc(d).Frameworks["csa_ccm_v4"] = f
+		}, doc: "data/matrix.json", path: "$.frameworks.csa_ccm_v4.id_pattern", msg: "must be a regular expression that every control id of the framework matches; it is empty"},
+		{name: "id pattern that does not compile", rule: "frameworks", custom: `{"frameworks": {"iso": {"name": "ISO", "source": "aws-srm", "id_pattern": "A\\.[0-9"}}}`,
+			doc: "catalog", path: "$.frameworks.iso.id_pattern", msg: "must be a regular expression: error parsing regexp: missing closing ]"},
+		{name: "model id", rule: "service_models", edit: func(d []NamedDocument) { matrixDoc(d).ServiceModels[5].ID = "SaaS" },
+			doc: "data/matrix.json", path: "$.service_models[5].id", msg: `"SaaS" must be lowercase letters`},
+		{name: "layer without component", rule: "layers", custom: `{"layers": [{"id": "network", "name": "Network", "description": "d"}]}`,
+			doc: "catalog", path: "$.layers[0]", msg: `layer "network" has no component`},
+		{name: "cell of an unknown model", rule: "components", custom: `{"components": [{"id": "data_access", "cells": {"daas": {"owner": "customer"}}}]}`,
+			doc: "catalog", path: "$.components[0].cells.daas", msg: `unknown service model "daas"; did you mean "caas", "faas" or "iaas"; defined: on_premises, iaas, caas, paas, faas, saas`},
+		{name: "obligation with an unknown owner", rule: "obligations", custom: `{"obligations": [{"id": "data_access.x", "component": "data_access", "title": "t", "description": "d", "when": "provider"}]}`,
+			doc: "catalog", path: "$.obligations[0].when", msg: `must be "customer", "shared" or empty, got "provider"`},
+		{name: "customer cell without obligation", rule: "obligation_coverage", edit: func(d []NamedDocument) {
+			obligations(d).Obligations = slices.DeleteFunc(obligations(d).Obligations, func(o ObligationDoc) bool { return o.Component == "middleware" })
+		}, doc: "data/matrix.json", path: "$.components[6].cells.on_premises.owner", msg: `middleware is customer under on_premises but no obligation applies to it`},
+		{name: "type name", rule: "resource_types", custom: `{"resource_types": {"acme": {"service_model": "paas", "source": "aws-srm"}}}`,
+			doc: "catalog", path: "$.resource_types.acme", msg: `"acme" is not a Terraform resource type name`},
+		{name: "unknown focus", rule: "resource_types", custom: `{"resource_types": {"acme_db": {"service_model": "paas", "source": "aws-srm", "focus": ["data_protect"]}}}`,
+			doc: "catalog", path: "$.resource_types.acme_db.focus[0]", msg: `unknown component "data_protect"; did you mean "data_protection"`},
+		{name: "default not a value", rule: "conditions", custom: `{"resource_types": {"acme_db": {"service_model": "paas", "source": "aws-srm",
+			"conditions": {"tier": {"description": "d", "default": "basic", "values": {"premium": {"source": "aws-srn"}}}}}}}`,
+			doc: "catalog", path: "$.resource_types.acme_db.conditions.tier.default", msg: `"basic" is not one of the values (premium)`},
+		{name: "unknown source of a condition value", rule: "conditions", custom: `{"resource_types": {"acme_db": {"service_model": "paas", "source": "aws-srm",
+			"conditions": {"tier": {"description": "d", "default": "premium", "values": {"premium": {"source": "aws-srn"}}}}}}}`,
+			doc: "catalog", path: "$.resource_types.acme_db.conditions.tier.values.premium.source", msg: `unknown source "aws-srn"; did you mean "aws-srm"`},
+		{name: "two model-moving conditions", rule: "one_model_moving_condition",
+			custom: strings.Replace(movedType(""), "MORE", `, "tenancy": {"description": "d", "default": "shared", "values": {"shared": {"service_model": "paas"}}}`, 1),
+			doc:    "catalog", path: "$.resource_types.acme_vm.conditions.tenancy", msg: `condition "tenancy" sets service_model, and so does condition "hosting"`},
+		{name: "matrix cell", rule: "invariants", edit: func(d []NamedDocument) {
+			component(matrixDoc(d), "physical_hosts").Cells["iaas"] = CellDoc{Owner: "customer", Source: "aws-srm"}
+		}, doc: "data/matrix.json", path: "$.components[2].cells.iaas.owner", msg: "physical_hosts iaas may not be customer: the provider keeps physical infrastructure"},
+		// The type's own cell holds under iaas, its model, but not under
+		// on_premises, where its condition can move it.
+		{name: "type cell under a model a condition moves the type to", rule: "invariants",
+			custom: strings.Replace(movedType(`, "cells": {"physical_hosts": {"owner": "provider"}}`), "MORE", "", 1),
+			doc:    "catalog", path: "$.resource_types.acme_vm.cells.physical_hosts.owner",
+			msg:    "physical_hosts may not be provider under on_premises, which a condition of acme_vm moves it to: on premises the customer runs everything"},
+		// Another condition's cell applies under the moved model as well.
+		{name: "condition cell under a model another condition moves the type to", rule: "invariants",
+			custom: strings.Replace(movedType(""), "MORE", `, "managed": {"description": "d", "default": "no", "values": {"no": {}, "yes": {"cells": {"operating_system": {"owner": "provider"}}}}}`, 1),
+			doc:    "catalog", path: "$.resource_types.acme_vm.conditions.managed.values.yes.cells.operating_system.owner",
+			msg:    "operating_system may not be provider under on_premises, which a condition of acme_vm moves it to"},
+		{name: "condition cell under the type's model", rule: "invariants",
+			custom: strings.Replace(movedType(""), "MORE", `, "managed": {"description": "d", "default": "no", "values": {"no": {}, "yes": {"cells": {"configuration": {"owner": "provider"}}}}}`, 1),
+			doc:    "catalog", path: "$.resource_types.acme_vm.conditions.managed.values.yes.cells.configuration.owner",
+			msg:    "configuration may not be provider under iaas: misconfiguration stays with the customer"},
+	}
+}
+
+// d2Name is the name of the first resource-type document.
+const d2Name = "data/resource_types_aws.json"
+
+// A table of broken catalogs, at least one per rule: each must be rejected
+// with a problem at the offending path, and that problem must come from the
+// rule the case names.
+func TestRulesRejectBrokenCatalogs(t *testing.T) {
+	t.Parallel()
+	covered := map[string]bool{}
+	for _, tc := range brokenCases() {
+		covered[tc.rule] = true
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			docs := builtinDocs(t)
+			if docs[2].Name != d2Name {
+				t.Fatalf("document 2 is %s", docs[2].Name)
+			}
+			if tc.edit != nil {
+				tc.edit(docs)
+			}
+			if tc.custom != "" {
+				doc, probs := ParseDocument(CustomDocumentName, tc.custom)
+				if len(probs) > 0 {
+					t.Fatal(probs)
+				}
+				docs = append(docs, NamedDocument{Name: CustomDocumentName, Document: doc, Override: true})
+			}
+			_, err := Compile(docs...)
+			ps, _ := err.(Problems)
+			m, mergeProbs := merge(docs)
+			from := mergeProbs
+			for _, r := range rules {
+				if r.name == tc.rule {
+					from = r.check(m)
+				}
+			}
+			for _, p := range ps {
+				if p.Document == tc.doc && p.Path == tc.path && strings.Contains(p.Message, tc.msg) {
+					if !slices.Contains(from, p) {
+						t.Errorf("the problem is not reported by rule %s: %v", tc.rule, p)
+					}
+					return
+				}
+			}
+			t.Errorf("want %s: %s: ...%s...; got:\n%v", tc.doc, tc.path, tc.msg, err)
+		})
+	}
+	for _, r := range rules {
+		if !covered[r.name] {
+			t.Errorf("rule %s has no broken catalog in the table", r.name)
+		}
+	}
+}
+
+// The cells of a model-moving condition's value are checked under the model
+// that value selects only: on premises, physical components are the
+// customer's.
+func TestModelMovingConditionCellsHoldUnderTheirModel(t *testing.T) {
+	t.Parallel()
+	doc, probs := ParseDocument(CustomDocumentName, strings.Replace(movedType(""), "MORE", "", 1))
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	c, err := WithCustom(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := &Engine{Catalog: c}
+	r := resolve(t, e, Request{ResourceType: "acme_vm", Conditions: map[string]string{"hosting": "local"}})
+	if r.ServiceModel.ID != "on_premises" || owner(t, r, "physical_datacenter") != OwnerCustomer {
+		t.Errorf("acme_vm hosting=local resolved to %s with physical_datacenter %s", r.ServiceModel.ID, owner(t, r, "physical_datacenter"))
+	}
+	if got := modelsOfType(c, c.ResourceTypes["acme_vm"]); len(got) != 2 || got[0].ID != "iaas" || got[1].ID != "on_premises" {
+		t.Errorf("modelsOfType = %v", got)
+	}
+}
+
+// An agreement naming a resource type is checked under every model the type
+// can resolve to, not only its own.
+func TestAgreementHoldsUnderEveryModelOfTheType(t *testing.T) {
+	t.Parallel()
+	doc, probs := ParseDocument(CustomDocumentName, strings.Replace(movedType(""), "MORE", "", 1))
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	c, err := WithCustom(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ok := &Agreement{Name: "hosting", Overrides: []Override{{ResourceType: "acme_vm", Component: "runtime", Owner: OwnerCustomer, Reason: "r"}}}
+	if errs := ValidateAgreements(c, []*Agreement{ok}); len(errs) != 0 {
+		t.Fatalf("valid agreement rejected: %v", errs[0])
+	}
+	// virtualization may be the provider's under iaas, not on premises.
+	bad := &Agreement{Name: "hosting", Overrides: []Override{{ResourceType: "acme_vm", Component: "virtualization", Owner: OwnerProvider, Reason: "r"}}}
+	errs := ValidateAgreements(c, []*Agreement{bad})
+	if len(errs) != 1 || errs[0].Override != 0 || errs[0].Attribute != "owner" ||
+		!strings.Contains(errs[0].Detail, "virtualization provider under on_premises") {
+		t.Errorf("want an owner error under on_premises, got %+v", errs)
+	}
+}
