@@ -93,16 +93,16 @@ func brokenCases() []brokenCase {
 		{name: "type cell under a model a condition moves the type to", rule: "invariants",
 			custom: strings.Replace(movedType(`, "cells": {"physical_hosts": {"owner": "provider"}}`), "MORE", "", 1),
 			doc:    "catalog", path: "$.resource_types.acme_vm.cells.physical_hosts.owner",
-			msg:    "physical_hosts may not be provider under on_premises, which a condition of acme_vm moves it to: on premises the customer runs everything"},
+			msg: "physical_hosts may not be provider under on_premises, which a condition of acme_vm moves it to: on premises the customer runs everything"},
 		// Another condition's cell applies under the moved model as well.
 		{name: "condition cell under a model another condition moves the type to", rule: "invariants",
 			custom: strings.Replace(movedType(""), "MORE", `, "managed": {"description": "d", "default": "no", "values": {"no": {}, "yes": {"cells": {"operating_system": {"owner": "provider"}}}}}`, 1),
 			doc:    "catalog", path: "$.resource_types.acme_vm.conditions.managed.values.yes.cells.operating_system.owner",
-			msg:    "operating_system may not be provider under on_premises, which a condition of acme_vm moves it to"},
+			msg: "operating_system may not be provider under on_premises, which a condition of acme_vm moves it to"},
 		{name: "condition cell under the type's model", rule: "invariants",
 			custom: strings.Replace(movedType(""), "MORE", `, "managed": {"description": "d", "default": "no", "values": {"no": {}, "yes": {"cells": {"configuration": {"owner": "provider"}}}}}`, 1),
 			doc:    "catalog", path: "$.resource_types.acme_vm.conditions.managed.values.yes.cells.configuration.owner",
-			msg:    "configuration may not be provider under iaas: misconfiguration stays with the customer"},
+			msg: "configuration may not be provider under iaas: misconfiguration stays with the customer"},
 	}
 }
 
