@@ -332,22 +332,6 @@ func compileTrusted(docs []NamedDocument) (*Catalog, error) {
 	return m.build(), nil
 }
 
-// isTypeName reports whether s is a Terraform resource type name,
-// ^[a-z0-9]+_[a-z0-9_]+$: checked for every type of the catalog at load,
-// where a regular expression costs a fifth of the load.
-func isTypeName(s string) bool {
-	first := strings.IndexByte(s, '_')
-	if first <= 0 || first == len(s)-1 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; (c < 'a' || c > 'z') && (c < '0' || c > '9') && c != '_' {
-			return false
-		}
-	}
-	return true
-}
-
 func sortedKeys[V any](m map[string]V) []string {
 	out := make([]string, 0, len(m))
 	for k := range m {

@@ -8,10 +8,10 @@
 package srm
 
 // Document is the on-disk form of a catalog. The built-in catalog is the merge
-// of the embedded documents under data/, and an organisation's custom catalog
-// (provider argument "catalog") is one more Document merged on top by the same
-// rules (see Merge). Every field is optional in a Document; the merged result
-// is validated as a whole.
+// of the documents under data/ (compiled into the provider, see builtin.go),
+// and an organisation's custom catalog (provider argument "catalog") is one
+// more Document merged on top by the same rule (see Compile). Every field is
+// optional in a Document; the merged result is validated as a whole.
 type Document struct {
 	// CatalogVersion names the version of the catalog. The built-in documents
 	// carry it once; a custom catalog may set its own, which is appended to the
@@ -29,7 +29,8 @@ type Document struct {
 	// ServiceModels are the columns of the matrix, in display order.
 	ServiceModels []ServiceModelDoc `json:"service_models,omitempty"`
 
-	// Layers are the five layers of the model, in display order.
+	// Layers are the layers of the model (five in the built-in catalog), in
+	// display order.
 	Layers []LayerDoc `json:"layers,omitempty"`
 
 	// Components are the rows of the matrix, in display order, each with one

@@ -89,54 +89,7 @@ func (a *Assessment) OSCAL() ([]byte, error) {
 			controls[c] = true
 		}
 		for _, control := range sortedKeys(controls) {
-			var provided, responsibilities, satisfied []any
-			providedUUID := map[string]string{}
-			for _, rc := range r.Components {
-				if rc.Owner == OwnerCustomer || !slices.Contains(rc.Component.ProviderControls[OSCALFramework], control) {
-					continue
-				}
-				u := UUID5("provided", addr, control, rc.Component.ID)
-				providedUUID[rc.Component.ID] = u
-				what := rc.Component.Description
-				if rc.Owner == OwnerShared {
-					what = rc.ProviderPart
-				}
-				provided = append(provided, obj{"uuid": u, "description": rc.Component.Name + ": " + what,
-					"responsible-roles": []any{obj{"role-id": "provider"}}})
-			}
-			for _, o := range r.CustomerObligations {
-				if !slices.Contains(o.Controls[OSCALFramework], control) {
-					continue
-				}
-				ru := UUID5("responsibility", addr, control, o.ID)
-				resp := obj{"uuid": ru, "description": o.Title + ". " + o.Description,
-					"responsible-roles": []any{obj{"role-id": "customer"}}}
-				if pu, ok := providedUUID[o.Component]; ok {
-					resp["provided-uuid"] = pu
-				}
-				responsibilities = append(responsibilities, resp)
-				if accepted[o.ID] {
-					satisfied = append(satisfied, obj{"uuid": UUID5("satisfied", addr, control, o.ID), "responsibility-uuid": ru,
-						"description":       fmt.Sprintf("Obligation %s accepted for %s.", o.ID, addr),
-						"responsible-roles": []any{obj{"role-id": "customer"}}})
-				}
-			}
-			byc := obj{"component-uuid": compUUID, "uuid": UUID5("by-component", addr, control),
-				"description": fmt.Sprintf("How %s divides %s between the provider and the customer.", addr, control)}
-			export := obj{}
-			if len(provided) > 0 {
-				export["provided"] = provided
-			}
-			if len(responsibilities) > 0 {
-				export["responsibilities"] = responsibilities
-			}
-			if len(export) > 0 {
-				byc["export"] = export
-			}
-			if len(satisfied) > 0 {
-				byc["satisfied"] = satisfied
-			}
-			perControl[control] = append(perControl[control], entry{addr, byc})
+			perControl[control] = append(perControl[control], entry{addr, r.oscalByComponent(addr, compUUID, control, accepted)})
 		}
 	}
 	ids := sortedKeys(perControl)
@@ -152,7 +105,67 @@ func (a *Assessment) OSCAL() ([]byte, error) {
 	if len(reqs) == 0 {
 		return nil, fmt.Errorf("the assessment has no control to export: declare at least one resource")
 	}
-	doc := obj{"system-security-plan": obj{
+	return json.MarshalIndent(a.oscalPlan(sysKey, components, reqs), "", "  ")
+}
+
+// oscalByComponent is the by-component of one declared resource for one
+// control: what the provider provides, the customer's responsibilities and
+// which of them are satisfied by accepted obligations.
+func (r *Result) oscalByComponent(addr, compUUID, control string, accepted map[string]bool) obj {
+	var provided, responsibilities, satisfied []any
+	providedUUID := map[string]string{}
+	for _, rc := range r.Components {
+		if rc.Owner == OwnerCustomer || !slices.Contains(rc.Component.ProviderControls[OSCALFramework], control) {
+			continue
+		}
+		u := UUID5("provided", addr, control, rc.Component.ID)
+		providedUUID[rc.Component.ID] = u
+		what := rc.Component.Description
+		if rc.Owner == OwnerShared {
+			what = rc.ProviderPart
+		}
+		provided = append(provided, obj{"uuid": u, "description": rc.Component.Name + ": " + what,
+			"responsible-roles": []any{obj{"role-id": "provider"}}})
+	}
+	for _, o := range r.CustomerObligations {
+		if !slices.Contains(o.Controls[OSCALFramework], control) {
+			continue
+		}
+		ru := UUID5("responsibility", addr, control, o.ID)
+		resp := obj{"uuid": ru, "description": o.Title + ". " + o.Description,
+			"responsible-roles": []any{obj{"role-id": "customer"}}}
+		if pu, ok := providedUUID[o.Component]; ok {
+			resp["provided-uuid"] = pu
+		}
+		responsibilities = append(responsibilities, resp)
+		if accepted[o.ID] {
+			satisfied = append(satisfied, obj{"uuid": UUID5("satisfied", addr, control, o.ID), "responsibility-uuid": ru,
+				"description":       fmt.Sprintf("Obligation %s accepted for %s.", o.ID, addr),
+				"responsible-roles": []any{obj{"role-id": "customer"}}})
+		}
+	}
+	byc := obj{"component-uuid": compUUID, "uuid": UUID5("by-component", addr, control),
+		"description": fmt.Sprintf("How %s divides %s between the provider and the customer.", addr, control)}
+	export := obj{}
+	if len(provided) > 0 {
+		export["provided"] = provided
+	}
+	if len(responsibilities) > 0 {
+		export["responsibilities"] = responsibilities
+	}
+	if len(export) > 0 {
+		byc["export"] = export
+	}
+	if len(satisfied) > 0 {
+		byc["satisfied"] = satisfied
+	}
+	return byc
+}
+
+// oscalPlan is the system security plan around the components and the
+// implemented requirements.
+func (a *Assessment) oscalPlan(sysKey string, components, reqs []any) obj {
+	return obj{"system-security-plan": obj{
 		"uuid": UUID5("system-security-plan", sysKey),
 		"metadata": obj{
 			"title":         "Shared responsibility of the declared resources",
@@ -185,5 +198,4 @@ func (a *Assessment) OSCAL() ([]byte, error) {
 			"implemented-requirements": reqs,
 		},
 	}}
-	return json.MarshalIndent(doc, "", "  ")
 }

@@ -171,45 +171,13 @@ func (e *Engine) Resolve(req Request) (*Result, error) {
 	var buf [32]choice
 	var choices []choice
 	if rt != nil {
-		for key := range req.Conditions {
-			if rt.Conditions[key] == nil {
-				return nil, conditionKeyError(rt, key)
-			}
-		}
 		if n := len(c.Components); n <= len(buf) {
 			choices = buf[:n]
 		} else {
 			choices = make([]choice, n)
 		}
-		// The type's own cells first; its conditions apply on top.
-		for i := range rt.cells {
-			choices[rt.cells[i].index] = choice{ic: &rt.cells[i]}
-		}
-		// Every condition of the type applies: the given value, or the
-		// default the catalog assumes.
-		for _, key := range rt.ConditionKeys {
-			cond := rt.Conditions[key]
-			value, given := req.Conditions[key]
-			if !given {
-				value = cond.Default
-			}
-			eff := cond.Values[value]
-			if eff == nil {
-				return nil, conditionValueError(rt, cond, value)
-			}
-			if eff.ServiceModel != "" {
-				model = c.models[eff.ServiceModel]
-			}
-			sources = addSource(sources, eff.Source)
-			for i := range eff.cells {
-				ic := &eff.cells[i]
-				// When two conditions set the same component, the one that
-				// leaves more to the customer wins: the answer never hides an
-				// obligation.
-				if prev := &choices[ic.index]; prev.eff == nil || ownerWeight(ic.cell.Owner) > ownerWeight(prev.ic.cell.Owner) {
-					*prev = choice{ic: ic, eff: eff, byValue: given}
-				}
-			}
+		if model, sources, err = rt.choose(c, req.Conditions, choices, sources); err != nil {
+			return nil, err
 		}
 	}
 	res.ServiceModel = model
@@ -276,6 +244,49 @@ func (e *Engine) Resolve(req Request) (*Result, error) {
 	sort.Strings(sources)
 	res.SourceIDs = sources
 	return res, nil
+}
+
+// choose fills choices, indexed like c.Components, with the cells the type
+// and its conditions set, and returns the model they resolve the type to
+// and the sources of the condition values applied.
+func (rt *ResourceType) choose(c *Catalog, conditions map[string]string, choices []choice, sources []string) (*ServiceModel, []string, error) {
+	for key := range conditions {
+		if rt.Conditions[key] == nil {
+			return nil, nil, conditionKeyError(rt, key)
+		}
+	}
+	model := c.models[rt.ServiceModel]
+	// The type's own cells first; its conditions apply on top.
+	for i := range rt.cells {
+		choices[rt.cells[i].index] = choice{ic: &rt.cells[i]}
+	}
+	// Every condition of the type applies: the given value, or the default
+	// the catalog assumes.
+	for _, key := range rt.ConditionKeys {
+		cond := rt.Conditions[key]
+		value, given := conditions[key]
+		if !given {
+			value = cond.Default
+		}
+		eff := cond.Values[value]
+		if eff == nil {
+			return nil, nil, conditionValueError(rt, cond, value)
+		}
+		if eff.ServiceModel != "" {
+			model = c.models[eff.ServiceModel]
+		}
+		sources = addSource(sources, eff.Source)
+		for i := range eff.cells {
+			ic := &eff.cells[i]
+			// When two conditions set the same component, the one that
+			// leaves more to the customer wins: the answer never hides an
+			// obligation.
+			if prev := &choices[ic.index]; prev.eff == nil || ownerWeight(ic.cell.Owner) > ownerWeight(prev.ic.cell.Owner) {
+				*prev = choice{ic: ic, eff: eff, byValue: given}
+			}
+		}
+	}
+	return model, sources, nil
 }
 
 // overrideFor records that a resource type's or a condition's cell moved a
