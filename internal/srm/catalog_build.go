@@ -55,8 +55,10 @@ func (m *merged) build() *Catalog {
 		c.components[d.ID] = comp
 	}
 	c.buildObligations(m)
+	rts := make([]ResourceType, len(m.types.ids))
 	for i, name := range m.types.ids {
-		c.ResourceTypes[name] = c.buildType(name, &m.types.items[i])
+		c.buildType(&rts[i], name, &m.types.items[i])
+		c.ResourceTypes[name] = &rts[i]
 	}
 	return c
 }
@@ -88,12 +90,14 @@ func (c *Catalog) buildObligations(m *merged) {
 	}
 }
 
-func (c *Catalog) buildType(name string, d *ResourceTypeDoc) *ResourceType {
-	rt := &ResourceType{Type: name, ServiceModel: d.ServiceModel, Focus: d.Focus, Source: d.Source, Rationale: d.Rationale,
-		cellReason: "The catalog entry of " + name + " sets this cell."}
-	rt.Cells, rt.cells = c.buildCells(d.Cells)
+func (c *Catalog) buildType(rt *ResourceType, name string, d *ResourceTypeDoc) {
+	*rt = ResourceType{Type: name, ServiceModel: d.ServiceModel, Focus: d.Focus, Source: d.Source, Rationale: d.Rationale}
+	if len(d.Cells) > 0 {
+		rt.Cells, rt.cells = c.buildCells(d.Cells)
+		rt.cellReason = "The catalog entry of " + name + " sets this cell."
+	}
 	if len(d.Conditions) == 0 {
-		return rt
+		return
 	}
 	rt.Conditions = make(map[string]*Condition, len(d.Conditions))
 	rt.ConditionKeys = sortedKeys(d.Conditions)
@@ -110,7 +114,6 @@ func (c *Catalog) buildType(name string, d *ResourceTypeDoc) *ResourceType {
 		}
 		rt.Conditions[key] = cond
 	}
-	return rt
 }
 
 // buildCells builds the cells a resource type or a condition value sets, by

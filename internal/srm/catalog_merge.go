@@ -6,21 +6,35 @@ package srm
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
+	"strings"
 )
 
 // The first stage of Compile: documents, in order, into one merged structure
 // that remembers where every entry came from. Merging checks only what the
 // merge rule itself forbids (collisions); the rules stage checks the rest.
 
-// origin records where a merged entry came from.
+// origin records where a merged entry came from: a document and a JSON
+// path into it.
 type origin struct {
 	doc  string
 	path string
+	// key, if set, is the last step of the path, kept apart so that merging
+	// thousands of entries does not build their paths.
+	key string
+}
+
+// at is the origin's JSON path.
+func (o origin) at() string {
+	if o.key == "" {
+		return o.path
+	}
+	return o.path + "." + o.key
 }
 
 func (o origin) problem(sub, format string, args ...any) Problem {
-	return Problem{Document: o.doc, Path: o.sub(sub).path, Message: fmt.Sprintf(format, args...)}
+	return Problem{Document: o.doc, Path: o.sub(sub).at(), Message: fmt.Sprintf(format, args...)}
 }
 
 // sub is the origin of a field of the entry.
@@ -28,7 +42,7 @@ func (o origin) sub(field string) origin {
 	if field == "" {
 		return o
 	}
-	return origin{o.doc, o.path + "." + field}
+	return origin{doc: o.doc, path: o.at() + "." + field}
 }
 
 // ordered is a list of entries keyed by id, in merge order, with the origin
@@ -81,21 +95,17 @@ func (o *ordered[T]) sortByID() {
 	if sort.StringsAreSorted(o.ids) {
 		return
 	}
-	sort.Sort(byID[T]{o})
-	for i, id := range o.ids {
+	ids := slices.Clone(o.ids)
+	sort.Strings(ids)
+	items, at := make([]T, len(ids)), make([]origin, len(ids))
+	for i, id := range ids {
+		j := o.index[id]
+		items[i], at[i] = o.items[j], o.at[j]
+	}
+	for i, id := range ids {
 		o.index[id] = i
 	}
-}
-
-type byID[T any] struct{ o *ordered[T] }
-
-func (s byID[T]) Len() int           { return len(s.o.ids) }
-func (s byID[T]) Less(i, j int) bool { return s.o.ids[i] < s.o.ids[j] }
-func (s byID[T]) Swap(i, j int) {
-	o := s.o
-	o.ids[i], o.ids[j] = o.ids[j], o.ids[i]
-	o.items[i], o.items[j] = o.items[j], o.items[i]
-	o.at[i], o.at[j] = o.at[j], o.at[i]
+	o.ids, o.items, o.at = ids, items, at
 }
 
 // mergedComponent is a component merged field by field, with the origin of
@@ -163,7 +173,7 @@ func (mg *docMerge) merge() {
 	mergeList(mg, "service model", "$.service_models", d.ServiceModels, func(x ServiceModelDoc) string { return x.ID }, &m.models)
 	mergeList(mg, "layer", "$.layers", d.Layers, func(x LayerDoc) string { return x.ID }, &m.layers)
 	for i, c := range d.Components {
-		mg.component(c, origin{mg.nd.Name, fmt.Sprintf("$.components[%d]", i)})
+		mg.component(c, origin{doc: mg.nd.Name, path: fmt.Sprintf("$.components[%d]", i)})
 	}
 	mergeList(mg, "obligation", "$.obligations", d.Obligations, func(x ObligationDoc) string { return x.ID }, &m.obligations)
 }
@@ -198,27 +208,29 @@ func (mg *docMerge) duplicateWithin(at origin, what, id string) bool {
 		mg.probs = append(mg.probs, at.problem("", "duplicate %s %q: already defined at %s of this document", what, id, prev))
 		return true
 	}
-	mg.within[key] = at.path
+	mg.within[key] = at.at()
 	return false
 }
 
 // mergeMap merges entries of a JSON object: the later document's entry
-// replaces the earlier one whole.
+// replaces the earlier one whole. Collisions are reported in key order.
 func mergeMap[T any](mg *docMerge, what, path string, src map[string]T, into *ordered[T]) {
-	for _, id := range sortedKeys(src) {
-		at := origin{mg.nd.Name, path + "." + id}
+	n := len(mg.probs)
+	for id, x := range src {
+		at := origin{doc: mg.nd.Name, path: path, key: id}
 		if into.lookup(id) >= 0 && mg.collides(at, what, id) {
 			continue
 		}
-		into.put(id, src[id], at)
+		into.put(id, x, at)
 	}
+	slices.SortFunc(mg.probs[n:], func(a, b Problem) int { return strings.Compare(a.Path, b.Path) })
 }
 
 // mergeList merges entries of a list keyed by id: the later document's entry
 // replaces the earlier one whole, in its place; new entries are appended.
 func mergeList[T any](mg *docMerge, what, path string, src []T, idOf func(T) string, into *ordered[T]) {
 	for i, x := range src {
-		id, at := idOf(x), origin{mg.nd.Name, fmt.Sprintf("%s[%d]", path, i)}
+		id, at := idOf(x), origin{doc: mg.nd.Name, path: fmt.Sprintf("%s[%d]", path, i)}
 		if mg.duplicateWithin(at, what, id) || into.lookup(id) >= 0 && mg.collides(at, what, id) {
 			continue
 		}

@@ -428,26 +428,25 @@ func moves(rt ResourceTypeDoc, movers []string) []string {
 	if len(movers) == 0 {
 		return nil
 	}
-	var out []string
-	for _, ed := range rt.Conditions[movers[0]].Values {
-		out = append(out, ed.ServiceModel)
+	values := rt.Conditions[movers[0]].Values
+	out := make([]string, 0, len(values))
+	for _, v := range sortedKeys(values) {
+		out = append(out, values[v].ServiceModel)
 	}
 	return out
 }
 
 // reachableModels lists, without repeats, the models a resource type of
 // model base resolves to when the values of its model-moving condition
-// select moved ("" selects base); base alone when nothing moves it.
+// select moved ("" selects base): base first if it is reachable, then the
+// others in the order given; base alone when nothing moves it.
 func reachableModels(base string, moved []string) []string {
-	if len(moved) == 0 {
-		return []string{base}
+	if len(moved) == 0 || slices.Contains(moved, "") || slices.Contains(moved, base) {
+		moved = append([]string{base}, moved...)
 	}
 	var out []string
 	for _, id := range moved {
-		if id == "" {
-			id = base
-		}
-		if !slices.Contains(out, id) {
+		if id != "" && !slices.Contains(out, id) {
 			out = append(out, id)
 		}
 	}
