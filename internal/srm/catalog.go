@@ -322,16 +322,6 @@ func Compile(docs ...NamedDocument) (*Catalog, error) {
 	return m.build(), nil
 }
 
-// compileTrusted merges and builds documents without the rules: for the
-// built-in catalog, which the unit tests prove valid.
-func compileTrusted(docs []NamedDocument) (*Catalog, error) {
-	m, probs := merge(docs)
-	if len(probs) > 0 {
-		return nil, probs
-	}
-	return m.build(), nil
-}
-
 func sortedKeys[V any](m map[string]V) []string {
 	out := make([]string, 0, len(m))
 	for k := range m {
