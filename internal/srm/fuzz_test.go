@@ -19,6 +19,7 @@ func FuzzCustomCatalog(f *testing.F) {
 	f.Add(`{"service_models": [{"id": "daas", "name": "d", "description": "d", "cloud": true}]}`)
 	f.Add(`{"obligations": [{"id": "runtime.pin", "component": "runtime", "title": "t", "description": "d", "when": "shared"}]}`)
 	f.Add(`{"resource_types": {"a_b": {"service_model": "iaas", "source": "aws-srm", "conditions": {"k": {"description": "d", "default": "v", "values": {"v": {"service_model": "on_premises", "cells": {"runtime": {"owner": "shared"}}}}}}}}}`)
+	f.Add(`{"resource_types": {"a_b": {"service_model": "iaas", "source": "aws-srm", "cells": {"physical_datacenter": {"owner": "provider"}}, "conditions": {"k": {"description": "d", "default": "v", "values": {"v": {}, "w": {"service_model": "on_premises"}}}}}}}`)
 	f.Add(`[1, 2]`)
 	f.Add(`{"a": {"a": {"a": [[[[[]]]]]}}}`)
 	f.Fuzz(func(t *testing.T, text string) {
@@ -46,11 +47,36 @@ func FuzzCustomCatalog(f *testing.F) {
 			}
 		}
 		for _, name := range c.TypeNames {
-			if _, err := e.Resolve(Request{ResourceType: name}); err != nil {
+			r, err := e.Resolve(Request{ResourceType: name})
+			if err != nil {
 				t.Fatalf("type %s of an accepted catalog does not resolve: %v", name, err)
+			}
+			holdsInvariants(t, r)
+		}
+		// Every value of every condition of the custom types, whatever
+		// model it moves the type to, keeps the invariants.
+		for _, name := range sortedKeys(doc.ResourceTypes) {
+			rt := c.ResourceTypes[name]
+			for _, k := range rt.ConditionKeys {
+				for _, v := range rt.Conditions[k].ValueKeys {
+					r, err := e.Resolve(Request{ResourceType: name, Conditions: map[string]string{k: v}})
+					if err != nil {
+						t.Fatalf("%s with %s=%s does not resolve: %v", name, k, v, err)
+					}
+					holdsInvariants(t, r)
+				}
 			}
 		}
 	})
+}
+
+func holdsInvariants(t *testing.T, r *Result) {
+	t.Helper()
+	for _, rc := range r.Components {
+		if inv := CheckInvariants(r.ServiceModel, rc.Component, rc.Owner); inv != nil {
+			t.Fatalf("%s is %s under %s: %s", rc.Component.ID, rc.Owner, r.ServiceModel.ID, inv.Rule)
+		}
+	}
 }
 
 // FuzzResolveWithOverrides resolves with a random agreement: a valid
@@ -96,10 +122,6 @@ func FuzzResolveWithOverrides(f *testing.F) {
 			}
 			return
 		}
-		for _, rc := range r.Components {
-			if inv := CheckInvariants(r.ServiceModel, rc.Component, rc.Owner); inv != nil {
-				t.Fatalf("%s is %s under %s: %s", rc.Component.ID, rc.Owner, r.ServiceModel.ID, inv.Rule)
-			}
-		}
+		holdsInvariants(t, r)
 	})
 }
