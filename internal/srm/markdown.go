@@ -79,3 +79,6 @@ func MatrixMarkdown(models []*ServiceModel, rows []MatrixRow) string {
 	}
 	return b.String()
 }
+
+// mdEscape escapes the pipes of a Markdown table cell.
+func mdEscape(s string) string { return strings.ReplaceAll(s, "|", "\\|") }

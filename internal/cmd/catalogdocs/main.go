@@ -33,7 +33,7 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	schema, err := srm.DocumentJSONSchema()
+	schema, err := documentJSONSchema()
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -41,9 +41,9 @@ func main() {
 	files := map[string]string{
 		"index.md.tmpl": render("index", indexTemplate, data),
 		"guides/agreements-and-custom-catalogs.md.tmpl": render("agreements", agreementsTemplate, data),
-		"guides/compliance-mapping.md.tmpl":             srm.ComplianceGuide(c),
-		"guides/resource-types.md.tmpl":                 srm.ResourceTypesGuide(c),
-		"guides/sources.md.tmpl":                        srm.SourcesGuide(c),
+		"guides/compliance-mapping.md.tmpl":             complianceGuide(c),
+		"guides/resource-types.md.tmpl":                 resourceTypesGuide(c),
+		"guides/sources.md.tmpl":                        sourcesGuide(c),
 	}
 	for name, content := range files {
 		p := filepath.Join(*templates, name)

@@ -1,20 +1,24 @@
 // Copyright (c) The terraform-provider-srm authors
 // SPDX-License-Identifier: MPL-2.0
 
-package srm
+package main
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
+
+	"github.com/shared-responsibility/terraform-provider-srm/internal/srm"
 )
 
 func frontMatter(title, description string) string {
 	return fmt.Sprintf("---\npage_title: %q\nsubcategory: \"\"\ndescription: |-\n  %s\n---\n\n# %s\n\n", title, description, title)
 }
 
-// ResourceTypesGuide renders every resource type of the catalog by
+// resourceTypesGuide renders every resource type of the catalog by
 // Terraform provider, with its model, focus and conditions.
-func ResourceTypesGuide(c *Catalog) string {
+func resourceTypesGuide(c *srm.Catalog) string {
 	var b strings.Builder
 	b.WriteString(frontMatter("Resource types", "Every Terraform resource type the catalog maps to a service model, with its focus and the conditions that change the answer."))
 	fmt.Fprintf(&b, "The catalog (%s) maps %d Terraform resource types to a service model. `focus` lists the components a resource directly "+
@@ -54,7 +58,7 @@ func ResourceTypesGuide(c *Catalog) string {
 			if rt.Rationale != "" {
 				b.WriteString(rt.Rationale + "\n\n")
 			}
-			for _, comp := range sortedKeys(rt.Cells) {
+			for _, comp := range slices.Sorted(maps.Keys(rt.Cells)) {
 				fmt.Fprintf(&b, "- The type sets `%s` to `%s`.\n", comp, rt.Cells[comp].Owner)
 			}
 			if len(rt.Cells) > 0 {
@@ -69,7 +73,7 @@ func ResourceTypesGuide(c *Catalog) string {
 					if eff.ServiceModel != "" {
 						moves = append(moves, "model → `"+eff.ServiceModel+"`")
 					}
-					for _, comp := range sortedKeys(eff.Cells) {
+					for _, comp := range slices.Sorted(maps.Keys(eff.Cells)) {
 						moves = append(moves, fmt.Sprintf("`%s` → `%s`", comp, eff.Cells[comp].Owner))
 					}
 					what := "no change"
@@ -88,9 +92,9 @@ func ResourceTypesGuide(c *Catalog) string {
 	return b.String()
 }
 
-// SourcesGuide renders the citations of the catalog and every cell where
+// sourcesGuide renders the citations of the catalog and every cell where
 // the sources disagree.
-func SourcesGuide(c *Catalog) string {
+func sourcesGuide(c *srm.Catalog) string {
 	var b strings.Builder
 	b.WriteString(frontMatter("Sources and where they disagree", "The sources behind every cell of the matrix, and the cells where published matrices differ, with the value the catalog chose and why."))
 	b.WriteString("Every matrix cell, obligation and resource-type mapping of the catalog cites a source. Where the providers' published " +
@@ -105,7 +109,7 @@ func SourcesGuide(c *Catalog) string {
 		}
 	}
 	b.WriteString("\n## Sources\n\n| id | source | as of |\n|---|---|---|\n")
-	for _, id := range sortedKeys(c.Sources) {
+	for _, id := range slices.Sorted(maps.Keys(c.Sources)) {
 		s := c.Sources[id]
 		fmt.Fprintf(&b, "| `%s` | [%s](%s) | %s |\n", id, mdEscape(s.Title), s.URL, s.AsOf)
 	}

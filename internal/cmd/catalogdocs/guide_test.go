@@ -1,16 +1,18 @@
 // Copyright (c) The terraform-provider-srm authors
 // SPDX-License-Identifier: MPL-2.0
 
-package srm
+package main
 
 import (
 	"strings"
 	"testing"
+
+	"github.com/shared-responsibility/terraform-provider-srm/internal/srm"
 )
 
 func TestGuides(t *testing.T) {
-	c := MustBuiltin()
-	rt := ResourceTypesGuide(c)
+	c := srm.MustBuiltin()
+	rt := resourceTypesGuide(c)
 	for _, want := range []string{
 		"\n## aws\n", "\n## kubernetes\n",
 		"| `aws_lambda_function` | faas |",
@@ -22,16 +24,16 @@ func TestGuides(t *testing.T) {
 			t.Errorf("resource-types guide lacks %q", want)
 		}
 	}
-	if rt != ResourceTypesGuide(c) {
+	if rt != resourceTypesGuide(c) {
 		t.Error("resource-types guide is not deterministic")
 	}
-	src := SourcesGuide(c)
+	src := sourcesGuide(c)
 	for _, want := range []string{"| `network_controls` | `paas` | shared |", "| `azure-srm` | [Microsoft: Shared responsibility in the cloud]"} {
 		if !strings.Contains(src, want) {
 			t.Errorf("sources guide lacks %q", want)
 		}
 	}
-	cg := ComplianceGuide(c)
+	cg := complianceGuide(c)
 	for _, want := range []string{"does not replace, an assessor's judgement", "| `data_protection.encrypt_at_rest` Encrypt data at rest |", "## Split of NIST SP 800-53 Rev. 5 by service model"} {
 		if !strings.Contains(cg, want) {
 			t.Errorf("compliance guide lacks %q", want)

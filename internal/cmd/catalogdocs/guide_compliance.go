@@ -1,17 +1,19 @@
 // Copyright (c) The terraform-provider-srm authors
 // SPDX-License-Identifier: MPL-2.0
 
-package srm
+package main
 
 import (
 	"fmt"
 	"strings"
+
+	"github.com/shared-responsibility/terraform-provider-srm/internal/srm"
 )
 
-// ComplianceGuide renders the "Compliance mapping" guide from the catalog:
+// complianceGuide renders the "Compliance mapping" guide from the catalog:
 // the controls each obligation supports, the controls the provider covers
 // per component, and the resulting split per service model.
-func ComplianceGuide(c *Catalog) string {
+func complianceGuide(c *srm.Catalog) string {
 	var b strings.Builder
 	b.WriteString(frontMatter("Compliance mapping", "Which controls each obligation supports, which the provider covers, and how they split per service model."))
 	b.WriteString("Auditors speak in controls, not layers. Every customer obligation in the catalog names the controls it helps satisfy, ")
@@ -43,11 +45,11 @@ func ComplianceGuide(c *Catalog) string {
 		controls[i] = comp.ProviderControls
 	}
 	controlTable(&b, c, [2]string{"component", "layer"}, rows, controls)
-	e := &Engine{Catalog: c}
+	e := &srm.Engine{Catalog: c}
 	for _, fw := range c.FrameworkIDs {
 		fmt.Fprintf(&b, "\n## Split of %s by service model\n\nFor a resource of each model with no conditions or agreements.\n\n| model | customer | inherited | shared |\n|---|---|---|---|\n", c.Frameworks[fw].Name)
 		for _, m := range c.ServiceModels {
-			r, err := e.Resolve(Request{ServiceModel: m.ID})
+			r, err := e.Resolve(srm.Request{ServiceModel: m.ID})
 			if err != nil {
 				continue
 			}
@@ -60,7 +62,7 @@ func ComplianceGuide(c *Catalog) string {
 
 // controlTable writes a table of two leading columns and one column of
 // control ids per framework.
-func controlTable(b *strings.Builder, c *Catalog, head [2]string, rows [][2]string, controls []map[string][]string) {
+func controlTable(b *strings.Builder, c *srm.Catalog, head [2]string, rows [][2]string, controls []map[string][]string) {
 	b.WriteString("| " + head[0] + " | " + head[1] + " | ")
 	for _, id := range c.FrameworkIDs {
 		b.WriteString(c.Frameworks[id].Name + " | ")
@@ -75,4 +77,5 @@ func controlTable(b *strings.Builder, c *Catalog, head [2]string, rows [][2]stri
 	}
 }
 
+// mdEscape escapes the pipes of a Markdown table cell.
 func mdEscape(s string) string { return strings.ReplaceAll(s, "|", "\\|") }

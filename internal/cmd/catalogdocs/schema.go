@@ -1,18 +1,20 @@
 // Copyright (c) The terraform-provider-srm authors
 // SPDX-License-Identifier: MPL-2.0
 
-package srm
+package main
 
 import (
 	"encoding/json"
 	"reflect"
+
+	"github.com/shared-responsibility/terraform-provider-srm/internal/srm"
 )
 
-// DocumentJSONSchema returns the JSON Schema (draft 2020-12) of a catalog
+// documentJSONSchema returns the JSON Schema (draft 2020-12) of a catalog
 // document, derived from the Document type itself so that the published
 // schema and the strict decoder can never disagree.
-func DocumentJSONSchema() ([]byte, error) {
-	s := schemaOf(reflect.TypeOf(Document{}))
+func documentJSONSchema() ([]byte, error) {
+	s := schemaOf(reflect.TypeOf(srm.Document{}))
 	s["$schema"] = "https://json-schema.org/draft/2020-12/schema"
 	s["$id"] = "https://registry.terraform.io/providers/shared-responsibility/srm/latest/docs/guides/agreements-and-custom-catalogs#catalog-schema"
 	s["title"] = "terraform-provider-srm catalog document"
@@ -22,8 +24,8 @@ func DocumentJSONSchema() ([]byte, error) {
 
 // schemaEnums lists the fields whose values are closed sets.
 var schemaEnums = map[string][]string{
-	"owner": {string(OwnerProvider), string(OwnerShared), string(OwnerCustomer)},
-	"when":  {"", string(OwnerCustomer), string(OwnerShared)},
+	"owner": {string(srm.OwnerProvider), string(srm.OwnerShared), string(srm.OwnerCustomer)},
+	"when":  {"", string(srm.OwnerCustomer), string(srm.OwnerShared)},
 }
 
 func schemaOf(t reflect.Type) map[string]any {
