@@ -10,14 +10,29 @@ import (
 )
 
 // movedType is a custom resource type whose condition "hosting" moves it
-// from iaas to on_premises; extra is spliced into the type's object.
-func movedType(extra string) string {
-	return `{"resource_types": {"acme_vm": {"service_model": "iaas", "source": "aws-srm"` + extra + `,
+// from iaas to on_premises; fields are spliced into the type's object and
+// conditions into its conditions.
+func movedType(fields, conditions string) string {
+	return `{"resource_types": {"acme_vm": {"service_model": "iaas", "source": "aws-srm"` + fields + `,
   "conditions": {"hosting": {"description": "where it runs", "default": "cloud", "values": {
     "cloud": {},
     "local": {"service_model": "on_premises", "reason": "runs in our data centre",
       "cells": {"physical_datacenter": {"owner": "customer"}, "virtualization": {"owner": "customer"}}}}}` +
-		`MORE}}}}`
+		conditions + `}}}}`
+}
+
+// movedCatalog is the built-in catalog with movedType merged on top.
+func movedCatalog(t *testing.T) *Catalog {
+	t.Helper()
+	doc, probs := ParseDocument(CustomDocumentName, movedType("", ""))
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	c, err := WithCustom(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
 }
 
 // brokenCase is one catalog that breaks one rule.
@@ -83,7 +98,7 @@ func brokenCases() []brokenCase {
 			"conditions": {"tier": {"description": "d", "default": "premium", "values": {"premium": {"source": "aws-srn"}}}}}}}`,
 			doc: "catalog", path: "$.resource_types.acme_db.conditions.tier.values.premium.source", msg: `unknown source "aws-srn"; did you mean "aws-srm"`},
 		{name: "two model-moving conditions", rule: "one_model_moving_condition",
-			custom: strings.Replace(movedType(""), "MORE", `, "tenancy": {"description": "d", "default": "shared", "values": {"shared": {"service_model": "paas"}}}`, 1),
+			custom: movedType("", `, "tenancy": {"description": "d", "default": "shared", "values": {"shared": {"service_model": "paas"}}}`),
 			doc:    "catalog", path: "$.resource_types.acme_vm.conditions.tenancy", msg: `condition "tenancy" sets service_model, and so does condition "hosting"`},
 		{name: "matrix cell", rule: "invariants", edit: func(d []NamedDocument) {
 			component(matrixDoc(d), "physical_hosts").Cells["iaas"] = CellDoc{Owner: "customer", Source: "aws-srm"}
@@ -91,16 +106,16 @@ func brokenCases() []brokenCase {
 		// The type's own cell holds under iaas, its model, but not under
 		// on_premises, where its condition can move it.
 		{name: "type cell under a model a condition moves the type to", rule: "invariants",
-			custom: strings.Replace(movedType(`, "cells": {"physical_hosts": {"owner": "provider"}}`), "MORE", "", 1),
+			custom: movedType(`, "cells": {"physical_hosts": {"owner": "provider"}}`, ""),
 			doc:    "catalog", path: "$.resource_types.acme_vm.cells.physical_hosts.owner",
 			msg: "physical_hosts may not be provider under on_premises, which a condition of acme_vm moves it to: on premises the customer runs everything"},
 		// Another condition's cell applies under the moved model as well.
 		{name: "condition cell under a model another condition moves the type to", rule: "invariants",
-			custom: strings.Replace(movedType(""), "MORE", `, "managed": {"description": "d", "default": "no", "values": {"no": {}, "yes": {"cells": {"operating_system": {"owner": "provider"}}}}}`, 1),
+			custom: movedType("", `, "managed": {"description": "d", "default": "no", "values": {"no": {}, "yes": {"cells": {"operating_system": {"owner": "provider"}}}}}`),
 			doc:    "catalog", path: "$.resource_types.acme_vm.conditions.managed.values.yes.cells.operating_system.owner",
 			msg: "operating_system may not be provider under on_premises, which a condition of acme_vm moves it to"},
 		{name: "condition cell under the type's model", rule: "invariants",
-			custom: strings.Replace(movedType(""), "MORE", `, "managed": {"description": "d", "default": "no", "values": {"no": {}, "yes": {"cells": {"configuration": {"owner": "provider"}}}}}`, 1),
+			custom: movedType("", `, "managed": {"description": "d", "default": "no", "values": {"no": {}, "yes": {"cells": {"configuration": {"owner": "provider"}}}}}`),
 			doc:    "catalog", path: "$.resource_types.acme_vm.conditions.managed.values.yes.cells.configuration.owner",
 			msg: "configuration may not be provider under iaas: misconfiguration stays with the customer"},
 	}
@@ -165,14 +180,7 @@ func TestRulesRejectBrokenCatalogs(t *testing.T) {
 // customer's.
 func TestModelMovingConditionCellsHoldUnderTheirModel(t *testing.T) {
 	t.Parallel()
-	doc, probs := ParseDocument(CustomDocumentName, strings.Replace(movedType(""), "MORE", "", 1))
-	if len(probs) > 0 {
-		t.Fatal(probs)
-	}
-	c, err := WithCustom(doc)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := movedCatalog(t)
 	e := &Engine{Catalog: c}
 	r := resolve(t, e, Request{ResourceType: "acme_vm", Conditions: map[string]string{"hosting": "local"}})
 	if r.ServiceModel.ID != "on_premises" || owner(t, r, "physical_datacenter") != OwnerCustomer {
@@ -187,14 +195,7 @@ func TestModelMovingConditionCellsHoldUnderTheirModel(t *testing.T) {
 // can resolve to, not only its own.
 func TestAgreementHoldsUnderEveryModelOfTheType(t *testing.T) {
 	t.Parallel()
-	doc, probs := ParseDocument(CustomDocumentName, strings.Replace(movedType(""), "MORE", "", 1))
-	if len(probs) > 0 {
-		t.Fatal(probs)
-	}
-	c, err := WithCustom(doc)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := movedCatalog(t)
 	ok := &Agreement{Name: "hosting", Overrides: []Override{{ResourceType: "acme_vm", Component: "runtime", Owner: OwnerCustomer, Reason: "r"}}}
 	if errs := ValidateAgreements(c, []*Agreement{ok}); len(errs) != 0 {
 		t.Fatalf("valid agreement rejected: %v", errs[0])
