@@ -25,8 +25,8 @@ type origin struct {
 	key string
 }
 
-// at is the origin's JSON path.
-func (o origin) at() string {
+// jsonPath is the origin's JSON path.
+func (o origin) jsonPath() string {
 	if o.key == "" {
 		return o.path
 	}
@@ -34,7 +34,7 @@ func (o origin) at() string {
 }
 
 func (o origin) problem(sub, format string, args ...any) Problem {
-	return Problem{Document: o.doc, Path: o.sub(sub).at(), Message: fmt.Sprintf(format, args...)}
+	return Problem{Document: o.doc, Path: o.sub(sub).jsonPath(), Message: fmt.Sprintf(format, args...)}
 }
 
 // sub is the origin of a field of the entry.
@@ -42,7 +42,7 @@ func (o origin) sub(field string) origin {
 	if field == "" {
 		return o
 	}
-	return origin{doc: o.doc, path: o.at() + "." + field}
+	return origin{doc: o.doc, path: o.jsonPath() + "." + field}
 }
 
 // ordered is a list of entries keyed by id, in merge order, with the origin
@@ -208,7 +208,7 @@ func (mg *docMerge) duplicateWithin(at origin, what, id string) bool {
 		mg.probs = append(mg.probs, at.problem("", "duplicate %s %q: already defined at %s of this document", what, id, prev))
 		return true
 	}
-	mg.within[key] = at.at()
+	mg.within[key] = at.jsonPath()
 	return false
 }
 

@@ -88,7 +88,7 @@ func checkFrameworks(m *merged) Problems {
 		if _, err := compilePattern(f.IDPattern); err != nil {
 			probs = append(probs, at.problem("id_pattern", "%v", err))
 		}
-		probs = append(probs, m.checkSource(at.sub("source"), f.Source, true)...)
+		probs = append(probs, m.checkSource(at, "source", f.Source, true)...)
 	}
 	return probs
 }
@@ -189,7 +189,7 @@ func checkObligations(m *merged) Problems {
 			probs = append(probs, at.problem("when", "must be \"customer\", \"shared\" or empty, got %q", o.When))
 		}
 		probs = append(probs, m.checkControls(at.sub("controls"), o.Controls)...)
-		probs = append(probs, m.checkSource(at.sub("source"), o.Source, false)...)
+		probs = append(probs, m.checkSource(at, "source", o.Source, false)...)
 	}
 	return probs
 }
@@ -229,14 +229,14 @@ func checkResourceTypes(m *merged) Problems {
 		if !isTypeName(name) {
 			probs = append(probs, at.problem("", "%q is not a Terraform resource type name (<provider>_<name>, lowercase)", name))
 		}
-		probs = append(probs, m.checkModelRef(at.sub("service_model"), rt.ServiceModel)...)
+		probs = append(probs, m.checkModelRef(at, "service_model", rt.ServiceModel)...)
 		for fi, f := range rt.Focus {
 			if m.components.lookup(f) < 0 {
 				probs = append(probs, at.problem(fmt.Sprintf("focus[%d]", fi), "%s", unknownID{kind: "component", id: f, defined: m.components.ids}.problem()))
 			}
 		}
-		probs = append(probs, m.checkSource(at.sub("source"), rt.Source, true)...)
-		probs = append(probs, m.checkCells(at.sub("cells"), rt.Cells)...)
+		probs = append(probs, m.checkSource(at, "source", rt.Source, true)...)
+		probs = append(probs, m.checkCells(at, "cells", rt.Cells)...)
 	}
 	return probs
 }
@@ -255,10 +255,10 @@ func checkConditions(m *merged) Problems {
 			for _, v := range sortedKeys(cd.Values) {
 				ed, vat := cd.Values[v], at.sub("values."+v)
 				if ed.ServiceModel != "" {
-					probs = append(probs, m.checkModelRef(vat.sub("service_model"), ed.ServiceModel)...)
+					probs = append(probs, m.checkModelRef(vat, "service_model", ed.ServiceModel)...)
 				}
-				probs = append(probs, m.checkSource(vat.sub("source"), ed.Source, false)...)
-				probs = append(probs, m.checkCells(vat.sub("cells"), ed.Cells)...)
+				probs = append(probs, m.checkSource(vat, "source", ed.Source, false)...)
+				probs = append(probs, m.checkCells(vat, "cells", ed.Cells)...)
 			}
 		}
 	}
@@ -329,12 +329,16 @@ func (m *merged) checkCell(at origin, cd CellDoc) Problems {
 	default:
 		probs = append(probs, at.problem("owner", "must be one of %s, got %q", strings.Join(OwnerNames(), ", "), cd.Owner))
 	}
-	return append(probs, m.checkSource(at.sub("source"), cd.Source, false)...)
+	return append(probs, m.checkSource(at, "source", cd.Source, false)...)
 }
 
 // checkCells checks the cells a resource type or a condition value sets, by
-// component id.
-func (m *merged) checkCells(at origin, cells map[string]CellDoc) Problems {
+// component id, in field of the entry.
+func (m *merged) checkCells(at origin, field string, cells map[string]CellDoc) Problems {
+	if len(cells) == 0 {
+		return nil
+	}
+	at = at.sub(field)
 	var probs Problems
 	for _, id := range sortedKeys(cells) {
 		if m.components.lookup(id) < 0 {
@@ -346,19 +350,21 @@ func (m *merged) checkCells(at origin, cells map[string]CellDoc) Problems {
 	return probs
 }
 
-func (m *merged) checkSource(at origin, id string, required bool) Problems {
+// checkSource checks the source id that field of an entry cites.
+func (m *merged) checkSource(at origin, field, id string, required bool) Problems {
 	switch {
 	case id == "" && required:
-		return Problems{at.problem("", "a source is required: the id of an entry of sources")}
+		return Problems{at.problem(field, "a source is required: the id of an entry of sources")}
 	case id != "" && m.sources.lookup(id) < 0:
-		return Problems{at.problem("", "%s", unknownID{kind: "source", id: id, defined: m.sources.ids}.problem())}
+		return Problems{at.problem(field, "%s", unknownID{kind: "source", id: id, defined: m.sources.ids}.problem())}
 	}
 	return nil
 }
 
-func (m *merged) checkModelRef(at origin, id string) Problems {
+// checkModelRef checks the service model id that field of an entry names.
+func (m *merged) checkModelRef(at origin, field, id string) Problems {
 	if m.models.lookup(id) < 0 {
-		return Problems{at.problem("", "%s", unknownID{kind: "service model", id: id, defined: m.models.ids}.problem())}
+		return Problems{at.problem(field, "%s", unknownID{kind: "service model", id: id, defined: m.models.ids}.problem())}
 	}
 	return nil
 }
@@ -408,7 +414,9 @@ func checkInvariants(m *merged) Problems {
 		rt, at := m.types.items[i], m.types.at[i]
 		movers := modelMovers(rt)
 		reach := reachableModels(rt.ServiceModel, moves(rt, movers))
-		probs = append(probs, ic.checkCells(at.sub("cells"), rt.Cells, reach, name, rt.ServiceModel)...)
+		if len(rt.Cells) > 0 {
+			probs = append(probs, ic.checkCells(at.sub("cells"), rt.Cells, reach, name, rt.ServiceModel)...)
+		}
 		for _, key := range sortedKeys(rt.Conditions) {
 			for _, v := range sortedKeys(rt.Conditions[key].Values) {
 				ed, models := rt.Conditions[key].Values[v], reach
@@ -484,6 +492,9 @@ func (ic *invariantCheck) broken(component string, o Owner, model string) *Invar
 // checkCells checks the cells of a resource type or a condition value
 // under each of models, reporting each cell once.
 func (ic *invariantCheck) checkCells(at origin, cells map[string]CellDoc, models []string, typeName, base string) Problems {
+	if len(cells) == 0 {
+		return nil
+	}
 	var probs Problems
 	for _, id := range sortedKeys(cells) {
 		o := Owner(cells[id].Owner)
