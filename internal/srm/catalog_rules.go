@@ -88,7 +88,7 @@ func checkFrameworks(m *merged) Problems {
 		if _, err := compilePattern(f.IDPattern); err != nil {
 			probs = append(probs, at.problem("id_pattern", "%v", err))
 		}
-		probs = append(probs, m.checkSource(at, "source", f.Source, true)...)
+		probs = append(probs, m.checkSource(at, f.Source, true)...)
 	}
 	return probs
 }
@@ -189,7 +189,7 @@ func checkObligations(m *merged) Problems {
 			probs = append(probs, at.problem("when", "must be \"customer\", \"shared\" or empty, got %q", o.When))
 		}
 		probs = append(probs, m.checkControls(at.sub("controls"), o.Controls)...)
-		probs = append(probs, m.checkSource(at, "source", o.Source, false)...)
+		probs = append(probs, m.checkSource(at, o.Source, false)...)
 	}
 	return probs
 }
@@ -235,7 +235,7 @@ func checkResourceTypes(m *merged) Problems {
 				probs = append(probs, at.problem(fmt.Sprintf("focus[%d]", fi), "%s", unknownID{kind: "component", id: f, defined: m.components.ids}.problem()))
 			}
 		}
-		probs = append(probs, m.checkSource(at, "source", rt.Source, true)...)
+		probs = append(probs, m.checkSource(at, rt.Source, true)...)
 		probs = append(probs, m.checkCells(at, "cells", rt.Cells)...)
 	}
 	return probs
@@ -257,7 +257,7 @@ func checkConditions(m *merged) Problems {
 				if ed.ServiceModel != "" {
 					probs = append(probs, m.checkModelRef(vat, "service_model", ed.ServiceModel)...)
 				}
-				probs = append(probs, m.checkSource(vat, "source", ed.Source, false)...)
+				probs = append(probs, m.checkSource(vat, ed.Source, false)...)
 				probs = append(probs, m.checkCells(vat, "cells", ed.Cells)...)
 			}
 		}
@@ -329,7 +329,7 @@ func (m *merged) checkCell(at origin, cd CellDoc) Problems {
 	default:
 		probs = append(probs, at.problem("owner", "must be one of %s, got %q", strings.Join(OwnerNames(), ", "), cd.Owner))
 	}
-	return append(probs, m.checkSource(at, "source", cd.Source, false)...)
+	return append(probs, m.checkSource(at, cd.Source, false)...)
 }
 
 // checkCells checks the cells a resource type or a condition value sets, by
@@ -350,13 +350,14 @@ func (m *merged) checkCells(at origin, field string, cells map[string]CellDoc) P
 	return probs
 }
 
-// checkSource checks the source id that field of an entry cites.
-func (m *merged) checkSource(at origin, field, id string, required bool) Problems {
+// checkSource checks the source id that an entry cites in its field
+// "source".
+func (m *merged) checkSource(at origin, id string, required bool) Problems {
 	switch {
 	case id == "" && required:
-		return Problems{at.problem(field, "a source is required: the id of an entry of sources")}
+		return Problems{at.problem("source", "a source is required: the id of an entry of sources")}
 	case id != "" && m.sources.lookup(id) < 0:
-		return Problems{at.problem(field, "%s", unknownID{kind: "source", id: id, defined: m.sources.ids}.problem())}
+		return Problems{at.problem("source", "%s", unknownID{kind: "source", id: id, defined: m.sources.ids}.problem())}
 	}
 	return nil
 }
