@@ -89,11 +89,10 @@ func compileTrusted(docs []NamedDocument, types []builtinType) (*Catalog, error)
 	if len(probs) > 0 {
 		return nil, probs
 	}
-	m.types = ordered[ResourceTypeDoc]{ids: make([]string, len(types)), items: make([]ResourceTypeDoc, len(types)), at: make([]origin, len(types))}
+	// The build needs neither the origins nor the index of the types.
+	m.types = ordered[ResourceTypeDoc]{ids: make([]string, len(types)), items: make([]ResourceTypeDoc, len(types))}
 	for i := range types {
-		t := &types[i]
-		m.types.ids[i], m.types.items[i] = t.name, t.def
-		m.types.at[i] = origin{doc: docs[t.doc].Name, path: "$.resource_types", key: t.name}
+		m.types.ids[i], m.types.items[i] = types[i].name, types[i].def
 	}
 	return m.build(), nil
 }

@@ -66,7 +66,7 @@ type unknownID struct {
 const maxListed = 40
 
 // problem words the reference for a catalog problem:
-// unknown <kind> "<id>"; did you mean "<a>" or "<b>"; defined: <ids>.
+// unknown <kind> "<id>"; did you mean "<a>" or "<b>"; defined: <ids>
 func (u unknownID) problem() string {
 	var b strings.Builder
 	b.WriteString("unknown " + u.kind + " " + strconv.Quote(u.id))
