@@ -65,8 +65,8 @@ type unknownID struct {
 // maxListed is the longest list of defined ids a message spells out.
 const maxListed = 40
 
-// problem words the reference for a catalog problem:
-// unknown <kind> "<id>"; did you mean "<a>" or "<b>"; defined: <ids>
+// problem words the reference for a catalog problem, as in
+// `unknown <kind> "<id>"; did you mean "<a>" or "<b>"; defined: <ids>`.
 func (u unknownID) problem() string {
 	var b strings.Builder
 	b.WriteString("unknown " + u.kind + " " + strconv.Quote(u.id))
@@ -85,8 +85,8 @@ func (u unknownID) problem() string {
 	return b.String()
 }
 
-// detail words the reference as the sentences of a diagnostic's detail:
-// "<id>" is not a <kind>; did you mean "<a>". Valid <kind>s: <ids>.
+// detail words the reference as the sentences of a diagnostic's detail, as
+// in `"<id>" is not a <kind>; did you mean "<a>". Valid <kind>s: <ids>.`.
 func (u unknownID) detail() string {
 	var b strings.Builder
 	b.WriteString(strconv.Quote(u.id) + " is not " + article(u.kind) + " " + u.kind)
