@@ -78,10 +78,11 @@ func BenchmarkCatalogCompile(b *testing.B) {
 // types the start-up budget (10 ms to the first answer for 5,000 types) is
 // set for.
 func syntheticTypes(n int) []builtinType {
-	out := append([]builtinType(nil), builtinTypes[:]...)
+	all := builtinTypes[:]
+	out := append([]builtinType(nil), all...)
 	for i := 0; len(out) < n; i++ {
-		t := builtinTypes[i%len(builtinTypes)]
-		t.name = fmt.Sprintf("%s_copy%d", t.name, i/len(builtinTypes))
+		t := all[i%len(all)]
+		t.name = fmt.Sprintf("%s_copy%d", t.name, i/len(all))
 		out = append(out, t)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].name < out[j].name })
