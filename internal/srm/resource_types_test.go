@@ -60,12 +60,17 @@ func TestConditions(t *testing.T) {
 		component  string
 		want       Owner
 	}{
-		{"aws_lambda_function", nil, "operating_system", OwnerProvider},
-		{"aws_lambda_function", map[string]string{"package_type": "Zip"}, "runtime", OwnerShared},
+		// Conservative defaults: an unspecified package type is an image, an
+		// unspecified runtime update mode is manual.
+		{"aws_lambda_function", nil, "operating_system", OwnerCustomer},
+		{"aws_lambda_function", nil, "runtime", OwnerCustomer},
+		{"aws_lambda_function", map[string]string{"package_type": "Zip", "update_runtime_on": "Auto"}, "operating_system", OwnerProvider},
+		{"aws_lambda_function", map[string]string{"package_type": "Zip", "update_runtime_on": "Auto"}, "runtime", OwnerShared},
+		{"aws_lambda_function", map[string]string{"package_type": "Zip"}, "runtime", OwnerCustomer},
 		{"aws_lambda_function", map[string]string{"package_type": "Image"}, "operating_system", OwnerCustomer},
 		{"aws_lambda_function", map[string]string{"package_type": "Image"}, "runtime", OwnerCustomer},
-		{"aws_lambda_function", map[string]string{"update_runtime_on": "Manual"}, "runtime", OwnerCustomer},
-		{"aws_lambda_function", map[string]string{"update_runtime_on": "FunctionUpdate"}, "runtime", OwnerShared},
+		{"aws_lambda_function", map[string]string{"package_type": "Zip", "update_runtime_on": "Manual"}, "runtime", OwnerCustomer},
+		{"aws_lambda_function", map[string]string{"package_type": "Zip", "update_runtime_on": "FunctionUpdate"}, "runtime", OwnerShared},
 		// Image wins over automatic runtime updates: the customer owns the runtime it ships.
 		{"aws_lambda_function", map[string]string{"package_type": "Image", "update_runtime_on": "Auto"}, "runtime", OwnerCustomer},
 		{"aws_ecs_service", nil, "operating_system", OwnerCustomer},
@@ -73,7 +78,8 @@ func TestConditions(t *testing.T) {
 		{"aws_ecs_service", map[string]string{"launch_type": "EXTERNAL"}, "operating_system", OwnerCustomer},
 		{"aws_ecs_task_definition", map[string]string{"requires_compatibilities": "FARGATE"}, "operating_system", OwnerProvider},
 		{"aws_ecs_task_definition", map[string]string{"requires_compatibilities": "EC2"}, "operating_system", OwnerCustomer},
-		{"aws_eks_node_group", nil, "operating_system", OwnerShared},
+		{"aws_eks_node_group", nil, "operating_system", OwnerCustomer},
+		{"aws_eks_node_group", map[string]string{"ami_type": "AL2023_x86_64_STANDARD"}, "operating_system", OwnerShared},
 		{"aws_eks_fargate_profile", nil, "operating_system", OwnerProvider},
 		{"google_container_cluster", nil, "operating_system", OwnerShared},
 		{"google_container_cluster", map[string]string{"enable_autopilot": "true"}, "operating_system", OwnerProvider},
@@ -82,7 +88,9 @@ func TestConditions(t *testing.T) {
 		{"azurerm_kubernetes_cluster", map[string]string{"node_os_upgrade_channel": "Unmanaged"}, "operating_system", OwnerCustomer},
 		{"azurerm_kubernetes_cluster", nil, "middleware", OwnerCustomer},
 		{"azurerm_kubernetes_cluster", map[string]string{"automatic_upgrade_channel": "stable"}, "middleware", OwnerShared},
-		{"azurerm_linux_web_app", nil, "runtime", OwnerProvider},
+		{"azurerm_linux_web_app", nil, "runtime", OwnerCustomer},
+		{"azurerm_linux_web_app", map[string]string{"application_stack": "code"}, "runtime", OwnerShared},
+		{"azurerm_linux_web_app", map[string]string{"application_stack": "code"}, "operating_system", OwnerProvider},
 		{"azurerm_linux_web_app", map[string]string{"application_stack": "docker"}, "runtime", OwnerCustomer},
 		{"azurerm_linux_function_app", map[string]string{"application_stack": "docker"}, "operating_system", OwnerCustomer},
 		{"azurerm_linux_function_app", map[string]string{"application_stack": "code"}, "runtime", OwnerShared},
