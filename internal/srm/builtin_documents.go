@@ -5377,8 +5377,8 @@ func builtinDocuments() []NamedDocument {
 								},
 							},
 							"node_os_upgrade_channel": {
-								Description: "node_os_upgrade_channel of the cluster: how node OS security updates reach the nodes.",
-								Default:     "NodeImage",
+								Description: "node_os_upgrade_channel of the cluster: how node OS security updates reach the nodes. Defaults to \"None\", the conservative value, although AKS defaults to NodeImage for clusters created with API version 2022-06-01 or later: pass the planned value to get the precise answer.",
+								Default:     "None",
 								Values: map[string]EffectDoc{
 									"NodeImage": {},
 									"None": {
