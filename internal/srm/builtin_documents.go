@@ -1452,11 +1452,6 @@ func builtinDocuments() []NamedDocument {
 						URL:   "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/security-shared-model-managed-instances.html",
 						AsOf:  "2026-11-29",
 					},
-					"aws-ecs-security": {
-						Title: "Amazon ECS: Security in Amazon Elastic Container Service",
-						URL:   "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/security.html",
-						AsOf:  "2026-11-28",
-					},
 					"aws-eks-auto-mode-instances": {
 						Title: "Amazon EKS: Learn about Amazon EKS Auto Mode managed instances",
 						URL:   "https://docs.aws.amazon.com/eks/latest/userguide/automode-learn-instances.html",
@@ -1465,7 +1460,7 @@ func builtinDocuments() []NamedDocument {
 					"aws-eks-security": {
 						Title: "Amazon EKS: Security in Amazon EKS",
 						URL:   "https://docs.aws.amazon.com/eks/latest/userguide/security.html",
-						AsOf:  "2026-11-28",
+						AsOf:  "2026-11-29",
 					},
 					"aws-elb-security": {
 						Title: "Elastic Load Balancing: Security",
@@ -2343,7 +2338,7 @@ func builtinDocuments() []NamedDocument {
 								Source: "aws-ecs-shared-model",
 							},
 						},
-						Source:    "aws-ecs-security",
+						Source:    "aws-ecs-shared-model",
 						Rationale: "An Auto Scaling group capacity provider runs tasks on EC2 instances the customer manages (OS: customer). A Managed Instances capacity provider (managed_instances_provider) hands the OS to AWS; that needs a present/absent condition, which comes with the condition format of the next catalog version, so the conservative answer stands.",
 					},
 					"aws_ecs_cluster": {
@@ -2351,7 +2346,7 @@ func builtinDocuments() []NamedDocument {
 						Focus: []string{
 							"configuration",
 						},
-						Source: "aws-ecs-security",
+						Source: "aws-ecs-shared-model",
 					},
 					"aws_ecs_service": {
 						ServiceModel: "caas",
@@ -2380,7 +2375,7 @@ func builtinDocuments() []NamedDocument {
 											},
 										},
 										Reason: "ECS Anywhere runs tasks on servers the customer owns and operates; their hardware and virtualization are the customer's too, which the catalog cannot express before its hybrid model (the answer still shows them as the provider's).",
-										Source: "aws-ecs-security",
+										Source: "aws-ecs-shared-model",
 									},
 									"FARGATE": {
 										Cells: map[string]CellDoc{
@@ -2403,7 +2398,7 @@ func builtinDocuments() []NamedDocument {
 								},
 							},
 						},
-						Source: "aws-ecs-security",
+						Source: "aws-ecs-shared-model",
 					},
 					"aws_ecs_task_definition": {
 						ServiceModel: "caas",
@@ -2432,7 +2427,7 @@ func builtinDocuments() []NamedDocument {
 											},
 										},
 										Reason: "ECS Anywhere runs tasks on servers the customer owns and operates; their hardware and virtualization are the customer's too, which the catalog cannot express before its hybrid model (the answer still shows them as the provider's).",
-										Source: "aws-ecs-security",
+										Source: "aws-ecs-shared-model",
 									},
 									"FARGATE": {
 										Cells: map[string]CellDoc{
@@ -2455,7 +2450,7 @@ func builtinDocuments() []NamedDocument {
 								},
 							},
 						},
-						Source: "aws-ecs-security",
+						Source: "aws-ecs-shared-model",
 					},
 					"aws_efs_access_point": {
 						ServiceModel: "saas",
