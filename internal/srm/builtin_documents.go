@@ -3175,7 +3175,7 @@ func builtinDocuments() []NamedDocument {
 							"accounts_and_access",
 						},
 						Source:    "aws-kms-security",
-						Rationale: "KMS is an abstracted service: AWS runs the HSMs; the key policy and its use are the customer's.",
+						Rationale: "KMS is an abstracted service: AWS runs the HSMs; the key policy and its use are the customer's. The key policy is the key's access control (accounts_and_access in focus). A custom key store (custom_key_store_id: CloudHSM or an external key store) puts the HSM cluster or external key manager with the customer (audit R17); that needs a present/absent condition, which comes with the condition format of the next catalog version.",
 					},
 					"aws_kms_replica_key": {
 						ServiceModel: "saas",
@@ -4874,7 +4874,7 @@ func builtinDocuments() []NamedDocument {
 							},
 						},
 						Source:    "azure-container-instances-baseline",
-						Rationale: "Container Instances run each group in its own Hyper-V isolated sandbox Microsoft operates, like ECS on Fargate: the host OS is the provider's, the image the customer's.",
+						Rationale: "Container Instances run each group in its own Hyper-V isolated sandbox Microsoft operates, like ECS on Fargate: the host OS is the provider's, the image the customer's. Audit finding R13 asks for one rule for a customer-built image on a provider-run host; this catalog version keeps two readings and says which: where the vendor patches the host or guest the image runs on (ECS and EKS on Fargate, Container Instances) the OS row is the provider's and the image's OS layer is counted with the image (runtime and middleware: customer, whose obligations include rebuilding images); where the vendor says the customer keeps the image's base layer patched (Lambda container images, App Service and Functions containers) the OS row is the customer's. Unifying them needs the obligation applicability of the next catalog format, so that a shared OS row can carry the image-rebuild duty without the node-upgrade one.",
 					},
 					"azurerm_container_registry": {
 						ServiceModel: "saas",
@@ -4996,7 +4996,7 @@ func builtinDocuments() []NamedDocument {
 							"operating_system",
 						},
 						Source:    "azure-data-factory-shir",
-						Rationale: "The self-hosted integration runtime is software the customer installs and patches on its own machines; the resource registers it, so it takes the IaaS split.",
+						Rationale: "The self-hosted integration runtime is software the customer installs and patches on its own machines; the resource registers it, so it takes the IaaS split. On-premises hosts (the usual case) put the hardware and virtualization with the customer too (audit R12); the catalog cannot express that before its hybrid model, which rewords the rule that the provider keeps the physical layer, so the answer still shows them as the provider's.",
 					},
 					"azurerm_data_factory_linked_service_azure_blob_storage": {
 						ServiceModel: "paas",
@@ -7357,7 +7357,7 @@ func builtinDocuments() []NamedDocument {
 												Source: "google-app-engine-flexible",
 											},
 										},
-										Reason: "A custom runtime is an image the customer builds: Google patches the VM, not what is inside the image.",
+										Reason: "A custom runtime is an image the customer builds: Google patches the VM, not what is inside the image. The VM's OS stays Google's, as for other images on provider-run hosts (see azurerm_container_group for the reading, audit R13 and R16).",
 										Source: "google-app-engine-flexible",
 									},
 									"language": {},
@@ -8322,7 +8322,7 @@ func builtinDocuments() []NamedDocument {
 							},
 						},
 						Source:    "google-gke",
-						Rationale: "GKE Standard shares the node OS (Google builds and patches node images, the customer keeps auto-upgrade on); Autopilot hands the nodes to Google.",
+						Rationale: "GKE Standard shares the node OS (Google builds and patches node images, the customer keeps auto-upgrade on); Autopilot hands the nodes to Google. Kubernetes components (middleware) stay with the customer rather than shared (audit R22): the GKE page lists \"Enroll clusters in auto-upgrade (default) or upgrade clusters to supported versions\" among the customer's responsibilities; both owners carry the same obligation, and customer is the conservative display until a release-channel condition exists.",
 					},
 					"google_container_node_pool": {
 						ServiceModel: "caas",
@@ -8519,7 +8519,7 @@ func builtinDocuments() []NamedDocument {
 							"data_protection",
 						},
 						Source:    "google-kms",
-						Rationale: "Cloud KMS is an abstracted key service (like aws_kms_key): Google runs the HSMs, rotation period, protection level and key use are the customer's.",
+						Rationale: "Cloud KMS is an abstracted key service (like aws_kms_key): Google runs the HSMs, rotation period, protection level and key use are the customer's. With protection level EXTERNAL or EXTERNAL_VPC (Cloud EKM) the customer also runs the external key manager (audit R18); that is hardware outside Google and waits for the catalog's hybrid model.",
 					},
 					"google_kms_crypto_key_iam_binding": {
 						ServiceModel: "saas",
