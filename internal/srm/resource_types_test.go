@@ -52,15 +52,29 @@ func TestResourceTypeCatalog(t *testing.T) {
 	}
 }
 
+// ownerCase is a resource type, its conditions, and the owner one component
+// must resolve to.
+type ownerCase struct {
+	rtype      string
+	conditions map[string]string
+	component  string
+	want       Owner
+}
+
+func checkOwners(t *testing.T, e *Engine, cases []ownerCase) {
+	t.Helper()
+	for _, tc := range cases {
+		r := resolve(t, e, Request{ResourceType: tc.rtype, Conditions: tc.conditions})
+		if got := owner(t, r, tc.component); got != tc.want {
+			t.Errorf("%s %v: %s = %s, want %s", tc.rtype, tc.conditions, tc.component, got, tc.want)
+		}
+	}
+}
+
 // Every condition the catalog documents changes the answer as documented.
 func TestConditions(t *testing.T) {
 	e := engine()
-	cases := []struct {
-		rtype      string
-		conditions map[string]string
-		component  string
-		want       Owner
-	}{
+	checkOwners(t, e, []ownerCase{
 		// Conservative defaults: an unspecified package type is an image, an
 		// unspecified runtime update mode is manual.
 		{"aws_lambda_function", nil, "operating_system", OwnerCustomer},
@@ -100,13 +114,7 @@ func TestConditions(t *testing.T) {
 		{"google_cloud_run_v2_service", nil, "operating_system", OwnerShared},
 		{"google_cloud_run_v2_service", map[string]string{"source": "buildpacks"}, "runtime", OwnerShared},
 		{"google_cloudfunctions2_function", nil, "runtime", OwnerShared},
-	}
-	for _, tc := range cases {
-		r := resolve(t, e, Request{ResourceType: tc.rtype, Conditions: tc.conditions})
-		if got := owner(t, r, tc.component); got != tc.want {
-			t.Errorf("%s %v: %s = %s, want %s", tc.rtype, tc.conditions, tc.component, got, tc.want)
-		}
-	}
+	})
 	// A changed owner is explained.
 	r := resolve(t, e, Request{ResourceType: "aws_ecs_service", Conditions: map[string]string{"launch_type": "FARGATE"}})
 	if len(r.OverridesApplied) == 0 || r.OverridesApplied[0].Name != "launch_type=FARGATE" || r.OverridesApplied[0].Reason == "" {
@@ -117,14 +125,8 @@ func TestConditions(t *testing.T) {
 // The corrections of the 2026-11 catalog audit: each type resolves to the
 // owners the audit's evidence supports (finding ids in the comments).
 func TestAuditCorrections(t *testing.T) {
-	e := engine()
 	type cond = map[string]string
-	cases := []struct {
-		rtype      string
-		conditions cond
-		component  string
-		want       Owner
-	}{
+	checkOwners(t, engine(), []ownerCase{
 		// M1, R4, R5: network rules of AWS abstracted services are the customer's to write.
 		{"aws_wafv2_web_acl", nil, "network_controls", OwnerShared},
 		{"aws_wafv2_rule_group", nil, "network_controls", OwnerShared},
@@ -210,13 +212,7 @@ func TestAuditCorrections(t *testing.T) {
 		{"google_container_node_pool", cond{"auto_upgrade": "true"}, "operating_system", OwnerShared},
 		{"google_app_engine_flexible_app_version", nil, "runtime", OwnerCustomer},
 		{"google_app_engine_flexible_app_version", cond{"runtime": "language"}, "runtime", OwnerProvider},
-	}
-	for _, tc := range cases {
-		r := resolve(t, e, Request{ResourceType: tc.rtype, Conditions: tc.conditions})
-		if got := owner(t, r, tc.component); got != tc.want {
-			t.Errorf("%s %v: %s = %s, want %s", tc.rtype, tc.conditions, tc.component, got, tc.want)
-		}
-	}
+	})
 }
 
 // Obligations that the corrections bring back or remove.
