@@ -2,6 +2,7 @@
 # Accepting an obligation records who owns it; it does not transfer liability or remove risk.
 acceptances = {
   "aws_db_instance.orders" = [
+    "middleware.patch_middleware",
     "network_controls.restrict_ingress",
     "network_controls.segment_networks",
     "network_controls.use_private_endpoints",
@@ -79,7 +80,6 @@ acceptances = {
     "data_access.least_privilege_access",
     "data_access.enable_audit_logging",
     "data_access.block_public_access",
-    "identity_infrastructure.operate_directory",
     "identity_infrastructure.configure_federation",
     "accounts_and_access.enforce_mfa",
     "accounts_and_access.least_privilege",
@@ -87,6 +87,7 @@ acceptances = {
     "accounts_and_access.rotate_credentials",
   ]
   "azurerm_linux_web_app.portal" = [
+    "runtime.use_supported_runtime",
     "network_controls.restrict_ingress",
     "network_controls.segment_networks",
     "network_controls.use_private_endpoints",

@@ -32,10 +32,10 @@ locals {
   # The declared resources: their Terraform type and the attribute values
   # that change who owns what.
   resources = {
-    "aws_db_instance.orders"        = { type = "aws_db_instance", conditions = {} }
+    "aws_db_instance.orders"        = { type = "aws_db_instance", conditions = { engine = "postgres", auto_minor_version_upgrade = "true" } }
     "aws_lambda_function.resize"    = { type = "aws_lambda_function", conditions = { package_type = "Image" } }
     "google_container_cluster.apps" = { type = "google_container_cluster", conditions = { enable_autopilot = "true" } }
-    "azurerm_linux_web_app.portal"  = { type = "azurerm_linux_web_app", conditions = {} }
+    "azurerm_linux_web_app.portal"  = { type = "azurerm_linux_web_app", conditions = { application_stack = "code" } }
     "aws_s3_bucket.invoices"        = { type = "aws_s3_bucket", conditions = {} }
   }
 }

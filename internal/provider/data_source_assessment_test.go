@@ -102,7 +102,7 @@ func TestAccAssessment_badInput(t *testing.T) {
   acceptances = { "aws_db_instance.mian" = ["data_protection.encrypt_at_rest"] }
 }`, `Acceptance for an undeclared resource.*did you mean "aws_db_instance.main"`},
 		"provider-side acceptance": {`data "srm_assessment" "x" {
-  resources   = { "aws_db_instance.main" = { type = "aws_db_instance" } }
+  resources   = { "aws_db_instance.main" = { type = "aws_db_instance", conditions = { engine = "postgres" } } }
   acceptances = { "aws_db_instance.main" = ["operating_system.patch"] }
 }`, `aws_db_instance.main: "operating_system.patch" is not a customer obligation`},
 	}

@@ -35,7 +35,7 @@ output "only_data" { value = distinct([for c in data.srm_catalog.data_layer.comp
 				statecheck.ExpectKnownValue("data.srm_catalog.all", tfjsonpath.New("resource_types").AtMapKey("azurerm_linux_web_app").AtMapKey("conditions").AtMapKey("application_stack").AtMapKey("values"),
 					knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("code"), knownvalue.StringExact("docker")})),
 				statecheck.ExpectKnownValue("data.srm_catalog.all", tfjsonpath.New("resource_types").AtMapKey("aws_lambda_function").AtMapKey("conditions").AtMapKey("package_type"),
-					knownvalue.ObjectPartial(map[string]knownvalue.Check{"default": knownvalue.StringExact("Zip")})),
+					knownvalue.ObjectPartial(map[string]knownvalue.Check{"default": knownvalue.StringExact("Image")})),
 				statecheck.ExpectKnownValue("data.srm_catalog.all", tfjsonpath.New("resource_types").AtMapKey("aws_s3_bucket").AtMapKey("source").AtMapKey("url"), knownvalue.StringRegexp(regexpMust(`^https://`))),
 				statecheck.ExpectKnownValue("data.srm_catalog.all", tfjsonpath.New("service_models").AtMapKey("on_premises").AtMapKey("cloud"), knownvalue.Bool(false)),
 				statecheck.ExpectKnownOutputValue("aws_faas_has_lambda", knownvalue.Bool(true)),

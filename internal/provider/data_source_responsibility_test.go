@@ -73,7 +73,9 @@ func TestAccResponsibility_resourceType(t *testing.T) {
 data "srm_responsibility" "db" {
   resource_type    = "aws_db_instance"
   resource_address = "aws_db_instance.main"
+  conditions       = { engine = "postgres", auto_minor_version_upgrade = "true" }
 }
+data "srm_responsibility" "db_unspecified" { resource_type = "aws_db_instance" }
 data "srm_responsibility" "sg" { resource_type = "aws_security_group" }
 data "srm_responsibility" "fn" {
   resource_type = "aws_lambda_function"
@@ -83,6 +85,12 @@ data "srm_responsibility" "fn" {
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue("data.srm_responsibility.db", tfjsonpath.New("service_model"), knownvalue.StringExact("paas")),
 				statecheck.ExpectKnownValue("data.srm_responsibility.db", tfjsonpath.New("components").AtMapKey("operating_system").AtMapKey("owner"), knownvalue.StringExact("provider")),
+				statecheck.ExpectKnownValue("data.srm_responsibility.db", tfjsonpath.New("components").AtMapKey("middleware").AtMapKey("owner"), knownvalue.StringExact("shared")),
+				// Without the engine the answer is the conservative one, RDS Custom, and says so.
+				statecheck.ExpectKnownValue("data.srm_responsibility.db_unspecified", tfjsonpath.New("components").AtMapKey("operating_system").AtMapKey("owner"), knownvalue.StringExact("customer")),
+				statecheck.ExpectKnownValue("data.srm_responsibility.db_unspecified", tfjsonpath.New("overrides_applied"), knownvalue.ListPartial(map[int]knownvalue.Check{
+					0: knownvalue.ObjectPartial(map[string]knownvalue.Check{"name": knownvalue.StringExact("engine=custom-oracle-ee (default)"), "component": knownvalue.StringExact("operating_system")}),
+				})),
 				statecheck.ExpectKnownValue("data.srm_responsibility.sg", tfjsonpath.New("focus"), knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("network_controls")})),
 				statecheck.ExpectKnownValue("data.srm_responsibility.fn", tfjsonpath.New("service_model"), knownvalue.StringExact("faas")),
 				statecheck.ExpectKnownValue("data.srm_responsibility.fn", tfjsonpath.New("components").AtMapKey("operating_system").AtMapKey("owner"), knownvalue.StringExact("customer")),
@@ -207,10 +215,12 @@ data "srm_responsibility" "vm" {
 }
 data "srm_responsibility" "db" {
   resource_type = "aws_db_instance"
+  conditions    = { engine = "postgres" }
   frameworks    = ["nist_800_53_r5"]
 }
 data "srm_responsibility" "db_firewall" {
   resource_type = "aws_db_instance"
+  conditions    = { engine = "postgres" }
   agreement     = "managed-firewall"
   frameworks    = ["nist_800_53_r5"]
 }

@@ -44,9 +44,13 @@ func TestAccProviderAgreement(t *testing.T) {
 			Config: managedFirewall + `
 data "srm_responsibility" "db" {
   resource_type = "aws_db_instance"
+  conditions    = { engine = "postgres", auto_minor_version_upgrade = "true" }
   agreement     = "managed-firewall"
 }
-data "srm_responsibility" "db_plain" { resource_type = "aws_db_instance" }
+data "srm_responsibility" "db_plain" {
+  resource_type = "aws_db_instance"
+  conditions    = { engine = "postgres", auto_minor_version_upgrade = "true" }
+}
 data "srm_responsibility" "vm" {
   resource_type = "aws_instance"
   agreement     = "managed-firewall"
@@ -60,6 +64,14 @@ data "srm_matrix" "m" {
 				statecheck.ExpectKnownValue("data.srm_responsibility.db", tfjsonpath.New("components").AtMapKey("network_controls").AtMapKey("owner"), knownvalue.StringExact("provider")),
 				statecheck.ExpectKnownValue("data.srm_responsibility.db_plain", tfjsonpath.New("components").AtMapKey("network_controls").AtMapKey("owner"), knownvalue.StringExact("shared")),
 				statecheck.ExpectKnownValue("data.srm_responsibility.db", tfjsonpath.New("overrides_applied"), knownvalue.ListExact([]knownvalue.Check{
+					// The type's own cell: the customer chooses the engine major version.
+					knownvalue.ObjectPartial(map[string]knownvalue.Check{
+						"kind":      knownvalue.StringExact("resource_type"),
+						"name":      knownvalue.StringExact("aws_db_instance"),
+						"component": knownvalue.StringExact("middleware"),
+						"from":      knownvalue.StringExact("provider"),
+						"to":        knownvalue.StringExact("shared"),
+					}),
 					knownvalue.ObjectExact(map[string]knownvalue.Check{
 						"kind":      knownvalue.StringExact("agreement"),
 						"name":      knownvalue.StringExact("managed-firewall"),

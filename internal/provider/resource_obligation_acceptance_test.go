@@ -24,6 +24,7 @@ func acceptanceConfig(obligations, acceptedBy, justification, reviewBy string) s
 resource "srm_obligation_acceptance" "db" {
   resource_address = "aws_db_instance.orders"
   resource_type    = "aws_db_instance"
+  conditions       = { engine = "postgres", auto_minor_version_upgrade = "true" }
   obligations      = [%s]
   accepted_by      = %q
   justification    = %q
@@ -52,7 +53,8 @@ func TestAccObligationAcceptance_lifecycle(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(acceptanceAddr, plancheck.ResourceActionCreate),
 					plancheck.ExpectKnownValue(acceptanceAddr, tfjsonpath.New("required_obligations"), knownvalue.ListPartial(map[int]knownvalue.Check{
-						0: knownvalue.StringExact("network_controls.restrict_ingress"),
+						0: knownvalue.StringExact("middleware.patch_middleware"),
+						1: knownvalue.StringExact("network_controls.restrict_ingress"),
 					})),
 					plancheck.ExpectKnownValue(acceptanceAddr, tfjsonpath.New("accepted_obligations"), knownvalue.ListExact([]knownvalue.Check{
 						knownvalue.StringExact("data_protection.encrypt_at_rest"),
@@ -127,7 +129,7 @@ func TestAccObligationAcceptance_import(t *testing.T) {
 				ImportStateIdFunc: func(s *terraform.State) (string, error) {
 					return s.RootModule().Resources[acceptanceAddr].Primary.ID, nil
 				},
-				ImportStateVerifyIgnore: []string{"resource_type", "obligations", "accepted_by", "justification", "reference",
+				ImportStateVerifyIgnore: []string{"resource_type", "conditions", "obligations", "accepted_by", "justification", "reference",
 					"review_by", "accepted_obligations", "required_obligations", "unaccepted_obligations", "catalog_version"},
 			},
 		},
@@ -317,6 +319,7 @@ func TestAccObligationAcceptance_badInput(t *testing.T) {
 resource "srm_obligation_acceptance" "x" {
   resource_address = "aws_db_instance.orders"
   resource_type    = "aws_db_instance"
+  conditions       = { engine = "postgres", auto_minor_version_upgrade = "true" }
   obligations      = [%s]
   accepted_by      = %q
   review_by        = %q

@@ -11,22 +11,32 @@ func builtinDocumentList() []NamedDocument {
 		{
 			Name: "data/matrix.json",
 			Document: &Document{
-				CatalogVersion: "2026.11.0",
+				CatalogVersion: "2026.11.1",
 				Sources: map[string]SourceDoc{
+					"aws-ecs-shared-model": {
+						Title: "Amazon ECS: AWS shared responsibility model for Amazon ECS (EC2 and Fargate launch types)",
+						URL:   "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/security-shared-model.html",
+						AsOf:  "2026-11-29",
+					},
 					"aws-lambda-runtime": {
 						Title: "AWS Lambda: Shared responsibility model for Lambda runtime management",
 						URL:   "https://docs.aws.amazon.com/lambda/latest/dg/runtime-management-shared.html",
-						AsOf:  "2026-01-12",
+						AsOf:  "2026-11-29",
+					},
+					"aws-lambda-security-overview": {
+						Title: "AWS whitepaper: Security Overview of AWS Lambda, the shared responsibility model",
+						URL:   "https://docs.aws.amazon.com/whitepapers/latest/security-overview-aws-lambda/the-shared-responsibility-model.html",
+						AsOf:  "2026-11-29",
 					},
 					"aws-security-scope": {
 						Title: "AWS Prescriptive Guidance: Understanding the security scope (infrastructure, container and abstracted services)",
 						URL:   "https://docs.aws.amazon.com/prescriptive-guidance/latest/strategy-accelerating-security-maturity/understanding-the-security-scope.html",
-						AsOf:  "2026-01-12",
+						AsOf:  "2026-11-29",
 					},
 					"aws-srm": {
 						Title: "AWS: Shared Responsibility Model",
 						URL:   "https://aws.amazon.com/compliance/shared-responsibility-model/",
-						AsOf:  "2026-01-12",
+						AsOf:  "2026-11-29",
 					},
 					"azure-reliability": {
 						Title: "Microsoft: Shared responsibility for reliability",
@@ -46,17 +56,17 @@ func builtinDocumentList() []NamedDocument {
 					"google-cloudsql": {
 						Title: "Cloud SQL: Shared responsibility",
 						URL:   "https://cloud.google.com/sql/docs/shared-responsibility",
-						AsOf:  "2026-01-12",
+						AsOf:  "2026-11-29",
 					},
 					"google-gke": {
 						Title: "Google Kubernetes Engine: Shared responsibility",
 						URL:   "https://cloud.google.com/kubernetes-engine/docs/concepts/shared-responsibility",
-						AsOf:  "2026-01-12",
+						AsOf:  "2026-11-29",
 					},
 					"google-srm": {
 						Title: "Google Cloud Architecture Framework: Shared responsibilities and shared fate",
 						URL:   "https://cloud.google.com/architecture/framework/security/shared-responsibility-shared-fate",
-						AsOf:  "2026-01-12",
+						AsOf:  "2026-11-29",
 					},
 					"nist-800-145": {
 						Title: "NIST SP 800-145: The NIST Definition of Cloud Computing",
@@ -67,11 +77,6 @@ func builtinDocumentList() []NamedDocument {
 						Title: "NIST SP 800-53 Rev. 5: Security and Privacy Controls for Information Systems and Organizations",
 						URL:   "https://csrc.nist.gov/pubs/sp/800/53/r5/upd1/final",
 						AsOf:  "2020-12-10",
-					},
-					"srm-synthesis": {
-						Title: "terraform-provider-srm: synthesis of the service-specific pages for the caas and faas columns (no provider publishes such a column)",
-						URL:   "https://github.com/shared-responsibility/terraform-provider-srm/blob/main/docs/guides/sources.md",
-						AsOf:  "2026-11-28",
 					},
 				},
 				Frameworks: map[string]FrameworkDoc{
@@ -160,7 +165,8 @@ func builtinDocumentList() []NamedDocument {
 							"csa_ccm_v4": {
 								"DCS-07",
 								"DCS-09",
-								"DCS-12",
+								"DCS-13",
+								"DCS-14",
 								"DCS-15",
 							},
 							"nist_800_53_r5": {
@@ -207,7 +213,7 @@ func builtinDocumentList() []NamedDocument {
 						ProviderControls: map[string][]string{
 							"csa_ccm_v4": {
 								"IVS-03",
-								"DCS-14",
+								"DCS-12",
 							},
 							"nist_800_53_r5": {
 								"PE-4",
@@ -250,7 +256,7 @@ func builtinDocumentList() []NamedDocument {
 						ProviderControls: map[string][]string{
 							"csa_ccm_v4": {
 								"DCS-01",
-								"DCS-05",
+								"DCS-06",
 							},
 							"nist_800_53_r5": {
 								"MA-2",
@@ -395,8 +401,8 @@ func builtinDocumentList() []NamedDocument {
 						Cells: map[string]CellDoc{
 							"caas": {
 								Owner:        "customer",
-								Source:       "srm-synthesis",
-								Disagreement: "Inside the container image the customer builds: customer in every source that addresses it.",
+								Source:       "google-gke",
+								Disagreement: "Inside the container image the customer builds: GKE's page leaves \"container images\" and the containers that run them to the customer; the ECS page lists \"container images\" under the customer for Fargate and EC2 alike.",
 							},
 							"faas": {
 								Owner:        "shared",
@@ -441,13 +447,14 @@ func builtinDocumentList() []NamedDocument {
 						Cells: map[string]CellDoc{
 							"caas": {
 								Owner:  "customer",
-								Source: "srm-synthesis",
+								Source: "aws-ecs-shared-model",
 							},
 							"faas": {
 								Owner:        "shared",
 								ProviderPart: "Runs and patches the event sources, invocation service and the managed integrations.",
-								CustomerPart: "Chooses and updates the libraries and layers packaged with the function.",
+								CustomerPart: "Chooses and updates the layers and extensions attached to the function (agents, drivers, shared libraries).",
 								Source:       "aws-lambda-runtime",
+								Disagreement: "The Lambda runtime page addresses runtimes only; layers and extensions are software the customer attaches and updates, so the row stays shared. Libraries bundled in the code package are application dependencies (application_code.scan_dependencies).",
 							},
 							"iaas": {
 								Owner:  "customer",
@@ -493,7 +500,7 @@ func builtinDocumentList() []NamedDocument {
 								Owner:        "shared",
 								ProviderPart: "Runs the network fabric, the managed firewalls and the default isolation between tenants.",
 								CustomerPart: "Configures security groups, firewall rules, private endpoints and which networks may reach the service.",
-								Source:       "srm-synthesis",
+								Source:       "aws-lambda-security-overview",
 							},
 							"iaas": {
 								Owner:  "customer",
@@ -552,7 +559,7 @@ func builtinDocumentList() []NamedDocument {
 							"paas": {
 								Owner:        "customer",
 								Source:       "google-srm",
-								Disagreement: "The classic Azure matrix marks applications shared in PaaS; Google and AWS put the customer's code with the customer. Chosen: customer.",
+								Disagreement: "Azure marks applications shared in PaaS, in its classic matrix and in its 2026 table (\"Applications: Customer, Customer, Shared, Shared\"); Google and AWS put the customer's code with the customer. Chosen: customer: the code the customer deploys is entirely its own, and the provider's share is counted in the runtime and middleware rows.",
 							},
 							"saas": {
 								Owner:        "provider",
@@ -621,8 +628,9 @@ func builtinDocumentList() []NamedDocument {
 								Source: "google-srm",
 							},
 							"saas": {
-								Owner:  "customer",
-								Source: "google-srm",
+								Owner:        "customer",
+								Source:       "azure-srm",
+								Disagreement: "Azure's 2026 table puts \"Configurations and settings\" with the customer in every model; Google's diagram (an image) could not be checked for this row.",
 							},
 						},
 					},
@@ -740,14 +748,17 @@ func builtinDocumentList() []NamedDocument {
 						},
 						Cells: map[string]CellDoc{
 							"caas": {
-								Owner:  "customer",
-								Source: "azure-srm",
+								Owner:        "shared",
+								ProviderPart: "Runs the cluster's identity plumbing: the API server's authentication, the cluster certificate authority, kubelet certificate bootstrap and rotation, and the workload identity metadata server.",
+								CustomerPart: "Rotates the cluster credentials, configures how people and workloads authenticate to the cluster (IAM or OIDC integration, workload identity), and keeps the cluster's service accounts in check.",
+								Source:       "google-gke",
+								Disagreement: "Azure has no caas column (its IaaS column is customer). GKE's shared responsibility page puts the control plane, its certificate authority and kubelet certificate bootstrap with Google and \"Rotate your clusters credentials\" with the customer. Chosen: shared.",
 							},
 							"faas": {
 								Owner:        "shared",
 								ProviderPart: "Runs the directory and identity service: its availability, credential storage and federation endpoints.",
 								CustomerPart: "Configures the identity service: federation, password and MFA policies, conditional access.",
-								Source:       "srm-synthesis",
+								Source:       "aws-lambda-security-overview",
 							},
 							"iaas": {
 								Owner:  "customer",
@@ -821,7 +832,8 @@ func builtinDocumentList() []NamedDocument {
 							"csa_ccm_v4": {
 								"DCS-07",
 								"DCS-09",
-								"DCS-12",
+								"DCS-13",
+								"DCS-14",
 							},
 							"nist_800_53_r5": {
 								"PE-2",
@@ -840,7 +852,7 @@ func builtinDocumentList() []NamedDocument {
 						Description: "Protect network cabling, routers and switches from tampering and outage, and keep an inventory of them.",
 						Controls: map[string][]string{
 							"csa_ccm_v4": {
-								"DCS-14",
+								"DCS-12",
 								"IVS-03",
 							},
 							"nist_800_53_r5": {
@@ -857,7 +869,7 @@ func builtinDocumentList() []NamedDocument {
 						Description: "Maintain server hardware and firmware, keep it inventoried, and sanitize storage media before disposal.",
 						Controls: map[string][]string{
 							"csa_ccm_v4": {
-								"DCS-05",
+								"DCS-06",
 								"DCS-01",
 							},
 							"nist_800_53_r5": {
@@ -908,8 +920,7 @@ func builtinDocumentList() []NamedDocument {
 						ID:          "operating_system.harden_baseline",
 						Component:   "operating_system",
 						Title:       "Harden the operating system baseline",
-						Description: "Build images from a hardened baseline (for example a CIS benchmark), disable unneeded services, and scan instances against the baseline.",
-						When:        "customer",
+						Description: "Build images from a hardened baseline (for example a CIS benchmark), disable unneeded services, and scan instances against the baseline. Where the provider publishes the node image, choose a hardened image and keep the settings the customer adds (node configuration, extra software) within the baseline.",
 						Controls: map[string][]string{
 							"csa_ccm_v4": {
 								"IVS-04",
@@ -927,8 +938,7 @@ func builtinDocumentList() []NamedDocument {
 						ID:          "operating_system.protect_against_malware",
 						Component:   "operating_system",
 						Title:       "Protect hosts against malware",
-						Description: "Run endpoint protection or an equivalent integrity monitor on the operating system and review its alerts.",
-						When:        "customer",
+						Description: "Run endpoint protection or an equivalent integrity monitor on the operating system and review its alerts. On provider-run node images this is the provider's runtime threat detection the customer enables and watches (for example GuardDuty Runtime Monitoring, GKE Container Threat Detection, Defender for Containers).",
 						Controls: map[string][]string{
 							"csa_ccm_v4": {
 								"TVM-02",
@@ -1088,7 +1098,7 @@ func builtinDocumentList() []NamedDocument {
 						Controls: map[string][]string{
 							"csa_ccm_v4": {
 								"AIS-04",
-								"TVM-04",
+								"TVM-05",
 							},
 							"nist_800_53_r5": {
 								"RA-5",
@@ -1241,8 +1251,8 @@ func builtinDocumentList() []NamedDocument {
 						Description: "Own the lifecycle of the keys that protect the data: who may use them, rotation, and revocation.",
 						Controls: map[string][]string{
 							"csa_ccm_v4": {
-								"CEK-08",
-								"CEK-10",
+								"CEK-12",
+								"CEK-13",
 							},
 							"nist_800_53_r5": {
 								"SC-12",
@@ -1414,7 +1424,6 @@ func builtinDocumentList() []NamedDocument {
 						Controls: map[string][]string{
 							"csa_ccm_v4": {
 								"IAM-15",
-								"CEK-10",
 							},
 							"nist_800_53_r5": {
 								"IA-5",
@@ -1430,25 +1439,40 @@ func builtinDocumentList() []NamedDocument {
 			Name: "data/resource_types_aws.json",
 			Document: &Document{
 				Sources: map[string]SourceDoc{
+					"aws-beanstalk-platform-maintenance": {
+						Title: "AWS Elastic Beanstalk: Shared responsibility model for Elastic Beanstalk platform maintenance",
+						URL:   "https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/platforms-shared-responsibility.html",
+						AsOf:  "2026-11-29",
+					},
 					"aws-ec2-security": {
 						Title: "Amazon EC2: Security in Amazon EC2",
 						URL:   "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-security.html",
 						AsOf:  "2026-11-28",
 					},
-					"aws-ecs-security": {
-						Title: "Amazon ECS: Security in Amazon Elastic Container Service",
-						URL:   "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/security.html",
-						AsOf:  "2026-11-28",
+					"aws-ecs-managed-instances-shared-model": {
+						Title: "Amazon ECS: Shared responsibility model for Amazon ECS Managed Instances",
+						URL:   "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/security-shared-model-managed-instances.html",
+						AsOf:  "2026-11-29",
+					},
+					"aws-eks-auto-mode-instances": {
+						Title: "Amazon EKS: Learn about Amazon EKS Auto Mode managed instances",
+						URL:   "https://docs.aws.amazon.com/eks/latest/userguide/automode-learn-instances.html",
+						AsOf:  "2026-11-29",
 					},
 					"aws-eks-security": {
 						Title: "Amazon EKS: Security in Amazon EKS",
 						URL:   "https://docs.aws.amazon.com/eks/latest/userguide/security.html",
-						AsOf:  "2026-11-28",
+						AsOf:  "2026-11-29",
 					},
 					"aws-elb-security": {
 						Title: "Elastic Load Balancing: Security",
 						URL:   "https://docs.aws.amazon.com/elasticloadbalancing/latest/userguide/security.html",
 						AsOf:  "2026-11-28",
+					},
+					"aws-emr-default-ami": {
+						Title: "Amazon EMR: Using the default Amazon Linux AMI for Amazon EMR",
+						URL:   "https://docs.aws.amazon.com/emr/latest/ManagementGuide/emr-default-ami.html",
+						AsOf:  "2026-11-29",
 					},
 					"aws-iam-security": {
 						Title: "AWS IAM: Security in AWS Identity and Access Management",
@@ -1460,6 +1484,11 @@ func builtinDocumentList() []NamedDocument {
 						URL:   "https://docs.aws.amazon.com/kms/latest/developerguide/kms-security.html",
 						AsOf:  "2026-11-28",
 					},
+					"aws-rds-custom-architecture": {
+						Title: "Amazon RDS Custom architecture",
+						URL:   "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/custom-concept.html",
+						AsOf:  "2026-11-29",
+					},
 					"aws-rds-security": {
 						Title: "Amazon RDS: Security in Amazon RDS",
 						URL:   "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.html",
@@ -1469,6 +1498,11 @@ func builtinDocumentList() []NamedDocument {
 						Title: "Amazon S3: Security in Amazon S3",
 						URL:   "https://docs.aws.amazon.com/AmazonS3/latest/userguide/security.html",
 						AsOf:  "2026-11-28",
+					},
+					"aws-vpc-nat-gateway": {
+						Title: "Amazon VPC: NAT gateways",
+						URL:   "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-nat-gateway.html",
+						AsOf:  "2026-11-29",
 					},
 					"aws-vpc-security": {
 						Title: "Amazon VPC: Security in Amazon VPC",
@@ -2500,6 +2534,15 @@ var builtinTypes = [...]builtinType{
 			"network_controls",
 			"configuration",
 		},
+		Cells: map[string]CellDoc{
+			"network_controls": {
+				Owner:        "shared",
+				ProviderPart: "Runs the gateway endpoints, TLS termination and throttling infrastructure.",
+				CustomerPart: "Chooses the endpoint type (edge, regional, private), writes the resource policy, attaches a WAF web ACL and authorizers, and sets throttling.",
+				Source:       "aws-srm",
+				Disagreement: "The generic SaaS cell is provider; a REST API exposes network rules that only the customer can set.",
+			},
+		},
 		Source:    "aws-srm",
 		Rationale: "API Gateway runs no customer code; AWS runs the gateway, the customer configures routes, authorizers and throttling.",
 	}},
@@ -2516,6 +2559,15 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"network_controls",
 			"configuration",
+		},
+		Cells: map[string]CellDoc{
+			"network_controls": {
+				Owner:        "shared",
+				ProviderPart: "Runs the gateway endpoints, TLS termination and throttling infrastructure.",
+				CustomerPart: "Chooses public or private integrations (VPC links), CORS and authorizers, and sets throttling.",
+				Source:       "aws-srm",
+				Disagreement: "The generic SaaS cell is provider; an HTTP or WebSocket API exposes network rules that only the customer can set.",
+			},
 		},
 		Source: "aws-srm",
 	}},
@@ -2635,6 +2687,15 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 			"configuration",
 		},
+		Cells: map[string]CellDoc{
+			"network_controls": {
+				Owner:        "shared",
+				ProviderPart: "Runs the edge network, TLS termination and network-layer DDoS protection (Shield Standard).",
+				CustomerPart: "Restricts access to the origins (origin access control, custom headers), chooses TLS policies, geo restrictions and a WAF web ACL.",
+				Source:       "aws-srm",
+				Disagreement: "The generic SaaS cell is provider; a distribution exposes network rules that only the customer can set.",
+			},
+		},
 		Source: "aws-srm",
 	}},
 	{name: "aws_cloudfront_function", doc: 2, def: ResourceTypeDoc{
@@ -2662,6 +2723,7 @@ var builtinTypes = [...]builtinType{
 		ServiceModel: "saas",
 		Focus: []string{
 			"data_access",
+			"data_protection",
 		},
 		Source: "aws-srm",
 	}},
@@ -2778,8 +2840,198 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 			"network_controls",
 			"configuration",
+			"accounts_and_access",
 		},
-		Source: "aws-rds-security",
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:        "shared",
+				ProviderPart: "Applies minor engine versions in the maintenance window (automatic minor version upgrades), publishes new major versions and announces the end of standard support.",
+				CustomerPart: "Chooses the engine major version, upgrades it before the end of standard support, and decides whether minor versions are applied automatically.",
+				Source:       "aws-rds-security",
+				Disagreement: "The generic PaaS cell is provider; RDS does not move an instance to a new major engine version on its own, and the customer pays for or leaves extended support.",
+			},
+		},
+		Conditions: map[string]ConditionDoc{
+			"auto_minor_version_upgrade": {
+				Description: "auto_minor_version_upgrade of the DB instance: \"true\" lets RDS apply minor engine versions in the maintenance window. Defaults to \"false\", the conservative value, although the resource's own default is true: pass the planned value to get the precise answer.",
+				Default:     "false",
+				Values: map[string]EffectDoc{
+					"false": {
+						Cells: map[string]CellDoc{
+							"middleware": {
+								Owner: "customer",
+							},
+						},
+						Reason: "Without automatic minor version upgrades the customer applies every engine patch itself until RDS forces an upgrade at the end of support.",
+						Source: "aws-rds-security",
+					},
+					"true": {
+						Reason: "RDS applies minor engine versions itself; major versions stay the customer's choice.",
+						Source: "aws-rds-security",
+					},
+				},
+			},
+			"engine": {
+				Description: "engine of the DB instance. The custom-* engines are RDS Custom, where the customer administers the host's operating system and the database engine. Defaults to \"custom-oracle-ee\", the conservative value: an instance whose engine is not given is answered as RDS Custom so that the OS and engine duties are never hidden; pass the engine to get the precise answer.",
+				Default:     "custom-oracle-ee",
+				Values: map[string]EffectDoc{
+					"custom-oracle-ee": {
+						Cells: map[string]CellDoc{
+							"middleware": {
+								Owner: "customer",
+							},
+							"operating_system": {
+								Owner: "customer",
+							},
+						},
+						Reason: "RDS Custom: the database runs on an EC2 instance in the customer's account with an operating system the customer can change; the customer applies OS patches (new RDS Custom AMIs) and engine versions (custom engine versions).",
+						Source: "aws-rds-custom-architecture",
+					},
+					"custom-oracle-ee-cdb": {
+						Cells: map[string]CellDoc{
+							"middleware": {
+								Owner: "customer",
+							},
+							"operating_system": {
+								Owner: "customer",
+							},
+						},
+						Reason: "RDS Custom: the database runs on an EC2 instance in the customer's account with an operating system the customer can change; the customer applies OS patches (new RDS Custom AMIs) and engine versions (custom engine versions).",
+						Source: "aws-rds-custom-architecture",
+					},
+					"custom-oracle-se2": {
+						Cells: map[string]CellDoc{
+							"middleware": {
+								Owner: "customer",
+							},
+							"operating_system": {
+								Owner: "customer",
+							},
+						},
+						Reason: "RDS Custom: the database runs on an EC2 instance in the customer's account with an operating system the customer can change; the customer applies OS patches (new RDS Custom AMIs) and engine versions (custom engine versions).",
+						Source: "aws-rds-custom-architecture",
+					},
+					"custom-oracle-se2-cdb": {
+						Cells: map[string]CellDoc{
+							"middleware": {
+								Owner: "customer",
+							},
+							"operating_system": {
+								Owner: "customer",
+							},
+						},
+						Reason: "RDS Custom: the database runs on an EC2 instance in the customer's account with an operating system the customer can change; the customer applies OS patches (new RDS Custom AMIs) and engine versions (custom engine versions).",
+						Source: "aws-rds-custom-architecture",
+					},
+					"custom-sqlserver-dev": {
+						Cells: map[string]CellDoc{
+							"middleware": {
+								Owner: "customer",
+							},
+							"operating_system": {
+								Owner: "customer",
+							},
+						},
+						Reason: "RDS Custom: the database runs on an EC2 instance in the customer's account with an operating system the customer can change; the customer applies OS patches (new RDS Custom AMIs) and engine versions (custom engine versions).",
+						Source: "aws-rds-custom-architecture",
+					},
+					"custom-sqlserver-ee": {
+						Cells: map[string]CellDoc{
+							"middleware": {
+								Owner: "customer",
+							},
+							"operating_system": {
+								Owner: "customer",
+							},
+						},
+						Reason: "RDS Custom: the database runs on an EC2 instance in the customer's account with an operating system the customer can change; the customer applies OS patches (new RDS Custom AMIs) and engine versions (custom engine versions).",
+						Source: "aws-rds-custom-architecture",
+					},
+					"custom-sqlserver-se": {
+						Cells: map[string]CellDoc{
+							"middleware": {
+								Owner: "customer",
+							},
+							"operating_system": {
+								Owner: "customer",
+							},
+						},
+						Reason: "RDS Custom: the database runs on an EC2 instance in the customer's account with an operating system the customer can change; the customer applies OS patches (new RDS Custom AMIs) and engine versions (custom engine versions).",
+						Source: "aws-rds-custom-architecture",
+					},
+					"custom-sqlserver-web": {
+						Cells: map[string]CellDoc{
+							"middleware": {
+								Owner: "customer",
+							},
+							"operating_system": {
+								Owner: "customer",
+							},
+						},
+						Reason: "RDS Custom: the database runs on an EC2 instance in the customer's account with an operating system the customer can change; the customer applies OS patches (new RDS Custom AMIs) and engine versions (custom engine versions).",
+						Source: "aws-rds-custom-architecture",
+					},
+					"db2-ae": {
+						Reason: "An RDS engine: AWS runs and patches the host and its operating system.",
+						Source: "aws-rds-security",
+					},
+					"db2-se": {
+						Reason: "An RDS engine: AWS runs and patches the host and its operating system.",
+						Source: "aws-rds-security",
+					},
+					"mariadb": {
+						Reason: "An RDS engine: AWS runs and patches the host and its operating system.",
+						Source: "aws-rds-security",
+					},
+					"mysql": {
+						Reason: "An RDS engine: AWS runs and patches the host and its operating system.",
+						Source: "aws-rds-security",
+					},
+					"oracle-ee": {
+						Reason: "An RDS engine: AWS runs and patches the host and its operating system.",
+						Source: "aws-rds-security",
+					},
+					"oracle-ee-cdb": {
+						Reason: "An RDS engine: AWS runs and patches the host and its operating system.",
+						Source: "aws-rds-security",
+					},
+					"oracle-se2": {
+						Reason: "An RDS engine: AWS runs and patches the host and its operating system.",
+						Source: "aws-rds-security",
+					},
+					"oracle-se2-cdb": {
+						Reason: "An RDS engine: AWS runs and patches the host and its operating system.",
+						Source: "aws-rds-security",
+					},
+					"postgres": {
+						Reason: "An RDS engine: AWS runs and patches the host and its operating system.",
+						Source: "aws-rds-security",
+					},
+					"sqlserver-dev-ee": {
+						Reason: "An RDS engine: AWS runs and patches the host and its operating system.",
+						Source: "aws-rds-security",
+					},
+					"sqlserver-ee": {
+						Reason: "An RDS engine: AWS runs and patches the host and its operating system.",
+						Source: "aws-rds-security",
+					},
+					"sqlserver-ex": {
+						Reason: "An RDS engine: AWS runs and patches the host and its operating system.",
+						Source: "aws-rds-security",
+					},
+					"sqlserver-se": {
+						Reason: "An RDS engine: AWS runs and patches the host and its operating system.",
+						Source: "aws-rds-security",
+					},
+					"sqlserver-web": {
+						Reason: "An RDS engine: AWS runs and patches the host and its operating system.",
+						Source: "aws-rds-security",
+					},
+				},
+			},
+		},
+		Source:    "aws-rds-security",
+		Rationale: "RDS patches the host and operating system and, with automatic minor version upgrades, the engine's minor versions; engine major versions, credentials, network exposure and data protection are the customer's. RDS Custom (custom-* engines) gives the customer the host's OS and engine.",
 	}},
 	{name: "aws_db_option_group", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -2931,7 +3183,22 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"network_controls",
 		},
-		Source: "aws-vpc-security",
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:  "provider",
+				Source: "aws-vpc-security",
+			},
+			"operating_system": {
+				Owner:  "provider",
+				Source: "aws-vpc-security",
+			},
+			"runtime": {
+				Owner:  "provider",
+				Source: "aws-vpc-security",
+			},
+		},
+		Source:    "aws-vpc-security",
+		Rationale: "A transit gateway is a network function the provider runs: no guest operating system, runtime or middleware is exposed to the customer. Its model stays that of the network it configures (network_controls: customer).",
 	}},
 	{name: "aws_ec2_transit_gateway_route_table", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -2975,14 +3242,21 @@ var builtinTypes = [...]builtinType{
 			"operating_system",
 			"deployment_settings",
 		},
-		Source: "aws-ecs-security",
+		Cells: map[string]CellDoc{
+			"operating_system": {
+				Owner:  "customer",
+				Source: "aws-ecs-shared-model",
+			},
+		},
+		Source:    "aws-ecs-shared-model",
+		Rationale: "An Auto Scaling group capacity provider runs tasks on EC2 instances the customer manages (OS: customer). A Managed Instances capacity provider (managed_instances_provider) hands the OS to AWS; that needs a present/absent condition, which comes with the condition format of the next catalog version, so the conservative answer stands.",
 	}},
 	{name: "aws_ecs_cluster", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Focus: []string{
 			"configuration",
 		},
-		Source: "aws-ecs-security",
+		Source: "aws-ecs-shared-model",
 	}},
 	{name: "aws_ecs_service", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "caas",
@@ -2992,7 +3266,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Conditions: map[string]ConditionDoc{
 			"launch_type": {
-				Description: "Where the tasks run: EC2 container instances the customer manages, Fargate, or the customer's own servers (ECS Anywhere).",
+				Description: "Where the tasks run: EC2 container instances the customer manages, Fargate, or the customer's own servers (ECS Anywhere). With a capacity provider strategy instead of a launch type, pass the launch type the capacity provider stands for (FARGATE for FARGATE and FARGATE_SPOT, MANAGED_INSTANCES for a Managed Instances capacity provider, EC2 for an Auto Scaling group capacity provider).",
 				Default:     "EC2",
 				Values: map[string]EffectDoc{
 					"EC2": {
@@ -3002,7 +3276,7 @@ var builtinTypes = [...]builtinType{
 							},
 						},
 						Reason: "The customer runs, patches and hardens the EC2 container instances.",
-						Source: "aws-ecs-security",
+						Source: "aws-ecs-shared-model",
 					},
 					"EXTERNAL": {
 						Cells: map[string]CellDoc{
@@ -3010,8 +3284,8 @@ var builtinTypes = [...]builtinType{
 								Owner: "customer",
 							},
 						},
-						Reason: "ECS Anywhere runs tasks on servers the customer owns and operates.",
-						Source: "aws-ecs-security",
+						Reason: "ECS Anywhere runs tasks on servers the customer owns and operates; their hardware and virtualization are the customer's too, which the catalog cannot express before its hybrid model (the answer still shows them as the provider's).",
+						Source: "aws-ecs-shared-model",
 					},
 					"FARGATE": {
 						Cells: map[string]CellDoc{
@@ -3020,12 +3294,21 @@ var builtinTypes = [...]builtinType{
 							},
 						},
 						Reason: "AWS runs and patches the Fargate hosts and their operating system.",
-						Source: "aws-ecs-security",
+						Source: "aws-ecs-shared-model",
+					},
+					"MANAGED_INSTANCES": {
+						Cells: map[string]CellDoc{
+							"operating_system": {
+								Owner: "provider",
+							},
+						},
+						Reason: "ECS Managed Instances: AWS provisions, patches and replaces the instances (at most 21 days old); the customer keeps the tasks and their images.",
+						Source: "aws-ecs-managed-instances-shared-model",
 					},
 				},
 			},
 		},
-		Source: "aws-ecs-security",
+		Source: "aws-ecs-shared-model",
 	}},
 	{name: "aws_ecs_task_definition", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "caas",
@@ -3035,7 +3318,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Conditions: map[string]ConditionDoc{
 			"requires_compatibilities": {
-				Description: "requires_compatibilities of the task definition: EC2 or FARGATE.",
+				Description: "requires_compatibilities of the task definition: EC2, FARGATE, EXTERNAL or MANAGED_INSTANCES; when several are listed, pass EC2 if it is among them, since the task may then run on instances the customer manages. With a capacity provider strategy, pass the launch type the capacity provider stands for.",
 				Default:     "EC2",
 				Values: map[string]EffectDoc{
 					"EC2": {
@@ -3045,7 +3328,7 @@ var builtinTypes = [...]builtinType{
 							},
 						},
 						Reason: "The customer runs, patches and hardens the EC2 container instances.",
-						Source: "aws-ecs-security",
+						Source: "aws-ecs-shared-model",
 					},
 					"EXTERNAL": {
 						Cells: map[string]CellDoc{
@@ -3053,8 +3336,8 @@ var builtinTypes = [...]builtinType{
 								Owner: "customer",
 							},
 						},
-						Reason: "ECS Anywhere runs tasks on servers the customer owns and operates.",
-						Source: "aws-ecs-security",
+						Reason: "ECS Anywhere runs tasks on servers the customer owns and operates; their hardware and virtualization are the customer's too, which the catalog cannot express before its hybrid model (the answer still shows them as the provider's).",
+						Source: "aws-ecs-shared-model",
 					},
 					"FARGATE": {
 						Cells: map[string]CellDoc{
@@ -3063,12 +3346,21 @@ var builtinTypes = [...]builtinType{
 							},
 						},
 						Reason: "AWS runs and patches the Fargate hosts and their operating system.",
-						Source: "aws-ecs-security",
+						Source: "aws-ecs-shared-model",
+					},
+					"MANAGED_INSTANCES": {
+						Cells: map[string]CellDoc{
+							"operating_system": {
+								Owner: "provider",
+							},
+						},
+						Reason: "ECS Managed Instances: AWS provisions, patches and replaces the instances (at most 21 days old); the customer keeps the tasks and their images.",
+						Source: "aws-ecs-managed-instances-shared-model",
 					},
 				},
 			},
 		},
-		Source: "aws-ecs-security",
+		Source: "aws-ecs-shared-model",
 	}},
 	{name: "aws_efs_access_point", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -3104,6 +3396,15 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"network_controls",
 		},
+		Cells: map[string]CellDoc{
+			"network_controls": {
+				Owner:        "shared",
+				ProviderPart: "Runs the NFS endpoint in the subnet.",
+				CustomerPart: "Chooses the subnet and the security groups that decide which clients may mount the file system.",
+				Source:       "aws-srm",
+				Disagreement: "The generic SaaS cell is provider; a mount target exposes network rules that only the customer can set.",
+			},
+		},
 		Source: "aws-srm",
 	}},
 	{name: "aws_egress_only_internet_gateway", doc: 2, def: ResourceTypeDoc{
@@ -3111,7 +3412,22 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"network_controls",
 		},
-		Source: "aws-vpc-security",
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:  "provider",
+				Source: "aws-vpc-security",
+			},
+			"operating_system": {
+				Owner:  "provider",
+				Source: "aws-vpc-security",
+			},
+			"runtime": {
+				Owner:  "provider",
+				Source: "aws-vpc-security",
+			},
+		},
+		Source:    "aws-vpc-security",
+		Rationale: "An egress-only internet gateway is a network function the provider runs: no guest operating system, runtime or middleware is exposed to the customer. Its model stays that of the network it configures (network_controls: customer).",
 	}},
 	{name: "aws_eip", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -3148,7 +3464,27 @@ var builtinTypes = [...]builtinType{
 			"accounts_and_access",
 			"configuration",
 		},
-		Source: "aws-eks-security",
+		Conditions: map[string]ConditionDoc{
+			"compute_config.enabled": {
+				Description: "compute_config.enabled of the cluster: \"true\" turns on EKS Auto Mode, where EKS creates, patches and replaces the nodes. Defaults to \"false\", the conservative value (node groups the customer rolls itself).",
+				Default:     "false",
+				Values: map[string]EffectDoc{
+					"false": {},
+					"true": {
+						Cells: map[string]CellDoc{
+							"operating_system": {
+								Owner:  "provider",
+								Source: "aws-eks-auto-mode-instances",
+							},
+						},
+						Reason: "EKS Auto Mode \"is responsible for creating, deleting, and patching EC2 Instances\"; the customer keeps the containers and pods.",
+						Source: "aws-eks-auto-mode-instances",
+					},
+				},
+			},
+		},
+		Source:    "aws-eks-security",
+		Rationale: "AWS runs the control plane; the node OS depends on how nodes are provided (Auto Mode: AWS; node groups: shared or customer). Hybrid Nodes (remote_network_config) put nodes on the customer's hardware, which the catalog cannot express before its hybrid model.",
 	}},
 	{name: "aws_eks_fargate_profile", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "caas",
@@ -3176,6 +3512,103 @@ var builtinTypes = [...]builtinType{
 			"operating_system",
 			"deployment_settings",
 		},
+		Conditions: map[string]ConditionDoc{
+			"ami_type": {
+				Description: "ami_type of the node group; CUSTOM when the launch template names its own image. Defaults to \"CUSTOM\", the conservative value: pass the planned ami_type to get the precise answer.",
+				Default:     "CUSTOM",
+				Values: map[string]EffectDoc{
+					"AL2023_ARM_64_NVIDIA": {
+						Reason: "An EKS-optimized AMI AWS publishes and patches; the customer rolls the node group onto new releases.",
+						Source: "aws-eks-security",
+					},
+					"AL2023_ARM_64_STANDARD": {
+						Reason: "An EKS-optimized AMI AWS publishes and patches; the customer rolls the node group onto new releases.",
+						Source: "aws-eks-security",
+					},
+					"AL2023_x86_64_NEURON": {
+						Reason: "An EKS-optimized AMI AWS publishes and patches; the customer rolls the node group onto new releases.",
+						Source: "aws-eks-security",
+					},
+					"AL2023_x86_64_NVIDIA": {
+						Reason: "An EKS-optimized AMI AWS publishes and patches; the customer rolls the node group onto new releases.",
+						Source: "aws-eks-security",
+					},
+					"AL2023_x86_64_STANDARD": {
+						Reason: "An EKS-optimized AMI AWS publishes and patches; the customer rolls the node group onto new releases.",
+						Source: "aws-eks-security",
+					},
+					"AL2_ARM_64": {
+						Reason: "An EKS-optimized AMI AWS publishes and patches; the customer rolls the node group onto new releases.",
+						Source: "aws-eks-security",
+					},
+					"AL2_x86_64": {
+						Reason: "An EKS-optimized AMI AWS publishes and patches; the customer rolls the node group onto new releases.",
+						Source: "aws-eks-security",
+					},
+					"AL2_x86_64_GPU": {
+						Reason: "An EKS-optimized AMI AWS publishes and patches; the customer rolls the node group onto new releases.",
+						Source: "aws-eks-security",
+					},
+					"BOTTLEROCKET_ARM_64": {
+						Reason: "An EKS-optimized AMI AWS publishes and patches; the customer rolls the node group onto new releases.",
+						Source: "aws-eks-security",
+					},
+					"BOTTLEROCKET_ARM_64_FIPS": {
+						Reason: "An EKS-optimized AMI AWS publishes and patches; the customer rolls the node group onto new releases.",
+						Source: "aws-eks-security",
+					},
+					"BOTTLEROCKET_ARM_64_NVIDIA": {
+						Reason: "An EKS-optimized AMI AWS publishes and patches; the customer rolls the node group onto new releases.",
+						Source: "aws-eks-security",
+					},
+					"BOTTLEROCKET_x86_64": {
+						Reason: "An EKS-optimized AMI AWS publishes and patches; the customer rolls the node group onto new releases.",
+						Source: "aws-eks-security",
+					},
+					"BOTTLEROCKET_x86_64_FIPS": {
+						Reason: "An EKS-optimized AMI AWS publishes and patches; the customer rolls the node group onto new releases.",
+						Source: "aws-eks-security",
+					},
+					"BOTTLEROCKET_x86_64_NVIDIA": {
+						Reason: "An EKS-optimized AMI AWS publishes and patches; the customer rolls the node group onto new releases.",
+						Source: "aws-eks-security",
+					},
+					"CUSTOM": {
+						Cells: map[string]CellDoc{
+							"operating_system": {
+								Owner: "customer",
+							},
+						},
+						Reason: "A custom AMI from the launch template: the customer builds, patches and hardens the image.",
+						Source: "aws-eks-security",
+					},
+					"WINDOWS_CORE_2019_x86_64": {
+						Reason: "An EKS-optimized AMI AWS publishes and patches; the customer rolls the node group onto new releases.",
+						Source: "aws-eks-security",
+					},
+					"WINDOWS_CORE_2022_x86_64": {
+						Reason: "An EKS-optimized AMI AWS publishes and patches; the customer rolls the node group onto new releases.",
+						Source: "aws-eks-security",
+					},
+					"WINDOWS_CORE_2025_x86_64": {
+						Reason: "An EKS-optimized AMI AWS publishes and patches; the customer rolls the node group onto new releases.",
+						Source: "aws-eks-security",
+					},
+					"WINDOWS_FULL_2019_x86_64": {
+						Reason: "An EKS-optimized AMI AWS publishes and patches; the customer rolls the node group onto new releases.",
+						Source: "aws-eks-security",
+					},
+					"WINDOWS_FULL_2022_x86_64": {
+						Reason: "An EKS-optimized AMI AWS publishes and patches; the customer rolls the node group onto new releases.",
+						Source: "aws-eks-security",
+					},
+					"WINDOWS_FULL_2025_x86_64": {
+						Reason: "An EKS-optimized AMI AWS publishes and patches; the customer rolls the node group onto new releases.",
+						Source: "aws-eks-security",
+					},
+				},
+			},
+		},
 		Source:    "aws-eks-security",
 		Rationale: "Managed node groups: AWS publishes patched EKS-optimized AMIs, the customer rolls node groups onto them, so the OS stays shared.",
 	}},
@@ -3192,7 +3625,55 @@ var builtinTypes = [...]builtinType{
 			"application_code",
 			"configuration",
 		},
-		Source: "aws-security-scope",
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:        "shared",
+				ProviderPart: "Publishes platform versions with patched application and web servers.",
+				CustomerPart: "Applies or schedules platform updates and patches any component its application downloads or installs.",
+				Source:       "aws-beanstalk-platform-maintenance",
+			},
+			"operating_system": {
+				Owner:        "shared",
+				ProviderPart: "Publishes platform versions with patched OS, runtime, application server and web server components, and applies patch and minor updates when managed platform updates are on.",
+				CustomerPart: "Keeps managed platform updates on or applies platform updates itself, resolves failed managed updates, and migrates off retired platform branches.",
+				Source:       "aws-beanstalk-platform-maintenance",
+			},
+			"runtime": {
+				Owner:        "shared",
+				ProviderPart: "Publishes platform versions with patched language runtimes.",
+				CustomerPart: "Chooses the platform branch (language version), applies or schedules platform updates, and migrates off retired branches.",
+				Source:       "aws-beanstalk-platform-maintenance",
+			},
+		},
+		Conditions: map[string]ConditionDoc{
+			"managed_actions_enabled": {
+				Description: "Managed platform updates: \"true\" when the environment sets the option aws:elasticbeanstalk:managedactions ManagedActionsEnabled = true, else \"false\". Defaults to \"false\", the conservative value and the service's own default for environments created through the API (managed updates are on by default only for environments created in the console): set \"true\" only when the setting is in the configuration.",
+				Default:     "false",
+				Values: map[string]EffectDoc{
+					"false": {
+						Cells: map[string]CellDoc{
+							"middleware": {
+								Owner: "customer",
+							},
+							"operating_system": {
+								Owner: "customer",
+							},
+							"runtime": {
+								Owner: "customer",
+							},
+						},
+						Reason: "Without managed platform updates the customer must \"patch the OS, runtime, application server, and web server\" itself by applying platform updates.",
+						Source: "aws-beanstalk-platform-maintenance",
+					},
+					"true": {
+						Reason: "Managed platform updates apply patch and minor platform versions in the maintenance window; moving to new platform branches stays the customer's.",
+						Source: "aws-beanstalk-platform-maintenance",
+					},
+				},
+			},
+		},
+		Source:    "aws-beanstalk-platform-maintenance",
+		Rationale: "Elastic Beanstalk runs the environment on EC2 instances in the customer's account from platform versions AWS publishes; AWS's own page makes keeping them on a supported, patched platform version the customer's duty, and patching the OS, runtime, application server and web server entirely the customer's when managed updates are off.",
 	}},
 	{name: "aws_elasticache_cluster", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -3254,8 +3735,17 @@ var builtinTypes = [...]builtinType{
 			"network_controls",
 			"configuration",
 		},
+		Cells: map[string]CellDoc{
+			"operating_system": {
+				Owner:        "shared",
+				ProviderPart: "Publishes the Amazon Linux AMI of each EMR release and, for current patch releases, launches clusters on the latest validated Amazon Linux release; instances install critical and important security updates at first boot.",
+				CustomerPart: "Launches clusters on current EMR patch releases, relaunches long-running clusters to pick up patched AMIs (running clusters are not re-imaged), keeps update-on-boot enabled, and patches custom AMIs it supplies.",
+				Source:       "aws-emr-default-ami",
+				Disagreement: "The generic PaaS cell is provider; EMR patches images, not running clusters (compare google_dataproc_cluster).",
+			},
+		},
 		Source:    "aws-security-scope",
-		Rationale: "AWS's \"container services\" (2016 sense): AWS runs the platform, the customer configures security groups and the cluster.",
+		Rationale: "EMR runs the big-data platform on EC2 instances in the customer's account from AMIs AWS publishes: the customer configures security groups and the cluster, and relaunches clusters to take OS updates. A custom AMI (custom_ami_id) makes the OS the customer's; that condition needs a present/absent rule and comes with the condition format of the next catalog version.",
 	}},
 	{name: "aws_flow_log", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -3300,6 +3790,15 @@ var builtinTypes = [...]builtinType{
 		ServiceModel: "saas",
 		Focus: []string{
 			"network_controls",
+		},
+		Cells: map[string]CellDoc{
+			"network_controls": {
+				Owner:        "shared",
+				ProviderPart: "Runs the anycast edge network and its DDoS protection.",
+				CustomerPart: "Decides which endpoints the accelerator exposes, with which listeners and client IP preservation.",
+				Source:       "aws-srm",
+				Disagreement: "The generic SaaS cell is provider; an accelerator exposes network rules that only the customer can set.",
+			},
 		},
 		Source: "aws-srm",
 	}},
@@ -3499,10 +3998,10 @@ var builtinTypes = [...]builtinType{
 	{name: "aws_inspector2_enabler", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Focus: []string{
-			"operating_system",
-			"application_code",
+			"configuration",
 		},
-		Source: "aws-srm",
+		Source:    "aws-srm",
+		Rationale: "Enabling Inspector is an account setting: it scans the customer's instances, images and functions, whose operating_system and application_code obligations stay on those resources; AWS runs the scanner.",
 	}},
 	{name: "aws_instance", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -3518,7 +4017,22 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"network_controls",
 		},
-		Source: "aws-vpc-security",
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:  "provider",
+				Source: "aws-vpc-security",
+			},
+			"operating_system": {
+				Owner:  "provider",
+				Source: "aws-vpc-security",
+			},
+			"runtime": {
+				Owner:  "provider",
+				Source: "aws-vpc-security",
+			},
+		},
+		Source:    "aws-vpc-security",
+		Rationale: "An internet gateway is a network function the provider runs: no guest operating system, runtime or middleware is exposed to the customer. Its model stays that of the network it configures (network_controls: customer).",
 	}},
 	{name: "aws_key_pair", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -3568,9 +4082,10 @@ var builtinTypes = [...]builtinType{
 		ServiceModel: "saas",
 		Focus: []string{
 			"data_protection",
+			"accounts_and_access",
 		},
 		Source:    "aws-kms-security",
-		Rationale: "KMS is an abstracted service: AWS runs the HSMs; the key policy and its use are the customer's.",
+		Rationale: "KMS is an abstracted service: AWS runs the HSMs; the key policy and its use are the customer's. The key policy is the key's access control (accounts_and_access in focus). A custom key store (custom_key_store_id: CloudHSM or an external key store) puts the HSM cluster or external key manager with the customer (audit R17); that needs a present/absent condition, which comes with the condition format of the next catalog version.",
 	}},
 	{name: "aws_kms_replica_key", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -3609,8 +4124,8 @@ var builtinTypes = [...]builtinType{
 		},
 		Conditions: map[string]ConditionDoc{
 			"package_type": {
-				Description: "How the function is packaged: a .zip archive on a managed runtime, or a container image.",
-				Default:     "Zip",
+				Description: "How the function is packaged: a .zip archive on a managed runtime, or a container image. Defaults to \"Image\", the conservative value: a function whose package type is not given is answered as a container image, so that the OS layer and runtime it would bring are never hidden; the resource's own default is Zip.",
+				Default:     "Image",
 				Values: map[string]EffectDoc{
 					"Image": {
 						Cells: map[string]CellDoc{
@@ -3631,8 +4146,8 @@ var builtinTypes = [...]builtinType{
 				},
 			},
 			"update_runtime_on": {
-				Description: "Runtime management mode (aws_lambda_runtime_management_config update_runtime_on).",
-				Default:     "Auto",
+				Description: "Runtime management mode (aws_lambda_runtime_management_config update_runtime_on). Defaults to \"Manual\", the conservative value: without the function's runtime management configuration the answer assumes the customer applies runtime updates; the service's own default is Auto.",
+				Default:     "Manual",
 				Values: map[string]EffectDoc{
 					"Auto": {},
 					"FunctionUpdate": {
@@ -3781,7 +4296,22 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"network_controls",
 		},
-		Source: "aws-vpc-security",
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:  "provider",
+				Source: "aws-vpc-nat-gateway",
+			},
+			"operating_system": {
+				Owner:  "provider",
+				Source: "aws-vpc-nat-gateway",
+			},
+			"runtime": {
+				Owner:  "provider",
+				Source: "aws-vpc-nat-gateway",
+			},
+		},
+		Source:    "aws-vpc-security",
+		Rationale: "A NAT gateway (\"a Network Address Translation service\") is a network function the provider runs: no guest operating system, runtime or middleware is exposed to the customer. Its model stays that of the network it configures (network_controls: customer).",
 	}},
 	{name: "aws_neptune_cluster", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -3892,6 +4422,37 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 			"network_controls",
 			"configuration",
+			"accounts_and_access",
+		},
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:        "shared",
+				ProviderPart: "Applies minor engine versions in the maintenance window (automatic minor version upgrades), publishes new major versions and announces the end of standard support.",
+				CustomerPart: "Chooses the engine major version, upgrades it before the end of standard support, and decides whether minor versions are applied automatically.",
+				Source:       "aws-rds-security",
+				Disagreement: "The generic PaaS cell is provider; RDS does not move an instance to a new major engine version on its own, and the customer pays for or leaves extended support.",
+			},
+		},
+		Conditions: map[string]ConditionDoc{
+			"auto_minor_version_upgrade": {
+				Description: "auto_minor_version_upgrade of the DB instance: \"true\" lets RDS apply minor engine versions in the maintenance window. Defaults to \"false\", the conservative value, although the resource's own default is true: pass the planned value to get the precise answer.",
+				Default:     "false",
+				Values: map[string]EffectDoc{
+					"false": {
+						Cells: map[string]CellDoc{
+							"middleware": {
+								Owner: "customer",
+							},
+						},
+						Reason: "Without automatic minor version upgrades the customer applies every engine patch itself until RDS forces an upgrade at the end of support.",
+						Source: "aws-rds-security",
+					},
+					"true": {
+						Reason: "RDS applies minor engine versions itself; major versions stay the customer's choice.",
+						Source: "aws-rds-security",
+					},
+				},
+			},
 		},
 		Source: "aws-rds-security",
 	}},
@@ -3899,6 +4460,36 @@ var builtinTypes = [...]builtinType{
 		ServiceModel: "paas",
 		Focus: []string{
 			"configuration",
+		},
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:        "shared",
+				ProviderPart: "Applies minor engine versions in the maintenance window (automatic minor version upgrades), publishes new major versions and announces the end of standard support.",
+				CustomerPart: "Chooses the engine major version, upgrades it before the end of standard support, and decides whether minor versions are applied automatically.",
+				Source:       "aws-rds-security",
+				Disagreement: "The generic PaaS cell is provider; RDS does not move an instance to a new major engine version on its own, and the customer pays for or leaves extended support.",
+			},
+		},
+		Conditions: map[string]ConditionDoc{
+			"auto_minor_version_upgrade": {
+				Description: "auto_minor_version_upgrade of the DB instance: \"true\" lets RDS apply minor engine versions in the maintenance window. Defaults to \"false\", the conservative value, although the resource's own default is true: pass the planned value to get the precise answer.",
+				Default:     "false",
+				Values: map[string]EffectDoc{
+					"false": {
+						Cells: map[string]CellDoc{
+							"middleware": {
+								Owner: "customer",
+							},
+						},
+						Reason: "Without automatic minor version upgrades the customer applies every engine patch itself until RDS forces an upgrade at the end of support.",
+						Source: "aws-rds-security",
+					},
+					"true": {
+						Reason: "RDS applies minor engine versions itself; major versions stay the customer's choice.",
+						Source: "aws-rds-security",
+					},
+				},
+			},
 		},
 		Source: "aws-rds-security",
 	}},
@@ -3946,6 +4537,15 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 			"network_controls",
 		},
+		Cells: map[string]CellDoc{
+			"network_controls": {
+				Owner:        "shared",
+				ProviderPart: "Runs the compute and its endpoint.",
+				CustomerPart: "Chooses the subnets, security groups and public accessibility of the workgroup endpoint.",
+				Source:       "aws-srm",
+				Disagreement: "The generic SaaS cell is provider; a Redshift Serverless workgroup exposes network rules that only the customer can set.",
+			},
+		},
 		Source:    "aws-srm",
 		Rationale: "Redshift Serverless hides the cluster entirely; AWS runs everything below the data and its access.",
 	}},
@@ -3982,12 +4582,30 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"network_controls",
 		},
+		Cells: map[string]CellDoc{
+			"network_controls": {
+				Owner:        "shared",
+				ProviderPart: "Runs the resolver and its network interfaces' availability.",
+				CustomerPart: "Chooses the subnets and security groups of the endpoint and which networks may send it queries.",
+				Source:       "aws-srm",
+				Disagreement: "The generic SaaS cell is provider; a Resolver endpoint exposes network rules that only the customer can set.",
+			},
+		},
 		Source: "aws-srm",
 	}},
 	{name: "aws_route53_resolver_rule", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Focus: []string{
 			"network_controls",
+		},
+		Cells: map[string]CellDoc{
+			"network_controls": {
+				Owner:        "shared",
+				ProviderPart: "Forwards queries as the rule says.",
+				CustomerPart: "Decides which domains are forwarded to which resolvers, and which VPCs share the rule.",
+				Source:       "aws-srm",
+				Disagreement: "The generic SaaS cell is provider; a Resolver rule exposes network rules that only the customer can set.",
+			},
 		},
 		Source: "aws-srm",
 	}},
@@ -4203,17 +4821,36 @@ var builtinTypes = [...]builtinType{
 		Source: "aws-security-scope",
 	}},
 	{name: "aws_sfn_state_machine", doc: 2, def: ResourceTypeDoc{
-		ServiceModel: "faas",
+		ServiceModel: "saas",
 		Focus: []string{
 			"application_code",
 			"configuration",
 		},
-		Source: "aws-srm",
+		Cells: map[string]CellDoc{
+			"application_code": {
+				Owner:        "shared",
+				ProviderPart: "Runs and scales the workflow engine that executes the definition.",
+				CustomerPart: "Writes, reviews and tests the workflow definition: its states, the services it calls, error handling and the data it passes.",
+				Source:       "aws-srm",
+				Disagreement: "The generic SaaS cell is provider; a workflow definition is customer code (compare google_bigquery_routine).",
+			},
+		},
+		Source:    "aws-srm",
+		Rationale: "A workflow definition runs on an engine AWS operates, with no runtime version or library the customer chooses: filed with the abstracted services (saas), with application_code shared because the definition is the customer's code.",
 	}},
 	{name: "aws_shield_protection", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Focus: []string{
 			"network_controls",
+		},
+		Cells: map[string]CellDoc{
+			"network_controls": {
+				Owner:        "shared",
+				ProviderPart: "Detects and mitigates network and transport layer DDoS attacks on the protected resource.",
+				CustomerPart: "Chooses which resources are protected, sets up health checks and application-layer (WAF) rules, and engages the response team.",
+				Source:       "aws-srm",
+				Disagreement: "The generic SaaS cell is provider; a Shield protection exposes network rules that only the customer can set.",
+			},
 		},
 		Source: "aws-srm",
 	}},
@@ -4413,35 +5050,90 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"network_controls",
 		},
-		Source: "aws-vpc-security",
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:  "provider",
+				Source: "aws-vpc-security",
+			},
+			"operating_system": {
+				Owner:  "provider",
+				Source: "aws-vpc-security",
+			},
+			"runtime": {
+				Owner:  "provider",
+				Source: "aws-vpc-security",
+			},
+		},
+		Source:    "aws-vpc-security",
+		Rationale: "A virtual private gateway is a network function the provider runs: no guest operating system, runtime or middleware is exposed to the customer. Its model stays that of the network it configures (network_controls: customer).",
 	}},
 	{name: "aws_wafv2_ip_set", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Focus: []string{
 			"network_controls",
 		},
-		Source: "aws-srm",
+		Cells: map[string]CellDoc{
+			"network_controls": {
+				Owner:        "shared",
+				ProviderPart: "Runs the WAF engine that matches the addresses.",
+				CustomerPart: "Decides which addresses the set holds and keeps the list current.",
+				Source:       "aws-srm",
+				Disagreement: "The generic SaaS cell is provider; an IP set exposes network rules that only the customer can set.",
+			},
+		},
+		Source:    "aws-srm",
+		Rationale: "Filed with the abstracted services (saas) rather than paas as azurerm_web_application_firewall_policy and google_compute_security_policy are: a web ACL runs no customer code, so paas would add application-code obligations it cannot carry; either way AWS runs the WAF engine and the customer writes every rule, so network_controls is shared.",
 	}},
 	{name: "aws_wafv2_rule_group", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Focus: []string{
 			"network_controls",
 		},
-		Source: "aws-srm",
+		Cells: map[string]CellDoc{
+			"network_controls": {
+				Owner:        "shared",
+				ProviderPart: "Runs the WAF engine that evaluates the rules.",
+				CustomerPart: "Writes and maintains the rules of the group and their capacity.",
+				Source:       "aws-srm",
+				Disagreement: "The generic SaaS cell is provider; a rule group exposes network rules that only the customer can set.",
+			},
+		},
+		Source:    "aws-srm",
+		Rationale: "Filed with the abstracted services (saas) rather than paas as azurerm_web_application_firewall_policy and google_compute_security_policy are: a web ACL runs no customer code, so paas would add application-code obligations it cannot carry; either way AWS runs the WAF engine and the customer writes every rule, so network_controls is shared.",
 	}},
 	{name: "aws_wafv2_web_acl", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Focus: []string{
 			"network_controls",
 		},
-		Source: "aws-srm",
+		Cells: map[string]CellDoc{
+			"network_controls": {
+				Owner:        "shared",
+				ProviderPart: "Runs the WAF engine at the edge and in the Region, and maintains the managed rule groups it publishes.",
+				CustomerPart: "Writes the rules, chooses and tunes managed rule groups, sets the default action, rate limits and what is logged.",
+				Source:       "aws-srm",
+				Disagreement: "The generic SaaS cell is provider; a web ACL exposes network rules that only the customer can set.",
+			},
+		},
+		Source:    "aws-srm",
+		Rationale: "Filed with the abstracted services (saas) rather than paas as azurerm_web_application_firewall_policy and google_compute_security_policy are: a web ACL runs no customer code, so paas would add application-code obligations it cannot carry; either way AWS runs the WAF engine and the customer writes every rule, so network_controls is shared.",
 	}},
 	{name: "aws_wafv2_web_acl_association", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Focus: []string{
 			"network_controls",
 		},
-		Source: "aws-srm",
+		Cells: map[string]CellDoc{
+			"network_controls": {
+				Owner:        "shared",
+				ProviderPart: "Enforces the associated web ACL on the resource's traffic.",
+				CustomerPart: "Decides which load balancers, APIs and distributions are protected and by which web ACL.",
+				Source:       "aws-srm",
+				Disagreement: "The generic SaaS cell is provider; a web ACL association exposes network rules that only the customer can set.",
+			},
+		},
+		Source:    "aws-srm",
+		Rationale: "Filed with the abstracted services (saas) rather than paas as azurerm_web_application_firewall_policy and google_compute_security_policy are: a web ACL runs no customer code, so paas would add application-code obligations it cannot carry; either way AWS runs the WAF engine and the customer writes every rule, so network_controls is shared.",
 	}},
 	{name: "aws_wafv2_web_acl_logging_configuration", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -4713,7 +5405,7 @@ var builtinTypes = [...]builtinType{
 			},
 		},
 		Source:    "azure-container-instances-baseline",
-		Rationale: "Container Instances run each group in its own Hyper-V isolated sandbox Microsoft operates, like ECS on Fargate: the host OS is the provider's, the image the customer's.",
+		Rationale: "Container Instances run each group in its own Hyper-V isolated sandbox Microsoft operates, like ECS on Fargate: the host OS is the provider's, the image the customer's. Audit finding R13 asks for one rule for a customer-built image on a provider-run host; this catalog version keeps two readings and says which: where the vendor patches the host or guest the image runs on (ECS and EKS on Fargate, Container Instances) the OS row is the provider's and the image's OS layer is counted with the image (runtime and middleware: customer, whose obligations include rebuilding images); where the vendor says the customer keeps the image's base layer patched (Lambda container images, App Service and Functions containers) the OS row is the customer's. Unifying them needs the obligation applicability of the next catalog format, so that a shared OS row can carry the image-rebuild duty without the node-upgrade one.",
 	}},
 	{name: "azurerm_container_registry", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -4835,7 +5527,7 @@ var builtinTypes = [...]builtinType{
 			"operating_system",
 		},
 		Source:    "azure-data-factory-shir",
-		Rationale: "The self-hosted integration runtime is software the customer installs and patches on its own machines; the resource registers it, so it takes the IaaS split.",
+		Rationale: "The self-hosted integration runtime is software the customer installs and patches on its own machines; the resource registers it, so it takes the IaaS split. On-premises hosts (the usual case) put the hardware and virtualization with the customer too (audit R12); the catalog cannot express that before its hybrid model, which rewords the rule that the provider keeps the physical layer, so the answer still shows them as the provider's.",
 	}},
 	{name: "azurerm_data_factory_linked_service_azure_blob_storage", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -4865,6 +5557,15 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"network_controls",
 			"data_protection",
+		},
+		Cells: map[string]CellDoc{
+			"runtime": {
+				Owner:        "shared",
+				ProviderPart: "Publishes and patches the Databricks Runtime versions and their libraries.",
+				CustomerPart: "Chooses the Databricks Runtime version of each cluster, moves off end-of-support versions and patches the libraries it installs.",
+				Source:       "azure-databricks-security",
+				Disagreement: "The generic PaaS cell is provider; the customer picks the runtime version (compare azurerm_synapse_spark_pool).",
+			},
 		},
 		Source:    "azure-databricks-security",
 		Rationale: "Databricks runs the control plane and publishes patched runtime images; the customer chooses runtime versions, VNet injection and encryption keys.",
@@ -5202,8 +5903,8 @@ var builtinTypes = [...]builtinType{
 				},
 			},
 			"node_os_upgrade_channel": {
-				Description: "node_os_upgrade_channel of the cluster: how node OS security updates reach the nodes.",
-				Default:     "NodeImage",
+				Description: "node_os_upgrade_channel of the cluster: how node OS security updates reach the nodes. Defaults to \"None\", the conservative value, although AKS defaults to NodeImage for clusters created with API version 2022-06-01 or later: pass the planned value to get the precise answer.",
+				Default:     "None",
 				Values: map[string]EffectDoc{
 					"NodeImage": {},
 					"None": {
@@ -5310,8 +6011,8 @@ var builtinTypes = [...]builtinType{
 		},
 		Conditions: map[string]ConditionDoc{
 			"application_stack": {
-				Description: "\"docker\" when site_config.application_stack.docker is set (the function app runs a custom container image), else \"code\" (a built-in language stack Microsoft maintains).",
-				Default:     "code",
+				Description: "\"docker\" when site_config.application_stack.docker is set (the function app runs a custom container image), else \"code\" (a built-in language stack Microsoft maintains). Defaults to \"docker\", the conservative value: a function app whose stack is not given is answered as a custom container.",
+				Default:     "docker",
 				Values: map[string]EffectDoc{
 					"code": {},
 					"docker": {
@@ -5347,8 +6048,8 @@ var builtinTypes = [...]builtinType{
 		},
 		Conditions: map[string]ConditionDoc{
 			"application_stack": {
-				Description: "\"docker\" when site_config.application_stack.docker is set (the function app runs a custom container image), else \"code\" (a built-in language stack Microsoft maintains).",
-				Default:     "code",
+				Description: "\"docker\" when site_config.application_stack.docker is set (the function app runs a custom container image), else \"code\" (a built-in language stack Microsoft maintains). Defaults to \"docker\", the conservative value: a function app whose stack is not given is answered as a custom container.",
+				Default:     "docker",
 				Values: map[string]EffectDoc{
 					"code": {},
 					"docker": {
@@ -5443,10 +6144,22 @@ var builtinTypes = [...]builtinType{
 		},
 		Conditions: map[string]ConditionDoc{
 			"application_stack": {
-				Description: "\"docker\" when site_config.application_stack.docker_image_name is set (the app runs a custom container image), else \"code\" (a built-in language stack Microsoft maintains).",
-				Default:     "code",
+				Description: "\"docker\" when site_config.application_stack.docker_image_name is set (the app runs a custom container image), else \"code\" (a built-in language stack Microsoft maintains). Defaults to \"docker\", the conservative value: an app whose stack is not given is answered as a custom container, so that the OS layer, runtime and middleware inside an image are never hidden.",
+				Default:     "docker",
 				Values: map[string]EffectDoc{
-					"code": {},
+					"code": {
+						Cells: map[string]CellDoc{
+							"runtime": {
+								Owner:        "shared",
+								ProviderPart: "Patches the built-in language runtimes within a version and installs new major and minor versions side by side.",
+								CustomerPart: "Chooses the runtime version in the application stack, moves to new major and minor versions and off deprecated ones.",
+								Source:       "azure-app-service-patching",
+								Disagreement: "The generic PaaS cell is provider; App Service keeps old runtime versions until the customer upgrades the app.",
+							},
+						},
+						Reason: "A built-in language stack: Microsoft patches it within a version, the customer moves between versions.",
+						Source: "azure-app-service-patching",
+					},
 					"docker": {
 						Cells: map[string]CellDoc{
 							"middleware": {
@@ -5470,7 +6183,7 @@ var builtinTypes = [...]builtinType{
 			},
 		},
 		Source:    "azure-app-service-patching",
-		Rationale: "App Service patches the OS and the built-in language runtimes; a custom container moves both to the customer.",
+		Rationale: "App Service patches the OS and the built-in language runtimes within a version; the customer moves between runtime versions, and a custom container moves OS layer, runtime and middleware to the customer.",
 	}},
 	{name: "azurerm_linux_web_app_slot", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -5480,10 +6193,22 @@ var builtinTypes = [...]builtinType{
 		},
 		Conditions: map[string]ConditionDoc{
 			"application_stack": {
-				Description: "\"docker\" when site_config.application_stack.docker_image_name is set (the app runs a custom container image), else \"code\" (a built-in language stack Microsoft maintains).",
-				Default:     "code",
+				Description: "\"docker\" when site_config.application_stack.docker_image_name is set (the app runs a custom container image), else \"code\" (a built-in language stack Microsoft maintains). Defaults to \"docker\", the conservative value: an app whose stack is not given is answered as a custom container, so that the OS layer, runtime and middleware inside an image are never hidden.",
+				Default:     "docker",
 				Values: map[string]EffectDoc{
-					"code": {},
+					"code": {
+						Cells: map[string]CellDoc{
+							"runtime": {
+								Owner:        "shared",
+								ProviderPart: "Patches the built-in language runtimes within a version and installs new major and minor versions side by side.",
+								CustomerPart: "Chooses the runtime version in the application stack, moves to new major and minor versions and off deprecated ones.",
+								Source:       "azure-app-service-patching",
+								Disagreement: "The generic PaaS cell is provider; App Service keeps old runtime versions until the customer upgrades the app.",
+							},
+						},
+						Reason: "A built-in language stack: Microsoft patches it within a version, the customer moves between versions.",
+						Source: "azure-app-service-patching",
+					},
 					"docker": {
 						Cells: map[string]CellDoc{
 							"middleware": {
@@ -5535,13 +6260,22 @@ var builtinTypes = [...]builtinType{
 		Rationale: "Standard logic apps run on the Azure Functions runtime in an App Service plan, so they take the function app split.",
 	}},
 	{name: "azurerm_logic_app_workflow", doc: 3, def: ResourceTypeDoc{
-		ServiceModel: "faas",
+		ServiceModel: "saas",
 		Focus: []string{
 			"application_code",
 			"configuration",
 		},
+		Cells: map[string]CellDoc{
+			"application_code": {
+				Owner:        "shared",
+				ProviderPart: "Runs and scales the workflow engine that executes the definition.",
+				CustomerPart: "Writes, reviews and tests the workflow definition: its states, the services it calls, error handling and the data it passes.",
+				Source:       "azure-logic-apps-compare",
+				Disagreement: "The generic SaaS cell is provider; a workflow definition is customer code (compare google_bigquery_routine).",
+			},
+		},
 		Source:    "azure-logic-apps-compare",
-		Rationale: "A Consumption workflow is a serverless workflow definition Microsoft runs multi-tenant, filed with faas like aws_sfn_state_machine.",
+		Rationale: "A workflow definition runs on an engine Microsoft operates, with no runtime version or library the customer chooses: filed with the abstracted services (saas), with application_code shared because the definition is the customer's code.",
 	}},
 	{name: "azurerm_machine_learning_workspace", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -5765,6 +6499,15 @@ var builtinTypes = [...]builtinType{
 			"network_controls",
 			"configuration",
 		},
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:        "shared",
+				ProviderPart: "Applies minor MySQL versions and OS patches in the maintenance window.",
+				CustomerPart: "Chooses the major MySQL version and upgrades it before it leaves support.",
+				Source:       "azure-mysql-flexible",
+				Disagreement: "The generic PaaS cell is provider; major version upgrades are started by the customer.",
+			},
+		},
 		Source: "azure-mysql-flexible",
 	}},
 	{name: "azurerm_mysql_flexible_server_active_directory_administrator", doc: 3, def: ResourceTypeDoc{
@@ -5793,8 +6536,22 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"network_controls",
 		},
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:  "provider",
+				Source: "azure-nat-gateway",
+			},
+			"operating_system": {
+				Owner:  "provider",
+				Source: "azure-nat-gateway",
+			},
+			"runtime": {
+				Owner:  "provider",
+				Source: "azure-nat-gateway",
+			},
+		},
 		Source:    "azure-nat-gateway",
-		Rationale: "NAT Gateway is a managed SDN function, but it only shapes the egress of the customer's VNet, so it takes the VNet's model.",
+		Rationale: "NAT Gateway is a managed SDN function, but it only shapes the egress of the customer's VNet, so it takes the VNet's model. NAT Gateway is a network function the provider runs: no guest operating system, runtime or middleware is exposed to the customer. Its model stays that of the network it configures (network_controls: customer).",
 	}},
 	{name: "azurerm_nat_gateway_public_ip_association", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -5861,6 +6618,29 @@ var builtinTypes = [...]builtinType{
 			"operating_system",
 			"deployment_settings",
 		},
+		Conditions: map[string]ConditionDoc{
+			"patch_mode": {
+				Description: "patch_mode of the scale set's Linux or Windows configuration: AutomaticByPlatform lets Azure patch the guest OS of the instances (Flexible orchestration supports automatic VM guest patching); ImageDefault, AutomaticByOS and Manual leave patching to the image or the customer. Defaults to ImageDefault, the conservative value.",
+				Default:     "ImageDefault",
+				Values: map[string]EffectDoc{
+					"AutomaticByOS": {},
+					"AutomaticByPlatform": {
+						Cells: map[string]CellDoc{
+							"operating_system": {
+								Owner:        "shared",
+								ProviderPart: "Azure orchestrates guest OS patching: it assesses the VM and installs critical and security updates in off-peak windows, availability-first across regions.",
+								CustomerPart: "Chooses an image that supports platform patching, handles reboots and application compatibility, and patches what the platform does not (non-OS software, excluded updates).",
+								Source:       "azure-vm-guest-patching",
+							},
+						},
+						Reason: "Automatic VM guest patching: Azure installs critical and security OS updates itself.",
+						Source: "azure-vm-guest-patching",
+					},
+					"ImageDefault": {},
+					"Manual":       {},
+				},
+			},
+		},
 		Source: "azure-vmss-baseline",
 	}},
 	{name: "azurerm_policy_definition", doc: 3, def: ResourceTypeDoc{
@@ -5884,6 +6664,15 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 			"network_controls",
 			"configuration",
+		},
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:        "shared",
+				ProviderPart: "Applies minor PostgreSQL versions and OS patches in the maintenance window.",
+				CustomerPart: "Chooses the major PostgreSQL version and upgrades it before it leaves support.",
+				Source:       "azure-postgresql-flexible-security",
+				Disagreement: "The generic PaaS cell is provider; major version upgrades are started by the customer.",
+			},
 		},
 		Source:    "azure-postgresql-flexible-security",
 		Rationale: "Microsoft patches the OS and minor engine versions in the customer's maintenance window; major version upgrades stay the customer's choice.",
@@ -5928,8 +6717,22 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"network_controls",
 		},
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:  "provider",
+				Source: "azure-private-dns",
+			},
+			"operating_system": {
+				Owner:  "provider",
+				Source: "azure-private-dns",
+			},
+			"runtime": {
+				Owner:  "provider",
+				Source: "azure-private-dns",
+			},
+		},
 		Source:    "azure-private-dns",
-		Rationale: "The resolver's inbound and outbound endpoints live in the customer's subnets and forward the VNet's DNS, so it takes the VNet's model.",
+		Rationale: "The resolver's inbound and outbound endpoints live in the customer's subnets and forward the VNet's DNS, so it takes the VNet's model. A Private DNS Resolver is a network function the provider runs: no guest operating system, runtime or middleware is exposed to the customer. Its model stays that of the network it configures (network_controls: customer).",
 	}},
 	{name: "azurerm_private_dns_zone", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -6382,7 +7185,22 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"network_controls",
 		},
-		Source: "azure-vnet-baseline",
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:  "provider",
+				Source: "azure-vnet-baseline",
+			},
+			"operating_system": {
+				Owner:  "provider",
+				Source: "azure-vnet-baseline",
+			},
+			"runtime": {
+				Owner:  "provider",
+				Source: "azure-vnet-baseline",
+			},
+		},
+		Source:    "azure-vnet-baseline",
+		Rationale: "A Virtual WAN hub is a network function the provider runs: no guest operating system, runtime or middleware is exposed to the customer. Its model stays that of the network it configures (network_controls: customer).",
 	}},
 	{name: "azurerm_virtual_machine", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -6430,8 +7248,22 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"network_controls",
 		},
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:  "provider",
+				Source: "azure-vpn-gateway",
+			},
+			"operating_system": {
+				Owner:  "provider",
+				Source: "azure-vpn-gateway",
+			},
+			"runtime": {
+				Owner:  "provider",
+				Source: "azure-vpn-gateway",
+			},
+		},
 		Source:    "azure-vpn-gateway",
-		Rationale: "Microsoft runs the gateway instances, but the tunnels, IPsec policy and routes are VNet configuration the customer owns.",
+		Rationale: "Microsoft runs the gateway instances, but the tunnels, IPsec policy and routes are VNet configuration the customer owns. A virtual network gateway is a network function the provider runs: no guest operating system, runtime or middleware is exposed to the customer. Its model stays that of the network it configures (network_controls: customer).",
 	}},
 	{name: "azurerm_virtual_network_gateway_connection", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -6548,10 +7380,22 @@ var builtinTypes = [...]builtinType{
 		},
 		Conditions: map[string]ConditionDoc{
 			"application_stack": {
-				Description: "\"docker\" when site_config.application_stack.docker_image_name is set (the app runs a custom container image), else \"code\" (a built-in language stack Microsoft maintains).",
-				Default:     "code",
+				Description: "\"docker\" when site_config.application_stack.docker_image_name is set (the app runs a custom container image), else \"code\" (a built-in language stack Microsoft maintains). Defaults to \"docker\", the conservative value: an app whose stack is not given is answered as a custom container, so that the OS layer, runtime and middleware inside an image are never hidden.",
+				Default:     "docker",
 				Values: map[string]EffectDoc{
-					"code": {},
+					"code": {
+						Cells: map[string]CellDoc{
+							"runtime": {
+								Owner:        "shared",
+								ProviderPart: "Patches the built-in language runtimes within a version and installs new major and minor versions side by side.",
+								CustomerPart: "Chooses the runtime version in the application stack, moves to new major and minor versions and off deprecated ones.",
+								Source:       "azure-app-service-patching",
+								Disagreement: "The generic PaaS cell is provider; App Service keeps old runtime versions until the customer upgrades the app.",
+							},
+						},
+						Reason: "A built-in language stack: Microsoft patches it within a version, the customer moves between versions.",
+						Source: "azure-app-service-patching",
+					},
 					"docker": {
 						Cells: map[string]CellDoc{
 							"middleware": {
@@ -6656,8 +7500,8 @@ var builtinTypes = [...]builtinType{
 		},
 		Conditions: map[string]ConditionDoc{
 			"runtime": {
-				Description: "runtime of the version: \"custom\" when runtime = \"custom\" (the customer's Dockerfile), else \"language\" (a Google-provided runtime such as python or nodejs).",
-				Default:     "language",
+				Description: "runtime of the version: \"custom\" when runtime = \"custom\" (the customer's Dockerfile), else \"language\" (a Google-provided runtime such as python or nodejs). Defaults to \"custom\", the conservative value: a version whose runtime is not given is answered as a customer image.",
+				Default:     "custom",
 				Values: map[string]EffectDoc{
 					"custom": {
 						Cells: map[string]CellDoc{
@@ -6670,7 +7514,7 @@ var builtinTypes = [...]builtinType{
 								Source: "google-app-engine-flexible",
 							},
 						},
-						Reason: "A custom runtime is an image the customer builds: Google patches the VM, not what is inside the image.",
+						Reason: "A custom runtime is an image the customer builds: Google patches the VM, not what is inside the image. The VM's OS stays Google's, as for other images on provider-run hosts (see azurerm_container_group for the reading, audit R13 and R16).",
 						Source: "google-app-engine-flexible",
 					},
 					"language": {},
@@ -6686,8 +7530,17 @@ var builtinTypes = [...]builtinType{
 			"application_code",
 			"deployment_settings",
 		},
+		Cells: map[string]CellDoc{
+			"runtime": {
+				Owner:        "shared",
+				ProviderPart: "Runs and patches the language runtimes and sandboxes.",
+				CustomerPart: "Chooses the runtime (language version) in app.yaml and moves off runtimes that reach end of support.",
+				Source:       "google-app-engine-standard",
+				Disagreement: "The generic PaaS cell is provider; runtimes reach end of support and the customer redeploys on a newer one.",
+			},
+		},
 		Source:    "google-app-engine-standard",
-		Rationale: "App Engine standard runs code on Google-managed runtimes and sandboxes: the classic PaaS split.",
+		Rationale: "App Engine standard runs code on Google-managed runtimes and sandboxes; the customer picks the runtime version and moves off deprecated ones (runtime shared).",
 	}},
 	{name: "google_artifact_registry_repository", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -6983,12 +7836,18 @@ var builtinTypes = [...]builtinType{
 		},
 		Conditions: map[string]ConditionDoc{
 			"runtime_update_policy": {
-				Description: "build_config runtime update policy of the function: \"automatic\" (automatic_update_policy, the default) or \"on_deploy\" (on_deploy_update_policy: base image security updates only when the function is redeployed).",
-				Default:     "automatic",
+				Description: "build_config runtime update policy of the function: \"automatic\" (automatic_update_policy, the default) or \"on_deploy\" (on_deploy_update_policy: base image security updates only when the function is redeployed). Defaults to \"on_deploy\", the conservative value.",
+				Default:     "on_deploy",
 				Values: map[string]EffectDoc{
 					"automatic": {},
 					"on_deploy": {
 						Cells: map[string]CellDoc{
+							"operating_system": {
+								Owner:        "shared",
+								ProviderPart: "Publishes runtime base images with patched operating system libraries.",
+								CustomerPart: "Redeploys the function so that the patched base image reaches it.",
+								Source:       "google-functions-execution-env-security",
+							},
 							"runtime": {
 								Owner:        "shared",
 								ProviderPart: "Publishes patched base images and language runtimes.",
@@ -6996,7 +7855,7 @@ var builtinTypes = [...]builtinType{
 								Source:       "google-functions-execution-env-security",
 							},
 						},
-						Reason: "With the on-deploy policy security updates reach the function only when the customer redeploys it.",
+						Reason: "With the on-deploy policy security updates of the runtime image, including its operating system libraries, reach the function only when the customer redeploys it.",
 						Source: "google-functions-execution-env-security",
 					},
 				},
@@ -7165,7 +8024,22 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"network_controls",
 		},
-		Source: "google-cloud-vpn",
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:  "provider",
+				Source: "google-cloud-vpn",
+			},
+			"operating_system": {
+				Owner:  "provider",
+				Source: "google-cloud-vpn",
+			},
+			"runtime": {
+				Owner:  "provider",
+				Source: "google-cloud-vpn",
+			},
+		},
+		Source:    "google-cloud-vpn",
+		Rationale: "An HA VPN gateway is a network function the provider runs: no guest operating system, runtime or middleware is exposed to the customer. Its model stays that of the network it configures (network_controls: customer).",
 	}},
 	{name: "google_compute_health_check", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -7399,15 +8273,44 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"network_controls",
 		},
-		Source: "google-cloud-router",
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:  "provider",
+				Source: "google-cloud-router",
+			},
+			"operating_system": {
+				Owner:  "provider",
+				Source: "google-cloud-router",
+			},
+			"runtime": {
+				Owner:  "provider",
+				Source: "google-cloud-router",
+			},
+		},
+		Source:    "google-cloud-router",
+		Rationale: "Cloud Router is a network function the provider runs: no guest operating system, runtime or middleware is exposed to the customer. Its model stays that of the network it configures (network_controls: customer).",
 	}},
 	{name: "google_compute_router_nat", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Focus: []string{
 			"network_controls",
 		},
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:  "provider",
+				Source: "google-cloud-nat",
+			},
+			"operating_system": {
+				Owner:  "provider",
+				Source: "google-cloud-nat",
+			},
+			"runtime": {
+				Owner:  "provider",
+				Source: "google-cloud-nat",
+			},
+		},
 		Source:    "google-cloud-nat",
-		Rationale: "Cloud NAT is software-defined and Google-run, but it only shapes the egress of the customer's VPC, so it takes the VPC's model.",
+		Rationale: "Cloud NAT is software-defined and Google-run, but it only shapes the egress of the customer's VPC, so it takes the VPC's model. Cloud NAT is a network function the provider runs: no guest operating system, runtime or middleware is exposed to the customer. Its model stays that of the network it configures (network_controls: customer).",
 	}},
 	{name: "google_compute_router_peer", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -7524,7 +8427,22 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"network_controls",
 		},
-		Source: "google-cloud-vpn",
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:  "provider",
+				Source: "google-cloud-vpn",
+			},
+			"operating_system": {
+				Owner:  "provider",
+				Source: "google-cloud-vpn",
+			},
+			"runtime": {
+				Owner:  "provider",
+				Source: "google-cloud-vpn",
+			},
+		},
+		Source:    "google-cloud-vpn",
+		Rationale: "A Classic VPN gateway is a network function the provider runs: no guest operating system, runtime or middleware is exposed to the customer. Its model stays that of the network it configures (network_controls: customer).",
 	}},
 	{name: "google_compute_vpn_tunnel", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -7561,7 +8479,7 @@ var builtinTypes = [...]builtinType{
 			},
 		},
 		Source:    "google-gke",
-		Rationale: "GKE Standard shares the node OS (Google builds and patches node images, the customer keeps auto-upgrade on); Autopilot hands the nodes to Google.",
+		Rationale: "GKE Standard shares the node OS (Google builds and patches node images, the customer keeps auto-upgrade on); Autopilot hands the nodes to Google. Kubernetes components (middleware) stay with the customer rather than shared (audit R22): the GKE page lists \"Enroll clusters in auto-upgrade (default) or upgrade clusters to supported versions\" among the customer's responsibilities; both owners carry the same obligation, and customer is the conservative display until a release-channel condition exists.",
 	}},
 	{name: "google_container_node_pool", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "caas",
@@ -7571,8 +8489,8 @@ var builtinTypes = [...]builtinType{
 		},
 		Conditions: map[string]ConditionDoc{
 			"auto_upgrade": {
-				Description: "management.auto_upgrade of the node pool (default true; required on release channels).",
-				Default:     "true",
+				Description: "management.auto_upgrade of the node pool (the resource's default is true; required on release channels). Defaults to \"false\", the conservative value: pass the planned value to get the precise answer.",
+				Default:     "false",
 				Values: map[string]EffectDoc{
 					"false": {
 						Cells: map[string]CellDoc{
@@ -7758,7 +8676,7 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 		},
 		Source:    "google-kms",
-		Rationale: "Cloud KMS is an abstracted key service (like aws_kms_key): Google runs the HSMs, rotation period, protection level and key use are the customer's.",
+		Rationale: "Cloud KMS is an abstracted key service (like aws_kms_key): Google runs the HSMs, rotation period, protection level and key use are the customer's. With protection level EXTERNAL or EXTERNAL_VPC (Cloud EKM) the customer also runs the external key manager (audit R18); that is hardware outside Google and waits for the catalog's hybrid model.",
 	}},
 	{name: "google_kms_crypto_key_iam_binding", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -8164,6 +9082,15 @@ var builtinTypes = [...]builtinType{
 			"network_controls",
 			"configuration",
 		},
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:        "shared",
+				ProviderPart: "Installs and maintains the database software and applies vendor fixes in scheduled maintenance.",
+				CustomerPart: "Chooses the database major version and upgrades it in place or by migration before it leaves support; applies self-service maintenance when a fix cannot wait.",
+				Source:       "google-cloudsql",
+				Disagreement: "The generic PaaS cell is provider; Cloud SQL does not move an instance to a new major version on its own.",
+			},
+		},
 		Source:    "google-cloudsql",
 		Rationale: "Cloud SQL's own shared responsibility page: Google patches OS and engine in the maintenance window, the customer configures access, network, backups and flags.",
 	}},
@@ -8271,13 +9198,22 @@ var builtinTypes = [...]builtinType{
 		Rationale: "Google runs and patches the connector instances; the customer picks the subnet, size and what serverless egress may reach.",
 	}},
 	{name: "google_workflows_workflow", doc: 4, def: ResourceTypeDoc{
-		ServiceModel: "faas",
+		ServiceModel: "saas",
 		Focus: []string{
 			"application_code",
 			"configuration",
 		},
+		Cells: map[string]CellDoc{
+			"application_code": {
+				Owner:        "shared",
+				ProviderPart: "Runs and scales the workflow engine that executes the definition.",
+				CustomerPart: "Writes, reviews and tests the workflow definition: its states, the services it calls, error handling and the data it passes.",
+				Source:       "google-workflows",
+				Disagreement: "The generic SaaS cell is provider; a workflow definition is customer code (compare google_bigquery_routine).",
+			},
+		},
 		Source:    "google-workflows",
-		Rationale: "A workflow definition is customer code Google runs serverless, filed with faas like aws_sfn_state_machine.",
+		Rationale: "A workflow definition runs on an engine Google operates, with no runtime version or library the customer chooses: filed with the abstracted services (saas), with application_code shared because the definition is the customer's code.",
 	}},
 	{name: "helm_release", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",

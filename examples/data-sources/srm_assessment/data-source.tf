@@ -1,7 +1,7 @@
 # Every declared resource of a module, for plan review and gating.
 data "srm_assessment" "module" {
   resources = {
-    "aws_db_instance.orders"     = { type = "aws_db_instance" }
+    "aws_db_instance.orders"     = { type = "aws_db_instance", conditions = { engine = "postgres", auto_minor_version_upgrade = "true" } }
     "aws_lambda_function.resize" = { type = "aws_lambda_function", conditions = { package_type = "Image" } }
     "legacy.crm"                 = { service_model = "saas" }
   }

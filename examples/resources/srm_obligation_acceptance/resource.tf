@@ -2,6 +2,9 @@
 resource "srm_obligation_acceptance" "orders_db" {
   resource_address = "aws_db_instance.orders"
   resource_type    = "aws_db_instance"
+  # The attribute values that change the answer; without them the catalog
+  # assumes the conservative values (RDS Custom, no automatic minor upgrades).
+  conditions = { engine = "postgres", auto_minor_version_upgrade = "true" }
   obligations = [
     "data_protection.encrypt_at_rest",
     "data_protection.back_up_data",
@@ -17,5 +20,6 @@ resource "srm_obligation_acceptance" "orders_db" {
 data "srm_responsibility" "orders_db" {
   resource_type        = "aws_db_instance"
   resource_address     = "aws_db_instance.orders"
+  conditions           = srm_obligation_acceptance.orders_db.conditions
   accepted_obligations = srm_obligation_acceptance.orders_db.accepted_obligations
 }

@@ -16,7 +16,7 @@ func TestGuides(t *testing.T) {
 	for _, want := range []string{
 		"\n## aws\n", "\n## kubernetes\n",
 		"| `aws_lambda_function` | faas |",
-		"**`package_type`** (default `Zip`)",
+		"**`package_type`** (default `Image`)",
 		"- `Image`: `middleware` → `customer`, `operating_system` → `customer`, `runtime` → `customer`.",
 		"- The type sets `operating_system` to `provider`.",
 	} {
