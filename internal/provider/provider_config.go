@@ -159,16 +159,16 @@ func (u unknownSettings) String() string {
 // A data source is read during plan and may not return unknown values
 // (Terraform and OpenTofu reject them), so the only honest answers are a
 // deferral (Configure asks for one when the CLI supports it) or this error.
-func (d *providerData) settingsKnown(diags *diag.Diagnostics, tags bool, agreement types.String) bool {
-	setting := d.unknown.blocking(tags, agreement.ValueString())
+func (d *providerData) settingsKnown(diags *diag.Diagnostics, tags bool, agreement string) bool {
+	setting := d.unknown.blocking(tags, agreement)
 	if setting == "" {
 		return true
 	}
 	diags.AddError("Provider setting unknown during plan",
 		"This data source depends on the srm provider's "+setting+", which is known only after apply: it is computed from a "+
-			"resource that is not applied yet. Data sources are read during plan, and an answer with the default "+setting+
-			" would be wrong. Either:\n"+
-			"  - add depends_on = [<that resource>] to this data source, so that it is read during apply, once "+setting+" is known;\n"+
+			"resource that is not applied yet. Data sources are read during plan and cannot wait for it, and an answer with "+
+			"a default in its place would be wrong. Either:\n"+
+			"  - add depends_on = [<that resource>] to this data source, so that Terraform reads it during apply, once the value is known;\n"+
 			"  - set "+setting+" from values known during plan (literals, variables, locals, file());\n"+
 			"  - or apply that resource first: terraform apply -target=<that resource>.")
 	return false
