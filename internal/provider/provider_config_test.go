@@ -247,14 +247,23 @@ data "srm_responsibility" "x" {
   %s
 }
 data "srm_matrix" "m" { service_models = ["paas"] }
+resource "srm_obligation_acceptance" "db" {
+  resource_address = "aws_db_instance.orders"
+  resource_type    = "aws_db_instance"
+  obligations      = ["data_protection.encrypt_at_rest"]
+  accepted_by      = "team-payments"
+}
 output "tags" { value = data.srm_responsibility.x.tags }
 output "matrix_network_controls" { value = data.srm_matrix.m.rows[7].owners["paas"] }
 `,
 		setting: `tag_prefix`,
 		planned: []plancheck.PlanCheck{
 			plancheck.ExpectUnknownOutputValue("tags"),
-			// The matrix needs no prefix: it is read during plan.
+			// The matrix and the acceptance record need no prefix: they are
+			// answered during plan.
 			plancheck.ExpectKnownOutputValue("matrix_network_controls", knownvalue.StringExact("shared")),
+			plancheck.ExpectKnownValue("srm_obligation_acceptance.db", tfjsonpath.New("accepted_obligations"),
+				knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("data_protection.encrypt_at_rest")})),
 		},
 		applied: []statecheck.StateCheck{
 			statecheck.ExpectKnownOutputValue("tags", knownvalue.MapPartial(map[string]knownvalue.Check{
