@@ -249,7 +249,7 @@ data "srm_responsibility" "x" {
 data "srm_matrix" "m" { service_models = ["paas"] }
 resource "srm_obligation_acceptance" "db" {
   resource_address = "aws_db_instance.orders"
-  resource_type    = "aws_db_instance"
+  service_model    = "paas"
   obligations      = ["data_protection.encrypt_at_rest"]
   accepted_by      = "team-payments"
 }
@@ -327,14 +327,14 @@ provider "srm" {
   }
 }
 data "srm_responsibility" "db" {
-  resource_type = "aws_db_instance"
+  service_model = "paas"
   agreement     = "managed-firewall"
   %s
 }
-data "srm_responsibility" "db_plain" { resource_type = "aws_db_instance" }
+data "srm_responsibility" "db_plain" { service_model = "paas" }
 resource "srm_obligation_acceptance" "db" {
   resource_address = "aws_db_instance.orders"
-  resource_type    = "aws_db_instance"
+  service_model    = "paas"
   agreement        = "managed-firewall"
   obligations      = ["data_protection.encrypt_at_rest"]
   accepted_by      = "team-payments"
@@ -375,7 +375,7 @@ provider "srm" {
   }
 }
 data "srm_responsibility" "db" {
-  resource_type = "aws_db_instance"
+  service_model = "paas"
   agreement     = "managed-firewall"
   %s
 }
