@@ -139,7 +139,7 @@ func (d *assessmentDataSource) Configure(_ context.Context, req datasource.Confi
 func (d *assessmentDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m assessmentModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() || d.data == nil {
+	if resp.Diagnostics.HasError() || d.data == nil || !d.data.settingsKnown(&resp.Diagnostics, false, m.Agreement.ValueString()) {
 		return
 	}
 	items := make(map[string]srm.AssessItem, len(m.Resources))

@@ -148,7 +148,7 @@ func (d *catalogDataSource) Configure(_ context.Context, req datasource.Configur
 func (d *catalogDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m catalogModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() || d.data == nil {
+	if resp.Diagnostics.HasError() || d.data == nil || !d.data.settingsKnown(&resp.Diagnostics, false, "") {
 		return
 	}
 	c := d.data.engine.Catalog

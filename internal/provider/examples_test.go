@@ -16,7 +16,7 @@ import (
 
 // TestAccExamples applies every example of the documentation (the demo has
 // its own run in `make testdemo`), so that no example in docs/ is broken.
-// Function examples need provider functions: they run under OpenTofu.
+// Function examples need provider functions: they skip under Terraform 1.5.
 func TestAccExamples(t *testing.T) {
 	dirs, err := filepath.Glob(filepath.Join("..", "..", "examples", "*", "*"))
 	if err != nil {

@@ -14,7 +14,7 @@ import (
 )
 
 // Provider functions need Terraform 1.8 or OpenTofu: under Terraform 1.5.7
-// these tests skip, and they run under OpenTofu.
+// these tests skip, and they run under Terraform 1.8.5 and OpenTofu.
 var functionVersions = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)}
 
 // functionTest runs the steps that expect values as one test case, and each

@@ -52,12 +52,14 @@ type providerData struct {
 	clock     func() time.Time
 	// results caches srm_responsibility answers per request.
 	results resultCache
+	// unknown lists the settings that were unknown at configuration (plan).
+	unknown unknownSettings
 }
 
 type providerModel struct {
-	TagPrefix  types.String     `tfsdk:"tag_prefix"`
-	Catalog    types.String     `tfsdk:"catalog"`
-	Agreements []agreementModel `tfsdk:"agreement"`
+	TagPrefix  types.String `tfsdk:"tag_prefix"`
+	Catalog    types.String `tfsdk:"catalog"`
+	Agreements types.List   `tfsdk:"agreement"`
 }
 
 func (p *srmProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
@@ -96,26 +98,37 @@ func (p *srmProvider) Configure(ctx context.Context, req provider.ConfigureReque
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	catalog, ok := configureCatalog(cfg.Catalog, &resp.Diagnostics)
+	var unknown unknownSettings
+	catalog, ok := configureCatalog(cfg.Catalog, &unknown, &resp.Diagnostics)
 	if !ok {
 		return
 	}
 	prefix := srm.DefaultTagPrefix
-	if !cfg.TagPrefix.IsNull() && !cfg.TagPrefix.IsUnknown() {
+	switch {
+	case cfg.TagPrefix.IsUnknown():
+		unknown.tagPrefix = true
+	case !cfg.TagPrefix.IsNull():
 		prefix = cfg.TagPrefix.ValueString()
 		if err := catalog.ValidateTagPrefix(prefix); err != nil {
 			resp.Diagnostics.AddAttributeError(path.Root("tag_prefix"), "Invalid tag prefix", err.Error())
 			return
 		}
 	}
-	agreements, ok := configureAgreements(catalog, cfg.Agreements, &resp.Diagnostics)
+	agreements, ok := configureAgreements(ctx, catalog, cfg.Agreements, &unknown, &resp.Diagnostics)
 	if !ok {
 		return
 	}
 	tflog.Debug(ctx, "configured srm provider", map[string]any{
 		"catalog_version": catalog.Version, "resource_types": len(catalog.TypeNames), "agreements": len(agreements),
+		"unknown_settings": unknown.String(),
 	})
-	data := &providerData{engine: &srm.Engine{Catalog: catalog, Agreements: agreements}, tagPrefix: prefix, clock: p.clock}
+	if unknown.any() && req.ClientCapabilities.DeferralAllowed {
+		// The framework then defers every data source read and resource
+		// plan until the settings are known.
+		resp.Deferred = &provider.Deferred{Reason: provider.DeferredReasonProviderConfigUnknown}
+	}
+	data := &providerData{engine: &srm.Engine{Catalog: catalog, Agreements: agreements}, tagPrefix: prefix, clock: p.clock,
+		unknown: unknown}
 	resp.DataSourceData = data
 	resp.ResourceData = data
 }

@@ -4,6 +4,8 @@
 package provider
 
 import (
+	"context"
+	"fmt"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
@@ -103,10 +105,82 @@ func agreementBlock() schema.ListNestedBlock {
 	}
 }
 
+// unknownSettings records the provider settings that were unknown when the
+// provider was configured. Terraform configures the provider during plan with
+// the values it has: a setting computed from a resource not yet applied
+// (tag_prefix = terraform_data.p.output) is unknown then, and known only at
+// apply. No answer may use a default in its place: the plan, and the first
+// apply, would hold values built with the wrong prefix, catalog or agreement.
+type unknownSettings struct {
+	catalog   bool
+	tagPrefix bool
+	// agreement names the first agreement block with an unknown value, or
+	// is "agreement" when the blocks themselves are unknown (a dynamic
+	// block over an unknown collection). Agreements are validated together
+	// (names are unique), so one unknown agreement holds back every answer
+	// that applies an agreement.
+	agreement string
+}
+
+func (u unknownSettings) any() bool { return u.catalog || u.tagPrefix || u.agreement != "" }
+
+// blocking returns the unknown setting an answer depends on, or "" when every
+// setting it needs is known. Every answer needs the catalog; tags need the
+// prefix; an answer under an agreement (agreement not "") needs the agreements.
+func (u unknownSettings) blocking(tags bool, agreement string) string {
+	switch {
+	case u.catalog:
+		return "catalog"
+	case tags && u.tagPrefix:
+		return "tag_prefix"
+	case agreement != "" && u.agreement != "":
+		return u.agreement
+	}
+	return ""
+}
+
+// String lists the unknown settings, for logs.
+func (u unknownSettings) String() string {
+	var names []string
+	if u.catalog {
+		names = append(names, "catalog")
+	}
+	if u.tagPrefix {
+		names = append(names, "tag_prefix")
+	}
+	if u.agreement != "" {
+		names = append(names, u.agreement)
+	}
+	return strings.Join(names, ", ")
+}
+
+// settingsKnown reports whether the settings a data source's answer depends
+// on are known; if not, it explains why the data source cannot be read yet.
+// A data source is read during plan and may not return unknown values
+// (Terraform and OpenTofu reject them), so the only honest answers are a
+// deferral (Configure asks for one when the CLI supports it) or this error.
+func (d *providerData) settingsKnown(diags *diag.Diagnostics, tags bool, agreement string) bool {
+	setting := d.unknown.blocking(tags, agreement)
+	if setting == "" {
+		return true
+	}
+	diags.AddError("Provider setting unknown during plan",
+		"This data source depends on the srm provider's "+setting+", which is known only after apply: it is computed from a "+
+			"resource that is not applied yet. Data sources are read during plan and cannot wait for it, and an answer with "+
+			"a default in its place would be wrong. Either:\n"+
+			"  - add depends_on = [<that resource>] to this data source, so that Terraform reads it during apply, once the value is known;\n"+
+			"  - set "+setting+" from values known during plan (literals, variables, locals, file());\n"+
+			"  - or apply that resource first: terraform apply -target=<that resource>.")
+	return false
+}
+
 // configureCatalog returns the built-in catalog, or the built-in catalog
-// merged with the custom document of the provider configuration.
-func configureCatalog(text types.String, diags *diag.Diagnostics) (*srm.Catalog, bool) {
+// merged with the custom document of the provider configuration. An unknown
+// document is recorded in unknown; the built-in catalog then only stands in
+// (for validation), it answers nothing.
+func configureCatalog(text types.String, unknown *unknownSettings, diags *diag.Diagnostics) (*srm.Catalog, bool) {
 	if text.IsNull() || text.IsUnknown() {
+		unknown.catalog = text.IsUnknown()
 		c, err := srm.Builtin()
 		if err != nil {
 			diags.AddError("Invalid built-in catalog", "This is a bug in the provider; please report it: "+err.Error())
@@ -134,7 +208,33 @@ func configureCatalog(text types.String, diags *diag.Diagnostics) (*srm.Catalog,
 	return nil, false
 }
 
-func configureAgreements(c *srm.Catalog, models []agreementModel, diags *diag.Diagnostics) (map[string]*srm.Agreement, bool) {
+// configureAgreements validates the agreement blocks against the catalog.
+// When the catalog or an agreement is unknown (recorded in unknown), nothing
+// is validated or returned: that happens at apply, once they are known.
+func configureAgreements(ctx context.Context, c *srm.Catalog, blocks types.List, unknown *unknownSettings, diags *diag.Diagnostics) (map[string]*srm.Agreement, bool) {
+	if blocks.IsUnknown() {
+		unknown.agreement = "agreement"
+		return nil, true
+	}
+	for _, block := range blocks.Elements() {
+		if v, err := block.ToTerraformValue(ctx); err == nil && !v.IsFullyKnown() {
+			unknown.agreement = "agreement"
+			if obj, ok := block.(types.Object); ok {
+				if name, ok := obj.Attributes()["name"].(types.String); ok && !name.IsUnknown() {
+					unknown.agreement = fmt.Sprintf("agreement %q", name.ValueString())
+				}
+			}
+			return nil, true
+		}
+	}
+	if unknown.catalog {
+		return nil, true
+	}
+	var models []agreementModel
+	diags.Append(blocks.ElementsAs(ctx, &models, false)...)
+	if diags.HasError() {
+		return nil, false
+	}
 	list := make([]*srm.Agreement, len(models))
 	for i, am := range models {
 		a := &srm.Agreement{Name: am.Name.ValueString(), Description: am.Description.ValueString()}

@@ -229,7 +229,8 @@ func (r *obligationAcceptanceResource) Configure(_ context.Context, req resource
 // still unknown (the computed values then stay unknown).
 func (r *obligationAcceptanceResource) derive(ctx context.Context, m *obligationAcceptanceModel, now time.Time, diags *diagnostics) bool {
 	if m.ResourceType.IsUnknown() || m.ServiceModel.IsUnknown() || m.Agreement.IsUnknown() ||
-		!fullyKnown(mapElems{m.Conditions}) || !fullyKnown(m.Obligations) {
+		!fullyKnown(mapElems{m.Conditions}) || !fullyKnown(m.Obligations) ||
+		r.data.unknown.blocking(false, m.Agreement.ValueString()) != "" {
 		return false
 	}
 	res, ok := resolveRequest(ctx, r.data.engine, requestArgs{
