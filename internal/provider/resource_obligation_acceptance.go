@@ -56,6 +56,7 @@ type obligationAcceptanceModel struct {
 	RequiredObligations   types.List   `tfsdk:"required_obligations"`
 	UnacceptedObligations types.List   `tfsdk:"unaccepted_obligations"`
 	CatalogVersion        types.String `tfsdk:"catalog_version"`
+	Expired               types.Bool   `tfsdk:"expired"`
 }
 
 func (r *obligationAcceptanceResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -88,10 +89,13 @@ func obligationAcceptanceSchema() schema.Schema {
 			"`conditions`, `agreement`, `obligations` or `accepted_by` is a new acceptance: the record is replaced and gets a " +
 			"new `accepted_at`. `justification`, `reference` and `review_by` update in place. When a newer catalog adds an " +
 			"obligation, the next plan shows it in `required_obligations` and `unaccepted_obligations`.\n\n" +
-			"**Expiry.** Once `review_by` has passed, the next plan warns, naming the resource and the date, and re-creates " +
-			"the record in place (new `id` and `accepted_at`); `accepted_obligations` is then empty and every obligation counts " +
-			"as unaccepted until `review_by` is moved to a future date: renewing an acceptance is re-accepting it. Nothing else " +
-			"in state changes. A new record may not start with a `review_by` in the past.\n\n" +
+			"**Expiry.** Expiry is detected when Terraform refreshes the record (as `time_rotating` does): once `review_by` " +
+			"has passed, the refresh sets `expired`, empties `accepted_obligations`, and the plan warns, naming the resource and " +
+			"the date, and re-records it in place (new `id` and `accepted_at`); every obligation counts as unaccepted until " +
+			"`review_by` is moved to a future date: renewing an acceptance is re-accepting it. Nothing else in state changes. " +
+			"Plans never read the clock for expiry, so a plan saved before `review_by` applies as it was planned; the next " +
+			"refresh then marks the record expired. A `review_by` that a plan sets (a new record, or a changed date) must lie " +
+			"in the future, also when a saved plan is applied.\n\n" +
 			"Accepting an obligation records who owns it. It does not transfer liability or remove risk.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
@@ -185,6 +189,10 @@ func obligationAcceptanceSchema() schema.Schema {
 				MarkdownDescription: "Version of the catalog that computed the obligations.",
 				Computed:            true,
 			},
+			"expired": schema.BoolAttribute{
+				MarkdownDescription: "Whether `review_by` had passed when the record was last refreshed. An expired record accepts nothing.",
+				Computed:            true,
+			},
 		},
 	}
 }
@@ -227,7 +235,7 @@ func (r *obligationAcceptanceResource) Configure(_ context.Context, req resource
 
 // derive computes the obligations of the record; false when an input is
 // still unknown (the computed values then stay unknown).
-func (r *obligationAcceptanceResource) derive(ctx context.Context, m *obligationAcceptanceModel, now time.Time, diags *diagnostics) bool {
+func (r *obligationAcceptanceResource) derive(ctx context.Context, m *obligationAcceptanceModel, diags *diagnostics) bool {
 	if m.ResourceType.IsUnknown() || m.ServiceModel.IsUnknown() || m.Agreement.IsUnknown() ||
 		!fullyKnown(mapElems{m.Conditions}) || !fullyKnown(m.Obligations) {
 		return false
@@ -240,7 +248,7 @@ func (r *obligationAcceptanceResource) derive(ctx context.Context, m *obligation
 		return false
 	}
 	accepted, unaccepted := res.AcceptedIDs(), res.UnacceptedIDs()
-	if !m.ReviewBy.IsUnknown() && srm.Expired(m.ReviewBy.ValueString(), now) {
+	if m.Expired.ValueBool() {
 		accepted, unaccepted = nil, res.CustomerObligationIDs()
 	}
 	m.AcceptedObligations = stringList(accepted)
@@ -250,48 +258,52 @@ func (r *obligationAcceptanceResource) derive(ctx context.Context, m *obligation
 	return true
 }
 
+// ModifyPlan never reads the clock to decide expiry: Terraform plans again
+// when it applies a saved plan, and a plan that depended on the time would
+// then differ from the one approved. Expiry comes from state (Read sets
+// expired); the clock only checks that a review date the plan sets lies in
+// the future, which at apply time is a plain error, never a changed plan.
 func (r *obligationAcceptanceResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() || r.data == nil {
 		return // destroy, or provider not configured yet (validation)
 	}
-	var plan obligationAcceptanceModel
+	var plan, state obligationAcceptanceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	creating := req.State.Raw.IsNull()
+	if !creating {
+		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	}
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	now := r.data.clock()
-	creating := req.State.Raw.IsNull()
-	if !creating {
-		var state obligationAcceptanceModel
-		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-		if !state.Obligations.IsNull() && srm.Expired(state.ReviewBy.ValueString(), now) {
-			resp.Diagnostics.AddAttributeWarning(path.Root("review_by"), "Obligation acceptance expired",
-				fmt.Sprintf("The acceptance of %s by %s expired: review_by %s has passed. The plan records it anew (new id and "+
-					"accepted_at), and its obligations count as unaccepted until review_by is moved to a future date.",
-					state.ResourceAddress.ValueString(), state.AcceptedBy.ValueString(), state.ReviewBy.ValueString()))
-			// The record is re-created in place rather than replaced: a
-			// replacement is planned as a create, and a create may not start
-			// with a past review_by. The new id and accepted_at make the
-			// re-creation visible in the plan.
-			plan.ID = types.StringUnknown()
-			plan.AcceptedAt = types.StringUnknown()
-		}
+	// A review date is set by a create or by changing it; an imported
+	// record adopts the configuration's.
+	reviewSet := creating || state.Obligations.IsNull() || !plan.ReviewBy.Equal(state.ReviewBy)
+	expired := !creating && state.Expired.ValueBool()
+	if expired {
+		resp.Diagnostics.AddAttributeWarning(path.Root("review_by"), "Obligation acceptance expired",
+			fmt.Sprintf("The acceptance of %s by %s expired: review_by %s has passed. The plan records it anew (new id and "+
+				"accepted_at), and its obligations count as unaccepted until review_by is moved to a future date.",
+				state.ResourceAddress.ValueString(), state.AcceptedBy.ValueString(), state.ReviewBy.ValueString()))
+		// The record is re-created in place rather than replaced: a
+		// replacement is planned as a create, and a create may not start
+		// with a past review_by. The new id and accepted_at make the
+		// re-creation visible in the plan.
+		plan.ID = types.StringUnknown()
+		plan.AcceptedAt = types.StringUnknown()
 	}
-	if creating && !plan.ReviewBy.IsNull() && !plan.ReviewBy.IsUnknown() {
-		if t, err := srm.ParseReviewBy(plan.ReviewBy.ValueString()); err != nil {
-			resp.Diagnostics.AddAttributeError(path.Root("review_by"), "Invalid review date", err.Error())
-		} else if now.After(t) {
-			resp.Diagnostics.AddAttributeError(path.Root("review_by"), "Review date in the past",
-				fmt.Sprintf("review_by %s has already passed (now is %s): a new acceptance must be reviewed in the future.",
-					plan.ReviewBy.ValueString(), now.UTC().Format(time.RFC3339)))
-		}
+	if reviewSet && !plan.ReviewBy.IsNull() && !plan.ReviewBy.IsUnknown() {
+		checkFutureReviewBy(plan.ReviewBy.ValueString(), r.data.clock(), &resp.Diagnostics)
 	}
+	// A record stays expired until the plan sets a new review date.
+	plan.Expired = types.BoolValue(expired && !reviewSet)
 	if len(resp.RequiresReplace) > 0 {
 		// A replacement is a new acceptance: new id and accepted_at.
 		plan.ID = types.StringUnknown()
 		plan.AcceptedAt = types.StringUnknown()
+		plan.Expired = types.BoolValue(false)
 	}
-	if !r.derive(ctx, &plan, now, &resp.Diagnostics) {
+	if !r.derive(ctx, &plan, &resp.Diagnostics) {
 		plan.AcceptedObligations = types.ListUnknown(types.StringType)
 		plan.RequiredObligations = types.ListUnknown(types.StringType)
 		plan.UnacceptedObligations = types.ListUnknown(types.StringType)
@@ -301,6 +313,23 @@ func (r *obligationAcceptanceResource) ModifyPlan(ctx context.Context, req resou
 		return
 	}
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+}
+
+// checkFutureReviewBy reports a review date that has already passed. When a
+// saved plan is applied after the date, this is the error the apply stops
+// with.
+func checkFutureReviewBy(reviewBy string, now time.Time, diags *diagnostics) {
+	t, err := srm.ParseReviewBy(reviewBy)
+	if err != nil {
+		diags.AddAttributeError(path.Root("review_by"), "Invalid review date", err.Error())
+		return
+	}
+	if now.After(t) {
+		diags.AddAttributeError(path.Root("review_by"), "Review date in the past",
+			fmt.Sprintf("review_by %s has already passed (now is %s): an acceptance must be reviewed in the future. "+
+				"If this is a saved plan made before that date, plan again with a later review_by.",
+				reviewBy, now.UTC().Format(time.RFC3339)))
+	}
 }
 
 func (r *obligationAcceptanceResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -321,7 +350,7 @@ func (r *obligationAcceptanceResource) record(ctx context.Context, plan tfsdk.Pl
 		m.AcceptedAt = types.StringValue(now.Format(time.RFC3339))
 		m.ID = types.StringValue(srm.AcceptanceID(m.ResourceAddress.ValueString(), now))
 	}
-	if !r.derive(ctx, &m, now, diags) {
+	if !r.derive(ctx, &m, diags) {
 		diags.AddError("Unknown values at apply", "The acceptance's arguments are still unknown at apply time. This is a bug in the provider.")
 		return
 	}
@@ -329,13 +358,28 @@ func (r *obligationAcceptanceResource) record(ctx context.Context, plan tfsdk.Pl
 	diags.Append(state.Set(ctx, &m)...)
 }
 
-// Read keeps the record as it is: it lives only in state. Expiry and catalog
-// changes are computed at plan time.
+// Read is where expiry is detected, as hashicorp/time's time_rotating
+// detects rotation: the record lives only in state, and a refresh after
+// review_by marks it expired, so that plans act on state and never on the
+// clock. Catalog changes are computed at plan time.
 func (r *obligationAcceptanceResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var m obligationAcceptanceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &m)...)
 	if resp.Diagnostics.HasError() {
 		return
+	}
+	if !m.Obligations.IsNull() { // not a record just imported
+		if m.Expired.IsNull() {
+			m.Expired = types.BoolValue(false)
+		}
+		if r.data != nil && !m.Expired.ValueBool() && srm.Expired(m.ReviewBy.ValueString(), r.data.clock()) {
+			tflog.Info(ctx, "obligation acceptance expired", map[string]any{"id": m.ID.ValueString(), "review_by": m.ReviewBy.ValueString()})
+			m.Expired = types.BoolValue(true)
+			m.AcceptedObligations = types.ListValueMust(types.StringType, nil)
+			if !m.RequiredObligations.IsNull() {
+				m.UnacceptedObligations = m.RequiredObligations
+			}
+		}
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }
