@@ -71,17 +71,15 @@ func (r *obligationAcceptanceResource) Schema(_ context.Context, _ resource.Sche
 // checks the calendar.
 var reviewByPattern = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2}))?$`)
 
-// obligationAcceptanceSchema is schema version 0. A later version 1 keeps
-// this function as the prior schema of a state upgrader
-// (ResourceWithUpgradeState, key 0) that maps every v0 attribute to its v1
-// name, so that no acceptance, and no accepted_at, is lost in the upgrade.
+// obligationAcceptanceSchema is schema version 1: version 0 (before scopes
+// and expired) is upgraded by UpgradeState, which keeps every attribute.
 func obligationAcceptanceSchema() schema.Schema {
 	// A new acceptance is a new record with a new accepted_at: changing what
 	// is accepted, for which resource, or by whom replaces the record.
 	replaceUnlessImported := stringplanmodifier.RequiresReplaceIf(replaceUnlessImportedString,
 		"Changing this is a new acceptance.", "Changing this is a new acceptance.")
 	return schema.Schema{
-		Version: 0,
+		Version: 1,
 		MarkdownDescription: "The record of accepted customer obligations of one declared resource: which obligations a team has " +
 			"accepted, by whom, why, and until when. It lives only in Terraform state and calls no API.\n\n" +
 			"The plan shows `required_obligations` and `unaccepted_obligations`, so a reviewer sees what a change brings and " +
