@@ -88,7 +88,7 @@ func (r *obligationAcceptanceResource) UpgradeState(context.Context) map[int64]r
 
 func upgradeAcceptanceV0(old obligationAcceptanceModelV0) obligationAcceptanceModel {
 	return obligationAcceptanceModel{
-		ID: old.ID, ResourceAddress: old.ResourceAddress, ResourceType: old.ResourceType, ServiceModel: old.ServiceModel,
+		ID: old.ID, ResourceAddress: old.ResourceAddress, Scope: types.SetNull(types.StringType), ResourceType: old.ResourceType, ServiceModel: old.ServiceModel,
 		Conditions: old.Conditions, Agreement: old.Agreement, Obligations: old.Obligations, AcceptedBy: old.AcceptedBy,
 		Justification: old.Justification, Reference: old.Reference, ReviewBy: old.ReviewBy, AcceptedAt: old.AcceptedAt,
 		AcceptedObligations: old.AcceptedObligations, RequiredObligations: old.RequiredObligations,

@@ -6,6 +6,7 @@ package srm
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 )
 
@@ -189,4 +190,41 @@ func ParseResourceAddress(s string) (ResourceAddress, error) {
 	}
 	a.Type, a.Name = segs[0].name, segs[1].name
 	return a, nil
+}
+
+// scopeLabelPrefix marks the subject of a scoped record's id.
+const scopeLabelPrefix = "scope:"
+
+// ScopeLabel is the subject of a scoped record's id and import id:
+// "scope:" and the patterns, sorted and comma-separated.
+func ScopeLabel(patterns []string) string {
+	sorted := append([]string(nil), patterns...)
+	sort.Strings(sorted)
+	return scopeLabelPrefix + strings.Join(sorted, ",")
+}
+
+// ParseScopeLabel returns the patterns of a scope label, and false when s
+// is a resource address instead. Commas inside quoted instance keys do not
+// separate patterns.
+func ParseScopeLabel(s string) ([]string, bool) {
+	rest, ok := strings.CutPrefix(s, scopeLabelPrefix)
+	if !ok {
+		return nil, false
+	}
+	var out []string
+	start, quoted := 0, false
+	for i := 0; i < len(rest); i++ {
+		switch rest[i] {
+		case '\\':
+			i++
+		case '"':
+			quoted = !quoted
+		case ',':
+			if !quoted {
+				out = append(out, rest[start:i])
+				start = i + 1
+			}
+		}
+	}
+	return append(out, rest[start:]), true
 }

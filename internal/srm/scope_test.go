@@ -101,3 +101,18 @@ func TestParseResourceAddress(t *testing.T) {
 		}
 	}
 }
+
+func TestScopeLabel(t *testing.T) {
+	patterns := []string{`module.b["x,y"].*`, "aws_instance.*"}
+	label := ScopeLabel(patterns)
+	if label != `scope:aws_instance.*,module.b["x,y"].*` {
+		t.Errorf("label %s", label)
+	}
+	got, ok := ParseScopeLabel(label)
+	if !ok || !slices.Equal(got, []string{"aws_instance.*", `module.b["x,y"].*`}) {
+		t.Errorf("parsed %v, %v", got, ok)
+	}
+	if _, ok := ParseScopeLabel("aws_db_instance.orders"); ok {
+		t.Error("an address is not a scope label")
+	}
+}
