@@ -165,3 +165,33 @@ func TestMergeAccepted(t *testing.T) {
 		t.Errorf("got %v", got)
 	}
 }
+
+func TestAssessWithRecords(t *testing.T) {
+	now := time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)
+	records := []AcceptanceRecord{
+		{ID: "a", Scope: []string{"module.payments.*"}, Obligations: []string{"*"}, AcceptedBy: "team-payments"},
+		{ID: "b", ResourceAddress: "module.payments.aws_db_instance.orders", Obligations: []string{"data_protection.manage_keys"}, AcceptedBy: "team-security"},
+		{ID: "c", Scope: []string{"*"}, Obligations: []string{"*"}, AcceptedBy: "team-gone", ReviewBy: "2026-12-31"},
+	}
+	a, err := engine().AssessWithRecords(map[string]AssessItem{
+		"module.payments.aws_db_instance.orders": {ResourceType: "aws_db_instance"},
+		"aws_instance.web":                       {ResourceType: "aws_instance"},
+	}, map[string][]string{"aws_instance.web": {"operating_system.patch"}}, records, "", now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := a.Unaccepted()["module.payments.aws_db_instance.orders"]; len(got) != 0 {
+		t.Errorf("orders unaccepted: %v", got)
+	}
+	web := a.Unaccepted()["aws_instance.web"]
+	if slices.Contains(web, "operating_system.patch") || !slices.Contains(web, "operating_system.harden_baseline") {
+		t.Errorf("web unaccepted: %v (the expired record must not apply)", web)
+	}
+	teams := a.AcceptedByTeam()
+	if len(teams) != 2 || teams[0].Team != "team-payments" || teams[0].Resources != 1 || teams[1] != (TeamCount{"team-security", 1, 1}) {
+		t.Errorf("teams: %+v", teams)
+	}
+	if !strings.Contains(a.Markdown(), "| team-security | 1 | 1 |") {
+		t.Errorf("markdown without the accepted-by table:\n%s", a.Markdown())
+	}
+}
