@@ -166,7 +166,7 @@ func (r *AcceptanceRecord) covers(address, resourceType, model string) (recordRa
 			return recordRank{exact: 2}, true
 		}
 		// An address without an instance key covers all its instances.
-		if p, err := ParseAddressPattern(r.ResourceAddress); err == nil && !strings.Contains(r.ResourceAddress, "*") && p.Match(address) {
+		if p, err := addressPattern(r.ResourceAddress); err == nil && !strings.Contains(r.ResourceAddress, "*") && p.Match(address) {
 			return recordRank{exact: 1}, true
 		}
 		return recordRank{}, false
@@ -176,7 +176,7 @@ func (r *AcceptanceRecord) covers(address, resourceType, model string) (recordRa
 	}
 	rank, found := recordRank{literal: -1}, false
 	for _, s := range r.Scope {
-		p, err := ParseAddressPattern(s)
+		p, err := addressPattern(s)
 		if err != nil || !p.Match(address) {
 			continue
 		}

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Resource addresses and the patterns of an acceptance's scope.
@@ -154,6 +155,37 @@ func ParseAddressPattern(p string) (*AddressPattern, error) {
 	}
 	b.WriteString("$")
 	return &AddressPattern{Pattern: p, re: regexp.MustCompile(b.String()), literal: len(p) - strings.Count(p, "*")}, nil
+}
+
+// compiledPatterns remembers compiled patterns: every srm_responsibility
+// instance matches the same few records, and compiling dominates matching.
+// Bounded; when full it starts over, which only costs recompiling.
+var compiledPatterns struct {
+	sync.Mutex
+	m map[string]*AddressPattern
+}
+
+const compiledPatternsSize = 4096
+
+// addressPattern is ParseAddressPattern through compiledPatterns.
+func addressPattern(p string) (*AddressPattern, error) {
+	compiledPatterns.Lock()
+	ap, ok := compiledPatterns.m[p]
+	compiledPatterns.Unlock()
+	if ok {
+		return ap, nil
+	}
+	ap, err := ParseAddressPattern(p)
+	if err != nil {
+		return nil, err
+	}
+	compiledPatterns.Lock()
+	if compiledPatterns.m == nil || len(compiledPatterns.m) >= compiledPatternsSize {
+		compiledPatterns.m = make(map[string]*AddressPattern)
+	}
+	compiledPatterns.m[p] = ap
+	compiledPatterns.Unlock()
+	return ap, nil
 }
 
 // Match reports whether the pattern covers the resource address.
