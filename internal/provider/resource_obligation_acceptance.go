@@ -90,7 +90,8 @@ func obligationAcceptanceSchema() schema.Schema {
 			"what is still open; partial acceptance is allowed and visible. Changing `resource_address`, the model or type, " +
 			"`conditions`, `agreement`, `obligations` or `accepted_by` is a new acceptance: the record is replaced and gets a " +
 			"new `accepted_at`. `justification`, `reference` and `review_by` update in place. When a newer catalog adds an " +
-			"obligation, the next plan shows it in `required_obligations` and `unaccepted_obligations`.\n\n" +
+			"obligation, the next plan shows it in `required_obligations` and `unaccepted_obligations`, or, when a wildcard of " +
+			"`obligations` matches it, in `accepted_obligations`.\n\n" +
 			"**Expiry.** Expiry is detected when Terraform refreshes the record (as `time_rotating` does): once `review_by` " +
 			"has passed, the refresh sets `expired`, empties `accepted_obligations`, and the plan warns, naming the resource and " +
 			"the date, and re-records it in place (new `id` and `accepted_at`); every obligation counts as unaccepted until " +
@@ -281,7 +282,7 @@ func (r *obligationAcceptanceResource) Configure(_ context.Context, req resource
 // still unknown (the computed values then stay unknown) or invalid.
 func (r *obligationAcceptanceResource) derive(ctx context.Context, m *obligationAcceptanceModel, diags *diagnostics) bool {
 	if m.ResourceAddress.IsUnknown() || !fullyKnown(m.Scope) || m.ResourceType.IsUnknown() || m.ServiceModel.IsUnknown() ||
-		m.Agreement.IsUnknown() || !fullyKnown(mapElems{m.Conditions}) || !fullyKnown(m.Obligations) {
+		m.Agreement.IsUnknown() || !fullyKnown(mapElems{m.Conditions}) || !fullyKnown(m.Obligations) || m.Expired.IsUnknown() {
 		return false
 	}
 	var patterns []string
@@ -434,8 +435,12 @@ func (r *obligationAcceptanceResource) ModifyPlan(ctx context.Context, req resou
 	if reviewSet && !plan.ReviewBy.IsNull() && !plan.ReviewBy.IsUnknown() {
 		checkFutureReviewBy(plan.ReviewBy.ValueString(), r.data.clock(), &resp.Diagnostics)
 	}
-	// A record stays expired until the plan sets a new review date.
+	// A record stays expired until the plan sets a new review date; whether
+	// a review date not known yet is a new one is only known at apply.
 	plan.Expired = types.BoolValue(expired && !reviewSet)
+	if expired && plan.ReviewBy.IsUnknown() {
+		plan.Expired = types.BoolUnknown()
+	}
 	if len(resp.RequiresReplace) > 0 {
 		// A replacement is a new acceptance: new id and accepted_at.
 		plan.ID = types.StringUnknown()

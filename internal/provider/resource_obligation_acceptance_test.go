@@ -6,6 +6,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -440,6 +441,33 @@ func TestAccObligationAcceptance_savedPlanAcrossReviewBy(t *testing.T) {
 					ConfigStateChecks: []statecheck.StateCheck{
 						statecheck.ExpectKnownValue(acceptanceAddr, tfjsonpath.New("accepted_at"), knownvalue.StringExact("2030-01-04T00:00:00Z")),
 						statecheck.ExpectKnownValue(acceptanceAddr, tfjsonpath.New("expired"), knownvalue.Bool(true)),
+					},
+					ExpectNonEmptyPlan: true,
+				},
+			},
+		})
+	})
+	t.Run("expired record with a review date known only at apply", func(t *testing.T) {
+		now, clock := clockAt(time.Date(2029, 6, 1, 12, 0, 0, 0, time.UTC))
+		unknownReviewBy := strings.Replace(acceptanceConfig(twoObligations, "team-payments", "j", "2030-01-01"),
+			`review_by        = "2030-01-01"`, `review_by        = terraform_data.review.output`, 1) + `
+resource "terraform_data" "review" { input = "2030-01-01" }
+`
+		resource.Test(t, resource.TestCase{
+			ProtoV6ProviderFactories: factoriesAt(clock),
+			Steps: []resource.TestStep{
+				{Config: acceptanceConfig(twoObligations, "team-payments", "j", "2030-01-01")},
+				{
+					// The same date, through a value unknown at plan: the
+					// record stays expired, decided at apply.
+					PreConfig: func() { *now = after },
+					Config:    unknownReviewBy,
+					ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectUnknownValue(acceptanceAddr, tfjsonpath.New("expired")),
+					}},
+					ConfigStateChecks: []statecheck.StateCheck{
+						statecheck.ExpectKnownValue(acceptanceAddr, tfjsonpath.New("expired"), knownvalue.Bool(true)),
+						statecheck.ExpectKnownValue(acceptanceAddr, tfjsonpath.New("accepted_obligations"), knownvalue.ListSizeExact(0)),
 					},
 					ExpectNonEmptyPlan: true,
 				},
