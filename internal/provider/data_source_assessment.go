@@ -88,7 +88,7 @@ func (d *assessmentDataSource) Schema(_ context.Context, _ datasource.SchemaRequ
 			},
 			"accepted_obligations": schema.MapAttribute{
 				MarkdownDescription: "Accepted obligation ids keyed by address, e.g. `srm_obligation_acceptance.<name>.accepted_obligations`. " +
-					"Every address must be a key of `resources`. (Before schema version 1 of `srm_obligation_acceptance` this map was " +
+					"Every address must be a key of `resources`. (Before `acceptances` took acceptance records, this map was " +
 					"called `acceptances`.)",
 				ElementType: types.SetType{ElemType: types.StringType},
 				Optional:    true,
