@@ -26,7 +26,10 @@ func TestObligationAcceptanceWildcardGrowthWarns(t *testing.T) {
 	}
 	var ps provider.SchemaResponse
 	p.Schema(ctx, provider.SchemaRequest{}, &ps)
-	providerType := ps.Schema.Type().TerraformType(ctx).(tftypes.Object)
+	providerType, ok := ps.Schema.Type().TerraformType(ctx).(tftypes.Object)
+	if !ok {
+		t.Fatal("the provider schema is not an object")
+	}
 	catalog := `{"catalog_version": "next", "obligations": [{"id": "data_protection.test_restores", "component": "data_protection",
   "title": "Test restores", "description": "Restore a backup every quarter.", "controls": {"nist_800_53_r5": ["CP-4"]}}]}`
 	config := object(providerType, map[string]tftypes.Value{"catalog": tftypes.NewValue(tftypes.String, catalog)})
@@ -34,7 +37,10 @@ func TestObligationAcceptanceWildcardGrowthWarns(t *testing.T) {
 		t.Fatalf("configure: %v %v", err, resp.Diagnostics)
 	}
 
-	recordType := obligationAcceptanceSchema().Type().TerraformType(ctx).(tftypes.Object)
+	recordType, ok := obligationAcceptanceSchema().Type().TerraformType(ctx).(tftypes.Object)
+	if !ok {
+		t.Fatal("the resource schema is not an object")
+	}
 	str := func(s string) tftypes.Value { return tftypes.NewValue(tftypes.String, s) }
 	set := func(items ...string) tftypes.Value {
 		vals := make([]tftypes.Value, len(items))
