@@ -100,7 +100,7 @@ func acceptanceRecords(ctx context.Context, list types.List, diags *diagnostics)
 // applyAcceptances adds to req the obligations that the records covering
 // the resource at address accept, and returns who accepted each.
 func applyAcceptances(ctx context.Context, data *providerData, list types.List, address types.String,
-	req *srm.Request, root path.Path, diags *diagnostics) (map[string]*srm.AcceptanceRecord, bool) {
+	req *srm.Request, diags *diagnostics) (map[string]*srm.AcceptanceRecord, bool) {
 	records, ok := acceptanceRecords(ctx, list, diags)
 	if !ok || len(records) == 0 {
 		return nil, ok
@@ -113,7 +113,7 @@ func applyAcceptances(ctx context.Context, data *providerData, list types.List, 
 	}
 	by, err := data.engine.AcceptedByRecords(*req, address.ValueString(), records, data.clock())
 	if err != nil {
-		addInputError(diags, root, err, nil)
+		addInputError(diags, path.Empty(), err, nil)
 		return nil, false
 	}
 	req.Accepted = srm.MergeAccepted(req.Accepted, by)

@@ -158,7 +158,7 @@ func (d *responsibilityDataSource) Read(ctx context.Context, req datasource.Read
 	if !ok {
 		return
 	}
-	acceptedBy, ok := applyAcceptances(ctx, d.data, m.Acceptances, m.ResourceAddress, &sreq, path.Empty(), &resp.Diagnostics)
+	acceptedBy, ok := applyAcceptances(ctx, d.data, m.Acceptances, m.ResourceAddress, &sreq, &resp.Diagnostics)
 	if !ok {
 		return
 	}
