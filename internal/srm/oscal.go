@@ -117,7 +117,7 @@ func (a *Assessment) OSCAL() ([]byte, error) {
 				responsibilities = append(responsibilities, resp)
 				if accepted[o.ID] {
 					satisfied = append(satisfied, obj{"uuid": UUID5("satisfied", addr, control, o.ID), "responsibility-uuid": ru,
-						"description":       a.satisfiedDescription(addr, o.ID),
+						"description":       fmt.Sprintf("Obligation %s accepted for %s.", o.ID, addr),
 						"responsible-roles": []any{obj{"role-id": "customer"}}})
 				}
 			}
@@ -186,13 +186,4 @@ func (a *Assessment) OSCAL() ([]byte, error) {
 		},
 	}}
 	return json.MarshalIndent(doc, "", "  ")
-}
-
-// satisfiedDescription says which obligation is accepted for which
-// resource, and by whom when an acceptance record names it.
-func (a *Assessment) satisfiedDescription(addr, id string) string {
-	if r := a.AcceptedBy[addr][id]; r != nil {
-		return fmt.Sprintf("Obligation %s accepted for %s by %s.", id, addr, r.AcceptedBy)
-	}
-	return fmt.Sprintf("Obligation %s accepted for %s.", id, addr)
 }
