@@ -6,6 +6,7 @@ package provider
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -110,8 +111,9 @@ func TestObligationAcceptanceUpgradeV0(t *testing.T) {
 	}
 }
 
-// Under each CLI, the configuration that wrote the version-0 state plans
-// nothing against it: the upgrade and the refresh lose and change nothing.
+// Under each CLI, the configuration that wrote the version-0 state plans no
+// replacement against it: the upgrade and the refresh lose nothing, and
+// accepted_at and id stay.
 func TestAccObligationAcceptance_upgradeFromV0(t *testing.T) {
 	config, err := os.ReadFile(filepath.Join(v0StateDir, "main.tf"))
 	if err != nil {
@@ -145,8 +147,11 @@ func TestAccObligationAcceptance_upgradeFromV0(t *testing.T) {
 		Steps: []resource.TestStep{{
 			PreConfig: seed,
 			Config:    body,
+			// Nothing is replaced: at most the catalog version and what it
+			// computes update in place (a newer catalog than the one that
+			// wrote the state).
 			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-				plancheck.ExpectEmptyPlan(),
+				expectNoReplacement{},
 			}},
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue(db, tfjsonpath.New("accepted_at"), knownvalue.StringExact("2026-11-29T08:43:46Z")),
@@ -162,4 +167,17 @@ func TestAccObligationAcceptance_upgradeFromV0(t *testing.T) {
 			},
 		}},
 	})
+}
+
+// expectNoReplacement checks that the plan creates, replaces and deletes
+// nothing.
+type expectNoReplacement struct{}
+
+func (expectNoReplacement) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
+	for _, rc := range req.Plan.ResourceChanges {
+		if rc.Change.Actions.Create() || rc.Change.Actions.Delete() || rc.Change.Actions.Replace() {
+			resp.Error = fmt.Errorf("%s is planned %v", rc.Address, rc.Change.Actions)
+			return
+		}
+	}
 }
