@@ -23,43 +23,52 @@ variable "catalog_file" {
 }
 
 variable "acceptances" {
-  description = "Accepted obligation ids by resource address."
-  type        = map(list(string))
-  default     = {}
+  description = "Acceptance records by team: the address patterns they cover, the obligations (ids, <component>.* or *) and who is accountable."
+  type = map(object({
+    scope         = list(string)
+    obligations   = list(string)
+    accepted_by   = string
+    resource_type = optional(string)
+    service_model = optional(string)
+  }))
+  default = {}
 }
 
 locals {
   # The declared resources: their Terraform type and the attribute values
   # that change who owns what.
+  # The addresses are those the resources would have in a root module that
+  # calls one module per product.
   resources = {
-    "aws_db_instance.orders"        = { type = "aws_db_instance", conditions = { engine = "postgres", auto_minor_version_upgrade = "true" } }
-    "aws_lambda_function.resize"    = { type = "aws_lambda_function", conditions = { package_type = "Image" } }
-    "google_container_cluster.apps" = { type = "google_container_cluster", conditions = { enable_autopilot = "true" } }
-    "azurerm_linux_web_app.portal"  = { type = "azurerm_linux_web_app", conditions = { application_stack = "code" } }
-    "aws_s3_bucket.invoices"        = { type = "aws_s3_bucket", conditions = {} }
+    "module.payments.aws_db_instance.orders"        = { type = "aws_db_instance", conditions = { engine = "postgres", auto_minor_version_upgrade = "true" } }
+    "module.payments.aws_s3_bucket.invoices"        = { type = "aws_s3_bucket", conditions = {} }
+    "module.media.aws_lambda_function.resize"       = { type = "aws_lambda_function", conditions = { package_type = "Image" } }
+    "module.platform.google_container_cluster.apps" = { type = "google_container_cluster", conditions = { enable_autopilot = "true" } }
+    "module.portal.azurerm_linux_web_app.portal"    = { type = "azurerm_linux_web_app", conditions = { application_stack = "code" } }
   }
 }
 
-# The record of what each team accepted, by whom and until when.
-resource "srm_obligation_acceptance" "this" {
+# The record of what each team accepted, for which scope, until when.
+resource "srm_obligation_acceptance" "team" {
   for_each = var.acceptances
 
-  resource_address = each.key
-  resource_type    = local.resources[each.key].type
-  conditions       = local.resources[each.key].conditions
-  obligations      = each.value
-  accepted_by      = "team-platform"
-  reference        = "CHG-1042"
-  review_by        = "2099-01-01"
+  scope         = each.value.scope
+  resource_type = each.value.resource_type
+  service_model = each.value.service_model
+  obligations   = each.value.obligations
+  accepted_by   = each.value.accepted_by
+  reference     = "CHG-1042"
+  review_by     = "2099-01-01"
 }
 
 data "srm_responsibility" "this" {
   for_each = local.resources
 
-  resource_address     = each.key
-  resource_type        = each.value.type
-  conditions           = each.value.conditions
-  accepted_obligations = try(srm_obligation_acceptance.this[each.key].accepted_obligations, [])
+  resource_address = each.key
+  resource_type    = each.value.type
+  conditions       = each.value.conditions
+  # Every record; those whose scope covers this address apply.
+  acceptances = values(srm_obligation_acceptance.team)
 }
 
 # Stand-ins for the real resources. The precondition is what a module adds to
@@ -80,11 +89,16 @@ resource "terraform_data" "resource" {
 output "ownership" {
   description = "Who owns each layer of each declared resource."
   value = join("\n", concat(
-    [format("%-32s %-6s %-15s %-9s %-12s %-9s %-9s %s", "resource", "model", "infrastructure", "platform", "application", "data", "identity", "unaccepted")],
-    [for address, r in data.srm_responsibility.this : format("%-32s %-6s %-15s %-9s %-12s %-9s %-9s %d",
+    [format("%-46s %-6s %-15s %-9s %-12s %-9s %-9s %s", "resource", "model", "infrastructure", "platform", "application", "data", "identity", "unaccepted")],
+    [for address, r in data.srm_responsibility.this : format("%-46s %-6s %-15s %-9s %-12s %-9s %-9s %d",
       address, r.service_model, r.owners["infrastructure"], r.owners["platform"], r.owners["application"],
     r.owners["data"], r.owners["identity"], length(r.unaccepted_obligations))]
   ))
+}
+
+output "accepted_by" {
+  description = "Which teams accepted the obligations of each declared resource."
+  value       = { for address, r in data.srm_responsibility.this : address => sort(distinct(values(coalesce(r.accepted_by, {})))) }
 }
 
 output "unaccepted" {

@@ -20,18 +20,20 @@ if run plan; then
   echo "demo: expected the precondition to fail" >&2; exit 1
 fi
 
-step "2. The team records its acceptance (accepted.tfvars) and applies: the precondition passes"
+step "2. The teams record their acceptances by scope (accepted.tfvars) and apply: the precondition passes"
 run apply -auto-approve -var-file=accepted.tfvars || exit 1
 step "   Ownership of each declared resource"
 "$cli" output -raw ownership; echo
+step "   Who accepted the obligations of each resource"
+"$cli" output -no-color accepted_by
 
 step "3. Plan again: nothing to do"
 run plan -detailed-exitcode -var-file=accepted.tfvars || { echo "demo: expected an empty plan" >&2; exit 1; }
 
-step "4. A newer catalog adds an obligation: the acceptance records show it in the plan..."
-run plan -var-file=accepted.tfvars -var catalog_file=catalog-update.json -target=srm_obligation_acceptance.this || exit 1
-step "   ...and the gate closes again: the apply stops until someone accepts it"
-if run apply -auto-approve -var-file=accepted.tfvars -var catalog_file=catalog-update.json; then
-  echo "demo: expected the new obligation to fail the precondition" >&2; exit 1
+step "4. A newer catalog adds an obligation nobody accepted: the gate closes again, naming it"
+if out="$(run apply -auto-approve -var-file=accepted.tfvars -var catalog_file=catalog-update.json)"; then
+  echo "$out"; echo "demo: expected the new obligation to fail the precondition" >&2; exit 1
 fi
+echo "$out"
+grep -q 'data_protection.test_restores' <<<"$out" || { echo "demo: expected the failure to name data_protection.test_restores" >&2; exit 1; }
 step "Done: accept the new obligation in accepted.tfvars to open the gate again."

@@ -24,7 +24,8 @@ type assessmentDataSource struct{ data *providerData }
 
 type assessmentModel struct {
 	Resources      map[string]assessedResourceModel `tfsdk:"resources"`
-	Acceptances    map[string][]string              `tfsdk:"acceptances"`
+	Accepted       map[string][]string              `tfsdk:"accepted_obligations"`
+	Acceptances    types.List                       `tfsdk:"acceptances"`
 	Agreement      types.String                     `tfsdk:"agreement"`
 	Frameworks     types.Set                        `tfsdk:"frameworks"`
 	Results        types.Map                        `tfsdk:"results"`
@@ -48,6 +49,7 @@ var (
 		"customer_obligation_ids": types.ListType{ElemType: types.StringType},
 		"unaccepted_obligations":  types.ListType{ElemType: types.StringType},
 		"focus":                   types.ListType{ElemType: types.StringType},
+		"accepted_by":             types.MapType{ElemType: types.StringType},
 		"controls":                types.MapType{ElemType: types.ObjectType{AttrTypes: controlSplitAttrTypes}},
 	}
 	summaryAttrTypes = map[string]attr.Type{
@@ -84,14 +86,16 @@ func (d *assessmentDataSource) Schema(_ context.Context, _ datasource.SchemaRequ
 						ElementType: types.StringType, Optional: true},
 				}},
 			},
-			"acceptances": schema.MapAttribute{
-				MarkdownDescription: "Accepted obligation ids keyed by address, usually `srm_obligation_acceptance.<name>.accepted_obligations`. " +
-					"Every address must be a key of `resources`.",
+			"accepted_obligations": schema.MapAttribute{
+				MarkdownDescription: "Accepted obligation ids keyed by address, e.g. `srm_obligation_acceptance.<name>.accepted_obligations`. " +
+					"Every address must be a key of `resources`. (Before `acceptances` took acceptance records, this map was " +
+					"called `acceptances`.)",
 				ElementType: types.SetType{ElemType: types.StringType},
 				Optional:    true,
 			},
-			"agreement":  schema.StringAttribute{MarkdownDescription: "Name of an `agreement` block of the provider configuration to apply.", Optional: true},
-			"frameworks": frameworksAttribute(),
+			"acceptances": acceptancesAttribute(acceptancesDescription + " Combines with `accepted_obligations`."),
+			"agreement":   schema.StringAttribute{MarkdownDescription: "Name of an `agreement` block of the provider configuration to apply.", Optional: true},
+			"frameworks":  frameworksAttribute(),
 			"results": schema.MapNestedAttribute{
 				MarkdownDescription: "The answer for each address.",
 				Computed:            true,
@@ -101,7 +105,9 @@ func (d *assessmentDataSource) Schema(_ context.Context, _ datasource.SchemaRequ
 					"customer_obligation_ids": ids("Customer obligations."),
 					"unaccepted_obligations":  ids("Customer obligations not accepted."),
 					"focus":                   ids("Components the resource directly configures."),
-					"controls":                controlsAttribute(),
+					"accepted_by": schema.MapAttribute{MarkdownDescription: "Who accepted each obligation that `acceptances` accept: " +
+						"obligation id → `accepted_by` of the most specific record, as in `srm_responsibility`.", ElementType: types.StringType, Computed: true},
+					"controls": controlsAttribute(),
 				}},
 			},
 			"unaccepted": schema.MapAttribute{
@@ -158,16 +164,20 @@ func (d *assessmentDataSource) Read(ctx context.Context, req datasource.ReadRequ
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	a, err := d.data.engine.Assess(items, m.Acceptances, m.Agreement.ValueString())
+	records, ok := acceptanceRecords(ctx, m.Acceptances, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	a, err := d.data.engine.AssessWithRecords(items, m.Accepted, records, m.Agreement.ValueString(), d.data.clock())
 	if err != nil {
 		if ae, ok := err.(*srm.AssessmentError); ok {
 			switch {
 			case ae.In == "resources":
 				addInputError(&resp.Diagnostics, path.Root("resources").AtMapKey(ae.Address), ae.InputError, map[string]string{"resource_type": "type"})
 			case ae.Key != "":
-				resp.Diagnostics.AddAttributeError(path.Root("acceptances").AtMapKey(ae.Address).AtSetValue(types.StringValue(ae.Key)), ae.Summary, ae.Detail)
+				resp.Diagnostics.AddAttributeError(path.Root("accepted_obligations").AtMapKey(ae.Address).AtSetValue(types.StringValue(ae.Key)), ae.Summary, ae.Detail)
 			default:
-				resp.Diagnostics.AddAttributeError(path.Root("acceptances").AtMapKey(ae.Address), ae.Summary, ae.Detail)
+				resp.Diagnostics.AddAttributeError(path.Root("accepted_obligations").AtMapKey(ae.Address), ae.Summary, ae.Detail)
 			}
 			return
 		}
@@ -185,7 +195,7 @@ func (d *assessmentDataSource) Read(ctx context.Context, req datasource.ReadRequ
 		results[addr] = types.ObjectValueMust(assessmentResultAttrTypes, map[string]attr.Value{
 			"service_model": types.StringValue(r.ServiceModel.ID), "owners": ownersMap(r),
 			"customer_obligation_ids": stringList(r.CustomerObligationIDs()), "unaccepted_obligations": stringList(r.UnacceptedIDs()),
-			"focus": stringList(r.Focus()), "controls": controls,
+			"focus": stringList(r.Focus()), "controls": controls, "accepted_by": acceptedByMap(a.AcceptedBy[addr]),
 		})
 	}
 	unaccepted := map[string]attr.Value{}

@@ -30,7 +30,7 @@ func TestAccAssessment(t *testing.T) {
 data "srm_responsibility" "crm" { service_model = "saas" }
 data "srm_assessment" "module" {
   resources   = local.resources
-  acceptances = { "legacy.crm" = data.srm_responsibility.crm.customer_obligation_ids }
+  accepted_obligations = { "legacy.crm" = data.srm_responsibility.crm.customer_obligation_ids }
   frameworks  = ["nist_800_53_r5"]
 }
 output "unaccepted_addresses" { value = keys(data.srm_assessment.module.unaccepted) }
@@ -60,7 +60,7 @@ func TestAccAssessment_gate(t *testing.T) {
 data "srm_assessment" "required" { resources = local.resources }
 data "srm_assessment" "module" {
   resources   = local.resources
-  acceptances = ` + acceptances + `
+  accepted_obligations = ` + acceptances + `
 }
 resource "terraform_data" "gate" {
   lifecycle {
@@ -99,11 +99,11 @@ func TestAccAssessment_badInput(t *testing.T) {
 }`, `set exactly one of type and service_model`},
 		"acceptance for undeclared address": {`data "srm_assessment" "x" {
   resources   = { "aws_db_instance.main" = { type = "aws_db_instance" } }
-  acceptances = { "aws_db_instance.mian" = ["data_protection.encrypt_at_rest"] }
+  accepted_obligations = { "aws_db_instance.mian" = ["data_protection.encrypt_at_rest"] }
 }`, `Acceptance for an undeclared resource.*did you mean "aws_db_instance.main"`},
 		"provider-side acceptance": {`data "srm_assessment" "x" {
   resources   = { "aws_db_instance.main" = { type = "aws_db_instance", conditions = { engine = "postgres" } } }
-  acceptances = { "aws_db_instance.main" = ["operating_system.patch"] }
+  accepted_obligations = { "aws_db_instance.main" = ["operating_system.patch"] }
 }`, `aws_db_instance.main: "operating_system.patch" is not a customer obligation`},
 	}
 	for name, tc := range cases {

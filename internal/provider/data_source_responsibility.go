@@ -37,6 +37,8 @@ type responsibilityModel struct {
 	Conditions               types.Map    `tfsdk:"conditions"`
 	Agreement                types.String `tfsdk:"agreement"`
 	AcceptedObligations      types.Set    `tfsdk:"accepted_obligations"`
+	Acceptances              types.List   `tfsdk:"acceptances"`
+	AcceptedBy               types.Map    `tfsdk:"accepted_by"`
 	Frameworks               types.Set    `tfsdk:"frameworks"`
 	Controls                 types.Map    `tfsdk:"controls"`
 	Owners                   types.Map    `tfsdk:"owners"`
@@ -95,6 +97,14 @@ func (d *responsibilityDataSource) Schema(_ context.Context, _ datasource.Schema
 				ElementType: types.StringType,
 				Optional:    true,
 			},
+			"acceptances": acceptancesAttribute(acceptancesDescription + " Needs `resource_address`; combines with `accepted_obligations`."),
+			"accepted_by": schema.MapAttribute{
+				MarkdownDescription: "Who accepted each obligation that `acceptances` accept: obligation id → `accepted_by` of the most " +
+					"specific record (its own `resource_address` before a scope, a longer pattern before a shorter one, a type filter " +
+					"before a model filter, an id before `<component>.*` before `*`). Null without `acceptances`.",
+				ElementType: types.StringType,
+				Computed:    true,
+			},
 			"frameworks": frameworksAttribute(),
 			"controls":   controlsAttribute(),
 			"owners": schema.MapAttribute{
@@ -148,6 +158,10 @@ func (d *responsibilityDataSource) Read(ctx context.Context, req datasource.Read
 	if !ok {
 		return
 	}
+	acceptedBy, ok := applyAcceptances(ctx, d.data, m.Acceptances, m.ResourceAddress, &sreq, &resp.Diagnostics)
+	if !ok {
+		return
+	}
 	frameworks, ok := frameworkIDs(ctx, d.data.engine.Catalog, m.Frameworks, path.Empty(), &resp.Diagnostics)
 	if !ok {
 		return
@@ -175,6 +189,13 @@ func (d *responsibilityDataSource) Read(ctx context.Context, req datasource.Read
 	attrs := make(map[string]tftypes.Value, len(config))
 	maps.Copy(attrs, config)
 	maps.Copy(attrs, computed)
+	if acceptedBy != nil {
+		var err error
+		if attrs["accepted_by"], err = acceptedByMap(acceptedBy).ToTerraformValue(ctx); err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("accepted_by"), "Unexpected value", err.Error()+". This is a bug in the provider.")
+			return
+		}
+	}
 	resp.State.Raw = tftypes.NewValue(req.Config.Raw.Type(), attrs)
 }
 

@@ -4,7 +4,9 @@
 package provider
 
 import (
+	"context"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -130,7 +132,7 @@ func TestAccObligationAcceptance_import(t *testing.T) {
 					return s.RootModule().Resources[acceptanceAddr].Primary.ID, nil
 				},
 				ImportStateVerifyIgnore: []string{"resource_type", "conditions", "obligations", "accepted_by", "justification", "reference",
-					"review_by", "accepted_obligations", "required_obligations", "unaccepted_obligations", "catalog_version"},
+					"review_by", "accepted_obligations", "required_obligations", "unaccepted_obligations", "catalog_version", "expired"},
 			},
 		},
 	})
@@ -369,4 +371,128 @@ resource "srm_obligation_acceptance" "x" {
 			}},
 		})
 	})
+}
+
+// advanceClock is a pre-apply plan check that moves the provider's clock
+// after the plan is saved and before it is applied: the time a reviewer
+// takes to approve a saved plan.
+type advanceClock struct {
+	now *time.Time
+	to  time.Time
+}
+
+func (a advanceClock) CheckPlan(context.Context, plancheck.CheckPlanRequest, *plancheck.CheckPlanResponse) {
+	*a.now = a.to
+}
+
+// A plan saved before review_by and applied after it applies as planned or
+// stops with our error, never with "Provider produced inconsistent final
+// plan" (the plan is computed again at apply).
+func TestAccObligationAcceptance_savedPlanAcrossReviewBy(t *testing.T) {
+	before, after := time.Date(2029, 12, 31, 12, 0, 0, 0, time.UTC), time.Date(2030, 1, 2, 0, 0, 0, 0, time.UTC)
+	t.Run("update applies as planned", func(t *testing.T) {
+		now, clock := clockAt(time.Date(2029, 6, 1, 12, 0, 0, 0, time.UTC))
+		acceptedAt := statecheck.CompareValue(compare.ValuesSame())
+		resource.Test(t, resource.TestCase{
+			ProtoV6ProviderFactories: factoriesAt(clock),
+			Steps: []resource.TestStep{
+				{
+					Config:            acceptanceConfig(twoObligations, "team-payments", "j", "2030-01-01"),
+					ConfigStateChecks: []statecheck.StateCheck{acceptedAt.AddStateValue(acceptanceAddr, tfjsonpath.New("accepted_at"))},
+				},
+				{
+					PreConfig: func() { *now = before },
+					Config:    acceptanceConfig(twoObligations, "team-payments", "j, reviewed", "2030-01-01"),
+					ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(acceptanceAddr, plancheck.ResourceActionUpdate),
+						plancheck.ExpectKnownValue(acceptanceAddr, tfjsonpath.New("accepted_obligations"), knownvalue.ListSizeExact(2)),
+						advanceClock{now, after},
+					}},
+					ConfigStateChecks: []statecheck.StateCheck{
+						acceptedAt.AddStateValue(acceptanceAddr, tfjsonpath.New("accepted_at")),
+						statecheck.ExpectKnownValue(acceptanceAddr, tfjsonpath.New("justification"), knownvalue.StringExact("j, reviewed")),
+					},
+					// The next refresh finds the record expired.
+					ExpectNonEmptyPlan: true,
+				},
+				{
+					// The refresh marked it expired: nothing is accepted any more.
+					Config: acceptanceConfig(twoObligations, "team-payments", "j, reviewed", "2030-01-01"),
+					ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(acceptanceAddr, plancheck.ResourceActionUpdate),
+						plancheck.ExpectKnownValue(acceptanceAddr, tfjsonpath.New("expired"), knownvalue.Bool(true)),
+						plancheck.ExpectKnownValue(acceptanceAddr, tfjsonpath.New("accepted_obligations"), knownvalue.ListSizeExact(0)),
+					}},
+					ExpectNonEmptyPlan: true,
+				},
+			},
+		})
+	})
+	t.Run("expired record re-recorded as planned", func(t *testing.T) {
+		now, clock := clockAt(time.Date(2029, 6, 1, 12, 0, 0, 0, time.UTC))
+		resource.Test(t, resource.TestCase{
+			ProtoV6ProviderFactories: factoriesAt(clock),
+			Steps: []resource.TestStep{
+				{Config: acceptanceConfig(twoObligations, "team-payments", "j", "2030-01-01")},
+				{
+					PreConfig: func() { *now = after },
+					Config:    acceptanceConfig(twoObligations, "team-payments", "j", "2030-01-01"),
+					ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectKnownValue(acceptanceAddr, tfjsonpath.New("expired"), knownvalue.Bool(true)),
+						advanceClock{now, after.Add(48 * time.Hour)},
+					}},
+					ConfigStateChecks: []statecheck.StateCheck{
+						statecheck.ExpectKnownValue(acceptanceAddr, tfjsonpath.New("accepted_at"), knownvalue.StringExact("2030-01-04T00:00:00Z")),
+						statecheck.ExpectKnownValue(acceptanceAddr, tfjsonpath.New("expired"), knownvalue.Bool(true)),
+					},
+					ExpectNonEmptyPlan: true,
+				},
+			},
+		})
+	})
+	t.Run("expired record with a review date known only at apply", func(t *testing.T) {
+		now, clock := clockAt(time.Date(2029, 6, 1, 12, 0, 0, 0, time.UTC))
+		unknownReviewBy := strings.Replace(acceptanceConfig(twoObligations, "team-payments", "j", "2030-01-01"),
+			`review_by        = "2030-01-01"`, `review_by        = terraform_data.review.output`, 1) + `
+resource "terraform_data" "review" { input = "2030-01-01" }
+`
+		resource.Test(t, resource.TestCase{
+			ProtoV6ProviderFactories: factoriesAt(clock),
+			Steps: []resource.TestStep{
+				{Config: acceptanceConfig(twoObligations, "team-payments", "j", "2030-01-01")},
+				{
+					// The same date, through a value unknown at plan: the
+					// record stays expired, decided at apply.
+					PreConfig: func() { *now = after },
+					Config:    unknownReviewBy,
+					ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectUnknownValue(acceptanceAddr, tfjsonpath.New("expired")),
+					}},
+					ConfigStateChecks: []statecheck.StateCheck{
+						statecheck.ExpectKnownValue(acceptanceAddr, tfjsonpath.New("expired"), knownvalue.Bool(true)),
+						statecheck.ExpectKnownValue(acceptanceAddr, tfjsonpath.New("accepted_obligations"), knownvalue.ListSizeExact(0)),
+					},
+					ExpectNonEmptyPlan: true,
+				},
+			},
+		})
+	})
+	for name, config := range map[string]string{
+		"create":           acceptanceConfig(twoObligations, "team-payments", "j", "2030-01-01"),
+		"review_by change": acceptanceConfig(twoObligations, "team-payments", "j", "2030-01-01"),
+	} {
+		t.Run(name+" stops with our error", func(t *testing.T) {
+			now, clock := clockAt(before)
+			var steps []resource.TestStep
+			if name != "create" {
+				steps = append(steps, resource.TestStep{Config: acceptanceConfig(twoObligations, "team-payments", "j", "2029-12-31T18:00:00Z")})
+			}
+			steps = append(steps, resource.TestStep{
+				Config:           config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{advanceClock{now, after}}},
+				ExpectError:      errorPattern(`(?s)Review date in the past.*2030-01-01 has already passed.*saved plan made before that date`),
+			})
+			resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: factoriesAt(clock), Steps: steps})
+		})
+	}
 }

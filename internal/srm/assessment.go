@@ -5,7 +5,9 @@ package srm
 
 import (
 	"fmt"
+	"sort"
 	"strings"
+	"time"
 )
 
 // AssessItem is one declared resource of an assessment: exactly one of
@@ -31,14 +33,25 @@ type Assessment struct {
 	// Addresses are the declared resources, sorted.
 	Addresses []string
 	Results   map[string]*Result
+	// AcceptedBy maps, per address, each obligation that an acceptance
+	// record accepts to the most specific such record.
+	AcceptedBy map[string]map[string]*AcceptanceRecord
 }
 
 // Assess resolves every declared resource with its accepted obligations.
 func (e *Engine) Assess(items map[string]AssessItem, acceptances map[string][]string, agreement string) (*Assessment, error) {
+	return e.AssessWithRecords(items, acceptances, nil, agreement, time.Time{})
+}
+
+// AssessWithRecords resolves every declared resource with its accepted
+// obligations: those listed by address in acceptances, and those that the
+// acceptance records covering it accept (unless expired at now).
+func (e *Engine) AssessWithRecords(items map[string]AssessItem, acceptances map[string][]string, records []AcceptanceRecord,
+	agreement string, now time.Time) (*Assessment, error) {
 	a := &Assessment{Catalog: e.Catalog, Addresses: sortedKeys(items), Results: make(map[string]*Result, len(items))}
 	for _, addr := range sortedKeys(acceptances) {
 		if _, ok := items[addr]; !ok {
-			detail := fmt.Sprintf("%q has acceptances but is not a key of resources", addr)
+			detail := fmt.Sprintf("%q has accepted obligations but is not a key of resources", addr)
 			if near := Closest(addr, a.Addresses, 3); len(near) > 0 {
 				detail += "; did you mean " + quoteJoin(near, " or ") + "?"
 			} else {
@@ -64,9 +77,54 @@ func (e *Engine) Assess(items map[string]AssessItem, acceptances map[string][]st
 			ie.Detail = addr + ": " + ie.Detail
 			return nil, &AssessmentError{In: in, Address: addr, InputError: ie}
 		}
+		if len(records) > 0 {
+			by := MatchRecords(records, addr, r, now)
+			if a.AcceptedBy == nil {
+				a.AcceptedBy = map[string]map[string]*AcceptanceRecord{}
+			}
+			a.AcceptedBy[addr] = by
+			if len(by) > 0 {
+				// Every id is a customer obligation of r: accept cannot fail.
+				_ = r.accept(MergeAccepted(acceptances[addr], by))
+			}
+		}
 		a.Results[addr] = r
 	}
 	return a, nil
+}
+
+// AcceptedByTeam counts, per accountable team, the resources and the
+// obligations its records accept (each obligation credited to the most
+// specific record), sorted by team.
+func (a *Assessment) AcceptedByTeam() []TeamCount {
+	counts := map[string]*TeamCount{}
+	for _, addr := range a.Addresses {
+		seen := map[string]bool{}
+		for _, r := range a.AcceptedBy[addr] {
+			tc := counts[r.AcceptedBy]
+			if tc == nil {
+				tc = &TeamCount{Team: r.AcceptedBy}
+				counts[r.AcceptedBy] = tc
+			}
+			tc.Obligations++
+			if !seen[r.AcceptedBy] {
+				seen[r.AcceptedBy] = true
+				tc.Resources++
+			}
+		}
+	}
+	out := make([]TeamCount, 0, len(counts))
+	for _, tc := range counts {
+		out = append(out, *tc)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Team < out[j].Team })
+	return out
+}
+
+// TeamCount is what one accountable team accepted across an assessment.
+type TeamCount struct {
+	Team                   string
+	Resources, Obligations int
 }
 
 // Unaccepted maps each address with unaccepted obligations to their ids.
@@ -142,6 +200,12 @@ func (a *Assessment) Markdown() string {
 			b.WriteString(" " + string(l.Owner) + " |")
 		}
 		fmt.Fprintf(&b, " %d/%d |\n", len(r.CustomerObligations)-len(r.Unaccepted), len(r.CustomerObligations))
+	}
+	if teams := a.AcceptedByTeam(); len(teams) > 0 {
+		b.WriteString("\n### Accepted by\n\n| team | resources | obligations |\n|---|---|---|\n")
+		for _, tc := range teams {
+			fmt.Fprintf(&b, "| %s | %d | %d |\n", mdEscape(tc.Team), tc.Resources, tc.Obligations)
+		}
 	}
 	var overrides []string
 	for _, addr := range a.Addresses {

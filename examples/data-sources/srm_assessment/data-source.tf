@@ -5,7 +5,7 @@ data "srm_assessment" "module" {
     "aws_lambda_function.resize" = { type = "aws_lambda_function", conditions = { package_type = "Image" } }
     "legacy.crm"                 = { service_model = "saas" }
   }
-  acceptances = {
+  accepted_obligations = {
     "legacy.crm" = ["data_protection.encrypt_at_rest", "accounts_and_access.enforce_mfa"]
   }
   frameworks = ["nist_800_53_r5"]

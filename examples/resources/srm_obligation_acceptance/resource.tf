@@ -1,25 +1,40 @@
-# The payments team accepts the data obligations of the orders database.
-resource "srm_obligation_acceptance" "orders_db" {
-  resource_address = "aws_db_instance.orders"
-  resource_type    = "aws_db_instance"
-  # The attribute values that change the answer; without them the catalog
-  # assumes the conservative values (RDS Custom, no automatic minor upgrades).
-  conditions = { engine = "postgres", auto_minor_version_upgrade = "true" }
-  obligations = [
-    "data_protection.encrypt_at_rest",
-    "data_protection.back_up_data",
-    "accounts_and_access.enforce_mfa",
-  ]
+# The payments team owns the data obligations of everything in its module,
+# module instances and nested modules included.
+resource "srm_obligation_acceptance" "payments" {
+  scope         = ["module.payments.*"]
+  obligations   = ["data_classification.*", "data_protection.*", "data_access.*"]
   accepted_by   = "team-payments"
-  justification = "KMS key per environment; daily snapshots kept 35 days; MFA enforced by the identity provider."
+  justification = "KMS key per environment; daily snapshots kept 35 days; access reviewed quarterly."
   reference     = "CHG-1042"
   review_by     = "2099-01-01"
 }
 
-# Pass accepted_obligations (not obligations) so that an expired acceptance closes the gate.
+# The platform team owns every customer obligation of the VM fleet's operating
+# systems: a scope with a model filter.
+resource "srm_obligation_acceptance" "fleet" {
+  scope         = ["aws_instance.*", "*.aws_instance.*"]
+  service_model = "iaas"
+  obligations   = ["operating_system.*"]
+  accepted_by   = "team-platform"
+  review_by     = "2099-01-01"
+}
+
+# One resource: its type is read from the address.
+resource "srm_obligation_acceptance" "orders_db" {
+  resource_address = "module.payments.aws_db_instance.orders"
+  obligations      = ["accounts_and_access.enforce_mfa"]
+  accepted_by      = "team-identity"
+  review_by        = "2099-01-01"
+}
+
+# Pass the records themselves: those that cover the address apply, expired
+# ones do not, and accepted_by names who owns each accepted obligation.
 data "srm_responsibility" "orders_db" {
-  resource_type        = "aws_db_instance"
-  resource_address     = "aws_db_instance.orders"
-  conditions           = srm_obligation_acceptance.orders_db.conditions
-  accepted_obligations = srm_obligation_acceptance.orders_db.accepted_obligations
+  resource_type    = "aws_db_instance"
+  resource_address = "module.payments.aws_db_instance.orders"
+  acceptances = [
+    srm_obligation_acceptance.payments,
+    srm_obligation_acceptance.fleet,
+    srm_obligation_acceptance.orders_db,
+  ]
 }
