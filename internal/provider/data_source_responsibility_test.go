@@ -29,7 +29,7 @@ data "srm_responsibility" "saas" {
 data "srm_responsibility" "onprem" { service_model = "on_premises" }
 `,
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("data.srm_responsibility.iaas", tfjsonpath.New("components").AtMapKey("operating_system").AtMapKey("owner"), knownvalue.StringExact("customer")),
+				statecheck.ExpectKnownValue("data.srm_responsibility.iaas", tfjsonpath.New("component_owners").AtMapKey("operating_system"), knownvalue.StringExact("customer")),
 				statecheck.ExpectKnownValue("data.srm_responsibility.iaas", tfjsonpath.New("owners"), knownvalue.MapExact(map[string]knownvalue.Check{
 					"infrastructure": knownvalue.StringExact("provider"),
 					"platform":       knownvalue.StringExact("customer"),
@@ -37,7 +37,7 @@ data "srm_responsibility" "onprem" { service_model = "on_premises" }
 					"data":           knownvalue.StringExact("customer"),
 					"identity":       knownvalue.StringExact("customer"),
 				})),
-				statecheck.ExpectKnownValue("data.srm_responsibility.saas", tfjsonpath.New("components").AtMapKey("application_code").AtMapKey("owner"), knownvalue.StringExact("provider")),
+				statecheck.ExpectKnownValue("data.srm_responsibility.saas", tfjsonpath.New("component_owners").AtMapKey("application_code"), knownvalue.StringExact("provider")),
 				// PaaS: OS provider, network controls shared → platform shared; identity shared.
 				statecheck.ExpectKnownValue("data.srm_responsibility.paas", tfjsonpath.New("owners"), knownvalue.MapExact(map[string]knownvalue.Check{
 					"infrastructure": knownvalue.StringExact("provider"),
@@ -46,14 +46,14 @@ data "srm_responsibility" "onprem" { service_model = "on_premises" }
 					"data":           knownvalue.StringExact("customer"),
 					"identity":       knownvalue.StringExact("shared"),
 				})),
-				statecheck.ExpectKnownValue("data.srm_responsibility.paas", tfjsonpath.New("components").AtMapKey("network_controls").AtMapKey("customer_part"), knownvalue.NotNull()),
-				statecheck.ExpectKnownValue("data.srm_responsibility.iaas", tfjsonpath.New("components").AtMapKey("operating_system").AtMapKey("customer_part"), knownvalue.Null()),
 				// data_* stays with the customer in every model, even SaaS.
-				statecheck.ExpectKnownValue("data.srm_responsibility.saas", tfjsonpath.New("components").AtMapKey("data_protection").AtMapKey("owner"), knownvalue.StringExact("customer")),
-				statecheck.ExpectKnownValue("data.srm_responsibility.saas", tfjsonpath.New("components").AtMapKey("data_access").AtMapKey("owner"), knownvalue.StringExact("customer")),
-				statecheck.ExpectKnownValue("data.srm_responsibility.saas", tfjsonpath.New("components").AtMapKey("data_classification").AtMapKey("owner"), knownvalue.StringExact("customer")),
+				statecheck.ExpectKnownValue("data.srm_responsibility.saas", tfjsonpath.New("component_owners").AtMapKey("data_protection"), knownvalue.StringExact("customer")),
+				statecheck.ExpectKnownValue("data.srm_responsibility.saas", tfjsonpath.New("component_owners").AtMapKey("data_access"), knownvalue.StringExact("customer")),
+				statecheck.ExpectKnownValue("data.srm_responsibility.saas", tfjsonpath.New("component_owners").AtMapKey("data_classification"), knownvalue.StringExact("customer")),
 				statecheck.ExpectKnownValue("data.srm_responsibility.onprem", tfjsonpath.New("owners").AtMapKey("infrastructure"), knownvalue.StringExact("customer")),
-				statecheck.ExpectKnownValue("data.srm_responsibility.saas", tfjsonpath.New("customer_obligation_ids"), knownvalue.ListPartial(map[int]knownvalue.Check{})),
+				statecheck.ExpectKnownValue("data.srm_responsibility.saas", tfjsonpath.New("customer_obligation_ids"), knownvalue.ListPartial(map[int]knownvalue.Check{
+					0: knownvalue.StringRegexp(regexp.MustCompile(`^[a-z_]+\.[a-z_]+$`)),
+				})),
 				statecheck.ExpectKnownValue("data.srm_responsibility.iaas", tfjsonpath.New("tags"), knownvalue.MapPartial(map[string]knownvalue.Check{
 					"srm-service-model": knownvalue.StringExact("iaas"),
 					"srm-platform":      knownvalue.StringExact("customer"),
@@ -82,11 +82,73 @@ data "srm_responsibility" "fn" {
 `,
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue("data.srm_responsibility.db", tfjsonpath.New("service_model"), knownvalue.StringExact("paas")),
-				statecheck.ExpectKnownValue("data.srm_responsibility.db", tfjsonpath.New("components").AtMapKey("operating_system").AtMapKey("owner"), knownvalue.StringExact("provider")),
+				statecheck.ExpectKnownValue("data.srm_responsibility.db", tfjsonpath.New("component_owners").AtMapKey("operating_system"), knownvalue.StringExact("provider")),
 				statecheck.ExpectKnownValue("data.srm_responsibility.sg", tfjsonpath.New("focus"), knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("network_controls")})),
 				statecheck.ExpectKnownValue("data.srm_responsibility.fn", tfjsonpath.New("service_model"), knownvalue.StringExact("faas")),
-				statecheck.ExpectKnownValue("data.srm_responsibility.fn", tfjsonpath.New("components").AtMapKey("operating_system").AtMapKey("owner"), knownvalue.StringExact("customer")),
+				statecheck.ExpectKnownValue("data.srm_responsibility.fn", tfjsonpath.New("component_owners").AtMapKey("operating_system"), knownvalue.StringExact("customer")),
 				statecheck.ExpectKnownValue("data.srm_responsibility.fn", tfjsonpath.New("overrides_applied").AtSliceIndex(0).AtMapKey("kind"), knownvalue.StringExact("condition")),
+			},
+		}},
+	})
+}
+
+// By default the answer is lean: the attributes that hold catalog text are
+// null, and srm_catalog holds that text once. detail = true fills them.
+func TestAccResponsibility_detail(t *testing.T) {
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `
+data "srm_responsibility" "lean" { resource_type = "aws_db_instance" }
+data "srm_responsibility" "full" {
+  resource_type = "aws_db_instance"
+  detail        = true
+}
+data "srm_catalog" "all" {}
+output "first_title_from_catalog" {
+  value = data.srm_catalog.all.obligations[data.srm_responsibility.lean.customer_obligation_ids[0]].title
+}
+output "titles_agree" {
+  value = [for o in data.srm_responsibility.full.customer_obligations : o.title] == [
+    for id in data.srm_responsibility.lean.customer_obligation_ids : data.srm_catalog.all.obligations[id].title
+  ]
+}
+`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.srm_responsibility.lean", tfjsonpath.New("customer_obligations"), knownvalue.Null()),
+				statecheck.ExpectKnownValue("data.srm_responsibility.lean", tfjsonpath.New("components"), knownvalue.Null()),
+				statecheck.ExpectKnownValue("data.srm_responsibility.lean", tfjsonpath.New("provider_responsibilities"), knownvalue.Null()),
+				statecheck.ExpectKnownValue("data.srm_responsibility.lean", tfjsonpath.New("sources"), knownvalue.Null()),
+				statecheck.ExpectKnownValue("data.srm_responsibility.full", tfjsonpath.New("customer_obligations").AtSliceIndex(0), knownvalue.ObjectExact(map[string]knownvalue.Check{
+					"id":          knownvalue.StringExact("network_controls.restrict_ingress"),
+					"layer":       knownvalue.StringExact("platform"),
+					"component":   knownvalue.StringExact("network_controls"),
+					"title":       knownvalue.StringExact("Restrict inbound network access"),
+					"description": knownvalue.StringRegexp(regexp.MustCompile(`^Allow inbound traffic only from the networks and ports the workload needs`)),
+				})),
+				statecheck.ExpectKnownValue("data.srm_responsibility.full", tfjsonpath.New("components").AtMapKey("network_controls"), knownvalue.ObjectExact(map[string]knownvalue.Check{
+					"layer":         knownvalue.StringExact("platform"),
+					"owner":         knownvalue.StringExact("shared"),
+					"provider_part": knownvalue.StringRegexp(regexp.MustCompile(`.`)),
+					"customer_part": knownvalue.StringRegexp(regexp.MustCompile(`.`)),
+					"source":        knownvalue.StringRegexp(regexp.MustCompile(`^[a-z0-9-]+$`)),
+				})),
+				statecheck.ExpectKnownValue("data.srm_responsibility.full", tfjsonpath.New("provider_responsibilities").AtSliceIndex(0), knownvalue.ObjectPartial(map[string]knownvalue.Check{
+					"component": knownvalue.StringExact("physical_datacenter"),
+					"owner":     knownvalue.StringExact("provider"),
+				})),
+				statecheck.ExpectKnownValue("data.srm_responsibility.full", tfjsonpath.New("sources").AtSliceIndex(0), knownvalue.ObjectPartial(map[string]knownvalue.Check{
+					"url": knownvalue.StringRegexp(regexp.MustCompile(`^https://`)),
+				})),
+				// The lean answer carries every owner and id the full one does.
+				statecheck.ExpectKnownValue("data.srm_responsibility.lean", tfjsonpath.New("component_owners").AtMapKey("network_controls"), knownvalue.StringExact("shared")),
+				statecheck.ExpectKnownValue("data.srm_responsibility.full", tfjsonpath.New("component_owners").AtMapKey("network_controls"), knownvalue.StringExact("shared")),
+				statecheck.CompareValuePairs("data.srm_responsibility.lean", tfjsonpath.New("customer_obligation_ids"),
+					"data.srm_responsibility.full", tfjsonpath.New("customer_obligation_ids"), compare.ValuesSame()),
+				statecheck.CompareValuePairs("data.srm_responsibility.lean", tfjsonpath.New("tags"),
+					"data.srm_responsibility.full", tfjsonpath.New("tags"), compare.ValuesSame()),
+				statecheck.ExpectKnownOutputValue("first_title_from_catalog", knownvalue.StringExact("Restrict inbound network access")),
+				statecheck.ExpectKnownOutputValue("titles_agree", knownvalue.Bool(true)),
 			},
 		}},
 	})

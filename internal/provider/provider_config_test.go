@@ -50,6 +50,7 @@ data "srm_responsibility" "db_plain" { resource_type = "aws_db_instance" }
 data "srm_responsibility" "vm" {
   resource_type = "aws_instance"
   agreement     = "managed-firewall"
+  detail        = true
 }
 data "srm_matrix" "m" {
   service_models = ["paas"]
@@ -57,8 +58,8 @@ data "srm_matrix" "m" {
 }
 `,
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("data.srm_responsibility.db", tfjsonpath.New("components").AtMapKey("network_controls").AtMapKey("owner"), knownvalue.StringExact("provider")),
-				statecheck.ExpectKnownValue("data.srm_responsibility.db_plain", tfjsonpath.New("components").AtMapKey("network_controls").AtMapKey("owner"), knownvalue.StringExact("shared")),
+				statecheck.ExpectKnownValue("data.srm_responsibility.db", tfjsonpath.New("component_owners").AtMapKey("network_controls"), knownvalue.StringExact("provider")),
+				statecheck.ExpectKnownValue("data.srm_responsibility.db_plain", tfjsonpath.New("component_owners").AtMapKey("network_controls"), knownvalue.StringExact("shared")),
 				statecheck.ExpectKnownValue("data.srm_responsibility.db", tfjsonpath.New("overrides_applied"), knownvalue.ListExact([]knownvalue.Check{
 					knownvalue.ObjectExact(map[string]knownvalue.Check{
 						"kind":      knownvalue.StringExact("agreement"),
