@@ -4,8 +4,17 @@
 package provider
 
 import (
+	"context"
+	"maps"
 	"regexp"
+	"slices"
+	"strconv"
 	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -13,6 +22,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/shared-responsibility/terraform-provider-srm/internal/srm"
 )
 
 func TestAccResponsibility_serviceModels(t *testing.T) {
@@ -306,4 +317,107 @@ func TestAccResponsibility_unknownFramework(t *testing.T) {
 			ExpectError: errorPattern(`(?s)Unknown framework.*did you mean "nist_800_53_r5".*Valid frameworks: csa_ccm_v4, nist_800_53_r5`),
 		}},
 	})
+}
+
+// readResponsibility reads srm_responsibility through the data source with
+// the given arguments (the others null) and returns its state.
+func readResponsibility(t *testing.T, ds *responsibilityDataSource, args map[string]tftypes.Value) tfsdk.State {
+	t.Helper()
+	ctx := context.Background()
+	var sch datasource.SchemaResponse
+	ds.Schema(ctx, datasource.SchemaRequest{}, &sch)
+	objType := sch.Schema.Type().TerraformType(ctx).(tftypes.Object)
+	attrs := map[string]tftypes.Value{}
+	for name, typ := range objType.AttributeTypes {
+		attrs[name] = tftypes.NewValue(typ, nil)
+	}
+	maps.Copy(attrs, args)
+	req := datasource.ReadRequest{Config: tfsdk.Config{Schema: sch.Schema, Raw: tftypes.NewValue(objType, attrs)}}
+	resp := datasource.ReadResponse{State: tfsdk.State{Schema: sch.Schema}}
+	ds.Read(ctx, req, &resp)
+	if resp.Diagnostics.HasError() {
+		t.Fatalf("read %v: %v", args, resp.Diagnostics)
+	}
+	return resp.State
+}
+
+// Instances that differ only in what they accept share one cache entry,
+// and each gets its own unaccepted ids and tags (D1 of the 2026-11 review:
+// 2000 distinct acceptance sets used to keep 2000 answers of ~90 KiB).
+func TestResponsibilityDistinctAcceptances(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	ds := &responsibilityDataSource{data: testProviderData()}
+	base, err := ds.data.engine.Resolve(srm.Request{ResourceType: "aws_db_instance"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := base.CustomerObligationIDs()
+	for i := 1; i <= 300; i++ {
+		var accepted []tftypes.Value
+		var want []string
+		for j, id := range ids {
+			if i&(1<<j) != 0 {
+				accepted = append(accepted, tftypes.NewValue(tftypes.String, id))
+			} else {
+				want = append(want, id)
+			}
+		}
+		state := readResponsibility(t, ds, map[string]tftypes.Value{
+			"resource_type":        tftypes.NewValue(tftypes.String, "aws_db_instance"),
+			"accepted_obligations": tftypes.NewValue(tftypes.Set{ElementType: tftypes.String}, accepted),
+		})
+		var m responsibilityModel
+		if diags := state.Get(ctx, &m); diags.HasError() {
+			t.Fatal(diags)
+		}
+		var got []string
+		m.UnacceptedObligations.ElementsAs(ctx, &got, false)
+		if !slices.Equal(got, want) {
+			t.Fatalf("read %d: unaccepted %v, want %v", i, got, want)
+		}
+		var tags map[string]string
+		m.Tags.ElementsAs(ctx, &tags, false)
+		if n := tags["srm-unaccepted"]; n != strconv.Itoa(len(want)) {
+			t.Fatalf("read %d: srm-unaccepted = %s, want %d", i, n, len(want))
+		}
+		if !m.CustomerObligations.IsNull() || !m.Components.IsNull() {
+			t.Fatalf("read %d: the text attributes are set without detail", i)
+		}
+	}
+	if n := len(ds.data.results.entries); n != 1 {
+		t.Errorf("300 acceptance sets of one request left %d cache entries, want 1", n)
+	}
+}
+
+// The default answer stays lean for every built-in resource type: owners,
+// ids, tags and overrides, no catalog text. The bound is on the state value
+// as the protocol carries it (MessagePack); with detail the same answer is
+// several times larger.
+func TestResponsibilityLeanState(t *testing.T) {
+	t.Parallel()
+	const bound = 4 << 10
+	ds := &responsibilityDataSource{data: testProviderData()}
+	size := func(args map[string]tftypes.Value) int {
+		st := readResponsibility(t, ds, args)
+		dv, err := tfprotov6.NewDynamicValue(st.Raw.Type(), st.Raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(dv.MsgPack)
+	}
+	largest, largestType := 0, ""
+	for _, typ := range srm.MustBuiltin().TypeNames {
+		if n := size(map[string]tftypes.Value{"resource_type": tftypes.NewValue(tftypes.String, typ)}); n > largest {
+			largest, largestType = n, typ
+		}
+	}
+	t.Logf("largest default answer: %s, %d bytes", largestType, largest)
+	if largest > bound {
+		t.Errorf("the default answer for %s takes %d bytes of state, more than %d", largestType, largest, bound)
+	}
+	detail := size(map[string]tftypes.Value{"resource_type": tftypes.NewValue(tftypes.String, largestType), "detail": tftypes.NewValue(tftypes.Bool, true)})
+	if detail < 3*largest {
+		t.Errorf("with detail, %s takes %d bytes, not much more than the default's %d: is the default still lean?", largestType, detail, largest)
+	}
 }

@@ -7,13 +7,7 @@ import (
 	"context"
 	"reflect"
 	"runtime"
-	"slices"
-	"strconv"
 	"testing"
-
-	"github.com/hashicorp/terraform-plugin-framework/datasource"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/shared-responsibility/terraform-provider-srm/internal/srm"
 )
@@ -167,65 +161,4 @@ func liveHeap() int64 {
 
 func testProviderData() *providerData {
 	return &providerData{engine: &srm.Engine{Catalog: srm.MustBuiltin()}, tagPrefix: srm.DefaultTagPrefix}
-}
-
-// Instances that differ only in what they accept share one cache entry,
-// and each gets its own unaccepted ids and tags (D1 of the 2026-11 review:
-// 2000 distinct acceptance sets used to keep 2000 answers of ~90 KiB).
-func TestResponsibilityDistinctAcceptances(t *testing.T) {
-	t.Parallel()
-	ctx := context.Background()
-	ds := &responsibilityDataSource{data: testProviderData()}
-	var sch datasource.SchemaResponse
-	ds.Schema(ctx, datasource.SchemaRequest{}, &sch)
-	objType := sch.Schema.Type().TerraformType(ctx).(tftypes.Object)
-	all := srm.MustBuiltin()
-	base, err := (&srm.Engine{Catalog: all}).Resolve(srm.Request{ResourceType: "aws_db_instance"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ids := base.CustomerObligationIDs()
-	for i := 1; i <= 300; i++ {
-		var accepted []tftypes.Value
-		var want []string
-		for j, id := range ids {
-			if i&(1<<j) != 0 {
-				accepted = append(accepted, tftypes.NewValue(tftypes.String, id))
-			} else {
-				want = append(want, id)
-			}
-		}
-		attrs := map[string]tftypes.Value{}
-		for name, typ := range objType.AttributeTypes {
-			attrs[name] = tftypes.NewValue(typ, nil)
-		}
-		attrs["resource_type"] = tftypes.NewValue(tftypes.String, "aws_db_instance")
-		attrs["accepted_obligations"] = tftypes.NewValue(tftypes.Set{ElementType: tftypes.String}, accepted)
-		req := datasource.ReadRequest{Config: tfsdk.Config{Schema: sch.Schema, Raw: tftypes.NewValue(objType, attrs)}}
-		resp := datasource.ReadResponse{State: tfsdk.State{Schema: sch.Schema}}
-		ds.Read(ctx, req, &resp)
-		if resp.Diagnostics.HasError() {
-			t.Fatalf("read %d: %v", i, resp.Diagnostics)
-		}
-		var m responsibilityModel
-		if diags := resp.State.Get(ctx, &m); diags.HasError() {
-			t.Fatal(diags)
-		}
-		var got []string
-		m.UnacceptedObligations.ElementsAs(ctx, &got, false)
-		if !slices.Equal(got, want) {
-			t.Fatalf("read %d: unaccepted %v, want %v", i, got, want)
-		}
-		var tags map[string]string
-		m.Tags.ElementsAs(ctx, &tags, false)
-		if n := tags["srm-unaccepted"]; n != strconv.Itoa(len(want)) {
-			t.Fatalf("read %d: srm-unaccepted = %s, want %d", i, n, len(want))
-		}
-		if !m.CustomerObligations.IsNull() || !m.Components.IsNull() {
-			t.Fatalf("read %d: the text attributes are set without detail", i)
-		}
-	}
-	if n := len(ds.data.results.entries); n != 1 {
-		t.Errorf("300 acceptance sets of one request left %d cache entries, want 1", n)
-	}
 }
