@@ -58,6 +58,10 @@ var kinds = []kind{
 		return "terraform {\n  required_providers {\n    floor = { source = \"planbench/floor\" }\n  }\n}\n" +
 			fmt.Sprintf("data \"floor_echo\" \"x\" {\n  count = %d\n  input = \"aws_db_instance.r${count.index}\"\n}\n", n)
 	}},
+	{name: "floor_wide", process: "terraform-provider-floor", config: func(n int) string {
+		return "terraform {\n  required_providers {\n    floor = { source = \"planbench/floor\" }\n  }\n}\n" +
+			fmt.Sprintf("data \"floor_wide\" \"x\" {\n  count            = %d\n  resource_type    = \"aws_db_instance\"\n  resource_address = \"aws_db_instance.r${count.index}\"\n}\n", n)
+	}},
 	{name: "srm_responsibility", process: "terraform-provider-srm", config: func(n int) string {
 		return srmRequired + fmt.Sprintf("data \"srm_responsibility\" \"x\" {\n  count            = %d\n  resource_type    = \"aws_db_instance\"\n  resource_address = \"aws_db_instance.r${count.index}\"\n}\n", n)
 	}},

@@ -9,6 +9,11 @@
 // versions: this one differs from srm only in what its data source does.
 // Like srm, it does not produce plugin logs when no TF_LOG* variable is set,
 // so that the comparison is between what the data sources do.
+//
+// A second data source, floor_wide, has srm_responsibility's schema (23
+// attributes) and a Read that returns the configuration as it is: the cost
+// the framework and the CLI charge for that schema, whatever the data
+// source computes.
 package main
 
 import (
@@ -23,6 +28,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	srmprovider "github.com/shared-responsibility/terraform-provider-srm/internal/provider"
 )
 
 func main() {
@@ -52,7 +59,10 @@ func (floorProvider) Configure(context.Context, provider.ConfigureRequest, *prov
 }
 
 func (floorProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{func() datasource.DataSource { return echo{} }}
+	return []func() datasource.DataSource{
+		func() datasource.DataSource { return echo{} },
+		func() datasource.DataSource { return wide{} },
+	}
 }
 
 func (floorProvider) Resources(context.Context) []func() resource.Resource { return nil }
@@ -80,4 +90,18 @@ func (echo) Read(ctx context.Context, req datasource.ReadRequest, resp *datasour
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
 	m.Output = m.Input
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+type wide struct{}
+
+func (wide) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_wide"
+}
+
+func (wide) Schema(ctx context.Context, req datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	srmprovider.NewResponsibilityDataSource().Schema(ctx, req, resp)
+}
+
+func (wide) Read(_ context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	resp.State.Raw = req.Config.Raw
 }
