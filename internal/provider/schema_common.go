@@ -37,7 +37,8 @@ func layerList() string { return codeList(srm.MustBuiltin().LayerIDs()) }
 
 func codeList(ids []string) string { return "`" + strings.Join(ids, "`, `") + "`" }
 
-// The description notes append note (e.g. when the attribute is filled).
+// componentsAttribute, responsibilitiesAttribute and sourcesAttribute append
+// note to their description: when the attribute is filled.
 func componentsAttribute(note string) schema.MapNestedAttribute {
 	return schema.MapNestedAttribute{
 		MarkdownDescription: "Every component keyed by id (" + codeList(srm.MustBuiltin().ComponentIDs()) + ") with its layer, owner and, " +
