@@ -64,9 +64,10 @@ func (d *responsibilityDataSource) Schema(_ context.Context, _ datasource.Schema
 			"which obligations the customer carries, and which of them are not accepted yet. Set exactly one of `resource_type` " +
 			"(the Terraform type of the declared resource, looked up in the catalog) and `service_model`. When an argument is " +
 			"unknown at plan time, the results are unknown until apply.\n\n" +
-			"The answer is lean by default: owners, ids and tags, a few KiB of state per instance. Titles, descriptions, " +
-			"what each party does and the citations are the same for every resource: read them once from `srm_catalog` " +
-			"(e.g. `data.srm_catalog.all.obligations[id].title`), or set `detail = true` to have them here as well.",
+			"The answer is lean by default: owners, ids, tags and overrides, about 3 KB of state per instance. The titles and " +
+			"descriptions of obligations and components and the citations are the same for every resource: read them once from " +
+			"`srm_catalog` (e.g. `data.srm_catalog.all.obligations[id].title`). Set `detail = true` to have them here as well, with " +
+			"what each party does for every component (about 10 KB more per instance).",
 		Attributes: map[string]schema.Attribute{
 			"resource_type": schema.StringAttribute{
 				MarkdownDescription: "Terraform resource type of the declared resource, e.g. `aws_db_instance`. Looked up in the " +
@@ -102,9 +103,9 @@ func (d *responsibilityDataSource) Schema(_ context.Context, _ datasource.Schema
 			},
 			"frameworks": frameworksAttribute(),
 			"detail": schema.BoolAttribute{
-				MarkdownDescription: "Also fill `components`, `customer_obligations`, `provider_responsibilities` and `sources` with " +
-					"their full text (about 10 KiB of state per instance). Default `false`: those attributes are null and " +
-					"`srm_catalog` holds the same text once for every resource.",
+				MarkdownDescription: "Also fill `components`, `customer_obligations`, `provider_responsibilities` and `sources` " +
+					"(about 10 KB more state per instance). Default `false`: those attributes are null; `component_owners` and " +
+					"`customer_obligation_ids` carry the owners and ids, and `srm_catalog` the titles, descriptions and citations, once.",
 				Optional: true,
 			},
 			"controls": controlsAttribute(),
@@ -155,7 +156,7 @@ func (d *responsibilityDataSource) Configure(_ context.Context, req datasource.C
 }
 
 // detailOnly notes, on the attributes that hold text, when they are filled.
-const detailOnly = "Only with `detail = true`; null otherwise (the same text is in `srm_catalog`)."
+const detailOnly = "Only with `detail = true`; null otherwise."
 
 func (d *responsibilityDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m responsibilityModel

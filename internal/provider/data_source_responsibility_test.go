@@ -119,6 +119,9 @@ data "srm_catalog" "all" {}
 output "first_title_from_catalog" {
   value = data.srm_catalog.all.obligations[data.srm_responsibility.lean.customer_obligation_ids[0]].title
 }
+output "sources_agree" {
+  value = alltrue([for s in data.srm_responsibility.full.sources : data.srm_catalog.all.sources[s.id] == s])
+}
 output "titles_agree" {
   value = [for o in data.srm_responsibility.full.customer_obligations : o.title] == [
     for id in data.srm_responsibility.lean.customer_obligation_ids : data.srm_catalog.all.obligations[id].title
@@ -160,6 +163,7 @@ output "titles_agree" {
 					"data.srm_responsibility.full", tfjsonpath.New("tags"), compare.ValuesSame()),
 				statecheck.ExpectKnownOutputValue("first_title_from_catalog", knownvalue.StringExact("Restrict inbound network access")),
 				statecheck.ExpectKnownOutputValue("titles_agree", knownvalue.Bool(true)),
+				statecheck.ExpectKnownOutputValue("sources_agree", knownvalue.Bool(true)),
 			},
 		}},
 	})

@@ -166,12 +166,15 @@ func sourcesList(c *srm.Catalog, ids []string) types.List {
 	t := types.ObjectType{AttrTypes: sourceAttrTypes}
 	vals := make([]attr.Value, len(ids))
 	for i, id := range ids {
-		s := c.Sources[id]
-		vals[i] = types.ObjectValueMust(sourceAttrTypes, map[string]attr.Value{
-			"id": str(s.ID), "title": str(s.Title), "url": str(s.URL), "as_of": str(s.AsOf),
-		})
+		vals[i] = sourceObject(c.Sources[id])
 	}
 	return types.ListValueMust(t, vals)
+}
+
+func sourceObject(s srm.Source) types.Object {
+	return types.ObjectValueMust(sourceAttrTypes, map[string]attr.Value{
+		"id": str(s.ID), "title": str(s.Title), "url": str(s.URL), "as_of": str(s.AsOf),
+	})
 }
 
 // setFields are the request fields that are sets of strings: an error about
