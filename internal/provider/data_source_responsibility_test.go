@@ -330,7 +330,10 @@ func readResponsibility(t *testing.T, ds *responsibilityDataSource, args map[str
 	ctx := context.Background()
 	var sch datasource.SchemaResponse
 	ds.Schema(ctx, datasource.SchemaRequest{}, &sch)
-	objType := sch.Schema.Type().TerraformType(ctx).(tftypes.Object)
+	objType, ok := sch.Schema.Type().TerraformType(ctx).(tftypes.Object)
+	if !ok {
+		t.Fatal("the schema is not an object")
+	}
 	attrs := map[string]tftypes.Value{}
 	for name, typ := range objType.AttributeTypes {
 		attrs[name] = tftypes.NewValue(typ, nil)

@@ -49,11 +49,14 @@ type frameworkServer interface {
 	tfprotov6.StateStoreServer
 }
 
+// With ProviderServer, these make the server a
+// tfprotov6.ProviderServerWithListResource, ...WithActions and
+// ...WithStateStores, the (deprecated) interfaces tf6server asserts.
 var (
-	_ tfprotov6.ProviderServer                 = (*detachedServer)(nil)
-	_ tfprotov6.ProviderServerWithListResource = (*detachedServer)(nil)
-	_ tfprotov6.ProviderServerWithActions      = (*detachedServer)(nil)
-	_ tfprotov6.ProviderServerWithStateStores  = (*detachedServer)(nil)
+	_ tfprotov6.ProviderServer     = (*detachedServer)(nil)
+	_ tfprotov6.ListResourceServer = (*detachedServer)(nil)
+	_ tfprotov6.ActionServer       = (*detachedServer)(nil)
+	_ tfprotov6.StateStoreServer   = (*detachedServer)(nil)
 )
 
 // detachedServer runs the framework's unary per-resource calls under a

@@ -100,10 +100,12 @@ func TestDetachedServerForwardsEveryMethod(t *testing.T) {
 			t.Errorf("the wrapper does not forward %s: add it to frameworkServer", m.Name)
 		}
 	}
+	// tf6server asserts ProviderServerWith{ListResource,Actions,StateStores}:
+	// a ProviderServer with these.
 	for name, ok := range map[string]bool{
-		"ProviderServerWithListResource": is[tfprotov6.ProviderServerWithListResource](wrapped),
-		"ProviderServerWithActions":      is[tfprotov6.ProviderServerWithActions](wrapped),
-		"ProviderServerWithStateStores":  is[tfprotov6.ProviderServerWithStateStores](wrapped),
+		"ListResourceServer": is[tfprotov6.ListResourceServer](wrapped),
+		"ActionServer":       is[tfprotov6.ActionServer](wrapped),
+		"StateStoreServer":   is[tfprotov6.StateStoreServer](wrapped),
 	} {
 		if !ok {
 			t.Errorf("the wrapper hides tfprotov6.%s", name)
@@ -111,7 +113,10 @@ func TestDetachedServerForwardsEveryMethod(t *testing.T) {
 	}
 	// Reachable: the framework answers (no such list resource), not
 	// tf6server's "not implemented".
-	lr := wrapped.(tfprotov6.ProviderServerWithListResource)
+	lr, ok := wrapped.(tfprotov6.ListResourceServer)
+	if !ok {
+		t.Fatal("no ListResourceServer")
+	}
 	resp, err := lr.ValidateListResourceConfig(context.Background(), &tfprotov6.ValidateListResourceConfigRequest{TypeName: "srm_nothing"})
 	if err != nil || len(resp.Diagnostics) == 0 {
 		t.Errorf("ValidateListResourceConfig through the wrapper: %v, %+v", err, resp)
