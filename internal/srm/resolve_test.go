@@ -158,10 +158,10 @@ func TestAcceptedObligations(t *testing.T) {
 // leaves the result it starts from untouched.
 func TestWithAccepted(t *testing.T) {
 	e := engine()
-	base := resolve(t, e, Request{ResourceType: "aws_db_instance"})
+	base := resolve(t, e, Request{ServiceModel: "paas"})
 	all := base.CustomerObligationIDs()
 	for _, accepted := range [][]string{nil, all[:1], {all[3], all[1]}, all} {
-		want := resolve(t, e, Request{ResourceType: "aws_db_instance", Accepted: accepted})
+		want := resolve(t, e, Request{ServiceModel: "paas", Accepted: accepted})
 		got, err := base.WithAccepted(accepted)
 		if err != nil {
 			t.Fatal(err)
@@ -173,7 +173,7 @@ func TestWithAccepted(t *testing.T) {
 	if !slices.Equal(base.UnacceptedIDs(), all) {
 		t.Errorf("WithAccepted changed the result it started from: unaccepted %v", base.UnacceptedIDs())
 	}
-	_, want := e.Resolve(Request{ResourceType: "aws_db_instance", Accepted: []string{"operating_system.patch"}})
+	_, want := e.Resolve(Request{ServiceModel: "paas", Accepted: []string{"operating_system.patch"}})
 	if _, err := base.WithAccepted([]string{"operating_system.patch"}); err == nil || want == nil || err.Error() != want.Error() {
 		t.Errorf("a provider-side obligation: %v, want %v", err, want)
 	}
