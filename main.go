@@ -7,7 +7,6 @@ import (
 	"flag"
 	"log"
 	"os"
-	rtdebug "runtime/debug"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
@@ -30,13 +29,6 @@ func main() {
 		for _, name := range silencedLogs(os.Environ()) {
 			_ = os.Setenv(name, "off")
 		}
-	}
-	if os.Getenv("GOGC") == "" {
-		// The live heap is a few MiB (the catalog and the calls in
-		// flight): collecting at 3× rather than 2× of it halves the
-		// collector's share of the CPU, which Terraform shares, for about
-		// 10 MiB more at peak.
-		rtdebug.SetGCPercent(200)
 	}
 	var opts []tf6server.ServeOpt
 	if debug {

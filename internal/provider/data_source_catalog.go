@@ -34,6 +34,7 @@ type catalogModel struct {
 	Components     types.Map    `tfsdk:"components"`
 	Obligations    types.Map    `tfsdk:"obligations"`
 	ResourceTypes  types.Map    `tfsdk:"resource_types"`
+	Sources        types.Map    `tfsdk:"sources"`
 	CatalogVersion types.String `tfsdk:"catalog_version"`
 }
 
@@ -136,6 +137,14 @@ func (d *catalogDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 					"rationale": str("Why, for hard calls."),
 				}},
 			},
+			"sources": schema.MapNestedAttribute{
+				MarkdownDescription: "Every source the catalog cites, keyed by id: the citations behind the `source` of cells, resource " +
+					"types and conditions (`srm_responsibility`'s `sources` with `detail = true`).",
+				Computed: true,
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"id": str("Source id."), "title": str("Title."), "url": str("URL."), "as_of": str("Date of the source or of its reading (YYYY-MM-DD)."),
+				}},
+			},
 			"catalog_version": str("Version of the catalog."),
 		},
 	}
@@ -214,20 +223,23 @@ func (d *catalogDataSource) Read(ctx context.Context, req datasource.ReadRequest
 			conds[k] = types.ObjectValueMust(catalogConditionAttrTypes, map[string]attr.Value{
 				"description": types.StringValue(cond.Description), "default": types.StringValue(cond.Default), "values": stringList(cond.ValueKeys)})
 		}
-		src := c.Sources[rt.Source]
 		rts[name] = types.ObjectValueMust(catalogTypeAttrTypes, map[string]attr.Value{
 			"service_model": types.StringValue(rt.ServiceModel),
 			"focus":         stringList(rt.Focus),
 			"conditions":    types.MapValueMust(types.ObjectType{AttrTypes: catalogConditionAttrTypes}, conds),
-			"source": types.ObjectValueMust(sourceAttrTypes, map[string]attr.Value{
-				"id": types.StringValue(src.ID), "title": types.StringValue(src.Title), "url": types.StringValue(src.URL), "as_of": types.StringValue(src.AsOf)}),
-			"rationale": optStr(rt.Rationale),
+			"source":        sourceObject(c.Sources[rt.Source]),
+			"rationale":     optStr(rt.Rationale),
 		})
 	}
 	m.ServiceModels = types.MapValueMust(types.ObjectType{AttrTypes: catalogModelAttrTypes}, models)
 	m.Components = types.MapValueMust(types.ObjectType{AttrTypes: catalogComponentAttrTypes}, comps)
 	m.Obligations = types.MapValueMust(types.ObjectType{AttrTypes: catalogObligationAttrType}, obls)
 	m.ResourceTypes = types.MapValueMust(types.ObjectType{AttrTypes: catalogTypeAttrTypes}, rts)
+	sources := make(map[string]attr.Value, len(c.Sources))
+	for id, src := range c.Sources {
+		sources[id] = sourceObject(src)
+	}
+	m.Sources = types.MapValueMust(types.ObjectType{AttrTypes: sourceAttrTypes}, sources)
 	m.CatalogVersion = types.StringValue(c.Version)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }

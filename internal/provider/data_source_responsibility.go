@@ -40,8 +40,10 @@ type responsibilityModel struct {
 	Acceptances              types.List   `tfsdk:"acceptances"`
 	AcceptedBy               types.Map    `tfsdk:"accepted_by"`
 	Frameworks               types.Set    `tfsdk:"frameworks"`
+	Detail                   types.Bool   `tfsdk:"detail"`
 	Controls                 types.Map    `tfsdk:"controls"`
 	Owners                   types.Map    `tfsdk:"owners"`
+	ComponentOwners          types.Map    `tfsdk:"component_owners"`
 	Components               types.Map    `tfsdk:"components"`
 	CustomerObligations      types.List   `tfsdk:"customer_obligations"`
 	CustomerObligationIDs    types.List   `tfsdk:"customer_obligation_ids"`
@@ -63,7 +65,11 @@ func (d *responsibilityDataSource) Schema(_ context.Context, _ datasource.Schema
 		MarkdownDescription: "Computes who owns each layer and component of one declared resource under its service model, " +
 			"which obligations the customer carries, and which of them are not accepted yet. Set exactly one of `resource_type` " +
 			"(the Terraform type of the declared resource, looked up in the catalog) and `service_model`. When an argument is " +
-			"unknown at plan time, the results are unknown until apply.",
+			"unknown at plan time, the results are unknown until apply.\n\n" +
+			"The answer is lean by default: owners, ids, tags and overrides, about 3 KB of state per instance. The titles and " +
+			"descriptions of obligations and components and the citations are the same for every resource: read them once from " +
+			"`srm_catalog` (e.g. `data.srm_catalog.all.obligations[id].title`). Set `detail = true` to have them here as well, with " +
+			"what each party does for every component (about 10 KB more per instance).",
 		Attributes: map[string]schema.Attribute{
 			"resource_type": schema.StringAttribute{
 				MarkdownDescription: "Terraform resource type of the declared resource, e.g. `aws_db_instance`. Looked up in the " +
@@ -106,17 +112,30 @@ func (d *responsibilityDataSource) Schema(_ context.Context, _ datasource.Schema
 				Computed:    true,
 			},
 			"frameworks": frameworksAttribute(),
-			"controls":   controlsAttribute(),
+			"detail": schema.BoolAttribute{
+				MarkdownDescription: "Also fill `components`, `customer_obligations`, `provider_responsibilities` and `sources` " +
+					"(about 10 KB more state per instance). Default `false`: those attributes are null; `component_owners` and " +
+					"`customer_obligation_ids` carry the owners and ids, and `srm_catalog` the titles, descriptions and citations, once.",
+				Optional: true,
+			},
+			"controls": controlsAttribute(),
 			"owners": schema.MapAttribute{
 				MarkdownDescription: "Owner of each layer (`provider`, `customer` or `shared`), keyed by layer: " + layerList() +
 					". A layer is `provider` when all its components are, `customer` when all are, otherwise `shared`.",
 				ElementType: types.StringType,
 				Computed:    true,
 			},
-			"components":                componentsAttribute(),
-			"customer_obligations":      obligationsAttribute("Customer obligations of the resource, in catalog order."),
-			"customer_obligation_ids":   idsAttribute("Ids of `customer_obligations`."),
-			"provider_responsibilities": responsibilitiesAttribute(),
+			"component_owners": schema.MapAttribute{
+				MarkdownDescription: "Owner of each component (`provider`, `customer` or `shared`), keyed by component id: " +
+					codeList(srm.MustBuiltin().ComponentIDs()) + ". The layer, name and description of each are in `srm_catalog`'s `components`.",
+				ElementType: types.StringType,
+				Computed:    true,
+			},
+			"components": componentsAttribute(detailOnly),
+			"customer_obligations": obligationsAttribute("Customer obligations of the resource, in catalog order, with their titles and " +
+				"descriptions. " + detailOnly),
+			"customer_obligation_ids":   idsAttribute("Ids of the customer obligations of the resource, in catalog order. Titles and descriptions: `srm_catalog`'s `obligations`, keyed by these ids."),
+			"provider_responsibilities": responsibilitiesAttribute(detailOnly),
 			"unaccepted_obligations":    idsAttribute("Customer obligation ids not in `accepted_obligations`. Empty when every obligation is accepted: the value to test in a precondition."),
 			"focus":                     idsAttribute("Components the resource type directly configures (e.g. `network_controls` for a security group). Empty for `service_model`."),
 			"tags": schema.MapAttribute{
@@ -126,7 +145,7 @@ func (d *responsibilityDataSource) Schema(_ context.Context, _ datasource.Schema
 				Computed:    true,
 			},
 			"overrides_applied": overridesAttribute(),
-			"sources":           sourcesAttribute(),
+			"sources":           sourcesAttribute(detailOnly),
 			"catalog_version": schema.StringAttribute{
 				MarkdownDescription: "Version of the catalog that produced the answer.",
 				Computed:            true,
@@ -145,6 +164,9 @@ func (d *responsibilityDataSource) ConfigValidators(context.Context) []datasourc
 func (d *responsibilityDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
 	d.data = configuredData(req.ProviderData, &resp.Diagnostics)
 }
+
+// detailOnly notes, on the attributes that hold text, when they are filled.
+const detailOnly = "Only with `detail = true`; null otherwise."
 
 func (d *responsibilityDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m responsibilityModel
@@ -166,13 +188,23 @@ func (d *responsibilityDataSource) Read(ctx context.Context, req datasource.Read
 	if !ok {
 		return
 	}
-	key := requestKey(sreq, frameworks)
-	computed, cached := d.data.results.get(key)
+	// The answer before acceptance is cached; the acceptances of this
+	// instance apply to it below.
+	accepted := sreq.Accepted
+	sreq.Accepted = nil
+	detail := m.Detail.ValueBool()
+	key := answerKey(sreq, frameworks, detail)
+	answer, cached := d.data.results.get(key)
 	if !cached {
-		if computed, ok = d.compute(ctx, sreq, frameworks, &resp.Diagnostics); !ok {
+		if answer, ok = d.compute(ctx, sreq, frameworks, detail, &resp.Diagnostics); !ok {
 			return
 		}
-		d.data.results.put(key, computed)
+		d.data.results.put(key, answer)
+	}
+	r, err := answer.result.WithAccepted(accepted)
+	if err != nil {
+		addInputError(&resp.Diagnostics, path.Empty(), err, nil)
+		return
 	}
 	tflog.Debug(ctx, "resolved responsibility", map[string]any{
 		"resource_address": m.ResourceAddress.ValueString(), "cached": cached,
@@ -188,7 +220,12 @@ func (d *responsibilityDataSource) Read(ctx context.Context, req datasource.Read
 	// As shares the configuration's own map: build a new one.
 	attrs := make(map[string]tftypes.Value, len(config))
 	maps.Copy(attrs, config)
-	maps.Copy(attrs, computed)
+	maps.Copy(attrs, answer.values)
+	attrs["unaccepted_obligations"] = answer.values["customer_obligation_ids"]
+	if len(accepted) > 0 {
+		attrs["unaccepted_obligations"] = stringListValue(r.UnacceptedIDs())
+	}
+	attrs["tags"] = stringMapValue(r.Tags(d.data.tagPrefix))
 	if acceptedBy != nil {
 		var err error
 		if attrs["accepted_by"], err = acceptedByMap(acceptedBy).ToTerraformValue(ctx); err != nil {
@@ -199,9 +236,11 @@ func (d *responsibilityDataSource) Read(ctx context.Context, req datasource.Read
 	resp.State.Raw = tftypes.NewValue(req.Config.Raw.Type(), attrs)
 }
 
-// compute resolves a request into the computed attributes of the data
-// source, as Terraform values keyed by attribute name.
-func (d *responsibilityDataSource) compute(ctx context.Context, sreq srm.Request, frameworks []string, diags *diagnostics) (map[string]tftypes.Value, bool) {
+// compute resolves a request with nothing accepted into the computed
+// attributes of the data source that do not depend on acceptance, as
+// Terraform values keyed by attribute name. Without detail, the attributes
+// that hold catalog text are null.
+func (d *responsibilityDataSource) compute(ctx context.Context, sreq srm.Request, frameworks []string, detail bool, diags *diagnostics) (*cachedAnswer, bool) {
 	r, err := d.data.engine.Resolve(sreq)
 	if err != nil {
 		addInputError(diags, path.Empty(), err, nil)
@@ -210,17 +249,22 @@ func (d *responsibilityDataSource) compute(ctx context.Context, sreq srm.Request
 	values := map[string]attr.Value{
 		"service_model":             types.StringValue(r.ServiceModel.ID),
 		"owners":                    ownersMap(r),
-		"components":                componentsMap(r),
-		"customer_obligations":      obligationsList(r.CustomerObligations),
+		"component_owners":          componentOwnersMap(r),
+		"components":                types.MapNull(types.ObjectType{AttrTypes: componentAttrTypes}),
+		"customer_obligations":      types.ListNull(types.ObjectType{AttrTypes: obligationAttrTypes}),
 		"customer_obligation_ids":   stringList(r.CustomerObligationIDs()),
-		"provider_responsibilities": responsibilitiesList(r),
-		"unaccepted_obligations":    stringList(r.UnacceptedIDs()),
+		"provider_responsibilities": types.ListNull(types.ObjectType{AttrTypes: responsibilityAttrTypes}),
 		"focus":                     stringList(r.Focus()),
-		"tags":                      stringMap(r.Tags(d.data.tagPrefix)),
 		"overrides_applied":         overridesList(r),
-		"sources":                   sourcesList(r.Catalog, r.SourceIDs),
+		"sources":                   types.ListNull(types.ObjectType{AttrTypes: sourceAttrTypes}),
 		"catalog_version":           types.StringValue(r.Catalog.Version),
 		"controls":                  controlsMap(r, frameworks),
+	}
+	if detail {
+		values["components"] = componentsMap(r)
+		values["customer_obligations"] = obligationsList(r.CustomerObligations)
+		values["provider_responsibilities"] = responsibilitiesList(r)
+		values["sources"] = sourcesList(r.Catalog, r.SourceIDs)
 	}
 	out := make(map[string]tftypes.Value, len(values))
 	for name, v := range values {
@@ -231,7 +275,7 @@ func (d *responsibilityDataSource) compute(ctx context.Context, sreq srm.Request
 		}
 		out[name] = tv
 	}
-	return out, true
+	return &cachedAnswer{result: r, values: out, weight: answerWeight(out)}, true
 }
 
 // requestArgs are the arguments every resolving data source and resource

@@ -4,8 +4,17 @@
 package provider
 
 import (
+	"context"
+	"maps"
 	"regexp"
+	"slices"
+	"strconv"
 	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -13,6 +22,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/shared-responsibility/terraform-provider-srm/internal/srm"
 )
 
 func TestAccResponsibility_serviceModels(t *testing.T) {
@@ -29,7 +40,7 @@ data "srm_responsibility" "saas" {
 data "srm_responsibility" "onprem" { service_model = "on_premises" }
 `,
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("data.srm_responsibility.iaas", tfjsonpath.New("components").AtMapKey("operating_system").AtMapKey("owner"), knownvalue.StringExact("customer")),
+				statecheck.ExpectKnownValue("data.srm_responsibility.iaas", tfjsonpath.New("component_owners").AtMapKey("operating_system"), knownvalue.StringExact("customer")),
 				statecheck.ExpectKnownValue("data.srm_responsibility.iaas", tfjsonpath.New("owners"), knownvalue.MapExact(map[string]knownvalue.Check{
 					"infrastructure": knownvalue.StringExact("provider"),
 					"platform":       knownvalue.StringExact("customer"),
@@ -37,7 +48,7 @@ data "srm_responsibility" "onprem" { service_model = "on_premises" }
 					"data":           knownvalue.StringExact("customer"),
 					"identity":       knownvalue.StringExact("customer"),
 				})),
-				statecheck.ExpectKnownValue("data.srm_responsibility.saas", tfjsonpath.New("components").AtMapKey("application_code").AtMapKey("owner"), knownvalue.StringExact("provider")),
+				statecheck.ExpectKnownValue("data.srm_responsibility.saas", tfjsonpath.New("component_owners").AtMapKey("application_code"), knownvalue.StringExact("provider")),
 				// PaaS: OS provider, network controls shared → platform shared; identity shared.
 				statecheck.ExpectKnownValue("data.srm_responsibility.paas", tfjsonpath.New("owners"), knownvalue.MapExact(map[string]knownvalue.Check{
 					"infrastructure": knownvalue.StringExact("provider"),
@@ -46,14 +57,14 @@ data "srm_responsibility" "onprem" { service_model = "on_premises" }
 					"data":           knownvalue.StringExact("customer"),
 					"identity":       knownvalue.StringExact("shared"),
 				})),
-				statecheck.ExpectKnownValue("data.srm_responsibility.paas", tfjsonpath.New("components").AtMapKey("network_controls").AtMapKey("customer_part"), knownvalue.NotNull()),
-				statecheck.ExpectKnownValue("data.srm_responsibility.iaas", tfjsonpath.New("components").AtMapKey("operating_system").AtMapKey("customer_part"), knownvalue.Null()),
 				// data_* stays with the customer in every model, even SaaS.
-				statecheck.ExpectKnownValue("data.srm_responsibility.saas", tfjsonpath.New("components").AtMapKey("data_protection").AtMapKey("owner"), knownvalue.StringExact("customer")),
-				statecheck.ExpectKnownValue("data.srm_responsibility.saas", tfjsonpath.New("components").AtMapKey("data_access").AtMapKey("owner"), knownvalue.StringExact("customer")),
-				statecheck.ExpectKnownValue("data.srm_responsibility.saas", tfjsonpath.New("components").AtMapKey("data_classification").AtMapKey("owner"), knownvalue.StringExact("customer")),
+				statecheck.ExpectKnownValue("data.srm_responsibility.saas", tfjsonpath.New("component_owners").AtMapKey("data_protection"), knownvalue.StringExact("customer")),
+				statecheck.ExpectKnownValue("data.srm_responsibility.saas", tfjsonpath.New("component_owners").AtMapKey("data_access"), knownvalue.StringExact("customer")),
+				statecheck.ExpectKnownValue("data.srm_responsibility.saas", tfjsonpath.New("component_owners").AtMapKey("data_classification"), knownvalue.StringExact("customer")),
 				statecheck.ExpectKnownValue("data.srm_responsibility.onprem", tfjsonpath.New("owners").AtMapKey("infrastructure"), knownvalue.StringExact("customer")),
-				statecheck.ExpectKnownValue("data.srm_responsibility.saas", tfjsonpath.New("customer_obligation_ids"), knownvalue.ListPartial(map[int]knownvalue.Check{})),
+				statecheck.ExpectKnownValue("data.srm_responsibility.saas", tfjsonpath.New("customer_obligation_ids"), knownvalue.ListPartial(map[int]knownvalue.Check{
+					0: knownvalue.StringRegexp(regexp.MustCompile(`^[a-z_]+\.[a-z_]+$`)),
+				})),
 				statecheck.ExpectKnownValue("data.srm_responsibility.iaas", tfjsonpath.New("tags"), knownvalue.MapPartial(map[string]knownvalue.Check{
 					"srm-service-model": knownvalue.StringExact("iaas"),
 					"srm-platform":      knownvalue.StringExact("customer"),
@@ -84,17 +95,92 @@ data "srm_responsibility" "fn" {
 `,
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue("data.srm_responsibility.db", tfjsonpath.New("service_model"), knownvalue.StringExact("paas")),
-				statecheck.ExpectKnownValue("data.srm_responsibility.db", tfjsonpath.New("components").AtMapKey("operating_system").AtMapKey("owner"), knownvalue.StringExact("provider")),
-				statecheck.ExpectKnownValue("data.srm_responsibility.db", tfjsonpath.New("components").AtMapKey("middleware").AtMapKey("owner"), knownvalue.StringExact("shared")),
+				statecheck.ExpectKnownValue("data.srm_responsibility.db", tfjsonpath.New("component_owners").AtMapKey("operating_system"), knownvalue.StringExact("provider")),
+				statecheck.ExpectKnownValue("data.srm_responsibility.db", tfjsonpath.New("component_owners").AtMapKey("middleware"), knownvalue.StringExact("shared")),
 				// Without the engine the answer is the conservative one, RDS Custom, and says so.
-				statecheck.ExpectKnownValue("data.srm_responsibility.db_unspecified", tfjsonpath.New("components").AtMapKey("operating_system").AtMapKey("owner"), knownvalue.StringExact("customer")),
+				statecheck.ExpectKnownValue("data.srm_responsibility.db_unspecified", tfjsonpath.New("component_owners").AtMapKey("operating_system"), knownvalue.StringExact("customer")),
 				statecheck.ExpectKnownValue("data.srm_responsibility.db_unspecified", tfjsonpath.New("overrides_applied"), knownvalue.ListPartial(map[int]knownvalue.Check{
 					0: knownvalue.ObjectPartial(map[string]knownvalue.Check{"name": knownvalue.StringExact("engine=custom-oracle-ee (default)"), "component": knownvalue.StringExact("operating_system")}),
 				})),
 				statecheck.ExpectKnownValue("data.srm_responsibility.sg", tfjsonpath.New("focus"), knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("network_controls")})),
 				statecheck.ExpectKnownValue("data.srm_responsibility.fn", tfjsonpath.New("service_model"), knownvalue.StringExact("faas")),
-				statecheck.ExpectKnownValue("data.srm_responsibility.fn", tfjsonpath.New("components").AtMapKey("operating_system").AtMapKey("owner"), knownvalue.StringExact("customer")),
+				statecheck.ExpectKnownValue("data.srm_responsibility.fn", tfjsonpath.New("component_owners").AtMapKey("operating_system"), knownvalue.StringExact("customer")),
 				statecheck.ExpectKnownValue("data.srm_responsibility.fn", tfjsonpath.New("overrides_applied").AtSliceIndex(0).AtMapKey("kind"), knownvalue.StringExact("condition")),
+			},
+		}},
+	})
+}
+
+// By default the answer is lean: the attributes that hold catalog text are
+// null, and srm_catalog holds that text once. detail = true fills them.
+func TestAccResponsibility_detail(t *testing.T) {
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `
+data "srm_responsibility" "lean" { service_model = "paas" }
+data "srm_responsibility" "full" {
+  service_model = "paas"
+  detail        = true
+}
+data "srm_catalog" "all" {}
+output "titles_agree" {
+  value = [for o in data.srm_responsibility.full.customer_obligations : o.title] == [
+    for id in data.srm_responsibility.lean.customer_obligation_ids : data.srm_catalog.all.obligations[id].title
+  ]
+}
+output "descriptions_agree" {
+  value = [for o in data.srm_responsibility.full.customer_obligations : o.description] == [
+    for id in data.srm_responsibility.lean.customer_obligation_ids : data.srm_catalog.all.obligations[id].description
+  ]
+}
+output "sources_agree" {
+  value = alltrue([for s in data.srm_responsibility.full.sources : data.srm_catalog.all.sources[s.id] == s])
+}
+output "owners_agree" {
+  value = tomap({ for id, c in data.srm_responsibility.full.components : id => c.owner }) == data.srm_responsibility.lean.component_owners
+}
+`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.srm_responsibility.lean", tfjsonpath.New("customer_obligations"), knownvalue.Null()),
+				statecheck.ExpectKnownValue("data.srm_responsibility.lean", tfjsonpath.New("components"), knownvalue.Null()),
+				statecheck.ExpectKnownValue("data.srm_responsibility.lean", tfjsonpath.New("provider_responsibilities"), knownvalue.Null()),
+				statecheck.ExpectKnownValue("data.srm_responsibility.lean", tfjsonpath.New("sources"), knownvalue.Null()),
+				statecheck.ExpectKnownValue("data.srm_responsibility.full", tfjsonpath.New("customer_obligations").AtSliceIndex(0), knownvalue.ObjectExact(map[string]knownvalue.Check{
+					"id":          knownvalue.StringRegexp(regexp.MustCompile(`^[a-z_]+\.[a-z_]+$`)),
+					"layer":       knownvalue.StringRegexp(regexp.MustCompile(`^[a-z]+$`)),
+					"component":   knownvalue.StringRegexp(regexp.MustCompile(`^[a-z_]+$`)),
+					"title":       knownvalue.StringRegexp(regexp.MustCompile(`^[A-Z].{10,}`)),
+					"description": knownvalue.StringRegexp(regexp.MustCompile(`^[A-Z].{40,}`)),
+				})),
+				statecheck.CompareValuePairs("data.srm_responsibility.full", tfjsonpath.New("customer_obligations").AtSliceIndex(0).AtMapKey("id"),
+					"data.srm_responsibility.lean", tfjsonpath.New("customer_obligation_ids").AtSliceIndex(0), compare.ValuesSame()),
+				// PaaS shares the network controls: both parties' parts are there.
+				statecheck.ExpectKnownValue("data.srm_responsibility.full", tfjsonpath.New("components").AtMapKey("network_controls"), knownvalue.ObjectExact(map[string]knownvalue.Check{
+					"layer":         knownvalue.StringExact("platform"),
+					"owner":         knownvalue.StringExact("shared"),
+					"provider_part": knownvalue.StringRegexp(regexp.MustCompile(`.`)),
+					"customer_part": knownvalue.StringRegexp(regexp.MustCompile(`.`)),
+					"source":        knownvalue.StringRegexp(regexp.MustCompile(`^[a-z0-9-]+$`)),
+				})),
+				statecheck.ExpectKnownValue("data.srm_responsibility.lean", tfjsonpath.New("component_owners").AtMapKey("network_controls"), knownvalue.StringExact("shared")),
+				// The provider keeps the physical layer of its cloud.
+				statecheck.ExpectKnownValue("data.srm_responsibility.full", tfjsonpath.New("provider_responsibilities").AtSliceIndex(0), knownvalue.ObjectPartial(map[string]knownvalue.Check{
+					"component": knownvalue.StringExact("physical_datacenter"),
+					"owner":     knownvalue.StringExact("provider"),
+				})),
+				statecheck.ExpectKnownValue("data.srm_responsibility.full", tfjsonpath.New("sources").AtSliceIndex(0), knownvalue.ObjectPartial(map[string]knownvalue.Check{
+					"url": knownvalue.StringRegexp(regexp.MustCompile(`^https://`)),
+				})),
+				// The lean answer carries every owner and id the full one does.
+				statecheck.CompareValuePairs("data.srm_responsibility.lean", tfjsonpath.New("customer_obligation_ids"),
+					"data.srm_responsibility.full", tfjsonpath.New("customer_obligation_ids"), compare.ValuesSame()),
+				statecheck.CompareValuePairs("data.srm_responsibility.lean", tfjsonpath.New("tags"),
+					"data.srm_responsibility.full", tfjsonpath.New("tags"), compare.ValuesSame()),
+				statecheck.ExpectKnownOutputValue("titles_agree", knownvalue.Bool(true)),
+				statecheck.ExpectKnownOutputValue("descriptions_agree", knownvalue.Bool(true)),
+				statecheck.ExpectKnownOutputValue("sources_agree", knownvalue.Bool(true)),
+				statecheck.ExpectKnownOutputValue("owners_agree", knownvalue.Bool(true)),
 			},
 		}},
 	})
@@ -254,4 +340,111 @@ func TestAccResponsibility_unknownFramework(t *testing.T) {
 			ExpectError: errorPattern(`(?s)Unknown framework.*did you mean "nist_800_53_r5".*Valid frameworks: csa_ccm_v4, nist_800_53_r5`),
 		}},
 	})
+}
+
+// readResponsibility reads srm_responsibility through the data source with
+// the given arguments (the others null) and returns its state.
+func readResponsibility(t *testing.T, ds *responsibilityDataSource, args map[string]tftypes.Value) tfsdk.State {
+	t.Helper()
+	ctx := context.Background()
+	var sch datasource.SchemaResponse
+	ds.Schema(ctx, datasource.SchemaRequest{}, &sch)
+	objType, ok := sch.Schema.Type().TerraformType(ctx).(tftypes.Object)
+	if !ok {
+		t.Fatal("the schema is not an object")
+	}
+	attrs := map[string]tftypes.Value{}
+	for name, typ := range objType.AttributeTypes {
+		attrs[name] = tftypes.NewValue(typ, nil)
+	}
+	maps.Copy(attrs, args)
+	req := datasource.ReadRequest{Config: tfsdk.Config{Schema: sch.Schema, Raw: tftypes.NewValue(objType, attrs)}}
+	resp := datasource.ReadResponse{State: tfsdk.State{Schema: sch.Schema}}
+	ds.Read(ctx, req, &resp)
+	if resp.Diagnostics.HasError() {
+		t.Fatalf("read %v: %v", args, resp.Diagnostics)
+	}
+	return resp.State
+}
+
+// Instances that differ only in what they accept share one cache entry,
+// and each gets its own unaccepted ids and tags (D1 of the 2026-11 review:
+// 2000 distinct acceptance sets used to keep 2000 answers of ~90 KiB).
+func TestResponsibilityDistinctAcceptances(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	ds := &responsibilityDataSource{data: testProviderData()}
+	base, err := ds.data.engine.Resolve(srm.Request{ResourceType: "aws_db_instance"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := base.CustomerObligationIDs()
+	for i := 1; i <= 300; i++ {
+		var accepted []tftypes.Value
+		var want []string
+		for j, id := range ids {
+			if i&(1<<j) != 0 {
+				accepted = append(accepted, tftypes.NewValue(tftypes.String, id))
+			} else {
+				want = append(want, id)
+			}
+		}
+		state := readResponsibility(t, ds, map[string]tftypes.Value{
+			"resource_type":        tftypes.NewValue(tftypes.String, "aws_db_instance"),
+			"accepted_obligations": tftypes.NewValue(tftypes.Set{ElementType: tftypes.String}, accepted),
+		})
+		var m responsibilityModel
+		if diags := state.Get(ctx, &m); diags.HasError() {
+			t.Fatal(diags)
+		}
+		var got []string
+		m.UnacceptedObligations.ElementsAs(ctx, &got, false)
+		if !slices.Equal(got, want) {
+			t.Fatalf("read %d: unaccepted %v, want %v", i, got, want)
+		}
+		var tags map[string]string
+		m.Tags.ElementsAs(ctx, &tags, false)
+		if n := tags["srm-unaccepted"]; n != strconv.Itoa(len(want)) {
+			t.Fatalf("read %d: srm-unaccepted = %s, want %d", i, n, len(want))
+		}
+		if !m.CustomerObligations.IsNull() || !m.Components.IsNull() {
+			t.Fatalf("read %d: the text attributes are set without detail", i)
+		}
+	}
+	if n := len(ds.data.results.entries); n != 1 {
+		t.Errorf("300 acceptance sets of one request left %d cache entries, want 1", n)
+	}
+}
+
+// The default answer stays lean for every built-in resource type: owners,
+// ids, tags and overrides, no catalog text. The bound is on the state value
+// as the protocol carries it (MessagePack); with detail the same answer is
+// several times larger.
+func TestResponsibilityLeanState(t *testing.T) {
+	t.Parallel()
+	// Overrides carry their reasons, the one text the default keeps.
+	const bound = 6 << 10
+	ds := &responsibilityDataSource{data: testProviderData()}
+	size := func(args map[string]tftypes.Value) int {
+		st := readResponsibility(t, ds, args)
+		dv, err := tfprotov6.NewDynamicValue(st.Raw.Type(), st.Raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(dv.MsgPack)
+	}
+	largest, largestType := 0, ""
+	for _, typ := range srm.MustBuiltin().TypeNames {
+		if n := size(map[string]tftypes.Value{"resource_type": tftypes.NewValue(tftypes.String, typ)}); n > largest {
+			largest, largestType = n, typ
+		}
+	}
+	t.Logf("largest default answer: %s, %d bytes", largestType, largest)
+	if largest > bound {
+		t.Errorf("the default answer for %s takes %d bytes of state, more than %d", largestType, largest, bound)
+	}
+	detail := size(map[string]tftypes.Value{"resource_type": tftypes.NewValue(tftypes.String, largestType), "detail": tftypes.NewValue(tftypes.Bool, true)})
+	if detail < 3*largest {
+		t.Errorf("with detail, %s takes %d bytes, not much more than the default's %d: is the default still lean?", largestType, detail, largest)
+	}
 }

@@ -62,6 +62,7 @@ data "srm_responsibility" "db_plain" {
 data "srm_responsibility" "vm" {
   resource_type = "aws_instance"
   agreement     = "managed-firewall"
+  detail        = true
 }
 data "srm_matrix" "m" {
   service_models = ["paas"]
@@ -69,8 +70,8 @@ data "srm_matrix" "m" {
 }
 `,
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("data.srm_responsibility.db", tfjsonpath.New("components").AtMapKey("network_controls").AtMapKey("owner"), knownvalue.StringExact("provider")),
-				statecheck.ExpectKnownValue("data.srm_responsibility.db_plain", tfjsonpath.New("components").AtMapKey("network_controls").AtMapKey("owner"), knownvalue.StringExact("shared")),
+				statecheck.ExpectKnownValue("data.srm_responsibility.db", tfjsonpath.New("component_owners").AtMapKey("network_controls"), knownvalue.StringExact("provider")),
+				statecheck.ExpectKnownValue("data.srm_responsibility.db_plain", tfjsonpath.New("component_owners").AtMapKey("network_controls"), knownvalue.StringExact("shared")),
 				statecheck.ExpectKnownValue("data.srm_responsibility.db", tfjsonpath.New("overrides_applied"), knownvalue.ListExact([]knownvalue.Check{
 					// The type's own cell: the customer chooses the engine major version.
 					knownvalue.ObjectPartial(map[string]knownvalue.Check{
@@ -351,8 +352,8 @@ resource "srm_obligation_acceptance" "db" {
   obligations      = ["data_protection.encrypt_at_rest"]
   accepted_by      = "team-payments"
 }
-output "owner" { value = data.srm_responsibility.db.components.network_controls.owner }
-output "plain_owner" { value = data.srm_responsibility.db_plain.components.network_controls.owner }
+output "owner" { value = data.srm_responsibility.db.component_owners.network_controls }
+output "plain_owner" { value = data.srm_responsibility.db_plain.component_owners.network_controls }
 `,
 		setting: `agreement "managed-firewall"`,
 		planned: []plancheck.PlanCheck{
@@ -391,7 +392,7 @@ data "srm_responsibility" "db" {
   agreement     = "managed-firewall"
   %s
 }
-output "owner" { value = data.srm_responsibility.db.components.network_controls.owner }
+output "owner" { value = data.srm_responsibility.db.component_owners.network_controls }
 `,
 		setting: `agreement`,
 		planned: []plancheck.PlanCheck{plancheck.ExpectUnknownOutputValue("owner")},

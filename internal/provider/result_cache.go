@@ -14,42 +14,101 @@ import (
 	"github.com/shared-responsibility/terraform-provider-srm/internal/srm"
 )
 
-// resultCache remembers the computed attributes of srm_responsibility per
-// distinct request. An estate declares thousands of resources of a few dozen
-// types, so most reads ask a question already answered: the cache turns them
-// into a lookup and skips building the same nested values again. The values
-// are immutable Terraform values, safe to share between reads. The cache
-// belongs to one configured provider, whose catalog, agreements and tag
-// prefix never change.
+// resultCache memoises, for one configured provider, the part of
+// srm_responsibility's answer that does not depend on the accepted
+// obligations. An estate declares thousands of resources of a few dozen
+// types and conditions, so most reads ask a question already answered; what
+// each instance accepts is its own, so the unaccepted ids and the tags that
+// count them are computed on every read from the cached result (cheap: a scan
+// of a few dozen ids). Keyed this way the cache has few entries whatever the
+// acceptances, and a byte budget bounds it whatever the inputs.
+//
+// The catalog, agreements and tag prefix of a configured provider never
+// change, and each Configure makes a new cache. Cached values are immutable
+// (srm.Result is read-only once resolved, Terraform values are immutable), so
+// reads share them.
 type resultCache struct {
 	mu      sync.Mutex
-	entries map[string]map[string]tftypes.Value
+	entries map[string]*cachedAnswer
+	bytes   int // sum of the entries' weights
 }
 
-// resultCacheSize bounds the cache; when full it starts over, which only
-// costs recomputation.
-const resultCacheSize = 4096
-
-func (c *resultCache) get(key string) (map[string]tftypes.Value, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	v, ok := c.entries[key]
-	return v, ok
+// cachedAnswer is one request's answer before acceptance.
+type cachedAnswer struct {
+	// result is resolved with nothing accepted; WithAccepted applies a
+	// read's acceptances to it.
+	result *srm.Result
+	// values are the computed attributes that do not depend on acceptance.
+	values map[string]tftypes.Value
+	// weight approximates the heap bytes the answer holds (answerWeight).
+	weight int
 }
 
-func (c *resultCache) put(key string, v map[string]tftypes.Value) {
+// resultCacheBytes bounds the approximate bytes the cache holds. A lean
+// answer weighs 15–30 KiB and one with detail about 100 KiB, so the budget
+// holds a few hundred distinct answers, more than the kinds of resources of
+// an estate, and keeps the provider's peak memory bounded for any input.
+const resultCacheBytes = 4 << 20
+
+func (c *resultCache) get(key string) (*cachedAnswer, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.entries == nil || len(c.entries) >= resultCacheSize {
-		c.entries = make(map[string]map[string]tftypes.Value)
+	a, ok := c.entries[key]
+	return a, ok
+}
+
+// put stores an answer, evicting arbitrary entries (map order) while the
+// budget is exceeded; eviction only costs recomputation.
+func (c *resultCache) put(key string, a *cachedAnswer) {
+	if a.weight > resultCacheBytes {
+		return
 	}
-	c.entries[key] = v
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.entries == nil {
+		c.entries = make(map[string]*cachedAnswer)
+	}
+	if old, ok := c.entries[key]; ok {
+		c.bytes -= old.weight
+	}
+	for k, e := range c.entries {
+		if c.bytes+a.weight <= resultCacheBytes {
+			break
+		}
+		delete(c.entries, k)
+		c.bytes -= e.weight
+	}
+	c.entries[key] = a
+	c.bytes += a.weight
 }
 
-// requestKey identifies a request and the frameworks asked for, for
-// resultCache. Every part is length-prefixed, so that no two requests share
-// a key whatever their strings hold; sets and maps are sorted.
-func requestKey(req srm.Request, frameworks []string) string {
+// Approximate heap bytes of a Terraform value node (with its share of the
+// map or slice that holds it) and of a resolved result, calibrated by
+// TestAnswerWeightTracksHeap. Strings are not counted: they are the
+// catalog's own, shared.
+const (
+	valueNodeBytes = 224
+	resultBytes    = 2 << 10
+)
+
+// answerWeight approximates the heap bytes a cached answer holds.
+func answerWeight(values map[string]tftypes.Value) int {
+	w := resultBytes
+	for _, v := range values {
+		_ = tftypes.Walk(v, func(*tftypes.AttributePath, tftypes.Value) (bool, error) {
+			w += valueNodeBytes
+			return true, nil
+		})
+	}
+	return w
+}
+
+// answerKey identifies the part of a request that determines the cached
+// answer: everything but the accepted obligations (applied per read; see
+// TestAnswerKeyCoversRequest), plus the frameworks and detail asked for.
+// Every part is length-prefixed, so that no two requests share a key
+// whatever their strings hold; sets and maps are sorted.
+func answerKey(req srm.Request, frameworks []string, detail bool) string {
 	var b strings.Builder
 	field := func(s string) {
 		b.WriteString(strconv.Itoa(len(s)))
@@ -69,13 +128,14 @@ func requestKey(req srm.Request, frameworks []string) string {
 		field(req.Conditions[k])
 	}
 	b.WriteByte(';')
-	for _, list := range [][]string{req.Accepted, frameworks} {
-		sorted := append([]string(nil), list...)
-		sort.Strings(sorted)
-		for _, s := range sorted {
-			field(s)
-		}
-		b.WriteByte(';')
+	sorted := append([]string(nil), frameworks...)
+	sort.Strings(sorted)
+	for _, s := range sorted {
+		field(s)
+	}
+	b.WriteByte(';')
+	if detail {
+		b.WriteByte('d')
 	}
 	return b.String()
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/shared-responsibility/terraform-provider-srm/internal/srm"
 )
@@ -165,12 +166,15 @@ func sourcesList(c *srm.Catalog, ids []string) types.List {
 	t := types.ObjectType{AttrTypes: sourceAttrTypes}
 	vals := make([]attr.Value, len(ids))
 	for i, id := range ids {
-		s := c.Sources[id]
-		vals[i] = types.ObjectValueMust(sourceAttrTypes, map[string]attr.Value{
-			"id": str(s.ID), "title": str(s.Title), "url": str(s.URL), "as_of": str(s.AsOf),
-		})
+		vals[i] = sourceObject(c.Sources[id])
 	}
 	return types.ListValueMust(t, vals)
+}
+
+func sourceObject(s srm.Source) types.Object {
+	return types.ObjectValueMust(sourceAttrTypes, map[string]attr.Value{
+		"id": str(s.ID), "title": str(s.Title), "url": str(s.URL), "as_of": str(s.AsOf),
+	})
 }
 
 // setFields are the request fields that are sets of strings: an error about
@@ -242,4 +246,35 @@ func (m mapElems) Elements() []attr.Value {
 		out = append(out, v)
 	}
 	return out
+}
+
+func componentOwnersMap(r *srm.Result) types.Map {
+	vals := make(map[string]attr.Value, len(r.Components))
+	for _, c := range r.Components {
+		vals[c.Component.ID] = types.StringValue(string(c.Owner))
+	}
+	return types.MapValueMust(types.StringType, vals)
+}
+
+// Terraform types of the attributes built on every read, directly as
+// Terraform values: lists and maps of strings.
+var (
+	stringListType = tftypes.List{ElementType: tftypes.String}
+	stringMapType  = tftypes.Map{ElementType: tftypes.String}
+)
+
+func stringListValue(items []string) tftypes.Value {
+	vals := make([]tftypes.Value, len(items))
+	for i, s := range items {
+		vals[i] = tftypes.NewValue(tftypes.String, s)
+	}
+	return tftypes.NewValue(stringListType, vals)
+}
+
+func stringMapValue(m map[string]string) tftypes.Value {
+	vals := make(map[string]tftypes.Value, len(m))
+	for k, v := range m {
+		vals[k] = tftypes.NewValue(tftypes.String, v)
+	}
+	return tftypes.NewValue(stringMapType, vals)
 }

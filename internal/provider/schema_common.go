@@ -37,10 +37,12 @@ func layerList() string { return codeList(srm.MustBuiltin().LayerIDs()) }
 
 func codeList(ids []string) string { return "`" + strings.Join(ids, "`, `") + "`" }
 
-func componentsAttribute() schema.MapNestedAttribute {
+// componentsAttribute, responsibilitiesAttribute and sourcesAttribute append
+// note to their description: when the attribute is filled.
+func componentsAttribute(note string) schema.MapNestedAttribute {
 	return schema.MapNestedAttribute{
 		MarkdownDescription: "Every component keyed by id (" + codeList(srm.MustBuiltin().ComponentIDs()) + ") with its layer, owner and, " +
-			"for shared cells, what each party does.",
+			"for shared cells, what each party does. " + note,
 		Computed: true,
 		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 			"layer":         schema.StringAttribute{MarkdownDescription: "Layer of the component.", Computed: true},
@@ -70,9 +72,9 @@ func idsAttribute(desc string) schema.ListAttribute {
 	return schema.ListAttribute{MarkdownDescription: desc, ElementType: types.StringType, Computed: true}
 }
 
-func responsibilitiesAttribute() schema.ListNestedAttribute {
+func responsibilitiesAttribute(note string) schema.ListNestedAttribute {
 	return schema.ListNestedAttribute{
-		MarkdownDescription: "What the provider does: every component it owns or shares, in catalog order.",
+		MarkdownDescription: "What the provider does: every component it owns or shares, in catalog order. " + note,
 		Computed:            true,
 		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 			"component":   schema.StringAttribute{MarkdownDescription: "Component id.", Computed: true},
@@ -99,9 +101,9 @@ func overridesAttribute() schema.ListNestedAttribute {
 	}
 }
 
-func sourcesAttribute() schema.ListNestedAttribute {
+func sourcesAttribute(note string) schema.ListNestedAttribute {
 	return schema.ListNestedAttribute{
-		MarkdownDescription: "Citations behind the answer, sorted by id.",
+		MarkdownDescription: "Citations behind the answer, sorted by id. " + note,
 		Computed:            true,
 		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 			"id":    schema.StringAttribute{MarkdownDescription: "Source id.", Computed: true},

@@ -289,6 +289,18 @@ func (rt *ResourceType) choose(c *Catalog, conditions map[string]string, choices
 	return model, sources, nil
 }
 
+// WithAccepted returns the result with the obligations in accepted marked
+// accepted, leaving r as it is: a result resolved once can answer every
+// acceptance set of the same request. An id that is not a customer
+// obligation of r yields an *InputError, as Resolve does.
+func (r *Result) WithAccepted(accepted []string) (*Result, error) {
+	out := *r
+	if err := out.accept(accepted); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
 // overrideFor records that a resource type's or a condition's cell moved a
 // component away from the matrix owner from.
 func overrideFor(rt *ResourceType, ch choice, component string, from Owner) AppliedOverride {

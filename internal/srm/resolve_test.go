@@ -154,6 +154,31 @@ func TestAcceptedObligations(t *testing.T) {
 	}
 }
 
+// WithAccepted answers as Resolve with the same accepted ids would, and
+// leaves the result it starts from untouched.
+func TestWithAccepted(t *testing.T) {
+	e := engine()
+	base := resolve(t, e, Request{ServiceModel: "paas"})
+	all := base.CustomerObligationIDs()
+	for _, accepted := range [][]string{nil, all[:1], {all[3], all[1]}, all} {
+		want := resolve(t, e, Request{ServiceModel: "paas", Accepted: accepted})
+		got, err := base.WithAccepted(accepted)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(got.UnacceptedIDs(), want.UnacceptedIDs()) || !slices.Equal(got.AcceptedIDs(), want.AcceptedIDs()) {
+			t.Errorf("accepted %v: unaccepted %v, want %v", accepted, got.UnacceptedIDs(), want.UnacceptedIDs())
+		}
+	}
+	if !slices.Equal(base.UnacceptedIDs(), all) {
+		t.Errorf("WithAccepted changed the result it started from: unaccepted %v", base.UnacceptedIDs())
+	}
+	_, want := e.Resolve(Request{ServiceModel: "paas", Accepted: []string{"operating_system.patch"}})
+	if _, err := base.WithAccepted([]string{"operating_system.patch"}); err == nil || want == nil || err.Error() != want.Error() {
+		t.Errorf("a provider-side obligation: %v, want %v", err, want)
+	}
+}
+
 func TestResolveErrors(t *testing.T) {
 	e := engine()
 	cases := []struct {

@@ -19,3 +19,14 @@ output "resize_obligations" {
 output "resize_controls_to_evidence" {
   value = data.srm_responsibility.resize.controls["nist_800_53_r5"].customer
 }
+
+# Titles and descriptions come once from srm_catalog (or per instance with
+# detail = true).
+data "srm_catalog" "all" {}
+
+output "resize_todo" {
+  value = [
+    for id in data.srm_responsibility.resize.unaccepted_obligations :
+    "${id}: ${data.srm_catalog.all.obligations[id].title}"
+  ]
+}

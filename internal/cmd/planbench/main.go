@@ -3,13 +3,18 @@
 
 // Command planbench measures whole-process plan and apply times of N
 // instances of srm's data source and resource against the in-core floor
-// (terraform_data) and a peer provider built on the same framework
-// (hashicorp/time's time_static), under Terraform and OpenTofu, and prints a
-// Markdown table. Run it through `make bench`.
+// (terraform_data), the framework's floor (floor_echo, a data source that
+// returns its one string argument, built from ./floorprovider) and a peer
+// provider built on the same framework (hashicorp/time's time_static), under
+// Terraform and OpenTofu. It samples the peak RSS of the provider processes,
+// weighs the state each instance leaves after apply, and prints Markdown
+// tables. Run it through `make bench`.
 package main
 
 import (
 	"bufio"
+	"bytes"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"log"
@@ -21,6 +26,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/shared-responsibility/terraform-provider-srm/internal/srm"
 )
 
 // kind is one configuration measured at N instances.
@@ -47,8 +54,30 @@ var kinds = []kind{
 		return "terraform {\n  required_providers {\n    time = { source = \"hashicorp/time\" }\n  }\n}\n" +
 			fmt.Sprintf("resource \"time_static\" \"x\" {\n  count = %d\n}\n", n)
 	}},
+	{name: "floor_echo", process: "terraform-provider-floor", config: func(n int) string {
+		return "terraform {\n  required_providers {\n    floor = { source = \"planbench/floor\" }\n  }\n}\n" +
+			fmt.Sprintf("data \"floor_echo\" \"x\" {\n  count = %d\n  input = \"aws_db_instance.r${count.index}\"\n}\n", n)
+	}},
+	{name: "floor_wide", process: "terraform-provider-floor", config: func(n int) string {
+		return "terraform {\n  required_providers {\n    floor = { source = \"planbench/floor\" }\n  }\n}\n" +
+			fmt.Sprintf("data \"floor_wide\" \"x\" {\n  count            = %d\n  resource_type    = \"aws_db_instance\"\n  resource_address = \"aws_db_instance.r${count.index}\"\n}\n", n)
+	}},
 	{name: "srm_responsibility", process: "terraform-provider-srm", config: func(n int) string {
 		return srmRequired + fmt.Sprintf("data \"srm_responsibility\" \"x\" {\n  count            = %d\n  resource_type    = \"aws_db_instance\"\n  resource_address = \"aws_db_instance.r${count.index}\"\n}\n", n)
+	}},
+	// Every instance accepts a different set of obligations: instance i
+	// accepts the obligations at the set bits of i+1.
+	{name: "srm_responsibility_distinct", process: "terraform-provider-srm", config: func(n int) string {
+		return srmRequired + fmt.Sprintf(`locals {
+  ids = %s
+}
+data "srm_responsibility" "x" {
+  count                = %d
+  resource_type        = "aws_db_instance"
+  resource_address     = "aws_db_instance.r${count.index}"
+  accepted_obligations = [for j, id in local.ids : id if floor((count.index + 1) / pow(2, j)) %% 2 == 1]
+}
+`, hclList(obligationIDs("aws_db_instance")), n)
 	}},
 	{name: "srm_obligation_acceptance", process: "terraform-provider-srm", config: func(n int) string {
 		return srmRequired + fmt.Sprintf(`resource "srm_obligation_acceptance" "x" {
@@ -60,6 +89,21 @@ var kinds = []kind{
 }
 `, n)
 	}},
+}
+
+// obligationIDs are the customer obligations of a resource type in the
+// built-in catalog.
+func obligationIDs(resourceType string) []string {
+	r, err := (&srm.Engine{Catalog: srm.MustBuiltin()}).Resolve(srm.Request{ResourceType: resourceType})
+	if err != nil {
+		log.Fatal(err)
+	}
+	return r.CustomerObligationIDs()
+}
+
+func hclList(items []string) string {
+	b, _ := json.Marshal(items)
+	return string(b)
 }
 
 type key struct {
@@ -75,12 +119,14 @@ func main() {
 	runs := flag.Int("runs", 5, "runs per measurement (the median is reported)")
 	applyMax := flag.Int("apply-max", 0, "largest N to apply as well as plan (0: every N)")
 	quick := flag.Bool("quick", false, "smoke mode: N=10, one run")
+	only := flag.String("kinds", "", "comma-separated kinds to measure (default: all); the empty configuration is always measured")
 	out := flag.String("out", "", "also write the Markdown table to this file")
 	flag.Parse()
 	if *cliConfig == "" || (*terraform == "" && *tofu == "") {
 		log.Fatal("need -cli-config and at least one of -terraform and -tofu")
 	}
 	counts := parseCounts(*ns)
+	selected := selectKinds(*only)
 	if *quick {
 		counts, *runs = []int{10}, 1
 	}
@@ -101,13 +147,15 @@ func main() {
 		log.Fatal(err)
 	}
 	defer os.RemoveAll(work)
+	*cliConfig = withFloor(*cliConfig, work)
 
 	samples := map[key][]time.Duration{}
 	peak := map[key]int64{}
+	state := map[key]stateSize{}
 	for _, cli := range cliOrder {
 		for _, n := range counts {
 			dirs := map[string]string{}
-			for _, k := range kinds {
+			for _, k := range selected {
 				dir := filepath.Join(work, fmt.Sprintf("%s-%d-%s", cli, n, k.name))
 				must(os.MkdirAll(dir, 0o755))
 				must(os.WriteFile(filepath.Join(dir, "main.tf"), []byte(k.config(n)), 0o644))
@@ -116,7 +164,7 @@ func main() {
 			// Runs alternate between kinds, so that drift of the machine
 			// spreads over every kind alike.
 			for r := 0; r < *runs; r++ {
-				for _, k := range kinds {
+				for _, k := range selected {
 					for _, op := range []string{"plan", "apply"} {
 						if op == "apply" && *applyMax > 0 && n > *applyMax {
 							continue
@@ -128,17 +176,99 @@ func main() {
 						if k.process != "" {
 							peak[id] = max(peak[id], rss)
 						}
+						if op == "apply" && r == 0 {
+							state[id] = weighState(filepath.Join(dirs[k.name], "terraform.tfstate"))
+						}
 					}
 				}
 				fmt.Fprintf(os.Stderr, "%s N=%d run %d/%d done\n", cli, n, r+1, *runs)
 			}
 		}
 	}
-	table := render(cliOrder, counts, *runs, samples, peak, versions(clis, cliOrder, *cliConfig))
+	table := render(cliOrder, counts, *runs, selected, samples, peak, state, versions(clis, cliOrder, *cliConfig))
 	fmt.Print(table)
 	if *out != "" {
 		must(os.WriteFile(*out, []byte(table), 0o644))
 	}
+}
+
+// selectKinds returns the kinds named in a comma-separated list, in table
+// order, with the empty configuration first; all of them for "".
+func selectKinds(names string) []kind {
+	if names == "" {
+		return kinds
+	}
+	want := map[string]bool{"empty": true}
+	for _, n := range strings.Split(names, ",") {
+		want[strings.TrimSpace(n)] = true
+	}
+	var out []kind
+	for _, k := range kinds {
+		if want[k.name] {
+			out = append(out, k)
+			delete(want, k.name)
+		}
+	}
+	for n := range want {
+		log.Fatalf("unknown kind %q in -kinds", n)
+	}
+	return out
+}
+
+// withFloor builds the floor provider into work and returns a CLI
+// configuration that serves it next to the given configuration's
+// dev_overrides.
+func withFloor(cliConfig, work string) string {
+	dir := filepath.Join(work, "floor")
+	cmd := exec.Command("go", "build", "-o", filepath.Join(dir, "terraform-provider-floor"), "./internal/cmd/planbench/floorprovider")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		log.Fatalf("building the floor provider (run planbench from the repository root): %v\n%s", err, out)
+	}
+	b, err := os.ReadFile(cliConfig)
+	must(err)
+	text, n := string(b), strings.Count(string(b), "dev_overrides {")
+	if n != 1 {
+		log.Fatalf("%s: want one dev_overrides block, found %d", cliConfig, n)
+	}
+	text = strings.Replace(text, "dev_overrides {", fmt.Sprintf("dev_overrides {\n    \"planbench/floor\" = %q", dir), 1)
+	out := filepath.Join(work, "cli.tfrc")
+	must(os.WriteFile(out, []byte(text), 0o644))
+	return out
+}
+
+// stateSize is what the instances of one configuration weigh in state.
+type stateSize struct {
+	// file is the state file's size in bytes, as the CLI writes it.
+	file int64
+	// attributes is the sum over instances of their attributes as compact
+	// JSON, the part of the state that is the provider's answer.
+	attributes int64
+	instances  int
+}
+
+func weighState(file string) stateSize {
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return stateSize{}
+	}
+	var st struct {
+		Resources []struct {
+			Instances []struct {
+				Attributes json.RawMessage `json:"attributes"`
+			} `json:"instances"`
+		} `json:"resources"`
+	}
+	must(json.Unmarshal(b, &st))
+	out := stateSize{file: int64(len(b))}
+	for _, r := range st.Resources {
+		for _, in := range r.Instances {
+			var compact bytes.Buffer
+			must(json.Compact(&compact, in.Attributes))
+			out.attributes += int64(compact.Len())
+			out.instances++
+		}
+	}
+	return out
 }
 
 func parseCounts(s string) []int {

@@ -39,11 +39,12 @@ func ratio(a, b time.Duration) string {
 	return fmt.Sprintf("%.2f", float64(a)/float64(b))
 }
 
-func render(clis []string, counts []int, runs int, samples map[key][]time.Duration, peak map[key]int64, versions []string) string {
+func render(clis []string, counts []int, runs int, selected []kind, samples map[key][]time.Duration, peak map[key]int64,
+	state map[key]stateSize, versions []string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Machine: %s. CLIs: %s. Median of %d runs taken in alternation; per-instance time above an empty configuration.\n\n",
 		machine(), strings.Join(versions, "; "), runs)
-	b.WriteString("| CLI | op | N | kind | median | per instance | ÷ time_static | ÷ terraform_data |\n|---|---|---:|---|---:|---:|---:|---:|\n")
+	b.WriteString("| CLI | op | N | kind | median | per instance | ÷ floor_echo | ÷ time_static | ÷ terraform_data |\n|---|---|---:|---|---:|---:|---:|---:|---:|\n")
 	perN := map[key]time.Duration{}
 	for _, cli := range clis {
 		for _, op := range []string{"plan", "apply"} {
@@ -52,14 +53,19 @@ func render(clis []string, counts []int, runs int, samples map[key][]time.Durati
 					continue // not measured (apply above -apply-max)
 				}
 				empty := median(samples[key{cli, "empty", op, n}])
-				peer := perInstance(median(samples[key{cli, "time_static", op, n}]), empty, n)
-				floor := perInstance(median(samples[key{cli, "terraform_data", op, n}]), empty, n)
-				for _, k := range kinds[1:] {
+				per := func(kind string) time.Duration {
+					if len(samples[key{cli, kind, op, n}]) == 0 {
+						return 0 // not measured: the ratio reads n/a
+					}
+					return perInstance(median(samples[key{cli, kind, op, n}]), empty, n)
+				}
+				framework, peer, core := per("floor_echo"), per("time_static"), per("terraform_data")
+				for _, k := range selected[1:] {
 					m := median(samples[key{cli, k.name, op, n}])
 					pi := perInstance(m, empty, n)
 					perN[key{cli, k.name, op, n}] = pi
-					fmt.Fprintf(&b, "| %s | %s | %d | %s | %s | %s | %s | %s |\n", cli, op, n, k.name,
-						m.Round(time.Millisecond), pi.Round(time.Microsecond), ratio(pi, peer), ratio(pi, floor))
+					fmt.Fprintf(&b, "| %s | %s | %d | %s | %s | %s | %s | %s | %s |\n", cli, op, n, k.name,
+						m.Round(time.Millisecond), pi.Round(time.Microsecond), ratio(pi, framework), ratio(pi, peer), ratio(pi, core))
 				}
 			}
 		}
@@ -70,13 +76,28 @@ func render(clis []string, counts []int, runs int, samples map[key][]time.Durati
 		fmt.Fprintf(&b, "\nScaling (per-instance time at N=%d ÷ at N=%d):\n\n| CLI | op | kind | ratio |\n|---|---|---|---:|\n", hi, lo)
 		for _, cli := range clis {
 			for _, op := range []string{"plan", "apply"} {
-				for _, k := range kinds[1:] {
+				for _, k := range selected[1:] {
 					a, ok1 := perN[key{cli, k.name, op, hi}]
 					z, ok2 := perN[key{cli, k.name, op, lo}]
 					if ok1 && ok2 {
 						fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", cli, op, k.name, ratio(a, z))
 					}
 				}
+			}
+		}
+	}
+	if len(state) > 0 {
+		b.WriteString("\nState per instance after apply (largest N applied): the state file's growth over the empty configuration's, " +
+			"and the instance's attributes as compact JSON:\n\n| CLI | kind | N | file bytes | attribute bytes |\n|---|---|---:|---:|---:|\n")
+		for _, cli := range clis {
+			for _, k := range selected[1:] {
+				n, ok := largestApplied(state, cli, k.name, counts)
+				if !ok || state[key{cli, k.name, "apply", n}].instances == 0 {
+					continue
+				}
+				s, empty := state[key{cli, k.name, "apply", n}], state[key{cli, "empty", "apply", n}]
+				fmt.Fprintf(&b, "| %s | %s | %d | %d | %d |\n", cli, k.name, n,
+					(s.file-empty.file)/int64(s.instances), s.attributes/int64(s.instances))
 			}
 		}
 	}
@@ -104,4 +125,13 @@ func render(clis []string, counts []int, runs int, samples map[key][]time.Durati
 		}
 	}
 	return b.String()
+}
+
+func largestApplied(state map[key]stateSize, cli, kind string, counts []int) (int, bool) {
+	for i := len(counts) - 1; i >= 0; i-- {
+		if _, ok := state[key{cli, kind, "apply", counts[i]}]; ok {
+			return counts[i], true
+		}
+	}
+	return 0, false
 }

@@ -41,15 +41,47 @@ func TestRender(t *testing.T) {
 		s[key{"tofu", k.name, "plan", 1000}] = []time.Duration{time.Second + 20*time.Duration(len(k.name))*time.Millisecond}
 	}
 	s[key{"tofu", "empty", "plan", 1000}] = []time.Duration{time.Second}
-	out := render([]string{"tofu"}, []int{100, 1000}, 1, s,
-		map[key]int64{{"tofu", "srm_responsibility", "plan", 100}: 12800}, []string{"OpenTofu v1.12.6"})
+	state := map[key]stateSize{
+		{"tofu", "empty", "apply", 100}:              {file: 200},
+		{"tofu", "srm_responsibility", "apply", 100}: {file: 200 + 100*3000, attributes: 100 * 2000, instances: 100},
+	}
+	out := render([]string{"tofu"}, []int{100, 1000}, 1, kinds, s,
+		map[key]int64{{"tofu", "srm_responsibility", "plan", 100}: 12800}, state, []string{"OpenTofu v1.12.6"})
 	for _, want := range []string{"| tofu | plan | 100 | srm_responsibility |", "| tofu | plan | 1000 | srm_responsibility |",
-		"| tofu | plan | srm_responsibility | 2.00 |", "| tofu | plan | 100 | srm_responsibility | 12.5 |"} {
+		"| tofu | plan | srm_responsibility | 2.00 |", "| tofu | plan | 100 | srm_responsibility | 12.5 |",
+		"| tofu | srm_responsibility | 100 | 3000 | 2000 |"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("table lacks %q:\n%s", want, out)
 		}
 	}
 	if strings.Contains(out, "| tofu | apply | 1000 |") {
 		t.Errorf("a row for an apply that was not run:\n%s", out)
+	}
+}
+
+func TestSelectKinds(t *testing.T) {
+	got := selectKinds("srm_responsibility, floor_echo")
+	var names []string
+	for _, k := range got {
+		names = append(names, k.name)
+	}
+	if strings.Join(names, ",") != "empty,floor_echo,srm_responsibility" {
+		t.Errorf("selected %v", names)
+	}
+	if len(selectKinds("")) != len(kinds) {
+		t.Error("no selection is not every kind")
+	}
+}
+
+// The distinct-acceptance configuration gives each instance its own set.
+func TestDistinctConfig(t *testing.T) {
+	var cfg string
+	for _, k := range kinds {
+		if k.name == "srm_responsibility_distinct" {
+			cfg = k.config(3)
+		}
+	}
+	if !strings.Contains(cfg, `"network_controls.restrict_ingress"`) || !strings.Contains(cfg, "count                = 3") {
+		t.Errorf("config:\n%s", cfg)
 	}
 }

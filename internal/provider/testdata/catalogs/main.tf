@@ -4,6 +4,7 @@ provider "srm" {
 
 data "srm_responsibility" "queue" {
   resource_type = "acme_queue"
+  detail        = true
 }
 
 output "registers_consumers" {
