@@ -184,7 +184,7 @@ func describeDecodeError(data []byte, err error) error {
 	switch {
 	case errors.As(err, &syn):
 		line, col := position(data, syn.Offset)
-		if syn.Offset >= int64(len(bytes.TrimRight(data, " \t\r\n"))) || strings.Contains(syn.Error(), "unexpected end") {
+		if strings.Contains(syn.Error(), "unexpected end") {
 			return inputErrorf("the JSON is truncated: it ends at line %d, column %d inside a value (was the file written completely?)", line, col)
 		}
 		return inputErrorf("not valid JSON at line %d, column %d: %s", line, col, syn.Error())
