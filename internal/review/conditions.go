@@ -33,6 +33,8 @@ type conditionReader struct {
 	// worst caches, per type and condition, the value that leaves the most
 	// to the customer.
 	worst map[[2]string]string
+	// results caches resolutions without acceptances (see resolve).
+	results map[string]*srm.Result
 }
 
 // read reads the conditions of resource type rt from the resource's
@@ -55,6 +57,7 @@ func (cr *conditionReader) read(rt *srm.ResourceType, attrs attributes) (map[str
 		}
 		conds[key] = value
 	}
+	values, unknown, sensitive := attrs.values, attrs.unknown, attrs.sensitive
 	for _, key := range rt.ConditionKeys {
 		cond := rt.Conditions[key]
 		path := strings.Split(key, ".")
@@ -65,14 +68,14 @@ func (cr *conditionReader) read(rt *srm.ResourceType, attrs attributes) (map[str
 				Reason: why + "; assumed the value that leaves the most to the customer"})
 		}
 		switch {
-		case lookupFlag(attrs.unknown, path):
+		case lookupFlag(unknown, path):
 			conservative("known only after apply")
 			continue
-		case lookupFlag(attrs.sensitive, path):
+		case lookupFlag(sensitive, path):
 			conservative("the value is sensitive (not read, not shown)")
 			continue
 		}
-		raw, found := lookup(attrs.values, path)
+		raw, found := lookup(values, path)
 		if !found {
 			assumptions = append(assumptions, Assumption{Condition: key, Assumed: cond.Default,
 				Reason: "not set in the plan; assumed the catalog's default"})
@@ -119,15 +122,8 @@ func (cr *conditionReader) worstValue(rt *srm.ResourceType, key string) string {
 func lookup(raw json.RawMessage, path []string) (json.RawMessage, bool) {
 	for _, name := range path {
 		raw = firstBlock(raw)
-		if len(raw) == 0 || raw[0] != '{' {
-			return nil, false
-		}
-		var obj map[string]json.RawMessage
-		if json.Unmarshal(raw, &obj) != nil {
-			return nil, false
-		}
-		raw = obj[name]
-		if len(raw) == 0 || isNull(raw) {
+		var ok bool
+		if raw, ok = member(raw, name); !ok || isNull(raw) {
 			return nil, false
 		}
 	}
@@ -139,35 +135,118 @@ func lookup(raw json.RawMessage, path []string) (json.RawMessage, bool) {
 func lookupFlag(raw json.RawMessage, path []string) bool {
 	for _, name := range path {
 		raw = firstBlock(raw)
-		if bytes.Equal(raw, []byte("true")) {
+		if isTrue(raw) {
 			return true
 		}
-		if len(raw) == 0 || raw[0] != '{' {
+		var ok bool
+		if raw, ok = member(raw, name); !ok {
 			return false
 		}
-		var obj map[string]json.RawMessage
-		if json.Unmarshal(raw, &obj) != nil {
-			return false
-		}
-		raw = obj[name]
 	}
-	raw = firstBlock(raw)
-	return bytes.Equal(raw, []byte("true"))
+	return isTrue(firstBlock(raw))
+}
+
+func isTrue(raw json.RawMessage) bool { return bytes.Equal(bytes.TrimSpace(raw), []byte("true")) }
+
+// member returns the value of the member name of a JSON object, scanning
+// its top level without decoding it: a plan's values are valid JSON (the
+// document decoded), and a resource's attributes are read for a few
+// conditions only.
+func member(raw json.RawMessage, name string) (json.RawMessage, bool) {
+	i := skipSpace(raw, 0)
+	if i >= len(raw) || raw[i] != '{' {
+		return nil, false
+	}
+	i++
+	for {
+		i = skipSpace(raw, i)
+		if i >= len(raw) || raw[i] != '"' {
+			return nil, false
+		}
+		keyEnd := skipValue(raw, i)
+		key := raw[i+1 : keyEnd-1]
+		match := string(key) == name
+		if !match && bytes.IndexByte(key, '\\') >= 0 {
+			var k string
+			match = json.Unmarshal(raw[i:keyEnd], &k) == nil && k == name
+		}
+		i = skipSpace(raw, keyEnd)
+		if i >= len(raw) || raw[i] != ':' {
+			return nil, false
+		}
+		i = skipSpace(raw, i+1)
+		end := skipValue(raw, i)
+		if match {
+			return raw[i:end], true
+		}
+		i = skipSpace(raw, end)
+		if i >= len(raw) || raw[i] != ',' {
+			return nil, false
+		}
+		i++
+	}
+}
+
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\n' || b[i] == '\t' || b[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// skipValue returns the index after the JSON value that starts at i.
+func skipValue(b []byte, i int) int {
+	if i >= len(b) {
+		return i
+	}
+	switch b[i] {
+	case '"':
+		for i++; i < len(b); i++ {
+			switch b[i] {
+			case '\\':
+				i++
+			case '"':
+				return i + 1
+			}
+		}
+		return i
+	case '{', '[':
+		depth := 0
+		for ; i < len(b); i++ {
+			switch b[i] {
+			case '"':
+				i = skipValue(b, i) - 1
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+				if depth == 0 {
+					return i + 1
+				}
+			}
+		}
+		return i
+	default:
+		for i < len(b) && b[i] != ',' && b[i] != '}' && b[i] != ']' && b[i] != ' ' && b[i] != '\n' && b[i] != '\t' && b[i] != '\r' {
+			i++
+		}
+		return i
+	}
 }
 
 // firstBlock returns the first element of a list of objects (a nested
 // block), or raw itself.
 func firstBlock(raw json.RawMessage) json.RawMessage {
-	raw = bytes.TrimSpace(raw)
-	if len(raw) == 0 || raw[0] != '[' {
-		return raw
+	i := skipSpace(raw, 0)
+	if i >= len(raw) || raw[i] != '[' {
+		return raw[i:]
 	}
-	var list []json.RawMessage
-	if json.Unmarshal(raw, &list) != nil || len(list) == 0 {
+	i = skipSpace(raw, i+1)
+	if i >= len(raw) || raw[i] == ']' {
 		return nil
 	}
-	first := bytes.TrimSpace(list[0])
-	if len(first) > 0 && (first[0] == '{' || bytes.Equal(first, []byte("true")) || bytes.Equal(first, []byte("false"))) {
+	first := raw[i:skipValue(raw, i)]
+	if first[0] == '{' || isTrue(first) || bytes.Equal(first, []byte("false")) {
 		return first
 	}
 	return raw

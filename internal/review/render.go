@@ -4,11 +4,13 @@
 package review
 
 import (
+	"bufio"
 	"encoding/json"
 	"fmt"
 	"io"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/shared-responsibility/terraform-provider-srm/internal/srm"
 )
@@ -28,35 +30,221 @@ type jsonResource struct {
 }
 
 // WriteJSON writes the report as JSON: the resources, then the summary.
+// The resources are written one by one as encoding/json would indent them,
+// with the catalog's ids escaped once: at ten thousand resources,
+// reflection and a second indenting pass over the whole document cost more
+// than the review itself.
 func (r *Report) WriteJSON(w io.Writer) error {
-	out := struct {
-		Resources []jsonResource `json:"resources"`
-		Summary   Summary        `json:"summary"`
-		Notes     []string       `json:"notes,omitempty"`
-	}{Resources: make([]jsonResource, len(r.Items)), Summary: r.Summary(), Notes: r.Notes}
+	bw := bufio.NewWriterSize(w, 64*1024)
+	jw := newJSONWriter(r.Catalog)
+	buf := make([]byte, 0, 4096)
+	bw.WriteString("{\n  \"resources\": [")
 	for i, it := range r.Items {
-		jr := jsonResource{Address: it.Address, Type: it.Type, Action: it.Action, Basis: it.Basis,
-			Owners: map[string]string{}, Components: map[string]string{}, Unaccepted: []string{}, Accepted: []string{},
-			Assumptions: it.Assumptions}
-		if jr.Assumptions == nil {
-			jr.Assumptions = []Assumption{}
+		if i > 0 {
+			bw.WriteString(",")
 		}
-		if res := it.Result; res != nil {
-			jr.ServiceModel = &res.ServiceModel.ID
-			for _, l := range res.Layers {
-				jr.Owners[l.Layer.ID] = string(l.Owner)
-			}
-			for _, c := range res.Components {
-				jr.Components[c.Component.ID] = string(c.Owner)
-			}
-			jr.Unaccepted = res.UnacceptedIDs()
-			jr.Accepted = res.AcceptedIDs()
-		}
-		out.Resources[i] = jr
+		buf = jw.appendResource(buf[:0], it)
+		bw.Write(buf)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	if len(r.Items) > 0 {
+		bw.WriteString("\n  ")
+	}
+	bw.WriteString("],\n  \"summary\": ")
+	sum, err := json.MarshalIndent(r.Summary(), "  ", "  ")
+	if err != nil {
+		return err
+	}
+	bw.Write(sum)
+	if len(r.Notes) > 0 {
+		notes, err := json.MarshalIndent(r.Notes, "  ", "  ")
+		if err != nil {
+			return err
+		}
+		bw.WriteString(",\n  \"notes\": ")
+		bw.Write(notes)
+	}
+	bw.WriteString("\n}\n")
+	return bw.Flush()
+}
+
+// jsonWriter writes resources of the JSON report with the catalog's ids
+// escaped once and its layers and components in key order.
+type jsonWriter struct {
+	// layerOrder and compOrder are the indexes of the catalog's layers and
+	// components sorted by id (encoding/json sorts map keys).
+	layerOrder, compOrder []int
+	layerKey, compKey     [][]byte
+	obligation            map[*srm.Obligation][]byte
+}
+
+func newJSONWriter(c *srm.Catalog) *jsonWriter {
+	jw := &jsonWriter{obligation: make(map[*srm.Obligation][]byte, len(c.Obligations))}
+	order := func(n int, id func(int) string) ([]int, [][]byte) {
+		idx := make([]int, n)
+		keys := make([][]byte, n)
+		for i := range idx {
+			idx[i] = i
+			keys[i] = append(appendJSONString(nil, id(i)), ": "...)
+		}
+		sort.Slice(idx, func(a, b int) bool { return id(idx[a]) < id(idx[b]) })
+		return idx, keys
+	}
+	jw.layerOrder, jw.layerKey = order(len(c.Layers), func(i int) string { return c.Layers[i].ID })
+	jw.compOrder, jw.compKey = order(len(c.Components), func(i int) string { return c.Components[i].ID })
+	for _, o := range c.Obligations {
+		jw.obligation[o] = appendJSONString(nil, o.ID)
+	}
+	return jw
+}
+
+// appendResource appends one resource of the JSON report (SPEC §7.3:
+// address, type, action, service_model, basis, owners, components,
+// unaccepted, accepted, assumptions), indented as an element of the
+// resources array.
+func (jw *jsonWriter) appendResource(b []byte, it *Item) []byte {
+	const in = "\n      "
+	b = append(b, "\n    {"+in+`"address": `...)
+	b = appendJSONString(b, it.Address)
+	b = append(b, ","+in+`"type": `...)
+	b = appendJSONString(b, it.Type)
+	b = append(b, ","+in+`"action": `...)
+	b = appendJSONString(b, it.Action)
+	b = append(b, ","+in+`"service_model": `...)
+	res := it.Result
+	if res == nil {
+		b = append(b, "null"...)
+	} else {
+		b = appendJSONString(b, res.ServiceModel.ID)
+	}
+	b = append(b, ","+in+`"basis": `...)
+	b = appendJSONString(b, it.Basis)
+	b = append(b, ","+in+`"owners": `...)
+	if res == nil {
+		b = append(b, "{},"+in+`"components": {},`+in+`"unaccepted": [],`+in+`"accepted": [],`...)
+	} else {
+		b = append(b, '{')
+		for n, i := range jw.layerOrder {
+			if n > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, "\n        "...)
+			b = append(b, jw.layerKey[i]...)
+			b = appendJSONString(b, string(res.Layers[i].Owner))
+		}
+		b = append(b, "\n      },"+in+`"components": {`...)
+		for n, i := range jw.compOrder {
+			if n > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, "\n        "...)
+			b = append(b, jw.compKey[i]...)
+			b = appendJSONString(b, string(res.Components[i].Owner))
+		}
+		b = append(b, "\n      },"+in+`"unaccepted": `...)
+		b = jw.appendObligations(b, res.Unaccepted, nil)
+		b = append(b, ","+in+`"accepted": `...)
+		b = jw.appendObligations(b, res.CustomerObligations, res.Unaccepted)
+		b = append(b, ","...)
+	}
+	b = append(b, in+`"assumptions": `...)
+	if len(it.Assumptions) == 0 {
+		b = append(b, "[]"...)
+	} else {
+		b = append(b, '[')
+		for i, a := range it.Assumptions {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, in+"  {"+in+`    "condition": `...)
+			b = appendJSONString(b, a.Condition)
+			b = append(b, ","+in+`    "assumed": `...)
+			b = appendJSONString(b, a.Assumed)
+			b = append(b, ","+in+`    "reason": `...)
+			b = appendJSONString(b, a.Reason)
+			b = append(b, in+"  }"...)
+		}
+		b = append(b, in+"]"...)
+	}
+	return append(b, "\n    }"...)
+}
+
+// appendObligations appends the ids of obls as an array, leaving out those
+// of except (a subsequence of obls, in the same order).
+func (jw *jsonWriter) appendObligations(b []byte, obls, except []*srm.Obligation) []byte {
+	n := 0
+	for _, o := range obls {
+		if len(except) > 0 && except[0] == o {
+			except = except[1:]
+			continue
+		}
+		if n == 0 {
+			b = append(b, '[')
+		} else {
+			b = append(b, ',')
+		}
+		n++
+		b = append(b, "\n        "...)
+		if q, ok := jw.obligation[o]; ok {
+			b = append(b, q...)
+		} else {
+			b = appendJSONString(b, o.ID)
+		}
+	}
+	if n == 0 {
+		return append(b, "[]"...)
+	}
+	return append(b, "\n      ]"...)
+}
+
+// appendJSONString appends s as a JSON string, escaped as encoding/json
+// escapes it (HTML characters included).
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' && c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		if c < utf8.RuneSelf {
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
 }
 
 // WriteOSCAL writes the resolved resources as the OSCAL system security

@@ -82,3 +82,14 @@ func TestReviewRealPlanValues(t *testing.T) {
 		t.Errorf("-agreement managed-network: network_controls %q, want customer", fn.Components["network_controls"])
 	}
 }
+
+// The JSON report is written by hand: its strings must be what
+// encoding/json writes.
+func TestAppendJSONString(t *testing.T) {
+	for _, s := range []string{"", "plain", `module.a["k\"q"]`, "tab\tnew\nline\r", "<a&b>", "\x01\x1f", "é ü 漢", "\u2028\u2029", "bad\xffutf8"} {
+		want, _ := json.Marshal(s)
+		if got := appendJSONString(nil, s); string(got) != string(want) {
+			t.Errorf("appendJSONString(%q) = %s, want %s", s, got, want)
+		}
+	}
+}

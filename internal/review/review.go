@@ -185,7 +185,7 @@ func resolveItem(cr *conditionReader, opts Options, records []srm.AcceptanceReco
 	}
 	conds, assumptions := cr.read(rt, attrs)
 	req := srm.Request{ResourceType: typ, Conditions: conds, Agreement: opts.Agreement}
-	res, err := engine.Resolve(req)
+	res, err := cr.resolve(rt, req)
 	if err != nil {
 		// Conditions are only values the catalog knows and the agreement
 		// was checked: this does not happen; still, never hide the
@@ -205,6 +205,32 @@ func resolveItem(cr *conditionReader, opts Options, records []srm.AcceptanceReco
 	}
 	it.Basis, it.Result, it.Assumptions = BasisType, res, assumptions
 	return it
+}
+
+// resolve resolves a request without acceptances, once per type and
+// conditions: a plan repeats a few of them many times. The results are
+// shared and read only.
+func (cr *conditionReader) resolve(rt *srm.ResourceType, req srm.Request) (*srm.Result, error) {
+	key := rt.Type
+	for _, k := range rt.ConditionKeys {
+		v, ok := req.Conditions[k]
+		if !ok {
+			v = "\x01" // absent: the catalog's default
+		}
+		key += "\x00" + v
+	}
+	if res, ok := cr.results[key]; ok {
+		return res, nil
+	}
+	res, err := cr.engine.Resolve(req)
+	if err != nil {
+		return nil, err
+	}
+	if cr.results == nil {
+		cr.results = map[string]*srm.Result{}
+	}
+	cr.results[key] = res
+	return res, nil
 }
 
 // acceptanceValues are the attributes of an srm_obligation_acceptance that
