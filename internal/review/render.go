@@ -387,12 +387,21 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 	var b strings.Builder
 	s := r.Summary()
 	b.WriteString("## Shared responsibility review\n\n")
-	if s.Obligations.Unaccepted == 0 {
-		fmt.Fprintf(&b, "**%d resources reviewed: every customer obligation is accepted** (%d).\n\n", s.Resources, s.Obligations.Total)
-	} else {
-		fmt.Fprintf(&b, "**%d resources reviewed: %d of %d customer obligations are not accepted** on %d resources.\n\n",
+	unknown := s.ByBasis[BasisUnknown]
+	switch {
+	case s.Obligations.Unaccepted > 0:
+		fmt.Fprintf(&b, "**%d resources reviewed: %d of %d customer obligations are not accepted** on %d resources.",
 			s.Resources, s.Obligations.Unaccepted, s.Obligations.Total, s.WithUnaccepted)
+	case unknown > 0:
+		fmt.Fprintf(&b, "**%d resources reviewed; the catalog cannot resolve the type of %d: who owns what there is unknown.** "+
+			"The other resources' %d customer obligations are all accepted.", s.Resources, unknown, s.Obligations.Total)
+	default:
+		fmt.Fprintf(&b, "**%d resources reviewed: all %d customer obligations are accepted.**", s.Resources, s.Obligations.Total)
 	}
+	if unknown > 0 && s.Obligations.Unaccepted > 0 {
+		fmt.Fprintf(&b, " The catalog cannot resolve the type of %d: who owns what there is unknown.", unknown)
+	}
+	b.WriteString("\n\n")
 	b.WriteString("| | count |\n|---|---:|\n")
 	for _, a := range sortedKeys(s.ByAction) {
 		fmt.Fprintf(&b, "| %s | %d |\n", a, s.ByAction[a])
@@ -484,9 +493,8 @@ func writeModule(b *strings.Builder, c *srm.Catalog, mod string, items []*Item) 
 func writeDetails(b *strings.Builder, it *Item) {
 	res := it.Result
 	if res == nil {
-		fmt.Fprintf(b, "<details><summary><code>%s</code>: type <code>%s</code> is not in the catalog</summary>\n\n"+
-			"No owners: the review cannot say who owns what. Add the type to a custom catalog (`-catalog`) to review it.\n\n</details>\n\n",
-			htmlEscape(it.Address), htmlEscape(it.Type))
+		// The table and the summary say it: a type the catalog cannot
+		// resolve has nothing more to show.
 		return
 	}
 	state := "all accepted"

@@ -251,6 +251,13 @@ func TestReviewGatePasses(t *testing.T) {
 	if status != 0 || stderr != "" || !strings.Contains(out, "0/18") {
 		t.Errorf("everything accepted: exit %d, stderr %q, stdout:\n%s", status, stderr, out)
 	}
+	// A type the catalog cannot resolve never reads as "all accepted".
+	withUnknown := strings.Replace(plan, `"resource_changes": [`, `"resource_changes": [{"address": "acme_widget.w", "mode": "managed",
+	  "type": "acme_widget", "name": "w", "change": {"actions": ["create"], "before": null, "after": {}}},`, 1)
+	_, out, _ = runReview(t, withUnknown, "-format", "markdown", "-")
+	if !strings.Contains(out, "the catalog cannot resolve the type of 1: who owns what there is unknown") || strings.Contains(out, "all 18") {
+		t.Errorf("an unknown type hidden behind an all-accepted headline:\n%s", out)
+	}
 }
 
 // Bad input and usage: exit 1, one line on stderr, nothing on stdout.
