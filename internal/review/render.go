@@ -36,34 +36,37 @@ type jsonResource struct {
 // than the review itself.
 func (r *Report) WriteJSON(w io.Writer) error {
 	bw := bufio.NewWriterSize(w, 64*1024)
+	// A bufio.Writer keeps its first error and Flush returns it.
+	ws := func(s string) { _, _ = bw.WriteString(s) }
+	wb := func(b []byte) { _, _ = bw.Write(b) }
 	jw := newJSONWriter(r.Catalog)
 	buf := make([]byte, 0, 4096)
-	bw.WriteString("{\n  \"resources\": [")
+	ws("{\n  \"resources\": [")
 	for i, it := range r.Items {
 		if i > 0 {
-			bw.WriteString(",")
+			ws(",")
 		}
 		buf = jw.appendResource(buf[:0], it)
-		bw.Write(buf)
+		wb(buf)
 	}
 	if len(r.Items) > 0 {
-		bw.WriteString("\n  ")
+		ws("\n  ")
 	}
-	bw.WriteString("],\n  \"summary\": ")
+	ws("],\n  \"summary\": ")
 	sum, err := json.MarshalIndent(r.Summary(), "  ", "  ")
 	if err != nil {
 		return err
 	}
-	bw.Write(sum)
+	wb(sum)
 	if len(r.Notes) > 0 {
 		notes, err := json.MarshalIndent(r.Notes, "  ", "  ")
 		if err != nil {
 			return err
 		}
-		bw.WriteString(",\n  \"notes\": ")
-		bw.Write(notes)
+		ws(",\n  \"notes\": ")
+		wb(notes)
 	}
-	bw.WriteString("\n}\n")
+	ws("\n}\n")
 	return bw.Flush()
 }
 
@@ -333,7 +336,7 @@ func (r *Report) WriteText(w io.Writer, colour bool) error {
 		b.WriteString("\n")
 	}
 	s := r.Summary()
-	b.WriteString("\n" + summaryLine(r, s) + "\n")
+	b.WriteString("\n" + summaryLine(s) + "\n")
 	for _, it := range r.Items {
 		for _, a := range it.Assumptions {
 			fmt.Fprintf(&b, "%s %s: %s = %q (%s)\n", paint(ansiDim, "assumption"), it.Address, a.Condition, a.Assumed, a.Reason)
@@ -360,7 +363,7 @@ func (r *Report) WriteText(w io.Writer, colour bool) error {
 }
 
 // summaryLine is the one-line summary of the text and Markdown reports.
-func summaryLine(r *Report, s Summary) string {
+func summaryLine(s Summary) string {
 	var actions []string
 	for _, a := range sortedKeys(s.ByAction) {
 		actions = append(actions, fmt.Sprintf("%d %s", s.ByAction[a], a))
