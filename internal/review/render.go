@@ -8,6 +8,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -125,25 +127,10 @@ func (jw *jsonWriter) appendResource(b []byte, it *Item) []byte {
 	if res == nil {
 		b = append(b, "{},"+in+`"components": {},`+in+`"unaccepted": [],`+in+`"accepted": [],`...)
 	} else {
-		b = append(b, '{')
-		for n, i := range jw.layerOrder {
-			if n > 0 {
-				b = append(b, ',')
-			}
-			b = append(b, "\n        "...)
-			b = append(b, jw.layerKey[i]...)
-			b = appendJSONString(b, string(res.Layers[i].Owner))
-		}
-		b = append(b, "\n      },"+in+`"components": {`...)
-		for n, i := range jw.compOrder {
-			if n > 0 {
-				b = append(b, ',')
-			}
-			b = append(b, "\n        "...)
-			b = append(b, jw.compKey[i]...)
-			b = appendJSONString(b, string(res.Components[i].Owner))
-		}
-		b = append(b, "\n      },"+in+`"unaccepted": `...)
+		b = appendOwners(b, jw.layerOrder, jw.layerKey, func(i int) srm.Owner { return res.Layers[i].Owner })
+		b = append(b, ","+in+`"components": `...)
+		b = appendOwners(b, jw.compOrder, jw.compKey, func(i int) srm.Owner { return res.Components[i].Owner })
+		b = append(b, ","+in+`"unaccepted": `...)
 		b = jw.appendObligations(b, res.Unaccepted, nil)
 		b = append(b, ","+in+`"accepted": `...)
 		b = jw.appendObligations(b, res.CustomerObligations, res.Unaccepted)
@@ -169,6 +156,20 @@ func (jw *jsonWriter) appendResource(b []byte, it *Item) []byte {
 		b = append(b, in+"]"...)
 	}
 	return append(b, "\n    }"...)
+}
+
+// appendOwners appends an object of owners keyed by id, in key order.
+func appendOwners(b []byte, order []int, keys [][]byte, owner func(int) srm.Owner) []byte {
+	b = append(b, '{')
+	for n, i := range order {
+		if n > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, "\n        "...)
+		b = append(b, keys[i]...)
+		b = appendJSONString(b, string(owner(i)))
+	}
+	return append(b, "\n      }"...)
 }
 
 // appendObligations appends the ids of obls as an array, leaving out those
@@ -557,11 +558,4 @@ func htmlEscape(s string) string {
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace(s)
 }
 
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
+func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }
