@@ -148,8 +148,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, e env) (statu
 	if note != "" {
 		rep.Notes = append(rep.Notes, note)
 	}
-	for _, n := range rep.Notes {
-		fmt.Fprintf(stderr, "terraform-provider-srm review: note: %s\n", n)
+	if *format != "text" {
+		// The text report shows the notes itself; the others go to files
+		// and comments, so the CI log says them too.
+		for _, n := range rep.Notes {
+			fmt.Fprintf(stderr, "terraform-provider-srm review: note: %s\n", n)
+		}
 	}
 	switch *format {
 	case "json":
