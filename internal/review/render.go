@@ -396,6 +396,8 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 	case s.Obligations.Unaccepted > 0:
 		fmt.Fprintf(&b, "**%d resources reviewed: %d of %d customer obligations are not accepted** on %d resources.",
 			s.Resources, s.Obligations.Unaccepted, s.Obligations.Total, s.WithUnaccepted)
+	case unknown > 0 && unknown == s.Resources:
+		fmt.Fprintf(&b, "**%d resources reviewed; the catalog cannot resolve the type of any of them: who owns what is unknown.**", s.Resources)
 	case unknown > 0:
 		fmt.Fprintf(&b, "**%d resources reviewed; the catalog cannot resolve the type of %d: who owns what there is unknown.** "+
 			"The other resources' %d customer obligations are all accepted.", s.Resources, unknown, s.Obligations.Total)
