@@ -369,12 +369,12 @@ func summaryLine(s Summary) string {
 	for _, a := range sortedKeys(s.ByAction) {
 		actions = append(actions, fmt.Sprintf("%d %s", s.ByAction[a], a))
 	}
-	line := fmt.Sprintf("%d resources reviewed", s.Resources)
+	line := resources(s.Resources) + " reviewed"
 	if len(actions) > 0 {
 		line += " (" + strings.Join(actions, ", ") + ")"
 	}
-	line += fmt.Sprintf("; %d of %d customer obligations unaccepted on %d resources; %d acceptance records",
-		s.Obligations.Unaccepted, s.Obligations.Total, s.WithUnaccepted, s.AcceptanceRecords.Found)
+	line += fmt.Sprintf("; %d of %d customer obligations unaccepted on %s; %d acceptance records",
+		s.Obligations.Unaccepted, s.Obligations.Total, resources(s.WithUnaccepted), s.AcceptanceRecords.Found)
 	if s.AcceptanceRecords.Expired > 0 {
 		line += fmt.Sprintf(" (%d expired)", s.AcceptanceRecords.Expired)
 	}
@@ -394,15 +394,15 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 	unknown := s.ByBasis[BasisUnknown]
 	switch {
 	case s.Obligations.Unaccepted > 0:
-		fmt.Fprintf(&b, "**%d resources reviewed: %d of %d customer obligations are not accepted** on %d resources.",
-			s.Resources, s.Obligations.Unaccepted, s.Obligations.Total, s.WithUnaccepted)
+		fmt.Fprintf(&b, "**%s reviewed: %d of %d customer obligations are not accepted** on %s.",
+			resources(s.Resources), s.Obligations.Unaccepted, s.Obligations.Total, resources(s.WithUnaccepted))
 	case unknown > 0 && unknown == s.Resources:
-		fmt.Fprintf(&b, "**%d resources reviewed; the catalog cannot resolve the type of any of them: who owns what is unknown.**", s.Resources)
+		fmt.Fprintf(&b, "**%s reviewed; the catalog cannot resolve the type of any of them: who owns what is unknown.**", resources(s.Resources))
 	case unknown > 0:
-		fmt.Fprintf(&b, "**%d resources reviewed; the catalog cannot resolve the type of %d: who owns what there is unknown.** "+
-			"The other resources' %d customer obligations are all accepted.", s.Resources, unknown, s.Obligations.Total)
+		fmt.Fprintf(&b, "**%s reviewed; the catalog cannot resolve the type of %d: who owns what there is unknown.** "+
+			"The other resources' %d customer obligations are all accepted.", resources(s.Resources), unknown, s.Obligations.Total)
 	default:
-		fmt.Fprintf(&b, "**%d resources reviewed: all %d customer obligations are accepted.**", s.Resources, s.Obligations.Total)
+		fmt.Fprintf(&b, "**%s reviewed: all %d customer obligations are accepted.**", resources(s.Resources), s.Obligations.Total)
 	}
 	if unknown > 0 && s.Obligations.Unaccepted > 0 {
 		fmt.Fprintf(&b, " The catalog cannot resolve the type of %d: who owns what there is unknown.", unknown)
@@ -542,6 +542,14 @@ func writeDetails(b *strings.Builder, it *Item) {
 		b.WriteString("\n")
 	}
 	b.WriteString("</details>\n\n")
+}
+
+// resources counts resources in words: "1 resource", "2 resources".
+func resources(n int) string {
+	if n == 1 {
+		return "1 resource"
+	}
+	return fmt.Sprintf("%d resources", n)
 }
 
 func codeJoin(items []string) string {
