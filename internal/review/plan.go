@@ -23,12 +23,11 @@ import (
 
 // document is a plan or a state.
 type document struct {
-	FormatVersion    *string          `json:"format_version"`
-	TerraformVersion string           `json:"terraform_version"`
-	PlannedValues    *values          `json:"planned_values"`
-	PriorState       *stateDoc        `json:"prior_state"`
-	ResourceChanges  []resourceChange `json:"resource_changes"`
-	Configuration    *configuration   `json:"configuration"`
+	FormatVersion   *string          `json:"format_version"`
+	PlannedValues   *values          `json:"planned_values"`
+	PriorState      *stateDoc        `json:"prior_state"`
+	ResourceChanges []resourceChange `json:"resource_changes"`
+	Configuration   *configuration   `json:"configuration"`
 	// Values is the content of a state.
 	Values *values `json:"values"`
 }

@@ -60,10 +60,8 @@ type Item struct {
 // Report is a finished review.
 type Report struct {
 	Catalog *srm.Catalog
-	// Source is "plan" or "state"; TerraformVersion is the CLI's version as
-	// the document states it.
-	Source           string
-	TerraformVersion string
+	// Source is "plan" or "state".
+	Source string
 	// Items are sorted by module, then address.
 	Items []*Item
 	// Records are the acceptance records found; Expired counts those that
@@ -77,7 +75,7 @@ type Report struct {
 
 // reviewDocument reviews a decoded plan or state.
 func reviewDocument(doc *document, k kind, engine *srm.Engine, opts Options) *Report {
-	rep := &Report{Catalog: engine.Catalog, TerraformVersion: doc.TerraformVersion, Source: "plan"}
+	rep := &Report{Catalog: engine.Catalog, Source: "plan"}
 	if k == kindState {
 		rep.Source = "state"
 	}
