@@ -427,6 +427,13 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 	for _, n := range r.Notes {
 		fmt.Fprintf(&b, "> **Note:** %s\n\n", mdEscape(n))
 	}
+	if teams := r.Assessment().AcceptedByTeam(); len(teams) > 0 {
+		b.WriteString("| accepted by | resources | obligations |\n|---|---:|---:|\n")
+		for _, tc := range teams {
+			fmt.Fprintf(&b, "| %s | %d | %d |\n", mdEscape(tc.Team), tc.Resources, tc.Obligations)
+		}
+		b.WriteString("\n")
+	}
 	omitted := 0
 	for i := 0; i < len(r.Items); {
 		mod := r.Items[i].Module
