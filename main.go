@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
 	"github.com/shared-responsibility/terraform-provider-srm/internal/provider"
+	"github.com/shared-responsibility/terraform-provider-srm/internal/review"
 )
 
 // version is set by the release build (-ldflags "-X main.version=...").
@@ -21,6 +22,11 @@ var version = "dev"
 var stopProfile = func() {}
 
 func main() {
+	// `terraform-provider-srm review PLAN.json` reviews a plan; anything
+	// else is the provider, served to Terraform.
+	if len(os.Args) > 1 && os.Args[1] == "review" {
+		os.Exit(review.Run(os.Args[2:], os.Stdin, os.Stdout, os.Stderr))
+	}
 	var debug bool
 	flag.BoolVar(&debug, "debug", false, "set to true to run the provider with support for debuggers like delve")
 	flag.Parse()

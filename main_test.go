@@ -4,7 +4,10 @@
 package main
 
 import (
+	"os/exec"
+	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -26,5 +29,43 @@ func TestSilencedLogs(t *testing.T) {
 				t.Errorf("silencedLogs(%q) = %q, want %q", tc.environ, got, tc.want)
 			}
 		})
+	}
+}
+
+// The binary dispatches `review` before the provider's flags, and is the
+// provider otherwise.
+func TestMainDispatch(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	bin := filepath.Join(t.TempDir(), "terraform-provider-srm")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	run := func(args ...string) (int, string, string) {
+		cmd := exec.Command(bin, args...)
+		var stdout, stderr strings.Builder
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		err := cmd.Run()
+		code := 0
+		if ee, ok := err.(*exec.ExitError); ok {
+			code = ee.ExitCode()
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		return code, stdout.String(), stderr.String()
+	}
+	if code, out, _ := run("review", "-h"); code != 0 || !strings.HasPrefix(out, "Usage: terraform-provider-srm review") {
+		t.Errorf("review -h: exit %d, stdout %q", code, out)
+	}
+	if code, _, stderr := run("review", "-format", "json", "internal/review/testdata/plans/cloud.json", "-gate"); code != 2 || !strings.Contains(stderr, "note: srm_obligation_acceptance.pending") {
+		t.Errorf("review -gate of a plan with unaccepted obligations: exit %d, stderr %q; want 2", code, stderr)
+	}
+	if code, _, stderr := run("review", "no-such-plan.json"); code != 1 || strings.Count(stderr, "\n") != 1 || strings.Contains(stderr, "goroutine") {
+		t.Errorf("review of a missing file: exit %d, stderr %q; want 1 and one line", code, stderr)
+	}
+	// Without review and without the plugin handshake: the provider, as today.
+	if code, _, stderr := run(); code != 1 || !strings.Contains(stderr, "This binary is a plugin") {
+		t.Errorf("no arguments: exit %d, stderr %q; want the plugin message", code, stderr)
 	}
 }

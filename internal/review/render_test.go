@@ -1,0 +1,98 @@
+// Copyright (c) The terraform-provider-srm authors
+// SPDX-License-Identifier: MPL-2.0
+
+package review
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+)
+
+// The OSCAL export of a review is the assessment's system security plan: it
+// validates against the OSCAL 1.1.3 SSP schema (the one internal/srm's test
+// uses), covers the resolved resources only, and records the accepted
+// obligations as satisfied.
+func TestReviewOSCAL(t *testing.T) {
+	compiler := jsonschema.NewCompiler()
+	schema, err := compiler.Compile(filepath.Join("..", "srm", "testdata", "oscal", "oscal_ssp_schema.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, plan := range []string{"testdata/plans/cloud.json", "testdata/real/terraform-plan.json"} {
+		t.Run(plan, func(t *testing.T) {
+			status, out, stderr := runReview(t, "", "-format", "oscal", plan)
+			if status != 0 {
+				t.Fatalf("exit %d: %s", status, stderr)
+			}
+			var doc any
+			if err := json.Unmarshal([]byte(out), &doc); err != nil {
+				t.Fatal(err)
+			}
+			if err := schema.Validate(doc); err != nil {
+				t.Fatalf("the export does not validate against the OSCAL 1.1.3 SSP schema:\n%v", err)
+			}
+			if _, again, _ := runReview(t, "", "-format", "oscal", plan); again != out {
+				t.Error("the OSCAL export is not deterministic")
+			}
+		})
+	}
+	_, out, _ := runReview(t, "", "-format", "oscal", "testdata/plans/cloud.json")
+	if strings.Contains(out, "acme_widget") {
+		t.Error("a resource of unknown type is exported, with no owners to export")
+	}
+	if !strings.Contains(out, "Obligation data_protection.encrypt_at_rest accepted for aws_db_instance.orders") {
+		t.Error("an obligation the records accept is not satisfied in the export")
+	}
+	if strings.Contains(out, "Obligation network_controls.restrict_ingress accepted for aws_db_instance.orders") {
+		t.Error("an obligation only an expired record accepts is satisfied in the export")
+	}
+}
+
+// What the review of the real plan must say, value by value (the golden
+// files hold the rest).
+func TestReviewRealPlanValues(t *testing.T) {
+	res, sum := reviewJSON(t, "-all", "-agreement", "managed-network", "testdata/real/terraform-plan.json")
+	if sum.Resources != 9 || sum.ByAction["no-op"] != 5 || sum.ByAction["delete"] != 1 || sum.ByAction["replace"] != 1 {
+		t.Errorf("-all: %d resources, actions %v; want 9 with 5 no-op, 1 delete, 1 replace", sum.Resources, sum.ByAction)
+	}
+	// count in a module, covered by a scope with "*".
+	if db := res["module.payments.terraform_data.db[1]"]; len(db.Unaccepted) != 0 || len(db.Accepted) == 0 {
+		t.Errorf("module.payments.terraform_data.db[1]: unaccepted %v, want none (scope module.payments.*)", db.Unaccepted)
+	}
+	// for_each, a record by address: Image moves the OS to the customer and
+	// team-media accepted it.
+	if fn := res[`terraform_data.fn["resize"]`]; fn.Components["operating_system"] != "customer" ||
+		!strings.Contains(strings.Join(fn.Accepted, ","), "operating_system.patch") {
+		t.Errorf(`terraform_data.fn["resize"] = %+v, want the customer's OS, accepted`, fn)
+	}
+	if fn := res[`terraform_data.fn["thumb"]`]; fn.Components["operating_system"] != "provider" || len(fn.Assumptions) != 1 {
+		t.Errorf(`terraform_data.fn["thumb"] (Zip) = %+v, want the provider's OS and one assumption (the absent nested block)`, fn)
+	}
+	// A nested block, walked through its first element.
+	if n := res["terraform_data.nested"]; n.Components["middleware"] == "customer" || len(n.Assumptions) != 0 {
+		t.Errorf("terraform_data.nested: middleware %q, assumptions %v; want docker_image_name = none read from the block", n.Components["middleware"], n.Assumptions)
+	}
+	// A sensitive variable.
+	if a := assumption(res["terraform_data.secret"], "input.package_type"); a == nil || !strings.Contains(a.Reason, "sensitive") {
+		t.Errorf("terraform_data.secret: assumption %+v, want the sensitive value not read", a)
+	}
+	// The agreement of the plan's provider block.
+	if fn := res[`terraform_data.fn["thumb"]`]; fn.Components["network_controls"] != "customer" {
+		t.Errorf("-agreement managed-network: network_controls %q, want customer", fn.Components["network_controls"])
+	}
+}
+
+// The JSON report is written by hand: its strings must be what
+// encoding/json writes.
+func TestAppendJSONString(t *testing.T) {
+	for _, s := range []string{"", "plain", `module.a["k\"q"]`, "tab\tnew\nline\r", "<a&b>", "\x01\x1f", "é ü 漢", "\u2028\u2029", "bad\xffutf8"} {
+		want, _ := json.Marshal(s)
+		if got := appendJSONString(nil, s); string(got) != string(want) {
+			t.Errorf("appendJSONString(%q) = %s, want %s", s, got, want)
+		}
+	}
+}

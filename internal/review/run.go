@@ -1,0 +1,233 @@
+// Copyright (c) The terraform-provider-srm authors
+// SPDX-License-Identifier: MPL-2.0
+
+package review
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/shared-responsibility/terraform-provider-srm/internal/srm"
+)
+
+// Exit statuses (SPEC §7.3).
+const (
+	ExitOK = 0
+	// ExitBadInput: bad input or usage; one line on stderr says what.
+	ExitBadInput = 1
+	// ExitGate: -gate, and a reviewed resource has unaccepted obligations.
+	ExitGate = 2
+)
+
+const usage = `Usage: terraform-provider-srm review [flags] PLAN.json|-
+
+Reviews the shared responsibility of every resource in a Terraform or
+OpenTofu plan (the JSON of terraform show -json PLANFILE) or state (the JSON
+of terraform show -json): who owns each layer, which customer obligations it
+brings, which the srm_obligation_acceptance records in the plan accept.
+"-" reads the JSON from standard input.
+
+  terraform plan -out plan.tfplan
+  terraform show -json plan.tfplan > plan.json
+  terraform-provider-srm review -format markdown -gate plan.json
+
+Flags:
+  -format text|markdown|json|oscal
+        output format (default text: a table; markdown: a pull-request
+        comment; json: per resource and a summary; oscal: an OSCAL 1.1.3
+        system security plan)
+  -gate
+        exit with status 2 when a reviewed resource has unaccepted
+        obligations
+  -all
+        review every managed resource, also those the plan deletes,
+        forgets or leaves unchanged (default: created, updated, replaced,
+        imported and moved ones; a state: every resource)
+  -catalog FILE
+        a custom catalog (JSON or YAML) merged on top of the built-in one,
+        as the provider's catalog argument
+  -agreement NAME
+        apply the agreement NAME of the plan's srm provider configuration
+        (its values must be literals)
+
+Exit status: 0 reviewed; 2 with -gate when obligations are unaccepted;
+1 bad input or usage.
+`
+
+// env is what a review takes from its surroundings; tests replace it.
+type env struct {
+	now        func() time.Time
+	getenv     func(string) string
+	isTerminal func(io.Writer) bool
+	readFile   func(string) ([]byte, error)
+}
+
+// Run runs `terraform-provider-srm review ARGS`; args excludes "review".
+// It returns the exit status.
+func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	return run(args, stdin, stdout, stderr, env{now: time.Now, getenv: os.Getenv, isTerminal: isTerminal, readFile: os.ReadFile})
+}
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer, e env) (status int) {
+	fail := func(err error) int {
+		msg := strings.Join(strings.Fields(err.Error()), " ")
+		fmt.Fprintf(stderr, "terraform-provider-srm review: %s\n", msg)
+		return ExitBadInput
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			status = fail(fmt.Errorf("internal error, please report it: %v", r))
+		}
+	}()
+
+	fs := flag.NewFlagSet("review", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	format := fs.String("format", "text", "")
+	gate := fs.Bool("gate", false, "")
+	all := fs.Bool("all", false, "")
+	catalogFile := fs.String("catalog", "", "")
+	agreement := fs.String("agreement", "", "")
+	// Flags may follow the file name too: parse up to each positional
+	// argument and go on after it.
+	var positional []string
+	for rest := args; ; {
+		if err := fs.Parse(rest); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				_, _ = io.WriteString(stdout, usage)
+				return ExitOK
+			}
+			return fail(fmt.Errorf("%v (see terraform-provider-srm review -h)", err))
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		positional = append(positional, fs.Arg(0))
+		rest = fs.Args()[1:]
+	}
+	switch *format {
+	case "text", "markdown", "json", "oscal":
+	default:
+		return fail(fmt.Errorf("unknown -format %q: use text, markdown, json or oscal", *format))
+	}
+	switch len(positional) {
+	case 0:
+		return fail(errors.New("missing the plan: pass the JSON of terraform show -json PLANFILE as a file, or - to read standard input (see -h)"))
+	case 1:
+	default:
+		return fail(fmt.Errorf("one plan at a time: got %d arguments (%s)", len(positional), strings.Join(positional, " ")))
+	}
+
+	var data []byte
+	var err error
+	if positional[0] == "-" {
+		data, err = io.ReadAll(stdin)
+		if err != nil {
+			return fail(fmt.Errorf("cannot read standard input: %v", err))
+		}
+	} else if data, err = e.readFile(positional[0]); err != nil {
+		return fail(fmt.Errorf("cannot read the plan: %v", err))
+	}
+	doc, k, err := parseDocument(data)
+	if err != nil {
+		return fail(err)
+	}
+	cat, note, err := reviewCatalog(*catalogFile, doc, e)
+	if err != nil {
+		return fail(err)
+	}
+	engine, err := engineFor(cat, doc, *agreement)
+	if err != nil {
+		return fail(err)
+	}
+	rep := reviewDocument(doc, k, engine, Options{All: *all, Agreement: *agreement, Now: e.now()})
+	if note != "" {
+		rep.Notes = append(rep.Notes, note)
+	}
+	if *format != "text" {
+		// The text report shows the notes itself; the others go to files
+		// and comments, so the CI log says them too.
+		for _, n := range rep.Notes {
+			fmt.Fprintf(stderr, "terraform-provider-srm review: note: %s\n", n)
+		}
+	}
+	switch *format {
+	case "json":
+		err = rep.WriteJSON(stdout)
+	case "markdown":
+		err = rep.WriteMarkdown(stdout)
+	case "oscal":
+		err = rep.WriteOSCAL(stdout)
+	default:
+		err = rep.WriteText(stdout, e.isTerminal(stdout) && e.getenv("NO_COLOR") == "")
+	}
+	if err != nil {
+		return fail(err)
+	}
+	if *gate && rep.Unaccepted() {
+		return ExitGate
+	}
+	return ExitOK
+}
+
+// reviewCatalog returns the catalog of the review: the built-in one, merged
+// with -catalog FILE, or with the plan's srm provider catalog when it is a
+// literal. A catalog the review cannot read from the plan is a note.
+func reviewCatalog(file string, doc *document, e env) (*srm.Catalog, string, error) {
+	text, from := "", ""
+	if file != "" {
+		b, err := e.readFile(file)
+		if err != nil {
+			return nil, "", fmt.Errorf("cannot read the catalog: %v", err)
+		}
+		text, from = string(b), file
+	}
+	note := ""
+	if pc := srmProvider(doc); file == "" && pc != nil {
+		if _, set := pc.Expressions["catalog"]; set {
+			s, err := literalString(pc.Expressions, "catalog", "srm provider configuration")
+			if err == nil && s != "" {
+				text, from = s, "the plan's srm provider configuration"
+			} else {
+				note = "the plan's srm provider configuration sets a catalog the review cannot read from the plan (not a literal): " +
+					"the built-in catalog is used; pass the same file with -catalog FILE"
+			}
+		}
+	}
+	if text == "" {
+		c, err := srm.Builtin()
+		return c, note, err
+	}
+	doc2, probs := srm.ParseDocument(srm.CustomDocumentName, text)
+	if len(probs) == 0 {
+		c, err := srm.WithCustom(doc2)
+		if err == nil {
+			return c, note, nil
+		}
+		ps, ok := err.(srm.Problems)
+		if !ok {
+			return nil, "", fmt.Errorf("invalid catalog (%s): %v", from, err)
+		}
+		probs = ps
+	}
+	p := probs[0]
+	more := ""
+	if len(probs) > 1 {
+		more = fmt.Sprintf(" (and %d more problems)", len(probs)-1)
+	}
+	return nil, "", fmt.Errorf("invalid catalog (%s): at %s of the %s document: %s%s", from, p.Path, p.Document, p.Message, more)
+}
+
+// isTerminal reports whether w is a character device (a terminal).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
