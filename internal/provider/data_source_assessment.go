@@ -77,8 +77,9 @@ func (d *assessmentDataSource) Schema(_ context.Context, _ datasource.SchemaRequ
 			"system security plan for GRC tooling.",
 		Attributes: map[string]schema.Attribute{
 			"resources": schema.MapNestedAttribute{
-				MarkdownDescription: "The declared resources, keyed by address: each with exactly one of `type` and `service_model`.",
-				Required:            true,
+				MarkdownDescription: "The declared resources, keyed by address: each with `type` or `service_model`, or neither when the address " +
+					"names the type (`module.x.aws_db_instance.orders`).",
+				Required: true,
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 					"type":          schema.StringAttribute{MarkdownDescription: "Terraform resource type, e.g. `aws_db_instance`.", Optional: true},
 					"service_model": schema.StringAttribute{MarkdownDescription: "Service model, for types the catalog does not know.", Optional: true},
@@ -151,11 +152,17 @@ func (d *assessmentDataSource) Read(ctx context.Context, req datasource.ReadRequ
 	items := make(map[string]srm.AssessItem, len(m.Resources))
 	for addr, r := range m.Resources {
 		at := path.Root("resources").AtMapKey(addr)
-		if r.Type.IsNull() == r.ServiceModel.IsNull() {
-			resp.Diagnostics.AddAttributeError(at, "Invalid resource", addr+": set exactly one of type and service_model.")
+		if !r.Type.IsNull() && !r.ServiceModel.IsNull() {
+			resp.Diagnostics.AddAttributeError(at, "Invalid resource", addr+": set at most one of type and service_model.")
 			continue
 		}
 		it := srm.AssessItem{ResourceType: r.Type.ValueString(), ServiceModel: r.ServiceModel.ValueString()}
+		if r.Type.IsNull() && r.ServiceModel.IsNull() {
+			var ok bool
+			if it.ResourceType, ok = typeFromAddress(d.data.engine, addr, at, &resp.Diagnostics); !ok {
+				continue
+			}
+		}
 		if !r.Conditions.IsNull() {
 			resp.Diagnostics.Append(r.Conditions.ElementsAs(ctx, &it.Conditions, false)...)
 		}

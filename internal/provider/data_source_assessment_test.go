@@ -96,7 +96,10 @@ func TestAccAssessment_badInput(t *testing.T) {
 }`, `Unknown resource type.*aws_db_instanse.main: "aws_db_instanse" is not in the resource-type catalog.*Did you mean "aws_db_instance"`},
 		"type and model": {`data "srm_assessment" "x" {
   resources = { "a.b" = { type = "aws_db_instance", service_model = "paas" } }
-}`, `set exactly one of type and service_model`},
+}`, `set at most one of type and service_model`},
+		"no type in the address": {`data "srm_assessment" "x" {
+  resources = { "legacy.crm" = {} }
+}`, `Unknown resource type in the address.*legacy.crm names the resource type "legacy"`},
 		"acceptance for undeclared address": {`data "srm_assessment" "x" {
   resources   = { "aws_db_instance.main" = { type = "aws_db_instance" } }
   accepted_obligations = { "aws_db_instance.mian" = ["data_protection.encrypt_at_rest"] }

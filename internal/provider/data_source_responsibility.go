@@ -63,8 +63,9 @@ func (d *responsibilityDataSource) Metadata(_ context.Context, req datasource.Me
 func (d *responsibilityDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Computes who owns each layer and component of one declared resource under its service model, " +
-			"which obligations the customer carries, and which of them are not accepted yet. Set exactly one of `resource_type` " +
-			"(the Terraform type of the declared resource, looked up in the catalog) and `service_model`. When an argument is " +
+			"which obligations the customer carries, and which of them are not accepted yet. Set `resource_type` (the Terraform " +
+			"type of the declared resource, looked up in the catalog), `service_model`, or only `resource_address` when it names " +
+			"the type (`module.x.aws_db_instance.orders`). When an argument is " +
 			"unknown at plan time, the results are unknown until apply.\n\n" +
 			"The answer is lean by default: owners, ids, tags and overrides, about 3 KB of state per instance. The titles and " +
 			"descriptions of obligations and components and the citations are the same for every resource: read them once from " +
@@ -73,7 +74,8 @@ func (d *responsibilityDataSource) Schema(_ context.Context, _ datasource.Schema
 		Attributes: map[string]schema.Attribute{
 			"resource_type": schema.StringAttribute{
 				MarkdownDescription: "Terraform resource type of the declared resource, e.g. `aws_db_instance`. Looked up in the " +
-					"resource-type catalog (see `srm_catalog`). Exactly one of `resource_type` and `service_model` is required.",
+					"resource-type catalog (see `srm_catalog`). At most one of `resource_type` and `service_model`; without either, the " +
+					"type is read from `resource_address`.",
 				Optional: true,
 			},
 			"service_model": schema.StringAttribute{
@@ -83,8 +85,10 @@ func (d *responsibilityDataSource) Schema(_ context.Context, _ datasource.Schema
 				Computed: true,
 			},
 			"resource_address": schema.StringAttribute{
-				MarkdownDescription: "Label of the declared resource (e.g. `aws_db_instance.main`), echoed in outputs and reports.",
-				Optional:            true,
+				MarkdownDescription: "Address of the declared resource (e.g. `module.orders.aws_db_instance.main[\"eu\"]`), echoed in outputs " +
+					"and matched by the `scope` of `acceptances`. Without `resource_type` and `service_model`, the resource type is " +
+					"read from it.",
+				Optional: true,
 			},
 			"conditions": schema.MapAttribute{
 				MarkdownDescription: "Attribute values of the declared resource that change the answer, e.g. " +
@@ -156,7 +160,8 @@ func (d *responsibilityDataSource) Schema(_ context.Context, _ datasource.Schema
 
 func (d *responsibilityDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
 	return []datasource.ConfigValidator{
-		datasourcevalidator.ExactlyOneOf(path.MatchRoot("resource_type"), path.MatchRoot("service_model")),
+		datasourcevalidator.AtLeastOneOf(path.MatchRoot("resource_type"), path.MatchRoot("service_model"), path.MatchRoot("resource_address")),
+		datasourcevalidator.Conflicting(path.MatchRoot("resource_type"), path.MatchRoot("service_model")),
 		datasourcevalidator.Conflicting(path.MatchRoot("service_model"), path.MatchRoot("conditions")),
 	}
 }
@@ -176,6 +181,13 @@ func (d *responsibilityDataSource) Read(ctx context.Context, req datasource.Read
 	}
 	args := requestArgs{resourceType: m.ResourceType, serviceModel: m.ServiceModel, conditions: m.Conditions,
 		agreement: m.Agreement, accepted: m.AcceptedObligations}
+	if m.ResourceType.IsNull() && m.ServiceModel.IsNull() {
+		resourceType, ok := typeFromAddress(d.data.engine, m.ResourceAddress.ValueString(), path.Root("resource_address"), &resp.Diagnostics)
+		if !ok {
+			return
+		}
+		args.resourceType = types.StringValue(resourceType)
+	}
 	sreq, ok := args.request(ctx, &resp.Diagnostics)
 	if !ok {
 		return

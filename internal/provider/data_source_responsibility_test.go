@@ -248,7 +248,7 @@ func TestAccResponsibility_badInput(t *testing.T) {
   service_model = "iaas"
   resource_type = "aws_instance"
 }`, `(?s)Invalid Attribute Combination`},
-		"neither": {`data "srm_responsibility" "x" {}`, `(?s)Exactly one of these attributes must be configured`},
+		"neither": {`data "srm_responsibility" "x" {}`, `(?s)At least one of these attributes must be configured:.*resource_type,service_model,resource_address`},
 		"unknown condition": {`data "srm_responsibility" "x" {
   resource_type = "aws_lambda_function"
   conditions    = { packge_type = "Image" }
@@ -446,5 +446,59 @@ func TestResponsibilityLeanState(t *testing.T) {
 	detail := size(map[string]tftypes.Value{"resource_type": tftypes.NewValue(tftypes.String, largestType), "detail": tftypes.NewValue(tftypes.Bool, true)})
 	if detail < 3*largest {
 		t.Errorf("with detail, %s takes %d bytes, not much more than the default's %d: is the default still lean?", largestType, detail, largest)
+	}
+}
+
+// Without resource_type and service_model, the type is read from
+// resource_address (root, module, count and for_each addresses), and the
+// answer is the one the type gives.
+func TestAccResponsibility_typeFromAddress(t *testing.T) {
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `
+data "srm_responsibility" "inferred" {
+  resource_address = "module.media[\"eu\"].aws_lambda_function.resize[0]"
+  conditions       = { package_type = "Zip", update_runtime_on = "Auto" }
+}
+data "srm_responsibility" "explicit" {
+  resource_type = "aws_lambda_function"
+  conditions    = { package_type = "Zip", update_runtime_on = "Auto" }
+}
+data "srm_assessment" "inferred" {
+  resources = {
+    "module.logs.aws_s3_bucket.archive" = {}
+    "aws_instance.web[1]"               = { conditions = {} }
+  }
+}
+output "same_obligations" {
+  value = data.srm_responsibility.inferred.customer_obligation_ids == data.srm_responsibility.explicit.customer_obligation_ids
+}
+`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.srm_responsibility.inferred", tfjsonpath.New("service_model"), knownvalue.StringExact("faas")),
+				statecheck.ExpectKnownValue("data.srm_responsibility.inferred", tfjsonpath.New("component_owners").AtMapKey("operating_system"), knownvalue.StringExact("provider")),
+				statecheck.ExpectKnownValue("data.srm_responsibility.inferred", tfjsonpath.New("resource_type"), knownvalue.Null()),
+				statecheck.ExpectKnownOutputValue("same_obligations", knownvalue.Bool(true)),
+				statecheck.ExpectKnownValue("data.srm_assessment.inferred", tfjsonpath.New("results").AtMapKey("module.logs.aws_s3_bucket.archive").AtMapKey("service_model"), knownvalue.StringExact("saas")),
+				statecheck.ExpectKnownValue("data.srm_assessment.inferred", tfjsonpath.New("results").AtMapKey("aws_instance.web[1]").AtMapKey("service_model"), knownvalue.StringExact("iaas")),
+			},
+		}},
+	})
+}
+
+func TestAccResponsibility_typeFromAddressErrors(t *testing.T) {
+	cases := map[string]struct{ config, err string }{
+		"a module address": {`data "srm_responsibility" "x" { resource_address = "module.payments" }`, `Resource type not given.*set the resource type`},
+		"an unknown type": {`data "srm_responsibility" "x" { resource_address = "aws_db_instanse.orders" }`,
+			`Unknown resource type in the address.*aws_db_instanse.orders names the resource type "aws_db_instanse".*Did you mean "aws_db_instance"`},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				Steps:                    []resource.TestStep{{Config: tc.config, ExpectError: errorPattern(`(?s)` + tc.err)}},
+			})
+		})
 	}
 }

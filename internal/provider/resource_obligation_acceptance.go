@@ -372,26 +372,16 @@ func (r *obligationAcceptanceResource) resolveAddressed(ctx context.Context, m *
 	if !m.ResourceType.IsNull() || !m.ServiceModel.IsNull() {
 		return resolveRequest(ctx, r.data.engine, args, path.Empty(), nil, diags)
 	}
-	address := m.ResourceAddress.ValueString()
-	a, err := srm.ParseResourceAddress(address)
-	if err != nil {
-		diags.AddAttributeError(path.Root("resource_address"), "Resource type not given",
-			err.Error()+". Without resource_type the type is read from the address; set resource_type (or service_model for a type the "+
-				"catalog does not know).")
+	resourceType, ok := typeFromAddress(r.data.engine, m.ResourceAddress.ValueString(), path.Root("resource_address"), diags)
+	if !ok {
 		return nil, false
 	}
-	args.resourceType = types.StringValue(a.Type)
+	args.resourceType = types.StringValue(resourceType)
 	req, ok := args.request(ctx, diags)
 	if !ok {
 		return nil, false
 	}
 	res, err := r.data.engine.Resolve(req)
-	if ie, isInput := err.(*srm.InputError); isInput && ie.Field == "resource_type" {
-		diags.AddAttributeError(path.Root("resource_address"), "Unknown resource type in resource_address",
-			fmt.Sprintf("resource_address %s names the resource type %q. %s Set resource_type to the type it stands for, or "+
-				"service_model.", address, a.Type, ie.Detail))
-		return nil, false
-	}
 	if err != nil {
 		addInputError(diags, path.Empty(), err, nil)
 		return nil, false

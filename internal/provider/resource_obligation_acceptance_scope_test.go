@@ -236,10 +236,10 @@ resource "srm_obligation_acceptance" "x" {
   obligations   = ["*"]`), `Invalid Attribute Combination.*scope.*conditions`},
 		"address naming no known type": {record(`
   resource_address = "legacy.crm"
-  obligations      = ["*"]`), `Unknown resource type in resource_address.*legacy.crm names the resource type "legacy".*Set resource_type to the type it stands for, or service_model`},
+  obligations      = ["*"]`), `Unknown resource type in the address.*legacy.crm names the resource type "legacy".*Set the resource type to the type it stands for, or the service model`},
 		"address naming a module": {record(`
   resource_address = "module.payments"
-  obligations      = ["*"]`), `Resource type not given.*names a module, not a resource in it.*set resource_type`},
+  obligations      = ["*"]`), `Resource type not given.*names a module, not a resource in it.*set the resource type`},
 		"type and model": {record(`
   scope         = ["*"]
   resource_type = "aws_db_instance"
