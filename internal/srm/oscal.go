@@ -79,9 +79,14 @@ func (a *Assessment) OSCAL() ([]byte, error) {
 			"props":  []any{obj{"name": "service-model", "ns": "https://github.com/shared-responsibility/terraform-provider-srm", "value": r.ServiceModel.ID}},
 			"status": obj{"state": "operational"},
 		})
-		accepted := map[string]bool{}
+		// Accepted obligations, with the team of the record that accepted
+		// each ("" when the ids were given directly).
+		accepted := map[string]string{}
 		for _, id := range r.AcceptedIDs() {
-			accepted[id] = true
+			accepted[id] = ""
+			if rec := a.AcceptedBy[addr][id]; rec != nil {
+				accepted[id] = rec.AcceptedBy
+			}
 		}
 		provider, customer := r.controlSets(OSCALFramework)
 		controls := provider
@@ -111,7 +116,7 @@ func (a *Assessment) OSCAL() ([]byte, error) {
 // oscalByComponent is the by-component of one declared resource for one
 // control: what the provider provides, the customer's responsibilities and
 // which of them are satisfied by accepted obligations.
-func (r *Result) oscalByComponent(addr, compUUID, control string, accepted map[string]bool) obj {
+func (r *Result) oscalByComponent(addr, compUUID, control string, accepted map[string]string) obj {
 	var provided, responsibilities, satisfied []any
 	providedUUID := map[string]string{}
 	for _, rc := range r.Components {
@@ -138,9 +143,13 @@ func (r *Result) oscalByComponent(addr, compUUID, control string, accepted map[s
 			resp["provided-uuid"] = pu
 		}
 		responsibilities = append(responsibilities, resp)
-		if accepted[o.ID] {
+		if team, ok := accepted[o.ID]; ok {
+			desc := fmt.Sprintf("Obligation %s accepted for %s.", o.ID, addr)
+			if team != "" {
+				desc = fmt.Sprintf("Obligation %s accepted for %s by %s.", o.ID, addr, team)
+			}
 			satisfied = append(satisfied, obj{"uuid": UUID5("satisfied", addr, control, o.ID), "responsibility-uuid": ru,
-				"description":       fmt.Sprintf("Obligation %s accepted for %s.", o.ID, addr),
+				"description":       desc,
 				"responsible-roles": []any{obj{"role-id": "customer"}}})
 		}
 	}

@@ -196,4 +196,22 @@ func TestAssessWithRecords(t *testing.T) {
 	if !strings.Contains(a.Markdown(), "| team-security | 1 | 1 |") {
 		t.Errorf("markdown without the accepted-by table:\n%s", a.Markdown())
 	}
+	// The OSCAL export names the team of the most specific record, and
+	// none for ids given directly.
+	doc, err := a.OSCAL()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"Obligation data_protection.manage_keys accepted for module.payments.aws_db_instance.orders by team-security.",
+		"Obligation data_protection.encrypt_at_rest accepted for module.payments.aws_db_instance.orders by team-payments.",
+		"Obligation operating_system.patch accepted for aws_instance.web.\"",
+	} {
+		if !strings.Contains(string(doc), want) {
+			t.Errorf("OSCAL without %q", want)
+		}
+	}
+	if strings.Contains(string(doc), "team-gone") {
+		t.Error("OSCAL names the team of an expired record")
+	}
 }
