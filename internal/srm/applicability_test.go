@@ -27,7 +27,7 @@ var hostlessClasses = []string{"data_store", "network_object", "traffic_endpoint
 func TestApplicabilityByClass(t *testing.T) {
 	t.Parallel()
 	cases := []struct {
-		class, typ string
+		class, typ  string
 		has, hasNot []string
 	}{
 		{"compute_host", "aws_instance", []string{"operating_system.patch", "runtime.use_supported_runtime", "middleware.patch_middleware",
