@@ -2529,7 +2529,7 @@ func builtinDocumentList() []NamedDocument {
 					{
 						ID:          "managed_database",
 						Name:        "Managed database engine",
-						Description: "Database and cache engines the provider runs on hosts (RDS, Aurora, Cloud SQL, AlloyDB, Azure Database, ElastiCache, OpenSearch, MSK, Redshift clusters): the engine version, network exposure, configuration and the data.",
+						Description: "Database and cache engines the provider runs on hosts (RDS, Aurora, Cloud SQL, AlloyDB, Azure Database, ElastiCache, OpenSearch, MSK, Amazon MQ, Redshift clusters, FSx file servers): the engine version, network exposure, configuration and the data.",
 						AppliesTo: []string{
 							"physical_datacenter",
 							"physical_network",
@@ -2580,7 +2580,7 @@ func builtinDocumentList() []NamedDocument {
 					{
 						ID:          "host_configuration",
 						Name:        "Host management setting",
-						Description: "Settings applied to hosts: patch baselines and deployments, maintenance windows and configurations, OS policies, SSM associations, VM extensions, OS Login keys, key pairs, attachments of disks and addresses to hosts.",
+						Description: "Settings applied to hosts: patch baselines and deployments, maintenance windows and configurations, OS policies, SSM associations and documents, VM extensions, project metadata (OS Login). Key pairs are keys (key_secret); attachments of disks and addresses are configuration objects.",
 						AppliesTo: []string{
 							"operating_system",
 							"configuration",

@@ -113,6 +113,7 @@ func serviceClassesSection(b *strings.Builder, c *srm.Catalog) {
 		fmt.Fprintf(b, "| <a id=\"class-%s\"></a>`%s` (%s) | %s | %d | %s %s |\n", anchor(sc.ID), sc.ID, mdEscape(sc.Name), codeJoin(sc.AppliesTo),
 			count[sc.ID], mdEscape(sc.Description), mdEscape(sc.Rationale))
 	}
+	b.WriteString("\n")
 }
 
 // classCell is a type's class, linked to its row, with the components its
