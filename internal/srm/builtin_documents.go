@@ -3465,7 +3465,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_dms_replication_instance", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "paas",
-		Class:        "compute_host",
+		Class:        "managed_database",
 		Focus: []string{
 			"network_controls",
 			"data_protection",
@@ -5742,10 +5742,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_app_configuration", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
-		Class:        "configuration_object",
-		AppliesTo: []string{
-			"data_protection",
-		},
+		Class:        "data_store",
 		Focus: []string{
 			"configuration",
 			"data_protection",
