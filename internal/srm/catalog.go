@@ -6,7 +6,6 @@ package srm
 import (
 	"fmt"
 	"regexp"
-	"slices"
 	"sort"
 	"strings"
 )
@@ -127,6 +126,9 @@ type ServiceClass struct {
 	// catalog order.
 	AppliesTo []string
 	Rationale string
+	// applies is AppliesTo by component index, shared by the types that
+	// take the class as it is.
+	applies []bool
 }
 
 // ResourceType maps a Terraform resource type to the model.
@@ -150,15 +152,10 @@ type ResourceType struct {
 	// reason of the overrides they make.
 	cells      []indexedCell
 	cellReason string
-	// applies is AppliesTo by component index.
+	// applies is AppliesTo by component index: the customer's obligations
+	// are those of these components (and of any whose cell the type, a
+	// condition or an agreement sets).
 	applies []bool
-}
-
-// Applies reports whether the type embodies the component: only the
-// obligations of applicable components are the customer's for a resource of
-// the type.
-func (rt *ResourceType) Applies(component string) bool {
-	return slices.Contains(rt.AppliesTo, component)
 }
 
 // indexedCell is a cell with the index of its component. A cell that cites

@@ -58,7 +58,8 @@ func (m *merged) build() *Catalog {
 	c.buildObligations(m)
 	for _, d := range m.classes.items {
 		sc := &ServiceClass{ID: d.ID, Name: d.Name, Description: d.Description, Rationale: d.Rationale,
-			AppliesTo: c.inCatalogOrder(d.AppliesTo, nil, nil)}
+			applies: make([]bool, len(c.Components))}
+		sc.AppliesTo = c.inCatalogOrder(d.AppliesTo, nil, sc.applies)
 		c.ServiceClasses = append(c.ServiceClasses, sc)
 		c.classes[d.ID] = sc
 	}
@@ -121,12 +122,18 @@ func (c *Catalog) buildObligations(m *merged) {
 
 func (c *Catalog) buildType(rt *ResourceType, name string, d *ResourceTypeDoc) {
 	*rt = ResourceType{Type: name, ServiceModel: d.ServiceModel, Class: d.Class, Focus: d.Focus, Source: d.Source, Rationale: d.Rationale}
-	var classComps []string
-	if sc := c.classes[d.Class]; sc != nil {
-		classComps = sc.AppliesTo
+	sc := c.classes[d.Class]
+	if sc != nil && len(d.AppliesTo) == 0 {
+		// Most types take their class as it is: they share its lists.
+		rt.AppliesTo, rt.applies = sc.AppliesTo, sc.applies
+	} else {
+		var classComps []string
+		if sc != nil {
+			classComps = sc.AppliesTo
+		}
+		rt.applies = make([]bool, len(c.Components))
+		rt.AppliesTo = c.inCatalogOrder(classComps, d.AppliesTo, rt.applies)
 	}
-	rt.applies = make([]bool, len(c.Components))
-	rt.AppliesTo = c.inCatalogOrder(classComps, d.AppliesTo, rt.applies)
 	if len(d.Cells) > 0 {
 		rt.Cells, rt.cells = c.buildCells(d.Cells)
 		rt.cellReason = "The catalog entry of " + name + " sets this cell."
