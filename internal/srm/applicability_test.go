@@ -377,3 +377,56 @@ func TestObligationsPerResource(t *testing.T) {
 		t.Errorf("only %d types of the measurement set resolve", resolved)
 	}
 }
+
+// A custom catalog replaces a built-in class whole (the merge rule of lists
+// keyed by id) and may add classes of its own.
+func TestCustomCatalogClasses(t *testing.T) {
+	t.Parallel()
+	doc, probs := ParseDocument(CustomDocumentName, `
+service_classes:
+  - id: network_object
+    name: Network object with flow logs
+    description: Our networks always log their flows.
+    applies_to: [network_controls, configuration, deployment_settings, data_access]
+  - id: acme_appliance
+    name: ACME appliance
+    description: A virtual appliance we patch ourselves.
+    applies_to: [operating_system, network_controls]
+resource_types:
+  acme_firewall:
+    service_model: iaas
+    class: acme_appliance
+    applies_to: [configuration]
+    source: aws-srm
+`)
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	c, err := WithCustom(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := &Engine{Catalog: c}
+	vpc, err := e.Resolve(Request{ResourceType: "aws_vpc"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(vpc.CustomerObligationIDs(), "data_access.enable_audit_logging") {
+		t.Errorf("the redefined class does not apply: %v", vpc.CustomerObligationIDs())
+	}
+	if got := c.ServiceClass("network_object").Name; got != "Network object with flow logs" {
+		t.Errorf("class name = %q", got)
+	}
+	fw, err := e.Resolve(Request{ResourceType: "acme_firewall"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"operating_system.patch", "operating_system.harden_baseline", "operating_system.protect_against_malware",
+		"network_controls.restrict_ingress", "network_controls.segment_networks", "configuration.maintain_baseline", "configuration.detect_drift"}
+	if got := fw.CustomerObligationIDs(); !slices.Equal(got, want) {
+		t.Errorf("acme_firewall obligations = %v, want %v", got, want)
+	}
+	if got := c.ResourceTypes["acme_firewall"].AppliesTo; !slices.Equal(got, []string{"operating_system", "network_controls", "configuration"}) {
+		t.Errorf("applies_to = %v", got)
+	}
+}
