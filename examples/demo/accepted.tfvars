@@ -24,8 +24,9 @@ acceptances = {
     ]
     accepted_by = "team-data"
   }
-  # Each product team owns the application layer of its module.
-  payments = { scope = ["module.payments.*"], obligations = ["application_code.*", "configuration.*", "deployment_settings.*"], accepted_by = "team-payments" }
+  # Each product team owns the application layer of its module. A database and a
+  # bucket run no code of the team's, so application code does not apply there.
+  payments = { scope = ["module.payments.*"], obligations = ["configuration.*", "deployment_settings.*"], accepted_by = "team-payments" }
   media    = { scope = ["module.media.*"], obligations = ["application_code.*", "configuration.*", "deployment_settings.*"], accepted_by = "team-media" }
   portal   = { scope = ["module.portal.*", "module.platform.*"], obligations = ["application_code.*", "configuration.*", "deployment_settings.*"], accepted_by = "team-web" }
 }

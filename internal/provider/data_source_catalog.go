@@ -52,6 +52,8 @@ var (
 	catalogTypeAttrTypes = map[string]attr.Type{
 		"service_model": types.StringType,
 		"focus":         types.ListType{ElemType: types.StringType},
+		"class":         types.StringType,
+		"applies_to":    types.ListType{ElemType: types.StringType},
 		"conditions":    types.MapType{ElemType: types.ObjectType{AttrTypes: catalogConditionAttrTypes}},
 		"source":        types.ObjectType{AttrTypes: sourceAttrTypes},
 		"rationale":     types.StringType,
@@ -119,6 +121,9 @@ func (d *catalogDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 					"service_model": str("Service model."),
 					"focus":         strList("Components the resource directly configures."),
+					"class":         str("Service class of the type (see the resource-types guide), or null when only `applies_to` is set."),
+					"applies_to": strList("Components the type embodies, in catalog order: those of its class and of its own `applies_to`. " +
+						"Its customer obligations are those of these components that are customer-owned or shared."),
 					"conditions": schema.MapNestedAttribute{
 						MarkdownDescription: "Attributes whose values change the answer, keyed by attribute.",
 						Computed:            true,
@@ -226,6 +231,8 @@ func (d *catalogDataSource) Read(ctx context.Context, req datasource.ReadRequest
 		rts[name] = types.ObjectValueMust(catalogTypeAttrTypes, map[string]attr.Value{
 			"service_model": types.StringValue(rt.ServiceModel),
 			"focus":         stringList(rt.Focus),
+			"class":         optStr(rt.Class),
+			"applies_to":    stringList(rt.AppliesTo),
 			"conditions":    types.MapValueMust(types.ObjectType{AttrTypes: catalogConditionAttrTypes}, conds),
 			"source":        sourceObject(c.Sources[rt.Source]),
 			"rationale":     optStr(rt.Rationale),

@@ -38,6 +38,10 @@ output "only_data" { value = distinct([for c in data.srm_catalog.data_layer.comp
 					knownvalue.ObjectPartial(map[string]knownvalue.Check{"default": knownvalue.StringExact("Image")})),
 				statecheck.ExpectKnownValue("data.srm_catalog.all", tfjsonpath.New("resource_types").AtMapKey("aws_s3_bucket").AtMapKey("source").AtMapKey("url"), knownvalue.StringRegexp(regexpMust(`^https://`))),
 				statecheck.ExpectKnownValue("data.srm_catalog.all", tfjsonpath.New("service_models").AtMapKey("on_premises").AtMapKey("cloud"), knownvalue.Bool(false)),
+				statecheck.ExpectKnownValue("data.srm_catalog.all", tfjsonpath.New("resource_types").AtMapKey("aws_vpc").AtMapKey("class"), knownvalue.StringExact("network_object")),
+				statecheck.ExpectKnownValue("data.srm_catalog.all", tfjsonpath.New("resource_types").AtMapKey("aws_vpc").AtMapKey("applies_to"), knownvalue.ListExact([]knownvalue.Check{
+					knownvalue.StringExact("network_controls"), knownvalue.StringExact("configuration"), knownvalue.StringExact("deployment_settings"),
+				})),
 				statecheck.ExpectKnownValue("data.srm_catalog.all", tfjsonpath.New("sources").AtMapKey("aws-srm"), knownvalue.ObjectPartial(map[string]knownvalue.Check{
 					"id": knownvalue.StringExact("aws-srm"), "url": knownvalue.StringRegexp(regexpMust(`^https://`)),
 				})),

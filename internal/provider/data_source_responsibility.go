@@ -138,7 +138,7 @@ func (d *responsibilityDataSource) Schema(_ context.Context, _ datasource.Schema
 			"components": componentsAttribute(detailOnly),
 			"customer_obligations": obligationsAttribute("Customer obligations of the resource, in catalog order, with their titles and " +
 				"descriptions. " + detailOnly),
-			"customer_obligation_ids":   idsAttribute("Ids of the customer obligations of the resource, in catalog order. Titles and descriptions: `srm_catalog`'s `obligations`, keyed by these ids."),
+			"customer_obligation_ids":   idsAttribute("Ids of the customer obligations of the resource, in catalog order: those of its customer or shared components that apply to its type (the components its service class embodies, see the resource-types guide); with `service_model` alone, the whole column. Titles and descriptions: `srm_catalog`'s `obligations`, keyed by these ids."),
 			"provider_responsibilities": responsibilitiesAttribute(detailOnly),
 			"unaccepted_obligations":    idsAttribute("Customer obligation ids not in `accepted_obligations`. Empty when every obligation is accepted: the value to test in a precondition."),
 			"focus":                     idsAttribute("Components the resource type directly configures (e.g. `network_controls` for a security group). Empty for `service_model`."),

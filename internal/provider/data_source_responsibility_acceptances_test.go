@@ -58,7 +58,7 @@ func TestAccResponsibility_acceptances(t *testing.T) {
 			},
 			// What no record covers stays open.
 			Check: resource.ComposeAggregateTestCheckFunc(
-				resource.TestCheckTypeSetElemAttr("data.srm_responsibility.orders", "unaccepted_obligations.*", "application_code.fix_vulnerabilities"),
+				resource.TestCheckTypeSetElemAttr("data.srm_responsibility.orders", "unaccepted_obligations.*", "configuration.maintain_baseline"),
 				resource.TestCheckTypeSetElemAttr("data.srm_responsibility.batch", "unaccepted_obligations.*", "operating_system.patch"),
 			),
 		}},

@@ -290,7 +290,7 @@ resource "terraform_data" "catalog" {
   input = jsonencode({
     catalog_version = "acme.1"
     sources         = { acme-adr-12 = { title = "ADR 12", url = "https://acme.example/adr/12", as_of = "2026-10-01" } }
-    resource_types  = { acme_queue = { service_model = "saas", focus = ["data_access"], source = "acme-adr-12" } }
+    resource_types  = { acme_queue = { service_model = "saas", class = "messaging", focus = ["data_access"], source = "acme-adr-12" } }
     obligations = [{
       id = "data_access.register_consumers", component = "data_access", title = "Register every consumer",
       description = "Every consumer is registered.", controls = { nist_800_53_r5 = ["AC-2"] }, source = "acme-adr-12"

@@ -2413,6 +2413,283 @@ func builtinDocumentList() []NamedDocument {
 				},
 			},
 		},
+		{
+			Name: "data/service_classes.json",
+			Document: &Document{
+				ServiceClasses: []ServiceClassDoc{
+					{
+						ID:          "compute_host",
+						Name:        "Compute with a host",
+						Description: "Virtual machines, scale sets, instance groups, dedicated and bare-metal hosts, and managed clusters whose hosts the customer can reach (EMR, Dataproc): everything from the hardware (on the customer's site in a hybrid setup) up to the data on the disks.",
+						AppliesTo: []string{
+							"physical_datacenter",
+							"physical_network",
+							"physical_hosts",
+							"virtualization",
+							"operating_system",
+							"runtime",
+							"middleware",
+							"network_controls",
+							"application_code",
+							"configuration",
+							"deployment_settings",
+							"data_classification",
+							"data_protection",
+							"data_access",
+							"accounts_and_access",
+						},
+						Rationale: "A host embodies every layer; the service model and conditions decide who owns each. Directory services are left out: a host signs in through them, it does not run them (a self-managed directory is its own type).",
+					},
+					{
+						ID:          "container_platform",
+						Name:        "Container cluster and nodes",
+						Description: "Kubernetes and container clusters, node pools and groups, capacity providers, container services and tasks: the nodes' operating system up to the workloads, and the cluster's own sign-in (federation, access entries).",
+						AppliesTo: []string{
+							"physical_datacenter",
+							"physical_network",
+							"physical_hosts",
+							"virtualization",
+							"operating_system",
+							"runtime",
+							"middleware",
+							"network_controls",
+							"application_code",
+							"configuration",
+							"deployment_settings",
+							"data_classification",
+							"data_protection",
+							"data_access",
+							"identity_infrastructure",
+							"accounts_and_access",
+						},
+						Rationale: "A cluster is a host for workloads plus an API with its own authentication, so it embodies identity infrastructure too.",
+					},
+					{
+						ID:          "container_workload",
+						Name:        "Container workload",
+						Description: "Workloads inside a cluster (deployments, pods, jobs, Helm releases, arbitrary manifests): the image's runtime and libraries, the code, its network exposure and the data it handles. The nodes' operating system belongs to the cluster and node pool types.",
+						AppliesTo: []string{
+							"runtime",
+							"middleware",
+							"network_controls",
+							"application_code",
+							"configuration",
+							"deployment_settings",
+							"data_classification",
+							"data_protection",
+							"data_access",
+							"accounts_and_access",
+						},
+						Rationale: "The image a workload runs carries its runtime and libraries, which the customer patches; the node operating system is answered once, on the cluster or node pool, rather than on every workload.",
+					},
+					{
+						ID:          "managed_platform",
+						Name:        "Managed application platform",
+						Description: "Platforms that run the customer's code on hosts the provider operates (App Service, Elastic Beanstalk, App Engine, Container Apps, Databricks, Spark pools, service plans): runtime, code and the application's data, with the host layers kept so that conditions (a custom container, managed updates off) can hand them to the customer.",
+						AppliesTo: []string{
+							"physical_datacenter",
+							"physical_network",
+							"physical_hosts",
+							"virtualization",
+							"operating_system",
+							"runtime",
+							"middleware",
+							"network_controls",
+							"application_code",
+							"configuration",
+							"deployment_settings",
+							"data_classification",
+							"data_protection",
+							"data_access",
+						},
+						Rationale: "A platform still has a host; under PaaS its operating system is the provider's, so listing it costs nothing and lets a condition that hands it to the customer show the obligation. Its identities (managed identities, roles) are types of their own.",
+					},
+					{
+						ID:          "serverless_function",
+						Name:        "Serverless function or job",
+						Description: "Functions, serverless containers and jobs (Lambda, Cloud Functions, Cloud Run, Azure Functions, Glue and Dataflow jobs): the runtime and libraries the code brings, the code, its network exposure and the data it handles.",
+						AppliesTo: []string{
+							"physical_datacenter",
+							"physical_network",
+							"physical_hosts",
+							"virtualization",
+							"operating_system",
+							"runtime",
+							"middleware",
+							"network_controls",
+							"application_code",
+							"configuration",
+							"deployment_settings",
+							"data_classification",
+							"data_protection",
+							"data_access",
+						},
+						Rationale: "The host layers are the provider's under FaaS; they stay listed so that a container image or a manual runtime update mode shows the obligations it hands to the customer.",
+					},
+					{
+						ID:          "managed_database",
+						Name:        "Managed database engine",
+						Description: "Database and cache engines the provider runs on hosts (RDS, Aurora, Cloud SQL, AlloyDB, Azure Database, ElastiCache, OpenSearch, MSK, Amazon MQ, Redshift clusters, FSx file servers): the engine version, network exposure, configuration and the data.",
+						AppliesTo: []string{
+							"physical_datacenter",
+							"physical_network",
+							"physical_hosts",
+							"virtualization",
+							"operating_system",
+							"runtime",
+							"middleware",
+							"network_controls",
+							"configuration",
+							"deployment_settings",
+							"data_classification",
+							"data_protection",
+							"data_access",
+							"accounts_and_access",
+						},
+						Rationale: "No customer code runs in an engine, so application code does not apply; the engine is middleware, shared where the customer chooses versions, and RDS Custom hands the host to the customer.",
+					},
+					{
+						ID:          "data_store",
+						Name:        "Data store",
+						Description: "Storage without a host the customer sees: buckets and objects, tables, file systems, disks, snapshots, registries, backup vaults, and the configuration objects of those stores (versioning, lifecycle, replication, bucket policies).",
+						AppliesTo: []string{
+							"network_controls",
+							"configuration",
+							"deployment_settings",
+							"data_classification",
+							"data_protection",
+							"data_access",
+						},
+						Rationale: "A store holds data, so every data obligation applies, and it has a network face (public or private endpoints); it runs no code and has no host to patch.",
+					},
+					{
+						ID:          "host_image",
+						Name:        "Machine image or host template",
+						Description: "Machine images, launch templates, instance templates and image galleries: they define the operating system and software every host built from them runs.",
+						AppliesTo: []string{
+							"operating_system",
+							"runtime",
+							"middleware",
+							"configuration",
+							"deployment_settings",
+							"data_protection",
+							"accounts_and_access",
+						},
+						Rationale: "Hardening and patching start in the image; a template also carries the host's encryption settings and key pairs.",
+					},
+					{
+						ID:          "host_configuration",
+						Name:        "Host management setting",
+						Description: "Settings applied to hosts: patch baselines and deployments, maintenance windows and configurations, OS policies, SSM associations and documents, VM extensions, project metadata (OS Login). Key pairs are keys (key_secret); attachments of disks and addresses are configuration objects.",
+						AppliesTo: []string{
+							"operating_system",
+							"configuration",
+							"deployment_settings",
+							"accounts_and_access",
+						},
+						Rationale: "These objects exist to manage the operating system of hosts declared elsewhere; they carry its obligations, not the hosts' data.",
+					},
+					{
+						ID:          "network_object",
+						Name:        "Network object",
+						Description: "Networks, subnets, routes, gateways, NAT, peering, VPN, firewalls and security groups and their rules, addresses, private endpoints, DNS zones and records: objects the provider's network runs, configured by the customer.",
+						AppliesTo: []string{
+							"network_controls",
+							"configuration",
+							"deployment_settings",
+						},
+						Rationale: "The provider runs the network devices and their software; the customer decides what may reach what. No host, no code and no data of the customer's live in them.",
+					},
+					{
+						ID:          "traffic_endpoint",
+						Name:        "Traffic endpoint",
+						Description: "Load balancers, listeners, target groups, API gateways, CDNs, proxies, web application firewalls and certificates: endpoints that receive the customer's traffic and terminate TLS.",
+						AppliesTo: []string{
+							"network_controls",
+							"configuration",
+							"deployment_settings",
+							"data_protection",
+							"data_access",
+						},
+						Rationale: "They terminate TLS (encrypt data in transit) and log the requests they pass (access logs), so data protection and data access apply; the provider runs their hosts.",
+					},
+					{
+						ID:          "identity_provider",
+						Name:        "Identity provider",
+						Description: "Directories, user pools, identity pools, workload identity federation, OIDC and SAML providers: where users and workloads authenticate.",
+						AppliesTo: []string{
+							"configuration",
+							"deployment_settings",
+							"identity_infrastructure",
+							"accounts_and_access",
+						},
+						Rationale: "They are the identity infrastructure the customer configures (federation, sign-in policies) and hold accounts.",
+					},
+					{
+						ID:          "access_policy",
+						Name:        "Identity and policy object",
+						Description: "Roles, users, groups, policies and their attachments, IAM bindings and members, role assignments, service accounts, organisation structures and guardrails (SCPs, organisation policies, management groups, locks).",
+						AppliesTo: []string{
+							"configuration",
+							"deployment_settings",
+							"accounts_and_access",
+						},
+						Rationale: "They grant or restrict access: least privilege, review and credentials apply, and they are configuration kept in code. A binding on a data resource also embodies data access (applies_to adds it).",
+					},
+					{
+						ID:          "key_secret",
+						Name:        "Key, secret or certificate authority",
+						Description: "Encryption keys, key rings, key vaults, secrets and parameters, private certificate authorities.",
+						AppliesTo: []string{
+							"configuration",
+							"deployment_settings",
+							"data_protection",
+							"data_access",
+							"accounts_and_access",
+						},
+						Rationale: "Keys and secrets are the data protection the customer manages (rotation, who may use them) and hold credentials.",
+					},
+					{
+						ID:          "logging_monitoring",
+						Name:        "Logging and monitoring",
+						Description: "Log groups, workspaces, trails, sinks, flow logs, diagnostic settings, alarms, dashboards, detectors and security posture services.",
+						AppliesTo: []string{
+							"configuration",
+							"deployment_settings",
+							"data_classification",
+							"data_protection",
+							"data_access",
+						},
+						Rationale: "Logs are data with their own classification, retention, encryption and access; the settings that produce them are configuration.",
+					},
+					{
+						ID:          "messaging",
+						Name:        "Messaging and integration",
+						Description: "Queues, topics, subscriptions, event buses and rules, streams, schedulers, workflows and integration pipelines: they carry the customer's data between services; workflows also hold the customer's logic.",
+						AppliesTo: []string{
+							"network_controls",
+							"application_code",
+							"configuration",
+							"deployment_settings",
+							"data_classification",
+							"data_protection",
+							"data_access",
+						},
+						Rationale: "Messages are data in transit and at rest; state machines, workflows and pipelines are code the customer writes, so application code applies (for a plain queue it is provider-owned under SaaS and adds nothing).",
+					},
+					{
+						ID:          "configuration_object",
+						Name:        "Configuration object",
+						Description: "Pure configuration: resource groups, projects and enabled services, parameter and option groups, Kubernetes namespaces, labels, quotas and webhooks, tags and other settings that hold no data and run nothing.",
+						AppliesTo: []string{
+							"configuration",
+							"deployment_settings",
+						},
+						Rationale: "Only the configuration baseline and change control apply.",
+					},
+				},
+			},
+		},
 	}
 }
 
@@ -2421,6 +2698,7 @@ func builtinDocumentList() []NamedDocument {
 var builtinTypes = [...]builtinType{
 	{name: "aws_accessanalyzer_analyzer", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -2428,6 +2706,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_acm_certificate", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"data_protection",
 		},
@@ -2435,6 +2714,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_acm_certificate_validation", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"data_protection",
 		},
@@ -2442,6 +2722,10 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_acmpca_certificate_authority", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "key_secret",
+		AppliesTo: []string{
+			"identity_infrastructure",
+		},
 		Focus: []string{
 			"data_protection",
 			"identity_infrastructure",
@@ -2450,6 +2734,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_alb", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"network_controls",
 			"configuration",
@@ -2458,6 +2743,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_alb_listener", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"network_controls",
 			"data_protection",
@@ -2466,6 +2752,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_alb_target_group", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"configuration",
 		},
@@ -2473,6 +2760,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_ami", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "host_image",
 		Focus: []string{
 			"operating_system",
 		},
@@ -2480,6 +2768,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_ami_copy", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "host_image",
 		Focus: []string{
 			"operating_system",
 		},
@@ -2487,6 +2776,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_amplify_app", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "managed_platform",
 		Focus: []string{
 			"application_code",
 			"deployment_settings",
@@ -2495,6 +2785,10 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_api_gateway_authorizer", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "traffic_endpoint",
+		AppliesTo: []string{
+			"accounts_and_access",
+		},
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -2502,6 +2796,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_api_gateway_deployment", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"deployment_settings",
 		},
@@ -2509,6 +2804,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_api_gateway_integration", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"configuration",
 		},
@@ -2516,6 +2812,10 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_api_gateway_method", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "traffic_endpoint",
+		AppliesTo: []string{
+			"accounts_and_access",
+		},
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -2523,6 +2823,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_api_gateway_resource", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"configuration",
 		},
@@ -2530,6 +2831,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_api_gateway_rest_api", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"network_controls",
 			"configuration",
@@ -2548,6 +2850,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_api_gateway_stage", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"configuration",
 			"data_access",
@@ -2556,6 +2859,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_apigatewayv2_api", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"network_controls",
 			"configuration",
@@ -2573,6 +2877,10 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_apigatewayv2_authorizer", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "traffic_endpoint",
+		AppliesTo: []string{
+			"accounts_and_access",
+		},
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -2580,6 +2888,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_apigatewayv2_integration", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"configuration",
 		},
@@ -2587,6 +2896,10 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_apigatewayv2_route", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "traffic_endpoint",
+		AppliesTo: []string{
+			"accounts_and_access",
+		},
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -2594,6 +2907,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_apigatewayv2_stage", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"configuration",
 			"data_access",
@@ -2602,6 +2916,10 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_appsync_graphql_api", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "messaging",
+		AppliesTo: []string{
+			"accounts_and_access",
+		},
 		Focus: []string{
 			"accounts_and_access",
 			"configuration",
@@ -2610,6 +2928,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_athena_database", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_classification",
 		},
@@ -2617,6 +2936,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_athena_workgroup", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 			"configuration",
@@ -2625,6 +2945,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_autoscaling_group", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "compute_host",
 		Focus: []string{
 			"deployment_settings",
 		},
@@ -2632,6 +2953,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_autoscaling_policy", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "configuration_object",
 		Focus: []string{
 			"deployment_settings",
 		},
@@ -2639,6 +2961,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_autoscaling_schedule", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "configuration_object",
 		Focus: []string{
 			"deployment_settings",
 		},
@@ -2646,6 +2969,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_backup_plan", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 			"deployment_settings",
@@ -2654,6 +2978,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_backup_selection", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 		},
@@ -2661,6 +2986,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_backup_vault", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 		},
@@ -2668,6 +2994,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_backup_vault_lock_configuration", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 		},
@@ -2675,6 +3002,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_cloudfront_cache_policy", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"configuration",
 		},
@@ -2682,6 +3010,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_cloudfront_distribution", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"network_controls",
 			"data_protection",
@@ -2700,6 +3029,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_cloudfront_function", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "faas",
+		Class:        "serverless_function",
 		Focus: []string{
 			"application_code",
 		},
@@ -2707,6 +3037,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_cloudfront_origin_access_control", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"data_access",
 		},
@@ -2714,6 +3045,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_cloudfront_origin_access_identity", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"data_access",
 		},
@@ -2721,6 +3053,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_cloudtrail", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "logging_monitoring",
 		Focus: []string{
 			"data_access",
 			"data_protection",
@@ -2729,6 +3062,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_cloudwatch_dashboard", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "logging_monitoring",
 		Focus: []string{
 			"configuration",
 		},
@@ -2736,6 +3070,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_cloudwatch_event_bus", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "messaging",
 		Focus: []string{
 			"data_access",
 		},
@@ -2743,6 +3078,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_cloudwatch_event_rule", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "messaging",
 		Focus: []string{
 			"configuration",
 		},
@@ -2750,6 +3086,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_cloudwatch_event_target", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "messaging",
 		Focus: []string{
 			"configuration",
 		},
@@ -2757,6 +3094,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_cloudwatch_log_group", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "logging_monitoring",
 		Focus: []string{
 			"data_access",
 			"data_protection",
@@ -2765,6 +3103,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_cloudwatch_log_metric_filter", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "logging_monitoring",
 		Focus: []string{
 			"data_access",
 		},
@@ -2772,6 +3111,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_cloudwatch_log_subscription_filter", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "logging_monitoring",
 		Focus: []string{
 			"data_access",
 		},
@@ -2779,6 +3119,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_cloudwatch_metric_alarm", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "logging_monitoring",
 		Focus: []string{
 			"deployment_settings",
 		},
@@ -2786,6 +3127,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_cognito_identity_pool", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "identity_provider",
 		Focus: []string{
 			"identity_infrastructure",
 		},
@@ -2793,6 +3135,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_cognito_user_pool", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "identity_provider",
 		Focus: []string{
 			"identity_infrastructure",
 			"accounts_and_access",
@@ -2801,6 +3144,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_cognito_user_pool_client", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "identity_provider",
 		Focus: []string{
 			"identity_infrastructure",
 		},
@@ -2808,6 +3152,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_config_config_rule", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "logging_monitoring",
 		Focus: []string{
 			"configuration",
 		},
@@ -2815,6 +3160,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_config_configuration_recorder", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "logging_monitoring",
 		Focus: []string{
 			"configuration",
 		},
@@ -2822,6 +3168,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_config_delivery_channel", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "logging_monitoring",
 		Focus: []string{
 			"configuration",
 		},
@@ -2829,6 +3176,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_customer_gateway", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -2836,6 +3184,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_db_instance", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "managed_database",
 		Focus: []string{
 			"data_protection",
 			"network_controls",
@@ -3035,6 +3384,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_db_option_group", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "configuration_object",
 		Focus: []string{
 			"configuration",
 		},
@@ -3042,6 +3392,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_db_parameter_group", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "configuration_object",
 		Focus: []string{
 			"configuration",
 		},
@@ -3049,6 +3400,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_db_proxy", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "managed_database",
 		Focus: []string{
 			"network_controls",
 			"accounts_and_access",
@@ -3057,6 +3409,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_db_snapshot", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 		},
@@ -3064,6 +3417,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_db_subnet_group", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -3071,6 +3425,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_default_network_acl", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -3078,6 +3433,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_default_route_table", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -3085,6 +3441,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_default_security_group", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -3092,6 +3449,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_default_subnet", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -3099,6 +3457,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_default_vpc", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -3106,6 +3465,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_dms_replication_instance", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "managed_database",
 		Focus: []string{
 			"network_controls",
 			"data_protection",
@@ -3114,6 +3474,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_docdb_cluster", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "managed_database",
 		Focus: []string{
 			"data_protection",
 			"network_controls",
@@ -3122,6 +3483,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_docdb_cluster_instance", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "managed_database",
 		Focus: []string{
 			"configuration",
 		},
@@ -3129,6 +3491,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_dx_connection", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -3136,6 +3499,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_dynamodb_global_table", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 		},
@@ -3143,6 +3507,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_dynamodb_table", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 			"data_access",
@@ -3152,6 +3517,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_dynamodb_table_item", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_classification",
 		},
@@ -3159,6 +3525,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_ebs_encryption_by_default", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 		},
@@ -3166,6 +3533,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_ebs_snapshot", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 		},
@@ -3173,6 +3541,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_ebs_volume", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 		},
@@ -3180,6 +3549,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_ec2_transit_gateway", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -3202,6 +3572,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_ec2_transit_gateway_route_table", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -3209,6 +3580,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_ec2_transit_gateway_vpc_attachment", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -3216,6 +3588,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_ecr_lifecycle_policy", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 		},
@@ -3223,6 +3596,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_ecr_repository", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 			"data_access",
@@ -3231,6 +3605,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_ecr_repository_policy", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_access",
 		},
@@ -3238,6 +3613,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_ecs_capacity_provider", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "container_platform",
 		Focus: []string{
 			"operating_system",
 			"deployment_settings",
@@ -3253,6 +3629,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_ecs_cluster", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "container_platform",
 		Focus: []string{
 			"configuration",
 		},
@@ -3260,6 +3637,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_ecs_service", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "container_platform",
 		Focus: []string{
 			"deployment_settings",
 			"network_controls",
@@ -3312,6 +3690,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_ecs_task_definition", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "container_platform",
 		Focus: []string{
 			"application_code",
 			"configuration",
@@ -3364,6 +3743,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_efs_access_point", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_access",
 		},
@@ -3371,6 +3751,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_efs_backup_policy", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 		},
@@ -3378,6 +3759,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_efs_file_system", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 		},
@@ -3386,6 +3768,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_efs_file_system_policy", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_access",
 		},
@@ -3393,6 +3776,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_efs_mount_target", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"network_controls",
 		},
@@ -3409,6 +3793,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_egress_only_internet_gateway", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -3431,6 +3816,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_eip", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -3438,6 +3824,10 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_eip_association", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "configuration_object",
+		AppliesTo: []string{
+			"network_controls",
+		},
 		Focus: []string{
 			"network_controls",
 		},
@@ -3445,6 +3835,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_eks_access_entry", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "identity_provider",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -3452,6 +3843,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_eks_addon", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "container_platform",
 		Focus: []string{
 			"middleware",
 		},
@@ -3459,6 +3851,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_eks_cluster", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "container_platform",
 		Focus: []string{
 			"network_controls",
 			"accounts_and_access",
@@ -3488,6 +3881,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_eks_fargate_profile", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "container_platform",
 		Focus: []string{
 			"deployment_settings",
 		},
@@ -3501,6 +3895,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_eks_identity_provider_config", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "identity_provider",
 		Focus: []string{
 			"identity_infrastructure",
 		},
@@ -3508,6 +3903,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_eks_node_group", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "container_platform",
 		Focus: []string{
 			"operating_system",
 			"deployment_settings",
@@ -3614,6 +4010,10 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_elastic_beanstalk_application", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "configuration_object",
+		AppliesTo: []string{
+			"application_code",
+		},
 		Focus: []string{
 			"application_code",
 		},
@@ -3621,6 +4021,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_elastic_beanstalk_environment", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "managed_platform",
 		Focus: []string{
 			"application_code",
 			"configuration",
@@ -3677,6 +4078,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_elasticache_cluster", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "managed_database",
 		Focus: []string{
 			"data_protection",
 			"network_controls",
@@ -3685,6 +4087,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_elasticache_parameter_group", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "configuration_object",
 		Focus: []string{
 			"configuration",
 		},
@@ -3692,6 +4095,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_elasticache_replication_group", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "managed_database",
 		Focus: []string{
 			"data_protection",
 			"network_controls",
@@ -3700,6 +4104,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_elasticache_subnet_group", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -3707,6 +4112,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_elasticache_user", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -3714,6 +4120,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_elasticsearch_domain", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "managed_database",
 		Focus: []string{
 			"data_protection",
 			"network_controls",
@@ -3723,6 +4130,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_elb", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"network_controls",
 			"configuration",
@@ -3731,6 +4139,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_emr_cluster", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "compute_host",
 		Focus: []string{
 			"network_controls",
 			"configuration",
@@ -3749,6 +4158,10 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_flow_log", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "logging_monitoring",
+		AppliesTo: []string{
+			"network_controls",
+		},
 		Focus: []string{
 			"network_controls",
 			"data_access",
@@ -3757,6 +4170,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_fsx_lustre_file_system", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "managed_database",
 		Focus: []string{
 			"data_protection",
 			"network_controls",
@@ -3765,6 +4179,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_fsx_ontap_file_system", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "managed_database",
 		Focus: []string{
 			"data_protection",
 			"network_controls",
@@ -3773,6 +4188,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_fsx_windows_file_system", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "managed_database",
 		Focus: []string{
 			"data_protection",
 			"network_controls",
@@ -3781,6 +4197,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_glacier_vault", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 		},
@@ -3788,6 +4205,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_globalaccelerator_accelerator", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"network_controls",
 		},
@@ -3804,6 +4222,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_glue_catalog_database", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_classification",
 		},
@@ -3811,6 +4230,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_glue_catalog_table", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_classification",
 		},
@@ -3818,6 +4238,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_glue_crawler", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "messaging",
 		Focus: []string{
 			"data_classification",
 		},
@@ -3825,6 +4246,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_glue_job", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "faas",
+		Class:        "serverless_function",
 		Focus: []string{
 			"application_code",
 			"configuration",
@@ -3834,6 +4256,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_guardduty_detector", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "logging_monitoring",
 		Focus: []string{
 			"configuration",
 		},
@@ -3841,6 +4264,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_iam_access_key", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "key_secret",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -3848,6 +4272,10 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_iam_account_password_policy", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "access_policy",
+		AppliesTo: []string{
+			"identity_infrastructure",
+		},
 		Focus: []string{
 			"identity_infrastructure",
 			"accounts_and_access",
@@ -3856,6 +4284,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_iam_group", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -3863,6 +4292,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_iam_group_membership", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -3870,6 +4300,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_iam_group_policy_attachment", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -3877,6 +4308,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_iam_instance_profile", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -3884,6 +4316,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_iam_openid_connect_provider", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "identity_provider",
 		Focus: []string{
 			"identity_infrastructure",
 		},
@@ -3891,6 +4324,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_iam_policy", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -3898,6 +4332,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_iam_policy_attachment", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -3905,6 +4340,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_iam_role", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -3913,6 +4349,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_iam_role_policy", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -3920,6 +4357,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_iam_role_policy_attachment", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -3927,6 +4365,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_iam_saml_provider", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "identity_provider",
 		Focus: []string{
 			"identity_infrastructure",
 		},
@@ -3934,6 +4373,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_iam_service_linked_role", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -3941,6 +4381,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_iam_user", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -3948,6 +4389,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_iam_user_group_membership", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -3955,6 +4397,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_iam_user_login_profile", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -3962,6 +4405,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_iam_user_policy", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -3969,6 +4413,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_iam_user_policy_attachment", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -3976,6 +4421,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_identitystore_group", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "identity_provider",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -3983,6 +4429,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_identitystore_group_membership", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "identity_provider",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -3990,6 +4437,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_identitystore_user", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "identity_provider",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -3997,6 +4445,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_inspector2_enabler", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "logging_monitoring",
 		Focus: []string{
 			"configuration",
 		},
@@ -4005,6 +4454,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_instance", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "compute_host",
 		Focus: []string{
 			"operating_system",
 			"network_controls",
@@ -4014,6 +4464,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_internet_gateway", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -4036,6 +4487,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_key_pair", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "key_secret",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -4043,6 +4495,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_keyspaces_table", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 		},
@@ -4050,6 +4503,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_kinesis_firehose_delivery_stream", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "messaging",
 		Focus: []string{
 			"data_protection",
 			"configuration",
@@ -4058,6 +4512,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_kinesis_stream", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "messaging",
 		Focus: []string{
 			"data_protection",
 		},
@@ -4065,6 +4520,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_kms_alias", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "key_secret",
 		Focus: []string{
 			"data_protection",
 		},
@@ -4072,6 +4528,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_kms_grant", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "key_secret",
 		Focus: []string{
 			"data_protection",
 			"accounts_and_access",
@@ -4080,6 +4537,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_kms_key", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "key_secret",
 		Focus: []string{
 			"data_protection",
 			"accounts_and_access",
@@ -4089,6 +4547,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_kms_replica_key", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "key_secret",
 		Focus: []string{
 			"data_protection",
 		},
@@ -4096,6 +4555,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_lakeformation_permissions", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_access",
 		},
@@ -4103,6 +4563,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_lambda_alias", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "faas",
+		Class:        "configuration_object",
 		Focus: []string{
 			"deployment_settings",
 		},
@@ -4110,6 +4571,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_lambda_event_source_mapping", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "faas",
+		Class:        "configuration_object",
 		Focus: []string{
 			"configuration",
 		},
@@ -4117,6 +4579,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_lambda_function", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "faas",
+		Class:        "serverless_function",
 		Focus: []string{
 			"application_code",
 			"runtime",
@@ -4170,6 +4633,10 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_lambda_function_url", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "faas",
+		Class:        "traffic_endpoint",
+		AppliesTo: []string{
+			"accounts_and_access",
+		},
 		Focus: []string{
 			"network_controls",
 			"accounts_and_access",
@@ -4178,6 +4645,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_lambda_layer_version", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "faas",
+		Class:        "serverless_function",
 		Focus: []string{
 			"middleware",
 			"application_code",
@@ -4186,6 +4654,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_lambda_permission", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "faas",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -4193,6 +4662,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_lambda_runtime_management_config", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "faas",
+		Class:        "serverless_function",
 		Focus: []string{
 			"runtime",
 		},
@@ -4200,6 +4670,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_launch_configuration", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "host_image",
 		Focus: []string{
 			"operating_system",
 			"configuration",
@@ -4208,6 +4679,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_launch_template", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "host_image",
 		Focus: []string{
 			"operating_system",
 			"configuration",
@@ -4216,6 +4688,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_lb", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"network_controls",
 			"configuration",
@@ -4225,6 +4698,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_lb_listener", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"network_controls",
 			"data_protection",
@@ -4233,6 +4707,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_lb_listener_certificate", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"data_protection",
 		},
@@ -4240,6 +4715,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_lb_listener_rule", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"network_controls",
 		},
@@ -4247,6 +4723,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_lb_target_group", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"configuration",
 		},
@@ -4254,6 +4731,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_lb_target_group_attachment", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"configuration",
 		},
@@ -4261,6 +4739,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_macie2_account", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_classification",
 		},
@@ -4268,6 +4747,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_memorydb_cluster", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "managed_database",
 		Focus: []string{
 			"data_protection",
 			"network_controls",
@@ -4276,6 +4756,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_mq_broker", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "managed_database",
 		Focus: []string{
 			"data_protection",
 			"network_controls",
@@ -4285,6 +4766,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_msk_cluster", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "managed_database",
 		Focus: []string{
 			"data_protection",
 			"network_controls",
@@ -4293,6 +4775,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_nat_gateway", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -4315,6 +4798,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_neptune_cluster", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "managed_database",
 		Focus: []string{
 			"data_protection",
 			"network_controls",
@@ -4323,6 +4807,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_neptune_cluster_instance", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "managed_database",
 		Focus: []string{
 			"configuration",
 		},
@@ -4330,6 +4815,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_network_acl", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -4337,6 +4823,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_network_acl_rule", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -4344,6 +4831,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_network_interface", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -4351,6 +4839,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_networkfirewall_firewall", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"network_controls",
 		},
@@ -4359,6 +4848,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_networkfirewall_firewall_policy", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"network_controls",
 		},
@@ -4366,6 +4856,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_networkfirewall_rule_group", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"network_controls",
 		},
@@ -4373,6 +4864,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_opensearch_domain", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "managed_database",
 		Focus: []string{
 			"data_protection",
 			"network_controls",
@@ -4382,6 +4874,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_organizations_account", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "access_policy",
 		Focus: []string{
 			"configuration",
 		},
@@ -4389,6 +4882,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_organizations_organizational_unit", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "access_policy",
 		Focus: []string{
 			"configuration",
 		},
@@ -4396,6 +4890,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_organizations_policy", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "access_policy",
 		Focus: []string{
 			"configuration",
 			"accounts_and_access",
@@ -4404,6 +4899,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_organizations_policy_attachment", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "access_policy",
 		Focus: []string{
 			"configuration",
 		},
@@ -4411,6 +4907,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_placement_group", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "configuration_object",
 		Focus: []string{
 			"deployment_settings",
 		},
@@ -4418,6 +4915,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_rds_cluster", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "managed_database",
 		Focus: []string{
 			"data_protection",
 			"network_controls",
@@ -4458,6 +4956,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_rds_cluster_instance", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "managed_database",
 		Focus: []string{
 			"configuration",
 		},
@@ -4495,6 +4994,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_rds_cluster_parameter_group", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "configuration_object",
 		Focus: []string{
 			"configuration",
 		},
@@ -4502,6 +5002,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_rds_global_cluster", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "managed_database",
 		Focus: []string{
 			"data_protection",
 			"deployment_settings",
@@ -4510,6 +5011,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_redshift_cluster", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "managed_database",
 		Focus: []string{
 			"data_protection",
 			"network_controls",
@@ -4519,6 +5021,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_redshift_subnet_group", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -4526,6 +5029,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_redshiftserverless_namespace", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 		},
@@ -4533,6 +5037,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_redshiftserverless_workgroup", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 			"network_controls",
@@ -4551,6 +5056,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_route", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -4558,6 +5064,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_route53_health_check", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "network_object",
 		Focus: []string{
 			"deployment_settings",
 		},
@@ -4565,6 +5072,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_route53_query_log", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "logging_monitoring",
 		Focus: []string{
 			"data_access",
 		},
@@ -4572,6 +5080,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_route53_record", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "network_object",
 		Focus: []string{
 			"configuration",
 		},
@@ -4579,6 +5088,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_route53_resolver_endpoint", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -4595,6 +5105,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_route53_resolver_rule", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -4611,6 +5122,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_route53_zone", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "network_object",
 		Focus: []string{
 			"configuration",
 		},
@@ -4618,6 +5130,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_route_table", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -4625,6 +5138,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_route_table_association", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -4632,6 +5146,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_s3_account_public_access_block", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_access",
 			"configuration",
@@ -4640,6 +5155,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_s3_bucket", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 			"data_access",
@@ -4649,6 +5165,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_s3_bucket_acl", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_access",
 		},
@@ -4656,6 +5173,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_s3_bucket_cors_configuration", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_access",
 		},
@@ -4663,6 +5181,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_s3_bucket_lifecycle_configuration", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 			"data_classification",
@@ -4671,6 +5190,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_s3_bucket_logging", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_access",
 		},
@@ -4678,6 +5198,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_s3_bucket_notification", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"configuration",
 		},
@@ -4685,6 +5206,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_s3_bucket_object_lock_configuration", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 		},
@@ -4692,6 +5214,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_s3_bucket_ownership_controls", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_access",
 		},
@@ -4699,6 +5222,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_s3_bucket_policy", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_access",
 		},
@@ -4706,6 +5230,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_s3_bucket_public_access_block", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_access",
 			"configuration",
@@ -4714,6 +5239,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_s3_bucket_replication_configuration", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 			"data_classification",
@@ -4722,6 +5248,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_s3_bucket_server_side_encryption_configuration", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 		},
@@ -4729,6 +5256,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_s3_bucket_versioning", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 		},
@@ -4736,6 +5264,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_s3_bucket_website_configuration", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_access",
 			"configuration",
@@ -4744,6 +5273,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_s3_object", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 		},
@@ -4751,6 +5281,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_scheduler_schedule", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "messaging",
 		Focus: []string{
 			"configuration",
 		},
@@ -4758,6 +5289,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_secretsmanager_secret", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "key_secret",
 		Focus: []string{
 			"data_protection",
 			"accounts_and_access",
@@ -4766,6 +5298,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_secretsmanager_secret_policy", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "key_secret",
 		Focus: []string{
 			"data_access",
 		},
@@ -4773,6 +5306,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_secretsmanager_secret_rotation", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "key_secret",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -4780,6 +5314,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_secretsmanager_secret_version", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "key_secret",
 		Focus: []string{
 			"data_protection",
 		},
@@ -4787,6 +5322,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_security_group", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -4794,6 +5330,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_security_group_rule", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -4801,6 +5338,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_securityhub_account", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "logging_monitoring",
 		Focus: []string{
 			"configuration",
 		},
@@ -4808,6 +5346,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_securityhub_standards_subscription", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "logging_monitoring",
 		Focus: []string{
 			"configuration",
 		},
@@ -4815,6 +5354,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_ses_domain_identity", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "messaging",
 		Focus: []string{
 			"configuration",
 		},
@@ -4822,6 +5362,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_sfn_state_machine", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "messaging",
 		Focus: []string{
 			"application_code",
 			"configuration",
@@ -4840,6 +5381,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_shield_protection", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"network_controls",
 		},
@@ -4856,6 +5398,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_sns_topic", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "messaging",
 		Focus: []string{
 			"data_protection",
 			"data_access",
@@ -4864,6 +5407,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_sns_topic_policy", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "messaging",
 		Focus: []string{
 			"data_access",
 		},
@@ -4871,6 +5415,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_sns_topic_subscription", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "messaging",
 		Focus: []string{
 			"configuration",
 		},
@@ -4878,6 +5423,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_spot_instance_request", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "compute_host",
 		Focus: []string{
 			"operating_system",
 			"configuration",
@@ -4886,6 +5432,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_sqs_queue", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "messaging",
 		Focus: []string{
 			"data_protection",
 			"data_access",
@@ -4894,6 +5441,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_sqs_queue_policy", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "messaging",
 		Focus: []string{
 			"data_access",
 		},
@@ -4901,6 +5449,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_ssm_association", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "host_configuration",
 		Focus: []string{
 			"operating_system",
 			"configuration",
@@ -4909,6 +5458,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_ssm_document", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "host_configuration",
 		Focus: []string{
 			"configuration",
 		},
@@ -4916,6 +5466,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_ssm_maintenance_window", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "host_configuration",
 		Focus: []string{
 			"operating_system",
 			"deployment_settings",
@@ -4924,6 +5475,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_ssm_parameter", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "key_secret",
 		Focus: []string{
 			"data_protection",
 			"configuration",
@@ -4932,6 +5484,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_ssm_patch_baseline", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "host_configuration",
 		Focus: []string{
 			"operating_system",
 		},
@@ -4940,6 +5493,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_ssoadmin_account_assignment", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -4947,6 +5501,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_ssoadmin_managed_policy_attachment", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -4954,6 +5509,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_ssoadmin_permission_set", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -4961,6 +5517,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_subnet", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -4968,6 +5525,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_timestreamwrite_table", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 		},
@@ -4975,6 +5533,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_volume_attachment", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "configuration_object",
 		Focus: []string{
 			"configuration",
 		},
@@ -4982,6 +5541,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_vpc", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -4989,6 +5549,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_vpc_dhcp_options", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 			"configuration",
@@ -4997,6 +5558,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_vpc_endpoint", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -5004,6 +5566,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_vpc_endpoint_service", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -5011,6 +5574,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_vpc_ipv4_cidr_block_association", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -5018,6 +5582,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_vpc_peering_connection", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -5025,6 +5590,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_vpc_security_group_egress_rule", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -5032,6 +5598,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_vpc_security_group_ingress_rule", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -5039,6 +5606,10 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_vpn_connection", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
+		AppliesTo: []string{
+			"data_protection",
+		},
 		Focus: []string{
 			"network_controls",
 			"data_protection",
@@ -5047,6 +5618,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_vpn_gateway", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -5069,6 +5641,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_wafv2_ip_set", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"network_controls",
 		},
@@ -5086,6 +5659,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_wafv2_rule_group", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"network_controls",
 		},
@@ -5103,6 +5677,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_wafv2_web_acl", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"network_controls",
 		},
@@ -5120,6 +5695,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_wafv2_web_acl_association", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"network_controls",
 		},
@@ -5137,6 +5713,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_wafv2_web_acl_logging_configuration", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "logging_monitoring",
 		Focus: []string{
 			"data_access",
 		},
@@ -5144,6 +5721,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_api_management", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "managed_platform",
 		Focus: []string{
 			"network_controls",
 			"configuration",
@@ -5152,6 +5730,10 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_api_management_api", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "traffic_endpoint",
+		AppliesTo: []string{
+			"accounts_and_access",
+		},
 		Focus: []string{
 			"configuration",
 			"accounts_and_access",
@@ -5160,6 +5742,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_app_configuration", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "data_store",
 		Focus: []string{
 			"configuration",
 			"data_protection",
@@ -5168,6 +5751,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_app_service_certificate", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"data_protection",
 		},
@@ -5175,6 +5759,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_app_service_custom_hostname_binding", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"configuration",
 			"data_protection",
@@ -5183,6 +5768,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_app_service_environment_v3", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "managed_platform",
 		Focus: []string{
 			"network_controls",
 			"deployment_settings",
@@ -5192,6 +5778,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_app_service_virtual_network_swift_connection", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -5199,6 +5786,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_application_gateway", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"network_controls",
 			"data_protection",
@@ -5208,6 +5796,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_application_insights", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "logging_monitoring",
 		Focus: []string{
 			"data_access",
 			"configuration",
@@ -5216,6 +5805,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_application_security_group", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -5223,6 +5813,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_availability_set", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "configuration_object",
 		Focus: []string{
 			"deployment_settings",
 		},
@@ -5230,6 +5821,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_backup_policy_vm", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 			"deployment_settings",
@@ -5238,6 +5830,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_backup_protected_vm", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 		},
@@ -5245,6 +5838,10 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_bastion_host", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "traffic_endpoint",
+		AppliesTo: []string{
+			"accounts_and_access",
+		},
 		Focus: []string{
 			"network_controls",
 			"accounts_and_access",
@@ -5254,6 +5851,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_cdn_frontdoor_custom_domain", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"data_protection",
 			"configuration",
@@ -5262,6 +5860,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_cdn_frontdoor_endpoint", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"configuration",
 		},
@@ -5269,6 +5868,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_cdn_frontdoor_firewall_policy", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"network_controls",
 		},
@@ -5276,6 +5876,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_cdn_frontdoor_origin", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"configuration",
 			"data_protection",
@@ -5284,6 +5885,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_cdn_frontdoor_origin_group", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"configuration",
 		},
@@ -5291,6 +5893,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_cdn_frontdoor_profile", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"network_controls",
 			"configuration",
@@ -5300,6 +5903,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_cdn_frontdoor_route", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"network_controls",
 			"configuration",
@@ -5308,6 +5912,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_cdn_frontdoor_security_policy", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"network_controls",
 		},
@@ -5315,6 +5920,10 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_cognitive_account", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "managed_platform",
+		AppliesTo: []string{
+			"accounts_and_access",
+		},
 		Focus: []string{
 			"data_protection",
 			"network_controls",
@@ -5334,6 +5943,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_container_app", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "managed_platform",
 		Focus: []string{
 			"application_code",
 			"deployment_settings",
@@ -5359,6 +5969,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_container_app_environment", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "managed_platform",
 		Focus: []string{
 			"network_controls",
 			"configuration",
@@ -5368,6 +5979,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_container_app_job", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "managed_platform",
 		Focus: []string{
 			"application_code",
 			"deployment_settings",
@@ -5393,6 +6005,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_container_group", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "container_platform",
 		Focus: []string{
 			"application_code",
 			"network_controls",
@@ -5409,6 +6022,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_container_registry", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 			"data_access",
@@ -5427,6 +6041,10 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_container_registry_scope_map", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
+		AppliesTo: []string{
+			"accounts_and_access",
+		},
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -5434,6 +6052,10 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_container_registry_token", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
+		AppliesTo: []string{
+			"accounts_and_access",
+		},
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -5441,6 +6063,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_cosmosdb_account", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 			"network_controls",
@@ -5460,6 +6083,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_cosmosdb_mongo_collection", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 			"data_classification",
@@ -5468,6 +6092,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_cosmosdb_mongo_database", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_classification",
 		},
@@ -5475,6 +6100,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_cosmosdb_sql_container", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 			"data_classification",
@@ -5483,6 +6109,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_cosmosdb_sql_database", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_classification",
 		},
@@ -5490,6 +6117,10 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_cosmosdb_sql_role_assignment", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
+		AppliesTo: []string{
+			"accounts_and_access",
+		},
 		Focus: []string{
 			"data_access",
 			"accounts_and_access",
@@ -5498,6 +6129,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_cosmosdb_sql_role_definition", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_access",
 		},
@@ -5505,6 +6137,10 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_data_factory", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "managed_platform",
+		AppliesTo: []string{
+			"accounts_and_access",
+		},
 		Focus: []string{
 			"configuration",
 			"accounts_and_access",
@@ -5514,6 +6150,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_data_factory_integration_runtime_azure", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "managed_platform",
 		Focus: []string{
 			"network_controls",
 			"deployment_settings",
@@ -5522,6 +6159,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_data_factory_integration_runtime_self_hosted", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "compute_host",
 		Focus: []string{
 			"middleware",
 			"operating_system",
@@ -5531,6 +6169,10 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_data_factory_linked_service_azure_blob_storage", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "messaging",
+		AppliesTo: []string{
+			"accounts_and_access",
+		},
 		Focus: []string{
 			"data_access",
 			"accounts_and_access",
@@ -5539,6 +6181,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_data_factory_pipeline", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "messaging",
 		Focus: []string{
 			"application_code",
 			"configuration",
@@ -5547,6 +6190,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_data_protection_backup_vault", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 		},
@@ -5554,6 +6198,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_databricks_workspace", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "managed_platform",
 		Focus: []string{
 			"network_controls",
 			"data_protection",
@@ -5572,6 +6217,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_dedicated_host", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "compute_host",
 		Focus: []string{
 			"deployment_settings",
 		},
@@ -5580,6 +6226,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_dedicated_host_group", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "compute_host",
 		Focus: []string{
 			"deployment_settings",
 		},
@@ -5587,6 +6234,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_disk_encryption_set", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "key_secret",
 		Focus: []string{
 			"data_protection",
 		},
@@ -5594,6 +6242,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_dns_a_record", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "network_object",
 		Focus: []string{
 			"configuration",
 		},
@@ -5601,6 +6250,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_dns_aaaa_record", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "network_object",
 		Focus: []string{
 			"configuration",
 		},
@@ -5608,6 +6258,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_dns_cname_record", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "network_object",
 		Focus: []string{
 			"configuration",
 		},
@@ -5615,6 +6266,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_dns_mx_record", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "network_object",
 		Focus: []string{
 			"configuration",
 		},
@@ -5622,6 +6274,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_dns_txt_record", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "network_object",
 		Focus: []string{
 			"configuration",
 		},
@@ -5629,6 +6282,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_dns_zone", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "network_object",
 		Focus: []string{
 			"configuration",
 		},
@@ -5637,6 +6291,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_eventgrid_domain", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "messaging",
 		Focus: []string{
 			"configuration",
 			"data_access",
@@ -5645,6 +6300,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_eventgrid_event_subscription", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "messaging",
 		Focus: []string{
 			"configuration",
 		},
@@ -5652,6 +6308,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_eventgrid_system_topic", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "messaging",
 		Focus: []string{
 			"configuration",
 		},
@@ -5659,6 +6316,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_eventgrid_topic", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "messaging",
 		Focus: []string{
 			"configuration",
 			"data_access",
@@ -5667,6 +6325,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_eventhub", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "messaging",
 		Focus: []string{
 			"data_protection",
 		},
@@ -5674,6 +6333,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_eventhub_authorization_rule", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -5681,6 +6341,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_eventhub_consumer_group", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "messaging",
 		Focus: []string{
 			"configuration",
 		},
@@ -5688,6 +6349,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_eventhub_namespace", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "messaging",
 		Focus: []string{
 			"data_protection",
 			"network_controls",
@@ -5705,6 +6367,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_eventhub_namespace_authorization_rule", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -5712,6 +6375,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_express_route_circuit", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -5719,6 +6383,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_federated_identity_credential", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "identity_provider",
 		Focus: []string{
 			"identity_infrastructure",
 			"accounts_and_access",
@@ -5728,6 +6393,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_firewall", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"network_controls",
 		},
@@ -5736,6 +6402,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_firewall_policy", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"network_controls",
 		},
@@ -5743,6 +6410,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_firewall_policy_rule_collection_group", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"network_controls",
 		},
@@ -5750,6 +6418,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_function_app_function", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "faas",
+		Class:        "serverless_function",
 		Focus: []string{
 			"application_code",
 		},
@@ -5757,6 +6426,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_image", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "host_image",
 		Focus: []string{
 			"operating_system",
 		},
@@ -5765,6 +6435,10 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_key_vault", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "key_secret",
+		AppliesTo: []string{
+			"network_controls",
+		},
 		Focus: []string{
 			"data_protection",
 			"data_access",
@@ -5784,6 +6458,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_key_vault_access_policy", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "key_secret",
 		Focus: []string{
 			"data_access",
 			"accounts_and_access",
@@ -5792,6 +6467,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_key_vault_certificate", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "key_secret",
 		Focus: []string{
 			"data_protection",
 		},
@@ -5799,6 +6475,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_key_vault_key", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "key_secret",
 		Focus: []string{
 			"data_protection",
 		},
@@ -5806,6 +6483,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_key_vault_managed_hardware_security_module", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "key_secret",
 		Focus: []string{
 			"data_protection",
 			"accounts_and_access",
@@ -5815,6 +6493,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_key_vault_secret", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "key_secret",
 		Focus: []string{
 			"data_protection",
 			"accounts_and_access",
@@ -5823,6 +6502,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_kubernetes_cluster", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "container_platform",
 		Focus: []string{
 			"operating_system",
 			"network_controls",
@@ -5937,6 +6617,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_kubernetes_cluster_extension", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "container_platform",
 		Focus: []string{
 			"middleware",
 		},
@@ -5945,6 +6626,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_kubernetes_cluster_node_pool", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "container_platform",
 		Focus: []string{
 			"operating_system",
 			"deployment_settings",
@@ -5954,6 +6636,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_kubernetes_flux_configuration", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "container_workload",
 		Focus: []string{
 			"deployment_settings",
 			"configuration",
@@ -5962,6 +6645,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_lb", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"network_controls",
 		},
@@ -5970,6 +6654,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_lb_backend_address_pool", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"configuration",
 		},
@@ -5977,6 +6662,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_lb_nat_rule", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"network_controls",
 		},
@@ -5984,6 +6670,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_lb_outbound_rule", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"network_controls",
 		},
@@ -5991,6 +6678,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_lb_probe", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"deployment_settings",
 		},
@@ -5998,6 +6686,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_lb_rule", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"network_controls",
 		},
@@ -6005,6 +6694,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_linux_function_app", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "faas",
+		Class:        "serverless_function",
 		Focus: []string{
 			"application_code",
 			"configuration",
@@ -6042,6 +6732,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_linux_function_app_slot", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "faas",
+		Class:        "serverless_function",
 		Focus: []string{
 			"application_code",
 			"deployment_settings",
@@ -6078,6 +6769,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_linux_virtual_machine", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "compute_host",
 		Focus: []string{
 			"operating_system",
 			"network_controls",
@@ -6109,6 +6801,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_linux_virtual_machine_scale_set", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "compute_host",
 		Focus: []string{
 			"operating_system",
 			"deployment_settings",
@@ -6138,6 +6831,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_linux_web_app", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "managed_platform",
 		Focus: []string{
 			"application_code",
 			"configuration",
@@ -6187,6 +6881,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_linux_web_app_slot", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "managed_platform",
 		Focus: []string{
 			"application_code",
 			"deployment_settings",
@@ -6236,6 +6931,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_local_network_gateway", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -6243,6 +6939,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_log_analytics_workspace", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "logging_monitoring",
 		Focus: []string{
 			"data_access",
 			"data_protection",
@@ -6252,6 +6949,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_logic_app_standard", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "faas",
+		Class:        "serverless_function",
 		Focus: []string{
 			"application_code",
 			"configuration",
@@ -6261,6 +6959,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_logic_app_workflow", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "messaging",
 		Focus: []string{
 			"application_code",
 			"configuration",
@@ -6279,6 +6978,10 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_machine_learning_workspace", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "managed_platform",
+		AppliesTo: []string{
+			"accounts_and_access",
+		},
 		Focus: []string{
 			"data_protection",
 			"network_controls",
@@ -6288,6 +6991,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_maintenance_assignment_virtual_machine", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "host_configuration",
 		Focus: []string{
 			"operating_system",
 			"deployment_settings",
@@ -6296,6 +7000,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_maintenance_configuration", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "host_configuration",
 		Focus: []string{
 			"operating_system",
 			"deployment_settings",
@@ -6305,6 +7010,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_managed_disk", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 		},
@@ -6313,6 +7019,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_management_group", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "access_policy",
 		Focus: []string{
 			"configuration",
 		},
@@ -6320,6 +7027,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_management_group_policy_assignment", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "access_policy",
 		Focus: []string{
 			"configuration",
 		},
@@ -6327,6 +7035,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_management_group_subscription_association", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "access_policy",
 		Focus: []string{
 			"configuration",
 		},
@@ -6334,6 +7043,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_management_lock", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "access_policy",
 		Focus: []string{
 			"configuration",
 			"deployment_settings",
@@ -6342,6 +7052,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_monitor_action_group", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "logging_monitoring",
 		Focus: []string{
 			"configuration",
 		},
@@ -6349,6 +7060,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_monitor_activity_log_alert", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "logging_monitoring",
 		Focus: []string{
 			"data_access",
 			"configuration",
@@ -6357,6 +7069,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_monitor_data_collection_rule", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "logging_monitoring",
 		Focus: []string{
 			"data_access",
 			"configuration",
@@ -6365,6 +7078,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_monitor_data_collection_rule_association", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "logging_monitoring",
 		Focus: []string{
 			"data_access",
 		},
@@ -6372,6 +7086,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_monitor_diagnostic_setting", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "logging_monitoring",
 		Focus: []string{
 			"data_access",
 		},
@@ -6380,6 +7095,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_monitor_metric_alert", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "logging_monitoring",
 		Focus: []string{
 			"deployment_settings",
 		},
@@ -6387,6 +7103,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_monitor_scheduled_query_rules_alert_v2", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "logging_monitoring",
 		Focus: []string{
 			"data_access",
 			"configuration",
@@ -6395,6 +7112,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_mssql_database", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 			"configuration",
@@ -6403,6 +7121,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_mssql_database_extended_auditing_policy", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "logging_monitoring",
 		Focus: []string{
 			"data_access",
 		},
@@ -6410,6 +7129,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_mssql_elasticpool", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "data_store",
 		Focus: []string{
 			"deployment_settings",
 		},
@@ -6417,6 +7137,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_mssql_failover_group", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 			"deployment_settings",
@@ -6425,6 +7146,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_mssql_firewall_rule", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -6432,6 +7154,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_mssql_managed_instance", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "managed_database",
 		Focus: []string{
 			"data_protection",
 			"network_controls",
@@ -6442,6 +7165,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_mssql_server", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "managed_database",
 		Focus: []string{
 			"accounts_and_access",
 			"network_controls",
@@ -6451,6 +7175,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_mssql_server_extended_auditing_policy", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "logging_monitoring",
 		Focus: []string{
 			"data_access",
 		},
@@ -6458,6 +7183,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_mssql_server_security_alert_policy", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "logging_monitoring",
 		Focus: []string{
 			"data_access",
 			"configuration",
@@ -6466,6 +7192,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_mssql_server_transparent_data_encryption", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "key_secret",
 		Focus: []string{
 			"data_protection",
 		},
@@ -6473,6 +7200,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_mssql_server_vulnerability_assessment", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "logging_monitoring",
 		Focus: []string{
 			"configuration",
 		},
@@ -6480,6 +7208,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_mssql_virtual_network_rule", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -6487,6 +7216,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_mysql_flexible_database", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_classification",
 		},
@@ -6494,6 +7224,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_mysql_flexible_server", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "managed_database",
 		Focus: []string{
 			"data_protection",
 			"network_controls",
@@ -6512,6 +7243,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_mysql_flexible_server_active_directory_administrator", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "identity_provider",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -6519,6 +7251,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_mysql_flexible_server_configuration", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "configuration_object",
 		Focus: []string{
 			"configuration",
 		},
@@ -6526,6 +7259,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_mysql_flexible_server_firewall_rule", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -6533,6 +7267,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_nat_gateway", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -6555,6 +7290,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_nat_gateway_public_ip_association", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -6562,6 +7298,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_network_ddos_protection_plan", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"configuration",
 		},
@@ -6570,6 +7307,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_network_interface", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -6577,6 +7315,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_network_interface_security_group_association", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -6584,6 +7323,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_network_security_group", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -6592,6 +7332,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_network_security_rule", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -6599,6 +7340,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_network_watcher", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"configuration",
 		},
@@ -6606,6 +7348,10 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_network_watcher_flow_log", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "logging_monitoring",
+		AppliesTo: []string{
+			"network_controls",
+		},
 		Focus: []string{
 			"network_controls",
 			"data_access",
@@ -6614,6 +7360,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_orchestrated_virtual_machine_scale_set", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "compute_host",
 		Focus: []string{
 			"operating_system",
 			"deployment_settings",
@@ -6645,6 +7392,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_policy_definition", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "access_policy",
 		Focus: []string{
 			"configuration",
 		},
@@ -6653,6 +7401,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_policy_set_definition", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "access_policy",
 		Focus: []string{
 			"configuration",
 		},
@@ -6660,6 +7409,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_postgresql_flexible_server", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "managed_database",
 		Focus: []string{
 			"data_protection",
 			"network_controls",
@@ -6679,6 +7429,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_postgresql_flexible_server_active_directory_administrator", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "identity_provider",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -6686,6 +7437,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_postgresql_flexible_server_configuration", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "configuration_object",
 		Focus: []string{
 			"configuration",
 		},
@@ -6693,6 +7445,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_postgresql_flexible_server_database", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_classification",
 		},
@@ -6700,6 +7453,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_postgresql_flexible_server_firewall_rule", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -6707,6 +7461,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_private_dns_a_record", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "network_object",
 		Focus: []string{
 			"configuration",
 		},
@@ -6714,6 +7469,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_private_dns_resolver", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -6736,6 +7492,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_private_dns_zone", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "network_object",
 		Focus: []string{
 			"configuration",
 		},
@@ -6743,6 +7500,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_private_dns_zone_virtual_network_link", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "network_object",
 		Focus: []string{
 			"configuration",
 		},
@@ -6750,6 +7508,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_private_endpoint", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -6758,6 +7517,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_private_link_service", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -6765,6 +7525,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_proximity_placement_group", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "configuration_object",
 		Focus: []string{
 			"deployment_settings",
 		},
@@ -6772,6 +7533,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_public_ip", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -6779,6 +7541,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_public_ip_prefix", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -6786,6 +7549,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_recovery_services_vault", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 		},
@@ -6794,6 +7558,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_redis_cache", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "managed_database",
 		Focus: []string{
 			"data_protection",
 			"network_controls",
@@ -6803,6 +7568,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_redis_firewall_rule", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -6810,6 +7576,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_resource_group", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "configuration_object",
 		Focus: []string{
 			"configuration",
 		},
@@ -6818,6 +7585,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_resource_group_policy_assignment", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "access_policy",
 		Focus: []string{
 			"configuration",
 		},
@@ -6825,6 +7593,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_resource_policy_assignment", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "access_policy",
 		Focus: []string{
 			"configuration",
 		},
@@ -6832,6 +7601,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_role_assignment", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -6840,6 +7610,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_role_definition", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -6847,6 +7618,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_route", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -6854,6 +7626,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_route_table", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -6861,6 +7634,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_search_service", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "managed_database",
 		Focus: []string{
 			"data_protection",
 			"network_controls",
@@ -6869,6 +7643,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_security_center_contact", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "logging_monitoring",
 		Focus: []string{
 			"configuration",
 		},
@@ -6876,6 +7651,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_security_center_subscription_pricing", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "logging_monitoring",
 		Focus: []string{
 			"configuration",
 		},
@@ -6884,6 +7660,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_sentinel_log_analytics_workspace_onboarding", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "logging_monitoring",
 		Focus: []string{
 			"data_access",
 			"configuration",
@@ -6892,6 +7669,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_service_plan", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "managed_platform",
 		Focus: []string{
 			"deployment_settings",
 		},
@@ -6900,6 +7678,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_servicebus_namespace", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "messaging",
 		Focus: []string{
 			"data_protection",
 			"network_controls",
@@ -6918,6 +7697,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_servicebus_namespace_authorization_rule", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -6926,6 +7706,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_servicebus_queue", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "messaging",
 		Focus: []string{
 			"data_protection",
 		},
@@ -6933,6 +7714,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_servicebus_subscription", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "messaging",
 		Focus: []string{
 			"configuration",
 		},
@@ -6940,6 +7722,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_servicebus_topic", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "messaging",
 		Focus: []string{
 			"data_protection",
 		},
@@ -6947,6 +7730,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_shared_image", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "host_image",
 		Focus: []string{
 			"operating_system",
 		},
@@ -6954,6 +7738,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_shared_image_gallery", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "host_image",
 		Focus: []string{
 			"operating_system",
 			"accounts_and_access",
@@ -6962,6 +7747,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_shared_image_version", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "host_image",
 		Focus: []string{
 			"operating_system",
 		},
@@ -6969,6 +7755,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_snapshot", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 		},
@@ -6976,6 +7763,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_ssh_public_key", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "key_secret",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -6983,6 +7771,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_static_web_app", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "managed_platform",
 		Focus: []string{
 			"application_code",
 			"configuration",
@@ -6992,6 +7781,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_storage_account", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 			"data_access",
@@ -7002,6 +7792,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_storage_account_customer_managed_key", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "key_secret",
 		Focus: []string{
 			"data_protection",
 		},
@@ -7009,6 +7800,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_storage_account_network_rules", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -7016,6 +7808,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_storage_blob", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 		},
@@ -7023,6 +7816,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_storage_container", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_access",
 		},
@@ -7030,6 +7824,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_storage_data_lake_gen2_filesystem", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_access",
 		},
@@ -7037,6 +7832,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_storage_encryption_scope", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "key_secret",
 		Focus: []string{
 			"data_protection",
 		},
@@ -7044,6 +7840,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_storage_management_policy", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 			"data_classification",
@@ -7052,6 +7849,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_storage_object_replication", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 		},
@@ -7059,6 +7857,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_storage_queue", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 		},
@@ -7066,6 +7865,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_storage_share", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 			"data_access",
@@ -7074,6 +7874,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_storage_table", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 		},
@@ -7081,6 +7882,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_stream_analytics_job", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "managed_platform",
 		Focus: []string{
 			"application_code",
 			"configuration",
@@ -7090,6 +7892,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_subnet", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -7097,6 +7900,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_subnet_nat_gateway_association", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -7104,6 +7908,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_subnet_network_security_group_association", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -7111,6 +7916,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_subnet_route_table_association", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -7118,6 +7924,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_subscription_policy_assignment", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "access_policy",
 		Focus: []string{
 			"configuration",
 		},
@@ -7125,6 +7932,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_synapse_firewall_rule", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -7132,6 +7940,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_synapse_spark_pool", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "managed_platform",
 		Focus: []string{
 			"deployment_settings",
 			"runtime",
@@ -7149,6 +7958,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_synapse_sql_pool", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "managed_database",
 		Focus: []string{
 			"data_protection",
 			"deployment_settings",
@@ -7157,6 +7967,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_synapse_workspace", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "managed_database",
 		Focus: []string{
 			"data_protection",
 			"network_controls",
@@ -7166,6 +7977,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_traffic_manager_profile", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"deployment_settings",
 		},
@@ -7174,6 +7986,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_user_assigned_identity", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -7182,6 +7995,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_virtual_hub", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -7204,6 +8018,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_virtual_machine", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "compute_host",
 		Focus: []string{
 			"operating_system",
 			"network_controls",
@@ -7214,6 +8029,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_virtual_machine_data_disk_attachment", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "configuration_object",
 		Focus: []string{
 			"configuration",
 		},
@@ -7221,6 +8037,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_virtual_machine_extension", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "host_configuration",
 		Focus: []string{
 			"operating_system",
 			"configuration",
@@ -7230,6 +8047,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_virtual_machine_scale_set_extension", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "host_configuration",
 		Focus: []string{
 			"operating_system",
 			"configuration",
@@ -7238,6 +8056,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_virtual_network", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -7245,6 +8064,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_virtual_network_gateway", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -7267,6 +8087,10 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_virtual_network_gateway_connection", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
+		AppliesTo: []string{
+			"data_protection",
+		},
 		Focus: []string{
 			"network_controls",
 			"data_protection",
@@ -7275,6 +8099,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_virtual_network_peering", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -7282,6 +8107,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_virtual_wan", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -7289,6 +8115,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_web_application_firewall_policy", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"network_controls",
 		},
@@ -7296,6 +8123,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_windows_function_app", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "faas",
+		Class:        "serverless_function",
 		Focus: []string{
 			"application_code",
 			"configuration",
@@ -7305,6 +8133,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_windows_function_app_slot", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "faas",
+		Class:        "serverless_function",
 		Focus: []string{
 			"application_code",
 			"deployment_settings",
@@ -7313,6 +8142,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_windows_virtual_machine", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "compute_host",
 		Focus: []string{
 			"operating_system",
 			"network_controls",
@@ -7345,6 +8175,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_windows_virtual_machine_scale_set", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "compute_host",
 		Focus: []string{
 			"operating_system",
 			"deployment_settings",
@@ -7374,6 +8205,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_windows_web_app", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "managed_platform",
 		Focus: []string{
 			"application_code",
 			"configuration",
@@ -7423,6 +8255,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_windows_web_app_slot", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "managed_platform",
 		Focus: []string{
 			"application_code",
 			"deployment_settings",
@@ -7431,6 +8264,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_access_context_manager_access_level", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -7438,6 +8272,10 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_access_context_manager_service_perimeter", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "network_object",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
 			"data_access",
 			"network_controls",
@@ -7456,6 +8294,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_alloydb_cluster", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "managed_database",
 		Focus: []string{
 			"data_protection",
 			"network_controls",
@@ -7465,6 +8304,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_alloydb_instance", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "managed_database",
 		Focus: []string{
 			"network_controls",
 			"deployment_settings",
@@ -7473,6 +8313,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_alloydb_user", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -7480,6 +8321,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_app_engine_application", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "managed_platform",
 		Focus: []string{
 			"configuration",
 		},
@@ -7487,6 +8329,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_app_engine_firewall_rule", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -7494,6 +8337,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_app_engine_flexible_app_version", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "managed_platform",
 		Focus: []string{
 			"application_code",
 			"deployment_settings",
@@ -7526,6 +8370,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_app_engine_standard_app_version", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "managed_platform",
 		Focus: []string{
 			"application_code",
 			"deployment_settings",
@@ -7544,6 +8389,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_artifact_registry_repository", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 			"data_access",
@@ -7553,6 +8399,10 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_artifact_registry_repository_iam_member", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
+		AppliesTo: []string{
+			"accounts_and_access",
+		},
 		Focus: []string{
 			"data_access",
 			"accounts_and_access",
@@ -7561,6 +8411,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_bigquery_data_transfer_config", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"configuration",
 			"data_access",
@@ -7569,6 +8420,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_bigquery_dataset", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 			"data_access",
@@ -7579,6 +8431,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_bigquery_dataset_access", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_access",
 		},
@@ -7586,6 +8439,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_bigquery_dataset_iam_binding", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_access",
 		},
@@ -7593,6 +8447,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_bigquery_dataset_iam_member", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_access",
 		},
@@ -7600,6 +8455,10 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_bigquery_routine", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
+		AppliesTo: []string{
+			"application_code",
+		},
 		Focus: []string{
 			"application_code",
 			"data_access",
@@ -7618,6 +8477,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_bigquery_table", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_classification",
 			"data_protection",
@@ -7626,6 +8486,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_bigquery_table_iam_member", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_access",
 		},
@@ -7633,6 +8494,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_bigtable_instance", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 			"deployment_settings",
@@ -7642,6 +8504,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_bigtable_instance_iam_member", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_access",
 		},
@@ -7649,6 +8512,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_bigtable_table", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_classification",
 			"data_protection",
@@ -7657,6 +8521,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_binary_authorization_policy", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "configuration_object",
 		Focus: []string{
 			"deployment_settings",
 			"configuration",
@@ -7666,6 +8531,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_certificate_manager_certificate", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"data_protection",
 		},
@@ -7674,6 +8540,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_certificate_manager_certificate_map", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"data_protection",
 			"configuration",
@@ -7682,6 +8549,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_cloud_run_domain_mapping", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "faas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"configuration",
 		},
@@ -7689,6 +8557,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_cloud_run_service", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "faas",
+		Class:        "serverless_function",
 		Focus: []string{
 			"application_code",
 			"deployment_settings",
@@ -7715,6 +8584,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_cloud_run_service_iam_member", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "faas",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -7722,6 +8592,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_cloud_run_v2_job", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "faas",
+		Class:        "serverless_function",
 		Focus: []string{
 			"application_code",
 			"deployment_settings",
@@ -7747,6 +8618,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_cloud_run_v2_service", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "faas",
+		Class:        "serverless_function",
 		Focus: []string{
 			"application_code",
 			"deployment_settings",
@@ -7807,6 +8679,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_cloud_run_v2_service_iam_member", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "faas",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -7815,6 +8688,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_cloud_scheduler_job", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "messaging",
 		Focus: []string{
 			"configuration",
 		},
@@ -7822,6 +8696,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_cloud_tasks_queue", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "messaging",
 		Focus: []string{
 			"configuration",
 		},
@@ -7829,6 +8704,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_cloudfunctions2_function", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "faas",
+		Class:        "serverless_function",
 		Focus: []string{
 			"application_code",
 			"runtime",
@@ -7866,6 +8742,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_cloudfunctions2_function_iam_member", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "faas",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -7873,6 +8750,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_cloudfunctions_function", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "faas",
+		Class:        "serverless_function",
 		Focus: []string{
 			"application_code",
 			"runtime",
@@ -7883,6 +8761,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_cloudfunctions_function_iam_member", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "faas",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -7890,6 +8769,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_composer_environment", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "managed_platform",
 		Focus: []string{
 			"configuration",
 			"network_controls",
@@ -7909,6 +8789,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_address", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -7916,6 +8797,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_attached_disk", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "configuration_object",
 		Focus: []string{
 			"configuration",
 		},
@@ -7923,6 +8805,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_autoscaler", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "configuration_object",
 		Focus: []string{
 			"deployment_settings",
 		},
@@ -7930,6 +8813,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_backend_bucket", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"configuration",
 			"data_access",
@@ -7938,6 +8822,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_backend_service", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"network_controls",
 			"configuration",
@@ -7947,6 +8832,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_disk", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 		},
@@ -7955,6 +8841,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_disk_resource_policy_attachment", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 		},
@@ -7962,6 +8849,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_external_vpn_gateway", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -7969,6 +8857,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_firewall", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -7977,6 +8866,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_firewall_policy", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -7985,6 +8875,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_firewall_policy_association", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -7992,6 +8883,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_firewall_policy_rule", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -7999,6 +8891,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_forwarding_rule", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"network_controls",
 		},
@@ -8007,6 +8900,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_global_address", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -8014,6 +8908,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_global_forwarding_rule", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"network_controls",
 		},
@@ -8021,6 +8916,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_ha_vpn_gateway", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -8043,6 +8939,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_health_check", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"deployment_settings",
 		},
@@ -8050,6 +8947,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_image", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "host_image",
 		Focus: []string{
 			"operating_system",
 		},
@@ -8058,6 +8956,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_instance", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "compute_host",
 		Focus: []string{
 			"operating_system",
 			"network_controls",
@@ -8068,6 +8967,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_instance_from_template", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "compute_host",
 		Focus: []string{
 			"operating_system",
 			"configuration",
@@ -8076,6 +8976,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_instance_group", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "compute_host",
 		Focus: []string{
 			"deployment_settings",
 		},
@@ -8083,6 +8984,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_instance_group_manager", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "compute_host",
 		Focus: []string{
 			"deployment_settings",
 			"operating_system",
@@ -8092,6 +8994,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_instance_iam_member", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -8099,6 +9002,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_instance_template", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "host_image",
 		Focus: []string{
 			"operating_system",
 			"configuration",
@@ -8107,6 +9011,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_interconnect_attachment", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -8114,6 +9019,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_managed_ssl_certificate", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"data_protection",
 		},
@@ -8122,6 +9028,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_network", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -8129,6 +9036,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_network_endpoint_group", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"configuration",
 		},
@@ -8136,6 +9044,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_network_firewall_policy", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -8143,6 +9052,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_network_firewall_policy_association", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -8150,6 +9060,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_network_firewall_policy_rule", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -8157,6 +9068,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_network_peering", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -8164,6 +9076,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_project_metadata", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "host_configuration",
 		Focus: []string{
 			"accounts_and_access",
 			"configuration",
@@ -8173,6 +9086,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_project_metadata_item", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "host_configuration",
 		Focus: []string{
 			"accounts_and_access",
 			"configuration",
@@ -8181,6 +9095,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_region_autoscaler", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "configuration_object",
 		Focus: []string{
 			"deployment_settings",
 		},
@@ -8188,6 +9103,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_region_backend_service", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"network_controls",
 			"configuration",
@@ -8196,6 +9112,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_region_disk", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 		},
@@ -8203,6 +9120,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_region_health_check", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"deployment_settings",
 		},
@@ -8210,6 +9128,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_region_instance_group_manager", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "compute_host",
 		Focus: []string{
 			"deployment_settings",
 			"operating_system",
@@ -8218,6 +9137,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_region_instance_template", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "host_image",
 		Focus: []string{
 			"operating_system",
 			"configuration",
@@ -8226,6 +9146,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_region_network_endpoint_group", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"configuration",
 		},
@@ -8233,6 +9154,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_region_ssl_certificate", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"data_protection",
 		},
@@ -8240,6 +9162,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_region_target_https_proxy", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"network_controls",
 			"data_protection",
@@ -8248,6 +9171,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_region_url_map", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"configuration",
 		},
@@ -8255,6 +9179,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_resource_policy", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 			"deployment_settings",
@@ -8263,6 +9188,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_route", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -8270,6 +9196,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_router", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -8292,6 +9219,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_router_nat", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -8314,6 +9242,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_router_peer", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -8321,6 +9250,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_security_policy", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"network_controls",
 		},
@@ -8329,6 +9259,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_service_attachment", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -8336,6 +9267,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_shared_vpc_host_project", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -8343,6 +9275,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_shared_vpc_service_project", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -8350,6 +9283,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_snapshot", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 		},
@@ -8357,6 +9291,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_ssl_certificate", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"data_protection",
 		},
@@ -8365,6 +9300,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_ssl_policy", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"data_protection",
 		},
@@ -8372,6 +9308,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_subnetwork", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -8379,6 +9316,10 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_subnetwork_iam_member", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "access_policy",
+		AppliesTo: []string{
+			"network_controls",
+		},
 		Focus: []string{
 			"accounts_and_access",
 			"network_controls",
@@ -8387,6 +9328,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_target_http_proxy", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"network_controls",
 		},
@@ -8394,6 +9336,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_target_https_proxy", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"network_controls",
 			"data_protection",
@@ -8402,6 +9345,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_target_ssl_proxy", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"network_controls",
 			"data_protection",
@@ -8410,6 +9354,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_target_tcp_proxy", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"network_controls",
 		},
@@ -8417,6 +9362,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_url_map", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"configuration",
 		},
@@ -8424,6 +9370,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_vpn_gateway", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -8446,6 +9393,10 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_vpn_tunnel", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
+		AppliesTo: []string{
+			"data_protection",
+		},
 		Focus: []string{
 			"network_controls",
 			"data_protection",
@@ -8454,6 +9405,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_container_cluster", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "container_platform",
 		Focus: []string{
 			"operating_system",
 			"network_controls",
@@ -8483,6 +9435,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_container_node_pool", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "container_platform",
 		Focus: []string{
 			"operating_system",
 			"deployment_settings",
@@ -8511,6 +9464,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_dataflow_job", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "faas",
+		Class:        "serverless_function",
 		Focus: []string{
 			"application_code",
 			"configuration",
@@ -8520,6 +9474,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_dataproc_batch", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "faas",
+		Class:        "serverless_function",
 		Focus: []string{
 			"application_code",
 			"configuration",
@@ -8529,6 +9484,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_dataproc_cluster", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "compute_host",
 		Focus: []string{
 			"configuration",
 			"network_controls",
@@ -8547,6 +9503,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_dataproc_job", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "serverless_function",
 		Focus: []string{
 			"application_code",
 		},
@@ -8554,6 +9511,10 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_dns_managed_zone", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "network_object",
+		AppliesTo: []string{
+			"data_protection",
+		},
 		Focus: []string{
 			"configuration",
 			"data_protection",
@@ -8563,6 +9524,10 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_dns_policy", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "network_object",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
 			"configuration",
 			"data_access",
@@ -8571,6 +9536,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_dns_record_set", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "network_object",
 		Focus: []string{
 			"configuration",
 		},
@@ -8578,6 +9544,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_eventarc_trigger", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "messaging",
 		Focus: []string{
 			"configuration",
 		},
@@ -8585,6 +9552,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_filestore_instance", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 			"data_access",
@@ -8594,6 +9562,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_firebaserules_ruleset", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_access",
 		},
@@ -8602,6 +9571,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_firestore_database", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 			"data_access",
@@ -8611,6 +9581,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_folder", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "access_policy",
 		Focus: []string{
 			"configuration",
 		},
@@ -8618,6 +9589,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_folder_iam_binding", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -8625,6 +9597,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_folder_iam_member", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -8632,6 +9605,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_folder_iam_policy", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -8639,6 +9613,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_iam_deny_policy", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -8646,6 +9621,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_iam_workload_identity_pool", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "identity_provider",
 		Focus: []string{
 			"identity_infrastructure",
 			"accounts_and_access",
@@ -8655,6 +9631,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_iam_workload_identity_pool_provider", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "identity_provider",
 		Focus: []string{
 			"identity_infrastructure",
 			"accounts_and_access",
@@ -8664,6 +9641,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_iap_web_backend_service_iam_member", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -8672,6 +9650,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_kms_crypto_key", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "key_secret",
 		Focus: []string{
 			"data_protection",
 		},
@@ -8680,6 +9659,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_kms_crypto_key_iam_binding", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "key_secret",
 		Focus: []string{
 			"data_protection",
 			"accounts_and_access",
@@ -8688,6 +9668,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_kms_crypto_key_iam_member", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "key_secret",
 		Focus: []string{
 			"data_protection",
 			"accounts_and_access",
@@ -8696,6 +9677,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_kms_key_ring", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "key_secret",
 		Focus: []string{
 			"data_protection",
 		},
@@ -8703,6 +9685,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_kms_key_ring_iam_member", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "key_secret",
 		Focus: []string{
 			"data_protection",
 			"accounts_and_access",
@@ -8711,6 +9694,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_logging_folder_sink", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "logging_monitoring",
 		Focus: []string{
 			"data_access",
 		},
@@ -8718,6 +9702,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_logging_metric", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "logging_monitoring",
 		Focus: []string{
 			"configuration",
 		},
@@ -8725,6 +9710,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_logging_organization_sink", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "logging_monitoring",
 		Focus: []string{
 			"data_access",
 		},
@@ -8732,6 +9718,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_logging_project_bucket_config", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "logging_monitoring",
 		Focus: []string{
 			"data_access",
 			"data_protection",
@@ -8740,6 +9727,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_logging_project_exclusion", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "logging_monitoring",
 		Focus: []string{
 			"data_access",
 		},
@@ -8748,6 +9736,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_logging_project_sink", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "logging_monitoring",
 		Focus: []string{
 			"data_access",
 		},
@@ -8756,6 +9745,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_memcache_instance", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "managed_database",
 		Focus: []string{
 			"network_controls",
 		},
@@ -8763,6 +9753,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_monitoring_alert_policy", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "logging_monitoring",
 		Focus: []string{
 			"deployment_settings",
 			"configuration",
@@ -8771,6 +9762,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_monitoring_dashboard", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "logging_monitoring",
 		Focus: []string{
 			"configuration",
 		},
@@ -8778,6 +9770,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_monitoring_notification_channel", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "logging_monitoring",
 		Focus: []string{
 			"configuration",
 		},
@@ -8785,6 +9778,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_monitoring_uptime_check_config", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "logging_monitoring",
 		Focus: []string{
 			"deployment_settings",
 		},
@@ -8792,6 +9786,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_org_policy_policy", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "access_policy",
 		Focus: []string{
 			"configuration",
 		},
@@ -8800,6 +9795,10 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_organization_iam_audit_config", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "access_policy",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
 			"data_access",
 		},
@@ -8807,6 +9806,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_organization_iam_binding", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -8814,6 +9814,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_organization_iam_custom_role", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -8821,6 +9822,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_organization_iam_member", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -8828,6 +9830,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_os_config_os_policy_assignment", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "host_configuration",
 		Focus: []string{
 			"operating_system",
 			"configuration",
@@ -8836,6 +9839,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_os_config_patch_deployment", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "host_configuration",
 		Focus: []string{
 			"operating_system",
 			"deployment_settings",
@@ -8845,6 +9849,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_os_login_ssh_public_key", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "key_secret",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -8852,6 +9857,10 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_privateca_ca_pool", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "key_secret",
+		AppliesTo: []string{
+			"identity_infrastructure",
+		},
 		Focus: []string{
 			"data_protection",
 			"identity_infrastructure",
@@ -8860,6 +9869,10 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_privateca_certificate_authority", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "key_secret",
+		AppliesTo: []string{
+			"identity_infrastructure",
+		},
 		Focus: []string{
 			"data_protection",
 			"identity_infrastructure",
@@ -8869,6 +9882,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_project", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "access_policy",
 		Focus: []string{
 			"configuration",
 		},
@@ -8876,6 +9890,10 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_project_iam_audit_config", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "access_policy",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
 			"data_access",
 		},
@@ -8884,6 +9902,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_project_iam_binding", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -8891,6 +9910,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_project_iam_custom_role", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -8898,6 +9918,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_project_iam_member", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -8906,6 +9927,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_project_iam_policy", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -8913,6 +9935,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_project_service", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "configuration_object",
 		Focus: []string{
 			"configuration",
 		},
@@ -8920,6 +9943,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_pubsub_schema", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "messaging",
 		Focus: []string{
 			"data_classification",
 		},
@@ -8927,6 +9951,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_pubsub_subscription", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "messaging",
 		Focus: []string{
 			"configuration",
 			"data_protection",
@@ -8935,6 +9960,10 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_pubsub_subscription_iam_member", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "access_policy",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
 			"data_access",
 		},
@@ -8942,6 +9971,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_pubsub_topic", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "messaging",
 		Focus: []string{
 			"data_protection",
 		},
@@ -8950,6 +9980,10 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_pubsub_topic_iam_member", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "access_policy",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
 			"data_access",
 		},
@@ -8957,6 +9991,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_redis_instance", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "managed_database",
 		Focus: []string{
 			"data_protection",
 			"network_controls",
@@ -8966,6 +10001,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_scc_notification_config", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "logging_monitoring",
 		Focus: []string{
 			"configuration",
 		},
@@ -8973,6 +10009,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_secret_manager_secret", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "key_secret",
 		Focus: []string{
 			"data_protection",
 			"accounts_and_access",
@@ -8981,6 +10018,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_secret_manager_secret_iam_member", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "key_secret",
 		Focus: []string{
 			"accounts_and_access",
 			"data_access",
@@ -8989,6 +10027,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_secret_manager_secret_version", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "key_secret",
 		Focus: []string{
 			"data_protection",
 		},
@@ -8996,6 +10035,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_service_account", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -9003,6 +10043,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_service_account_iam_binding", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -9010,6 +10051,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_service_account_iam_member", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -9017,6 +10059,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_service_account_iam_policy", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -9024,6 +10067,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_service_account_key", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "key_secret",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -9032,6 +10076,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_service_networking_connection", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -9040,6 +10085,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_spanner_database", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 			"data_classification",
@@ -9048,6 +10094,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_spanner_database_iam_member", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_access",
 		},
@@ -9055,6 +10102,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_spanner_instance", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"deployment_settings",
 		},
@@ -9063,6 +10111,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_spanner_instance_iam_member", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_access",
 		},
@@ -9070,6 +10119,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_sql_database", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_classification",
 		},
@@ -9077,6 +10127,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_sql_database_instance", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "managed_database",
 		Focus: []string{
 			"data_protection",
 			"network_controls",
@@ -9096,6 +10147,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_sql_ssl_cert", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "key_secret",
 		Focus: []string{
 			"data_protection",
 		},
@@ -9103,6 +10155,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_sql_user", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -9110,6 +10163,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_storage_bucket", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 			"data_access",
@@ -9119,6 +10173,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_storage_bucket_access_control", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_access",
 		},
@@ -9126,6 +10181,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_storage_bucket_acl", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_access",
 		},
@@ -9133,6 +10189,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_storage_bucket_iam_binding", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_access",
 		},
@@ -9140,6 +10197,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_storage_bucket_iam_member", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_access",
 		},
@@ -9148,6 +10206,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_storage_bucket_iam_policy", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_access",
 		},
@@ -9155,6 +10214,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_storage_bucket_object", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 			"data_classification",
@@ -9163,6 +10223,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_storage_default_object_acl", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_access",
 		},
@@ -9170,6 +10231,10 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_storage_hmac_key", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
+		AppliesTo: []string{
+			"accounts_and_access",
+		},
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -9177,6 +10242,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_storage_notification", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"configuration",
 		},
@@ -9184,6 +10250,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_storage_object_access_control", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_access",
 		},
@@ -9191,6 +10258,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_vpc_access_connector", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -9199,6 +10267,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_workflows_workflow", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
+		Class:        "messaging",
 		Focus: []string{
 			"application_code",
 			"configuration",
@@ -9217,6 +10286,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "helm_release", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "container_workload",
 		Focus: []string{
 			"application_code",
 			"deployment_settings",
@@ -9227,6 +10297,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_annotations", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "configuration_object",
 		Focus: []string{
 			"configuration",
 		},
@@ -9234,6 +10305,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_api_service_v1", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "container_workload",
 		Focus: []string{
 			"middleware",
 			"configuration",
@@ -9242,6 +10314,10 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_certificate_signing_request_v1", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "access_policy",
+		AppliesTo: []string{
+			"identity_infrastructure",
+		},
 		Focus: []string{
 			"identity_infrastructure",
 			"accounts_and_access",
@@ -9251,6 +10327,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_cluster_role", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -9258,6 +10335,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_cluster_role_binding", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -9265,6 +10343,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_cluster_role_binding_v1", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -9273,6 +10352,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_cluster_role_v1", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -9280,6 +10360,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_config_map", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "configuration_object",
 		Focus: []string{
 			"configuration",
 		},
@@ -9287,6 +10368,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_config_map_v1", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "configuration_object",
 		Focus: []string{
 			"configuration",
 		},
@@ -9294,6 +10376,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_config_map_v1_data", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "configuration_object",
 		Focus: []string{
 			"configuration",
 		},
@@ -9301,6 +10384,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_cron_job", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "container_workload",
 		Focus: []string{
 			"application_code",
 			"deployment_settings",
@@ -9309,6 +10393,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_cron_job_v1", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "container_workload",
 		Focus: []string{
 			"application_code",
 			"deployment_settings",
@@ -9317,6 +10402,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_csi_driver_v1", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "container_workload",
 		Focus: []string{
 			"middleware",
 			"data_protection",
@@ -9325,6 +10411,10 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_daemon_set_v1", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "container_workload",
+		AppliesTo: []string{
+			"operating_system",
+		},
 		Focus: []string{
 			"application_code",
 			"deployment_settings",
@@ -9335,6 +10425,10 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_daemonset", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "container_workload",
+		AppliesTo: []string{
+			"operating_system",
+		},
 		Focus: []string{
 			"application_code",
 			"deployment_settings",
@@ -9344,6 +10438,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_default_service_account_v1", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -9351,6 +10446,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_deployment", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "container_workload",
 		Focus: []string{
 			"application_code",
 			"deployment_settings",
@@ -9359,6 +10455,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_deployment_v1", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "container_workload",
 		Focus: []string{
 			"application_code",
 			"deployment_settings",
@@ -9368,6 +10465,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_endpoints_v1", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -9375,6 +10473,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_env", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "container_workload",
 		Focus: []string{
 			"configuration",
 		},
@@ -9382,6 +10481,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_horizontal_pod_autoscaler", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "configuration_object",
 		Focus: []string{
 			"deployment_settings",
 		},
@@ -9389,6 +10489,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_horizontal_pod_autoscaler_v1", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "configuration_object",
 		Focus: []string{
 			"deployment_settings",
 		},
@@ -9396,6 +10497,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_horizontal_pod_autoscaler_v2", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "configuration_object",
 		Focus: []string{
 			"deployment_settings",
 		},
@@ -9403,6 +10505,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_ingress", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"network_controls",
 			"data_protection",
@@ -9411,6 +10514,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_ingress_class_v1", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "container_workload",
 		Focus: []string{
 			"network_controls",
 			"middleware",
@@ -9419,6 +10523,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_ingress_v1", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"network_controls",
 			"data_protection",
@@ -9428,6 +10533,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_job", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "container_workload",
 		Focus: []string{
 			"application_code",
 			"deployment_settings",
@@ -9436,6 +10542,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_job_v1", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "container_workload",
 		Focus: []string{
 			"application_code",
 			"deployment_settings",
@@ -9444,6 +10551,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_labels", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "configuration_object",
 		Focus: []string{
 			"configuration",
 		},
@@ -9451,6 +10559,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_limit_range", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "configuration_object",
 		Focus: []string{
 			"configuration",
 			"deployment_settings",
@@ -9459,6 +10568,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_limit_range_v1", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "configuration_object",
 		Focus: []string{
 			"configuration",
 			"deployment_settings",
@@ -9467,6 +10577,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_manifest", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "container_workload",
 		Focus: []string{
 			"configuration",
 			"deployment_settings",
@@ -9476,6 +10587,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_mutating_webhook_configuration", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "configuration_object",
 		Focus: []string{
 			"configuration",
 			"deployment_settings",
@@ -9484,6 +10596,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_mutating_webhook_configuration_v1", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "configuration_object",
 		Focus: []string{
 			"configuration",
 			"deployment_settings",
@@ -9492,6 +10605,10 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_namespace", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "configuration_object",
+		AppliesTo: []string{
+			"accounts_and_access",
+		},
 		Focus: []string{
 			"configuration",
 			"accounts_and_access",
@@ -9500,6 +10617,10 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_namespace_v1", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "configuration_object",
+		AppliesTo: []string{
+			"accounts_and_access",
+		},
 		Focus: []string{
 			"configuration",
 			"accounts_and_access",
@@ -9509,6 +10630,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_network_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -9516,6 +10638,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_network_policy_v1", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "network_object",
 		Focus: []string{
 			"network_controls",
 		},
@@ -9524,6 +10647,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_node_taint", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "configuration_object",
 		Focus: []string{
 			"deployment_settings",
 		},
@@ -9531,6 +10655,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_persistent_volume", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 		},
@@ -9538,6 +10663,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_persistent_volume_claim", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 		},
@@ -9545,6 +10671,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_persistent_volume_claim_v1", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 		},
@@ -9552,6 +10679,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_persistent_volume_v1", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 		},
@@ -9559,6 +10687,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_pod", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "container_workload",
 		Focus: []string{
 			"application_code",
 			"deployment_settings",
@@ -9567,6 +10696,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_pod_disruption_budget", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "configuration_object",
 		Focus: []string{
 			"deployment_settings",
 		},
@@ -9574,6 +10704,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_pod_disruption_budget_v1", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "configuration_object",
 		Focus: []string{
 			"deployment_settings",
 		},
@@ -9582,6 +10713,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_pod_security_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "configuration_object",
 		Focus: []string{
 			"configuration",
 		},
@@ -9590,6 +10722,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_pod_v1", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "container_workload",
 		Focus: []string{
 			"application_code",
 			"deployment_settings",
@@ -9598,6 +10731,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_priority_class", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "configuration_object",
 		Focus: []string{
 			"deployment_settings",
 		},
@@ -9605,6 +10739,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_priority_class_v1", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "configuration_object",
 		Focus: []string{
 			"deployment_settings",
 		},
@@ -9612,6 +10747,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_replication_controller", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "container_workload",
 		Focus: []string{
 			"application_code",
 			"deployment_settings",
@@ -9620,6 +10756,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_replication_controller_v1", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "container_workload",
 		Focus: []string{
 			"application_code",
 			"deployment_settings",
@@ -9628,6 +10765,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_resource_quota", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "configuration_object",
 		Focus: []string{
 			"configuration",
 			"deployment_settings",
@@ -9636,6 +10774,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_resource_quota_v1", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "configuration_object",
 		Focus: []string{
 			"configuration",
 			"deployment_settings",
@@ -9644,6 +10783,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_role", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -9651,6 +10791,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_role_binding", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -9658,6 +10799,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_role_binding_v1", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -9665,6 +10807,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_role_v1", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -9672,6 +10815,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_runtime_class_v1", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "container_workload",
 		Focus: []string{
 			"deployment_settings",
 			"middleware",
@@ -9681,6 +10825,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_secret", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "key_secret",
 		Focus: []string{
 			"data_protection",
 			"accounts_and_access",
@@ -9689,6 +10834,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_secret_v1", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "key_secret",
 		Focus: []string{
 			"data_protection",
 			"accounts_and_access",
@@ -9698,6 +10844,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_service", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"network_controls",
 		},
@@ -9705,6 +10852,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_service_account", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -9712,6 +10860,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_service_account_v1", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -9719,6 +10868,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_service_v1", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "traffic_endpoint",
 		Focus: []string{
 			"network_controls",
 		},
@@ -9727,6 +10877,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_stateful_set", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "container_workload",
 		Focus: []string{
 			"application_code",
 			"deployment_settings",
@@ -9735,6 +10886,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_stateful_set_v1", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "container_workload",
 		Focus: []string{
 			"application_code",
 			"deployment_settings",
@@ -9743,6 +10895,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_storage_class", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 		},
@@ -9750,6 +10903,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_storage_class_v1", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "data_store",
 		Focus: []string{
 			"data_protection",
 		},
@@ -9758,6 +10912,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_validating_webhook_configuration", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "configuration_object",
 		Focus: []string{
 			"configuration",
 			"deployment_settings",
@@ -9766,6 +10921,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_validating_webhook_configuration_v1", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
+		Class:        "configuration_object",
 		Focus: []string{
 			"configuration",
 			"deployment_settings",

@@ -117,11 +117,30 @@ func appliesTo(when, owner Owner) bool {
 	return when == "" || when == owner
 }
 
+// ServiceClass is a kind of resource and the components it embodies.
+type ServiceClass struct {
+	ID          string
+	Name        string
+	Description string
+	// AppliesTo are the components a resource of the class embodies, in
+	// catalog order.
+	AppliesTo []string
+	Rationale string
+	// applies is AppliesTo by component index, shared by the types that
+	// take the class as it is.
+	applies []bool
+}
+
 // ResourceType maps a Terraform resource type to the model.
 type ResourceType struct {
 	Type         string
 	ServiceModel string
-	Focus        []string
+	// Class is the id of the type's service class, or empty.
+	Class string
+	// AppliesTo are the components the type embodies, in catalog order: its
+	// class's and its own applies_to.
+	AppliesTo []string
+	Focus     []string
 	// Cells replace matrix cells for every resource of the type.
 	Cells      map[string]Cell
 	Conditions map[string]*Condition
@@ -133,6 +152,10 @@ type ResourceType struct {
 	// reason of the overrides they make.
 	cells      []indexedCell
 	cellReason string
+	// applies is AppliesTo by component index: the customer's obligations
+	// are those of these components (and of any whose cell the type, a
+	// condition or an agreement sets).
+	applies []bool
 }
 
 // indexedCell is a cell with the index of its component. A cell that cites
@@ -187,7 +210,9 @@ type Catalog struct {
 	Layers        []*Layer
 	Components    []*Component
 	Obligations   []*Obligation
-	ResourceTypes map[string]*ResourceType
+	// ServiceClasses are the classes, in display order.
+	ServiceClasses []*ServiceClass
+	ResourceTypes  map[string]*ResourceType
 	// TypeNames are the keys of ResourceTypes, sorted.
 	TypeNames []string
 
@@ -195,6 +220,7 @@ type Catalog struct {
 	layers      map[string]*Layer
 	components  map[string]*Component
 	obligations map[string]*Obligation
+	classes     map[string]*ServiceClass
 	// byCell[component index][owner] lists the obligations that apply to a
 	// cell of that component with that owner, in catalog order.
 	byCell [][3][]*Obligation
@@ -205,6 +231,9 @@ func (c *Catalog) ServiceModel(id string) *ServiceModel { return c.models[id] }
 
 // Layer returns the layer with the id, or nil.
 func (c *Catalog) Layer(id string) *Layer { return c.layers[id] }
+
+// ServiceClass returns the class with the id, or nil.
+func (c *Catalog) ServiceClass(id string) *ServiceClass { return c.classes[id] }
 
 // Component returns the component with the id, or nil.
 func (c *Catalog) Component(id string) *Component { return c.components[id] }
@@ -306,7 +335,7 @@ type NamedDocument struct {
 // (catalog_build.go).
 //
 // Merge rule: maps (sources, frameworks, resource_types) and lists keyed by id
-// (service_models, layers, obligations) take the later document's entry whole
+// (service_models, layers, obligations, service_classes) take the later document's entry whole
 // when ids collide; components merge field by field: a later document's
 // non-empty name, layer or description replace the earlier ones, its cells
 // replace the earlier cells of the same model and add cells for new models,

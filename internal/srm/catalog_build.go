@@ -25,6 +25,7 @@ func (m *merged) build() *Catalog {
 		layers:        make(map[string]*Layer, len(m.layers.ids)),
 		components:    make(map[string]*Component, len(m.components.ids)),
 		obligations:   make(map[string]*Obligation, len(m.obligations.ids)),
+		classes:       make(map[string]*ServiceClass, len(m.classes.ids)),
 	}
 	for i, id := range m.sources.ids {
 		s := m.sources.items[i]
@@ -55,12 +56,41 @@ func (m *merged) build() *Catalog {
 		c.components[d.ID] = comp
 	}
 	c.buildObligations(m)
+	for _, d := range m.classes.items {
+		sc := &ServiceClass{ID: d.ID, Name: d.Name, Description: d.Description, Rationale: d.Rationale,
+			applies: make([]bool, len(c.Components))}
+		sc.AppliesTo = c.inCatalogOrder(d.AppliesTo, nil, sc.applies)
+		c.ServiceClasses = append(c.ServiceClasses, sc)
+		c.classes[d.ID] = sc
+	}
 	rts := make([]ResourceType, len(m.types.ids))
 	for i, name := range m.types.ids {
 		c.buildType(&rts[i], name, &m.types.items[i])
 		c.ResourceTypes[name] = &rts[i]
 	}
 	return c
+}
+
+// inCatalogOrder returns the components of a and b, without repeats, in
+// catalog order, and marks them in mark if it is not nil.
+func (c *Catalog) inCatalogOrder(a, b []string, mark []bool) []string {
+	seen := make([]bool, len(c.Components))
+	for _, id := range a {
+		seen[c.components[id].index] = true
+	}
+	for _, id := range b {
+		seen[c.components[id].index] = true
+	}
+	out := make([]string, 0, len(a)+len(b))
+	for i, comp := range c.Components {
+		if seen[i] {
+			out = append(out, comp.ID)
+		}
+	}
+	if mark != nil {
+		copy(mark, seen)
+	}
+	return out
 }
 
 func cellOf(d CellDoc) Cell {
@@ -91,7 +121,19 @@ func (c *Catalog) buildObligations(m *merged) {
 }
 
 func (c *Catalog) buildType(rt *ResourceType, name string, d *ResourceTypeDoc) {
-	*rt = ResourceType{Type: name, ServiceModel: d.ServiceModel, Focus: d.Focus, Source: d.Source, Rationale: d.Rationale}
+	*rt = ResourceType{Type: name, ServiceModel: d.ServiceModel, Class: d.Class, Focus: d.Focus, Source: d.Source, Rationale: d.Rationale}
+	sc := c.classes[d.Class]
+	if sc != nil && len(d.AppliesTo) == 0 {
+		// Most types take their class as it is: they share its lists.
+		rt.AppliesTo, rt.applies = sc.AppliesTo, sc.applies
+	} else {
+		var classComps []string
+		if sc != nil {
+			classComps = sc.AppliesTo
+		}
+		rt.applies = make([]bool, len(c.Components))
+		rt.AppliesTo = c.inCatalogOrder(classComps, d.AppliesTo, rt.applies)
+	}
 	if len(d.Cells) > 0 {
 		rt.Cells, rt.cells = c.buildCells(d.Cells)
 		rt.cellReason = "The catalog entry of " + name + " sets this cell."

@@ -124,6 +124,7 @@ type merged struct {
 	layers      ordered[LayerDoc]
 	components  ordered[*mergedComponent]
 	obligations ordered[ObligationDoc]
+	classes     ordered[ServiceClassDoc]
 	types       ordered[ResourceTypeDoc]
 	// patterns caches the compiled framework patterns, for the rules.
 	patterns map[string]*regexp.Regexp
@@ -176,6 +177,7 @@ func (mg *docMerge) merge() {
 		mg.component(c, origin{doc: mg.nd.Name, path: fmt.Sprintf("$.components[%d]", i)})
 	}
 	mergeList(mg, "obligation", "$.obligations", d.Obligations, func(x ObligationDoc) string { return x.ID }, &m.obligations)
+	mergeList(mg, "service class", "$.service_classes", d.ServiceClasses, func(x ServiceClassDoc) string { return x.ID }, &m.classes)
 }
 
 func (mg *docMerge) version(v string) {

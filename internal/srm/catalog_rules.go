@@ -31,7 +31,9 @@ var rules = []rule{
 	{"components", checkComponents},
 	{"obligations", checkObligations},
 	{"obligation_coverage", checkCoverage},
+	{"service_classes", checkClasses},
 	{"resource_types", checkResourceTypes},
+	{"applicability", checkApplicability},
 	{"conditions", checkConditions},
 	{"one_model_moving_condition", checkModelMoves},
 	{"invariants", checkInvariants},
@@ -237,6 +239,75 @@ func checkResourceTypes(m *merged) Problems {
 		}
 		probs = append(probs, m.checkSource(at, rt.Source, true)...)
 		probs = append(probs, m.checkCells(at, "cells", rt.Cells)...)
+	}
+	return probs
+}
+
+// checkClasses: each class has a well-formed id, a name, a description and at
+// least one component, every one of them defined.
+func checkClasses(m *merged) Problems {
+	var probs Problems
+	for i, sc := range m.classes.items {
+		at := m.classes.at[i]
+		if !idPattern.MatchString(sc.ID) {
+			probs = append(probs, at.problem("id", idRule, sc.ID))
+		}
+		if sc.Name == "" {
+			probs = append(probs, at.problem("name", "must not be empty"))
+		}
+		if sc.Description == "" {
+			probs = append(probs, at.problem("description", "must not be empty"))
+		}
+		if len(sc.AppliesTo) == 0 {
+			probs = append(probs, at.problem("applies_to", "a service class must embody at least one component"))
+		}
+		probs = append(probs, m.checkComponentList(at, "applies_to", sc.AppliesTo)...)
+	}
+	return probs
+}
+
+// checkApplicability: every resource type names a class or applies_to (or
+// both), the class and the components exist, and the components the type
+// focuses on are applicable.
+func checkApplicability(m *merged) Problems {
+	var probs Problems
+	for i, rt := range m.types.items {
+		at := m.types.at[i]
+		ci := -1
+		if rt.Class != "" {
+			if ci = m.classes.lookup(rt.Class); ci < 0 {
+				probs = append(probs, at.problem("class", "%s", unknownID{kind: "service class", id: rt.Class, defined: m.classes.ids}.problem()))
+				continue
+			}
+		} else if len(rt.AppliesTo) == 0 {
+			probs = append(probs, at.problem("class", "a resource type needs a class or applies_to: the components it embodies decide which customer obligations apply (service classes: %s)", strings.Join(m.classes.ids, ", ")))
+			continue
+		}
+		probs = append(probs, m.checkComponentList(at, "applies_to", rt.AppliesTo)...)
+		var classComps []string
+		if ci >= 0 {
+			classComps = m.classes.items[ci].AppliesTo
+		}
+		for fi, f := range rt.Focus {
+			if m.components.lookup(f) >= 0 && !slices.Contains(classComps, f) && !slices.Contains(rt.AppliesTo, f) {
+				probs = append(probs, at.problem(fmt.Sprintf("focus[%d]", fi), "component %q is a focus of the type but does not apply to it: add it to applies_to or choose a class that embodies it", f))
+			}
+		}
+	}
+	return probs
+}
+
+// checkComponentList checks a list of component ids in field of an entry:
+// each defined, none twice.
+func (m *merged) checkComponentList(at origin, field string, ids []string) Problems {
+	var probs Problems
+	for i, id := range ids {
+		switch {
+		case m.components.lookup(id) < 0:
+			probs = append(probs, at.problem(fmt.Sprintf("%s[%d]", field, i), "%s", unknownID{kind: "component", id: id, defined: m.components.ids}.problem()))
+		case slices.Index(ids, id) < i:
+			probs = append(probs, at.problem(fmt.Sprintf("%s[%d]", field, i), "component %q is listed twice", id))
+		}
 	}
 	return probs
 }

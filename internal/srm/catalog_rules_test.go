@@ -13,7 +13,7 @@ import (
 // from iaas to on_premises; fields are spliced into the type's object and
 // conditions into its conditions.
 func movedType(fields, conditions string) string {
-	return `{"resource_types": {"acme_vm": {"service_model": "iaas", "source": "aws-srm"` + fields + `,
+	return `{"resource_types": {"acme_vm": {"service_model": "iaas", "class": "compute_host", "source": "aws-srm"` + fields + `,
   "conditions": {"hosting": {"description": "where it runs", "default": "cloud", "values": {
     "cloud": {},
     "local": {"service_model": "on_premises", "reason": "runs in our data centre",
@@ -87,16 +87,35 @@ func brokenCases() []brokenCase {
 		{name: "customer cell without obligation", rule: "obligation_coverage", edit: func(d []NamedDocument) {
 			obligations(d).Obligations = slices.DeleteFunc(obligations(d).Obligations, func(o ObligationDoc) bool { return o.Component == "middleware" })
 		}, doc: "data/matrix.json", path: "$.components[6].cells.on_premises.owner", msg: `middleware is customer under on_premises but no obligation applies to it`},
-		{name: "type name", rule: "resource_types", custom: `{"resource_types": {"acme": {"service_model": "paas", "source": "aws-srm"}}}`,
+		{name: "type name", rule: "resource_types", custom: `{"resource_types": {"acme": {"service_model": "paas", "class": "data_store", "source": "aws-srm"}}}`,
 			doc: "catalog", path: "$.resource_types.acme", msg: `"acme" is not a Terraform resource type name`},
-		{name: "unknown focus", rule: "resource_types", custom: `{"resource_types": {"acme_db": {"service_model": "paas", "source": "aws-srm", "focus": ["data_protect"]}}}`,
+		{name: "unknown focus", rule: "resource_types", custom: `{"resource_types": {"acme_db": {"service_model": "paas", "class": "data_store", "source": "aws-srm", "focus": ["data_protect"]}}}`,
 			doc: "catalog", path: "$.resource_types.acme_db.focus[0]", msg: `unknown component "data_protect"; did you mean "data_protection"`},
-		{name: "default not a value", rule: "conditions", custom: `{"resource_types": {"acme_db": {"service_model": "paas", "source": "aws-srm",
+		{name: "default not a value", rule: "conditions", custom: `{"resource_types": {"acme_db": {"service_model": "paas", "class": "data_store", "source": "aws-srm",
 			"conditions": {"tier": {"description": "d", "default": "basic", "values": {"premium": {"source": "aws-srn"}}}}}}}`,
 			doc: "catalog", path: "$.resource_types.acme_db.conditions.tier.default", msg: `"basic" is not one of the values (premium)`},
-		{name: "unknown source of a condition value", rule: "conditions", custom: `{"resource_types": {"acme_db": {"service_model": "paas", "source": "aws-srm",
+		{name: "unknown source of a condition value", rule: "conditions", custom: `{"resource_types": {"acme_db": {"service_model": "paas", "class": "data_store", "source": "aws-srm",
 			"conditions": {"tier": {"description": "d", "default": "premium", "values": {"premium": {"source": "aws-srn"}}}}}}}`,
 			doc: "catalog", path: "$.resource_types.acme_db.conditions.tier.values.premium.source", msg: `unknown source "aws-srn"; did you mean "aws-srm"`},
+		{name: "class id", rule: "service_classes", custom: `{"service_classes": [{"id": "Edge", "name": "Edge", "description": "d", "applies_to": ["network_controls"]}]}`,
+			doc: "catalog", path: "$.service_classes[0].id", msg: `"Edge" must be lowercase letters`},
+		{name: "class without components", rule: "service_classes", custom: `{"service_classes": [{"id": "edge", "name": "Edge", "description": "d", "applies_to": []}]}`,
+			doc: "catalog", path: "$.service_classes[0].applies_to", msg: "at least one component"},
+		{name: "unknown component of a class", rule: "service_classes", custom: `{"service_classes": [{"id": "edge", "name": "Edge", "description": "d", "applies_to": ["network_control"]}]}`,
+			doc: "catalog", path: "$.service_classes[0].applies_to[0]", msg: `unknown component "network_control"`},
+		{name: "unknown class", rule: "applicability", custom: `{"resource_types": {"acme_db": {"service_model": "paas", "class": "data_stor", "source": "aws-srm"}}}`,
+			doc: "catalog", path: "$.resource_types.acme_db.class", msg: `unknown service class "data_stor"`},
+		{name: "unknown applicable component", rule: "applicability", custom: `{"resource_types": {"acme_db": {"service_model": "paas", "applies_to": ["data_protect"], "source": "aws-srm"}}}`,
+			doc: "catalog", path: "$.resource_types.acme_db.applies_to[0]", msg: `unknown component "data_protect"`},
+		{name: "type without class or applies_to", rule: "applicability", custom: `{"resource_types": {"acme_db": {"service_model": "paas", "source": "aws-srm"}}}`,
+			doc: "catalog", path: "$.resource_types.acme_db.class", msg: "needs a class or applies_to"},
+		{name: "focus not applicable", rule: "applicability", custom: `{"resource_types": {"acme_db": {"service_model": "paas", "class": "network_object", "focus": ["data_protection"], "source": "aws-srm"}}}`,
+			doc: "catalog", path: "$.resource_types.acme_db.focus[0]", msg: `component "data_protection" is a focus of the type but does not apply to it`},
+		{name: "built-in type without a class", rule: "applicability", edit: func(d []NamedDocument) {
+			rt := d[2].Document.ResourceTypes["aws_vpc"]
+			rt.Class = ""
+			d[2].Document.ResourceTypes["aws_vpc"] = rt
+		}, doc: d2Name, path: "$.resource_types.aws_vpc.class", msg: "needs a class or applies_to"},
 		{name: "two model-moving conditions", rule: "one_model_moving_condition",
 			custom: movedType("", `, "tenancy": {"description": "d", "default": "shared", "values": {"shared": {"service_model": "paas"}}}`),
 			doc:    "catalog", path: "$.resource_types.acme_vm.conditions.tenancy", msg: `condition "tenancy" sets service_model, and so does condition "hosting"`},

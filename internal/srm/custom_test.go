@@ -47,10 +47,12 @@ sources:
 resource_types:
   acme_database:
     service_model: paas
+    class: data_store
     focus: [data_protection]
     source: acme-arch
   aws_instance:
     service_model: iaas
+    class: compute_host
     focus: [operating_system]
     source: acme-arch
     rationale: ACME hardens its own images.
@@ -96,7 +98,7 @@ func TestCustomCatalogSemanticErrors(t *testing.T) {
 			"$.obligations[0].component", `unknown component "network"`},
 		{"invariant", `{"components": [{"id": "data_access", "cells": {"saas": {"owner": "provider", "source": "aws-srm"}}}]}`,
 			"$.components[0].cells.saas.owner", "customer retains data security"},
-		{"invariant in a condition", `{"resource_types": {"acme_x": {"service_model": "iaas", "source": "aws-srm", "conditions": {"mode": {"description": "d", "default": "a", "values": {"a": {"cells": {"physical_hosts": {"owner": "customer"}}}}}}}}}`,
+		{"invariant in a condition", `{"resource_types": {"acme_x": {"service_model": "iaas", "class": "compute_host", "source": "aws-srm", "conditions": {"mode": {"description": "d", "default": "a", "values": {"a": {"cells": {"physical_hosts": {"owner": "customer"}}}}}}}}}`,
 			"$.resource_types.acme_x.conditions.mode.values.a.cells.physical_hosts.owner", "provider keeps physical infrastructure"},
 		{"malformed control", `{"obligations": [{"id": "data_access.x", "component": "data_access", "title": "t", "description": "d", "controls": {"nist_800_53_r5": ["sc28"]}}]}`,
 			"$.obligations[0].controls.nist_800_53_r5[0]", "not a well-formed"},

@@ -41,8 +41,27 @@ type Document struct {
 	// component is customer-owned or shared.
 	Obligations []ObligationDoc `json:"obligations,omitempty"`
 
+	// ServiceClasses are the kinds of resource (compute with a host, network
+	// object, key and secret, ...), in display order, each naming the
+	// components a resource of the class embodies. A resource type takes the
+	// applicability of its class (see ResourceTypeDoc.Class).
+	ServiceClasses []ServiceClassDoc `json:"service_classes,omitempty"`
+
 	// ResourceTypes maps Terraform resource types to a service model.
 	ResourceTypes map[string]ResourceTypeDoc `json:"resource_types,omitempty"`
+}
+
+// ServiceClassDoc is a kind of resource and the components it embodies: a
+// resource's customer obligations are those of its customer or shared
+// components that are applicable (SPEC 7.1).
+type ServiceClassDoc struct {
+	ID          string `json:"id"`
+	Name        string `json:"name"`
+	Description string `json:"description"`
+	// AppliesTo lists the components a resource of the class embodies.
+	AppliesTo []string `json:"applies_to"`
+	// Rationale says why the class embodies these components and not others.
+	Rationale string `json:"rationale,omitempty"`
 }
 
 // SourceDoc is a citation.
@@ -128,6 +147,14 @@ type ObligationDoc struct {
 // model.
 type ResourceTypeDoc struct {
 	ServiceModel string `json:"service_model"`
+	// Class is the id of the service class whose components the type
+	// embodies.
+	Class string `json:"class,omitempty"`
+	// AppliesTo lists components the type embodies beyond those of its
+	// class (or, without a class, all of them): it extends the class, never
+	// narrows it; to narrow, choose another class or list every component
+	// without one. A type has a class, applies_to or both.
+	AppliesTo []string `json:"applies_to,omitempty"`
 	// Focus lists the components the resource directly configures.
 	Focus []string `json:"focus,omitempty"`
 	// Cells replace matrix cells for every resource of the type, by

@@ -191,10 +191,25 @@ func (e *Engine) Resolve(req Request) (*Result, error) {
 	}
 
 	res.Components = make([]Resolved, len(c.Components))
+	// applies marks the components whose obligations are the customer's:
+	// those the type embodies, and any whose cell the type, a condition or
+	// an agreement sets (an explicit owner never hides an obligation). A
+	// request without a type gets the whole column.
+	var appliesBuf [32]bool
+	applies := appliesBuf[:0]
+	if rt != nil {
+		if n := len(c.Components); n <= len(appliesBuf) {
+			applies = appliesBuf[:n]
+		} else {
+			applies = make([]bool, n)
+		}
+		copy(applies, rt.applies)
+	}
 	nObligations := 0
 	for i, comp := range c.Components {
 		cell := &comp.Cells[model.index]
 		if choices != nil && choices[i].ic != nil {
+			applies[i] = true
 			ch := choices[i]
 			if ch.ic.cell.Owner != cell.Owner {
 				res.addOverride(overrideFor(rt, ch, comp.ID, cell.Owner))
@@ -212,11 +227,16 @@ func (e *Engine) Resolve(req Request) (*Result, error) {
 				res.addOverride(AppliedOverride{Kind: "agreement", Name: agreement.Name,
 					Component: comp.ID, From: cell.Owner, To: ov.Owner, Reason: ov.Reason, Reference: ov.Reference})
 				cell = &Cell{Owner: ov.Owner, ProviderPart: ov.ProviderPart, CustomerPart: ov.CustomerPart, Source: cell.Source}
+				if rt != nil {
+					applies[i] = true
+				}
 			}
 		}
 		sources = addSource(sources, cell.Source)
 		res.Components[i] = Resolved{Component: comp, Cell: cell}
-		nObligations += len(c.byCell[i][ownerIndex(cell.Owner)])
+		if rt == nil || applies[i] {
+			nObligations += len(c.byCell[i][ownerIndex(cell.Owner)])
+		}
 	}
 
 	res.CustomerObligations = make([]*Obligation, 0, nObligations)
@@ -232,7 +252,9 @@ func (e *Engine) Resolve(req Request) (*Result, error) {
 		case lo.Owner != rc.Owner:
 			lo.Owner = OwnerShared
 		}
-		res.CustomerObligations = append(res.CustomerObligations, c.byCell[i][ownerIndex(rc.Owner)]...)
+		if rt == nil || applies[i] {
+			res.CustomerObligations = append(res.CustomerObligations, c.byCell[i][ownerIndex(rc.Owner)]...)
+		}
 	}
 
 	if err := res.accept(req.Accepted); err != nil {
@@ -373,6 +395,15 @@ func (res *Result) NotAnObligationError(field, id string) *InputError {
 	valid := res.CustomerObligationIDs()
 	if o := res.Catalog.Obligation(id); o != nil {
 		owner := res.Components[res.Catalog.components[o.Component].index].Owner
+		if rt := res.ResourceType; rt != nil && o.AppliesTo(owner) {
+			class := ""
+			if rt.Class != "" {
+				class = ", class " + rt.Class
+			}
+			return &InputError{Field: field, Key: id, Summary: "Obligation does not apply to this resource",
+				Detail: fmt.Sprintf("%q is not a customer obligation of %s: a resource of the type does not embody component %s (it embodies %s%s). The customer obligations are: %s.",
+					id, what, o.Component, strings.Join(rt.AppliesTo, ", "), class, strings.Join(valid, ", "))}
+		}
 		return &InputError{Field: field, Key: id, Summary: "Obligation does not apply to this resource",
 			Detail: fmt.Sprintf("%q is not a customer obligation of %s: component %s is %s-owned there. The customer obligations are: %s.",
 				id, what, o.Component, owner, strings.Join(valid, ", "))}

@@ -25,6 +25,7 @@ func resourceTypesGuide(c *srm.Catalog) string {
 		"configures. **Conditions** are attribute values of the declared resource that move owners: pass them in `conditions`; a condition "+
 		"not given takes its default. Identity and network configuration objects (roles, security groups, firewall rules) take the model "+
 		"of the service they configure. A type the catalog does not know can be given a `service_model` directly, or added with a custom catalog.\n\n", c.Version, len(c.TypeNames))
+	serviceClassesSection(&b, c)
 	var providers []string
 	byProvider := map[string][]string{}
 	for _, name := range c.TypeNames {
@@ -39,7 +40,7 @@ func resourceTypesGuide(c *srm.Catalog) string {
 		fmt.Fprintf(&b, "| [`%s`](#%s) | %d |\n", p, p, len(byProvider[p]))
 	}
 	for _, p := range providers {
-		fmt.Fprintf(&b, "\n## %s\n\n| resource type | model | focus | conditions | source |\n|---|---|---|---|---|\n", p)
+		fmt.Fprintf(&b, "\n## %s\n\n| resource type | model | class | focus | conditions | source |\n|---|---|---|---|---|---|\n", p)
 		for _, name := range byProvider[p] {
 			rt := c.ResourceTypes[name]
 			var conds []string
@@ -47,7 +48,7 @@ func resourceTypesGuide(c *srm.Catalog) string {
 				conds = append(conds, fmt.Sprintf("[`%s`](#%s)", k, anchor(name, k)))
 			}
 			s := c.Sources[rt.Source]
-			fmt.Fprintf(&b, "| `%s` | %s | %s | %s | [%s](%s) |\n", name, rt.ServiceModel, codeJoin(rt.Focus), strings.Join(conds, ", "), s.ID, s.URL)
+			fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s | [%s](%s) |\n", name, rt.ServiceModel, classCell(c, rt), codeJoin(rt.Focus), strings.Join(conds, ", "), s.ID, s.URL)
 		}
 		for _, name := range byProvider[p] {
 			rt := c.ResourceTypes[name]
@@ -90,6 +91,49 @@ func resourceTypesGuide(c *srm.Catalog) string {
 		}
 	}
 	return b.String()
+}
+
+// serviceClassesSection renders the service classes: what each embodies and
+// why, and how many types take it.
+func serviceClassesSection(b *strings.Builder, c *srm.Catalog) {
+	count := map[string]int{}
+	for _, name := range c.TypeNames {
+		count[c.ResourceTypes[name].Class]++
+	}
+	b.WriteString("## Service classes\n\n" +
+		"A resource's customer obligations are those of its customer or shared components **that apply to it**: the components " +
+		"its type embodies. Each type names a service class, and may add components with `applies_to` (it extends the class, never " +
+		"narrows it). `owners` and `components` still show the whole model; only the obligations are narrowed. A component whose " +
+		"owner the type, one of its conditions or an agreement sets always applies, so an explicit owner never hides an " +
+		"obligation. A request with only a `service_model` gets the whole column. Types without a host (network, identity, " +
+		"policy, key, log and configuration objects) carry no operating-system, runtime or middleware obligations. Where the " +
+		"class of a type was unclear, the catalog took the one that leaves more to the customer.\n\n")
+	b.WriteString("| class | embodies | types | what and why |\n|---|---|---:|---|\n")
+	for _, sc := range c.ServiceClasses {
+		fmt.Fprintf(b, "| <a id=\"class-%s\"></a>`%s` (%s) | %s | %d | %s %s |\n", anchor(sc.ID), sc.ID, mdEscape(sc.Name), codeJoin(sc.AppliesTo),
+			count[sc.ID], mdEscape(sc.Description), mdEscape(sc.Rationale))
+	}
+	b.WriteString("\n")
+}
+
+// classCell is a type's class, linked to its row, with the components its
+// applies_to adds.
+func classCell(c *srm.Catalog, rt *srm.ResourceType) string {
+	var parts []string
+	sc := c.ServiceClass(rt.Class)
+	if sc != nil {
+		parts = append(parts, fmt.Sprintf("[`%s`](#class-%s)", sc.ID, anchor(sc.ID)))
+	}
+	var extra []string
+	for _, id := range rt.AppliesTo {
+		if sc == nil || !slices.Contains(sc.AppliesTo, id) {
+			extra = append(extra, id)
+		}
+	}
+	if len(extra) > 0 {
+		parts = append(parts, codeJoin(extra))
+	}
+	return strings.Join(parts, " + ")
 }
 
 // sourcesGuide renders the citations of the catalog and every cell where

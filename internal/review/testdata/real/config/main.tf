@@ -29,6 +29,7 @@ provider "srm" {
       "resource_types": {
         "terraform_data": {
           "service_model": "faas",
+          "class": "serverless_function",
           "source": "fixture",
           "conditions": {
             "input.package_type": {

@@ -1,0 +1,432 @@
+// Copyright (c) The terraform-provider-srm authors
+// SPDX-License-Identifier: MPL-2.0
+
+package srm
+
+import (
+	"encoding/csv"
+	"os"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// hostComponents are the components of a host: a resource without one
+// carries none of their obligations.
+var hostComponents = []string{"operating_system", "runtime", "middleware"}
+
+// hostlessClasses are the classes of resources without a host: network,
+// identity, policy, key, log, messaging, storage and configuration objects.
+var hostlessClasses = []string{"data_store", "network_object", "traffic_endpoint", "identity_provider", "access_policy",
+	"key_secret", "logging_monitoring", "messaging", "configuration_object"}
+
+// One case per class: a type of the class, obligations it must carry and
+// obligations it must not.
+func TestApplicabilityByClass(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		class, typ  string
+		has, hasNot []string
+	}{
+		{"compute_host", "aws_instance", []string{"operating_system.patch", "runtime.use_supported_runtime", "middleware.patch_middleware",
+			"network_controls.restrict_ingress", "application_code.fix_vulnerabilities", "data_protection.encrypt_at_rest", "accounts_and_access.rotate_credentials"},
+			[]string{"identity_infrastructure.operate_directory"}},
+		{"container_platform", "aws_eks_cluster", []string{"runtime.use_supported_runtime", "identity_infrastructure.configure_federation",
+			"accounts_and_access.least_privilege"}, nil},
+		{"container_workload", "kubernetes_deployment_v1", []string{"runtime.use_supported_runtime", "middleware.patch_middleware",
+			"application_code.scan_dependencies"}, []string{"operating_system.patch", "operating_system.keep_auto_upgrade_enabled"}},
+		{"managed_platform", "google_app_engine_standard_app_version", []string{"runtime.use_supported_runtime", "application_code.fix_vulnerabilities"},
+			[]string{"accounts_and_access.enforce_mfa", "operating_system.patch"}},
+		{"serverless_function", "google_cloudfunctions_function", []string{"runtime.use_supported_runtime", "application_code.scan_dependencies",
+			"data_access.least_privilege_access"}, []string{"operating_system.patch", "accounts_and_access.enforce_mfa"}},
+		{"managed_database", "google_sql_database_instance", []string{"middleware.patch_middleware", "data_protection.back_up_data",
+			"network_controls.restrict_ingress"}, []string{"application_code.fix_vulnerabilities", "operating_system.patch"}},
+		{"data_store", "aws_s3_bucket", []string{"data_access.block_public_access", "data_protection.encrypt_at_rest", "data_classification.classify_data"},
+			[]string{"accounts_and_access.enforce_mfa", "identity_infrastructure.configure_federation"}},
+		{"host_image", "aws_ami", []string{"operating_system.harden_baseline", "operating_system.patch"}, []string{"data_access.block_public_access"}},
+		{"host_configuration", "aws_ssm_patch_baseline", []string{"operating_system.patch"}, []string{"data_protection.encrypt_at_rest", "application_code.fix_vulnerabilities"}},
+		{"network_object", "aws_vpc", []string{"network_controls.segment_networks", "configuration.detect_drift"},
+			[]string{"operating_system.patch", "operating_system.protect_against_malware", "runtime.use_supported_runtime", "data_protection.encrypt_at_rest"}},
+		{"traffic_endpoint", "aws_lb", []string{"data_protection.encrypt_in_transit", "network_controls.restrict_ingress"}, []string{"operating_system.patch"}},
+		{"identity_provider", "aws_cognito_user_pool", []string{"identity_infrastructure.configure_federation", "accounts_and_access.enforce_mfa"},
+			[]string{"data_protection.encrypt_at_rest"}},
+		{"access_policy", "aws_iam_role", []string{"accounts_and_access.least_privilege", "accounts_and_access.review_access"},
+			[]string{"data_protection.encrypt_at_rest", "identity_infrastructure.configure_federation"}},
+		{"key_secret", "aws_kms_key", []string{"data_protection.manage_keys", "accounts_and_access.rotate_credentials"}, []string{"network_controls.restrict_ingress"}},
+		{"logging_monitoring", "aws_cloudwatch_log_group", []string{"data_access.enable_audit_logging", "data_protection.encrypt_at_rest"},
+			[]string{"accounts_and_access.enforce_mfa"}},
+		{"messaging", "aws_sqs_queue", []string{"data_protection.encrypt_at_rest", "data_access.least_privilege_access"}, []string{"accounts_and_access.enforce_mfa"}},
+		{"configuration_object", "aws_db_parameter_group", []string{"configuration.maintain_baseline", "deployment_settings.control_changes"},
+			[]string{"middleware.patch_middleware", "data_protection.encrypt_at_rest"}},
+	}
+	e := engine()
+	covered := map[string]bool{}
+	for _, tc := range cases {
+		covered[tc.class] = true
+		t.Run(tc.class, func(t *testing.T) {
+			rt := e.Catalog.ResourceTypes[tc.typ]
+			if rt == nil || rt.Class != tc.class {
+				t.Fatalf("%s is not a type of class %s", tc.typ, tc.class)
+			}
+			res, err := e.Resolve(Request{ResourceType: tc.typ})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ids := res.CustomerObligationIDs()
+			for _, id := range tc.has {
+				if !slices.Contains(ids, id) {
+					t.Errorf("%s lacks %s; it carries %v", tc.typ, id, ids)
+				}
+			}
+			for _, id := range tc.hasNot {
+				if slices.Contains(ids, id) {
+					t.Errorf("%s carries %s, which does not apply to a %s", tc.typ, id, tc.class)
+				}
+			}
+			// Owners still show the whole model.
+			if len(res.Components) != len(e.Catalog.Components) {
+				t.Errorf("components: %d of %d", len(res.Components), len(e.Catalog.Components))
+			}
+		})
+	}
+	for _, sc := range e.Catalog.ServiceClasses {
+		if !covered[sc.ID] {
+			t.Errorf("class %s has no case", sc.ID)
+		}
+	}
+}
+
+// The whole model stays visible: a VPC's operating system is still
+// customer-owned under IaaS, only its obligations do not apply.
+func TestApplicabilityKeepsOwners(t *testing.T) {
+	t.Parallel()
+	e := engine()
+	res, err := e.Resolve(Request{ResourceType: "aws_vpc"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if os := res.Components[e.Catalog.Component("operating_system").index]; os.Owner != OwnerCustomer {
+		t.Errorf("aws_vpc operating_system owner = %s, want customer (the matrix cell)", os.Owner)
+	}
+	// A service-model request keeps the whole column.
+	col, err := e.Resolve(Request{ServiceModel: "iaas"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(col.CustomerObligationIDs(), "operating_system.patch") || len(col.CustomerObligations) <= len(res.CustomerObligations) {
+		t.Errorf("iaas column: %v", col.CustomerObligationIDs())
+	}
+	// Accepting an obligation that does not apply is an error that says why.
+	_, err = e.Resolve(Request{ResourceType: "aws_vpc", Accepted: []string{"operating_system.patch"}})
+	if err == nil || !strings.Contains(err.Error(), "does not embody component operating_system") {
+		t.Errorf("accepting operating_system.patch on aws_vpc: %v", err)
+	}
+}
+
+// An owner that a type, a condition or an agreement sets explicitly always
+// applies: applicability never hides a customer duty someone wrote down.
+func TestApplicabilityExplicitCellsApply(t *testing.T) {
+	t.Parallel()
+	doc, probs := ParseDocument(CustomDocumentName, `{"resource_types": {"acme_net": {"service_model": "iaas", "class": "network_object", "source": "aws-srm",
+	  "cells": {"data_protection": {"owner": "customer"}}}}}`)
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	c, err := WithCustom(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := (&Engine{Catalog: c}).Resolve(Request{ResourceType: "acme_net"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(res.CustomerObligationIDs(), "data_protection.encrypt_at_rest") {
+		t.Errorf("a cell the type sets does not apply: %v", res.CustomerObligationIDs())
+	}
+	if slices.Contains(res.CustomerObligationIDs(), "operating_system.patch") {
+		t.Errorf("operating_system applies to a network object: %v", res.CustomerObligationIDs())
+	}
+}
+
+// Wildcards expand against the obligations that apply.
+func TestApplicabilityWildcards(t *testing.T) {
+	t.Parallel()
+	res, err := engine().Resolve(Request{ResourceType: "aws_security_group"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := ExpandObligations([]string{"*"}, res.CustomerObligations); !slices.Equal(got, res.CustomerObligationIDs()) {
+		t.Errorf("* expands to %v, want %v", got, res.CustomerObligationIDs())
+	}
+	if got := ExpandObligations([]string{"operating_system.*"}, res.CustomerObligations); len(got) != 0 {
+		t.Errorf("operating_system.* expands to %v on a security group", got)
+	}
+	if got := ExpandObligations([]string{"network_controls.*"}, res.CustomerObligations); len(got) == 0 {
+		t.Error("network_controls.* expands to nothing on a security group")
+	}
+}
+
+// No type of a class without a host carries operating-system, runtime or
+// middleware obligations, and no such class embodies those components.
+func TestNoHostNoHostObligations(t *testing.T) {
+	t.Parallel()
+	e := engine()
+	for _, id := range hostlessClasses {
+		sc := e.Catalog.ServiceClass(id)
+		if sc == nil {
+			t.Fatalf("no class %s", id)
+		}
+		for _, comp := range hostComponents {
+			if slices.Contains(sc.AppliesTo, comp) {
+				t.Errorf("class %s has no host but embodies %s", id, comp)
+			}
+		}
+	}
+	for _, name := range e.Catalog.TypeNames {
+		rt := e.Catalog.ResourceTypes[name]
+		if !slices.Contains(hostlessClasses, rt.Class) {
+			continue
+		}
+		res, err := e.Resolve(Request{ResourceType: name})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, o := range res.CustomerObligations {
+			if slices.Contains(hostComponents, o.Component) {
+				t.Errorf("%s (%s) has no host but carries %s", name, rt.Class, o.ID)
+			}
+		}
+	}
+}
+
+// onlyOnCustomerRunInfrastructure are the obligations that no cloud type
+// carries by default: their components are the provider's under every cloud
+// model, or the customer's only under iaas and on_premises for a directory
+// the customer runs. Their home is a whole-column request for on_premises
+// and the hybrid types and conditions that hand hardware to the customer.
+var onlyOnCustomerRunInfrastructure = []string{"physical_datacenter.secure_facilities", "physical_network.protect_cabling",
+	"physical_hosts.maintain_hardware", "virtualization.patch_hypervisor", "identity_infrastructure.operate_directory"}
+
+// Every obligation still has a home: it applies to at least one type that
+// public modules declare, or, for those of customer-run infrastructure, to
+// the on_premises column and to a class that embodies its component.
+func TestEveryObligationHasAHome(t *testing.T) {
+	t.Parallel()
+	e := engine()
+	set := readModuleTypes(t)
+	homes := map[string][]string{}
+	for _, typ := range set.types {
+		if e.Catalog.ResourceTypes[typ] == nil {
+			continue
+		}
+		res, err := e.Resolve(Request{ResourceType: typ})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, id := range res.CustomerObligationIDs() {
+			homes[id] = append(homes[id], typ)
+		}
+	}
+	onPrem, err := e.Resolve(Request{ServiceModel: "on_premises"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range e.Catalog.Obligations {
+		if len(homes[o.ID]) > 0 {
+			continue
+		}
+		if !slices.Contains(onlyOnCustomerRunInfrastructure, o.ID) {
+			t.Errorf("%s applies to no type that public modules declare", o.ID)
+			continue
+		}
+		if !slices.Contains(onPrem.CustomerObligationIDs(), o.ID) {
+			t.Errorf("%s applies neither to a common type nor on premises", o.ID)
+		}
+		embodied := false
+		for _, sc := range e.Catalog.ServiceClasses {
+			embodied = embodied || slices.Contains(sc.AppliesTo, o.Component)
+		}
+		if !embodied {
+			t.Errorf("%s: no class embodies %s", o.ID, o.Component)
+		}
+	}
+}
+
+// moduleTypes is the measurement set: the resource types of popular public
+// modules, with the number of resource blocks of each.
+type moduleTypes struct {
+	types  []string // sorted, distinct
+	counts map[string]int
+	rows   int
+}
+
+func readModuleTypes(t testing.TB) moduleTypes {
+	t.Helper()
+	f, err := os.Open("testdata/module_types.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	r.Comment = '#'
+	recs, err := r.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	set := moduleTypes{counts: map[string]int{}}
+	for _, rec := range recs[1:] {
+		n, err := strconv.Atoi(rec[4])
+		if err != nil || len(rec[1]) != 40 {
+			t.Fatalf("bad row %v", rec)
+		}
+		if set.counts[rec[3]] == 0 {
+			set.types = append(set.types, rec[3])
+		}
+		set.counts[rec[3]] += n
+		set.rows++
+	}
+	sort.Strings(set.types)
+	return set
+}
+
+// wholeColumn counts the obligations a resolution would carry without
+// applicability: those of every customer or shared component.
+func wholeColumn(res *Result) int {
+	n := 0
+	for _, rc := range res.Components {
+		n += len(res.Catalog.byCell[rc.Component.index][ownerIndex(rc.Owner)])
+	}
+	return n
+}
+
+// weightedPercentile returns the p-th percentile of values weighted by
+// weights (nearest rank).
+func weightedPercentile(values, weights []int, p float64) int {
+	idx := make([]int, len(values))
+	total := 0
+	for i := range idx {
+		idx[i] = i
+		total += weights[i]
+	}
+	sort.Slice(idx, func(a, b int) bool { return values[idx[a]] < values[idx[b]] })
+	rank, seen := p*float64(total), 0
+	for _, i := range idx {
+		seen += weights[i]
+		if float64(seen) >= rank {
+			return values[i]
+		}
+	}
+	return 0
+}
+
+// The noise measure of issue 14: customer obligations per resource over the
+// types public modules declare, weighted by how often they declare them,
+// before (the whole column) and after applicability. go test -v -run
+// TestObligationsPerResource ./internal/srm prints the figures.
+func TestObligationsPerResource(t *testing.T) {
+	t.Parallel()
+	e := engine()
+	set := readModuleTypes(t)
+	var before, after, weights []int
+	resolved, blocks, skipped, hostless := 0, 0, 0, 0
+	for _, typ := range set.types {
+		rt := e.Catalog.ResourceTypes[typ]
+		if rt == nil {
+			skipped += set.counts[typ]
+			continue
+		}
+		res, err := e.Resolve(Request{ResourceType: typ})
+		if err != nil {
+			t.Fatal(err)
+		}
+		resolved++
+		blocks += set.counts[typ]
+		before = append(before, wholeColumn(res))
+		after = append(after, len(res.CustomerObligations))
+		weights = append(weights, set.counts[typ])
+		if slices.Contains(hostlessClasses, rt.Class) {
+			for _, o := range res.CustomerObligations {
+				if slices.Contains(hostComponents, o.Component) {
+					hostless++
+					break
+				}
+			}
+		}
+	}
+	ones := make([]int, len(before))
+	for i := range ones {
+		ones[i] = 1
+	}
+	medB, p90B := weightedPercentile(before, weights, 0.5), weightedPercentile(before, weights, 0.9)
+	medA, p90A := weightedPercentile(after, weights, 0.5), weightedPercentile(after, weights, 0.9)
+	t.Logf("measurement set: %d module files and types, %d distinct types, %d resolved (%d resource blocks), %d blocks of types outside the catalog",
+		set.rows, len(set.types), resolved, blocks, skipped)
+	t.Logf("obligations per resource, weighted by module occurrences: before median %d p90 %d; after median %d p90 %d", medB, p90B, medA, p90A)
+	t.Logf("obligations per distinct type: before median %d p90 %d; after median %d p90 %d",
+		weightedPercentile(before, ones, 0.5), weightedPercentile(before, ones, 0.9), weightedPercentile(after, ones, 0.5), weightedPercentile(after, ones, 0.9))
+	t.Logf("types with host obligations but no host: %d", hostless)
+	if medA > 10 {
+		t.Errorf("median obligations per resource %d, target at most 10", medA)
+	}
+	if hostless != 0 {
+		t.Errorf("%d types without a host carry host obligations", hostless)
+	}
+	if resolved < 100 {
+		t.Errorf("only %d types of the measurement set resolve", resolved)
+	}
+}
+
+// A custom catalog replaces a built-in class whole (the merge rule of lists
+// keyed by id) and may add classes of its own.
+func TestCustomCatalogClasses(t *testing.T) {
+	t.Parallel()
+	doc, probs := ParseDocument(CustomDocumentName, `
+service_classes:
+  - id: network_object
+    name: Network object with flow logs
+    description: Our networks always log their flows.
+    applies_to: [network_controls, configuration, deployment_settings, data_access]
+  - id: acme_appliance
+    name: ACME appliance
+    description: A virtual appliance we patch ourselves.
+    applies_to: [operating_system, network_controls]
+resource_types:
+  acme_firewall:
+    service_model: iaas
+    class: acme_appliance
+    applies_to: [configuration]
+    source: aws-srm
+`)
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	c, err := WithCustom(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := &Engine{Catalog: c}
+	vpc, err := e.Resolve(Request{ResourceType: "aws_vpc"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(vpc.CustomerObligationIDs(), "data_access.enable_audit_logging") {
+		t.Errorf("the redefined class does not apply: %v", vpc.CustomerObligationIDs())
+	}
+	if got := c.ServiceClass("network_object").Name; got != "Network object with flow logs" {
+		t.Errorf("class name = %q", got)
+	}
+	fw, err := e.Resolve(Request{ResourceType: "acme_firewall"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"operating_system.patch", "operating_system.harden_baseline", "operating_system.protect_against_malware",
+		"network_controls.restrict_ingress", "network_controls.segment_networks", "configuration.maintain_baseline", "configuration.detect_drift"}
+	if got := fw.CustomerObligationIDs(); !slices.Equal(got, want) {
+		t.Errorf("acme_firewall obligations = %v, want %v", got, want)
+	}
+	if got := c.ResourceTypes["acme_firewall"].AppliesTo; !slices.Equal(got, []string{"operating_system", "network_controls", "configuration"}) {
+		t.Errorf("applies_to = %v", got)
+	}
+}
