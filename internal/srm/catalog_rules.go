@@ -313,7 +313,11 @@ func checkRule(at origin, r *RuleDoc, cd ConditionDoc, earlier []string) Problem
 // other value and rule of the condition, under the type's model and with
 // the type's own cells. A default that hides an obligation the resource may
 // carry is the error the audit found (a forgotten package_type reported the
-// OS of a container-image Lambda as AWS's).
+// OS of a container-image Lambda as AWS's). One exception: the site
+// components (physical_*, virtualization) that a hybrid value moves are not
+// compared, because hardware on the customer's site is never assumed (every
+// cloud resource would then carry the facility's obligations); the
+// assumption of such a condition still says that the site was not given.
 func checkConservativeDefault(m *merged) Problems {
 	var probs Problems
 	for i, rt := range m.types.items {
@@ -343,7 +347,7 @@ func checkConservativeDefault(m *merged) Problems {
 					continue
 				}
 				for _, comp := range sortedKeys(e.Cells) {
-					if m.components.lookup(comp) < 0 {
+					if m.components.lookup(comp) < 0 || (e.Hybrid && IsSiteComponent(comp)) {
 						continue
 					}
 					if d, o := owner(comp, effs[def].EffectDoc), owner(comp, e.EffectDoc); ownerWeight(o) > ownerWeight(d) {

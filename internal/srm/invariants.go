@@ -64,3 +64,11 @@ func CheckInvariants(m *ServiceModel, hybrid bool, c *Component, o Owner) *Invar
 	}
 	return nil
 }
+
+// IsSiteComponent reports whether a component belongs to the site the
+// hardware stands on (physical_*, virtualization): the provider's in its
+// cloud, the customer's for hybrid resources. Conditions that make a
+// resource hybrid are not assumed (see the rule conservative_default).
+func IsSiteComponent(id string) bool {
+	return strings.HasPrefix(id, "physical_") || id == "virtualization"
+}
