@@ -89,8 +89,8 @@ func (d *responsibilityDataSource) Schema(_ context.Context, _ datasource.Schema
 			},
 			"conditions": schema.MapAttribute{
 				MarkdownDescription: conditionsDescription,
-				ElementType: types.StringType,
-				Optional:    true,
+				ElementType:         types.StringType,
+				Optional:            true,
 			},
 			"agreement": schema.StringAttribute{
 				MarkdownDescription: "Name of an `agreement` block of the provider configuration to apply.",

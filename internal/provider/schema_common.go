@@ -112,7 +112,7 @@ func assumptionsAttribute() schema.ListNestedAttribute {
 	return schema.ListNestedAttribute{
 		MarkdownDescription: assumptionsDescription,
 		Computed:            true,
-		NestedObject: schema.NestedAttributeObject{Attributes: assumptionAttributes()},
+		NestedObject:        schema.NestedAttributeObject{Attributes: assumptionAttributes()},
 	}
 }
 
