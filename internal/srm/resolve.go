@@ -493,7 +493,7 @@ func (e *Engine) model(req Request) (*ServiceModel, *ResourceType, error) {
 func UnknownTypeError(c *Catalog, t string) *InputError {
 	detail := fmt.Sprintf("%q is not in the resource-type catalog (%s).", t, c.Version)
 	if near := Closest(t, c.TypeNames, 3); len(near) > 0 {
-		detail += " Did you mean " + quoteJoin(near, " or ") + "?"
+		detail += " Did you mean " + quoteOr(near) + "?"
 	}
 	detail += " For a type the catalog does not know, set service_model (one of " + strings.Join(c.ModelIDs(), ", ") +
 		") instead, or add the type to a custom catalog."

@@ -38,7 +38,8 @@ func schemaOf(t reflect.Type) map[string]any {
 			name, _ := splitTag(f.Tag.Get("json"))
 			if f.Anonymous && name == "" {
 				// An embedded struct's fields are the object's own.
-				for n, p := range schemaOf(f.Type)["properties"].(map[string]any) {
+				embedded, _ := schemaOf(f.Type)["properties"].(map[string]any)
+				for n, p := range embedded {
 					props[n] = p
 				}
 				continue
