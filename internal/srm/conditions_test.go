@@ -96,6 +96,7 @@ func TestConditionAssumptions(t *testing.T) {
 	}{
 		{"not given", "aws_lambda_function", map[string]string{"update_runtime_on": "Auto"}, "package_type", "Image", "not given", "operating_system", OwnerCustomer},
 		{"unexpected value", "aws_lambda_function", map[string]string{"package_type": "Docker", "update_runtime_on": "Auto"}, "package_type", "Image", `"Docker" matches none of the catalog's values and rules (Image, Zip)`, "runtime", OwnerCustomer},
+		{"near miss", "aws_lambda_function", map[string]string{"package_type": "image", "update_runtime_on": "Auto"}, "package_type", "Image", `did you mean "Image"?`, "operating_system", OwnerCustomer},
 		{"not set without a rule for it", "aws_lambda_function", map[string]string{"package_type": "", "update_runtime_on": "Auto"}, "package_type", "Image", "not set", "middleware", OwnerCustomer},
 		{"unexpected boolean", "aws_db_instance", map[string]string{"engine": "postgres", "auto_minor_version_upgrade": "yes"}, "auto_minor_version_upgrade", "false", `"yes" matches none`, "middleware", OwnerCustomer},
 		{"number where a boolean is expected", "aws_eks_cluster", map[string]string{"compute_config.enabled": "1", "remote_network_config": ""}, "compute_config.enabled", "false", `"1" matches none`, "operating_system", OwnerShared},

@@ -312,21 +312,18 @@ func (rt *ResourceType) choose(c *Catalog, conditions map[string]string, choices
 		case !given && cond.replacedIn(conditions):
 			continue
 		}
-		eff := cond.assumed
-		switch {
-		case !given:
-			res.Assumptions = append(res.Assumptions, Assumption{Condition: key, Assumed: cond.Default,
-				Reason: "not given: assumed the value that leaves the most to the customer"})
-		case cond.Match(value) != nil:
-			eff = cond.Match(value)
-		case value == "":
-			res.Assumptions = append(res.Assumptions, Assumption{Condition: key, Assumed: cond.Default,
-				Reason: "not set, and the catalog has no rule for an attribute that is not set: assumed the value that leaves the most to the customer"})
-		default:
-			res.Assumptions = append(res.Assumptions, Assumption{Condition: key, Assumed: cond.Default,
-				Reason: fmt.Sprintf("%q matches none of the catalog's values and rules (%s): assumed the value that leaves the most to the customer", value, strings.Join(cond.Names(), ", "))})
+		// A value that matches nothing, and a condition not given, take
+		// the default, the value that leaves the most to the customer
+		// (rule conservative_default), and the answer says so.
+		eff, byValue := cond.assumed, false
+		if given {
+			if m := cond.Match(value); m != nil {
+				eff, byValue = m, true
+			}
 		}
-		byValue := given && cond.Match(value) != nil
+		if !byValue {
+			res.Assumptions = append(res.Assumptions, Assumption{Condition: key, Assumed: cond.Default, Reason: assumptionReason(cond, value, given)})
+		}
 		if eff.ServiceModel != "" {
 			model = c.models[eff.ServiceModel]
 		}
@@ -343,6 +340,19 @@ func (rt *ResourceType) choose(c *Catalog, conditions map[string]string, choices
 		}
 	}
 	return model, sources, nil
+}
+
+// assumptionReason says why a condition was assumed.
+func assumptionReason(cond *Condition, value string, given bool) string {
+	const assumed = "assumed the value that leaves the most to the customer"
+	switch {
+	case !given:
+		return "not given: " + assumed
+	case value == "":
+		return "not set, and the catalog has no rule for an attribute that is not set: " + assumed
+	}
+	return fmt.Sprintf("%q matches none of the catalog's values and rules (%s): %s%s", value, strings.Join(cond.Names(), ", "), assumed,
+		didYouMean(value, cond.Names()))
 }
 
 // replacedIn reports whether conditions gives one of the deprecated keys
