@@ -322,6 +322,9 @@ func (rt *ResourceType) choose(c *Catalog, conditions map[string]string, choices
 			}
 		}
 		if !byValue {
+			if res.Assumptions == nil {
+				res.Assumptions = make([]Assumption, 0, len(rt.ConditionKeys))
+			}
 			res.Assumptions = append(res.Assumptions, Assumption{Condition: key, Assumed: cond.Default, Reason: assumptionReason(cond, value, given)})
 		}
 		if eff.ServiceModel != "" {
