@@ -1596,6 +1596,16 @@ func builtinDocumentList() []NamedDocument {
 						URL:   "https://learn.microsoft.com/en-us/azure/application-gateway/overview",
 						AsOf:  "2026-11-28",
 					},
+					"azure-arc-kubernetes": {
+						Title: "Azure Arc: What is Azure Arc-enabled Kubernetes?",
+						URL:   "https://learn.microsoft.com/en-us/azure/azure-arc/kubernetes/overview",
+						AsOf:  "2026-11-29",
+					},
+					"azure-arc-servers": {
+						Title: "Azure Arc: What is Azure Arc-enabled servers?",
+						URL:   "https://learn.microsoft.com/en-us/azure/azure-arc/servers/overview",
+						AsOf:  "2026-11-29",
+					},
 					"azure-backup-security": {
 						Title: "Azure Backup: Security features",
 						URL:   "https://learn.microsoft.com/en-us/azure/backup/security-overview",
@@ -2087,6 +2097,11 @@ func builtinDocumentList() []NamedDocument {
 						Title: "Cloud Run functions: Securing functions",
 						URL:   "https://cloud.google.com/functions/docs/securing",
 						AsOf:  "2026-11-28",
+					},
+					"google-gke-enterprise-shared-responsibility": {
+						Title: "GKE Enterprise shared responsibility",
+						URL:   "https://cloud.google.com/anthos/docs/concepts/gke-shared-responsibility",
+						AsOf:  "2026-11-29",
 					},
 					"google-gke-node-auto-upgrades": {
 						Title: "GKE: Auto-upgrading nodes",
@@ -4254,15 +4269,8 @@ var builtinTypes = [...]builtinType{
 									Owner:  "customer",
 									Source: "aws-kms-custom-key-store",
 								},
-								"physical_hosts": {
-									Owner:        "shared",
-									ProviderPart: "Runs the CloudHSM hardware of a CloudHSM key store.",
-									CustomerPart: "Runs the external key manager and its hardware of an external key store, wherever it is hosted.",
-									Source:       "aws-kms-custom-key-store",
-								},
 							},
-							Hybrid: true,
-							Reason: "A custom key store: the customer operates the CloudHSM cluster or the external key manager and its proxy; with an external key store the key material lives on hardware outside AWS (hybrid).",
+							Reason: "A custom key store: the customer operates the CloudHSM cluster (HSM users, backups, availability) or the external key manager and its proxy, whose hardware is outside AWS. Not hybrid: an external key manager is often a partner's service, and the hardware of a CloudHSM cluster is AWS's.",
 							Source: "aws-kms-custom-key-store",
 						},
 					},
@@ -5425,6 +5433,66 @@ var builtinTypes = [...]builtinType{
 			"network_controls",
 		},
 		Source: "azure-network-security",
+	}},
+	{name: "azurerm_arc_kubernetes_cluster", doc: 3, def: ResourceTypeDoc{
+		ServiceModel: "caas",
+		Focus: []string{
+			"configuration",
+			"accounts_and_access",
+		},
+		Cells: map[string]CellDoc{
+			"operating_system": {
+				Owner:  "customer",
+				Source: "azure-arc-kubernetes",
+			},
+			"physical_datacenter": {
+				Owner:  "customer",
+				Source: "azure-arc-kubernetes",
+			},
+			"physical_hosts": {
+				Owner:  "customer",
+				Source: "azure-arc-kubernetes",
+			},
+			"physical_network": {
+				Owner:  "customer",
+				Source: "azure-arc-kubernetes",
+			},
+			"virtualization": {
+				Owner:  "customer",
+				Source: "azure-arc-kubernetes",
+			},
+		},
+		Hybrid:    true,
+		Source:    "azure-arc-kubernetes",
+		Rationale: "An Arc-enabled Kubernetes cluster runs outside Azure, on the customer's infrastructure or another cloud, and is connected to Azure for management: the customer runs the hardware, virtualization, nodes and their OS (hybrid).",
+	}},
+	{name: "azurerm_arc_machine", doc: 3, def: ResourceTypeDoc{
+		ServiceModel: "iaas",
+		Focus: []string{
+			"operating_system",
+			"configuration",
+		},
+		Cells: map[string]CellDoc{
+			"physical_datacenter": {
+				Owner:  "customer",
+				Source: "azure-arc-servers",
+			},
+			"physical_hosts": {
+				Owner:  "customer",
+				Source: "azure-arc-servers",
+			},
+			"physical_network": {
+				Owner:  "customer",
+				Source: "azure-arc-servers",
+			},
+			"virtualization": {
+				Owner:  "customer",
+				Source: "azure-arc-servers",
+			},
+		},
+		Hybrid:    true,
+		Source:    "azure-arc-servers",
+		Rationale: "An Arc-enabled server is a physical server or VM hosted outside Azure, on the customer's network or another cloud, that Azure manages through the Connected Machine agent: the customer runs the hardware, virtualization and operating system (hybrid); Azure provides the management plane.",
 	}},
 	{name: "azurerm_availability_set", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -9288,6 +9356,74 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-iam",
 	}},
+	{name: "google_gkeonprem_bare_metal_cluster", doc: 4, def: ResourceTypeDoc{
+		ServiceModel: "caas",
+		Focus: []string{
+			"configuration",
+			"accounts_and_access",
+		},
+		Cells: map[string]CellDoc{
+			"operating_system": {
+				Owner:        "shared",
+				ProviderPart: "Maintains and distributes the node machine images with regular patching and security fixes, and the upgrade tooling.",
+				CustomerPart: "Administers the on-premises clusters: applies the upgrades that deliver patched node images, and runs the hosts they run on.",
+				Source:       "google-gke-enterprise-shared-responsibility",
+			},
+			"physical_datacenter": {
+				Owner:  "customer",
+				Source: "google-gke-enterprise-shared-responsibility",
+			},
+			"physical_hosts": {
+				Owner:  "customer",
+				Source: "google-gke-enterprise-shared-responsibility",
+			},
+			"physical_network": {
+				Owner:  "customer",
+				Source: "google-gke-enterprise-shared-responsibility",
+			},
+			"virtualization": {
+				Owner:  "customer",
+				Source: "google-gke-enterprise-shared-responsibility",
+			},
+		},
+		Hybrid:    true,
+		Source:    "google-gke-enterprise-shared-responsibility",
+		Rationale: "A GKE cluster on the customer's bare-metal servers (Google Distributed Cloud software): Google maintains and patches the software and node images, the customer has \"overall system administration for on-premises clusters\" and runs the hardware and virtualization (hybrid).",
+	}},
+	{name: "google_gkeonprem_vmware_cluster", doc: 4, def: ResourceTypeDoc{
+		ServiceModel: "caas",
+		Focus: []string{
+			"configuration",
+			"accounts_and_access",
+		},
+		Cells: map[string]CellDoc{
+			"operating_system": {
+				Owner:        "shared",
+				ProviderPart: "Maintains and distributes the node machine images with regular patching and security fixes, and the upgrade tooling.",
+				CustomerPart: "Administers the on-premises clusters: applies the upgrades that deliver patched node images, and runs the hosts they run on.",
+				Source:       "google-gke-enterprise-shared-responsibility",
+			},
+			"physical_datacenter": {
+				Owner:  "customer",
+				Source: "google-gke-enterprise-shared-responsibility",
+			},
+			"physical_hosts": {
+				Owner:  "customer",
+				Source: "google-gke-enterprise-shared-responsibility",
+			},
+			"physical_network": {
+				Owner:  "customer",
+				Source: "google-gke-enterprise-shared-responsibility",
+			},
+			"virtualization": {
+				Owner:  "customer",
+				Source: "google-gke-enterprise-shared-responsibility",
+			},
+		},
+		Hybrid:    true,
+		Source:    "google-gke-enterprise-shared-responsibility",
+		Rationale: "A GKE cluster on the customer's VMware vSphere (Google Distributed Cloud software): Google maintains and patches the software and node images, the customer has \"overall system administration for on-premises clusters\" and runs the hardware and virtualization (hybrid).",
+	}},
 	{name: "google_iam_deny_policy", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Focus: []string{
@@ -9337,13 +9473,8 @@ var builtinTypes = [...]builtinType{
 								Owner:  "customer",
 								Source: "google-cloud-ekm",
 							},
-							"physical_hosts": {
-								Owner:  "customer",
-								Source: "google-cloud-ekm",
-							},
 						},
-						Hybrid: true,
-						Reason: "Cloud EKM: the key material lives in an external key manager the customer runs or buys, outside Google's infrastructure (hybrid).",
+						Reason: "Cloud EKM: the key material lives in an external key manager outside Google's infrastructure, which the customer runs or contracts from a partner, and whose availability decides the key's.",
 						Source: "google-cloud-ekm",
 					},
 					"EXTERNAL_VPC": {
@@ -9352,13 +9483,8 @@ var builtinTypes = [...]builtinType{
 								Owner:  "customer",
 								Source: "google-cloud-ekm",
 							},
-							"physical_hosts": {
-								Owner:  "customer",
-								Source: "google-cloud-ekm",
-							},
 						},
-						Hybrid: true,
-						Reason: "Cloud EKM: the key material lives in an external key manager the customer runs or buys, outside Google's infrastructure (hybrid).",
+						Reason: "Cloud EKM: the key material lives in an external key manager outside Google's infrastructure, which the customer runs or contracts from a partner, and whose availability decides the key's.",
 						Source: "google-cloud-ekm",
 					},
 					"HSM":      {},
@@ -9375,7 +9501,7 @@ var builtinTypes = [...]builtinType{
 			},
 		},
 		Source:    "google-kms",
-		Rationale: "Cloud KMS is an abstracted key service (like aws_kms_key): Google runs the HSMs, rotation period, protection level and key use are the customer's. With protection level EXTERNAL or EXTERNAL_VPC (Cloud EKM) the customer also runs the external key manager and its hardware (hybrid, audit R18).",
+		Rationale: "Cloud KMS is an abstracted key service (like aws_kms_key): Google runs the HSMs, rotation period, protection level and key use are the customer's. With protection level EXTERNAL or EXTERNAL_VPC (Cloud EKM) the customer also runs or contracts the external key manager (audit R18).",
 	}},
 	{name: "google_kms_crypto_key_iam_binding", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",

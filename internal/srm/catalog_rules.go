@@ -316,8 +316,9 @@ func checkRule(at origin, r *RuleDoc, cd ConditionDoc, earlier []string) Problem
 // OS of a container-image Lambda as AWS's). One exception: the site
 // components (physical_*, virtualization) that a hybrid value moves are not
 // compared, because hardware on the customer's site is never assumed (every
-// cloud resource would then carry the facility's obligations); the
-// assumption of such a condition still says that the site was not given.
+// cloud resource would then carry the facility's obligations), and the
+// default itself is never hybrid; the assumption of such a condition still
+// says that the site was not given.
 func checkConservativeDefault(m *merged) Problems {
 	var probs Problems
 	for i, rt := range m.types.items {
@@ -340,6 +341,11 @@ func checkConservativeDefault(m *merged) Problems {
 			def := slices.IndexFunc(effs, func(e namedEffect) bool { return e.name == cd.Default })
 			if def < 0 || effs[def].ServiceModel != "" {
 				continue // reported by checkConditions; a model move is compared under its own model
+			}
+			if effs[def].Hybrid {
+				probs = append(probs, m.types.at[i].sub("conditions."+key).problem("default",
+					"%q is hybrid: hardware on the customer's site is never assumed; make a value that is not hybrid the default", cd.Default))
+				continue
 			}
 		next:
 			for _, e := range effs {

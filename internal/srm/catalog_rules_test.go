@@ -144,6 +144,10 @@ func brokenCases() []brokenCase {
 			"conditions": {"auto_upgrade": {"description": "d", "default": "true", "rules": [
 				{"boolean": true}, {"boolean": false, "cells": {"middleware": {"owner": "customer"}}}]}}}}}`,
 			doc: "catalog", path: "$.resource_types.acme_db.conditions.auto_upgrade.default", msg: `"false" makes middleware customer where "true" makes it`},
+		{name: "hybrid default", rule: "conservative_default", custom: `{"resource_types": {"acme_node": {"service_model": "caas", "source": "aws-srm",
+			"conditions": {"site": {"description": "d", "default": "(set)", "rules": [
+				{"present": true, "hybrid": true, "cells": {"physical_hosts": {"owner": "customer"}}}, {"present": false}]}}}}}`,
+			doc: "catalog", path: "$.resource_types.acme_node.conditions.site.default", msg: `"(set)" is hybrid: hardware on the customer's site is never assumed`},
 		{name: "rule cell breaking an invariant", rule: "invariants", custom: `{"resource_types": {"acme_db": {"service_model": "paas", "source": "aws-srm",
 			"conditions": {"engine": {"description": "d", "default": "custom-*", "rules": [{"prefix": "custom-", "cells": {"physical_hosts": {"owner": "customer"}}}]}}}}}`,
 			doc: "catalog", path: "$.resource_types.acme_db.conditions.engine.rules[0].cells.physical_hosts.owner", msg: "physical_hosts may not be customer under paas: the provider keeps the physical layer of its cloud"},

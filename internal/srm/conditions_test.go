@@ -75,7 +75,11 @@ func TestConditionValueRules(t *testing.T) {
 		{"aws_eks_cluster", cond{"remote_network_config": ""}, "physical_hosts", OwnerProvider},
 		{"aws_eks_cluster", nil, "physical_hosts", OwnerProvider},
 		{"azurerm_data_factory_integration_runtime_self_hosted", nil, "physical_datacenter", OwnerCustomer},
-		{"google_kms_crypto_key", cond{"version_template.protection_level": "EXTERNAL"}, "physical_hosts", OwnerCustomer},
+		{"google_kms_crypto_key", cond{"version_template.protection_level": "EXTERNAL"}, "physical_hosts", OwnerProvider},
+		{"azurerm_arc_machine", nil, "physical_hosts", OwnerCustomer},
+		{"azurerm_arc_kubernetes_cluster", nil, "operating_system", OwnerCustomer},
+		{"google_gkeonprem_vmware_cluster", nil, "virtualization", OwnerCustomer},
+		{"google_gkeonprem_bare_metal_cluster", nil, "operating_system", OwnerShared},
 	})
 }
 
@@ -232,6 +236,8 @@ func TestHybridInvariant(t *testing.T) {
 		{ResourceType: "aws_ecs_service", Conditions: map[string]string{"launch_type": "EXTERNAL"}},
 		{ResourceType: "aws_eks_cluster", Conditions: map[string]string{"remote_network_config": "set"}},
 		{ResourceType: "azurerm_data_factory_integration_runtime_self_hosted"},
+		{ResourceType: "azurerm_arc_machine"},
+		{ResourceType: "google_gkeonprem_bare_metal_cluster"},
 	} {
 		r := resolve(t, e, req)
 		if !r.Hybrid {
@@ -243,7 +249,15 @@ func TestHybridInvariant(t *testing.T) {
 			}
 		}
 	}
-	if r := resolve(t, e, Request{ResourceType: "aws_ecs_service", Conditions: map[string]string{"launch_type": "FARGATE"}}); r.Hybrid {
-		t.Error("FARGATE is hybrid")
+	// Hardware on the customer's site is never assumed.
+	for _, req := range []Request{
+		{ResourceType: "aws_ecs_service", Conditions: map[string]string{"launch_type": "FARGATE"}},
+		{ResourceType: "aws_eks_cluster"},
+		{ResourceType: "aws_kms_key"},
+		{ResourceType: "google_kms_crypto_key"},
+	} {
+		if r := resolve(t, e, req); r.Hybrid || owner(t, r, "physical_hosts") != OwnerProvider {
+			t.Errorf("%v: hybrid", req)
+		}
 	}
 }

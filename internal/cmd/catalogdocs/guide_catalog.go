@@ -184,9 +184,11 @@ images. The ` + "`operating_system`" + ` row is therefore the customer's: a shar
 (which applies to customer cells) and add one to keep node upgrades enabled, which means nothing for an image.
 
 **Hybrid** resources run on hardware on the customer's site (ECS Anywhere: ` + "`launch_type = EXTERNAL`" + `; EKS Hybrid Nodes:
-` + "`remote_network_config`" + ` set; self-hosted integration runtimes; external key managers). For them the physical components and
-virtualization are the customer's: the provider keeps the physical layer of its own cloud only. A type is hybrid by itself or through a
-condition value (marked *hybrid* below).
+` + "`remote_network_config`" + ` set; Azure Arc-enabled servers and Kubernetes clusters; GKE clusters on VMware or bare metal; self-hosted
+integration runtimes). For them the physical components and virtualization are the customer's: the provider keeps the physical layer
+of its own cloud only. A type is hybrid by itself or through a condition value (marked *hybrid* below); a hybrid value is never a
+condition's default. External key managers (custom key stores, Cloud EKM) are the customer's to operate but not hybrid: they are often
+a partner's service.
 
 **Deprecated keys.** Conditions renamed to the attribute's real path keep their old key for one minor version: the old key gives the
 same answer, with a warning naming the new key.
