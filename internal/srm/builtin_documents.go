@@ -358,7 +358,7 @@ func builtinDocumentList() []NamedDocument {
 								ProviderPart: "Builds, patches and publishes node images; upgrades nodes when automatic upgrades are enabled.",
 								CustomerPart: "Keeps node auto-upgrade enabled or upgrades node pools itself, and chooses the node image and its hardening.",
 								Source:       "google-gke",
-								Disagreement: "Depends on the resource's settings: GKE Autopilot and EKS/ECS on Fargate run the node OS for the customer (provider); GKE Standard and self-managed node groups share it. See the resource-type conditions.",
+								Disagreement: "Depends on the resource's settings: GKE Autopilot and EKS Auto Mode run the node OS for the customer (provider); on Fargate the host is AWS's and the OS layer of the customer's images the customer's (the resource-types guide's rule for a customer-built image on a provider-run host); GKE Standard and self-managed node groups share it. See the resource-type conditions.",
 							},
 							"faas": {
 								Owner:        "provider",
