@@ -44,7 +44,7 @@ locals {
     "module.payments.aws_s3_bucket.invoices"        = { type = "aws_s3_bucket", conditions = {} }
     "module.media.aws_lambda_function.resize"       = { type = "aws_lambda_function", conditions = { package_type = "Image" } }
     "module.platform.google_container_cluster.apps" = { type = "google_container_cluster", conditions = { enable_autopilot = "true" } }
-    "module.portal.azurerm_linux_web_app.portal"    = { type = "azurerm_linux_web_app", conditions = { application_stack = "code" } }
+    "module.portal.azurerm_linux_web_app.portal"    = { type = "azurerm_linux_web_app", conditions = { "site_config.application_stack.docker_image_name" = "" } }
   }
 }
 

@@ -51,6 +51,7 @@ var (
 		"focus":                   types.ListType{ElemType: types.StringType},
 		"accepted_by":             types.MapType{ElemType: types.StringType},
 		"controls":                types.MapType{ElemType: types.ObjectType{AttrTypes: controlSplitAttrTypes}},
+		"assumptions":             types.ListType{ElemType: types.ObjectType{AttrTypes: assumptionAttrTypes}},
 	}
 	summaryAttrTypes = map[string]attr.Type{
 		"by_layer":               types.MapType{ElemType: types.MapType{ElemType: types.Int64Type}},
@@ -108,7 +109,8 @@ func (d *assessmentDataSource) Schema(_ context.Context, _ datasource.SchemaRequ
 					"focus":                   ids("Components the resource directly configures."),
 					"accepted_by": schema.MapAttribute{MarkdownDescription: "Who accepted each obligation that `acceptances` accept: " +
 						"obligation id → `accepted_by` of the most specific record, as in `srm_responsibility`.", ElementType: types.StringType, Computed: true},
-					"controls": controlsAttribute(),
+					"controls":    controlsAttribute(),
+					"assumptions": assumptionsAttribute(),
 				}},
 			},
 			"unaccepted": schema.MapAttribute{
@@ -164,7 +166,7 @@ func (d *assessmentDataSource) Read(ctx context.Context, req datasource.ReadRequ
 			}
 		}
 		if !r.Conditions.IsNull() {
-			resp.Diagnostics.Append(r.Conditions.ElementsAs(ctx, &it.Conditions, false)...)
+			it.Conditions = conditionValues(ctx, r.Conditions, &resp.Diagnostics)
 		}
 		items[addr] = it
 	}
@@ -203,7 +205,9 @@ func (d *assessmentDataSource) Read(ctx context.Context, req datasource.ReadRequ
 			"service_model": types.StringValue(r.ServiceModel.ID), "owners": ownersMap(r),
 			"customer_obligation_ids": stringList(r.CustomerObligationIDs()), "unaccepted_obligations": stringList(r.UnacceptedIDs()),
 			"focus": stringList(r.Focus()), "controls": controls, "accepted_by": acceptedByMap(a.AcceptedBy[addr]),
+			"assumptions": assumptionsList(r),
 		})
+		warnDeprecations(r, path.Root("resources").AtMapKey(addr), &resp.Diagnostics)
 	}
 	unaccepted := map[string]attr.Value{}
 	for addr, ids := range a.Unaccepted() {

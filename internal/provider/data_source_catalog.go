@@ -48,6 +48,7 @@ var (
 	}
 	catalogConditionAttrTypes = map[string]attr.Type{
 		"description": types.StringType, "default": types.StringType, "values": types.ListType{ElemType: types.StringType},
+		"replaced_by": types.StringType,
 	}
 	catalogTypeAttrTypes = map[string]attr.Type{
 		"service_model": types.StringType,
@@ -125,11 +126,16 @@ func (d *catalogDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 					"applies_to": strList("Components the type embodies, in catalog order: those of its class and of its own `applies_to`. " +
 						"Its customer obligations are those of these components that are customer-owned or shared."),
 					"conditions": schema.MapNestedAttribute{
-						MarkdownDescription: "Attributes whose values change the answer, keyed by attribute.",
+						MarkdownDescription: "Attributes whose values change the answer, keyed by the attribute's name (a dotted path in nested blocks).",
 						Computed:            true,
 						NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-							"description": str("What the condition is."), "default": str("Value assumed when not given."),
-							"values": strList("Allowed values."),
+							"description": str("What the condition is."),
+							"default": str("Value or rule assumed when the condition is not given or its value matches nothing: the one that " +
+								"leaves the most to the customer."),
+							"values": strList("The exact values, then the rules in match order: `<prefix>*` (a value that starts with the prefix), " +
+								"`(set)` (any value), `(not set)` (null or empty), `true` / `false` (a boolean). Any other value is not an error: " +
+								"it resolves to `default`, listed in `assumptions`."),
+							"replaced_by": str("For a deprecated condition, the condition that replaces it (it still works, with a warning); null otherwise."),
 						}},
 					},
 					"source": schema.SingleNestedAttribute{
@@ -226,7 +232,8 @@ func (d *catalogDataSource) Read(ctx context.Context, req datasource.ReadRequest
 		for _, k := range rt.ConditionKeys {
 			cond := rt.Conditions[k]
 			conds[k] = types.ObjectValueMust(catalogConditionAttrTypes, map[string]attr.Value{
-				"description": types.StringValue(cond.Description), "default": types.StringValue(cond.Default), "values": stringList(cond.ValueKeys)})
+				"description": types.StringValue(cond.Description), "default": types.StringValue(cond.Default), "values": stringList(cond.Names()),
+				"replaced_by": optStr(cond.ReplacedBy)})
 		}
 		rts[name] = types.ObjectValueMust(catalogTypeAttrTypes, map[string]attr.Value{
 			"service_model": types.StringValue(rt.ServiceModel),

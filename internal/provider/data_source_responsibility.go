@@ -52,6 +52,7 @@ type responsibilityModel struct {
 	Focus                    types.List   `tfsdk:"focus"`
 	Tags                     types.Map    `tfsdk:"tags"`
 	OverridesApplied         types.List   `tfsdk:"overrides_applied"`
+	Assumptions              types.List   `tfsdk:"assumptions"`
 	Sources                  types.List   `tfsdk:"sources"`
 	CatalogVersion           types.String `tfsdk:"catalog_version"`
 }
@@ -91,11 +92,9 @@ func (d *responsibilityDataSource) Schema(_ context.Context, _ datasource.Schema
 				Optional: true,
 			},
 			"conditions": schema.MapAttribute{
-				MarkdownDescription: "Attribute values of the declared resource that change the answer, e.g. " +
-					"`{ package_type = \"Image\" }` for `aws_lambda_function`. Only with `resource_type`; unknown keys are an error " +
-					"that lists the valid ones. Conditions not given take their documented default.",
-				ElementType: types.StringType,
-				Optional:    true,
+				MarkdownDescription: conditionsDescription,
+				ElementType:         types.StringType,
+				Optional:            true,
 			},
 			"agreement": schema.StringAttribute{
 				MarkdownDescription: "Name of an `agreement` block of the provider configuration to apply.",
@@ -149,6 +148,7 @@ func (d *responsibilityDataSource) Schema(_ context.Context, _ datasource.Schema
 				Computed:    true,
 			},
 			"overrides_applied": overridesAttribute(),
+			"assumptions":       assumptionsAttribute(),
 			"sources":           sourcesAttribute(detailOnly),
 			"catalog_version": schema.StringAttribute{
 				MarkdownDescription: "Version of the catalog that produced the answer.",
@@ -213,6 +213,7 @@ func (d *responsibilityDataSource) Read(ctx context.Context, req datasource.Read
 		}
 		d.data.results.put(key, answer)
 	}
+	warnDeprecations(answer.result, path.Empty(), &resp.Diagnostics)
 	r, err := answer.result.WithAccepted(accepted)
 	if err != nil {
 		addInputError(&resp.Diagnostics, path.Empty(), err, nil)
@@ -268,6 +269,7 @@ func (d *responsibilityDataSource) compute(ctx context.Context, sreq srm.Request
 		"provider_responsibilities": types.ListNull(types.ObjectType{AttrTypes: responsibilityAttrTypes}),
 		"focus":                     stringList(r.Focus()),
 		"overrides_applied":         overridesList(r),
+		"assumptions":               assumptionsList(r),
 		"sources":                   types.ListNull(types.ObjectType{AttrTypes: sourceAttrTypes}),
 		"catalog_version":           types.StringValue(r.Catalog.Version),
 		"controls":                  controlsMap(r, frameworks),
@@ -308,12 +310,35 @@ func (a requestArgs) request(ctx context.Context, diags *diagnostics) (srm.Reque
 		Agreement:    a.agreement.ValueString(),
 	}
 	if !a.conditions.IsNull() {
-		diags.Append(a.conditions.ElementsAs(ctx, &req.Conditions, false)...)
+		req.Conditions = conditionValues(ctx, a.conditions, diags)
 	}
 	if !a.accepted.IsNull() {
 		diags.Append(a.accepted.ElementsAs(ctx, &req.Accepted, false)...)
 	}
 	return req, !diags.HasError()
+}
+
+// conditionsDescription documents the conditions argument of every
+// resolving data source and resource.
+const conditionsDescription = "Attribute values of the declared resource that change the answer, keyed by the attribute's name " +
+	"(a dotted path in nested blocks, e.g. `site_config.application_stack.docker_image_name`), best written from the resource " +
+	"itself: `{ package_type = aws_lambda_function.this.package_type }`. Values are strings: Terraform converts booleans " +
+	"(`true`, `false`) and numbers as they are, and a null (or empty) value is an attribute that is not set. A value matches " +
+	"the catalog's exact values, then its rules (a prefix such as `custom-*`, `(set)` / `(not set)`, a boolean); a value that " +
+	"matches nothing, and a condition not given, take the value that leaves the most to the customer and are listed in " +
+	"`assumptions`. Only with `resource_type`; an unknown key is an error that lists the valid ones. `srm_catalog` and the " +
+	"resource-types guide list each type's conditions."
+
+// conditionValues converts a conditions map into the domain's form: a null
+// element is an attribute that is not set ("").
+func conditionValues(ctx context.Context, m types.Map, diags *diagnostics) map[string]string {
+	var elems map[string]types.String
+	diags.Append(m.ElementsAs(ctx, &elems, false)...)
+	out := make(map[string]string, len(elems))
+	for k, v := range elems {
+		out[k] = v.ValueString()
+	}
+	return out
 }
 
 // resolveRequest converts the arguments and resolves them; errors are

@@ -40,7 +40,7 @@ func agreementBlock() schema.ListNestedBlock {
 	return schema.ListNestedBlock{
 		MarkdownDescription: "Contractual terms that move responsibility boundaries (for example a managed-firewall contract). " +
 			"Data sources and the acceptance resource apply one with `agreement = \"<name>\"`. Overrides may never break the model's " +
-			"invariants: the customer keeps data security, user access and configuration; the provider keeps physical infrastructure " +
+			"invariants: the customer keeps data security, user access and configuration; the provider keeps the physical layer of its cloud " +
 			"in every cloud model. An agreement records who owns what; it does not transfer liability or remove risk.",
 		NestedObject: schema.NestedBlockObject{
 			Attributes: map[string]schema.Attribute{

@@ -126,7 +126,7 @@ data "srm_responsibility" "x" { service_model = "iaas" }
 		"data never provider":          {override("saas", "data_protection", "provider"), `Override breaks an invariant.*owner = "provider".*customer retains data security`},
 		"access never provider":        {override("paas", "accounts_and_access", "provider"), `customer retains user access`},
 		"configuration never provider": {override("saas", "configuration", "provider"), `misconfiguration stays with the customer`},
-		"physical stays provider":      {override("iaas", "physical_hosts", "customer"), `provider keeps physical infrastructure`},
+		"physical stays provider":      {override("iaas", "physical_hosts", "customer"), `provider keeps the physical layer of its cloud`},
 		"shared needs parts":           {override("iaas", "runtime", "shared"), `set provider_part and customer_part`},
 		"unknown component":            {override("iaas", "network_control", "shared"), `did you mean "network_controls"`},
 		"bad owner":                    {override("iaas", "runtime", "vendor"), `value must be one of`},

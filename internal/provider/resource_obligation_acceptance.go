@@ -60,6 +60,7 @@ type obligationAcceptanceModel struct {
 	UnacceptedObligations types.List   `tfsdk:"unaccepted_obligations"`
 	CatalogVersion        types.String `tfsdk:"catalog_version"`
 	Expired               types.Bool   `tfsdk:"expired"`
+	Assumptions           types.List   `tfsdk:"assumptions"`
 }
 
 func (r *obligationAcceptanceResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -218,6 +219,16 @@ func obligationAcceptanceSchema() schema.Schema {
 				MarkdownDescription: "Version of the catalog that computed the obligations.",
 				Computed:            true,
 			},
+			"assumptions": schema.ListNestedAttribute{
+				MarkdownDescription: assumptionsDescription + " The obligations a record may accept follow from the assumed values. " +
+					"Null for a `scope`.",
+				Computed: true,
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"condition": schema.StringAttribute{MarkdownDescription: "Condition key: the attribute's name, a dotted path in nested blocks.", Computed: true},
+					"assumed":   schema.StringAttribute{MarkdownDescription: "The value or rule assumed, the one that leaves the most to the customer.", Computed: true},
+					"reason":    schema.StringAttribute{MarkdownDescription: "Why the condition was assumed: not given, or the value given matches nothing.", Computed: true},
+				}},
+			},
 			"expired": schema.BoolAttribute{
 				MarkdownDescription: "Whether `review_by` had passed when the record was last refreshed. An expired record accepts nothing.",
 				Computed:            true,
@@ -332,7 +343,10 @@ func (r *obligationAcceptanceResource) derive(ctx context.Context, m *obligation
 	m.AcceptedObligations = stringList(accepted)
 	m.RequiredObligations = types.ListNull(types.StringType)
 	m.UnacceptedObligations = types.ListNull(types.StringType)
+	m.Assumptions = types.ListNull(types.ObjectType{AttrTypes: assumptionAttrTypes})
 	if res != nil {
+		m.Assumptions = assumptionsList(res)
+		warnDeprecations(res, path.Empty(), diags)
 		required := res.CustomerObligationIDs()
 		unaccepted := make([]string, 0, len(required))
 		for _, id := range required {
@@ -443,6 +457,7 @@ func (r *obligationAcceptanceResource) ModifyPlan(ctx context.Context, req resou
 		plan.RequiredObligations = types.ListUnknown(types.StringType)
 		plan.UnacceptedObligations = types.ListUnknown(types.StringType)
 		plan.CatalogVersion = types.StringUnknown()
+		plan.Assumptions = types.ListUnknown(types.ObjectType{AttrTypes: assumptionAttrTypes})
 	}
 	if resp.Diagnostics.HasError() {
 		return

@@ -47,6 +47,11 @@ var (
 		"reason":    types.StringType,
 		"reference": types.StringType,
 	}
+	assumptionAttrTypes = map[string]attr.Type{
+		"condition": types.StringType,
+		"assumed":   types.StringType,
+		"reason":    types.StringType,
+	}
 	controlSplitAttrTypes = map[string]attr.Type{
 		"customer":  types.ListType{ElemType: types.StringType},
 		"inherited": types.ListType{ElemType: types.StringType},
@@ -160,6 +165,25 @@ func overridesList(r *srm.Result) types.List {
 		})
 	}
 	return types.ListValueMust(t, vals)
+}
+
+// assumptionsList lists the conditions a resolution assumed.
+func assumptionsList(r *srm.Result) types.List {
+	vals := make([]attr.Value, len(r.Assumptions))
+	for i, a := range r.Assumptions {
+		vals[i] = types.ObjectValueMust(assumptionAttrTypes, map[string]attr.Value{
+			"condition": str(a.Condition), "assumed": str(a.Assumed), "reason": str(a.Reason),
+		})
+	}
+	return types.ListValueMust(types.ObjectType{AttrTypes: assumptionAttrTypes}, vals)
+}
+
+// warnDeprecations turns the deprecated condition keys a resolution used into
+// warnings on their map keys below root.
+func warnDeprecations(r *srm.Result, root path.Path, diags *diag.Diagnostics) {
+	for _, d := range r.Deprecations {
+		diags.AddAttributeWarning(root.AtName("conditions").AtMapKey(d.Condition), "Deprecated condition", d.Message())
+	}
 }
 
 func sourcesList(c *srm.Catalog, ids []string) types.List {

@@ -101,6 +101,30 @@ func overridesAttribute() schema.ListNestedAttribute {
 	}
 }
 
+// assumptionsDescription says what assumptions holds; shared by the
+// resolving data sources and the acceptance resource.
+const assumptionsDescription = "Conditions of the resource type that the answer could not read: not given in `conditions`, or " +
+	"given a value that matches none of the catalog's values and rules (an unexpected value is not an error). For each, the answer " +
+	"took the value that leaves the most to the customer (`assumed`, a value or a rule such as `custom-*` or `(set)`) and says why " +
+	"(`reason`). Empty when every condition was read: pass the resource's own attribute values in `conditions` to get the precise answer."
+
+func assumptionsAttribute() schema.ListNestedAttribute {
+	return schema.ListNestedAttribute{
+		MarkdownDescription: assumptionsDescription,
+		Computed:            true,
+		NestedObject:        schema.NestedAttributeObject{Attributes: assumptionAttributes()},
+	}
+}
+
+// assumptionAttributes are the attributes of one assumption.
+func assumptionAttributes() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"condition": schema.StringAttribute{MarkdownDescription: "Condition key: the attribute's name, a dotted path in nested blocks.", Computed: true},
+		"assumed":   schema.StringAttribute{MarkdownDescription: "The value or rule assumed, the one that leaves the most to the customer.", Computed: true},
+		"reason":    schema.StringAttribute{MarkdownDescription: "Why the condition was assumed: not given, or the value given matches nothing.", Computed: true},
+	}
+}
+
 func sourcesAttribute(note string) schema.ListNestedAttribute {
 	return schema.ListNestedAttribute{
 		MarkdownDescription: "Citations behind the answer, sorted by id. " + note,

@@ -13,7 +13,8 @@ import (
 )
 
 // Assumption is a condition the review could not read from the plan: the
-// catalog's default applies, and the review says so.
+// resolution took the value that leaves the most to the customer (see
+// srm.Result.Assumptions), and the review says why.
 type Assumption struct {
 	Condition string `json:"condition"`
 	Assumed   string `json:"assumed"`
@@ -30,90 +31,79 @@ type attributes struct {
 // conditionReader reads conditions from resources' attributes.
 type conditionReader struct {
 	engine *srm.Engine
-	// worst caches, per type and condition, the value that leaves the most
-	// to the customer.
-	worst map[[2]string]string
 	// results caches resolutions without acceptances (see resolve).
 	results map[string]*srm.Result
 }
 
 // read reads the conditions of resource type rt from the resource's
-// attributes; a value is used as the plan states it: strings as they are,
-// booleans and numbers as written. A condition the plan does not set is
-// left out, so that the catalog's default (the provider's default) applies.
-// A value that is known only after apply, sensitive, or not one the catalog
-// knows cannot be trusted either way: the review takes the value that
-// leaves the most to the customer. Both are recorded as assumptions.
-// Sensitive values are never printed.
-func (cr *conditionReader) read(rt *srm.ResourceType, attrs attributes) (map[string]string, []Assumption) {
+// attributes, for the domain to match against the catalog's values and
+// rules: strings as they are, booleans and numbers as written, an
+// attribute that is null or absent (an empty block) as "" (not set), and
+// any other value (a list of several, an object) as its JSON text, which
+// only a "(set)" rule matches. A value that is known only after apply or
+// sensitive is left out: the domain assumes the value that leaves the most
+// to the customer. why gives the review's reason for the conditions whose
+// value it could not pass as it is; Sensitive values are never printed.
+func (cr *conditionReader) read(rt *srm.ResourceType, attrs attributes) (conds map[string]string, why map[string]string) {
 	if len(rt.ConditionKeys) == 0 {
 		return nil, nil
 	}
-	var conds map[string]string
-	var assumptions []Assumption
-	set := func(key, value string) {
-		if conds == nil {
-			conds = make(map[string]string, len(rt.ConditionKeys))
+	conds = make(map[string]string, len(rt.ConditionKeys))
+	because := func(key, reason string) {
+		if why == nil {
+			why = map[string]string{}
 		}
-		conds[key] = value
+		why[key] = reason
 	}
 	values, unknown, sensitive := attrs.values, attrs.unknown, attrs.sensitive
 	for _, key := range rt.ConditionKeys {
-		cond := rt.Conditions[key]
-		path := strings.Split(key, ".")
-		conservative := func(why string) {
-			v := cr.worstValue(rt, key)
-			set(key, v)
-			assumptions = append(assumptions, Assumption{Condition: key, Assumed: v,
-				Reason: why + "; assumed the value that leaves the most to the customer"})
+		if rt.Conditions[key].ReplacedBy != "" {
+			continue // a plan has the attribute names
 		}
+		path := strings.Split(key, ".")
 		switch {
 		case lookupFlag(unknown, path):
-			conservative("known only after apply")
+			because(key, "known only after apply")
 			continue
 		case lookupFlag(sensitive, path):
-			conservative("the value is sensitive (not read, not shown)")
+			because(key, "the value is sensitive (not read, not shown)")
 			continue
 		}
 		raw, found := lookup(values, path)
 		if !found {
-			assumptions = append(assumptions, Assumption{Condition: key, Assumed: cond.Default,
-				Reason: "not set in the plan; assumed the catalog's default"})
+			conds[key] = ""
 			continue
 		}
-		value, ok := scalar(raw)
-		switch {
-		case !ok:
-			conservative("not a single value in the plan (" + describeRaw(raw) + ")")
-		case cond.Values[value] == nil:
-			conservative(fmt.Sprintf("%q is not a value the catalog knows (%s)", value, strings.Join(cond.ValueKeys, ", ")))
-		default:
-			set(key, value)
+		if value, ok := scalar(raw); ok {
+			conds[key] = value
+			continue
 		}
+		var compact bytes.Buffer
+		if json.Compact(&compact, raw) != nil {
+			compact.Reset()
+			compact.WriteString("{}")
+		}
+		conds[key] = compact.String()
+		because(key, "not a single value in the plan ("+describeRaw(raw)+")")
 	}
-	return conds, assumptions
+	return conds, why
 }
 
-// worstValue returns the value of a condition that leaves the most
-// customer obligations (the catalog's default on a tie).
-func (cr *conditionReader) worstValue(rt *srm.ResourceType, key string) string {
-	ck := [2]string{rt.Type, key}
-	if v, ok := cr.worst[ck]; ok {
-		return v
+// assumptions are the domain's assumptions of a resolution, with the
+// review's reason where it left a value out or passed one that is not a
+// single value.
+func assumptions(res *srm.Result, why map[string]string) []Assumption {
+	if len(res.Assumptions) == 0 {
+		return nil
 	}
-	cond := rt.Conditions[key]
-	best, most := cond.Default, -1
-	for _, v := range append([]string{cond.Default}, cond.ValueKeys...) {
-		res, err := cr.engine.Resolve(srm.Request{ResourceType: rt.Type, Conditions: map[string]string{key: v}})
-		if err == nil && len(res.CustomerObligations) > most {
-			best, most = v, len(res.CustomerObligations)
+	out := make([]Assumption, len(res.Assumptions))
+	for i, a := range res.Assumptions {
+		out[i] = Assumption{Condition: a.Condition, Assumed: a.Assumed, Reason: a.Reason}
+		if w, ok := why[a.Condition]; ok {
+			out[i].Reason = w + "; assumed the value that leaves the most to the customer"
 		}
 	}
-	if cr.worst == nil {
-		cr.worst = map[[2]string]string{}
-	}
-	cr.worst[ck] = best
-	return best
+	return out
 }
 
 // lookup walks a dotted attribute path through an object. A nested block

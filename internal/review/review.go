@@ -181,14 +181,13 @@ func resolveItem(cr *conditionReader, opts Options, records []srm.AcceptanceReco
 	if rt == nil {
 		return it
 	}
-	conds, assumptions := cr.read(rt, attrs)
+	conds, why := cr.read(rt, attrs)
 	req := srm.Request{ResourceType: typ, Conditions: conds, Agreement: opts.Agreement}
 	res, err := cr.resolve(rt, req)
 	if err != nil {
-		// Conditions are only values the catalog knows and the agreement
-		// was checked: this does not happen; still, never hide the
-		// resource.
-		it.Assumptions = append(assumptions, Assumption{Condition: "*", Reason: "not resolved: " + err.Error()})
+		// Conditions are the type's own keys and the agreement was
+		// checked: this does not happen; still, never hide the resource.
+		it.Assumptions = []Assumption{{Condition: "*", Reason: "not resolved: " + err.Error()}}
 		return it
 	}
 	if len(records) > 0 {
@@ -201,7 +200,7 @@ func resolveItem(cr *conditionReader, opts Options, records []srm.AcceptanceReco
 			it.AcceptedBy = by
 		}
 	}
-	it.Basis, it.Result, it.Assumptions = BasisType, res, assumptions
+	it.Basis, it.Result, it.Assumptions = BasisType, res, assumptions(res, why)
 	return it
 }
 
@@ -213,7 +212,7 @@ func (cr *conditionReader) resolve(rt *srm.ResourceType, req srm.Request) (*srm.
 	for _, k := range rt.ConditionKeys {
 		v, ok := req.Conditions[k]
 		if !ok {
-			v = "\x01" // absent: the catalog's default
+			v = "\x01" // not given: the domain assumes
 		}
 		key += "\x00" + v
 	}

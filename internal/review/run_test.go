@@ -158,8 +158,10 @@ func TestReviewCloudPlan(t *testing.T) {
 	if m := res["google_container_cluster.apps"]; m.Components["operating_system"] != "provider" {
 		t.Errorf("enable_autopilot = true: operating_system %q, want provider", m.Components["operating_system"])
 	}
-	if m := res["module.ecs.aws_ecs_service.api"]; m.Components["operating_system"] != "provider" {
-		t.Errorf("replace with launch_type = FARGATE: operating_system %q, want provider", m.Components["operating_system"])
+	// Fargate runs a customer-built image on a provider-run host: the OS
+	// layer of the image is the customer's, the hosts AWS's.
+	if m := res["module.ecs.aws_ecs_service.api"]; m.Components["operating_system"] != "customer" || m.Components["physical_hosts"] != "provider" {
+		t.Errorf("replace with launch_type = FARGATE: operating_system %q, physical_hosts %q, want customer and provider", m.Components["operating_system"], m.Components["physical_hosts"])
 	}
 	// Unknown and sensitive values leave the most to the customer.
 	for _, addr := range []string{`module.media.aws_lambda_function.thumb["eu"]`, `module.media.aws_lambda_function.thumb["us"]`} {

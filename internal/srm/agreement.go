@@ -136,7 +136,7 @@ func ValidateAgreements(c *Catalog, agreements []*Agreement) []*AgreementError {
 				continue
 			}
 			for _, m := range models {
-				if inv := CheckInvariants(m, comp, ov.Owner); inv != nil {
+				if inv := CheckInvariants(m, false, comp, ov.Owner); inv != nil {
 					fail("owner", "Override breaks an invariant", "Agreement %q would make %s %s under %s, but %s. Contracts may move boundaries, not these.",
 						a.Name, ov.Component, ov.Owner, m.ID, inv.Rule)
 					break
@@ -154,9 +154,10 @@ func modelsOfType(c *Catalog, rt *ResourceType) []*ServiceModel {
 	var moved []string
 	for _, k := range rt.ConditionKeys {
 		cond := rt.Conditions[k]
-		if slices.ContainsFunc(cond.ValueKeys, func(v string) bool { return cond.Values[v].ServiceModel != "" }) {
-			for _, v := range cond.ValueKeys {
-				moved = append(moved, cond.Values[v].ServiceModel)
+		effs := cond.Effects()
+		if slices.ContainsFunc(effs, func(e *Effect) bool { return e.ServiceModel != "" }) {
+			for _, e := range effs {
+				moved = append(moved, e.ServiceModel)
 			}
 			break
 		}

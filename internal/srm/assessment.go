@@ -53,7 +53,7 @@ func (e *Engine) AssessWithRecords(items map[string]AssessItem, acceptances map[
 		if _, ok := items[addr]; !ok {
 			detail := fmt.Sprintf("%q has accepted obligations but is not a key of resources", addr)
 			if near := Closest(addr, a.Addresses, 3); len(near) > 0 {
-				detail += "; did you mean " + quoteJoin(near, " or ") + "?"
+				detail += "; did you mean " + quoteOr(near) + "?"
 			} else {
 				detail += "."
 			}

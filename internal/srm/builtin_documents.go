@@ -358,7 +358,7 @@ func builtinDocumentList() []NamedDocument {
 								ProviderPart: "Builds, patches and publishes node images; upgrades nodes when automatic upgrades are enabled.",
 								CustomerPart: "Keeps node auto-upgrade enabled or upgrades node pools itself, and chooses the node image and its hardening.",
 								Source:       "google-gke",
-								Disagreement: "Depends on the resource's settings: GKE Autopilot and EKS/ECS on Fargate run the node OS for the customer (provider); GKE Standard and self-managed node groups share it. See the resource-type conditions.",
+								Disagreement: "Depends on the resource's settings: GKE Autopilot and EKS Auto Mode run the node OS for the customer (provider); on Fargate the host is AWS's and the OS layer of the customer's images the customer's (the resource-types guide's rule for a customer-built image on a provider-run host); GKE Standard and self-managed node groups share it. See the resource-type conditions.",
 							},
 							"faas": {
 								Owner:        "provider",
@@ -1449,6 +1449,11 @@ func builtinDocumentList() []NamedDocument {
 						URL:   "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-security.html",
 						AsOf:  "2026-11-28",
 					},
+					"aws-ecs-anywhere": {
+						Title: "Amazon ECS: Amazon ECS clusters for the external launch type (ECS Anywhere)",
+						URL:   "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-anywhere.html",
+						AsOf:  "2026-11-29",
+					},
 					"aws-ecs-managed-instances-shared-model": {
 						Title: "Amazon ECS: Shared responsibility model for Amazon ECS Managed Instances",
 						URL:   "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/security-shared-model-managed-instances.html",
@@ -1457,6 +1462,11 @@ func builtinDocumentList() []NamedDocument {
 					"aws-eks-auto-mode-instances": {
 						Title: "Amazon EKS: Learn about Amazon EKS Auto Mode managed instances",
 						URL:   "https://docs.aws.amazon.com/eks/latest/userguide/automode-learn-instances.html",
+						AsOf:  "2026-11-29",
+					},
+					"aws-eks-hybrid-nodes": {
+						Title: "Amazon EKS: Amazon EKS Hybrid Nodes overview",
+						URL:   "https://docs.aws.amazon.com/eks/latest/userguide/hybrid-nodes-overview.html",
 						AsOf:  "2026-11-29",
 					},
 					"aws-eks-security": {
@@ -1469,6 +1479,11 @@ func builtinDocumentList() []NamedDocument {
 						URL:   "https://docs.aws.amazon.com/elasticloadbalancing/latest/userguide/security.html",
 						AsOf:  "2026-11-28",
 					},
+					"aws-emr-custom-ami": {
+						Title: "Amazon EMR: Using a custom AMI",
+						URL:   "https://docs.aws.amazon.com/emr/latest/ManagementGuide/emr-custom-ami.html",
+						AsOf:  "2026-11-29",
+					},
 					"aws-emr-default-ami": {
 						Title: "Amazon EMR: Using the default Amazon Linux AMI for Amazon EMR",
 						URL:   "https://docs.aws.amazon.com/emr/latest/ManagementGuide/emr-default-ami.html",
@@ -1478,6 +1493,11 @@ func builtinDocumentList() []NamedDocument {
 						Title: "AWS IAM: Security in AWS Identity and Access Management",
 						URL:   "https://docs.aws.amazon.com/IAM/latest/UserGuide/security.html",
 						AsOf:  "2026-11-28",
+					},
+					"aws-kms-custom-key-store": {
+						Title: "AWS KMS: Custom key stores",
+						URL:   "https://docs.aws.amazon.com/kms/latest/developerguide/key-store-overview.html",
+						AsOf:  "2026-11-29",
 					},
 					"aws-kms-security": {
 						Title: "AWS KMS: Security in AWS Key Management Service",
@@ -1575,6 +1595,16 @@ func builtinDocumentList() []NamedDocument {
 						Title: "Azure Application Gateway overview",
 						URL:   "https://learn.microsoft.com/en-us/azure/application-gateway/overview",
 						AsOf:  "2026-11-28",
+					},
+					"azure-arc-kubernetes": {
+						Title: "Azure Arc: What is Azure Arc-enabled Kubernetes?",
+						URL:   "https://learn.microsoft.com/en-us/azure/azure-arc/kubernetes/overview",
+						AsOf:  "2026-11-29",
+					},
+					"azure-arc-servers": {
+						Title: "Azure Arc: What is Azure Arc-enabled servers?",
+						URL:   "https://learn.microsoft.com/en-us/azure/azure-arc/servers/overview",
+						AsOf:  "2026-11-29",
 					},
 					"azure-backup-security": {
 						Title: "Azure Backup: Security features",
@@ -1948,6 +1978,11 @@ func builtinDocumentList() []NamedDocument {
 						URL:   "https://cloud.google.com/dns/docs/overview",
 						AsOf:  "2026-11-28",
 					},
+					"google-cloud-ekm": {
+						Title: "Cloud KMS: Cloud External Key Manager",
+						URL:   "https://cloud.google.com/kms/docs/ekm",
+						AsOf:  "2026-11-29",
+					},
 					"google-cloud-nat": {
 						Title: "Cloud NAT overview",
 						URL:   "https://cloud.google.com/nat/docs/overview",
@@ -2062,6 +2097,11 @@ func builtinDocumentList() []NamedDocument {
 						Title: "Cloud Run functions: Securing functions",
 						URL:   "https://cloud.google.com/functions/docs/securing",
 						AsOf:  "2026-11-28",
+					},
+					"google-gke-enterprise-shared-responsibility": {
+						Title: "GKE Enterprise shared responsibility",
+						URL:   "https://cloud.google.com/anthos/docs/concepts/gke-shared-responsibility",
+						AsOf:  "2026-11-29",
 					},
 					"google-gke-node-auto-upgrades": {
 						Title: "GKE: Auto-upgrading nodes",
@@ -3202,124 +3242,34 @@ var builtinTypes = [...]builtinType{
 		},
 		Conditions: map[string]ConditionDoc{
 			"auto_minor_version_upgrade": {
-				Description: "auto_minor_version_upgrade of the DB instance: \"true\" lets RDS apply minor engine versions in the maintenance window. Defaults to \"false\", the conservative value, although the resource's own default is true: pass the planned value to get the precise answer.",
+				Description: "auto_minor_version_upgrade of the DB instance, a boolean: true lets RDS apply minor engine versions in the maintenance window. Assumed false when not given (the conservative value, although the resource's own default is true): pass the resource's value, e.g. auto_minor_version_upgrade = aws_db_instance.this.auto_minor_version_upgrade.",
 				Default:     "false",
-				Values: map[string]EffectDoc{
-					"false": {
-						Cells: map[string]CellDoc{
-							"middleware": {
-								Owner: "customer",
-							},
+				Rules: []RuleDoc{
+					{
+						Boolean: ptrTo(true),
+						EffectDoc: EffectDoc{
+							Reason: "RDS applies minor engine versions itself; major versions stay the customer's choice.",
+							Source: "aws-rds-security",
 						},
-						Reason: "Without automatic minor version upgrades the customer applies every engine patch itself until RDS forces an upgrade at the end of support.",
-						Source: "aws-rds-security",
 					},
-					"true": {
-						Reason: "RDS applies minor engine versions itself; major versions stay the customer's choice.",
-						Source: "aws-rds-security",
+					{
+						Boolean: ptrTo(false),
+						EffectDoc: EffectDoc{
+							Cells: map[string]CellDoc{
+								"middleware": {
+									Owner: "customer",
+								},
+							},
+							Reason: "Without automatic minor version upgrades the customer applies every engine patch itself until RDS forces an upgrade at the end of support.",
+							Source: "aws-rds-security",
+						},
 					},
 				},
 			},
 			"engine": {
-				Description: "engine of the DB instance. The custom-* engines are RDS Custom, where the customer administers the host's operating system and the database engine. Defaults to \"custom-oracle-ee\", the conservative value: an instance whose engine is not given is answered as RDS Custom so that the OS and engine duties are never hidden; pass the engine to get the precise answer.",
-				Default:     "custom-oracle-ee",
+				Description: "engine of the DB instance. Every engine that starts with custom- is RDS Custom (rule custom-*), where the customer administers the host's operating system and the database engine; the other engines are listed. An engine the catalog does not list, and an instance whose engine is not given, are answered as RDS Custom, the conservative value, with an assumption: pass the resource's engine to get the precise answer.",
+				Default:     "custom-*",
 				Values: map[string]EffectDoc{
-					"custom-oracle-ee": {
-						Cells: map[string]CellDoc{
-							"middleware": {
-								Owner: "customer",
-							},
-							"operating_system": {
-								Owner: "customer",
-							},
-						},
-						Reason: "RDS Custom: the database runs on an EC2 instance in the customer's account with an operating system the customer can change; the customer applies OS patches (new RDS Custom AMIs) and engine versions (custom engine versions).",
-						Source: "aws-rds-custom-architecture",
-					},
-					"custom-oracle-ee-cdb": {
-						Cells: map[string]CellDoc{
-							"middleware": {
-								Owner: "customer",
-							},
-							"operating_system": {
-								Owner: "customer",
-							},
-						},
-						Reason: "RDS Custom: the database runs on an EC2 instance in the customer's account with an operating system the customer can change; the customer applies OS patches (new RDS Custom AMIs) and engine versions (custom engine versions).",
-						Source: "aws-rds-custom-architecture",
-					},
-					"custom-oracle-se2": {
-						Cells: map[string]CellDoc{
-							"middleware": {
-								Owner: "customer",
-							},
-							"operating_system": {
-								Owner: "customer",
-							},
-						},
-						Reason: "RDS Custom: the database runs on an EC2 instance in the customer's account with an operating system the customer can change; the customer applies OS patches (new RDS Custom AMIs) and engine versions (custom engine versions).",
-						Source: "aws-rds-custom-architecture",
-					},
-					"custom-oracle-se2-cdb": {
-						Cells: map[string]CellDoc{
-							"middleware": {
-								Owner: "customer",
-							},
-							"operating_system": {
-								Owner: "customer",
-							},
-						},
-						Reason: "RDS Custom: the database runs on an EC2 instance in the customer's account with an operating system the customer can change; the customer applies OS patches (new RDS Custom AMIs) and engine versions (custom engine versions).",
-						Source: "aws-rds-custom-architecture",
-					},
-					"custom-sqlserver-dev": {
-						Cells: map[string]CellDoc{
-							"middleware": {
-								Owner: "customer",
-							},
-							"operating_system": {
-								Owner: "customer",
-							},
-						},
-						Reason: "RDS Custom: the database runs on an EC2 instance in the customer's account with an operating system the customer can change; the customer applies OS patches (new RDS Custom AMIs) and engine versions (custom engine versions).",
-						Source: "aws-rds-custom-architecture",
-					},
-					"custom-sqlserver-ee": {
-						Cells: map[string]CellDoc{
-							"middleware": {
-								Owner: "customer",
-							},
-							"operating_system": {
-								Owner: "customer",
-							},
-						},
-						Reason: "RDS Custom: the database runs on an EC2 instance in the customer's account with an operating system the customer can change; the customer applies OS patches (new RDS Custom AMIs) and engine versions (custom engine versions).",
-						Source: "aws-rds-custom-architecture",
-					},
-					"custom-sqlserver-se": {
-						Cells: map[string]CellDoc{
-							"middleware": {
-								Owner: "customer",
-							},
-							"operating_system": {
-								Owner: "customer",
-							},
-						},
-						Reason: "RDS Custom: the database runs on an EC2 instance in the customer's account with an operating system the customer can change; the customer applies OS patches (new RDS Custom AMIs) and engine versions (custom engine versions).",
-						Source: "aws-rds-custom-architecture",
-					},
-					"custom-sqlserver-web": {
-						Cells: map[string]CellDoc{
-							"middleware": {
-								Owner: "customer",
-							},
-							"operating_system": {
-								Owner: "customer",
-							},
-						},
-						Reason: "RDS Custom: the database runs on an EC2 instance in the customer's account with an operating system the customer can change; the customer applies OS patches (new RDS Custom AMIs) and engine versions (custom engine versions).",
-						Source: "aws-rds-custom-architecture",
-					},
 					"db2-ae": {
 						Reason: "An RDS engine: AWS runs and patches the host and its operating system.",
 						Source: "aws-rds-security",
@@ -3375,6 +3325,23 @@ var builtinTypes = [...]builtinType{
 					"sqlserver-web": {
 						Reason: "An RDS engine: AWS runs and patches the host and its operating system.",
 						Source: "aws-rds-security",
+					},
+				},
+				Rules: []RuleDoc{
+					{
+						Prefix: "custom-",
+						EffectDoc: EffectDoc{
+							Cells: map[string]CellDoc{
+								"middleware": {
+									Owner: "customer",
+								},
+								"operating_system": {
+									Owner: "customer",
+								},
+							},
+							Reason: "RDS Custom: the database runs on an EC2 instance in the customer's account with an operating system the customer can change; the customer applies OS patches (new RDS Custom AMIs) and engine versions (custom engine versions).",
+							Source: "aws-rds-custom-architecture",
+						},
 					},
 				},
 			},
@@ -3624,8 +3591,35 @@ var builtinTypes = [...]builtinType{
 				Source: "aws-ecs-shared-model",
 			},
 		},
+		Conditions: map[string]ConditionDoc{
+			"managed_instances_provider": {
+				Description: "managed_instances_provider of the capacity provider (a block): set for ECS Managed Instances, where AWS provisions, patches and replaces the instances; pass e.g. length(aws_ecs_capacity_provider.this.managed_instances_provider) > 0 ? \"set\" : \"\". Not given: assumed an Auto Scaling group the customer manages, the conservative value.",
+				Default:     "(not set)",
+				Rules: []RuleDoc{
+					{
+						Present: ptrTo(true),
+						EffectDoc: EffectDoc{
+							Cells: map[string]CellDoc{
+								"operating_system": {
+									Owner:  "provider",
+									Source: "aws-ecs-managed-instances-shared-model",
+								},
+							},
+							Reason: "ECS Managed Instances: AWS provisions, patches and replaces the instances.",
+							Source: "aws-ecs-managed-instances-shared-model",
+						},
+					},
+					{
+						Present: ptrTo(false),
+						EffectDoc: EffectDoc{
+							Reason: "An Auto Scaling group capacity provider: the customer manages the instances.",
+						},
+					},
+				},
+			},
+		},
 		Source:    "aws-ecs-shared-model",
-		Rationale: "An Auto Scaling group capacity provider runs tasks on EC2 instances the customer manages (OS: customer). A Managed Instances capacity provider (managed_instances_provider) hands the OS to AWS; that needs a present/absent condition, which comes with the condition format of the next catalog version, so the conservative answer stands.",
+		Rationale: "An Auto Scaling group capacity provider runs tasks on EC2 instances the customer manages (OS: customer). A Managed Instances capacity provider (managed_instances_provider set) hands the instances' OS to AWS.",
 	}},
 	{name: "aws_ecs_cluster", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "caas",
@@ -3643,8 +3637,57 @@ var builtinTypes = [...]builtinType{
 			"network_controls",
 		},
 		Conditions: map[string]ConditionDoc{
+			"capacity_provider_strategy.capacity_provider": {
+				Description: "capacity_provider of the service's capacity_provider_strategy (pass one, e.g. one(aws_ecs_service.this.capacity_provider_strategy[*].capacity_provider), or an empty string when the service has no strategy). FARGATE and FARGATE_SPOT run tasks on Fargate; any other name is a capacity provider of the cluster (an Auto Scaling group the customer manages, or Managed Instances), answered as instances the customer manages, the conservative value, since the name does not say which. Not given: assumed a customer-managed capacity provider.",
+				Default:     "(set)",
+				Values: map[string]EffectDoc{
+					"FARGATE": {
+						Cells: map[string]CellDoc{
+							"operating_system": {
+								Owner:        "customer",
+								Source:       "aws-ecs-shared-model",
+								Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
+							},
+						},
+						Reason: "Fargate capacity: AWS runs and patches the hosts; the OS layer of the images is the customer's.",
+						Source: "aws-ecs-shared-model",
+					},
+					"FARGATE_SPOT": {
+						Cells: map[string]CellDoc{
+							"operating_system": {
+								Owner:        "customer",
+								Source:       "aws-ecs-shared-model",
+								Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
+							},
+						},
+						Reason: "Fargate Spot capacity: AWS runs and patches the hosts; the OS layer of the images is the customer's.",
+						Source: "aws-ecs-shared-model",
+					},
+				},
+				Rules: []RuleDoc{
+					{
+						Present: ptrTo(true),
+						EffectDoc: EffectDoc{
+							Cells: map[string]CellDoc{
+								"operating_system": {
+									Owner:  "customer",
+									Source: "aws-ecs-shared-model",
+								},
+							},
+							Reason: "A capacity provider of the cluster: an Auto Scaling group of EC2 instances the customer manages (a Managed Instances provider hands the OS to AWS; describe it on the aws_ecs_capacity_provider).",
+							Source: "aws-ecs-shared-model",
+						},
+					},
+					{
+						Present: ptrTo(false),
+						EffectDoc: EffectDoc{
+							Reason: "No capacity provider strategy: the launch type decides.",
+						},
+					},
+				},
+			},
 			"launch_type": {
-				Description: "Where the tasks run: EC2 container instances the customer manages, Fargate, or the customer's own servers (ECS Anywhere). With a capacity provider strategy instead of a launch type, pass the launch type the capacity provider stands for (FARGATE for FARGATE and FARGATE_SPOT, MANAGED_INSTANCES for a Managed Instances capacity provider, EC2 for an Auto Scaling group capacity provider).",
+				Description: "launch_type of the service: EC2 container instances the customer manages, FARGATE, MANAGED_INSTANCES, or EXTERNAL (ECS Anywhere: the customer's own servers, hybrid). Not set (an empty string or null) when the service uses a capacity provider strategy, which the condition capacity_provider_strategy.capacity_provider then answers. A value the catalog does not list, and a launch type not given, are answered as EC2, the conservative value.",
 				Default:     "EC2",
 				Values: map[string]EffectDoc{
 					"EC2": {
@@ -3659,29 +3702,59 @@ var builtinTypes = [...]builtinType{
 					"EXTERNAL": {
 						Cells: map[string]CellDoc{
 							"operating_system": {
-								Owner: "customer",
+								Owner:  "customer",
+								Source: "aws-ecs-anywhere",
+							},
+							"physical_datacenter": {
+								Owner:  "customer",
+								Source: "aws-ecs-anywhere",
+							},
+							"physical_hosts": {
+								Owner:  "customer",
+								Source: "aws-ecs-anywhere",
+							},
+							"physical_network": {
+								Owner:  "customer",
+								Source: "aws-ecs-anywhere",
+							},
+							"virtualization": {
+								Owner:  "customer",
+								Source: "aws-ecs-anywhere",
 							},
 						},
-						Reason: "ECS Anywhere runs tasks on servers the customer owns and operates; their hardware and virtualization are the customer's too, which the catalog cannot express before its hybrid model (the answer still shows them as the provider's).",
-						Source: "aws-ecs-shared-model",
+						Hybrid: true,
+						Reason: "ECS Anywhere runs tasks on servers the customer owns and operates on its own site: their hardware, virtualization and operating system are the customer's (hybrid).",
+						Source: "aws-ecs-anywhere",
 					},
 					"FARGATE": {
 						Cells: map[string]CellDoc{
 							"operating_system": {
-								Owner: "provider",
+								Owner:        "customer",
+								Source:       "aws-ecs-shared-model",
+								Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
 							},
 						},
-						Reason: "AWS runs and patches the Fargate hosts and their operating system.",
+						Reason: "Fargate: AWS runs and patches the hosts and their operating system; the OS layer of the task's images is the customer's (one rule for a customer-built image on a provider-run host).",
 						Source: "aws-ecs-shared-model",
 					},
 					"MANAGED_INSTANCES": {
 						Cells: map[string]CellDoc{
 							"operating_system": {
-								Owner: "provider",
+								Owner:        "customer",
+								Source:       "aws-ecs-managed-instances-shared-model",
+								Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
 							},
 						},
-						Reason: "ECS Managed Instances: AWS provisions, patches and replaces the instances (at most 21 days old); the customer keeps the tasks and their images.",
+						Reason: "ECS Managed Instances: AWS provisions, patches and replaces the instances (at most 21 days old); the OS layer of the task's images is the customer's (one rule for a customer-built image on a provider-run host).",
 						Source: "aws-ecs-managed-instances-shared-model",
+					},
+				},
+				Rules: []RuleDoc{
+					{
+						Present: ptrTo(false),
+						EffectDoc: EffectDoc{
+							Reason: "No launch type: the capacity provider strategy decides where tasks run (see the condition capacity_provider_strategy.capacity_provider).",
+						},
 					},
 				},
 			},
@@ -3697,7 +3770,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Conditions: map[string]ConditionDoc{
 			"requires_compatibilities": {
-				Description: "requires_compatibilities of the task definition: EC2, FARGATE, EXTERNAL or MANAGED_INSTANCES; when several are listed, pass EC2 if it is among them, since the task may then run on instances the customer manages. With a capacity provider strategy, pass the launch type the capacity provider stands for.",
+				Description: "requires_compatibilities of the task definition, a set: pass one element, e.g. one(aws_ecs_task_definition.this.requires_compatibilities), or EC2 if it is among several, since the task may then run on instances the customer manages. EC2, FARGATE, MANAGED_INSTANCES or EXTERNAL (ECS Anywhere, hybrid); anything else, and a value not given, is answered as EC2, the conservative value.",
 				Default:     "EC2",
 				Values: map[string]EffectDoc{
 					"EC2": {
@@ -3712,28 +3785,50 @@ var builtinTypes = [...]builtinType{
 					"EXTERNAL": {
 						Cells: map[string]CellDoc{
 							"operating_system": {
-								Owner: "customer",
+								Owner:  "customer",
+								Source: "aws-ecs-anywhere",
+							},
+							"physical_datacenter": {
+								Owner:  "customer",
+								Source: "aws-ecs-anywhere",
+							},
+							"physical_hosts": {
+								Owner:  "customer",
+								Source: "aws-ecs-anywhere",
+							},
+							"physical_network": {
+								Owner:  "customer",
+								Source: "aws-ecs-anywhere",
+							},
+							"virtualization": {
+								Owner:  "customer",
+								Source: "aws-ecs-anywhere",
 							},
 						},
-						Reason: "ECS Anywhere runs tasks on servers the customer owns and operates; their hardware and virtualization are the customer's too, which the catalog cannot express before its hybrid model (the answer still shows them as the provider's).",
-						Source: "aws-ecs-shared-model",
+						Hybrid: true,
+						Reason: "ECS Anywhere runs tasks on servers the customer owns and operates on its own site: their hardware, virtualization and operating system are the customer's (hybrid).",
+						Source: "aws-ecs-anywhere",
 					},
 					"FARGATE": {
 						Cells: map[string]CellDoc{
 							"operating_system": {
-								Owner: "provider",
+								Owner:        "customer",
+								Source:       "aws-ecs-shared-model",
+								Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
 							},
 						},
-						Reason: "AWS runs and patches the Fargate hosts and their operating system.",
+						Reason: "Fargate: AWS runs and patches the hosts and their operating system; the OS layer of the task's images is the customer's (one rule for a customer-built image on a provider-run host).",
 						Source: "aws-ecs-shared-model",
 					},
 					"MANAGED_INSTANCES": {
 						Cells: map[string]CellDoc{
 							"operating_system": {
-								Owner: "provider",
+								Owner:        "customer",
+								Source:       "aws-ecs-managed-instances-shared-model",
+								Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
 							},
 						},
-						Reason: "ECS Managed Instances: AWS provisions, patches and replaces the instances (at most 21 days old); the customer keeps the tasks and their images.",
+						Reason: "ECS Managed Instances: AWS provisions, patches and replaces the instances (at most 21 days old); the OS layer of the task's images is the customer's (one rule for a customer-built image on a provider-run host).",
 						Source: "aws-ecs-managed-instances-shared-model",
 					},
 				},
@@ -3859,25 +3954,68 @@ var builtinTypes = [...]builtinType{
 		},
 		Conditions: map[string]ConditionDoc{
 			"compute_config.enabled": {
-				Description: "compute_config.enabled of the cluster: \"true\" turns on EKS Auto Mode, where EKS creates, patches and replaces the nodes. Defaults to \"false\", the conservative value (node groups the customer rolls itself).",
+				Description: "compute_config.enabled of the cluster, a boolean: true turns on EKS Auto Mode, where EKS creates, patches and replaces the nodes. Assumed false when not given, the conservative value (node groups the customer rolls itself).",
 				Default:     "false",
-				Values: map[string]EffectDoc{
-					"false": {},
-					"true": {
-						Cells: map[string]CellDoc{
-							"operating_system": {
-								Owner:  "provider",
-								Source: "aws-eks-auto-mode-instances",
+				Rules: []RuleDoc{
+					{
+						Boolean: ptrTo(true),
+						EffectDoc: EffectDoc{
+							Cells: map[string]CellDoc{
+								"operating_system": {
+									Owner:  "provider",
+									Source: "aws-eks-auto-mode-instances",
+								},
 							},
+							Reason: "EKS Auto Mode \"is responsible for creating, deleting, and patching EC2 Instances\"; the customer keeps the containers and pods.",
+							Source: "aws-eks-auto-mode-instances",
 						},
-						Reason: "EKS Auto Mode \"is responsible for creating, deleting, and patching EC2 Instances\"; the customer keeps the containers and pods.",
-						Source: "aws-eks-auto-mode-instances",
+					},
+					{
+						Boolean: ptrTo(false),
+					},
+				},
+			},
+			"remote_network_config": {
+				Description: "remote_network_config of the cluster (a block): set when the cluster has EKS Hybrid Nodes, nodes on the customer's own hardware; pass e.g. length(aws_eks_cluster.this.remote_network_config) > 0 ? \"set\" : \"\". Not given: assumed not set: the catalog never assumes hardware on the customer's site (every cloud resource would then carry the facility's obligations), and the assumption says so.",
+				Default:     "(not set)",
+				Rules: []RuleDoc{
+					{
+						Present: ptrTo(true),
+						EffectDoc: EffectDoc{
+							Cells: map[string]CellDoc{
+								"physical_datacenter": {
+									Owner:  "customer",
+									Source: "aws-eks-hybrid-nodes",
+								},
+								"physical_hosts": {
+									Owner:  "customer",
+									Source: "aws-eks-hybrid-nodes",
+								},
+								"physical_network": {
+									Owner:  "customer",
+									Source: "aws-eks-hybrid-nodes",
+								},
+								"virtualization": {
+									Owner:  "customer",
+									Source: "aws-eks-hybrid-nodes",
+								},
+							},
+							Hybrid: true,
+							Reason: "EKS Hybrid Nodes run on hardware on the customer's site: the facility, network, hosts and virtualization under those nodes are the customer's (hybrid).",
+							Source: "aws-eks-hybrid-nodes",
+						},
+					},
+					{
+						Present: ptrTo(false),
+						EffectDoc: EffectDoc{
+							Reason: "No hybrid nodes: every node runs in AWS.",
+						},
 					},
 				},
 			},
 		},
 		Source:    "aws-eks-security",
-		Rationale: "AWS runs the control plane; the node OS depends on how nodes are provided (Auto Mode: AWS; node groups: shared or customer). Hybrid Nodes (remote_network_config) put nodes on the customer's hardware, which the catalog cannot express before its hybrid model.",
+		Rationale: "AWS runs the control plane; the node OS depends on how nodes are provided (Auto Mode: AWS; node groups: shared or customer). Hybrid Nodes (remote_network_config) put nodes on the customer's hardware (hybrid).",
 	}},
 	{name: "aws_eks_fargate_profile", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "caas",
@@ -3887,8 +4025,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Cells: map[string]CellDoc{
 			"operating_system": {
-				Owner:  "provider",
-				Source: "aws-eks-security",
+				Owner:        "customer",
+				Source:       "aws-eks-security",
+				Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
 			},
 		},
 		Source: "aws-eks-security",
@@ -4048,27 +4187,33 @@ var builtinTypes = [...]builtinType{
 		},
 		Conditions: map[string]ConditionDoc{
 			"managed_actions_enabled": {
-				Description: "Managed platform updates: \"true\" when the environment sets the option aws:elasticbeanstalk:managedactions ManagedActionsEnabled = true, else \"false\". Defaults to \"false\", the conservative value and the service's own default for environments created through the API (managed updates are on by default only for environments created in the console): set \"true\" only when the setting is in the configuration.",
+				Description: "Managed platform updates, a boolean: true when the environment sets the option aws:elasticbeanstalk:managedactions ManagedActionsEnabled = true (a setting block; the resource has no attribute of its own, so the key names the option). Assumed false when not given, the conservative value and the service's own default for environments created through the API.",
 				Default:     "false",
-				Values: map[string]EffectDoc{
-					"false": {
-						Cells: map[string]CellDoc{
-							"middleware": {
-								Owner: "customer",
-							},
-							"operating_system": {
-								Owner: "customer",
-							},
-							"runtime": {
-								Owner: "customer",
-							},
+				Rules: []RuleDoc{
+					{
+						Boolean: ptrTo(true),
+						EffectDoc: EffectDoc{
+							Reason: "Managed platform updates apply patch and minor platform versions in the maintenance window; moving to new platform branches stays the customer's.",
+							Source: "aws-beanstalk-platform-maintenance",
 						},
-						Reason: "Without managed platform updates the customer must \"patch the OS, runtime, application server, and web server\" itself by applying platform updates.",
-						Source: "aws-beanstalk-platform-maintenance",
 					},
-					"true": {
-						Reason: "Managed platform updates apply patch and minor platform versions in the maintenance window; moving to new platform branches stays the customer's.",
-						Source: "aws-beanstalk-platform-maintenance",
+					{
+						Boolean: ptrTo(false),
+						EffectDoc: EffectDoc{
+							Cells: map[string]CellDoc{
+								"middleware": {
+									Owner: "customer",
+								},
+								"operating_system": {
+									Owner: "customer",
+								},
+								"runtime": {
+									Owner: "customer",
+								},
+							},
+							Reason: "Without managed platform updates the customer must \"patch the OS, runtime, application server, and web server\" itself by applying platform updates.",
+							Source: "aws-beanstalk-platform-maintenance",
+						},
 					},
 				},
 			},
@@ -4153,8 +4298,35 @@ var builtinTypes = [...]builtinType{
 				Disagreement: "The generic PaaS cell is provider; EMR patches images, not running clusters (compare google_dataproc_cluster).",
 			},
 		},
+		Conditions: map[string]ConditionDoc{
+			"custom_ami_id": {
+				Description: "custom_ami_id of the cluster: set when the cluster runs on a custom AMI the customer builds. Not given: assumed set, the conservative value (the customer patches the AMI); pass the resource's value (null or an empty string when not set).",
+				Default:     "(set)",
+				Rules: []RuleDoc{
+					{
+						Present: ptrTo(true),
+						EffectDoc: EffectDoc{
+							Cells: map[string]CellDoc{
+								"operating_system": {
+									Owner:  "customer",
+									Source: "aws-emr-custom-ami",
+								},
+							},
+							Reason: "A custom AMI is the customer's image: it builds, patches and replaces it.",
+							Source: "aws-emr-custom-ami",
+						},
+					},
+					{
+						Present: ptrTo(false),
+						EffectDoc: EffectDoc{
+							Reason: "EMR's own Amazon Linux AMI: AWS publishes patched images, the customer relaunches clusters onto them.",
+						},
+					},
+				},
+			},
+		},
 		Source:    "aws-security-scope",
-		Rationale: "EMR runs the big-data platform on EC2 instances in the customer's account from AMIs AWS publishes: the customer configures security groups and the cluster, and relaunches clusters to take OS updates. A custom AMI (custom_ami_id) makes the OS the customer's; that condition needs a present/absent rule and comes with the condition format of the next catalog version.",
+		Rationale: "EMR runs the big-data platform on EC2 instances in the customer's account from AMIs AWS publishes: the customer configures security groups and the cluster, and relaunches clusters to take OS updates. A custom AMI (custom_ami_id) makes the OS the customer's.",
 	}},
 	{name: "aws_flow_log", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -4542,8 +4714,35 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 			"accounts_and_access",
 		},
+		Conditions: map[string]ConditionDoc{
+			"custom_key_store_id": {
+				Description: "custom_key_store_id of the key: set when the key lives in a custom key store, an AWS CloudHSM cluster the customer manages or an external key store (XKS) whose key manager runs outside AWS. Not given: assumed set, the conservative value; pass the resource's value (null or an empty string for the default AWS KMS key store).",
+				Default:     "(set)",
+				Rules: []RuleDoc{
+					{
+						Present: ptrTo(true),
+						EffectDoc: EffectDoc{
+							Cells: map[string]CellDoc{
+								"middleware": {
+									Owner:  "customer",
+									Source: "aws-kms-custom-key-store",
+								},
+							},
+							Reason: "A custom key store: the customer operates the CloudHSM cluster (HSM users, backups, availability) or the external key manager and its proxy, whose hardware is outside AWS. Not hybrid: an external key manager is often a partner's service, and the hardware of a CloudHSM cluster is AWS's.",
+							Source: "aws-kms-custom-key-store",
+						},
+					},
+					{
+						Present: ptrTo(false),
+						EffectDoc: EffectDoc{
+							Reason: "The AWS KMS key store: AWS runs the HSMs.",
+						},
+					},
+				},
+			},
+		},
 		Source:    "aws-kms-security",
-		Rationale: "KMS is an abstracted service: AWS runs the HSMs; the key policy and its use are the customer's. The key policy is the key's access control (accounts_and_access in focus). A custom key store (custom_key_store_id: CloudHSM or an external key store) puts the HSM cluster or external key manager with the customer (audit R17); that needs a present/absent condition, which comes with the condition format of the next catalog version.",
+		Rationale: "KMS is an abstracted service: AWS runs the HSMs; the key policy and its use are the customer's. The key policy is the key's access control (accounts_and_access in focus). A custom key store (custom_key_store_id: CloudHSM or an external key store) puts the HSM cluster or external key manager with the customer (audit R17).",
 	}},
 	{name: "aws_kms_replica_key", doc: 2, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -4596,13 +4795,15 @@ var builtinTypes = [...]builtinType{
 								Owner: "customer",
 							},
 							"operating_system": {
-								Owner: "customer",
+								Owner:        "customer",
+								Source:       "aws-lambda-runtime",
+								Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
 							},
 							"runtime": {
 								Owner: "customer",
 							},
 						},
-						Reason: "A container image brings its own OS layer and runtime: the customer patches them.",
+						Reason: "A container image brings its own OS layer and runtime: the customer patches them by rebuilding on updated base images; AWS runs and patches the hosts and the execution environment (one rule for a customer-built image on a provider-run host).",
 						Source: "aws-lambda-runtime",
 					},
 					"Zip": {},
@@ -4933,21 +5134,27 @@ var builtinTypes = [...]builtinType{
 		},
 		Conditions: map[string]ConditionDoc{
 			"auto_minor_version_upgrade": {
-				Description: "auto_minor_version_upgrade of the DB instance: \"true\" lets RDS apply minor engine versions in the maintenance window. Defaults to \"false\", the conservative value, although the resource's own default is true: pass the planned value to get the precise answer.",
+				Description: "auto_minor_version_upgrade of the cluster, a boolean: true lets RDS apply minor engine versions in the maintenance window. Assumed false when not given (the conservative value, although the resource's own default is true): pass the resource's value, e.g. auto_minor_version_upgrade = aws_rds_cluster.this.auto_minor_version_upgrade.",
 				Default:     "false",
-				Values: map[string]EffectDoc{
-					"false": {
-						Cells: map[string]CellDoc{
-							"middleware": {
-								Owner: "customer",
-							},
+				Rules: []RuleDoc{
+					{
+						Boolean: ptrTo(true),
+						EffectDoc: EffectDoc{
+							Reason: "RDS applies minor engine versions itself; major versions stay the customer's choice.",
+							Source: "aws-rds-security",
 						},
-						Reason: "Without automatic minor version upgrades the customer applies every engine patch itself until RDS forces an upgrade at the end of support.",
-						Source: "aws-rds-security",
 					},
-					"true": {
-						Reason: "RDS applies minor engine versions itself; major versions stay the customer's choice.",
-						Source: "aws-rds-security",
+					{
+						Boolean: ptrTo(false),
+						EffectDoc: EffectDoc{
+							Cells: map[string]CellDoc{
+								"middleware": {
+									Owner: "customer",
+								},
+							},
+							Reason: "Without automatic minor version upgrades the customer applies every engine patch itself until RDS forces an upgrade at the end of support.",
+							Source: "aws-rds-security",
+						},
 					},
 				},
 			},
@@ -4971,21 +5178,27 @@ var builtinTypes = [...]builtinType{
 		},
 		Conditions: map[string]ConditionDoc{
 			"auto_minor_version_upgrade": {
-				Description: "auto_minor_version_upgrade of the DB instance: \"true\" lets RDS apply minor engine versions in the maintenance window. Defaults to \"false\", the conservative value, although the resource's own default is true: pass the planned value to get the precise answer.",
+				Description: "auto_minor_version_upgrade of the DB instance, a boolean: true lets RDS apply minor engine versions in the maintenance window. Assumed false when not given (the conservative value, although the resource's own default is true): pass the resource's value, e.g. auto_minor_version_upgrade = aws_rds_cluster_instance.this.auto_minor_version_upgrade.",
 				Default:     "false",
-				Values: map[string]EffectDoc{
-					"false": {
-						Cells: map[string]CellDoc{
-							"middleware": {
-								Owner: "customer",
-							},
+				Rules: []RuleDoc{
+					{
+						Boolean: ptrTo(true),
+						EffectDoc: EffectDoc{
+							Reason: "RDS applies minor engine versions itself; major versions stay the customer's choice.",
+							Source: "aws-rds-security",
 						},
-						Reason: "Without automatic minor version upgrades the customer applies every engine patch itself until RDS forces an upgrade at the end of support.",
-						Source: "aws-rds-security",
 					},
-					"true": {
-						Reason: "RDS applies minor engine versions itself; major versions stay the customer's choice.",
-						Source: "aws-rds-security",
+					{
+						Boolean: ptrTo(false),
+						EffectDoc: EffectDoc{
+							Cells: map[string]CellDoc{
+								"middleware": {
+									Owner: "customer",
+								},
+							},
+							Reason: "Without automatic minor version upgrades the customer applies every engine patch itself until RDS forces an upgrade at the end of support.",
+							Source: "aws-rds-security",
+						},
 					},
 				},
 			},
@@ -5811,6 +6024,68 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-network-security",
 	}},
+	{name: "azurerm_arc_kubernetes_cluster", doc: 3, def: ResourceTypeDoc{
+		ServiceModel: "caas",
+		Class:        "container_platform",
+		Focus: []string{
+			"configuration",
+			"accounts_and_access",
+		},
+		Cells: map[string]CellDoc{
+			"operating_system": {
+				Owner:  "customer",
+				Source: "azure-arc-kubernetes",
+			},
+			"physical_datacenter": {
+				Owner:  "customer",
+				Source: "azure-arc-kubernetes",
+			},
+			"physical_hosts": {
+				Owner:  "customer",
+				Source: "azure-arc-kubernetes",
+			},
+			"physical_network": {
+				Owner:  "customer",
+				Source: "azure-arc-kubernetes",
+			},
+			"virtualization": {
+				Owner:  "customer",
+				Source: "azure-arc-kubernetes",
+			},
+		},
+		Hybrid:    true,
+		Source:    "azure-arc-kubernetes",
+		Rationale: "An Arc-enabled Kubernetes cluster runs outside Azure, on the customer's infrastructure or another cloud, and is connected to Azure for management: the customer runs the hardware, virtualization, nodes and their OS (hybrid).",
+	}},
+	{name: "azurerm_arc_machine", doc: 3, def: ResourceTypeDoc{
+		ServiceModel: "iaas",
+		Class:        "compute_host",
+		Focus: []string{
+			"operating_system",
+			"configuration",
+		},
+		Cells: map[string]CellDoc{
+			"physical_datacenter": {
+				Owner:  "customer",
+				Source: "azure-arc-servers",
+			},
+			"physical_hosts": {
+				Owner:  "customer",
+				Source: "azure-arc-servers",
+			},
+			"physical_network": {
+				Owner:  "customer",
+				Source: "azure-arc-servers",
+			},
+			"virtualization": {
+				Owner:  "customer",
+				Source: "azure-arc-servers",
+			},
+		},
+		Hybrid:    true,
+		Source:    "azure-arc-servers",
+		Rationale: "An Arc-enabled server is a physical server or VM hosted outside Azure, on the customer's network or another cloud, that Azure manages through the Connected Machine agent: the customer runs the hardware, virtualization and operating system (hybrid); Azure provides the management plane.",
+	}},
 	{name: "azurerm_availability_set", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "configuration_object",
@@ -5954,10 +6229,9 @@ var builtinTypes = [...]builtinType{
 				Source: "azure-container-apps",
 			},
 			"operating_system": {
-				Owner:        "shared",
-				ProviderPart: "Runs and patches the hosts, node OS and the Kubernetes-based environment under the containers.",
-				CustomerPart: "Patches the OS layer of the images it builds and rebuilds them when base images change.",
+				Owner:        "customer",
 				Source:       "azure-container-apps",
+				Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
 			},
 			"runtime": {
 				Owner:  "customer",
@@ -5965,7 +6239,7 @@ var builtinTypes = [...]builtinType{
 			},
 		},
 		Source:    "azure-compute-choices",
-		Rationale: "Microsoft's compute guide classifies Container Apps as PaaS, but the customer ships the whole image: runtime and middleware are the customer's and the OS is shared (compare google_cloud_run_v2_service, filed with faas by DOMAIN.md).",
+		Rationale: "Microsoft's compute guide classifies Container Apps as PaaS, but the customer ships the whole image: OS layer, runtime and middleware are the customer's under the one rule for a customer-built image on a provider-run host (compare google_cloud_run_v2_service, filed with faas by DOMAIN.md).",
 	}},
 	{name: "azurerm_container_app_environment", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -6012,13 +6286,13 @@ var builtinTypes = [...]builtinType{
 		},
 		Cells: map[string]CellDoc{
 			"operating_system": {
-				Owner:        "provider",
+				Owner:        "customer",
 				Source:       "azure-container-instances-baseline",
-				Disagreement: "Same reading as aws_ecs_service on FARGATE; the OS layer inside the image is counted with the image (runtime, middleware: customer).",
+				Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
 			},
 		},
 		Source:    "azure-container-instances-baseline",
-		Rationale: "Container Instances run each group in its own Hyper-V isolated sandbox Microsoft operates, like ECS on Fargate: the host OS is the provider's, the image the customer's. Audit finding R13 asks for one rule for a customer-built image on a provider-run host; this catalog version keeps two readings and says which: where the vendor patches the host or guest the image runs on (ECS and EKS on Fargate, Container Instances) the OS row is the provider's and the image's OS layer is counted with the image (runtime and middleware: customer, whose obligations include rebuilding images); where the vendor says the customer keeps the image's base layer patched (Lambda container images, App Service and Functions containers) the OS row is the customer's. Unifying them needs the obligation applicability of the next catalog format, so that a shared OS row can carry the image-rebuild duty without the node-upgrade one.",
+		Rationale: "Container Instances run each group in its own Hyper-V isolated sandbox Microsoft operates: the host OS is the provider's, the image the customer's, so the OS row is shared under the one rule for a customer-built image on a provider-run host (audit R13).",
 	}},
 	{name: "azurerm_container_registry", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -6164,8 +6438,27 @@ var builtinTypes = [...]builtinType{
 			"middleware",
 			"operating_system",
 		},
+		Cells: map[string]CellDoc{
+			"physical_datacenter": {
+				Owner:  "customer",
+				Source: "azure-data-factory-shir",
+			},
+			"physical_hosts": {
+				Owner:  "customer",
+				Source: "azure-data-factory-shir",
+			},
+			"physical_network": {
+				Owner:  "customer",
+				Source: "azure-data-factory-shir",
+			},
+			"virtualization": {
+				Owner:  "customer",
+				Source: "azure-data-factory-shir",
+			},
+		},
+		Hybrid:    true,
 		Source:    "azure-data-factory-shir",
-		Rationale: "The self-hosted integration runtime is software the customer installs and patches on its own machines; the resource registers it, so it takes the IaaS split. On-premises hosts (the usual case) put the hardware and virtualization with the customer too (audit R12); the catalog cannot express that before its hybrid model, which rewords the rule that the provider keeps the physical layer, so the answer still shows them as the provider's.",
+		Rationale: "The self-hosted integration runtime is software the customer installs and patches on its own machines, usually on its own site; the resource registers it, so it takes the IaaS split with the hardware and virtualization the customer's too (hybrid, audit R12). Where the runtime runs on Azure VMs the answer leaves more to the customer than needed, which is the conservative side.",
 	}},
 	{name: "azurerm_data_factory_linked_service_azure_blob_storage", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -6701,7 +6994,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Conditions: map[string]ConditionDoc{
 			"application_stack": {
-				Description: "\"docker\" when site_config.application_stack.docker is set (the function app runs a custom container image), else \"code\" (a built-in language stack Microsoft maintains). Defaults to \"docker\", the conservative value: a function app whose stack is not given is answered as a custom container.",
+				Description: "Deprecated: use site_config.application_stack.docker.image_name. \"docker\" when site_config.application_stack.docker is set (the function app runs a custom container image), else \"code\" (a built-in language stack Microsoft maintains). Defaults to \"docker\", the conservative value: a function app whose stack is not given is answered as a custom container.",
 				Default:     "docker",
 				Values: map[string]EffectDoc{
 					"code": {},
@@ -6714,7 +7007,7 @@ var builtinTypes = [...]builtinType{
 							"operating_system": {
 								Owner:        "customer",
 								Source:       "azure-functions-container",
-								Disagreement: "The host OS and kernel stay Microsoft's; the OS layer inside the image, which is what needs patching, is the customer's.",
+								Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
 							},
 							"runtime": {
 								Owner:  "customer",
@@ -6723,6 +7016,38 @@ var builtinTypes = [...]builtinType{
 						},
 						Reason: "A custom container brings its own OS layer, runtime and libraries: Microsoft does not patch what is inside the image.",
 						Source: "azure-functions-container",
+					},
+				},
+				ReplacedBy: "site_config.application_stack.docker.image_name",
+			},
+			"site_config.application_stack.docker.image_name": {
+				Description: "site_config.application_stack.docker.image_name of the app: set when the app runs a custom container image (the customer keeps its base image patched), not set (null or an empty string) for a built-in language stack Microsoft maintains. Not given: assumed set, the conservative value, so that the OS layer, runtime and middleware inside an image are never hidden.",
+				Default:     "(set)",
+				Rules: []RuleDoc{
+					{
+						Present: ptrTo(true),
+						EffectDoc: EffectDoc{
+							Cells: map[string]CellDoc{
+								"middleware": {
+									Owner:  "customer",
+									Source: "azure-functions-container",
+								},
+								"operating_system": {
+									Owner:        "customer",
+									Source:       "azure-functions-container",
+									Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
+								},
+								"runtime": {
+									Owner:  "customer",
+									Source: "azure-functions-container",
+								},
+							},
+							Reason: "A custom container brings its own OS layer, runtime and libraries: Microsoft does not patch what is inside the image.",
+							Source: "azure-functions-container",
+						},
+					},
+					{
+						Present: ptrTo(false),
 					},
 				},
 			},
@@ -6739,7 +7064,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Conditions: map[string]ConditionDoc{
 			"application_stack": {
-				Description: "\"docker\" when site_config.application_stack.docker is set (the function app runs a custom container image), else \"code\" (a built-in language stack Microsoft maintains). Defaults to \"docker\", the conservative value: a function app whose stack is not given is answered as a custom container.",
+				Description: "Deprecated: use site_config.application_stack.docker.image_name. \"docker\" when site_config.application_stack.docker is set (the function app runs a custom container image), else \"code\" (a built-in language stack Microsoft maintains). Defaults to \"docker\", the conservative value: a function app whose stack is not given is answered as a custom container.",
 				Default:     "docker",
 				Values: map[string]EffectDoc{
 					"code": {},
@@ -6752,7 +7077,7 @@ var builtinTypes = [...]builtinType{
 							"operating_system": {
 								Owner:        "customer",
 								Source:       "azure-functions-container",
-								Disagreement: "The host OS and kernel stay Microsoft's; the OS layer inside the image, which is what needs patching, is the customer's.",
+								Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
 							},
 							"runtime": {
 								Owner:  "customer",
@@ -6761,6 +7086,38 @@ var builtinTypes = [...]builtinType{
 						},
 						Reason: "A custom container brings its own OS layer, runtime and libraries: Microsoft does not patch what is inside the image.",
 						Source: "azure-functions-container",
+					},
+				},
+				ReplacedBy: "site_config.application_stack.docker.image_name",
+			},
+			"site_config.application_stack.docker.image_name": {
+				Description: "site_config.application_stack.docker.image_name of the app: set when the app runs a custom container image (the customer keeps its base image patched), not set (null or an empty string) for a built-in language stack Microsoft maintains. Not given: assumed set, the conservative value, so that the OS layer, runtime and middleware inside an image are never hidden.",
+				Default:     "(set)",
+				Rules: []RuleDoc{
+					{
+						Present: ptrTo(true),
+						EffectDoc: EffectDoc{
+							Cells: map[string]CellDoc{
+								"middleware": {
+									Owner:  "customer",
+									Source: "azure-functions-container",
+								},
+								"operating_system": {
+									Owner:        "customer",
+									Source:       "azure-functions-container",
+									Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
+								},
+								"runtime": {
+									Owner:  "customer",
+									Source: "azure-functions-container",
+								},
+							},
+							Reason: "A custom container brings its own OS layer, runtime and libraries: Microsoft does not patch what is inside the image.",
+							Source: "azure-functions-container",
+						},
+					},
+					{
+						Present: ptrTo(false),
 					},
 				},
 			},
@@ -6807,8 +7164,32 @@ var builtinTypes = [...]builtinType{
 			"deployment_settings",
 		},
 		Conditions: map[string]ConditionDoc{
+			"automatic_os_upgrade_policy.enable_automatic_os_upgrade": {
+				Description: "automatic_os_upgrade_policy.enable_automatic_os_upgrade of the scale set, a boolean: true lets Azure roll instances onto the newest published platform image. Assumed false when not given, the conservative value.",
+				Default:     "false",
+				Rules: []RuleDoc{
+					{
+						Boolean: ptrTo(true),
+						EffectDoc: EffectDoc{
+							Cells: map[string]CellDoc{
+								"operating_system": {
+									Owner:        "shared",
+									ProviderPart: "Rolls instances batch by batch onto the latest version of the platform image, with health checks and automatic rollback.",
+									CustomerPart: "Uses a platform image (or gallery image it publishes itself), provides a health probe or the application health extension, and patches between image releases.",
+									Source:       "azure-vmss-os-upgrade",
+								},
+							},
+							Reason: "Automatic OS image upgrades: Azure keeps the instances on the latest platform image.",
+							Source: "azure-vmss-os-upgrade",
+						},
+					},
+					{
+						Boolean: ptrTo(false),
+					},
+				},
+			},
 			"enable_automatic_os_upgrade": {
-				Description: "automatic_os_upgrade_policy.enable_automatic_os_upgrade of the scale set: \"true\" lets Azure roll instances onto the newest published platform image.",
+				Description: "Deprecated: use automatic_os_upgrade_policy.enable_automatic_os_upgrade. automatic_os_upgrade_policy.enable_automatic_os_upgrade of the scale set: \"true\" lets Azure roll instances onto the newest published platform image.",
 				Default:     "false",
 				Values: map[string]EffectDoc{
 					"false": {},
@@ -6825,6 +7206,7 @@ var builtinTypes = [...]builtinType{
 						Source: "azure-vmss-os-upgrade",
 					},
 				},
+				ReplacedBy: "automatic_os_upgrade_policy.enable_automatic_os_upgrade",
 			},
 		},
 		Source: "azure-vmss-baseline",
@@ -6838,7 +7220,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Conditions: map[string]ConditionDoc{
 			"application_stack": {
-				Description: "\"docker\" when site_config.application_stack.docker_image_name is set (the app runs a custom container image), else \"code\" (a built-in language stack Microsoft maintains). Defaults to \"docker\", the conservative value: an app whose stack is not given is answered as a custom container, so that the OS layer, runtime and middleware inside an image are never hidden.",
+				Description: "Deprecated: use site_config.application_stack.docker_image_name. \"docker\" when site_config.application_stack.docker_image_name is set (the app runs a custom container image), else \"code\" (a built-in language stack Microsoft maintains). Defaults to \"docker\", the conservative value: an app whose stack is not given is answered as a custom container, so that the OS layer, runtime and middleware inside an image are never hidden.",
 				Default:     "docker",
 				Values: map[string]EffectDoc{
 					"code": {
@@ -6863,7 +7245,7 @@ var builtinTypes = [...]builtinType{
 							"operating_system": {
 								Owner:        "customer",
 								Source:       "azure-app-service-custom-container",
-								Disagreement: "The host OS and kernel stay Microsoft's; the OS layer inside the image, which is what needs patching, is the customer's.",
+								Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
 							},
 							"runtime": {
 								Owner:  "customer",
@@ -6872,6 +7254,51 @@ var builtinTypes = [...]builtinType{
 						},
 						Reason: "A custom container brings its own OS layer, runtime and libraries: Microsoft does not patch what is inside the image.",
 						Source: "azure-app-service-custom-container",
+					},
+				},
+				ReplacedBy: "site_config.application_stack.docker_image_name",
+			},
+			"site_config.application_stack.docker_image_name": {
+				Description: "site_config.application_stack.docker_image_name of the app: set when the app runs a custom container image (the customer keeps its base image patched), not set (null or an empty string) for a built-in language stack Microsoft maintains. Not given: assumed set, the conservative value, so that the OS layer, runtime and middleware inside an image are never hidden.",
+				Default:     "(set)",
+				Rules: []RuleDoc{
+					{
+						Present: ptrTo(true),
+						EffectDoc: EffectDoc{
+							Cells: map[string]CellDoc{
+								"middleware": {
+									Owner:  "customer",
+									Source: "azure-app-service-custom-container",
+								},
+								"operating_system": {
+									Owner:        "customer",
+									Source:       "azure-app-service-custom-container",
+									Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
+								},
+								"runtime": {
+									Owner:  "customer",
+									Source: "azure-app-service-custom-container",
+								},
+							},
+							Reason: "A custom container brings its own OS layer, runtime and libraries: Microsoft does not patch what is inside the image.",
+							Source: "azure-app-service-custom-container",
+						},
+					},
+					{
+						Present: ptrTo(false),
+						EffectDoc: EffectDoc{
+							Cells: map[string]CellDoc{
+								"runtime": {
+									Owner:        "shared",
+									ProviderPart: "Patches the built-in language runtimes within a version and installs new major and minor versions side by side.",
+									CustomerPart: "Chooses the runtime version in the application stack, moves to new major and minor versions and off deprecated ones.",
+									Source:       "azure-app-service-patching",
+									Disagreement: "The generic PaaS cell is provider; App Service keeps old runtime versions until the customer upgrades the app.",
+								},
+							},
+							Reason: "A built-in language stack: Microsoft patches it within a version, the customer moves between versions.",
+							Source: "azure-app-service-patching",
+						},
 					},
 				},
 			},
@@ -6888,7 +7315,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Conditions: map[string]ConditionDoc{
 			"application_stack": {
-				Description: "\"docker\" when site_config.application_stack.docker_image_name is set (the app runs a custom container image), else \"code\" (a built-in language stack Microsoft maintains). Defaults to \"docker\", the conservative value: an app whose stack is not given is answered as a custom container, so that the OS layer, runtime and middleware inside an image are never hidden.",
+				Description: "Deprecated: use site_config.application_stack.docker_image_name. \"docker\" when site_config.application_stack.docker_image_name is set (the app runs a custom container image), else \"code\" (a built-in language stack Microsoft maintains). Defaults to \"docker\", the conservative value: an app whose stack is not given is answered as a custom container, so that the OS layer, runtime and middleware inside an image are never hidden.",
 				Default:     "docker",
 				Values: map[string]EffectDoc{
 					"code": {
@@ -6913,7 +7340,7 @@ var builtinTypes = [...]builtinType{
 							"operating_system": {
 								Owner:        "customer",
 								Source:       "azure-app-service-custom-container",
-								Disagreement: "The host OS and kernel stay Microsoft's; the OS layer inside the image, which is what needs patching, is the customer's.",
+								Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
 							},
 							"runtime": {
 								Owner:  "customer",
@@ -6922,6 +7349,51 @@ var builtinTypes = [...]builtinType{
 						},
 						Reason: "A custom container brings its own OS layer, runtime and libraries: Microsoft does not patch what is inside the image.",
 						Source: "azure-app-service-custom-container",
+					},
+				},
+				ReplacedBy: "site_config.application_stack.docker_image_name",
+			},
+			"site_config.application_stack.docker_image_name": {
+				Description: "site_config.application_stack.docker_image_name of the app: set when the app runs a custom container image (the customer keeps its base image patched), not set (null or an empty string) for a built-in language stack Microsoft maintains. Not given: assumed set, the conservative value, so that the OS layer, runtime and middleware inside an image are never hidden.",
+				Default:     "(set)",
+				Rules: []RuleDoc{
+					{
+						Present: ptrTo(true),
+						EffectDoc: EffectDoc{
+							Cells: map[string]CellDoc{
+								"middleware": {
+									Owner:  "customer",
+									Source: "azure-app-service-custom-container",
+								},
+								"operating_system": {
+									Owner:        "customer",
+									Source:       "azure-app-service-custom-container",
+									Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
+								},
+								"runtime": {
+									Owner:  "customer",
+									Source: "azure-app-service-custom-container",
+								},
+							},
+							Reason: "A custom container brings its own OS layer, runtime and libraries: Microsoft does not patch what is inside the image.",
+							Source: "azure-app-service-custom-container",
+						},
+					},
+					{
+						Present: ptrTo(false),
+						EffectDoc: EffectDoc{
+							Cells: map[string]CellDoc{
+								"runtime": {
+									Owner:        "shared",
+									ProviderPart: "Patches the built-in language runtimes within a version and installs new major and minor versions side by side.",
+									CustomerPart: "Chooses the runtime version in the application stack, moves to new major and minor versions and off deprecated ones.",
+									Source:       "azure-app-service-patching",
+									Disagreement: "The generic PaaS cell is provider; App Service keeps old runtime versions until the customer upgrades the app.",
+								},
+							},
+							Reason: "A built-in language stack: Microsoft patches it within a version, the customer moves between versions.",
+							Source: "azure-app-service-patching",
+						},
 					},
 				},
 			},
@@ -7366,8 +7838,63 @@ var builtinTypes = [...]builtinType{
 			"deployment_settings",
 		},
 		Conditions: map[string]ConditionDoc{
+			"os_profile.linux_configuration.patch_mode": {
+				Description: "os_profile.linux_configuration.patch_mode of the scale set: AutomaticByPlatform lets Azure patch the guest OS of the instances; ImageDefault leaves patching to the image or the customer. Not set (null or an empty string) when the scale set has no Linux configuration. Assumed ImageDefault when not given, the conservative value.",
+				Default:     "ImageDefault",
+				Values: map[string]EffectDoc{
+					"AutomaticByPlatform": {
+						Cells: map[string]CellDoc{
+							"operating_system": {
+								Owner:        "shared",
+								ProviderPart: "Azure orchestrates guest OS patching: it assesses the VM and installs critical and security updates in off-peak windows, availability-first across regions.",
+								CustomerPart: "Chooses an image that supports platform patching, handles reboots and application compatibility, and patches what the platform does not (non-OS software, excluded updates).",
+								Source:       "azure-vm-guest-patching",
+							},
+						},
+						Reason: "Automatic VM guest patching: Azure installs critical and security OS updates itself.",
+						Source: "azure-vm-guest-patching",
+					},
+					"ImageDefault": {},
+				},
+				Rules: []RuleDoc{
+					{
+						Present: ptrTo(false),
+						EffectDoc: EffectDoc{
+							Reason: "The scale set has no configuration for this operating system.",
+						},
+					},
+				},
+			},
+			"os_profile.windows_configuration.patch_mode": {
+				Description: "os_profile.windows_configuration.patch_mode of the scale set: AutomaticByPlatform lets Azure patch the guest OS of the instances; AutomaticByOS and Manual leave patching to Windows Update or the customer. Not set (null or an empty string) when the scale set has no Windows configuration. Assumed Manual when not given, the conservative value.",
+				Default:     "Manual",
+				Values: map[string]EffectDoc{
+					"AutomaticByOS": {},
+					"AutomaticByPlatform": {
+						Cells: map[string]CellDoc{
+							"operating_system": {
+								Owner:        "shared",
+								ProviderPart: "Azure orchestrates guest OS patching: it assesses the VM and installs critical and security updates in off-peak windows, availability-first across regions.",
+								CustomerPart: "Chooses an image that supports platform patching, handles reboots and application compatibility, and patches what the platform does not (non-OS software, excluded updates).",
+								Source:       "azure-vm-guest-patching",
+							},
+						},
+						Reason: "Automatic VM guest patching: Azure installs critical and security OS updates itself.",
+						Source: "azure-vm-guest-patching",
+					},
+					"Manual": {},
+				},
+				Rules: []RuleDoc{
+					{
+						Present: ptrTo(false),
+						EffectDoc: EffectDoc{
+							Reason: "The scale set has no configuration for this operating system.",
+						},
+					},
+				},
+			},
 			"patch_mode": {
-				Description: "patch_mode of the scale set's Linux or Windows configuration: AutomaticByPlatform lets Azure patch the guest OS of the instances (Flexible orchestration supports automatic VM guest patching); ImageDefault, AutomaticByOS and Manual leave patching to the image or the customer. Defaults to ImageDefault, the conservative value.",
+				Description: "Deprecated: use os_profile.linux_configuration.patch_mode. patch_mode of the scale set's Linux or Windows configuration: AutomaticByPlatform lets Azure patch the guest OS of the instances (Flexible orchestration supports automatic VM guest patching); ImageDefault, AutomaticByOS and Manual leave patching to the image or the customer. Defaults to ImageDefault, the conservative value. (For a Windows configuration use os_profile.windows_configuration.patch_mode.)",
 				Default:     "ImageDefault",
 				Values: map[string]EffectDoc{
 					"AutomaticByOS": {},
@@ -7386,6 +7913,7 @@ var builtinTypes = [...]builtinType{
 					"ImageDefault": {},
 					"Manual":       {},
 				},
+				ReplacedBy: "os_profile.linux_configuration.patch_mode",
 			},
 		},
 		Source: "azure-vmss-baseline",
@@ -8181,8 +8709,32 @@ var builtinTypes = [...]builtinType{
 			"deployment_settings",
 		},
 		Conditions: map[string]ConditionDoc{
+			"automatic_os_upgrade_policy.enable_automatic_os_upgrade": {
+				Description: "automatic_os_upgrade_policy.enable_automatic_os_upgrade of the scale set, a boolean: true lets Azure roll instances onto the newest published platform image. Assumed false when not given, the conservative value.",
+				Default:     "false",
+				Rules: []RuleDoc{
+					{
+						Boolean: ptrTo(true),
+						EffectDoc: EffectDoc{
+							Cells: map[string]CellDoc{
+								"operating_system": {
+									Owner:        "shared",
+									ProviderPart: "Rolls instances batch by batch onto the latest version of the platform image, with health checks and automatic rollback.",
+									CustomerPart: "Uses a platform image (or gallery image it publishes itself), provides a health probe or the application health extension, and patches between image releases.",
+									Source:       "azure-vmss-os-upgrade",
+								},
+							},
+							Reason: "Automatic OS image upgrades: Azure keeps the instances on the latest platform image.",
+							Source: "azure-vmss-os-upgrade",
+						},
+					},
+					{
+						Boolean: ptrTo(false),
+					},
+				},
+			},
 			"enable_automatic_os_upgrade": {
-				Description: "automatic_os_upgrade_policy.enable_automatic_os_upgrade of the scale set: \"true\" lets Azure roll instances onto the newest published platform image.",
+				Description: "Deprecated: use automatic_os_upgrade_policy.enable_automatic_os_upgrade. automatic_os_upgrade_policy.enable_automatic_os_upgrade of the scale set: \"true\" lets Azure roll instances onto the newest published platform image.",
 				Default:     "false",
 				Values: map[string]EffectDoc{
 					"false": {},
@@ -8199,6 +8751,7 @@ var builtinTypes = [...]builtinType{
 						Source: "azure-vmss-os-upgrade",
 					},
 				},
+				ReplacedBy: "automatic_os_upgrade_policy.enable_automatic_os_upgrade",
 			},
 		},
 		Source: "azure-vmss-baseline",
@@ -8212,7 +8765,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Conditions: map[string]ConditionDoc{
 			"application_stack": {
-				Description: "\"docker\" when site_config.application_stack.docker_image_name is set (the app runs a custom container image), else \"code\" (a built-in language stack Microsoft maintains). Defaults to \"docker\", the conservative value: an app whose stack is not given is answered as a custom container, so that the OS layer, runtime and middleware inside an image are never hidden.",
+				Description: "Deprecated: use site_config.application_stack.docker_image_name. \"docker\" when site_config.application_stack.docker_image_name is set (the app runs a custom container image), else \"code\" (a built-in language stack Microsoft maintains). Defaults to \"docker\", the conservative value: an app whose stack is not given is answered as a custom container, so that the OS layer, runtime and middleware inside an image are never hidden.",
 				Default:     "docker",
 				Values: map[string]EffectDoc{
 					"code": {
@@ -8237,7 +8790,7 @@ var builtinTypes = [...]builtinType{
 							"operating_system": {
 								Owner:        "customer",
 								Source:       "azure-app-service-custom-container",
-								Disagreement: "The host OS and kernel stay Microsoft's; the OS layer inside the image, which is what needs patching, is the customer's.",
+								Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
 							},
 							"runtime": {
 								Owner:  "customer",
@@ -8246,6 +8799,51 @@ var builtinTypes = [...]builtinType{
 						},
 						Reason: "A custom container brings its own OS layer, runtime and libraries: Microsoft does not patch what is inside the image.",
 						Source: "azure-app-service-custom-container",
+					},
+				},
+				ReplacedBy: "site_config.application_stack.docker_image_name",
+			},
+			"site_config.application_stack.docker_image_name": {
+				Description: "site_config.application_stack.docker_image_name of the app: set when the app runs a custom container image (the customer keeps its base image patched), not set (null or an empty string) for a built-in language stack Microsoft maintains. Not given: assumed set, the conservative value, so that the OS layer, runtime and middleware inside an image are never hidden.",
+				Default:     "(set)",
+				Rules: []RuleDoc{
+					{
+						Present: ptrTo(true),
+						EffectDoc: EffectDoc{
+							Cells: map[string]CellDoc{
+								"middleware": {
+									Owner:  "customer",
+									Source: "azure-app-service-custom-container",
+								},
+								"operating_system": {
+									Owner:        "customer",
+									Source:       "azure-app-service-custom-container",
+									Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
+								},
+								"runtime": {
+									Owner:  "customer",
+									Source: "azure-app-service-custom-container",
+								},
+							},
+							Reason: "A custom container brings its own OS layer, runtime and libraries: Microsoft does not patch what is inside the image.",
+							Source: "azure-app-service-custom-container",
+						},
+					},
+					{
+						Present: ptrTo(false),
+						EffectDoc: EffectDoc{
+							Cells: map[string]CellDoc{
+								"runtime": {
+									Owner:        "shared",
+									ProviderPart: "Patches the built-in language runtimes within a version and installs new major and minor versions side by side.",
+									CustomerPart: "Chooses the runtime version in the application stack, moves to new major and minor versions and off deprecated ones.",
+									Source:       "azure-app-service-patching",
+									Disagreement: "The generic PaaS cell is provider; App Service keeps old runtime versions until the customer upgrades the app.",
+								},
+							},
+							Reason: "A built-in language stack: Microsoft patches it within a version, the customer moves between versions.",
+							Source: "azure-app-service-patching",
+						},
 					},
 				},
 			},
@@ -8344,7 +8942,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Conditions: map[string]ConditionDoc{
 			"runtime": {
-				Description: "runtime of the version: \"custom\" when runtime = \"custom\" (the customer's Dockerfile), else \"language\" (a Google-provided runtime such as python or nodejs). Defaults to \"custom\", the conservative value: a version whose runtime is not given is answered as a customer image.",
+				Description: "runtime of the version: custom for the customer's own Dockerfile, any other value (python, nodejs, ...) for a runtime Google provides. Assumed custom when not given, the conservative value.",
 				Default:     "custom",
 				Values: map[string]EffectDoc{
 					"custom": {
@@ -8353,15 +8951,27 @@ var builtinTypes = [...]builtinType{
 								Owner:  "customer",
 								Source: "google-app-engine-flexible",
 							},
+							"operating_system": {
+								Owner:        "customer",
+								Source:       "google-app-engine-flexible",
+								Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
+							},
 							"runtime": {
 								Owner:  "customer",
 								Source: "google-app-engine-flexible",
 							},
 						},
-						Reason: "A custom runtime is an image the customer builds: Google patches the VM, not what is inside the image. The VM's OS stays Google's, as for other images on provider-run hosts (see azurerm_container_group for the reading, audit R13 and R16).",
+						Reason: "A custom runtime is an image the customer builds: Google runs and patches the VM, the customer the OS layer, runtime and libraries inside the image (one rule for a customer-built image on a provider-run host, audit R13 and R16).",
 						Source: "google-app-engine-flexible",
 					},
-					"language": {},
+				},
+				Rules: []RuleDoc{
+					{
+						Present: ptrTo(true),
+						EffectDoc: EffectDoc{
+							Reason: "A runtime Google provides (python, nodejs, ...): Google patches it.",
+						},
+					},
 				},
 			},
 		},
@@ -8569,10 +9179,9 @@ var builtinTypes = [...]builtinType{
 				Source: "google-cloud-run-container-contract",
 			},
 			"operating_system": {
-				Owner:        "shared",
-				ProviderPart: "Runs and patches the hosts, the kernel and the gVisor (or second generation) sandbox under the container.",
-				CustomerPart: "Patches the OS layer of the image it builds and redeploys when base images change.",
+				Owner:        "customer",
 				Source:       "google-cloud-run-security",
+				Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
 			},
 			"runtime": {
 				Owner:  "customer",
@@ -8626,7 +9235,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Conditions: map[string]ConditionDoc{
 			"source": {
-				Description: "How the service's image is built. \"container\": a container image the customer builds and pushes (the usual case). \"buildpacks\": deployed from source on a Google base image with automatic base image updates (template.containers.base_image_uri set together with build_config).",
+				Description: "Deprecated: use template.containers.base_image_uri. How the service's image is built. \"container\": a container image the customer builds and pushes (the usual case). \"buildpacks\": deployed from source on a Google base image with automatic base image updates (template.containers.base_image_uri set together with build_config).",
 				Default:     "container",
 				Values: map[string]EffectDoc{
 					"buildpacks": {
@@ -8658,10 +9267,9 @@ var builtinTypes = [...]builtinType{
 								Source: "google-cloud-run-container-contract",
 							},
 							"operating_system": {
-								Owner:        "shared",
-								ProviderPart: "Runs and patches the hosts, the kernel and the gVisor (or second generation) sandbox under the container.",
-								CustomerPart: "Patches the OS layer of the image it builds and redeploys when base images change.",
+								Owner:        "customer",
 								Source:       "google-cloud-run-security",
+								Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
 							},
 							"runtime": {
 								Owner:  "customer",
@@ -8670,6 +9278,60 @@ var builtinTypes = [...]builtinType{
 						},
 						Reason: "Cloud Run runs a container image the customer builds: the runtime, libraries and OS layer inside it are the customer's.",
 						Source: "google-cloud-run-container-contract",
+					},
+				},
+				ReplacedBy: "template.containers.base_image_uri",
+			},
+			"template.containers.base_image_uri": {
+				Description: "template.containers.base_image_uri of the service: set when the service is deployed from source on a Google base image and enrolled in automatic base image updates; not set (null or an empty string) for a container image the customer builds. Not given: assumed not set, the conservative value.",
+				Default:     "(not set)",
+				Rules: []RuleDoc{
+					{
+						Present: ptrTo(true),
+						EffectDoc: EffectDoc{
+							Cells: map[string]CellDoc{
+								"middleware": {
+									Owner:        "customer",
+									Source:       "google-cloud-run-base-image-updates",
+									Disagreement: "Libraries the application bundles are rebuilt only when the customer redeploys.",
+								},
+								"operating_system": {
+									Owner:        "provider",
+									Source:       "google-cloud-run-base-image-updates",
+									Disagreement: "With automatic base image updates Google patches the OS layer of the base image as well as the host and sandbox.",
+								},
+								"runtime": {
+									Owner:        "shared",
+									ProviderPart: "Publishes the base images (OS and language runtime) and applies their security patches to the running service automatically.",
+									CustomerPart: "Keeps automatic base image updates enabled, picks a supported language version and updates its own dependencies.",
+									Source:       "google-cloud-run-base-image-updates",
+								},
+							},
+							Reason: "Source deployed on Google base images with automatic base image updates: Google patches the OS layer and language runtime.",
+							Source: "google-cloud-run-base-image-updates",
+						},
+					},
+					{
+						Present: ptrTo(false),
+						EffectDoc: EffectDoc{
+							Cells: map[string]CellDoc{
+								"middleware": {
+									Owner:  "customer",
+									Source: "google-cloud-run-container-contract",
+								},
+								"operating_system": {
+									Owner:        "customer",
+									Source:       "google-cloud-run-security",
+									Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
+								},
+								"runtime": {
+									Owner:  "customer",
+									Source: "google-cloud-run-container-contract",
+								},
+							},
+							Reason: "Cloud Run runs a container image the customer builds: the runtime, libraries and OS layer inside it are the customer's.",
+							Source: "google-cloud-run-container-contract",
+						},
 					},
 				},
 			},
@@ -8711,8 +9373,38 @@ var builtinTypes = [...]builtinType{
 			"configuration",
 		},
 		Conditions: map[string]ConditionDoc{
+			"build_config.on_deploy_update_policy": {
+				Description: "build_config.on_deploy_update_policy of the function (a block): set when security updates reach the function only when it is redeployed; not set (null or an empty string) for the automatic update policy, the service's default. Pass e.g. length(google_cloudfunctions2_function.this.build_config[0].on_deploy_update_policy) > 0 ? \"set\" : \"\". Not given: assumed set, the conservative value.",
+				Default:     "(set)",
+				Rules: []RuleDoc{
+					{
+						Present: ptrTo(true),
+						EffectDoc: EffectDoc{
+							Cells: map[string]CellDoc{
+								"operating_system": {
+									Owner:        "shared",
+									ProviderPart: "Publishes runtime base images with patched operating system libraries.",
+									CustomerPart: "Redeploys the function so that the patched base image reaches it.",
+									Source:       "google-functions-execution-env-security",
+								},
+								"runtime": {
+									Owner:        "shared",
+									ProviderPart: "Publishes patched base images and language runtimes.",
+									CustomerPart: "Redeploys the function regularly, since patches reach it only on deployment, and moves off deprecated runtimes.",
+									Source:       "google-functions-execution-env-security",
+								},
+							},
+							Reason: "With the on-deploy policy security updates of the runtime image, including its operating system libraries, reach the function only when the customer redeploys it.",
+							Source: "google-functions-execution-env-security",
+						},
+					},
+					{
+						Present: ptrTo(false),
+					},
+				},
+			},
 			"runtime_update_policy": {
-				Description: "build_config runtime update policy of the function: \"automatic\" (automatic_update_policy, the default) or \"on_deploy\" (on_deploy_update_policy: base image security updates only when the function is redeployed). Defaults to \"on_deploy\", the conservative value.",
+				Description: "Deprecated: use build_config.on_deploy_update_policy. build_config runtime update policy of the function: \"automatic\" (automatic_update_policy, the default) or \"on_deploy\" (on_deploy_update_policy: base image security updates only when the function is redeployed). Defaults to \"on_deploy\", the conservative value.",
 				Default:     "on_deploy",
 				Values: map[string]EffectDoc{
 					"automatic": {},
@@ -8735,6 +9427,7 @@ var builtinTypes = [...]builtinType{
 						Source: "google-functions-execution-env-security",
 					},
 				},
+				ReplacedBy: "build_config.on_deploy_update_policy",
 			},
 		},
 		Source:    "google-functions-runtime-support",
@@ -9413,19 +10106,24 @@ var builtinTypes = [...]builtinType{
 		},
 		Conditions: map[string]ConditionDoc{
 			"enable_autopilot": {
-				Description: "enable_autopilot of the cluster: \"true\" creates a GKE Autopilot cluster, whose nodes Google manages.",
+				Description: "enable_autopilot of the cluster, a boolean: true creates a GKE Autopilot cluster, whose nodes Google manages. Assumed false when not given, the conservative value.",
 				Default:     "false",
-				Values: map[string]EffectDoc{
-					"false": {},
-					"true": {
-						Cells: map[string]CellDoc{
-							"operating_system": {
-								Owner:  "provider",
-								Source: "google-gke",
+				Rules: []RuleDoc{
+					{
+						Boolean: ptrTo(true),
+						EffectDoc: EffectDoc{
+							Cells: map[string]CellDoc{
+								"operating_system": {
+									Owner:  "provider",
+									Source: "google-gke",
+								},
 							},
+							Reason: "Autopilot manages nodes and their OS: node provisioning, image, upgrades and hardening are Google's.",
+							Source: "google-gke",
 						},
-						Reason: "Autopilot manages nodes and their OS: node provisioning, image, upgrades and hardening are Google's.",
-						Source: "google-gke",
+					},
+					{
+						Boolean: ptrTo(false),
 					},
 				},
 			},
@@ -9442,7 +10140,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Conditions: map[string]ConditionDoc{
 			"auto_upgrade": {
-				Description: "management.auto_upgrade of the node pool (the resource's default is true; required on release channels). Defaults to \"false\", the conservative value: pass the planned value to get the precise answer.",
+				Description: "Deprecated: use management.auto_upgrade. management.auto_upgrade of the node pool (the resource's default is true; required on release channels). Defaults to \"false\", the conservative value: pass the planned value to get the precise answer.",
 				Default:     "false",
 				Values: map[string]EffectDoc{
 					"false": {
@@ -9456,6 +10154,29 @@ var builtinTypes = [...]builtinType{
 						Source: "google-gke-node-auto-upgrades",
 					},
 					"true": {},
+				},
+				ReplacedBy: "management.auto_upgrade",
+			},
+			"management.auto_upgrade": {
+				Description: "management.auto_upgrade of the node pool, a boolean (the resource's default is true; required on release channels). Assumed false when not given, the conservative value: pass the resource's value to get the precise answer.",
+				Default:     "false",
+				Rules: []RuleDoc{
+					{
+						Boolean: ptrTo(true),
+					},
+					{
+						Boolean: ptrTo(false),
+						EffectDoc: EffectDoc{
+							Cells: map[string]CellDoc{
+								"operating_system": {
+									Owner:  "customer",
+									Source: "google-gke-node-auto-upgrades",
+								},
+							},
+							Reason: "Without node auto-upgrade nobody rolls the nodes onto patched images unless the customer upgrades the pool.",
+							Source: "google-gke-node-auto-upgrades",
+						},
+					},
 				},
 			},
 		},
@@ -9611,6 +10332,76 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-iam",
 	}},
+	{name: "google_gkeonprem_bare_metal_cluster", doc: 4, def: ResourceTypeDoc{
+		ServiceModel: "caas",
+		Class:        "container_platform",
+		Focus: []string{
+			"configuration",
+			"accounts_and_access",
+		},
+		Cells: map[string]CellDoc{
+			"operating_system": {
+				Owner:        "shared",
+				ProviderPart: "Maintains and distributes the node machine images with regular patching and security fixes, and the upgrade tooling.",
+				CustomerPart: "Administers the on-premises clusters: applies the upgrades that deliver patched node images, and runs the hosts they run on.",
+				Source:       "google-gke-enterprise-shared-responsibility",
+			},
+			"physical_datacenter": {
+				Owner:  "customer",
+				Source: "google-gke-enterprise-shared-responsibility",
+			},
+			"physical_hosts": {
+				Owner:  "customer",
+				Source: "google-gke-enterprise-shared-responsibility",
+			},
+			"physical_network": {
+				Owner:  "customer",
+				Source: "google-gke-enterprise-shared-responsibility",
+			},
+			"virtualization": {
+				Owner:  "customer",
+				Source: "google-gke-enterprise-shared-responsibility",
+			},
+		},
+		Hybrid:    true,
+		Source:    "google-gke-enterprise-shared-responsibility",
+		Rationale: "A GKE cluster on the customer's bare-metal servers (Google Distributed Cloud software): Google maintains and patches the software and node images, the customer has \"overall system administration for on-premises clusters\" and runs the hardware and virtualization (hybrid).",
+	}},
+	{name: "google_gkeonprem_vmware_cluster", doc: 4, def: ResourceTypeDoc{
+		ServiceModel: "caas",
+		Class:        "container_platform",
+		Focus: []string{
+			"configuration",
+			"accounts_and_access",
+		},
+		Cells: map[string]CellDoc{
+			"operating_system": {
+				Owner:        "shared",
+				ProviderPart: "Maintains and distributes the node machine images with regular patching and security fixes, and the upgrade tooling.",
+				CustomerPart: "Administers the on-premises clusters: applies the upgrades that deliver patched node images, and runs the hosts they run on.",
+				Source:       "google-gke-enterprise-shared-responsibility",
+			},
+			"physical_datacenter": {
+				Owner:  "customer",
+				Source: "google-gke-enterprise-shared-responsibility",
+			},
+			"physical_hosts": {
+				Owner:  "customer",
+				Source: "google-gke-enterprise-shared-responsibility",
+			},
+			"physical_network": {
+				Owner:  "customer",
+				Source: "google-gke-enterprise-shared-responsibility",
+			},
+			"virtualization": {
+				Owner:  "customer",
+				Source: "google-gke-enterprise-shared-responsibility",
+			},
+		},
+		Hybrid:    true,
+		Source:    "google-gke-enterprise-shared-responsibility",
+		Rationale: "A GKE cluster on the customer's VMware vSphere (Google Distributed Cloud software): Google maintains and patches the software and node images, the customer has \"overall system administration for on-premises clusters\" and runs the hardware and virtualization (hybrid).",
+	}},
 	{name: "google_iam_deny_policy", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
@@ -9654,8 +10445,46 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_protection",
 		},
+		Conditions: map[string]ConditionDoc{
+			"version_template.protection_level": {
+				Description: "version_template.protection_level of the key: SOFTWARE or HSM keep the key in Cloud KMS; EXTERNAL and EXTERNAL_VPC (Cloud EKM) keep it in an external key manager. Not set (null or an empty string) is SOFTWARE. Not given: assumed EXTERNAL, the conservative value.",
+				Default:     "EXTERNAL",
+				Values: map[string]EffectDoc{
+					"EXTERNAL": {
+						Cells: map[string]CellDoc{
+							"middleware": {
+								Owner:  "customer",
+								Source: "google-cloud-ekm",
+							},
+						},
+						Reason: "Cloud EKM: the key material lives in an external key manager outside Google's infrastructure, which the customer runs or contracts from a partner, and whose availability decides the key's.",
+						Source: "google-cloud-ekm",
+					},
+					"EXTERNAL_VPC": {
+						Cells: map[string]CellDoc{
+							"middleware": {
+								Owner:  "customer",
+								Source: "google-cloud-ekm",
+							},
+						},
+						Reason: "Cloud EKM: the key material lives in an external key manager outside Google's infrastructure, which the customer runs or contracts from a partner, and whose availability decides the key's.",
+						Source: "google-cloud-ekm",
+					},
+					"HSM":      {},
+					"SOFTWARE": {},
+				},
+				Rules: []RuleDoc{
+					{
+						Present: ptrTo(false),
+						EffectDoc: EffectDoc{
+							Reason: "No version template: SOFTWARE protection.",
+						},
+					},
+				},
+			},
+		},
 		Source:    "google-kms",
-		Rationale: "Cloud KMS is an abstracted key service (like aws_kms_key): Google runs the HSMs, rotation period, protection level and key use are the customer's. With protection level EXTERNAL or EXTERNAL_VPC (Cloud EKM) the customer also runs the external key manager (audit R18); that is hardware outside Google and waits for the catalog's hybrid model.",
+		Rationale: "Cloud KMS is an abstracted key service (like aws_kms_key): Google runs the HSMs, rotation period, protection level and key use are the customer's. With protection level EXTERNAL or EXTERNAL_VPC (Cloud EKM) the customer also runs or contracts the external key manager (audit R18).",
 	}},
 	{name: "google_kms_crypto_key_iam_binding", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",

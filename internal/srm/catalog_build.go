@@ -121,7 +121,7 @@ func (c *Catalog) buildObligations(m *merged) {
 }
 
 func (c *Catalog) buildType(rt *ResourceType, name string, d *ResourceTypeDoc) {
-	*rt = ResourceType{Type: name, ServiceModel: d.ServiceModel, Class: d.Class, Focus: d.Focus, Source: d.Source, Rationale: d.Rationale}
+	*rt = ResourceType{Type: name, ServiceModel: d.ServiceModel, Class: d.Class, Hybrid: d.Hybrid, Focus: d.Focus, Source: d.Source, Rationale: d.Rationale}
 	sc := c.classes[d.Class]
 	if sc != nil && len(d.AppliesTo) == 0 {
 		// Most types take their class as it is: they share its lists.
@@ -145,16 +145,30 @@ func (c *Catalog) buildType(rt *ResourceType, name string, d *ResourceTypeDoc) {
 	rt.ConditionKeys = sortedKeys(d.Conditions)
 	for _, key := range rt.ConditionKeys {
 		cd := d.Conditions[key]
-		cond := &Condition{Key: key, Description: cd.Description, Default: cd.Default,
+		cond := &Condition{Key: key, Description: cd.Description, Default: cd.Default, ReplacedBy: cd.ReplacedBy,
 			Values: make(map[string]*Effect, len(cd.Values)), ValueKeys: sortedKeys(cd.Values)}
-		for _, v := range cond.ValueKeys {
-			ed := cd.Values[v]
-			eff := &Effect{ServiceModel: ed.ServiceModel, Reason: ed.Reason, Source: ed.Source,
-				name: key + "=" + v, defaultName: key + "=" + v + " (default)"}
+		effect := func(name string, ed EffectDoc) *Effect {
+			eff := &Effect{Value: name, ServiceModel: ed.ServiceModel, Hybrid: ed.Hybrid, Reason: ed.Reason, Source: ed.Source,
+				name: key + "=" + name, defaultName: key + "=" + name + " (default)"}
 			eff.Cells, eff.cells = c.buildCells(ed.Cells)
-			cond.Values[v] = eff
+			if name == cd.Default && cond.assumed == nil {
+				cond.assumed = eff
+			}
+			return eff
+		}
+		for _, v := range cond.ValueKeys {
+			cond.Values[v] = effect(v, cd.Values[v])
+		}
+		for i := range cd.Rules {
+			r := &cd.Rules[i]
+			cond.Rules = append(cond.Rules, &Rule{Prefix: r.Prefix, Present: r.Present, Boolean: r.Boolean, Effect: effect(r.Name(), r.EffectDoc)})
 		}
 		rt.Conditions[key] = cond
+	}
+	for _, key := range rt.ConditionKeys {
+		if by := rt.Conditions[key].ReplacedBy; by != "" {
+			rt.Conditions[by].Replaces = append(rt.Conditions[by].Replaces, key)
+		}
 	}
 }
 

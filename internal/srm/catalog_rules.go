@@ -35,6 +35,7 @@ var rules = []rule{
 	{"resource_types", checkResourceTypes},
 	{"applicability", checkApplicability},
 	{"conditions", checkConditions},
+	{"conservative_default", checkConservativeDefault},
 	{"one_model_moving_condition", checkModelMoves},
 	{"invariants", checkInvariants},
 }
@@ -317,19 +318,121 @@ func checkConditions(m *merged) Problems {
 	for i, rt := range m.types.items {
 		for _, key := range sortedKeys(rt.Conditions) {
 			cd, at := rt.Conditions[key], m.types.at[i].sub("conditions."+key)
-			if len(cd.Values) == 0 {
-				probs = append(probs, at.problem("values", "a condition needs at least one value"))
+			effs := cd.effects()
+			names := make([]string, len(effs))
+			for j, e := range effs {
+				names[j] = e.name
 			}
-			if _, ok := cd.Values[cd.Default]; !ok {
-				probs = append(probs, at.problem("default", "%q is not one of the values (%s)", cd.Default, strings.Join(sortedKeys(cd.Values), ", ")))
+			if len(effs) == 0 {
+				probs = append(probs, at.problem("values", "a condition needs at least one value or rule"))
 			}
-			for _, v := range sortedKeys(cd.Values) {
-				ed, vat := cd.Values[v], at.sub("values."+v)
-				if ed.ServiceModel != "" {
-					probs = append(probs, m.checkModelRef(vat, "service_model", ed.ServiceModel)...)
+			if !slices.Contains(names, cd.Default) {
+				probs = append(probs, at.problem("default", "%q is not one of the values or rules (%s)", cd.Default, strings.Join(names, ", ")))
+			}
+			for j := range cd.Rules {
+				probs = append(probs, checkRule(at.sub(fmt.Sprintf("rules[%d]", j)), &cd.Rules[j], cd, names[:len(cd.Values)+j])...)
+			}
+			if by := cd.ReplacedBy; by != "" {
+				switch nb, ok := rt.Conditions[by]; {
+				case !ok:
+					probs = append(probs, at.problem("replaced_by", "%s", unknownID{kind: "condition", of: m.types.ids[i], id: by, defined: sortedKeys(rt.Conditions)}.problem()))
+				case nb.ReplacedBy != "":
+					probs = append(probs, at.problem("replaced_by", "%q is deprecated itself (replaced by %q): name the condition that replaces both", by, nb.ReplacedBy))
 				}
-				probs = append(probs, m.checkSource(vat, ed.Source, false)...)
-				probs = append(probs, m.checkCells(vat, "cells", ed.Cells)...)
+			}
+			for _, e := range effs {
+				vat := at.sub(e.at)
+				if e.ServiceModel != "" {
+					probs = append(probs, m.checkModelRef(vat, "service_model", e.ServiceModel)...)
+				}
+				probs = append(probs, m.checkSource(vat, e.Source, false)...)
+				probs = append(probs, m.checkCells(vat, "cells", e.Cells)...)
+			}
+		}
+	}
+	return probs
+}
+
+// checkRule checks that a rule sets exactly one way of matching, and that
+// no earlier value or rule has its name (the name would not say which one
+// applied).
+func checkRule(at origin, r *RuleDoc, cd ConditionDoc, earlier []string) Problems {
+	n := 0
+	if r.Prefix != "" {
+		n++
+	}
+	if r.Present != nil {
+		n++
+	}
+	if r.Boolean != nil {
+		n++
+	}
+	switch {
+	case n != 1:
+		return Problems{at.problem("", "a rule sets exactly one of prefix, present and boolean, got %d", n)}
+	case slices.Contains(earlier, r.Name()):
+		return Problems{at.problem("", "rule %q repeats a value or an earlier rule of the condition", r.Name())}
+	case r.Boolean != nil && len(cd.Values) > 0:
+		return Problems{at.problem("boolean", "a boolean condition matches by rules only: move the exact values %s to boolean rules", strings.Join(sortedKeys(cd.Values), ", "))}
+	}
+	return nil
+}
+
+// checkConservativeDefault: the default of a condition (what a resource
+// that does not give it, or gives a value that matches nothing, resolves to)
+// leaves at least as much to the customer, on every component, as every
+// other value and rule of the condition, under the type's model and with
+// the type's own cells. A default that hides an obligation the resource may
+// carry is the error the audit found (a forgotten package_type reported the
+// OS of a container-image Lambda as AWS's). One exception: the site
+// components (physical_*, virtualization) that a hybrid value moves are not
+// compared, because hardware on the customer's site is never assumed (every
+// cloud resource would then carry the facility's obligations), and the
+// default itself is never hybrid; the assumption of such a condition still
+// says that the site was not given.
+func checkConservativeDefault(m *merged) Problems {
+	var probs Problems
+	for i, rt := range m.types.items {
+		mi := m.models.lookup(rt.ServiceModel)
+		if mi < 0 {
+			continue
+		}
+		owner := func(component string, eff EffectDoc) Owner {
+			if cd, ok := eff.Cells[component]; ok {
+				return Owner(cd.Owner)
+			}
+			if cd, ok := rt.Cells[component]; ok {
+				return Owner(cd.Owner)
+			}
+			return Owner(m.components.items[m.components.lookup(component)].Cells[rt.ServiceModel].Owner)
+		}
+		for _, key := range sortedKeys(rt.Conditions) {
+			cd := rt.Conditions[key]
+			effs := cd.effects()
+			def := slices.IndexFunc(effs, func(e namedEffect) bool { return e.name == cd.Default })
+			if def < 0 || effs[def].ServiceModel != "" {
+				continue // reported by checkConditions; a model move is compared under its own model
+			}
+			if effs[def].Hybrid {
+				probs = append(probs, m.types.at[i].sub("conditions."+key).problem("default",
+					"%q is hybrid: hardware on the customer's site is never assumed; make a value that is not hybrid the default", cd.Default))
+				continue
+			}
+		next:
+			for _, e := range effs {
+				if e.ServiceModel != "" {
+					continue
+				}
+				for _, comp := range sortedKeys(e.Cells) {
+					if m.components.lookup(comp) < 0 || (e.Hybrid && IsSiteComponent(comp)) {
+						continue
+					}
+					if d, o := owner(comp, effs[def].EffectDoc), owner(comp, e.EffectDoc); ownerWeight(o) > ownerWeight(d) {
+						probs = append(probs, m.types.at[i].sub("conditions."+key).problem("default",
+							"%q is not the value that leaves the most to the customer: %q makes %s %s where %q makes it %s", cd.Default, e.name, comp, o, cd.Default, d))
+						break next
+					}
+				}
 			}
 		}
 	}
@@ -356,7 +459,8 @@ func checkModelMoves(m *merged) Problems {
 func modelMovers(rt ResourceTypeDoc) []string {
 	var out []string
 	for _, key := range sortedKeys(rt.Conditions) {
-		for _, ed := range rt.Conditions[key].Values {
+		cd := rt.Conditions[key]
+		for _, ed := range cd.effects() {
 			if ed.ServiceModel != "" {
 				out = append(out, key)
 				break
@@ -476,7 +580,7 @@ func checkInvariants(m *merged) Problems {
 	for _, c := range m.components.items {
 		for _, model := range m.models.ids {
 			if cd, ok := c.Cells[model]; ok {
-				if inv := ic.broken(c.ID, Owner(cd.Owner), model); inv != nil {
+				if inv := ic.broken(c.ID, Owner(cd.Owner), model, false); inv != nil {
 					probs = append(probs, c.cellAt[model].problem("owner", "%s %s may not be %s: %s", c.ID, model, cd.Owner, inv.Rule))
 				}
 			}
@@ -487,15 +591,16 @@ func checkInvariants(m *merged) Problems {
 		movers := modelMovers(rt)
 		reach := reachableModels(rt.ServiceModel, moves(rt, movers))
 		if len(rt.Cells) > 0 {
-			probs = append(probs, ic.checkCells(at.sub("cells"), rt.Cells, reach, name, rt.ServiceModel)...)
+			probs = append(probs, ic.checkCells(at.sub("cells"), rt.Cells, reach, name, rt.ServiceModel, rt.Hybrid)...)
 		}
 		for _, key := range sortedKeys(rt.Conditions) {
-			for _, v := range sortedKeys(rt.Conditions[key].Values) {
-				ed, models := rt.Conditions[key].Values[v], reach
+			cd := rt.Conditions[key]
+			for _, ed := range cd.effects() {
+				models := reach
 				if len(movers) > 0 && key == movers[0] {
 					models = reachableModels(rt.ServiceModel, []string{ed.ServiceModel})
 				}
-				probs = append(probs, ic.checkCells(at.sub("conditions."+key+".values."+v+".cells"), ed.Cells, models, name, rt.ServiceModel)...)
+				probs = append(probs, ic.checkCells(at.sub("conditions."+key+"."+ed.at+".cells"), ed.Cells, models, name, rt.ServiceModel, rt.Hybrid || ed.Hybrid)...)
 			}
 		}
 	}
@@ -508,10 +613,11 @@ func moves(rt ResourceTypeDoc, movers []string) []string {
 	if len(movers) == 0 {
 		return nil
 	}
-	values := rt.Conditions[movers[0]].Values
-	out := make([]string, 0, len(values))
-	for _, v := range sortedKeys(values) {
-		out = append(out, values[v].ServiceModel)
+	cd := rt.Conditions[movers[0]]
+	effs := cd.effects()
+	out := make([]string, 0, len(effs))
+	for _, e := range effs {
+		out = append(out, e.ServiceModel)
 	}
 	return out
 }
@@ -552,18 +658,19 @@ func newInvariantCheck(m *merged) *invariantCheck {
 }
 
 // broken returns the invariant that owner o of a component breaks under a
-// model, or nil; unknown ids and owners are reported by other rules.
-func (ic *invariantCheck) broken(component string, o Owner, model string) *Invariant {
+// model, for a hybrid resource or not, or nil; unknown ids and owners are
+// reported by other rules.
+func (ic *invariantCheck) broken(component string, o Owner, model string, hybrid bool) *Invariant {
 	m, c := ic.models[model], ic.components[component]
 	if m == nil || c == nil || !validOwner(o) {
 		return nil
 	}
-	return CheckInvariants(m, c, o)
+	return CheckInvariants(m, hybrid, c, o)
 }
 
 // checkCells checks the cells of a resource type or a condition value
 // under each of models, reporting each cell once.
-func (ic *invariantCheck) checkCells(at origin, cells map[string]CellDoc, models []string, typeName, base string) Problems {
+func (ic *invariantCheck) checkCells(at origin, cells map[string]CellDoc, models []string, typeName, base string, hybrid bool) Problems {
 	if len(cells) == 0 {
 		return nil
 	}
@@ -571,7 +678,7 @@ func (ic *invariantCheck) checkCells(at origin, cells map[string]CellDoc, models
 	for _, id := range sortedKeys(cells) {
 		o := Owner(cells[id].Owner)
 		for _, model := range models {
-			inv := ic.broken(id, o, model)
+			inv := ic.broken(id, o, model, hybrid)
 			switch {
 			case inv == nil:
 				continue

@@ -120,8 +120,8 @@ func TestInvariantsRejectBrokenCatalogs(t *testing.T) {
 		{"data classification provider-owned in paas", "data_classification", "paas", OwnerProvider, "customer retains data security"},
 		{"access provider-owned", "accounts_and_access", "saas", OwnerProvider, "customer retains user access"},
 		{"configuration provider-owned", "configuration", "saas", OwnerProvider, "misconfiguration stays with the customer"},
-		{"physical customer-owned in iaas", "physical_hosts", "iaas", OwnerCustomer, "provider keeps physical infrastructure"},
-		{"physical shared in faas", "physical_datacenter", "faas", OwnerShared, "provider keeps physical infrastructure"},
+		{"physical customer-owned in iaas", "physical_hosts", "iaas", OwnerCustomer, "provider keeps the physical layer of its cloud"},
+		{"physical shared in faas", "physical_datacenter", "faas", OwnerShared, "provider keeps the physical layer of its cloud"},
 		{"on premises provider-owned", "virtualization", "on_premises", OwnerProvider, "on premises the customer runs everything"},
 	}
 	for _, tc := range cases {

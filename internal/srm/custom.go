@@ -117,6 +117,14 @@ func structFields(t reflect.Type) map[string]reflect.StructField {
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
 		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if f.Anonymous && name == "" && f.Type.Kind() == reflect.Struct {
+			// An embedded struct's fields are the object's own, as
+			// encoding/json reads them.
+			for n, ef := range structFields(f.Type) {
+				out[n] = ef
+			}
+			continue
+		}
 		if name != "" && name != "-" {
 			out[name] = f
 		}

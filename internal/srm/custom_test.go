@@ -99,7 +99,7 @@ func TestCustomCatalogSemanticErrors(t *testing.T) {
 		{"invariant", `{"components": [{"id": "data_access", "cells": {"saas": {"owner": "provider", "source": "aws-srm"}}}]}`,
 			"$.components[0].cells.saas.owner", "customer retains data security"},
 		{"invariant in a condition", `{"resource_types": {"acme_x": {"service_model": "iaas", "class": "compute_host", "source": "aws-srm", "conditions": {"mode": {"description": "d", "default": "a", "values": {"a": {"cells": {"physical_hosts": {"owner": "customer"}}}}}}}}}`,
-			"$.resource_types.acme_x.conditions.mode.values.a.cells.physical_hosts.owner", "provider keeps physical infrastructure"},
+			"$.resource_types.acme_x.conditions.mode.values.a.cells.physical_hosts.owner", "provider keeps the physical layer of its cloud"},
 		{"malformed control", `{"obligations": [{"id": "data_access.x", "component": "data_access", "title": "t", "description": "d", "controls": {"nist_800_53_r5": ["sc28"]}}]}`,
 			"$.obligations[0].controls.nist_800_53_r5[0]", "not a well-formed"},
 		{"new model without cells", `{"service_models": [{"id": "daas", "name": "Desktop", "description": "d", "cloud": true}]}`,

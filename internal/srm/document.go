@@ -7,6 +7,8 @@
 // resource into owners and obligations. It imports nothing from Terraform.
 package srm
 
+import "fmt"
+
 // Document is the on-disk form of a catalog. The built-in catalog is the merge
 // of the documents under data/ (compiled into the provider, see builtin.go),
 // and an organisation's custom catalog (provider argument "catalog") is one
@@ -161,8 +163,12 @@ type ResourceTypeDoc struct {
 	// component id (e.g. the operating system of a Fargate profile is the
 	// provider's although caas shares it). Conditions apply on top.
 	Cells map[string]CellDoc `json:"cells,omitempty"`
+	// Hybrid says that the type runs on hardware on the customer's site
+	// (Outposts, Azure Arc, self-hosted runtimes, on-premises clusters):
+	// its cells may make the physical_* components the customer's.
+	Hybrid bool `json:"hybrid,omitempty"`
 	// Conditions are attributes of the declared resource whose values change
-	// the answer, keyed by attribute name.
+	// the answer, keyed by attribute name (a dotted path in nested blocks).
 	Conditions map[string]ConditionDoc `json:"conditions,omitempty"`
 	// Source is the id of the citation for the mapping.
 	Source string `json:"source"`
@@ -171,13 +177,46 @@ type ResourceTypeDoc struct {
 }
 
 // ConditionDoc is an attribute of a resource type whose value changes owners.
+// Its key is the attribute's name as the resource's provider spells it, a
+// dotted path for an attribute of a nested block (for example
+// "site_config.application_stack.docker_image_name"), so that a value read
+// from a plan or a resource applies as it is. A value matches the exact
+// values first, then the rules in order. A value that matches none, and a
+// condition that is not given, resolve to Default, the value that leaves the
+// most to the customer, and the answer records the assumption.
 type ConditionDoc struct {
 	Description string `json:"description"`
-	// Default is the value the provider assumes when the condition is not
-	// given; it must be one of Values.
+	// Default is the value or rule the provider assumes when the condition
+	// is not given or its value matches nothing: the name of one of Values
+	// or Rules, and the one that leaves the most to the customer (the rule
+	// conservative_default checks it).
 	Default string `json:"default"`
-	// Values lists every allowed value and what it changes.
-	Values map[string]EffectDoc `json:"values"`
+	// Values are the exact values of the attribute and what each changes.
+	Values map[string]EffectDoc `json:"values,omitempty"`
+	// Rules match values that Values does not list, in order: the first
+	// that matches applies.
+	Rules []RuleDoc `json:"rules,omitempty"`
+	// ReplacedBy, when set, marks the condition as deprecated in favour of
+	// another condition of the type: it still applies when given (and its
+	// replacement is not), with a deprecation warning naming the new key.
+	ReplacedBy string `json:"replaced_by,omitempty"`
+}
+
+// RuleDoc matches condition values by rule; exactly one of Prefix, Present
+// and Boolean is set. A value given as an empty string (or null) is an
+// attribute that is not set.
+type RuleDoc struct {
+	// Prefix matches every set value that starts with it (e.g. "custom-").
+	// The rule's name is the prefix followed by "*".
+	Prefix string `json:"prefix,omitempty"`
+	// Present true matches every set value, false the attribute not set.
+	// The rule's name is "(set)" or "(not set)".
+	Present *bool `json:"present,omitempty"`
+	// Boolean matches a boolean attribute's value, as Terraform writes it
+	// ("true" or "false", in any case). The rule's name is "true" or
+	// "false".
+	Boolean *bool `json:"boolean,omitempty"`
+	EffectDoc
 }
 
 // EffectDoc is what one condition value changes.
@@ -186,8 +225,62 @@ type EffectDoc struct {
 	ServiceModel string `json:"service_model,omitempty"`
 	// Cells replaces owner assignments, by component id.
 	Cells map[string]CellDoc `json:"cells,omitempty"`
+	// Hybrid says that the value puts the hardware on the customer's site
+	// (ECS Anywhere, EKS Hybrid Nodes, Outposts, ...): the physical_*
+	// components may then be the customer's, the provider keeping the
+	// physical layer of its own cloud only.
+	Hybrid bool `json:"hybrid,omitempty"`
 	// Reason says why, for docs and overrides_applied.
 	Reason string `json:"reason,omitempty"`
 	// Source is the id of the citation for the effect.
 	Source string `json:"source,omitempty"`
 }
+
+// Name returns the rule's name: what overrides and assumptions call the
+// value it matches.
+func (r *RuleDoc) Name() string {
+	switch {
+	case r.Prefix != "":
+		return r.Prefix + "*"
+	case r.Present != nil && *r.Present:
+		return RuleSet
+	case r.Present != nil:
+		return RuleNotSet
+	case r.Boolean != nil && *r.Boolean:
+		return "true"
+	case r.Boolean != nil:
+		return "false"
+	}
+	return ""
+}
+
+// The names of the present/absent rules.
+const (
+	RuleSet    = "(set)"
+	RuleNotSet = "(not set)"
+)
+
+// namedEffect is an exact value or a rule of a condition, by name, in match
+// order.
+type namedEffect struct {
+	name string
+	at   string // JSON path below the condition: values.<v> or rules[i]
+	EffectDoc
+}
+
+// effects lists the exact values (sorted) and then the rules (in order) of
+// a condition.
+func (cd *ConditionDoc) effects() []namedEffect {
+	out := make([]namedEffect, 0, len(cd.Values)+len(cd.Rules))
+	for _, v := range sortedKeys(cd.Values) {
+		out = append(out, namedEffect{name: v, at: "values." + v, EffectDoc: cd.Values[v]})
+	}
+	for i := range cd.Rules {
+		out = append(out, namedEffect{name: cd.Rules[i].Name(), at: fmt.Sprintf("rules[%d]", i), EffectDoc: cd.Rules[i].EffectDoc})
+	}
+	return out
+}
+
+// ptrTo returns a pointer to v: the generated built-in documents write a
+// rule's present and boolean through it.
+func ptrTo[T any](v T) *T { return &v }

@@ -73,7 +73,7 @@ func FuzzCustomCatalog(f *testing.F) {
 func holdsInvariants(t *testing.T, r *Result) {
 	t.Helper()
 	for _, rc := range r.Components {
-		if inv := CheckInvariants(r.ServiceModel, rc.Component, rc.Owner); inv != nil {
+		if inv := CheckInvariants(r.ServiceModel, r.Hybrid, rc.Component, rc.Owner); inv != nil {
 			t.Fatalf("%s is %s under %s: %s", rc.Component.ID, rc.Owner, r.ServiceModel.ID, inv.Rule)
 		}
 	}

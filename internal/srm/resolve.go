@@ -14,7 +14,9 @@ type Request struct {
 	// Exactly one of ResourceType and ServiceModel.
 	ResourceType string
 	ServiceModel string
-	// Conditions are attribute values of the declared resource.
+	// Conditions are attribute values of the declared resource, by
+	// attribute path, as Terraform writes them as strings (booleans "true"
+	// or "false", numbers as written); "" is an attribute that is not set.
 	Conditions map[string]string
 	// Agreement is the name of an agreement to apply, or empty.
 	Agreement string
@@ -63,6 +65,25 @@ type AppliedOverride struct {
 	Reference string
 }
 
+// Assumption is a condition the answer could not read: it assumed the value
+// (or rule) that leaves the most to the customer, and says why.
+type Assumption struct {
+	Condition string
+	Assumed   string
+	Reason    string
+}
+
+// Deprecation is a deprecated condition key that a request used.
+type Deprecation struct {
+	Condition  string
+	ReplacedBy string
+}
+
+// Message says what to do about a deprecated condition.
+func (d Deprecation) Message() string {
+	return fmt.Sprintf("Condition %q is deprecated and will be removed in the next minor version: use %q, the attribute's name in the resource, instead.", d.Condition, d.ReplacedBy)
+}
+
 // Result is the responsibility of one declared resource.
 type Result struct {
 	Catalog      *Catalog
@@ -75,6 +96,15 @@ type Result struct {
 	CustomerObligations []*Obligation
 	Unaccepted          []*Obligation
 	OverridesApplied    []AppliedOverride
+	// Assumptions are the conditions of the type that were not given, or
+	// whose value matched nothing: the answer took the value that leaves
+	// the most to the customer.
+	Assumptions []Assumption
+	// Deprecations are the deprecated conditions given.
+	Deprecations []Deprecation
+	// Hybrid: the resource runs on hardware on the customer's site (its
+	// type, or a condition value, says so).
+	Hybrid bool
 	// SourceIDs are the citations behind the answer, sorted.
 	SourceIDs []string
 }
@@ -176,7 +206,7 @@ func (e *Engine) Resolve(req Request) (*Result, error) {
 		} else {
 			choices = make([]choice, n)
 		}
-		if model, sources, err = rt.choose(c, req.Conditions, choices, sources); err != nil {
+		if model, sources, err = rt.choose(c, req.Conditions, choices, sources, res); err != nil {
 			return nil, err
 		}
 	}
@@ -220,7 +250,7 @@ func (e *Engine) Resolve(req Request) (*Result, error) {
 		}
 		if agreement != nil {
 			if ov := agreement.match(res, comp.ID); ov != nil {
-				if inv := CheckInvariants(model, comp, ov.Owner); inv != nil {
+				if inv := CheckInvariants(model, res.Hybrid, comp, ov.Owner); inv != nil {
 					return nil, &InputError{Field: "agreement", Summary: "Agreement breaks an invariant",
 						Detail: fmt.Sprintf("Agreement %q would make %s %s under %s, but %s.", agreement.Name, comp.ID, ov.Owner, model.ID, inv.Rule)}
 				}
@@ -270,33 +300,59 @@ func (e *Engine) Resolve(req Request) (*Result, error) {
 
 // choose fills choices, indexed like c.Components, with the cells the type
 // and its conditions set, and returns the model they resolve the type to
-// and the sources of the condition values applied.
-func (rt *ResourceType) choose(c *Catalog, conditions map[string]string, choices []choice, sources []string) (*ServiceModel, []string, error) {
+// and the sources of the condition values applied. It records in res the
+// assumptions made, the deprecated conditions used and whether the resource
+// is hybrid.
+func (rt *ResourceType) choose(c *Catalog, conditions map[string]string, choices []choice, sources []string, res *Result) (*ServiceModel, []string, error) {
 	for key := range conditions {
 		if rt.Conditions[key] == nil {
 			return nil, nil, conditionKeyError(rt, key)
 		}
 	}
 	model := c.models[rt.ServiceModel]
+	res.Hybrid = rt.Hybrid
 	// The type's own cells first; its conditions apply on top.
 	for i := range rt.cells {
 		choices[rt.cells[i].index] = choice{ic: &rt.cells[i]}
 	}
-	// Every condition of the type applies: the given value, or the default
-	// the catalog assumes.
+	// Every condition of the type applies: the given value, or the one
+	// that leaves the most to the customer.
 	for _, key := range rt.ConditionKeys {
 		cond := rt.Conditions[key]
 		value, given := conditions[key]
-		if !given {
-			value = cond.Default
+		switch {
+		case cond.ReplacedBy != "":
+			// A deprecated key applies only when given, and only in place of
+			// its replacement.
+			if !given {
+				continue
+			}
+			res.Deprecations = append(res.Deprecations, Deprecation{Condition: key, ReplacedBy: cond.ReplacedBy})
+			if _, ok := conditions[cond.ReplacedBy]; ok {
+				continue
+			}
+		case !given && cond.replacedIn(conditions):
+			continue
 		}
-		eff := cond.Values[value]
-		if eff == nil {
-			return nil, nil, conditionValueError(rt, cond, value)
+		// A value that matches nothing, and a condition not given, take
+		// the default, the value that leaves the most to the customer
+		// (rule conservative_default), and the answer says so.
+		eff, byValue := cond.assumed, false
+		if given {
+			if m := cond.Match(value); m != nil {
+				eff, byValue = m, true
+			}
+		}
+		if !byValue {
+			if res.Assumptions == nil {
+				res.Assumptions = make([]Assumption, 0, len(rt.ConditionKeys))
+			}
+			res.Assumptions = append(res.Assumptions, Assumption{Condition: key, Assumed: cond.Default, Reason: assumptionReason(cond, value, given)})
 		}
 		if eff.ServiceModel != "" {
 			model = c.models[eff.ServiceModel]
 		}
+		res.Hybrid = res.Hybrid || eff.Hybrid
 		sources = addSource(sources, eff.Source)
 		for i := range eff.cells {
 			ic := &eff.cells[i]
@@ -304,11 +360,35 @@ func (rt *ResourceType) choose(c *Catalog, conditions map[string]string, choices
 			// leaves more to the customer wins: the answer never hides an
 			// obligation.
 			if prev := &choices[ic.index]; prev.eff == nil || ownerWeight(ic.cell.Owner) > ownerWeight(prev.ic.cell.Owner) {
-				*prev = choice{ic: ic, eff: eff, byValue: given}
+				*prev = choice{ic: ic, eff: eff, byValue: byValue}
 			}
 		}
 	}
 	return model, sources, nil
+}
+
+// assumptionReason says why a condition was assumed.
+func assumptionReason(cond *Condition, value string, given bool) string {
+	const assumed = "assumed the value that leaves the most to the customer"
+	switch {
+	case !given:
+		return "not given: " + assumed
+	case value == "":
+		return "not set, and the catalog has no rule for an attribute that is not set: " + assumed
+	}
+	return fmt.Sprintf("%q matches none of the catalog's values and rules (%s): %s%s", value, strings.Join(cond.Names(), ", "), assumed,
+		didYouMean(value, cond.Names()))
+}
+
+// replacedIn reports whether conditions gives one of the deprecated keys
+// that cond replaces.
+func (cond *Condition) replacedIn(conditions map[string]string) bool {
+	for _, old := range cond.Replaces {
+		if _, ok := conditions[old]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // WithAccepted returns the result with the obligations in accepted marked
@@ -457,7 +537,7 @@ func (e *Engine) model(req Request) (*ServiceModel, *ResourceType, error) {
 func UnknownTypeError(c *Catalog, t string) *InputError {
 	detail := fmt.Sprintf("%q is not in the resource-type catalog (%s).", t, c.Version)
 	if near := Closest(t, c.TypeNames, 3); len(near) > 0 {
-		detail += " Did you mean " + quoteJoin(near, " or ") + "?"
+		detail += " Did you mean " + quoteOr(near) + "?"
 	}
 	detail += " For a type the catalog does not know, set service_model (one of " + strings.Join(c.ModelIDs(), ", ") +
 		") instead, or add the type to a custom catalog."
@@ -470,12 +550,6 @@ func conditionKeyError(rt *ResourceType, key string) *InputError {
 			Detail: fmt.Sprintf("%s has no conditions: its answer does not depend on attribute values, so remove %q.", rt.Type, key)}
 	}
 	return unknownID{kind: "condition", of: rt.Type, id: key, defined: rt.ConditionKeys}.inputError("conditions", key)
-}
-
-func conditionValueError(rt *ResourceType, cond *Condition, value string) *InputError {
-	return &InputError{Field: "conditions", Key: cond.Key, Summary: "Invalid condition value",
-		Detail: fmt.Sprintf("%q is not a value of condition %s of %s%s Allowed values: %s.", value, cond.Key, rt.Type,
-			strings.TrimSuffix(didYouMean(value, cond.ValueKeys), "?")+".", quoteJoin(cond.ValueKeys, ", "))}
 }
 
 func agreementError(e *Engine, name string) *InputError {

@@ -89,13 +89,18 @@ func TestConditions(t *testing.T) {
 		// Image wins over automatic runtime updates: the customer owns the runtime it ships.
 		{"aws_lambda_function", map[string]string{"package_type": "Image", "update_runtime_on": "Auto"}, "runtime", OwnerCustomer},
 		{"aws_ecs_service", nil, "operating_system", OwnerCustomer},
-		{"aws_ecs_service", map[string]string{"launch_type": "FARGATE"}, "operating_system", OwnerProvider},
+		{"aws_ecs_service", map[string]string{"launch_type": "FARGATE", "capacity_provider_strategy.capacity_provider": ""}, "operating_system", OwnerCustomer},
+		{"aws_ecs_service", map[string]string{"launch_type": "FARGATE", "capacity_provider_strategy.capacity_provider": ""}, "physical_hosts", OwnerProvider},
+		// Without the capacity provider strategy, a customer-managed capacity provider is assumed.
+		{"aws_ecs_service", map[string]string{"launch_type": "FARGATE"}, "operating_system", OwnerCustomer},
+		{"aws_ecs_service", map[string]string{"launch_type": "", "capacity_provider_strategy.capacity_provider": "FARGATE_SPOT"}, "runtime", OwnerCustomer},
+		{"aws_ecs_service", map[string]string{"launch_type": "", "capacity_provider_strategy.capacity_provider": "my-asg"}, "operating_system", OwnerCustomer},
 		{"aws_ecs_service", map[string]string{"launch_type": "EXTERNAL"}, "operating_system", OwnerCustomer},
-		{"aws_ecs_task_definition", map[string]string{"requires_compatibilities": "FARGATE"}, "operating_system", OwnerProvider},
+		{"aws_ecs_task_definition", map[string]string{"requires_compatibilities": "FARGATE"}, "operating_system", OwnerCustomer},
 		{"aws_ecs_task_definition", map[string]string{"requires_compatibilities": "EC2"}, "operating_system", OwnerCustomer},
 		{"aws_eks_node_group", nil, "operating_system", OwnerCustomer},
 		{"aws_eks_node_group", map[string]string{"ami_type": "AL2023_x86_64_STANDARD"}, "operating_system", OwnerShared},
-		{"aws_eks_fargate_profile", nil, "operating_system", OwnerProvider},
+		{"aws_eks_fargate_profile", nil, "operating_system", OwnerCustomer},
 		{"google_container_cluster", nil, "operating_system", OwnerShared},
 		{"google_container_cluster", map[string]string{"enable_autopilot": "true"}, "operating_system", OwnerProvider},
 		{"azurerm_kubernetes_cluster", nil, "operating_system", OwnerCustomer},
@@ -111,13 +116,13 @@ func TestConditions(t *testing.T) {
 		{"azurerm_linux_function_app", map[string]string{"application_stack": "docker"}, "operating_system", OwnerCustomer},
 		{"azurerm_linux_function_app", map[string]string{"application_stack": "code"}, "runtime", OwnerShared},
 		{"google_cloud_run_v2_service", nil, "runtime", OwnerCustomer},
-		{"google_cloud_run_v2_service", nil, "operating_system", OwnerShared},
+		{"google_cloud_run_v2_service", nil, "operating_system", OwnerCustomer},
 		{"google_cloud_run_v2_service", map[string]string{"source": "buildpacks"}, "runtime", OwnerShared},
 		{"google_cloudfunctions2_function", nil, "runtime", OwnerShared},
 	})
 	// A changed owner is explained.
-	r := resolve(t, e, Request{ResourceType: "aws_ecs_service", Conditions: map[string]string{"launch_type": "FARGATE"}})
-	if len(r.OverridesApplied) == 0 || r.OverridesApplied[0].Name != "launch_type=FARGATE" || r.OverridesApplied[0].Reason == "" {
+	r := resolve(t, e, Request{ResourceType: "aws_ecs_service", Conditions: map[string]string{"launch_type": "EXTERNAL", "capacity_provider_strategy.capacity_provider": ""}})
+	if len(r.OverridesApplied) == 0 || r.OverridesApplied[0].Name != "launch_type=EXTERNAL" || r.OverridesApplied[0].Reason == "" {
 		t.Errorf("overrides applied: %+v", r.OverridesApplied)
 	}
 }
@@ -158,7 +163,9 @@ func TestAuditCorrections(t *testing.T) {
 		{"aws_rds_cluster", cond{"auto_minor_version_upgrade": "true"}, "middleware", OwnerShared},
 		{"aws_rds_cluster_instance", cond{"auto_minor_version_upgrade": "true"}, "middleware", OwnerShared},
 		// R3: EMR patches images, not running clusters.
-		{"aws_emr_cluster", nil, "operating_system", OwnerShared},
+		{"aws_emr_cluster", cond{"custom_ami_id": ""}, "operating_system", OwnerShared},
+		{"aws_emr_cluster", cond{"custom_ami_id": "ami-0123456789abcdef0"}, "operating_system", OwnerCustomer},
+		{"aws_emr_cluster", nil, "operating_system", OwnerCustomer},
 		// R6, R7: gateways are network functions the provider runs.
 		{"aws_nat_gateway", nil, "operating_system", OwnerProvider},
 		{"aws_nat_gateway", nil, "middleware", OwnerProvider},
@@ -180,8 +187,8 @@ func TestAuditCorrections(t *testing.T) {
 		{"aws_eks_node_group", cond{"ami_type": "CUSTOM"}, "operating_system", OwnerCustomer},
 		{"aws_eks_node_group", cond{"ami_type": "BOTTLEROCKET_x86_64"}, "operating_system", OwnerShared},
 		// R10: ECS Managed Instances, capacity providers.
-		{"aws_ecs_service", cond{"launch_type": "MANAGED_INSTANCES"}, "operating_system", OwnerProvider},
-		{"aws_ecs_task_definition", cond{"requires_compatibilities": "MANAGED_INSTANCES"}, "operating_system", OwnerProvider},
+		{"aws_ecs_service", cond{"launch_type": "MANAGED_INSTANCES", "capacity_provider_strategy.capacity_provider": ""}, "operating_system", OwnerCustomer},
+		{"aws_ecs_task_definition", cond{"requires_compatibilities": "MANAGED_INSTANCES"}, "operating_system", OwnerCustomer},
 		{"aws_ecs_capacity_provider", nil, "operating_system", OwnerCustomer},
 		// M2: GKE runs the cluster's identity plumbing; the customer rotates credentials.
 		{"google_container_cluster", nil, "identity_infrastructure", OwnerShared},
@@ -266,24 +273,53 @@ func TestFocusIsNeverProviderOwned(t *testing.T) {
 }
 
 // Every condition's default is the value that leaves the most to the
-// customer (SPEC 7.1): no other value makes any component more the
-// customer's.
+// customer (SPEC 7.1): no value or rule makes any component more the
+// customer's than not giving the condition, except the site components of a
+// hybrid value (hardware on the customer's site is never assumed).
 func TestConditionDefaultsAreConservative(t *testing.T) {
 	e := engine()
 	for _, name := range e.Catalog.TypeNames {
 		rt := e.Catalog.ResourceTypes[name]
+		def := resolve(t, e, Request{ResourceType: name})
 		for _, k := range rt.ConditionKeys {
 			cond := rt.Conditions[k]
-			def := resolve(t, e, Request{ResourceType: name, Conditions: map[string]string{k: cond.Default}})
-			for _, v := range cond.ValueKeys {
+			if cond.ReplacedBy != "" {
+				continue
+			}
+			for _, eff := range cond.Effects() {
+				v := sampleValue(cond, eff)
 				other := resolve(t, e, Request{ResourceType: name, Conditions: map[string]string{k: v}})
 				for i, rc := range other.Components {
+					if eff.Hybrid && IsSiteComponent(rc.Component.ID) {
+						continue
+					}
 					if ownerWeight(rc.Owner) > ownerWeight(def.Components[i].Owner) {
-						t.Errorf("%s: %s=%s leaves %s to the %s, more than the default %s=%s (%s)",
-							name, k, v, rc.Component.ID, rc.Owner, k, cond.Default, def.Components[i].Owner)
+						t.Errorf("%s: %s=%q leaves %s to the %s, more than not giving it (%s)",
+							name, k, v, rc.Component.ID, rc.Owner, def.Components[i].Owner)
 					}
 				}
 			}
 		}
 	}
+}
+
+// sampleValue returns a value that the exact value or rule eff of cond
+// matches.
+func sampleValue(cond *Condition, eff *Effect) string {
+	for _, r := range cond.Rules {
+		if r.Effect != eff {
+			continue
+		}
+		switch {
+		case r.Prefix != "":
+			return r.Prefix + "sample"
+		case r.Present != nil && *r.Present:
+			return "sample"
+		case r.Present != nil:
+			return ""
+		default:
+			return eff.Value
+		}
+	}
+	return eff.Value
 }

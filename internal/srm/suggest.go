@@ -49,7 +49,7 @@ func didYouMean(s string, candidates []string) string {
 	if len(c) == 0 {
 		return ""
 	}
-	return "; did you mean " + quoteJoin(c, " or ") + "?"
+	return "; did you mean " + quoteOr(c) + "?"
 }
 
 // unknownID is a reference to an id that is not defined: the one place that
@@ -74,7 +74,7 @@ func (u unknownID) problem() string {
 		b.WriteString(" of " + u.of)
 	}
 	if near := Closest(u.id, u.defined, 3); len(near) > 0 {
-		b.WriteString("; did you mean " + quoteJoin(near, " or "))
+		b.WriteString("; did you mean " + quoteOr(near))
 	}
 	switch {
 	case len(u.defined) == 0:
@@ -94,7 +94,7 @@ func (u unknownID) detail() string {
 		b.WriteString(" of " + u.of)
 	}
 	if near := Closest(u.id, u.defined, 3); len(near) > 0 {
-		b.WriteString("; did you mean " + quoteJoin(near, " or "))
+		b.WriteString("; did you mean " + quoteOr(near))
 	}
 	b.WriteString(".")
 	if len(u.defined) > 0 && len(u.defined) <= maxListed {
@@ -122,7 +122,8 @@ func article(noun string) string {
 	return "a"
 }
 
-func quoteJoin(items []string, last string) string {
+// quoteOr quotes items and joins them: "a", "b" or "c".
+func quoteOr(items []string) string {
 	q := make([]string, len(items))
 	for i, s := range items {
 		q[i] = `"` + s + `"`
@@ -130,7 +131,7 @@ func quoteJoin(items []string, last string) string {
 	if len(q) <= 1 {
 		return strings.Join(q, "")
 	}
-	return strings.Join(q[:len(q)-1], ", ") + last + q[len(q)-1]
+	return strings.Join(q[:len(q)-1], ", ") + " or " + q[len(q)-1]
 }
 
 func levenshtein(a, b string) int {

@@ -22,10 +22,10 @@ func resourceTypesGuide(c *srm.Catalog) string {
 	var b strings.Builder
 	b.WriteString(frontMatter("Resource types", "Every Terraform resource type the catalog maps to a service model, with its focus and the conditions that change the answer."))
 	fmt.Fprintf(&b, "The catalog (%s) maps %d Terraform resource types to a service model. `focus` lists the components a resource directly "+
-		"configures. **Conditions** are attribute values of the declared resource that move owners: pass them in `conditions`; a condition "+
-		"not given takes its default. Identity and network configuration objects (roles, security groups, firewall rules) take the model "+
+		"configures. Identity and network configuration objects (roles, security groups, firewall rules) take the model "+
 		"of the service they configure. A type the catalog does not know can be given a `service_model` directly, or added with a custom catalog.\n\n", c.Version, len(c.TypeNames))
 	serviceClassesSection(&b, c)
+	b.WriteString(conditionsSection)
 	var providers []string
 	byProvider := map[string][]string{}
 	for _, name := range c.TypeNames {
@@ -59,6 +59,9 @@ func resourceTypesGuide(c *srm.Catalog) string {
 			if rt.Rationale != "" {
 				b.WriteString(rt.Rationale + "\n\n")
 			}
+			if rt.Hybrid {
+				b.WriteString("- The type is hybrid: its hardware is on the customer's site.\n")
+			}
 			for _, comp := range slices.Sorted(maps.Keys(rt.Cells)) {
 				fmt.Fprintf(&b, "- The type sets `%s` to `%s`.\n", comp, rt.Cells[comp].Owner)
 			}
@@ -68,9 +71,12 @@ func resourceTypesGuide(c *srm.Catalog) string {
 			for _, k := range rt.ConditionKeys {
 				cond := rt.Conditions[k]
 				fmt.Fprintf(&b, "<a id=\"%s\"></a>**`%s`** (default `%s`): %s\n\n", anchor(name, k), k, cond.Default, cond.Description)
-				for _, v := range cond.ValueKeys {
-					eff := cond.Values[v]
+				for _, eff := range cond.Effects() {
+					v := eff.Value
 					var moves []string
+					if eff.Hybrid {
+						moves = append(moves, "hybrid")
+					}
 					if eff.ServiceModel != "" {
 						moves = append(moves, "model → `"+eff.ServiceModel+"`")
 					}
@@ -84,7 +90,7 @@ func resourceTypesGuide(c *srm.Catalog) string {
 					if eff.Reason != "" {
 						what += ". " + eff.Reason
 					}
-					fmt.Fprintf(&b, "- `%s`: %s\n", v, what)
+					fmt.Fprintf(&b, "- `%s`%s: %s\n", v, ruleNote(cond, eff), what)
 				}
 				b.WriteString("\n")
 			}
@@ -170,3 +176,65 @@ func codeJoin(ids []string) string {
 	}
 	return "`" + strings.Join(ids, "`, `") + "`"
 }
+
+// ruleNote says what a rule matches; exact values need no note.
+func ruleNote(cond *srm.Condition, eff *srm.Effect) string {
+	for _, r := range cond.Rules {
+		switch {
+		case r.Effect != eff:
+		case r.Prefix != "":
+			return fmt.Sprintf(" (any value that starts with `%s`)", r.Prefix)
+		case r.Present != nil && *r.Present:
+			return " (any value not listed above)"
+		case r.Present != nil:
+			return " (null or empty: the attribute is not set)"
+		case r.Boolean != nil:
+			return " (boolean)"
+		}
+	}
+	return ""
+}
+
+// conditionsSection explains conditions, conservative defaults, the rule for
+// images on provider-run hosts and hybrid resources, once for every type.
+const conditionsSection = `## Conditions
+
+**Conditions** are the declared resource's own attributes whose values move owners. Each key is the attribute's name as the
+resource's provider spells it, a dotted path for an attribute of a nested block (` + "`site_config.application_stack.docker_image_name`" + `),
+so that the value is best written from the resource itself:
+
+` + "```terraform" + `
+data "srm_responsibility" "fn" {
+  resource_type = "aws_lambda_function"
+  conditions    = { package_type = aws_lambda_function.this.package_type }
+}
+` + "```" + `
+
+Values are strings: Terraform converts booleans and numbers as they are, and a null or empty value is an attribute that is not set.
+A value matches the condition's exact values first, then its rules in order: a prefix (` + "`custom-*`" + `), presence (` + "`(set)`" + `, ` + "`(not set)`" + `)
+or a boolean (` + "`true`" + `, ` + "`false`" + `, in any case).
+
+**Conservative by default.** A condition that is not given, and a value that matches nothing, are not errors: the answer takes the
+condition's default, the value that leaves the most to the customer (the catalog rule ` + "`conservative_default`" + ` checks it), and lists
+the condition in the computed ` + "`assumptions`" + ` with the reason. An unknown condition key stays an error. One exception to the rule:
+a condition that makes a resource hybrid (below) is never assumed, because every cloud resource would then carry the obligations of a
+facility; its assumption still says that the site was not given.
+
+**A customer-built image on a provider-run host** (Lambda container images, ECS and EKS on Fargate, ECS Managed Instances, Container
+Instances, Container Apps, Cloud Run, App Engine custom runtimes, App Service and Functions custom containers) follows one rule: the
+provider runs and patches the hosts, their kernel and the sandbox, which the catalog counts under ` + "`virtualization`" + ` and the physical
+components; the OS layer inside the image, the runtime and the middleware are the customer's, who rebuilds the image on patched base
+images. The ` + "`operating_system`" + ` row is therefore the customer's: a shared row would drop the obligation to patch the operating system
+(which applies to customer cells) and add one to keep node upgrades enabled, which means nothing for an image.
+
+**Hybrid** resources run on hardware on the customer's site (ECS Anywhere: ` + "`launch_type = EXTERNAL`" + `; EKS Hybrid Nodes:
+` + "`remote_network_config`" + ` set; Azure Arc-enabled servers and Kubernetes clusters; GKE clusters on VMware or bare metal; self-hosted
+integration runtimes). For them the physical components and virtualization are the customer's: the provider keeps the physical layer
+of its own cloud only. A type is hybrid by itself or through a condition value (marked *hybrid* below); a hybrid value is never a
+condition's default. External key managers (custom key stores, Cloud EKM) are the customer's to operate but not hybrid: they are often
+a partner's service.
+
+**Deprecated keys.** Conditions renamed to the attribute's real path keep their old key for one minor version: the old key gives the
+same answer, with a warning naming the new key.
+
+`

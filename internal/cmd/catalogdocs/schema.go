@@ -36,6 +36,14 @@ func schemaOf(t reflect.Type) map[string]any {
 		for i := 0; i < t.NumField(); i++ {
 			f := t.Field(i)
 			name, _ := splitTag(f.Tag.Get("json"))
+			if f.Anonymous && name == "" {
+				// An embedded struct's fields are the object's own.
+				embedded, _ := schemaOf(f.Type)["properties"].(map[string]any)
+				for n, p := range embedded {
+					props[n] = p
+				}
+				continue
+			}
 			if name == "" || name == "-" {
 				continue
 			}
@@ -62,6 +70,8 @@ func schemaOf(t reflect.Type) map[string]any {
 		return map[string]any{"type": "array", "items": schemaOf(t.Elem())}
 	case reflect.Bool:
 		return map[string]any{"type": "boolean"}
+	case reflect.Pointer:
+		return schemaOf(t.Elem())
 	default:
 		return map[string]any{"type": "string"}
 	}

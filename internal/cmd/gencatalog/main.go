@@ -96,6 +96,13 @@ func render(docs []srm.NamedDocument) ([]byte, error) {
 func goLiteral(b *bytes.Buffer, v reflect.Value, typed bool) {
 	switch v.Kind() {
 	case reflect.Pointer:
+		if v.Elem().Kind() != reflect.Struct {
+			// &true is not Go: a pointer to a scalar goes through ptrTo.
+			b.WriteString("ptrTo(")
+			goLiteral(b, v.Elem(), true)
+			b.WriteString(")")
+			break
+		}
 		b.WriteString("&")
 		goLiteral(b, v.Elem(), true)
 	case reflect.Struct:
