@@ -41,7 +41,7 @@ func (f *serviceModelFunction) Run(ctx context.Context, req function.RunRequest,
 		return
 	}
 	c := srm.MustBuiltin()
-	rt := c.ResourceTypes[t]
+	rt := c.Lookup(t)
 	if rt == nil {
 		resp.Error = argumentError(0, srm.UnknownTypeError(c, t))
 		return

@@ -20,7 +20,9 @@ import (
 // Bases of an answer.
 const (
 	// BasisType: the catalog has an entry for the resource type.
-	BasisType = "type"
+	BasisType = srm.BasisType
+	// BasisProvider: a provider-wide rule answers for the type.
+	BasisProvider = srm.BasisProvider
 	// BasisUnknown: the catalog cannot resolve the type; no owners.
 	BasisUnknown = "unknown"
 )
@@ -177,7 +179,7 @@ func reviewed(action string) bool {
 func resolveItem(cr *conditionReader, opts Options, records []srm.AcceptanceRecord, address, module, typ, action string, attrs attributes) *Item {
 	it := &Item{Address: address, Module: module, Type: typ, Action: action, Basis: BasisUnknown}
 	engine := cr.engine
-	rt := engine.Catalog.ResourceTypes[typ]
+	rt := engine.Catalog.Lookup(typ)
 	if rt == nil {
 		return it
 	}
@@ -200,7 +202,7 @@ func resolveItem(cr *conditionReader, opts Options, records []srm.AcceptanceReco
 			it.AcceptedBy = by
 		}
 	}
-	it.Basis, it.Result, it.Assumptions = BasisType, res, assumptions(res, why)
+	it.Basis, it.Result, it.Assumptions = res.Basis(), res, assumptions(res, why)
 	return it
 }
 

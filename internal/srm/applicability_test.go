@@ -20,7 +20,7 @@ var hostComponents = []string{"operating_system", "runtime", "middleware"}
 // hostlessClasses are the classes of resources without a host: network,
 // identity, policy, key, log, messaging, storage and configuration objects.
 var hostlessClasses = []string{"data_store", "network_object", "traffic_endpoint", "identity_provider", "access_policy",
-	"key_secret", "logging_monitoring", "messaging", "configuration_object"}
+	"key_secret", "logging_monitoring", "messaging", "configuration_object", "terraform_host_command", "terraform_host_artifact"}
 
 // One case per class: a type of the class, obligations it must carry and
 // obligations it must not.
@@ -60,13 +60,17 @@ func TestApplicabilityByClass(t *testing.T) {
 		{"messaging", "aws_sqs_queue", []string{"data_protection.encrypt_at_rest", "data_access.least_privilege_access"}, []string{"accounts_and_access.enforce_mfa"}},
 		{"configuration_object", "aws_db_parameter_group", []string{"configuration.maintain_baseline", "deployment_settings.control_changes"},
 			[]string{"middleware.patch_middleware", "data_protection.encrypt_at_rest"}},
+		{"terraform_host_command", "null_resource", []string{"application_code.fix_vulnerabilities", "accounts_and_access.rotate_credentials",
+			"data_protection.encrypt_at_rest"}, []string{"operating_system.patch", "network_controls.restrict_ingress", "physical_hosts.maintain_hardware"}},
+		{"terraform_host_artifact", "local_file", []string{"data_protection.encrypt_at_rest", "data_access.least_privilege_access"},
+			[]string{"operating_system.patch", "application_code.fix_vulnerabilities", "accounts_and_access.enforce_mfa"}},
 	}
 	e := engine()
 	covered := map[string]bool{}
 	for _, tc := range cases {
 		covered[tc.class] = true
 		t.Run(tc.class, func(t *testing.T) {
-			rt := e.Catalog.ResourceTypes[tc.typ]
+			rt := e.Catalog.Lookup(tc.typ)
 			if rt == nil || rt.Class != tc.class {
 				t.Fatalf("%s is not a type of class %s", tc.typ, tc.class)
 			}

@@ -2727,6 +2727,191 @@ func builtinDocumentList() []NamedDocument {
 						},
 						Rationale: "Only the configuration baseline and change control apply.",
 					},
+					{
+						ID:          "terraform_host_command",
+						Name:        "Command on the Terraform host",
+						Description: "Resources that run a command or program on the machine that runs Terraform (null_resource and terraform_data with local-exec provisioners, the external program): the script, the credentials it runs with, and what it leaves in the state (triggers, inputs, outputs).",
+						AppliesTo: []string{
+							"application_code",
+							"configuration",
+							"deployment_settings",
+							"data_protection",
+							"data_access",
+							"accounts_and_access",
+						},
+						Rationale: "No cloud service is involved: the command is the customer's code, it runs with the runner's credentials, and its inputs and outputs sit in the state. Host layers are left out: the Terraform host is answered where it is declared, not on every command it runs.",
+					},
+					{
+						ID:          "terraform_host_artifact",
+						Name:        "File or document on the Terraform host",
+						Description: "Files, archives and documents that Terraform writes, renders or fetches on the machine that runs it (local files, zip archives, cloud-init documents, HTTP response bodies): their content, which the state also holds.",
+						AppliesTo: []string{
+							"configuration",
+							"deployment_settings",
+							"data_protection",
+							"data_access",
+						},
+						Rationale: "The content is the customer's data on the customer's machine and in the state: protect and restrict both. Nothing runs, so no code, host or identity obligations.",
+					},
+				},
+			},
+		},
+		{
+			Name: "data/utility_providers.json",
+			Document: &Document{
+				Sources: map[string]SourceDoc{
+					"tf-local-exec": {
+						Title: "Terraform: local-exec provisioner",
+						URL:   "https://developer.hashicorp.com/terraform/language/resources/provisioners/local-exec",
+						AsOf:  "2026-11-29",
+					},
+					"tf-provider-archive": {
+						Title: "HashiCorp: terraform-provider-archive",
+						URL:   "https://github.com/hashicorp/terraform-provider-archive",
+						AsOf:  "2026-11-29",
+					},
+					"tf-provider-cloudinit": {
+						Title: "HashiCorp: terraform-provider-cloudinit",
+						URL:   "https://github.com/hashicorp/terraform-provider-cloudinit",
+						AsOf:  "2026-11-29",
+					},
+					"tf-provider-external": {
+						Title: "HashiCorp: terraform-provider-external",
+						URL:   "https://github.com/hashicorp/terraform-provider-external",
+						AsOf:  "2026-11-29",
+					},
+					"tf-provider-http": {
+						Title: "HashiCorp: terraform-provider-http",
+						URL:   "https://github.com/hashicorp/terraform-provider-http",
+						AsOf:  "2026-11-29",
+					},
+					"tf-provider-local": {
+						Title: "HashiCorp: terraform-provider-local",
+						URL:   "https://github.com/hashicorp/terraform-provider-local",
+						AsOf:  "2026-11-29",
+					},
+					"tf-provider-null": {
+						Title: "HashiCorp: terraform-provider-null",
+						URL:   "https://github.com/hashicorp/terraform-provider-null",
+						AsOf:  "2026-11-29",
+					},
+					"tf-provider-random": {
+						Title: "HashiCorp: terraform-provider-random",
+						URL:   "https://github.com/hashicorp/terraform-provider-random",
+						AsOf:  "2026-11-29",
+					},
+					"tf-provider-time": {
+						Title: "HashiCorp: terraform-provider-time",
+						URL:   "https://github.com/hashicorp/terraform-provider-time",
+						AsOf:  "2026-11-29",
+					},
+					"tf-provider-tls": {
+						Title: "HashiCorp: terraform-provider-tls",
+						URL:   "https://github.com/hashicorp/terraform-provider-tls",
+						AsOf:  "2026-11-29",
+					},
+					"tf-sensitive-state": {
+						Title: "Terraform: Sensitive data in state",
+						URL:   "https://developer.hashicorp.com/terraform/language/state/sensitive-data",
+						AsOf:  "2026-11-29",
+					},
+					"tf-terraform-data": {
+						Title: "Terraform: The terraform_data managed resource type",
+						URL:   "https://developer.hashicorp.com/terraform/language/resources/terraform-data",
+						AsOf:  "2026-11-29",
+					},
+				},
+				Providers: map[string]ProviderRuleDoc{
+					"archive": {
+						ServiceModel: "on_premises",
+						Class:        "terraform_host_artifact",
+						Focus: []string{
+							"data_protection",
+						},
+						Source:    "tf-provider-archive",
+						Rationale: "archive packs files into an archive on the machine that runs Terraform; no cloud service is involved. The customer owns the files, the archive and what the state records of them.",
+					},
+					"cloudinit": {
+						ServiceModel: "on_premises",
+						Class:        "terraform_host_artifact",
+						Focus: []string{
+							"data_protection",
+						},
+						Source:    "tf-provider-cloudinit",
+						Rationale: "cloudinit renders a cloud-init document on the machine that runs Terraform; the host that later runs it is answered on its own type. The document often carries secrets and keys for the host, and the state holds it.",
+					},
+					"external": {
+						ServiceModel: "on_premises",
+						Class:        "terraform_host_command",
+						Focus: []string{
+							"application_code",
+						},
+						Source:    "tf-provider-external",
+						Rationale: "external runs a program of the customer's on the machine that runs Terraform, with the runner's credentials, and keeps its JSON result in the state. The customer owns the program, its credentials and its output.",
+					},
+					"http": {
+						ServiceModel: "on_premises",
+						Class:        "terraform_host_artifact",
+						Focus: []string{
+							"data_protection",
+						},
+						Source:    "tf-provider-http",
+						Rationale: "http fetches a URL from the machine that runs Terraform and keeps the response body in the state; the endpoint it calls is whatever the customer points it at, not a service of the provider. The customer owns the request, its headers (which may carry a token) and the body.",
+					},
+					"local": {
+						ServiceModel: "on_premises",
+						Class:        "terraform_host_artifact",
+						Focus: []string{
+							"data_protection",
+						},
+						Source:    "tf-provider-local",
+						Rationale: "local writes files on the machine that runs Terraform and keeps their content in the state; no cloud service is involved. local_sensitive_file has its own entry: its content is a secret.",
+					},
+					"null": {
+						ServiceModel: "on_premises",
+						Class:        "terraform_host_command",
+						Focus: []string{
+							"application_code",
+						},
+						Source:    "tf-local-exec",
+						Rationale: "null_resource does nothing itself; its provisioners (local-exec) run commands on the machine that runs Terraform, with the runner's credentials, and its triggers sit in the state. No cloud service is involved: the customer owns the command, its credentials and what it leaves behind.",
+					},
+					"random": {
+						ServiceModel: "on_premises",
+						Class:        "configuration_object",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "tf-provider-random",
+						Rationale: "random generates values inside Terraform on the machine that runs it and calls no cloud service, so the customer owns what it does (on_premises). A random_id, random_integer, random_pet, random_shuffle or random_uuid is a configuration value with no secret; random_password and random_string have their own entries, because their result is a secret kept in the state.",
+					},
+					"terraform": {
+						ServiceModel: "on_premises",
+						Class:        "terraform_host_command",
+						Focus: []string{
+							"application_code",
+						},
+						Source:    "tf-terraform-data",
+						Rationale: "terraform_data is built into Terraform (the terraform provider): it stores input and output values in the state and, like null_resource, runs provisioners on the machine that runs Terraform. No cloud service is involved: the customer owns the command, its credentials and the values in the state.",
+					},
+					"time": {
+						ServiceModel: "on_premises",
+						Class:        "configuration_object",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "tf-provider-time",
+						Rationale: "time records timestamps, offsets, rotations and sleeps inside Terraform on the machine that runs it; it calls no cloud service and carries no secret: a configuration value the customer owns (on_premises).",
+					},
+					"tls": {
+						ServiceModel: "on_premises",
+						Class:        "key_secret",
+						Focus: []string{
+							"data_protection",
+						},
+						Source:    "tf-sensitive-state",
+						Rationale: "tls generates keys and certificates on the machine that runs Terraform and calls no cloud service, so the customer owns them (on_premises). Every tls resource keeps a private key in the state: tls_private_key generates one, tls_self_signed_cert and tls_cert_request take one as private_key_pem, tls_locally_signed_cert takes the CA's as ca_private_key_pem. So the state is a key store: encrypt and restrict the state backend, rotate the keys, or generate them in a key service instead.",
+					},
 				},
 			},
 		},
@@ -11757,5 +11942,32 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "k8s-admission-webhooks",
 		Rationale: "Admission webhooks enforce (or bypass) the customer's policies on every object; a failing or permissive webhook is a customer misconfiguration.",
+	}},
+	{name: "local_sensitive_file", doc: 7, def: ResourceTypeDoc{
+		ServiceModel: "on_premises",
+		Class:        "key_secret",
+		Focus: []string{
+			"data_protection",
+		},
+		Source:    "tf-sensitive-state",
+		Rationale: "local_sensitive_file writes a secret to a file on the machine that runs Terraform and keeps it in the state: protect the file, the host and the state backend.",
+	}},
+	{name: "random_password", doc: 7, def: ResourceTypeDoc{
+		ServiceModel: "on_premises",
+		Class:        "key_secret",
+		Focus: []string{
+			"data_protection",
+		},
+		Source:    "tf-sensitive-state",
+		Rationale: "random_password generates a password on the machine that runs Terraform (no cloud service: on_premises) and keeps it in the state in plain text. The state is where the secret lives: encrypt and restrict the state backend, rotate the password, or let a secret service generate it instead.",
+	}},
+	{name: "random_string", doc: 7, def: ResourceTypeDoc{
+		ServiceModel: "on_premises",
+		Class:        "key_secret",
+		Focus: []string{
+			"data_protection",
+		},
+		Source:    "tf-sensitive-state",
+		Rationale: "random_string is a random_password whose result is not even marked sensitive; it is mostly used as a secret, so it is answered as one: the value sits in the state in plain text. Encrypt and restrict the state backend; use random_password or a secret service for secrets.",
 	}},
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -133,7 +134,10 @@ type ServiceClass struct {
 
 // ResourceType maps a Terraform resource type to the model.
 type ResourceType struct {
-	Type         string
+	// Type is the resource type, or for a provider rule the provider name.
+	Type string
+	// Basis is BasisType for a type entry, BasisProvider for a provider rule.
+	Basis        string
 	ServiceModel string
 	// Class is the id of the type's service class, or empty.
 	Class string
@@ -158,6 +162,22 @@ type ResourceType struct {
 	// are those of these components (and of any whose cell the type, a
 	// condition or an agreement sets).
 	applies []bool
+}
+
+// The basis of an answer: what in the catalog answered for a resource type.
+const (
+	// BasisType: the catalog has an entry for the type.
+	BasisType = "type"
+	// BasisProvider: a provider-wide rule answered (the type has no entry).
+	BasisProvider = "provider"
+)
+
+// Describe names what answered: the type, or the rule of its provider.
+func (rt *ResourceType) Describe() string {
+	if rt.Basis == BasisProvider {
+		return "the provider rule " + strconv.Quote(rt.Type)
+	}
+	return rt.Type
 }
 
 // indexedCell is a cell with the index of its component. A cell that cites
@@ -300,6 +320,11 @@ type Catalog struct {
 	ResourceTypes  map[string]*ResourceType
 	// TypeNames are the keys of ResourceTypes, sorted.
 	TypeNames []string
+	// Providers are the provider-wide rules by provider name, each as the
+	// resource type it answers for (Basis BasisProvider).
+	Providers map[string]*ResourceType
+	// ProviderNames are the keys of Providers, sorted.
+	ProviderNames []string
 
 	models      map[string]*ServiceModel
 	layers      map[string]*Layer
@@ -419,7 +444,7 @@ type NamedDocument struct {
 // runtime catalog: merge (catalog_merge.go), rules (catalog_rules.go), build
 // (catalog_build.go).
 //
-// Merge rule: maps (sources, frameworks, resource_types) and lists keyed by id
+// Merge rule: maps (sources, frameworks, resource_types, providers) and lists keyed by id
 // (service_models, layers, obligations, service_classes) take the later document's entry whole
 // when ids collide; components merge field by field: a later document's
 // non-empty name, layer or description replace the earlier ones, its cells

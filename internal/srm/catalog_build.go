@@ -21,6 +21,8 @@ func (m *merged) build() *Catalog {
 		FrameworkIDs:  m.frameworks.ids,
 		ResourceTypes: make(map[string]*ResourceType, len(m.types.ids)),
 		TypeNames:     m.types.ids,
+		Providers:     make(map[string]*ResourceType, len(m.providers.ids)),
+		ProviderNames: m.providers.ids,
 		models:        make(map[string]*ServiceModel, len(m.models.ids)),
 		layers:        make(map[string]*Layer, len(m.layers.ids)),
 		components:    make(map[string]*Component, len(m.components.ids)),
@@ -67,6 +69,13 @@ func (m *merged) build() *Catalog {
 	for i, name := range m.types.ids {
 		c.buildType(&rts[i], name, &m.types.items[i])
 		c.ResourceTypes[name] = &rts[i]
+	}
+	for i, name := range m.providers.ids {
+		d := m.providers.items[i].typeDoc()
+		rt := &ResourceType{}
+		c.buildType(rt, name, &d)
+		rt.Basis = BasisProvider
+		c.Providers[name] = rt
 	}
 	return c
 }
@@ -121,7 +130,7 @@ func (c *Catalog) buildObligations(m *merged) {
 }
 
 func (c *Catalog) buildType(rt *ResourceType, name string, d *ResourceTypeDoc) {
-	*rt = ResourceType{Type: name, ServiceModel: d.ServiceModel, Class: d.Class, Hybrid: d.Hybrid, Focus: d.Focus, Source: d.Source, Rationale: d.Rationale}
+	*rt = ResourceType{Type: name, Basis: BasisType, ServiceModel: d.ServiceModel, Class: d.Class, Hybrid: d.Hybrid, Focus: d.Focus, Source: d.Source, Rationale: d.Rationale}
 	sc := c.classes[d.Class]
 	if sc != nil && len(d.AppliesTo) == 0 {
 		// Most types take their class as it is: they share its lists.

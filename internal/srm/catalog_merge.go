@@ -126,6 +126,7 @@ type merged struct {
 	obligations ordered[ObligationDoc]
 	classes     ordered[ServiceClassDoc]
 	types       ordered[ResourceTypeDoc]
+	providers   ordered[ProviderRuleDoc]
 	// patterns caches the compiled framework patterns, for the rules.
 	patterns map[string]*regexp.Regexp
 }
@@ -152,6 +153,7 @@ func merge(docs []NamedDocument) (*merged, Problems) {
 	m.sources.sortByID()
 	m.frameworks.sortByID()
 	m.types.sortByID()
+	m.providers.sortByID()
 	return m, probs
 }
 
@@ -171,6 +173,7 @@ func (mg *docMerge) merge() {
 	mergeMap(mg, "source", "$.sources", d.Sources, &m.sources)
 	mergeMap(mg, "framework", "$.frameworks", d.Frameworks, &m.frameworks)
 	mergeMap(mg, "resource type", "$.resource_types", d.ResourceTypes, &m.types)
+	mergeMap(mg, "provider rule", "$.providers", d.Providers, &m.providers)
 	mergeList(mg, "service model", "$.service_models", d.ServiceModels, func(x ServiceModelDoc) string { return x.ID }, &m.models)
 	mergeList(mg, "layer", "$.layers", d.Layers, func(x LayerDoc) string { return x.ID }, &m.layers)
 	for i, c := range d.Components {

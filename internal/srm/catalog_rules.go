@@ -34,6 +34,7 @@ var rules = []rule{
 	{"service_classes", checkClasses},
 	{"resource_types", checkResourceTypes},
 	{"applicability", checkApplicability},
+	{"providers", checkProviders},
 	{"conditions", checkConditions},
 	{"conservative_default", checkConservativeDefault},
 	{"one_model_moving_condition", checkModelMoves},
@@ -273,29 +274,73 @@ func checkClasses(m *merged) Problems {
 func checkApplicability(m *merged) Problems {
 	var probs Problems
 	for i, rt := range m.types.items {
-		at := m.types.at[i]
-		ci := -1
-		if rt.Class != "" {
-			if ci = m.classes.lookup(rt.Class); ci < 0 {
-				probs = append(probs, at.problem("class", "%s", unknownID{kind: "service class", id: rt.Class, defined: m.classes.ids}.problem()))
-				continue
-			}
-		} else if len(rt.AppliesTo) == 0 {
-			probs = append(probs, at.problem("class", "a resource type needs a class or applies_to: the components it embodies decide which customer obligations apply (service classes: %s)", strings.Join(m.classes.ids, ", ")))
-			continue
+		probs = append(probs, m.checkApplies(m.types.at[i], "a resource type", "the type", rt.Class, rt.AppliesTo, rt.Focus)...)
+	}
+	return probs
+}
+
+// checkApplies checks the class, applies_to and focus of a type or a
+// provider rule (what, or the in a focus problem).
+func (m *merged) checkApplies(at origin, what, the, class string, appliesTo, focus []string) Problems {
+	var probs Problems
+	ci := -1
+	if class != "" {
+		if ci = m.classes.lookup(class); ci < 0 {
+			return append(probs, at.problem("class", "%s", unknownID{kind: "service class", id: class, defined: m.classes.ids}.problem()))
 		}
-		probs = append(probs, m.checkComponentList(at, "applies_to", rt.AppliesTo)...)
-		var classComps []string
-		if ci >= 0 {
-			classComps = m.classes.items[ci].AppliesTo
-		}
-		for fi, f := range rt.Focus {
-			if m.components.lookup(f) >= 0 && !slices.Contains(classComps, f) && !slices.Contains(rt.AppliesTo, f) {
-				probs = append(probs, at.problem(fmt.Sprintf("focus[%d]", fi), "component %q is a focus of the type but does not apply to it: add it to applies_to or choose a class that embodies it", f))
-			}
+	} else if len(appliesTo) == 0 {
+		return append(probs, at.problem("class", "%s needs a class or applies_to: the components it embodies decide which customer obligations apply (service classes: %s)", what, strings.Join(m.classes.ids, ", ")))
+	}
+	probs = append(probs, m.checkComponentList(at, "applies_to", appliesTo)...)
+	var classComps []string
+	if ci >= 0 {
+		classComps = m.classes.items[ci].AppliesTo
+	}
+	for fi, f := range focus {
+		if m.components.lookup(f) >= 0 && !slices.Contains(classComps, f) && !slices.Contains(appliesTo, f) {
+			probs = append(probs, at.problem(fmt.Sprintf("focus[%d]", fi), "component %q is a focus of %s but does not apply to it: add it to applies_to or choose a class that embodies it", f, the))
 		}
 	}
 	return probs
+}
+
+// checkProviders: a provider rule is keyed by a provider name (lowercase
+// letters and digits, no '_': the part of a type name before its first
+// '_'), names a defined model and a class or applies_to, cites a source and
+// says why (a rule answers for types nobody listed, so it must explain
+// itself). Its focus components exist and apply.
+func checkProviders(m *merged) Problems {
+	var probs Problems
+	for i, name := range m.providers.ids {
+		pr, at := m.providers.items[i], m.providers.at[i]
+		if !isProviderName(name) {
+			probs = append(probs, at.problem("", "%q is not a Terraform provider name (lowercase letters and digits, the part of its resource types before the first '_')", name))
+		}
+		probs = append(probs, m.checkModelRef(at, "service_model", pr.ServiceModel)...)
+		for fi, f := range pr.Focus {
+			if m.components.lookup(f) < 0 {
+				probs = append(probs, at.problem(fmt.Sprintf("focus[%d]", fi), "%s", unknownID{kind: "component", id: f, defined: m.components.ids}.problem()))
+			}
+		}
+		probs = append(probs, m.checkApplies(at, "a provider rule", "the provider rule", pr.Class, pr.AppliesTo, pr.Focus)...)
+		probs = append(probs, m.checkSource(at, pr.Source, true)...)
+		if strings.TrimSpace(pr.Rationale) == "" {
+			probs = append(probs, at.problem("rationale", "must not be empty: say what the provider's resources do and carry"))
+		}
+	}
+	return probs
+}
+
+func isProviderName(s string) bool {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < 'a' || c > 'z') && (c < '0' || c > '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // checkComponentList checks a list of component ids in field of an entry:

@@ -116,6 +116,18 @@ func brokenCases() []brokenCase {
 			rt.Class = ""
 			d[2].Document.ResourceTypes["aws_vpc"] = rt
 		}, doc: d2Name, path: "$.resource_types.aws_vpc.class", msg: "needs a class or applies_to"},
+		{name: "provider rule name with an underscore", rule: "providers", custom: `{"providers": {"acme_x": {"service_model": "on_premises", "class": "configuration_object", "source": "aws-srm", "rationale": "r"}}}`,
+			doc: "catalog", path: "$.providers.acme_x", msg: `"acme_x" is not a Terraform provider name`},
+		{name: "provider rule with an unknown model", rule: "providers", custom: `{"providers": {"acme": {"service_model": "onprem", "class": "configuration_object", "source": "aws-srm", "rationale": "r"}}}`,
+			doc: "catalog", path: "$.providers.acme.service_model", msg: `unknown service model "onprem"`},
+		{name: "provider rule without class or applies_to", rule: "providers", custom: `{"providers": {"acme": {"service_model": "on_premises", "source": "aws-srm", "rationale": "r"}}}`,
+			doc: "catalog", path: "$.providers.acme.class", msg: "a provider rule needs a class or applies_to"},
+		{name: "provider rule focus not applicable", rule: "providers", custom: `{"providers": {"acme": {"service_model": "on_premises", "class": "configuration_object", "focus": ["data_protection"], "source": "aws-srm", "rationale": "r"}}}`,
+			doc: "catalog", path: "$.providers.acme.focus[0]", msg: `component "data_protection" is a focus of the provider rule but does not apply to it`},
+		{name: "provider rule without a source", rule: "providers", custom: `{"providers": {"acme": {"service_model": "on_premises", "class": "configuration_object", "rationale": "r"}}}`,
+			doc: "catalog", path: "$.providers.acme.source", msg: "a source is required"},
+		{name: "provider rule without a rationale", rule: "providers", custom: `{"providers": {"acme": {"service_model": "on_premises", "class": "configuration_object", "source": "aws-srm"}}}`,
+			doc: "catalog", path: "$.providers.acme.rationale", msg: "must not be empty"},
 		{name: "two model-moving conditions", rule: "one_model_moving_condition",
 			custom: movedType("", `, "tenancy": {"description": "d", "default": "shared", "values": {"shared": {"service_model": "paas"}}}`),
 			doc:    "catalog", path: "$.resource_types.acme_vm.conditions.tenancy", msg: `condition "tenancy" sets service_model, and so does condition "hosting"`},

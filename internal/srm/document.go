@@ -51,6 +51,38 @@ type Document struct {
 
 	// ResourceTypes maps Terraform resource types to a service model.
 	ResourceTypes map[string]ResourceTypeDoc `json:"resource_types,omitempty"`
+
+	// Providers are provider-wide rules, keyed by the Terraform provider's
+	// name as it prefixes its resource types (random, tls, null; terraform
+	// for the built-in terraform_data): a type without an entry of its own
+	// resolves through the rule of its provider (basis "provider"). A type
+	// entry always wins over the rule.
+	Providers map[string]ProviderRuleDoc `json:"providers,omitempty"`
+}
+
+// ProviderRuleDoc answers for every resource type of one Terraform provider
+// that has no entry of its own: the utility providers, whose resources call
+// no cloud service and run on the machine that runs Terraform.
+type ProviderRuleDoc struct {
+	ServiceModel string `json:"service_model"`
+	// Class is the id of the service class whose components the provider's
+	// types embody.
+	Class string `json:"class,omitempty"`
+	// AppliesTo lists components beyond those of the class, as for a type.
+	AppliesTo []string `json:"applies_to,omitempty"`
+	// Focus lists the components the provider's resources directly configure.
+	Focus []string `json:"focus,omitempty"`
+	// Source is the id of the citation for the rule.
+	Source string `json:"source"`
+	// Rationale says what the provider's resources do and carry, and so why
+	// the rule is what it is.
+	Rationale string `json:"rationale"`
+}
+
+// typeDoc is the rule as a resource type entry, for building.
+func (d ProviderRuleDoc) typeDoc() ResourceTypeDoc {
+	return ResourceTypeDoc{ServiceModel: d.ServiceModel, Class: d.Class, AppliesTo: d.AppliesTo, Focus: d.Focus,
+		Source: d.Source, Rationale: d.Rationale}
 }
 
 // ServiceClassDoc is a kind of resource and the components it embodies: a

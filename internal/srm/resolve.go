@@ -109,6 +109,15 @@ type Result struct {
 	SourceIDs []string
 }
 
+// Basis says what answered for the resource type: BasisType or
+// BasisProvider; "" for a request by service model.
+func (r *Result) Basis() string {
+	if r.ResourceType == nil {
+		return ""
+	}
+	return r.ResourceType.Basis
+}
+
 // Focus returns the components the resource type directly configures.
 func (r *Result) Focus() []string {
 	if r.ResourceType == nil {
@@ -511,7 +520,7 @@ func (e *Engine) model(req Request) (*ServiceModel, *ResourceType, error) {
 		return nil, nil, &InputError{Field: "service_model", Summary: "Conflicting arguments",
 			Detail: "Set exactly one of resource_type and service_model."}
 	case req.ResourceType != "":
-		rt := c.ResourceTypes[req.ResourceType]
+		rt := c.Lookup(req.ResourceType)
 		if rt == nil {
 			return nil, nil, UnknownTypeError(c, req.ResourceType)
 		}
@@ -532,6 +541,19 @@ func (e *Engine) model(req Request) (*ServiceModel, *ResourceType, error) {
 	}
 }
 
+// Lookup returns what answers for a resource type: its own entry, else the
+// rule of its provider (the name before the first '_'), else nil.
+func (c *Catalog) Lookup(t string) *ResourceType {
+	if rt := c.ResourceTypes[t]; rt != nil {
+		return rt
+	}
+	if len(c.Providers) == 0 {
+		return nil
+	}
+	p, _, _ := strings.Cut(t, "_")
+	return c.Providers[p]
+}
+
 // UnknownTypeError is the error for a resource type that is not in the
 // catalog, with the closest known types.
 func UnknownTypeError(c *Catalog, t string) *InputError {
@@ -547,7 +569,7 @@ func UnknownTypeError(c *Catalog, t string) *InputError {
 func conditionKeyError(rt *ResourceType, key string) *InputError {
 	if len(rt.ConditionKeys) == 0 {
 		return &InputError{Field: "conditions", Key: key, Summary: "Unknown condition",
-			Detail: fmt.Sprintf("%s has no conditions: its answer does not depend on attribute values, so remove %q.", rt.Type, key)}
+			Detail: fmt.Sprintf("%s has no conditions: its answer does not depend on attribute values, so remove %q.", rt.Describe(), key)}
 	}
 	return unknownID{kind: "condition", of: rt.Type, id: key, defined: rt.ConditionKeys}.inputError("conditions", key)
 }
