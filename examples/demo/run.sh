@@ -39,9 +39,11 @@ grep -q 'data_protection.test_restores' <<<"$out" || { echo "demo: expected the 
 step "Done: accept the new obligation in accepted.tfvars to open the gate again."
 
 step "5. Review the saved plan as a pull-request comment: terraform-provider-srm review reads terraform show -json"
-# The stand-ins are terraform_data, not cloud types: the review lists them
-# without owners (basis unknown); with real resources it shows each one's
-# owners and unaccepted obligations. -all includes unchanged resources.
+# The stand-ins are terraform_data, not cloud types: the review answers them by
+# the provider-wide rule for terraform_data (basis provider: a command on the
+# Terraform host, all the customer's), not as the resources they stand for;
+# with real resources it shows each one's owners and unaccepted obligations.
+# -all includes unchanged resources.
 srm="${SRM_PROVIDER_BIN:-$here/../../.tools/provider/terraform-provider-srm}"
 run plan -out=review.tfplan -var-file=accepted.tfvars >/dev/null || exit 1
 "$cli" show -json review.tfplan > plan.json || exit 1

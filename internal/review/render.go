@@ -378,6 +378,9 @@ func summaryLine(s Summary) string {
 	if s.AcceptanceRecords.Expired > 0 {
 		line += fmt.Sprintf(" (%d expired)", s.AcceptanceRecords.Expired)
 	}
+	if n := s.ByBasis[BasisProvider]; n > 0 {
+		line += fmt.Sprintf("; %d answered by a provider-wide rule", n)
+	}
 	if n := s.ByBasis[BasisUnknown]; n > 0 {
 		line += fmt.Sprintf("; %d of unknown type", n)
 	}
@@ -416,6 +419,9 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 	fmt.Fprintf(&b, "| acceptance records (expired) | %d (%d) |\n", s.AcceptanceRecords.Found, s.AcceptanceRecords.Expired)
 	if s.WithAssumptions > 0 {
 		fmt.Fprintf(&b, "| resources with assumptions | %d |\n", s.WithAssumptions)
+	}
+	if n := s.ByBasis[BasisProvider]; n > 0 {
+		fmt.Fprintf(&b, "| resources answered by a provider-wide rule | %d |\n", n)
 	}
 	if n := s.ByBasis[BasisUnknown]; n > 0 {
 		fmt.Fprintf(&b, "| resources of a type the catalog cannot resolve | %d |\n", n)
