@@ -52,6 +52,7 @@ var (
 		"accepted_by":             types.MapType{ElemType: types.StringType},
 		"controls":                types.MapType{ElemType: types.ObjectType{AttrTypes: controlSplitAttrTypes}},
 		"assumptions":             types.ListType{ElemType: types.ObjectType{AttrTypes: assumptionAttrTypes}},
+		"basis":                   types.StringType,
 	}
 	summaryAttrTypes = map[string]attr.Type{
 		"by_layer":               types.MapType{ElemType: types.MapType{ElemType: types.Int64Type}},
@@ -111,6 +112,7 @@ func (d *assessmentDataSource) Schema(_ context.Context, _ datasource.SchemaRequ
 						"obligation id → `accepted_by` of the most specific record, as in `srm_responsibility`.", ElementType: types.StringType, Computed: true},
 					"controls":    controlsAttribute(),
 					"assumptions": assumptionsAttribute(),
+					"basis":       basisAttribute(),
 				}},
 			},
 			"unaccepted": schema.MapAttribute{
@@ -205,7 +207,7 @@ func (d *assessmentDataSource) Read(ctx context.Context, req datasource.ReadRequ
 			"service_model": types.StringValue(r.ServiceModel.ID), "owners": ownersMap(r),
 			"customer_obligation_ids": stringList(r.CustomerObligationIDs()), "unaccepted_obligations": stringList(r.UnacceptedIDs()),
 			"focus": stringList(r.Focus()), "controls": controls, "accepted_by": acceptedByMap(a.AcceptedBy[addr]),
-			"assumptions": assumptionsList(r),
+			"assumptions": assumptionsList(r), "basis": basisValue(r),
 		})
 		warnDeprecations(r, path.Root("resources").AtMapKey(addr), &resp.Diagnostics)
 	}

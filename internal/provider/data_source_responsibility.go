@@ -33,6 +33,7 @@ type responsibilityDataSource struct{ data *providerData }
 type responsibilityModel struct {
 	ResourceType             types.String `tfsdk:"resource_type"`
 	ServiceModel             types.String `tfsdk:"service_model"`
+	Basis                    types.String `tfsdk:"basis"`
 	ResourceAddress          types.String `tfsdk:"resource_address"`
 	Conditions               types.Map    `tfsdk:"conditions"`
 	Agreement                types.String `tfsdk:"agreement"`
@@ -149,6 +150,7 @@ func (d *responsibilityDataSource) Schema(_ context.Context, _ datasource.Schema
 			},
 			"overrides_applied": overridesAttribute(),
 			"assumptions":       assumptionsAttribute(),
+			"basis":             basisAttribute(),
 			"sources":           sourcesAttribute(detailOnly),
 			"catalog_version": schema.StringAttribute{
 				MarkdownDescription: "Version of the catalog that produced the answer.",
@@ -270,6 +272,7 @@ func (d *responsibilityDataSource) compute(ctx context.Context, sreq srm.Request
 		"focus":                     stringList(r.Focus()),
 		"overrides_applied":         overridesList(r),
 		"assumptions":               assumptionsList(r),
+		"basis":                     basisValue(r),
 		"sources":                   types.ListNull(types.ObjectType{AttrTypes: sourceAttrTypes}),
 		"catalog_version":           types.StringValue(r.Catalog.Version),
 		"controls":                  controlsMap(r, frameworks),

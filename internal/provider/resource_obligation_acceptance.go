@@ -61,6 +61,7 @@ type obligationAcceptanceModel struct {
 	CatalogVersion        types.String `tfsdk:"catalog_version"`
 	Expired               types.Bool   `tfsdk:"expired"`
 	Assumptions           types.List   `tfsdk:"assumptions"`
+	Basis                 types.String `tfsdk:"basis"`
 }
 
 func (r *obligationAcceptanceResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -229,6 +230,10 @@ func obligationAcceptanceSchema() schema.Schema {
 					"reason":    schema.StringAttribute{MarkdownDescription: "Why the condition was assumed: not given, or the value given matches nothing.", Computed: true},
 				}},
 			},
+			"basis": schema.StringAttribute{
+				MarkdownDescription: basisDescription + " Null for a `scope`.",
+				Computed:            true,
+			},
 			"expired": schema.BoolAttribute{
 				MarkdownDescription: "Whether `review_by` had passed when the record was last refreshed. An expired record accepts nothing.",
 				Computed:            true,
@@ -344,8 +349,10 @@ func (r *obligationAcceptanceResource) derive(ctx context.Context, m *obligation
 	m.RequiredObligations = types.ListNull(types.StringType)
 	m.UnacceptedObligations = types.ListNull(types.StringType)
 	m.Assumptions = types.ListNull(types.ObjectType{AttrTypes: assumptionAttrTypes})
+	m.Basis = types.StringNull()
 	if res != nil {
 		m.Assumptions = assumptionsList(res)
+		m.Basis = basisValue(res)
 		warnDeprecations(res, path.Empty(), diags)
 		required := res.CustomerObligationIDs()
 		unaccepted := make([]string, 0, len(required))
@@ -458,6 +465,7 @@ func (r *obligationAcceptanceResource) ModifyPlan(ctx context.Context, req resou
 		plan.UnacceptedObligations = types.ListUnknown(types.StringType)
 		plan.CatalogVersion = types.StringUnknown()
 		plan.Assumptions = types.ListUnknown(types.ObjectType{AttrTypes: assumptionAttrTypes})
+		plan.Basis = types.StringUnknown()
 	}
 	if resp.Diagnostics.HasError() {
 		return

@@ -93,6 +93,6 @@ func upgradeAcceptanceV0(old obligationAcceptanceModelV0) obligationAcceptanceMo
 		Justification: old.Justification, Reference: old.Reference, ReviewBy: old.ReviewBy, AcceptedAt: old.AcceptedAt,
 		AcceptedObligations: old.AcceptedObligations, RequiredObligations: old.RequiredObligations,
 		UnacceptedObligations: old.UnacceptedObligations, CatalogVersion: old.CatalogVersion,
-		Expired: types.BoolValue(false), Assumptions: types.ListNull(types.ObjectType{AttrTypes: assumptionAttrTypes}),
+		Expired: types.BoolValue(false), Assumptions: types.ListNull(types.ObjectType{AttrTypes: assumptionAttrTypes}), Basis: types.StringNull(),
 	}
 }

@@ -167,6 +167,14 @@ func overridesList(r *srm.Result) types.List {
 	return types.ListValueMust(t, vals)
 }
 
+// basisValue is the basis of a result, null for a request by service model.
+func basisValue(r *srm.Result) types.String {
+	if b := r.Basis(); b != "" {
+		return types.StringValue(b)
+	}
+	return types.StringNull()
+}
+
 // assumptionsList lists the conditions a resolution assumed.
 func assumptionsList(r *srm.Result) types.List {
 	vals := make([]attr.Value, len(r.Assumptions))

@@ -101,6 +101,17 @@ func overridesAttribute() schema.ListNestedAttribute {
 	}
 }
 
+// basisDescription says what basis holds; shared by the resolving data
+// sources and the acceptance resource.
+const basisDescription = "What in the catalog answered for the resource type: `type` (an entry for the type) or `provider` " +
+	"(a provider-wide rule, for a type of a utility provider such as random, tls or null, or `terraform_data`, that has no " +
+	"entry of its own; see the resource-types guide). `service` is reserved for classification by cloud service. Null for " +
+	"a request by `service_model` alone."
+
+func basisAttribute() schema.StringAttribute {
+	return schema.StringAttribute{MarkdownDescription: basisDescription, Computed: true}
+}
+
 // assumptionsDescription says what assumptions holds; shared by the
 // resolving data sources and the acceptance resource.
 const assumptionsDescription = "Conditions of the resource type that the answer could not read: not given in `conditions`, or " +
