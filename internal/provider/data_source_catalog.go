@@ -34,6 +34,7 @@ type catalogModel struct {
 	Components     types.Map    `tfsdk:"components"`
 	Obligations    types.Map    `tfsdk:"obligations"`
 	ResourceTypes  types.Map    `tfsdk:"resource_types"`
+	Providers      types.Map    `tfsdk:"providers"`
 	Sources        types.Map    `tfsdk:"sources"`
 	CatalogVersion types.String `tfsdk:"catalog_version"`
 }
@@ -56,6 +57,14 @@ var (
 		"class":         types.StringType,
 		"applies_to":    types.ListType{ElemType: types.StringType},
 		"conditions":    types.MapType{ElemType: types.ObjectType{AttrTypes: catalogConditionAttrTypes}},
+		"source":        types.ObjectType{AttrTypes: sourceAttrTypes},
+		"rationale":     types.StringType,
+	}
+	catalogProviderAttrTypes = map[string]attr.Type{
+		"service_model": types.StringType,
+		"focus":         types.ListType{ElemType: types.StringType},
+		"class":         types.StringType,
+		"applies_to":    types.ListType{ElemType: types.StringType},
 		"source":        types.ObjectType{AttrTypes: sourceAttrTypes},
 		"rationale":     types.StringType,
 	}
@@ -146,6 +155,27 @@ func (d *catalogDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 						},
 					},
 					"rationale": str("Why, for hard calls."),
+				}},
+			},
+			"providers": schema.MapNestedAttribute{
+				MarkdownDescription: "Provider-wide rules keyed by Terraform provider name (the part of its resource types before the first " +
+					"`_`; `terraform` for the built-in `terraform_data`): a type of the provider without an entry in `resource_types` " +
+					"resolves through the rule, with `basis = \"provider\"`. Filtered by `service_model` and `terraform_provider` like " +
+					"`resource_types`.",
+				Computed: true,
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"service_model": str("Service model."),
+					"focus":         strList("Components the provider's resources directly configure."),
+					"class":         str("Service class of the provider's types, or null when only `applies_to` is set."),
+					"applies_to":    strList("Components the provider's types embody, in catalog order."),
+					"source": schema.SingleNestedAttribute{
+						MarkdownDescription: "Citation of the rule.",
+						Computed:            true,
+						Attributes: map[string]schema.Attribute{
+							"id": str("Source id."), "title": str("Title."), "url": str("URL."), "as_of": str("Date."),
+						},
+					},
+					"rationale": str("What the provider's resources do and carry, and so why the rule is what it is."),
 				}},
 			},
 			"sources": schema.MapNestedAttribute{
@@ -249,6 +279,22 @@ func (d *catalogDataSource) Read(ctx context.Context, req datasource.ReadRequest
 	m.Components = types.MapValueMust(types.ObjectType{AttrTypes: catalogComponentAttrTypes}, comps)
 	m.Obligations = types.MapValueMust(types.ObjectType{AttrTypes: catalogObligationAttrType}, obls)
 	m.ResourceTypes = types.MapValueMust(types.ObjectType{AttrTypes: catalogTypeAttrTypes}, rts)
+	prs := map[string]attr.Value{}
+	for _, name := range c.ProviderNames {
+		pr := c.Providers[name]
+		if model != "" && pr.ServiceModel != model || prefix != "" && name != prefix {
+			continue
+		}
+		prs[name] = types.ObjectValueMust(catalogProviderAttrTypes, map[string]attr.Value{
+			"service_model": types.StringValue(pr.ServiceModel),
+			"focus":         stringList(pr.Focus),
+			"class":         optStr(pr.Class),
+			"applies_to":    stringList(pr.AppliesTo),
+			"source":        sourceObject(c.Sources[pr.Source]),
+			"rationale":     optStr(pr.Rationale),
+		})
+	}
+	m.Providers = types.MapValueMust(types.ObjectType{AttrTypes: catalogProviderAttrTypes}, prs)
 	sources := make(map[string]attr.Value, len(c.Sources))
 	for id, src := range c.Sources {
 		sources[id] = sourceObject(src)
@@ -259,14 +305,15 @@ func (d *catalogDataSource) Read(ctx context.Context, req datasource.ReadRequest
 }
 
 // typeProviders lists the Terraform providers of the catalog's resource
-// types: the prefix before the first "_".
+// types (the prefix before the first "_") and of its provider rules.
 func typeProviders(c *srm.Catalog) []string {
-	var out []string
+	out := slices.Clone(c.ProviderNames)
 	for _, name := range c.TypeNames {
 		p, _, _ := strings.Cut(name, "_")
 		if !slices.Contains(out, p) {
 			out = append(out, p)
 		}
 	}
+	slices.Sort(out)
 	return out
 }

@@ -61,7 +61,7 @@ func TestAccCatalog_badFilters(t *testing.T) {
 	cases := map[string]struct{ config, err string }{
 		"model":     {`data "srm_catalog" "x" { service_model = "serverless" }`, `Unknown service model.*Valid service models: on_premises`},
 		"layer":     {`data "srm_catalog" "x" { layer = "network" }`, `"network" is not a layer. Valid layers: infrastructure, platform`},
-		"provider":  {`data "srm_catalog" "x" { terraform_provider = "awz" }`, `No resource type of the catalog starts with "awz_". Providers in the catalog: aws`},
+		"provider":  {`data "srm_catalog" "x" { terraform_provider = "awz" }`, `No resource type of the catalog starts with "awz_". Providers in the catalog: archive, aws`},
 		"framework": {`data "srm_catalog" "x" { frameworks = ["iso27001"] }`, `Unknown framework.*Valid frameworks: csa_ccm_v4, nist_800_53_r5`},
 	}
 	for name, tc := range cases {

@@ -86,10 +86,13 @@ func TestAccFunctionServiceModel(t *testing.T) {
 			Config: `
 output "gke" { value = provider::srm::service_model("google_container_cluster") }
 output "rds" { value = provider::srm::service_model("aws_db_instance") }
+output "null" { value = provider::srm::service_model("null_resource") }
 `,
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownOutputValue("gke", knownvalue.StringExact("caas")),
 				statecheck.ExpectKnownOutputValue("rds", knownvalue.StringExact("paas")),
+				// A provider-wide rule answers for a type without an entry.
+				statecheck.ExpectKnownOutputValue("null", knownvalue.StringExact("on_premises")),
 			},
 		},
 		resource.TestStep{
@@ -106,6 +109,10 @@ output "later" { value = provider::srm::service_model(terraform_data.t.output) }
 		resource.TestStep{
 			Config:      `output "x" { value = provider::srm::service_model("aws_db_instanse") }`,
 			ExpectError: errorPattern(`(?s)Unknown resource type.*Did you mean "aws_db_instance"`),
+		},
+		resource.TestStep{
+			Config:      `output "x" { value = provider::srm::service_model("acme_widget") }`,
+			ExpectError: errorPattern(`(?s)Unknown resource type.*set service_model`),
 		},
 	)
 }

@@ -132,7 +132,7 @@ func TestAccObligationAcceptance_import(t *testing.T) {
 					return s.RootModule().Resources[acceptanceAddr].Primary.ID, nil
 				},
 				ImportStateVerifyIgnore: []string{"resource_type", "conditions", "obligations", "accepted_by", "justification", "reference",
-					"review_by", "accepted_obligations", "required_obligations", "unaccepted_obligations", "catalog_version", "expired"},
+					"review_by", "accepted_obligations", "required_obligations", "unaccepted_obligations", "catalog_version", "expired", "basis"},
 			},
 		},
 	})
