@@ -25,6 +25,7 @@ func resourceTypesGuide(c *srm.Catalog) string {
 		"configures. Identity and network configuration objects (roles, security groups, firewall rules) take the model "+
 		"of the service they configure. A type the catalog does not know can be given a `service_model` directly, or added with a custom catalog.\n\n", c.Version, len(c.TypeNames))
 	serviceClassesSection(&b, c)
+	providerRulesSection(&b, c)
 	b.WriteString(conditionsSection)
 	var providers []string
 	byProvider := map[string][]string{}
@@ -118,6 +119,35 @@ func serviceClassesSection(b *strings.Builder, c *srm.Catalog) {
 	for _, sc := range c.ServiceClasses {
 		fmt.Fprintf(b, "| <a id=\"class-%s\"></a>`%s` (%s) | %s | %d | %s %s |\n", anchor(sc.ID), sc.ID, mdEscape(sc.Name), codeJoin(sc.AppliesTo),
 			count[sc.ID], mdEscape(sc.Description), mdEscape(sc.Rationale))
+	}
+	b.WriteString("\n")
+}
+
+// providerRulesSection renders the provider-wide rules: what answers for a
+// type of a utility provider that has no entry of its own.
+func providerRulesSection(b *strings.Builder, c *srm.Catalog) {
+	if len(c.ProviderNames) == 0 {
+		return
+	}
+	b.WriteString("## Provider-wide rules\n\n" +
+		"A type without an entry of its own resolves through the rule of its Terraform provider (the part of its name before the " +
+		"first `_`; `terraform` is the built-in provider of `terraform_data`), and the answer says so: `basis = \"provider\"` " +
+		"(`type` when the type has an entry, which always wins over the rule). A type of a provider without a rule stays an " +
+		"error: set `service_model` or add the type to a custom catalog.\n\n" +
+		"The rules cover the utility providers. They call no cloud service: their resources are computed, written or run on " +
+		"the machine that runs Terraform, so everything about them is the customer's (`on_premises`), and the class keeps " +
+		"only the obligations of what the resource carries: no operating-system patching on a `random_id`. What they carry " +
+		"is real. A secret that a resource keeps in the state (a `random_password` or `random_string`, a `local_sensitive_file`, " +
+		"the private key of every `tls` resource) makes the state a secret store: encrypt and restrict the state backend, " +
+		"and rotate. `null_resource`, `terraform_data` and `external` run the customer's commands with the runner's credentials. " +
+		"Where a type of a provider differs from its rule, it has its own entry. The Terraform host itself (its operating " +
+		"system, its patches) is not answered here: declare it where it is managed.\n\n")
+	b.WriteString("| provider | model | class | focus | what it carries | source |\n|---|---|---|---|---|---|\n")
+	for _, name := range c.ProviderNames {
+		pr := c.Providers[name]
+		src := c.Sources[pr.Source]
+		fmt.Fprintf(b, "| `%s` | %s | %s | %s | %s | [%s](%s) |\n", name, pr.ServiceModel, classCell(c, pr), codeJoin(pr.Focus),
+			mdEscape(pr.Rationale), src.ID, src.URL)
 	}
 	b.WriteString("\n")
 }
