@@ -520,8 +520,12 @@ func writeDetails(b *strings.Builder, it *Item) {
 	if n := len(res.Unaccepted); n > 0 {
 		state = fmt.Sprintf("%d unaccepted", n)
 	}
+	model := res.ServiceModel.ID
+	if res.Basis() == BasisProvider {
+		model += ", by the provider rule <code>" + htmlEscape(res.ResourceType.Type) + "</code>"
+	}
 	fmt.Fprintf(b, "<details><summary><code>%s</code> (%s, %s): %d customer obligations, %s</summary>\n\n",
-		htmlEscape(it.Address), htmlEscape(it.Type), res.ServiceModel.ID, len(res.CustomerObligations), state)
+		htmlEscape(it.Address), htmlEscape(it.Type), model, len(res.CustomerObligations), state)
 	if len(res.Unaccepted) > 0 {
 		b.WriteString("**Unaccepted**\n\n")
 		for _, o := range res.Unaccepted {

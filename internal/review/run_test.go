@@ -218,8 +218,14 @@ func TestReviewAll(t *testing.T) {
 
 func TestReviewState(t *testing.T) {
 	res, sum := reviewJSON(t, "testdata/plans/state.json")
-	if sum.Resources != 2 {
-		t.Errorf("state: %d resources, want 2 (no data source, no deposed object)", sum.Resources)
+	if sum.Resources != 4 {
+		t.Errorf("state: %d resources, want 4 (no data source, no deposed object)", sum.Resources)
+	}
+	// Utility types resolve: random_password by its own entry, terraform_data
+	// by the provider-wide rule of the built-in terraform provider.
+	if pw, hook := res["random_password.db"], res["terraform_data.hook"]; pw.Basis != BasisType || hook.Basis != BasisProvider ||
+		sum.ByBasis[BasisProvider] != 1 || sum.ByBasis[BasisType] != 3 {
+		t.Errorf("state: random_password basis %q, terraform_data basis %q, by basis %v; want type, provider", pw.Basis, hook.Basis, sum.ByBasis)
 	}
 	db := res[`module.payments["eu"].aws_db_instance.orders`]
 	if db.Action != "state" || len(db.Accepted) == 0 {
