@@ -147,13 +147,7 @@ func (d *catalogDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 							"replaced_by": str("For a deprecated condition, the condition that replaces it (it still works, with a warning); null otherwise."),
 						}},
 					},
-					"source": schema.SingleNestedAttribute{
-						MarkdownDescription: "Citation of the mapping.",
-						Computed:            true,
-						Attributes: map[string]schema.Attribute{
-							"id": str("Source id."), "title": str("Title."), "url": str("URL."), "as_of": str("Date."),
-						},
-					},
+					"source":    citationAttribute("Citation of the mapping."),
 					"rationale": str("Why, for hard calls."),
 				}},
 			},
@@ -168,14 +162,8 @@ func (d *catalogDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 					"focus":         strList("Components the provider's resources directly configure."),
 					"class":         str("Service class of the provider's types, or null when only `applies_to` is set."),
 					"applies_to":    strList("Components the provider's types embody, in catalog order."),
-					"source": schema.SingleNestedAttribute{
-						MarkdownDescription: "Citation of the rule.",
-						Computed:            true,
-						Attributes: map[string]schema.Attribute{
-							"id": str("Source id."), "title": str("Title."), "url": str("URL."), "as_of": str("Date."),
-						},
-					},
-					"rationale": str("What the provider's resources do and carry, and so why the rule is what it is."),
+					"source":        citationAttribute("Citation of the rule."),
+					"rationale":     str("What the provider's resources do and carry, and so why the rule is what it is."),
 				}},
 			},
 			"sources": schema.MapNestedAttribute{
@@ -302,6 +290,20 @@ func (d *catalogDataSource) Read(ctx context.Context, req datasource.ReadRequest
 	m.Sources = types.MapValueMust(types.ObjectType{AttrTypes: sourceAttrTypes}, sources)
 	m.CatalogVersion = types.StringValue(c.Version)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+// citationAttribute is the source a type or a provider rule cites.
+func citationAttribute(description string) schema.SingleNestedAttribute {
+	str := func(d string) schema.StringAttribute {
+		return schema.StringAttribute{MarkdownDescription: d, Computed: true}
+	}
+	return schema.SingleNestedAttribute{
+		MarkdownDescription: description,
+		Computed:            true,
+		Attributes: map[string]schema.Attribute{
+			"id": str("Source id."), "title": str("Title."), "url": str("URL."), "as_of": str("Date."),
+		},
+	}
 }
 
 // typeProviders lists the Terraform providers of the catalog's resource

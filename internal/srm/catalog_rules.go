@@ -233,16 +233,22 @@ func checkResourceTypes(m *merged) Problems {
 		if !isTypeName(name) {
 			probs = append(probs, at.problem("", "%q is not a Terraform resource type name (<provider>_<name>, lowercase)", name))
 		}
-		probs = append(probs, m.checkModelRef(at, "service_model", rt.ServiceModel)...)
-		for fi, f := range rt.Focus {
-			if m.components.lookup(f) < 0 {
-				probs = append(probs, at.problem(fmt.Sprintf("focus[%d]", fi), "%s", unknownID{kind: "component", id: f, defined: m.components.ids}.problem()))
-			}
-		}
-		probs = append(probs, m.checkSource(at, rt.Source, true)...)
+		probs = append(probs, m.checkEntry(at, rt.ServiceModel, rt.Focus, rt.Source)...)
 		probs = append(probs, m.checkCells(at, "cells", rt.Cells)...)
 	}
 	return probs
+}
+
+// checkEntry checks what a type and a provider rule share: a defined
+// model, defined focus components and a source.
+func (m *merged) checkEntry(at origin, model string, focus []string, source string) Problems {
+	probs := m.checkModelRef(at, "service_model", model)
+	for fi, f := range focus {
+		if m.components.lookup(f) < 0 {
+			probs = append(probs, at.problem(fmt.Sprintf("focus[%d]", fi), "%s", unknownID{kind: "component", id: f, defined: m.components.ids}.problem()))
+		}
+	}
+	return append(probs, m.checkSource(at, source, true)...)
 }
 
 // checkClasses: each class has a well-formed id, a name, a description and at
@@ -316,14 +322,8 @@ func checkProviders(m *merged) Problems {
 		if !isProviderName(name) {
 			probs = append(probs, at.problem("", "%q is not a Terraform provider name (lowercase letters and digits, the part of its resource types before the first '_')", name))
 		}
-		probs = append(probs, m.checkModelRef(at, "service_model", pr.ServiceModel)...)
-		for fi, f := range pr.Focus {
-			if m.components.lookup(f) < 0 {
-				probs = append(probs, at.problem(fmt.Sprintf("focus[%d]", fi), "%s", unknownID{kind: "component", id: f, defined: m.components.ids}.problem()))
-			}
-		}
+		probs = append(probs, m.checkEntry(at, pr.ServiceModel, pr.Focus, pr.Source)...)
 		probs = append(probs, m.checkApplies(at, "a provider rule", "the provider rule", pr.Class, pr.AppliesTo, pr.Focus)...)
-		probs = append(probs, m.checkSource(at, pr.Source, true)...)
 		if strings.TrimSpace(pr.Rationale) == "" {
 			probs = append(probs, at.problem("rationale", "must not be empty: say what the provider's resources do and carry"))
 		}

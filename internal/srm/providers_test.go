@@ -77,17 +77,9 @@ func TestUtilityProviders(t *testing.T) {
 // error with the hint to set service_model.
 func TestProviderRulePrecedence(t *testing.T) {
 	t.Parallel()
-	doc, probs := ParseDocument(CustomDocumentName, `{
+	e := &Engine{Catalog: customCatalog(t, `{
   "providers": {"acme": {"service_model": "paas", "class": "data_store", "source": "aws-srm", "rationale": "acme runs managed stores"}},
-  "resource_types": {"acme_vm": {"service_model": "iaas", "class": "compute_host", "source": "aws-srm"}}}`)
-	if len(probs) > 0 {
-		t.Fatal(probs)
-	}
-	c, err := WithCustom(doc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	e := &Engine{Catalog: c}
+  "resource_types": {"acme_vm": {"service_model": "iaas", "class": "compute_host", "source": "aws-srm"}}}`)}
 	for _, tc := range []struct{ typ, basis, model string }{
 		{"acme_vm", BasisType, "iaas"},
 		{"acme_bucket", BasisProvider, "paas"},
@@ -105,7 +97,7 @@ func TestProviderRulePrecedence(t *testing.T) {
 		}
 	}
 	// A provider rule has no conditions: a condition names the rule.
-	_, err = e.Resolve(Request{ResourceType: "acme_bucket", Conditions: map[string]string{"tier": "x"}})
+	_, err := e.Resolve(Request{ResourceType: "acme_bucket", Conditions: map[string]string{"tier": "x"}})
 	var ie *InputError
 	if !errors.As(err, &ie) || ie.Field != "conditions" || !strings.Contains(ie.Detail, `the provider rule "acme" has no conditions`) {
 		t.Errorf("condition on a provider rule: %v", err)
@@ -126,7 +118,19 @@ func TestProviderRulePrecedence(t *testing.T) {
 // A custom catalog replaces a built-in provider rule whole (Override).
 func TestCustomCatalogReplacesProviderRule(t *testing.T) {
 	t.Parallel()
-	doc, probs := ParseDocument(CustomDocumentName, `{"providers": {"random": {"service_model": "on_premises", "class": "key_secret", "source": "aws-srm", "rationale": "we use random only for secrets"}}}`)
+	c := customCatalog(t, `{"providers": {"random": {"service_model": "on_premises", "class": "key_secret", "source": "aws-srm", "rationale": "we use random only for secrets"}}}`)
+	if got := c.Lookup("random_id"); got == nil || got.Class != "key_secret" || got.Basis != BasisProvider {
+		t.Errorf("random_id: %+v, want the custom rule", got)
+	}
+	if !slices.Contains(c.ProviderNames, "random") || len(c.ProviderNames) != len(MustBuiltin().ProviderNames) {
+		t.Errorf("provider names %v", c.ProviderNames)
+	}
+}
+
+// customCatalog is the built-in catalog with a custom document on top.
+func customCatalog(t *testing.T, text string) *Catalog {
+	t.Helper()
+	doc, probs := ParseDocument(CustomDocumentName, text)
 	if len(probs) > 0 {
 		t.Fatal(probs)
 	}
@@ -134,10 +138,5 @@ func TestCustomCatalogReplacesProviderRule(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := c.Lookup("random_id"); got == nil || got.Class != "key_secret" || got.Basis != BasisProvider {
-		t.Errorf("random_id: %+v, want the custom rule", got)
-	}
-	if !slices.Contains(c.ProviderNames, "random") || len(c.ProviderNames) != len(MustBuiltin().ProviderNames) {
-		t.Errorf("provider names %v", c.ProviderNames)
-	}
+	return c
 }
