@@ -258,17 +258,12 @@ func (e *Engine) Resolve(req Request) (*Result, error) {
 			cell = ch.ic.under(model)
 		}
 		if agreement != nil {
-			if ov := agreement.match(res, comp.ID); ov != nil {
-				if inv := CheckInvariants(model, res.Hybrid, comp, ov.Owner); inv != nil {
-					return nil, &InputError{Field: "agreement", Summary: "Agreement breaks an invariant",
-						Detail: fmt.Sprintf("Agreement %q would make %s %s under %s, but %s.", agreement.Name, comp.ID, ov.Owner, model.ID, inv.Rule)}
-				}
-				res.addOverride(AppliedOverride{Kind: "agreement", Name: agreement.Name,
-					Component: comp.ID, From: cell.Owner, To: ov.Owner, Reason: ov.Reason, Reference: ov.Reference})
-				cell = &Cell{Owner: ov.Owner, ProviderPart: ov.ProviderPart, CustomerPart: ov.CustomerPart, Source: cell.Source}
-				if rt != nil {
-					applies[i] = true
-				}
+			overridden, err := res.applyAgreement(agreement, model, comp, &cell)
+			if err != nil {
+				return nil, err
+			}
+			if overridden && rt != nil {
+				applies[i] = true
 			}
 		}
 		sources = addSource(sources, cell.Source)
@@ -278,6 +273,41 @@ func (e *Engine) Resolve(req Request) (*Result, error) {
 		}
 	}
 
+	res.derive(c, rt == nil, applies, nObligations)
+	if err := res.accept(req.Accepted); err != nil {
+		return nil, err
+	}
+	if rt != nil {
+		sources = addSource(sources, rt.Source)
+	}
+	sort.Strings(sources)
+	res.SourceIDs = sources
+	return res, nil
+}
+
+// applyAgreement applies the agreement's override of comp, if it has one,
+// to *cell; it reports whether it did. An override that would break an
+// invariant under the model the request resolved to is an error.
+func (res *Result) applyAgreement(a *Agreement, model *ServiceModel, comp *Component, cell **Cell) (bool, error) {
+	ov := a.match(res, comp.ID)
+	if ov == nil {
+		return false, nil
+	}
+	if inv := CheckInvariants(model, res.Hybrid, comp, ov.Owner); inv != nil {
+		return false, &InputError{Field: "agreement", Summary: "Agreement breaks an invariant",
+			Detail: fmt.Sprintf("Agreement %q would make %s %s under %s, but %s.", a.Name, comp.ID, ov.Owner, model.ID, inv.Rule)}
+	}
+	from := *cell
+	res.addOverride(AppliedOverride{Kind: "agreement", Name: a.Name,
+		Component: comp.ID, From: from.Owner, To: ov.Owner, Reason: ov.Reason, Reference: ov.Reference})
+	*cell = &Cell{Owner: ov.Owner, ProviderPart: ov.ProviderPart, CustomerPart: ov.CustomerPart, Source: from.Source}
+	return true, nil
+}
+
+// derive fills the layer owners from the resolved components (all provider
+// or all customer, else shared) and the customer obligations of the
+// components that apply (every component with wholeColumn).
+func (res *Result) derive(c *Catalog, wholeColumn bool, applies []bool, nObligations int) {
 	res.CustomerObligations = make([]*Obligation, 0, nObligations)
 	res.Layers = make([]LayerOwner, len(c.Layers))
 	for i, l := range c.Layers {
@@ -291,20 +321,10 @@ func (e *Engine) Resolve(req Request) (*Result, error) {
 		case lo.Owner != rc.Owner:
 			lo.Owner = OwnerShared
 		}
-		if rt == nil || applies[i] {
+		if wholeColumn || applies[i] {
 			res.CustomerObligations = append(res.CustomerObligations, c.byCell[i][ownerIndex(rc.Owner)]...)
 		}
 	}
-
-	if err := res.accept(req.Accepted); err != nil {
-		return nil, err
-	}
-	if rt != nil {
-		sources = addSource(sources, rt.Source)
-	}
-	sort.Strings(sources)
-	res.SourceIDs = sources
-	return res, nil
 }
 
 // choose fills choices, indexed like c.Components, with the cells the type
