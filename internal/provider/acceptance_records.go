@@ -97,10 +97,9 @@ func acceptanceRecords(ctx context.Context, list types.List, diags *diagnostics)
 	return records, !diags.HasError()
 }
 
-// applyAcceptances adds to req the obligations that the records covering
-// the resource at address accept, and returns who accepted each.
-func applyAcceptances(ctx context.Context, data *providerData, list types.List, address types.String,
-	req *srm.Request, diags *diagnostics) (map[string]*srm.AcceptanceRecord, bool) {
+// addressedRecords converts the acceptances of a data source, which apply
+// by the address of the resource it answers for: without one, they cannot.
+func addressedRecords(ctx context.Context, list types.List, address types.String, diags *diagnostics) ([]srm.AcceptanceRecord, bool) {
 	records, ok := acceptanceRecords(ctx, list, diags)
 	if !ok || len(records) == 0 {
 		return nil, ok
@@ -111,13 +110,7 @@ func applyAcceptances(ctx context.Context, data *providerData, list types.List, 
 				"\"module.payments.aws_db_instance.orders\") to use acceptances.")
 		return nil, false
 	}
-	by, err := data.engine.AcceptedByRecords(*req, address.ValueString(), records, data.clock())
-	if err != nil {
-		addInputError(diags, path.Empty(), err, nil)
-		return nil, false
-	}
-	req.Accepted = srm.MergeAccepted(req.Accepted, by)
-	return by, true
+	return records, true
 }
 
 // acceptedByMap is the accepted_by output: each obligation a record accepts,

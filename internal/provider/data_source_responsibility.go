@@ -194,7 +194,7 @@ func (d *responsibilityDataSource) Read(ctx context.Context, req datasource.Read
 	if !ok {
 		return
 	}
-	acceptedBy, ok := applyAcceptances(ctx, d.data, m.Acceptances, m.ResourceAddress, &sreq, &resp.Diagnostics)
+	records, ok := addressedRecords(ctx, m.Acceptances, m.ResourceAddress, &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -216,6 +216,13 @@ func (d *responsibilityDataSource) Read(ctx context.Context, req datasource.Read
 		d.data.results.put(key, answer)
 	}
 	warnDeprecations(answer.result, path.Empty(), &resp.Diagnostics)
+	// The records apply to the answer resolved once above: who accepts
+	// what depends on the resource's obligations, not on what is accepted.
+	var acceptedBy map[string]*srm.AcceptanceRecord
+	if len(records) > 0 {
+		acceptedBy = srm.MatchRecords(records, m.ResourceAddress.ValueString(), answer.result, d.data.clock())
+		accepted = srm.MergeAccepted(accepted, acceptedBy)
+	}
 	r, err := answer.result.WithAccepted(accepted)
 	if err != nil {
 		addInputError(&resp.Diagnostics, path.Empty(), err, nil)

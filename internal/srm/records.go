@@ -243,21 +243,6 @@ func tieBefore(a, b *AcceptanceRecord) bool {
 	return a.ID < b.ID
 }
 
-// AcceptedByRecords resolves req for the resource at address and returns,
-// for each customer obligation the records accept, the most specific record
-// that accepts it. The caller adds those ids to the request's accepted
-// obligations.
-func (e *Engine) AcceptedByRecords(req Request, address string, records []AcceptanceRecord, now time.Time) (map[string]*AcceptanceRecord, error) {
-	if len(records) == 0 {
-		return nil, nil
-	}
-	res, err := e.Resolve(req)
-	if err != nil {
-		return nil, err
-	}
-	return MatchRecords(records, address, res, now), nil
-}
-
 // MergeAccepted returns the ids accepted directly and those the records
 // accept, sorted and without duplicates.
 func MergeAccepted(direct []string, byRecord map[string]*AcceptanceRecord) []string {
