@@ -121,20 +121,7 @@ resource "srm_obligation_acceptance" "x" {
 // plan: the record is updated, its accepted_obligations growing by the new
 // id. Nothing is accepted without a diff.
 func TestAccObligationAcceptance_wildcardCatalogGrowth(t *testing.T) {
-	newer := `
-provider "srm" {
-  catalog = jsonencode({
-    catalog_version = "next"
-    obligations = [{
-      id          = "data_protection.test_restores"
-      component   = "data_protection"
-      title       = "Test restores"
-      description = "Restore a backup every quarter."
-      controls    = { nist_800_53_r5 = ["CP-4"] }
-    }]
-  })
-}
-`
+	newer := newerCatalogProvider
 	config := `
 resource "srm_obligation_acceptance" "team" {
   scope       = ["module.payments.*"]

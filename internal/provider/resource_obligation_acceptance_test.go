@@ -207,8 +207,9 @@ func TestAccObligationAcceptance_expiry(t *testing.T) {
 	})
 }
 
-func TestAccObligationAcceptance_catalogGrowth(t *testing.T) {
-	newer := `
+// newerCatalogProvider configures a catalog that adds one obligation,
+// data_protection.test_restores, as a newer provider release would.
+const newerCatalogProvider = `
 provider "srm" {
   catalog = jsonencode({
     catalog_version = "next"
@@ -222,6 +223,9 @@ provider "srm" {
   })
 }
 `
+
+func TestAccObligationAcceptance_catalogGrowth(t *testing.T) {
+	newer := newerCatalogProvider
 	config := acceptanceConfig(twoObligations, "team-payments", "j", "2099-01-01")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
