@@ -127,6 +127,7 @@ type merged struct {
 	classes     ordered[ServiceClassDoc]
 	types       ordered[ResourceTypeDoc]
 	providers   ordered[ProviderRuleDoc]
+	services    ordered[ServiceDoc]
 	// patterns caches the compiled framework patterns, for the rules.
 	patterns map[string]*regexp.Regexp
 }
@@ -154,6 +155,7 @@ func merge(docs []NamedDocument) (*merged, Problems) {
 	m.frameworks.sortByID()
 	m.types.sortByID()
 	m.providers.sortByID()
+	m.services.sortByID()
 	return m, probs
 }
 
@@ -174,6 +176,7 @@ func (mg *docMerge) merge() {
 	mergeMap(mg, "framework", "$.frameworks", d.Frameworks, &m.frameworks)
 	mergeMap(mg, "resource type", "$.resource_types", d.ResourceTypes, &m.types)
 	mergeMap(mg, "provider rule", "$.providers", d.Providers, &m.providers)
+	mergeMap(mg, "service", "$.services", d.Services, &m.services)
 	mergeList(mg, "service model", "$.service_models", d.ServiceModels, func(x ServiceModelDoc) string { return x.ID }, &m.models)
 	mergeList(mg, "layer", "$.layers", d.Layers, func(x LayerDoc) string { return x.ID }, &m.layers)
 	for i, c := range d.Components {

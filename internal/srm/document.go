@@ -58,6 +58,48 @@ type Document struct {
 	// resolves through the rule of its provider (basis "provider"). A type
 	// entry always wins over the rule.
 	Providers map[string]ProviderRuleDoc `json:"providers,omitempty"`
+
+	// Services classify the resource types of one cloud service at once,
+	// keyed "<provider>/<service>" (aws/s3tables, azurerm/containers,
+	// google/compute): a type without an entry of its own resolves through
+	// the service that lists it in types, else the service with the longest
+	// prefix its name starts with (basis "service"), else its provider rule.
+	Services map[string]ServiceDoc `json:"services,omitempty"`
+}
+
+// ServiceDoc classifies every resource type of one cloud service that has
+// no entry of its own.
+type ServiceDoc struct {
+	// Name is the service's name as its vendor writes it.
+	Name string `json:"name"`
+	// Prefixes are resource-type name prefixes of the service, each starting
+	// with "<provider>_"; the longest prefix a type's name starts with wins.
+	Prefixes []string `json:"prefixes,omitempty"`
+	// Types are types of the service whose names do not show it; a listed
+	// type wins over every prefix.
+	Types []string `json:"types,omitempty"`
+	// ARM are the Azure Resource Manager namespaces (Microsoft.Compute) or
+	// resource types (Microsoft.Compute/virtualMachines) of the service, by
+	// which azapi resources resolve; the longest match wins, case-insensitive.
+	ARM          []string `json:"arm,omitempty"`
+	ServiceModel string   `json:"service_model"`
+	// Class is the id of the service class whose components the service's
+	// types embody.
+	Class string `json:"class,omitempty"`
+	// AppliesTo lists components beyond those of the class, as for a type.
+	AppliesTo []string `json:"applies_to,omitempty"`
+	// Focus lists the components the service's resources directly configure.
+	Focus []string `json:"focus,omitempty"`
+	// Source is the id of the citation for the classification.
+	Source string `json:"source"`
+	// Rationale says why the service has its model and class.
+	Rationale string `json:"rationale"`
+}
+
+// typeDoc is the service as a resource type entry, for building.
+func (d ServiceDoc) typeDoc() ResourceTypeDoc {
+	return ResourceTypeDoc{ServiceModel: d.ServiceModel, Class: d.Class, AppliesTo: d.AppliesTo, Focus: d.Focus,
+		Source: d.Source, Rationale: d.Rationale}
 }
 
 // ProviderRuleDoc answers for every resource type of one Terraform provider
