@@ -1533,6 +1533,18 @@ func builtinDocumentList() []NamedDocument {
 			},
 		},
 		{
+			Name: "data/resource_types_azapi.json",
+			Document: &Document{
+				Sources: map[string]SourceDoc{
+					"azapi-provider": {
+						Title: "Azure/terraform-provider-azapi: the AzAPI provider (docs/resources)",
+						URL:   "https://github.com/Azure/terraform-provider-azapi",
+						AsOf:  "2026-11-29",
+					},
+				},
+			},
+		},
+		{
 			Name: "data/resource_types_azurerm.json",
 			Document: &Document{
 				Sources: map[string]SourceDoc{
@@ -6117,7 +6129,59 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "azurerm_api_management", doc: 3, def: ResourceTypeDoc{
+	{name: "azapi_data_plane_resource", doc: 3, def: ResourceTypeDoc{
+		ServiceModel: "iaas",
+		Class:        "compute_host",
+		AppliesTo: []string{
+			"identity_infrastructure",
+		},
+		Focus: []string{
+			"configuration",
+		},
+		Source:           "azapi-provider",
+		Rationale:        "azapi_data_plane_resource manages a data-plane object of an Azure service (an App Configuration key-value, a Key Vault certificate contact) by its type. Its service is the one of the ARM resource type in condition `type` (Microsoft.App/containerApps@2024-03-01 resolves through the azurerm service whose arm lists Microsoft.App/containerApps or Microsoft.App). Without `type`, or with an ARM type of no classified service, it is answered as a virtual machine with every component applicable (iaas, compute host, identity infrastructure too): the answer that leaves the most to the customer, recorded as an assumption.",
+		ARMTypeCondition: "type",
+	}},
+	{name: "azapi_resource", doc: 3, def: ResourceTypeDoc{
+		ServiceModel: "iaas",
+		Class:        "compute_host",
+		AppliesTo: []string{
+			"identity_infrastructure",
+		},
+		Focus: []string{
+			"configuration",
+		},
+		Source:           "azapi-provider",
+		Rationale:        "azapi_resource manages any Azure Resource Manager resource by its ARM type and API version. Its service is the one of the ARM resource type in condition `type` (Microsoft.App/containerApps@2024-03-01 resolves through the azurerm service whose arm lists Microsoft.App/containerApps or Microsoft.App). Without `type`, or with an ARM type of no classified service, it is answered as a virtual machine with every component applicable (iaas, compute host, identity infrastructure too): the answer that leaves the most to the customer, recorded as an assumption.",
+		ARMTypeCondition: "type",
+	}},
+	{name: "azapi_resource_action", doc: 3, def: ResourceTypeDoc{
+		ServiceModel: "iaas",
+		Class:        "compute_host",
+		AppliesTo: []string{
+			"identity_infrastructure",
+		},
+		Focus: []string{
+			"configuration",
+		},
+		Source:           "azapi-provider",
+		Rationale:        "azapi_resource_action performs an ARM action (POST) or a request on an existing ARM resource, such as listing keys or restarting it. Its service is the one of the ARM resource type in condition `type` (Microsoft.App/containerApps@2024-03-01 resolves through the azurerm service whose arm lists Microsoft.App/containerApps or Microsoft.App). Without `type`, or with an ARM type of no classified service, it is answered as a virtual machine with every component applicable (iaas, compute host, identity infrastructure too): the answer that leaves the most to the customer, recorded as an assumption.",
+		ARMTypeCondition: "type",
+	}},
+	{name: "azapi_update_resource", doc: 3, def: ResourceTypeDoc{
+		ServiceModel: "iaas",
+		Class:        "compute_host",
+		AppliesTo: []string{
+			"identity_infrastructure",
+		},
+		Focus: []string{
+			"configuration",
+		},
+		Source:           "azapi-provider",
+		Rationale:        "azapi_update_resource updates properties of an existing ARM resource that another tool or resource created. Its service is the one of the ARM resource type in condition `type` (Microsoft.App/containerApps@2024-03-01 resolves through the azurerm service whose arm lists Microsoft.App/containerApps or Microsoft.App). Without `type`, or with an ARM type of no classified service, it is answered as a virtual machine with every component applicable (iaas, compute host, identity infrastructure too): the answer that leaves the most to the customer, recorded as an assumption.",
+		ARMTypeCondition: "type",
+	}},
+	{name: "azurerm_api_management", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -6126,7 +6190,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-api-management-baseline",
 	}},
-	{name: "azurerm_api_management_api", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_api_management_api", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		AppliesTo: []string{
@@ -6138,7 +6202,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-api-management-baseline",
 	}},
-	{name: "azurerm_app_configuration", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_app_configuration", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -6147,7 +6211,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-app-configuration",
 	}},
-	{name: "azurerm_app_service_certificate", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_app_service_certificate", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -6155,7 +6219,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-app-service-security",
 	}},
-	{name: "azurerm_app_service_custom_hostname_binding", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_app_service_custom_hostname_binding", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -6164,7 +6228,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-app-service-security",
 	}},
-	{name: "azurerm_app_service_environment_v3", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_app_service_environment_v3", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -6174,7 +6238,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-app-service-environment",
 		Rationale: "An App Service Environment is single-tenant App Service injected into the customer's VNet; Microsoft still patches it.",
 	}},
-	{name: "azurerm_app_service_virtual_network_swift_connection", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_app_service_virtual_network_swift_connection", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "network_object",
 		Focus: []string{
@@ -6182,7 +6246,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-app-service-security",
 	}},
-	{name: "azurerm_application_gateway", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_application_gateway", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -6192,7 +6256,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-application-gateway",
 		Rationale: "Microsoft runs and patches the gateway instances; listeners, TLS policy, certificates and WAF mode are the customer's.",
 	}},
-	{name: "azurerm_application_insights", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_application_insights", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -6201,7 +6265,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-log-analytics",
 	}},
-	{name: "azurerm_application_security_group", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_application_security_group", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -6209,7 +6273,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-network-security",
 	}},
-	{name: "azurerm_arc_kubernetes_cluster", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_arc_kubernetes_cluster", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_platform",
 		Focus: []string{
@@ -6242,7 +6306,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-arc-kubernetes",
 		Rationale: "An Arc-enabled Kubernetes cluster runs outside Azure, on the customer's infrastructure or another cloud, and is connected to Azure for management: the customer runs the hardware, virtualization, nodes and their OS (hybrid).",
 	}},
-	{name: "azurerm_arc_machine", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_arc_machine", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -6271,7 +6335,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-arc-servers",
 		Rationale: "An Arc-enabled server is a physical server or VM hosted outside Azure, on the customer's network or another cloud, that Azure manages through the Connected Machine agent: the customer runs the hardware, virtualization and operating system (hybrid); Azure provides the management plane.",
 	}},
-	{name: "azurerm_availability_set", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_availability_set", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -6279,7 +6343,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vm-linux-baseline",
 	}},
-	{name: "azurerm_backup_policy_vm", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_backup_policy_vm", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -6288,7 +6352,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-backup-security",
 	}},
-	{name: "azurerm_backup_protected_vm", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_backup_protected_vm", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -6296,7 +6360,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-backup-security",
 	}},
-	{name: "azurerm_bastion_host", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_bastion_host", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		AppliesTo: []string{
@@ -6309,7 +6373,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-bastion",
 		Rationale: "Bastion is a managed jump host Microsoft patches; who may connect through it and to which VMs is the customer's.",
 	}},
-	{name: "azurerm_cdn_frontdoor_custom_domain", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_cdn_frontdoor_custom_domain", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -6318,7 +6382,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-front-door",
 	}},
-	{name: "azurerm_cdn_frontdoor_endpoint", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_cdn_frontdoor_endpoint", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -6326,7 +6390,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-front-door",
 	}},
-	{name: "azurerm_cdn_frontdoor_firewall_policy", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_cdn_frontdoor_firewall_policy", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -6334,7 +6398,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-waf",
 	}},
-	{name: "azurerm_cdn_frontdoor_origin", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_cdn_frontdoor_origin", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -6343,7 +6407,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-front-door",
 	}},
-	{name: "azurerm_cdn_frontdoor_origin_group", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_cdn_frontdoor_origin_group", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -6351,7 +6415,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-front-door",
 	}},
-	{name: "azurerm_cdn_frontdoor_profile", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_cdn_frontdoor_profile", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -6361,7 +6425,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-front-door",
 		Rationale: "Front Door is filed with paas rather than saas so that its routes, TLS and WAF rules show as shared network controls: Microsoft runs the edge, the customer decides what it exposes.",
 	}},
-	{name: "azurerm_cdn_frontdoor_route", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_cdn_frontdoor_route", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -6370,7 +6434,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-front-door",
 	}},
-	{name: "azurerm_cdn_frontdoor_security_policy", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_cdn_frontdoor_security_policy", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -6378,7 +6442,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-waf",
 	}},
-	{name: "azurerm_cognitive_account", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_cognitive_account", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "managed_platform",
 		AppliesTo: []string{
@@ -6401,7 +6465,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-ai-services-security",
 		Rationale: "Azure AI services (including Azure OpenAI) are hosted models Microsoft runs, so saas; the account's keys, network rules and customer-managed keys stay with the customer.",
 	}},
-	{name: "azurerm_container_app", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_container_app", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -6426,7 +6490,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-compute-choices",
 		Rationale: "Microsoft's compute guide classifies Container Apps as PaaS, but the customer ships the whole image: OS layer, runtime and middleware are the customer's under the one rule for a customer-built image on a provider-run host (compare google_cloud_run_v2_service, filed with faas by DOMAIN.md).",
 	}},
-	{name: "azurerm_container_app_environment", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_container_app_environment", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -6436,7 +6500,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-container-apps",
 		Rationale: "The environment is the network and logging boundary of the container apps it hosts, so it takes their model.",
 	}},
-	{name: "azurerm_container_app_job", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_container_app_job", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -6462,7 +6526,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-compute-choices",
 		Rationale: "Same split as azurerm_container_app.",
 	}},
-	{name: "azurerm_container_group", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_container_group", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_platform",
 		Focus: []string{
@@ -6479,7 +6543,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-container-instances-baseline",
 		Rationale: "Container Instances run each group in its own Hyper-V isolated sandbox Microsoft operates: the host OS is the provider's, the image the customer's, so the OS row is shared under the one rule for a customer-built image on a provider-run host (audit R13).",
 	}},
-	{name: "azurerm_container_registry", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_container_registry", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -6498,7 +6562,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-acr-baseline",
 		Rationale: "A registry is abstracted image storage (like aws_ecr_repository): the customer keeps the images, their scanning and who may pull them; its firewall rules are shared.",
 	}},
-	{name: "azurerm_container_registry_scope_map", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_container_registry_scope_map", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		AppliesTo: []string{
@@ -6509,7 +6573,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-acr-baseline",
 	}},
-	{name: "azurerm_container_registry_token", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_container_registry_token", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		AppliesTo: []string{
@@ -6520,7 +6584,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-acr-baseline",
 	}},
-	{name: "azurerm_cosmosdb_account", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_cosmosdb_account", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -6540,7 +6604,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-cosmosdb-security",
 		Rationale: "Cosmos DB exposes no engine version, server or maintenance window, so it is filed with the abstracted data services (like aws_dynamodb_table); its firewall and private endpoints remain shared.",
 	}},
-	{name: "azurerm_cosmosdb_mongo_collection", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_cosmosdb_mongo_collection", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -6549,7 +6613,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-cosmosdb-security",
 	}},
-	{name: "azurerm_cosmosdb_mongo_database", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_cosmosdb_mongo_database", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -6557,7 +6621,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-cosmosdb-security",
 	}},
-	{name: "azurerm_cosmosdb_sql_container", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_cosmosdb_sql_container", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -6566,7 +6630,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-cosmosdb-security",
 	}},
-	{name: "azurerm_cosmosdb_sql_database", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_cosmosdb_sql_database", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -6574,7 +6638,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-cosmosdb-security",
 	}},
-	{name: "azurerm_cosmosdb_sql_role_assignment", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_cosmosdb_sql_role_assignment", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		AppliesTo: []string{
@@ -6586,7 +6650,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-cosmosdb-security",
 	}},
-	{name: "azurerm_cosmosdb_sql_role_definition", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_cosmosdb_sql_role_definition", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -6594,7 +6658,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-cosmosdb-security",
 	}},
-	{name: "azurerm_data_factory", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_data_factory", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		AppliesTo: []string{
@@ -6607,7 +6671,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-data-factory-security",
 		Rationale: "Data Factory is a managed integration service: Microsoft runs the Azure integration runtime, the customer owns pipelines, linked-service credentials and network paths.",
 	}},
-	{name: "azurerm_data_factory_integration_runtime_azure", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_data_factory_integration_runtime_azure", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -6616,7 +6680,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-data-factory-security",
 	}},
-	{name: "azurerm_data_factory_integration_runtime_self_hosted", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_data_factory_integration_runtime_self_hosted", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -6645,7 +6709,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-data-factory-shir",
 		Rationale: "The self-hosted integration runtime is software the customer installs and patches on its own machines, usually on its own site; the resource registers it, so it takes the IaaS split with the hardware and virtualization the customer's too (hybrid, audit R12). Where the runtime runs on Azure VMs the answer leaves more to the customer than needed, which is the conservative side.",
 	}},
-	{name: "azurerm_data_factory_linked_service_azure_blob_storage", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_data_factory_linked_service_azure_blob_storage", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "messaging",
 		AppliesTo: []string{
@@ -6657,7 +6721,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-data-factory-security",
 	}},
-	{name: "azurerm_data_factory_pipeline", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_data_factory_pipeline", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "messaging",
 		Focus: []string{
@@ -6666,7 +6730,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-data-factory-security",
 	}},
-	{name: "azurerm_data_protection_backup_vault", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_data_protection_backup_vault", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -6674,7 +6738,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-backup-security",
 	}},
-	{name: "azurerm_databricks_workspace", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_databricks_workspace", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -6693,7 +6757,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-databricks-security",
 		Rationale: "Databricks runs the control plane and publishes patched runtime images; the customer chooses runtime versions, VNet injection and encryption keys.",
 	}},
-	{name: "azurerm_dedicated_host", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_dedicated_host", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -6702,7 +6766,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-dedicated-hosts",
 		Rationale: "A dedicated host reserves a physical server, but Azure still runs, maintains and secures the hardware and hypervisor: only placement and maintenance windows are the customer's.",
 	}},
-	{name: "azurerm_dedicated_host_group", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_dedicated_host_group", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -6710,7 +6774,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-dedicated-hosts",
 	}},
-	{name: "azurerm_disk_encryption_set", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_disk_encryption_set", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -6718,7 +6782,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-disk-encryption",
 	}},
-	{name: "azurerm_dns_a_record", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_dns_a_record", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "network_object",
 		Focus: []string{
@@ -6726,7 +6790,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-dns",
 	}},
-	{name: "azurerm_dns_aaaa_record", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_dns_aaaa_record", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "network_object",
 		Focus: []string{
@@ -6734,7 +6798,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-dns",
 	}},
-	{name: "azurerm_dns_cname_record", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_dns_cname_record", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "network_object",
 		Focus: []string{
@@ -6742,7 +6806,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-dns",
 	}},
-	{name: "azurerm_dns_mx_record", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_dns_mx_record", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "network_object",
 		Focus: []string{
@@ -6750,7 +6814,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-dns",
 	}},
-	{name: "azurerm_dns_txt_record", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_dns_txt_record", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "network_object",
 		Focus: []string{
@@ -6758,7 +6822,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-dns",
 	}},
-	{name: "azurerm_dns_zone", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_dns_zone", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "network_object",
 		Focus: []string{
@@ -6767,7 +6831,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-dns",
 		Rationale: "Azure DNS is a hosted service Microsoft runs; records are customer configuration (a dangling record is a customer misconfiguration).",
 	}},
-	{name: "azurerm_eventgrid_domain", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_eventgrid_domain", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -6776,7 +6840,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-event-grid-baseline",
 	}},
-	{name: "azurerm_eventgrid_event_subscription", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_eventgrid_event_subscription", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -6784,7 +6848,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-event-grid-baseline",
 	}},
-	{name: "azurerm_eventgrid_system_topic", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_eventgrid_system_topic", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -6792,7 +6856,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-event-grid-baseline",
 	}},
-	{name: "azurerm_eventgrid_topic", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_eventgrid_topic", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -6801,7 +6865,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-event-grid-baseline",
 	}},
-	{name: "azurerm_eventhub", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_eventhub", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -6809,7 +6873,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-event-hubs-baseline",
 	}},
-	{name: "azurerm_eventhub_authorization_rule", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_eventhub_authorization_rule", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -6817,7 +6881,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-event-hubs-baseline",
 	}},
-	{name: "azurerm_eventhub_consumer_group", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_eventhub_consumer_group", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -6825,7 +6889,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-event-hubs-baseline",
 	}},
-	{name: "azurerm_eventhub_namespace", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_eventhub_namespace", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -6843,7 +6907,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-event-hubs-baseline",
 	}},
-	{name: "azurerm_eventhub_namespace_authorization_rule", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_eventhub_namespace_authorization_rule", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -6851,7 +6915,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-event-hubs-baseline",
 	}},
-	{name: "azurerm_express_route_circuit", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_express_route_circuit", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -6859,7 +6923,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-expressroute",
 	}},
-	{name: "azurerm_federated_identity_credential", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_federated_identity_credential", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "identity_provider",
 		Focus: []string{
@@ -6869,7 +6933,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-workload-identity-federation",
 		Rationale: "A federated credential makes an external issuer trusted for sign-in, which configures the identity infrastructure (shared in saas).",
 	}},
-	{name: "azurerm_firewall", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_firewall", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -6878,7 +6942,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-firewall",
 		Rationale: "Azure Firewall is a managed firewall service (like aws_networkfirewall_firewall): Microsoft runs and scales the engine, the customer writes the rules.",
 	}},
-	{name: "azurerm_firewall_policy", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_firewall_policy", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -6886,7 +6950,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-firewall",
 	}},
-	{name: "azurerm_firewall_policy_rule_collection_group", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_firewall_policy_rule_collection_group", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -6894,7 +6958,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-firewall",
 	}},
-	{name: "azurerm_function_app_function", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_function_app_function", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "serverless_function",
 		Focus: []string{
@@ -6902,7 +6966,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-functions-security",
 	}},
-	{name: "azurerm_image", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_image", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_image",
 		Focus: []string{
@@ -6911,7 +6975,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-vm-linux-baseline",
 		Rationale: "A custom image is a guest OS the customer builds and must keep patched.",
 	}},
-	{name: "azurerm_key_vault", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_key_vault", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		AppliesTo: []string{
@@ -6934,7 +6998,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-key-vault-security",
 		Rationale: "Key Vault is an abstracted key service (like aws_kms_key): Microsoft runs the HSM-backed service, the customer owns keys, access and network exposure.",
 	}},
-	{name: "azurerm_key_vault_access_policy", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_key_vault_access_policy", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -6943,7 +7007,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-key-vault-security",
 	}},
-	{name: "azurerm_key_vault_certificate", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_key_vault_certificate", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -6951,7 +7015,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-key-vault-security",
 	}},
-	{name: "azurerm_key_vault_key", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_key_vault_key", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -6959,7 +7023,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-key-vault-security",
 	}},
-	{name: "azurerm_key_vault_managed_hardware_security_module", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_key_vault_managed_hardware_security_module", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -6969,7 +7033,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-key-vault-security",
 		Rationale: "Managed HSM is single-tenant, but Microsoft still runs the HSMs; the security domain, keys and role assignments are the customer's.",
 	}},
-	{name: "azurerm_key_vault_secret", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_key_vault_secret", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -6978,7 +7042,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-key-vault-security",
 	}},
-	{name: "azurerm_kubernetes_cluster", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_kubernetes_cluster", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_platform",
 		Focus: []string{
@@ -7093,7 +7157,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-aks-upgrades",
 		Rationale: "AKS splits upgrades in two settings: automatic_upgrade_channel moves the Kubernetes version (middleware), node_os_upgrade_channel keeps the node OS patched; the defaults (none, NodeImage) leave the version to the customer and share the node OS.",
 	}},
-	{name: "azurerm_kubernetes_cluster_extension", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_kubernetes_cluster_extension", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_platform",
 		Focus: []string{
@@ -7102,7 +7166,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-aks-security",
 		Rationale: "Cluster extensions install middleware (Flux, Dapr, backup agents) into the cluster, the customer's layer in caas.",
 	}},
-	{name: "azurerm_kubernetes_cluster_node_pool", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_kubernetes_cluster_node_pool", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_platform",
 		Focus: []string{
@@ -7112,7 +7176,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-aks-upgrades",
 		Rationale: "Node pools follow the cluster's upgrade channels; the pool chooses the OS SKU, size and surge settings.",
 	}},
-	{name: "azurerm_kubernetes_flux_configuration", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_kubernetes_flux_configuration", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -7121,7 +7185,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-aks-security",
 	}},
-	{name: "azurerm_lb", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_lb", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -7130,7 +7194,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-load-balancer",
 		Rationale: "Filed with the managed load balancers (like aws_lb): Azure runs the data path, the customer decides what is exposed and on which ports.",
 	}},
-	{name: "azurerm_lb_backend_address_pool", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_lb_backend_address_pool", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -7138,7 +7202,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-load-balancer",
 	}},
-	{name: "azurerm_lb_nat_rule", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_lb_nat_rule", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -7146,7 +7210,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-load-balancer",
 	}},
-	{name: "azurerm_lb_outbound_rule", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_lb_outbound_rule", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -7154,7 +7218,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-load-balancer",
 	}},
-	{name: "azurerm_lb_probe", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_lb_probe", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -7162,7 +7226,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-load-balancer",
 	}},
-	{name: "azurerm_lb_rule", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_lb_rule", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -7170,7 +7234,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-load-balancer",
 	}},
-	{name: "azurerm_linux_function_app", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_linux_function_app", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "serverless_function",
 		Focus: []string{
@@ -7240,7 +7304,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-functions-security",
 		Rationale: "Code deployments run on the Functions host and language workers Microsoft patches (runtime shared: the customer picks and moves versions); a container image moves the OS layer, runtime and middleware to the customer.",
 	}},
-	{name: "azurerm_linux_function_app_slot", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_linux_function_app_slot", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "serverless_function",
 		Focus: []string{
@@ -7309,7 +7373,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-functions-security",
 	}},
-	{name: "azurerm_linux_virtual_machine", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_linux_virtual_machine", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -7341,7 +7405,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-vm-linux-baseline",
 		Rationale: "The guest OS of a VM is the customer's in IaaS unless Azure is told to patch it (patch_mode).",
 	}},
-	{name: "azurerm_linux_virtual_machine_scale_set", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_linux_virtual_machine_scale_set", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -7396,7 +7460,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vmss-baseline",
 	}},
-	{name: "azurerm_linux_web_app", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_linux_web_app", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -7491,7 +7555,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-app-service-patching",
 		Rationale: "App Service patches the OS and the built-in language runtimes within a version; the customer moves between runtime versions, and a custom container moves OS layer, runtime and middleware to the customer.",
 	}},
-	{name: "azurerm_linux_web_app_slot", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_linux_web_app_slot", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -7586,7 +7650,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-app-service-patching",
 		Rationale: "A slot is a full copy of the app with its own stack settings.",
 	}},
-	{name: "azurerm_local_network_gateway", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_local_network_gateway", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -7594,7 +7658,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vpn-gateway",
 	}},
-	{name: "azurerm_log_analytics_workspace", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_log_analytics_workspace", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -7604,7 +7668,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-log-analytics",
 		Rationale: "A workspace stores the customer's logs in a service Microsoft runs: retention, access mode and who may query stay the customer's.",
 	}},
-	{name: "azurerm_logic_app_standard", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_logic_app_standard", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "serverless_function",
 		Focus: []string{
@@ -7614,7 +7678,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-logic-apps-compare",
 		Rationale: "Standard logic apps run on the Azure Functions runtime in an App Service plan, so they take the function app split.",
 	}},
-	{name: "azurerm_logic_app_workflow", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_logic_app_workflow", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -7633,7 +7697,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-logic-apps-compare",
 		Rationale: "A workflow definition runs on an engine Microsoft operates, with no runtime version or library the customer chooses: filed with the abstracted services (saas), with application_code shared because the definition is the customer's code.",
 	}},
-	{name: "azurerm_machine_learning_workspace", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_machine_learning_workspace", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		AppliesTo: []string{
@@ -7646,7 +7710,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-machine-learning-security",
 	}},
-	{name: "azurerm_maintenance_assignment_virtual_machine", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_maintenance_assignment_virtual_machine", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_configuration",
 		Focus: []string{
@@ -7655,7 +7719,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-update-manager",
 	}},
-	{name: "azurerm_maintenance_configuration", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_maintenance_configuration", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_configuration",
 		Focus: []string{
@@ -7665,7 +7729,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-update-manager",
 		Rationale: "Maintenance configurations schedule guest OS patching through Update Manager: the customer's IaaS obligation, automated.",
 	}},
-	{name: "azurerm_managed_disk", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_managed_disk", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "data_store",
 		Focus: []string{
@@ -7674,7 +7738,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-disk-encryption",
 		Rationale: "Azure encrypts every managed disk at rest with platform keys, but the choice of keys, sharing and backup is the customer's.",
 	}},
-	{name: "azurerm_management_group", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_management_group", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -7682,7 +7746,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-management-groups",
 	}},
-	{name: "azurerm_management_group_policy_assignment", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_management_group_policy_assignment", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -7690,7 +7754,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-policy",
 	}},
-	{name: "azurerm_management_group_subscription_association", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_management_group_subscription_association", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -7698,7 +7762,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-management-groups",
 	}},
-	{name: "azurerm_management_lock", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_management_lock", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -7707,7 +7771,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-resource-locks",
 	}},
-	{name: "azurerm_monitor_action_group", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_monitor_action_group", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -7715,7 +7779,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-monitor-alerts",
 	}},
-	{name: "azurerm_monitor_activity_log_alert", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_monitor_activity_log_alert", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -7724,7 +7788,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-monitor-alerts",
 	}},
-	{name: "azurerm_monitor_data_collection_rule", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_monitor_data_collection_rule", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -7733,7 +7797,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-diagnostic-settings",
 	}},
-	{name: "azurerm_monitor_data_collection_rule_association", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_monitor_data_collection_rule_association", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -7741,7 +7805,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-diagnostic-settings",
 	}},
-	{name: "azurerm_monitor_diagnostic_setting", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_monitor_diagnostic_setting", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -7750,7 +7814,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-diagnostic-settings",
 		Rationale: "Diagnostic settings decide which platform and resource logs are kept, the customer's audit-logging duty.",
 	}},
-	{name: "azurerm_monitor_metric_alert", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_monitor_metric_alert", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -7758,7 +7822,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-monitor-alerts",
 	}},
-	{name: "azurerm_monitor_scheduled_query_rules_alert_v2", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_monitor_scheduled_query_rules_alert_v2", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -7767,7 +7831,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-monitor-alerts",
 	}},
-	{name: "azurerm_mssql_database", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_mssql_database", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -7776,7 +7840,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-sql-security",
 	}},
-	{name: "azurerm_mssql_database_extended_auditing_policy", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_mssql_database_extended_auditing_policy", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -7784,7 +7848,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-sql-security",
 	}},
-	{name: "azurerm_mssql_elasticpool", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_mssql_elasticpool", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -7792,7 +7856,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-sql-security",
 	}},
-	{name: "azurerm_mssql_failover_group", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_mssql_failover_group", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -7801,7 +7865,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-sql-security",
 	}},
-	{name: "azurerm_mssql_firewall_rule", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_mssql_firewall_rule", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "network_object",
 		Focus: []string{
@@ -7809,7 +7873,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-sql-security",
 	}},
-	{name: "azurerm_mssql_managed_instance", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_mssql_managed_instance", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -7820,7 +7884,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-sql-security",
 		Rationale: "SQL Managed Instance is injected into the customer's subnet, but Microsoft still patches its OS and engine.",
 	}},
-	{name: "azurerm_mssql_server", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_mssql_server", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -7830,7 +7894,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-sql-security",
 		Rationale: "The logical server holds the admin logins, Entra admin and firewall of its databases; Microsoft runs the engine.",
 	}},
-	{name: "azurerm_mssql_server_extended_auditing_policy", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_mssql_server_extended_auditing_policy", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -7838,7 +7902,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-sql-security",
 	}},
-	{name: "azurerm_mssql_server_security_alert_policy", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_mssql_server_security_alert_policy", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -7847,7 +7911,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-sql-security",
 	}},
-	{name: "azurerm_mssql_server_transparent_data_encryption", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_mssql_server_transparent_data_encryption", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -7855,7 +7919,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-sql-security",
 	}},
-	{name: "azurerm_mssql_server_vulnerability_assessment", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_mssql_server_vulnerability_assessment", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -7863,7 +7927,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-sql-security",
 	}},
-	{name: "azurerm_mssql_virtual_network_rule", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_mssql_virtual_network_rule", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "network_object",
 		Focus: []string{
@@ -7871,7 +7935,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-sql-security",
 	}},
-	{name: "azurerm_mysql_flexible_database", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_mysql_flexible_database", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -7879,7 +7943,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-mysql-flexible",
 	}},
-	{name: "azurerm_mysql_flexible_server", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_mysql_flexible_server", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -7898,7 +7962,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-mysql-flexible",
 	}},
-	{name: "azurerm_mysql_flexible_server_active_directory_administrator", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_mysql_flexible_server_active_directory_administrator", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "identity_provider",
 		Focus: []string{
@@ -7906,7 +7970,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-mysql-flexible",
 	}},
-	{name: "azurerm_mysql_flexible_server_configuration", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_mysql_flexible_server_configuration", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -7914,7 +7978,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-mysql-flexible",
 	}},
-	{name: "azurerm_mysql_flexible_server_firewall_rule", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_mysql_flexible_server_firewall_rule", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "network_object",
 		Focus: []string{
@@ -7922,7 +7986,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-mysql-flexible",
 	}},
-	{name: "azurerm_nat_gateway", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_nat_gateway", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -7945,7 +8009,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-nat-gateway",
 		Rationale: "NAT Gateway is a managed SDN function, but it only shapes the egress of the customer's VNet, so it takes the VNet's model. NAT Gateway is a network function the provider runs: no guest operating system, runtime or middleware is exposed to the customer. Its model stays that of the network it configures (network_controls: customer).",
 	}},
-	{name: "azurerm_nat_gateway_public_ip_association", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_nat_gateway_public_ip_association", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -7953,7 +8017,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-nat-gateway",
 	}},
-	{name: "azurerm_network_ddos_protection_plan", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_network_ddos_protection_plan", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -7962,7 +8026,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-ddos",
 		Rationale: "Microsoft runs the DDoS mitigation entirely; the customer only enables the plan on its VNets and reacts to its alerts.",
 	}},
-	{name: "azurerm_network_interface", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_network_interface", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -7970,7 +8034,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vnet-baseline",
 	}},
-	{name: "azurerm_network_interface_security_group_association", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_network_interface_security_group_association", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -7978,7 +8042,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-network-security",
 	}},
-	{name: "azurerm_network_security_group", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_network_security_group", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -7987,7 +8051,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-network-security",
 		Rationale: "An NSG configures the VNet filtering in front of VMs: Azure enforces it, the customer writes every rule.",
 	}},
-	{name: "azurerm_network_security_rule", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_network_security_rule", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -7995,7 +8059,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-network-security",
 	}},
-	{name: "azurerm_network_watcher", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_network_watcher", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -8003,7 +8067,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-flow-logs",
 	}},
-	{name: "azurerm_network_watcher_flow_log", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_network_watcher_flow_log", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "logging_monitoring",
 		AppliesTo: []string{
@@ -8015,7 +8079,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-flow-logs",
 	}},
-	{name: "azurerm_orchestrated_virtual_machine_scale_set", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_orchestrated_virtual_machine_scale_set", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -8103,7 +8167,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vmss-baseline",
 	}},
-	{name: "azurerm_policy_definition", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_policy_definition", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -8112,7 +8176,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-policy",
 		Rationale: "Azure Policy enforces the customer's configuration baseline; writing and assigning policies is the customer's configuration duty.",
 	}},
-	{name: "azurerm_policy_set_definition", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_policy_set_definition", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -8120,7 +8184,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-policy",
 	}},
-	{name: "azurerm_postgresql_flexible_server", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_postgresql_flexible_server", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -8140,7 +8204,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-postgresql-flexible-security",
 		Rationale: "Microsoft patches the OS and minor engine versions in the customer's maintenance window; major version upgrades stay the customer's choice.",
 	}},
-	{name: "azurerm_postgresql_flexible_server_active_directory_administrator", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_postgresql_flexible_server_active_directory_administrator", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "identity_provider",
 		Focus: []string{
@@ -8148,7 +8212,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-postgresql-flexible-security",
 	}},
-	{name: "azurerm_postgresql_flexible_server_configuration", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_postgresql_flexible_server_configuration", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -8156,7 +8220,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-postgresql-flexible-security",
 	}},
-	{name: "azurerm_postgresql_flexible_server_database", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_postgresql_flexible_server_database", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -8164,7 +8228,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-postgresql-flexible-security",
 	}},
-	{name: "azurerm_postgresql_flexible_server_firewall_rule", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_postgresql_flexible_server_firewall_rule", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "network_object",
 		Focus: []string{
@@ -8172,7 +8236,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-postgresql-flexible-security",
 	}},
-	{name: "azurerm_private_dns_a_record", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_private_dns_a_record", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "network_object",
 		Focus: []string{
@@ -8180,7 +8244,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-private-dns",
 	}},
-	{name: "azurerm_private_dns_resolver", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_private_dns_resolver", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -8203,7 +8267,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-private-dns",
 		Rationale: "The resolver's inbound and outbound endpoints live in the customer's subnets and forward the VNet's DNS, so it takes the VNet's model. A Private DNS Resolver is a network function the provider runs: no guest operating system, runtime or middleware is exposed to the customer. Its model stays that of the network it configures (network_controls: customer).",
 	}},
-	{name: "azurerm_private_dns_zone", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_private_dns_zone", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "network_object",
 		Focus: []string{
@@ -8211,7 +8275,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-private-dns",
 	}},
-	{name: "azurerm_private_dns_zone_virtual_network_link", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_private_dns_zone_virtual_network_link", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "network_object",
 		Focus: []string{
@@ -8219,7 +8283,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-private-dns",
 	}},
-	{name: "azurerm_private_endpoint", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_private_endpoint", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -8228,7 +8292,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-private-endpoint",
 		Rationale: "A private endpoint is a network interface in the customer's subnet (like aws_vpc_endpoint): it is VNet configuration even though it reaches a PaaS service.",
 	}},
-	{name: "azurerm_private_link_service", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_private_link_service", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -8236,7 +8300,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-private-endpoint",
 	}},
-	{name: "azurerm_proximity_placement_group", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_proximity_placement_group", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -8244,7 +8308,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vm-linux-baseline",
 	}},
-	{name: "azurerm_public_ip", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_public_ip", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -8252,7 +8316,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vnet-baseline",
 	}},
-	{name: "azurerm_public_ip_prefix", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_public_ip_prefix", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -8260,7 +8324,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vnet-baseline",
 	}},
-	{name: "azurerm_recovery_services_vault", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_recovery_services_vault", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -8269,7 +8333,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-backup-security",
 		Rationale: "Azure Backup is run by Microsoft; what is backed up, how long and whether soft delete and immutability are on is the customer's.",
 	}},
-	{name: "azurerm_redis_cache", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_redis_cache", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -8279,7 +8343,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-redis-baseline",
 		Rationale: "A managed Redis engine: Microsoft patches OS and Redis, the customer chooses version, TLS, access keys and network exposure.",
 	}},
-	{name: "azurerm_redis_firewall_rule", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_redis_firewall_rule", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "network_object",
 		Focus: []string{
@@ -8287,7 +8351,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-redis-baseline",
 	}},
-	{name: "azurerm_resource_group", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_resource_group", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -8296,7 +8360,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-rbac",
 		Rationale: "A resource group is a container in Azure Resource Manager, a service Microsoft runs; what goes in it and who may touch it is the customer's.",
 	}},
-	{name: "azurerm_resource_group_policy_assignment", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_resource_group_policy_assignment", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -8304,7 +8368,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-policy",
 	}},
-	{name: "azurerm_resource_policy_assignment", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_resource_policy_assignment", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -8312,7 +8376,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-policy",
 	}},
-	{name: "azurerm_role_assignment", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_role_assignment", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -8321,7 +8385,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-rbac",
 		Rationale: "Azure RBAC is a service Microsoft runs for every model; an assignment decides who may do what, which stays the customer's.",
 	}},
-	{name: "azurerm_role_definition", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_role_definition", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -8329,7 +8393,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-rbac",
 	}},
-	{name: "azurerm_route", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_route", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -8337,7 +8401,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vnet-baseline",
 	}},
-	{name: "azurerm_route_table", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_route_table", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -8345,7 +8409,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vnet-baseline",
 	}},
-	{name: "azurerm_search_service", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_search_service", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -8354,7 +8418,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-search-security",
 	}},
-	{name: "azurerm_security_center_contact", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_security_center_contact", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -8362,7 +8426,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-defender-for-cloud",
 	}},
-	{name: "azurerm_security_center_subscription_pricing", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_security_center_subscription_pricing", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -8371,7 +8435,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-defender-for-cloud",
 		Rationale: "Turning on a Defender plan buys detection Microsoft runs; acting on its findings stays the customer's.",
 	}},
-	{name: "azurerm_sentinel_log_analytics_workspace_onboarding", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_sentinel_log_analytics_workspace_onboarding", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -8380,7 +8444,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-sentinel",
 	}},
-	{name: "azurerm_service_plan", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_service_plan", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -8389,7 +8453,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-app-service-security",
 		Rationale: "The plan is the App Service hosting tier (size, zone redundancy, isolation); it hosts web apps and function apps alike and is filed with App Service.",
 	}},
-	{name: "azurerm_servicebus_namespace", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_servicebus_namespace", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -8408,7 +8472,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-service-bus-baseline",
 		Rationale: "Service Bus is an abstracted broker (like aws_sqs_queue): no engine or host to manage; the namespace's network rules are shared.",
 	}},
-	{name: "azurerm_servicebus_namespace_authorization_rule", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_servicebus_namespace_authorization_rule", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -8417,7 +8481,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-service-bus-baseline",
 		Rationale: "Shared access policies mint keys that grant send, listen or manage rights: access the customer must keep minimal.",
 	}},
-	{name: "azurerm_servicebus_queue", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_servicebus_queue", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -8425,7 +8489,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-service-bus-baseline",
 	}},
-	{name: "azurerm_servicebus_subscription", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_servicebus_subscription", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -8433,7 +8497,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-service-bus-baseline",
 	}},
-	{name: "azurerm_servicebus_topic", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_servicebus_topic", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -8441,7 +8505,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-service-bus-baseline",
 	}},
-	{name: "azurerm_shared_image", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_shared_image", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_image",
 		Focus: []string{
@@ -8449,7 +8513,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vm-linux-baseline",
 	}},
-	{name: "azurerm_shared_image_gallery", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_shared_image_gallery", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_image",
 		Focus: []string{
@@ -8458,7 +8522,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vm-linux-baseline",
 	}},
-	{name: "azurerm_shared_image_version", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_shared_image_version", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_image",
 		Focus: []string{
@@ -8466,7 +8530,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vm-linux-baseline",
 	}},
-	{name: "azurerm_snapshot", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_snapshot", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "data_store",
 		Focus: []string{
@@ -8474,7 +8538,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-disk-encryption",
 	}},
-	{name: "azurerm_ssh_public_key", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_ssh_public_key", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -8482,7 +8546,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vm-linux-baseline",
 	}},
-	{name: "azurerm_static_web_app", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_static_web_app", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -8492,7 +8556,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-static-web-apps",
 		Rationale: "The customer ships the site and its API code; Microsoft runs the global hosting and the managed functions behind it.",
 	}},
-	{name: "azurerm_storage_account", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_storage_account", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -8503,7 +8567,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-storage-security",
 		Rationale: "DOMAIN.md files storage accounts with PaaS (unlike aws_s3_bucket): the account carries network rules, keys, TLS and shared-key settings the customer owns.",
 	}},
-	{name: "azurerm_storage_account_customer_managed_key", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_storage_account_customer_managed_key", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -8511,7 +8575,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-storage-baseline",
 	}},
-	{name: "azurerm_storage_account_network_rules", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_storage_account_network_rules", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "network_object",
 		Focus: []string{
@@ -8519,7 +8583,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-storage-security",
 	}},
-	{name: "azurerm_storage_blob", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_storage_blob", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -8527,7 +8591,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-storage-security",
 	}},
-	{name: "azurerm_storage_container", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_storage_container", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -8535,7 +8599,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-storage-security",
 	}},
-	{name: "azurerm_storage_data_lake_gen2_filesystem", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_storage_data_lake_gen2_filesystem", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -8543,7 +8607,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-storage-baseline",
 	}},
-	{name: "azurerm_storage_encryption_scope", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_storage_encryption_scope", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -8551,7 +8615,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-storage-baseline",
 	}},
-	{name: "azurerm_storage_management_policy", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_storage_management_policy", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -8560,7 +8624,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-storage-security",
 	}},
-	{name: "azurerm_storage_object_replication", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_storage_object_replication", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -8568,7 +8632,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-storage-security",
 	}},
-	{name: "azurerm_storage_queue", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_storage_queue", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -8576,7 +8640,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-storage-baseline",
 	}},
-	{name: "azurerm_storage_share", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_storage_share", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -8585,7 +8649,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-storage-baseline",
 	}},
-	{name: "azurerm_storage_table", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_storage_table", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -8593,7 +8657,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-storage-baseline",
 	}},
-	{name: "azurerm_stream_analytics_job", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_stream_analytics_job", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -8603,7 +8667,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-stream-analytics",
 		Rationale: "The customer writes the query (application code); Microsoft runs the streaming engine.",
 	}},
-	{name: "azurerm_subnet", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_subnet", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -8611,7 +8675,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vnet-baseline",
 	}},
-	{name: "azurerm_subnet_nat_gateway_association", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_subnet_nat_gateway_association", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -8619,7 +8683,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-nat-gateway",
 	}},
-	{name: "azurerm_subnet_network_security_group_association", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_subnet_network_security_group_association", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -8627,7 +8691,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-network-security",
 	}},
-	{name: "azurerm_subnet_route_table_association", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_subnet_route_table_association", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -8635,7 +8699,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vnet-baseline",
 	}},
-	{name: "azurerm_subscription_policy_assignment", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_subscription_policy_assignment", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -8643,7 +8707,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-policy",
 	}},
-	{name: "azurerm_synapse_firewall_rule", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_synapse_firewall_rule", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "network_object",
 		Focus: []string{
@@ -8651,7 +8715,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-synapse-security",
 	}},
-	{name: "azurerm_synapse_spark_pool", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_synapse_spark_pool", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -8669,7 +8733,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-synapse-security",
 		Rationale: "Microsoft patches the Spark runtime within a version, but the customer picks the Spark runtime version and must move off retired ones; the pool's runtime cell is shared.",
 	}},
-	{name: "azurerm_synapse_sql_pool", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_synapse_sql_pool", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -8678,7 +8742,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-synapse-security",
 	}},
-	{name: "azurerm_synapse_workspace", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_synapse_workspace", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -8688,7 +8752,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-synapse-security",
 	}},
-	{name: "azurerm_traffic_manager_profile", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_traffic_manager_profile", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -8697,7 +8761,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-traffic-manager",
 		Rationale: "Traffic Manager is DNS-based routing Microsoft runs end to end; the customer sets endpoints and failover.",
 	}},
-	{name: "azurerm_user_assigned_identity", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_user_assigned_identity", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -8706,7 +8770,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-managed-identities",
 		Rationale: "Microsoft issues and rotates the identity's credentials; what it is granted stays the customer's.",
 	}},
-	{name: "azurerm_virtual_hub", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_virtual_hub", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -8729,7 +8793,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-vnet-baseline",
 		Rationale: "A Virtual WAN hub is a network function the provider runs: no guest operating system, runtime or middleware is exposed to the customer. Its model stays that of the network it configures (network_controls: customer).",
 	}},
-	{name: "azurerm_virtual_machine", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_virtual_machine", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -8740,7 +8804,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-vm-linux-baseline",
 		Rationale: "Legacy VM resource: same split as azurerm_linux_virtual_machine without the patch_mode setting.",
 	}},
-	{name: "azurerm_virtual_machine_data_disk_attachment", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_virtual_machine_data_disk_attachment", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -8748,7 +8812,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vm-linux-baseline",
 	}},
-	{name: "azurerm_virtual_machine_extension", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_virtual_machine_extension", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_configuration",
 		Focus: []string{
@@ -8758,7 +8822,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-vm-linux-baseline",
 		Rationale: "Extensions run with full rights inside the guest OS, the customer's layer in IaaS.",
 	}},
-	{name: "azurerm_virtual_machine_scale_set_extension", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_virtual_machine_scale_set_extension", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_configuration",
 		Focus: []string{
@@ -8767,7 +8831,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vmss-baseline",
 	}},
-	{name: "azurerm_virtual_network", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_virtual_network", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -8775,7 +8839,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vnet-baseline",
 	}},
-	{name: "azurerm_virtual_network_gateway", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_virtual_network_gateway", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -8798,7 +8862,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-vpn-gateway",
 		Rationale: "Microsoft runs the gateway instances, but the tunnels, IPsec policy and routes are VNet configuration the customer owns. A virtual network gateway is a network function the provider runs: no guest operating system, runtime or middleware is exposed to the customer. Its model stays that of the network it configures (network_controls: customer).",
 	}},
-	{name: "azurerm_virtual_network_gateway_connection", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_virtual_network_gateway_connection", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		AppliesTo: []string{
@@ -8810,7 +8874,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vpn-gateway",
 	}},
-	{name: "azurerm_virtual_network_peering", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_virtual_network_peering", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -8818,7 +8882,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vnet-baseline",
 	}},
-	{name: "azurerm_virtual_wan", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_virtual_wan", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -8826,7 +8890,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vnet-baseline",
 	}},
-	{name: "azurerm_web_application_firewall_policy", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_web_application_firewall_policy", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -8834,7 +8898,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-waf",
 	}},
-	{name: "azurerm_windows_function_app", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_windows_function_app", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "serverless_function",
 		Focus: []string{
@@ -8844,7 +8908,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-functions-runtime-versions",
 		Rationale: "Windows function apps run code packages only; the runtime split is the faas default (Microsoft patches, customer chooses and upgrades versions).",
 	}},
-	{name: "azurerm_windows_function_app_slot", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_windows_function_app_slot", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "serverless_function",
 		Focus: []string{
@@ -8853,7 +8917,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-functions-runtime-versions",
 	}},
-	{name: "azurerm_windows_virtual_machine", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_windows_virtual_machine", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -8886,7 +8950,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-vm-windows-baseline",
 		Rationale: "Windows Update running inside the guest (AutomaticByOS) is still the customer's OS management; only AutomaticByPlatform moves patch orchestration to Azure.",
 	}},
-	{name: "azurerm_windows_virtual_machine_scale_set", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_windows_virtual_machine_scale_set", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -8941,7 +9005,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vmss-baseline",
 	}},
-	{name: "azurerm_windows_web_app", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_windows_web_app", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -9036,7 +9100,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-app-service-patching",
 		Rationale: "Windows containers on App Service are the same hard call as Linux custom containers.",
 	}},
-	{name: "azurerm_windows_web_app_slot", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_windows_web_app_slot", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -9045,7 +9109,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-app-service-patching",
 	}},
-	{name: "google_access_context_manager_access_level", doc: 4, def: ResourceTypeDoc{
+	{name: "google_access_context_manager_access_level", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -9053,7 +9117,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-vpc-service-controls",
 	}},
-	{name: "google_access_context_manager_service_perimeter", doc: 4, def: ResourceTypeDoc{
+	{name: "google_access_context_manager_service_perimeter", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "network_object",
 		AppliesTo: []string{
@@ -9075,7 +9139,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-vpc-service-controls",
 		Rationale: "A VPC Service Controls perimeter is a customer-drawn boundary around Google APIs; Google enforces it.",
 	}},
-	{name: "google_alloydb_cluster", doc: 4, def: ResourceTypeDoc{
+	{name: "google_alloydb_cluster", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -9085,7 +9149,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-alloydb",
 		Rationale: "AlloyDB is a managed PostgreSQL-compatible engine Google patches, the same split as Cloud SQL.",
 	}},
-	{name: "google_alloydb_instance", doc: 4, def: ResourceTypeDoc{
+	{name: "google_alloydb_instance", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -9094,7 +9158,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-alloydb",
 	}},
-	{name: "google_alloydb_user", doc: 4, def: ResourceTypeDoc{
+	{name: "google_alloydb_user", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -9102,7 +9166,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-alloydb",
 	}},
-	{name: "google_app_engine_application", doc: 4, def: ResourceTypeDoc{
+	{name: "google_app_engine_application", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -9110,7 +9174,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-app-engine-standard",
 	}},
-	{name: "google_app_engine_firewall_rule", doc: 4, def: ResourceTypeDoc{
+	{name: "google_app_engine_firewall_rule", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "network_object",
 		Focus: []string{
@@ -9118,7 +9182,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-app-engine-standard",
 	}},
-	{name: "google_app_engine_flexible_app_version", doc: 4, def: ResourceTypeDoc{
+	{name: "google_app_engine_flexible_app_version", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -9163,7 +9227,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-app-engine-flexible",
 		Rationale: "App Engine flexible runs containers on VMs Google manages and patches; with runtime = \"custom\" the customer's Dockerfile defines the runtime.",
 	}},
-	{name: "google_app_engine_standard_app_version", doc: 4, def: ResourceTypeDoc{
+	{name: "google_app_engine_standard_app_version", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -9182,7 +9246,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-app-engine-standard",
 		Rationale: "App Engine standard runs code on Google-managed runtimes and sandboxes; the customer picks the runtime version and moves off deprecated ones (runtime shared).",
 	}},
-	{name: "google_artifact_registry_repository", doc: 4, def: ResourceTypeDoc{
+	{name: "google_artifact_registry_repository", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -9192,7 +9256,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-artifact-registry",
 		Rationale: "A registry is abstracted image storage (like aws_ecr_repository): the customer keeps the images, their scanning and who may pull them.",
 	}},
-	{name: "google_artifact_registry_repository_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_artifact_registry_repository_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		AppliesTo: []string{
@@ -9204,7 +9268,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-artifact-registry",
 	}},
-	{name: "google_bigquery_data_transfer_config", doc: 4, def: ResourceTypeDoc{
+	{name: "google_bigquery_data_transfer_config", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -9213,7 +9277,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-bigquery-governance",
 	}},
-	{name: "google_bigquery_dataset", doc: 4, def: ResourceTypeDoc{
+	{name: "google_bigquery_dataset", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -9224,7 +9288,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-bigquery-governance",
 		Rationale: "DOMAIN.md files BigQuery with saas: Google runs storage and the query engine; datasets, their location, keys and access are the customer's.",
 	}},
-	{name: "google_bigquery_dataset_access", doc: 4, def: ResourceTypeDoc{
+	{name: "google_bigquery_dataset_access", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -9232,7 +9296,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-bigquery-access",
 	}},
-	{name: "google_bigquery_dataset_iam_binding", doc: 4, def: ResourceTypeDoc{
+	{name: "google_bigquery_dataset_iam_binding", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -9240,7 +9304,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-bigquery-access",
 	}},
-	{name: "google_bigquery_dataset_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_bigquery_dataset_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -9248,7 +9312,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-bigquery-access",
 	}},
-	{name: "google_bigquery_routine", doc: 4, def: ResourceTypeDoc{
+	{name: "google_bigquery_routine", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		AppliesTo: []string{
@@ -9270,7 +9334,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-bigquery-governance",
 		Rationale: "A routine is customer SQL, JavaScript or Python code running inside BigQuery: the engine is Google's, the code the customer's, so the type shares application_code.",
 	}},
-	{name: "google_bigquery_table", doc: 4, def: ResourceTypeDoc{
+	{name: "google_bigquery_table", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -9279,7 +9343,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-bigquery-governance",
 	}},
-	{name: "google_bigquery_table_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_bigquery_table_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -9287,7 +9351,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-bigquery-access",
 	}},
-	{name: "google_bigtable_instance", doc: 4, def: ResourceTypeDoc{
+	{name: "google_bigtable_instance", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -9297,7 +9361,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-bigtable",
 		Rationale: "Bigtable is filed with the abstracted data services: Google runs the nodes, storage and engine.",
 	}},
-	{name: "google_bigtable_instance_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_bigtable_instance_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -9305,7 +9369,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-bigtable",
 	}},
-	{name: "google_bigtable_table", doc: 4, def: ResourceTypeDoc{
+	{name: "google_bigtable_table", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -9314,7 +9378,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-bigtable",
 	}},
-	{name: "google_binary_authorization_policy", doc: 4, def: ResourceTypeDoc{
+	{name: "google_binary_authorization_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -9324,7 +9388,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-binary-authorization",
 		Rationale: "Binary Authorization decides which images may be deployed to GKE, so it takes the cluster's model and sets its deployment settings.",
 	}},
-	{name: "google_certificate_manager_certificate", doc: 4, def: ResourceTypeDoc{
+	{name: "google_certificate_manager_certificate", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -9333,7 +9397,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-certificate-manager",
 		Rationale: "Certificate Manager is a standalone managed service (like aws_acm_certificate).",
 	}},
-	{name: "google_certificate_manager_certificate_map", doc: 4, def: ResourceTypeDoc{
+	{name: "google_certificate_manager_certificate_map", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -9342,7 +9406,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-certificate-manager",
 	}},
-	{name: "google_cloud_run_domain_mapping", doc: 4, def: ResourceTypeDoc{
+	{name: "google_cloud_run_domain_mapping", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -9350,7 +9414,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-cloud-run-security",
 	}},
-	{name: "google_cloud_run_service", doc: 4, def: ResourceTypeDoc{
+	{name: "google_cloud_run_service", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "serverless_function",
 		Focus: []string{
@@ -9376,7 +9440,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-cloud-run-security",
 		Rationale: "The v1 (Knative) Cloud Run resource runs a customer-built image; filed like google_cloud_run_v2_service with source=container.",
 	}},
-	{name: "google_cloud_run_service_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_cloud_run_service_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -9384,7 +9448,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-cloud-run-security",
 	}},
-	{name: "google_cloud_run_v2_job", doc: 4, def: ResourceTypeDoc{
+	{name: "google_cloud_run_v2_job", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "serverless_function",
 		Focus: []string{
@@ -9410,7 +9474,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-cloud-run-security",
 		Rationale: "A Cloud Run job runs a container image the customer builds, like a Cloud Run service deployed from an image.",
 	}},
-	{name: "google_cloud_run_v2_service", doc: 4, def: ResourceTypeDoc{
+	{name: "google_cloud_run_v2_service", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "serverless_function",
 		Focus: []string{
@@ -9524,7 +9588,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-cloud-run-security",
 		Rationale: "DOMAIN.md files Cloud Run under faas with low confidence; unlike google_cloudfunctions2_function, whose runtime Google manages, a Cloud Run service usually runs an image the customer builds, hence the source condition.",
 	}},
-	{name: "google_cloud_run_v2_service_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_cloud_run_v2_service_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -9533,7 +9597,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-cloud-run-security",
 		Rationale: "Granting roles/run.invoker to allUsers makes the service public: access configuration the customer owns.",
 	}},
-	{name: "google_cloud_scheduler_job", doc: 4, def: ResourceTypeDoc{
+	{name: "google_cloud_scheduler_job", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -9541,7 +9605,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-cloud-scheduler",
 	}},
-	{name: "google_cloud_tasks_queue", doc: 4, def: ResourceTypeDoc{
+	{name: "google_cloud_tasks_queue", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -9549,7 +9613,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-cloud-tasks",
 	}},
-	{name: "google_cloudfunctions2_function", doc: 4, def: ResourceTypeDoc{
+	{name: "google_cloudfunctions2_function", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "serverless_function",
 		Focus: []string{
@@ -9618,7 +9682,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-functions-runtime-support",
 		Rationale: "Google-managed language runtimes on base images Google patches (runtime shared: the customer picks the runtime and moves off deprecated ones); compare google_cloud_run_v2_service, where the image is usually the customer's.",
 	}},
-	{name: "google_cloudfunctions2_function_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_cloudfunctions2_function_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -9626,7 +9690,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-functions-security",
 	}},
-	{name: "google_cloudfunctions_function", doc: 4, def: ResourceTypeDoc{
+	{name: "google_cloudfunctions_function", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "serverless_function",
 		Focus: []string{
@@ -9637,7 +9701,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-functions-runtime-support",
 		Rationale: "First-generation functions run on Google-managed runtimes; the customer chooses and upgrades the runtime version.",
 	}},
-	{name: "google_cloudfunctions_function_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_cloudfunctions_function_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -9645,7 +9709,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-functions-security",
 	}},
-	{name: "google_composer_environment", doc: 4, def: ResourceTypeDoc{
+	{name: "google_composer_environment", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -9665,7 +9729,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-composer-versions",
 		Rationale: "Google runs Airflow for the customer, but environment upgrades to newer Composer and Airflow versions are customer-initiated, so middleware is shared.",
 	}},
-	{name: "google_compute_address", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_address", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -9673,7 +9737,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-vpc",
 	}},
-	{name: "google_compute_attached_disk", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_attached_disk", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -9681,7 +9745,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-disk-encryption",
 	}},
-	{name: "google_compute_autoscaler", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_autoscaler", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -9689,7 +9753,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-instance-groups",
 	}},
-	{name: "google_compute_backend_bucket", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_backend_bucket", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -9698,7 +9762,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-load-balancing",
 	}},
-	{name: "google_compute_backend_service", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_backend_service", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -9708,7 +9772,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-load-balancing",
 		Rationale: "Managed load balancer filed with paas like aws_lb: Google runs the proxies, the customer configures backends, IAP, Cloud Armor and logging.",
 	}},
-	{name: "google_compute_disk", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_disk", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "data_store",
 		Focus: []string{
@@ -9717,7 +9781,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-disk-encryption",
 		Rationale: "Google encrypts every disk at rest by default; key choice, snapshots and sharing are the customer's.",
 	}},
-	{name: "google_compute_disk_resource_policy_attachment", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_disk_resource_policy_attachment", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "data_store",
 		Focus: []string{
@@ -9725,7 +9789,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-snapshots",
 	}},
-	{name: "google_compute_external_vpn_gateway", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_external_vpn_gateway", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -9733,7 +9797,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-cloud-vpn",
 	}},
-	{name: "google_compute_firewall", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_firewall", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -9742,7 +9806,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-vpc-firewall",
 		Rationale: "VPC firewall rules configure the filtering in front of VMs: Google enforces them, the customer writes every rule.",
 	}},
-	{name: "google_compute_firewall_policy", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_firewall_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -9751,7 +9815,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-firewall-policies",
 		Rationale: "Hierarchical firewall policies apply to every VPC under the folder or organization; still VM network filtering the customer writes.",
 	}},
-	{name: "google_compute_firewall_policy_association", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_firewall_policy_association", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -9759,7 +9823,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-firewall-policies",
 	}},
-	{name: "google_compute_firewall_policy_rule", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_firewall_policy_rule", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -9767,7 +9831,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-firewall-policies",
 	}},
-	{name: "google_compute_forwarding_rule", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_forwarding_rule", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -9776,7 +9840,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-load-balancing",
 		Rationale: "A forwarding rule is the frontend of a managed load balancer (filed with paas like aws_lb) or a Private Service Connect endpoint; the exposure it creates is the customer's choice either way.",
 	}},
-	{name: "google_compute_global_address", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_global_address", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -9784,7 +9848,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-vpc",
 	}},
-	{name: "google_compute_global_forwarding_rule", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_global_forwarding_rule", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -9792,7 +9856,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-load-balancing",
 	}},
-	{name: "google_compute_ha_vpn_gateway", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_ha_vpn_gateway", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -9815,7 +9879,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-cloud-vpn",
 		Rationale: "An HA VPN gateway is a network function the provider runs: no guest operating system, runtime or middleware is exposed to the customer. Its model stays that of the network it configures (network_controls: customer).",
 	}},
-	{name: "google_compute_health_check", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_health_check", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -9823,7 +9887,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-load-balancing",
 	}},
-	{name: "google_compute_image", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_image", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_image",
 		Focus: []string{
@@ -9832,7 +9896,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-compute-images",
 		Rationale: "A custom image is a guest OS the customer builds and must keep patched.",
 	}},
-	{name: "google_compute_instance", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_instance", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -9843,7 +9907,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-compute-security",
 		Rationale: "Google publishes patched public images, but the guest OS of a running VM is the customer's to patch (OS Config helps, does not take over).",
 	}},
-	{name: "google_compute_instance_from_template", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_instance_from_template", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -9852,7 +9916,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-instance-templates",
 	}},
-	{name: "google_compute_instance_group", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_instance_group", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -9860,7 +9924,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-instance-groups",
 	}},
-	{name: "google_compute_instance_group_manager", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_instance_group_manager", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -9870,7 +9934,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-instance-groups",
 		Rationale: "A MIG can roll instances onto a new template, but which image the template names and when to roll is the customer's.",
 	}},
-	{name: "google_compute_instance_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_instance_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -9878,7 +9942,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-os-login",
 	}},
-	{name: "google_compute_instance_template", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_instance_template", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_image",
 		Focus: []string{
@@ -9887,7 +9951,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-instance-templates",
 	}},
-	{name: "google_compute_interconnect_attachment", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_interconnect_attachment", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -9895,7 +9959,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-interconnect",
 	}},
-	{name: "google_compute_managed_ssl_certificate", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_managed_ssl_certificate", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -9904,7 +9968,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-ssl-certificates",
 		Rationale: "Google issues and renews the certificate, but which domains it covers and where it is served is the customer's.",
 	}},
-	{name: "google_compute_network", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_network", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -9912,7 +9976,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-vpc",
 	}},
-	{name: "google_compute_network_endpoint_group", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_network_endpoint_group", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -9920,7 +9984,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-load-balancing",
 	}},
-	{name: "google_compute_network_firewall_policy", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_network_firewall_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -9928,7 +9992,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-firewall-policies",
 	}},
-	{name: "google_compute_network_firewall_policy_association", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_network_firewall_policy_association", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -9936,7 +10000,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-firewall-policies",
 	}},
-	{name: "google_compute_network_firewall_policy_rule", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_network_firewall_policy_rule", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -9944,7 +10008,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-firewall-policies",
 	}},
-	{name: "google_compute_network_peering", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_network_peering", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -9952,7 +10016,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-vpc-peering",
 	}},
-	{name: "google_compute_project_metadata", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_project_metadata", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_configuration",
 		Focus: []string{
@@ -9962,7 +10026,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-os-login",
 		Rationale: "Project metadata sets SSH keys and enable-oslogin for every VM of the project: guest access, the customer's in IaaS.",
 	}},
-	{name: "google_compute_project_metadata_item", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_project_metadata_item", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_configuration",
 		Focus: []string{
@@ -9971,7 +10035,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-os-login",
 	}},
-	{name: "google_compute_region_autoscaler", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_region_autoscaler", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -9979,7 +10043,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-instance-groups",
 	}},
-	{name: "google_compute_region_backend_service", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_region_backend_service", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -9988,7 +10052,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-load-balancing",
 	}},
-	{name: "google_compute_region_disk", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_region_disk", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "data_store",
 		Focus: []string{
@@ -9996,7 +10060,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-disk-encryption",
 	}},
-	{name: "google_compute_region_health_check", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_region_health_check", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -10004,7 +10068,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-load-balancing",
 	}},
-	{name: "google_compute_region_instance_group_manager", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_region_instance_group_manager", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -10013,7 +10077,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-instance-groups",
 	}},
-	{name: "google_compute_region_instance_template", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_region_instance_template", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_image",
 		Focus: []string{
@@ -10022,7 +10086,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-instance-templates",
 	}},
-	{name: "google_compute_region_network_endpoint_group", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_region_network_endpoint_group", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -10030,7 +10094,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-load-balancing",
 	}},
-	{name: "google_compute_region_ssl_certificate", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_region_ssl_certificate", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -10038,7 +10102,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-ssl-certificates",
 	}},
-	{name: "google_compute_region_target_https_proxy", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_region_target_https_proxy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -10047,7 +10111,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-load-balancing",
 	}},
-	{name: "google_compute_region_url_map", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_region_url_map", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -10055,7 +10119,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-load-balancing",
 	}},
-	{name: "google_compute_resource_policy", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_resource_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "data_store",
 		Focus: []string{
@@ -10064,7 +10128,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-snapshots",
 	}},
-	{name: "google_compute_route", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_route", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -10072,7 +10136,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-vpc",
 	}},
-	{name: "google_compute_router", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_router", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -10095,7 +10159,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-cloud-router",
 		Rationale: "Cloud Router is a network function the provider runs: no guest operating system, runtime or middleware is exposed to the customer. Its model stays that of the network it configures (network_controls: customer).",
 	}},
-	{name: "google_compute_router_nat", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_router_nat", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -10118,7 +10182,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-cloud-nat",
 		Rationale: "Cloud NAT is software-defined and Google-run, but it only shapes the egress of the customer's VPC, so it takes the VPC's model. Cloud NAT is a network function the provider runs: no guest operating system, runtime or middleware is exposed to the customer. Its model stays that of the network it configures (network_controls: customer).",
 	}},
-	{name: "google_compute_router_peer", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_router_peer", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -10126,7 +10190,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-cloud-router",
 	}},
-	{name: "google_compute_security_policy", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_security_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -10135,7 +10199,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-cloud-armor",
 		Rationale: "Cloud Armor policies attach to load balancer backends, so they take the load balancer's model; Google runs the edge, the customer writes the rules.",
 	}},
-	{name: "google_compute_service_attachment", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_service_attachment", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -10143,7 +10207,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-psc",
 	}},
-	{name: "google_compute_shared_vpc_host_project", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_shared_vpc_host_project", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -10151,7 +10215,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-shared-vpc",
 	}},
-	{name: "google_compute_shared_vpc_service_project", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_shared_vpc_service_project", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -10159,7 +10223,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-shared-vpc",
 	}},
-	{name: "google_compute_snapshot", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_snapshot", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "data_store",
 		Focus: []string{
@@ -10167,7 +10231,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-snapshots",
 	}},
-	{name: "google_compute_ssl_certificate", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_ssl_certificate", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -10176,7 +10240,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-ssl-certificates",
 		Rationale: "A self-managed certificate: the customer supplies, protects and renews the private key.",
 	}},
-	{name: "google_compute_ssl_policy", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_ssl_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -10184,7 +10248,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-ssl-policies",
 	}},
-	{name: "google_compute_subnetwork", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_subnetwork", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -10192,7 +10256,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-vpc",
 	}},
-	{name: "google_compute_subnetwork_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_subnetwork_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "access_policy",
 		AppliesTo: []string{
@@ -10204,7 +10268,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-shared-vpc",
 	}},
-	{name: "google_compute_target_http_proxy", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_target_http_proxy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -10212,16 +10276,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-load-balancing",
 	}},
-	{name: "google_compute_target_https_proxy", doc: 4, def: ResourceTypeDoc{
-		ServiceModel: "paas",
-		Class:        "traffic_endpoint",
-		Focus: []string{
-			"network_controls",
-			"data_protection",
-		},
-		Source: "google-load-balancing",
-	}},
-	{name: "google_compute_target_ssl_proxy", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_target_https_proxy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -10230,7 +10285,16 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-load-balancing",
 	}},
-	{name: "google_compute_target_tcp_proxy", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_target_ssl_proxy", doc: 5, def: ResourceTypeDoc{
+		ServiceModel: "paas",
+		Class:        "traffic_endpoint",
+		Focus: []string{
+			"network_controls",
+			"data_protection",
+		},
+		Source: "google-load-balancing",
+	}},
+	{name: "google_compute_target_tcp_proxy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -10238,7 +10302,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-load-balancing",
 	}},
-	{name: "google_compute_url_map", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_url_map", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -10246,7 +10310,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-load-balancing",
 	}},
-	{name: "google_compute_vpn_gateway", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_vpn_gateway", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -10269,7 +10333,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-cloud-vpn",
 		Rationale: "A Classic VPN gateway is a network function the provider runs: no guest operating system, runtime or middleware is exposed to the customer. Its model stays that of the network it configures (network_controls: customer).",
 	}},
-	{name: "google_compute_vpn_tunnel", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_vpn_tunnel", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		AppliesTo: []string{
@@ -10281,7 +10345,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-cloud-vpn",
 	}},
-	{name: "google_container_cluster", doc: 4, def: ResourceTypeDoc{
+	{name: "google_container_cluster", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_platform",
 		Focus: []string{
@@ -10316,7 +10380,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-gke",
 		Rationale: "GKE Standard shares the node OS (Google builds and patches node images, the customer keeps auto-upgrade on); Autopilot hands the nodes to Google. Kubernetes components (middleware) stay with the customer rather than shared (audit R22): the GKE page lists \"Enroll clusters in auto-upgrade (default) or upgrade clusters to supported versions\" among the customer's responsibilities; both owners carry the same obligation, and customer is the conservative display until a release-channel condition exists.",
 	}},
-	{name: "google_container_node_pool", doc: 4, def: ResourceTypeDoc{
+	{name: "google_container_node_pool", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_platform",
 		Focus: []string{
@@ -10368,7 +10432,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-gke-node-auto-upgrades",
 		Rationale: "Google builds and patches node images; node auto-upgrade (on by default) applies them, and turning it off leaves the node OS to the customer.",
 	}},
-	{name: "google_dataflow_job", doc: 4, def: ResourceTypeDoc{
+	{name: "google_dataflow_job", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "serverless_function",
 		Focus: []string{
@@ -10378,7 +10442,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-dataflow-security",
 		Rationale: "Dataflow runs the customer's pipeline on workers Google provisions and patches, filed with faas like aws_glue_job; the SDK version the pipeline is built with is the shared runtime.",
 	}},
-	{name: "google_dataproc_batch", doc: 4, def: ResourceTypeDoc{
+	{name: "google_dataproc_batch", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "serverless_function",
 		Focus: []string{
@@ -10388,7 +10452,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-dataproc-serverless",
 		Rationale: "Serverless Spark batches run customer code on a Spark runtime Google manages; the customer picks the runtime version.",
 	}},
-	{name: "google_dataproc_cluster", doc: 4, def: ResourceTypeDoc{
+	{name: "google_dataproc_cluster", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -10407,7 +10471,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-dataproc-versions",
 		Rationale: "Filed with paas like aws_emr_cluster, but the nodes are VMs in the customer's project pinned to an image version: Google publishes patched images, the customer must recreate clusters to get them.",
 	}},
-	{name: "google_dataproc_job", doc: 4, def: ResourceTypeDoc{
+	{name: "google_dataproc_job", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "serverless_function",
 		Focus: []string{
@@ -10415,7 +10479,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-dataproc-versions",
 	}},
-	{name: "google_dns_managed_zone", doc: 4, def: ResourceTypeDoc{
+	{name: "google_dns_managed_zone", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "network_object",
 		AppliesTo: []string{
@@ -10428,7 +10492,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-cloud-dns",
 		Rationale: "Cloud DNS is run by Google; zone visibility, DNSSEC and records are customer configuration.",
 	}},
-	{name: "google_dns_policy", doc: 4, def: ResourceTypeDoc{
+	{name: "google_dns_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "network_object",
 		AppliesTo: []string{
@@ -10440,7 +10504,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-cloud-dns",
 	}},
-	{name: "google_dns_record_set", doc: 4, def: ResourceTypeDoc{
+	{name: "google_dns_record_set", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "network_object",
 		Focus: []string{
@@ -10448,7 +10512,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-cloud-dns",
 	}},
-	{name: "google_eventarc_trigger", doc: 4, def: ResourceTypeDoc{
+	{name: "google_eventarc_trigger", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -10456,7 +10520,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-eventarc",
 	}},
-	{name: "google_filestore_instance", doc: 4, def: ResourceTypeDoc{
+	{name: "google_filestore_instance", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -10466,7 +10530,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-filestore",
 		Rationale: "Filestore is managed NFS filed with the abstracted storage services (like aws_efs_file_system); export options decide who may mount.",
 	}},
-	{name: "google_firebaserules_ruleset", doc: 4, def: ResourceTypeDoc{
+	{name: "google_firebaserules_ruleset", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -10475,7 +10539,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-firestore",
 		Rationale: "Security rules decide which client may read or write which documents: the customer's data access.",
 	}},
-	{name: "google_firestore_database", doc: 4, def: ResourceTypeDoc{
+	{name: "google_firestore_database", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -10485,7 +10549,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-firestore",
 		Rationale: "Firestore is a serverless document database: nothing below the data, its rules and access is the customer's.",
 	}},
-	{name: "google_folder", doc: 4, def: ResourceTypeDoc{
+	{name: "google_folder", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -10493,7 +10557,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-resource-hierarchy",
 	}},
-	{name: "google_folder_iam_binding", doc: 4, def: ResourceTypeDoc{
+	{name: "google_folder_iam_binding", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -10501,7 +10565,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-iam",
 	}},
-	{name: "google_folder_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_folder_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -10509,7 +10573,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-iam",
 	}},
-	{name: "google_folder_iam_policy", doc: 4, def: ResourceTypeDoc{
+	{name: "google_folder_iam_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -10517,7 +10581,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-iam",
 	}},
-	{name: "google_gkeonprem_bare_metal_cluster", doc: 4, def: ResourceTypeDoc{
+	{name: "google_gkeonprem_bare_metal_cluster", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_platform",
 		Focus: []string{
@@ -10552,7 +10616,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-gke-enterprise-shared-responsibility",
 		Rationale: "A GKE cluster on the customer's bare-metal servers (Google Distributed Cloud software): Google maintains and patches the software and node images, the customer has \"overall system administration for on-premises clusters\" and runs the hardware and virtualization (hybrid).",
 	}},
-	{name: "google_gkeonprem_vmware_cluster", doc: 4, def: ResourceTypeDoc{
+	{name: "google_gkeonprem_vmware_cluster", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_platform",
 		Focus: []string{
@@ -10587,7 +10651,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-gke-enterprise-shared-responsibility",
 		Rationale: "A GKE cluster on the customer's VMware vSphere (Google Distributed Cloud software): Google maintains and patches the software and node images, the customer has \"overall system administration for on-premises clusters\" and runs the hardware and virtualization (hybrid).",
 	}},
-	{name: "google_iam_deny_policy", doc: 4, def: ResourceTypeDoc{
+	{name: "google_iam_deny_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -10595,7 +10659,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-deny-policies",
 	}},
-	{name: "google_iam_workload_identity_pool", doc: 4, def: ResourceTypeDoc{
+	{name: "google_iam_workload_identity_pool", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "identity_provider",
 		Focus: []string{
@@ -10605,7 +10669,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-workload-identity-federation",
 		Rationale: "A pool makes external identities usable in Google Cloud: federation configuration, identity infrastructure shared in saas.",
 	}},
-	{name: "google_iam_workload_identity_pool_provider", doc: 4, def: ResourceTypeDoc{
+	{name: "google_iam_workload_identity_pool_provider", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "identity_provider",
 		Focus: []string{
@@ -10615,7 +10679,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-workload-identity-federation",
 		Rationale: "The provider's attribute condition is what keeps foreign tokens out: a customer setting.",
 	}},
-	{name: "google_iap_web_backend_service_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_iap_web_backend_service_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -10624,7 +10688,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-iap",
 		Rationale: "IAP is Google-run authentication in front of an app; who gets through is the customer's access decision.",
 	}},
-	{name: "google_kms_crypto_key", doc: 4, def: ResourceTypeDoc{
+	{name: "google_kms_crypto_key", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -10671,7 +10735,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-kms",
 		Rationale: "Cloud KMS is an abstracted key service (like aws_kms_key): Google runs the HSMs, rotation period, protection level and key use are the customer's. With protection level EXTERNAL or EXTERNAL_VPC (Cloud EKM) the customer also runs or contracts the external key manager (audit R18).",
 	}},
-	{name: "google_kms_crypto_key_iam_binding", doc: 4, def: ResourceTypeDoc{
+	{name: "google_kms_crypto_key_iam_binding", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -10680,7 +10744,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-kms",
 	}},
-	{name: "google_kms_crypto_key_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_kms_crypto_key_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -10689,7 +10753,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-kms",
 	}},
-	{name: "google_kms_key_ring", doc: 4, def: ResourceTypeDoc{
+	{name: "google_kms_key_ring", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -10697,7 +10761,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-kms",
 	}},
-	{name: "google_kms_key_ring_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_kms_key_ring_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -10706,7 +10770,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-kms",
 	}},
-	{name: "google_logging_folder_sink", doc: 4, def: ResourceTypeDoc{
+	{name: "google_logging_folder_sink", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -10714,7 +10778,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-logging-sinks",
 	}},
-	{name: "google_logging_metric", doc: 4, def: ResourceTypeDoc{
+	{name: "google_logging_metric", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -10722,7 +10786,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-logging-sinks",
 	}},
-	{name: "google_logging_organization_sink", doc: 4, def: ResourceTypeDoc{
+	{name: "google_logging_organization_sink", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -10730,7 +10794,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-logging-sinks",
 	}},
-	{name: "google_logging_project_bucket_config", doc: 4, def: ResourceTypeDoc{
+	{name: "google_logging_project_bucket_config", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -10739,7 +10803,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-logging-sinks",
 	}},
-	{name: "google_logging_project_exclusion", doc: 4, def: ResourceTypeDoc{
+	{name: "google_logging_project_exclusion", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -10748,7 +10812,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-logging-sinks",
 		Rationale: "Exclusions drop logs before they are stored: an audit decision the customer makes.",
 	}},
-	{name: "google_logging_project_sink", doc: 4, def: ResourceTypeDoc{
+	{name: "google_logging_project_sink", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -10757,7 +10821,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-logging-sinks",
 		Rationale: "Sinks decide where audit and platform logs are kept and for how long: the customer's audit-logging duty in a service Google runs.",
 	}},
-	{name: "google_memcache_instance", doc: 4, def: ResourceTypeDoc{
+	{name: "google_memcache_instance", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -10765,7 +10829,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-memorystore-memcached",
 	}},
-	{name: "google_monitoring_alert_policy", doc: 4, def: ResourceTypeDoc{
+	{name: "google_monitoring_alert_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -10774,7 +10838,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-monitoring-alerts",
 	}},
-	{name: "google_monitoring_dashboard", doc: 4, def: ResourceTypeDoc{
+	{name: "google_monitoring_dashboard", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -10782,7 +10846,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-monitoring-alerts",
 	}},
-	{name: "google_monitoring_notification_channel", doc: 4, def: ResourceTypeDoc{
+	{name: "google_monitoring_notification_channel", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -10790,7 +10854,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-monitoring-alerts",
 	}},
-	{name: "google_monitoring_uptime_check_config", doc: 4, def: ResourceTypeDoc{
+	{name: "google_monitoring_uptime_check_config", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -10798,7 +10862,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-monitoring-alerts",
 	}},
-	{name: "google_org_policy_policy", doc: 4, def: ResourceTypeDoc{
+	{name: "google_org_policy_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -10807,7 +10871,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-org-policy",
 		Rationale: "Organization policies enforce the customer's configuration baseline across projects.",
 	}},
-	{name: "google_organization_iam_audit_config", doc: 4, def: ResourceTypeDoc{
+	{name: "google_organization_iam_audit_config", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		AppliesTo: []string{
@@ -10818,7 +10882,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-iam-audit-logs",
 	}},
-	{name: "google_organization_iam_binding", doc: 4, def: ResourceTypeDoc{
+	{name: "google_organization_iam_binding", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -10826,7 +10890,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-iam",
 	}},
-	{name: "google_organization_iam_custom_role", doc: 4, def: ResourceTypeDoc{
+	{name: "google_organization_iam_custom_role", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -10834,7 +10898,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-iam",
 	}},
-	{name: "google_organization_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_organization_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -10842,7 +10906,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-iam",
 	}},
-	{name: "google_os_config_os_policy_assignment", doc: 4, def: ResourceTypeDoc{
+	{name: "google_os_config_os_policy_assignment", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_configuration",
 		Focus: []string{
@@ -10851,7 +10915,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-compute-security",
 	}},
-	{name: "google_os_config_patch_deployment", doc: 4, def: ResourceTypeDoc{
+	{name: "google_os_config_patch_deployment", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_configuration",
 		Focus: []string{
@@ -10861,7 +10925,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-compute-security",
 		Rationale: "OS patch deployments automate guest OS patching of Compute Engine VMs, the customer's layer in IaaS.",
 	}},
-	{name: "google_os_login_ssh_public_key", doc: 4, def: ResourceTypeDoc{
+	{name: "google_os_login_ssh_public_key", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -10869,7 +10933,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-os-login",
 	}},
-	{name: "google_privateca_ca_pool", doc: 4, def: ResourceTypeDoc{
+	{name: "google_privateca_ca_pool", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		AppliesTo: []string{
@@ -10881,7 +10945,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-private-ca",
 	}},
-	{name: "google_privateca_certificate_authority", doc: 4, def: ResourceTypeDoc{
+	{name: "google_privateca_certificate_authority", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		AppliesTo: []string{
@@ -10894,7 +10958,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-private-ca",
 		Rationale: "A private CA issues the certificates workloads authenticate with: identity infrastructure Google hosts and the customer governs.",
 	}},
-	{name: "google_project", doc: 4, def: ResourceTypeDoc{
+	{name: "google_project", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -10902,7 +10966,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-resource-hierarchy",
 	}},
-	{name: "google_project_iam_audit_config", doc: 4, def: ResourceTypeDoc{
+	{name: "google_project_iam_audit_config", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		AppliesTo: []string{
@@ -10914,7 +10978,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-iam-audit-logs",
 		Rationale: "Data Access audit logs are off by default for most services: turning them on is the customer's audit duty.",
 	}},
-	{name: "google_project_iam_binding", doc: 4, def: ResourceTypeDoc{
+	{name: "google_project_iam_binding", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -10922,7 +10986,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-iam",
 	}},
-	{name: "google_project_iam_custom_role", doc: 4, def: ResourceTypeDoc{
+	{name: "google_project_iam_custom_role", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -10930,7 +10994,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-iam",
 	}},
-	{name: "google_project_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_project_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -10939,7 +11003,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-iam",
 		Rationale: "Cloud IAM is a service Google runs in every model; a binding decides who may do what, which stays the customer's.",
 	}},
-	{name: "google_project_iam_policy", doc: 4, def: ResourceTypeDoc{
+	{name: "google_project_iam_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -10947,7 +11011,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-iam",
 	}},
-	{name: "google_project_service", doc: 4, def: ResourceTypeDoc{
+	{name: "google_project_service", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -10955,7 +11019,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-resource-hierarchy",
 	}},
-	{name: "google_pubsub_schema", doc: 4, def: ResourceTypeDoc{
+	{name: "google_pubsub_schema", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -10963,7 +11027,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-pubsub-access",
 	}},
-	{name: "google_pubsub_subscription", doc: 4, def: ResourceTypeDoc{
+	{name: "google_pubsub_subscription", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -10972,7 +11036,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-pubsub-access",
 	}},
-	{name: "google_pubsub_subscription_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_pubsub_subscription_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		AppliesTo: []string{
@@ -10983,7 +11047,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-pubsub-access",
 	}},
-	{name: "google_pubsub_topic", doc: 4, def: ResourceTypeDoc{
+	{name: "google_pubsub_topic", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -10992,7 +11056,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-pubsub-access",
 		Rationale: "Pub/Sub is an abstracted messaging service (like aws_sns_topic): message retention, CMEK and publishers are the customer's.",
 	}},
-	{name: "google_pubsub_topic_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_pubsub_topic_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		AppliesTo: []string{
@@ -11003,7 +11067,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-pubsub-access",
 	}},
-	{name: "google_redis_instance", doc: 4, def: ResourceTypeDoc{
+	{name: "google_redis_instance", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -11013,7 +11077,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-memorystore-redis",
 		Rationale: "Memorystore runs a Redis engine Google patches; AUTH, in-transit encryption, version and network are the customer's.",
 	}},
-	{name: "google_scc_notification_config", doc: 4, def: ResourceTypeDoc{
+	{name: "google_scc_notification_config", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -11021,7 +11085,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-scc",
 	}},
-	{name: "google_secret_manager_secret", doc: 4, def: ResourceTypeDoc{
+	{name: "google_secret_manager_secret", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -11030,7 +11094,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-secret-manager",
 	}},
-	{name: "google_secret_manager_secret_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_secret_manager_secret_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -11039,7 +11103,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-secret-manager",
 	}},
-	{name: "google_secret_manager_secret_version", doc: 4, def: ResourceTypeDoc{
+	{name: "google_secret_manager_secret_version", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -11047,7 +11111,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-secret-manager",
 	}},
-	{name: "google_service_account", doc: 4, def: ResourceTypeDoc{
+	{name: "google_service_account", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -11055,7 +11119,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-service-accounts",
 	}},
-	{name: "google_service_account_iam_binding", doc: 4, def: ResourceTypeDoc{
+	{name: "google_service_account_iam_binding", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -11063,7 +11127,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-service-accounts",
 	}},
-	{name: "google_service_account_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_service_account_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -11071,7 +11135,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-service-accounts",
 	}},
-	{name: "google_service_account_iam_policy", doc: 4, def: ResourceTypeDoc{
+	{name: "google_service_account_iam_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -11079,7 +11143,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-service-accounts",
 	}},
-	{name: "google_service_account_key", doc: 4, def: ResourceTypeDoc{
+	{name: "google_service_account_key", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -11088,7 +11152,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-service-account-keys",
 		Rationale: "A user-managed key is a long-lived credential the customer must store, rotate and revoke; Google only rotates its own keys.",
 	}},
-	{name: "google_service_networking_connection", doc: 4, def: ResourceTypeDoc{
+	{name: "google_service_networking_connection", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -11097,7 +11161,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-private-services-access",
 		Rationale: "Private services access peers the customer's VPC with the Google producer network of Cloud SQL, Memorystore and others: VPC configuration.",
 	}},
-	{name: "google_spanner_database", doc: 4, def: ResourceTypeDoc{
+	{name: "google_spanner_database", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -11106,7 +11170,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-spanner-iam",
 	}},
-	{name: "google_spanner_database_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_spanner_database_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -11114,7 +11178,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-spanner-iam",
 	}},
-	{name: "google_spanner_instance", doc: 4, def: ResourceTypeDoc{
+	{name: "google_spanner_instance", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -11123,7 +11187,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-spanner-iam",
 		Rationale: "Spanner exposes no engine version, host or maintenance window, so it is filed with the abstracted data services (like aws_dynamodb_table).",
 	}},
-	{name: "google_spanner_instance_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_spanner_instance_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -11131,7 +11195,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-spanner-iam",
 	}},
-	{name: "google_sql_database", doc: 4, def: ResourceTypeDoc{
+	{name: "google_sql_database", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -11139,7 +11203,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-cloudsql",
 	}},
-	{name: "google_sql_database_instance", doc: 4, def: ResourceTypeDoc{
+	{name: "google_sql_database_instance", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -11159,7 +11223,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-cloudsql",
 		Rationale: "Cloud SQL's own shared responsibility page: Google patches OS and engine in the maintenance window, the customer configures access, network, backups and flags.",
 	}},
-	{name: "google_sql_ssl_cert", doc: 4, def: ResourceTypeDoc{
+	{name: "google_sql_ssl_cert", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -11167,7 +11231,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-cloudsql",
 	}},
-	{name: "google_sql_user", doc: 4, def: ResourceTypeDoc{
+	{name: "google_sql_user", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -11175,7 +11239,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-cloudsql",
 	}},
-	{name: "google_storage_bucket", doc: 4, def: ResourceTypeDoc{
+	{name: "google_storage_bucket", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -11185,7 +11249,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-storage-security",
 		Rationale: "Cloud Storage is abstracted object storage (like aws_s3_bucket): the customer sees only the API, its data and its settings.",
 	}},
-	{name: "google_storage_bucket_access_control", doc: 4, def: ResourceTypeDoc{
+	{name: "google_storage_bucket_access_control", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -11193,7 +11257,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-storage-access",
 	}},
-	{name: "google_storage_bucket_acl", doc: 4, def: ResourceTypeDoc{
+	{name: "google_storage_bucket_acl", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -11201,7 +11265,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-storage-access",
 	}},
-	{name: "google_storage_bucket_iam_binding", doc: 4, def: ResourceTypeDoc{
+	{name: "google_storage_bucket_iam_binding", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -11209,7 +11273,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-storage-access",
 	}},
-	{name: "google_storage_bucket_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_storage_bucket_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -11218,7 +11282,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-storage-access",
 		Rationale: "Bucket IAM decides who may read the data; granting allUsers makes it public.",
 	}},
-	{name: "google_storage_bucket_iam_policy", doc: 4, def: ResourceTypeDoc{
+	{name: "google_storage_bucket_iam_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -11226,7 +11290,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-storage-access",
 	}},
-	{name: "google_storage_bucket_object", doc: 4, def: ResourceTypeDoc{
+	{name: "google_storage_bucket_object", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -11235,7 +11299,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-storage-encryption",
 	}},
-	{name: "google_storage_default_object_acl", doc: 4, def: ResourceTypeDoc{
+	{name: "google_storage_default_object_acl", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -11243,7 +11307,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-storage-access",
 	}},
-	{name: "google_storage_hmac_key", doc: 4, def: ResourceTypeDoc{
+	{name: "google_storage_hmac_key", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		AppliesTo: []string{
@@ -11254,7 +11318,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-storage-access",
 	}},
-	{name: "google_storage_notification", doc: 4, def: ResourceTypeDoc{
+	{name: "google_storage_notification", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -11262,7 +11326,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-storage-security",
 	}},
-	{name: "google_storage_object_access_control", doc: 4, def: ResourceTypeDoc{
+	{name: "google_storage_object_access_control", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -11270,7 +11334,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-storage-access",
 	}},
-	{name: "google_vpc_access_connector", doc: 4, def: ResourceTypeDoc{
+	{name: "google_vpc_access_connector", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "network_object",
 		Focus: []string{
@@ -11279,7 +11343,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-serverless-vpc-access",
 		Rationale: "Google runs and patches the connector instances; the customer picks the subnet, size and what serverless egress may reach.",
 	}},
-	{name: "google_workflows_workflow", doc: 4, def: ResourceTypeDoc{
+	{name: "google_workflows_workflow", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -11298,7 +11362,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-workflows",
 		Rationale: "A workflow definition runs on an engine Google operates, with no runtime version or library the customer chooses: filed with the abstracted services (saas), with application_code shared because the definition is the customer's code.",
 	}},
-	{name: "helm_release", doc: 5, def: ResourceTypeDoc{
+	{name: "helm_release", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -11309,7 +11373,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-helm-charts",
 		Rationale: "A chart installs workloads and often middleware (ingress controllers, operators, databases) into the cluster: the customer's layers in caas, including patching the chart's images.",
 	}},
-	{name: "kubernetes_annotations", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_annotations", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -11317,7 +11381,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-namespaces",
 	}},
-	{name: "kubernetes_api_service_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_api_service_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -11326,7 +11390,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-api-aggregation",
 	}},
-	{name: "kubernetes_certificate_signing_request_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_certificate_signing_request_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "access_policy",
 		AppliesTo: []string{
@@ -11339,7 +11403,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-csr",
 		Rationale: "Approving a CSR issues a client certificate the API server trusts: identity infrastructure the customer operates in caas.",
 	}},
-	{name: "kubernetes_cluster_role", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_cluster_role", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -11347,7 +11411,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-rbac",
 	}},
-	{name: "kubernetes_cluster_role_binding", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_cluster_role_binding", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -11355,7 +11419,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-rbac",
 	}},
-	{name: "kubernetes_cluster_role_binding_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_cluster_role_binding_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -11364,7 +11428,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-rbac",
 		Rationale: "Kubernetes RBAC grants access to the cluster API, which stays the customer's even where the control plane is managed.",
 	}},
-	{name: "kubernetes_cluster_role_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_cluster_role_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -11372,7 +11436,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-rbac",
 	}},
-	{name: "kubernetes_config_map", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_config_map", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -11380,7 +11444,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-configmaps",
 	}},
-	{name: "kubernetes_config_map_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_config_map_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -11388,7 +11452,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-configmaps",
 	}},
-	{name: "kubernetes_config_map_v1_data", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_config_map_v1_data", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -11396,7 +11460,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-configmaps",
 	}},
-	{name: "kubernetes_cron_job", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_cron_job", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -11405,7 +11469,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-workloads",
 	}},
-	{name: "kubernetes_cron_job_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_cron_job_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -11414,7 +11478,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-workloads",
 	}},
-	{name: "kubernetes_csi_driver_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_csi_driver_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -11423,7 +11487,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-csi",
 	}},
-	{name: "kubernetes_daemon_set_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_daemon_set_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		AppliesTo: []string{
@@ -11437,7 +11501,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-security-checklist",
 		Rationale: "A DaemonSet puts a pod on every node and often mounts the host filesystem or runs privileged, so it reaches into the shared node OS.",
 	}},
-	{name: "kubernetes_daemonset", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_daemonset", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		AppliesTo: []string{
@@ -11450,7 +11514,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-security-checklist",
 	}},
-	{name: "kubernetes_default_service_account_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_default_service_account_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -11458,7 +11522,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-service-accounts",
 	}},
-	{name: "kubernetes_deployment", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_deployment", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -11467,7 +11531,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-workloads",
 	}},
-	{name: "kubernetes_deployment_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_deployment_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -11477,7 +11541,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-workloads",
 		Rationale: "A workload object ships the customer's images and sets how they run (security context, replicas, probes): application code and deployment settings in caas.",
 	}},
-	{name: "kubernetes_endpoints_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_endpoints_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "network_object",
 		Focus: []string{
@@ -11485,7 +11549,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-services",
 	}},
-	{name: "kubernetes_env", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_env", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -11493,7 +11557,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-configmaps",
 	}},
-	{name: "kubernetes_horizontal_pod_autoscaler", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_horizontal_pod_autoscaler", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -11501,7 +11565,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-hpa",
 	}},
-	{name: "kubernetes_horizontal_pod_autoscaler_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_horizontal_pod_autoscaler_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -11509,7 +11573,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-hpa",
 	}},
-	{name: "kubernetes_horizontal_pod_autoscaler_v2", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_horizontal_pod_autoscaler_v2", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -11517,7 +11581,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-hpa",
 	}},
-	{name: "kubernetes_ingress", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_ingress", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -11526,7 +11590,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-ingress",
 	}},
-	{name: "kubernetes_ingress_class_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_ingress_class_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -11535,7 +11599,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-ingress",
 	}},
-	{name: "kubernetes_ingress_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_ingress_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -11545,7 +11609,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-ingress",
 		Rationale: "An Ingress decides which hosts and paths are reachable from outside and where TLS terminates.",
 	}},
-	{name: "kubernetes_job", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_job", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -11554,7 +11618,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-workloads",
 	}},
-	{name: "kubernetes_job_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_job_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -11563,7 +11627,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-workloads",
 	}},
-	{name: "kubernetes_labels", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_labels", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -11571,7 +11635,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-namespaces",
 	}},
-	{name: "kubernetes_limit_range", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_limit_range", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -11580,7 +11644,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-limit-ranges",
 	}},
-	{name: "kubernetes_limit_range_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_limit_range_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -11589,7 +11653,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-limit-ranges",
 	}},
-	{name: "kubernetes_manifest", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_manifest", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -11599,7 +11663,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-security",
 		Rationale: "Kubernetes objects run on a cluster (managed or not) and take its caas model; each configures only what the customer owns inside the cluster, so the cluster's own conditions (Autopilot, upgrade channels) decide the node OS.",
 	}},
-	{name: "kubernetes_mutating_webhook_configuration", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_mutating_webhook_configuration", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -11608,7 +11672,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-admission-webhooks",
 	}},
-	{name: "kubernetes_mutating_webhook_configuration_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_mutating_webhook_configuration_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -11617,7 +11681,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-admission-webhooks",
 	}},
-	{name: "kubernetes_namespace", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_namespace", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		AppliesTo: []string{
@@ -11629,7 +11693,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-pod-security-admission",
 	}},
-	{name: "kubernetes_namespace_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_namespace_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		AppliesTo: []string{
@@ -11642,7 +11706,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-pod-security-admission",
 		Rationale: "A namespace is the unit of RBAC, quotas and Pod Security admission labels: a configuration boundary the customer draws.",
 	}},
-	{name: "kubernetes_network_policy", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_network_policy", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "network_object",
 		Focus: []string{
@@ -11650,7 +11714,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-network-policies",
 	}},
-	{name: "kubernetes_network_policy_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_network_policy_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "network_object",
 		Focus: []string{
@@ -11659,7 +11723,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-network-policies",
 		Rationale: "Network policies are the customer's pod-level firewall; the provider only runs the CNI that enforces them.",
 	}},
-	{name: "kubernetes_node_taint", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_node_taint", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -11667,7 +11731,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-taints",
 	}},
-	{name: "kubernetes_persistent_volume", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_persistent_volume", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "data_store",
 		Focus: []string{
@@ -11675,7 +11739,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-persistent-volumes",
 	}},
-	{name: "kubernetes_persistent_volume_claim", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_persistent_volume_claim", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "data_store",
 		Focus: []string{
@@ -11683,7 +11747,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-persistent-volumes",
 	}},
-	{name: "kubernetes_persistent_volume_claim_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_persistent_volume_claim_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "data_store",
 		Focus: []string{
@@ -11691,7 +11755,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-persistent-volumes",
 	}},
-	{name: "kubernetes_persistent_volume_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_persistent_volume_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "data_store",
 		Focus: []string{
@@ -11699,7 +11763,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-persistent-volumes",
 	}},
-	{name: "kubernetes_pod", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_pod", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -11708,7 +11772,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-security-context",
 	}},
-	{name: "kubernetes_pod_disruption_budget", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_pod_disruption_budget", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -11716,7 +11780,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-disruptions",
 	}},
-	{name: "kubernetes_pod_disruption_budget_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_pod_disruption_budget_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -11725,7 +11789,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-disruptions",
 		Rationale: "Disruption budgets decide whether provider-driven node upgrades can drain the workload safely: a customer setting that the shared node OS depends on.",
 	}},
-	{name: "kubernetes_pod_security_policy", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_pod_security_policy", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -11734,7 +11798,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-pod-security-standards",
 		Rationale: "PodSecurityPolicy was removed in Kubernetes 1.25; its successor is Pod Security admission on namespaces, still customer configuration.",
 	}},
-	{name: "kubernetes_pod_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_pod_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -11743,7 +11807,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-security-context",
 	}},
-	{name: "kubernetes_priority_class", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_priority_class", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -11751,7 +11815,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-priority",
 	}},
-	{name: "kubernetes_priority_class_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_priority_class_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -11759,7 +11823,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-priority",
 	}},
-	{name: "kubernetes_replication_controller", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_replication_controller", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -11768,7 +11832,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-workloads",
 	}},
-	{name: "kubernetes_replication_controller_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_replication_controller_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -11777,7 +11841,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-workloads",
 	}},
-	{name: "kubernetes_resource_quota", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_resource_quota", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -11786,7 +11850,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-resource-quotas",
 	}},
-	{name: "kubernetes_resource_quota_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_resource_quota_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -11795,7 +11859,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-resource-quotas",
 	}},
-	{name: "kubernetes_role", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_role", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -11803,7 +11867,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-rbac",
 	}},
-	{name: "kubernetes_role_binding", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_role_binding", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -11811,7 +11875,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-rbac",
 	}},
-	{name: "kubernetes_role_binding_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_role_binding_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -11819,7 +11883,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-rbac",
 	}},
-	{name: "kubernetes_role_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_role_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -11827,7 +11891,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-rbac",
 	}},
-	{name: "kubernetes_runtime_class_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_runtime_class_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -11837,7 +11901,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-runtime-class",
 		Rationale: "A RuntimeClass selects the container runtime handler (for example a sandboxed one), a middleware choice the customer makes for its pods.",
 	}},
-	{name: "kubernetes_secret", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_secret", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -11846,7 +11910,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-secrets",
 	}},
-	{name: "kubernetes_secret_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_secret_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -11856,7 +11920,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-secrets-good-practices",
 		Rationale: "Secrets are only base64-encoded unless the cluster encrypts etcd; holding credentials, they are the customer's data protection and access.",
 	}},
-	{name: "kubernetes_service", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_service", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -11864,7 +11928,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-services",
 	}},
-	{name: "kubernetes_service_account", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_service_account", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -11872,7 +11936,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-service-accounts",
 	}},
-	{name: "kubernetes_service_account_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_service_account_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -11880,7 +11944,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-service-accounts",
 	}},
-	{name: "kubernetes_service_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_service_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -11889,7 +11953,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-services",
 		Rationale: "A Service of type LoadBalancer or NodePort exposes pods outside the cluster: a network control the customer sets.",
 	}},
-	{name: "kubernetes_stateful_set", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_stateful_set", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -11898,7 +11962,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-workloads",
 	}},
-	{name: "kubernetes_stateful_set_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_stateful_set_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -11907,7 +11971,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-workloads",
 	}},
-	{name: "kubernetes_storage_class", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_storage_class", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "data_store",
 		Focus: []string{
@@ -11915,7 +11979,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-storage-classes",
 	}},
-	{name: "kubernetes_storage_class_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_storage_class_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "data_store",
 		Focus: []string{
@@ -11924,7 +11988,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-storage-classes",
 		Rationale: "The storage class chooses the disk type, encryption parameters and reclaim policy of every volume provisioned from it.",
 	}},
-	{name: "kubernetes_validating_webhook_configuration", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_validating_webhook_configuration", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -11933,7 +11997,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-admission-webhooks",
 	}},
-	{name: "kubernetes_validating_webhook_configuration_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_validating_webhook_configuration_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -11943,7 +12007,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-admission-webhooks",
 		Rationale: "Admission webhooks enforce (or bypass) the customer's policies on every object; a failing or permissive webhook is a customer misconfiguration.",
 	}},
-	{name: "local_sensitive_file", doc: 7, def: ResourceTypeDoc{
+	{name: "local_sensitive_file", doc: 8, def: ResourceTypeDoc{
 		ServiceModel: "on_premises",
 		Class:        "key_secret",
 		Focus: []string{
@@ -11952,7 +12016,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "tf-sensitive-state",
 		Rationale: "local_sensitive_file writes a secret to a file on the machine that runs Terraform and keeps it in the state: protect the file, the host and the state backend.",
 	}},
-	{name: "random_password", doc: 7, def: ResourceTypeDoc{
+	{name: "random_password", doc: 8, def: ResourceTypeDoc{
 		ServiceModel: "on_premises",
 		Class:        "key_secret",
 		Focus: []string{
@@ -11961,7 +12025,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "tf-sensitive-state",
 		Rationale: "random_password generates a password on the machine that runs Terraform (no cloud service: on_premises) and keeps it in the state in plain text. The state is where the secret lives: encrypt and restrict the state backend, rotate the password, or let a secret service generate it instead.",
 	}},
-	{name: "random_string", doc: 7, def: ResourceTypeDoc{
+	{name: "random_string", doc: 8, def: ResourceTypeDoc{
 		ServiceModel: "on_premises",
 		Class:        "key_secret",
 		Focus: []string{
