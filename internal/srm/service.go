@@ -198,3 +198,12 @@ func checkServices(m *merged) Problems {
 	}
 	return probs
 }
+
+// AttributeKeys are the attribute paths whose values the answer for the
+// type reads: the ARM type condition, if any, then the conditions, sorted.
+func (rt *ResourceType) AttributeKeys() []string {
+	if rt.ARMCondition == "" {
+		return rt.ConditionKeys
+	}
+	return append([]string{rt.ARMCondition}, rt.ConditionKeys...)
+}
