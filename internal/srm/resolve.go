@@ -581,7 +581,7 @@ func (c *Catalog) Lookup(t string) *ResourceType {
 	if rt := c.ResourceTypes[t]; rt != nil {
 		return rt
 	}
-	if rt := c.serviceOf(t); rt != nil {
+	if rt := c.ServiceOf(t); rt != nil {
 		return rt
 	}
 	if len(c.Providers) == 0 {

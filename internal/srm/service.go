@@ -69,9 +69,10 @@ func (c *Catalog) buildServices(m *merged) {
 	}
 }
 
-// serviceOf returns the service of a type name: the one that lists it, else
-// the one with the longest prefix of it, else nil.
-func (c *Catalog) serviceOf(t string) *ResourceType {
+// ServiceOf returns the service a type name belongs to, whether or not the
+// type has an entry of its own: the service that lists it, else the one
+// with the longest prefix of it, else nil.
+func (c *Catalog) ServiceOf(t string) *ResourceType {
 	ix := &c.services
 	if rt := ix.byType[t]; rt != nil {
 		return rt
