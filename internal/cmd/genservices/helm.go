@@ -7,9 +7,8 @@ import "fmt"
 
 // The helm provider is a terraform-plugin-framework provider in package
 // helm; its Resources method lists its resources (helm_release). Helm is one
-// service: every type it has installs or renders charts onto a cluster, so
-// the service declares the provider's prefix and a new type resolves through
-// it before the next refresh.
+// service listing its types: a prefix may not be the bare provider prefix
+// helm_ (that would be a provider rule), and helm_release is the only type.
 
 func init() {
 	register("helm", "checkout or bare repository of hashicorp/terraform-provider-helm", extractHelm)
@@ -36,10 +35,12 @@ func extractHelm(dir string) (*extraction, error) {
 	ex := &extraction{
 		Provider:   "helm",
 		Provenance: provenance{Repository: helmRepository, Path: helmProviderFile, Commit: commit, Date: date},
-		Services:   []extractedService{{ID: "helm/helm", Name: "Helm", Prefixes: []string{"helm_"}}},
 	}
+	helm := extractedService{ID: "helm/helm", Name: "Helm"}
 	for _, r := range resources {
-		ex.Rows = append(ex.Rows, row{Kind: "type", Name: "helm" + r.Suffix, Service: "helm/helm"})
+		helm.Types = append(helm.Types, "helm"+r.Suffix)
+		ex.Rows = append(ex.Rows, row{Kind: "type", Name: "helm" + r.Suffix, Service: helm.ID})
 	}
+	ex.Services = []extractedService{helm}
 	return ex, nil
 }

@@ -18,7 +18,7 @@ func TestExtractHelm(t *testing.T) {
 	want := &extraction{
 		Provider:   "helm",
 		Provenance: provenance{Repository: "hashicorp/terraform-provider-helm", Path: "helm/provider.go", Commit: headCommit(t, dir), Date: "2026-08-21"},
-		Services:   []extractedService{{ID: "helm/helm", Name: "Helm", Prefixes: []string{"helm_"}}},
+		Services:   []extractedService{{ID: "helm/helm", Name: "Helm", Types: []string{"helm_release"}}},
 		// helm_template is a data source.
 		Rows: []row{{Kind: "type", Name: "helm_release", Service: "helm/helm"}},
 	}
