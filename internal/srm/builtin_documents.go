@@ -2771,6 +2771,68 @@ func builtinDocumentList() []NamedDocument {
 		{
 			Name: "data/services_google.json",
 			Document: &Document{
+				Sources: map[string]SourceDoc{
+					"google-apigee-hybrid-shared-responsibility": {
+						Title: "Apigee hybrid shared responsibility model",
+						URL:   "https://cloud.google.com/apigee/docs/hybrid/shared-responsibility-model",
+						AsOf:  "2026-11-29",
+					},
+					"google-assured-workloads-shared-responsibility": {
+						Title: "Shared responsibility in Assured Workloads",
+						URL:   "https://cloud.google.com/assured-workloads/docs/shared-responsibility",
+						AsOf:  "2026-11-29",
+					},
+					"google-backup-vaults": {
+						Title: "Backup and DR Service: Backup vaults for immutable and indelible backups",
+						URL:   "https://cloud.google.com/backup-disaster-recovery/docs/concepts/backup-vault",
+						AsOf:  "2026-11-29",
+					},
+					"google-cloud-build-shared-responsibility": {
+						Title: "Cloud Build: Statement of shared responsibility for security",
+						URL:   "https://cloud.google.com/build/docs/shared-responsibility",
+						AsOf:  "2026-11-29",
+					},
+					"google-colab-runtimes": {
+						Title: "Colab Enterprise: Runtimes and runtime templates",
+						URL:   "https://cloud.google.com/colab/docs/runtimes",
+						AsOf:  "2026-11-29",
+					},
+					"google-distributed-cloud-connected-shared-responsibility": {
+						Title: "Google Distributed Cloud connected shared responsibility",
+						URL:   "https://cloud.google.com/distributed-cloud/edge/latest/docs/shared-responsibility",
+						AsOf:  "2026-11-29",
+					},
+					"google-looker-security": {
+						Title: "Looker: Security (our shared security partnership)",
+						URL:   "https://cloud.google.com/looker/product/security",
+						AsOf:  "2026-11-29",
+					},
+					"google-managed-kafka": {
+						Title: "Managed Service for Apache Kafka overview",
+						URL:   "https://cloud.google.com/managed-service-for-apache-kafka/docs/overview",
+						AsOf:  "2026-11-29",
+					},
+					"google-netapp-volumes": {
+						Title: "Google Cloud NetApp Volumes: Product features",
+						URL:   "https://cloud.google.com/netapp/volumes/docs/discover/features",
+						AsOf:  "2026-11-29",
+					},
+					"google-vertex-ai-security-controls": {
+						Title: "Vertex AI: Security controls for Vertex AI",
+						URL:   "https://cloud.google.com/vertex-ai/docs/general/vertexai-security-controls",
+						AsOf:  "2026-11-29",
+					},
+					"google-vmware-engine-shared-responsibility": {
+						Title: "VMware Engine shared responsibility model",
+						URL:   "https://cloud.google.com/vmware-engine/docs/shared-responsibility",
+						AsOf:  "2026-11-29",
+					},
+					"google-workstations-shared-responsibility": {
+						Title: "Cloud Workstations: Shared security responsibilities",
+						URL:   "https://cloud.google.com/workstations/docs/shared-responsibility",
+						AsOf:  "2026-11-29",
+					},
+				},
 				Services: map[string]ServiceDoc{
 					"google/accessapproval": {
 						Name: "Access Approval",
@@ -2919,8 +2981,8 @@ func builtinDocumentList() []NamedDocument {
 							"network_controls",
 							"data_protection",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Apigee organizations, environments, API proxies, shared flows, keystores and developer apps: Google runs the runtime, the customer writes the proxies and policies (code), keeps the TLS keystores and decides who may call the APIs.",
+						Source:    "google-apigee-hybrid-shared-responsibility",
+						Rationale: "Apigee organizations, environments, API proxies, shared flows, keystores and developer apps: Google runs the runtime (with Apigee hybrid the customer runs it on its own Kubernetes clusters and keeps them patched), and in both the customer writes the proxies and policies (code), keeps the TLS keystores and decides who may call the APIs.",
 					},
 					"google/apihub": {
 						Name: "API Hub",
@@ -3004,8 +3066,8 @@ func builtinDocumentList() []NamedDocument {
 							"configuration",
 							"data_protection",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): An Assured Workloads folder applies a compliance regime (data location, personnel access, key management) as guardrails: an organisation policy object, with data protection because the regime governs where data and keys live.",
+						Source:    "google-assured-workloads-shared-responsibility",
+						Rationale: "An Assured Workloads folder applies a compliance regime (data location, personnel access, key management) as guardrails; Google's page leaves the customer to know which data has which requirements and to configure the controls. A guardrail (access policy) with data protection.",
 					},
 					"google/backupdr": {
 						Name: "Backup and DR Service",
@@ -3018,8 +3080,8 @@ func builtinDocumentList() []NamedDocument {
 							"data_protection",
 							"data_access",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Backup and DR vaults, plans, associations and the management server: Google runs the vault, the customer decides what is backed up, retention and enforced retention, and who may restore.",
+						Source:    "google-backup-vaults",
+						Rationale: "Backup and DR vaults, plans, associations and the management server: Google stores the vault's backups in isolated storage, the customer decides what is backed up, the enforced retention, and who may restore.",
 					},
 					"google/beyondcorp": {
 						Name: "BeyondCorp",
@@ -3328,8 +3390,8 @@ func builtinDocumentList() []NamedDocument {
 							"configuration",
 							"accounts_and_access",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Cloud Build triggers, worker pools and repository configs run the customer's build steps on Google-run workers with a service account: a serverless job whose code, network (private pools) and service-account access are the customer's.",
+						Source:    "google-cloud-build-shared-responsibility",
+						Rationale: "Cloud Build triggers, worker pools and repository configs: Google secures the service and gives each build an ephemeral, isolated environment; the customer secures its source code, build configuration and the container images its steps run, and the service account builds run as.",
 					},
 					"google/cloudbuildv2": {
 						Name: "Cloud Build v2",
@@ -3547,8 +3609,8 @@ func builtinDocumentList() []NamedDocument {
 							"configuration",
 							"accounts_and_access",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Colab Enterprise runtimes, runtime templates, notebook executions and schedules run the customer's notebooks on Google-managed machines with a user or service account: the code, its network and the account it runs as are the customer's.",
+						Source:    "google-colab-runtimes",
+						Rationale: "Colab Enterprise runtimes, runtime templates, notebook executions and schedules: a runtime is a Google-provisioned VM that runs the notebook's code, with the network and internet access its template sets; the code and the account it runs as are the customer's.",
 					},
 					"google/composer": {
 						Name: "Managed Service for Apache Airflow",
@@ -4011,8 +4073,8 @@ func builtinDocumentList() []NamedDocument {
 							"configuration",
 							"accounts_and_access",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Google Distributed Cloud Edge clusters, node pools and VPN connections run on hardware at the customer's site. Unsure between caas and on_premises (Google operates the hardware remotely, the customer provides the site), the service answers on_premises, which leaves more to the customer.",
+						Source:    "google-distributed-cloud-connected-shared-responsibility",
+						Rationale: "Distributed Cloud connected clusters, node pools and VPN connections: Google supplies and manages the hardware, the Kubernetes control plane and worker nodes; the customer provides the site's local network, internet connectivity, power and cooling, and runs its applications. A service cannot carry the site cells that put the facility on the customer, so, unsure between caas and on_premises, it answers on_premises, which leaves more to the customer.",
 					},
 					"google/edgenetwork": {
 						Name: "Distributed Cloud Edge Network",
@@ -4024,8 +4086,8 @@ func builtinDocumentList() []NamedDocument {
 						Focus: []string{
 							"network_controls",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Distributed Cloud Edge networks, subnets and interconnect attachments run on hardware at the customer's site; unsure between iaas and on_premises, the service answers on_premises, which leaves more to the customer.",
+						Source:    "google-distributed-cloud-connected-shared-responsibility",
+						Rationale: "Distributed Cloud connected networks, subnets and interconnect attachments run on Google-managed hardware at the customer's site, whose local network, power and cooling are the customer's. Unsure between iaas and on_premises, the service answers on_premises, which leaves more to the customer.",
 					},
 					"google/essentialcontacts": {
 						Name: "Essential Contacts",
@@ -4525,8 +4587,8 @@ func builtinDocumentList() []NamedDocument {
 							"configuration",
 							"accounts_and_access",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): A Looker (Google Cloud core) instance runs the customer's LookML models against the customer's databases: network exposure, connections and users are the customer's, maintenance is Google's.",
+						Source:    "google-looker-security",
+						Rationale: "A Looker (Google Cloud core) instance runs the customer's LookML models against the customer's databases; Google calls security when using Looker a shared responsibility because it connects to technology the customer maintains. Network exposure, connections and users are the customer's.",
 					},
 					"google/lustre": {
 						Name: "Google Cloud Managed Lustre",
@@ -4554,8 +4616,8 @@ func builtinDocumentList() []NamedDocument {
 							"data_protection",
 							"data_access",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Managed Service for Apache Kafka clusters, topics, ACLs, Connect clusters and connectors: Google runs Kafka, the customer sets network access, ACLs, encryption and what the connectors move.",
+						Source:    "google-managed-kafka",
+						Rationale: "Managed Service for Apache Kafka clusters, topics, ACLs, Connect clusters and connectors: Google automates cluster management, scaling, upgrades and maintenance; the customer sets network access, ACLs, topic retention, encryption and what the connectors move.",
 					},
 					"google/memcache": {
 						Name: "Memcache",
@@ -4652,8 +4714,8 @@ func builtinDocumentList() []NamedDocument {
 							"data_protection",
 							"data_access",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): NetApp Volumes storage pools, volumes, snapshots, replication, backups and Active Directory and KMS configs: file servers run for the customer (like managed file servers), whose exports, directory join, encryption and backups are the customer's.",
+						Source:    "google-netapp-volumes",
+						Rationale: "NetApp Volumes storage pools, volumes, snapshots, replication, backups and Active Directory and KMS configs: file servers run for the customer, whose exports, access permissions, directory join, encryption and backups are the customer's (like managed file servers).",
 					},
 					"google/networkconnectivity": {
 						Name: "Network Connectivity",
@@ -5393,8 +5455,8 @@ func builtinDocumentList() []NamedDocument {
 							"data_protection",
 							"accounts_and_access",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Vertex AI endpoints, models, datasets, feature stores, indexes, reasoning engines, persistent resources and tensorboards run the customer's models and agent code on Google-managed machines with service accounts: code, network exposure, data and access are the customer's.",
+						Source:    "google-vertex-ai-security-controls",
+						Rationale: "Vertex AI endpoints, models, datasets, feature stores, indexes, reasoning engines, persistent resources and tensorboards run the customer's models and agent code on Google-managed machines with service accounts; Google offers CMEK, VPC Service Controls and data residency, which the customer configures. Code, network exposure, data and access are the customer's.",
 					},
 					"google/vertexaiaad": {
 						Name: "Vertex AI agent anomaly detection",
@@ -5421,8 +5483,8 @@ func builtinDocumentList() []NamedDocument {
 							"network_controls",
 							"configuration",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): VMware Engine private clouds, clusters, datastores, networks, policies and external addresses: Google runs the hardware and VMware stack, the customer runs the VMs' guest operating systems and sets the network, as for Compute Engine hosts.",
+						Source:    "google-vmware-engine-shared-responsibility",
+						Rationale: "VMware Engine private clouds, clusters, datastores, networks, policies and external addresses: Google deploys and patches ESXi, vCenter, NSX and vSAN and replaces failed hosts; the customer is responsible for the VMs' operating systems and applications and manages the NSX overlay network (firewall rules, public addresses). A host, as Compute Engine instances.",
 					},
 					"google/vpcaccess": {
 						Name: "Serverless VPC Access",
@@ -5495,8 +5557,8 @@ func builtinDocumentList() []NamedDocument {
 							"network_controls",
 							"accounts_and_access",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Cloud Workstations clusters, configs and workstations run a container image (Google's or the customer's) on Google-managed VMs for each developer: the image's tools, network and who may use a workstation are the customer's, the VM hosts Google's.",
+						Source:    "google-workstations-shared-responsibility",
+						Rationale: "Cloud Workstations clusters, configs and workstations: Google hardens and patches its preconfigured images and the Container-Optimized OS VMs underneath; a custom image's tools, the workstation's network and who may use it are the customer's.",
 					},
 				},
 			},
