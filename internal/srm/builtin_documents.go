@@ -2959,12 +2959,15 @@ func builtinDocumentList() []NamedDocument {
 						},
 						ServiceModel: "paas",
 						Class:        "traffic_endpoint",
+						AppliesTo: []string{
+							"accounts_and_access",
+						},
 						Focus: []string{
 							"network_controls",
 							"configuration",
 						},
 						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): API Gateway APIs, configs and gateways: a Google-run endpoint that receives the customer's API traffic and enforces the OpenAPI config the customer writes (authentication, backends); a traffic endpoint in paas, as the load balancers.",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): API Gateway APIs, configs and gateways: a Google-run endpoint that receives the customer's API traffic and enforces the OpenAPI config the customer writes (authentication, backends); a traffic endpoint in paas, as the load balancers. Its IAM member, binding and policy types grant access to it, so accounts and access apply.",
 					},
 					"google/apigee": {
 						Name: "Apigee",
@@ -2975,6 +2978,7 @@ func builtinDocumentList() []NamedDocument {
 						Class:        "traffic_endpoint",
 						AppliesTo: []string{
 							"application_code",
+							"accounts_and_access",
 						},
 						Focus: []string{
 							"application_code",
@@ -2982,7 +2986,7 @@ func builtinDocumentList() []NamedDocument {
 							"data_protection",
 						},
 						Source:    "google-apigee-hybrid-shared-responsibility",
-						Rationale: "Apigee organizations, environments, API proxies, shared flows, keystores and developer apps: Google runs the runtime (with Apigee hybrid the customer runs it on its own Kubernetes clusters and keeps them patched), and in both the customer writes the proxies and policies (code), keeps the TLS keystores and decides who may call the APIs.",
+						Rationale: "Apigee organizations, environments, API proxies, shared flows, keystores and developer apps: Google runs the runtime (with Apigee hybrid the customer runs it on its own Kubernetes clusters and keeps them patched), and in both the customer writes the proxies and policies (code), keeps the TLS keystores and decides who may call the APIs. Its IAM member, binding and policy types grant access to it, so accounts and access apply.",
 					},
 					"google/apihub": {
 						Name: "API Hub",
@@ -3285,12 +3289,15 @@ func builtinDocumentList() []NamedDocument {
 						},
 						ServiceModel: "caas",
 						Class:        "configuration_object",
+						AppliesTo: []string{
+							"accounts_and_access",
+						},
 						Focus: []string{
 							"deployment_settings",
 							"configuration",
 						},
 						Source:    "google-binary-authorization",
-						Rationale: "Binary Authorization policies and attestors decide which container images may be deployed to GKE and Cloud Run: deployment settings of the customer's container platform, as the policy entry.",
+						Rationale: "Binary Authorization policies and attestors decide which container images may be deployed to GKE and Cloud Run: deployment settings of the customer's container platform, as the policy entry. Its IAM member, binding and policy types grant access to it, so accounts and access apply.",
 					},
 					"google/blockchainnodeengine": {
 						Name: "Blockchain Node Engine",
@@ -3444,13 +3451,16 @@ func builtinDocumentList() []NamedDocument {
 						},
 						ServiceModel: "faas",
 						Class:        "serverless_function",
+						AppliesTo: []string{
+							"accounts_and_access",
+						},
 						Focus: []string{
 							"application_code",
 							"runtime",
 							"configuration",
 						},
 						Source:    "google-functions-runtime-support",
-						Rationale: "Cloud Functions (1st gen): Google runs the hosts and patches the runtime, the customer brings the code and its dependencies and picks a supported runtime, as the function entries.",
+						Rationale: "Cloud Functions (1st gen): Google runs the hosts and patches the runtime, the customer brings the code and its dependencies and picks a supported runtime, as the function entries. Its IAM member, binding and policy types grant access to it, so accounts and access apply.",
 					},
 					"google/cloudfunctions2": {
 						Name: "Cloud Functions (2nd gen)",
@@ -3459,13 +3469,16 @@ func builtinDocumentList() []NamedDocument {
 						},
 						ServiceModel: "faas",
 						Class:        "serverless_function",
+						AppliesTo: []string{
+							"accounts_and_access",
+						},
 						Focus: []string{
 							"application_code",
 							"runtime",
 							"configuration",
 						},
 						Source:    "google-functions-runtime-support",
-						Rationale: "Cloud Functions (2nd gen, on Cloud Run): Google runs the hosts and patches the runtime, the customer brings the code and its dependencies and picks a supported runtime, as the function entries.",
+						Rationale: "Cloud Functions (2nd gen, on Cloud Run): Google runs the hosts and patches the runtime, the customer brings the code and its dependencies and picks a supported runtime, as the function entries. Its IAM member, binding and policy types grant access to it, so accounts and access apply.",
 					},
 					"google/cloudidentity": {
 						Name: "Cloud Identity",
@@ -3518,13 +3531,16 @@ func builtinDocumentList() []NamedDocument {
 						},
 						ServiceModel: "faas",
 						Class:        "serverless_function",
+						AppliesTo: []string{
+							"accounts_and_access",
+						},
 						Focus: []string{
 							"application_code",
 							"deployment_settings",
 							"network_controls",
 						},
 						Source:    "google-cloud-run-security",
-						Rationale: "Cloud Run (v1 API) services and domain mappings: Google runs the hosts, the customer brings the container and its code and sets ingress and identity, as the service entries.",
+						Rationale: "Cloud Run (v1 API) services and domain mappings: Google runs the hosts, the customer brings the container and its code and sets ingress and identity, as the service entries. Its IAM member, binding and policy types grant access to it, so accounts and access apply.",
 					},
 					"google/cloudrunv2": {
 						Name: "Cloud Run (v2 API)",
@@ -3533,13 +3549,16 @@ func builtinDocumentList() []NamedDocument {
 						},
 						ServiceModel: "faas",
 						Class:        "serverless_function",
+						AppliesTo: []string{
+							"accounts_and_access",
+						},
 						Focus: []string{
 							"application_code",
 							"deployment_settings",
 							"network_controls",
 						},
 						Source:    "google-cloud-run-security",
-						Rationale: "Cloud Run services, jobs and worker pools: Google runs the hosts, the customer brings the container and its code and sets ingress, egress and identity, as the service and job entries.",
+						Rationale: "Cloud Run services, jobs and worker pools: Google runs the hosts, the customer brings the container and its code and sets ingress, egress and identity, as the service and job entries. Its IAM member, binding and policy types grant access to it, so accounts and access apply.",
 					},
 					"google/cloudscheduler": {
 						Name: "Cloud Scheduler",
@@ -3587,11 +3606,14 @@ func builtinDocumentList() []NamedDocument {
 						},
 						ServiceModel: "saas",
 						Class:        "messaging",
+						AppliesTo: []string{
+							"accounts_and_access",
+						},
 						Focus: []string{
 							"configuration",
 						},
 						Source:    "google-cloud-tasks",
-						Rationale: "Cloud Tasks queues hold tasks that call the customer's handlers; rate limits, retries and the identity used are the customer's, as the queue entry.",
+						Rationale: "Cloud Tasks queues hold tasks that call the customer's handlers; rate limits, retries and the identity used are the customer's, as the queue entry. Its IAM member, binding and policy types grant access to it, so accounts and access apply.",
 					},
 					"google/colab": {
 						Name: "Colab Enterprise",
@@ -3821,12 +3843,15 @@ func builtinDocumentList() []NamedDocument {
 						},
 						ServiceModel: "paas",
 						Class:        "managed_platform",
+						AppliesTo: []string{
+							"accounts_and_access",
+						},
 						Focus: []string{
 							"network_controls",
 							"configuration",
 						},
 						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): A Data Fusion instance runs the customer's data pipelines on Google-managed infrastructure: network settings, version upgrades and the pipelines are the customer's.",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): A Data Fusion instance runs the customer's data pipelines on Google-managed infrastructure: network settings, version upgrades and the pipelines are the customer's. Its IAM member, binding and policy types grant access to it, so accounts and access apply.",
 					},
 					"google/datalineage": {
 						Name: "Data Lineage",
@@ -4027,11 +4052,14 @@ func builtinDocumentList() []NamedDocument {
 						},
 						ServiceModel: "saas",
 						Class:        "network_object",
+						AppliesTo: []string{
+							"accounts_and_access",
+						},
 						Focus: []string{
 							"configuration",
 						},
 						Source:    "google-cloud-dns",
-						Rationale: "Cloud DNS zones, record sets, policies and response policies: Google runs DNS, the customer configures visibility, DNSSEC and records, as the zone and record entries.",
+						Rationale: "Cloud DNS zones, record sets, policies and response policies: Google runs DNS, the customer configures visibility, DNSSEC and records, as the zone and record entries. Its IAM member, binding and policy types grant access to it, so accounts and access apply.",
 					},
 					"google/documentai": {
 						Name: "Document AI",
@@ -4724,11 +4752,14 @@ func builtinDocumentList() []NamedDocument {
 						},
 						ServiceModel: "iaas",
 						Class:        "network_object",
+						AppliesTo: []string{
+							"accounts_and_access",
+						},
 						Focus: []string{
 							"network_controls",
 						},
 						Source:    "google-vpc",
-						Rationale: "Network Connectivity Center hubs, spokes, groups, policy-based routes and regional endpoints connect the customer's VPCs, VPNs and interconnects: network objects the customer configures, as VPC networks.",
+						Rationale: "Network Connectivity Center hubs, spokes, groups, policy-based routes and regional endpoints connect the customer's VPCs, VPNs and interconnects: network objects the customer configures, as VPC networks. Its IAM member, binding and policy types grant access to it, so accounts and access apply.",
 					},
 					"google/networkconnectivityv1": {
 						Name: "Network Connectivity (v1 API)",
@@ -4765,12 +4796,15 @@ func builtinDocumentList() []NamedDocument {
 						},
 						ServiceModel: "paas",
 						Class:        "traffic_endpoint",
+						AppliesTo: []string{
+							"accounts_and_access",
+						},
 						Focus: []string{
 							"network_controls",
 							"data_protection",
 						},
 						Source:    "google-firewall-policies",
-						Rationale: "Cloud NGFW endpoints, security profiles, TLS inspection, Secure Web Proxy and authorization policies, address groups and packet mirroring: network controls Google enforces on the customer's traffic, some terminating TLS, so data protection applies (paas, as Cloud Armor).",
+						Rationale: "Cloud NGFW endpoints, security profiles, TLS inspection, Secure Web Proxy and authorization policies, address groups and packet mirroring: network controls Google enforces on the customer's traffic, some terminating TLS, so data protection applies (paas, as Cloud Armor). Its IAM member, binding and policy types grant access to it, so accounts and access apply.",
 					},
 					"google/networkservices": {
 						Name: "Network Services",
@@ -4965,12 +4999,15 @@ func builtinDocumentList() []NamedDocument {
 						},
 						ServiceModel: "saas",
 						Class:        "messaging",
+						AppliesTo: []string{
+							"accounts_and_access",
+						},
 						Focus: []string{
 							"data_protection",
 							"configuration",
 						},
 						Source:    "google-pubsub-access",
-						Rationale: "Pub/Sub topics, subscriptions and schemas carry the customer's messages; encryption, retention, delivery and access are the customer's, as the topic and subscription entries.",
+						Rationale: "Pub/Sub topics, subscriptions and schemas carry the customer's messages; encryption, retention, delivery and access are the customer's, as the topic and subscription entries. Its IAM member, binding and policy types grant access to it, so accounts and access apply.",
 					},
 					"google/pubsublite": {
 						Name: "Pub/Sub Lite",
@@ -5207,11 +5244,14 @@ func builtinDocumentList() []NamedDocument {
 						},
 						ServiceModel: "saas",
 						Class:        "network_object",
+						AppliesTo: []string{
+							"accounts_and_access",
+						},
 						Focus: []string{
 							"configuration",
 						},
 						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Service Directory namespaces, services and endpoints register the customer's services for discovery: network configuration Google serves.",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Service Directory namespaces, services and endpoints register the customer's services for discovery: network configuration Google serves. Its IAM member, binding and policy types grant access to it, so accounts and access apply.",
 					},
 					"google/servicemanagement": {
 						Name: "Cloud Endpoints",
