@@ -2802,6 +2802,11 @@ func builtinDocumentList() []NamedDocument {
 						URL:   "https://cloud.google.com/distributed-cloud/edge/latest/docs/shared-responsibility",
 						AsOf:  "2026-11-29",
 					},
+					"google-identity-platform": {
+						Title: "Identity Platform documentation",
+						URL:   "https://cloud.google.com/identity-platform/docs",
+						AsOf:  "2026-11-29",
+					},
 					"google-looker-security": {
 						Title: "Looker: Security (our shared security partnership)",
 						URL:   "https://cloud.google.com/looker/product/security",
@@ -4525,8 +4530,8 @@ func builtinDocumentList() []NamedDocument {
 							"identity_infrastructure",
 							"accounts_and_access",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Identity Platform configs, tenants and OAuth, OIDC and SAML provider configs are where the customer's end users sign in: identity infrastructure with client secrets the customer manages.",
+						Source:    "google-identity-platform",
+						Rationale: "Identity Platform configs, tenants and OAuth, OIDC and SAML provider configs: Google provides the authentication backend and SDKs with which the customer's apps sign in their end users; providers, multi-factor settings and the client secrets are the customer's identity infrastructure.",
 					},
 					"google/integrationconnectors": {
 						Name: "Integration Connectors",
