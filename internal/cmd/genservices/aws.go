@@ -23,16 +23,19 @@ import (
 // parts of EC2 the provider documents apart: vpc, ec2ebs, transitgateway...),
 // each with its human-friendly name and a resource_prefix whose "actual" is a
 // regular expression over the type names and whose "correct" is the prefix
-// the provider means to move to. The file alone carries no commit, so the
+// the provider means to move to. The file alone carries no commit (the AWS
+// repository is too large to keep a checkout of for one file), so the
 // provenance is given with -aws-commit and -aws-date.
 func init() {
 	register("aws", "the AWS provider's names/data/names_data.hcl (hashicorp/terraform-provider-aws); "+
-		"give its commit with -aws-commit and the commit's date with -aws-date", extractAWS)
+		"give its commit with -aws-commit and the commit's date with -aws-date, e.g. "+
+		"-aws ../terraform-provider-aws/names/data/names_data.hcl -aws-commit $(git -C ../terraform-provider-aws log -1 --format=%H) "+
+		"-aws-date $(git -C ../terraform-provider-aws log -1 --format=%cs)", extractAWS)
 }
 
 var (
 	awsCommit = flag.String("aws-commit", "", "the commit of hashicorp/terraform-provider-aws that -aws was read from (40 hex digits)")
-	awsDate   = flag.String("aws-date", "", "the date of the -aws-commit, YYYY-MM-DD")
+	awsDate   = flag.String("aws-date", "", "the date of the -aws-commit, YYYY-MM-DD (empty: written as unknown)")
 )
 
 const (
@@ -72,8 +75,11 @@ func extractAWS(path string) (*extraction, error) {
 	if !awsCommitPattern.MatchString(*awsCommit) {
 		return nil, fmt.Errorf("-aws-commit must be the 40-hex-digit commit %s was read from, got %q", path, *awsCommit)
 	}
-	if !awsDatePattern.MatchString(*awsDate) {
-		return nil, fmt.Errorf("-aws-date must be the commit's date as YYYY-MM-DD, got %q", *awsDate)
+	date := *awsDate
+	if date == "" {
+		date = "date unknown"
+	} else if !awsDatePattern.MatchString(date) {
+		return nil, fmt.Errorf("-aws-date must be the commit's date as YYYY-MM-DD, got %q", date)
 	}
 	src, err := os.ReadFile(path)
 	if err != nil {
@@ -86,7 +92,7 @@ func extractAWS(path string) (*extraction, error) {
 	if err != nil {
 		return nil, err
 	}
-	ex.Provenance = provenance{Repository: awsRepository, Path: awsNamesPath, Commit: *awsCommit, Date: *awsDate}
+	ex.Provenance = provenance{Repository: awsRepository, Path: awsNamesPath, Commit: *awsCommit, Date: date}
 	return ex, nil
 }
 

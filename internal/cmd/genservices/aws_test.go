@@ -196,12 +196,16 @@ func TestExtractAWSProvenance(t *testing.T) {
 	path := filepath.Join("testdata", "aws_names_data.hcl")
 	defer func(c, d string) { *awsCommit, *awsDate = c, d }(*awsCommit, *awsDate)
 	*awsCommit, *awsDate = "", ""
-	if _, err := extractAWS(path); err == nil || !strings.Contains(err.Error(), "-aws-commit") {
+	if _, err := extractAWS(path); err == nil || !strings.Contains(err.Error(), "-aws-commit must be") {
 		t.Fatalf("error = %v, want -aws-commit required", err)
 	}
-	*awsCommit = "c5d502a267de12d3aa3bb71f34e4076073e5236c"
-	if _, err := extractAWS(path); err == nil || !strings.Contains(err.Error(), "-aws-date") {
-		t.Fatalf("error = %v, want -aws-date required", err)
+	*awsCommit, *awsDate = "c5d502a267de12d3aa3bb71f34e4076073e5236c", "20 Nov 2026"
+	if _, err := extractAWS(path); err == nil || !strings.Contains(err.Error(), "-aws-date must be") {
+		t.Fatalf("error = %v, want -aws-date as YYYY-MM-DD", err)
+	}
+	*awsDate = ""
+	if ex, err := extractAWS(path); err != nil || ex.Provenance.Date != "date unknown" {
+		t.Fatalf("without -aws-date: %v, %+v", err, ex)
 	}
 	*awsDate = "2026-11-20"
 	ex, err := extractAWS(path)
