@@ -1533,6 +1533,18 @@ func builtinDocumentList() []NamedDocument {
 			},
 		},
 		{
+			Name: "data/resource_types_azapi.json",
+			Document: &Document{
+				Sources: map[string]SourceDoc{
+					"azapi-provider": {
+						Title: "Azure/terraform-provider-azapi: the AzAPI provider (docs/resources)",
+						URL:   "https://github.com/Azure/terraform-provider-azapi",
+						AsOf:  "2026-11-29",
+					},
+				},
+			},
+		},
+		{
 			Name: "data/resource_types_azurerm.json",
 			Document: &Document{
 				Sources: map[string]SourceDoc{
@@ -9668,7 +9680,59 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "azurerm_api_management", doc: 3, def: ResourceTypeDoc{
+	{name: "azapi_data_plane_resource", doc: 3, def: ResourceTypeDoc{
+		ServiceModel: "iaas",
+		Class:        "compute_host",
+		AppliesTo: []string{
+			"identity_infrastructure",
+		},
+		Focus: []string{
+			"configuration",
+		},
+		Source:           "azapi-provider",
+		Rationale:        "azapi_data_plane_resource manages a data-plane object of an Azure service (an App Configuration key-value, a Key Vault certificate contact) by its type. Its service is the one of the ARM resource type in condition `type` (Microsoft.App/containerApps@2024-03-01 resolves through the azurerm service whose arm lists Microsoft.App/containerApps or Microsoft.App). Without `type`, or with an ARM type of no classified service, it is answered as a virtual machine with every component applicable (iaas, compute host, identity infrastructure too): the answer that leaves the most to the customer, recorded as an assumption.",
+		ARMTypeCondition: "type",
+	}},
+	{name: "azapi_resource", doc: 3, def: ResourceTypeDoc{
+		ServiceModel: "iaas",
+		Class:        "compute_host",
+		AppliesTo: []string{
+			"identity_infrastructure",
+		},
+		Focus: []string{
+			"configuration",
+		},
+		Source:           "azapi-provider",
+		Rationale:        "azapi_resource manages any Azure Resource Manager resource by its ARM type and API version. Its service is the one of the ARM resource type in condition `type` (Microsoft.App/containerApps@2024-03-01 resolves through the azurerm service whose arm lists Microsoft.App/containerApps or Microsoft.App). Without `type`, or with an ARM type of no classified service, it is answered as a virtual machine with every component applicable (iaas, compute host, identity infrastructure too): the answer that leaves the most to the customer, recorded as an assumption.",
+		ARMTypeCondition: "type",
+	}},
+	{name: "azapi_resource_action", doc: 3, def: ResourceTypeDoc{
+		ServiceModel: "iaas",
+		Class:        "compute_host",
+		AppliesTo: []string{
+			"identity_infrastructure",
+		},
+		Focus: []string{
+			"configuration",
+		},
+		Source:           "azapi-provider",
+		Rationale:        "azapi_resource_action performs an ARM action (POST) or a request on an existing ARM resource, such as listing keys or restarting it. Its service is the one of the ARM resource type in condition `type` (Microsoft.App/containerApps@2024-03-01 resolves through the azurerm service whose arm lists Microsoft.App/containerApps or Microsoft.App). Without `type`, or with an ARM type of no classified service, it is answered as a virtual machine with every component applicable (iaas, compute host, identity infrastructure too): the answer that leaves the most to the customer, recorded as an assumption.",
+		ARMTypeCondition: "type",
+	}},
+	{name: "azapi_update_resource", doc: 3, def: ResourceTypeDoc{
+		ServiceModel: "iaas",
+		Class:        "compute_host",
+		AppliesTo: []string{
+			"identity_infrastructure",
+		},
+		Focus: []string{
+			"configuration",
+		},
+		Source:           "azapi-provider",
+		Rationale:        "azapi_update_resource updates properties of an existing ARM resource that another tool or resource created. Its service is the one of the ARM resource type in condition `type` (Microsoft.App/containerApps@2024-03-01 resolves through the azurerm service whose arm lists Microsoft.App/containerApps or Microsoft.App). Without `type`, or with an ARM type of no classified service, it is answered as a virtual machine with every component applicable (iaas, compute host, identity infrastructure too): the answer that leaves the most to the customer, recorded as an assumption.",
+		ARMTypeCondition: "type",
+	}},
+	{name: "azurerm_api_management", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -9677,7 +9741,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-api-management-baseline",
 	}},
-	{name: "azurerm_api_management_api", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_api_management_api", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		AppliesTo: []string{
@@ -9689,7 +9753,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-api-management-baseline",
 	}},
-	{name: "azurerm_app_configuration", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_app_configuration", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -9698,7 +9762,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-app-configuration",
 	}},
-	{name: "azurerm_app_service_certificate", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_app_service_certificate", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -9706,7 +9770,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-app-service-security",
 	}},
-	{name: "azurerm_app_service_custom_hostname_binding", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_app_service_custom_hostname_binding", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -9715,7 +9779,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-app-service-security",
 	}},
-	{name: "azurerm_app_service_environment_v3", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_app_service_environment_v3", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -9725,7 +9789,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-app-service-environment",
 		Rationale: "An App Service Environment is single-tenant App Service injected into the customer's VNet; Microsoft still patches it.",
 	}},
-	{name: "azurerm_app_service_virtual_network_swift_connection", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_app_service_virtual_network_swift_connection", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "network_object",
 		Focus: []string{
@@ -9733,7 +9797,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-app-service-security",
 	}},
-	{name: "azurerm_application_gateway", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_application_gateway", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -9743,7 +9807,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-application-gateway",
 		Rationale: "Microsoft runs and patches the gateway instances; listeners, TLS policy, certificates and WAF mode are the customer's.",
 	}},
-	{name: "azurerm_application_insights", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_application_insights", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -9752,7 +9816,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-log-analytics",
 	}},
-	{name: "azurerm_application_security_group", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_application_security_group", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -9760,7 +9824,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-network-security",
 	}},
-	{name: "azurerm_arc_kubernetes_cluster", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_arc_kubernetes_cluster", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_platform",
 		Focus: []string{
@@ -9793,7 +9857,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-arc-kubernetes",
 		Rationale: "An Arc-enabled Kubernetes cluster runs outside Azure, on the customer's infrastructure or another cloud, and is connected to Azure for management: the customer runs the hardware, virtualization, nodes and their OS (hybrid).",
 	}},
-	{name: "azurerm_arc_machine", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_arc_machine", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -9822,7 +9886,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-arc-servers",
 		Rationale: "An Arc-enabled server is a physical server or VM hosted outside Azure, on the customer's network or another cloud, that Azure manages through the Connected Machine agent: the customer runs the hardware, virtualization and operating system (hybrid); Azure provides the management plane.",
 	}},
-	{name: "azurerm_availability_set", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_availability_set", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -9830,7 +9894,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vm-linux-baseline",
 	}},
-	{name: "azurerm_backup_policy_vm", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_backup_policy_vm", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -9839,7 +9903,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-backup-security",
 	}},
-	{name: "azurerm_backup_protected_vm", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_backup_protected_vm", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -9847,7 +9911,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-backup-security",
 	}},
-	{name: "azurerm_bastion_host", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_bastion_host", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		AppliesTo: []string{
@@ -9860,7 +9924,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-bastion",
 		Rationale: "Bastion is a managed jump host Microsoft patches; who may connect through it and to which VMs is the customer's.",
 	}},
-	{name: "azurerm_cdn_frontdoor_custom_domain", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_cdn_frontdoor_custom_domain", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -9869,7 +9933,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-front-door",
 	}},
-	{name: "azurerm_cdn_frontdoor_endpoint", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_cdn_frontdoor_endpoint", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -9877,7 +9941,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-front-door",
 	}},
-	{name: "azurerm_cdn_frontdoor_firewall_policy", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_cdn_frontdoor_firewall_policy", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -9885,7 +9949,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-waf",
 	}},
-	{name: "azurerm_cdn_frontdoor_origin", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_cdn_frontdoor_origin", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -9894,7 +9958,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-front-door",
 	}},
-	{name: "azurerm_cdn_frontdoor_origin_group", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_cdn_frontdoor_origin_group", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -9902,7 +9966,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-front-door",
 	}},
-	{name: "azurerm_cdn_frontdoor_profile", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_cdn_frontdoor_profile", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -9912,7 +9976,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-front-door",
 		Rationale: "Front Door is filed with paas rather than saas so that its routes, TLS and WAF rules show as shared network controls: Microsoft runs the edge, the customer decides what it exposes.",
 	}},
-	{name: "azurerm_cdn_frontdoor_route", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_cdn_frontdoor_route", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -9921,7 +9985,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-front-door",
 	}},
-	{name: "azurerm_cdn_frontdoor_security_policy", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_cdn_frontdoor_security_policy", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -9929,7 +9993,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-waf",
 	}},
-	{name: "azurerm_cognitive_account", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_cognitive_account", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "managed_platform",
 		AppliesTo: []string{
@@ -9952,7 +10016,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-ai-services-security",
 		Rationale: "Azure AI services (including Azure OpenAI) are hosted models Microsoft runs, so saas; the account's keys, network rules and customer-managed keys stay with the customer.",
 	}},
-	{name: "azurerm_container_app", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_container_app", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -9977,7 +10041,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-compute-choices",
 		Rationale: "Microsoft's compute guide classifies Container Apps as PaaS, but the customer ships the whole image: OS layer, runtime and middleware are the customer's under the one rule for a customer-built image on a provider-run host (compare google_cloud_run_v2_service, filed with faas by DOMAIN.md).",
 	}},
-	{name: "azurerm_container_app_environment", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_container_app_environment", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -9987,7 +10051,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-container-apps",
 		Rationale: "The environment is the network and logging boundary of the container apps it hosts, so it takes their model.",
 	}},
-	{name: "azurerm_container_app_job", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_container_app_job", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -10013,7 +10077,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-compute-choices",
 		Rationale: "Same split as azurerm_container_app.",
 	}},
-	{name: "azurerm_container_group", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_container_group", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_platform",
 		Focus: []string{
@@ -10030,7 +10094,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-container-instances-baseline",
 		Rationale: "Container Instances run each group in its own Hyper-V isolated sandbox Microsoft operates: the host OS is the provider's, the image the customer's, so the OS row is shared under the one rule for a customer-built image on a provider-run host (audit R13).",
 	}},
-	{name: "azurerm_container_registry", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_container_registry", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -10049,7 +10113,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-acr-baseline",
 		Rationale: "A registry is abstracted image storage (like aws_ecr_repository): the customer keeps the images, their scanning and who may pull them; its firewall rules are shared.",
 	}},
-	{name: "azurerm_container_registry_scope_map", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_container_registry_scope_map", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		AppliesTo: []string{
@@ -10060,7 +10124,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-acr-baseline",
 	}},
-	{name: "azurerm_container_registry_token", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_container_registry_token", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		AppliesTo: []string{
@@ -10071,7 +10135,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-acr-baseline",
 	}},
-	{name: "azurerm_cosmosdb_account", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_cosmosdb_account", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -10091,7 +10155,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-cosmosdb-security",
 		Rationale: "Cosmos DB exposes no engine version, server or maintenance window, so it is filed with the abstracted data services (like aws_dynamodb_table); its firewall and private endpoints remain shared.",
 	}},
-	{name: "azurerm_cosmosdb_mongo_collection", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_cosmosdb_mongo_collection", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -10100,7 +10164,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-cosmosdb-security",
 	}},
-	{name: "azurerm_cosmosdb_mongo_database", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_cosmosdb_mongo_database", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -10108,7 +10172,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-cosmosdb-security",
 	}},
-	{name: "azurerm_cosmosdb_sql_container", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_cosmosdb_sql_container", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -10117,7 +10181,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-cosmosdb-security",
 	}},
-	{name: "azurerm_cosmosdb_sql_database", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_cosmosdb_sql_database", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -10125,7 +10189,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-cosmosdb-security",
 	}},
-	{name: "azurerm_cosmosdb_sql_role_assignment", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_cosmosdb_sql_role_assignment", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		AppliesTo: []string{
@@ -10137,7 +10201,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-cosmosdb-security",
 	}},
-	{name: "azurerm_cosmosdb_sql_role_definition", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_cosmosdb_sql_role_definition", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -10145,7 +10209,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-cosmosdb-security",
 	}},
-	{name: "azurerm_data_factory", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_data_factory", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		AppliesTo: []string{
@@ -10158,7 +10222,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-data-factory-security",
 		Rationale: "Data Factory is a managed integration service: Microsoft runs the Azure integration runtime, the customer owns pipelines, linked-service credentials and network paths.",
 	}},
-	{name: "azurerm_data_factory_integration_runtime_azure", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_data_factory_integration_runtime_azure", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -10167,7 +10231,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-data-factory-security",
 	}},
-	{name: "azurerm_data_factory_integration_runtime_self_hosted", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_data_factory_integration_runtime_self_hosted", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -10196,7 +10260,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-data-factory-shir",
 		Rationale: "The self-hosted integration runtime is software the customer installs and patches on its own machines, usually on its own site; the resource registers it, so it takes the IaaS split with the hardware and virtualization the customer's too (hybrid, audit R12). Where the runtime runs on Azure VMs the answer leaves more to the customer than needed, which is the conservative side.",
 	}},
-	{name: "azurerm_data_factory_linked_service_azure_blob_storage", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_data_factory_linked_service_azure_blob_storage", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "messaging",
 		AppliesTo: []string{
@@ -10208,7 +10272,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-data-factory-security",
 	}},
-	{name: "azurerm_data_factory_pipeline", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_data_factory_pipeline", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "messaging",
 		Focus: []string{
@@ -10217,7 +10281,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-data-factory-security",
 	}},
-	{name: "azurerm_data_protection_backup_vault", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_data_protection_backup_vault", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -10225,7 +10289,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-backup-security",
 	}},
-	{name: "azurerm_databricks_workspace", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_databricks_workspace", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -10244,7 +10308,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-databricks-security",
 		Rationale: "Databricks runs the control plane and publishes patched runtime images; the customer chooses runtime versions, VNet injection and encryption keys.",
 	}},
-	{name: "azurerm_dedicated_host", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_dedicated_host", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -10253,7 +10317,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-dedicated-hosts",
 		Rationale: "A dedicated host reserves a physical server, but Azure still runs, maintains and secures the hardware and hypervisor: only placement and maintenance windows are the customer's.",
 	}},
-	{name: "azurerm_dedicated_host_group", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_dedicated_host_group", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -10261,7 +10325,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-dedicated-hosts",
 	}},
-	{name: "azurerm_disk_encryption_set", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_disk_encryption_set", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -10269,7 +10333,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-disk-encryption",
 	}},
-	{name: "azurerm_dns_a_record", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_dns_a_record", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "network_object",
 		Focus: []string{
@@ -10277,7 +10341,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-dns",
 	}},
-	{name: "azurerm_dns_aaaa_record", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_dns_aaaa_record", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "network_object",
 		Focus: []string{
@@ -10285,7 +10349,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-dns",
 	}},
-	{name: "azurerm_dns_cname_record", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_dns_cname_record", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "network_object",
 		Focus: []string{
@@ -10293,7 +10357,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-dns",
 	}},
-	{name: "azurerm_dns_mx_record", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_dns_mx_record", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "network_object",
 		Focus: []string{
@@ -10301,7 +10365,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-dns",
 	}},
-	{name: "azurerm_dns_txt_record", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_dns_txt_record", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "network_object",
 		Focus: []string{
@@ -10309,7 +10373,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-dns",
 	}},
-	{name: "azurerm_dns_zone", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_dns_zone", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "network_object",
 		Focus: []string{
@@ -10318,7 +10382,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-dns",
 		Rationale: "Azure DNS is a hosted service Microsoft runs; records are customer configuration (a dangling record is a customer misconfiguration).",
 	}},
-	{name: "azurerm_eventgrid_domain", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_eventgrid_domain", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -10327,7 +10391,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-event-grid-baseline",
 	}},
-	{name: "azurerm_eventgrid_event_subscription", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_eventgrid_event_subscription", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -10335,7 +10399,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-event-grid-baseline",
 	}},
-	{name: "azurerm_eventgrid_system_topic", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_eventgrid_system_topic", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -10343,7 +10407,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-event-grid-baseline",
 	}},
-	{name: "azurerm_eventgrid_topic", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_eventgrid_topic", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -10352,7 +10416,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-event-grid-baseline",
 	}},
-	{name: "azurerm_eventhub", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_eventhub", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -10360,7 +10424,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-event-hubs-baseline",
 	}},
-	{name: "azurerm_eventhub_authorization_rule", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_eventhub_authorization_rule", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -10368,7 +10432,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-event-hubs-baseline",
 	}},
-	{name: "azurerm_eventhub_consumer_group", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_eventhub_consumer_group", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -10376,7 +10440,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-event-hubs-baseline",
 	}},
-	{name: "azurerm_eventhub_namespace", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_eventhub_namespace", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -10394,7 +10458,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-event-hubs-baseline",
 	}},
-	{name: "azurerm_eventhub_namespace_authorization_rule", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_eventhub_namespace_authorization_rule", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -10402,7 +10466,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-event-hubs-baseline",
 	}},
-	{name: "azurerm_express_route_circuit", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_express_route_circuit", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -10410,7 +10474,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-expressroute",
 	}},
-	{name: "azurerm_federated_identity_credential", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_federated_identity_credential", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "identity_provider",
 		Focus: []string{
@@ -10420,7 +10484,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-workload-identity-federation",
 		Rationale: "A federated credential makes an external issuer trusted for sign-in, which configures the identity infrastructure (shared in saas).",
 	}},
-	{name: "azurerm_firewall", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_firewall", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -10429,7 +10493,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-firewall",
 		Rationale: "Azure Firewall is a managed firewall service (like aws_networkfirewall_firewall): Microsoft runs and scales the engine, the customer writes the rules.",
 	}},
-	{name: "azurerm_firewall_policy", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_firewall_policy", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -10437,7 +10501,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-firewall",
 	}},
-	{name: "azurerm_firewall_policy_rule_collection_group", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_firewall_policy_rule_collection_group", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -10445,7 +10509,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-firewall",
 	}},
-	{name: "azurerm_function_app_function", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_function_app_function", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "serverless_function",
 		Focus: []string{
@@ -10453,7 +10517,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-functions-security",
 	}},
-	{name: "azurerm_image", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_image", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_image",
 		Focus: []string{
@@ -10462,7 +10526,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-vm-linux-baseline",
 		Rationale: "A custom image is a guest OS the customer builds and must keep patched.",
 	}},
-	{name: "azurerm_key_vault", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_key_vault", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		AppliesTo: []string{
@@ -10485,7 +10549,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-key-vault-security",
 		Rationale: "Key Vault is an abstracted key service (like aws_kms_key): Microsoft runs the HSM-backed service, the customer owns keys, access and network exposure.",
 	}},
-	{name: "azurerm_key_vault_access_policy", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_key_vault_access_policy", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -10494,7 +10558,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-key-vault-security",
 	}},
-	{name: "azurerm_key_vault_certificate", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_key_vault_certificate", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -10502,7 +10566,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-key-vault-security",
 	}},
-	{name: "azurerm_key_vault_key", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_key_vault_key", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -10510,7 +10574,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-key-vault-security",
 	}},
-	{name: "azurerm_key_vault_managed_hardware_security_module", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_key_vault_managed_hardware_security_module", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -10520,7 +10584,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-key-vault-security",
 		Rationale: "Managed HSM is single-tenant, but Microsoft still runs the HSMs; the security domain, keys and role assignments are the customer's.",
 	}},
-	{name: "azurerm_key_vault_secret", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_key_vault_secret", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -10529,7 +10593,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-key-vault-security",
 	}},
-	{name: "azurerm_kubernetes_cluster", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_kubernetes_cluster", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_platform",
 		Focus: []string{
@@ -10644,7 +10708,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-aks-upgrades",
 		Rationale: "AKS splits upgrades in two settings: automatic_upgrade_channel moves the Kubernetes version (middleware), node_os_upgrade_channel keeps the node OS patched; the defaults (none, NodeImage) leave the version to the customer and share the node OS.",
 	}},
-	{name: "azurerm_kubernetes_cluster_extension", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_kubernetes_cluster_extension", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_platform",
 		Focus: []string{
@@ -10653,7 +10717,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-aks-security",
 		Rationale: "Cluster extensions install middleware (Flux, Dapr, backup agents) into the cluster, the customer's layer in caas.",
 	}},
-	{name: "azurerm_kubernetes_cluster_node_pool", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_kubernetes_cluster_node_pool", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_platform",
 		Focus: []string{
@@ -10663,7 +10727,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-aks-upgrades",
 		Rationale: "Node pools follow the cluster's upgrade channels; the pool chooses the OS SKU, size and surge settings.",
 	}},
-	{name: "azurerm_kubernetes_flux_configuration", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_kubernetes_flux_configuration", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -10672,7 +10736,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-aks-security",
 	}},
-	{name: "azurerm_lb", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_lb", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -10681,7 +10745,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-load-balancer",
 		Rationale: "Filed with the managed load balancers (like aws_lb): Azure runs the data path, the customer decides what is exposed and on which ports.",
 	}},
-	{name: "azurerm_lb_backend_address_pool", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_lb_backend_address_pool", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -10689,7 +10753,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-load-balancer",
 	}},
-	{name: "azurerm_lb_nat_rule", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_lb_nat_rule", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -10697,7 +10761,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-load-balancer",
 	}},
-	{name: "azurerm_lb_outbound_rule", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_lb_outbound_rule", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -10705,7 +10769,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-load-balancer",
 	}},
-	{name: "azurerm_lb_probe", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_lb_probe", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -10713,7 +10777,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-load-balancer",
 	}},
-	{name: "azurerm_lb_rule", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_lb_rule", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -10721,7 +10785,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-load-balancer",
 	}},
-	{name: "azurerm_linux_function_app", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_linux_function_app", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "serverless_function",
 		Focus: []string{
@@ -10791,7 +10855,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-functions-security",
 		Rationale: "Code deployments run on the Functions host and language workers Microsoft patches (runtime shared: the customer picks and moves versions); a container image moves the OS layer, runtime and middleware to the customer.",
 	}},
-	{name: "azurerm_linux_function_app_slot", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_linux_function_app_slot", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "serverless_function",
 		Focus: []string{
@@ -10860,7 +10924,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-functions-security",
 	}},
-	{name: "azurerm_linux_virtual_machine", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_linux_virtual_machine", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -10892,7 +10956,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-vm-linux-baseline",
 		Rationale: "The guest OS of a VM is the customer's in IaaS unless Azure is told to patch it (patch_mode).",
 	}},
-	{name: "azurerm_linux_virtual_machine_scale_set", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_linux_virtual_machine_scale_set", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -10947,7 +11011,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vmss-baseline",
 	}},
-	{name: "azurerm_linux_web_app", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_linux_web_app", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -11042,7 +11106,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-app-service-patching",
 		Rationale: "App Service patches the OS and the built-in language runtimes within a version; the customer moves between runtime versions, and a custom container moves OS layer, runtime and middleware to the customer.",
 	}},
-	{name: "azurerm_linux_web_app_slot", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_linux_web_app_slot", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -11137,7 +11201,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-app-service-patching",
 		Rationale: "A slot is a full copy of the app with its own stack settings.",
 	}},
-	{name: "azurerm_local_network_gateway", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_local_network_gateway", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -11145,7 +11209,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vpn-gateway",
 	}},
-	{name: "azurerm_log_analytics_workspace", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_log_analytics_workspace", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -11155,7 +11219,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-log-analytics",
 		Rationale: "A workspace stores the customer's logs in a service Microsoft runs: retention, access mode and who may query stay the customer's.",
 	}},
-	{name: "azurerm_logic_app_standard", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_logic_app_standard", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "serverless_function",
 		Focus: []string{
@@ -11165,7 +11229,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-logic-apps-compare",
 		Rationale: "Standard logic apps run on the Azure Functions runtime in an App Service plan, so they take the function app split.",
 	}},
-	{name: "azurerm_logic_app_workflow", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_logic_app_workflow", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -11184,7 +11248,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-logic-apps-compare",
 		Rationale: "A workflow definition runs on an engine Microsoft operates, with no runtime version or library the customer chooses: filed with the abstracted services (saas), with application_code shared because the definition is the customer's code.",
 	}},
-	{name: "azurerm_machine_learning_workspace", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_machine_learning_workspace", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		AppliesTo: []string{
@@ -11197,7 +11261,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-machine-learning-security",
 	}},
-	{name: "azurerm_maintenance_assignment_virtual_machine", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_maintenance_assignment_virtual_machine", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_configuration",
 		Focus: []string{
@@ -11206,7 +11270,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-update-manager",
 	}},
-	{name: "azurerm_maintenance_configuration", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_maintenance_configuration", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_configuration",
 		Focus: []string{
@@ -11216,7 +11280,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-update-manager",
 		Rationale: "Maintenance configurations schedule guest OS patching through Update Manager: the customer's IaaS obligation, automated.",
 	}},
-	{name: "azurerm_managed_disk", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_managed_disk", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "data_store",
 		Focus: []string{
@@ -11225,7 +11289,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-disk-encryption",
 		Rationale: "Azure encrypts every managed disk at rest with platform keys, but the choice of keys, sharing and backup is the customer's.",
 	}},
-	{name: "azurerm_management_group", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_management_group", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -11233,7 +11297,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-management-groups",
 	}},
-	{name: "azurerm_management_group_policy_assignment", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_management_group_policy_assignment", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -11241,7 +11305,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-policy",
 	}},
-	{name: "azurerm_management_group_subscription_association", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_management_group_subscription_association", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -11249,7 +11313,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-management-groups",
 	}},
-	{name: "azurerm_management_lock", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_management_lock", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -11258,7 +11322,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-resource-locks",
 	}},
-	{name: "azurerm_monitor_action_group", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_monitor_action_group", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -11266,7 +11330,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-monitor-alerts",
 	}},
-	{name: "azurerm_monitor_activity_log_alert", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_monitor_activity_log_alert", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -11275,7 +11339,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-monitor-alerts",
 	}},
-	{name: "azurerm_monitor_data_collection_rule", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_monitor_data_collection_rule", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -11284,7 +11348,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-diagnostic-settings",
 	}},
-	{name: "azurerm_monitor_data_collection_rule_association", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_monitor_data_collection_rule_association", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -11292,7 +11356,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-diagnostic-settings",
 	}},
-	{name: "azurerm_monitor_diagnostic_setting", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_monitor_diagnostic_setting", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -11301,7 +11365,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-diagnostic-settings",
 		Rationale: "Diagnostic settings decide which platform and resource logs are kept, the customer's audit-logging duty.",
 	}},
-	{name: "azurerm_monitor_metric_alert", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_monitor_metric_alert", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -11309,7 +11373,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-monitor-alerts",
 	}},
-	{name: "azurerm_monitor_scheduled_query_rules_alert_v2", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_monitor_scheduled_query_rules_alert_v2", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -11318,7 +11382,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-monitor-alerts",
 	}},
-	{name: "azurerm_mssql_database", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_mssql_database", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -11327,7 +11391,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-sql-security",
 	}},
-	{name: "azurerm_mssql_database_extended_auditing_policy", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_mssql_database_extended_auditing_policy", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -11335,7 +11399,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-sql-security",
 	}},
-	{name: "azurerm_mssql_elasticpool", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_mssql_elasticpool", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -11343,7 +11407,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-sql-security",
 	}},
-	{name: "azurerm_mssql_failover_group", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_mssql_failover_group", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -11352,7 +11416,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-sql-security",
 	}},
-	{name: "azurerm_mssql_firewall_rule", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_mssql_firewall_rule", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "network_object",
 		Focus: []string{
@@ -11360,7 +11424,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-sql-security",
 	}},
-	{name: "azurerm_mssql_managed_instance", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_mssql_managed_instance", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -11371,7 +11435,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-sql-security",
 		Rationale: "SQL Managed Instance is injected into the customer's subnet, but Microsoft still patches its OS and engine.",
 	}},
-	{name: "azurerm_mssql_server", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_mssql_server", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -11381,7 +11445,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-sql-security",
 		Rationale: "The logical server holds the admin logins, Entra admin and firewall of its databases; Microsoft runs the engine.",
 	}},
-	{name: "azurerm_mssql_server_extended_auditing_policy", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_mssql_server_extended_auditing_policy", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -11389,7 +11453,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-sql-security",
 	}},
-	{name: "azurerm_mssql_server_security_alert_policy", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_mssql_server_security_alert_policy", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -11398,7 +11462,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-sql-security",
 	}},
-	{name: "azurerm_mssql_server_transparent_data_encryption", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_mssql_server_transparent_data_encryption", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -11406,7 +11470,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-sql-security",
 	}},
-	{name: "azurerm_mssql_server_vulnerability_assessment", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_mssql_server_vulnerability_assessment", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -11414,7 +11478,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-sql-security",
 	}},
-	{name: "azurerm_mssql_virtual_network_rule", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_mssql_virtual_network_rule", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "network_object",
 		Focus: []string{
@@ -11422,7 +11486,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-sql-security",
 	}},
-	{name: "azurerm_mysql_flexible_database", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_mysql_flexible_database", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -11430,7 +11494,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-mysql-flexible",
 	}},
-	{name: "azurerm_mysql_flexible_server", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_mysql_flexible_server", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -11449,7 +11513,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-mysql-flexible",
 	}},
-	{name: "azurerm_mysql_flexible_server_active_directory_administrator", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_mysql_flexible_server_active_directory_administrator", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "identity_provider",
 		Focus: []string{
@@ -11457,7 +11521,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-mysql-flexible",
 	}},
-	{name: "azurerm_mysql_flexible_server_configuration", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_mysql_flexible_server_configuration", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -11465,7 +11529,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-mysql-flexible",
 	}},
-	{name: "azurerm_mysql_flexible_server_firewall_rule", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_mysql_flexible_server_firewall_rule", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "network_object",
 		Focus: []string{
@@ -11473,7 +11537,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-mysql-flexible",
 	}},
-	{name: "azurerm_nat_gateway", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_nat_gateway", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -11496,7 +11560,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-nat-gateway",
 		Rationale: "NAT Gateway is a managed SDN function, but it only shapes the egress of the customer's VNet, so it takes the VNet's model. NAT Gateway is a network function the provider runs: no guest operating system, runtime or middleware is exposed to the customer. Its model stays that of the network it configures (network_controls: customer).",
 	}},
-	{name: "azurerm_nat_gateway_public_ip_association", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_nat_gateway_public_ip_association", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -11504,7 +11568,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-nat-gateway",
 	}},
-	{name: "azurerm_network_ddos_protection_plan", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_network_ddos_protection_plan", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -11513,7 +11577,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-ddos",
 		Rationale: "Microsoft runs the DDoS mitigation entirely; the customer only enables the plan on its VNets and reacts to its alerts.",
 	}},
-	{name: "azurerm_network_interface", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_network_interface", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -11521,7 +11585,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vnet-baseline",
 	}},
-	{name: "azurerm_network_interface_security_group_association", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_network_interface_security_group_association", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -11529,7 +11593,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-network-security",
 	}},
-	{name: "azurerm_network_security_group", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_network_security_group", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -11538,7 +11602,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-network-security",
 		Rationale: "An NSG configures the VNet filtering in front of VMs: Azure enforces it, the customer writes every rule.",
 	}},
-	{name: "azurerm_network_security_rule", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_network_security_rule", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -11546,7 +11610,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-network-security",
 	}},
-	{name: "azurerm_network_watcher", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_network_watcher", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -11554,7 +11618,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-flow-logs",
 	}},
-	{name: "azurerm_network_watcher_flow_log", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_network_watcher_flow_log", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "logging_monitoring",
 		AppliesTo: []string{
@@ -11566,7 +11630,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-flow-logs",
 	}},
-	{name: "azurerm_orchestrated_virtual_machine_scale_set", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_orchestrated_virtual_machine_scale_set", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -11654,7 +11718,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vmss-baseline",
 	}},
-	{name: "azurerm_policy_definition", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_policy_definition", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -11663,7 +11727,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-policy",
 		Rationale: "Azure Policy enforces the customer's configuration baseline; writing and assigning policies is the customer's configuration duty.",
 	}},
-	{name: "azurerm_policy_set_definition", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_policy_set_definition", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -11671,7 +11735,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-policy",
 	}},
-	{name: "azurerm_postgresql_flexible_server", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_postgresql_flexible_server", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -11691,7 +11755,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-postgresql-flexible-security",
 		Rationale: "Microsoft patches the OS and minor engine versions in the customer's maintenance window; major version upgrades stay the customer's choice.",
 	}},
-	{name: "azurerm_postgresql_flexible_server_active_directory_administrator", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_postgresql_flexible_server_active_directory_administrator", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "identity_provider",
 		Focus: []string{
@@ -11699,7 +11763,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-postgresql-flexible-security",
 	}},
-	{name: "azurerm_postgresql_flexible_server_configuration", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_postgresql_flexible_server_configuration", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -11707,7 +11771,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-postgresql-flexible-security",
 	}},
-	{name: "azurerm_postgresql_flexible_server_database", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_postgresql_flexible_server_database", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -11715,7 +11779,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-postgresql-flexible-security",
 	}},
-	{name: "azurerm_postgresql_flexible_server_firewall_rule", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_postgresql_flexible_server_firewall_rule", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "network_object",
 		Focus: []string{
@@ -11723,7 +11787,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-postgresql-flexible-security",
 	}},
-	{name: "azurerm_private_dns_a_record", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_private_dns_a_record", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "network_object",
 		Focus: []string{
@@ -11731,7 +11795,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-private-dns",
 	}},
-	{name: "azurerm_private_dns_resolver", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_private_dns_resolver", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -11754,7 +11818,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-private-dns",
 		Rationale: "The resolver's inbound and outbound endpoints live in the customer's subnets and forward the VNet's DNS, so it takes the VNet's model. A Private DNS Resolver is a network function the provider runs: no guest operating system, runtime or middleware is exposed to the customer. Its model stays that of the network it configures (network_controls: customer).",
 	}},
-	{name: "azurerm_private_dns_zone", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_private_dns_zone", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "network_object",
 		Focus: []string{
@@ -11762,7 +11826,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-private-dns",
 	}},
-	{name: "azurerm_private_dns_zone_virtual_network_link", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_private_dns_zone_virtual_network_link", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "network_object",
 		Focus: []string{
@@ -11770,7 +11834,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-private-dns",
 	}},
-	{name: "azurerm_private_endpoint", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_private_endpoint", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -11779,7 +11843,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-private-endpoint",
 		Rationale: "A private endpoint is a network interface in the customer's subnet (like aws_vpc_endpoint): it is VNet configuration even though it reaches a PaaS service.",
 	}},
-	{name: "azurerm_private_link_service", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_private_link_service", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -11787,7 +11851,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-private-endpoint",
 	}},
-	{name: "azurerm_proximity_placement_group", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_proximity_placement_group", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -11795,7 +11859,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vm-linux-baseline",
 	}},
-	{name: "azurerm_public_ip", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_public_ip", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -11803,7 +11867,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vnet-baseline",
 	}},
-	{name: "azurerm_public_ip_prefix", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_public_ip_prefix", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -11811,7 +11875,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vnet-baseline",
 	}},
-	{name: "azurerm_recovery_services_vault", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_recovery_services_vault", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -11820,7 +11884,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-backup-security",
 		Rationale: "Azure Backup is run by Microsoft; what is backed up, how long and whether soft delete and immutability are on is the customer's.",
 	}},
-	{name: "azurerm_redis_cache", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_redis_cache", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -11830,7 +11894,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-redis-baseline",
 		Rationale: "A managed Redis engine: Microsoft patches OS and Redis, the customer chooses version, TLS, access keys and network exposure.",
 	}},
-	{name: "azurerm_redis_firewall_rule", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_redis_firewall_rule", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "network_object",
 		Focus: []string{
@@ -11838,7 +11902,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-redis-baseline",
 	}},
-	{name: "azurerm_resource_group", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_resource_group", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -11847,7 +11911,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-rbac",
 		Rationale: "A resource group is a container in Azure Resource Manager, a service Microsoft runs; what goes in it and who may touch it is the customer's.",
 	}},
-	{name: "azurerm_resource_group_policy_assignment", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_resource_group_policy_assignment", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -11855,7 +11919,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-policy",
 	}},
-	{name: "azurerm_resource_policy_assignment", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_resource_policy_assignment", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -11863,7 +11927,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-policy",
 	}},
-	{name: "azurerm_role_assignment", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_role_assignment", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -11872,7 +11936,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-rbac",
 		Rationale: "Azure RBAC is a service Microsoft runs for every model; an assignment decides who may do what, which stays the customer's.",
 	}},
-	{name: "azurerm_role_definition", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_role_definition", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -11880,7 +11944,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-rbac",
 	}},
-	{name: "azurerm_route", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_route", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -11888,7 +11952,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vnet-baseline",
 	}},
-	{name: "azurerm_route_table", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_route_table", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -11896,7 +11960,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vnet-baseline",
 	}},
-	{name: "azurerm_search_service", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_search_service", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -11905,7 +11969,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-search-security",
 	}},
-	{name: "azurerm_security_center_contact", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_security_center_contact", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -11913,7 +11977,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-defender-for-cloud",
 	}},
-	{name: "azurerm_security_center_subscription_pricing", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_security_center_subscription_pricing", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -11922,7 +11986,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-defender-for-cloud",
 		Rationale: "Turning on a Defender plan buys detection Microsoft runs; acting on its findings stays the customer's.",
 	}},
-	{name: "azurerm_sentinel_log_analytics_workspace_onboarding", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_sentinel_log_analytics_workspace_onboarding", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -11931,7 +11995,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-sentinel",
 	}},
-	{name: "azurerm_service_plan", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_service_plan", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -11940,7 +12004,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-app-service-security",
 		Rationale: "The plan is the App Service hosting tier (size, zone redundancy, isolation); it hosts web apps and function apps alike and is filed with App Service.",
 	}},
-	{name: "azurerm_servicebus_namespace", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_servicebus_namespace", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -11959,7 +12023,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-service-bus-baseline",
 		Rationale: "Service Bus is an abstracted broker (like aws_sqs_queue): no engine or host to manage; the namespace's network rules are shared.",
 	}},
-	{name: "azurerm_servicebus_namespace_authorization_rule", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_servicebus_namespace_authorization_rule", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -11968,7 +12032,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-service-bus-baseline",
 		Rationale: "Shared access policies mint keys that grant send, listen or manage rights: access the customer must keep minimal.",
 	}},
-	{name: "azurerm_servicebus_queue", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_servicebus_queue", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -11976,7 +12040,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-service-bus-baseline",
 	}},
-	{name: "azurerm_servicebus_subscription", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_servicebus_subscription", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -11984,7 +12048,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-service-bus-baseline",
 	}},
-	{name: "azurerm_servicebus_topic", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_servicebus_topic", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -11992,7 +12056,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-service-bus-baseline",
 	}},
-	{name: "azurerm_shared_image", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_shared_image", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_image",
 		Focus: []string{
@@ -12000,7 +12064,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vm-linux-baseline",
 	}},
-	{name: "azurerm_shared_image_gallery", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_shared_image_gallery", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_image",
 		Focus: []string{
@@ -12009,7 +12073,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vm-linux-baseline",
 	}},
-	{name: "azurerm_shared_image_version", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_shared_image_version", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_image",
 		Focus: []string{
@@ -12017,7 +12081,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vm-linux-baseline",
 	}},
-	{name: "azurerm_snapshot", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_snapshot", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "data_store",
 		Focus: []string{
@@ -12025,7 +12089,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-disk-encryption",
 	}},
-	{name: "azurerm_ssh_public_key", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_ssh_public_key", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -12033,7 +12097,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vm-linux-baseline",
 	}},
-	{name: "azurerm_static_web_app", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_static_web_app", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -12043,7 +12107,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-static-web-apps",
 		Rationale: "The customer ships the site and its API code; Microsoft runs the global hosting and the managed functions behind it.",
 	}},
-	{name: "azurerm_storage_account", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_storage_account", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -12054,7 +12118,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-storage-security",
 		Rationale: "DOMAIN.md files storage accounts with PaaS (unlike aws_s3_bucket): the account carries network rules, keys, TLS and shared-key settings the customer owns.",
 	}},
-	{name: "azurerm_storage_account_customer_managed_key", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_storage_account_customer_managed_key", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -12062,7 +12126,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-storage-baseline",
 	}},
-	{name: "azurerm_storage_account_network_rules", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_storage_account_network_rules", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "network_object",
 		Focus: []string{
@@ -12070,7 +12134,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-storage-security",
 	}},
-	{name: "azurerm_storage_blob", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_storage_blob", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -12078,7 +12142,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-storage-security",
 	}},
-	{name: "azurerm_storage_container", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_storage_container", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -12086,7 +12150,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-storage-security",
 	}},
-	{name: "azurerm_storage_data_lake_gen2_filesystem", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_storage_data_lake_gen2_filesystem", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -12094,7 +12158,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-storage-baseline",
 	}},
-	{name: "azurerm_storage_encryption_scope", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_storage_encryption_scope", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -12102,7 +12166,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-storage-baseline",
 	}},
-	{name: "azurerm_storage_management_policy", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_storage_management_policy", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -12111,7 +12175,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-storage-security",
 	}},
-	{name: "azurerm_storage_object_replication", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_storage_object_replication", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -12119,7 +12183,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-storage-security",
 	}},
-	{name: "azurerm_storage_queue", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_storage_queue", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -12127,7 +12191,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-storage-baseline",
 	}},
-	{name: "azurerm_storage_share", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_storage_share", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -12136,7 +12200,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-storage-baseline",
 	}},
-	{name: "azurerm_storage_table", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_storage_table", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -12144,7 +12208,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-storage-baseline",
 	}},
-	{name: "azurerm_stream_analytics_job", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_stream_analytics_job", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -12154,7 +12218,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-stream-analytics",
 		Rationale: "The customer writes the query (application code); Microsoft runs the streaming engine.",
 	}},
-	{name: "azurerm_subnet", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_subnet", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -12162,7 +12226,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vnet-baseline",
 	}},
-	{name: "azurerm_subnet_nat_gateway_association", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_subnet_nat_gateway_association", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -12170,7 +12234,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-nat-gateway",
 	}},
-	{name: "azurerm_subnet_network_security_group_association", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_subnet_network_security_group_association", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -12178,7 +12242,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-network-security",
 	}},
-	{name: "azurerm_subnet_route_table_association", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_subnet_route_table_association", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -12186,7 +12250,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vnet-baseline",
 	}},
-	{name: "azurerm_subscription_policy_assignment", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_subscription_policy_assignment", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -12194,7 +12258,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-policy",
 	}},
-	{name: "azurerm_synapse_firewall_rule", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_synapse_firewall_rule", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "network_object",
 		Focus: []string{
@@ -12202,7 +12266,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-synapse-security",
 	}},
-	{name: "azurerm_synapse_spark_pool", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_synapse_spark_pool", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -12220,7 +12284,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-synapse-security",
 		Rationale: "Microsoft patches the Spark runtime within a version, but the customer picks the Spark runtime version and must move off retired ones; the pool's runtime cell is shared.",
 	}},
-	{name: "azurerm_synapse_sql_pool", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_synapse_sql_pool", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -12229,7 +12293,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-synapse-security",
 	}},
-	{name: "azurerm_synapse_workspace", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_synapse_workspace", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -12239,7 +12303,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-synapse-security",
 	}},
-	{name: "azurerm_traffic_manager_profile", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_traffic_manager_profile", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -12248,7 +12312,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-traffic-manager",
 		Rationale: "Traffic Manager is DNS-based routing Microsoft runs end to end; the customer sets endpoints and failover.",
 	}},
-	{name: "azurerm_user_assigned_identity", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_user_assigned_identity", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -12257,7 +12321,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-managed-identities",
 		Rationale: "Microsoft issues and rotates the identity's credentials; what it is granted stays the customer's.",
 	}},
-	{name: "azurerm_virtual_hub", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_virtual_hub", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -12280,7 +12344,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-vnet-baseline",
 		Rationale: "A Virtual WAN hub is a network function the provider runs: no guest operating system, runtime or middleware is exposed to the customer. Its model stays that of the network it configures (network_controls: customer).",
 	}},
-	{name: "azurerm_virtual_machine", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_virtual_machine", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -12291,7 +12355,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-vm-linux-baseline",
 		Rationale: "Legacy VM resource: same split as azurerm_linux_virtual_machine without the patch_mode setting.",
 	}},
-	{name: "azurerm_virtual_machine_data_disk_attachment", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_virtual_machine_data_disk_attachment", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -12299,7 +12363,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vm-linux-baseline",
 	}},
-	{name: "azurerm_virtual_machine_extension", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_virtual_machine_extension", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_configuration",
 		Focus: []string{
@@ -12309,7 +12373,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-vm-linux-baseline",
 		Rationale: "Extensions run with full rights inside the guest OS, the customer's layer in IaaS.",
 	}},
-	{name: "azurerm_virtual_machine_scale_set_extension", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_virtual_machine_scale_set_extension", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_configuration",
 		Focus: []string{
@@ -12318,7 +12382,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vmss-baseline",
 	}},
-	{name: "azurerm_virtual_network", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_virtual_network", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -12326,7 +12390,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vnet-baseline",
 	}},
-	{name: "azurerm_virtual_network_gateway", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_virtual_network_gateway", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -12349,7 +12413,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-vpn-gateway",
 		Rationale: "Microsoft runs the gateway instances, but the tunnels, IPsec policy and routes are VNet configuration the customer owns. A virtual network gateway is a network function the provider runs: no guest operating system, runtime or middleware is exposed to the customer. Its model stays that of the network it configures (network_controls: customer).",
 	}},
-	{name: "azurerm_virtual_network_gateway_connection", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_virtual_network_gateway_connection", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		AppliesTo: []string{
@@ -12361,7 +12425,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vpn-gateway",
 	}},
-	{name: "azurerm_virtual_network_peering", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_virtual_network_peering", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -12369,7 +12433,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vnet-baseline",
 	}},
-	{name: "azurerm_virtual_wan", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_virtual_wan", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -12377,7 +12441,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vnet-baseline",
 	}},
-	{name: "azurerm_web_application_firewall_policy", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_web_application_firewall_policy", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -12385,7 +12449,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-waf",
 	}},
-	{name: "azurerm_windows_function_app", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_windows_function_app", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "serverless_function",
 		Focus: []string{
@@ -12395,7 +12459,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-functions-runtime-versions",
 		Rationale: "Windows function apps run code packages only; the runtime split is the faas default (Microsoft patches, customer chooses and upgrades versions).",
 	}},
-	{name: "azurerm_windows_function_app_slot", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_windows_function_app_slot", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "serverless_function",
 		Focus: []string{
@@ -12404,7 +12468,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-functions-runtime-versions",
 	}},
-	{name: "azurerm_windows_virtual_machine", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_windows_virtual_machine", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -12437,7 +12501,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-vm-windows-baseline",
 		Rationale: "Windows Update running inside the guest (AutomaticByOS) is still the customer's OS management; only AutomaticByPlatform moves patch orchestration to Azure.",
 	}},
-	{name: "azurerm_windows_virtual_machine_scale_set", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_windows_virtual_machine_scale_set", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -12492,7 +12556,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vmss-baseline",
 	}},
-	{name: "azurerm_windows_web_app", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_windows_web_app", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -12587,7 +12651,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-app-service-patching",
 		Rationale: "Windows containers on App Service are the same hard call as Linux custom containers.",
 	}},
-	{name: "azurerm_windows_web_app_slot", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_windows_web_app_slot", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -12596,7 +12660,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-app-service-patching",
 	}},
-	{name: "google_access_context_manager_access_level", doc: 4, def: ResourceTypeDoc{
+	{name: "google_access_context_manager_access_level", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -12604,7 +12668,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-vpc-service-controls",
 	}},
-	{name: "google_access_context_manager_service_perimeter", doc: 4, def: ResourceTypeDoc{
+	{name: "google_access_context_manager_service_perimeter", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "network_object",
 		AppliesTo: []string{
@@ -12626,7 +12690,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-vpc-service-controls",
 		Rationale: "A VPC Service Controls perimeter is a customer-drawn boundary around Google APIs; Google enforces it.",
 	}},
-	{name: "google_alloydb_cluster", doc: 4, def: ResourceTypeDoc{
+	{name: "google_alloydb_cluster", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -12636,7 +12700,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-alloydb",
 		Rationale: "AlloyDB is a managed PostgreSQL-compatible engine Google patches, the same split as Cloud SQL.",
 	}},
-	{name: "google_alloydb_instance", doc: 4, def: ResourceTypeDoc{
+	{name: "google_alloydb_instance", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -12645,7 +12709,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-alloydb",
 	}},
-	{name: "google_alloydb_user", doc: 4, def: ResourceTypeDoc{
+	{name: "google_alloydb_user", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -12653,7 +12717,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-alloydb",
 	}},
-	{name: "google_app_engine_application", doc: 4, def: ResourceTypeDoc{
+	{name: "google_app_engine_application", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -12661,7 +12725,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-app-engine-standard",
 	}},
-	{name: "google_app_engine_firewall_rule", doc: 4, def: ResourceTypeDoc{
+	{name: "google_app_engine_firewall_rule", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "network_object",
 		Focus: []string{
@@ -12669,7 +12733,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-app-engine-standard",
 	}},
-	{name: "google_app_engine_flexible_app_version", doc: 4, def: ResourceTypeDoc{
+	{name: "google_app_engine_flexible_app_version", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -12714,7 +12778,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-app-engine-flexible",
 		Rationale: "App Engine flexible runs containers on VMs Google manages and patches; with runtime = \"custom\" the customer's Dockerfile defines the runtime.",
 	}},
-	{name: "google_app_engine_standard_app_version", doc: 4, def: ResourceTypeDoc{
+	{name: "google_app_engine_standard_app_version", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -12733,7 +12797,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-app-engine-standard",
 		Rationale: "App Engine standard runs code on Google-managed runtimes and sandboxes; the customer picks the runtime version and moves off deprecated ones (runtime shared).",
 	}},
-	{name: "google_artifact_registry_repository", doc: 4, def: ResourceTypeDoc{
+	{name: "google_artifact_registry_repository", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -12743,7 +12807,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-artifact-registry",
 		Rationale: "A registry is abstracted image storage (like aws_ecr_repository): the customer keeps the images, their scanning and who may pull them.",
 	}},
-	{name: "google_artifact_registry_repository_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_artifact_registry_repository_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		AppliesTo: []string{
@@ -12755,7 +12819,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-artifact-registry",
 	}},
-	{name: "google_bigquery_data_transfer_config", doc: 4, def: ResourceTypeDoc{
+	{name: "google_bigquery_data_transfer_config", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -12764,7 +12828,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-bigquery-governance",
 	}},
-	{name: "google_bigquery_dataset", doc: 4, def: ResourceTypeDoc{
+	{name: "google_bigquery_dataset", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -12775,7 +12839,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-bigquery-governance",
 		Rationale: "DOMAIN.md files BigQuery with saas: Google runs storage and the query engine; datasets, their location, keys and access are the customer's.",
 	}},
-	{name: "google_bigquery_dataset_access", doc: 4, def: ResourceTypeDoc{
+	{name: "google_bigquery_dataset_access", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -12783,7 +12847,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-bigquery-access",
 	}},
-	{name: "google_bigquery_dataset_iam_binding", doc: 4, def: ResourceTypeDoc{
+	{name: "google_bigquery_dataset_iam_binding", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -12791,7 +12855,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-bigquery-access",
 	}},
-	{name: "google_bigquery_dataset_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_bigquery_dataset_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -12799,7 +12863,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-bigquery-access",
 	}},
-	{name: "google_bigquery_routine", doc: 4, def: ResourceTypeDoc{
+	{name: "google_bigquery_routine", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		AppliesTo: []string{
@@ -12821,7 +12885,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-bigquery-governance",
 		Rationale: "A routine is customer SQL, JavaScript or Python code running inside BigQuery: the engine is Google's, the code the customer's, so the type shares application_code.",
 	}},
-	{name: "google_bigquery_table", doc: 4, def: ResourceTypeDoc{
+	{name: "google_bigquery_table", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -12830,7 +12894,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-bigquery-governance",
 	}},
-	{name: "google_bigquery_table_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_bigquery_table_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -12838,7 +12902,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-bigquery-access",
 	}},
-	{name: "google_bigtable_instance", doc: 4, def: ResourceTypeDoc{
+	{name: "google_bigtable_instance", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -12848,7 +12912,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-bigtable",
 		Rationale: "Bigtable is filed with the abstracted data services: Google runs the nodes, storage and engine.",
 	}},
-	{name: "google_bigtable_instance_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_bigtable_instance_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -12856,7 +12920,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-bigtable",
 	}},
-	{name: "google_bigtable_table", doc: 4, def: ResourceTypeDoc{
+	{name: "google_bigtable_table", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -12865,7 +12929,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-bigtable",
 	}},
-	{name: "google_binary_authorization_policy", doc: 4, def: ResourceTypeDoc{
+	{name: "google_binary_authorization_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -12875,7 +12939,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-binary-authorization",
 		Rationale: "Binary Authorization decides which images may be deployed to GKE, so it takes the cluster's model and sets its deployment settings.",
 	}},
-	{name: "google_certificate_manager_certificate", doc: 4, def: ResourceTypeDoc{
+	{name: "google_certificate_manager_certificate", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -12884,7 +12948,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-certificate-manager",
 		Rationale: "Certificate Manager is a standalone managed service (like aws_acm_certificate).",
 	}},
-	{name: "google_certificate_manager_certificate_map", doc: 4, def: ResourceTypeDoc{
+	{name: "google_certificate_manager_certificate_map", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -12893,7 +12957,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-certificate-manager",
 	}},
-	{name: "google_cloud_run_domain_mapping", doc: 4, def: ResourceTypeDoc{
+	{name: "google_cloud_run_domain_mapping", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -12901,7 +12965,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-cloud-run-security",
 	}},
-	{name: "google_cloud_run_service", doc: 4, def: ResourceTypeDoc{
+	{name: "google_cloud_run_service", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "serverless_function",
 		Focus: []string{
@@ -12927,7 +12991,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-cloud-run-security",
 		Rationale: "The v1 (Knative) Cloud Run resource runs a customer-built image; filed like google_cloud_run_v2_service with source=container.",
 	}},
-	{name: "google_cloud_run_service_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_cloud_run_service_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -12935,7 +12999,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-cloud-run-security",
 	}},
-	{name: "google_cloud_run_v2_job", doc: 4, def: ResourceTypeDoc{
+	{name: "google_cloud_run_v2_job", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "serverless_function",
 		Focus: []string{
@@ -12961,7 +13025,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-cloud-run-security",
 		Rationale: "A Cloud Run job runs a container image the customer builds, like a Cloud Run service deployed from an image.",
 	}},
-	{name: "google_cloud_run_v2_service", doc: 4, def: ResourceTypeDoc{
+	{name: "google_cloud_run_v2_service", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "serverless_function",
 		Focus: []string{
@@ -13075,7 +13139,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-cloud-run-security",
 		Rationale: "DOMAIN.md files Cloud Run under faas with low confidence; unlike google_cloudfunctions2_function, whose runtime Google manages, a Cloud Run service usually runs an image the customer builds, hence the source condition.",
 	}},
-	{name: "google_cloud_run_v2_service_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_cloud_run_v2_service_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -13084,7 +13148,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-cloud-run-security",
 		Rationale: "Granting roles/run.invoker to allUsers makes the service public: access configuration the customer owns.",
 	}},
-	{name: "google_cloud_scheduler_job", doc: 4, def: ResourceTypeDoc{
+	{name: "google_cloud_scheduler_job", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -13092,7 +13156,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-cloud-scheduler",
 	}},
-	{name: "google_cloud_tasks_queue", doc: 4, def: ResourceTypeDoc{
+	{name: "google_cloud_tasks_queue", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -13100,7 +13164,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-cloud-tasks",
 	}},
-	{name: "google_cloudfunctions2_function", doc: 4, def: ResourceTypeDoc{
+	{name: "google_cloudfunctions2_function", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "serverless_function",
 		Focus: []string{
@@ -13169,7 +13233,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-functions-runtime-support",
 		Rationale: "Google-managed language runtimes on base images Google patches (runtime shared: the customer picks the runtime and moves off deprecated ones); compare google_cloud_run_v2_service, where the image is usually the customer's.",
 	}},
-	{name: "google_cloudfunctions2_function_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_cloudfunctions2_function_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -13177,7 +13241,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-functions-security",
 	}},
-	{name: "google_cloudfunctions_function", doc: 4, def: ResourceTypeDoc{
+	{name: "google_cloudfunctions_function", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "serverless_function",
 		Focus: []string{
@@ -13188,7 +13252,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-functions-runtime-support",
 		Rationale: "First-generation functions run on Google-managed runtimes; the customer chooses and upgrades the runtime version.",
 	}},
-	{name: "google_cloudfunctions_function_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_cloudfunctions_function_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -13196,7 +13260,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-functions-security",
 	}},
-	{name: "google_composer_environment", doc: 4, def: ResourceTypeDoc{
+	{name: "google_composer_environment", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -13216,7 +13280,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-composer-versions",
 		Rationale: "Google runs Airflow for the customer, but environment upgrades to newer Composer and Airflow versions are customer-initiated, so middleware is shared.",
 	}},
-	{name: "google_compute_address", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_address", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -13224,7 +13288,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-vpc",
 	}},
-	{name: "google_compute_attached_disk", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_attached_disk", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -13232,7 +13296,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-disk-encryption",
 	}},
-	{name: "google_compute_autoscaler", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_autoscaler", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -13240,7 +13304,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-instance-groups",
 	}},
-	{name: "google_compute_backend_bucket", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_backend_bucket", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -13249,7 +13313,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-load-balancing",
 	}},
-	{name: "google_compute_backend_service", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_backend_service", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -13259,7 +13323,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-load-balancing",
 		Rationale: "Managed load balancer filed with paas like aws_lb: Google runs the proxies, the customer configures backends, IAP, Cloud Armor and logging.",
 	}},
-	{name: "google_compute_disk", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_disk", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "data_store",
 		Focus: []string{
@@ -13268,7 +13332,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-disk-encryption",
 		Rationale: "Google encrypts every disk at rest by default; key choice, snapshots and sharing are the customer's.",
 	}},
-	{name: "google_compute_disk_resource_policy_attachment", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_disk_resource_policy_attachment", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "data_store",
 		Focus: []string{
@@ -13276,7 +13340,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-snapshots",
 	}},
-	{name: "google_compute_external_vpn_gateway", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_external_vpn_gateway", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -13284,7 +13348,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-cloud-vpn",
 	}},
-	{name: "google_compute_firewall", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_firewall", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -13293,7 +13357,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-vpc-firewall",
 		Rationale: "VPC firewall rules configure the filtering in front of VMs: Google enforces them, the customer writes every rule.",
 	}},
-	{name: "google_compute_firewall_policy", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_firewall_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -13302,7 +13366,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-firewall-policies",
 		Rationale: "Hierarchical firewall policies apply to every VPC under the folder or organization; still VM network filtering the customer writes.",
 	}},
-	{name: "google_compute_firewall_policy_association", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_firewall_policy_association", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -13310,7 +13374,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-firewall-policies",
 	}},
-	{name: "google_compute_firewall_policy_rule", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_firewall_policy_rule", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -13318,7 +13382,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-firewall-policies",
 	}},
-	{name: "google_compute_forwarding_rule", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_forwarding_rule", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -13327,7 +13391,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-load-balancing",
 		Rationale: "A forwarding rule is the frontend of a managed load balancer (filed with paas like aws_lb) or a Private Service Connect endpoint; the exposure it creates is the customer's choice either way.",
 	}},
-	{name: "google_compute_global_address", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_global_address", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -13335,7 +13399,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-vpc",
 	}},
-	{name: "google_compute_global_forwarding_rule", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_global_forwarding_rule", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -13343,7 +13407,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-load-balancing",
 	}},
-	{name: "google_compute_ha_vpn_gateway", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_ha_vpn_gateway", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -13366,7 +13430,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-cloud-vpn",
 		Rationale: "An HA VPN gateway is a network function the provider runs: no guest operating system, runtime or middleware is exposed to the customer. Its model stays that of the network it configures (network_controls: customer).",
 	}},
-	{name: "google_compute_health_check", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_health_check", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -13374,7 +13438,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-load-balancing",
 	}},
-	{name: "google_compute_image", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_image", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_image",
 		Focus: []string{
@@ -13383,7 +13447,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-compute-images",
 		Rationale: "A custom image is a guest OS the customer builds and must keep patched.",
 	}},
-	{name: "google_compute_instance", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_instance", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -13394,7 +13458,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-compute-security",
 		Rationale: "Google publishes patched public images, but the guest OS of a running VM is the customer's to patch (OS Config helps, does not take over).",
 	}},
-	{name: "google_compute_instance_from_template", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_instance_from_template", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -13403,7 +13467,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-instance-templates",
 	}},
-	{name: "google_compute_instance_group", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_instance_group", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -13411,7 +13475,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-instance-groups",
 	}},
-	{name: "google_compute_instance_group_manager", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_instance_group_manager", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -13421,7 +13485,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-instance-groups",
 		Rationale: "A MIG can roll instances onto a new template, but which image the template names and when to roll is the customer's.",
 	}},
-	{name: "google_compute_instance_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_instance_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -13429,7 +13493,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-os-login",
 	}},
-	{name: "google_compute_instance_template", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_instance_template", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_image",
 		Focus: []string{
@@ -13438,7 +13502,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-instance-templates",
 	}},
-	{name: "google_compute_interconnect_attachment", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_interconnect_attachment", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -13446,7 +13510,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-interconnect",
 	}},
-	{name: "google_compute_managed_ssl_certificate", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_managed_ssl_certificate", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -13455,7 +13519,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-ssl-certificates",
 		Rationale: "Google issues and renews the certificate, but which domains it covers and where it is served is the customer's.",
 	}},
-	{name: "google_compute_network", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_network", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -13463,7 +13527,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-vpc",
 	}},
-	{name: "google_compute_network_endpoint_group", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_network_endpoint_group", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -13471,7 +13535,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-load-balancing",
 	}},
-	{name: "google_compute_network_firewall_policy", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_network_firewall_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -13479,7 +13543,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-firewall-policies",
 	}},
-	{name: "google_compute_network_firewall_policy_association", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_network_firewall_policy_association", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -13487,7 +13551,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-firewall-policies",
 	}},
-	{name: "google_compute_network_firewall_policy_rule", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_network_firewall_policy_rule", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -13495,7 +13559,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-firewall-policies",
 	}},
-	{name: "google_compute_network_peering", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_network_peering", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -13503,7 +13567,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-vpc-peering",
 	}},
-	{name: "google_compute_project_metadata", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_project_metadata", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_configuration",
 		Focus: []string{
@@ -13513,7 +13577,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-os-login",
 		Rationale: "Project metadata sets SSH keys and enable-oslogin for every VM of the project: guest access, the customer's in IaaS.",
 	}},
-	{name: "google_compute_project_metadata_item", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_project_metadata_item", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_configuration",
 		Focus: []string{
@@ -13522,7 +13586,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-os-login",
 	}},
-	{name: "google_compute_region_autoscaler", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_region_autoscaler", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -13530,7 +13594,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-instance-groups",
 	}},
-	{name: "google_compute_region_backend_service", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_region_backend_service", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -13539,7 +13603,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-load-balancing",
 	}},
-	{name: "google_compute_region_disk", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_region_disk", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "data_store",
 		Focus: []string{
@@ -13547,7 +13611,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-disk-encryption",
 	}},
-	{name: "google_compute_region_health_check", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_region_health_check", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -13555,7 +13619,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-load-balancing",
 	}},
-	{name: "google_compute_region_instance_group_manager", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_region_instance_group_manager", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -13564,7 +13628,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-instance-groups",
 	}},
-	{name: "google_compute_region_instance_template", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_region_instance_template", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_image",
 		Focus: []string{
@@ -13573,7 +13637,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-instance-templates",
 	}},
-	{name: "google_compute_region_network_endpoint_group", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_region_network_endpoint_group", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -13581,7 +13645,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-load-balancing",
 	}},
-	{name: "google_compute_region_ssl_certificate", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_region_ssl_certificate", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -13589,7 +13653,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-ssl-certificates",
 	}},
-	{name: "google_compute_region_target_https_proxy", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_region_target_https_proxy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -13598,7 +13662,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-load-balancing",
 	}},
-	{name: "google_compute_region_url_map", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_region_url_map", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -13606,7 +13670,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-load-balancing",
 	}},
-	{name: "google_compute_resource_policy", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_resource_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "data_store",
 		Focus: []string{
@@ -13615,7 +13679,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-snapshots",
 	}},
-	{name: "google_compute_route", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_route", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -13623,7 +13687,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-vpc",
 	}},
-	{name: "google_compute_router", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_router", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -13646,7 +13710,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-cloud-router",
 		Rationale: "Cloud Router is a network function the provider runs: no guest operating system, runtime or middleware is exposed to the customer. Its model stays that of the network it configures (network_controls: customer).",
 	}},
-	{name: "google_compute_router_nat", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_router_nat", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -13669,7 +13733,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-cloud-nat",
 		Rationale: "Cloud NAT is software-defined and Google-run, but it only shapes the egress of the customer's VPC, so it takes the VPC's model. Cloud NAT is a network function the provider runs: no guest operating system, runtime or middleware is exposed to the customer. Its model stays that of the network it configures (network_controls: customer).",
 	}},
-	{name: "google_compute_router_peer", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_router_peer", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -13677,7 +13741,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-cloud-router",
 	}},
-	{name: "google_compute_security_policy", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_security_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -13686,7 +13750,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-cloud-armor",
 		Rationale: "Cloud Armor policies attach to load balancer backends, so they take the load balancer's model; Google runs the edge, the customer writes the rules.",
 	}},
-	{name: "google_compute_service_attachment", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_service_attachment", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -13694,7 +13758,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-psc",
 	}},
-	{name: "google_compute_shared_vpc_host_project", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_shared_vpc_host_project", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -13702,7 +13766,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-shared-vpc",
 	}},
-	{name: "google_compute_shared_vpc_service_project", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_shared_vpc_service_project", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -13710,7 +13774,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-shared-vpc",
 	}},
-	{name: "google_compute_snapshot", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_snapshot", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "data_store",
 		Focus: []string{
@@ -13718,7 +13782,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-snapshots",
 	}},
-	{name: "google_compute_ssl_certificate", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_ssl_certificate", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -13727,7 +13791,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-ssl-certificates",
 		Rationale: "A self-managed certificate: the customer supplies, protects and renews the private key.",
 	}},
-	{name: "google_compute_ssl_policy", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_ssl_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -13735,7 +13799,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-ssl-policies",
 	}},
-	{name: "google_compute_subnetwork", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_subnetwork", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -13743,7 +13807,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-vpc",
 	}},
-	{name: "google_compute_subnetwork_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_subnetwork_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "access_policy",
 		AppliesTo: []string{
@@ -13755,7 +13819,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-shared-vpc",
 	}},
-	{name: "google_compute_target_http_proxy", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_target_http_proxy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -13763,16 +13827,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-load-balancing",
 	}},
-	{name: "google_compute_target_https_proxy", doc: 4, def: ResourceTypeDoc{
-		ServiceModel: "paas",
-		Class:        "traffic_endpoint",
-		Focus: []string{
-			"network_controls",
-			"data_protection",
-		},
-		Source: "google-load-balancing",
-	}},
-	{name: "google_compute_target_ssl_proxy", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_target_https_proxy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -13781,7 +13836,16 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-load-balancing",
 	}},
-	{name: "google_compute_target_tcp_proxy", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_target_ssl_proxy", doc: 5, def: ResourceTypeDoc{
+		ServiceModel: "paas",
+		Class:        "traffic_endpoint",
+		Focus: []string{
+			"network_controls",
+			"data_protection",
+		},
+		Source: "google-load-balancing",
+	}},
+	{name: "google_compute_target_tcp_proxy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -13789,7 +13853,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-load-balancing",
 	}},
-	{name: "google_compute_url_map", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_url_map", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -13797,7 +13861,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-load-balancing",
 	}},
-	{name: "google_compute_vpn_gateway", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_vpn_gateway", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -13820,7 +13884,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-cloud-vpn",
 		Rationale: "A Classic VPN gateway is a network function the provider runs: no guest operating system, runtime or middleware is exposed to the customer. Its model stays that of the network it configures (network_controls: customer).",
 	}},
-	{name: "google_compute_vpn_tunnel", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_vpn_tunnel", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		AppliesTo: []string{
@@ -13832,7 +13896,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-cloud-vpn",
 	}},
-	{name: "google_container_cluster", doc: 4, def: ResourceTypeDoc{
+	{name: "google_container_cluster", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_platform",
 		Focus: []string{
@@ -13867,7 +13931,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-gke",
 		Rationale: "GKE Standard shares the node OS (Google builds and patches node images, the customer keeps auto-upgrade on); Autopilot hands the nodes to Google. Kubernetes components (middleware) stay with the customer rather than shared (audit R22): the GKE page lists \"Enroll clusters in auto-upgrade (default) or upgrade clusters to supported versions\" among the customer's responsibilities; both owners carry the same obligation, and customer is the conservative display until a release-channel condition exists.",
 	}},
-	{name: "google_container_node_pool", doc: 4, def: ResourceTypeDoc{
+	{name: "google_container_node_pool", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_platform",
 		Focus: []string{
@@ -13919,7 +13983,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-gke-node-auto-upgrades",
 		Rationale: "Google builds and patches node images; node auto-upgrade (on by default) applies them, and turning it off leaves the node OS to the customer.",
 	}},
-	{name: "google_dataflow_job", doc: 4, def: ResourceTypeDoc{
+	{name: "google_dataflow_job", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "serverless_function",
 		Focus: []string{
@@ -13929,7 +13993,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-dataflow-security",
 		Rationale: "Dataflow runs the customer's pipeline on workers Google provisions and patches, filed with faas like aws_glue_job; the SDK version the pipeline is built with is the shared runtime.",
 	}},
-	{name: "google_dataproc_batch", doc: 4, def: ResourceTypeDoc{
+	{name: "google_dataproc_batch", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "serverless_function",
 		Focus: []string{
@@ -13939,7 +14003,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-dataproc-serverless",
 		Rationale: "Serverless Spark batches run customer code on a Spark runtime Google manages; the customer picks the runtime version.",
 	}},
-	{name: "google_dataproc_cluster", doc: 4, def: ResourceTypeDoc{
+	{name: "google_dataproc_cluster", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -13958,7 +14022,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-dataproc-versions",
 		Rationale: "Filed with paas like aws_emr_cluster, but the nodes are VMs in the customer's project pinned to an image version: Google publishes patched images, the customer must recreate clusters to get them.",
 	}},
-	{name: "google_dataproc_job", doc: 4, def: ResourceTypeDoc{
+	{name: "google_dataproc_job", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "serverless_function",
 		Focus: []string{
@@ -13966,7 +14030,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-dataproc-versions",
 	}},
-	{name: "google_dns_managed_zone", doc: 4, def: ResourceTypeDoc{
+	{name: "google_dns_managed_zone", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "network_object",
 		AppliesTo: []string{
@@ -13979,7 +14043,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-cloud-dns",
 		Rationale: "Cloud DNS is run by Google; zone visibility, DNSSEC and records are customer configuration.",
 	}},
-	{name: "google_dns_policy", doc: 4, def: ResourceTypeDoc{
+	{name: "google_dns_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "network_object",
 		AppliesTo: []string{
@@ -13991,7 +14055,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-cloud-dns",
 	}},
-	{name: "google_dns_record_set", doc: 4, def: ResourceTypeDoc{
+	{name: "google_dns_record_set", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "network_object",
 		Focus: []string{
@@ -13999,7 +14063,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-cloud-dns",
 	}},
-	{name: "google_eventarc_trigger", doc: 4, def: ResourceTypeDoc{
+	{name: "google_eventarc_trigger", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -14007,7 +14071,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-eventarc",
 	}},
-	{name: "google_filestore_instance", doc: 4, def: ResourceTypeDoc{
+	{name: "google_filestore_instance", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -14017,7 +14081,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-filestore",
 		Rationale: "Filestore is managed NFS filed with the abstracted storage services (like aws_efs_file_system); export options decide who may mount.",
 	}},
-	{name: "google_firebaserules_ruleset", doc: 4, def: ResourceTypeDoc{
+	{name: "google_firebaserules_ruleset", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -14026,7 +14090,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-firestore",
 		Rationale: "Security rules decide which client may read or write which documents: the customer's data access.",
 	}},
-	{name: "google_firestore_database", doc: 4, def: ResourceTypeDoc{
+	{name: "google_firestore_database", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -14036,7 +14100,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-firestore",
 		Rationale: "Firestore is a serverless document database: nothing below the data, its rules and access is the customer's.",
 	}},
-	{name: "google_folder", doc: 4, def: ResourceTypeDoc{
+	{name: "google_folder", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -14044,7 +14108,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-resource-hierarchy",
 	}},
-	{name: "google_folder_iam_binding", doc: 4, def: ResourceTypeDoc{
+	{name: "google_folder_iam_binding", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -14052,7 +14116,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-iam",
 	}},
-	{name: "google_folder_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_folder_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -14060,7 +14124,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-iam",
 	}},
-	{name: "google_folder_iam_policy", doc: 4, def: ResourceTypeDoc{
+	{name: "google_folder_iam_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -14068,7 +14132,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-iam",
 	}},
-	{name: "google_gkeonprem_bare_metal_cluster", doc: 4, def: ResourceTypeDoc{
+	{name: "google_gkeonprem_bare_metal_cluster", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_platform",
 		Focus: []string{
@@ -14103,7 +14167,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-gke-enterprise-shared-responsibility",
 		Rationale: "A GKE cluster on the customer's bare-metal servers (Google Distributed Cloud software): Google maintains and patches the software and node images, the customer has \"overall system administration for on-premises clusters\" and runs the hardware and virtualization (hybrid).",
 	}},
-	{name: "google_gkeonprem_vmware_cluster", doc: 4, def: ResourceTypeDoc{
+	{name: "google_gkeonprem_vmware_cluster", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_platform",
 		Focus: []string{
@@ -14138,7 +14202,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-gke-enterprise-shared-responsibility",
 		Rationale: "A GKE cluster on the customer's VMware vSphere (Google Distributed Cloud software): Google maintains and patches the software and node images, the customer has \"overall system administration for on-premises clusters\" and runs the hardware and virtualization (hybrid).",
 	}},
-	{name: "google_iam_deny_policy", doc: 4, def: ResourceTypeDoc{
+	{name: "google_iam_deny_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -14146,7 +14210,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-deny-policies",
 	}},
-	{name: "google_iam_workload_identity_pool", doc: 4, def: ResourceTypeDoc{
+	{name: "google_iam_workload_identity_pool", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "identity_provider",
 		Focus: []string{
@@ -14156,7 +14220,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-workload-identity-federation",
 		Rationale: "A pool makes external identities usable in Google Cloud: federation configuration, identity infrastructure shared in saas.",
 	}},
-	{name: "google_iam_workload_identity_pool_provider", doc: 4, def: ResourceTypeDoc{
+	{name: "google_iam_workload_identity_pool_provider", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "identity_provider",
 		Focus: []string{
@@ -14166,7 +14230,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-workload-identity-federation",
 		Rationale: "The provider's attribute condition is what keeps foreign tokens out: a customer setting.",
 	}},
-	{name: "google_iap_web_backend_service_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_iap_web_backend_service_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -14175,7 +14239,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-iap",
 		Rationale: "IAP is Google-run authentication in front of an app; who gets through is the customer's access decision.",
 	}},
-	{name: "google_kms_crypto_key", doc: 4, def: ResourceTypeDoc{
+	{name: "google_kms_crypto_key", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -14222,7 +14286,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-kms",
 		Rationale: "Cloud KMS is an abstracted key service (like aws_kms_key): Google runs the HSMs, rotation period, protection level and key use are the customer's. With protection level EXTERNAL or EXTERNAL_VPC (Cloud EKM) the customer also runs or contracts the external key manager (audit R18).",
 	}},
-	{name: "google_kms_crypto_key_iam_binding", doc: 4, def: ResourceTypeDoc{
+	{name: "google_kms_crypto_key_iam_binding", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -14231,7 +14295,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-kms",
 	}},
-	{name: "google_kms_crypto_key_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_kms_crypto_key_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -14240,7 +14304,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-kms",
 	}},
-	{name: "google_kms_key_ring", doc: 4, def: ResourceTypeDoc{
+	{name: "google_kms_key_ring", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -14248,7 +14312,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-kms",
 	}},
-	{name: "google_kms_key_ring_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_kms_key_ring_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -14257,7 +14321,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-kms",
 	}},
-	{name: "google_logging_folder_sink", doc: 4, def: ResourceTypeDoc{
+	{name: "google_logging_folder_sink", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -14265,7 +14329,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-logging-sinks",
 	}},
-	{name: "google_logging_metric", doc: 4, def: ResourceTypeDoc{
+	{name: "google_logging_metric", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -14273,7 +14337,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-logging-sinks",
 	}},
-	{name: "google_logging_organization_sink", doc: 4, def: ResourceTypeDoc{
+	{name: "google_logging_organization_sink", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -14281,7 +14345,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-logging-sinks",
 	}},
-	{name: "google_logging_project_bucket_config", doc: 4, def: ResourceTypeDoc{
+	{name: "google_logging_project_bucket_config", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -14290,7 +14354,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-logging-sinks",
 	}},
-	{name: "google_logging_project_exclusion", doc: 4, def: ResourceTypeDoc{
+	{name: "google_logging_project_exclusion", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -14299,7 +14363,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-logging-sinks",
 		Rationale: "Exclusions drop logs before they are stored: an audit decision the customer makes.",
 	}},
-	{name: "google_logging_project_sink", doc: 4, def: ResourceTypeDoc{
+	{name: "google_logging_project_sink", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -14308,7 +14372,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-logging-sinks",
 		Rationale: "Sinks decide where audit and platform logs are kept and for how long: the customer's audit-logging duty in a service Google runs.",
 	}},
-	{name: "google_memcache_instance", doc: 4, def: ResourceTypeDoc{
+	{name: "google_memcache_instance", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -14316,7 +14380,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-memorystore-memcached",
 	}},
-	{name: "google_monitoring_alert_policy", doc: 4, def: ResourceTypeDoc{
+	{name: "google_monitoring_alert_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -14325,7 +14389,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-monitoring-alerts",
 	}},
-	{name: "google_monitoring_dashboard", doc: 4, def: ResourceTypeDoc{
+	{name: "google_monitoring_dashboard", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -14333,7 +14397,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-monitoring-alerts",
 	}},
-	{name: "google_monitoring_notification_channel", doc: 4, def: ResourceTypeDoc{
+	{name: "google_monitoring_notification_channel", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -14341,7 +14405,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-monitoring-alerts",
 	}},
-	{name: "google_monitoring_uptime_check_config", doc: 4, def: ResourceTypeDoc{
+	{name: "google_monitoring_uptime_check_config", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -14349,7 +14413,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-monitoring-alerts",
 	}},
-	{name: "google_org_policy_policy", doc: 4, def: ResourceTypeDoc{
+	{name: "google_org_policy_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -14358,7 +14422,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-org-policy",
 		Rationale: "Organization policies enforce the customer's configuration baseline across projects.",
 	}},
-	{name: "google_organization_iam_audit_config", doc: 4, def: ResourceTypeDoc{
+	{name: "google_organization_iam_audit_config", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		AppliesTo: []string{
@@ -14369,7 +14433,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-iam-audit-logs",
 	}},
-	{name: "google_organization_iam_binding", doc: 4, def: ResourceTypeDoc{
+	{name: "google_organization_iam_binding", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -14377,7 +14441,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-iam",
 	}},
-	{name: "google_organization_iam_custom_role", doc: 4, def: ResourceTypeDoc{
+	{name: "google_organization_iam_custom_role", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -14385,7 +14449,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-iam",
 	}},
-	{name: "google_organization_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_organization_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -14393,7 +14457,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-iam",
 	}},
-	{name: "google_os_config_os_policy_assignment", doc: 4, def: ResourceTypeDoc{
+	{name: "google_os_config_os_policy_assignment", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_configuration",
 		Focus: []string{
@@ -14402,7 +14466,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-compute-security",
 	}},
-	{name: "google_os_config_patch_deployment", doc: 4, def: ResourceTypeDoc{
+	{name: "google_os_config_patch_deployment", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_configuration",
 		Focus: []string{
@@ -14412,7 +14476,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-compute-security",
 		Rationale: "OS patch deployments automate guest OS patching of Compute Engine VMs, the customer's layer in IaaS.",
 	}},
-	{name: "google_os_login_ssh_public_key", doc: 4, def: ResourceTypeDoc{
+	{name: "google_os_login_ssh_public_key", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -14420,7 +14484,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-os-login",
 	}},
-	{name: "google_privateca_ca_pool", doc: 4, def: ResourceTypeDoc{
+	{name: "google_privateca_ca_pool", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		AppliesTo: []string{
@@ -14432,7 +14496,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-private-ca",
 	}},
-	{name: "google_privateca_certificate_authority", doc: 4, def: ResourceTypeDoc{
+	{name: "google_privateca_certificate_authority", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		AppliesTo: []string{
@@ -14445,7 +14509,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-private-ca",
 		Rationale: "A private CA issues the certificates workloads authenticate with: identity infrastructure Google hosts and the customer governs.",
 	}},
-	{name: "google_project", doc: 4, def: ResourceTypeDoc{
+	{name: "google_project", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -14453,7 +14517,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-resource-hierarchy",
 	}},
-	{name: "google_project_iam_audit_config", doc: 4, def: ResourceTypeDoc{
+	{name: "google_project_iam_audit_config", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		AppliesTo: []string{
@@ -14465,7 +14529,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-iam-audit-logs",
 		Rationale: "Data Access audit logs are off by default for most services: turning them on is the customer's audit duty.",
 	}},
-	{name: "google_project_iam_binding", doc: 4, def: ResourceTypeDoc{
+	{name: "google_project_iam_binding", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -14473,7 +14537,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-iam",
 	}},
-	{name: "google_project_iam_custom_role", doc: 4, def: ResourceTypeDoc{
+	{name: "google_project_iam_custom_role", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -14481,7 +14545,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-iam",
 	}},
-	{name: "google_project_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_project_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -14490,7 +14554,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-iam",
 		Rationale: "Cloud IAM is a service Google runs in every model; a binding decides who may do what, which stays the customer's.",
 	}},
-	{name: "google_project_iam_policy", doc: 4, def: ResourceTypeDoc{
+	{name: "google_project_iam_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -14498,7 +14562,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-iam",
 	}},
-	{name: "google_project_service", doc: 4, def: ResourceTypeDoc{
+	{name: "google_project_service", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -14506,7 +14570,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-resource-hierarchy",
 	}},
-	{name: "google_pubsub_schema", doc: 4, def: ResourceTypeDoc{
+	{name: "google_pubsub_schema", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -14514,7 +14578,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-pubsub-access",
 	}},
-	{name: "google_pubsub_subscription", doc: 4, def: ResourceTypeDoc{
+	{name: "google_pubsub_subscription", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -14523,7 +14587,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-pubsub-access",
 	}},
-	{name: "google_pubsub_subscription_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_pubsub_subscription_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		AppliesTo: []string{
@@ -14534,7 +14598,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-pubsub-access",
 	}},
-	{name: "google_pubsub_topic", doc: 4, def: ResourceTypeDoc{
+	{name: "google_pubsub_topic", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -14543,7 +14607,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-pubsub-access",
 		Rationale: "Pub/Sub is an abstracted messaging service (like aws_sns_topic): message retention, CMEK and publishers are the customer's.",
 	}},
-	{name: "google_pubsub_topic_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_pubsub_topic_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		AppliesTo: []string{
@@ -14554,7 +14618,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-pubsub-access",
 	}},
-	{name: "google_redis_instance", doc: 4, def: ResourceTypeDoc{
+	{name: "google_redis_instance", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -14564,7 +14628,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-memorystore-redis",
 		Rationale: "Memorystore runs a Redis engine Google patches; AUTH, in-transit encryption, version and network are the customer's.",
 	}},
-	{name: "google_scc_notification_config", doc: 4, def: ResourceTypeDoc{
+	{name: "google_scc_notification_config", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -14572,7 +14636,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-scc",
 	}},
-	{name: "google_secret_manager_secret", doc: 4, def: ResourceTypeDoc{
+	{name: "google_secret_manager_secret", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -14581,7 +14645,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-secret-manager",
 	}},
-	{name: "google_secret_manager_secret_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_secret_manager_secret_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -14590,7 +14654,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-secret-manager",
 	}},
-	{name: "google_secret_manager_secret_version", doc: 4, def: ResourceTypeDoc{
+	{name: "google_secret_manager_secret_version", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -14598,7 +14662,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-secret-manager",
 	}},
-	{name: "google_service_account", doc: 4, def: ResourceTypeDoc{
+	{name: "google_service_account", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -14606,7 +14670,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-service-accounts",
 	}},
-	{name: "google_service_account_iam_binding", doc: 4, def: ResourceTypeDoc{
+	{name: "google_service_account_iam_binding", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -14614,7 +14678,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-service-accounts",
 	}},
-	{name: "google_service_account_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_service_account_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -14622,7 +14686,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-service-accounts",
 	}},
-	{name: "google_service_account_iam_policy", doc: 4, def: ResourceTypeDoc{
+	{name: "google_service_account_iam_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -14630,7 +14694,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-service-accounts",
 	}},
-	{name: "google_service_account_key", doc: 4, def: ResourceTypeDoc{
+	{name: "google_service_account_key", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -14639,7 +14703,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-service-account-keys",
 		Rationale: "A user-managed key is a long-lived credential the customer must store, rotate and revoke; Google only rotates its own keys.",
 	}},
-	{name: "google_service_networking_connection", doc: 4, def: ResourceTypeDoc{
+	{name: "google_service_networking_connection", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -14648,7 +14712,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-private-services-access",
 		Rationale: "Private services access peers the customer's VPC with the Google producer network of Cloud SQL, Memorystore and others: VPC configuration.",
 	}},
-	{name: "google_spanner_database", doc: 4, def: ResourceTypeDoc{
+	{name: "google_spanner_database", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -14657,7 +14721,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-spanner-iam",
 	}},
-	{name: "google_spanner_database_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_spanner_database_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -14665,7 +14729,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-spanner-iam",
 	}},
-	{name: "google_spanner_instance", doc: 4, def: ResourceTypeDoc{
+	{name: "google_spanner_instance", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -14674,7 +14738,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-spanner-iam",
 		Rationale: "Spanner exposes no engine version, host or maintenance window, so it is filed with the abstracted data services (like aws_dynamodb_table).",
 	}},
-	{name: "google_spanner_instance_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_spanner_instance_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -14682,7 +14746,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-spanner-iam",
 	}},
-	{name: "google_sql_database", doc: 4, def: ResourceTypeDoc{
+	{name: "google_sql_database", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -14690,7 +14754,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-cloudsql",
 	}},
-	{name: "google_sql_database_instance", doc: 4, def: ResourceTypeDoc{
+	{name: "google_sql_database_instance", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -14710,7 +14774,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-cloudsql",
 		Rationale: "Cloud SQL's own shared responsibility page: Google patches OS and engine in the maintenance window, the customer configures access, network, backups and flags.",
 	}},
-	{name: "google_sql_ssl_cert", doc: 4, def: ResourceTypeDoc{
+	{name: "google_sql_ssl_cert", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -14718,7 +14782,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-cloudsql",
 	}},
-	{name: "google_sql_user", doc: 4, def: ResourceTypeDoc{
+	{name: "google_sql_user", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -14726,7 +14790,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-cloudsql",
 	}},
-	{name: "google_storage_bucket", doc: 4, def: ResourceTypeDoc{
+	{name: "google_storage_bucket", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -14736,7 +14800,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-storage-security",
 		Rationale: "Cloud Storage is abstracted object storage (like aws_s3_bucket): the customer sees only the API, its data and its settings.",
 	}},
-	{name: "google_storage_bucket_access_control", doc: 4, def: ResourceTypeDoc{
+	{name: "google_storage_bucket_access_control", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -14744,7 +14808,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-storage-access",
 	}},
-	{name: "google_storage_bucket_acl", doc: 4, def: ResourceTypeDoc{
+	{name: "google_storage_bucket_acl", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -14752,7 +14816,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-storage-access",
 	}},
-	{name: "google_storage_bucket_iam_binding", doc: 4, def: ResourceTypeDoc{
+	{name: "google_storage_bucket_iam_binding", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -14760,7 +14824,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-storage-access",
 	}},
-	{name: "google_storage_bucket_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_storage_bucket_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -14769,7 +14833,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-storage-access",
 		Rationale: "Bucket IAM decides who may read the data; granting allUsers makes it public.",
 	}},
-	{name: "google_storage_bucket_iam_policy", doc: 4, def: ResourceTypeDoc{
+	{name: "google_storage_bucket_iam_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -14777,7 +14841,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-storage-access",
 	}},
-	{name: "google_storage_bucket_object", doc: 4, def: ResourceTypeDoc{
+	{name: "google_storage_bucket_object", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -14786,7 +14850,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-storage-encryption",
 	}},
-	{name: "google_storage_default_object_acl", doc: 4, def: ResourceTypeDoc{
+	{name: "google_storage_default_object_acl", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -14794,7 +14858,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-storage-access",
 	}},
-	{name: "google_storage_hmac_key", doc: 4, def: ResourceTypeDoc{
+	{name: "google_storage_hmac_key", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		AppliesTo: []string{
@@ -14805,7 +14869,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-storage-access",
 	}},
-	{name: "google_storage_notification", doc: 4, def: ResourceTypeDoc{
+	{name: "google_storage_notification", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -14813,7 +14877,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-storage-security",
 	}},
-	{name: "google_storage_object_access_control", doc: 4, def: ResourceTypeDoc{
+	{name: "google_storage_object_access_control", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -14821,7 +14885,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-storage-access",
 	}},
-	{name: "google_vpc_access_connector", doc: 4, def: ResourceTypeDoc{
+	{name: "google_vpc_access_connector", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "network_object",
 		Focus: []string{
@@ -14830,7 +14894,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-serverless-vpc-access",
 		Rationale: "Google runs and patches the connector instances; the customer picks the subnet, size and what serverless egress may reach.",
 	}},
-	{name: "google_workflows_workflow", doc: 4, def: ResourceTypeDoc{
+	{name: "google_workflows_workflow", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -14849,7 +14913,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-workflows",
 		Rationale: "A workflow definition runs on an engine Google operates, with no runtime version or library the customer chooses: filed with the abstracted services (saas), with application_code shared because the definition is the customer's code.",
 	}},
-	{name: "helm_release", doc: 5, def: ResourceTypeDoc{
+	{name: "helm_release", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -14860,7 +14924,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-helm-charts",
 		Rationale: "A chart installs workloads and often middleware (ingress controllers, operators, databases) into the cluster: the customer's layers in caas, including patching the chart's images.",
 	}},
-	{name: "kubernetes_annotations", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_annotations", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -14868,7 +14932,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-namespaces",
 	}},
-	{name: "kubernetes_api_service_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_api_service_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -14877,7 +14941,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-api-aggregation",
 	}},
-	{name: "kubernetes_certificate_signing_request_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_certificate_signing_request_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "access_policy",
 		AppliesTo: []string{
@@ -14890,7 +14954,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-csr",
 		Rationale: "Approving a CSR issues a client certificate the API server trusts: identity infrastructure the customer operates in caas.",
 	}},
-	{name: "kubernetes_cluster_role", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_cluster_role", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -14898,7 +14962,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-rbac",
 	}},
-	{name: "kubernetes_cluster_role_binding", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_cluster_role_binding", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -14906,7 +14970,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-rbac",
 	}},
-	{name: "kubernetes_cluster_role_binding_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_cluster_role_binding_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -14915,7 +14979,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-rbac",
 		Rationale: "Kubernetes RBAC grants access to the cluster API, which stays the customer's even where the control plane is managed.",
 	}},
-	{name: "kubernetes_cluster_role_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_cluster_role_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -14923,7 +14987,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-rbac",
 	}},
-	{name: "kubernetes_config_map", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_config_map", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -14931,7 +14995,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-configmaps",
 	}},
-	{name: "kubernetes_config_map_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_config_map_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -14939,7 +15003,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-configmaps",
 	}},
-	{name: "kubernetes_config_map_v1_data", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_config_map_v1_data", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -14947,7 +15011,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-configmaps",
 	}},
-	{name: "kubernetes_cron_job", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_cron_job", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -14956,7 +15020,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-workloads",
 	}},
-	{name: "kubernetes_cron_job_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_cron_job_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -14965,7 +15029,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-workloads",
 	}},
-	{name: "kubernetes_csi_driver_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_csi_driver_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -14974,7 +15038,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-csi",
 	}},
-	{name: "kubernetes_daemon_set_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_daemon_set_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		AppliesTo: []string{
@@ -14988,7 +15052,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-security-checklist",
 		Rationale: "A DaemonSet puts a pod on every node and often mounts the host filesystem or runs privileged, so it reaches into the shared node OS.",
 	}},
-	{name: "kubernetes_daemonset", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_daemonset", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		AppliesTo: []string{
@@ -15001,7 +15065,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-security-checklist",
 	}},
-	{name: "kubernetes_default_service_account_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_default_service_account_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -15009,7 +15073,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-service-accounts",
 	}},
-	{name: "kubernetes_deployment", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_deployment", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -15018,7 +15082,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-workloads",
 	}},
-	{name: "kubernetes_deployment_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_deployment_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -15028,7 +15092,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-workloads",
 		Rationale: "A workload object ships the customer's images and sets how they run (security context, replicas, probes): application code and deployment settings in caas.",
 	}},
-	{name: "kubernetes_endpoints_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_endpoints_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "network_object",
 		Focus: []string{
@@ -15036,7 +15100,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-services",
 	}},
-	{name: "kubernetes_env", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_env", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -15044,7 +15108,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-configmaps",
 	}},
-	{name: "kubernetes_horizontal_pod_autoscaler", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_horizontal_pod_autoscaler", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -15052,7 +15116,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-hpa",
 	}},
-	{name: "kubernetes_horizontal_pod_autoscaler_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_horizontal_pod_autoscaler_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -15060,7 +15124,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-hpa",
 	}},
-	{name: "kubernetes_horizontal_pod_autoscaler_v2", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_horizontal_pod_autoscaler_v2", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -15068,7 +15132,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-hpa",
 	}},
-	{name: "kubernetes_ingress", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_ingress", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -15077,7 +15141,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-ingress",
 	}},
-	{name: "kubernetes_ingress_class_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_ingress_class_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -15086,7 +15150,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-ingress",
 	}},
-	{name: "kubernetes_ingress_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_ingress_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -15096,7 +15160,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-ingress",
 		Rationale: "An Ingress decides which hosts and paths are reachable from outside and where TLS terminates.",
 	}},
-	{name: "kubernetes_job", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_job", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -15105,7 +15169,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-workloads",
 	}},
-	{name: "kubernetes_job_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_job_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -15114,7 +15178,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-workloads",
 	}},
-	{name: "kubernetes_labels", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_labels", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -15122,7 +15186,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-namespaces",
 	}},
-	{name: "kubernetes_limit_range", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_limit_range", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -15131,7 +15195,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-limit-ranges",
 	}},
-	{name: "kubernetes_limit_range_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_limit_range_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -15140,7 +15204,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-limit-ranges",
 	}},
-	{name: "kubernetes_manifest", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_manifest", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -15150,7 +15214,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-security",
 		Rationale: "Kubernetes objects run on a cluster (managed or not) and take its caas model; each configures only what the customer owns inside the cluster, so the cluster's own conditions (Autopilot, upgrade channels) decide the node OS.",
 	}},
-	{name: "kubernetes_mutating_webhook_configuration", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_mutating_webhook_configuration", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -15159,7 +15223,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-admission-webhooks",
 	}},
-	{name: "kubernetes_mutating_webhook_configuration_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_mutating_webhook_configuration_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -15168,7 +15232,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-admission-webhooks",
 	}},
-	{name: "kubernetes_namespace", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_namespace", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		AppliesTo: []string{
@@ -15180,7 +15244,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-pod-security-admission",
 	}},
-	{name: "kubernetes_namespace_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_namespace_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		AppliesTo: []string{
@@ -15193,7 +15257,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-pod-security-admission",
 		Rationale: "A namespace is the unit of RBAC, quotas and Pod Security admission labels: a configuration boundary the customer draws.",
 	}},
-	{name: "kubernetes_network_policy", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_network_policy", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "network_object",
 		Focus: []string{
@@ -15201,7 +15265,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-network-policies",
 	}},
-	{name: "kubernetes_network_policy_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_network_policy_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "network_object",
 		Focus: []string{
@@ -15210,7 +15274,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-network-policies",
 		Rationale: "Network policies are the customer's pod-level firewall; the provider only runs the CNI that enforces them.",
 	}},
-	{name: "kubernetes_node_taint", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_node_taint", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -15218,7 +15282,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-taints",
 	}},
-	{name: "kubernetes_persistent_volume", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_persistent_volume", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "data_store",
 		Focus: []string{
@@ -15226,7 +15290,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-persistent-volumes",
 	}},
-	{name: "kubernetes_persistent_volume_claim", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_persistent_volume_claim", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "data_store",
 		Focus: []string{
@@ -15234,7 +15298,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-persistent-volumes",
 	}},
-	{name: "kubernetes_persistent_volume_claim_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_persistent_volume_claim_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "data_store",
 		Focus: []string{
@@ -15242,7 +15306,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-persistent-volumes",
 	}},
-	{name: "kubernetes_persistent_volume_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_persistent_volume_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "data_store",
 		Focus: []string{
@@ -15250,7 +15314,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-persistent-volumes",
 	}},
-	{name: "kubernetes_pod", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_pod", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -15259,7 +15323,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-security-context",
 	}},
-	{name: "kubernetes_pod_disruption_budget", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_pod_disruption_budget", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -15267,7 +15331,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-disruptions",
 	}},
-	{name: "kubernetes_pod_disruption_budget_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_pod_disruption_budget_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -15276,7 +15340,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-disruptions",
 		Rationale: "Disruption budgets decide whether provider-driven node upgrades can drain the workload safely: a customer setting that the shared node OS depends on.",
 	}},
-	{name: "kubernetes_pod_security_policy", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_pod_security_policy", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -15285,7 +15349,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-pod-security-standards",
 		Rationale: "PodSecurityPolicy was removed in Kubernetes 1.25; its successor is Pod Security admission on namespaces, still customer configuration.",
 	}},
-	{name: "kubernetes_pod_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_pod_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -15294,7 +15358,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-security-context",
 	}},
-	{name: "kubernetes_priority_class", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_priority_class", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -15302,7 +15366,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-priority",
 	}},
-	{name: "kubernetes_priority_class_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_priority_class_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -15310,7 +15374,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-priority",
 	}},
-	{name: "kubernetes_replication_controller", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_replication_controller", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -15319,7 +15383,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-workloads",
 	}},
-	{name: "kubernetes_replication_controller_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_replication_controller_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -15328,7 +15392,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-workloads",
 	}},
-	{name: "kubernetes_resource_quota", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_resource_quota", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -15337,7 +15401,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-resource-quotas",
 	}},
-	{name: "kubernetes_resource_quota_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_resource_quota_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -15346,7 +15410,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-resource-quotas",
 	}},
-	{name: "kubernetes_role", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_role", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -15354,7 +15418,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-rbac",
 	}},
-	{name: "kubernetes_role_binding", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_role_binding", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -15362,7 +15426,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-rbac",
 	}},
-	{name: "kubernetes_role_binding_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_role_binding_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -15370,7 +15434,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-rbac",
 	}},
-	{name: "kubernetes_role_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_role_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -15378,7 +15442,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-rbac",
 	}},
-	{name: "kubernetes_runtime_class_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_runtime_class_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -15388,7 +15452,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-runtime-class",
 		Rationale: "A RuntimeClass selects the container runtime handler (for example a sandboxed one), a middleware choice the customer makes for its pods.",
 	}},
-	{name: "kubernetes_secret", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_secret", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -15397,7 +15461,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-secrets",
 	}},
-	{name: "kubernetes_secret_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_secret_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -15407,7 +15471,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-secrets-good-practices",
 		Rationale: "Secrets are only base64-encoded unless the cluster encrypts etcd; holding credentials, they are the customer's data protection and access.",
 	}},
-	{name: "kubernetes_service", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_service", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -15415,7 +15479,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-services",
 	}},
-	{name: "kubernetes_service_account", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_service_account", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -15423,7 +15487,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-service-accounts",
 	}},
-	{name: "kubernetes_service_account_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_service_account_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -15431,7 +15495,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-service-accounts",
 	}},
-	{name: "kubernetes_service_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_service_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -15440,7 +15504,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-services",
 		Rationale: "A Service of type LoadBalancer or NodePort exposes pods outside the cluster: a network control the customer sets.",
 	}},
-	{name: "kubernetes_stateful_set", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_stateful_set", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -15449,7 +15513,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-workloads",
 	}},
-	{name: "kubernetes_stateful_set_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_stateful_set_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -15458,7 +15522,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-workloads",
 	}},
-	{name: "kubernetes_storage_class", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_storage_class", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "data_store",
 		Focus: []string{
@@ -15466,7 +15530,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-storage-classes",
 	}},
-	{name: "kubernetes_storage_class_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_storage_class_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "data_store",
 		Focus: []string{
@@ -15475,7 +15539,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-storage-classes",
 		Rationale: "The storage class chooses the disk type, encryption parameters and reclaim policy of every volume provisioned from it.",
 	}},
-	{name: "kubernetes_validating_webhook_configuration", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_validating_webhook_configuration", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -15484,7 +15548,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-admission-webhooks",
 	}},
-	{name: "kubernetes_validating_webhook_configuration_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_validating_webhook_configuration_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
