@@ -51,6 +51,17 @@ const (
 // entry no longer needed.
 var awsPrefixOwners = map[string]string{}
 
+// awsTypeServices places types whose name shows one service but whose
+// resources are another's: type → service. Each is listed in the service's
+// types (an explicit type wins over every prefix) and is one row of kind
+// "type".
+var awsTypeServices = map[string]string{
+	// A provisioned product launches a Service Catalog product, which is a
+	// CloudFormation template: what it creates is a stack, and it must be
+	// answered as one, not as the catalog's governance objects.
+	"aws_servicecatalog_provisioned_product": "cloudformation",
+}
+
 var (
 	awsCommitPattern = regexp.MustCompile(`^[0-9a-f]{40}$`)
 	awsDatePattern   = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
@@ -181,9 +192,23 @@ func awsExtraction(src []byte, filename string) (*extraction, []string, error) {
 			}
 		}
 	}
+	keptLabels := map[string]bool{}
+	for _, s := range kept {
+		keptLabels[s.Label] = true
+	}
+	types := map[string][]string{} // service → explicit types
+	for typ, label := range awsTypeServices {
+		if !keptLabels[label] {
+			return nil, nil, fmt.Errorf("awsTypeServices[%q] names %q, which is not a service with resources", typ, label)
+		}
+		types[label] = append(types[label], typ)
+	}
 	ex := &extraction{Provider: "aws"}
 	for _, s := range kept {
 		id := "aws/" + s.Label
+		for _, typ := range types[s.Label] {
+			ex.Rows = append(ex.Rows, row{Kind: "type", Name: typ, Service: id})
+		}
 		var mine []string
 		for _, p := range s.prefixes {
 			// A prefix is redundant where the longest shorter prefix that
@@ -198,9 +223,10 @@ func awsExtraction(src []byte, filename string) (*extraction, []string, error) {
 		if len(mine) == 0 {
 			return nil, nil, fmt.Errorf("service %q keeps no prefix after awsPrefixOwners", s.Label)
 		}
-		ex.Services = append(ex.Services, extractedService{ID: id, Name: s.Name, Prefixes: mine})
+		ex.Services = append(ex.Services, extractedService{ID: id, Name: s.Name, Prefixes: mine, Types: sorted(types[s.Label])})
 	}
 	sort.Slice(ex.Services, func(i, j int) bool { return ex.Services[i].ID < ex.Services[j].ID })
+	sort.Slice(ex.Rows, func(i, j int) bool { return ex.Rows[i].Name < ex.Rows[j].Name })
 	sort.Strings(warnings)
 	return ex, warnings, nil
 }

@@ -4,6 +4,7 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"slices"
@@ -98,8 +99,9 @@ func TestAWSExtraction(t *testing.T) {
 		"aws/ec2":          {"aws_ami", "aws_ec2_", "aws_eip", "aws_instance"},
 		// Sub-services are services of their own (their exclude only means
 		// "documented with EC2"); aws_vpc_ipam belongs to ipam.
-		"aws/vpc":  {"aws_default_security_group", "aws_default_subnet", "aws_default_vpc", "aws_ec2_managed", "aws_ec2_traffic", "aws_route", "aws_security_group", "aws_subnet", "aws_vpc"},
-		"aws/ipam": {"aws_ipam_", "aws_vpc_ipam"},
+		"aws/vpc":            {"aws_default_security_group", "aws_default_subnet", "aws_default_vpc", "aws_ec2_managed", "aws_ec2_traffic", "aws_route", "aws_security_group", "aws_subnet", "aws_vpc"},
+		"aws/ipam":           {"aws_ipam_", "aws_vpc_ipam"},
+		"aws/cloudformation": {"aws_cloudformation_"},
 	}
 	if len(got) != len(want) {
 		t.Errorf("services = %v, want those of %v (not implemented and top-level excluded services left out)", keys(got), keys(want))
@@ -112,8 +114,9 @@ func TestAWSExtraction(t *testing.T) {
 	if names["aws/vpc"] != "VPC (Virtual Private Cloud)" || names["aws/acm"] != "ACM (Certificate Manager)" {
 		t.Errorf("names = %v", names)
 	}
-	// Every kept prefix is one row, naming its service.
-	n := 0
+	// Every kept prefix is one row, naming its service, and so is the
+	// explicit type of awsTypeServices.
+	n := 1
 	for _, p := range want {
 		n += len(p)
 	}
@@ -121,6 +124,9 @@ func TestAWSExtraction(t *testing.T) {
 		t.Errorf("%d rows, want %d", len(ex.Rows), n)
 	}
 	for _, r := range ex.Rows {
+		if r.Kind == "type" && r.Name == "aws_servicecatalog_provisioned_product" && r.Service == "aws/cloudformation" {
+			continue
+		}
 		if r.Kind != "prefix" || !slices.Contains(got[r.Service], r.Name) {
 			t.Errorf("row %+v does not match its service", r)
 		}
@@ -142,7 +148,16 @@ func keys(m map[string][]string) []string {
 	return out
 }
 
+// withoutTypeServices empties awsTypeServices for a test whose source has
+// none of the services it names.
+func withoutTypeServices(t *testing.T) {
+	saved := awsTypeServices
+	awsTypeServices = nil
+	t.Cleanup(func() { awsTypeServices = saved })
+}
+
 func TestAWSExtractionSharedPrefix(t *testing.T) {
+	withoutTypeServices(t)
 	src := []byte(`
 service "one" {
   names { human_friendly = "One" }
@@ -170,6 +185,7 @@ service "two" {
 }
 
 func TestAWSExtractionBadInput(t *testing.T) {
+	withoutTypeServices(t)
 	const names = "  names {\n    human_friendly = \"X\"\n  }\n"
 	for name, tt := range map[string]struct{ src, want string }{
 		"syntax":      {"service \"x\" {", "Unclosed configuration block"},
@@ -216,5 +232,47 @@ func TestExtractAWSProvenance(t *testing.T) {
 		Commit: "c5d502a267de12d3aa3bb71f34e4076073e5236c", Date: "2026-11-20"}
 	if ex.Provenance != want || ex.Provider != "aws" {
 		t.Errorf("provenance = %+v, provider %q", ex.Provenance, ex.Provider)
+	}
+}
+
+func TestAWSExtractionExplicitTypes(t *testing.T) {
+	src := []byte(`
+service "cloudformation" {
+  names {
+    human_friendly = "CloudFormation"
+  }
+  resource_prefix {
+    correct = "aws_cloudformation_"
+  }
+}
+service "servicecatalog" {
+  names {
+    human_friendly = "Service Catalog"
+  }
+  resource_prefix {
+    correct = "aws_servicecatalog_"
+  }
+}
+`)
+	ex, _, err := awsExtraction(src, "types.hcl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range ex.Services {
+		want := []string(nil)
+		if s.ID == "aws/cloudformation" {
+			want = []string{"aws_servicecatalog_provisioned_product"}
+		}
+		if !slices.Equal(s.Types, want) {
+			t.Errorf("%s types = %q, want %q", s.ID, s.Types, want)
+		}
+	}
+	if !slices.Contains(ex.Rows, row{Kind: "type", Name: "aws_servicecatalog_provisioned_product", Service: "aws/cloudformation"}) {
+		t.Errorf("rows = %+v, want the explicit type as a row", ex.Rows)
+	}
+	// The table naming a service without resources is an error.
+	src = bytes.Replace(src, []byte(`correct = "aws_cloudformation_"`), []byte("correct = \"aws_cloudformation_\"\n  }\n  not_implemented = true\n  resource_prefix {\n    correct = \"aws_cfn_\""), 1)
+	if _, _, err := awsExtraction(src, "types.hcl"); err == nil || !strings.Contains(err.Error(), `names "cloudformation", which is not a service with resources`) {
+		t.Fatalf("error = %v", err)
 	}
 }

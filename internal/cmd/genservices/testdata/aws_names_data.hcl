@@ -139,3 +139,13 @@ service "ec2" {
 
   doc_prefix = ["ami", "ec2_capacity_", "ec2_host", "ec2_instance_", "eip", "instance"]
 }
+
+service "cloudformation" {
+  names {
+    human_friendly = "CloudFormation"
+  }
+
+  resource_prefix {
+    correct = "aws_cloudformation_"
+  }
+}
