@@ -329,44 +329,44 @@ func parseAWSNames(src []byte, filename string) ([]awsService, error) {
 	return out, nil
 }
 
-func stringAttr(body *hclsyntax.Body, name string) (string, error) {
-	a, ok := body.Attributes[name]
-	if !ok {
-		return "", nil
+// attrValue is the value of attribute name of body; ok is false when the
+// attribute is absent or null.
+func attrValue(body *hclsyntax.Body, name string) (v cty.Value, r hcl.Range, ok bool, err error) {
+	a, found := body.Attributes[name]
+	if !found {
+		return cty.NilVal, hcl.Range{}, false, nil
 	}
 	v, diags := a.Expr.Value(nil)
 	if diags.HasErrors() {
-		return "", diags
+		return cty.NilVal, a.SrcRange, false, diags
 	}
-	if v.IsNull() {
-		return "", nil
+	return v, a.SrcRange, !v.IsNull(), nil
+}
+
+func stringAttr(body *hclsyntax.Body, name string) (string, error) {
+	v, r, ok, err := attrValue(body, name)
+	if err != nil || !ok {
+		return "", err
 	}
 	if !v.IsKnown() || v.Type() != cty.String {
-		return "", fmt.Errorf("%s: %s must be a string", a.SrcRange, name)
+		return "", fmt.Errorf("%s: %s must be a string", r, name)
 	}
 	return v.AsString(), nil
 }
 
 func stringsAttr(body *hclsyntax.Body, name string) ([]string, error) {
-	a, ok := body.Attributes[name]
-	if !ok {
-		return nil, nil
-	}
-	v, diags := a.Expr.Value(nil)
-	if diags.HasErrors() {
-		return nil, diags
-	}
-	if v.IsNull() {
-		return nil, nil
+	v, r, ok, err := attrValue(body, name)
+	if err != nil || !ok {
+		return nil, err
 	}
 	if !v.IsKnown() || !(v.Type().IsTupleType() || v.Type().IsListType()) {
-		return nil, fmt.Errorf("%s: %s must be a list of strings", a.SrcRange, name)
+		return nil, fmt.Errorf("%s: %s must be a list of strings", r, name)
 	}
 	var out []string
 	for it := v.ElementIterator(); it.Next(); {
 		_, e := it.Element()
 		if e.IsNull() || !e.IsKnown() || e.Type() != cty.String {
-			return nil, fmt.Errorf("%s: %s must be a list of strings", a.SrcRange, name)
+			return nil, fmt.Errorf("%s: %s must be a list of strings", r, name)
 		}
 		out = append(out, e.AsString())
 	}
@@ -374,19 +374,12 @@ func stringsAttr(body *hclsyntax.Body, name string) ([]string, error) {
 }
 
 func boolAttr(body *hclsyntax.Body, name string) (bool, error) {
-	a, ok := body.Attributes[name]
-	if !ok {
-		return false, nil
-	}
-	v, diags := a.Expr.Value(nil)
-	if diags.HasErrors() {
-		return false, diags
-	}
-	if v.IsNull() {
-		return false, nil
+	v, r, ok, err := attrValue(body, name)
+	if err != nil || !ok {
+		return false, err
 	}
 	if !v.IsKnown() || v.Type() != cty.Bool {
-		return false, fmt.Errorf("%s: %s must be true or false", a.SrcRange, name)
+		return false, fmt.Errorf("%s: %s must be true or false", r, name)
 	}
 	return v.True(), nil
 }
