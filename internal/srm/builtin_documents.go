@@ -2777,6 +2777,11 @@ func builtinDocumentList() []NamedDocument {
 						URL:   "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/best-practices-security.html",
 						AsOf:  "2026-11-29",
 					},
+					"aws-elasticache-security-pillar": {
+						Title: "Amazon ElastiCache Well-Architected Lens: Security Pillar",
+						URL:   "https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/SecurityPillar.html",
+						AsOf:  "2026-11-29",
+					},
 					"aws-gamelift-vulnerability": {
 						Title: "Amazon GameLift Servers: Configuration and vulnerability analysis",
 						URL:   "https://docs.aws.amazon.com/gameliftservers/latest/developerguide/vulnerability-analysis-management.html",
@@ -2785,6 +2790,11 @@ func builtinDocumentList() []NamedDocument {
 					"aws-guardduty-security": {
 						Title: "Amazon GuardDuty: Security in Amazon GuardDuty",
 						URL:   "https://docs.aws.amazon.com/guardduty/latest/ug/security.html",
+						AsOf:  "2026-11-29",
+					},
+					"aws-sqs-security": {
+						Title: "Amazon SQS: Security in Amazon SQS",
+						URL:   "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/security.md",
 						AsOf:  "2026-11-29",
 					},
 				},
@@ -4089,7 +4099,7 @@ func builtinDocumentList() []NamedDocument {
 							"data_protection",
 							"configuration",
 						},
-						Source:    "aws-srm",
+						Source:    "aws-elasticache-security-pillar",
 						Rationale: "ElastiCache clusters, replication groups, serverless caches, parameter and subnet groups, users and user groups run Redis, Valkey or Memcached on nodes AWS patches in the customer's VPC; the customer owns engine versions, auth, encryption and network exposure. Managed database, as aws_elasticache_cluster.",
 					},
 					"aws/elasticbeanstalk": {
@@ -5891,7 +5901,7 @@ func builtinDocumentList() []NamedDocument {
 							"data_protection",
 							"data_access",
 						},
-						Source:    "aws-security-scope",
+						Source:    "aws-sqs-security",
 						Rationale: "SQS queues, queue policies and redrive policies hold the customer's messages; the customer owns encryption, retention and who may send and receive. Messaging, as aws_sqs_queue.",
 					},
 					"aws/ssm": {
