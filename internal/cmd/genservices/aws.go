@@ -10,6 +10,7 @@ import (
 	"os"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"sort"
 	"strings"
 
@@ -171,7 +172,7 @@ func awsExtraction(src []byte, filename string) (*extraction, []string, error) {
 			continue
 		}
 		o, ok := awsPrefixOwners[p]
-		if !ok || !contains(by, o) {
+		if !ok || !slices.Contains(by, o) {
 			return nil, nil, fmt.Errorf("prefix %q is claimed by services %s: decide its owner in awsPrefixOwners",
 				p, strings.Join(by, ", "))
 		}
@@ -229,15 +230,6 @@ func awsExtraction(src []byte, filename string) (*extraction, []string, error) {
 	sort.Slice(ex.Rows, func(i, j int) bool { return ex.Rows[i].Name < ex.Rows[j].Name })
 	sort.Strings(warnings)
 	return ex, warnings, nil
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // longestOwner is the owner of the longest prefix name starts with, as the
