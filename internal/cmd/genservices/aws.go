@@ -351,7 +351,7 @@ func stringsAttr(body *hclsyntax.Body, name string) ([]string, error) {
 	if err != nil || !ok {
 		return nil, err
 	}
-	if !v.IsKnown() || !(v.Type().IsTupleType() || v.Type().IsListType()) {
+	if !v.IsKnown() || (!v.Type().IsTupleType() && !v.Type().IsListType()) {
 		return nil, fmt.Errorf("%s: %s must be a list of strings", r, name)
 	}
 	var out []string
