@@ -92,8 +92,8 @@ resource "terraform_data" "gate" {
 func TestAccAssessment_badInput(t *testing.T) {
 	cases := map[string]struct{ config, err string }{
 		"unknown type": {`data "srm_assessment" "x" {
-  resources = { "aws_db_instanse.main" = { type = "aws_db_instanse" } }
-}`, `Unknown resource type.*aws_db_instanse.main: "aws_db_instanse" is not in the resource-type catalog.*Did you mean "aws_db_instance"`},
+  resources = { "aws_dbinstance.main" = { type = "aws_dbinstance" } }
+}`, `Unknown resource type.*aws_dbinstance.main: "aws_dbinstance" is not in the resource-type catalog.*Did you mean "aws_db_instance"`},
 		"type and model": {`data "srm_assessment" "x" {
   resources = { "a.b" = { type = "aws_db_instance", service_model = "paas" } }
 }`, `set at most one of type and service_model`},

@@ -242,7 +242,7 @@ func TestAccResponsibility_badInput(t *testing.T) {
 	cases := map[string]struct{ config, err string }{
 		"unknown model": {`data "srm_responsibility" "x" { service_model = "iaaas" }`,
 			`(?s)"iaaas" is not a service model.*did you mean "iaas".*Valid service models: on_premises, iaas, caas, paas, faas, saas`},
-		"unknown type": {`data "srm_responsibility" "x" { resource_type = "aws_db_instanse" }`,
+		"unknown type": {`data "srm_responsibility" "x" { resource_type = "aws_dbinstance" }`,
 			`(?s)Unknown resource type.*Did you mean "aws_db_instance".*set service_model`},
 		"both": {`data "srm_responsibility" "x" {
   service_model = "iaas"
@@ -492,8 +492,8 @@ output "same_obligations" {
 func TestAccResponsibility_typeFromAddressErrors(t *testing.T) {
 	cases := map[string]struct{ config, err string }{
 		"a module address": {`data "srm_responsibility" "x" { resource_address = "module.payments" }`, `Resource type not given.*set the resource type`},
-		"an unknown type": {`data "srm_responsibility" "x" { resource_address = "aws_db_instanse.orders" }`,
-			`Unknown resource type in the address.*aws_db_instanse.orders names the resource type "aws_db_instanse".*Did you mean "aws_db_instance"`},
+		"an unknown type": {`data "srm_responsibility" "x" { resource_address = "aws_dbinstance.orders" }`,
+			`Unknown resource type in the address.*aws_dbinstance.orders names the resource type "aws_dbinstance".*Did you mean "aws_db_instance"`},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {

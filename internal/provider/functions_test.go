@@ -107,7 +107,7 @@ output "later" { value = provider::srm::service_model(terraform_data.t.output) }
 			ExpectError: errorPattern(`(?s)Invalid value for "resource_type" parameter: argument must not be null`),
 		},
 		resource.TestStep{
-			Config:      `output "x" { value = provider::srm::service_model("aws_db_instanse") }`,
+			Config:      `output "x" { value = provider::srm::service_model("aws_dbinstance") }`,
 			ExpectError: errorPattern(`(?s)Unknown resource type.*Did you mean "aws_db_instance"`),
 		},
 		resource.TestStep{

@@ -214,7 +214,7 @@ resource "srm_obligation_acceptance" "x" {
   obligations   = ["*"]`), `Unknown service model.*did you mean "paas"`},
 		"unknown type filter": {record(`
   scope         = ["*"]
-  resource_type = "aws_db_instanc"
+  resource_type = "aws_dbinstance"
   obligations   = ["*"]`), `Unknown resource type.*Did you mean "aws_db_instance"`},
 		"scope with conditions": {record(`
   scope         = ["*"]

@@ -80,7 +80,7 @@ func TestAssessment(t *testing.T) {
 
 func TestAssessmentErrors(t *testing.T) {
 	e := engine()
-	_, err := e.Assess(map[string]AssessItem{"a.b": {ResourceType: "aws_db_instanse"}}, nil, "")
+	_, err := e.Assess(map[string]AssessItem{"a.b": {ResourceType: "aws_dbinstance"}}, nil, "")
 	var ae *AssessmentError
 	if !errors.As(err, &ae) || ae.In != "resources" || ae.Address != "a.b" || !strings.Contains(ae.Detail, `Did you mean "aws_db_instance"`) {
 		t.Errorf("unknown type: %v", err)

@@ -2769,6 +2769,3570 @@ func builtinDocumentList() []NamedDocument {
 			},
 		},
 		{
+			Name: "data/services_aws.json",
+			Document: &Document{
+				Sources: map[string]SourceDoc{
+					"aws-dynamodb-security": {
+						Title: "Amazon DynamoDB: Security best practices for Amazon DynamoDB",
+						URL:   "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/best-practices-security.html",
+						AsOf:  "2026-11-29",
+					},
+					"aws-elasticache-security-pillar": {
+						Title: "Amazon ElastiCache Well-Architected Lens: Security Pillar",
+						URL:   "https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/SecurityPillar.html",
+						AsOf:  "2026-11-29",
+					},
+					"aws-gamelift-vulnerability": {
+						Title: "Amazon GameLift Servers: Configuration and vulnerability analysis",
+						URL:   "https://docs.aws.amazon.com/gameliftservers/latest/developerguide/vulnerability-analysis-management.html",
+						AsOf:  "2026-11-29",
+					},
+					"aws-guardduty-security": {
+						Title: "Amazon GuardDuty: Security in Amazon GuardDuty",
+						URL:   "https://docs.aws.amazon.com/guardduty/latest/ug/security.html",
+						AsOf:  "2026-11-29",
+					},
+					"aws-sqs-security": {
+						Title: "Amazon SQS: Security in Amazon SQS",
+						URL:   "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/security.md",
+						AsOf:  "2026-11-29",
+					},
+				},
+				Services: map[string]ServiceDoc{
+					"aws/accessanalyzer": {
+						Name: "IAM Access Analyzer",
+						Prefixes: []string{
+							"aws_accessanalyzer_",
+						},
+						ServiceModel: "saas",
+						Class:        "access_policy",
+						Focus: []string{
+							"accounts_and_access",
+						},
+						Source:    "aws-iam-security",
+						Rationale: "IAM Access Analyzer analyzers and archive rules report resources shared outside a zone of trust and unused access; AWS runs the analysis, the customer scopes it and acts on the findings. Classed with the policies it reviews, as aws_accessanalyzer_analyzer is.",
+					},
+					"aws/account": {
+						Name: "Account Management",
+						Prefixes: []string{
+							"aws_account_",
+						},
+						ServiceModel: "saas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "Account Management resources set an account's primary and alternate (security, billing, operations) contacts and its opt-in Regions: account settings AWS stores and the customer keeps current, with no host, network or data of its own.",
+					},
+					"aws/acm": {
+						Name: "ACM (Certificate Manager)",
+						Prefixes: []string{
+							"aws_acm_",
+						},
+						ServiceModel: "saas",
+						Class:        "traffic_endpoint",
+						Focus: []string{
+							"data_protection",
+						},
+						Source:    "aws-srm",
+						Rationale: "ACM issues, stores and renews the TLS certificates that load balancers, CloudFront and API Gateway present; AWS keeps the private keys, the customer chooses names, validation and where each certificate is used. Traffic endpoint, as aws_acm_certificate.",
+					},
+					"aws/acmpca": {
+						Name: "ACM PCA (Certificate Manager Private Certificate Authority)",
+						Prefixes: []string{
+							"aws_acmpca_",
+						},
+						ServiceModel: "saas",
+						Class:        "key_secret",
+						Focus: []string{
+							"data_protection",
+							"accounts_and_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "AWS Private CA runs private certificate authorities whose keys AWS holds in HSMs; the customer designs the hierarchy, decides who may issue and revoke, and sets revocation (CRL, OCSP). Key and secret, as aws_acmpca_certificate_authority.",
+					},
+					"aws/amp": {
+						Name: "AMP (Managed Prometheus)",
+						Prefixes: []string{
+							"aws_amp_",
+							"aws_prometheus_",
+						},
+						ServiceModel: "saas",
+						Class:        "logging_monitoring",
+						Focus: []string{
+							"configuration",
+							"data_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "Amazon Managed Service for Prometheus workspaces, scrapers, rule groups and alert managers store and evaluate the customer's metrics on an AWS-run Prometheus-compatible backend; the customer owns what is ingested, the rules and who may query.",
+					},
+					"aws/amplify": {
+						Name: "Amplify",
+						Prefixes: []string{
+							"aws_amplify_",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_platform",
+						Focus: []string{
+							"application_code",
+							"deployment_settings",
+						},
+						Source:    "aws-srm",
+						Rationale: "Amplify Hosting apps, branches, domains and webhooks build and serve the customer's web applications from its repositories on AWS-run build and hosting infrastructure; the customer owns the code, build settings and environment variables. PaaS managed platform, as aws_amplify_app.",
+					},
+					"aws/apigateway": {
+						Name: "API Gateway",
+						Prefixes: []string{
+							"aws_api_gateway_",
+							"aws_apigateway_",
+						},
+						ServiceModel: "saas",
+						Class:        "traffic_endpoint",
+						Focus: []string{
+							"configuration",
+							"data_protection",
+							"data_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "API Gateway REST APIs, stages, methods, authorizers, usage plans and domain names receive the customer's API traffic and terminate TLS on AWS-run endpoints; the customer configures authorization, throttling, certificates and access logs. Traffic endpoint, as the existing aws_api_gateway_* entries.",
+					},
+					"aws/apigatewayv2": {
+						Name: "API Gateway V2",
+						Prefixes: []string{
+							"aws_apigatewayv2_",
+						},
+						ServiceModel: "saas",
+						Class:        "traffic_endpoint",
+						Focus: []string{
+							"configuration",
+							"data_protection",
+							"data_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "API Gateway HTTP and WebSocket APIs, routes, integrations, authorizers, stages and domain names receive the customer's traffic and terminate TLS on AWS-run endpoints; the customer configures authorization, routes, certificates and access logs. Traffic endpoint, as the existing aws_apigatewayv2_* entries.",
+					},
+					"aws/appautoscaling": {
+						Name: "Application Auto Scaling",
+						Prefixes: []string{
+							"aws_appautoscaling_",
+							"aws_applicationautoscaling_",
+						},
+						ServiceModel: "saas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"deployment_settings",
+						},
+						Source:    "aws-security-scope",
+						Rationale: "Application Auto Scaling targets, policies and scheduled actions set the capacity of ECS services, DynamoDB tables, Aurora replicas and other scalable resources; capacity settings that hold no data and run nothing, like aws_autoscaling_policy.",
+					},
+					"aws/appconfig": {
+						Name: "AppConfig",
+						Prefixes: []string{
+							"aws_appconfig_",
+						},
+						ServiceModel: "saas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"configuration",
+							"deployment_settings",
+						},
+						Source:    "aws-srm",
+						Rationale: "AppConfig applications, environments, configuration profiles, hosted versions and deployment strategies roll the customer's feature flags and settings out to its workloads; the customer owns the settings, validators and rollout. Configuration, not a data store: secrets belong in Secrets Manager or Parameter Store, which profiles reference.",
+					},
+					"aws/appfabric": {
+						Name: "AppFabric",
+						Prefixes: []string{
+							"aws_appfabric_",
+						},
+						ServiceModel: "saas",
+						Class:        "logging_monitoring",
+						Focus: []string{
+							"data_protection",
+							"data_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "AppFabric app bundles, app authorizations and ingestions collect and normalise audit logs from the customer's SaaS applications and deliver them to S3 or Firehose; the logs are the customer's data, with their own key, destinations and readers, and the authorizations are credentials to those applications.",
+					},
+					"aws/appflow": {
+						Name: "AppFlow",
+						Prefixes: []string{
+							"aws_appflow_",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						Focus: []string{
+							"data_protection",
+							"data_access",
+						},
+						Source:    "aws-security-scope",
+						Rationale: "AppFlow flows and connector profiles move the customer's records between SaaS applications and AWS stores on schedules or events; AWS runs the transfers, the customer owns the connections' credentials, field mappings, encryption and destinations.",
+					},
+					"aws/appintegrations": {
+						Name: "AppIntegrations",
+						Prefixes: []string{
+							"aws_appintegrations_",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						Focus: []string{
+							"configuration",
+							"data_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "AppIntegrations data and event integrations feed records and EventBridge events from external applications into Amazon Connect; AWS runs the integration, the customer owns the sources, the data that flows and who may use it.",
+					},
+					"aws/applicationinsights": {
+						Name: "CloudWatch Application Insights",
+						Prefixes: []string{
+							"aws_applicationinsights_",
+						},
+						ServiceModel: "saas",
+						Class:        "logging_monitoring",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "CloudWatch Application Insights applications set up monitors, alarms and problem detection over the customer's resource groups; AWS runs the analysis, the customer chooses what is monitored and owns the telemetry.",
+					},
+					"aws/applicationsignals": {
+						Name: "Application Signals",
+						Prefixes: []string{
+							"aws_applicationsignals_",
+						},
+						ServiceModel: "saas",
+						Class:        "logging_monitoring",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "Application Signals service level objectives are evaluated by CloudWatch over the metrics and traces of the customer's applications; the customer defines the objectives and owns the telemetry they read.",
+					},
+					"aws/appmesh": {
+						Name: "App Mesh",
+						Prefixes: []string{
+							"aws_appmesh_",
+						},
+						ServiceModel: "paas",
+						Class:        "traffic_endpoint",
+						Focus: []string{
+							"network_controls",
+							"data_protection",
+						},
+						Source:    "aws-security-scope",
+						Rationale: "App Mesh meshes, virtual nodes, services, routers, routes and gateways program the Envoy proxies that run beside the customer's containers: routing, TLS between services and access logs. AWS runs the control plane while the customer runs and updates the proxies, so PaaS rather than SaaS.",
+					},
+					"aws/apprunner": {
+						Name: "App Runner",
+						Prefixes: []string{
+							"aws_apprunner_",
+						},
+						ServiceModel: "caas",
+						Class:        "container_workload",
+						Focus: []string{
+							"application_code",
+							"runtime",
+							"network_controls",
+						},
+						Source:    "aws-security-scope",
+						Rationale: "App Runner services, auto scaling configurations, VPC connectors and custom domains run the customer's container image or source build on compute AWS operates; the image's runtime and libraries are the customer's to rebuild and redeploy. Container workload under CaaS, the conservative reading for image-based services (source-code services on managed runtimes leave less to the customer).",
+					},
+					"aws/appstream": {
+						Name: "AppStream 2.0",
+						Prefixes: []string{
+							"aws_appstream_",
+						},
+						ServiceModel: "iaas",
+						Class:        "compute_host",
+						Focus: []string{
+							"operating_system",
+							"application_code",
+							"accounts_and_access",
+						},
+						Source:    "aws-security-scope",
+						Rationale: "AppStream 2.0 fleets, stacks, image builders, users and directory configs stream applications from instances built from the customer's images; AWS runs the streaming hosts and publishes patched base images, but a fleet takes OS and application updates only when the customer rebuilds its image (or enables managed image updates), so the image's OS and applications are left to the customer.",
+					},
+					"aws/appsync": {
+						Name: "AppSync",
+						Prefixes: []string{
+							"aws_appsync_",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						Focus: []string{
+							"application_code",
+							"data_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "AppSync GraphQL APIs, resolvers, functions, data sources, API keys and caches run the customer's resolver logic against its data sources on an AWS-run endpoint; the customer owns the schema, resolver code, authorization modes and keys. Messaging, as aws_appsync_graphql_api.",
+					},
+					"aws/athena": {
+						Name: "Athena",
+						Prefixes: []string{
+							"aws_athena_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_protection",
+							"data_access",
+						},
+						Source:    "aws-security-scope",
+						Rationale: "Athena workgroups, databases, data catalogs, named queries and prepared statements query the customer's data in S3 and write results back; AWS runs the engine, the customer owns result encryption and location and who may query. Data store, as the existing Athena entries.",
+					},
+					"aws/auditmanager": {
+						Name: "Audit Manager",
+						Prefixes: []string{
+							"aws_auditmanager_",
+						},
+						ServiceModel: "saas",
+						Class:        "logging_monitoring",
+						Focus: []string{
+							"configuration",
+							"data_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "Audit Manager assessments, frameworks, controls and delegations collect evidence about the customer's accounts for audits; AWS gathers it, the customer decides the scope, owns the evidence (which can quote sensitive configuration) and who may read it.",
+					},
+					"aws/autoscaling": {
+						Name: "Auto Scaling",
+						Prefixes: []string{
+							"aws_autoscaling_",
+							"aws_launch_configuration",
+						},
+						ServiceModel: "iaas",
+						Class:        "compute_host",
+						Focus: []string{
+							"deployment_settings",
+							"operating_system",
+						},
+						Source:    "aws-ec2-security",
+						Rationale: "Auto Scaling groups, attachments, lifecycle hooks, notifications, traffic sources and warm pools launch and replace the customer's EC2 instances; they are the instances' fleet settings, so they take the instances' class (as aws_autoscaling_group does), while policies and schedules keep their own entries.",
+					},
+					"aws/autoscalingplans": {
+						Name: "Auto Scaling Plans",
+						Prefixes: []string{
+							"aws_autoscalingplans_",
+						},
+						ServiceModel: "saas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"deployment_settings",
+						},
+						Source:    "aws-security-scope",
+						Rationale: "AWS Auto Scaling scaling plans set target tracking across the customer's scalable resources; capacity configuration only, with no data or hosts of their own.",
+					},
+					"aws/backup": {
+						Name: "Backup",
+						Prefixes: []string{
+							"aws_backup_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_protection",
+							"data_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "AWS Backup vaults, plans, selections, vault locks, frameworks and report plans copy and retain the customer's data; AWS stores the recovery points, the customer owns schedules, retention, locks, encryption keys and who may restore. Data store, as the existing Backup entries.",
+					},
+					"aws/batch": {
+						Name: "Batch",
+						Prefixes: []string{
+							"aws_batch_",
+						},
+						ServiceModel: "caas",
+						Class:        "container_platform",
+						Focus: []string{
+							"operating_system",
+							"application_code",
+							"network_controls",
+						},
+						Source:    "aws-ecs-shared-model",
+						Rationale: "Batch compute environments, job queues, job definitions and scheduling policies run the customer's containerised jobs on ECS capacity (EC2 instances from AMIs the customer selects and updates, or Fargate); images, job code and data are the customer's. Container platform under CaaS, like aws_ecs_cluster.",
+					},
+					"aws/bcmdataexports": {
+						Name: "BCM Data Exports",
+						Prefixes: []string{
+							"aws_bcmdataexports_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_protection",
+							"data_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "BCM Data Exports write the account's cost and usage data to the customer's S3 bucket; the exports are billing data the customer classifies and protects where they land.",
+					},
+					"aws/bedrock": {
+						Name: "Bedrock",
+						Prefixes: []string{
+							"aws_bedrock_",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_platform",
+						Focus: []string{
+							"data_protection",
+							"data_access",
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "Bedrock custom models, provisioned throughput, inference profiles, guardrails and invocation logging run foundation models AWS hosts on the customer's prompts and training data; the customer owns training data, fine-tuned models, guardrails, logged prompts and access. Managed platform under PaaS: the customer's logic and data go in, AWS runs the platform.",
+					},
+					"aws/bedrockagent": {
+						Name: "Bedrock Agents",
+						Prefixes: []string{
+							"aws_bedrockagent_",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_platform",
+						Focus: []string{
+							"application_code",
+							"data_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "Bedrock Agents, action groups, aliases, knowledge bases and data sources combine a model with the customer's instructions, Lambda actions and indexed documents; AWS orchestrates, the customer owns the instructions, the action code, the data sources and what the agent may reach.",
+					},
+					"aws/budgets": {
+						Name: "Web Services Budgets",
+						Prefixes: []string{
+							"aws_budgets_",
+						},
+						ServiceModel: "saas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "Budgets and budget actions track the account's spend and can apply IAM policies or SCPs when a threshold is crossed; cost settings with no data or hosts (the policies an action applies are answered where they are declared).",
+					},
+					"aws/ce": {
+						Name: "CE (Cost Explorer)",
+						Prefixes: []string{
+							"aws_ce_",
+						},
+						ServiceModel: "saas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "Cost Explorer cost categories, anomaly monitors and anomaly subscriptions organise and watch the account's billing data; cost settings AWS evaluates, with no customer data or hosts.",
+					},
+					"aws/chatbot": {
+						Name: "Chatbot",
+						Prefixes: []string{
+							"aws_chatbot_",
+						},
+						ServiceModel: "saas",
+						Class:        "access_policy",
+						Focus: []string{
+							"accounts_and_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "AWS Chatbot Slack and Microsoft Teams channel configurations let chat members receive notifications and run commands in the account under an IAM role and guardrail policies; the customer decides who in the channel may do what, so they are access policy.",
+					},
+					"aws/chime": {
+						Name: "Chime",
+						Prefixes: []string{
+							"aws_chime_",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						Focus: []string{
+							"configuration",
+							"data_protection",
+						},
+						Source:    "aws-srm",
+						Rationale: "Chime Voice Connectors and their origination, termination, streaming and logging settings carry the customer's SIP voice traffic through AWS; AWS runs the telephony, the customer owns allowed hosts, encryption, call logging and where media is streamed.",
+					},
+					"aws/chimesdkmediapipelines": {
+						Name: "Chime SDK Media Pipelines",
+						Prefixes: []string{
+							"aws_chimesdkmediapipelines_",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						Focus: []string{
+							"data_protection",
+							"data_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "Chime SDK media insights pipeline configurations route live call audio to transcription, analytics and storage; the media and its derived transcripts are the customer's data, with their own destinations and readers.",
+					},
+					"aws/chimesdkvoice": {
+						Name: "Chime SDK Voice",
+						Prefixes: []string{
+							"aws_chimesdkvoice_",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						Focus: []string{
+							"configuration",
+							"data_protection",
+						},
+						Source:    "aws-srm",
+						Rationale: "Chime SDK Voice connectors, SIP media applications, SIP rules and voice profile domains route the customer's phone calls to its applications; AWS runs the telephony, the customer owns routing, the Lambda handlers it names and the voice data.",
+					},
+					"aws/cleanrooms": {
+						Name: "Clean Rooms",
+						Prefixes: []string{
+							"aws_cleanrooms_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_access",
+							"data_protection",
+						},
+						Source:    "aws-srm",
+						Rationale: "Clean Rooms collaborations, memberships and configured tables let parties analyse each other's data under analysis rules without copying it; AWS runs the queries, each customer owns which tables it shares, the rules and the results.",
+					},
+					"aws/cloud9": {
+						Name: "Cloud9",
+						Prefixes: []string{
+							"aws_cloud9_",
+						},
+						ServiceModel: "iaas",
+						Class:        "compute_host",
+						Focus: []string{
+							"operating_system",
+							"network_controls",
+						},
+						Source:    "aws-ec2-security",
+						Rationale: "Cloud9 environments are IDEs on EC2 instances in the customer's account (or its own SSH hosts) and memberships grant other users into them; the customer patches the instance's OS and tools and controls who reaches it, as for any EC2 instance.",
+					},
+					"aws/cloudcontrol": {
+						Name: "Cloud Control API",
+						Prefixes: []string{
+							"aws_cloudcontrol_",
+							"aws_cloudcontrolapi_",
+						},
+						ServiceModel: "iaas",
+						Class:        "compute_host",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "aws_cloudcontrolapi_resource creates a resource of any CloudFormation registry type (an EC2 instance as well as a log group), so nothing in the service says what it is; it is answered as a host, the class that hides no customer duty, until a type entry with a type_name condition says better.",
+					},
+					"aws/cloudformation": {
+						Name: "CloudFormation",
+						Prefixes: []string{
+							"aws_cloudformation_",
+						},
+						Types: []string{
+							"aws_servicecatalog_provisioned_product",
+						},
+						ServiceModel: "iaas",
+						Class:        "compute_host",
+						Focus: []string{
+							"configuration",
+							"deployment_settings",
+						},
+						Source:    "aws-srm",
+						Rationale: "CloudFormation stacks, stack sets, stack set instances and registered types deploy whatever their templates declare (instances as well as buckets) and registered types run the customer's handler code; the resources inside are invisible to this catalog, so they are answered as hosts, the class that hides no customer duty.",
+					},
+					"aws/cloudfront": {
+						Name: "CloudFront",
+						Prefixes: []string{
+							"aws_cloudfront_",
+						},
+						ServiceModel: "saas",
+						Class:        "traffic_endpoint",
+						Focus: []string{
+							"data_protection",
+							"data_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "CloudFront distributions, cache and origin request policies, response headers policies, origin access controls, key groups and real-time log configs serve the customer's content at AWS edge locations and terminate TLS; the customer owns origins, TLS policy, signing keys and logs. Traffic endpoint, as the existing CloudFront entries (functions keep theirs).",
+					},
+					"aws/cloudfrontkeyvaluestore": {
+						Name: "CloudFront KeyValueStore",
+						Prefixes: []string{
+							"aws_cloudfrontkeyvaluestore_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_protection",
+							"data_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "CloudFront KeyValueStore keys hold values that CloudFront Functions read at the edge; the customer owns the values (no secrets in clear) and who may change them.",
+					},
+					"aws/cloudhsmv2": {
+						Name: "CloudHSM",
+						Prefixes: []string{
+							"aws_cloudhsm",
+						},
+						ServiceModel: "paas",
+						Class:        "key_secret",
+						AppliesTo: []string{
+							"network_controls",
+						},
+						Focus: []string{
+							"data_protection",
+							"accounts_and_access",
+							"network_controls",
+						},
+						Source:    "aws-srm",
+						Rationale: "CloudHSM clusters and HSMs are single-tenant HSMs AWS provisions and patches in the customer's VPC; the customer alone manages the crypto users and keys, the cluster's security group and backups' use. PaaS for the network placement the customer controls.",
+					},
+					"aws/cloudsearch": {
+						Name: "CloudSearch",
+						Prefixes: []string{
+							"aws_cloudsearch_",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_database",
+						Focus: []string{
+							"data_access",
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "CloudSearch domains and their index field and service access policies run a managed search engine over documents the customer uploads; AWS runs and scales the instances, the customer owns the documents, endpoint access and index configuration. Managed database, like OpenSearch.",
+					},
+					"aws/cloudtrail": {
+						Name: "CloudTrail",
+						Prefixes: []string{
+							"aws_cloudtrail",
+						},
+						ServiceModel: "saas",
+						Class:        "logging_monitoring",
+						Focus: []string{
+							"data_protection",
+							"data_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "CloudTrail trails, event data stores, channels and organization delegated administrators record API activity in the customer's accounts; AWS captures the events, the customer chooses what is recorded, where it is stored, its encryption, integrity validation and readers. Logging, as aws_cloudtrail.",
+					},
+					"aws/cloudwatch": {
+						Name: "CloudWatch",
+						Prefixes: []string{
+							"aws_cloudwatch_",
+						},
+						ServiceModel: "saas",
+						Class:        "logging_monitoring",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "CloudWatch alarms, composite alarms, dashboards, metric streams and contributor insight rules watch the customer's metrics; AWS runs the monitoring, the customer owns thresholds, alarm actions, streams' destinations and who sees the data (logs and events are their own services).",
+					},
+					"aws/codeartifact": {
+						Name: "CodeArtifact",
+						Prefixes: []string{
+							"aws_codeartifact_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_protection",
+							"data_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "CodeArtifact domains and repositories store the customer's packages and cached upstream packages; AWS runs the repository, the customer owns what is published, upstream connections, the encryption key and the domain and repository permission policies.",
+					},
+					"aws/codebuild": {
+						Name: "CodeBuild",
+						Prefixes: []string{
+							"aws_codebuild_",
+						},
+						ServiceModel: "faas",
+						Class:        "serverless_function",
+						Focus: []string{
+							"application_code",
+							"runtime",
+							"network_controls",
+						},
+						Source:    "aws-srm",
+						Rationale: "CodeBuild projects, fleets, report groups, webhooks and source credentials run the customer's build specifications in containers on AWS-run compute, from AWS-curated images or the customer's own; the customer owns the build commands, the image it brings, credentials and artifacts. Serverless job, the class of Glue jobs.",
+					},
+					"aws/codecatalyst": {
+						Name: "CodeCatalyst",
+						Prefixes: []string{
+							"aws_codecatalyst_",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_platform",
+						Focus: []string{
+							"application_code",
+							"data_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "CodeCatalyst projects, source repositories and dev environments hold the customer's code and run its development environments on AWS-managed compute; the customer owns the code, what it installs in the environments and who is a project member.",
+					},
+					"aws/codecommit": {
+						Name: "CodeCommit",
+						Prefixes: []string{
+							"aws_codecommit_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_protection",
+							"data_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "CodeCommit repositories, approval rule templates and triggers hold the customer's source code; AWS stores and encrypts it, the customer owns the code, the KMS key, triggers and who may push and approve.",
+					},
+					"aws/codeguruprofiler": {
+						Name: "CodeGuru Profiler",
+						Prefixes: []string{
+							"aws_codeguruprofiler_",
+						},
+						ServiceModel: "saas",
+						Class:        "logging_monitoring",
+						Focus: []string{
+							"data_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "CodeGuru Profiler profiling groups collect runtime profiles from agents in the customer's applications; AWS analyses them, the customer owns the profile data and which principals may submit or read it.",
+					},
+					"aws/codegurureviewer": {
+						Name: "CodeGuru Reviewer",
+						Prefixes: []string{
+							"aws_codegurureviewer_",
+						},
+						ServiceModel: "saas",
+						Class:        "logging_monitoring",
+						Focus: []string{
+							"data_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "CodeGuru Reviewer repository associations give the service read access to the customer's repositories to produce code review findings; the customer chooses the repositories and owns the code and the findings, which quote it.",
+					},
+					"aws/codepipeline": {
+						Name: "CodePipeline",
+						Prefixes: []string{
+							"aws_codepipeline",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						Focus: []string{
+							"application_code",
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "CodePipeline pipelines, webhooks and custom action types orchestrate the customer's release stages across source, build and deploy actions; AWS runs the orchestration, the customer owns the pipeline definition, artifact store encryption, the roles actions assume and webhook secrets. Messaging, whose workflows are the customer's logic.",
+					},
+					"aws/codestarconnections": {
+						Name: "CodeStar Connections",
+						Prefixes: []string{
+							"aws_codestarconnections_",
+						},
+						ServiceModel: "saas",
+						Class:        "key_secret",
+						Focus: []string{
+							"accounts_and_access",
+							"data_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "CodeStar Connections connections and hosts hold the authorised link between AWS and the customer's GitHub, Bitbucket or GitLab; they are credentials to its source code, so key and secret: the customer decides which installation they reach and who may use them.",
+					},
+					"aws/codestarnotifications": {
+						Name: "CodeStar Notifications",
+						Prefixes: []string{
+							"aws_codestarnotifications_",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "CodeStar notification rules send events about repositories, builds, deployments and pipelines to SNS topics or chat; AWS delivers them, the customer owns the targets and how much event detail leaves.",
+					},
+					"aws/cognitoidentity": {
+						Name: "Cognito Identity",
+						Prefixes: []string{
+							"aws_cognito_identity_",
+							"aws_cognitoidentity_",
+						},
+						ServiceModel: "saas",
+						Class:        "identity_provider",
+						Focus: []string{
+							"identity_infrastructure",
+							"accounts_and_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "Cognito identity pools, role attachments and provider principal tags exchange sign-ins for temporary AWS credentials; the customer decides which identities receive which IAM roles, including unauthenticated guests. Identity provider, as aws_cognito_identity_pool.",
+					},
+					"aws/cognitoidp": {
+						Name: "Cognito IDP (Identity Provider)",
+						Prefixes: []string{
+							"aws_cognito_identity_provider",
+							"aws_cognito_managed_user",
+							"aws_cognito_resource",
+							"aws_cognito_risk",
+							"aws_cognito_user",
+							"aws_cognitoidp_",
+						},
+						ServiceModel: "saas",
+						Class:        "identity_provider",
+						Focus: []string{
+							"identity_infrastructure",
+							"accounts_and_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "Cognito user pools, clients, domains, identity providers, resource servers, groups, users and risk configurations authenticate the customer's application users; AWS runs the directory, the customer owns sign-in and MFA policies, federation, client secrets and the user records. Identity provider, as aws_cognito_user_pool.",
+					},
+					"aws/comprehend": {
+						Name: "Comprehend",
+						Prefixes: []string{
+							"aws_comprehend_",
+						},
+						ServiceModel: "paas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_protection",
+							"data_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "Comprehend document classifiers and entity recognizers are custom models AWS trains on the customer's labelled documents in S3, optionally inside its VPC; the customer owns the training data, the models' keys, their VPC settings and who may use them. PaaS for the VPC placement the customer controls.",
+					},
+					"aws/computeoptimizer": {
+						Name: "Compute Optimizer",
+						Prefixes: []string{
+							"aws_computeoptimizer_",
+						},
+						ServiceModel: "saas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "Compute Optimizer enrollment status and recommendation preferences set how AWS analyses the utilisation of the customer's resources; configuration only.",
+					},
+					"aws/configservice": {
+						Name: "Config",
+						Prefixes: []string{
+							"aws_config_",
+							"aws_configservice_",
+						},
+						ServiceModel: "saas",
+						Class:        "logging_monitoring",
+						Focus: []string{
+							"configuration",
+							"data_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "Config recorders, delivery channels, rules, conformance packs, aggregators and remediation configurations record and evaluate the customer's resource configurations; AWS evaluates, the customer owns the scope, rule logic (custom Lambda or Guard rules), remediation and the recorded history. Logging, as the existing Config entries.",
+					},
+					"aws/connect": {
+						Name: "Connect",
+						Prefixes: []string{
+							"aws_connect_",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						Focus: []string{
+							"application_code",
+							"data_protection",
+							"data_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "Amazon Connect instances, contact flows, queues, routing and security profiles, users, phone numbers and storage configs run the customer's contact centre on AWS's service; the customer owns the flows it writes, agent accounts and permissions, and the recordings, transcripts and contact data it keeps.",
+					},
+					"aws/connectcases": {
+						Name: "Connect Cases",
+						Prefixes: []string{
+							"aws_connectcases_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_classification",
+							"data_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "Connect Cases domains, fields, layouts and templates hold case records about the customer's contacts; the records are the customer's (often personal) data to classify and restrict.",
+					},
+					"aws/controltower": {
+						Name: "Control Tower",
+						Prefixes: []string{
+							"aws_controltower_",
+						},
+						ServiceModel: "saas",
+						Class:        "access_policy",
+						Focus: []string{
+							"configuration",
+							"accounts_and_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "Control Tower landing zones and enabled controls deploy guardrails (SCPs, Config rules, hooks) across the customer's organization; the customer chooses which controls apply to which organizational units. Guardrails, like the Organizations policies.",
+					},
+					"aws/costoptimizationhub": {
+						Name: "Cost Optimization Hub",
+						Prefixes: []string{
+							"aws_costoptimizationhub_",
+						},
+						ServiceModel: "saas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "Cost Optimization Hub enrollment and preferences set how AWS aggregates savings recommendations across the customer's accounts; configuration only.",
+					},
+					"aws/cur": {
+						Name: "Cost and Usage Report",
+						Prefixes: []string{
+							"aws_cur_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_protection",
+							"data_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "Cost and Usage Report definitions deliver detailed billing data to the customer's S3 bucket; the reports are the customer's data to protect where they land.",
+					},
+					"aws/customerprofiles": {
+						Name: "Connect Customer Profiles",
+						Prefixes: []string{
+							"aws_customerprofiles_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_classification",
+							"data_protection",
+							"data_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "Connect Customer Profiles domains and profiles store unified records about the customer's own customers (personal data); AWS stores them, the customer owns classification, the encryption key, matching rules and access.",
+					},
+					"aws/databrew": {
+						Name: "Glue DataBrew",
+						Prefixes: []string{
+							"aws_databrew_",
+						},
+						ServiceModel: "faas",
+						Class:        "serverless_function",
+						Focus: []string{
+							"application_code",
+							"data_access",
+						},
+						Source:    "aws-security-scope",
+						Rationale: "Glue DataBrew datasets, recipes, projects and jobs transform the customer's data with recipes it writes, on compute AWS runs; the customer owns the recipes, the job role, output encryption and the data. Serverless job, like aws_glue_job.",
+					},
+					"aws/dataexchange": {
+						Name: "Data Exchange",
+						Prefixes: []string{
+							"aws_dataexchange_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_access",
+							"data_protection",
+						},
+						Source:    "aws-srm",
+						Rationale: "Data Exchange data sets, revisions and event actions package data the customer publishes or subscribes to; the customer owns what it shares or receives, its entitlements and where assets are exported.",
+					},
+					"aws/datapipeline": {
+						Name: "Data Pipeline",
+						Prefixes: []string{
+							"aws_datapipeline_",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						Focus: []string{
+							"application_code",
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "Data Pipeline pipelines and definitions schedule the customer's data movement and processing activities on EC2 or EMR resources launched in its account; the customer owns the activities' commands, the resources' roles and the data moved.",
+					},
+					"aws/datasync": {
+						Name: "DataSync",
+						Prefixes: []string{
+							"aws_datasync_",
+						},
+						ServiceModel: "paas",
+						Class:        "messaging",
+						Focus: []string{
+							"data_protection",
+							"data_access",
+							"network_controls",
+						},
+						Source:    "aws-srm",
+						Rationale: "DataSync agents, locations and tasks copy the customer's data between on-premises or other-cloud storage and AWS stores; AWS runs the transfers and updates the agent software, the customer hosts the agent, owns location credentials, filters, verification, encryption and the network path (PaaS for that path).",
+					},
+					"aws/datazone": {
+						Name: "DataZone",
+						Prefixes: []string{
+							"aws_datazone_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_classification",
+							"data_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "DataZone domains, projects, environments, glossaries, asset types and form types catalogue the customer's data and govern who is granted it across accounts; the customer owns the catalogue's metadata, subscriptions and grants.",
+					},
+					"aws/dax": {
+						Name: "DynamoDB Accelerator (DAX)",
+						Prefixes: []string{
+							"aws_dax_",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_database",
+						Focus: []string{
+							"network_controls",
+							"data_protection",
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "DAX clusters, parameter groups and subnet groups run an in-memory cache for DynamoDB on nodes AWS patches inside the customer's VPC; the customer owns subnets, security groups, encryption in transit and at rest, and IAM access. Managed database, like ElastiCache.",
+					},
+					"aws/deploy": {
+						Name: "CodeDeploy",
+						Prefixes: []string{
+							"aws_codedeploy_",
+							"aws_deploy_",
+						},
+						ServiceModel: "iaas",
+						Class:        "host_configuration",
+						Focus: []string{
+							"deployment_settings",
+							"operating_system",
+						},
+						Source:    "aws-ec2-security",
+						Rationale: "CodeDeploy applications, deployment groups and deployment configs push the customer's revisions to EC2 and on-premises hosts, where the CodeDeploy agent runs the appspec lifecycle hooks with host privileges (or to Lambda and ECS); host management settings under IaaS, which over-states Lambda and ECS targets rather than hide the host duty.",
+					},
+					"aws/detective": {
+						Name: "Detective",
+						Prefixes: []string{
+							"aws_detective_",
+						},
+						ServiceModel: "saas",
+						Class:        "logging_monitoring",
+						Focus: []string{
+							"data_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "Detective graphs, members and organization settings build a behaviour graph from the customer's CloudTrail, VPC Flow Logs and GuardDuty findings for investigations; AWS runs it, the customer owns membership and who may investigate.",
+					},
+					"aws/devicefarm": {
+						Name: "Device Farm",
+						Prefixes: []string{
+							"aws_devicefarm_",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_platform",
+						Focus: []string{
+							"application_code",
+							"data_protection",
+						},
+						Source:    "aws-srm",
+						Rationale: "Device Farm projects, device pools, uploads, instance and network profiles and test grid projects run the customer's apps and test packages on devices and browsers AWS hosts (optionally with VPC access); the customer owns the binaries and test code it uploads and the data in them.",
+					},
+					"aws/devopsguru": {
+						Name: "DevOps Guru",
+						Prefixes: []string{
+							"aws_devopsguru_",
+						},
+						ServiceModel: "saas",
+						Class:        "logging_monitoring",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "DevOps Guru resource collections, notification channels, event sources and service integrations choose which of the customer's resources are analysed for operational anomalies and where insights go; AWS runs the analysis.",
+					},
+					"aws/directconnect": {
+						Name: "Direct Connect",
+						Prefixes: []string{
+							"aws_directconnect_",
+							"aws_dx_",
+						},
+						ServiceModel: "iaas",
+						Class:        "network_object",
+						Focus: []string{
+							"network_controls",
+						},
+						Source:    "aws-vpc-security",
+						Rationale: "Direct Connect connections, LAGs, virtual interfaces, gateways and their associations link the customer's network to AWS over dedicated circuits; AWS runs its routers, the customer owns its side, BGP, MACsec keys and the routes it advertises. Network object, as aws_dx_connection.",
+					},
+					"aws/dlm": {
+						Name: "DLM (Data Lifecycle Manager)",
+						Prefixes: []string{
+							"aws_dlm_",
+						},
+						ServiceModel: "iaas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_protection",
+						},
+						Source:    "aws-ec2-security",
+						Rationale: "Data Lifecycle Manager policies create, copy, share and delete EBS snapshots and EBS-backed AMIs on schedules; they decide the retention, encryption and cross-account sharing of the customer's backups. Data store under IaaS, the class and model of the EBS snapshots they manage.",
+					},
+					"aws/dms": {
+						Name: "DMS (Database Migration)",
+						Prefixes: []string{
+							"aws_dms_",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_database",
+						Focus: []string{
+							"network_controls",
+							"data_protection",
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "DMS replication instances, endpoints, tasks, certificates, subnet groups and serverless replication configs copy the customer's databases through AWS-run replication engines in its VPC; the customer owns endpoint credentials and TLS, network placement, the engine version and the data in flight. Managed database, as aws_dms_replication_instance.",
+					},
+					"aws/docdb": {
+						Name: "DocumentDB",
+						Prefixes: []string{
+							"aws_docdb_",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_database",
+						Focus: []string{
+							"network_controls",
+							"data_protection",
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "DocumentDB clusters, instances, parameter groups, subnet groups, snapshots and global clusters run a MongoDB-compatible engine on hosts AWS patches in the customer's VPC; the customer owns engine versions, network exposure, credentials, encryption and backups. Managed database, as aws_docdb_cluster.",
+					},
+					"aws/docdbelastic": {
+						Name: "DocumentDB Elastic",
+						Prefixes: []string{
+							"aws_docdbelastic_",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_database",
+						Focus: []string{
+							"network_controls",
+							"data_protection",
+							"accounts_and_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "DocumentDB Elastic clusters run a sharded MongoDB-compatible engine AWS manages in the customer's VPC; the customer owns the admin credentials, subnets and security groups, encryption key and backups.",
+					},
+					"aws/drs": {
+						Name: "DRS (Elastic Disaster Recovery)",
+						Prefixes: []string{
+							"aws_drs_",
+						},
+						ServiceModel: "paas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_protection",
+							"network_controls",
+						},
+						Source:    "aws-srm",
+						Rationale: "Elastic Disaster Recovery replication configuration templates set how source servers' disks are replicated into the customer's staging subnet (replication instances, security groups, EBS encryption, point-in-time retention); the customer owns the network, keys and retention of these copies of its servers.",
+					},
+					"aws/ds": {
+						Name: "Directory Service",
+						Prefixes: []string{
+							"aws_directory_service_",
+							"aws_ds_",
+						},
+						ServiceModel: "paas",
+						Class:        "identity_provider",
+						Focus: []string{
+							"identity_infrastructure",
+							"accounts_and_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "Directory Service directories (AWS Managed Microsoft AD, Simple AD, AD Connector), trusts, conditional forwarders, log subscriptions and shared directories run domain controllers AWS patches in the customer's VPC; the customer owns users, groups, group policies, trusts, the admin password and who may join machines.",
+					},
+					"aws/dynamodb": {
+						Name: "DynamoDB",
+						Prefixes: []string{
+							"aws_dynamodb_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_protection",
+							"data_access",
+						},
+						Source:    "aws-dynamodb-security",
+						Rationale: "DynamoDB tables, items, global tables, streams settings, contributor insights, exports and resource policies hold the customer's data in a fully managed store AWS encrypts at rest; the customer owns the key choice, backups and point-in-time recovery, and IAM and resource-policy access. Data store, as aws_dynamodb_table.",
+					},
+					"aws/ec2": {
+						Name: "EC2 (Elastic Compute Cloud)",
+						Prefixes: []string{
+							"aws_ami",
+							"aws_availability_zone",
+							"aws_ec2_",
+							"aws_eip",
+							"aws_instance",
+							"aws_key_pair",
+							"aws_launch_template",
+							"aws_placement_group",
+							"aws_spot",
+						},
+						ServiceModel: "iaas",
+						Class:        "compute_host",
+						Focus: []string{
+							"operating_system",
+							"network_controls",
+							"configuration",
+						},
+						Source:    "aws-ec2-security",
+						Rationale: "EC2 instances, spot requests and fleets, dedicated hosts, capacity reservations, AMIs and their permissions, placement groups and instance defaults: the customer runs the guest OS and everything above it. VPC, EBS, transit gateway and VPN types are services of their own (vpc, ec2ebs...), so what is left under this prefix is hosts and their images, and compute_host fits it.",
+					},
+					"aws/ec2ebs": {
+						Name: "EBS (EC2)",
+						Prefixes: []string{
+							"aws_ebs_",
+							"aws_ec2ebs_",
+							"aws_snapshot_",
+							"aws_volume_attach",
+						},
+						ServiceModel: "iaas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_protection",
+						},
+						Source:    "aws-ec2-security",
+						Rationale: "EBS volumes, snapshots, snapshot copies and imports, volume attachments, fast snapshot restore and the account's default encryption hold the disks of the customer's instances; the customer owns their encryption, snapshots' sharing and retention. Data store, as aws_ebs_volume.",
+					},
+					"aws/ec2outposts": {
+						Name: "Outposts (EC2)",
+						Prefixes: []string{
+							"aws_ec2_coip_pool",
+							"aws_ec2_local_gateway",
+							"aws_ec2outposts_",
+						},
+						ServiceModel: "iaas",
+						Class:        "network_object",
+						Focus: []string{
+							"network_controls",
+						},
+						Source:    "aws-vpc-security",
+						Rationale: "EC2 on Outposts local gateway routes and route-table VPC associations connect Outposts subnets to the customer's on-premises network; routing objects the customer configures, like the VPC's.",
+					},
+					"aws/ecr": {
+						Name: "ECR (Elastic Container Registry)",
+						Prefixes: []string{
+							"aws_ecr_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_protection",
+							"data_access",
+						},
+						Source:    "aws-security-scope",
+						Rationale: "ECR repositories, lifecycle and repository policies, replication, registry scanning and pull-through cache rules store the customer's container images; AWS runs the registry, the customer owns the images (and the vulnerabilities in them), scanning, upstream credentials and who may pull. Data store, as aws_ecr_repository.",
+					},
+					"aws/ecrpublic": {
+						Name: "ECR Public",
+						Prefixes: []string{
+							"aws_ecrpublic_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_access",
+						},
+						Source:    "aws-security-scope",
+						Rationale: "ECR Public repositories publish container images to everyone; the customer owns what it publishes (no secrets in layers) and who may push.",
+					},
+					"aws/ecs": {
+						Name: "ECS (Elastic Container)",
+						Prefixes: []string{
+							"aws_ecs_",
+						},
+						ServiceModel: "caas",
+						Class:        "container_platform",
+						Focus: []string{
+							"operating_system",
+							"network_controls",
+							"configuration",
+						},
+						Source:    "aws-ecs-shared-model",
+						Rationale: "ECS clusters, capacity providers, services, task definitions and task sets run the customer's containers on EC2 instances it patches or on Fargate; the customer owns images, task roles, network mode and secrets. Container platform under CaaS, as aws_ecs_cluster.",
+					},
+					"aws/efs": {
+						Name: "EFS (Elastic File System)",
+						Prefixes: []string{
+							"aws_efs_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_protection",
+							"data_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "EFS file systems, mount targets, access points, file system and backup policies and replication hold the customer's files in a managed NFS service; the customer owns encryption, mount target security groups, POSIX identities and policies. Data store, as aws_efs_file_system.",
+					},
+					"aws/eks": {
+						Name: "EKS (Elastic Kubernetes)",
+						Prefixes: []string{
+							"aws_eks_",
+						},
+						ServiceModel: "caas",
+						Class:        "container_platform",
+						Focus: []string{
+							"network_controls",
+							"accounts_and_access",
+							"configuration",
+						},
+						Source:    "aws-eks-security",
+						Rationale: "EKS clusters, node groups, Fargate profiles, add-ons, access entries and identity provider configs: AWS runs the control plane, the customer owns nodes (unless Auto Mode), workloads, cluster access and networking. Container platform under CaaS, as aws_eks_cluster.",
+					},
+					"aws/elasticache": {
+						Name: "ElastiCache",
+						Prefixes: []string{
+							"aws_elasticache_",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_database",
+						Focus: []string{
+							"network_controls",
+							"data_protection",
+							"configuration",
+						},
+						Source:    "aws-elasticache-security-pillar",
+						Rationale: "ElastiCache clusters, replication groups, serverless caches, parameter and subnet groups, users and user groups run Redis, Valkey or Memcached on nodes AWS patches in the customer's VPC; the customer owns engine versions, auth, encryption and network exposure. Managed database, as aws_elasticache_cluster.",
+					},
+					"aws/elasticbeanstalk": {
+						Name: "Elastic Beanstalk",
+						Prefixes: []string{
+							"aws_elastic_beanstalk_",
+							"aws_elasticbeanstalk_",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_platform",
+						Focus: []string{
+							"application_code",
+							"configuration",
+						},
+						Source:    "aws-beanstalk-platform-maintenance",
+						Rationale: "Elastic Beanstalk applications, application versions, environments and configuration templates run the customer's code on platforms AWS maintains (managed platform updates when enabled); the customer owns the code bundles, environment settings and platform version choice. Managed platform, as aws_elastic_beanstalk_environment.",
+					},
+					"aws/elasticsearch": {
+						Name: "Elasticsearch",
+						Prefixes: []string{
+							"aws_elasticsearch_",
+							"aws_es_",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_database",
+						Focus: []string{
+							"network_controls",
+							"data_protection",
+							"data_access",
+						},
+						Source:    "aws-security-scope",
+						Rationale: "Elasticsearch (legacy OpenSearch Service) domains, domain policies and SAML options run search clusters AWS patches on request in the customer's VPC or on a public endpoint; the customer owns engine versions, access policies, fine-grained access and encryption. Managed database, as aws_elasticsearch_domain.",
+					},
+					"aws/elastictranscoder": {
+						Name: "Elastic Transcoder",
+						Prefixes: []string{
+							"aws_elastictranscoder_",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						Focus: []string{
+							"data_protection",
+							"data_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "Elastic Transcoder pipelines and presets transcode the customer's media between S3 buckets; AWS runs the transcoding, the customer owns the buckets, the pipeline role and the encryption of inputs and outputs.",
+					},
+					"aws/elb": {
+						Name: "ELB Classic",
+						Prefixes: []string{
+							"aws_app_cookie_stickiness_policy",
+							"aws_elb",
+							"aws_lb_cookie_stickiness_policy",
+							"aws_lb_ssl_negotiation_policy",
+							"aws_load_balancer",
+							"aws_proxy_protocol_policy",
+						},
+						ServiceModel: "paas",
+						Class:        "traffic_endpoint",
+						Focus: []string{
+							"network_controls",
+							"data_protection",
+						},
+						Source:    "aws-elb-security",
+						Rationale: "Classic Load Balancers, their attachments, listener and backend policies (stickiness, SSL negotiation, proxy protocol) receive the customer's traffic and terminate TLS on nodes AWS runs in its VPC; the customer owns listeners, TLS policy, security groups and access logs. Traffic endpoint, as aws_elb.",
+					},
+					"aws/elbv2": {
+						Name: "ELB (Elastic Load Balancing)",
+						Prefixes: []string{
+							"aws_alb",
+							"aws_elbv2_",
+							"aws_lb",
+						},
+						ServiceModel: "paas",
+						Class:        "traffic_endpoint",
+						Focus: []string{
+							"network_controls",
+							"data_protection",
+						},
+						Source:    "aws-elb-security",
+						Rationale: "Application, Network and Gateway Load Balancers, listeners, rules, certificates, target groups and trust stores receive the customer's traffic and terminate TLS on nodes AWS runs in its VPC; the customer owns listeners, TLS and mTLS policy, security groups and access logs. Traffic endpoint, as aws_lb.",
+					},
+					"aws/emr": {
+						Name: "EMR",
+						Prefixes: []string{
+							"aws_emr_",
+						},
+						ServiceModel: "paas",
+						Class:        "compute_host",
+						Focus: []string{
+							"network_controls",
+							"configuration",
+							"operating_system",
+						},
+						Source:    "aws-emr-default-ami",
+						Rationale: "EMR clusters, instance groups and fleets, managed scaling, security configurations, studios and block public access run the customer's big-data jobs on EC2 instances in its account from AMIs AWS publishes; running clusters are not re-imaged, so the customer relaunches them (or patches its custom AMI). Compute with a host, as aws_emr_cluster.",
+					},
+					"aws/emrcontainers": {
+						Name: "EMR Containers",
+						Prefixes: []string{
+							"aws_emrcontainers_",
+						},
+						ServiceModel: "caas",
+						Class:        "container_workload",
+						Focus: []string{
+							"application_code",
+							"runtime",
+						},
+						Source:    "aws-security-scope",
+						Rationale: "EMR on EKS virtual clusters and job templates run the customer's Spark jobs as pods in its own EKS cluster; the job code and images are the customer's, the nodes are answered on the EKS cluster and node groups.",
+					},
+					"aws/emrserverless": {
+						Name: "EMR Serverless",
+						Prefixes: []string{
+							"aws_emrserverless_",
+						},
+						ServiceModel: "faas",
+						Class:        "serverless_function",
+						Focus: []string{
+							"application_code",
+							"data_access",
+						},
+						Source:    "aws-security-scope",
+						Rationale: "EMR Serverless applications run the customer's Spark and Hive jobs on capacity AWS provisions, with an optional VPC; the customer owns the job code, release label, custom images, job roles and data. Serverless job, like aws_glue_job.",
+					},
+					"aws/events": {
+						Name: "EventBridge",
+						Prefixes: []string{
+							"aws_cloudwatch_event_",
+							"aws_events_",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						Focus: []string{
+							"configuration",
+							"data_access",
+						},
+						Source:    "aws-security-scope",
+						Rationale: "EventBridge buses, rules, targets, archives, connections, API destinations, endpoints and permissions route the customer's events; AWS runs the bus, the customer owns rules, targets, bus policies and the credentials in connections. Messaging, as the existing aws_cloudwatch_event_* entries.",
+					},
+					"aws/evidently": {
+						Name: "CloudWatch Evidently",
+						Prefixes: []string{
+							"aws_evidently_",
+						},
+						ServiceModel: "saas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"configuration",
+							"deployment_settings",
+						},
+						Source:    "aws-srm",
+						Rationale: "CloudWatch Evidently projects, features, launches and segments control feature flags and experiments in the customer's applications; rollout configuration the customer owns (evaluation events go to its own log destinations).",
+					},
+					"aws/finspace": {
+						Name: "FinSpace",
+						Prefixes: []string{
+							"aws_finspace_",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_platform",
+						Focus: []string{
+							"application_code",
+							"network_controls",
+						},
+						Source:    "aws-srm",
+						Rationale: "FinSpace kdb environments, clusters, databases, dataviews, scaling groups, volumes and users run the customer's kdb+/q code on infrastructure AWS manages in a network the customer connects to its VPC; the customer owns the code, the data, network access and kdb users.",
+					},
+					"aws/firehose": {
+						Name: "Kinesis Firehose",
+						Prefixes: []string{
+							"aws_firehose_",
+							"aws_kinesis_firehose_",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						Focus: []string{
+							"data_protection",
+							"data_access",
+						},
+						Source:    "aws-security-scope",
+						Rationale: "Data Firehose delivery streams buffer, transform (with the customer's Lambda) and deliver the customer's records to S3, Redshift, OpenSearch and HTTP endpoints; the customer owns encryption, destinations and their credentials. Messaging, as aws_kinesis_firehose_delivery_stream.",
+					},
+					"aws/fis": {
+						Name: "FIS (Fault Injection Simulator)",
+						Prefixes: []string{
+							"aws_fis_",
+						},
+						ServiceModel: "saas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"configuration",
+							"deployment_settings",
+						},
+						Source:    "aws-srm",
+						Rationale: "FIS experiment templates and target account configurations describe faults (stopping instances, throttling APIs, running SSM documents) FIS injects into the customer's resources with a role the customer provides; the customer owns the scope, stop conditions and the role's reach.",
+					},
+					"aws/fms": {
+						Name: "FMS (Firewall Manager)",
+						Prefixes: []string{
+							"aws_fms_",
+						},
+						ServiceModel: "paas",
+						Class:        "network_object",
+						Focus: []string{
+							"network_controls",
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "Firewall Manager admin accounts, policies and resource sets push WAF rules, security groups, Network Firewall and Shield protections across the customer's organization; network controls decided centrally by the customer. PaaS so that those controls stay partly the customer's (under SaaS they would read as AWS's).",
+					},
+					"aws/fsx": {
+						Name: "FSx",
+						Prefixes: []string{
+							"aws_fsx_",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_database",
+						Focus: []string{
+							"network_controls",
+							"data_protection",
+							"accounts_and_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "FSx file systems (Windows, Lustre, ONTAP, OpenZFS), storage virtual machines, volumes, backups, data repository associations and file caches run file servers AWS patches in the customer's VPC; the customer owns shares and their permissions, AD join, encryption and network exposure. Managed database, as aws_fsx_windows_file_system.",
+					},
+					"aws/gamelift": {
+						Name: "GameLift",
+						Prefixes: []string{
+							"aws_gamelift_",
+						},
+						ServiceModel: "iaas",
+						Class:        "compute_host",
+						Focus: []string{
+							"operating_system",
+							"application_code",
+							"network_controls",
+						},
+						Source:    "aws-gamelift-vulnerability",
+						Rationale: "GameLift fleets, builds, scripts, aliases, queues and FleetIQ game server groups run the customer's game servers on instances; a fleet's AMI is updated only when a new fleet is created and FleetIQ groups are the customer's own EC2 instances, so the OS and the game server software are left to the customer.",
+					},
+					"aws/glacier": {
+						Name: "S3 Glacier",
+						Prefixes: []string{
+							"aws_glacier_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_protection",
+							"data_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "S3 Glacier vaults and vault locks hold the customer's archives; AWS stores and encrypts them, the customer owns vault access policies, lock policies and notifications. Data store, as aws_glacier_vault.",
+					},
+					"aws/globalaccelerator": {
+						Name: "Global Accelerator",
+						Prefixes: []string{
+							"aws_globalaccelerator_",
+						},
+						ServiceModel: "saas",
+						Class:        "traffic_endpoint",
+						Focus: []string{
+							"network_controls",
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "Global Accelerator accelerators, listeners, endpoint groups and custom routing accelerators take the customer's traffic in at AWS edge locations and route it to its endpoints; the customer owns listeners, endpoints and flow logs. Traffic endpoint, as aws_globalaccelerator_accelerator.",
+					},
+					"aws/glue": {
+						Name: "Glue",
+						Prefixes: []string{
+							"aws_glue_",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						Focus: []string{
+							"data_classification",
+							"data_protection",
+							"data_access",
+						},
+						Source:    "aws-security-scope",
+						Rationale: "Glue catalog objects, partitions, connections, triggers, workflows, ML transforms, schema registries, security configurations and resource policies catalogue and move the customer's data; messaging covers the data obligations of the catalog and the logic of workflows and triggers (jobs, crawlers and catalog tables keep their own entries).",
+					},
+					"aws/grafana": {
+						Name: "Managed Grafana",
+						Prefixes: []string{
+							"aws_grafana_",
+						},
+						ServiceModel: "paas",
+						Class:        "logging_monitoring",
+						Focus: []string{
+							"data_access",
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "Managed Grafana workspaces, API keys, license associations, role associations and SAML configurations show the customer's telemetry in Grafana dashboards; AWS runs Grafana, the customer owns data source permissions, sign-in, API keys and network access (PaaS for the workspace's VPC and network access settings).",
+					},
+					"aws/greengrass": {
+						Name: "IoT Greengrass",
+						Prefixes: []string{
+							"aws_greengrass_",
+						},
+						ServiceModel: "on_premises",
+						Class:        "compute_host",
+						Focus: []string{
+							"operating_system",
+							"application_code",
+						},
+						Source:    "aws-srm",
+						Rationale: "IoT Greengrass deploys components and Lambda functions to core devices the customer owns and runs, on its own hardware and operating system; the cloud objects configure those devices, so everything down to the device's hardware is the customer's.",
+					},
+					"aws/groundstation": {
+						Name: "Ground Station",
+						Prefixes: []string{
+							"aws_groundstation_",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						Focus: []string{
+							"data_protection",
+							"data_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "Ground Station configs, mission profiles and dataflow endpoint groups schedule satellite contacts and deliver the downlinked data to the customer's endpoints; the customer owns the data, its encryption and the endpoints it lands on.",
+					},
+					"aws/guardduty": {
+						Name: "GuardDuty",
+						Prefixes: []string{
+							"aws_guardduty_",
+						},
+						ServiceModel: "saas",
+						Class:        "logging_monitoring",
+						Focus: []string{
+							"configuration",
+							"data_access",
+						},
+						Source:    "aws-guardduty-security",
+						Rationale: "GuardDuty detectors, features, filters, IP and threat intel sets, members, publishing destinations and malware protection plans analyse the customer's logs and workloads for threats; AWS runs the detection, the customer owns coverage, suppression filters, where findings go and acting on them. Logging and monitoring, as aws_guardduty_detector.",
+					},
+					"aws/healthlake": {
+						Name: "HealthLake",
+						Prefixes: []string{
+							"aws_healthlake_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_classification",
+							"data_protection",
+							"data_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "HealthLake FHIR data stores hold the customer's health records (protected health information); AWS stores and indexes them, the customer owns classification, the encryption key and who may read.",
+					},
+					"aws/iam": {
+						Name: "IAM (Identity & Access Management)",
+						Prefixes: []string{
+							"aws_iam_",
+						},
+						ServiceModel: "saas",
+						Class:        "access_policy",
+						Focus: []string{
+							"accounts_and_access",
+						},
+						Source:    "aws-iam-security",
+						Rationale: "IAM roles, users, groups, policies and their attachments, instance profiles, OIDC and SAML providers, access keys, MFA devices and server and signing certificates grant access to the customer's accounts; AWS runs IAM, the customer owns every grant and credential. Access policy, as the existing IAM entries (keys and providers keep theirs).",
+					},
+					"aws/identitystore": {
+						Name: "SSO Identity Store",
+						Prefixes: []string{
+							"aws_identitystore_",
+						},
+						ServiceModel: "saas",
+						Class:        "identity_provider",
+						Focus: []string{
+							"identity_infrastructure",
+							"accounts_and_access",
+						},
+						Source:    "aws-iam-security",
+						Rationale: "IAM Identity Center identity store users, groups and memberships are the workforce identities the customer manages (or syncs from its IdP); identity provider, as the existing aws_identitystore_* entries.",
+					},
+					"aws/imagebuilder": {
+						Name: "EC2 Image Builder",
+						Prefixes: []string{
+							"aws_imagebuilder_",
+						},
+						ServiceModel: "iaas",
+						Class:        "host_image",
+						Focus: []string{
+							"operating_system",
+							"runtime",
+							"configuration",
+						},
+						Source:    "aws-ec2-security",
+						Rationale: "EC2 Image Builder components, image and container recipes, pipelines, infrastructure and distribution configurations, workflows and lifecycle policies build and distribute the customer's AMIs and container images; hardening and patching happen in these builds, so they take the host image class, like aws_launch_template.",
+					},
+					"aws/inspector": {
+						Name: "Inspector Classic",
+						Prefixes: []string{
+							"aws_inspector_",
+						},
+						ServiceModel: "saas",
+						Class:        "logging_monitoring",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "Inspector Classic assessment targets, templates and resource groups schedule vulnerability assessments of the customer's EC2 instances; AWS runs them, the customer owns scope and acting on findings.",
+					},
+					"aws/inspector2": {
+						Name: "Inspector",
+						Prefixes: []string{
+							"aws_inspector2_",
+						},
+						ServiceModel: "saas",
+						Class:        "logging_monitoring",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "Inspector enablers, delegated admins, members and organization configuration scan the customer's instances, images and functions for vulnerabilities; AWS scans, the customer owns coverage and remediation. Logging and monitoring, as aws_inspector2_enabler.",
+					},
+					"aws/internetmonitor": {
+						Name: "CloudWatch Internet Monitor",
+						Prefixes: []string{
+							"aws_internetmonitor_",
+						},
+						ServiceModel: "saas",
+						Class:        "logging_monitoring",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "CloudWatch Internet Monitor monitors measure internet performance and availability for the customer's VPCs, CloudFront distributions and WorkSpaces; AWS measures, the customer owns scope and where measurements are stored.",
+					},
+					"aws/iot": {
+						Name: "IoT Core",
+						Prefixes: []string{
+							"aws_iot_",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						AppliesTo: []string{
+							"accounts_and_access",
+						},
+						Focus: []string{
+							"data_protection",
+							"accounts_and_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "IoT Core things, certificates, CA certificates, policies, authorizers, role aliases, provisioning templates, topic rules, domain configurations and logging connect the customer's devices and route their messages; the customer owns device credentials and policies (added to messaging's components) and what rules do with the data.",
+					},
+					"aws/iotanalytics": {
+						Name: "IoT Analytics",
+						Prefixes: []string{
+							"aws_iotanalytics_",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						Focus: []string{
+							"data_protection",
+							"data_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "IoT Analytics channels, pipelines, datastores and datasets collect, process and store the customer's device data; the customer owns the data, its retention and encryption and who queries it.",
+					},
+					"aws/iotevents": {
+						Name: "IoT Events",
+						Prefixes: []string{
+							"aws_iotevents_",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						Focus: []string{
+							"application_code",
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "IoT Events detector and alarm models are state machines the customer writes over its device inputs; AWS runs them, the customer owns the logic, the actions they trigger and their role.",
+					},
+					"aws/ipam": {
+						Name: "VPC IPAM (IP Address Manager)",
+						Prefixes: []string{
+							"aws_ipam_",
+							"aws_vpc_ipam",
+						},
+						ServiceModel: "iaas",
+						Class:        "network_object",
+						Focus: []string{
+							"network_controls",
+							"configuration",
+						},
+						Source:    "aws-vpc-security",
+						Rationale: "VPC IPAM instances, scopes, pools, CIDRs, allocations, resource discoveries and organization admin accounts plan and track the customer's IP address space; network objects the customer configures, like the VPC's.",
+					},
+					"aws/ivs": {
+						Name: "IVS (Interactive Video)",
+						Prefixes: []string{
+							"aws_ivs_",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						Focus: []string{
+							"data_protection",
+							"data_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "IVS channels, playback key pairs and recording configurations ingest and deliver the customer's live video and record it to S3; the customer owns stream keys, playback authorization keys and the recordings.",
+					},
+					"aws/ivschat": {
+						Name: "IVS (Interactive Video) Chat",
+						Prefixes: []string{
+							"aws_ivschat_",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						Focus: []string{
+							"data_access",
+							"application_code",
+						},
+						Source:    "aws-srm",
+						Rationale: "IVS Chat rooms and logging configurations carry the customer's users' chat messages, optionally through a review Lambda, and log them; the customer owns the messages, the handler code and where logs go.",
+					},
+					"aws/kafka": {
+						Name: "Managed Streaming for Kafka",
+						Prefixes: []string{
+							"aws_kafka_",
+							"aws_msk_",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_database",
+						Focus: []string{
+							"network_controls",
+							"data_protection",
+							"accounts_and_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "MSK clusters, serverless clusters, configurations, SCRAM secret associations, replicators, VPC connections and cluster policies run Apache Kafka on brokers AWS patches in the customer's VPC; the customer owns Kafka versions, client authentication, encryption and network exposure. Managed database, as aws_msk_cluster.",
+					},
+					"aws/kafkaconnect": {
+						Name: "Managed Streaming for Kafka Connect",
+						Prefixes: []string{
+							"aws_kafkaconnect_",
+							"aws_mskconnect_",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_platform",
+						Focus: []string{
+							"application_code",
+							"network_controls",
+						},
+						Source:    "aws-srm",
+						Rationale: "MSK Connect connectors, custom plugins and worker configurations run the connector code the customer uploads on workers AWS manages in its VPC; the customer owns the plugins (third-party code), connector credentials and network access.",
+					},
+					"aws/kendra": {
+						Name: "Kendra",
+						Prefixes: []string{
+							"aws_kendra_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_access",
+							"data_protection",
+						},
+						Source:    "aws-srm",
+						Rationale: "Kendra indexes, data sources, FAQs, thesauri, experiences and query suggestion block lists index the customer's documents from connected repositories; the customer owns the connectors' credentials, document-level access control, encryption and the indexed content.",
+					},
+					"aws/keyspaces": {
+						Name: "Keyspaces (for Apache Cassandra)",
+						Prefixes: []string{
+							"aws_keyspaces_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_protection",
+							"data_access",
+						},
+						Source:    "aws-security-scope",
+						Rationale: "Keyspaces keyspaces and tables hold the customer's data in a serverless Cassandra-compatible store; the customer owns encryption, point-in-time recovery and access. Data store, as aws_keyspaces_table.",
+					},
+					"aws/kinesis": {
+						Name: "Kinesis",
+						Prefixes: []string{
+							"aws_kinesis_",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						Focus: []string{
+							"data_protection",
+							"data_access",
+						},
+						Source:    "aws-security-scope",
+						Rationale: "Kinesis data streams, stream consumers and resource policies carry the customer's records; AWS runs the shards, the customer owns encryption, retention and who may read and write. Messaging, as aws_kinesis_stream.",
+					},
+					"aws/kinesisanalytics": {
+						Name: "Kinesis Analytics",
+						Prefixes: []string{
+							"aws_kinesis_analytics_",
+							"aws_kinesisanalytics_",
+						},
+						ServiceModel: "faas",
+						Class:        "serverless_function",
+						Focus: []string{
+							"application_code",
+							"data_access",
+						},
+						Source:    "aws-security-scope",
+						Rationale: "Kinesis Data Analytics (SQL) applications run the customer's SQL over streams on AWS-run capacity; the customer owns the application code, its inputs and outputs and its role. Serverless job.",
+					},
+					"aws/kinesisanalyticsv2": {
+						Name: "Kinesis Analytics V2",
+						Prefixes: []string{
+							"aws_kinesisanalyticsv2_",
+						},
+						ServiceModel: "faas",
+						Class:        "serverless_function",
+						Focus: []string{
+							"application_code",
+							"runtime",
+						},
+						Source:    "aws-security-scope",
+						Rationale: "Managed Service for Apache Flink applications and snapshots run the customer's Flink code on AWS-managed capacity; the customer owns the code and its dependencies, the Flink runtime version it picks and upgrades, VPC settings and data. Serverless job.",
+					},
+					"aws/kinesisvideo": {
+						Name: "Kinesis Video",
+						Prefixes: []string{
+							"aws_kinesis_video_",
+							"aws_kinesisvideo_",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						Focus: []string{
+							"data_protection",
+							"data_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "Kinesis Video streams ingest and store the customer's video from cameras and devices; the customer owns encryption, retention and who may read the media.",
+					},
+					"aws/kms": {
+						Name: "KMS (Key Management)",
+						Prefixes: []string{
+							"aws_kms_",
+						},
+						ServiceModel: "saas",
+						Class:        "key_secret",
+						Focus: []string{
+							"data_protection",
+							"accounts_and_access",
+						},
+						Source:    "aws-kms-security",
+						Rationale: "KMS keys, aliases, grants, replica and external keys, custom key stores and key policies protect the customer's data; AWS runs the HSMs, the customer owns key policies, grants, rotation and deletion. Key and secret, as aws_kms_key.",
+					},
+					"aws/lakeformation": {
+						Name: "Lake Formation",
+						Prefixes: []string{
+							"aws_lakeformation_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_access",
+							"data_classification",
+						},
+						Source:    "aws-security-scope",
+						Rationale: "Lake Formation data lake settings, registered resources, permissions, LF-tags and data cell filters govern access to the customer's data in S3 and the Glue catalog; the customer owns every grant. Data store, as aws_lakeformation_permissions.",
+					},
+					"aws/lambda": {
+						Name: "Lambda",
+						Prefixes: []string{
+							"aws_lambda_",
+						},
+						ServiceModel: "faas",
+						Class:        "serverless_function",
+						Focus: []string{
+							"application_code",
+							"runtime",
+							"configuration",
+						},
+						Source:    "aws-lambda-security-overview",
+						Rationale: "Lambda functions, layers, aliases, event source mappings, provisioned concurrency, code signing and invocation settings run the customer's code on runtimes AWS patches; the customer owns the code, dependencies, runtime choice and role. Serverless function, as aws_lambda_function.",
+					},
+					"aws/launchwizard": {
+						Name: "Launch Wizard",
+						Prefixes: []string{
+							"aws_launchwizard_",
+						},
+						ServiceModel: "iaas",
+						Class:        "compute_host",
+						Focus: []string{
+							"operating_system",
+							"configuration",
+						},
+						Source:    "aws-ec2-security",
+						Rationale: "Launch Wizard deploys SAP, SQL Server and other applications onto EC2 instances and related resources in the customer's account; the customer then runs those hosts and the applications on them.",
+					},
+					"aws/lexmodels": {
+						Name: "Lex Model Building",
+						Prefixes: []string{
+							"aws_lex_",
+							"aws_lexmodels_",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						Focus: []string{
+							"application_code",
+							"data_protection",
+						},
+						Source:    "aws-srm",
+						Rationale: "Lex (V1) bots, intents, slot types and bot aliases are conversational logic the customer writes, calling its Lambda functions and logging conversations; AWS runs the language models, the customer owns the logic, fulfilment code and conversation logs.",
+					},
+					"aws/lexv2models": {
+						Name: "Lex V2 Models",
+						Prefixes: []string{
+							"aws_lexv2models_",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						Focus: []string{
+							"application_code",
+							"data_protection",
+						},
+						Source:    "aws-srm",
+						Rationale: "Lex V2 bots, locales, versions, intents and slots are conversational logic the customer writes, calling its Lambda functions and logging conversations; AWS runs the language models, the customer owns the logic, fulfilment code and conversation logs.",
+					},
+					"aws/licensemanager": {
+						Name: "License Manager",
+						Prefixes: []string{
+							"aws_licensemanager_",
+						},
+						ServiceModel: "saas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "License Manager license configurations, associations, grants and grant accepters track software licences against the customer's resources; configuration only.",
+					},
+					"aws/lightsail": {
+						Name: "Lightsail",
+						Prefixes: []string{
+							"aws_lightsail_",
+						},
+						ServiceModel: "iaas",
+						Class:        "compute_host",
+						Focus: []string{
+							"operating_system",
+							"network_controls",
+						},
+						Source:    "aws-security-scope",
+						Rationale: "Lightsail instances, disks, static IPs, key pairs, load balancers, databases, buckets, container services and distributions bundle virtual servers with their network and storage; the instances are servers whose OS the customer runs, so compute with a host under IaaS (it over-states Lightsail's managed databases and buckets rather than hide the OS).",
+					},
+					"aws/location": {
+						Name: "Location",
+						Prefixes: []string{
+							"aws_location_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_classification",
+							"data_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "Location maps, place indexes, route calculators, trackers and geofence collections; trackers and geofences hold positions of the customer's devices (often of people), which the customer classifies, retains and restricts.",
+					},
+					"aws/logs": {
+						Name: "CloudWatch Logs",
+						Prefixes: []string{
+							"aws_cloudwatch_log_",
+							"aws_cloudwatch_query_",
+							"aws_logs_",
+						},
+						ServiceModel: "saas",
+						Class:        "logging_monitoring",
+						Focus: []string{
+							"data_protection",
+							"data_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "CloudWatch Logs groups, streams, metric and subscription filters, destinations, data protection policies, resource policies and saved queries hold the customer's logs; the customer owns retention, encryption, masking and readers. Logging, as aws_cloudwatch_log_group.",
+					},
+					"aws/lookoutmetrics": {
+						Name: "Lookout for Metrics",
+						Prefixes: []string{
+							"aws_lookoutmetrics_",
+						},
+						ServiceModel: "saas",
+						Class:        "logging_monitoring",
+						Focus: []string{
+							"data_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "Lookout for Metrics anomaly detectors and metric sets watch the customer's business metrics from its data sources; the customer owns the source credentials, the data and where alerts go.",
+					},
+					"aws/m2": {
+						Name: "Mainframe Modernization",
+						Prefixes: []string{
+							"aws_m2_",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_platform",
+						Focus: []string{
+							"application_code",
+							"network_controls",
+						},
+						Source:    "aws-srm",
+						Rationale: "Mainframe Modernization applications, environments and deployments run the customer's migrated mainframe applications on runtime engines AWS manages in its VPC; the customer owns the application code, engine version choice, network exposure and data.",
+					},
+					"aws/macie2": {
+						Name: "Macie",
+						Prefixes: []string{
+							"aws_macie2_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_classification",
+						},
+						Source:    "aws-srm",
+						Rationale: "Macie accounts, classification jobs, custom data identifiers, findings filters and members scan the customer's S3 data for sensitive content; the customer decides what is scanned and owns the findings. Data store, as aws_macie2_account.",
+					},
+					"aws/mediaconnect": {
+						Name: "Elemental MediaConnect",
+						Prefixes: []string{
+							"aws_mediaconnect_",
+						},
+						ServiceModel: "paas",
+						Class:        "messaging",
+						Focus: []string{
+							"network_controls",
+							"data_protection",
+						},
+						Source:    "aws-srm",
+						Rationale: "Elemental MediaConnect flows, sources, outputs and entitlements transport the customer's live video; the customer owns source allow-lists, encryption keys and who is entitled to its streams (PaaS for the allow-lists and VPC interfaces it controls).",
+					},
+					"aws/mediaconvert": {
+						Name: "Elemental MediaConvert",
+						Prefixes: []string{
+							"aws_media_convert_",
+							"aws_mediaconvert_",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						Focus: []string{
+							"data_protection",
+						},
+						Source:    "aws-srm",
+						Rationale: "Elemental MediaConvert queues (and the jobs sent to them) transcode the customer's media files between S3 locations; the customer owns the files, their encryption and the role jobs use.",
+					},
+					"aws/medialive": {
+						Name: "Elemental MediaLive",
+						Prefixes: []string{
+							"aws_medialive_",
+						},
+						ServiceModel: "paas",
+						Class:        "messaging",
+						Focus: []string{
+							"network_controls",
+							"data_protection",
+						},
+						Source:    "aws-srm",
+						Rationale: "Elemental MediaLive channels, inputs, input security groups and multiplexes encode the customer's live video; input security groups and VPC inputs are network controls the customer sets (PaaS), and it owns the content and its destinations.",
+					},
+					"aws/mediapackage": {
+						Name: "Elemental MediaPackage",
+						Prefixes: []string{
+							"aws_media_package_",
+							"aws_mediapackage_",
+						},
+						ServiceModel: "saas",
+						Class:        "traffic_endpoint",
+						Focus: []string{
+							"data_access",
+							"data_protection",
+						},
+						Source:    "aws-srm",
+						Rationale: "Elemental MediaPackage channels package the customer's live video for delivery to players and CDNs; endpoints that serve its content, with the access control and encryption the customer sets.",
+					},
+					"aws/mediapackagev2": {
+						Name: "Elemental MediaPackage Version 2",
+						Prefixes: []string{
+							"aws_media_packagev2_",
+							"aws_mediapackagev2_",
+						},
+						ServiceModel: "saas",
+						Class:        "traffic_endpoint",
+						Focus: []string{
+							"data_access",
+							"data_protection",
+						},
+						Source:    "aws-srm",
+						Rationale: "Elemental MediaPackage v2 channel groups, channels and origin endpoints package and serve the customer's live video; the customer owns origin access policies, DRM encryption and CDN authorization.",
+					},
+					"aws/mediastore": {
+						Name: "Elemental MediaStore",
+						Prefixes: []string{
+							"aws_media_store_",
+							"aws_mediastore_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_access",
+							"data_protection",
+						},
+						Source:    "aws-srm",
+						Rationale: "Elemental MediaStore containers and container policies store and serve the customer's media objects; the customer owns the container policy, CORS and lifecycle settings.",
+					},
+					"aws/memorydb": {
+						Name: "MemoryDB for Redis",
+						Prefixes: []string{
+							"aws_memorydb_",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_database",
+						Focus: []string{
+							"network_controls",
+							"data_protection",
+							"accounts_and_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "MemoryDB clusters, parameter and subnet groups, snapshots, users and ACLs run a durable Redis-compatible engine on nodes AWS patches in the customer's VPC; the customer owns engine versions, users and ACLs, TLS and network exposure. Managed database, as aws_memorydb_cluster.",
+					},
+					"aws/mq": {
+						Name: "MQ",
+						Prefixes: []string{
+							"aws_mq_",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_database",
+						Focus: []string{
+							"network_controls",
+							"data_protection",
+							"accounts_and_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "Amazon MQ brokers and configurations run ActiveMQ or RabbitMQ on hosts AWS patches; the customer owns engine versions, broker users, public accessibility and encryption. Managed database, as aws_mq_broker.",
+					},
+					"aws/mwaa": {
+						Name: "MWAA (Managed Workflows for Apache Airflow)",
+						Prefixes: []string{
+							"aws_mwaa_",
+						},
+						ServiceModel: "caas",
+						Class:        "managed_platform",
+						Focus: []string{
+							"application_code",
+							"runtime",
+							"network_controls",
+						},
+						Source:    "aws-srm",
+						Rationale: "MWAA environments run the customer's Airflow DAGs, plugins and Python requirements on containers AWS operates in its VPC; the customer picks and upgrades the Airflow version and owns the DAG code and the libraries it adds, so CaaS, which leaves runtime and libraries to the customer.",
+					},
+					"aws/neptune": {
+						Name: "Neptune",
+						Prefixes: []string{
+							"aws_neptune_",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_database",
+						Focus: []string{
+							"network_controls",
+							"data_protection",
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "Neptune clusters, instances, parameter groups, subnet groups, snapshots and global clusters run a graph engine on hosts AWS patches in the customer's VPC; the customer owns engine versions, IAM auth, encryption and network exposure. Managed database, as aws_neptune_cluster.",
+					},
+					"aws/neptunegraph": {
+						Name: "Neptune Analytics",
+						Prefixes: []string{
+							"aws_neptunegraph_",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_database",
+						Focus: []string{
+							"network_controls",
+							"data_protection",
+							"data_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "Neptune Analytics graphs are memory-optimised graph stores AWS runs, reachable publicly or through private endpoints; the customer owns public connectivity, the encryption key, the graph data and who may query it.",
+					},
+					"aws/networkfirewall": {
+						Name: "Network Firewall",
+						Prefixes: []string{
+							"aws_networkfirewall_",
+						},
+						ServiceModel: "paas",
+						Class:        "traffic_endpoint",
+						Focus: []string{
+							"network_controls",
+						},
+						Source:    "aws-vpc-security",
+						Rationale: "Network Firewall firewalls, firewall policies, rule groups, logging configurations, TLS inspection configurations and resource policies filter the customer's VPC traffic; AWS runs the engine, the customer writes the policy. Traffic endpoint, as aws_networkfirewall_firewall.",
+					},
+					"aws/networkmanager": {
+						Name: "Network Manager",
+						Prefixes: []string{
+							"aws_networkmanager_",
+						},
+						ServiceModel: "iaas",
+						Class:        "network_object",
+						Focus: []string{
+							"network_controls",
+						},
+						Source:    "aws-vpc-security",
+						Rationale: "Network Manager and Cloud WAN global networks, core networks and policies, sites, devices, links, connections and attachments describe and route the customer's global network; network objects, like transit gateways.",
+					},
+					"aws/networkmonitor": {
+						Name: "CloudWatch Network Monitor",
+						Prefixes: []string{
+							"aws_networkmonitor_",
+						},
+						ServiceModel: "saas",
+						Class:        "logging_monitoring",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "CloudWatch Network Monitor monitors and probes measure latency and loss between the customer's VPC subnets and on-premises destinations; AWS probes, the customer owns scope.",
+					},
+					"aws/oam": {
+						Name: "CloudWatch Observability Access Manager",
+						Prefixes: []string{
+							"aws_oam_",
+						},
+						ServiceModel: "saas",
+						Class:        "logging_monitoring",
+						Focus: []string{
+							"data_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "CloudWatch Observability Access Manager sinks, sink policies and links share logs, metrics and traces between the customer's accounts; the customer decides which accounts may read which telemetry.",
+					},
+					"aws/opensearch": {
+						Name: "OpenSearch",
+						Prefixes: []string{
+							"aws_opensearch_",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_database",
+						Focus: []string{
+							"network_controls",
+							"data_protection",
+							"data_access",
+						},
+						Source:    "aws-security-scope",
+						Rationale: "OpenSearch Service domains, domain policies, SAML options, packages, VPC endpoints and outbound connections run search clusters AWS patches on request in the customer's VPC or on a public endpoint; the customer owns engine versions, access policies, fine-grained access and encryption. Managed database, as aws_opensearch_domain.",
+					},
+					"aws/opensearchserverless": {
+						Name: "OpenSearch Serverless",
+						Prefixes: []string{
+							"aws_opensearchserverless_",
+						},
+						ServiceModel: "paas",
+						Class:        "data_store",
+						Focus: []string{
+							"network_controls",
+							"data_protection",
+							"data_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "OpenSearch Serverless collections, security policies (encryption, network), access policies, security configurations and VPC endpoints hold the customer's indexed data without servers it sees; the customer decides public or VPC access (PaaS), the key and data access rules.",
+					},
+					"aws/opsworks": {
+						Name: "OpsWorks",
+						Prefixes: []string{
+							"aws_opsworks_",
+						},
+						ServiceModel: "iaas",
+						Class:        "compute_host",
+						Focus: []string{
+							"operating_system",
+							"application_code",
+						},
+						Source:    "aws-ec2-security",
+						Rationale: "OpsWorks Stacks stacks, layers, instances, apps, users and permissions run Chef on EC2 instances in the customer's account; the customer owns the instances' OS, its cookbooks and apps and the SSH users (the service has reached end of life).",
+					},
+					"aws/organizations": {
+						Name: "Organizations",
+						Prefixes: []string{
+							"aws_organizations_",
+						},
+						ServiceModel: "saas",
+						Class:        "access_policy",
+						Focus: []string{
+							"accounts_and_access",
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "Organizations accounts, organizational units, policies (SCPs, RCPs, tag and backup policies), attachments, delegated administrators and resource policies structure and restrict the customer's accounts; guardrails, as the existing Organizations entries.",
+					},
+					"aws/osis": {
+						Name: "OpenSearch Ingestion",
+						Prefixes: []string{
+							"aws_osis_",
+						},
+						ServiceModel: "paas",
+						Class:        "messaging",
+						Focus: []string{
+							"application_code",
+							"network_controls",
+							"data_protection",
+						},
+						Source:    "aws-srm",
+						Rationale: "OpenSearch Ingestion pipelines run the customer's Data Prepper pipeline definitions on capacity AWS manages, publicly or in its VPC; the customer owns the pipeline logic, sources and sinks, their credentials and network access.",
+					},
+					"aws/outposts": {
+						Name: "Outposts",
+						Prefixes: []string{
+							"aws_outposts_",
+						},
+						ServiceModel: "on_premises",
+						Class:        "compute_host",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "Outposts racks and servers are AWS hardware installed in the customer's facility: AWS maintains the equipment, the customer owns the site's power, cooling, physical security and network uplinks, so the physical layers are the customer's (the provider offers data sources only).",
+					},
+					"aws/paymentcryptography": {
+						Name: "Payment Cryptography Control Plane",
+						Prefixes: []string{
+							"aws_paymentcryptography_",
+						},
+						ServiceModel: "saas",
+						Class:        "key_secret",
+						Focus: []string{
+							"data_protection",
+							"accounts_and_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "Payment Cryptography keys and aliases are payment HSM keys AWS holds; the customer owns their usage, key policies and who may use them for PIN, card and MAC operations.",
+					},
+					"aws/pcaconnectorad": {
+						Name: "Private CA Connector for Active Directory",
+						Prefixes: []string{
+							"aws_pcaconnectorad_",
+						},
+						ServiceModel: "saas",
+						Class:        "key_secret",
+						Focus: []string{
+							"accounts_and_access",
+							"data_protection",
+						},
+						Source:    "aws-srm",
+						Rationale: "Private CA Connector for AD connectors, directory registrations, templates and template group access control entries issue certificates from the customer's private CA to Active Directory users and machines; the customer owns which templates exist and who may enrol.",
+					},
+					"aws/pinpoint": {
+						Name: "Pinpoint",
+						Prefixes: []string{
+							"aws_pinpoint_",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						Focus: []string{
+							"data_classification",
+							"data_protection",
+						},
+						Source:    "aws-srm",
+						Rationale: "Pinpoint apps, channels (SMS, email, push with their credentials), event streams and templates send the customer's messages to its end users; the customer owns endpoint and contact data (personal data), channel credentials and event exports.",
+					},
+					"aws/pipes": {
+						Name: "EventBridge Pipes",
+						Prefixes: []string{
+							"aws_pipes_",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						Focus: []string{
+							"configuration",
+							"data_access",
+						},
+						Source:    "aws-security-scope",
+						Rationale: "EventBridge Pipes connect a source to a target with optional filtering and enrichment; AWS runs the pipe, the customer owns the source and target, the enrichment it calls and the pipe's role. Messaging, like EventBridge rules.",
+					},
+					"aws/polly": {
+						Name: "Polly",
+						Prefixes: []string{
+							"aws_polly_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_protection",
+						},
+						Source:    "aws-srm",
+						Rationale: "Polly synthesises speech from the customer's text (lexicons and synthesis tasks write audio to S3); the text and the audio are the customer's data.",
+					},
+					"aws/pricing": {
+						Name: "Pricing Calculator",
+						Prefixes: []string{
+							"aws_pricing_",
+						},
+						ServiceModel: "saas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "The Pricing API offers read-only price lists (the provider has data sources only); nothing of the customer's is stored or run.",
+					},
+					"aws/qbusiness": {
+						Name: "Amazon Q Business",
+						Prefixes: []string{
+							"aws_qbusiness_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_access",
+							"data_classification",
+						},
+						Source:    "aws-srm",
+						Rationale: "Amazon Q Business applications, indexes, retrievers, data sources, plugins and web experiences index the customer's corporate content and answer questions from it; the customer owns which sources are connected with which credentials, document-level access, plugins reaching its systems and the answers' data.",
+					},
+					"aws/qldb": {
+						Name: "QLDB (Quantum Ledger Database)",
+						Prefixes: []string{
+							"aws_qldb_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_protection",
+							"data_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "QLDB ledgers and streams hold the customer's journal of records; AWS runs the ledger, the customer owns deletion protection, encryption, streams to Kinesis and access.",
+					},
+					"aws/quicksight": {
+						Name: "QuickSight",
+						Prefixes: []string{
+							"aws_quicksight_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						AppliesTo: []string{
+							"accounts_and_access",
+						},
+						Focus: []string{
+							"data_access",
+							"accounts_and_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "QuickSight accounts, users, groups, namespaces, data sources, data sets, analyses, dashboards, folders, templates and VPC connections hold and present the customer's data; the customer owns the data sources' credentials, SPICE data, row-level security and QuickSight's own users and groups (added to the data store's components).",
+					},
+					"aws/ram": {
+						Name: "RAM (Resource Access Manager)",
+						Prefixes: []string{
+							"aws_ram_",
+						},
+						ServiceModel: "saas",
+						Class:        "access_policy",
+						Focus: []string{
+							"accounts_and_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "RAM resource shares, resource associations, principal associations and invitations share the customer's resources with other accounts; every share is an access grant the customer owns.",
+					},
+					"aws/rbin": {
+						Name: "Recycle Bin (RBin)",
+						Prefixes: []string{
+							"aws_rbin_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_protection",
+						},
+						Source:    "aws-srm",
+						Rationale: "Recycle Bin retention rules keep deleted EBS snapshots and AMIs for a period and can be locked; retention settings of the customer's backups.",
+					},
+					"aws/rds": {
+						Name: "RDS (Relational Database)",
+						Prefixes: []string{
+							"aws_db_",
+							"aws_rds_",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_database",
+						Focus: []string{
+							"network_controls",
+							"data_protection",
+							"configuration",
+						},
+						Source:    "aws-rds-security",
+						Rationale: "RDS and Aurora instances, clusters, proxies, parameter, option and subnet groups, snapshots, event subscriptions, integrations and global clusters run database engines AWS patches; the customer owns engine versions, credentials, network exposure, encryption and backups. Managed database, as aws_db_instance.",
+					},
+					"aws/redshift": {
+						Name: "Redshift",
+						Prefixes: []string{
+							"aws_redshift_",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_database",
+						Focus: []string{
+							"network_controls",
+							"data_protection",
+							"data_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "Redshift clusters, parameter and subnet groups, snapshots and schedules, data shares, endpoint accesses, partners, integrations and usage limits run a data warehouse on nodes AWS patches; the customer owns network exposure, encryption, database users and data sharing. Managed database, as aws_redshift_cluster.",
+					},
+					"aws/redshiftdata": {
+						Name: "Redshift Data",
+						Prefixes: []string{
+							"aws_redshiftdata_",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_database",
+						Focus: []string{
+							"data_access",
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "aws_redshiftdata_statement runs the customer's SQL statement against a Redshift cluster or workgroup; the statement acts inside that database (creating objects, granting access), so it takes the database's class.",
+					},
+					"aws/redshiftserverless": {
+						Name: "Redshift Serverless",
+						Prefixes: []string{
+							"aws_redshiftserverless_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_protection",
+							"network_controls",
+						},
+						Source:    "aws-srm",
+						Rationale: "Redshift Serverless namespaces, workgroups, endpoint accesses, snapshots, usage limits and resource policies hold and query the customer's warehouse data without nodes it sees; the customer owns admin credentials, encryption, public accessibility and sharing. Data store, as the existing Redshift Serverless entries.",
+					},
+					"aws/rekognition": {
+						Name: "Rekognition",
+						Prefixes: []string{
+							"aws_rekognition_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_classification",
+							"data_protection",
+							"data_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "Rekognition collections, projects and stream processors store face vectors (biometric data), custom label models and video analysis settings built from the customer's images and video; the customer owns that data, its legal basis, retention and access.",
+					},
+					"aws/resourceexplorer2": {
+						Name: "Resource Explorer",
+						Prefixes: []string{
+							"aws_resourceexplorer2_",
+						},
+						ServiceModel: "saas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "Resource Explorer indexes and views list the customer's resources and their tags across Regions; metadata configuration, visible to whoever may use a view.",
+					},
+					"aws/resourcegroups": {
+						Name: "Resource Groups",
+						Prefixes: []string{
+							"aws_resourcegroups_",
+						},
+						ServiceModel: "saas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "Resource Groups groups and resources organise the customer's resources by tag or stack; configuration only.",
+					},
+					"aws/resourcegroupstaggingapi": {
+						Name: "Resource Groups Tagging",
+						Prefixes: []string{
+							"aws_resourcegroupstaggingapi_",
+						},
+						ServiceModel: "saas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "The Resource Groups Tagging API reads and sets tags across services (the provider offers data sources only); tags are configuration.",
+					},
+					"aws/rolesanywhere": {
+						Name: "Roles Anywhere",
+						Prefixes: []string{
+							"aws_rolesanywhere_",
+						},
+						ServiceModel: "saas",
+						Class:        "identity_provider",
+						Focus: []string{
+							"identity_infrastructure",
+							"accounts_and_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "IAM Roles Anywhere trust anchors and profiles let workloads outside AWS exchange X.509 certificates from the customer's CA for IAM role credentials; the customer owns the trust anchor, which roles are reachable and revocation.",
+					},
+					"aws/route53": {
+						Name: "Route 53",
+						Prefixes: []string{
+							"aws_route53_",
+						},
+						ServiceModel: "saas",
+						Class:        "network_object",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "Route 53 hosted zones, records, health checks, DNSSEC key signing keys, delegation sets, CIDR collections, traffic policies and VPC associations hold the customer's DNS; AWS runs the name servers, the customer owns the records and zone configuration. Network object, as aws_route53_zone.",
+					},
+					"aws/route53domains": {
+						Name: "Route 53 Domains",
+						Prefixes: []string{
+							"aws_route53domains_",
+						},
+						ServiceModel: "saas",
+						Class:        "network_object",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "Route 53 Domains registered and delegated domains hold the customer's domain registrations: name servers, registrant contacts (personal data), transfer lock and DNSSEC delegation; losing a domain or its lock hands the customer's names to someone else.",
+					},
+					"aws/route53profiles": {
+						Name: "Route 53 Profiles",
+						Prefixes: []string{
+							"aws_route53profiles_",
+						},
+						ServiceModel: "saas",
+						Class:        "network_object",
+						Focus: []string{
+							"configuration",
+							"network_controls",
+						},
+						Source:    "aws-srm",
+						Rationale: "Route 53 Profiles bundle private hosted zones, resolver rules and DNS Firewall rule groups and associate them with the customer's VPCs; DNS configuration the customer shares across accounts.",
+					},
+					"aws/route53recoverycontrolconfig": {
+						Name: "Route 53 Recovery Control Config",
+						Prefixes: []string{
+							"aws_route53recoverycontrolconfig_",
+						},
+						ServiceModel: "saas",
+						Class:        "network_object",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "Route 53 Application Recovery Controller clusters, control panels, routing controls and safety rules switch the customer's traffic between cells through DNS health checks; network objects whose settings decide failover.",
+					},
+					"aws/route53recoveryreadiness": {
+						Name: "Route 53 Recovery Readiness",
+						Prefixes: []string{
+							"aws_route53recoveryreadiness_",
+						},
+						ServiceModel: "saas",
+						Class:        "logging_monitoring",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "Route 53 Recovery Readiness cells, recovery groups, resource sets and readiness checks audit whether the customer's replicas are ready for failover; monitoring configuration.",
+					},
+					"aws/route53resolver": {
+						Name: "Route 53 Resolver",
+						Prefixes: []string{
+							"aws_route53_resolver_",
+							"aws_route53resolver_",
+						},
+						ServiceModel: "saas",
+						Class:        "network_object",
+						Focus: []string{
+							"network_controls",
+						},
+						Source:    "aws-srm",
+						Rationale: "Route 53 Resolver endpoints, rules, DNS Firewall domain lists and rule groups, query log configs and DNSSEC settings resolve and filter the DNS of the customer's VPCs; network objects, as aws_route53_resolver_endpoint.",
+					},
+					"aws/rum": {
+						Name: "CloudWatch RUM",
+						Prefixes: []string{
+							"aws_rum_",
+						},
+						ServiceModel: "saas",
+						Class:        "logging_monitoring",
+						Focus: []string{
+							"data_classification",
+							"data_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "CloudWatch RUM app monitors and metrics destinations collect real user sessions from the customer's web pages (which can carry personal data); the customer owns what is collected, retention and readers.",
+					},
+					"aws/s3": {
+						Name: "S3 (Simple Storage)",
+						Prefixes: []string{
+							"aws_canonical_user_id",
+							"aws_s3_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_protection",
+							"data_access",
+						},
+						Source:    "aws-s3-security",
+						Rationale: "S3 buckets, their settings (policies, ACLs, encryption, versioning, lifecycle, replication, logging, notifications, object lock), objects and directory buckets hold the customer's data; AWS lists S3 among the abstracted services, the customer owns the data, its protection and access. Data store, as aws_s3_bucket.",
+					},
+					"aws/s3control": {
+						Name: "S3 Control",
+						Prefixes: []string{
+							"aws_s3_access_",
+							"aws_s3_account_",
+							"aws_s3control",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_access",
+							"data_protection",
+						},
+						Source:    "aws-s3-security",
+						Rationale: "S3 access points, multi-region and Object Lambda access points, account public access block, Storage Lens, access grants and batch job settings govern access to the customer's S3 data; data store, as aws_s3_account_public_access_block.",
+					},
+					"aws/s3outposts": {
+						Name: "S3 on Outposts",
+						Prefixes: []string{
+							"aws_s3outposts_",
+						},
+						ServiceModel: "iaas",
+						Class:        "data_store",
+						Focus: []string{
+							"network_controls",
+							"data_protection",
+						},
+						Source:    "aws-srm",
+						Rationale: "S3 on Outposts endpoints give a VPC access to buckets stored on an Outposts rack in the customer's facility; the customer owns the endpoint's subnet, security group and access type, and the data stays on its premises.",
+					},
+					"aws/sagemaker": {
+						Name: "SageMaker",
+						Prefixes: []string{
+							"aws_sagemaker_",
+						},
+						ServiceModel: "caas",
+						Class:        "managed_platform",
+						Focus: []string{
+							"application_code",
+							"runtime",
+							"network_controls",
+						},
+						Source:    "aws-srm",
+						Rationale: "SageMaker domains, user profiles, notebook instances, models, endpoints, training and pipelines run the customer's ML code and containers on instances AWS manages; images and code it brings, notebook lifecycle scripts and the libraries it installs are the customer's, so CaaS, which leaves runtime and libraries to the customer, rather than PaaS.",
+					},
+					"aws/scheduler": {
+						Name: "EventBridge Scheduler",
+						Prefixes: []string{
+							"aws_scheduler_",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "aws-security-scope",
+						Rationale: "EventBridge Scheduler schedules and schedule groups invoke the customer's targets on a timetable with a role it provides; messaging, as aws_scheduler_schedule.",
+					},
+					"aws/schemas": {
+						Name: "EventBridge Schemas",
+						Prefixes: []string{
+							"aws_schemas_",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "EventBridge Schemas registries, schemas, discoverers and registry policies describe the events on the customer's buses; they configure the messaging they describe (discoverers read the events themselves).",
+					},
+					"aws/secretsmanager": {
+						Name: "Secrets Manager",
+						Prefixes: []string{
+							"aws_secretsmanager_",
+						},
+						ServiceModel: "saas",
+						Class:        "key_secret",
+						Focus: []string{
+							"data_protection",
+							"accounts_and_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "Secrets Manager secrets, versions, rotation and policies hold the customer's credentials; AWS encrypts and stores them, the customer owns rotation, the rotation function, the key and who may read. Key and secret, as aws_secretsmanager_secret.",
+					},
+					"aws/securityhub": {
+						Name: "Security Hub",
+						Prefixes: []string{
+							"aws_securityhub_",
+						},
+						ServiceModel: "saas",
+						Class:        "logging_monitoring",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "Security Hub accounts, standards subscriptions, controls, automation rules, insights, finding aggregators, members and configuration policies gather security findings across the customer's accounts; AWS aggregates, the customer owns coverage, suppression and remediation. Logging and monitoring, as aws_securityhub_account.",
+					},
+					"aws/securitylake": {
+						Name: "Security Lake",
+						Prefixes: []string{
+							"aws_securitylake_",
+						},
+						ServiceModel: "saas",
+						Class:        "logging_monitoring",
+						Focus: []string{
+							"data_protection",
+							"data_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "Security Lake data lakes, log sources, custom log sources and subscribers collect the customer's security logs into S3 in its account; the customer owns retention, encryption and which subscribers may read.",
+					},
+					"aws/serverlessrepo": {
+						Name: "Serverless Application Repository",
+						Prefixes: []string{
+							"aws_serverlessapplicationrepository_",
+							"aws_serverlessrepo_",
+						},
+						ServiceModel: "faas",
+						Class:        "serverless_function",
+						Focus: []string{
+							"application_code",
+						},
+						Source:    "aws-srm",
+						Rationale: "Serverless Application Repository CloudFormation stacks deploy a published serverless application (typically Lambda functions with their roles) into the customer's account; the customer vets the publisher's code and the IAM capabilities it accepts, and then runs those functions.",
+					},
+					"aws/servicecatalog": {
+						Name: "Service Catalog",
+						Prefixes: []string{
+							"aws_servicecatalog_",
+						},
+						ServiceModel: "saas",
+						Class:        "access_policy",
+						Focus: []string{
+							"accounts_and_access",
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "Service Catalog portfolios, products, constraints, principal and budget associations, tag options, service actions and shares decide which approved templates which users may launch and with which role; governance, so access policy (provisioned products, which deploy a template, are answered with CloudFormation stacks).",
+					},
+					"aws/servicecatalogappregistry": {
+						Name: "Service Catalog AppRegistry",
+						Prefixes: []string{
+							"aws_servicecatalogappregistry_",
+						},
+						ServiceModel: "saas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "Service Catalog AppRegistry applications, attribute groups and their associations describe the customer's applications as metadata; configuration only.",
+					},
+					"aws/servicediscovery": {
+						Name: "Cloud Map",
+						Prefixes: []string{
+							"aws_service_discovery_",
+							"aws_servicediscovery_",
+						},
+						ServiceModel: "saas",
+						Class:        "network_object",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "Cloud Map namespaces (public or private DNS zones, or HTTP), services and instances register the customer's service endpoints for discovery; DNS and service registry objects, like Route 53's.",
+					},
+					"aws/servicequotas": {
+						Name: "Service Quotas",
+						Prefixes: []string{
+							"aws_servicequotas_",
+						},
+						ServiceModel: "saas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "Service Quotas quota increase requests and templates set the customer's account limits; configuration only.",
+					},
+					"aws/ses": {
+						Name: "SES (Simple Email)",
+						Prefixes: []string{
+							"aws_ses_",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						Focus: []string{
+							"data_protection",
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "SES identities, DKIM, domain MAIL FROM, receipt rules and filters, configuration sets, event destinations, templates and identity policies send and receive the customer's email; the customer owns sender authentication, what receipt rules do with mail (S3, Lambda, SNS) and who may send. Messaging, as aws_ses_domain_identity.",
+					},
+					"aws/sesv2": {
+						Name: "SESv2 (Simple Email V2)",
+						Prefixes: []string{
+							"aws_sesv2_",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						Focus: []string{
+							"data_protection",
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "SES v2 email identities, configuration sets, event destinations, contact lists, dedicated IP pools and account settings send the customer's email; the customer owns sender authentication, contact data, sending policy and event exports.",
+					},
+					"aws/sfn": {
+						Name: "SFN (Step Functions)",
+						Prefixes: []string{
+							"aws_sfn_",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						Focus: []string{
+							"application_code",
+							"configuration",
+						},
+						Source:    "aws-security-scope",
+						Rationale: "Step Functions state machines, aliases and activities run the customer's workflows; the definitions are its logic, with their role, logging and encryption. Messaging, as aws_sfn_state_machine.",
+					},
+					"aws/shield": {
+						Name: "Shield",
+						Prefixes: []string{
+							"aws_shield_",
+						},
+						ServiceModel: "saas",
+						Class:        "traffic_endpoint",
+						Focus: []string{
+							"network_controls",
+						},
+						Source:    "aws-srm",
+						Rationale: "Shield Advanced subscriptions, protections, protection groups, health check associations, proactive engagement and DRT access protect the customer's endpoints from DDoS; the customer chooses what is protected and what the response team may access. Traffic endpoint, as aws_shield_protection.",
+					},
+					"aws/signer": {
+						Name: "Signer",
+						Prefixes: []string{
+							"aws_signer_",
+						},
+						ServiceModel: "saas",
+						Class:        "key_secret",
+						Focus: []string{
+							"data_protection",
+							"accounts_and_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "Signer signing profiles, profile permissions and signing jobs sign the customer's Lambda code and container images with keys AWS holds; the customer owns who may sign, revocation and which signatures its code-signing configs require.",
+					},
+					"aws/simpledb": {
+						Name: "SDB (SimpleDB)",
+						Prefixes: []string{
+							"aws_sdb_",
+							"aws_simpledb_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "SimpleDB domains hold the customer's items in a legacy managed store; the customer owns the data and who may read and write it.",
+					},
+					"aws/sns": {
+						Name: "SNS (Simple Notification)",
+						Prefixes: []string{
+							"aws_sns_",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						Focus: []string{
+							"data_protection",
+							"data_access",
+						},
+						Source:    "aws-security-scope",
+						Rationale: "SNS topics, subscriptions, topic policies, data protection policies and SMS preferences fan out the customer's messages; the customer owns encryption, subscribers and publishers. Messaging, as aws_sns_topic.",
+					},
+					"aws/sqs": {
+						Name: "SQS (Simple Queue)",
+						Prefixes: []string{
+							"aws_sqs_",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						Focus: []string{
+							"data_protection",
+							"data_access",
+						},
+						Source:    "aws-sqs-security",
+						Rationale: "SQS queues, queue policies and redrive policies hold the customer's messages; the customer owns encryption, retention and who may send and receive. Messaging, as aws_sqs_queue.",
+					},
+					"aws/ssm": {
+						Name: "SSM (Systems Manager)",
+						Prefixes: []string{
+							"aws_ssm_",
+						},
+						ServiceModel: "iaas",
+						Class:        "host_configuration",
+						Focus: []string{
+							"operating_system",
+							"configuration",
+						},
+						Source:    "aws-ec2-security",
+						Rationale: "Systems Manager associations, maintenance windows and their targets and tasks, patch baselines and groups, activations, resource data syncs, service settings and Quick Setup manage the operating systems of the customer's EC2 and on-premises hosts; host management settings under IaaS, as aws_ssm_association (documents and parameters keep their entries).",
+					},
+					"aws/ssmcontacts": {
+						Name: "SSM Contacts",
+						Prefixes: []string{
+							"aws_ssmcontacts_",
+						},
+						ServiceModel: "saas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "Incident Manager contacts, contact channels, plans and rotations say who is engaged for incidents and how; configuration the customer keeps current (channels hold its staff's phone numbers and addresses).",
+					},
+					"aws/ssmincidents": {
+						Name: "SSM Incident Manager Incidents",
+						Prefixes: []string{
+							"aws_ssmincidents_",
+						},
+						ServiceModel: "saas",
+						Class:        "logging_monitoring",
+						Focus: []string{
+							"configuration",
+							"data_protection",
+						},
+						Source:    "aws-srm",
+						Rationale: "Incident Manager replication sets and response plans define how incidents in the customer's accounts are tracked, escalated and encrypted; monitoring and response configuration.",
+					},
+					"aws/ssmsap": {
+						Name: "Systems Manager for SAP",
+						Prefixes: []string{
+							"aws_ssmsap_",
+						},
+						ServiceModel: "iaas",
+						Class:        "host_configuration",
+						Focus: []string{
+							"operating_system",
+							"configuration",
+						},
+						Source:    "aws-ec2-security",
+						Rationale: "Systems Manager for SAP registers SAP HANA applications running on the customer's EC2 instances for management and backup; it manages software on hosts the customer runs.",
+					},
+					"aws/ssoadmin": {
+						Name: "SSO Admin",
+						Prefixes: []string{
+							"aws_ssoadmin_",
+						},
+						ServiceModel: "saas",
+						Class:        "access_policy",
+						Focus: []string{
+							"accounts_and_access",
+						},
+						Source:    "aws-iam-security",
+						Rationale: "IAM Identity Center permission sets, account assignments, managed and inline policy attachments, applications, trusted token issuers and access control attributes grant the customer's workforce into its accounts and applications; access policy, as aws_ssoadmin_permission_set.",
+					},
+					"aws/storagegateway": {
+						Name: "Storage Gateway",
+						Prefixes: []string{
+							"aws_storagegateway_",
+						},
+						ServiceModel: "iaas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_protection",
+							"network_controls",
+						},
+						Source:    "aws-srm",
+						Rationale: "Storage Gateway gateways, file shares, volumes, tapes, caches and upload buffers present AWS storage to the customer's network through a gateway VM it hosts on its hypervisor or EC2 (AWS updates the gateway software); the customer owns the share permissions, network access, encryption and the data.",
+					},
+					"aws/sts": {
+						Name: "STS (Security Token)",
+						Prefixes: []string{
+							"aws_caller_identity",
+							"aws_sts_",
+						},
+						ServiceModel: "saas",
+						Class:        "access_policy",
+						Focus: []string{
+							"accounts_and_access",
+						},
+						Source:    "aws-iam-security",
+						Rationale: "STS appears only as the caller identity data source, which reads the account and principal Terraform runs as; identity information, classed with IAM.",
+					},
+					"aws/swf": {
+						Name: "SWF (Simple Workflow)",
+						Prefixes: []string{
+							"aws_swf_",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						Focus: []string{
+							"application_code",
+						},
+						Source:    "aws-srm",
+						Rationale: "SWF domains hold the customer's workflow executions, whose deciders and activity workers it writes and runs; messaging with its retention and access.",
+					},
+					"aws/synthetics": {
+						Name: "CloudWatch Synthetics",
+						Prefixes: []string{
+							"aws_synthetics_",
+						},
+						ServiceModel: "faas",
+						Class:        "serverless_function",
+						Focus: []string{
+							"application_code",
+							"runtime",
+						},
+						Source:    "aws-srm",
+						Rationale: "CloudWatch Synthetics canaries and groups run the customer's monitoring scripts as Lambda functions on Synthetics runtime versions it must keep current; the customer owns the scripts, the secrets they use and the artifacts bucket.",
+					},
+					"aws/timestreaminfluxdb": {
+						Name: "Timestream for InfluxDB",
+						Prefixes: []string{
+							"aws_timestreaminfluxdb_",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_database",
+						Focus: []string{
+							"network_controls",
+							"data_protection",
+							"accounts_and_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "Timestream for InfluxDB instances run InfluxDB on hosts AWS manages in the customer's VPC; the customer owns public accessibility, security groups, the admin credentials and the data.",
+					},
+					"aws/timestreamwrite": {
+						Name: "Timestream Write",
+						Prefixes: []string{
+							"aws_timestreamwrite_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_protection",
+							"data_access",
+						},
+						Source:    "aws-security-scope",
+						Rationale: "Timestream databases and tables hold the customer's time series in a serverless store; the customer owns encryption, retention and access. Data store, as the existing Timestream entry.",
+					},
+					"aws/transcribe": {
+						Name: "Transcribe",
+						Prefixes: []string{
+							"aws_transcribe_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_protection",
+						},
+						Source:    "aws-srm",
+						Rationale: "Transcribe vocabularies, vocabulary filters, custom language models and medical vocabularies are built from the customer's text in S3 and shape transcriptions of its audio; the customer owns that data.",
+					},
+					"aws/transfer": {
+						Name: "Transfer Family",
+						Prefixes: []string{
+							"aws_transfer_",
+						},
+						ServiceModel: "paas",
+						Class:        "traffic_endpoint",
+						AppliesTo: []string{
+							"accounts_and_access",
+						},
+						Focus: []string{
+							"network_controls",
+							"data_protection",
+							"accounts_and_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "Transfer Family servers, users, SSH keys, accesses, workflows, connectors, certificates, profiles and agreements receive files over SFTP, FTPS and AS2 into the customer's S3 or EFS; the customer owns the endpoint's exposure and security policy, the users and keys (added to the endpoint's components) and the workflows' code.",
+					},
+					"aws/transitgateway": {
+						Name: "Transit Gateway",
+						Prefixes: []string{
+							"aws_ec2_transit_gateway",
+							"aws_transitgateway_",
+						},
+						ServiceModel: "iaas",
+						Class:        "network_object",
+						Focus: []string{
+							"network_controls",
+						},
+						Source:    "aws-vpc-security",
+						Rationale: "Transit gateways, attachments, route tables, routes, peering, Connect peers and multicast domains route traffic between the customer's VPCs and networks; network objects, as aws_ec2_transit_gateway.",
+					},
+					"aws/verifiedaccess": {
+						Name: "Verified Access",
+						Prefixes: []string{
+							"aws_verifiedaccess",
+						},
+						ServiceModel: "paas",
+						Class:        "traffic_endpoint",
+						Focus: []string{
+							"network_controls",
+							"data_access",
+						},
+						Source:    "aws-vpc-security",
+						Rationale: "Verified Access instances, groups, endpoints, trust providers and logging configurations admit users to the customer's applications after evaluating its Cedar policies against identity and device trust; endpoints that terminate TLS and log requests, in the customer's VPC.",
+					},
+					"aws/verifiedpermissions": {
+						Name: "Verified Permissions",
+						Prefixes: []string{
+							"aws_verifiedpermissions_",
+						},
+						ServiceModel: "saas",
+						Class:        "access_policy",
+						Focus: []string{
+							"configuration",
+							"accounts_and_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "Verified Permissions policy stores, Cedar policies, policy templates, schemas and identity sources hold the authorization rules of the customer's own applications; access policy the customer writes and reviews.",
+					},
+					"aws/vpc": {
+						Name: "VPC (Virtual Private Cloud)",
+						Prefixes: []string{
+							"aws_default_network_",
+							"aws_default_route_",
+							"aws_default_security_",
+							"aws_default_subnet",
+							"aws_default_vpc",
+							"aws_ec2_managed",
+							"aws_ec2_network",
+							"aws_ec2_subnet",
+							"aws_ec2_traffic",
+							"aws_egress_only_",
+							"aws_flow_log",
+							"aws_internet_gateway",
+							"aws_main_route_",
+							"aws_nat_",
+							"aws_network_",
+							"aws_prefix_list",
+							"aws_route",
+							"aws_security_group",
+							"aws_subnet",
+							"aws_vpc",
+						},
+						ServiceModel: "iaas",
+						Class:        "network_object",
+						Focus: []string{
+							"network_controls",
+						},
+						Source:    "aws-vpc-security",
+						Rationale: "VPCs, subnets, route tables and routes, security groups and rules, network ACLs, internet and NAT gateways, endpoints, peering, network interfaces, prefix lists, traffic mirroring and their defaults are the customer's network; network objects, as aws_vpc (flow logs keep their logging entry).",
+					},
+					"aws/vpclattice": {
+						Name: "VPC Lattice",
+						Prefixes: []string{
+							"aws_vpclattice_",
+						},
+						ServiceModel: "paas",
+						Class:        "traffic_endpoint",
+						Focus: []string{
+							"network_controls",
+							"data_access",
+						},
+						Source:    "aws-vpc-security",
+						Rationale: "VPC Lattice service networks, services, listeners, rules, target groups, auth policies and access log subscriptions route and authorize traffic between the customer's services; endpoints like a load balancer's, with the auth policies and logs the customer owns.",
+					},
+					"aws/vpnclient": {
+						Name: "VPN (Client)",
+						Prefixes: []string{
+							"aws_ec2_client_vpn",
+							"aws_vpnclient_",
+						},
+						ServiceModel: "iaas",
+						Class:        "traffic_endpoint",
+						Focus: []string{
+							"network_controls",
+							"data_protection",
+						},
+						Source:    "aws-vpc-security",
+						Rationale: "Client VPN endpoints, network associations, authorization rules and routes terminate the customer's users' TLS VPN sessions into its VPC; the customer owns authentication (certificates, AD, SAML), authorization rules, connection logs and what the clients reach.",
+					},
+					"aws/vpnsite": {
+						Name: "VPN (Site-to-Site)",
+						Prefixes: []string{
+							"aws_customer_gateway",
+							"aws_vpn_",
+							"aws_vpnsite_",
+						},
+						ServiceModel: "iaas",
+						Class:        "network_object",
+						Focus: []string{
+							"network_controls",
+						},
+						Source:    "aws-vpc-security",
+						Rationale: "Site-to-Site VPN connections, routes, customer gateways, VPN gateways and their attachments and route propagation connect the customer's networks over IPsec; network objects, as aws_vpn_connection.",
+					},
+					"aws/waf": {
+						Name: "WAF Classic",
+						Prefixes: []string{
+							"aws_waf_",
+						},
+						ServiceModel: "saas",
+						Class:        "traffic_endpoint",
+						Focus: []string{
+							"network_controls",
+						},
+						Source:    "aws-srm",
+						Rationale: "WAF Classic web ACLs, rules, rule groups and match sets filter requests to the customer's CloudFront distributions; the customer writes the rules. Traffic endpoint, like the WAF (v2) entries.",
+					},
+					"aws/wafregional": {
+						Name: "WAF Classic Regional",
+						Prefixes: []string{
+							"aws_wafregional_",
+						},
+						ServiceModel: "saas",
+						Class:        "traffic_endpoint",
+						Focus: []string{
+							"network_controls",
+						},
+						Source:    "aws-srm",
+						Rationale: "WAF Classic Regional web ACLs, rules, match sets and associations filter requests to the customer's load balancers and API stages; the customer writes the rules. Traffic endpoint, like the WAF (v2) entries.",
+					},
+					"aws/wafv2": {
+						Name: "WAF",
+						Prefixes: []string{
+							"aws_wafv2_",
+						},
+						ServiceModel: "saas",
+						Class:        "traffic_endpoint",
+						Focus: []string{
+							"network_controls",
+						},
+						Source:    "aws-srm",
+						Rationale: "WAF web ACLs, rule groups, IP sets, regex pattern sets and associations filter requests to the customer's endpoints; AWS runs the engine, the customer writes the rules. Traffic endpoint, as aws_wafv2_web_acl (logging keeps its entry).",
+					},
+					"aws/wavelength": {
+						Name: "Wavelength",
+						Prefixes: []string{
+							"aws_ec2_carrier_",
+							"aws_wavelength_",
+						},
+						ServiceModel: "iaas",
+						Class:        "network_object",
+						Focus: []string{
+							"network_controls",
+						},
+						Source:    "aws-vpc-security",
+						Rationale: "Wavelength carrier gateways route the customer's VPC subnets in Wavelength Zones to the carrier network; network objects, like internet gateways.",
+					},
+					"aws/wellarchitected": {
+						Name: "Well-Architected Tool",
+						Prefixes: []string{
+							"aws_wellarchitected_",
+						},
+						ServiceModel: "saas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "Well-Architected Tool workloads, lenses and profiles record reviews of the customer's architecture; configuration and review records only.",
+					},
+					"aws/worklink": {
+						Name: "WorkLink",
+						Prefixes: []string{
+							"aws_worklink_",
+						},
+						ServiceModel: "saas",
+						Class:        "traffic_endpoint",
+						Focus: []string{
+							"network_controls",
+							"data_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "WorkLink fleets and website certificate authority associations gave mobile users access to internal websites through AWS-rendered browsing; endpoints into the customer's network (the service has been discontinued).",
+					},
+					"aws/workspaces": {
+						Name: "WorkSpaces",
+						Prefixes: []string{
+							"aws_workspaces_",
+						},
+						ServiceModel: "iaas",
+						Class:        "compute_host",
+						Focus: []string{
+							"operating_system",
+							"network_controls",
+							"accounts_and_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "WorkSpaces directories, workspaces, IP groups and connection aliases run virtual desktops whose operating system and applications the customer keeps patched; compute with a host under IaaS, with the directory, IP access rules and users the customer owns.",
+					},
+					"aws/workspacesweb": {
+						Name: "WorkSpaces Web",
+						Prefixes: []string{
+							"aws_workspacesweb_",
+						},
+						ServiceModel: "paas",
+						Class:        "traffic_endpoint",
+						Focus: []string{
+							"data_access",
+							"data_protection",
+							"network_controls",
+						},
+						Source:    "aws-srm",
+						Rationale: "WorkSpaces Secure Browser portals, browser, network and user settings, identity providers, trust stores, IP access settings and user access logging stream an AWS-run browser to the customer's users; the customer owns sign-in, the VPC the browser reaches, clipboard and download controls and logs.",
+					},
+					"aws/xray": {
+						Name: "X-Ray",
+						Prefixes: []string{
+							"aws_xray_",
+						},
+						ServiceModel: "saas",
+						Class:        "logging_monitoring",
+						Focus: []string{
+							"configuration",
+							"data_protection",
+						},
+						Source:    "aws-srm",
+						Rationale: "X-Ray groups, sampling rules, encryption configuration and resource policies control the traces the customer's applications send; the customer owns sampling, encryption and who may read the traces.",
+					},
+				},
+			},
+		},
+		{
 			Name: "data/services_google.json",
 			Document: &Document{
 				Sources: map[string]SourceDoc{
@@ -15181,7 +18745,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-admission-webhooks",
 		Rationale: "Admission webhooks enforce (or bypass) the customer's policies on every object; a failing or permissive webhook is a customer misconfiguration.",
 	}},
-	{name: "local_sensitive_file", doc: 11, def: ResourceTypeDoc{
+	{name: "local_sensitive_file", doc: 12, def: ResourceTypeDoc{
 		ServiceModel: "on_premises",
 		Class:        "key_secret",
 		Focus: []string{
@@ -15190,7 +18754,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "tf-sensitive-state",
 		Rationale: "local_sensitive_file writes a secret to a file on the machine that runs Terraform and keeps it in the state: protect the file, the host and the state backend.",
 	}},
-	{name: "random_password", doc: 11, def: ResourceTypeDoc{
+	{name: "random_password", doc: 12, def: ResourceTypeDoc{
 		ServiceModel: "on_premises",
 		Class:        "key_secret",
 		Focus: []string{
@@ -15199,7 +18763,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "tf-sensitive-state",
 		Rationale: "random_password generates a password on the machine that runs Terraform (no cloud service: on_premises) and keeps it in the state in plain text. The state is where the secret lives: encrypt and restrict the state backend, rotate the password, or let a secret service generate it instead.",
 	}},
-	{name: "random_string", doc: 11, def: ResourceTypeDoc{
+	{name: "random_string", doc: 12, def: ResourceTypeDoc{
 		ServiceModel: "on_premises",
 		Class:        "key_secret",
 		Focus: []string{

@@ -183,7 +183,7 @@ func TestCompileRejectsMalformedDocuments(t *testing.T) {
 
 func TestClosest(t *testing.T) {
 	cands := []string{"aws_db_instance", "aws_db_subnet_group", "aws_instance", "google_sql_database_instance"}
-	if got := Closest("aws_db_instanse", cands, 3); len(got) == 0 || got[0] != "aws_db_instance" {
+	if got := Closest("aws_dbinstance", cands, 3); len(got) == 0 || got[0] != "aws_db_instance" {
 		t.Errorf("Closest = %v", got)
 	}
 	if got := Closest("zzzzzzzzzz", cands, 3); len(got) != 0 {

@@ -186,7 +186,7 @@ func TestResolveErrors(t *testing.T) {
 		field, match string
 	}{
 		{Request{ServiceModel: "iaaas"}, "service_model", `did you mean "iaas"`},
-		{Request{ResourceType: "aws_db_instanse"}, "resource_type", `Did you mean "aws_db_instance"`},
+		{Request{ResourceType: "aws_dbinstance"}, "resource_type", `Did you mean "aws_db_instance"`},
 		{Request{ResourceType: "aws_lambda_function", Conditions: map[string]string{"packagetype": "Image"}}, "conditions", "Valid conditions: package_type"},
 		{Request{ResourceType: "aws_instance", Conditions: map[string]string{"ami": "x"}}, "conditions", "aws_instance has no conditions"},
 		{Request{ServiceModel: "iaas", Conditions: map[string]string{"a": "b"}}, "conditions", "set resource_type"},
