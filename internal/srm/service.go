@@ -6,6 +6,7 @@ package srm
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -207,4 +208,40 @@ func (rt *ResourceType) AttributeKeys() []string {
 		return rt.ConditionKeys
 	}
 	return append([]string{rt.ARMCondition}, rt.ConditionKeys...)
+}
+
+// NearEntry returns, for a type that its service or provider rule answers,
+// the type entry of the same provider one or two edits away from it: the
+// type is more likely a misspelling of that entry than a type of its own.
+// It returns "" otherwise.
+func (r *Result) NearEntry() string {
+	if r.ResourceType == nil || r.ResourceType.Basis == BasisType {
+		return ""
+	}
+	c, t := r.Catalog, r.Type
+	p, _, _ := strings.Cut(t, "_")
+	best, bestD := "", 3
+	// TypeNames is sorted: the provider's entries are one run of it.
+	i := sort.SearchStrings(c.TypeNames, p+"_")
+	for ; i < len(c.TypeNames) && strings.HasPrefix(c.TypeNames[i], p+"_"); i++ {
+		e := c.TypeNames[i]
+		if abs(len(e)-len(t)) >= bestD {
+			continue
+		}
+		if d := levenshtein(t, e); d < bestD {
+			best, bestD = e, d
+		}
+	}
+	return best
+}
+
+// NearEntryWarning says that a type answered by its service or provider
+// rule may be a misspelling of an entry; "" when it is not near one.
+func (r *Result) NearEntryWarning() string {
+	e := r.NearEntry()
+	if e == "" {
+		return ""
+	}
+	return fmt.Sprintf("%q has no entry of its own: %s answered for it. Did you mean %q, which has its own answer? If %q is the type you declare, ignore this warning.",
+		r.Type, r.ResourceType.Describe(), e, r.Type)
 }
