@@ -136,11 +136,14 @@ func (c *Catalog) viaARM(rt *ResourceType, conditions map[string]string) (*Resou
 }
 
 var (
-	serviceIDPattern = regexp.MustCompile(`^[a-z][a-z0-9]*/[a-z0-9][a-z0-9_-]*$`)
+	serviceIDPattern = regexp.MustCompile(`^[a-z][a-z0-9]*/[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)?$`)
 	armPattern       = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)+(/[A-Za-z0-9]+)*$`)
 )
 
-// checkServices: a service is keyed "<provider>/<service>"; it has a name,
+// checkServices: a service is keyed "<provider>/<service>", or
+// "<provider>/<service>.<part>" for a part of a service (its network
+// objects, its disks) that the source of the service lists does not split
+// out and whose class differs; it has a name,
 // a model, a class or applies_to, a source and a rationale, and answers for
 // something: prefixes and types of its provider, or ARM types. No prefix,
 // type or ARM type belongs to two services (longest prefix wins among
@@ -159,7 +162,9 @@ func checkServices(m *merged) Problems {
 	for i, id := range m.services.ids {
 		s, at := m.services.items[i], m.services.at[i]
 		if !serviceIDPattern.MatchString(id) {
-			probs = append(probs, at.problem("", "%q is not a service key: \"<provider>/<service>\", the provider as it prefixes its resource types (aws/s3tables, azurerm/containers)", id))
+			probs = append(probs, at.problem("", "%q is not a service key: \"<provider>/<service>\", the provider as it prefixes its resource types (aws/s3tables, azurerm/containers), or \"<provider>/<service>.<part>\" for a part of a service", id))
+		} else if parent, _, isPart := strings.Cut(id, "."); isPart && m.services.lookup(parent) < 0 {
+			probs = append(probs, at.problem("", "%q is a part of service %q, which the catalog does not define", id, parent))
 		}
 		provider, _, _ := strings.Cut(id, "/")
 		if strings.TrimSpace(s.Name) == "" {
