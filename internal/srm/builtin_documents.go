@@ -9507,6 +9507,265 @@ func builtinDocumentList() []NamedDocument {
 			},
 		},
 		{
+			Name: "data/services_parts.json",
+			Document: &Document{
+				Sources: map[string]SourceDoc{
+					"google-cdn-signed-url-keys": {
+						Title: "Google Cloud CLI: gcloud compute backend-services add-signed-url-key (Cloud CDN signed URL keys)",
+						URL:   "https://cloud.google.com/sdk/gcloud/reference/compute/backend-services/add-signed-url-key",
+						AsOf:  "2026-11-29",
+					},
+					"google-compute-reservations": {
+						Title: "Compute Engine: Reservations of Compute Engine zonal resources",
+						URL:   "https://cloud.google.com/compute/docs/instances/reservations-overview",
+						AsOf:  "2026-11-29",
+					},
+					"google-compute-usage-export": {
+						Title: "Compute Engine: View usage reports (usage export)",
+						URL:   "https://cloud.google.com/compute/docs/usage-export",
+						AsOf:  "2026-11-29",
+					},
+					"google-machine-images": {
+						Title: "Compute Engine: Machine images",
+						URL:   "https://cloud.google.com/compute/docs/machine-images",
+						AsOf:  "2026-11-29",
+					},
+				},
+				Services: map[string]ServiceDoc{
+					"google/compute.capacity": {
+						Name: "Compute Engine: reservations, commitments and project feature settings",
+						Prefixes: []string{
+							"google_compute_future_reservation",
+							"google_compute_preview_feature",
+							"google_compute_project_cloud_armor_tier",
+							"google_compute_region_commitment",
+							"google_compute_reservation",
+						},
+						ServiceModel: "iaas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "google-compute-reservations",
+						Rationale: "Reservations and commitments hold or pay for capacity and run nothing (the VMs that consume them are answered on their own types); preview-feature and Cloud Armor tier settings are project switches: only configuration and change control apply.",
+					},
+					"google/compute.data_iam": {
+						Name: "Compute Engine: IAM on disks, snapshots and images",
+						Prefixes: []string{
+							"google_compute_disk_iam_",
+							"google_compute_image_iam_",
+							"google_compute_instant_snapshot_iam_",
+							"google_compute_machine_image_iam_",
+							"google_compute_region_disk_iam_",
+							"google_compute_region_instant_snapshot_iam_",
+							"google_compute_snapshot_iam_",
+							"google_compute_storage_pool_iam_",
+						},
+						ServiceModel: "iaas",
+						Class:        "access_policy",
+						AppliesTo: []string{
+							"data_access",
+						},
+						Focus: []string{
+							"accounts_and_access",
+							"data_access",
+						},
+						Source:    "google-iam",
+						Rationale: "IAM bindings, members and policies on disks, snapshots, storage pools and images: a grant on them is access to the data they hold (a snapshot or image shared with another project copies the disk), so data access is added to the access duties.",
+					},
+					"google/compute.host_settings": {
+						Name: "Compute Engine: VM extension policies, instance settings and project metadata",
+						Prefixes: []string{
+							"google_compute_global_vm_extension_policy",
+							"google_compute_instance_settings",
+							"google_compute_project_metadata",
+							"google_compute_rollout_plan",
+							"google_compute_zone_vm_extension_policy",
+						},
+						ServiceModel: "iaas",
+						Class:        "host_configuration",
+						Focus: []string{
+							"operating_system",
+							"configuration",
+						},
+						Source:    "google-compute-security",
+						Rationale: "Settings that manage the guest operating system of VMs declared elsewhere: VM extension policies (agents installed in the guest) and the rollout plans that stage them, zonal instance metadata settings and project metadata (OS Login, SSH keys), as in the entries for google_compute_project_metadata. Rollout plans are filed here rather than as plain configuration because they pace changes to guests, which leaves more to the customer.",
+					},
+					"google/compute.iam": {
+						Name: "Compute Engine: IAM on instances and instance templates",
+						Prefixes: []string{
+							"google_compute_instance_iam_",
+							"google_compute_instance_template_iam_",
+						},
+						ServiceModel: "iaas",
+						Class:        "access_policy",
+						Focus: []string{
+							"accounts_and_access",
+						},
+						Source:    "google-os-login",
+						Rationale: "IAM bindings, members and policies on VMs and instance templates: who may administer, sign in to (OS Login) or build from them, as in the entry for google_compute_instance_iam_member; the VM's own duties stay on the VM.",
+					},
+					"google/compute.images": {
+						Name: "Compute Engine: custom images and machine images",
+						Prefixes: []string{
+							"google_compute_image",
+							"google_compute_machine_image",
+						},
+						ServiceModel: "iaas",
+						Class:        "host_image",
+						AppliesTo: []string{
+							"data_classification",
+							"data_access",
+						},
+						Focus: []string{
+							"operating_system",
+							"data_protection",
+						},
+						Source:    "google-machine-images",
+						Rationale: "Images define the guest operating system every VM built from them runs (the class of google_compute_image); a machine image also stores the data of all the source VM's disks, so data classification and access are added rather than hidden.",
+					},
+					"google/compute.network": {
+						Name: "Compute Engine: VPC networks, firewalls, routing and connectivity",
+						Prefixes: []string{
+							"google_compute_address",
+							"google_compute_cross_site_network",
+							"google_compute_external_vpn_gateway",
+							"google_compute_firewall",
+							"google_compute_global_address",
+							"google_compute_ha_vpn_gateway",
+							"google_compute_interconnect",
+							"google_compute_network",
+							"google_compute_organization_security_policy",
+							"google_compute_packet_mirroring",
+							"google_compute_project_default_network_tier",
+							"google_compute_public_advertised_prefix",
+							"google_compute_public_delegated_prefix",
+							"google_compute_region_network_",
+							"google_compute_route",
+							"google_compute_service_attachment",
+							"google_compute_shared_vpc_",
+							"google_compute_subnetwork",
+							"google_compute_vpn_",
+							"google_compute_wire_group",
+						},
+						ServiceModel: "iaas",
+						Class:        "network_object",
+						Focus: []string{
+							"network_controls",
+						},
+						Source:    "google-vpc",
+						Rationale: "The VPC objects of the Compute Engine API (networks, subnetworks, firewall rules and policies, routes, Cloud Router, peering, VPN, Interconnect, addresses, BYOIP prefixes, packet mirroring, Private Service Connect attachments): Google runs the network, the customer decides what may reach what, as in the entries for google_compute_network and google_compute_firewall. Organization security policies are the hierarchical firewall policies of the beta API.",
+					},
+					"google/compute.network_iam": {
+						Name: "Compute Engine: IAM on network and load-balancing objects",
+						Prefixes: []string{
+							"google_compute_backend_bucket_iam_",
+							"google_compute_backend_service_iam_",
+							"google_compute_firewall_policy_iam_",
+							"google_compute_network_firewall_policy_iam_",
+							"google_compute_region_backend_bucket_iam_",
+							"google_compute_region_backend_service_iam_",
+							"google_compute_region_network_firewall_policy_iam_",
+							"google_compute_subnetwork_iam_",
+						},
+						ServiceModel: "iaas",
+						Class:        "access_policy",
+						AppliesTo: []string{
+							"network_controls",
+						},
+						Focus: []string{
+							"accounts_and_access",
+							"network_controls",
+						},
+						Source:    "google-iam",
+						Rationale: "IAM bindings, members and policies on subnetworks, firewall policies and backend services and buckets: who may use or change a network path, so least privilege and network controls apply, as in the entry for google_compute_subnetwork_iam_member.",
+					},
+					"google/compute.storage": {
+						Name: "Compute Engine: Persistent Disk, Hyperdisk, snapshots and storage pools",
+						Prefixes: []string{
+							"google_compute_disk",
+							"google_compute_instant_snapshot",
+							"google_compute_region_disk",
+							"google_compute_region_instant_snapshot",
+							"google_compute_resource_policy",
+							"google_compute_snapshot",
+							"google_compute_storage_pool",
+						},
+						ServiceModel: "iaas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_protection",
+						},
+						Source:    "google-disk-encryption",
+						Rationale: "Block storage and its copies (disks, regional and instant snapshots, asynchronous replication, storage pools, snapshot settings) and the resource policies that schedule snapshots: they hold the customer's data and run nothing, as in the entries for google_compute_disk, google_compute_snapshot and google_compute_resource_policy (whose data_store class the part keeps for its attachments).",
+					},
+					"google/compute.traffic": {
+						Name: "Cloud Load Balancing, Cloud CDN and Cloud Armor (Compute Engine API)",
+						Prefixes: []string{
+							"google_compute_backend_",
+							"google_compute_forwarding_rule",
+							"google_compute_global_forwarding_rule",
+							"google_compute_global_network_endpoint",
+							"google_compute_health_check",
+							"google_compute_http_health_check",
+							"google_compute_https_health_check",
+							"google_compute_managed_ssl_certificate",
+							"google_compute_network_edge_security_service",
+							"google_compute_network_endpoint",
+							"google_compute_region_backend_",
+							"google_compute_region_composite_health_check",
+							"google_compute_region_health_",
+							"google_compute_region_network_endpoint",
+							"google_compute_region_security_policy",
+							"google_compute_region_ssl_",
+							"google_compute_region_target_",
+							"google_compute_region_url_map",
+							"google_compute_security_policy",
+							"google_compute_ssl_",
+							"google_compute_target_",
+							"google_compute_url_map",
+						},
+						ServiceModel: "paas",
+						Class:        "traffic_endpoint",
+						Focus: []string{
+							"network_controls",
+							"configuration",
+						},
+						Source:    "google-load-balancing",
+						Rationale: "Load balancer pieces (forwarding rules, backend services and buckets, network endpoint groups, target proxies, pools and instances, URL maps, health checks, SSL certificates and policies) and Cloud Armor security policies: Google runs the proxies, the customer configures what they accept, how TLS ends and what is logged, as in the entries for google_compute_backend_service and google_compute_security_policy.",
+					},
+					"google/compute.url_signing_keys": {
+						Name: "Cloud CDN signed URL keys",
+						Prefixes: []string{
+							"google_compute_backend_bucket_signed_url_key",
+							"google_compute_backend_service_signed_url_key",
+						},
+						ServiceModel: "paas",
+						Class:        "key_secret",
+						Focus: []string{
+							"data_access",
+							"accounts_and_access",
+						},
+						Source:    "google-cdn-signed-url-keys",
+						Rationale: "A 128-bit secret with which the customer signs URLs that grant temporary access to cached content: a credential to rotate and keep secret (it is also in the state), not a load balancer.",
+					},
+					"google/compute.usage_export": {
+						Name: "Compute Engine usage export",
+						Prefixes: []string{
+							"google_project_usage_export_",
+						},
+						ServiceModel: "iaas",
+						Class:        "logging_monitoring",
+						Focus: []string{
+							"data_access",
+						},
+						Source:    "google-compute-usage-export",
+						Rationale: "Exports daily and monthly Compute Engine usage reports to a Cloud Storage bucket the customer owns: a report export whose data, retention and readers the customer controls, like a logging sink, not a host.",
+					},
+				},
+			},
+		},
+		{
 			Name: "data/utility_providers.json",
 			Document: &Document{
 				Sources: map[string]SourceDoc{
@@ -18745,7 +19004,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-admission-webhooks",
 		Rationale: "Admission webhooks enforce (or bypass) the customer's policies on every object; a failing or permissive webhook is a customer misconfiguration.",
 	}},
-	{name: "local_sensitive_file", doc: 12, def: ResourceTypeDoc{
+	{name: "local_sensitive_file", doc: 13, def: ResourceTypeDoc{
 		ServiceModel: "on_premises",
 		Class:        "key_secret",
 		Focus: []string{
@@ -18754,7 +19013,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "tf-sensitive-state",
 		Rationale: "local_sensitive_file writes a secret to a file on the machine that runs Terraform and keeps it in the state: protect the file, the host and the state backend.",
 	}},
-	{name: "random_password", doc: 12, def: ResourceTypeDoc{
+	{name: "random_password", doc: 13, def: ResourceTypeDoc{
 		ServiceModel: "on_premises",
 		Class:        "key_secret",
 		Focus: []string{
@@ -18763,7 +19022,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "tf-sensitive-state",
 		Rationale: "random_password generates a password on the machine that runs Terraform (no cloud service: on_premises) and keeps it in the state in plain text. The state is where the secret lives: encrypt and restrict the state backend, rotate the password, or let a secret service generate it instead.",
 	}},
-	{name: "random_string", doc: 12, def: ResourceTypeDoc{
+	{name: "random_string", doc: 13, def: ResourceTypeDoc{
 		ServiceModel: "on_premises",
 		Class:        "key_secret",
 		Focus: []string{

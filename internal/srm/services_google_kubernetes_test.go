@@ -31,8 +31,10 @@ func TestBuiltinGoogleKubernetesServices(t *testing.T) {
 		{"google_bigquery_job", "google/bigquery", "saas", "data_access.least_privilege_access"},
 		// A type only in google-beta, in a product only in google-beta.
 		{"google_firebase_hosting_site", "google/firebasehosting", "saas", "data_protection.encrypt_in_transit"},
-		// A Compute Engine type without an entry answers as a host.
-		{"google_compute_region_network_firewall_policy", "google/compute", "iaas", "operating_system.patch"},
+		// A Compute Engine host type without an entry answers as a host; a
+		// network type, through the part of the service for its prefix.
+		{"google_compute_node_group", "google/compute", "iaas", "operating_system.patch"},
+		{"google_compute_region_network_firewall_policy", "google/compute.network", "iaas", "network_controls.restrict_ingress"},
 		// IAM types of a serverless product keep their access duties.
 		{"google_cloud_run_v2_job_iam_member", "google/cloudrunv2", "faas", "accounts_and_access.least_privilege"},
 		// On the customer's hardware: everything is the customer's.

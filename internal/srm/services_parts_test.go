@@ -1,0 +1,213 @@
+// Copyright (c) The terraform-provider-srm authors
+// SPDX-License-Identifier: MPL-2.0
+
+package srm
+
+import (
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// partsDocument is the hand-written document of the parts of services
+// (data/services_parts.json): the refresh command never rewrites it.
+const partsDocument = "data/services_parts.json"
+
+// withoutParts compiles the built-in documents without the parts document:
+// the catalog in which every type without an entry takes its whole
+// service's class.
+func withoutParts(t *testing.T) *Catalog {
+	t.Helper()
+	var docs []NamedDocument
+	found := false
+	for _, d := range builtinDocuments() {
+		if d.Name == partsDocument {
+			found = true
+			continue
+		}
+		docs = append(docs, d)
+	}
+	if !found {
+		t.Fatalf("no built-in document %s", partsDocument)
+	}
+	c, err := Compile(docs...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// awsEC2Types are the resource types of the AWS provider that the aws/ec2
+// service answers for (its website/docs/r pages; the aws list under
+// testdata/providers holds prefixes only), for the figures of its parts.
+var awsEC2Types = []string{
+	"aws_ami", "aws_ami_copy", "aws_ami_from_instance", "aws_ami_launch_permission",
+	"aws_ec2_allowed_images_settings", "aws_ec2_availability_zone_group", "aws_ec2_capacity_block_reservation",
+	"aws_ec2_capacity_reservation", "aws_ec2_default_credit_specification", "aws_ec2_fleet", "aws_ec2_host",
+	"aws_ec2_image_block_public_access", "aws_ec2_instance_connect_endpoint", "aws_ec2_instance_metadata_defaults",
+	"aws_ec2_instance_state", "aws_ec2_serial_console_access", "aws_ec2_tag",
+	"aws_eip", "aws_eip_association", "aws_eip_domain_name",
+	"aws_instance", "aws_key_pair", "aws_launch_template", "aws_placement_group",
+	"aws_spot_datafeed_subscription", "aws_spot_fleet_request", "aws_spot_instance_request",
+}
+
+// listedTypes returns the resource types the providers' lists name (the
+// aws/ec2 types for aws, whose list holds prefixes).
+func listedTypes(t *testing.T) []string {
+	t.Helper()
+	types := slices.Clone(awsEC2Types)
+	for _, p := range []string{"google", "kubernetes", "helm"} {
+		for _, rec := range readServiceList(t, p) {
+			if rec[0] == "type" {
+				types = append(types, rec[1])
+			}
+		}
+	}
+	sort.Strings(types)
+	return slices.Compact(types)
+}
+
+// nearestRank returns the p-th percentile of values (nearest rank).
+func nearestRank(values []int, p float64) int {
+	if len(values) == 0 {
+		return 0
+	}
+	s := slices.Clone(values)
+	sort.Ints(s)
+	i := int(p*float64(len(s))+0.999999) - 1
+	return s[max(0, min(i, len(s)-1))]
+}
+
+// Parts of a service split it by prefix and nothing else: each prefix of a
+// part extends a prefix of its service, each part answers for listed types
+// its service answered before, and a type a part answers for carries no
+// obligation of a host it does not have. go test -v -run TestServiceParts
+// ./internal/srm prints, per service with parts, its types without an entry
+// and their customer obligations before and after the split.
+func TestServiceParts(t *testing.T) {
+	t.Parallel()
+	c, whole := MustBuiltin(), withoutParts(t)
+	e, eWhole := &Engine{Catalog: c}, &Engine{Catalog: whole}
+	parents := map[string]bool{}
+	for _, id := range c.ServiceIDs {
+		parent, _, isPart := strings.Cut(id, ".")
+		if !isPart {
+			continue
+		}
+		parents[parent] = true
+		for _, p := range c.Services[id].Service.Prefixes {
+			if !slices.ContainsFunc(c.Services[parent].Service.Prefixes, func(pp string) bool { return len(pp) < len(p) && strings.HasPrefix(p, pp) }) {
+				t.Errorf("%s: prefix %q extends no prefix of %s %v", id, p, parent, c.Services[parent].Service.Prefixes)
+			}
+		}
+	}
+	if len(parents) == 0 {
+		t.Fatal("no service has parts")
+	}
+
+	type figures struct {
+		before, after         []int
+		hostBefore, hostAfter int
+		byPart                map[string]int
+	}
+	fig := map[string]*figures{}
+	answered := map[string]int{}
+	for _, typ := range listedTypes(t) {
+		rt, was := c.Lookup(typ), whole.Lookup(typ)
+		if rt == nil || rt.Basis != BasisService {
+			continue
+		}
+		parent, _, isPart := strings.Cut(rt.Type, ".")
+		if !parents[parent] {
+			continue
+		}
+		if isPart {
+			answered[rt.Type]++
+			if was == nil || was.Type != parent {
+				t.Errorf("%s: answered by part %s, but not by %s without the parts (%v)", typ, rt.Type, parent, was)
+				continue
+			}
+		}
+		after, err := e.Resolve(Request{ResourceType: typ})
+		if err != nil {
+			t.Fatal(err)
+		}
+		before, err := eWhole.Resolve(Request{ResourceType: typ})
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := fig[parent]
+		if f == nil {
+			f = &figures{byPart: map[string]int{}}
+			fig[parent] = f
+		}
+		f.before = append(f.before, len(before.CustomerObligations))
+		f.after = append(f.after, len(after.CustomerObligations))
+		f.byPart[rt.Type]++
+		if len(hostObligations(before)) > 0 {
+			f.hostBefore++
+		}
+		if host := hostObligations(after); len(host) > 0 {
+			f.hostAfter++
+			if slices.Contains(hostlessClasses, rt.Class) {
+				t.Errorf("%s: answered by %s (%s, no host) but carries %s", typ, rt.Type, rt.Class, host[0].ID)
+			}
+		}
+	}
+	for _, id := range c.ServiceIDs {
+		if strings.Contains(id, ".") && answered[id] == 0 {
+			t.Errorf("%s answers for no listed type without an entry: a part that splits nothing", id)
+		}
+	}
+	ids := make([]string, 0, len(fig))
+	for id := range fig {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		f := fig[id]
+		t.Logf("%s: %d listed types without an entry (%v); customer obligations per type before median %d p90 %d, after median %d p90 %d; types with host obligations before %d, after %d",
+			id, len(f.before), f.byPart, nearestRank(f.before, 0.5), nearestRank(f.before, 0.9), nearestRank(f.after, 0.5), nearestRank(f.after, 0.9),
+			f.hostBefore, f.hostAfter)
+	}
+}
+
+// Each part answers for the types its prefixes were chosen for; the
+// longest prefix decides between a part and its service, and between parts.
+func TestServicePartsAnswer(t *testing.T) {
+	t.Parallel()
+	c := MustBuiltin()
+	for typ, want := range map[string]string{
+		// Network objects, with the load-balancing and IAM types whose
+		// longer prefixes start the same way.
+		"google_compute_network_attachment":                     "google/compute.network",
+		"google_compute_router_route_policy":                    "google/compute.network",
+		"google_compute_region_network_firewall_policy":         "google/compute.network",
+		"google_compute_interconnect_group":                     "google/compute.network",
+		"google_compute_network_endpoints":                      "google/compute.traffic",
+		"google_compute_region_network_endpoint":                "google/compute.traffic",
+		"google_compute_network_edge_security_service":          "google/compute.traffic",
+		"google_compute_network_firewall_policy_iam_member":     "google/compute.network_iam",
+		"google_compute_subnetwork_iam_binding":                 "google/compute.network_iam",
+		"google_compute_target_grpc_proxy":                      "google/compute.traffic",
+		"google_compute_backend_bucket_signed_url_key":          "google/compute.url_signing_keys",
+		"google_compute_backend_service_iam_policy":             "google/compute.network_iam",
+		"google_compute_region_disk_resource_policy_attachment": "google/compute.storage",
+		"google_compute_snapshot_iam_member":                    "google/compute.data_iam",
+		"google_compute_machine_image":                          "google/compute.images",
+		"google_compute_instance_iam_binding":                   "google/compute.iam",
+		"google_compute_reservation":                            "google/compute.capacity",
+		"google_compute_zone_vm_extension_policy":               "google/compute.host_settings",
+		"google_project_usage_export_bucket":                    "google/compute.usage_export",
+		// Hosts stay with the service.
+		"google_compute_instance_from_machine_image": "google/compute",
+		"google_compute_node_group":                  "google/compute",
+		"google_compute_per_instance_config":         "google/compute",
+	} {
+		rt := c.Lookup(typ)
+		if rt == nil || rt.Basis != BasisService || rt.Type != want {
+			t.Errorf("%s: answered by %v, want %s", typ, rt, want)
+		}
+	}
+}
