@@ -9532,6 +9532,73 @@ func builtinDocumentList() []NamedDocument {
 					},
 				},
 				Services: map[string]ServiceDoc{
+					"google/cloudfunctions.iam": {
+						Name: "Cloud Functions: IAM",
+						Prefixes: []string{
+							"google_cloudfunctions_function_iam_",
+						},
+						ServiceModel: "faas",
+						Class:        "access_policy",
+						Focus: []string{
+							"accounts_and_access",
+						},
+						Source:    "google-functions-security",
+						Rationale: "IAM bindings, members and policies on functions (who may invoke, deploy or change them): they grant access to the product and run nothing, as the entries for google_cloud_run_v2_service_iam_member and google_compute_instance_iam_member, so the product's runtime and host duties stay on the product's own types.",
+					},
+					"google/cloudfunctions2.iam": {
+						Name: "Cloud Functions (2nd gen): IAM",
+						Prefixes: []string{
+							"google_cloudfunctions2_function_iam_",
+						},
+						ServiceModel: "faas",
+						Class:        "access_policy",
+						Focus: []string{
+							"accounts_and_access",
+						},
+						Source:    "google-functions-security",
+						Rationale: "IAM bindings, members and policies on functions (who may invoke, deploy or change them): they grant access to the product and run nothing, as the entries for google_cloud_run_v2_service_iam_member and google_compute_instance_iam_member, so the product's runtime and host duties stay on the product's own types.",
+					},
+					"google/cloudrun.iam": {
+						Name: "Cloud Run: IAM",
+						Prefixes: []string{
+							"google_cloud_run_service_iam_",
+						},
+						ServiceModel: "faas",
+						Class:        "access_policy",
+						Focus: []string{
+							"accounts_and_access",
+						},
+						Source:    "google-cloud-run-security",
+						Rationale: "IAM bindings, members and policies on services (who may invoke or change them): they grant access to the product and run nothing, as the entries for google_cloud_run_v2_service_iam_member and google_compute_instance_iam_member, so the product's runtime and host duties stay on the product's own types.",
+					},
+					"google/cloudrunv2.iam": {
+						Name: "Cloud Run (v2 API): IAM",
+						Prefixes: []string{
+							"google_cloud_run_v2_job_iam_",
+							"google_cloud_run_v2_service_iam_",
+							"google_cloud_run_v2_worker_pool_iam_",
+						},
+						ServiceModel: "faas",
+						Class:        "access_policy",
+						Focus: []string{
+							"accounts_and_access",
+						},
+						Source:    "google-cloud-run-security",
+						Rationale: "IAM bindings, members and policies on services, jobs and worker pools (who may invoke, run or change them): they grant access to the product and run nothing, as the entries for google_cloud_run_v2_service_iam_member and google_compute_instance_iam_member, so the product's runtime and host duties stay on the product's own types.",
+					},
+					"google/colab.iam": {
+						Name: "Colab Enterprise: IAM",
+						Prefixes: []string{
+							"google_colab_runtime_template_iam_",
+						},
+						ServiceModel: "paas",
+						Class:        "access_policy",
+						Focus: []string{
+							"accounts_and_access",
+						},
+						Source:    "google-iam",
+						Rationale: "IAM bindings, members and policies on runtime templates (who may create runtimes from them): they grant access to the product and run nothing, as the entries for google_cloud_run_v2_service_iam_member and google_compute_instance_iam_member, so the product's runtime and host duties stay on the product's own types.",
+					},
 					"google/compute.capacity": {
 						Name: "Compute Engine: reservations, commitments and project feature settings",
 						Prefixes: []string{
@@ -9761,6 +9828,176 @@ func builtinDocumentList() []NamedDocument {
 						},
 						Source:    "google-compute-usage-export",
 						Rationale: "Exports daily and monthly Compute Engine usage reports to a Cloud Storage bucket the customer owns: a report export whose data, retention and readers the customer controls, like a logging sink, not a host.",
+					},
+					"google/datafusion.iam": {
+						Name: "Cloud Data Fusion: IAM",
+						Prefixes: []string{
+							"google_data_fusion_instance_iam_",
+						},
+						ServiceModel: "paas",
+						Class:        "access_policy",
+						Focus: []string{
+							"accounts_and_access",
+						},
+						Source:    "google-iam",
+						Rationale: "IAM bindings, members and policies on instances (who may use or administer them): they grant access to the product and run nothing, as the entries for google_cloud_run_v2_service_iam_member and google_compute_instance_iam_member, so the product's runtime and host duties stay on the product's own types.",
+					},
+					"google/dataproc.iam": {
+						Name: "Dataproc: IAM",
+						Prefixes: []string{
+							"google_dataproc_autoscaling_policy_iam_",
+							"google_dataproc_cluster_iam_",
+							"google_dataproc_job_iam_",
+						},
+						ServiceModel: "paas",
+						Class:        "access_policy",
+						Focus: []string{
+							"accounts_and_access",
+						},
+						Source:    "google-iam",
+						Rationale: "IAM bindings, members and policies on clusters, jobs and autoscaling policies (who may submit work to or change them): they grant access to the product and run nothing, as the entries for google_cloud_run_v2_service_iam_member and google_compute_instance_iam_member, so the product's runtime and host duties stay on the product's own types.",
+					},
+					"google/dataprocmetastore.iam": {
+						Name: "Dataproc Metastore: IAM",
+						Prefixes: []string{
+							"google_dataproc_metastore_database_iam_",
+							"google_dataproc_metastore_federation_iam_",
+							"google_dataproc_metastore_service_iam_",
+							"google_dataproc_metastore_table_iam_",
+						},
+						ServiceModel: "paas",
+						Class:        "access_policy",
+						AppliesTo: []string{
+							"data_access",
+						},
+						Focus: []string{
+							"accounts_and_access",
+							"data_access",
+						},
+						Source:    "google-iam",
+						Rationale: "IAM bindings, members and policies on metastore services, federations, databases and tables: a grant on them is access to the data they hold, so data access is added to the access duties; they run nothing, so the product's runtime and host duties stay on the product's own types.",
+					},
+					"google/gkehub.iam": {
+						Name: "GKE Hub (fleet memberships): IAM",
+						Prefixes: []string{
+							"google_gke_hub_membership_iam_",
+						},
+						ServiceModel: "caas",
+						Class:        "access_policy",
+						Focus: []string{
+							"accounts_and_access",
+						},
+						Source:    "google-iam",
+						Rationale: "IAM bindings, members and policies on fleet memberships (who may use or change a cluster's registration): they grant access to the product and run nothing, as the entries for google_cloud_run_v2_service_iam_member and google_compute_instance_iam_member, so the product's runtime and host duties stay on the product's own types.",
+					},
+					"google/gkehub2.access": {
+						Name: "GKE Hub: fleet IAM and RBAC role bindings",
+						Prefixes: []string{
+							"google_gke_hub_feature_iam_binding",
+							"google_gke_hub_feature_iam_member",
+							"google_gke_hub_feature_iam_policy",
+							"google_gke_hub_membership_rbac_role_binding",
+							"google_gke_hub_scope_iam_",
+							"google_gke_hub_scope_rbac_role_binding",
+						},
+						ServiceModel: "caas",
+						Class:        "access_policy",
+						Focus: []string{
+							"accounts_and_access",
+						},
+						Source:    "google-gke-enterprise-shared-responsibility",
+						Rationale: "IAM on fleet features and scopes, and the Kubernetes RBAC role bindings the fleet writes into member clusters: grants of who may use the clusters, classed like the kubernetes RBAC types; they run nothing, so the node and workload duties stay on the clusters. (The feature IAM types are named whole: google_gke_hub_feature_iam_ is the service's own prefix.)",
+					},
+					"google/oracledatabase.network": {
+						Name: "Oracle Database@Google Cloud: ODB networks and subnets",
+						Prefixes: []string{
+							"google_oracle_database_odb_",
+						},
+						ServiceModel: "iaas",
+						Class:        "network_object",
+						Focus: []string{
+							"network_controls",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): an ODB network and its subnets connect a VPC to the Oracle Exadata and Autonomous Database resources; the customer chooses ranges and what may reach them, Google runs the network.",
+					},
+					"google/vertexai.iam": {
+						Name: "Vertex AI: IAM",
+						Prefixes: []string{
+							"google_vertex_ai_endpoint_iam_",
+							"google_vertex_ai_feature_group_iam_",
+							"google_vertex_ai_feature_online_store_featureview_iam_",
+							"google_vertex_ai_feature_online_store_iam_",
+							"google_vertex_ai_featurestore_entitytype_iam_",
+							"google_vertex_ai_featurestore_iam_",
+							"google_vertex_ai_reasoning_engine_iam_",
+						},
+						ServiceModel: "paas",
+						Class:        "access_policy",
+						AppliesTo: []string{
+							"data_access",
+						},
+						Focus: []string{
+							"accounts_and_access",
+							"data_access",
+						},
+						Source:    "google-iam",
+						Rationale: "IAM bindings, members and policies on endpoints, feature stores, feature groups, online stores and reasoning engines (who may query them or read their features): a grant on them is access to the data they hold, so data access is added to the access duties; they run nothing, so the product's runtime and host duties stay on the product's own types.",
+					},
+					"google/vmwareengine.network": {
+						Name: "Cloud VMware Engine: networks, subnets, policies and public access",
+						Prefixes: []string{
+							"google_vmwareengine_external_",
+							"google_vmwareengine_network",
+							"google_vmwareengine_subnet",
+						},
+						ServiceModel: "iaas",
+						Class:        "network_object",
+						Focus: []string{
+							"network_controls",
+						},
+						Source:    "google-vmware-engine-shared-responsibility",
+						Rationale: "VMware Engine networks, peerings, network policies, subnets, external addresses and their firewall (external access) rules: the customer manages this network and what may reach the private cloud, Google runs it; no host, code or data lives in them.",
+					},
+					"google/vmwareengine.storage": {
+						Name: "Cloud VMware Engine: datastores",
+						Prefixes: []string{
+							"google_vmwareengine_datastore",
+						},
+						ServiceModel: "iaas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_protection",
+						},
+						Source:    "google-vmware-engine-shared-responsibility",
+						Rationale: "An external NFS datastore (Filestore or NetApp volumes) mounted on the private cloud's clusters: storage of the VMs' data, run by Google, whose protection and access are the customer's.",
+					},
+					"google/workbench.iam": {
+						Name: "Vertex AI Workbench: IAM",
+						Prefixes: []string{
+							"google_workbench_instance_iam_",
+						},
+						ServiceModel: "iaas",
+						Class:        "access_policy",
+						Focus: []string{
+							"accounts_and_access",
+						},
+						Source:    "google-iam",
+						Rationale: "IAM bindings, members and policies on Workbench instances (who may open or administer them): they grant access to the product and run nothing, as the entries for google_cloud_run_v2_service_iam_member and google_compute_instance_iam_member, so the product's runtime and host duties stay on the product's own types.",
+					},
+					"google/workstations.iam": {
+						Name: "Cloud Workstations: IAM",
+						Prefixes: []string{
+							"google_workstations_workstation_config_iam_",
+							"google_workstations_workstation_iam_",
+						},
+						ServiceModel: "caas",
+						Class:        "access_policy",
+						Focus: []string{
+							"accounts_and_access",
+						},
+						Source:    "google-iam",
+						Rationale: "IAM bindings, members and policies on workstations and workstation configs (who may use or create them): they grant access to the product and run nothing, as the entries for google_cloud_run_v2_service_iam_member and google_compute_instance_iam_member, so the product's runtime and host duties stay on the product's own types.",
 					},
 				},
 			},

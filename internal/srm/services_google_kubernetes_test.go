@@ -35,8 +35,9 @@ func TestBuiltinGoogleKubernetesServices(t *testing.T) {
 		// network type, through the part of the service for its prefix.
 		{"google_compute_node_group", "google/compute", "iaas", "operating_system.patch"},
 		{"google_compute_region_network_firewall_policy", "google/compute.network", "iaas", "network_controls.restrict_ingress"},
-		// IAM types of a serverless product keep their access duties.
-		{"google_cloud_run_v2_job_iam_member", "google/cloudrunv2", "faas", "accounts_and_access.least_privilege"},
+		// IAM types of a serverless product keep their access duties, in
+		// the part of the service for its grants.
+		{"google_cloud_run_v2_job_iam_member", "google/cloudrunv2.iam", "faas", "accounts_and_access.least_privilege"},
 		// On the customer's hardware: everything is the customer's.
 		{"google_gkeonprem_vmware_node_pool", "google/gkeonprem", "on_premises", "physical_datacenter.secure_facilities"},
 		// Kubernetes types are listed by API group.

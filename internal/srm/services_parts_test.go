@@ -110,6 +110,9 @@ func TestServiceParts(t *testing.T) {
 		before, after         []int
 		hostBefore, hostAfter int
 		byPart                map[string]int
+		// movedBefore and movedAfter are the figures of the types a
+		// part answers for.
+		movedBefore, movedAfter []int
 	}
 	fig := map[string]*figures{}
 	answered := map[string]int{}
@@ -145,6 +148,10 @@ func TestServiceParts(t *testing.T) {
 		f.before = append(f.before, len(before.CustomerObligations))
 		f.after = append(f.after, len(after.CustomerObligations))
 		f.byPart[rt.Type]++
+		if isPart {
+			f.movedBefore = append(f.movedBefore, len(before.CustomerObligations))
+			f.movedAfter = append(f.movedAfter, len(after.CustomerObligations))
+		}
 		if len(hostObligations(before)) > 0 {
 			f.hostBefore++
 		}
@@ -170,6 +177,8 @@ func TestServiceParts(t *testing.T) {
 		t.Logf("%s: %d listed types without an entry (%v); customer obligations per type before median %d p90 %d, after median %d p90 %d; types with host obligations before %d, after %d",
 			id, len(f.before), f.byPart, nearestRank(f.before, 0.5), nearestRank(f.before, 0.9), nearestRank(f.after, 0.5), nearestRank(f.after, 0.9),
 			f.hostBefore, f.hostAfter)
+		t.Logf("%s: the %d types its parts answer for: before median %d p90 %d, after median %d p90 %d",
+			id, len(f.movedBefore), nearestRank(f.movedBefore, 0.5), nearestRank(f.movedBefore, 0.9), nearestRank(f.movedAfter, 0.5), nearestRank(f.movedAfter, 0.9))
 	}
 }
 
