@@ -9532,6 +9532,173 @@ func builtinDocumentList() []NamedDocument {
 					},
 				},
 				Services: map[string]ServiceDoc{
+					"aws/ec2.capacity": {
+						Name: "Amazon EC2: capacity reservations and account settings",
+						Prefixes: []string{
+							"aws_ec2_availability_zone_group",
+							"aws_ec2_capacity_",
+							"aws_ec2_default_credit_specification",
+							"aws_ec2_tag",
+						},
+						ServiceModel: "iaas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "aws-ec2-security",
+						Rationale: "Capacity reservations and capacity blocks, zone-group opt-ins, the default CPU credit option and single tags: they hold or label capacity and run nothing (the instances that use them are answered on their own types), so only configuration and change control apply.",
+					},
+					"aws/ec2.host_settings": {
+						Name: "Amazon EC2: account-wide instance settings",
+						Prefixes: []string{
+							"aws_ec2_allowed_images_settings",
+							"aws_ec2_instance_metadata_defaults",
+							"aws_ec2_serial_console_access",
+						},
+						ServiceModel: "iaas",
+						Class:        "host_configuration",
+						Focus: []string{
+							"operating_system",
+							"accounts_and_access",
+						},
+						Source:    "aws-ec2-security",
+						Rationale: "Account defaults that decide how hosts declared elsewhere run and are reached: the instance metadata service (IMDSv2) defaults, serial console access and the AMIs instances may be launched from; they manage hosts, they are not hosts.",
+					},
+					"aws/ec2.image_access": {
+						Name: "Amazon EC2: AMI sharing and public access",
+						Prefixes: []string{
+							"aws_ami_launch_permission",
+							"aws_ec2_image_block_public_access",
+						},
+						ServiceModel: "iaas",
+						Class:        "access_policy",
+						AppliesTo: []string{
+							"data_access",
+						},
+						Focus: []string{
+							"accounts_and_access",
+							"data_access",
+						},
+						Source:    "aws-ec2-security",
+						Rationale: "Launch permissions share an AMI, and the data of its snapshots, with other accounts; the account-wide block on public sharing prevents it: grants and guardrails on data, so data access is added to the access duties.",
+					},
+					"aws/ec2.images": {
+						Name: "Amazon EC2: AMIs",
+						Prefixes: []string{
+							"aws_ami_",
+						},
+						ServiceModel: "iaas",
+						Class:        "host_image",
+						AppliesTo: []string{
+							"data_classification",
+							"data_access",
+						},
+						Focus: []string{
+							"operating_system",
+							"data_protection",
+						},
+						Source:    "aws-ec2-security",
+						Rationale: "AMIs copied or created from instances define the operating system of the hosts launched from them (the class of aws_ami and aws_ami_copy); an AMI from an instance also holds the data of its EBS snapshots, so data classification and access are added rather than hidden.",
+					},
+					"aws/ec2.network": {
+						Name: "Amazon EC2: Elastic IP settings and EC2 Instance Connect endpoints",
+						Prefixes: []string{
+							"aws_ec2_instance_connect_endpoint",
+							"aws_eip_",
+						},
+						ServiceModel: "iaas",
+						Class:        "network_object",
+						Focus: []string{
+							"network_controls",
+						},
+						Source:    "aws-vpc-security",
+						Rationale: "Elastic IP associations and reverse-DNS names and EC2 Instance Connect endpoints (a private path to instances' SSH and RDP ports in a subnet): network objects AWS runs and the customer points and restricts, as the entry for aws_eip.",
+					},
+					"aws/ec2.spot_datafeed": {
+						Name: "Amazon EC2: Spot Instance data feed",
+						Prefixes: []string{
+							"aws_spot_datafeed_",
+						},
+						ServiceModel: "iaas",
+						Class:        "logging_monitoring",
+						Focus: []string{
+							"data_access",
+						},
+						Source:    "aws-ec2-security",
+						Rationale: "The Spot Instance data feed writes usage and pricing logs to an S3 bucket the customer names: a log export whose data, retention and readers are the customer's, not a host.",
+					},
+					"aws/eks.access": {
+						Name: "Amazon EKS: access policy and Pod Identity associations",
+						Prefixes: []string{
+							"aws_eks_access_policy_",
+							"aws_eks_pod_identity_",
+						},
+						ServiceModel: "caas",
+						Class:        "access_policy",
+						Focus: []string{
+							"accounts_and_access",
+						},
+						Source:    "aws-eks-security",
+						Rationale: "Access policy associations grant an access entry EKS permissions on a cluster; Pod Identity associations give a Kubernetes service account an IAM role: grants, classed as aws_eks_access_entry's sign-in side is, and they run nothing, so the nodes' and workloads' duties stay on the cluster and node types.",
+					},
+					"aws/rds.backups": {
+						Name: "Amazon RDS: snapshots, backup replication and snapshot exports",
+						Prefixes: []string{
+							"aws_db_cluster_snapshot",
+							"aws_db_instance_automated_backups_",
+							"aws_db_snapshot_",
+							"aws_rds_cluster_snapshot_",
+							"aws_rds_export_task",
+						},
+						ServiceModel: "paas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_protection",
+						},
+						Source:    "aws-rds-security",
+						Rationale: "DB and cluster snapshots, their copies, cross-Region replication of automated backups and snapshot exports to S3: copies of the database's data with no engine to patch, classed as the entry for aws_db_snapshot.",
+					},
+					"aws/rds.monitoring": {
+						Name: "Amazon RDS: event subscriptions and database activity streams",
+						Prefixes: []string{
+							"aws_db_event_",
+							"aws_rds_cluster_activity_stream",
+						},
+						ServiceModel: "paas",
+						Class:        "logging_monitoring",
+						Focus: []string{
+							"data_access",
+						},
+						Source:    "aws-rds-security",
+						Rationale: "Event notifications to SNS and activity streams of every database statement to Kinesis: monitoring whose records (an activity stream carries the queries) the customer must protect and route, not engines.",
+					},
+					"aws/rds.reservations": {
+						Name: "Amazon RDS: reserved DB instances",
+						Prefixes: []string{
+							"aws_rds_reserved_",
+						},
+						ServiceModel: "paas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "aws-rds-security",
+						Rationale: "A reserved DB instance is a billing commitment for capacity; the instances that use it are answered on their own types, so only configuration and change control apply.",
+					},
+					"aws/rds.roles": {
+						Name: "Amazon RDS: IAM role associations",
+						Prefixes: []string{
+							"aws_db_instance_role_",
+							"aws_rds_cluster_role_",
+						},
+						ServiceModel: "paas",
+						Class:        "access_policy",
+						Focus: []string{
+							"accounts_and_access",
+						},
+						Source:    "aws-rds-security",
+						Rationale: "Associations of an IAM role with a DB instance or cluster, for the engine's access to S3, Lambda and other services: grants of what the database may reach, so least privilege and review apply; they run nothing.",
+					},
 					"google/cloudfunctions.iam": {
 						Name: "Cloud Functions: IAM",
 						Prefixes: []string{

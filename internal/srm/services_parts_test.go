@@ -38,10 +38,12 @@ func withoutParts(t *testing.T) *Catalog {
 	return c
 }
 
-// awsEC2Types are the resource types of the AWS provider that the aws/ec2
-// service answers for (its website/docs/r pages; the aws list under
-// testdata/providers holds prefixes only), for the figures of its parts.
-var awsEC2Types = []string{
+// awsTypes are the resource types of the AWS provider that the aws/ec2,
+// aws/eks and aws/rds services answer for (their website/docs/r pages; the
+// aws list under testdata/providers holds prefixes only), for the figures
+// of their parts.
+var awsTypes = []string{
+	// aws/ec2
 	"aws_ami", "aws_ami_copy", "aws_ami_from_instance", "aws_ami_launch_permission",
 	"aws_ec2_allowed_images_settings", "aws_ec2_availability_zone_group", "aws_ec2_capacity_block_reservation",
 	"aws_ec2_capacity_reservation", "aws_ec2_default_credit_specification", "aws_ec2_fleet", "aws_ec2_host",
@@ -50,13 +52,24 @@ var awsEC2Types = []string{
 	"aws_eip", "aws_eip_association", "aws_eip_domain_name",
 	"aws_instance", "aws_key_pair", "aws_launch_template", "aws_placement_group",
 	"aws_spot_datafeed_subscription", "aws_spot_fleet_request", "aws_spot_instance_request",
+	// aws/eks
+	"aws_eks_access_entry", "aws_eks_access_policy_association", "aws_eks_addon", "aws_eks_cluster",
+	"aws_eks_fargate_profile", "aws_eks_identity_provider_config", "aws_eks_node_group", "aws_eks_pod_identity_association",
+	// aws/rds
+	"aws_db_cluster_snapshot", "aws_db_event_subscription", "aws_db_instance", "aws_db_instance_automated_backups_replication",
+	"aws_db_instance_role_association", "aws_db_option_group", "aws_db_parameter_group", "aws_db_proxy",
+	"aws_db_proxy_default_target_group", "aws_db_proxy_endpoint", "aws_db_proxy_target", "aws_db_snapshot",
+	"aws_db_snapshot_copy", "aws_db_subnet_group", "aws_rds_certificate", "aws_rds_cluster", "aws_rds_cluster_activity_stream",
+	"aws_rds_cluster_endpoint", "aws_rds_cluster_instance", "aws_rds_cluster_parameter_group", "aws_rds_cluster_role_association",
+	"aws_rds_cluster_snapshot_copy", "aws_rds_custom_db_engine_version", "aws_rds_export_task", "aws_rds_global_cluster",
+	"aws_rds_instance_state", "aws_rds_integration", "aws_rds_reserved_instance", "aws_rds_shard_group",
 }
 
 // listedTypes returns the resource types the providers' lists name (the
 // aws/ec2 types for aws, whose list holds prefixes).
 func listedTypes(t *testing.T) []string {
 	t.Helper()
-	types := slices.Clone(awsEC2Types)
+	types := slices.Clone(awsTypes)
 	for _, p := range []string{"google", "kubernetes", "helm"} {
 		for _, rec := range readServiceList(t, p) {
 			if rec[0] == "type" {
@@ -209,7 +222,19 @@ func TestServicePartsAnswer(t *testing.T) {
 		"google_compute_reservation":                            "google/compute.capacity",
 		"google_compute_zone_vm_extension_policy":               "google/compute.host_settings",
 		"google_project_usage_export_bucket":                    "google/compute.usage_export",
-		// Hosts stay with the service.
+		"google_vmwareengine_network_peering":                   "google/vmwareengine.network",
+		"google_gke_hub_feature_iam_member":                     "google/gkehub2.access",
+		"google_gke_hub_scope_rbac_role_binding":                "google/gkehub2.access",
+		"aws_ec2_instance_connect_endpoint":                     "aws/ec2.network",
+		"aws_ami_from_instance":                                 "aws/ec2.images",
+		"aws_ami_launch_permission":                             "aws/ec2.image_access",
+		"aws_db_snapshot_copy":                                  "aws/rds.backups",
+		"aws_rds_cluster_role_association":                      "aws/rds.roles",
+		// Hosts, engines and clusters stay with the service.
+		"aws_ec2_fleet":                              "aws/ec2",
+		"aws_db_proxy_endpoint":                      "aws/rds",
+		"google_vmwareengine_private_cloud":          "google/vmwareengine",
+		"google_gke_hub_scope":                       "google/gkehub2",
 		"google_compute_instance_from_machine_image": "google/compute",
 		"google_compute_node_group":                  "google/compute",
 		"google_compute_per_instance_config":         "google/compute",
