@@ -4,12 +4,15 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/shared-responsibility/terraform-provider-srm/internal/srm"
 )
 
 // testRepo commits the tree at dir into a new git repository and returns
@@ -240,5 +243,32 @@ func TestReadServicesUndecidedType(t *testing.T) {
 		map[string]string{"azurerm_orphan_thing": "cosmos"})
 	if err != nil || s.typeService["azurerm_orphan_thing"] != "cosmos" {
 		t.Errorf("a type decided in hand: %v, service %q", err, s.typeService["azurerm_orphan_thing"])
+	}
+}
+// TestAzurermCommonNamespaces checks that the namespaces azapi users use
+// most each resolve to one service of the built-in document.
+func TestAzurermCommonNamespaces(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "..", "srm", "data", "services_azurerm.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc srm.Document
+	if err := json.Unmarshal(b, &doc); err != nil {
+		t.Fatal(err)
+	}
+	owner := map[string][]string{}
+	for id, s := range doc.Services {
+		for _, a := range s.ARM {
+			owner[strings.ToLower(a)] = append(owner[strings.ToLower(a)], id)
+		}
+	}
+	for _, ns := range []string{"Compute", "Network", "Storage", "Web", "App", "ContainerService", "ContainerInstance",
+		"ContainerRegistry", "KeyVault", "Sql", "DBforPostgreSQL", "DBforMySQL", "DocumentDB", "Cache", "EventHub",
+		"ServiceBus", "Insights", "OperationalInsights", "Authorization", "ManagedIdentity", "Resources", "Cdn",
+		"ApiManagement", "CognitiveServices", "MachineLearningServices", "Logic", "DataFactory", "Databricks",
+		"Synapse", "Search", "SignalRService", "Kusto", "RecoveryServices", "HybridCompute", "Kubernetes"} {
+		if got := owner["microsoft."+strings.ToLower(ns)]; len(got) != 1 {
+			t.Errorf("Microsoft.%s: services %v, want one", ns, got)
+		}
 	}
 }
