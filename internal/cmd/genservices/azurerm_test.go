@@ -245,6 +245,7 @@ func TestReadServicesUndecidedType(t *testing.T) {
 		t.Errorf("a type decided in hand: %v, service %q", err, s.typeService["azurerm_orphan_thing"])
 	}
 }
+
 // TestAzurermCommonNamespaces checks that the namespaces azapi users use
 // most each resolve to one service of the built-in document.
 func TestAzurermCommonNamespaces(t *testing.T) {
