@@ -35,6 +35,7 @@ type catalogModel struct {
 	Obligations    types.Map    `tfsdk:"obligations"`
 	ResourceTypes  types.Map    `tfsdk:"resource_types"`
 	Providers      types.Map    `tfsdk:"providers"`
+	Services       types.Map    `tfsdk:"services"`
 	Sources        types.Map    `tfsdk:"sources"`
 	CatalogVersion types.String `tfsdk:"catalog_version"`
 }
@@ -61,6 +62,18 @@ var (
 		"rationale":     types.StringType,
 	}
 	catalogProviderAttrTypes = map[string]attr.Type{
+		"service_model": types.StringType,
+		"focus":         types.ListType{ElemType: types.StringType},
+		"class":         types.StringType,
+		"applies_to":    types.ListType{ElemType: types.StringType},
+		"source":        types.ObjectType{AttrTypes: sourceAttrTypes},
+		"rationale":     types.StringType,
+	}
+	catalogServiceAttrTypes = map[string]attr.Type{
+		"name":          types.StringType,
+		"prefixes":      types.ListType{ElemType: types.StringType},
+		"types":         types.ListType{ElemType: types.StringType},
+		"arm":           types.ListType{ElemType: types.StringType},
 		"service_model": types.StringType,
 		"focus":         types.ListType{ElemType: types.StringType},
 		"class":         types.StringType,
@@ -164,6 +177,26 @@ func (d *catalogDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 					"applies_to":    strList("Components the provider's types embody, in catalog order."),
 					"source":        citationAttribute("Citation of the rule."),
 					"rationale":     str("What the provider's resources do and carry, and so why the rule is what it is."),
+				}},
+			},
+			"services": schema.MapNestedAttribute{
+				MarkdownDescription: "Cloud services keyed by `<provider>/<service>` (`aws/s3tables`, `azurerm/containers`, " +
+					"`google/compute`): a type without an entry in `resource_types` resolves through the service that lists it in " +
+					"`types`, else the service with the longest prefix of its name in `prefixes` (before any provider rule), with " +
+					"`basis = \"service\"`; azapi types resolve through the service whose `arm` lists the ARM type in their " +
+					"condition `type`. Filtered by `service_model` and `terraform_provider` like `resource_types`.",
+				Computed: true,
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"name":          str("The service's name as its vendor writes it."),
+					"prefixes":      strList("Type-name prefixes of the service, sorted; the longest prefix of a type's name wins."),
+					"types":         strList("Types of the service whose names do not show it, sorted; they win over every prefix."),
+					"arm":           strList("Azure Resource Manager namespaces or resource types of the service, for azapi types."),
+					"service_model": str("Service model."),
+					"focus":         strList("Components the service's resources directly configure."),
+					"class":         str("Service class of the service's types, or null when only `applies_to` is set."),
+					"applies_to":    strList("Components the service's types embody, in catalog order."),
+					"source":        citationAttribute("Citation of the classification."),
+					"rationale":     str("What the service is, and why it has its model and class."),
 				}},
 			},
 			"sources": schema.MapNestedAttribute{
@@ -283,6 +316,26 @@ func (d *catalogDataSource) Read(ctx context.Context, req datasource.ReadRequest
 		})
 	}
 	m.Providers = types.MapValueMust(types.ObjectType{AttrTypes: catalogProviderAttrTypes}, prs)
+	svcs := map[string]attr.Value{}
+	for _, id := range c.ServiceIDs {
+		s := c.Services[id]
+		if p, _, _ := strings.Cut(id, "/"); model != "" && s.ServiceModel != model || prefix != "" && p != prefix {
+			continue
+		}
+		svcs[id] = types.ObjectValueMust(catalogServiceAttrTypes, map[string]attr.Value{
+			"name":          types.StringValue(s.Service.Name),
+			"prefixes":      stringList(s.Service.Prefixes),
+			"types":         stringList(s.Service.Types),
+			"arm":           stringList(s.Service.ARM),
+			"service_model": types.StringValue(s.ServiceModel),
+			"focus":         stringList(s.Focus),
+			"class":         optStr(s.Class),
+			"applies_to":    stringList(s.AppliesTo),
+			"source":        sourceObject(c.Sources[s.Source]),
+			"rationale":     optStr(s.Rationale),
+		})
+	}
+	m.Services = types.MapValueMust(types.ObjectType{AttrTypes: catalogServiceAttrTypes}, svcs)
 	sources := make(map[string]attr.Value, len(c.Sources))
 	for id, src := range c.Sources {
 		sources[id] = sourceObject(src)
@@ -307,9 +360,15 @@ func citationAttribute(description string) schema.SingleNestedAttribute {
 }
 
 // typeProviders lists the Terraform providers of the catalog's resource
-// types (the prefix before the first "_") and of its provider rules.
+// types (the prefix before the first "_"), of its provider rules and of its
+// services.
 func typeProviders(c *srm.Catalog) []string {
 	out := slices.Clone(c.ProviderNames)
+	for _, id := range c.ServiceIDs {
+		if p, _, _ := strings.Cut(id, "/"); !slices.Contains(out, p) {
+			out = append(out, p)
+		}
+	}
 	for _, name := range c.TypeNames {
 		p, _, _ := strings.Cut(name, "_")
 		if !slices.Contains(out, p) {

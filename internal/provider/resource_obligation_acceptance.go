@@ -333,7 +333,7 @@ func (r *obligationAcceptanceResource) derive(ctx context.Context, m *obligation
 		}
 		candidates, what = res.CustomerObligations, "customer obligations of "+res.ServiceModel.ID
 		if res.ResourceType != nil {
-			what = fmt.Sprintf("customer obligations of %s (%s)", res.ResourceType.Type, res.ServiceModel.ID)
+			what = fmt.Sprintf("customer obligations of %s (%s)", res.Type, res.ServiceModel.ID)
 		}
 		notApplicable = func(id string) *srm.InputError { return res.NotAnObligationError("obligations", id) }
 	}

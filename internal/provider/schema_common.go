@@ -103,10 +103,12 @@ func overridesAttribute() schema.ListNestedAttribute {
 
 // basisDescription says what basis holds; shared by the resolving data
 // sources and the acceptance resource.
-const basisDescription = "What in the catalog answered for the resource type: `type` (an entry for the type) or `provider` " +
-	"(a provider-wide rule, for a type of a utility provider such as random, tls or null, or `terraform_data`, that has no " +
-	"entry of its own; see the resource-types guide). `service` is reserved for classification by cloud service. Null for " +
-	"a request by `service_model` alone."
+const basisDescription = "What in the catalog answered for the resource type, from the most to the least specific: `type` " +
+	"(an entry for the type, which may have conditions), `service` (the cloud service the type belongs to, by the longest " +
+	"prefix of its name or an explicit list: every type of the service gets the service's model and class; `srm_catalog`'s " +
+	"`services` lists them; azapi types resolve through the service of the ARM type in condition `type`) or `provider` (a " +
+	"provider-wide rule, for a type of a utility provider such as random, tls or null, or `terraform_data`). Null for a " +
+	"request by `service_model` alone."
 
 func basisAttribute() schema.StringAttribute {
 	return schema.StringAttribute{MarkdownDescription: basisDescription, Computed: true}

@@ -45,10 +45,11 @@ type conditionReader struct {
 // to the customer. why gives the review's reason for the conditions whose
 // value it could not pass as it is; Sensitive values are never printed.
 func (cr *conditionReader) read(rt *srm.ResourceType, attrs attributes) (conds map[string]string, why map[string]string) {
-	if len(rt.ConditionKeys) == 0 {
+	keys := rt.AttributeKeys()
+	if len(keys) == 0 {
 		return nil, nil
 	}
-	conds = make(map[string]string, len(rt.ConditionKeys))
+	conds = make(map[string]string, len(keys))
 	because := func(key, reason string) {
 		if why == nil {
 			why = map[string]string{}
@@ -56,8 +57,8 @@ func (cr *conditionReader) read(rt *srm.ResourceType, attrs attributes) (conds m
 		why[key] = reason
 	}
 	values, unknown, sensitive := attrs.values, attrs.unknown, attrs.sensitive
-	for _, key := range rt.ConditionKeys {
-		if rt.Conditions[key].ReplacedBy != "" {
+	for _, key := range keys {
+		if cond := rt.Conditions[key]; cond != nil && cond.ReplacedBy != "" {
 			continue // a plan has the attribute names
 		}
 		path := strings.Split(key, ".")

@@ -104,7 +104,8 @@ func newJSONWriter(c *srm.Catalog) *jsonWriter {
 
 // appendResource appends one resource of the JSON report (SPEC §7.3:
 // address, type, action, service_model, basis, owners, components,
-// unaccepted, accepted, assumptions), indented as an element of the
+// unaccepted, accepted, assumptions; answered_by, the service or provider
+// rule, when the basis is not the type), indented as an element of the
 // resources array.
 func (jw *jsonWriter) appendResource(b []byte, it *Item) []byte {
 	const in = "\n      "
@@ -123,6 +124,11 @@ func (jw *jsonWriter) appendResource(b []byte, it *Item) []byte {
 	}
 	b = append(b, ","+in+`"basis": `...)
 	b = appendJSONString(b, it.Basis)
+	if res != nil && it.Basis != BasisType {
+		// What answered: the service's key or the provider rule's name.
+		b = append(b, ","+in+`"answered_by": `...)
+		b = appendJSONString(b, res.ResourceType.Type)
+	}
 	b = append(b, ","+in+`"owners": `...)
 	if res == nil {
 		b = append(b, "{},"+in+`"components": {},`+in+`"unaccepted": [],`+in+`"accepted": [],`...)
@@ -378,6 +384,9 @@ func summaryLine(s Summary) string {
 	if s.AcceptanceRecords.Expired > 0 {
 		line += fmt.Sprintf(" (%d expired)", s.AcceptanceRecords.Expired)
 	}
+	if n := s.ByBasis[BasisService]; n > 0 {
+		line += fmt.Sprintf("; %d answered by their service's classification", n)
+	}
 	if n := s.ByBasis[BasisProvider]; n > 0 {
 		line += fmt.Sprintf("; %d answered by a provider-wide rule", n)
 	}
@@ -419,6 +428,9 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 	fmt.Fprintf(&b, "| acceptance records (expired) | %d (%d) |\n", s.AcceptanceRecords.Found, s.AcceptanceRecords.Expired)
 	if s.WithAssumptions > 0 {
 		fmt.Fprintf(&b, "| resources with assumptions | %d |\n", s.WithAssumptions)
+	}
+	if n := s.ByBasis[BasisService]; n > 0 {
+		fmt.Fprintf(&b, "| resources answered by their service's classification | %d |\n", n)
 	}
 	if n := s.ByBasis[BasisProvider]; n > 0 {
 		fmt.Fprintf(&b, "| resources answered by a provider-wide rule | %d |\n", n)
@@ -521,8 +533,11 @@ func writeDetails(b *strings.Builder, it *Item) {
 		state = fmt.Sprintf("%d unaccepted", n)
 	}
 	model := res.ServiceModel.ID
-	if res.Basis() == BasisProvider {
+	switch res.Basis() {
+	case BasisProvider:
 		model += ", by the provider rule <code>" + htmlEscape(res.ResourceType.Type) + "</code>"
+	case BasisService:
+		model += ", by the service <code>" + htmlEscape(res.ResourceType.Type) + "</code> (" + htmlEscape(res.ResourceType.Service.Name) + ")"
 	}
 	fmt.Fprintf(b, "<details><summary><code>%s</code> (%s, %s): %d customer obligations, %s</summary>\n\n",
 		htmlEscape(it.Address), htmlEscape(it.Type), model, len(res.CustomerObligations), state)

@@ -21,6 +21,8 @@ import (
 const (
 	// BasisType: the catalog has an entry for the resource type.
 	BasisType = srm.BasisType
+	// BasisService: the type's service answers (the type has no entry).
+	BasisService = srm.BasisService
 	// BasisProvider: a provider-wide rule answers for the type.
 	BasisProvider = srm.BasisProvider
 	// BasisUnknown: the catalog cannot resolve the type; no owners.
@@ -211,7 +213,7 @@ func resolveItem(cr *conditionReader, opts Options, records []srm.AcceptanceReco
 // shared and read only.
 func (cr *conditionReader) resolve(rt *srm.ResourceType, req srm.Request) (*srm.Result, error) {
 	key := rt.Type
-	for _, k := range rt.ConditionKeys {
+	for _, k := range rt.AttributeKeys() {
 		v, ok := req.Conditions[k]
 		if !ok {
 			v = "\x01" // not given: the domain assumes

@@ -48,7 +48,7 @@ type RecordCount struct {
 
 // Summary counts the report.
 func (r *Report) Summary() Summary {
-	s := Summary{Resources: len(r.Items), ByAction: map[string]int{}, ByBasis: map[string]int{BasisType: 0, BasisProvider: 0, BasisUnknown: 0},
+	s := Summary{Resources: len(r.Items), ByAction: map[string]int{}, ByBasis: map[string]int{BasisType: 0, BasisService: 0, BasisProvider: 0, BasisUnknown: 0},
 		ByLayer: map[string]map[srm.Owner]int{}, UnknownTypes: []string{}, CatalogVersion: r.Catalog.Version,
 		AcceptanceRecords: RecordCount{Found: len(r.Records), Expired: r.Expired}}
 	for _, l := range r.Catalog.Layers {

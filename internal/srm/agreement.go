@@ -44,7 +44,7 @@ func (a *Agreement) match(res *Result, component string) *Override {
 		rank := 0
 		switch {
 		case ov.ResourceType != "":
-			if res.ResourceType != nil && res.ResourceType.Type == ov.ResourceType {
+			if res.Type == ov.ResourceType {
 				rank = 3
 			}
 		case ov.ServiceModel != "":
@@ -101,7 +101,7 @@ func ValidateAgreements(c *Catalog, agreements []*Agreement) []*AgreementError {
 				fail("resource_type", "Conflicting arguments", "Set at most one of service_model and resource_type in an override.")
 				continue
 			case ov.ResourceType != "":
-				rt := c.ResourceTypes[ov.ResourceType]
+				rt := c.Lookup(ov.ResourceType)
 				if rt == nil {
 					e := UnknownTypeError(c, ov.ResourceType)
 					fail("resource_type", e.Summary, "%s", e.Detail)

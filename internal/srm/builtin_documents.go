@@ -1533,6 +1533,18 @@ func builtinDocumentList() []NamedDocument {
 			},
 		},
 		{
+			Name: "data/resource_types_azapi.json",
+			Document: &Document{
+				Sources: map[string]SourceDoc{
+					"azapi-provider": {
+						Title: "Azure/terraform-provider-azapi: the AzAPI provider (docs/resources)",
+						URL:   "https://github.com/Azure/terraform-provider-azapi",
+						AsOf:  "2026-11-29",
+					},
+				},
+			},
+		},
+		{
 			Name: "data/resource_types_azurerm.json",
 			Document: &Document{
 				Sources: map[string]SourceDoc{
@@ -8912,7 +8924,59 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "azurerm_api_management", doc: 3, def: ResourceTypeDoc{
+	{name: "azapi_data_plane_resource", doc: 3, def: ResourceTypeDoc{
+		ServiceModel: "iaas",
+		Class:        "compute_host",
+		AppliesTo: []string{
+			"identity_infrastructure",
+		},
+		Focus: []string{
+			"configuration",
+		},
+		Source:           "azapi-provider",
+		Rationale:        "azapi_data_plane_resource manages a data-plane object of an Azure service (an App Configuration key-value, a Key Vault certificate contact) by its type. Its service is the one of the ARM resource type in condition `type` (Microsoft.App/containerApps@2024-03-01 resolves through the azurerm service whose arm lists Microsoft.App/containerApps or Microsoft.App). Without `type`, or with an ARM type of no classified service, it is answered as a virtual machine with every component applicable (iaas, compute host, identity infrastructure too): the answer that leaves the most to the customer, recorded as an assumption.",
+		ARMTypeCondition: "type",
+	}},
+	{name: "azapi_resource", doc: 3, def: ResourceTypeDoc{
+		ServiceModel: "iaas",
+		Class:        "compute_host",
+		AppliesTo: []string{
+			"identity_infrastructure",
+		},
+		Focus: []string{
+			"configuration",
+		},
+		Source:           "azapi-provider",
+		Rationale:        "azapi_resource manages any Azure Resource Manager resource by its ARM type and API version. Its service is the one of the ARM resource type in condition `type` (Microsoft.App/containerApps@2024-03-01 resolves through the azurerm service whose arm lists Microsoft.App/containerApps or Microsoft.App). Without `type`, or with an ARM type of no classified service, it is answered as a virtual machine with every component applicable (iaas, compute host, identity infrastructure too): the answer that leaves the most to the customer, recorded as an assumption.",
+		ARMTypeCondition: "type",
+	}},
+	{name: "azapi_resource_action", doc: 3, def: ResourceTypeDoc{
+		ServiceModel: "iaas",
+		Class:        "compute_host",
+		AppliesTo: []string{
+			"identity_infrastructure",
+		},
+		Focus: []string{
+			"configuration",
+		},
+		Source:           "azapi-provider",
+		Rationale:        "azapi_resource_action performs an ARM action (POST) or a request on an existing ARM resource, such as listing keys or restarting it. Its service is the one of the ARM resource type in condition `type` (Microsoft.App/containerApps@2024-03-01 resolves through the azurerm service whose arm lists Microsoft.App/containerApps or Microsoft.App). Without `type`, or with an ARM type of no classified service, it is answered as a virtual machine with every component applicable (iaas, compute host, identity infrastructure too): the answer that leaves the most to the customer, recorded as an assumption.",
+		ARMTypeCondition: "type",
+	}},
+	{name: "azapi_update_resource", doc: 3, def: ResourceTypeDoc{
+		ServiceModel: "iaas",
+		Class:        "compute_host",
+		AppliesTo: []string{
+			"identity_infrastructure",
+		},
+		Focus: []string{
+			"configuration",
+		},
+		Source:           "azapi-provider",
+		Rationale:        "azapi_update_resource updates properties of an existing ARM resource that another tool or resource created. Its service is the one of the ARM resource type in condition `type` (Microsoft.App/containerApps@2024-03-01 resolves through the azurerm service whose arm lists Microsoft.App/containerApps or Microsoft.App). Without `type`, or with an ARM type of no classified service, it is answered as a virtual machine with every component applicable (iaas, compute host, identity infrastructure too): the answer that leaves the most to the customer, recorded as an assumption.",
+		ARMTypeCondition: "type",
+	}},
+	{name: "azurerm_api_management", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -8921,7 +8985,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-api-management-baseline",
 	}},
-	{name: "azurerm_api_management_api", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_api_management_api", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		AppliesTo: []string{
@@ -8933,7 +8997,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-api-management-baseline",
 	}},
-	{name: "azurerm_app_configuration", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_app_configuration", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -8942,7 +9006,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-app-configuration",
 	}},
-	{name: "azurerm_app_service_certificate", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_app_service_certificate", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -8950,7 +9014,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-app-service-security",
 	}},
-	{name: "azurerm_app_service_custom_hostname_binding", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_app_service_custom_hostname_binding", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -8959,7 +9023,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-app-service-security",
 	}},
-	{name: "azurerm_app_service_environment_v3", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_app_service_environment_v3", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -8969,7 +9033,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-app-service-environment",
 		Rationale: "An App Service Environment is single-tenant App Service injected into the customer's VNet; Microsoft still patches it.",
 	}},
-	{name: "azurerm_app_service_virtual_network_swift_connection", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_app_service_virtual_network_swift_connection", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "network_object",
 		Focus: []string{
@@ -8977,7 +9041,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-app-service-security",
 	}},
-	{name: "azurerm_application_gateway", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_application_gateway", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -8987,7 +9051,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-application-gateway",
 		Rationale: "Microsoft runs and patches the gateway instances; listeners, TLS policy, certificates and WAF mode are the customer's.",
 	}},
-	{name: "azurerm_application_insights", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_application_insights", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -8996,7 +9060,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-log-analytics",
 	}},
-	{name: "azurerm_application_security_group", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_application_security_group", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -9004,7 +9068,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-network-security",
 	}},
-	{name: "azurerm_arc_kubernetes_cluster", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_arc_kubernetes_cluster", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_platform",
 		Focus: []string{
@@ -9037,7 +9101,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-arc-kubernetes",
 		Rationale: "An Arc-enabled Kubernetes cluster runs outside Azure, on the customer's infrastructure or another cloud, and is connected to Azure for management: the customer runs the hardware, virtualization, nodes and their OS (hybrid).",
 	}},
-	{name: "azurerm_arc_machine", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_arc_machine", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -9066,7 +9130,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-arc-servers",
 		Rationale: "An Arc-enabled server is a physical server or VM hosted outside Azure, on the customer's network or another cloud, that Azure manages through the Connected Machine agent: the customer runs the hardware, virtualization and operating system (hybrid); Azure provides the management plane.",
 	}},
-	{name: "azurerm_availability_set", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_availability_set", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -9074,7 +9138,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vm-linux-baseline",
 	}},
-	{name: "azurerm_backup_policy_vm", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_backup_policy_vm", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -9083,7 +9147,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-backup-security",
 	}},
-	{name: "azurerm_backup_protected_vm", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_backup_protected_vm", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -9091,7 +9155,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-backup-security",
 	}},
-	{name: "azurerm_bastion_host", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_bastion_host", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		AppliesTo: []string{
@@ -9104,7 +9168,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-bastion",
 		Rationale: "Bastion is a managed jump host Microsoft patches; who may connect through it and to which VMs is the customer's.",
 	}},
-	{name: "azurerm_cdn_frontdoor_custom_domain", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_cdn_frontdoor_custom_domain", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -9113,7 +9177,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-front-door",
 	}},
-	{name: "azurerm_cdn_frontdoor_endpoint", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_cdn_frontdoor_endpoint", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -9121,7 +9185,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-front-door",
 	}},
-	{name: "azurerm_cdn_frontdoor_firewall_policy", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_cdn_frontdoor_firewall_policy", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -9129,7 +9193,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-waf",
 	}},
-	{name: "azurerm_cdn_frontdoor_origin", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_cdn_frontdoor_origin", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -9138,7 +9202,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-front-door",
 	}},
-	{name: "azurerm_cdn_frontdoor_origin_group", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_cdn_frontdoor_origin_group", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -9146,7 +9210,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-front-door",
 	}},
-	{name: "azurerm_cdn_frontdoor_profile", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_cdn_frontdoor_profile", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -9156,7 +9220,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-front-door",
 		Rationale: "Front Door is filed with paas rather than saas so that its routes, TLS and WAF rules show as shared network controls: Microsoft runs the edge, the customer decides what it exposes.",
 	}},
-	{name: "azurerm_cdn_frontdoor_route", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_cdn_frontdoor_route", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -9165,7 +9229,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-front-door",
 	}},
-	{name: "azurerm_cdn_frontdoor_security_policy", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_cdn_frontdoor_security_policy", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -9173,7 +9237,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-waf",
 	}},
-	{name: "azurerm_cognitive_account", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_cognitive_account", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "managed_platform",
 		AppliesTo: []string{
@@ -9196,7 +9260,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-ai-services-security",
 		Rationale: "Azure AI services (including Azure OpenAI) are hosted models Microsoft runs, so saas; the account's keys, network rules and customer-managed keys stay with the customer.",
 	}},
-	{name: "azurerm_container_app", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_container_app", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -9221,7 +9285,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-compute-choices",
 		Rationale: "Microsoft's compute guide classifies Container Apps as PaaS, but the customer ships the whole image: OS layer, runtime and middleware are the customer's under the one rule for a customer-built image on a provider-run host (compare google_cloud_run_v2_service, filed with faas by DOMAIN.md).",
 	}},
-	{name: "azurerm_container_app_environment", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_container_app_environment", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -9231,7 +9295,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-container-apps",
 		Rationale: "The environment is the network and logging boundary of the container apps it hosts, so it takes their model.",
 	}},
-	{name: "azurerm_container_app_job", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_container_app_job", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -9257,7 +9321,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-compute-choices",
 		Rationale: "Same split as azurerm_container_app.",
 	}},
-	{name: "azurerm_container_group", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_container_group", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_platform",
 		Focus: []string{
@@ -9274,7 +9338,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-container-instances-baseline",
 		Rationale: "Container Instances run each group in its own Hyper-V isolated sandbox Microsoft operates: the host OS is the provider's, the image the customer's, so the OS row is shared under the one rule for a customer-built image on a provider-run host (audit R13).",
 	}},
-	{name: "azurerm_container_registry", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_container_registry", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -9293,7 +9357,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-acr-baseline",
 		Rationale: "A registry is abstracted image storage (like aws_ecr_repository): the customer keeps the images, their scanning and who may pull them; its firewall rules are shared.",
 	}},
-	{name: "azurerm_container_registry_scope_map", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_container_registry_scope_map", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		AppliesTo: []string{
@@ -9304,7 +9368,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-acr-baseline",
 	}},
-	{name: "azurerm_container_registry_token", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_container_registry_token", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		AppliesTo: []string{
@@ -9315,7 +9379,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-acr-baseline",
 	}},
-	{name: "azurerm_cosmosdb_account", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_cosmosdb_account", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -9335,7 +9399,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-cosmosdb-security",
 		Rationale: "Cosmos DB exposes no engine version, server or maintenance window, so it is filed with the abstracted data services (like aws_dynamodb_table); its firewall and private endpoints remain shared.",
 	}},
-	{name: "azurerm_cosmosdb_mongo_collection", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_cosmosdb_mongo_collection", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -9344,7 +9408,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-cosmosdb-security",
 	}},
-	{name: "azurerm_cosmosdb_mongo_database", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_cosmosdb_mongo_database", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -9352,7 +9416,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-cosmosdb-security",
 	}},
-	{name: "azurerm_cosmosdb_sql_container", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_cosmosdb_sql_container", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -9361,7 +9425,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-cosmosdb-security",
 	}},
-	{name: "azurerm_cosmosdb_sql_database", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_cosmosdb_sql_database", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -9369,7 +9433,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-cosmosdb-security",
 	}},
-	{name: "azurerm_cosmosdb_sql_role_assignment", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_cosmosdb_sql_role_assignment", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		AppliesTo: []string{
@@ -9381,7 +9445,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-cosmosdb-security",
 	}},
-	{name: "azurerm_cosmosdb_sql_role_definition", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_cosmosdb_sql_role_definition", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -9389,7 +9453,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-cosmosdb-security",
 	}},
-	{name: "azurerm_data_factory", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_data_factory", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		AppliesTo: []string{
@@ -9402,7 +9466,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-data-factory-security",
 		Rationale: "Data Factory is a managed integration service: Microsoft runs the Azure integration runtime, the customer owns pipelines, linked-service credentials and network paths.",
 	}},
-	{name: "azurerm_data_factory_integration_runtime_azure", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_data_factory_integration_runtime_azure", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -9411,7 +9475,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-data-factory-security",
 	}},
-	{name: "azurerm_data_factory_integration_runtime_self_hosted", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_data_factory_integration_runtime_self_hosted", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -9440,7 +9504,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-data-factory-shir",
 		Rationale: "The self-hosted integration runtime is software the customer installs and patches on its own machines, usually on its own site; the resource registers it, so it takes the IaaS split with the hardware and virtualization the customer's too (hybrid, audit R12). Where the runtime runs on Azure VMs the answer leaves more to the customer than needed, which is the conservative side.",
 	}},
-	{name: "azurerm_data_factory_linked_service_azure_blob_storage", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_data_factory_linked_service_azure_blob_storage", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "messaging",
 		AppliesTo: []string{
@@ -9452,7 +9516,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-data-factory-security",
 	}},
-	{name: "azurerm_data_factory_pipeline", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_data_factory_pipeline", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "messaging",
 		Focus: []string{
@@ -9461,7 +9525,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-data-factory-security",
 	}},
-	{name: "azurerm_data_protection_backup_vault", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_data_protection_backup_vault", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -9469,7 +9533,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-backup-security",
 	}},
-	{name: "azurerm_databricks_workspace", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_databricks_workspace", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -9488,7 +9552,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-databricks-security",
 		Rationale: "Databricks runs the control plane and publishes patched runtime images; the customer chooses runtime versions, VNet injection and encryption keys.",
 	}},
-	{name: "azurerm_dedicated_host", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_dedicated_host", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -9497,7 +9561,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-dedicated-hosts",
 		Rationale: "A dedicated host reserves a physical server, but Azure still runs, maintains and secures the hardware and hypervisor: only placement and maintenance windows are the customer's.",
 	}},
-	{name: "azurerm_dedicated_host_group", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_dedicated_host_group", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -9505,7 +9569,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-dedicated-hosts",
 	}},
-	{name: "azurerm_disk_encryption_set", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_disk_encryption_set", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -9513,7 +9577,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-disk-encryption",
 	}},
-	{name: "azurerm_dns_a_record", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_dns_a_record", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "network_object",
 		Focus: []string{
@@ -9521,7 +9585,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-dns",
 	}},
-	{name: "azurerm_dns_aaaa_record", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_dns_aaaa_record", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "network_object",
 		Focus: []string{
@@ -9529,7 +9593,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-dns",
 	}},
-	{name: "azurerm_dns_cname_record", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_dns_cname_record", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "network_object",
 		Focus: []string{
@@ -9537,7 +9601,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-dns",
 	}},
-	{name: "azurerm_dns_mx_record", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_dns_mx_record", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "network_object",
 		Focus: []string{
@@ -9545,7 +9609,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-dns",
 	}},
-	{name: "azurerm_dns_txt_record", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_dns_txt_record", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "network_object",
 		Focus: []string{
@@ -9553,7 +9617,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-dns",
 	}},
-	{name: "azurerm_dns_zone", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_dns_zone", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "network_object",
 		Focus: []string{
@@ -9562,7 +9626,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-dns",
 		Rationale: "Azure DNS is a hosted service Microsoft runs; records are customer configuration (a dangling record is a customer misconfiguration).",
 	}},
-	{name: "azurerm_eventgrid_domain", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_eventgrid_domain", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -9571,7 +9635,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-event-grid-baseline",
 	}},
-	{name: "azurerm_eventgrid_event_subscription", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_eventgrid_event_subscription", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -9579,7 +9643,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-event-grid-baseline",
 	}},
-	{name: "azurerm_eventgrid_system_topic", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_eventgrid_system_topic", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -9587,7 +9651,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-event-grid-baseline",
 	}},
-	{name: "azurerm_eventgrid_topic", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_eventgrid_topic", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -9596,7 +9660,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-event-grid-baseline",
 	}},
-	{name: "azurerm_eventhub", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_eventhub", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -9604,7 +9668,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-event-hubs-baseline",
 	}},
-	{name: "azurerm_eventhub_authorization_rule", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_eventhub_authorization_rule", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -9612,7 +9676,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-event-hubs-baseline",
 	}},
-	{name: "azurerm_eventhub_consumer_group", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_eventhub_consumer_group", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -9620,7 +9684,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-event-hubs-baseline",
 	}},
-	{name: "azurerm_eventhub_namespace", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_eventhub_namespace", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -9638,7 +9702,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-event-hubs-baseline",
 	}},
-	{name: "azurerm_eventhub_namespace_authorization_rule", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_eventhub_namespace_authorization_rule", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -9646,7 +9710,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-event-hubs-baseline",
 	}},
-	{name: "azurerm_express_route_circuit", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_express_route_circuit", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -9654,7 +9718,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-expressroute",
 	}},
-	{name: "azurerm_federated_identity_credential", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_federated_identity_credential", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "identity_provider",
 		Focus: []string{
@@ -9664,7 +9728,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-workload-identity-federation",
 		Rationale: "A federated credential makes an external issuer trusted for sign-in, which configures the identity infrastructure (shared in saas).",
 	}},
-	{name: "azurerm_firewall", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_firewall", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -9673,7 +9737,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-firewall",
 		Rationale: "Azure Firewall is a managed firewall service (like aws_networkfirewall_firewall): Microsoft runs and scales the engine, the customer writes the rules.",
 	}},
-	{name: "azurerm_firewall_policy", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_firewall_policy", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -9681,7 +9745,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-firewall",
 	}},
-	{name: "azurerm_firewall_policy_rule_collection_group", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_firewall_policy_rule_collection_group", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -9689,7 +9753,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-firewall",
 	}},
-	{name: "azurerm_function_app_function", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_function_app_function", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "serverless_function",
 		Focus: []string{
@@ -9697,7 +9761,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-functions-security",
 	}},
-	{name: "azurerm_image", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_image", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_image",
 		Focus: []string{
@@ -9706,7 +9770,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-vm-linux-baseline",
 		Rationale: "A custom image is a guest OS the customer builds and must keep patched.",
 	}},
-	{name: "azurerm_key_vault", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_key_vault", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		AppliesTo: []string{
@@ -9729,7 +9793,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-key-vault-security",
 		Rationale: "Key Vault is an abstracted key service (like aws_kms_key): Microsoft runs the HSM-backed service, the customer owns keys, access and network exposure.",
 	}},
-	{name: "azurerm_key_vault_access_policy", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_key_vault_access_policy", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -9738,7 +9802,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-key-vault-security",
 	}},
-	{name: "azurerm_key_vault_certificate", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_key_vault_certificate", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -9746,7 +9810,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-key-vault-security",
 	}},
-	{name: "azurerm_key_vault_key", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_key_vault_key", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -9754,7 +9818,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-key-vault-security",
 	}},
-	{name: "azurerm_key_vault_managed_hardware_security_module", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_key_vault_managed_hardware_security_module", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -9764,7 +9828,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-key-vault-security",
 		Rationale: "Managed HSM is single-tenant, but Microsoft still runs the HSMs; the security domain, keys and role assignments are the customer's.",
 	}},
-	{name: "azurerm_key_vault_secret", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_key_vault_secret", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -9773,7 +9837,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-key-vault-security",
 	}},
-	{name: "azurerm_kubernetes_cluster", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_kubernetes_cluster", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_platform",
 		Focus: []string{
@@ -9888,7 +9952,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-aks-upgrades",
 		Rationale: "AKS splits upgrades in two settings: automatic_upgrade_channel moves the Kubernetes version (middleware), node_os_upgrade_channel keeps the node OS patched; the defaults (none, NodeImage) leave the version to the customer and share the node OS.",
 	}},
-	{name: "azurerm_kubernetes_cluster_extension", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_kubernetes_cluster_extension", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_platform",
 		Focus: []string{
@@ -9897,7 +9961,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-aks-security",
 		Rationale: "Cluster extensions install middleware (Flux, Dapr, backup agents) into the cluster, the customer's layer in caas.",
 	}},
-	{name: "azurerm_kubernetes_cluster_node_pool", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_kubernetes_cluster_node_pool", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_platform",
 		Focus: []string{
@@ -9907,7 +9971,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-aks-upgrades",
 		Rationale: "Node pools follow the cluster's upgrade channels; the pool chooses the OS SKU, size and surge settings.",
 	}},
-	{name: "azurerm_kubernetes_flux_configuration", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_kubernetes_flux_configuration", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -9916,7 +9980,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-aks-security",
 	}},
-	{name: "azurerm_lb", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_lb", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -9925,7 +9989,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-load-balancer",
 		Rationale: "Filed with the managed load balancers (like aws_lb): Azure runs the data path, the customer decides what is exposed and on which ports.",
 	}},
-	{name: "azurerm_lb_backend_address_pool", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_lb_backend_address_pool", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -9933,7 +9997,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-load-balancer",
 	}},
-	{name: "azurerm_lb_nat_rule", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_lb_nat_rule", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -9941,7 +10005,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-load-balancer",
 	}},
-	{name: "azurerm_lb_outbound_rule", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_lb_outbound_rule", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -9949,7 +10013,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-load-balancer",
 	}},
-	{name: "azurerm_lb_probe", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_lb_probe", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -9957,7 +10021,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-load-balancer",
 	}},
-	{name: "azurerm_lb_rule", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_lb_rule", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -9965,7 +10029,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-load-balancer",
 	}},
-	{name: "azurerm_linux_function_app", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_linux_function_app", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "serverless_function",
 		Focus: []string{
@@ -10035,7 +10099,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-functions-security",
 		Rationale: "Code deployments run on the Functions host and language workers Microsoft patches (runtime shared: the customer picks and moves versions); a container image moves the OS layer, runtime and middleware to the customer.",
 	}},
-	{name: "azurerm_linux_function_app_slot", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_linux_function_app_slot", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "serverless_function",
 		Focus: []string{
@@ -10104,7 +10168,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-functions-security",
 	}},
-	{name: "azurerm_linux_virtual_machine", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_linux_virtual_machine", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -10136,7 +10200,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-vm-linux-baseline",
 		Rationale: "The guest OS of a VM is the customer's in IaaS unless Azure is told to patch it (patch_mode).",
 	}},
-	{name: "azurerm_linux_virtual_machine_scale_set", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_linux_virtual_machine_scale_set", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -10191,7 +10255,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vmss-baseline",
 	}},
-	{name: "azurerm_linux_web_app", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_linux_web_app", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -10286,7 +10350,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-app-service-patching",
 		Rationale: "App Service patches the OS and the built-in language runtimes within a version; the customer moves between runtime versions, and a custom container moves OS layer, runtime and middleware to the customer.",
 	}},
-	{name: "azurerm_linux_web_app_slot", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_linux_web_app_slot", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -10381,7 +10445,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-app-service-patching",
 		Rationale: "A slot is a full copy of the app with its own stack settings.",
 	}},
-	{name: "azurerm_local_network_gateway", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_local_network_gateway", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -10389,7 +10453,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vpn-gateway",
 	}},
-	{name: "azurerm_log_analytics_workspace", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_log_analytics_workspace", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -10399,7 +10463,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-log-analytics",
 		Rationale: "A workspace stores the customer's logs in a service Microsoft runs: retention, access mode and who may query stay the customer's.",
 	}},
-	{name: "azurerm_logic_app_standard", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_logic_app_standard", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "serverless_function",
 		Focus: []string{
@@ -10409,7 +10473,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-logic-apps-compare",
 		Rationale: "Standard logic apps run on the Azure Functions runtime in an App Service plan, so they take the function app split.",
 	}},
-	{name: "azurerm_logic_app_workflow", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_logic_app_workflow", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -10428,7 +10492,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-logic-apps-compare",
 		Rationale: "A workflow definition runs on an engine Microsoft operates, with no runtime version or library the customer chooses: filed with the abstracted services (saas), with application_code shared because the definition is the customer's code.",
 	}},
-	{name: "azurerm_machine_learning_workspace", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_machine_learning_workspace", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		AppliesTo: []string{
@@ -10441,7 +10505,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-machine-learning-security",
 	}},
-	{name: "azurerm_maintenance_assignment_virtual_machine", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_maintenance_assignment_virtual_machine", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_configuration",
 		Focus: []string{
@@ -10450,7 +10514,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-update-manager",
 	}},
-	{name: "azurerm_maintenance_configuration", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_maintenance_configuration", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_configuration",
 		Focus: []string{
@@ -10460,7 +10524,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-update-manager",
 		Rationale: "Maintenance configurations schedule guest OS patching through Update Manager: the customer's IaaS obligation, automated.",
 	}},
-	{name: "azurerm_managed_disk", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_managed_disk", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "data_store",
 		Focus: []string{
@@ -10469,7 +10533,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-disk-encryption",
 		Rationale: "Azure encrypts every managed disk at rest with platform keys, but the choice of keys, sharing and backup is the customer's.",
 	}},
-	{name: "azurerm_management_group", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_management_group", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -10477,7 +10541,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-management-groups",
 	}},
-	{name: "azurerm_management_group_policy_assignment", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_management_group_policy_assignment", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -10485,7 +10549,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-policy",
 	}},
-	{name: "azurerm_management_group_subscription_association", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_management_group_subscription_association", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -10493,7 +10557,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-management-groups",
 	}},
-	{name: "azurerm_management_lock", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_management_lock", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -10502,7 +10566,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-resource-locks",
 	}},
-	{name: "azurerm_monitor_action_group", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_monitor_action_group", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -10510,7 +10574,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-monitor-alerts",
 	}},
-	{name: "azurerm_monitor_activity_log_alert", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_monitor_activity_log_alert", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -10519,7 +10583,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-monitor-alerts",
 	}},
-	{name: "azurerm_monitor_data_collection_rule", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_monitor_data_collection_rule", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -10528,7 +10592,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-diagnostic-settings",
 	}},
-	{name: "azurerm_monitor_data_collection_rule_association", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_monitor_data_collection_rule_association", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -10536,7 +10600,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-diagnostic-settings",
 	}},
-	{name: "azurerm_monitor_diagnostic_setting", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_monitor_diagnostic_setting", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -10545,7 +10609,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-diagnostic-settings",
 		Rationale: "Diagnostic settings decide which platform and resource logs are kept, the customer's audit-logging duty.",
 	}},
-	{name: "azurerm_monitor_metric_alert", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_monitor_metric_alert", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -10553,7 +10617,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-monitor-alerts",
 	}},
-	{name: "azurerm_monitor_scheduled_query_rules_alert_v2", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_monitor_scheduled_query_rules_alert_v2", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -10562,7 +10626,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-monitor-alerts",
 	}},
-	{name: "azurerm_mssql_database", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_mssql_database", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -10571,7 +10635,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-sql-security",
 	}},
-	{name: "azurerm_mssql_database_extended_auditing_policy", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_mssql_database_extended_auditing_policy", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -10579,7 +10643,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-sql-security",
 	}},
-	{name: "azurerm_mssql_elasticpool", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_mssql_elasticpool", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -10587,7 +10651,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-sql-security",
 	}},
-	{name: "azurerm_mssql_failover_group", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_mssql_failover_group", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -10596,7 +10660,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-sql-security",
 	}},
-	{name: "azurerm_mssql_firewall_rule", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_mssql_firewall_rule", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "network_object",
 		Focus: []string{
@@ -10604,7 +10668,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-sql-security",
 	}},
-	{name: "azurerm_mssql_managed_instance", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_mssql_managed_instance", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -10615,7 +10679,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-sql-security",
 		Rationale: "SQL Managed Instance is injected into the customer's subnet, but Microsoft still patches its OS and engine.",
 	}},
-	{name: "azurerm_mssql_server", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_mssql_server", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -10625,7 +10689,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-sql-security",
 		Rationale: "The logical server holds the admin logins, Entra admin and firewall of its databases; Microsoft runs the engine.",
 	}},
-	{name: "azurerm_mssql_server_extended_auditing_policy", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_mssql_server_extended_auditing_policy", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -10633,7 +10697,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-sql-security",
 	}},
-	{name: "azurerm_mssql_server_security_alert_policy", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_mssql_server_security_alert_policy", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -10642,7 +10706,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-sql-security",
 	}},
-	{name: "azurerm_mssql_server_transparent_data_encryption", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_mssql_server_transparent_data_encryption", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -10650,7 +10714,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-sql-security",
 	}},
-	{name: "azurerm_mssql_server_vulnerability_assessment", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_mssql_server_vulnerability_assessment", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -10658,7 +10722,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-sql-security",
 	}},
-	{name: "azurerm_mssql_virtual_network_rule", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_mssql_virtual_network_rule", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "network_object",
 		Focus: []string{
@@ -10666,7 +10730,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-sql-security",
 	}},
-	{name: "azurerm_mysql_flexible_database", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_mysql_flexible_database", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -10674,7 +10738,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-mysql-flexible",
 	}},
-	{name: "azurerm_mysql_flexible_server", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_mysql_flexible_server", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -10693,7 +10757,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-mysql-flexible",
 	}},
-	{name: "azurerm_mysql_flexible_server_active_directory_administrator", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_mysql_flexible_server_active_directory_administrator", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "identity_provider",
 		Focus: []string{
@@ -10701,7 +10765,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-mysql-flexible",
 	}},
-	{name: "azurerm_mysql_flexible_server_configuration", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_mysql_flexible_server_configuration", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -10709,7 +10773,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-mysql-flexible",
 	}},
-	{name: "azurerm_mysql_flexible_server_firewall_rule", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_mysql_flexible_server_firewall_rule", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "network_object",
 		Focus: []string{
@@ -10717,7 +10781,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-mysql-flexible",
 	}},
-	{name: "azurerm_nat_gateway", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_nat_gateway", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -10740,7 +10804,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-nat-gateway",
 		Rationale: "NAT Gateway is a managed SDN function, but it only shapes the egress of the customer's VNet, so it takes the VNet's model. NAT Gateway is a network function the provider runs: no guest operating system, runtime or middleware is exposed to the customer. Its model stays that of the network it configures (network_controls: customer).",
 	}},
-	{name: "azurerm_nat_gateway_public_ip_association", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_nat_gateway_public_ip_association", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -10748,7 +10812,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-nat-gateway",
 	}},
-	{name: "azurerm_network_ddos_protection_plan", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_network_ddos_protection_plan", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -10757,7 +10821,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-ddos",
 		Rationale: "Microsoft runs the DDoS mitigation entirely; the customer only enables the plan on its VNets and reacts to its alerts.",
 	}},
-	{name: "azurerm_network_interface", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_network_interface", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -10765,7 +10829,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vnet-baseline",
 	}},
-	{name: "azurerm_network_interface_security_group_association", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_network_interface_security_group_association", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -10773,7 +10837,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-network-security",
 	}},
-	{name: "azurerm_network_security_group", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_network_security_group", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -10782,7 +10846,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-network-security",
 		Rationale: "An NSG configures the VNet filtering in front of VMs: Azure enforces it, the customer writes every rule.",
 	}},
-	{name: "azurerm_network_security_rule", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_network_security_rule", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -10790,7 +10854,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-network-security",
 	}},
-	{name: "azurerm_network_watcher", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_network_watcher", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -10798,7 +10862,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-flow-logs",
 	}},
-	{name: "azurerm_network_watcher_flow_log", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_network_watcher_flow_log", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "logging_monitoring",
 		AppliesTo: []string{
@@ -10810,7 +10874,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-flow-logs",
 	}},
-	{name: "azurerm_orchestrated_virtual_machine_scale_set", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_orchestrated_virtual_machine_scale_set", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -10898,7 +10962,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vmss-baseline",
 	}},
-	{name: "azurerm_policy_definition", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_policy_definition", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -10907,7 +10971,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-policy",
 		Rationale: "Azure Policy enforces the customer's configuration baseline; writing and assigning policies is the customer's configuration duty.",
 	}},
-	{name: "azurerm_policy_set_definition", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_policy_set_definition", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -10915,7 +10979,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-policy",
 	}},
-	{name: "azurerm_postgresql_flexible_server", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_postgresql_flexible_server", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -10935,7 +10999,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-postgresql-flexible-security",
 		Rationale: "Microsoft patches the OS and minor engine versions in the customer's maintenance window; major version upgrades stay the customer's choice.",
 	}},
-	{name: "azurerm_postgresql_flexible_server_active_directory_administrator", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_postgresql_flexible_server_active_directory_administrator", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "identity_provider",
 		Focus: []string{
@@ -10943,7 +11007,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-postgresql-flexible-security",
 	}},
-	{name: "azurerm_postgresql_flexible_server_configuration", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_postgresql_flexible_server_configuration", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -10951,7 +11015,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-postgresql-flexible-security",
 	}},
-	{name: "azurerm_postgresql_flexible_server_database", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_postgresql_flexible_server_database", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -10959,7 +11023,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-postgresql-flexible-security",
 	}},
-	{name: "azurerm_postgresql_flexible_server_firewall_rule", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_postgresql_flexible_server_firewall_rule", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "network_object",
 		Focus: []string{
@@ -10967,7 +11031,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-postgresql-flexible-security",
 	}},
-	{name: "azurerm_private_dns_a_record", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_private_dns_a_record", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "network_object",
 		Focus: []string{
@@ -10975,7 +11039,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-private-dns",
 	}},
-	{name: "azurerm_private_dns_resolver", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_private_dns_resolver", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -10998,7 +11062,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-private-dns",
 		Rationale: "The resolver's inbound and outbound endpoints live in the customer's subnets and forward the VNet's DNS, so it takes the VNet's model. A Private DNS Resolver is a network function the provider runs: no guest operating system, runtime or middleware is exposed to the customer. Its model stays that of the network it configures (network_controls: customer).",
 	}},
-	{name: "azurerm_private_dns_zone", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_private_dns_zone", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "network_object",
 		Focus: []string{
@@ -11006,7 +11070,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-private-dns",
 	}},
-	{name: "azurerm_private_dns_zone_virtual_network_link", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_private_dns_zone_virtual_network_link", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "network_object",
 		Focus: []string{
@@ -11014,7 +11078,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-private-dns",
 	}},
-	{name: "azurerm_private_endpoint", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_private_endpoint", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -11023,7 +11087,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-private-endpoint",
 		Rationale: "A private endpoint is a network interface in the customer's subnet (like aws_vpc_endpoint): it is VNet configuration even though it reaches a PaaS service.",
 	}},
-	{name: "azurerm_private_link_service", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_private_link_service", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -11031,7 +11095,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-private-endpoint",
 	}},
-	{name: "azurerm_proximity_placement_group", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_proximity_placement_group", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -11039,7 +11103,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vm-linux-baseline",
 	}},
-	{name: "azurerm_public_ip", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_public_ip", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -11047,7 +11111,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vnet-baseline",
 	}},
-	{name: "azurerm_public_ip_prefix", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_public_ip_prefix", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -11055,7 +11119,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vnet-baseline",
 	}},
-	{name: "azurerm_recovery_services_vault", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_recovery_services_vault", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -11064,7 +11128,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-backup-security",
 		Rationale: "Azure Backup is run by Microsoft; what is backed up, how long and whether soft delete and immutability are on is the customer's.",
 	}},
-	{name: "azurerm_redis_cache", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_redis_cache", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -11074,7 +11138,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-redis-baseline",
 		Rationale: "A managed Redis engine: Microsoft patches OS and Redis, the customer chooses version, TLS, access keys and network exposure.",
 	}},
-	{name: "azurerm_redis_firewall_rule", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_redis_firewall_rule", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "network_object",
 		Focus: []string{
@@ -11082,7 +11146,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-redis-baseline",
 	}},
-	{name: "azurerm_resource_group", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_resource_group", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -11091,7 +11155,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-rbac",
 		Rationale: "A resource group is a container in Azure Resource Manager, a service Microsoft runs; what goes in it and who may touch it is the customer's.",
 	}},
-	{name: "azurerm_resource_group_policy_assignment", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_resource_group_policy_assignment", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -11099,7 +11163,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-policy",
 	}},
-	{name: "azurerm_resource_policy_assignment", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_resource_policy_assignment", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -11107,7 +11171,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-policy",
 	}},
-	{name: "azurerm_role_assignment", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_role_assignment", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -11116,7 +11180,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-rbac",
 		Rationale: "Azure RBAC is a service Microsoft runs for every model; an assignment decides who may do what, which stays the customer's.",
 	}},
-	{name: "azurerm_role_definition", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_role_definition", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -11124,7 +11188,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-rbac",
 	}},
-	{name: "azurerm_route", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_route", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -11132,7 +11196,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vnet-baseline",
 	}},
-	{name: "azurerm_route_table", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_route_table", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -11140,7 +11204,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vnet-baseline",
 	}},
-	{name: "azurerm_search_service", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_search_service", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -11149,7 +11213,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-search-security",
 	}},
-	{name: "azurerm_security_center_contact", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_security_center_contact", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -11157,7 +11221,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-defender-for-cloud",
 	}},
-	{name: "azurerm_security_center_subscription_pricing", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_security_center_subscription_pricing", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -11166,7 +11230,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-defender-for-cloud",
 		Rationale: "Turning on a Defender plan buys detection Microsoft runs; acting on its findings stays the customer's.",
 	}},
-	{name: "azurerm_sentinel_log_analytics_workspace_onboarding", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_sentinel_log_analytics_workspace_onboarding", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -11175,7 +11239,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-sentinel",
 	}},
-	{name: "azurerm_service_plan", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_service_plan", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -11184,7 +11248,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-app-service-security",
 		Rationale: "The plan is the App Service hosting tier (size, zone redundancy, isolation); it hosts web apps and function apps alike and is filed with App Service.",
 	}},
-	{name: "azurerm_servicebus_namespace", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_servicebus_namespace", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -11203,7 +11267,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-service-bus-baseline",
 		Rationale: "Service Bus is an abstracted broker (like aws_sqs_queue): no engine or host to manage; the namespace's network rules are shared.",
 	}},
-	{name: "azurerm_servicebus_namespace_authorization_rule", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_servicebus_namespace_authorization_rule", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -11212,7 +11276,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-service-bus-baseline",
 		Rationale: "Shared access policies mint keys that grant send, listen or manage rights: access the customer must keep minimal.",
 	}},
-	{name: "azurerm_servicebus_queue", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_servicebus_queue", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -11220,7 +11284,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-service-bus-baseline",
 	}},
-	{name: "azurerm_servicebus_subscription", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_servicebus_subscription", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -11228,7 +11292,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-service-bus-baseline",
 	}},
-	{name: "azurerm_servicebus_topic", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_servicebus_topic", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -11236,7 +11300,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-service-bus-baseline",
 	}},
-	{name: "azurerm_shared_image", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_shared_image", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_image",
 		Focus: []string{
@@ -11244,7 +11308,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vm-linux-baseline",
 	}},
-	{name: "azurerm_shared_image_gallery", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_shared_image_gallery", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_image",
 		Focus: []string{
@@ -11253,7 +11317,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vm-linux-baseline",
 	}},
-	{name: "azurerm_shared_image_version", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_shared_image_version", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_image",
 		Focus: []string{
@@ -11261,7 +11325,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vm-linux-baseline",
 	}},
-	{name: "azurerm_snapshot", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_snapshot", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "data_store",
 		Focus: []string{
@@ -11269,7 +11333,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-disk-encryption",
 	}},
-	{name: "azurerm_ssh_public_key", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_ssh_public_key", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -11277,7 +11341,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vm-linux-baseline",
 	}},
-	{name: "azurerm_static_web_app", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_static_web_app", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -11287,7 +11351,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-static-web-apps",
 		Rationale: "The customer ships the site and its API code; Microsoft runs the global hosting and the managed functions behind it.",
 	}},
-	{name: "azurerm_storage_account", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_storage_account", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -11298,7 +11362,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-storage-security",
 		Rationale: "DOMAIN.md files storage accounts with PaaS (unlike aws_s3_bucket): the account carries network rules, keys, TLS and shared-key settings the customer owns.",
 	}},
-	{name: "azurerm_storage_account_customer_managed_key", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_storage_account_customer_managed_key", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -11306,7 +11370,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-storage-baseline",
 	}},
-	{name: "azurerm_storage_account_network_rules", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_storage_account_network_rules", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "network_object",
 		Focus: []string{
@@ -11314,7 +11378,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-storage-security",
 	}},
-	{name: "azurerm_storage_blob", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_storage_blob", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -11322,7 +11386,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-storage-security",
 	}},
-	{name: "azurerm_storage_container", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_storage_container", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -11330,7 +11394,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-storage-security",
 	}},
-	{name: "azurerm_storage_data_lake_gen2_filesystem", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_storage_data_lake_gen2_filesystem", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -11338,7 +11402,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-storage-baseline",
 	}},
-	{name: "azurerm_storage_encryption_scope", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_storage_encryption_scope", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -11346,7 +11410,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-storage-baseline",
 	}},
-	{name: "azurerm_storage_management_policy", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_storage_management_policy", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -11355,7 +11419,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-storage-security",
 	}},
-	{name: "azurerm_storage_object_replication", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_storage_object_replication", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -11363,7 +11427,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-storage-security",
 	}},
-	{name: "azurerm_storage_queue", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_storage_queue", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -11371,7 +11435,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-storage-baseline",
 	}},
-	{name: "azurerm_storage_share", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_storage_share", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -11380,7 +11444,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-storage-baseline",
 	}},
-	{name: "azurerm_storage_table", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_storage_table", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -11388,7 +11452,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-storage-baseline",
 	}},
-	{name: "azurerm_stream_analytics_job", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_stream_analytics_job", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -11398,7 +11462,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-stream-analytics",
 		Rationale: "The customer writes the query (application code); Microsoft runs the streaming engine.",
 	}},
-	{name: "azurerm_subnet", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_subnet", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -11406,7 +11470,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vnet-baseline",
 	}},
-	{name: "azurerm_subnet_nat_gateway_association", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_subnet_nat_gateway_association", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -11414,7 +11478,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-nat-gateway",
 	}},
-	{name: "azurerm_subnet_network_security_group_association", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_subnet_network_security_group_association", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -11422,7 +11486,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-network-security",
 	}},
-	{name: "azurerm_subnet_route_table_association", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_subnet_route_table_association", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -11430,7 +11494,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vnet-baseline",
 	}},
-	{name: "azurerm_subscription_policy_assignment", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_subscription_policy_assignment", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -11438,7 +11502,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-policy",
 	}},
-	{name: "azurerm_synapse_firewall_rule", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_synapse_firewall_rule", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "network_object",
 		Focus: []string{
@@ -11446,7 +11510,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-synapse-security",
 	}},
-	{name: "azurerm_synapse_spark_pool", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_synapse_spark_pool", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -11464,7 +11528,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-synapse-security",
 		Rationale: "Microsoft patches the Spark runtime within a version, but the customer picks the Spark runtime version and must move off retired ones; the pool's runtime cell is shared.",
 	}},
-	{name: "azurerm_synapse_sql_pool", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_synapse_sql_pool", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -11473,7 +11537,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-synapse-security",
 	}},
-	{name: "azurerm_synapse_workspace", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_synapse_workspace", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -11483,7 +11547,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-synapse-security",
 	}},
-	{name: "azurerm_traffic_manager_profile", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_traffic_manager_profile", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -11492,7 +11556,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-traffic-manager",
 		Rationale: "Traffic Manager is DNS-based routing Microsoft runs end to end; the customer sets endpoints and failover.",
 	}},
-	{name: "azurerm_user_assigned_identity", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_user_assigned_identity", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -11501,7 +11565,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-managed-identities",
 		Rationale: "Microsoft issues and rotates the identity's credentials; what it is granted stays the customer's.",
 	}},
-	{name: "azurerm_virtual_hub", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_virtual_hub", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -11524,7 +11588,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-vnet-baseline",
 		Rationale: "A Virtual WAN hub is a network function the provider runs: no guest operating system, runtime or middleware is exposed to the customer. Its model stays that of the network it configures (network_controls: customer).",
 	}},
-	{name: "azurerm_virtual_machine", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_virtual_machine", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -11535,7 +11599,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-vm-linux-baseline",
 		Rationale: "Legacy VM resource: same split as azurerm_linux_virtual_machine without the patch_mode setting.",
 	}},
-	{name: "azurerm_virtual_machine_data_disk_attachment", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_virtual_machine_data_disk_attachment", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -11543,7 +11607,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vm-linux-baseline",
 	}},
-	{name: "azurerm_virtual_machine_extension", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_virtual_machine_extension", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_configuration",
 		Focus: []string{
@@ -11553,7 +11617,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-vm-linux-baseline",
 		Rationale: "Extensions run with full rights inside the guest OS, the customer's layer in IaaS.",
 	}},
-	{name: "azurerm_virtual_machine_scale_set_extension", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_virtual_machine_scale_set_extension", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_configuration",
 		Focus: []string{
@@ -11562,7 +11626,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vmss-baseline",
 	}},
-	{name: "azurerm_virtual_network", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_virtual_network", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -11570,7 +11634,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vnet-baseline",
 	}},
-	{name: "azurerm_virtual_network_gateway", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_virtual_network_gateway", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -11593,7 +11657,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-vpn-gateway",
 		Rationale: "Microsoft runs the gateway instances, but the tunnels, IPsec policy and routes are VNet configuration the customer owns. A virtual network gateway is a network function the provider runs: no guest operating system, runtime or middleware is exposed to the customer. Its model stays that of the network it configures (network_controls: customer).",
 	}},
-	{name: "azurerm_virtual_network_gateway_connection", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_virtual_network_gateway_connection", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		AppliesTo: []string{
@@ -11605,7 +11669,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vpn-gateway",
 	}},
-	{name: "azurerm_virtual_network_peering", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_virtual_network_peering", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -11613,7 +11677,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vnet-baseline",
 	}},
-	{name: "azurerm_virtual_wan", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_virtual_wan", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -11621,7 +11685,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vnet-baseline",
 	}},
-	{name: "azurerm_web_application_firewall_policy", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_web_application_firewall_policy", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -11629,7 +11693,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-waf",
 	}},
-	{name: "azurerm_windows_function_app", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_windows_function_app", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "serverless_function",
 		Focus: []string{
@@ -11639,7 +11703,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-functions-runtime-versions",
 		Rationale: "Windows function apps run code packages only; the runtime split is the faas default (Microsoft patches, customer chooses and upgrades versions).",
 	}},
-	{name: "azurerm_windows_function_app_slot", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_windows_function_app_slot", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "serverless_function",
 		Focus: []string{
@@ -11648,7 +11712,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-functions-runtime-versions",
 	}},
-	{name: "azurerm_windows_virtual_machine", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_windows_virtual_machine", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -11681,7 +11745,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-vm-windows-baseline",
 		Rationale: "Windows Update running inside the guest (AutomaticByOS) is still the customer's OS management; only AutomaticByPlatform moves patch orchestration to Azure.",
 	}},
-	{name: "azurerm_windows_virtual_machine_scale_set", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_windows_virtual_machine_scale_set", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -11736,7 +11800,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vmss-baseline",
 	}},
-	{name: "azurerm_windows_web_app", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_windows_web_app", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -11831,7 +11895,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-app-service-patching",
 		Rationale: "Windows containers on App Service are the same hard call as Linux custom containers.",
 	}},
-	{name: "azurerm_windows_web_app_slot", doc: 3, def: ResourceTypeDoc{
+	{name: "azurerm_windows_web_app_slot", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -11840,7 +11904,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-app-service-patching",
 	}},
-	{name: "google_access_context_manager_access_level", doc: 4, def: ResourceTypeDoc{
+	{name: "google_access_context_manager_access_level", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -11848,7 +11912,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-vpc-service-controls",
 	}},
-	{name: "google_access_context_manager_service_perimeter", doc: 4, def: ResourceTypeDoc{
+	{name: "google_access_context_manager_service_perimeter", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "network_object",
 		AppliesTo: []string{
@@ -11870,7 +11934,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-vpc-service-controls",
 		Rationale: "A VPC Service Controls perimeter is a customer-drawn boundary around Google APIs; Google enforces it.",
 	}},
-	{name: "google_alloydb_cluster", doc: 4, def: ResourceTypeDoc{
+	{name: "google_alloydb_cluster", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -11880,7 +11944,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-alloydb",
 		Rationale: "AlloyDB is a managed PostgreSQL-compatible engine Google patches, the same split as Cloud SQL.",
 	}},
-	{name: "google_alloydb_instance", doc: 4, def: ResourceTypeDoc{
+	{name: "google_alloydb_instance", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -11889,7 +11953,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-alloydb",
 	}},
-	{name: "google_alloydb_user", doc: 4, def: ResourceTypeDoc{
+	{name: "google_alloydb_user", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -11897,7 +11961,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-alloydb",
 	}},
-	{name: "google_app_engine_application", doc: 4, def: ResourceTypeDoc{
+	{name: "google_app_engine_application", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -11905,7 +11969,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-app-engine-standard",
 	}},
-	{name: "google_app_engine_firewall_rule", doc: 4, def: ResourceTypeDoc{
+	{name: "google_app_engine_firewall_rule", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "network_object",
 		Focus: []string{
@@ -11913,7 +11977,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-app-engine-standard",
 	}},
-	{name: "google_app_engine_flexible_app_version", doc: 4, def: ResourceTypeDoc{
+	{name: "google_app_engine_flexible_app_version", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -11958,7 +12022,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-app-engine-flexible",
 		Rationale: "App Engine flexible runs containers on VMs Google manages and patches; with runtime = \"custom\" the customer's Dockerfile defines the runtime.",
 	}},
-	{name: "google_app_engine_standard_app_version", doc: 4, def: ResourceTypeDoc{
+	{name: "google_app_engine_standard_app_version", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -11977,7 +12041,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-app-engine-standard",
 		Rationale: "App Engine standard runs code on Google-managed runtimes and sandboxes; the customer picks the runtime version and moves off deprecated ones (runtime shared).",
 	}},
-	{name: "google_artifact_registry_repository", doc: 4, def: ResourceTypeDoc{
+	{name: "google_artifact_registry_repository", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -11987,7 +12051,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-artifact-registry",
 		Rationale: "A registry is abstracted image storage (like aws_ecr_repository): the customer keeps the images, their scanning and who may pull them.",
 	}},
-	{name: "google_artifact_registry_repository_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_artifact_registry_repository_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		AppliesTo: []string{
@@ -11999,7 +12063,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-artifact-registry",
 	}},
-	{name: "google_bigquery_data_transfer_config", doc: 4, def: ResourceTypeDoc{
+	{name: "google_bigquery_data_transfer_config", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -12008,7 +12072,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-bigquery-governance",
 	}},
-	{name: "google_bigquery_dataset", doc: 4, def: ResourceTypeDoc{
+	{name: "google_bigquery_dataset", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -12019,7 +12083,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-bigquery-governance",
 		Rationale: "DOMAIN.md files BigQuery with saas: Google runs storage and the query engine; datasets, their location, keys and access are the customer's.",
 	}},
-	{name: "google_bigquery_dataset_access", doc: 4, def: ResourceTypeDoc{
+	{name: "google_bigquery_dataset_access", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -12027,7 +12091,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-bigquery-access",
 	}},
-	{name: "google_bigquery_dataset_iam_binding", doc: 4, def: ResourceTypeDoc{
+	{name: "google_bigquery_dataset_iam_binding", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -12035,7 +12099,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-bigquery-access",
 	}},
-	{name: "google_bigquery_dataset_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_bigquery_dataset_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -12043,7 +12107,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-bigquery-access",
 	}},
-	{name: "google_bigquery_routine", doc: 4, def: ResourceTypeDoc{
+	{name: "google_bigquery_routine", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		AppliesTo: []string{
@@ -12065,7 +12129,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-bigquery-governance",
 		Rationale: "A routine is customer SQL, JavaScript or Python code running inside BigQuery: the engine is Google's, the code the customer's, so the type shares application_code.",
 	}},
-	{name: "google_bigquery_table", doc: 4, def: ResourceTypeDoc{
+	{name: "google_bigquery_table", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -12074,7 +12138,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-bigquery-governance",
 	}},
-	{name: "google_bigquery_table_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_bigquery_table_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -12082,7 +12146,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-bigquery-access",
 	}},
-	{name: "google_bigtable_instance", doc: 4, def: ResourceTypeDoc{
+	{name: "google_bigtable_instance", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -12092,7 +12156,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-bigtable",
 		Rationale: "Bigtable is filed with the abstracted data services: Google runs the nodes, storage and engine.",
 	}},
-	{name: "google_bigtable_instance_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_bigtable_instance_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -12100,7 +12164,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-bigtable",
 	}},
-	{name: "google_bigtable_table", doc: 4, def: ResourceTypeDoc{
+	{name: "google_bigtable_table", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -12109,7 +12173,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-bigtable",
 	}},
-	{name: "google_binary_authorization_policy", doc: 4, def: ResourceTypeDoc{
+	{name: "google_binary_authorization_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -12119,7 +12183,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-binary-authorization",
 		Rationale: "Binary Authorization decides which images may be deployed to GKE, so it takes the cluster's model and sets its deployment settings.",
 	}},
-	{name: "google_certificate_manager_certificate", doc: 4, def: ResourceTypeDoc{
+	{name: "google_certificate_manager_certificate", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -12128,7 +12192,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-certificate-manager",
 		Rationale: "Certificate Manager is a standalone managed service (like aws_acm_certificate).",
 	}},
-	{name: "google_certificate_manager_certificate_map", doc: 4, def: ResourceTypeDoc{
+	{name: "google_certificate_manager_certificate_map", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -12137,7 +12201,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-certificate-manager",
 	}},
-	{name: "google_cloud_run_domain_mapping", doc: 4, def: ResourceTypeDoc{
+	{name: "google_cloud_run_domain_mapping", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -12145,7 +12209,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-cloud-run-security",
 	}},
-	{name: "google_cloud_run_service", doc: 4, def: ResourceTypeDoc{
+	{name: "google_cloud_run_service", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "serverless_function",
 		Focus: []string{
@@ -12171,7 +12235,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-cloud-run-security",
 		Rationale: "The v1 (Knative) Cloud Run resource runs a customer-built image; filed like google_cloud_run_v2_service with source=container.",
 	}},
-	{name: "google_cloud_run_service_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_cloud_run_service_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -12179,7 +12243,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-cloud-run-security",
 	}},
-	{name: "google_cloud_run_v2_job", doc: 4, def: ResourceTypeDoc{
+	{name: "google_cloud_run_v2_job", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "serverless_function",
 		Focus: []string{
@@ -12205,7 +12269,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-cloud-run-security",
 		Rationale: "A Cloud Run job runs a container image the customer builds, like a Cloud Run service deployed from an image.",
 	}},
-	{name: "google_cloud_run_v2_service", doc: 4, def: ResourceTypeDoc{
+	{name: "google_cloud_run_v2_service", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "serverless_function",
 		Focus: []string{
@@ -12319,7 +12383,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-cloud-run-security",
 		Rationale: "DOMAIN.md files Cloud Run under faas with low confidence; unlike google_cloudfunctions2_function, whose runtime Google manages, a Cloud Run service usually runs an image the customer builds, hence the source condition.",
 	}},
-	{name: "google_cloud_run_v2_service_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_cloud_run_v2_service_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -12328,7 +12392,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-cloud-run-security",
 		Rationale: "Granting roles/run.invoker to allUsers makes the service public: access configuration the customer owns.",
 	}},
-	{name: "google_cloud_scheduler_job", doc: 4, def: ResourceTypeDoc{
+	{name: "google_cloud_scheduler_job", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -12336,7 +12400,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-cloud-scheduler",
 	}},
-	{name: "google_cloud_tasks_queue", doc: 4, def: ResourceTypeDoc{
+	{name: "google_cloud_tasks_queue", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -12344,7 +12408,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-cloud-tasks",
 	}},
-	{name: "google_cloudfunctions2_function", doc: 4, def: ResourceTypeDoc{
+	{name: "google_cloudfunctions2_function", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "serverless_function",
 		Focus: []string{
@@ -12413,7 +12477,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-functions-runtime-support",
 		Rationale: "Google-managed language runtimes on base images Google patches (runtime shared: the customer picks the runtime and moves off deprecated ones); compare google_cloud_run_v2_service, where the image is usually the customer's.",
 	}},
-	{name: "google_cloudfunctions2_function_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_cloudfunctions2_function_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -12421,7 +12485,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-functions-security",
 	}},
-	{name: "google_cloudfunctions_function", doc: 4, def: ResourceTypeDoc{
+	{name: "google_cloudfunctions_function", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "serverless_function",
 		Focus: []string{
@@ -12432,7 +12496,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-functions-runtime-support",
 		Rationale: "First-generation functions run on Google-managed runtimes; the customer chooses and upgrades the runtime version.",
 	}},
-	{name: "google_cloudfunctions_function_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_cloudfunctions_function_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -12440,7 +12504,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-functions-security",
 	}},
-	{name: "google_composer_environment", doc: 4, def: ResourceTypeDoc{
+	{name: "google_composer_environment", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -12460,7 +12524,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-composer-versions",
 		Rationale: "Google runs Airflow for the customer, but environment upgrades to newer Composer and Airflow versions are customer-initiated, so middleware is shared.",
 	}},
-	{name: "google_compute_address", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_address", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -12468,7 +12532,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-vpc",
 	}},
-	{name: "google_compute_attached_disk", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_attached_disk", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -12476,7 +12540,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-disk-encryption",
 	}},
-	{name: "google_compute_autoscaler", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_autoscaler", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -12484,7 +12548,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-instance-groups",
 	}},
-	{name: "google_compute_backend_bucket", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_backend_bucket", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -12493,7 +12557,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-load-balancing",
 	}},
-	{name: "google_compute_backend_service", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_backend_service", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -12503,7 +12567,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-load-balancing",
 		Rationale: "Managed load balancer filed with paas like aws_lb: Google runs the proxies, the customer configures backends, IAP, Cloud Armor and logging.",
 	}},
-	{name: "google_compute_disk", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_disk", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "data_store",
 		Focus: []string{
@@ -12512,7 +12576,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-disk-encryption",
 		Rationale: "Google encrypts every disk at rest by default; key choice, snapshots and sharing are the customer's.",
 	}},
-	{name: "google_compute_disk_resource_policy_attachment", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_disk_resource_policy_attachment", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "data_store",
 		Focus: []string{
@@ -12520,7 +12584,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-snapshots",
 	}},
-	{name: "google_compute_external_vpn_gateway", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_external_vpn_gateway", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -12528,7 +12592,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-cloud-vpn",
 	}},
-	{name: "google_compute_firewall", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_firewall", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -12537,7 +12601,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-vpc-firewall",
 		Rationale: "VPC firewall rules configure the filtering in front of VMs: Google enforces them, the customer writes every rule.",
 	}},
-	{name: "google_compute_firewall_policy", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_firewall_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -12546,7 +12610,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-firewall-policies",
 		Rationale: "Hierarchical firewall policies apply to every VPC under the folder or organization; still VM network filtering the customer writes.",
 	}},
-	{name: "google_compute_firewall_policy_association", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_firewall_policy_association", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -12554,7 +12618,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-firewall-policies",
 	}},
-	{name: "google_compute_firewall_policy_rule", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_firewall_policy_rule", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -12562,7 +12626,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-firewall-policies",
 	}},
-	{name: "google_compute_forwarding_rule", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_forwarding_rule", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -12571,7 +12635,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-load-balancing",
 		Rationale: "A forwarding rule is the frontend of a managed load balancer (filed with paas like aws_lb) or a Private Service Connect endpoint; the exposure it creates is the customer's choice either way.",
 	}},
-	{name: "google_compute_global_address", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_global_address", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -12579,7 +12643,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-vpc",
 	}},
-	{name: "google_compute_global_forwarding_rule", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_global_forwarding_rule", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -12587,7 +12651,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-load-balancing",
 	}},
-	{name: "google_compute_ha_vpn_gateway", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_ha_vpn_gateway", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -12610,7 +12674,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-cloud-vpn",
 		Rationale: "An HA VPN gateway is a network function the provider runs: no guest operating system, runtime or middleware is exposed to the customer. Its model stays that of the network it configures (network_controls: customer).",
 	}},
-	{name: "google_compute_health_check", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_health_check", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -12618,7 +12682,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-load-balancing",
 	}},
-	{name: "google_compute_image", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_image", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_image",
 		Focus: []string{
@@ -12627,7 +12691,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-compute-images",
 		Rationale: "A custom image is a guest OS the customer builds and must keep patched.",
 	}},
-	{name: "google_compute_instance", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_instance", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -12638,7 +12702,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-compute-security",
 		Rationale: "Google publishes patched public images, but the guest OS of a running VM is the customer's to patch (OS Config helps, does not take over).",
 	}},
-	{name: "google_compute_instance_from_template", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_instance_from_template", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -12647,7 +12711,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-instance-templates",
 	}},
-	{name: "google_compute_instance_group", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_instance_group", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -12655,7 +12719,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-instance-groups",
 	}},
-	{name: "google_compute_instance_group_manager", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_instance_group_manager", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -12665,7 +12729,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-instance-groups",
 		Rationale: "A MIG can roll instances onto a new template, but which image the template names and when to roll is the customer's.",
 	}},
-	{name: "google_compute_instance_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_instance_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -12673,7 +12737,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-os-login",
 	}},
-	{name: "google_compute_instance_template", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_instance_template", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_image",
 		Focus: []string{
@@ -12682,7 +12746,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-instance-templates",
 	}},
-	{name: "google_compute_interconnect_attachment", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_interconnect_attachment", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -12690,7 +12754,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-interconnect",
 	}},
-	{name: "google_compute_managed_ssl_certificate", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_managed_ssl_certificate", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -12699,7 +12763,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-ssl-certificates",
 		Rationale: "Google issues and renews the certificate, but which domains it covers and where it is served is the customer's.",
 	}},
-	{name: "google_compute_network", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_network", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -12707,7 +12771,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-vpc",
 	}},
-	{name: "google_compute_network_endpoint_group", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_network_endpoint_group", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -12715,7 +12779,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-load-balancing",
 	}},
-	{name: "google_compute_network_firewall_policy", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_network_firewall_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -12723,7 +12787,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-firewall-policies",
 	}},
-	{name: "google_compute_network_firewall_policy_association", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_network_firewall_policy_association", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -12731,7 +12795,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-firewall-policies",
 	}},
-	{name: "google_compute_network_firewall_policy_rule", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_network_firewall_policy_rule", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -12739,7 +12803,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-firewall-policies",
 	}},
-	{name: "google_compute_network_peering", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_network_peering", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -12747,7 +12811,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-vpc-peering",
 	}},
-	{name: "google_compute_project_metadata", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_project_metadata", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_configuration",
 		Focus: []string{
@@ -12757,7 +12821,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-os-login",
 		Rationale: "Project metadata sets SSH keys and enable-oslogin for every VM of the project: guest access, the customer's in IaaS.",
 	}},
-	{name: "google_compute_project_metadata_item", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_project_metadata_item", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_configuration",
 		Focus: []string{
@@ -12766,7 +12830,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-os-login",
 	}},
-	{name: "google_compute_region_autoscaler", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_region_autoscaler", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -12774,7 +12838,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-instance-groups",
 	}},
-	{name: "google_compute_region_backend_service", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_region_backend_service", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -12783,7 +12847,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-load-balancing",
 	}},
-	{name: "google_compute_region_disk", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_region_disk", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "data_store",
 		Focus: []string{
@@ -12791,7 +12855,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-disk-encryption",
 	}},
-	{name: "google_compute_region_health_check", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_region_health_check", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -12799,7 +12863,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-load-balancing",
 	}},
-	{name: "google_compute_region_instance_group_manager", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_region_instance_group_manager", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -12808,7 +12872,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-instance-groups",
 	}},
-	{name: "google_compute_region_instance_template", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_region_instance_template", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_image",
 		Focus: []string{
@@ -12817,7 +12881,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-instance-templates",
 	}},
-	{name: "google_compute_region_network_endpoint_group", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_region_network_endpoint_group", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -12825,7 +12889,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-load-balancing",
 	}},
-	{name: "google_compute_region_ssl_certificate", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_region_ssl_certificate", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -12833,7 +12897,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-ssl-certificates",
 	}},
-	{name: "google_compute_region_target_https_proxy", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_region_target_https_proxy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -12842,7 +12906,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-load-balancing",
 	}},
-	{name: "google_compute_region_url_map", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_region_url_map", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -12850,7 +12914,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-load-balancing",
 	}},
-	{name: "google_compute_resource_policy", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_resource_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "data_store",
 		Focus: []string{
@@ -12859,7 +12923,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-snapshots",
 	}},
-	{name: "google_compute_route", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_route", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -12867,7 +12931,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-vpc",
 	}},
-	{name: "google_compute_router", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_router", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -12890,7 +12954,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-cloud-router",
 		Rationale: "Cloud Router is a network function the provider runs: no guest operating system, runtime or middleware is exposed to the customer. Its model stays that of the network it configures (network_controls: customer).",
 	}},
-	{name: "google_compute_router_nat", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_router_nat", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -12913,7 +12977,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-cloud-nat",
 		Rationale: "Cloud NAT is software-defined and Google-run, but it only shapes the egress of the customer's VPC, so it takes the VPC's model. Cloud NAT is a network function the provider runs: no guest operating system, runtime or middleware is exposed to the customer. Its model stays that of the network it configures (network_controls: customer).",
 	}},
-	{name: "google_compute_router_peer", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_router_peer", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -12921,7 +12985,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-cloud-router",
 	}},
-	{name: "google_compute_security_policy", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_security_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -12930,7 +12994,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-cloud-armor",
 		Rationale: "Cloud Armor policies attach to load balancer backends, so they take the load balancer's model; Google runs the edge, the customer writes the rules.",
 	}},
-	{name: "google_compute_service_attachment", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_service_attachment", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -12938,7 +13002,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-psc",
 	}},
-	{name: "google_compute_shared_vpc_host_project", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_shared_vpc_host_project", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -12946,7 +13010,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-shared-vpc",
 	}},
-	{name: "google_compute_shared_vpc_service_project", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_shared_vpc_service_project", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -12954,7 +13018,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-shared-vpc",
 	}},
-	{name: "google_compute_snapshot", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_snapshot", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "data_store",
 		Focus: []string{
@@ -12962,7 +13026,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-snapshots",
 	}},
-	{name: "google_compute_ssl_certificate", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_ssl_certificate", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -12971,7 +13035,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-ssl-certificates",
 		Rationale: "A self-managed certificate: the customer supplies, protects and renews the private key.",
 	}},
-	{name: "google_compute_ssl_policy", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_ssl_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -12979,7 +13043,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-ssl-policies",
 	}},
-	{name: "google_compute_subnetwork", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_subnetwork", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -12987,7 +13051,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-vpc",
 	}},
-	{name: "google_compute_subnetwork_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_subnetwork_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "access_policy",
 		AppliesTo: []string{
@@ -12999,7 +13063,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-shared-vpc",
 	}},
-	{name: "google_compute_target_http_proxy", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_target_http_proxy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -13007,16 +13071,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-load-balancing",
 	}},
-	{name: "google_compute_target_https_proxy", doc: 4, def: ResourceTypeDoc{
-		ServiceModel: "paas",
-		Class:        "traffic_endpoint",
-		Focus: []string{
-			"network_controls",
-			"data_protection",
-		},
-		Source: "google-load-balancing",
-	}},
-	{name: "google_compute_target_ssl_proxy", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_target_https_proxy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -13025,7 +13080,16 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-load-balancing",
 	}},
-	{name: "google_compute_target_tcp_proxy", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_target_ssl_proxy", doc: 5, def: ResourceTypeDoc{
+		ServiceModel: "paas",
+		Class:        "traffic_endpoint",
+		Focus: []string{
+			"network_controls",
+			"data_protection",
+		},
+		Source: "google-load-balancing",
+	}},
+	{name: "google_compute_target_tcp_proxy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -13033,7 +13097,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-load-balancing",
 	}},
-	{name: "google_compute_url_map", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_url_map", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -13041,7 +13105,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-load-balancing",
 	}},
-	{name: "google_compute_vpn_gateway", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_vpn_gateway", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -13064,7 +13128,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-cloud-vpn",
 		Rationale: "A Classic VPN gateway is a network function the provider runs: no guest operating system, runtime or middleware is exposed to the customer. Its model stays that of the network it configures (network_controls: customer).",
 	}},
-	{name: "google_compute_vpn_tunnel", doc: 4, def: ResourceTypeDoc{
+	{name: "google_compute_vpn_tunnel", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		AppliesTo: []string{
@@ -13076,7 +13140,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-cloud-vpn",
 	}},
-	{name: "google_container_cluster", doc: 4, def: ResourceTypeDoc{
+	{name: "google_container_cluster", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_platform",
 		Focus: []string{
@@ -13111,7 +13175,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-gke",
 		Rationale: "GKE Standard shares the node OS (Google builds and patches node images, the customer keeps auto-upgrade on); Autopilot hands the nodes to Google. Kubernetes components (middleware) stay with the customer rather than shared (audit R22): the GKE page lists \"Enroll clusters in auto-upgrade (default) or upgrade clusters to supported versions\" among the customer's responsibilities; both owners carry the same obligation, and customer is the conservative display until a release-channel condition exists.",
 	}},
-	{name: "google_container_node_pool", doc: 4, def: ResourceTypeDoc{
+	{name: "google_container_node_pool", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_platform",
 		Focus: []string{
@@ -13163,7 +13227,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-gke-node-auto-upgrades",
 		Rationale: "Google builds and patches node images; node auto-upgrade (on by default) applies them, and turning it off leaves the node OS to the customer.",
 	}},
-	{name: "google_dataflow_job", doc: 4, def: ResourceTypeDoc{
+	{name: "google_dataflow_job", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "serverless_function",
 		Focus: []string{
@@ -13173,7 +13237,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-dataflow-security",
 		Rationale: "Dataflow runs the customer's pipeline on workers Google provisions and patches, filed with faas like aws_glue_job; the SDK version the pipeline is built with is the shared runtime.",
 	}},
-	{name: "google_dataproc_batch", doc: 4, def: ResourceTypeDoc{
+	{name: "google_dataproc_batch", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "serverless_function",
 		Focus: []string{
@@ -13183,7 +13247,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-dataproc-serverless",
 		Rationale: "Serverless Spark batches run customer code on a Spark runtime Google manages; the customer picks the runtime version.",
 	}},
-	{name: "google_dataproc_cluster", doc: 4, def: ResourceTypeDoc{
+	{name: "google_dataproc_cluster", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -13202,7 +13266,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-dataproc-versions",
 		Rationale: "Filed with paas like aws_emr_cluster, but the nodes are VMs in the customer's project pinned to an image version: Google publishes patched images, the customer must recreate clusters to get them.",
 	}},
-	{name: "google_dataproc_job", doc: 4, def: ResourceTypeDoc{
+	{name: "google_dataproc_job", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "serverless_function",
 		Focus: []string{
@@ -13210,7 +13274,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-dataproc-versions",
 	}},
-	{name: "google_dns_managed_zone", doc: 4, def: ResourceTypeDoc{
+	{name: "google_dns_managed_zone", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "network_object",
 		AppliesTo: []string{
@@ -13223,7 +13287,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-cloud-dns",
 		Rationale: "Cloud DNS is run by Google; zone visibility, DNSSEC and records are customer configuration.",
 	}},
-	{name: "google_dns_policy", doc: 4, def: ResourceTypeDoc{
+	{name: "google_dns_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "network_object",
 		AppliesTo: []string{
@@ -13235,7 +13299,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-cloud-dns",
 	}},
-	{name: "google_dns_record_set", doc: 4, def: ResourceTypeDoc{
+	{name: "google_dns_record_set", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "network_object",
 		Focus: []string{
@@ -13243,7 +13307,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-cloud-dns",
 	}},
-	{name: "google_eventarc_trigger", doc: 4, def: ResourceTypeDoc{
+	{name: "google_eventarc_trigger", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -13251,7 +13315,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-eventarc",
 	}},
-	{name: "google_filestore_instance", doc: 4, def: ResourceTypeDoc{
+	{name: "google_filestore_instance", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -13261,7 +13325,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-filestore",
 		Rationale: "Filestore is managed NFS filed with the abstracted storage services (like aws_efs_file_system); export options decide who may mount.",
 	}},
-	{name: "google_firebaserules_ruleset", doc: 4, def: ResourceTypeDoc{
+	{name: "google_firebaserules_ruleset", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -13270,7 +13334,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-firestore",
 		Rationale: "Security rules decide which client may read or write which documents: the customer's data access.",
 	}},
-	{name: "google_firestore_database", doc: 4, def: ResourceTypeDoc{
+	{name: "google_firestore_database", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -13280,7 +13344,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-firestore",
 		Rationale: "Firestore is a serverless document database: nothing below the data, its rules and access is the customer's.",
 	}},
-	{name: "google_folder", doc: 4, def: ResourceTypeDoc{
+	{name: "google_folder", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -13288,7 +13352,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-resource-hierarchy",
 	}},
-	{name: "google_folder_iam_binding", doc: 4, def: ResourceTypeDoc{
+	{name: "google_folder_iam_binding", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -13296,7 +13360,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-iam",
 	}},
-	{name: "google_folder_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_folder_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -13304,7 +13368,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-iam",
 	}},
-	{name: "google_folder_iam_policy", doc: 4, def: ResourceTypeDoc{
+	{name: "google_folder_iam_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -13312,7 +13376,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-iam",
 	}},
-	{name: "google_gkeonprem_bare_metal_cluster", doc: 4, def: ResourceTypeDoc{
+	{name: "google_gkeonprem_bare_metal_cluster", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_platform",
 		Focus: []string{
@@ -13347,7 +13411,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-gke-enterprise-shared-responsibility",
 		Rationale: "A GKE cluster on the customer's bare-metal servers (Google Distributed Cloud software): Google maintains and patches the software and node images, the customer has \"overall system administration for on-premises clusters\" and runs the hardware and virtualization (hybrid).",
 	}},
-	{name: "google_gkeonprem_vmware_cluster", doc: 4, def: ResourceTypeDoc{
+	{name: "google_gkeonprem_vmware_cluster", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_platform",
 		Focus: []string{
@@ -13382,7 +13446,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-gke-enterprise-shared-responsibility",
 		Rationale: "A GKE cluster on the customer's VMware vSphere (Google Distributed Cloud software): Google maintains and patches the software and node images, the customer has \"overall system administration for on-premises clusters\" and runs the hardware and virtualization (hybrid).",
 	}},
-	{name: "google_iam_deny_policy", doc: 4, def: ResourceTypeDoc{
+	{name: "google_iam_deny_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -13390,7 +13454,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-deny-policies",
 	}},
-	{name: "google_iam_workload_identity_pool", doc: 4, def: ResourceTypeDoc{
+	{name: "google_iam_workload_identity_pool", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "identity_provider",
 		Focus: []string{
@@ -13400,7 +13464,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-workload-identity-federation",
 		Rationale: "A pool makes external identities usable in Google Cloud: federation configuration, identity infrastructure shared in saas.",
 	}},
-	{name: "google_iam_workload_identity_pool_provider", doc: 4, def: ResourceTypeDoc{
+	{name: "google_iam_workload_identity_pool_provider", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "identity_provider",
 		Focus: []string{
@@ -13410,7 +13474,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-workload-identity-federation",
 		Rationale: "The provider's attribute condition is what keeps foreign tokens out: a customer setting.",
 	}},
-	{name: "google_iap_web_backend_service_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_iap_web_backend_service_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -13419,7 +13483,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-iap",
 		Rationale: "IAP is Google-run authentication in front of an app; who gets through is the customer's access decision.",
 	}},
-	{name: "google_kms_crypto_key", doc: 4, def: ResourceTypeDoc{
+	{name: "google_kms_crypto_key", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -13466,7 +13530,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-kms",
 		Rationale: "Cloud KMS is an abstracted key service (like aws_kms_key): Google runs the HSMs, rotation period, protection level and key use are the customer's. With protection level EXTERNAL or EXTERNAL_VPC (Cloud EKM) the customer also runs or contracts the external key manager (audit R18).",
 	}},
-	{name: "google_kms_crypto_key_iam_binding", doc: 4, def: ResourceTypeDoc{
+	{name: "google_kms_crypto_key_iam_binding", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -13475,7 +13539,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-kms",
 	}},
-	{name: "google_kms_crypto_key_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_kms_crypto_key_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -13484,7 +13548,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-kms",
 	}},
-	{name: "google_kms_key_ring", doc: 4, def: ResourceTypeDoc{
+	{name: "google_kms_key_ring", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -13492,7 +13556,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-kms",
 	}},
-	{name: "google_kms_key_ring_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_kms_key_ring_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -13501,7 +13565,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-kms",
 	}},
-	{name: "google_logging_folder_sink", doc: 4, def: ResourceTypeDoc{
+	{name: "google_logging_folder_sink", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -13509,7 +13573,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-logging-sinks",
 	}},
-	{name: "google_logging_metric", doc: 4, def: ResourceTypeDoc{
+	{name: "google_logging_metric", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -13517,7 +13581,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-logging-sinks",
 	}},
-	{name: "google_logging_organization_sink", doc: 4, def: ResourceTypeDoc{
+	{name: "google_logging_organization_sink", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -13525,7 +13589,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-logging-sinks",
 	}},
-	{name: "google_logging_project_bucket_config", doc: 4, def: ResourceTypeDoc{
+	{name: "google_logging_project_bucket_config", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -13534,7 +13598,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-logging-sinks",
 	}},
-	{name: "google_logging_project_exclusion", doc: 4, def: ResourceTypeDoc{
+	{name: "google_logging_project_exclusion", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -13543,7 +13607,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-logging-sinks",
 		Rationale: "Exclusions drop logs before they are stored: an audit decision the customer makes.",
 	}},
-	{name: "google_logging_project_sink", doc: 4, def: ResourceTypeDoc{
+	{name: "google_logging_project_sink", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -13552,7 +13616,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-logging-sinks",
 		Rationale: "Sinks decide where audit and platform logs are kept and for how long: the customer's audit-logging duty in a service Google runs.",
 	}},
-	{name: "google_memcache_instance", doc: 4, def: ResourceTypeDoc{
+	{name: "google_memcache_instance", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -13560,7 +13624,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-memorystore-memcached",
 	}},
-	{name: "google_monitoring_alert_policy", doc: 4, def: ResourceTypeDoc{
+	{name: "google_monitoring_alert_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -13569,7 +13633,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-monitoring-alerts",
 	}},
-	{name: "google_monitoring_dashboard", doc: 4, def: ResourceTypeDoc{
+	{name: "google_monitoring_dashboard", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -13577,7 +13641,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-monitoring-alerts",
 	}},
-	{name: "google_monitoring_notification_channel", doc: 4, def: ResourceTypeDoc{
+	{name: "google_monitoring_notification_channel", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -13585,7 +13649,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-monitoring-alerts",
 	}},
-	{name: "google_monitoring_uptime_check_config", doc: 4, def: ResourceTypeDoc{
+	{name: "google_monitoring_uptime_check_config", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -13593,7 +13657,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-monitoring-alerts",
 	}},
-	{name: "google_org_policy_policy", doc: 4, def: ResourceTypeDoc{
+	{name: "google_org_policy_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -13602,7 +13666,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-org-policy",
 		Rationale: "Organization policies enforce the customer's configuration baseline across projects.",
 	}},
-	{name: "google_organization_iam_audit_config", doc: 4, def: ResourceTypeDoc{
+	{name: "google_organization_iam_audit_config", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		AppliesTo: []string{
@@ -13613,7 +13677,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-iam-audit-logs",
 	}},
-	{name: "google_organization_iam_binding", doc: 4, def: ResourceTypeDoc{
+	{name: "google_organization_iam_binding", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -13621,7 +13685,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-iam",
 	}},
-	{name: "google_organization_iam_custom_role", doc: 4, def: ResourceTypeDoc{
+	{name: "google_organization_iam_custom_role", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -13629,7 +13693,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-iam",
 	}},
-	{name: "google_organization_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_organization_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -13637,7 +13701,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-iam",
 	}},
-	{name: "google_os_config_os_policy_assignment", doc: 4, def: ResourceTypeDoc{
+	{name: "google_os_config_os_policy_assignment", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_configuration",
 		Focus: []string{
@@ -13646,7 +13710,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-compute-security",
 	}},
-	{name: "google_os_config_patch_deployment", doc: 4, def: ResourceTypeDoc{
+	{name: "google_os_config_patch_deployment", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_configuration",
 		Focus: []string{
@@ -13656,7 +13720,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-compute-security",
 		Rationale: "OS patch deployments automate guest OS patching of Compute Engine VMs, the customer's layer in IaaS.",
 	}},
-	{name: "google_os_login_ssh_public_key", doc: 4, def: ResourceTypeDoc{
+	{name: "google_os_login_ssh_public_key", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -13664,7 +13728,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-os-login",
 	}},
-	{name: "google_privateca_ca_pool", doc: 4, def: ResourceTypeDoc{
+	{name: "google_privateca_ca_pool", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		AppliesTo: []string{
@@ -13676,7 +13740,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-private-ca",
 	}},
-	{name: "google_privateca_certificate_authority", doc: 4, def: ResourceTypeDoc{
+	{name: "google_privateca_certificate_authority", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		AppliesTo: []string{
@@ -13689,7 +13753,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-private-ca",
 		Rationale: "A private CA issues the certificates workloads authenticate with: identity infrastructure Google hosts and the customer governs.",
 	}},
-	{name: "google_project", doc: 4, def: ResourceTypeDoc{
+	{name: "google_project", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -13697,7 +13761,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-resource-hierarchy",
 	}},
-	{name: "google_project_iam_audit_config", doc: 4, def: ResourceTypeDoc{
+	{name: "google_project_iam_audit_config", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		AppliesTo: []string{
@@ -13709,7 +13773,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-iam-audit-logs",
 		Rationale: "Data Access audit logs are off by default for most services: turning them on is the customer's audit duty.",
 	}},
-	{name: "google_project_iam_binding", doc: 4, def: ResourceTypeDoc{
+	{name: "google_project_iam_binding", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -13717,7 +13781,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-iam",
 	}},
-	{name: "google_project_iam_custom_role", doc: 4, def: ResourceTypeDoc{
+	{name: "google_project_iam_custom_role", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -13725,7 +13789,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-iam",
 	}},
-	{name: "google_project_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_project_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -13734,7 +13798,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-iam",
 		Rationale: "Cloud IAM is a service Google runs in every model; a binding decides who may do what, which stays the customer's.",
 	}},
-	{name: "google_project_iam_policy", doc: 4, def: ResourceTypeDoc{
+	{name: "google_project_iam_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -13742,7 +13806,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-iam",
 	}},
-	{name: "google_project_service", doc: 4, def: ResourceTypeDoc{
+	{name: "google_project_service", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -13750,7 +13814,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-resource-hierarchy",
 	}},
-	{name: "google_pubsub_schema", doc: 4, def: ResourceTypeDoc{
+	{name: "google_pubsub_schema", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -13758,7 +13822,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-pubsub-access",
 	}},
-	{name: "google_pubsub_subscription", doc: 4, def: ResourceTypeDoc{
+	{name: "google_pubsub_subscription", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -13767,7 +13831,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-pubsub-access",
 	}},
-	{name: "google_pubsub_subscription_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_pubsub_subscription_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		AppliesTo: []string{
@@ -13778,7 +13842,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-pubsub-access",
 	}},
-	{name: "google_pubsub_topic", doc: 4, def: ResourceTypeDoc{
+	{name: "google_pubsub_topic", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -13787,7 +13851,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-pubsub-access",
 		Rationale: "Pub/Sub is an abstracted messaging service (like aws_sns_topic): message retention, CMEK and publishers are the customer's.",
 	}},
-	{name: "google_pubsub_topic_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_pubsub_topic_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		AppliesTo: []string{
@@ -13798,7 +13862,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-pubsub-access",
 	}},
-	{name: "google_redis_instance", doc: 4, def: ResourceTypeDoc{
+	{name: "google_redis_instance", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -13808,7 +13872,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-memorystore-redis",
 		Rationale: "Memorystore runs a Redis engine Google patches; AUTH, in-transit encryption, version and network are the customer's.",
 	}},
-	{name: "google_scc_notification_config", doc: 4, def: ResourceTypeDoc{
+	{name: "google_scc_notification_config", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -13816,7 +13880,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-scc",
 	}},
-	{name: "google_secret_manager_secret", doc: 4, def: ResourceTypeDoc{
+	{name: "google_secret_manager_secret", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -13825,7 +13889,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-secret-manager",
 	}},
-	{name: "google_secret_manager_secret_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_secret_manager_secret_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -13834,7 +13898,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-secret-manager",
 	}},
-	{name: "google_secret_manager_secret_version", doc: 4, def: ResourceTypeDoc{
+	{name: "google_secret_manager_secret_version", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -13842,7 +13906,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-secret-manager",
 	}},
-	{name: "google_service_account", doc: 4, def: ResourceTypeDoc{
+	{name: "google_service_account", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -13850,7 +13914,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-service-accounts",
 	}},
-	{name: "google_service_account_iam_binding", doc: 4, def: ResourceTypeDoc{
+	{name: "google_service_account_iam_binding", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -13858,7 +13922,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-service-accounts",
 	}},
-	{name: "google_service_account_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_service_account_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -13866,7 +13930,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-service-accounts",
 	}},
-	{name: "google_service_account_iam_policy", doc: 4, def: ResourceTypeDoc{
+	{name: "google_service_account_iam_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -13874,7 +13938,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-service-accounts",
 	}},
-	{name: "google_service_account_key", doc: 4, def: ResourceTypeDoc{
+	{name: "google_service_account_key", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -13883,7 +13947,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-service-account-keys",
 		Rationale: "A user-managed key is a long-lived credential the customer must store, rotate and revoke; Google only rotates its own keys.",
 	}},
-	{name: "google_service_networking_connection", doc: 4, def: ResourceTypeDoc{
+	{name: "google_service_networking_connection", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -13892,7 +13956,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-private-services-access",
 		Rationale: "Private services access peers the customer's VPC with the Google producer network of Cloud SQL, Memorystore and others: VPC configuration.",
 	}},
-	{name: "google_spanner_database", doc: 4, def: ResourceTypeDoc{
+	{name: "google_spanner_database", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -13901,7 +13965,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-spanner-iam",
 	}},
-	{name: "google_spanner_database_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_spanner_database_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -13909,7 +13973,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-spanner-iam",
 	}},
-	{name: "google_spanner_instance", doc: 4, def: ResourceTypeDoc{
+	{name: "google_spanner_instance", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -13918,7 +13982,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-spanner-iam",
 		Rationale: "Spanner exposes no engine version, host or maintenance window, so it is filed with the abstracted data services (like aws_dynamodb_table).",
 	}},
-	{name: "google_spanner_instance_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_spanner_instance_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -13926,7 +13990,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-spanner-iam",
 	}},
-	{name: "google_sql_database", doc: 4, def: ResourceTypeDoc{
+	{name: "google_sql_database", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -13934,7 +13998,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-cloudsql",
 	}},
-	{name: "google_sql_database_instance", doc: 4, def: ResourceTypeDoc{
+	{name: "google_sql_database_instance", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -13954,7 +14018,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-cloudsql",
 		Rationale: "Cloud SQL's own shared responsibility page: Google patches OS and engine in the maintenance window, the customer configures access, network, backups and flags.",
 	}},
-	{name: "google_sql_ssl_cert", doc: 4, def: ResourceTypeDoc{
+	{name: "google_sql_ssl_cert", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -13962,7 +14026,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-cloudsql",
 	}},
-	{name: "google_sql_user", doc: 4, def: ResourceTypeDoc{
+	{name: "google_sql_user", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -13970,7 +14034,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-cloudsql",
 	}},
-	{name: "google_storage_bucket", doc: 4, def: ResourceTypeDoc{
+	{name: "google_storage_bucket", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -13980,7 +14044,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-storage-security",
 		Rationale: "Cloud Storage is abstracted object storage (like aws_s3_bucket): the customer sees only the API, its data and its settings.",
 	}},
-	{name: "google_storage_bucket_access_control", doc: 4, def: ResourceTypeDoc{
+	{name: "google_storage_bucket_access_control", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -13988,7 +14052,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-storage-access",
 	}},
-	{name: "google_storage_bucket_acl", doc: 4, def: ResourceTypeDoc{
+	{name: "google_storage_bucket_acl", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -13996,7 +14060,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-storage-access",
 	}},
-	{name: "google_storage_bucket_iam_binding", doc: 4, def: ResourceTypeDoc{
+	{name: "google_storage_bucket_iam_binding", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -14004,7 +14068,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-storage-access",
 	}},
-	{name: "google_storage_bucket_iam_member", doc: 4, def: ResourceTypeDoc{
+	{name: "google_storage_bucket_iam_member", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -14013,7 +14077,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-storage-access",
 		Rationale: "Bucket IAM decides who may read the data; granting allUsers makes it public.",
 	}},
-	{name: "google_storage_bucket_iam_policy", doc: 4, def: ResourceTypeDoc{
+	{name: "google_storage_bucket_iam_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -14021,7 +14085,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-storage-access",
 	}},
-	{name: "google_storage_bucket_object", doc: 4, def: ResourceTypeDoc{
+	{name: "google_storage_bucket_object", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -14030,7 +14094,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-storage-encryption",
 	}},
-	{name: "google_storage_default_object_acl", doc: 4, def: ResourceTypeDoc{
+	{name: "google_storage_default_object_acl", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -14038,7 +14102,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-storage-access",
 	}},
-	{name: "google_storage_hmac_key", doc: 4, def: ResourceTypeDoc{
+	{name: "google_storage_hmac_key", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		AppliesTo: []string{
@@ -14049,7 +14113,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-storage-access",
 	}},
-	{name: "google_storage_notification", doc: 4, def: ResourceTypeDoc{
+	{name: "google_storage_notification", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -14057,7 +14121,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-storage-security",
 	}},
-	{name: "google_storage_object_access_control", doc: 4, def: ResourceTypeDoc{
+	{name: "google_storage_object_access_control", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -14065,7 +14129,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-storage-access",
 	}},
-	{name: "google_vpc_access_connector", doc: 4, def: ResourceTypeDoc{
+	{name: "google_vpc_access_connector", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "network_object",
 		Focus: []string{
@@ -14074,7 +14138,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-serverless-vpc-access",
 		Rationale: "Google runs and patches the connector instances; the customer picks the subnet, size and what serverless egress may reach.",
 	}},
-	{name: "google_workflows_workflow", doc: 4, def: ResourceTypeDoc{
+	{name: "google_workflows_workflow", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -14093,7 +14157,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-workflows",
 		Rationale: "A workflow definition runs on an engine Google operates, with no runtime version or library the customer chooses: filed with the abstracted services (saas), with application_code shared because the definition is the customer's code.",
 	}},
-	{name: "helm_release", doc: 5, def: ResourceTypeDoc{
+	{name: "helm_release", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -14104,7 +14168,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-helm-charts",
 		Rationale: "A chart installs workloads and often middleware (ingress controllers, operators, databases) into the cluster: the customer's layers in caas, including patching the chart's images.",
 	}},
-	{name: "kubernetes_annotations", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_annotations", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -14112,7 +14176,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-namespaces",
 	}},
-	{name: "kubernetes_api_service_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_api_service_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -14121,7 +14185,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-api-aggregation",
 	}},
-	{name: "kubernetes_certificate_signing_request_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_certificate_signing_request_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "access_policy",
 		AppliesTo: []string{
@@ -14134,7 +14198,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-csr",
 		Rationale: "Approving a CSR issues a client certificate the API server trusts: identity infrastructure the customer operates in caas.",
 	}},
-	{name: "kubernetes_cluster_role", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_cluster_role", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -14142,7 +14206,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-rbac",
 	}},
-	{name: "kubernetes_cluster_role_binding", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_cluster_role_binding", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -14150,7 +14214,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-rbac",
 	}},
-	{name: "kubernetes_cluster_role_binding_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_cluster_role_binding_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -14159,7 +14223,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-rbac",
 		Rationale: "Kubernetes RBAC grants access to the cluster API, which stays the customer's even where the control plane is managed.",
 	}},
-	{name: "kubernetes_cluster_role_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_cluster_role_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -14167,7 +14231,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-rbac",
 	}},
-	{name: "kubernetes_config_map", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_config_map", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -14175,7 +14239,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-configmaps",
 	}},
-	{name: "kubernetes_config_map_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_config_map_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -14183,7 +14247,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-configmaps",
 	}},
-	{name: "kubernetes_config_map_v1_data", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_config_map_v1_data", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -14191,7 +14255,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-configmaps",
 	}},
-	{name: "kubernetes_cron_job", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_cron_job", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -14200,7 +14264,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-workloads",
 	}},
-	{name: "kubernetes_cron_job_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_cron_job_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -14209,7 +14273,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-workloads",
 	}},
-	{name: "kubernetes_csi_driver_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_csi_driver_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -14218,7 +14282,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-csi",
 	}},
-	{name: "kubernetes_daemon_set_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_daemon_set_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		AppliesTo: []string{
@@ -14232,7 +14296,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-security-checklist",
 		Rationale: "A DaemonSet puts a pod on every node and often mounts the host filesystem or runs privileged, so it reaches into the shared node OS.",
 	}},
-	{name: "kubernetes_daemonset", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_daemonset", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		AppliesTo: []string{
@@ -14245,7 +14309,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-security-checklist",
 	}},
-	{name: "kubernetes_default_service_account_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_default_service_account_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -14253,7 +14317,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-service-accounts",
 	}},
-	{name: "kubernetes_deployment", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_deployment", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -14262,7 +14326,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-workloads",
 	}},
-	{name: "kubernetes_deployment_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_deployment_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -14272,7 +14336,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-workloads",
 		Rationale: "A workload object ships the customer's images and sets how they run (security context, replicas, probes): application code and deployment settings in caas.",
 	}},
-	{name: "kubernetes_endpoints_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_endpoints_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "network_object",
 		Focus: []string{
@@ -14280,7 +14344,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-services",
 	}},
-	{name: "kubernetes_env", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_env", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -14288,7 +14352,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-configmaps",
 	}},
-	{name: "kubernetes_horizontal_pod_autoscaler", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_horizontal_pod_autoscaler", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -14296,7 +14360,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-hpa",
 	}},
-	{name: "kubernetes_horizontal_pod_autoscaler_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_horizontal_pod_autoscaler_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -14304,7 +14368,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-hpa",
 	}},
-	{name: "kubernetes_horizontal_pod_autoscaler_v2", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_horizontal_pod_autoscaler_v2", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -14312,7 +14376,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-hpa",
 	}},
-	{name: "kubernetes_ingress", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_ingress", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -14321,7 +14385,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-ingress",
 	}},
-	{name: "kubernetes_ingress_class_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_ingress_class_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -14330,7 +14394,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-ingress",
 	}},
-	{name: "kubernetes_ingress_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_ingress_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -14340,7 +14404,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-ingress",
 		Rationale: "An Ingress decides which hosts and paths are reachable from outside and where TLS terminates.",
 	}},
-	{name: "kubernetes_job", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_job", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -14349,7 +14413,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-workloads",
 	}},
-	{name: "kubernetes_job_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_job_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -14358,7 +14422,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-workloads",
 	}},
-	{name: "kubernetes_labels", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_labels", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -14366,7 +14430,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-namespaces",
 	}},
-	{name: "kubernetes_limit_range", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_limit_range", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -14375,7 +14439,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-limit-ranges",
 	}},
-	{name: "kubernetes_limit_range_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_limit_range_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -14384,7 +14448,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-limit-ranges",
 	}},
-	{name: "kubernetes_manifest", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_manifest", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -14394,7 +14458,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-security",
 		Rationale: "Kubernetes objects run on a cluster (managed or not) and take its caas model; each configures only what the customer owns inside the cluster, so the cluster's own conditions (Autopilot, upgrade channels) decide the node OS.",
 	}},
-	{name: "kubernetes_mutating_webhook_configuration", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_mutating_webhook_configuration", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -14403,7 +14467,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-admission-webhooks",
 	}},
-	{name: "kubernetes_mutating_webhook_configuration_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_mutating_webhook_configuration_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -14412,7 +14476,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-admission-webhooks",
 	}},
-	{name: "kubernetes_namespace", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_namespace", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		AppliesTo: []string{
@@ -14424,7 +14488,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-pod-security-admission",
 	}},
-	{name: "kubernetes_namespace_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_namespace_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		AppliesTo: []string{
@@ -14437,7 +14501,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-pod-security-admission",
 		Rationale: "A namespace is the unit of RBAC, quotas and Pod Security admission labels: a configuration boundary the customer draws.",
 	}},
-	{name: "kubernetes_network_policy", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_network_policy", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "network_object",
 		Focus: []string{
@@ -14445,7 +14509,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-network-policies",
 	}},
-	{name: "kubernetes_network_policy_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_network_policy_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "network_object",
 		Focus: []string{
@@ -14454,7 +14518,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-network-policies",
 		Rationale: "Network policies are the customer's pod-level firewall; the provider only runs the CNI that enforces them.",
 	}},
-	{name: "kubernetes_node_taint", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_node_taint", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -14462,7 +14526,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-taints",
 	}},
-	{name: "kubernetes_persistent_volume", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_persistent_volume", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "data_store",
 		Focus: []string{
@@ -14470,7 +14534,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-persistent-volumes",
 	}},
-	{name: "kubernetes_persistent_volume_claim", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_persistent_volume_claim", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "data_store",
 		Focus: []string{
@@ -14478,7 +14542,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-persistent-volumes",
 	}},
-	{name: "kubernetes_persistent_volume_claim_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_persistent_volume_claim_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "data_store",
 		Focus: []string{
@@ -14486,7 +14550,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-persistent-volumes",
 	}},
-	{name: "kubernetes_persistent_volume_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_persistent_volume_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "data_store",
 		Focus: []string{
@@ -14494,7 +14558,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-persistent-volumes",
 	}},
-	{name: "kubernetes_pod", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_pod", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -14503,7 +14567,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-security-context",
 	}},
-	{name: "kubernetes_pod_disruption_budget", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_pod_disruption_budget", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -14511,7 +14575,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-disruptions",
 	}},
-	{name: "kubernetes_pod_disruption_budget_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_pod_disruption_budget_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -14520,7 +14584,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-disruptions",
 		Rationale: "Disruption budgets decide whether provider-driven node upgrades can drain the workload safely: a customer setting that the shared node OS depends on.",
 	}},
-	{name: "kubernetes_pod_security_policy", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_pod_security_policy", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -14529,7 +14593,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-pod-security-standards",
 		Rationale: "PodSecurityPolicy was removed in Kubernetes 1.25; its successor is Pod Security admission on namespaces, still customer configuration.",
 	}},
-	{name: "kubernetes_pod_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_pod_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -14538,7 +14602,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-security-context",
 	}},
-	{name: "kubernetes_priority_class", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_priority_class", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -14546,7 +14610,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-priority",
 	}},
-	{name: "kubernetes_priority_class_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_priority_class_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -14554,7 +14618,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-priority",
 	}},
-	{name: "kubernetes_replication_controller", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_replication_controller", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -14563,7 +14627,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-workloads",
 	}},
-	{name: "kubernetes_replication_controller_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_replication_controller_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -14572,7 +14636,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-workloads",
 	}},
-	{name: "kubernetes_resource_quota", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_resource_quota", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -14581,7 +14645,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-resource-quotas",
 	}},
-	{name: "kubernetes_resource_quota_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_resource_quota_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -14590,7 +14654,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-resource-quotas",
 	}},
-	{name: "kubernetes_role", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_role", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -14598,7 +14662,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-rbac",
 	}},
-	{name: "kubernetes_role_binding", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_role_binding", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -14606,7 +14670,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-rbac",
 	}},
-	{name: "kubernetes_role_binding_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_role_binding_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -14614,7 +14678,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-rbac",
 	}},
-	{name: "kubernetes_role_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_role_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -14622,7 +14686,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-rbac",
 	}},
-	{name: "kubernetes_runtime_class_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_runtime_class_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -14632,7 +14696,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-runtime-class",
 		Rationale: "A RuntimeClass selects the container runtime handler (for example a sandboxed one), a middleware choice the customer makes for its pods.",
 	}},
-	{name: "kubernetes_secret", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_secret", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -14641,7 +14705,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-secrets",
 	}},
-	{name: "kubernetes_secret_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_secret_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -14651,7 +14715,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-secrets-good-practices",
 		Rationale: "Secrets are only base64-encoded unless the cluster encrypts etcd; holding credentials, they are the customer's data protection and access.",
 	}},
-	{name: "kubernetes_service", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_service", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -14659,7 +14723,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-services",
 	}},
-	{name: "kubernetes_service_account", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_service_account", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -14667,7 +14731,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-service-accounts",
 	}},
-	{name: "kubernetes_service_account_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_service_account_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -14675,7 +14739,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-service-accounts",
 	}},
-	{name: "kubernetes_service_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_service_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -14684,7 +14748,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-services",
 		Rationale: "A Service of type LoadBalancer or NodePort exposes pods outside the cluster: a network control the customer sets.",
 	}},
-	{name: "kubernetes_stateful_set", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_stateful_set", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -14693,7 +14757,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-workloads",
 	}},
-	{name: "kubernetes_stateful_set_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_stateful_set_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -14702,7 +14766,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-workloads",
 	}},
-	{name: "kubernetes_storage_class", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_storage_class", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "data_store",
 		Focus: []string{
@@ -14710,7 +14774,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-storage-classes",
 	}},
-	{name: "kubernetes_storage_class_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_storage_class_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "data_store",
 		Focus: []string{
@@ -14719,7 +14783,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-storage-classes",
 		Rationale: "The storage class chooses the disk type, encryption parameters and reclaim policy of every volume provisioned from it.",
 	}},
-	{name: "kubernetes_validating_webhook_configuration", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_validating_webhook_configuration", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -14728,7 +14792,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-admission-webhooks",
 	}},
-	{name: "kubernetes_validating_webhook_configuration_v1", doc: 5, def: ResourceTypeDoc{
+	{name: "kubernetes_validating_webhook_configuration_v1", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -14738,7 +14802,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-admission-webhooks",
 		Rationale: "Admission webhooks enforce (or bypass) the customer's policies on every object; a failing or permissive webhook is a customer misconfiguration.",
 	}},
-	{name: "local_sensitive_file", doc: 9, def: ResourceTypeDoc{
+	{name: "local_sensitive_file", doc: 10, def: ResourceTypeDoc{
 		ServiceModel: "on_premises",
 		Class:        "key_secret",
 		Focus: []string{
@@ -14747,7 +14811,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "tf-sensitive-state",
 		Rationale: "local_sensitive_file writes a secret to a file on the machine that runs Terraform and keeps it in the state: protect the file, the host and the state backend.",
 	}},
-	{name: "random_password", doc: 9, def: ResourceTypeDoc{
+	{name: "random_password", doc: 10, def: ResourceTypeDoc{
 		ServiceModel: "on_premises",
 		Class:        "key_secret",
 		Focus: []string{
@@ -14756,7 +14820,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "tf-sensitive-state",
 		Rationale: "random_password generates a password on the machine that runs Terraform (no cloud service: on_premises) and keeps it in the state in plain text. The state is where the secret lives: encrypt and restrict the state backend, rotate the password, or let a secret service generate it instead.",
 	}},
-	{name: "random_string", doc: 9, def: ResourceTypeDoc{
+	{name: "random_string", doc: 10, def: ResourceTypeDoc{
 		ServiceModel: "on_premises",
 		Class:        "key_secret",
 		Focus: []string{

@@ -136,8 +136,14 @@ type ServiceClass struct {
 type ResourceType struct {
 	// Type is the resource type, or for a provider rule the provider name.
 	Type string
-	// Basis is BasisType for a type entry, BasisProvider for a provider rule.
+	// Basis is BasisType for a type entry, BasisService for a service (Type
+	// is then the service's key), BasisProvider for a provider rule.
 	Basis        string
+	// Service is the service's name and what it answers for, for a service.
+	Service *Service
+	// ARMCondition names the condition that gives the ARM resource type
+	// through which the type resolves (the azapi types), or is empty.
+	ARMCondition string
 	ServiceModel string
 	// Class is the id of the type's service class, or empty.
 	Class string
@@ -174,8 +180,11 @@ const (
 
 // Describe names what answered: the type, or the rule of its provider.
 func (rt *ResourceType) Describe() string {
-	if rt.Basis == BasisProvider {
+	switch rt.Basis {
+	case BasisProvider:
 		return "the provider rule " + strconv.Quote(rt.Type)
+	case BasisService:
+		return "the service " + strconv.Quote(rt.Type) + " (" + rt.Service.Name + ")"
 	}
 	return rt.Type
 }
@@ -218,6 +227,13 @@ type Catalog struct {
 	Providers map[string]*ResourceType
 	// ProviderNames are the keys of Providers, sorted.
 	ProviderNames []string
+	// Services classify the types of a cloud service, by key
+	// ("aws/s3tables"), each as the resource type it answers for (Basis
+	// BasisService).
+	Services map[string]*ResourceType
+	// ServiceIDs are the keys of Services, sorted.
+	ServiceIDs []string
+	services   serviceIndex
 
 	models      map[string]*ServiceModel
 	layers      map[string]*Layer

@@ -77,6 +77,7 @@ func (m *merged) build() *Catalog {
 		rt.Basis = BasisProvider
 		c.Providers[name] = rt
 	}
+	c.buildServices(m)
 	return c
 }
 
@@ -130,7 +131,8 @@ func (c *Catalog) buildObligations(m *merged) {
 }
 
 func (c *Catalog) buildType(rt *ResourceType, name string, d *ResourceTypeDoc) {
-	*rt = ResourceType{Type: name, Basis: BasisType, ServiceModel: d.ServiceModel, Class: d.Class, Hybrid: d.Hybrid, Focus: d.Focus, Source: d.Source, Rationale: d.Rationale}
+	*rt = ResourceType{Type: name, Basis: BasisType, ServiceModel: d.ServiceModel, Class: d.Class, Hybrid: d.Hybrid, Focus: d.Focus,
+		Source: d.Source, Rationale: d.Rationale, ARMCondition: d.ARMTypeCondition}
 	sc := c.classes[d.Class]
 	if sc != nil && len(d.AppliesTo) == 0 {
 		// Most types take their class as it is: they share its lists.

@@ -35,6 +35,7 @@ var rules = []rule{
 	{"resource_types", checkResourceTypes},
 	{"applicability", checkApplicability},
 	{"providers", checkProviders},
+	{"services", checkServices},
 	{"conditions", checkConditions},
 	{"conservative_default", checkConservativeDefault},
 	{"one_model_moving_condition", checkModelMoves},

@@ -248,6 +248,12 @@ type ResourceTypeDoc struct {
 	Source string `json:"source"`
 	// Rationale explains a hard call.
 	Rationale string `json:"rationale,omitempty"`
+	// ARMTypeCondition names the condition that gives an ARM resource type
+	// (Microsoft.App/containerApps@2024-03-01): the type resolves through
+	// the service whose arm lists it (the azapi types), and through its own
+	// entry, which must leave the most to the customer, when the condition
+	// is not given or names no classified ARM type.
+	ARMTypeCondition string `json:"arm_type_condition,omitempty"`
 }
 
 // ConditionDoc is an attribute of a resource type whose value changes owners.

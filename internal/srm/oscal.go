@@ -71,7 +71,10 @@ func (a *Assessment) OSCAL() ([]byte, error) {
 		title := addr
 		desc := r.ServiceModel.Name
 		if r.ResourceType != nil {
-			desc = fmt.Sprintf("%s: %s (%s).", r.ResourceType.Type, r.ServiceModel.Name, r.ServiceModel.ID)
+			desc = fmt.Sprintf("%s: %s (%s).", r.Type, r.ServiceModel.Name, r.ServiceModel.ID)
+			if r.Basis() != BasisType {
+				desc = fmt.Sprintf("%s: %s (%s), classified by %s.", r.Type, r.ServiceModel.Name, r.ServiceModel.ID, r.ResourceType.Describe())
+			}
 		}
 		compUUID := UUID5("component", addr)
 		components = append(components, obj{

@@ -197,10 +197,7 @@ func (r *AcceptanceRecord) covers(address, resourceType, model string) (recordRa
 // accepts, the most specific such record. Expired records accept nothing:
 // those marked expired, and those whose review_by has passed at now.
 func MatchRecords(records []AcceptanceRecord, address string, res *Result, now time.Time) map[string]*AcceptanceRecord {
-	resourceType := ""
-	if res.ResourceType != nil {
-		resourceType = res.ResourceType.Type
-	}
+	resourceType := res.Type
 	best := map[string]*AcceptanceRecord{}
 	ranks := map[string]recordRank{}
 	for i := range records {

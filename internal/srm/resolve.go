@@ -86,7 +86,11 @@ func (d Deprecation) Message() string {
 
 // Result is the responsibility of one declared resource.
 type Result struct {
-	Catalog      *Catalog
+	Catalog *Catalog
+	// Type is the resource type requested, or empty.
+	Type string
+	// ResourceType is what answered for Type: its entry, its service or its
+	// provider rule.
 	ResourceType *ResourceType
 	ServiceModel *ServiceModel
 	// Components is indexed like Catalog.Components.
@@ -109,8 +113,8 @@ type Result struct {
 	SourceIDs []string
 }
 
-// Basis says what answered for the resource type: BasisType or
-// BasisProvider; "" for a request by service model.
+// Basis says what answered for the resource type: BasisType, BasisService
+// or BasisProvider; "" for a request by service model.
 func (r *Result) Basis() string {
 	if r.ResourceType == nil {
 		return ""
@@ -203,7 +207,16 @@ func (e *Engine) Resolve(req Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{Catalog: c, ResourceType: rt}
+	conditions := req.Conditions
+	var viaARM *Assumption
+	if rt != nil && rt.ARMCondition != "" {
+		rt, conditions, viaARM = c.viaARM(rt, conditions)
+		model = c.models[rt.ServiceModel]
+	}
+	res := &Result{Catalog: c, Type: req.ResourceType, ResourceType: rt}
+	if viaARM != nil {
+		res.Assumptions = []Assumption{*viaARM}
+	}
 	sources := make([]string, 0, 8)
 	// choices is indexed like c.Components; it lives on the stack for
 	// catalogs of ordinary size.
@@ -215,7 +228,7 @@ func (e *Engine) Resolve(req Request) (*Result, error) {
 		} else {
 			choices = make([]choice, n)
 		}
-		if model, sources, err = rt.choose(c, req.Conditions, choices, sources, res); err != nil {
+		if model, sources, err = rt.choose(c, conditions, choices, sources, res); err != nil {
 			return nil, err
 		}
 	}
@@ -499,7 +512,7 @@ func (res *Result) accept(accepted []string) error {
 func (res *Result) NotAnObligationError(field, id string) *InputError {
 	what := res.ServiceModel.ID
 	if res.ResourceType != nil {
-		what = fmt.Sprintf("%s (%s)", res.ResourceType.Type, res.ServiceModel.ID)
+		what = fmt.Sprintf("%s (%s)", res.Type, res.ServiceModel.ID)
 	}
 	valid := res.CustomerObligationIDs()
 	if o := res.Catalog.Obligation(id); o != nil {
@@ -561,10 +574,14 @@ func (e *Engine) model(req Request) (*ServiceModel, *ResourceType, error) {
 	}
 }
 
-// Lookup returns what answers for a resource type: its own entry, else the
-// rule of its provider (the name before the first '_'), else nil.
+// Lookup returns what answers for a resource type: its own entry, else its
+// service, else the rule of its provider (the name before the first '_'),
+// else nil.
 func (c *Catalog) Lookup(t string) *ResourceType {
 	if rt := c.ResourceTypes[t]; rt != nil {
+		return rt
+	}
+	if rt := c.ServiceOf(t); rt != nil {
 		return rt
 	}
 	if len(c.Providers) == 0 {

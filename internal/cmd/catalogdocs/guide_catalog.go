@@ -16,88 +16,201 @@ func frontMatter(title, description string) string {
 	return fmt.Sprintf("---\npage_title: %q\nsubcategory: \"\"\ndescription: |-\n  %s\n---\n\n# %s\n\n", title, description, title)
 }
 
-// resourceTypesGuide renders every resource type of the catalog by
-// Terraform provider, with its model, focus and conditions.
+// resourceTypesGuide renders the catalog by Terraform provider and, within
+// a provider, by cloud service: each service's classification, the types
+// with entries of their own (model, class, focus, conditions) and whether
+// the rest of the service is classified by service only.
 func resourceTypesGuide(c *srm.Catalog) string {
 	var b strings.Builder
-	b.WriteString(frontMatter("Resource types", "Every Terraform resource type the catalog maps to a service model, with its focus and the conditions that change the answer."))
-	fmt.Fprintf(&b, "The catalog (%s) maps %d Terraform resource types to a service model. `focus` lists the components a resource directly "+
-		"configures. Identity and network configuration objects (roles, security groups, firewall rules) take the model "+
-		"of the service they configure. A type the catalog does not know can be given a `service_model` directly, or added with a custom catalog.\n\n", c.Version, len(c.TypeNames))
+	b.WriteString(frontMatter("Resource types", "Every Terraform resource type and cloud service the catalog maps to a service model, with its class, focus and the conditions that change the answer."))
+	fmt.Fprintf(&b, "The catalog (%s) answers for a resource type from the most to the least specific (`basis`): an entry for the type "+
+		"(%d types, with conditions where an attribute changes the answer), its cloud service (%d services, by the longest prefix of the "+
+		"type's name or an explicit list: every type of the service gets the service's model and class), or a provider-wide rule. "+
+		"`focus` lists the components a resource directly configures. Identity and network configuration objects (roles, security "+
+		"groups, firewall rules) take the model of the service they configure. A type of another provider can be given a "+
+		"`service_model` directly, or added with a custom catalog.\n\n", c.Version, len(c.TypeNames), len(c.ServiceIDs))
 	serviceClassesSection(&b, c)
 	providerRulesSection(&b, c)
+	servicesSection(&b)
 	b.WriteString(conditionsSection)
-	var providers []string
-	byProvider := map[string][]string{}
-	for _, name := range c.TypeNames {
-		p, _, _ := strings.Cut(name, "_")
-		if len(byProvider[p]) == 0 {
-			providers = append(providers, p)
-		}
-		byProvider[p] = append(byProvider[p], name)
+	groups := groupByProvider(c)
+	b.WriteString("| provider | services | types with an entry | services classified by service only |\n|---|---:|---:|---:|\n")
+	for _, g := range groups {
+		fmt.Fprintf(&b, "| [`%s`](#%s) | %d | %d | %d |\n", g.name, g.name, len(g.services), g.entries, g.serviceOnly)
 	}
-	b.WriteString("| provider | types |\n|---|---|\n")
-	for _, p := range providers {
-		fmt.Fprintf(&b, "| [`%s`](#%s) | %d |\n", p, p, len(byProvider[p]))
-	}
-	for _, p := range providers {
-		fmt.Fprintf(&b, "\n## %s\n\n| resource type | model | class | focus | conditions | source |\n|---|---|---|---|---|---|\n", p)
-		for _, name := range byProvider[p] {
-			rt := c.ResourceTypes[name]
-			var conds []string
-			for _, k := range rt.ConditionKeys {
-				conds = append(conds, fmt.Sprintf("[`%s`](#%s)", k, anchor(name, k)))
-			}
-			s := c.Sources[rt.Source]
-			fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s | [%s](%s) |\n", name, rt.ServiceModel, classCell(c, rt), codeJoin(rt.Focus), strings.Join(conds, ", "), s.ID, s.URL)
-		}
-		for _, name := range byProvider[p] {
-			rt := c.ResourceTypes[name]
-			if len(rt.ConditionKeys) == 0 && len(rt.Cells) == 0 && rt.Rationale == "" {
-				continue
-			}
-			fmt.Fprintf(&b, "\n### %s\n\n", name)
-			if rt.Rationale != "" {
-				b.WriteString(rt.Rationale + "\n\n")
-			}
-			if rt.Hybrid {
-				b.WriteString("- The type is hybrid: its hardware is on the customer's site.\n")
-			}
-			for _, comp := range slices.Sorted(maps.Keys(rt.Cells)) {
-				fmt.Fprintf(&b, "- The type sets `%s` to `%s`.\n", comp, rt.Cells[comp].Owner)
-			}
-			if len(rt.Cells) > 0 {
-				b.WriteString("\n")
-			}
-			for _, k := range rt.ConditionKeys {
-				cond := rt.Conditions[k]
-				fmt.Fprintf(&b, "<a id=\"%s\"></a>**`%s`** (default `%s`): %s\n\n", anchor(name, k), k, cond.Default, cond.Description)
-				for _, eff := range cond.Effects() {
-					v := eff.Value
-					var moves []string
-					if eff.Hybrid {
-						moves = append(moves, "hybrid")
-					}
-					if eff.ServiceModel != "" {
-						moves = append(moves, "model → `"+eff.ServiceModel+"`")
-					}
-					for _, comp := range slices.Sorted(maps.Keys(eff.Cells)) {
-						moves = append(moves, fmt.Sprintf("`%s` → `%s`", comp, eff.Cells[comp].Owner))
-					}
-					what := "no change"
-					if len(moves) > 0 {
-						what = strings.Join(moves, ", ")
-					}
-					if eff.Reason != "" {
-						what += ". " + eff.Reason
-					}
-					fmt.Fprintf(&b, "- `%s`%s: %s\n", v, ruleNote(cond, eff), what)
+	for _, g := range groups {
+		fmt.Fprintf(&b, "\n## %s\n\n", g.name)
+		if len(g.services) > 0 {
+			b.WriteString("| service | name | model | class | prefixes and types | types with an entry |\n|---|---|---|---|---|---:|\n")
+			for _, sg := range g.services {
+				if sg.svc == nil {
+					continue
 				}
-				b.WriteString("\n")
+				sv := sg.svc
+				fmt.Fprintf(&b, "| [`%s`](#%s) | %s | %s | %s | %s | %d |\n", sg.id, anchor("service", strings.ReplaceAll(sg.id, "/", "-")), mdEscape(sv.Service.Name), sv.ServiceModel,
+					classCell(c, sv), codeJoin(append(slices.Clone(sv.Service.Prefixes), sv.Service.Types...)), len(sg.types))
 			}
+		}
+		for _, sg := range g.services {
+			serviceTypes(&b, c, sg)
 		}
 	}
 	return b.String()
+}
+
+// serviceGroup is a service and the types with entries that belong to it
+// (svc nil: the provider's types that no service claims).
+type serviceGroup struct {
+	id    string
+	svc   *srm.ResourceType
+	types []string
+}
+
+type providerGroup struct {
+	name                 string
+	services             []*serviceGroup
+	entries, serviceOnly int
+}
+
+// groupByProvider groups the services and the types with entries by
+// provider, and the types by the service their name belongs to.
+func groupByProvider(c *srm.Catalog) []*providerGroup {
+	byName := map[string]*providerGroup{}
+	group := func(p string) *providerGroup {
+		if byName[p] == nil {
+			byName[p] = &providerGroup{name: p}
+		}
+		return byName[p]
+	}
+	bySvc := map[string]*serviceGroup{}
+	for _, id := range c.ServiceIDs {
+		p, _, _ := strings.Cut(id, "/")
+		sg := &serviceGroup{id: id, svc: c.Services[id]}
+		bySvc[id] = sg
+		g := group(p)
+		g.services = append(g.services, sg)
+	}
+	for _, name := range c.TypeNames {
+		p, _, _ := strings.Cut(name, "_")
+		g := group(p)
+		g.entries++
+		key := "\x00" + p // the provider's types that no service claims
+		if svc := c.ServiceOf(name); svc != nil {
+			key = svc.Type
+		}
+		sg := bySvc[key]
+		if sg == nil {
+			sg = &serviceGroup{id: p}
+			bySvc[key] = sg
+			g.services = append(g.services, sg)
+		}
+		sg.types = append(sg.types, name)
+	}
+	var out []*providerGroup
+	for _, p := range slices.Sorted(maps.Keys(byName)) {
+		g := byName[p]
+		for _, sg := range g.services {
+			if sg.svc != nil && len(sg.types) == 0 {
+				g.serviceOnly++
+			}
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+// serviceTypes renders one service: its classification and reasons, then
+// its types with entries and their conditions.
+func serviceTypes(b *strings.Builder, c *srm.Catalog, sg *serviceGroup) {
+	if sv := sg.svc; sv != nil {
+		src := c.Sources[sv.Source]
+		fmt.Fprintf(b, "\n### <a id=\"%s\"></a>%s (`%s`)\n\n%s (%s, [%s](%s))\n\n", anchor("service", strings.ReplaceAll(sg.id, "/", "-")), mdEscape(sv.Service.Name), sg.id,
+			mdEscape(sv.Rationale), sv.ServiceModel, src.ID, src.URL)
+		if len(sv.Service.ARM) > 0 {
+			fmt.Fprintf(b, "azapi resources of the ARM types %s resolve through this service.\n\n", codeJoin(sv.Service.ARM))
+		}
+		if len(sg.types) == 0 {
+			b.WriteString("Classified by service only: no type of the service has an entry of its own.\n")
+			return
+		}
+	} else if len(sg.types) > 0 {
+		fmt.Fprintf(b, "\n### Other %s types\n\n", sg.id)
+	}
+	b.WriteString("| resource type | model | class | focus | conditions | source |\n|---|---|---|---|---|---|\n")
+	for _, name := range sg.types {
+		rt := c.ResourceTypes[name]
+		var conds []string
+		for _, k := range rt.ConditionKeys {
+			conds = append(conds, fmt.Sprintf("[`%s`](#%s)", k, anchor(name, k)))
+		}
+		s := c.Sources[rt.Source]
+		fmt.Fprintf(b, "| `%s` | %s | %s | %s | %s | [%s](%s) |\n", name, rt.ServiceModel, classCell(c, rt), codeJoin(rt.Focus), strings.Join(conds, ", "), s.ID, s.URL)
+	}
+	for _, name := range sg.types {
+		typeDetail(b, c.ResourceTypes[name])
+	}
+}
+
+// typeDetail renders a type's rationale, cells and conditions, if any.
+func typeDetail(b *strings.Builder, rt *srm.ResourceType) {
+	name := rt.Type
+	if len(rt.ConditionKeys) == 0 && len(rt.Cells) == 0 && rt.Rationale == "" {
+		return
+	}
+	fmt.Fprintf(b, "\n#### %s\n\n", name)
+	if rt.Rationale != "" {
+		b.WriteString(rt.Rationale + "\n\n")
+	}
+	if rt.Hybrid {
+		b.WriteString("- The type is hybrid: its hardware is on the customer's site.\n")
+	}
+	for _, comp := range slices.Sorted(maps.Keys(rt.Cells)) {
+		fmt.Fprintf(b, "- The type sets `%s` to `%s`.\n", comp, rt.Cells[comp].Owner)
+	}
+	if len(rt.Cells) > 0 {
+		b.WriteString("\n")
+	}
+	for _, k := range rt.ConditionKeys {
+		cond := rt.Conditions[k]
+		fmt.Fprintf(b, "<a id=\"%s\"></a>**`%s`** (default `%s`): %s\n\n", anchor(name, k), k, cond.Default, cond.Description)
+		for _, eff := range cond.Effects() {
+			var moves []string
+			if eff.Hybrid {
+				moves = append(moves, "hybrid")
+			}
+			if eff.ServiceModel != "" {
+				moves = append(moves, "model → `"+eff.ServiceModel+"`")
+			}
+			for _, comp := range slices.Sorted(maps.Keys(eff.Cells)) {
+				moves = append(moves, fmt.Sprintf("`%s` → `%s`", comp, eff.Cells[comp].Owner))
+			}
+			what := "no change"
+			if len(moves) > 0 {
+				what = strings.Join(moves, ", ")
+			}
+			if eff.Reason != "" {
+				what += ". " + eff.Reason
+			}
+			fmt.Fprintf(b, "- `%s`%s: %s\n", eff.Value, ruleNote(cond, eff), what)
+		}
+		b.WriteString("\n")
+	}
+}
+
+// servicesSection explains classification by service.
+func servicesSection(b *strings.Builder) {
+	b.WriteString("## Services\n\n" +
+		"Providers add resource types every month, so no list of types can keep up: a type without an entry of its own resolves " +
+		"through its **cloud service** (`basis = \"service\"`), the service that lists it by name, else the service with the " +
+		"longest prefix of its name (`aws_s3tables_table` → `aws/s3tables`; `aws_s3_bucket_policy` → `aws/s3`). The service " +
+		"lists of aws (every service of the provider's `names_data.hcl`, by its resource prefixes), azurerm and azuread (every " +
+		"service package, by naming rules and explicit types), google (every product) and kubernetes are derived from the " +
+		"providers' sources at a pinned commit (CONTRIBUTING, *Refreshing the service lists*), and a test requires every type " +
+		"of those lists to resolve. A service's answer is its model and class, with no conditions: the types whose answer " +
+		"depends on attributes, or differs from their service's, have entries of their own, which always win. An `azapi_resource`, " +
+		"`azapi_update_resource`, `azapi_resource_action` or `azapi_data_plane_resource` resolves through the service whose ARM " +
+		"namespaces or types include the one in its condition `type` (`Microsoft.App/containerApps@2024-03-01`); without it, it is " +
+		"answered as a virtual machine with every component applicable and says so in `assumptions`.\n\n")
 }
 
 // serviceClassesSection renders the service classes: what each embodies and

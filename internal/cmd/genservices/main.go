@@ -72,7 +72,7 @@ type extractedService struct {
 }
 
 type row struct {
-	Kind    string // "type" or "prefix"
+	Kind    string // "type", "prefix" or "arm" (an ARM resource type)
 	Name    string
 	Service string // catalog key, or "" for a type answered by a type entry only
 }
@@ -119,8 +119,14 @@ func main() {
 	}
 }
 
-// write updates the provider's services document and its test list.
+// write updates the provider's services document and its test list; a
+// source that yields rows but no services (azapi: ARM types only) updates
+// the list alone.
 func write(root string, ex *extraction) error {
+	rowsPath := filepath.Join(root, "internal", "srm", "testdata", "providers", ex.Provider+".csv")
+	if ex.Services == nil {
+		return writeRows(rowsPath, ex)
+	}
 	docPath := filepath.Join(root, "internal", "srm", "data", "services_"+ex.Provider+".json")
 	doc := &srm.Document{}
 	if b, err := os.ReadFile(docPath); err == nil {
@@ -158,7 +164,7 @@ func write(root string, ex *extraction) error {
 	if err := os.WriteFile(docPath, b.Bytes(), 0o644); err != nil {
 		return err
 	}
-	return writeRows(filepath.Join(root, "internal", "srm", "testdata", "providers", ex.Provider+".csv"), ex)
+	return writeRows(rowsPath, ex)
 }
 
 func writeRows(path string, ex *extraction) error {
@@ -167,7 +173,7 @@ func writeRows(path string, ex *extraction) error {
 	}
 	p := ex.Provenance
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "# %s resource types (or service prefixes) with their service in the built-in catalog.\n", ex.Provider)
+	fmt.Fprintf(&b, "# What the %s provider's source lists (resource types, service prefixes or ARM types), with the service of the built-in catalog it names.\n", ex.Provider)
 	fmt.Fprintf(&b, "# Source: %s, %s, commit %s (%s).\n", p.Repository, p.Path, p.Commit, p.Date)
 	fmt.Fprintf(&b, "# Written by go run ./internal/cmd/genservices -%s <source>; every row must resolve (TestServiceLists).\n", ex.Provider)
 	w := csv.NewWriter(&b)

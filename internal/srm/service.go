@@ -1,0 +1,210 @@
+// Copyright (c) The terraform-provider-srm authors
+// SPDX-License-Identifier: MPL-2.0
+
+package srm
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// Services: a resource type without an entry of its own resolves through
+// the cloud service it belongs to (basis "service"): the service that lists
+// it in types, else the service with the longest prefix its name starts
+// with. azapi types resolve through the service of the ARM resource type
+// their condition names.
+
+// BasisService: the type's service answered (the type has no entry).
+const BasisService = "service"
+
+// Service is what a service answers for: its name and how types reach it.
+type Service struct {
+	Name     string
+	Prefixes []string
+	Types    []string
+	ARM      []string
+}
+
+// serviceIndex finds the service of a type name or an ARM resource type.
+type serviceIndex struct {
+	byType   map[string]*ResourceType
+	byPrefix map[string]*ResourceType
+	// byARM is keyed by lowercase ARM namespace or resource type.
+	byARM map[string]*ResourceType
+	// minPrefix and maxPrefix bound the prefix lengths, for the search.
+	minPrefix, maxPrefix int
+}
+
+// buildServices builds the services and their index.
+func (c *Catalog) buildServices(m *merged) {
+	n := len(m.services.ids)
+	c.Services = make(map[string]*ResourceType, n)
+	c.ServiceIDs = m.services.ids
+	ix := &c.services
+	ix.byType, ix.byPrefix, ix.byARM = map[string]*ResourceType{}, map[string]*ResourceType{}, map[string]*ResourceType{}
+	rts := make([]ResourceType, n)
+	for i, id := range m.services.ids {
+		d := &m.services.items[i]
+		td := d.typeDoc()
+		rt := &rts[i]
+		c.buildType(rt, id, &td)
+		rt.Basis = BasisService
+		rt.Service = &Service{Name: d.Name, Prefixes: d.Prefixes, Types: d.Types, ARM: d.ARM}
+		c.Services[id] = rt
+		for _, t := range d.Types {
+			ix.byType[t] = rt
+		}
+		for _, p := range d.Prefixes {
+			ix.byPrefix[p] = rt
+			if ix.minPrefix == 0 || len(p) < ix.minPrefix {
+				ix.minPrefix = len(p)
+			}
+			ix.maxPrefix = max(ix.maxPrefix, len(p))
+		}
+		for _, a := range d.ARM {
+			ix.byARM[strings.ToLower(a)] = rt
+		}
+	}
+}
+
+// ServiceOf returns the service a type name belongs to, whether or not the
+// type has an entry of its own: the service that lists it, else the one
+// with the longest prefix of it, else nil.
+func (c *Catalog) ServiceOf(t string) *ResourceType {
+	ix := &c.services
+	if rt := ix.byType[t]; rt != nil {
+		return rt
+	}
+	for i := min(len(t), ix.maxPrefix); i >= ix.minPrefix && i > 0; i-- {
+		if rt := ix.byPrefix[t[:i]]; rt != nil {
+			return rt
+		}
+	}
+	return nil
+}
+
+// ServiceOfARM returns the service of an ARM resource type such as
+// Microsoft.Compute/virtualMachines@2024-03-01 (the API version is
+// ignored): the service listing the longest match of the type, its parent
+// types or its namespace, case-insensitive; nil if none does.
+func (c *Catalog) ServiceOfARM(armType string) *ResourceType {
+	s, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(armType)), "@")
+	for s != "" {
+		if rt := c.services.byARM[s]; rt != nil {
+			return rt
+		}
+		i := strings.LastIndexByte(s, '/')
+		if i < 0 {
+			return nil
+		}
+		s = s[:i]
+	}
+	return nil
+}
+
+// viaARM answers for a type whose condition names an ARM resource type (the
+// azapi types): the service of that ARM type, else the type's own entry,
+// which leaves the most to the customer, with the assumption said. The
+// condition is taken out of the conditions the answer applies.
+func (c *Catalog) viaARM(rt *ResourceType, conditions map[string]string) (*ResourceType, map[string]string, *Assumption) {
+	key := rt.ARMCondition
+	value, given := conditions[key]
+	rest := conditions
+	if given {
+		rest = make(map[string]string, len(conditions)-1)
+		for k, v := range conditions {
+			if k != key {
+				rest[k] = v
+			}
+		}
+	}
+	if svc := c.ServiceOfARM(value); given && svc != nil {
+		return svc, rest, nil
+	}
+	assumed := rt.ServiceModel
+	if sc := c.classes[rt.Class]; sc != nil {
+		assumed += ", " + strings.ToLower(sc.Name)
+	}
+	reason := "not given: the ARM resource type decides the service; assumed the answer that leaves the most to the customer"
+	if given {
+		reason = fmt.Sprintf("%s is not an ARM resource type of a service the catalog classifies: assumed the answer that leaves the most to the customer", strconv.Quote(value))
+	}
+	return rt, rest, &Assumption{Condition: key, Assumed: assumed, Reason: reason}
+}
+
+var (
+	serviceIDPattern = regexp.MustCompile(`^[a-z][a-z0-9]*/[a-z0-9][a-z0-9_-]*$`)
+	armPattern       = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)+(/[A-Za-z0-9]+)*$`)
+)
+
+// checkServices: a service is keyed "<provider>/<service>"; it has a name,
+// a model, a class or applies_to, a source and a rationale, and answers for
+// something: prefixes and types of its provider, or ARM types. No prefix,
+// type or ARM type belongs to two services (longest prefix wins among
+// different prefixes; an equal one would make the answer an accident of
+// order).
+func checkServices(m *merged) Problems {
+	var probs Problems
+	owner := map[string]string{}
+	claim := func(at origin, field, kind, key, id string) {
+		if prev, ok := owner[kind+"\x00"+key]; ok && prev != id {
+			probs = append(probs, at.problem(field, "%s %q is claimed by service %q too: a %s belongs to one service", kind, key, prev, kind))
+			return
+		}
+		owner[kind+"\x00"+key] = id
+	}
+	for i, id := range m.services.ids {
+		s, at := m.services.items[i], m.services.at[i]
+		if !serviceIDPattern.MatchString(id) {
+			probs = append(probs, at.problem("", "%q is not a service key: \"<provider>/<service>\", the provider as it prefixes its resource types (aws/s3tables, azurerm/containers)", id))
+		}
+		provider, _, _ := strings.Cut(id, "/")
+		if strings.TrimSpace(s.Name) == "" {
+			probs = append(probs, at.problem("name", "must not be empty: the service's name as its vendor writes it"))
+		}
+		probs = append(probs, m.checkEntry(at, s.ServiceModel, s.Focus, s.Source)...)
+		probs = append(probs, m.checkApplies(at, "a service", "the service", s.Class, s.AppliesTo, s.Focus)...)
+		if strings.TrimSpace(s.Rationale) == "" {
+			probs = append(probs, at.problem("rationale", "must not be empty: say what the service is and why it has its model and class"))
+		}
+		if len(s.Prefixes)+len(s.Types)+len(s.ARM) == 0 {
+			probs = append(probs, at.problem("", "answers for no resource type: give prefixes, types or arm"))
+		}
+		for j, p := range s.Prefixes {
+			field := fmt.Sprintf("prefixes[%d]", j)
+			if !strings.HasPrefix(p, provider+"_") || len(p) == len(provider)+1 {
+				probs = append(probs, at.problem(field, "%q must start with %q and go on: a service's prefixes are type names of its provider", p, provider+"_"))
+				continue
+			}
+			claim(at, field, "prefix", p, id)
+		}
+		for j, t := range s.Types {
+			field := fmt.Sprintf("types[%d]", j)
+			if !strings.HasPrefix(t, provider+"_") {
+				probs = append(probs, at.problem(field, "%q must start with %q: a service's types are types of its provider", t, provider+"_"))
+				continue
+			}
+			claim(at, field, "type", t, id)
+		}
+		for j, a := range s.ARM {
+			field := fmt.Sprintf("arm[%d]", j)
+			if !armPattern.MatchString(a) {
+				probs = append(probs, at.problem(field, "%q is not an ARM namespace or resource type (Microsoft.Compute, Microsoft.Compute/virtualMachines)", a))
+				continue
+			}
+			claim(at, field, "ARM type", strings.ToLower(a), id)
+		}
+	}
+	return probs
+}
+
+// AttributeKeys are the attribute paths whose values the answer for the
+// type reads: the ARM type condition, if any, then the conditions, sorted.
+func (rt *ResourceType) AttributeKeys() []string {
+	if rt.ARMCondition == "" {
+		return rt.ConditionKeys
+	}
+	return append([]string{rt.ARMCondition}, rt.ConditionKeys...)
+}
