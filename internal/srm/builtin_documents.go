@@ -3701,6 +3701,7 @@ func builtinDocumentList() []NamedDocument {
 							"azurerm_subscription_cost_",
 						},
 						ARM: []string{
+							"Microsoft.Billing",
 							"Microsoft.CostManagement",
 						},
 						ServiceModel: "saas",
@@ -3915,6 +3916,7 @@ func builtinDocumentList() []NamedDocument {
 						},
 						ARM: []string{
 							"Microsoft.DevTestLab",
+							"Microsoft.LabServices",
 						},
 						ServiceModel: "iaas",
 						Class:        "compute_host",
@@ -4682,6 +4684,7 @@ func builtinDocumentList() []NamedDocument {
 							"azurerm_mysql_",
 						},
 						ARM: []string{
+							"Microsoft.DBforMariaDB",
 							"Microsoft.DBforMySQL",
 						},
 						ServiceModel: "paas",

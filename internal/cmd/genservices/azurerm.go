@@ -72,6 +72,18 @@ var azurermARMNamespaceOwner = map[string]string{
 	"microsoft.dbforpostgresql": "postgres", // flexible servers; serverGroupsv2 is Cosmos DB for PostgreSQL
 }
 
+// azurermARMExtra gives namespaces that azapi documents but no azurerm
+// service names any more (the provider dropped or never had their
+// resources) to the service whose kind of resource they are. Namespaces of
+// retired services with no such kin (Media Services, Time Series Insights,
+// Mobile Network, Orbital, ...) stay unresolved: azapi resources of them
+// then leave everything to the customer.
+var azurermARMExtra = map[string][]string{
+	"mysql":          {"Microsoft.DBforMariaDB"}, // Azure Database for MariaDB: the same managed engine family
+	"devtestlabs":    {"Microsoft.LabServices"},  // lab plans and labs of customer-run virtual machines
+	"costmanagement": {"Microsoft.Billing"},      // billing accounts and profiles: configuration, like cost exports
+}
+
 func extractAzurerm(path string) (*extraction, error) {
 	g := gitRepo(path)
 	commit, date, err := gitProvenance(path)
@@ -86,7 +98,11 @@ func extractAzurerm(path string) (*extraction, error) {
 	if err != nil {
 		return nil, err
 	}
-	ex := src.extraction("azurerm", armRules(refs, azurermARMTypeOwner, azurermARMNamespaceOwner))
+	arm := armRules(refs, azurermARMTypeOwner, azurermARMNamespaceOwner)
+	for svc, extra := range azurermARMExtra {
+		arm[svc] = append(arm[svc], extra...)
+	}
+	ex := src.extraction("azurerm", arm)
 	ex.Provenance = provenance{Repository: "hashicorp/terraform-provider-azurerm", Path: "internal/services",
 		Commit: commit, Date: date}
 	return ex, nil
