@@ -3111,7 +3111,7 @@ func builtinDocumentList() []NamedDocument {
 				},
 				Services: map[string]ServiceDoc{
 					"azurerm/aadb2c": {
-						Name: "AAD B2C",
+						Name: "Azure AD B2C",
 						Prefixes: []string{
 							"azurerm_aadb2c_",
 						},
@@ -3227,7 +3227,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Application Insights components, web tests and workbooks collect and show the customer's telemetry in a service Microsoft runs; what is collected and who reads it is the customer's.",
 					},
 					"azurerm/appservice": {
-						Name: "AppService",
+						Name: "Azure App Service",
 						Prefixes: []string{
 							"azurerm_app_service_environment_",
 							"azurerm_app_service_source_",
@@ -3259,7 +3259,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "App Service plans, web apps, slots and environments run the customer's code on hosts Microsoft patches; function apps have their own type entries. Custom containers hand the runtime to the customer through conditions on the types.",
 					},
 					"azurerm/arckubernetes": {
-						Name: "ArcKubernetes",
+						Name: "Azure Arc-enabled Kubernetes",
 						Prefixes: []string{
 							"azurerm_arc_kubernetes_",
 						},
@@ -3276,7 +3276,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Arc-enabled Kubernetes projects a cluster the customer runs (on premises or elsewhere) into Azure, with extensions and Flux configurations; the nodes and the cluster stay the customer's, as for azurerm_arc_kubernetes_cluster.",
 					},
 					"azurerm/arcresourcebridge": {
-						Name: "Arc Resource Bridge",
+						Name: "Azure Arc resource bridge",
 						Prefixes: []string{
 							"azurerm_arc_resource_",
 						},
@@ -3328,7 +3328,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Role assignments and definitions and PIM schedules grant access in Azure RBAC, which Microsoft runs; who gets which role is wholly the customer's.",
 					},
 					"azurerm/automanage": {
-						Name: "Automanage",
+						Name: "Azure Automanage",
 						Prefixes: []string{
 							"azurerm_arc_machine_automanage_",
 							"azurerm_automanage_",
@@ -3367,7 +3367,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Automation accounts run the customer's runbooks and DSC configurations on Microsoft's sandboxes or the customer's hybrid workers, and hold credentials, certificates and variables, hence accounts and access.",
 					},
 					"azurerm/azurestackhci": {
-						Name: "Azure Stack HCI",
+						Name: "Azure Local (Azure Stack HCI)",
 						Prefixes: []string{
 							"azurerm_stack_",
 						},
@@ -3418,7 +3418,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Blueprint definitions and assignments deploy role assignments, policies and templates to subscriptions as governance guardrails; Microsoft runs the service. Rests on the cloud-wide model.",
 					},
 					"azurerm/bot": {
-						Name: "Bot",
+						Name: "Azure AI Bot Service",
 						Prefixes: []string{
 							"azurerm_bot_",
 						},
@@ -3439,7 +3439,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Bot Service registrations and channels carry conversations between users and the customer's bot endpoint, which runs elsewhere; Health Bot is a bot Microsoft runs. The customer owns the channels, secrets and the data in transit.",
 					},
 					"azurerm/cdn": {
-						Name: "CDN",
+						Name: "Azure CDN and Front Door Standard/Premium",
 						Prefixes: []string{
 							"azurerm_cdn_",
 						},
@@ -3457,7 +3457,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "CDN profiles, endpoints and Front Door Standard/Premium routes, origins, rules and WAF policies receive the customer's traffic and terminate TLS, as the type entries of azurerm_cdn_frontdoor_* say.",
 					},
 					"azurerm/chaosstudio": {
-						Name: "chaosstudio",
+						Name: "Azure Chaos Studio",
 						Prefixes: []string{
 							"azurerm_chaos_",
 						},
@@ -3494,7 +3494,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Trusted Signing accounts hold certificate profiles that sign the customer's code with keys Microsoft keeps in HSMs; who may sign is the customer's. Rests on the cloud-wide model.",
 					},
 					"azurerm/cognitive": {
-						Name: "Cognitive Services",
+						Name: "Azure AI services",
 						Prefixes: []string{
 							"azurerm_cognitive_",
 						},
@@ -3511,7 +3511,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Azure AI services accounts, model deployments and responsible-AI policies process the customer's data on models Microsoft runs, as azurerm_cognitive_account is classified; keys, network exposure and data handling are the customer's.",
 					},
 					"azurerm/communication": {
-						Name: "Communication",
+						Name: "Azure Communication Services",
 						Prefixes: []string{
 							"azurerm_communication_",
 							"azurerm_email_",
@@ -3529,7 +3529,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Communication Services and Email Services send the customer's messages, calls and email through a platform Microsoft runs; the customer owns domains, senders, keys and the content.",
 					},
 					"azurerm/compute": {
-						Name: "Compute",
+						Name: "Azure Virtual Machines",
 						Prefixes: []string{
 							"azurerm_availability_",
 							"azurerm_capacity_",
@@ -3591,7 +3591,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Confidential Ledger keeps the customer's tamper-evident records in enclaves Microsoft runs; the customer owns the data, its users and certificates. Rests on the cloud-wide model.",
 					},
 					"azurerm/connections": {
-						Name: "Connections",
+						Name: "Logic Apps API connections",
 						Types: []string{
 							"azurerm_api_connection",
 						},
@@ -3647,7 +3647,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Container Apps environments, apps and jobs run the customer's containers on a platform Microsoft operates, as the type entries say; the images, their runtime and the exposure are the customer's.",
 					},
 					"azurerm/containers": {
-						Name: "Container Services",
+						Name: "Azure Kubernetes Service, Container Instances and Container Registry",
 						Prefixes: []string{
 							"azurerm_container_connected_",
 							"azurerm_container_registry_",
@@ -3674,7 +3674,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "The containers service holds AKS clusters and node pools, container instances and container registries; most types are Kubernetes clusters and their settings, so the service takes the container platform (the more inclusive class). Registry types carrying host components should get type entries of their own (azurerm_container_registry has one).",
 					},
 					"azurerm/cosmos": {
-						Name: "CosmosDB",
+						Name: "Azure Cosmos DB",
 						Prefixes: []string{
 							"azurerm_cosmosdb_",
 						},
@@ -3729,7 +3729,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "A custom resource provider extends Resource Manager with resource types served by the customer's own endpoint; the provider object is configuration, the endpoint's code is classified where it runs. Rests on the cloud-wide model.",
 					},
 					"azurerm/dashboard": {
-						Name: "Dashboard",
+						Name: "Azure Managed Grafana",
 						Prefixes: []string{
 							"azurerm_dashboard_",
 						},
@@ -3746,7 +3746,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Managed Grafana workspaces show the customer's monitoring data in Grafana instances Microsoft runs; data sources, users and network exposure are the customer's. Rests on the cloud-wide model.",
 					},
 					"azurerm/databasemigration": {
-						Name: "Database Migration",
+						Name: "Azure Database Migration Service",
 						Prefixes: []string{
 							"azurerm_database_",
 						},
@@ -3763,7 +3763,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Database Migration Service instances, projects and tasks copy the customer's databases between servers; they carry data between services, with connection credentials and network paths the customer owns.",
 					},
 					"azurerm/databoxedge": {
-						Name: "Databox Edge",
+						Name: "Azure Stack Edge",
 						Prefixes: []string{
 							"azurerm_databox_",
 						},
@@ -3780,7 +3780,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Azure Stack Edge devices sit in the customer's premises; Microsoft supplies the hardware and updates, the customer keeps the site, the device and its workloads secure, so the cautious model is on premises. Rests on the cloud-wide model.",
 					},
 					"azurerm/databricks": {
-						Name: "DataBricks",
+						Name: "Azure Databricks",
 						Prefixes: []string{
 							"azurerm_databricks_",
 						},
@@ -3837,7 +3837,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Most Data Factory types are linked services, datasets, pipelines, triggers and data flows that move the customer's data between stores, as the type entries classify them; linked services hold credentials. Integration runtimes and the factory have entries of their own.",
 					},
 					"azurerm/dataprotection": {
-						Name: "DataProtection",
+						Name: "Azure Backup (Data Protection backup vaults)",
 						Prefixes: []string{
 							"azurerm_data_protection_",
 						},
@@ -3873,7 +3873,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Data Share accounts, shares and datasets send the customer's data to other tenants; what is shared with whom is the customer's. Rests on the cloud-wide model.",
 					},
 					"azurerm/desktopvirtualization": {
-						Name: "Desktop Virtualization",
+						Name: "Azure Virtual Desktop",
 						Prefixes: []string{
 							"azurerm_virtual_desktop_",
 						},
@@ -3890,7 +3890,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Host pools, application groups, workspaces and scaling plans are the Azure Virtual Desktop control plane Microsoft runs; they decide which users reach which desktops and apps. The session hosts are virtual machines classified by compute.",
 					},
 					"azurerm/devcenter": {
-						Name: "Dev Center",
+						Name: "Microsoft Dev Box and Azure Deployment Environments",
 						Prefixes: []string{
 							"azurerm_dev_center_",
 						},
@@ -3910,7 +3910,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Dev centers, projects, catalogs, dev box definitions and pools provision dev boxes and environments from the customer's images and templates; the dev boxes' operating system is the customer's to keep updated, the cautious choice. Rests on the cloud-wide model.",
 					},
 					"azurerm/devtestlabs": {
-						Name: "Dev Test",
+						Name: "Azure DevTest Labs",
 						Prefixes: []string{
 							"azurerm_dev_test_",
 						},
@@ -3961,7 +3961,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "DNS zones and records are served by Azure DNS, which Microsoft runs; the records the customer publishes are its configuration, as the azurerm_dns_* type entries say.",
 					},
 					"azurerm/domainservices": {
-						Name: "DomainServices",
+						Name: "Microsoft Entra Domain Services",
 						Prefixes: []string{
 							"azurerm_active_",
 						},
@@ -4012,7 +4012,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Elastic Cloud monitors (an Azure Native ISV service) ship the customer's logs and metrics to Elastic deployments Elastic runs. Rests on the cloud-wide model.",
 					},
 					"azurerm/elasticsan": {
-						Name: "ElasticSan",
+						Name: "Azure Elastic SAN",
 						Prefixes: []string{
 							"azurerm_elastic_san_",
 						},
@@ -4032,7 +4032,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Elastic SAN volumes and volume groups are block storage Microsoft runs, reached over iSCSI from the customer's networks; the data, its encryption keys and network rules are the customer's. Rests on the cloud-wide model.",
 					},
 					"azurerm/eventgrid": {
-						Name: "EventGrid",
+						Name: "Azure Event Grid",
 						Prefixes: []string{
 							"azurerm_eventgrid_",
 						},
@@ -4049,7 +4049,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Event Grid topics, domains, namespaces and subscriptions route the customer's events, as the azurerm_eventgrid_* type entries say.",
 					},
 					"azurerm/eventhub": {
-						Name: "EventHub",
+						Name: "Azure Event Hubs",
 						Prefixes: []string{
 							"azurerm_eventhub_",
 						},
@@ -4069,7 +4069,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Event Hubs namespaces, hubs and consumer groups carry the customer's event streams in a service Microsoft runs, as the type entries say.",
 					},
 					"azurerm/extendedlocation": {
-						Name: "ExtendedLocation",
+						Name: "Azure Arc custom locations",
 						Prefixes: []string{
 							"azurerm_extended_",
 						},
@@ -4139,7 +4139,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Fluid Relay servers relay collaborative session data between the customer's clients; Microsoft runs them, the customer owns keys and data. Rests on the cloud-wide model.",
 					},
 					"azurerm/frontdoor": {
-						Name: "FrontDoor",
+						Name: "Azure Front Door (classic)",
 						Prefixes: []string{
 							"azurerm_frontdoor_",
 						},
@@ -4192,7 +4192,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "HDInsight clusters are managed Hadoop, Spark and Kafka clusters whose nodes the customer reaches over SSH and customizes with script actions; OS patches apply only as the customer reboots or recreates nodes, so the host is left to the customer.",
 					},
 					"azurerm/healthcare": {
-						Name: "Health Care",
+						Name: "Azure Health Data Services",
 						Prefixes: []string{
 							"azurerm_healthcare_",
 						},
@@ -4210,7 +4210,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Health Data Services workspaces and FHIR, DICOM and MedTech services store the customer's health data in services Microsoft runs; the data, its classification and access are the customer's. Rests on the cloud-wide model.",
 					},
 					"azurerm/hsm": {
-						Name: "Hardware Security Module",
+						Name: "Azure Dedicated HSM",
 						Prefixes: []string{
 							"azurerm_dedicated_hardware_",
 						},
@@ -4227,7 +4227,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Dedicated HSM gives the customer sole control of a hardware security module in Azure: Microsoft runs the hardware and network, the customer administers the device, its partitions and keys.",
 					},
 					"azurerm/hybridcompute": {
-						Name: "Hybrid Compute",
+						Name: "Azure Arc-enabled servers",
 						Prefixes: []string{
 							"azurerm_arc_private_",
 						},
@@ -4286,7 +4286,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "IoT Hub, its routes, endpoints, consumer groups and the Device Provisioning and Device Update services carry the customer's device messages; Microsoft runs them, the customer owns device identities, keys and routing.",
 					},
 					"azurerm/keyvault": {
-						Name: "KeyVault",
+						Name: "Azure Key Vault",
 						Prefixes: []string{
 							"azurerm_key_vault_access_",
 							"azurerm_key_vault_certificate_",
@@ -4311,7 +4311,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Key Vault vaults, keys, secrets, certificates and access policies hold the customer's key material in a service Microsoft runs, as the type entries say.",
 					},
 					"azurerm/kusto": {
-						Name: "Kusto",
+						Name: "Azure Data Explorer",
 						Prefixes: []string{
 							"azurerm_kusto_",
 						},
@@ -4329,7 +4329,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Data Explorer clusters and databases run an analytics engine Microsoft operates on the customer's data; the customer chooses SKUs and versions, ingestion connections, principals and network exposure.",
 					},
 					"azurerm/legacy": {
-						Name: "Legacy",
+						Name: "Azure Virtual Machines (legacy resources)",
 						Types: []string{
 							"azurerm_virtual_machine",
 							"azurerm_virtual_machine_scale_set",
@@ -4379,7 +4379,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Load balancers, their rules, probes and pools distribute the customer's traffic, as the azurerm_lb* type entries say.",
 					},
 					"azurerm/loadtestservice": {
-						Name: "LoadTestService",
+						Name: "Azure Load Testing",
 						Prefixes: []string{
 							"azurerm_load_",
 						},
@@ -4414,7 +4414,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Log Analytics workspaces, clusters, solutions and saved searches store and query the customer's logs in a service Microsoft runs, as azurerm_log_analytics_workspace is classified.",
 					},
 					"azurerm/logic": {
-						Name: "Logic",
+						Name: "Azure Logic Apps",
 						Prefixes: []string{
 							"azurerm_logic_",
 						},
@@ -4503,7 +4503,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Managed DevOps Pools run the customer's pipeline agents on virtual machines from images the customer can choose, executing its pipeline code; the cautious choice leaves the image's operating system to the customer. Rests on the cloud-wide model.",
 					},
 					"azurerm/managedhsm": {
-						Name: "Managed HSM",
+						Name: "Azure Key Vault Managed HSM",
 						Prefixes: []string{
 							"azurerm_key_vault_managed_hardware_",
 						},
@@ -4520,7 +4520,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Key Vault Managed HSM pools, their keys and role assignments hold the customer's keys in HSMs Microsoft runs; the security domain, keys and local RBAC are the customer's.",
 					},
 					"azurerm/managedidentity": {
-						Name: "ManagedIdentity",
+						Name: "Managed identities for Azure resources",
 						Prefixes: []string{
 							"azurerm_federated_",
 							"azurerm_user_",
@@ -4537,7 +4537,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "User-assigned identities and their federated credentials are workload identities in Entra ID, as the type entries say; what they may access is the customer's.",
 					},
 					"azurerm/managedredis": {
-						Name: "Managed Redis",
+						Name: "Azure Managed Redis",
 						Prefixes: []string{
 							"azurerm_managed_redis_",
 						},
@@ -4592,7 +4592,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Maps accounts and Creator resources give the customer's applications access to location APIs and store its indoor map data; keys, SAS tokens and the data are the customer's.",
 					},
 					"azurerm/mongocluster": {
-						Name: "Mongo Cluster",
+						Name: "Azure Cosmos DB for MongoDB (vCore)",
 						Prefixes: []string{
 							"azurerm_mongo_",
 						},
@@ -4609,7 +4609,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Cosmos DB for MongoDB vCore clusters are database engines Microsoft runs on dedicated compute; the customer owns administrators, firewall rules and data. The Cosmos DB security page is cited for the family.",
 					},
 					"azurerm/monitor": {
-						Name: "Monitor",
+						Name: "Azure Monitor",
 						Prefixes: []string{
 							"azurerm_monitor_",
 						},
@@ -4629,7 +4629,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Monitor alerts, action groups, diagnostic settings, data collection rules and workspaces collect and act on the customer's telemetry, as the azurerm_monitor_* type entries say.",
 					},
 					"azurerm/mssql": {
-						Name: "Microsoft SQL Server / Azure SQL",
+						Name: "Azure SQL Database",
 						Prefixes: []string{
 							"azurerm_mssql_database_",
 							"azurerm_mssql_failover_",
@@ -4660,7 +4660,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Azure SQL logical servers, databases, elastic pools, jobs and their security settings run on an engine Microsoft operates, as azurerm_mssql_server is classified; databases and auditing have entries of their own.",
 					},
 					"azurerm/mssqlmanagedinstance": {
-						Name: "Microsoft SQL Server Managed Instances",
+						Name: "Azure SQL Managed Instance",
 						Prefixes: []string{
 							"azurerm_mssql_managed_",
 						},
@@ -4698,7 +4698,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "MySQL flexible servers and their settings run an engine Microsoft operates, as azurerm_mysql_flexible_server is classified.",
 					},
 					"azurerm/netapp": {
-						Name: "NetApp",
+						Name: "Azure NetApp Files",
 						Prefixes: []string{
 							"azurerm_netapp_",
 						},
@@ -4715,7 +4715,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "NetApp Files accounts, capacity pools, volumes, snapshots and backups are file storage Microsoft runs in delegated subnets; the data, export policies, Active Directory joins and keys are the customer's.",
 					},
 					"azurerm/network": {
-						Name: "Network",
+						Name: "Azure Virtual Network",
 						Prefixes: []string{
 							"azurerm_application_security_",
 							"azurerm_bastion_",
@@ -4768,7 +4768,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Virtual networks, subnets, interfaces, security groups, routes, gateways and private endpoints are network objects the customer configures on Microsoft's network, as the type entries say; gateways and Bastion have entries of their own.",
 					},
 					"azurerm/networkfunction": {
-						Name: "Network Function",
+						Name: "Azure Traffic Collector",
 						Prefixes: []string{
 							"azurerm_network_function_",
 						},
@@ -4802,7 +4802,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "New Relic monitors (an Azure Native ISV service) ship the customer's telemetry to a SaaS New Relic runs. Rests on the cloud-wide model.",
 					},
 					"azurerm/nginx": {
-						Name: "Nginx",
+						Name: "NGINXaaS for Azure",
 						Prefixes: []string{
 							"azurerm_nginx_",
 						},
@@ -4837,7 +4837,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Notification Hubs namespaces, hubs and authorization rules send the customer's push notifications through platform services with credentials the customer supplies.",
 					},
 					"azurerm/oracle": {
-						Name: "Oracle",
+						Name: "Oracle Database@Azure",
 						Prefixes: []string{
 							"azurerm_oracle_",
 						},
@@ -4855,7 +4855,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Oracle Database@Azure Exadata infrastructure, VM clusters and autonomous databases: on VM clusters the customer administers the guest operating system and databases, so the cautious model is IaaS. Rests on the cloud-wide model.",
 					},
 					"azurerm/paloalto": {
-						Name: "Palo Alto",
+						Name: "Cloud NGFW by Palo Alto Networks",
 						Prefixes: []string{
 							"azurerm_palo_",
 						},
@@ -4871,7 +4871,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Cloud NGFW by Palo Alto Networks firewalls and rulestacks inspect the customer's traffic on a service Palo Alto Networks runs in Azure; the rules are the customer's. Rests on the cloud-wide model.",
 					},
 					"azurerm/policy": {
-						Name: "Policy",
+						Name: "Azure Policy",
 						Prefixes: []string{
 							"azurerm_management_group_policy_",
 							"azurerm_policy_",
@@ -4930,7 +4930,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "PostgreSQL flexible servers and their settings run an engine Microsoft operates, as azurerm_postgresql_flexible_server is classified.",
 					},
 					"azurerm/powerbi": {
-						Name: "PowerBI",
+						Name: "Power BI Embedded",
 						Prefixes: []string{
 							"azurerm_powerbi_",
 						},
@@ -4993,7 +4993,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "DNS private resolvers, their endpoints and forwarding rulesets sit in the customer's virtual networks and forward its queries, as azurerm_private_dns_resolver is classified.",
 					},
 					"azurerm/purview": {
-						Name: "Purview",
+						Name: "Microsoft Purview",
 						Prefixes: []string{
 							"azurerm_purview_",
 						},
@@ -5046,7 +5046,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Recovery Services vaults, backup policies, protected items and Site Recovery replication keep copies of the customer's data, as azurerm_recovery_services_vault is classified.",
 					},
 					"azurerm/redhatopenshift": {
-						Name: "Red Hat OpenShift",
+						Name: "Azure Red Hat OpenShift",
 						Prefixes: []string{
 							"azurerm_redhat_",
 						},
@@ -5063,7 +5063,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Azure Red Hat OpenShift clusters are jointly operated by Microsoft and Red Hat; the customer runs workloads, configures cluster access and networking, as for AKS.",
 					},
 					"azurerm/redis": {
-						Name: "Redis",
+						Name: "Azure Cache for Redis",
 						Prefixes: []string{
 							"azurerm_redis_",
 						},
@@ -5097,7 +5097,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Relay namespaces and hybrid connections relay traffic between the customer's on-premises and cloud endpoints; authorization rules and the data in transit are the customer's. Rests on the cloud-wide model.",
 					},
 					"azurerm/resource": {
-						Name: "Resources",
+						Name: "Azure Resource Manager",
 						Prefixes: []string{
 							"azurerm_management_group_template_",
 							"azurerm_resource_deployment_",
@@ -5128,7 +5128,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Resource groups, template deployments, template specs, provider registrations and resource management private links organise and deploy resources; deployment scripts run code and locks protect resources, and deserve entries of their own (azurerm_management_lock has one). Rests on the cloud-wide model.",
 					},
 					"azurerm/search": {
-						Name: "Search",
+						Name: "Azure AI Search",
 						Prefixes: []string{
 							"azurerm_search_",
 						},
@@ -5145,7 +5145,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "AI Search services and their shared private links index the customer's content on an engine Microsoft runs, as azurerm_search_service is classified.",
 					},
 					"azurerm/securitycenter": {
-						Name: "Security Center",
+						Name: "Microsoft Defender for Cloud",
 						Prefixes: []string{
 							"azurerm_advanced_",
 							"azurerm_iot_",
@@ -5163,7 +5163,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Defender for Cloud plans, contacts, automations, assessments and settings configure the security posture service Microsoft runs, as the type entries say.",
 					},
 					"azurerm/sentinel": {
-						Name: "Sentinel",
+						Name: "Microsoft Sentinel",
 						Prefixes: []string{
 							"azurerm_sentinel_",
 						},
@@ -5180,7 +5180,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Sentinel alert rules, automation rules, data connectors, watchlists and threat intelligence act on the customer's security data in its workspace, as the onboarding type says.",
 					},
 					"azurerm/servicebus": {
-						Name: "ServiceBus",
+						Name: "Azure Service Bus",
 						Prefixes: []string{
 							"azurerm_servicebus_",
 						},
@@ -5197,7 +5197,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Service Bus namespaces, queues, topics and subscriptions carry the customer's messages, as the azurerm_servicebus_* type entries say.",
 					},
 					"azurerm/serviceconnector": {
-						Name: "ServiceConnector",
+						Name: "Service Connector",
 						Types: []string{
 							"azurerm_app_service_connection",
 							"azurerm_function_app_connection",
@@ -5250,7 +5250,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Service Fabric managed clusters encapsulate the scale sets, but the customer picks node images and whether OS upgrades are automatic, so the host stays the customer's (the cautious choice). Rests on the cloud-wide model.",
 					},
 					"azurerm/servicenetworking": {
-						Name: "Service Networking",
+						Name: "Application Gateway for Containers",
 						Prefixes: []string{
 							"azurerm_application_load_",
 						},
@@ -5267,7 +5267,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Application Gateway for Containers, its frontends and associations receive the customer's traffic for Kubernetes workloads and terminate TLS. Rests on the cloud-wide model.",
 					},
 					"azurerm/signalr": {
-						Name: "SignalR",
+						Name: "Azure SignalR Service and Web PubSub",
 						Prefixes: []string{
 							"azurerm_signalr_",
 							"azurerm_web_pubsub_",
@@ -5288,7 +5288,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "SignalR Service and Web PubSub carry real-time messages between the customer's servers and clients; keys, upstreams, network exposure and message content are the customer's. The Web PubSub baseline is cited; no SignalR page was confirmed.",
 					},
 					"azurerm/springcloud": {
-						Name: "Spring Cloud",
+						Name: "Azure Spring Apps",
 						Prefixes: []string{
 							"azurerm_spring_cloud_active_",
 							"azurerm_spring_cloud_api_",
@@ -5328,7 +5328,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Azure Spring Apps services, apps and deployments run the customer's Spring applications on a platform Microsoft operates; code, dependencies and exposure are the customer's.",
 					},
 					"azurerm/storage": {
-						Name: "Storage",
+						Name: "Azure Storage",
 						Prefixes: []string{
 							"azurerm_storage_account_",
 							"azurerm_storage_blob_",
@@ -5365,7 +5365,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Storage accounts, containers, blobs, shares, queues, tables and sync services hold the customer's data, as the azurerm_storage_* type entries say.",
 					},
 					"azurerm/storagecache": {
-						Name: "Storage Cache",
+						Name: "Azure Managed Lustre",
 						Prefixes: []string{
 							"azurerm_managed_lustre_",
 						},
@@ -5435,7 +5435,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Subscriptions (aliases) are units of the organisation structure that billing, policies and role assignments attach to.",
 					},
 					"azurerm/synapse": {
-						Name: "Synapse",
+						Name: "Azure Synapse Analytics",
 						Prefixes: []string{
 							"azurerm_synapse_",
 						},
@@ -5453,7 +5453,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Synapse workspaces, SQL and Spark pools and their security settings run analytics engines Microsoft operates, as azurerm_synapse_workspace is classified; Spark pools have an entry of their own.",
 					},
 					"azurerm/systemcentervirtualmachinemanager": {
-						Name: "System Center Virtual Machine Manager",
+						Name: "Azure Arc-enabled System Center Virtual Machine Manager",
 						Prefixes: []string{
 							"azurerm_system_",
 						},
@@ -5486,7 +5486,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Traffic Manager profiles and endpoints direct the customer's traffic by DNS, as azurerm_traffic_manager_profile is classified.",
 					},
 					"azurerm/videoindexer": {
-						Name: "VideoIndexer",
+						Name: "Azure AI Video Indexer",
 						Prefixes: []string{
 							"azurerm_video_",
 						},
@@ -5503,7 +5503,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Video Indexer accounts analyse the customer's media with AI models Microsoft runs and store the insights, like the AI services accounts. Rests on the cloud-wide model.",
 					},
 					"azurerm/vmware": {
-						Name: "VMware",
+						Name: "Azure VMware Solution",
 						Prefixes: []string{
 							"azurerm_vmware_",
 						},
@@ -5520,7 +5520,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Azure VMware Solution private clouds and clusters: Microsoft runs the hosts and vSphere, the customer runs the virtual machines, their operating systems and the NSX network configuration.",
 					},
 					"azurerm/web": {
-						Name: "Web",
+						Name: "Azure App Service certificates and domains",
 						Prefixes: []string{
 							"azurerm_app_service_certificate_",
 							"azurerm_app_service_custom_",
@@ -5547,7 +5547,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "The web service holds App Service certificates, certificate orders, custom hostname bindings and virtual network connections: the TLS and network front of the customer's apps, as the type entries classify them.",
 					},
 					"azurerm/workloads": {
-						Name: "Workloads",
+						Name: "Azure Center for SAP solutions",
 						Prefixes: []string{
 							"azurerm_workloads_",
 						},

@@ -24,6 +24,84 @@ func init() {
 // that a new registration pattern is noticed rather than dropped.
 var azurermTypeService = map[string]string{}
 
+// azurermServiceName gives Microsoft's product name where the provider's
+// registration name (Registration.Name()) is an internal label; the other
+// services keep theirs.
+var azurermServiceName = map[string]string{
+	"aadb2c":                            "Azure AD B2C",
+	"appservice":                        "Azure App Service",
+	"arckubernetes":                     "Azure Arc-enabled Kubernetes",
+	"arcresourcebridge":                 "Azure Arc resource bridge",
+	"automanage":                        "Azure Automanage",
+	"azurestackhci":                     "Azure Local (Azure Stack HCI)",
+	"bot":                               "Azure AI Bot Service",
+	"cdn":                               "Azure CDN and Front Door Standard/Premium",
+	"chaosstudio":                       "Azure Chaos Studio",
+	"cognitive":                         "Azure AI services",
+	"communication":                     "Azure Communication Services",
+	"compute":                           "Azure Virtual Machines",
+	"connections":                       "Logic Apps API connections",
+	"containers":                        "Azure Kubernetes Service, Container Instances and Container Registry",
+	"cosmos":                            "Azure Cosmos DB",
+	"dashboard":                         "Azure Managed Grafana",
+	"databasemigration":                 "Azure Database Migration Service",
+	"databoxedge":                       "Azure Stack Edge",
+	"databricks":                        "Azure Databricks",
+	"dataprotection":                    "Azure Backup (Data Protection backup vaults)",
+	"desktopvirtualization":             "Azure Virtual Desktop",
+	"devcenter":                         "Microsoft Dev Box and Azure Deployment Environments",
+	"devtestlabs":                       "Azure DevTest Labs",
+	"domainservices":                    "Microsoft Entra Domain Services",
+	"elasticsan":                        "Azure Elastic SAN",
+	"eventgrid":                         "Azure Event Grid",
+	"eventhub":                          "Azure Event Hubs",
+	"extendedlocation":                  "Azure Arc custom locations",
+	"frontdoor":                         "Azure Front Door (classic)",
+	"healthcare":                        "Azure Health Data Services",
+	"hsm":                               "Azure Dedicated HSM",
+	"hybridcompute":                     "Azure Arc-enabled servers",
+	"keyvault":                          "Azure Key Vault",
+	"kusto":                             "Azure Data Explorer",
+	"legacy":                            "Azure Virtual Machines (legacy resources)",
+	"loadtestservice":                   "Azure Load Testing",
+	"logic":                             "Azure Logic Apps",
+	"managedhsm":                        "Azure Key Vault Managed HSM",
+	"managedidentity":                   "Managed identities for Azure resources",
+	"managedredis":                      "Azure Managed Redis",
+	"mongocluster":                      "Azure Cosmos DB for MongoDB (vCore)",
+	"monitor":                           "Azure Monitor",
+	"mssql":                             "Azure SQL Database",
+	"mssqlmanagedinstance":              "Azure SQL Managed Instance",
+	"netapp":                            "Azure NetApp Files",
+	"network":                           "Azure Virtual Network",
+	"networkfunction":                   "Azure Traffic Collector",
+	"nginx":                             "NGINXaaS for Azure",
+	"oracle":                            "Oracle Database@Azure",
+	"paloalto":                          "Cloud NGFW by Palo Alto Networks",
+	"policy":                            "Azure Policy",
+	"powerbi":                           "Power BI Embedded",
+	"purview":                           "Microsoft Purview",
+	"redhatopenshift":                   "Azure Red Hat OpenShift",
+	"redis":                             "Azure Cache for Redis",
+	"resource":                          "Azure Resource Manager",
+	"search":                            "Azure AI Search",
+	"securitycenter":                    "Microsoft Defender for Cloud",
+	"sentinel":                          "Microsoft Sentinel",
+	"servicebus":                        "Azure Service Bus",
+	"serviceconnector":                  "Service Connector",
+	"servicenetworking":                 "Application Gateway for Containers",
+	"signalr":                           "Azure SignalR Service and Web PubSub",
+	"springcloud":                       "Azure Spring Apps",
+	"storage":                           "Azure Storage",
+	"storagecache":                      "Azure Managed Lustre",
+	"synapse":                           "Azure Synapse Analytics",
+	"systemcentervirtualmachinemanager": "Azure Arc-enabled System Center Virtual Machine Manager",
+	"videoindexer":                      "Azure AI Video Indexer",
+	"vmware":                            "Azure VMware Solution",
+	"web":                               "Azure App Service certificates and domains",
+	"workloads":                         "Azure Center for SAP solutions",
+}
+
 // azurermARMTypeOwner decides ARM resource types (lower case) that the
 // reference counts attribute to the wrong service, or that are noise: ""
 // drops the type. The counts are files of a service directory that name the
@@ -99,6 +177,11 @@ func extractAzurerm(path string) (*extraction, error) {
 		return nil, err
 	}
 	arm := armRules(refs, azurermARMTypeOwner, azurermARMNamespaceOwner)
+	for dir, name := range azurermServiceName {
+		if _, ok := src.names[dir]; ok {
+			src.names[dir] = name
+		}
+	}
 	for svc, extra := range azurermARMExtra {
 		arm[svc] = append(arm[svc], extra...)
 	}

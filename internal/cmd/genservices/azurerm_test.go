@@ -188,21 +188,23 @@ func TestExtractAzurerm(t *testing.T) {
 		for _, s := range ex.Services {
 			got[s.ID] = s
 		}
+		// Names are Microsoft's product names where azurermServiceName has one
+		// (compute), else the registration's (Load Balancer).
 		want := map[string]extractedService{
-			"azurerm/compute": {ID: "azurerm/compute", Name: "Compute", Prefixes: []string{"azurerm_linux_"},
+			"azurerm/compute": {ID: "azurerm/compute", Name: "Azure Virtual Machines", Prefixes: []string{"azurerm_linux_"},
 				Types: []string{"azurerm_virtual_machine_extension"}, ARM: []string{"Microsoft.Compute"}},
-			"azurerm/containers": {ID: "azurerm/containers", Name: "Container Services",
+			"azurerm/containers": {ID: "azurerm/containers", Name: "Azure Kubernetes Service, Container Instances and Container Registry",
 				Prefixes: []string{"azurerm_kubernetes_"}, ARM: []string{"Microsoft.ContainerService"}},
-			"azurerm/cosmos": {ID: "azurerm/cosmos", Name: "CosmosDB", Prefixes: []string{"azurerm_cosmosdb_"}},
-			"azurerm/legacy": {ID: "azurerm/legacy", Name: "Legacy", Prefixes: []string{"azurerm_virtual_machine_scale_"},
+			"azurerm/cosmos": {ID: "azurerm/cosmos", Name: "Azure Cosmos DB", Prefixes: []string{"azurerm_cosmosdb_"}},
+			"azurerm/legacy": {ID: "azurerm/legacy", Name: "Azure Virtual Machines (legacy resources)", Prefixes: []string{"azurerm_virtual_machine_scale_"},
 				Types: []string{"azurerm_virtual_machine"}},
 			"azurerm/loadbalancer": {ID: "azurerm/loadbalancer", Name: "Load Balancer", Prefixes: []string{"azurerm_lb_"},
 				Types: []string{"azurerm_lb"}, ARM: []string{"Microsoft.Network/loadBalancers"}},
-			"azurerm/network": {ID: "azurerm/network", Name: "Network",
+			"azurerm/network": {ID: "azurerm/network", Name: "Azure Virtual Network",
 				Types: []string{"azurerm_private_endpoint", "azurerm_virtual_network"}, ARM: []string{"Microsoft.Network"}},
 			"azurerm/privatedns": {ID: "azurerm/privatedns", Name: "Private DNS", Prefixes: []string{"azurerm_private_dns_"},
 				ARM: []string{"Microsoft.Network/privateDnsZones"}},
-			"azurerm/signalr": {ID: "azurerm/signalr", Name: "SignalR", Prefixes: []string{"azurerm_web_"},
+			"azurerm/signalr": {ID: "azurerm/signalr", Name: "Azure SignalR Service and Web PubSub", Prefixes: []string{"azurerm_web_"},
 				ARM: []string{"Microsoft.SignalRService"}},
 		}
 		if !reflect.DeepEqual(got, want) {
