@@ -2795,7 +2795,7 @@ func builtinDocumentList() []NamedDocument {
 				},
 				Services: map[string]ServiceDoc{
 					"azuread/administrativeunits": {
-						Name: "Administrative Units",
+						Name: "Microsoft Entra ID: Administrative Units",
 						Prefixes: []string{
 							"azuread_administrative_",
 						},
@@ -2808,7 +2808,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Administrative units, their members and scoped role members partition the directory for delegated administration in Entra ID, which Microsoft runs; whom they delegate to is the customer's.",
 					},
 					"azuread/applications": {
-						Name: "Applications",
+						Name: "Microsoft Entra ID: Applications",
 						Prefixes: []string{
 							"azuread_application_",
 						},
@@ -2825,7 +2825,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Application registrations and their passwords, certificates, federated credentials, redirect URIs, permissions and claims define how apps sign users and workloads in through Entra ID.",
 					},
 					"azuread/approleassignments": {
-						Name: "App Role Assignments",
+						Name: "Microsoft Entra ID: App Role Assignments",
 						Prefixes: []string{
 							"azuread_app_",
 						},
@@ -2838,7 +2838,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "App role assignments grant users, groups and service principals roles of an application; the grants are the customer's.",
 					},
 					"azuread/conditionalaccess": {
-						Name: "Conditional Access",
+						Name: "Microsoft Entra ID: Conditional Access",
 						Prefixes: []string{
 							"azuread_conditional_",
 							"azuread_named_",
@@ -2853,7 +2853,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Conditional Access policies and named locations decide how users authenticate (MFA, device and location conditions) in Entra ID; they configure the sign-in itself, so the identity provider class, not a mere permission.",
 					},
 					"azuread/directoryroles": {
-						Name: "Directory Roles",
+						Name: "Microsoft Entra ID: Directory Roles",
 						Prefixes: []string{
 							"azuread_custom_",
 							"azuread_directory_",
@@ -2867,7 +2867,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Directory roles, custom roles, role assignments and eligibility requests grant administrative rights in the tenant; who holds them is the customer's.",
 					},
 					"azuread/groups": {
-						Name: "Groups",
+						Name: "Microsoft Entra ID: Groups",
 						Prefixes: []string{
 							"azuread_group_without_",
 						},
@@ -2884,7 +2884,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Groups and their members carry access to applications, roles and resources; membership is the customer's to govern.",
 					},
 					"azuread/identitygovernance": {
-						Name: "Identity Governance",
+						Name: "Microsoft Entra ID: Identity Governance",
 						Prefixes: []string{
 							"azuread_access_",
 							"azuread_privileged_",
@@ -2899,7 +2899,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Access packages, catalogs, assignment policies and privileged access group schedules govern who gets which access and for how long.",
 					},
 					"azuread/invitations": {
-						Name: "Invitations",
+						Name: "Microsoft Entra ID: Invitations",
 						Types: []string{
 							"azuread_invitation",
 						},
@@ -2912,7 +2912,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Invitations add guest users to the tenant; which outsiders get an account is the customer's decision.",
 					},
 					"azuread/policies": {
-						Name: "Policies",
+						Name: "Microsoft Entra ID: Policies",
 						Prefixes: []string{
 							"azuread_authentication_",
 							"azuread_claims_",
@@ -2928,7 +2928,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Authentication strength, claims mapping and group role management policies configure how users authenticate, what tokens say and how privileged group roles are activated.",
 					},
 					"azuread/serviceprincipals": {
-						Name: "Service Principals",
+						Name: "Microsoft Entra ID: Service Principals",
 						Prefixes: []string{
 							"azuread_service_",
 						},
@@ -2941,7 +2941,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Service principals and their passwords, certificates, token signing certificates, delegated permission grants and claims mapping assignments are the tenant's instances of applications and the credentials workloads sign in with.",
 					},
 					"azuread/synchronization": {
-						Name: "Synchronization",
+						Name: "Microsoft Entra ID: Synchronization",
 						Prefixes: []string{
 							"azuread_synchronization_",
 						},
@@ -2955,7 +2955,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Synchronization jobs and secrets provision identities between Entra ID and applications or directories, with credentials the customer supplies.",
 					},
 					"azuread/userflows": {
-						Name: "User Flows",
+						Name: "Microsoft Entra ID: User Flows",
 						Prefixes: []string{
 							"azuread_user_",
 						},
@@ -2969,7 +2969,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "User flow attributes define what a B2C or external-ID sign-up flow collects from users.",
 					},
 					"azuread/users": {
-						Name: "Users",
+						Name: "Microsoft Entra ID: Users",
 						Types: []string{
 							"azuread_user",
 						},

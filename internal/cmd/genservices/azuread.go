@@ -24,6 +24,11 @@ func extractAzuread(path string) (*extraction, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The registration names (Users, Groups, Policies) name parts of one
+	// product: say which.
+	for dir, name := range src.names {
+		src.names[dir] = "Microsoft Entra ID: " + name
+	}
 	ex := src.extraction("azuread", nil)
 	ex.Provenance = provenance{Repository: "hashicorp/terraform-provider-azuread", Path: "internal/services",
 		Commit: commit, Date: date}

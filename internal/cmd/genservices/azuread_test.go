@@ -21,8 +21,8 @@ func TestExtractAzuread(t *testing.T) {
 	// azuread_user is a prefix of azuread_user_flow_attribute's name, but not
 	// at a word: users lists it, user flows takes azuread_user_.
 	want := []extractedService{
-		{ID: "azuread/userflows", Name: "User Flows", Prefixes: []string{"azuread_user_"}},
-		{ID: "azuread/users", Name: "Users", Types: []string{"azuread_user"}},
+		{ID: "azuread/userflows", Name: "Microsoft Entra ID: User Flows", Prefixes: []string{"azuread_user_"}},
+		{ID: "azuread/users", Name: "Microsoft Entra ID: Users", Types: []string{"azuread_user"}},
 	}
 	if !reflect.DeepEqual(ex.Services, want) {
 		t.Errorf("services\n got %+v\nwant %+v", ex.Services, want)
