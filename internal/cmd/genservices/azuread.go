@@ -20,7 +20,7 @@ func extractAzuread(path string) (*extraction, error) {
 	if err != nil {
 		return nil, err
 	}
-	src, err := readServices(gitRepo(path), "azuread", "docs/resources/", ".md", azureadTypeService)
+	src, err := readServices(repoAtHead(path), "azuread", "docs/resources/", ".md", azureadTypeService)
 	if err != nil {
 		return nil, err
 	}

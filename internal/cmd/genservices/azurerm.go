@@ -163,7 +163,7 @@ var azurermARMExtra = map[string][]string{
 }
 
 func extractAzurerm(path string) (*extraction, error) {
-	g := gitRepo(path)
+	g := repoAtHead(path)
 	commit, date, err := gitProvenance(path)
 	if err != nil {
 		return nil, err
@@ -191,11 +191,11 @@ func extractAzurerm(path string) (*extraction, error) {
 	return ex, nil
 }
 
-// gitRepo is a checkout or a bare repository, read at HEAD with git so that
+// repoAtHead is a checkout or a bare repository, read at HEAD with git so that
 // both work.
-type gitRepo string
+type repoAtHead string
 
-func (g gitRepo) git(args ...string) ([]byte, error) {
+func (g repoAtHead) git(args ...string) ([]byte, error) {
 	var stderr bytes.Buffer
 	cmd := exec.Command("git", append([]string{"-C", string(g)}, args...)...)
 	cmd.Stderr = &stderr
@@ -207,7 +207,7 @@ func (g gitRepo) git(args ...string) ([]byte, error) {
 }
 
 // files lists every file at HEAD.
-func (g gitRepo) files() ([]string, error) {
+func (g repoAtHead) files() ([]string, error) {
 	out, err := g.git("ls-tree", "-r", "--name-only", "HEAD")
 	if err != nil {
 		return nil, err
@@ -216,7 +216,7 @@ func (g gitRepo) files() ([]string, error) {
 }
 
 // show returns one file at HEAD.
-func (g gitRepo) show(path string) (string, error) {
+func (g repoAtHead) show(path string) (string, error) {
 	out, err := g.git("show", "HEAD:"+path)
 	return string(out), err
 }
@@ -229,7 +229,7 @@ type grepHit struct {
 // grepText runs git grep at HEAD (test files left out) with the extended
 // regular expression and the extra options (-o, -A2), in the paths; no
 // match is no output.
-func (g gitRepo) grepText(pattern string, opts []string, paths ...string) (string, error) {
+func (g repoAtHead) grepText(pattern string, opts []string, paths ...string) (string, error) {
 	args := append([]string{"grep", "-I", "-E"}, opts...)
 	args = append(append(append(args, "-e", pattern, "HEAD", "--"), paths...), ":!*_test.go")
 	out, err := g.git(args...)
@@ -241,7 +241,7 @@ func (g gitRepo) grepText(pattern string, opts []string, paths ...string) (strin
 }
 
 // grep returns the hits of grepText without context lines.
-func (g gitRepo) grep(pattern string, opts []string, paths ...string) ([]grepHit, error) {
+func (g repoAtHead) grep(pattern string, opts []string, paths ...string) ([]grepHit, error) {
 	out, err := g.grepText(pattern, opts, paths...)
 	if err != nil {
 		return nil, err
@@ -270,10 +270,10 @@ func serviceDir(path string) string {
 	return dir
 }
 
-// services is what a provider's repository says of its services: every
+// registeredServices is what a provider's repository says of its services: every
 // documented resource type with its service directory, and each
 // directory's name.
-type services struct {
+type registeredServices struct {
 	typeService map[string]string
 	names       map[string]string
 }
@@ -290,7 +290,7 @@ var (
 // of the package. Every type with a page in docsDir (named
 // <type without provider_><docsSuffix>) must belong to one directory or be
 // decided in hand.
-func readServices(g gitRepo, provider, docsDir, docsSuffix string, hand map[string]string) (*services, error) {
+func readServices(g repoAtHead, provider, docsDir, docsSuffix string, hand map[string]string) (*registeredServices, error) {
 	files, err := g.files()
 	if err != nil {
 		return nil, err
@@ -302,7 +302,7 @@ func readServices(g gitRepo, provider, docsDir, docsSuffix string, hand map[stri
 		}
 		found[typ][dir] = true
 	}
-	s := &services{typeService: map[string]string{}, names: map[string]string{}}
+	s := &registeredServices{typeService: map[string]string{}, names: map[string]string{}}
 	var docs []string
 	for _, f := range files {
 		if name, ok := strings.CutPrefix(f, docsDir); ok && strings.HasSuffix(name, docsSuffix) && !strings.Contains(name, "/") {
@@ -384,7 +384,7 @@ func readServices(g gitRepo, provider, docsDir, docsSuffix string, hand map[stri
 
 // extraction builds the services (with their naming rules and ARM entries)
 // and the rows of every documented type.
-func (s *services) extraction(provider string, arm map[string][]string) *extraction {
+func (s *registeredServices) extraction(provider string, arm map[string][]string) *extraction {
 	rules := namingRules(provider, s.typeService)
 	ex := &extraction{Provider: provider}
 	for _, dir := range sortedKeys(s.names) {
@@ -470,7 +470,7 @@ var (
 // files matching pathspec: for each file, the ARM type "Namespace/type" of
 // its last provider segment and the static segment after it (an extension
 // resource's ID nests its own provider under its scope's).
-func idTypes(g gitRepo, pathspec string) (map[string]string, error) {
+func idTypes(g repoAtHead, pathspec string) (map[string]string, error) {
 	hits, err := g.grep(`(ResourceProviderSegment|StaticSegment)\("[^"]*", "[^"]+"`, []string{"-o"}, pathspec)
 	if err != nil {
 		return nil, err
@@ -496,7 +496,7 @@ func idTypes(g gitRepo, pathspec string) (map[string]string, error) {
 // the directory's files that name the type: by importing a go-azure-sdk
 // package whose resource ID has it, by using a commonids ID of it, or as a
 // literal "providers/Microsoft.X/type" (the provider's own parse packages).
-func armReferences(g gitRepo) (map[string]map[string]int, error) {
+func armReferences(g repoAtHead) (map[string]map[string]int, error) {
 	refs := map[string]map[string]int{}
 	files := map[string]bool{} // type + file, each file counted once per type
 	count := func(typ, path string) {

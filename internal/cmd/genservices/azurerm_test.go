@@ -237,11 +237,11 @@ func TestReadServicesUndecidedType(t *testing.T) {
 			t.Fatalf("git %v: %v: %s", args, err, out)
 		}
 	}
-	_, err := readServices(gitRepo(repo), "azurerm", "website/docs/r/", ".html.markdown", nil)
+	_, err := readServices(repoAtHead(repo), "azurerm", "website/docs/r/", ".html.markdown", nil)
 	if err == nil || !strings.Contains(err.Error(), "azurerm_orphan_thing") {
 		t.Errorf("a documented type in no service directory: error %v, want one naming it", err)
 	}
-	s, err := readServices(gitRepo(repo), "azurerm", "website/docs/r/", ".html.markdown",
+	s, err := readServices(repoAtHead(repo), "azurerm", "website/docs/r/", ".html.markdown",
 		map[string]string{"azurerm_orphan_thing": "cosmos"})
 	if err != nil || s.typeService["azurerm_orphan_thing"] != "cosmos" {
 		t.Errorf("a type decided in hand: %v, service %q", err, s.typeService["azurerm_orphan_thing"])
