@@ -2988,9 +2988,44 @@ func builtinDocumentList() []NamedDocument {
 			Name: "data/services_azurerm.json",
 			Document: &Document{
 				Sources: map[string]SourceDoc{
+					"azure-ad-b2c": {
+						Title: "What is Azure Active Directory B2C?",
+						URL:   "https://learn.microsoft.com/en-us/azure/active-directory-b2c/overview",
+						AsOf:  "2026-11-29",
+					},
 					"azure-ad-domain-services-baseline": {
 						Title: "Azure security baseline for Microsoft Entra Domain Services",
 						URL:   "https://learn.microsoft.com/en-us/security/benchmark/azure/baselines/azure-active-directory-domain-services-security-baseline",
+						AsOf:  "2026-11-29",
+					},
+					"azure-advisor": {
+						Title: "Introduction to Azure Advisor",
+						URL:   "https://learn.microsoft.com/en-us/azure/advisor/advisor-overview",
+						AsOf:  "2026-11-29",
+					},
+					"azure-agc": {
+						Title: "What is Application Gateway for Containers?",
+						URL:   "https://learn.microsoft.com/en-us/azure/application-gateway/for-containers/overview",
+						AsOf:  "2026-11-29",
+					},
+					"azure-analysis-services": {
+						Title: "What is Azure Analysis Services?",
+						URL:   "https://learn.microsoft.com/en-us/azure/analysis-services/analysis-services-overview",
+						AsOf:  "2026-11-29",
+					},
+					"azure-arc-custom-locations": {
+						Title: "Create and manage custom locations on Azure Arc-enabled Kubernetes",
+						URL:   "https://learn.microsoft.com/en-us/azure/azure-arc/kubernetes/custom-locations",
+						AsOf:  "2026-11-29",
+					},
+					"azure-arc-resource-bridge": {
+						Title: "What is Azure Arc resource bridge?",
+						URL:   "https://learn.microsoft.com/en-us/azure/azure-arc/resource-bridge/overview",
+						AsOf:  "2026-11-29",
+					},
+					"azure-arc-scvmm": {
+						Title: "Overview of Azure Arc-enabled System Center Virtual Machine Manager",
+						URL:   "https://learn.microsoft.com/en-us/azure/azure-arc/system-center-virtual-machine-manager/overview",
 						AsOf:  "2026-11-29",
 					},
 					"azure-aro-baseline": {
@@ -3003,6 +3038,11 @@ func builtinDocumentList() []NamedDocument {
 						URL:   "https://learn.microsoft.com/en-us/security/benchmark/azure/baselines/microsoft-azure-attestation-security-baseline",
 						AsOf:  "2026-11-29",
 					},
+					"azure-automanage": {
+						Title: "Azure Automanage for virtual machines",
+						URL:   "https://learn.microsoft.com/en-us/azure/automanage/overview-about",
+						AsOf:  "2026-11-29",
+					},
 					"azure-automation-baseline": {
 						Title: "Azure security baseline for Automation",
 						URL:   "https://learn.microsoft.com/en-us/security/benchmark/azure/baselines/automation-security-baseline",
@@ -3013,9 +3053,24 @@ func builtinDocumentList() []NamedDocument {
 						URL:   "https://learn.microsoft.com/en-us/security/benchmark/azure/baselines/batch-security-baseline",
 						AsOf:  "2026-11-29",
 					},
+					"azure-blueprints": {
+						Title: "What is Azure Blueprints?",
+						URL:   "https://learn.microsoft.com/en-us/azure/governance/blueprints/overview",
+						AsOf:  "2026-11-29",
+					},
 					"azure-bot-service-baseline": {
 						Title: "Azure security baseline for Azure Bot Service",
 						URL:   "https://learn.microsoft.com/en-us/security/benchmark/azure/baselines/azure-bot-service-security-baseline",
+						AsOf:  "2026-11-29",
+					},
+					"azure-center-for-sap": {
+						Title: "What is Azure Center for SAP solutions?",
+						URL:   "https://learn.microsoft.com/en-us/azure/sap/center-sap-solutions/overview",
+						AsOf:  "2026-11-29",
+					},
+					"azure-chaos-studio": {
+						Title: "What is Azure Chaos Studio?",
+						URL:   "https://learn.microsoft.com/en-us/azure/chaos-studio/chaos-studio-overview",
 						AsOf:  "2026-11-29",
 					},
 					"azure-communication-services-baseline": {
@@ -3023,9 +3078,34 @@ func builtinDocumentList() []NamedDocument {
 						URL:   "https://learn.microsoft.com/en-us/security/benchmark/azure/baselines/azure-communication-services-security-baseline",
 						AsOf:  "2026-11-29",
 					},
+					"azure-confidential-ledger": {
+						Title: "Microsoft Azure confidential ledger overview",
+						URL:   "https://learn.microsoft.com/en-us/azure/confidential-ledger/overview",
+						AsOf:  "2026-11-29",
+					},
+					"azure-connectors": {
+						Title: "What are connectors in Azure Logic Apps",
+						URL:   "https://learn.microsoft.com/en-us/azure/connectors/introduction",
+						AsOf:  "2026-11-29",
+					},
+					"azure-cost-management": {
+						Title: "What is Microsoft Cost Management?",
+						URL:   "https://learn.microsoft.com/en-us/azure/cost-management-billing/costs/overview-cost-management",
+						AsOf:  "2026-11-29",
+					},
+					"azure-custom-providers": {
+						Title: "Overview of Azure Custom Resource Providers",
+						URL:   "https://learn.microsoft.com/en-us/azure/azure-resource-manager/custom-providers/overview",
+						AsOf:  "2026-11-29",
+					},
 					"azure-data-explorer-baseline": {
 						Title: "Azure security baseline for Azure Data Explorer",
 						URL:   "https://learn.microsoft.com/en-us/security/benchmark/azure/baselines/azure-data-explorer-security-baseline",
+						AsOf:  "2026-11-29",
+					},
+					"azure-data-share": {
+						Title: "What is Azure Data Share?",
+						URL:   "https://learn.microsoft.com/en-us/azure/data-share/overview",
 						AsOf:  "2026-11-29",
 					},
 					"azure-database-migration-baseline": {
@@ -3043,9 +3123,34 @@ func builtinDocumentList() []NamedDocument {
 						URL:   "https://learn.microsoft.com/en-us/security/benchmark/azure/baselines/devtest-labs-security-baseline",
 						AsOf:  "2026-11-29",
 					},
+					"azure-digital-twins": {
+						Title: "What is Azure Digital Twins?",
+						URL:   "https://learn.microsoft.com/en-us/azure/digital-twins/overview",
+						AsOf:  "2026-11-29",
+					},
+					"azure-elastic-san": {
+						Title: "What is Azure Elastic SAN?",
+						URL:   "https://learn.microsoft.com/en-us/azure/storage/elastic-san/elastic-san-introduction",
+						AsOf:  "2026-11-29",
+					},
+					"azure-fluid-relay": {
+						Title: "Azure Fluid Relay overview",
+						URL:   "https://learn.microsoft.com/en-us/azure/azure-fluid-relay/overview/overview",
+						AsOf:  "2026-11-29",
+					},
 					"azure-hdinsight-baseline": {
 						Title: "Azure security baseline for HDInsight",
 						URL:   "https://learn.microsoft.com/en-us/security/benchmark/azure/baselines/hdinsight-security-baseline",
+						AsOf:  "2026-11-29",
+					},
+					"azure-health-data-services": {
+						Title: "What is Azure Health Data Services?",
+						URL:   "https://learn.microsoft.com/en-us/azure/healthcare-apis/healthcare-apis-overview",
+						AsOf:  "2026-11-29",
+					},
+					"azure-iot-central": {
+						Title: "What is Azure IoT Central?",
+						URL:   "https://learn.microsoft.com/en-us/azure/iot-central/core/overview-iot-central",
 						AsOf:  "2026-11-29",
 					},
 					"azure-iot-hub-baseline": {
@@ -3058,14 +3163,74 @@ func builtinDocumentList() []NamedDocument {
 						URL:   "https://learn.microsoft.com/en-us/security/benchmark/azure/baselines/azure-lighthouse-security-baseline",
 						AsOf:  "2026-11-29",
 					},
+					"azure-load-testing": {
+						Title: "What is Azure Load Testing?",
+						URL:   "https://learn.microsoft.com/en-us/azure/load-testing/overview-what-is-azure-load-testing",
+						AsOf:  "2026-11-29",
+					},
+					"azure-managed-applications": {
+						Title: "Azure Managed Applications overview",
+						URL:   "https://learn.microsoft.com/en-us/azure/azure-resource-manager/managed-applications/overview",
+						AsOf:  "2026-11-29",
+					},
+					"azure-managed-devops-pools": {
+						Title: "What is Managed DevOps Pools?",
+						URL:   "https://learn.microsoft.com/en-us/azure/devops/managed-devops-pools/overview",
+						AsOf:  "2026-11-29",
+					},
+					"azure-managed-grafana": {
+						Title: "What is Azure Managed Grafana?",
+						URL:   "https://learn.microsoft.com/en-us/azure/managed-grafana/overview",
+						AsOf:  "2026-11-29",
+					},
 					"azure-managed-hsm-baseline": {
 						Title: "Azure security baseline for Key Vault - Managed HSM",
 						URL:   "https://learn.microsoft.com/en-us/security/benchmark/azure/baselines/key-vault-managed-hsm-security-baseline",
 						AsOf:  "2026-11-29",
 					},
+					"azure-managed-lustre": {
+						Title: "What is Azure Managed Lustre?",
+						URL:   "https://learn.microsoft.com/en-us/azure/azure-managed-lustre/amlfs-overview",
+						AsOf:  "2026-11-29",
+					},
 					"azure-maps-baseline": {
 						Title: "Azure security baseline for Azure Maps",
 						URL:   "https://learn.microsoft.com/en-us/security/benchmark/azure/baselines/azure-maps-security-baseline",
+						AsOf:  "2026-11-29",
+					},
+					"azure-native-datadog": {
+						Title: "What is Datadog - An Azure Native ISV Service?",
+						URL:   "https://learn.microsoft.com/en-us/azure/partner-solutions/datadog/overview",
+						AsOf:  "2026-11-29",
+					},
+					"azure-native-dynatrace": {
+						Title: "What is Azure Native Dynatrace Service?",
+						URL:   "https://learn.microsoft.com/en-us/azure/partner-solutions/dynatrace/dynatrace-overview",
+						AsOf:  "2026-11-29",
+					},
+					"azure-native-elastic": {
+						Title: "What is Elastic Cloud (Elasticsearch) - An Azure Native ISV Service?",
+						URL:   "https://learn.microsoft.com/en-us/azure/partner-solutions/elastic/overview",
+						AsOf:  "2026-11-29",
+					},
+					"azure-native-new-relic": {
+						Title: "What is Azure Native New Relic Service?",
+						URL:   "https://learn.microsoft.com/en-us/azure/partner-solutions/new-relic/new-relic-overview",
+						AsOf:  "2026-11-29",
+					},
+					"azure-native-nginx": {
+						Title: "What is NGINXaaS for Azure?",
+						URL:   "https://learn.microsoft.com/en-us/azure/partner-solutions/nginx/nginx-overview",
+						AsOf:  "2026-11-29",
+					},
+					"azure-native-palo-alto": {
+						Title: "What is Cloud Next-Generation Firewall by Palo Alto Networks - An Azure Native ISV Service?",
+						URL:   "https://learn.microsoft.com/en-us/azure/partner-solutions/palo-alto/palo-alto-overview",
+						AsOf:  "2026-11-29",
+					},
+					"azure-native-qumulo": {
+						Title: "What is Azure Native Qumulo?",
+						URL:   "https://learn.microsoft.com/en-us/azure/partner-solutions/qumulo/qumulo-overview",
 						AsOf:  "2026-11-29",
 					},
 					"azure-netapp-files-baseline": {
@@ -3078,9 +3243,39 @@ func builtinDocumentList() []NamedDocument {
 						URL:   "https://learn.microsoft.com/en-us/security/benchmark/azure/baselines/notification-hubs-security-baseline",
 						AsOf:  "2026-11-29",
 					},
+					"azure-portal-dashboards": {
+						Title: "Create a dashboard in the Azure portal",
+						URL:   "https://learn.microsoft.com/en-us/azure/azure-portal/azure-portal-dashboards",
+						AsOf:  "2026-11-29",
+					},
 					"azure-purview-baseline": {
 						Title: "Azure security baseline for Microsoft Purview",
 						URL:   "https://learn.microsoft.com/en-us/security/benchmark/azure/baselines/purview-security-baseline",
+						AsOf:  "2026-11-29",
+					},
+					"azure-relay": {
+						Title: "What is Azure Relay?",
+						URL:   "https://learn.microsoft.com/en-us/azure/azure-relay/relay-what-is-it",
+						AsOf:  "2026-11-29",
+					},
+					"azure-resource-manager-baseline": {
+						Title: "Azure security baseline for Azure Resource Manager",
+						URL:   "https://learn.microsoft.com/en-us/security/benchmark/azure/baselines/azure-resource-manager-security-baseline",
+						AsOf:  "2026-11-29",
+					},
+					"azure-service-connector": {
+						Title: "What is Service Connector?",
+						URL:   "https://learn.microsoft.com/en-us/azure/service-connector/overview",
+						AsOf:  "2026-11-29",
+					},
+					"azure-service-fabric": {
+						Title: "Overview of Azure Service Fabric",
+						URL:   "https://learn.microsoft.com/en-us/azure/service-fabric/service-fabric-overview",
+						AsOf:  "2026-11-29",
+					},
+					"azure-service-fabric-managed": {
+						Title: "Service Fabric managed clusters",
+						URL:   "https://learn.microsoft.com/en-us/azure/service-fabric/overview-managed-cluster",
 						AsOf:  "2026-11-29",
 					},
 					"azure-spring-apps-baseline": {
@@ -3088,9 +3283,34 @@ func builtinDocumentList() []NamedDocument {
 						URL:   "https://learn.microsoft.com/en-us/security/benchmark/azure/baselines/azure-spring-apps-security-baseline",
 						AsOf:  "2026-11-29",
 					},
+					"azure-stack-edge-baseline": {
+						Title: "Azure security baseline for Azure Stack Edge",
+						URL:   "https://learn.microsoft.com/en-us/security/benchmark/azure/baselines/azure-stack-edge-security-baseline",
+						AsOf:  "2026-11-29",
+					},
 					"azure-stack-hci-baseline": {
 						Title: "Azure security baseline for Azure Stack HCI",
 						URL:   "https://learn.microsoft.com/en-us/security/benchmark/azure/baselines/azure-stack-hci-security-baseline",
+						AsOf:  "2026-11-29",
+					},
+					"azure-storage-mover": {
+						Title: "What is Azure Storage Mover?",
+						URL:   "https://learn.microsoft.com/en-us/azure/storage-mover/service-overview",
+						AsOf:  "2026-11-29",
+					},
+					"azure-traffic-collector": {
+						Title: "Azure Traffic Collector overview",
+						URL:   "https://learn.microsoft.com/en-us/azure/expressroute/traffic-collector-overview",
+						AsOf:  "2026-11-29",
+					},
+					"azure-trusted-signing": {
+						Title: "What is Trusted Signing?",
+						URL:   "https://learn.microsoft.com/en-us/azure/trusted-signing/overview",
+						AsOf:  "2026-11-29",
+					},
+					"azure-video-indexer": {
+						Title: "What is Azure AI Video Indexer?",
+						URL:   "https://learn.microsoft.com/en-us/azure/azure-video-indexer/video-indexer-overview",
 						AsOf:  "2026-11-29",
 					},
 					"azure-virtual-desktop-baseline": {
@@ -3106,6 +3326,26 @@ func builtinDocumentList() []NamedDocument {
 					"azure-web-pubsub-baseline": {
 						Title: "Azure security baseline for Azure Web PubSub",
 						URL:   "https://learn.microsoft.com/en-us/security/benchmark/azure/baselines/azure-web-pubsub-security-baseline",
+						AsOf:  "2026-11-29",
+					},
+					"microsoft-dev-box": {
+						Title: "What is Microsoft Dev Box?",
+						URL:   "https://learn.microsoft.com/en-us/azure/dev-box/overview-what-is-microsoft-dev-box",
+						AsOf:  "2026-11-29",
+					},
+					"microsoft-fabric": {
+						Title: "What is Microsoft Fabric?",
+						URL:   "https://learn.microsoft.com/en-us/fabric/fundamentals/microsoft-fabric-overview",
+						AsOf:  "2026-11-29",
+					},
+					"oracle-database-azure": {
+						Title: "Overview of Oracle Database@Azure",
+						URL:   "https://learn.microsoft.com/en-us/azure/oracle/oracle-db/database-overview",
+						AsOf:  "2026-11-29",
+					},
+					"power-bi-embedded": {
+						Title: "What is Power BI Embedded in Azure?",
+						URL:   "https://learn.microsoft.com/en-us/power-bi/developer/embedded/azure-pbie-what-is-power-bi-embedded",
 						AsOf:  "2026-11-29",
 					},
 				},
@@ -3124,8 +3364,8 @@ func builtinDocumentList() []NamedDocument {
 							"identity_infrastructure",
 							"accounts_and_access",
 						},
-						Source:    "azure-srm",
-						Rationale: "Azure AD B2C directories are customer identity tenants Microsoft runs; the customer configures sign-in, user flows and who administers them. No per-service page was confirmed, so the classification rests on the cloud-wide model.",
+						Source:    "azure-ad-b2c",
+						Rationale: "Azure AD B2C directories are customer identity tenants Microsoft runs; the customer configures sign-in, user flows and who administers them.",
 					},
 					"azurerm/advisor": {
 						Name: "Advisor",
@@ -3140,8 +3380,8 @@ func builtinDocumentList() []NamedDocument {
 						Focus: []string{
 							"configuration",
 						},
-						Source:    "azure-srm",
-						Rationale: "Advisor suppressions silence recommendations of a service Microsoft runs; hiding one can hide a security finding, so they are treated as monitoring configuration. Rests on the cloud-wide model.",
+						Source:    "azure-advisor",
+						Rationale: "Advisor suppressions silence recommendations of a service Microsoft runs; hiding one can hide a security finding, so they are treated as monitoring configuration.",
 					},
 					"azurerm/analysisservices": {
 						Name: "Analysis Services",
@@ -3157,8 +3397,8 @@ func builtinDocumentList() []NamedDocument {
 							"data_access",
 							"network_controls",
 						},
-						Source:    "azure-srm",
-						Rationale: "Analysis Services servers host the customer's tabular models on an engine Microsoft runs; the customer owns the models' data, firewall and administrators. Rests on the cloud-wide model.",
+						Source:    "azure-analysis-services",
+						Rationale: "Analysis Services servers host the customer's tabular models on an engine Microsoft runs; the customer owns the models' data, firewall and administrators.",
 					},
 					"azurerm/apimanagement": {
 						Name: "API Management",
@@ -3289,8 +3529,8 @@ func builtinDocumentList() []NamedDocument {
 							"operating_system",
 							"deployment_settings",
 						},
-						Source:    "azure-srm",
-						Rationale: "The Arc resource bridge is an appliance VM the customer hosts in its own virtualization platform and must keep upgraded; with no confirmed per-service page the classification leaves the host to the customer (cloud-wide model).",
+						Source:    "azure-arc-resource-bridge",
+						Rationale: "The Arc resource bridge is an appliance VM the customer hosts in its own virtualization platform and must keep upgraded; the host is left to the customer.",
 					},
 					"azurerm/attestation": {
 						Name: "Attestation",
@@ -3343,8 +3583,8 @@ func builtinDocumentList() []NamedDocument {
 							"operating_system",
 							"configuration",
 						},
-						Source:    "azure-srm",
-						Rationale: "Automanage configuration profiles and their assignments configure the operating system of the customer's virtual machines and Arc machines (updates, backup, guest configuration). Rests on the cloud-wide model.",
+						Source:    "azure-automanage",
+						Rationale: "Automanage configuration profiles and their assignments configure the operating system of the customer's virtual machines and Arc machines (updates, backup, guest configuration).",
 					},
 					"azurerm/automation": {
 						Name: "Automation",
@@ -3414,8 +3654,8 @@ func builtinDocumentList() []NamedDocument {
 							"configuration",
 							"deployment_settings",
 						},
-						Source:    "azure-srm",
-						Rationale: "Blueprint definitions and assignments deploy role assignments, policies and templates to subscriptions as governance guardrails; Microsoft runs the service. Rests on the cloud-wide model.",
+						Source:    "azure-blueprints",
+						Rationale: "Blueprint definitions and assignments deploy role assignments, policies and templates to subscriptions as governance guardrails; Microsoft runs the service.",
 					},
 					"azurerm/bot": {
 						Name: "Azure AI Bot Service",
@@ -3473,8 +3713,8 @@ func builtinDocumentList() []NamedDocument {
 							"configuration",
 							"accounts_and_access",
 						},
-						Source:    "azure-srm",
-						Rationale: "Chaos Studio targets, capabilities and experiments inject faults into the customer's resources with an identity the customer grants; the experiment holds no data, but its permissions are a real duty. Rests on the cloud-wide model.",
+						Source:    "azure-chaos-studio",
+						Rationale: "Chaos Studio targets, capabilities and experiments inject faults into the customer's resources with an identity the customer grants; the experiment holds no data, but its permissions are a real duty.",
 					},
 					"azurerm/codesigning": {
 						Name: "Trusted Signing",
@@ -3490,8 +3730,8 @@ func builtinDocumentList() []NamedDocument {
 							"data_protection",
 							"accounts_and_access",
 						},
-						Source:    "azure-srm",
-						Rationale: "Trusted Signing accounts hold certificate profiles that sign the customer's code with keys Microsoft keeps in HSMs; who may sign is the customer's. Rests on the cloud-wide model.",
+						Source:    "azure-trusted-signing",
+						Rationale: "Trusted Signing accounts hold certificate profiles that sign the customer's code with keys Microsoft keeps in HSMs; who may sign is the customer's.",
 					},
 					"azurerm/cognitive": {
 						Name: "Azure AI services",
@@ -3587,8 +3827,8 @@ func builtinDocumentList() []NamedDocument {
 							"data_protection",
 							"data_access",
 						},
-						Source:    "azure-srm",
-						Rationale: "Confidential Ledger keeps the customer's tamper-evident records in enclaves Microsoft runs; the customer owns the data, its users and certificates. Rests on the cloud-wide model.",
+						Source:    "azure-confidential-ledger",
+						Rationale: "Confidential Ledger keeps the customer's tamper-evident records in enclaves Microsoft runs; the customer owns the data, its users and certificates.",
 					},
 					"azurerm/connections": {
 						Name: "Logic Apps API connections",
@@ -3607,8 +3847,8 @@ func builtinDocumentList() []NamedDocument {
 							"configuration",
 							"accounts_and_access",
 						},
-						Source:    "azure-srm",
-						Rationale: "API connections hold the credentials and settings Logic Apps connectors use to reach other services; they carry the customer's data between services, and their credentials are the customer's to guard. Rests on the cloud-wide model.",
+						Source:    "azure-connectors",
+						Rationale: "API connections hold the credentials and settings Logic Apps connectors use to reach other services; they carry the customer's data between services, and their credentials are the customer's to guard.",
 					},
 					"azurerm/consumption": {
 						Name: "Consumption",
@@ -3623,8 +3863,8 @@ func builtinDocumentList() []NamedDocument {
 						Focus: []string{
 							"configuration",
 						},
-						Source:    "azure-srm",
-						Rationale: "Consumption budgets set spending thresholds and notifications; they hold no data and run no code. Rests on the cloud-wide model.",
+						Source:    "azure-cost-management",
+						Rationale: "Consumption budgets set spending thresholds and notifications; they hold no data and run no code.",
 					},
 					"azurerm/containerapps": {
 						Name: "Container Apps",
@@ -3709,8 +3949,8 @@ func builtinDocumentList() []NamedDocument {
 						Focus: []string{
 							"configuration",
 						},
-						Source:    "azure-srm",
-						Rationale: "Cost Management exports, scheduled actions and views configure reporting on billing data; exports write cost data to the customer's storage. Rests on the cloud-wide model.",
+						Source:    "azure-cost-management",
+						Rationale: "Cost Management exports, scheduled actions and views configure reporting on billing data; exports write cost data to the customer's storage.",
 					},
 					"azurerm/customproviders": {
 						Name: "Custom Providers",
@@ -3725,8 +3965,8 @@ func builtinDocumentList() []NamedDocument {
 						Focus: []string{
 							"configuration",
 						},
-						Source:    "azure-srm",
-						Rationale: "A custom resource provider extends Resource Manager with resource types served by the customer's own endpoint; the provider object is configuration, the endpoint's code is classified where it runs. Rests on the cloud-wide model.",
+						Source:    "azure-custom-providers",
+						Rationale: "A custom resource provider extends Resource Manager with resource types served by the customer's own endpoint; the provider object is configuration, the endpoint's code is classified where it runs.",
 					},
 					"azurerm/dashboard": {
 						Name: "Azure Managed Grafana",
@@ -3742,8 +3982,8 @@ func builtinDocumentList() []NamedDocument {
 							"data_access",
 							"configuration",
 						},
-						Source:    "azure-srm",
-						Rationale: "Managed Grafana workspaces show the customer's monitoring data in Grafana instances Microsoft runs; data sources, users and network exposure are the customer's. Rests on the cloud-wide model.",
+						Source:    "azure-managed-grafana",
+						Rationale: "Managed Grafana workspaces show the customer's monitoring data in Grafana instances Microsoft runs; data sources, users and network exposure are the customer's.",
 					},
 					"azurerm/databasemigration": {
 						Name: "Azure Database Migration Service",
@@ -3776,8 +4016,8 @@ func builtinDocumentList() []NamedDocument {
 							"physical_hosts",
 							"operating_system",
 						},
-						Source:    "azure-srm",
-						Rationale: "Azure Stack Edge devices sit in the customer's premises; Microsoft supplies the hardware and updates, the customer keeps the site, the device and its workloads secure, so the cautious model is on premises. Rests on the cloud-wide model.",
+						Source:    "azure-stack-edge-baseline",
+						Rationale: "Azure Stack Edge devices sit in the customer's premises; Microsoft supplies the hardware and updates, the customer keeps the site, the device and its workloads secure, so the cautious model is on premises.",
 					},
 					"azurerm/databricks": {
 						Name: "Azure Databricks",
@@ -3810,8 +4050,8 @@ func builtinDocumentList() []NamedDocument {
 							"data_access",
 							"configuration",
 						},
-						Source:    "azure-srm",
-						Rationale: "Datadog monitors (an Azure Native ISV service) ship the customer's logs and metrics to a SaaS Datadog runs; what is sent and who reads it is the customer's. Rests on the cloud-wide model.",
+						Source:    "azure-native-datadog",
+						Rationale: "Datadog monitors (an Azure Native ISV service) ship the customer's logs and metrics to a SaaS Datadog runs; what is sent and who reads it is the customer's.",
 					},
 					"azurerm/datafactory": {
 						Name: "Data Factory",
@@ -3869,8 +4109,8 @@ func builtinDocumentList() []NamedDocument {
 							"data_access",
 							"data_classification",
 						},
-						Source:    "azure-srm",
-						Rationale: "Data Share accounts, shares and datasets send the customer's data to other tenants; what is shared with whom is the customer's. Rests on the cloud-wide model.",
+						Source:    "azure-data-share",
+						Rationale: "Data Share accounts, shares and datasets send the customer's data to other tenants; what is shared with whom is the customer's.",
 					},
 					"azurerm/desktopvirtualization": {
 						Name: "Azure Virtual Desktop",
@@ -3906,8 +4146,8 @@ func builtinDocumentList() []NamedDocument {
 							"operating_system",
 							"configuration",
 						},
-						Source:    "azure-srm",
-						Rationale: "Dev centers, projects, catalogs, dev box definitions and pools provision dev boxes and environments from the customer's images and templates; the dev boxes' operating system is the customer's to keep updated, the cautious choice. Rests on the cloud-wide model.",
+						Source:    "microsoft-dev-box",
+						Rationale: "Dev centers, projects, catalogs, dev box definitions and pools provision dev boxes and environments from the customer's images and templates; the dev boxes' operating system is the customer's to keep updated, the cautious choice.",
 					},
 					"azurerm/devtestlabs": {
 						Name: "Azure DevTest Labs",
@@ -3941,8 +4181,8 @@ func builtinDocumentList() []NamedDocument {
 							"data_access",
 							"data_protection",
 						},
-						Source:    "azure-srm",
-						Rationale: "Digital Twins instances hold the customer's twin graph and route its events to endpoints; Microsoft runs the service, the customer owns the models, data and access. Rests on the cloud-wide model.",
+						Source:    "azure-digital-twins",
+						Rationale: "Digital Twins instances hold the customer's twin graph and route its events to endpoints; Microsoft runs the service, the customer owns the models, data and access.",
 					},
 					"azurerm/dns": {
 						Name: "DNS",
@@ -3991,8 +4231,8 @@ func builtinDocumentList() []NamedDocument {
 							"data_access",
 							"configuration",
 						},
-						Source:    "azure-srm",
-						Rationale: "Dynatrace monitors (an Azure Native ISV service) ship the customer's telemetry to a SaaS Dynatrace runs; what is sent and who reads it is the customer's. Rests on the cloud-wide model.",
+						Source:    "azure-native-dynatrace",
+						Rationale: "Dynatrace monitors (an Azure Native ISV service) ship the customer's telemetry to a SaaS Dynatrace runs; what is sent and who reads it is the customer's.",
 					},
 					"azurerm/elastic": {
 						Name: "Elastic",
@@ -4008,8 +4248,8 @@ func builtinDocumentList() []NamedDocument {
 							"data_access",
 							"configuration",
 						},
-						Source:    "azure-srm",
-						Rationale: "Elastic Cloud monitors (an Azure Native ISV service) ship the customer's logs and metrics to Elastic deployments Elastic runs. Rests on the cloud-wide model.",
+						Source:    "azure-native-elastic",
+						Rationale: "Elastic Cloud monitors (an Azure Native ISV service) ship the customer's logs and metrics to Elastic deployments Elastic runs.",
 					},
 					"azurerm/elasticsan": {
 						Name: "Azure Elastic SAN",
@@ -4028,8 +4268,8 @@ func builtinDocumentList() []NamedDocument {
 							"data_protection",
 							"network_controls",
 						},
-						Source:    "azure-srm",
-						Rationale: "Elastic SAN volumes and volume groups are block storage Microsoft runs, reached over iSCSI from the customer's networks; the data, its encryption keys and network rules are the customer's. Rests on the cloud-wide model.",
+						Source:    "azure-elastic-san",
+						Rationale: "Elastic SAN volumes and volume groups are block storage Microsoft runs, reached over iSCSI from the customer's networks; the data, its encryption keys and network rules are the customer's.",
 					},
 					"azurerm/eventgrid": {
 						Name: "Azure Event Grid",
@@ -4081,7 +4321,7 @@ func builtinDocumentList() []NamedDocument {
 						Focus: []string{
 							"configuration",
 						},
-						Source:    "azure-arc-kubernetes",
+						Source:    "azure-arc-custom-locations",
 						Rationale: "Custom locations map a namespace of a customer's Arc-enabled Kubernetes cluster as a deployment target for Azure services; the object is configuration, the cluster under it the customer's.",
 					},
 					"azurerm/fabric": {
@@ -4098,8 +4338,8 @@ func builtinDocumentList() []NamedDocument {
 							"configuration",
 							"deployment_settings",
 						},
-						Source:    "azure-srm",
-						Rationale: "Fabric capacities provide the compute for Microsoft Fabric workspaces, where the customer's notebooks, pipelines and data run on a SaaS Microsoft operates; the capacity's administrators and workloads are the customer's. Rests on the cloud-wide model.",
+						Source:    "microsoft-fabric",
+						Rationale: "Fabric capacities provide the compute for Microsoft Fabric workspaces, where the customer's notebooks, pipelines and data run on a SaaS Microsoft operates; the capacity's administrators and workloads are the customer's.",
 					},
 					"azurerm/firewall": {
 						Name: "Firewall",
@@ -4135,8 +4375,8 @@ func builtinDocumentList() []NamedDocument {
 							"data_protection",
 							"data_access",
 						},
-						Source:    "azure-srm",
-						Rationale: "Fluid Relay servers relay collaborative session data between the customer's clients; Microsoft runs them, the customer owns keys and data. Rests on the cloud-wide model.",
+						Source:    "azure-fluid-relay",
+						Rationale: "Fluid Relay servers relay collaborative session data between the customer's clients; Microsoft runs them, the customer owns keys and data.",
 					},
 					"azurerm/frontdoor": {
 						Name: "Azure Front Door (classic)",
@@ -4206,8 +4446,8 @@ func builtinDocumentList() []NamedDocument {
 							"data_access",
 							"data_classification",
 						},
-						Source:    "azure-srm",
-						Rationale: "Health Data Services workspaces and FHIR, DICOM and MedTech services store the customer's health data in services Microsoft runs; the data, its classification and access are the customer's. Rests on the cloud-wide model.",
+						Source:    "azure-health-data-services",
+						Rationale: "Health Data Services workspaces and FHIR, DICOM and MedTech services store the customer's health data in services Microsoft runs; the data, its classification and access are the customer's.",
 					},
 					"azurerm/hsm": {
 						Name: "Azure Dedicated HSM",
@@ -4261,8 +4501,8 @@ func builtinDocumentList() []NamedDocument {
 							"data_access",
 							"configuration",
 						},
-						Source:    "azure-srm",
-						Rationale: "IoT Central applications connect the customer's devices and export their telemetry in an application Microsoft runs; devices, users, exports and the data are the customer's. Rests on the cloud-wide model.",
+						Source:    "azure-iot-central",
+						Rationale: "IoT Central applications connect the customer's devices and export their telemetry in an application Microsoft runs; devices, users, exports and the data are the customer's.",
 					},
 					"azurerm/iothub": {
 						Name: "IoT Hub",
@@ -4392,8 +4632,8 @@ func builtinDocumentList() []NamedDocument {
 							"application_code",
 							"configuration",
 						},
-						Source:    "azure-srm",
-						Rationale: "Load Testing resources run the customer's test scripts on engines Microsoft operates against the customer's endpoints, with secrets the customer supplies. Rests on the cloud-wide model.",
+						Source:    "azure-load-testing",
+						Rationale: "Load Testing resources run the customer's test scripts on engines Microsoft operates against the customer's endpoints, with secrets the customer supplies.",
 					},
 					"azurerm/loganalytics": {
 						Name: "Log Analytics",
@@ -4482,8 +4722,8 @@ func builtinDocumentList() []NamedDocument {
 							"accounts_and_access",
 							"deployment_settings",
 						},
-						Source:    "azure-srm",
-						Rationale: "Managed application definitions and instances deploy a publisher's resources into a managed resource group and grant the publisher access to it; whom the customer lets in is the duty. Rests on the cloud-wide model.",
+						Source:    "azure-managed-applications",
+						Rationale: "Managed application definitions and instances deploy a publisher's resources into a managed resource group and grant the publisher access to it; whom the customer lets in is the duty.",
 					},
 					"azurerm/manageddevopspools": {
 						Name: "Managed DevOps Pools",
@@ -4499,8 +4739,8 @@ func builtinDocumentList() []NamedDocument {
 							"operating_system",
 							"application_code",
 						},
-						Source:    "azure-srm",
-						Rationale: "Managed DevOps Pools run the customer's pipeline agents on virtual machines from images the customer can choose, executing its pipeline code; the cautious choice leaves the image's operating system to the customer. Rests on the cloud-wide model.",
+						Source:    "azure-managed-devops-pools",
+						Rationale: "Managed DevOps Pools run the customer's pipeline agents on virtual machines from images the customer can choose, executing its pipeline code; the cautious choice leaves the image's operating system to the customer.",
 					},
 					"azurerm/managedhsm": {
 						Name: "Azure Key Vault Managed HSM",
@@ -4781,8 +5021,8 @@ func builtinDocumentList() []NamedDocument {
 							"data_access",
 							"configuration",
 						},
-						Source:    "azure-srm",
-						Rationale: "Azure Traffic Collectors and collector policies collect flow records of the customer's ExpressRoute circuits into its workspaces. Rests on the cloud-wide model.",
+						Source:    "azure-traffic-collector",
+						Rationale: "Azure Traffic Collectors and collector policies collect flow records of the customer's ExpressRoute circuits into its workspaces.",
 					},
 					"azurerm/newrelic": {
 						Name: "New Relic",
@@ -4798,8 +5038,8 @@ func builtinDocumentList() []NamedDocument {
 							"data_access",
 							"configuration",
 						},
-						Source:    "azure-srm",
-						Rationale: "New Relic monitors (an Azure Native ISV service) ship the customer's telemetry to a SaaS New Relic runs. Rests on the cloud-wide model.",
+						Source:    "azure-native-new-relic",
+						Rationale: "New Relic monitors (an Azure Native ISV service) ship the customer's telemetry to a SaaS New Relic runs.",
 					},
 					"azurerm/nginx": {
 						Name: "NGINXaaS for Azure",
@@ -4816,8 +5056,8 @@ func builtinDocumentList() []NamedDocument {
 							"data_protection",
 							"configuration",
 						},
-						Source:    "azure-srm",
-						Rationale: "NGINXaaS deployments, configurations and certificates proxy the customer's traffic and terminate TLS on instances F5 runs in Azure. Rests on the cloud-wide model.",
+						Source:    "azure-native-nginx",
+						Rationale: "NGINXaaS deployments, configurations and certificates proxy the customer's traffic and terminate TLS on instances F5 runs in Azure.",
 					},
 					"azurerm/notificationhub": {
 						Name: "Notification Hub",
@@ -4851,8 +5091,8 @@ func builtinDocumentList() []NamedDocument {
 							"data_protection",
 							"network_controls",
 						},
-						Source:    "azure-srm",
-						Rationale: "Oracle Database@Azure Exadata infrastructure, VM clusters and autonomous databases: on VM clusters the customer administers the guest operating system and databases, so the cautious model is IaaS. Rests on the cloud-wide model.",
+						Source:    "oracle-database-azure",
+						Rationale: "Oracle Database@Azure Exadata infrastructure, VM clusters and autonomous databases: on VM clusters the customer administers the guest operating system and databases, so the cautious model is IaaS.",
 					},
 					"azurerm/paloalto": {
 						Name: "Cloud NGFW by Palo Alto Networks",
@@ -4867,8 +5107,8 @@ func builtinDocumentList() []NamedDocument {
 						Focus: []string{
 							"network_controls",
 						},
-						Source:    "azure-srm",
-						Rationale: "Cloud NGFW by Palo Alto Networks firewalls and rulestacks inspect the customer's traffic on a service Palo Alto Networks runs in Azure; the rules are the customer's. Rests on the cloud-wide model.",
+						Source:    "azure-native-palo-alto",
+						Rationale: "Cloud NGFW by Palo Alto Networks firewalls and rulestacks inspect the customer's traffic on a service Palo Alto Networks runs in Azure; the rules are the customer's.",
 					},
 					"azurerm/policy": {
 						Name: "Azure Policy",
@@ -4908,8 +5148,8 @@ func builtinDocumentList() []NamedDocument {
 						Focus: []string{
 							"configuration",
 						},
-						Source:    "azure-srm",
-						Rationale: "Portal dashboards and the tenant's portal configuration are settings of the Azure portal; they hold no data and run no code. Rests on the cloud-wide model.",
+						Source:    "azure-portal-dashboards",
+						Rationale: "Portal dashboards and the tenant's portal configuration are settings of the Azure portal; they hold no data and run no code.",
 					},
 					"azurerm/postgres": {
 						Name: "PostgreSQL",
@@ -4943,8 +5183,8 @@ func builtinDocumentList() []NamedDocument {
 							"configuration",
 							"deployment_settings",
 						},
-						Source:    "azure-srm",
-						Rationale: "Power BI Embedded capacities host the customer's reports and datasets in a SaaS Microsoft runs; administrators and what is embedded are the customer's. Rests on the cloud-wide model.",
+						Source:    "power-bi-embedded",
+						Rationale: "Power BI Embedded capacities host the customer's reports and datasets in a SaaS Microsoft runs; administrators and what is embedded are the customer's.",
 					},
 					"azurerm/privatedns": {
 						Name: "Private DNS",
@@ -5023,8 +5263,8 @@ func builtinDocumentList() []NamedDocument {
 							"data_protection",
 							"data_access",
 						},
-						Source:    "azure-srm",
-						Rationale: "Qumulo file systems (an Azure Native ISV service) store the customer's files on a service Qumulo runs. Rests on the cloud-wide model.",
+						Source:    "azure-native-qumulo",
+						Rationale: "Qumulo file systems (an Azure Native ISV service) store the customer's files on a service Qumulo runs.",
 					},
 					"azurerm/recoveryservices": {
 						Name: "Recovery Services",
@@ -5093,8 +5333,8 @@ func builtinDocumentList() []NamedDocument {
 							"network_controls",
 							"data_protection",
 						},
-						Source:    "azure-srm",
-						Rationale: "Relay namespaces and hybrid connections relay traffic between the customer's on-premises and cloud endpoints; authorization rules and the data in transit are the customer's. Rests on the cloud-wide model.",
+						Source:    "azure-relay",
+						Rationale: "Relay namespaces and hybrid connections relay traffic between the customer's on-premises and cloud endpoints; authorization rules and the data in transit are the customer's.",
 					},
 					"azurerm/resource": {
 						Name: "Azure Resource Manager",
@@ -5124,8 +5364,8 @@ func builtinDocumentList() []NamedDocument {
 							"configuration",
 							"deployment_settings",
 						},
-						Source:    "azure-srm",
-						Rationale: "Resource groups, template deployments, template specs, provider registrations and resource management private links organise and deploy resources; deployment scripts run code and locks protect resources, and deserve entries of their own (azurerm_management_lock has one). Rests on the cloud-wide model.",
+						Source:    "azure-resource-manager-baseline",
+						Rationale: "Resource groups, template deployments, template specs, provider registrations and resource management private links organise and deploy resources; deployment scripts run code and locks protect resources, and deserve entries of their own (azurerm_management_lock has one).",
 					},
 					"azurerm/search": {
 						Name: "Azure AI Search",
@@ -5212,8 +5452,8 @@ func builtinDocumentList() []NamedDocument {
 							"accounts_and_access",
 							"configuration",
 						},
-						Source:    "azure-srm",
-						Rationale: "Service Connector connections configure how an app authenticates to a target service (identities, secrets, network); the grant is the customer's. Rests on the cloud-wide model.",
+						Source:    "azure-service-connector",
+						Rationale: "Service Connector connections configure how an app authenticates to a target service (identities, secrets, network); the grant is the customer's.",
 					},
 					"azurerm/servicefabric": {
 						Name: "Service Fabric",
@@ -5229,8 +5469,8 @@ func builtinDocumentList() []NamedDocument {
 							"operating_system",
 							"deployment_settings",
 						},
-						Source:    "azure-srm",
-						Rationale: "Service Fabric clusters run on scale sets from images the customer chooses; the customer keeps the nodes' operating system and the Fabric runtime upgraded. Rests on the cloud-wide model.",
+						Source:    "azure-service-fabric",
+						Rationale: "Service Fabric clusters run on scale sets from images the customer chooses; the customer keeps the nodes' operating system and the Fabric runtime upgraded.",
 					},
 					"azurerm/servicefabricmanaged": {
 						Name: "Service Fabric Managed Clusters",
@@ -5246,8 +5486,8 @@ func builtinDocumentList() []NamedDocument {
 							"operating_system",
 							"deployment_settings",
 						},
-						Source:    "azure-srm",
-						Rationale: "Service Fabric managed clusters encapsulate the scale sets, but the customer picks node images and whether OS upgrades are automatic, so the host stays the customer's (the cautious choice). Rests on the cloud-wide model.",
+						Source:    "azure-service-fabric-managed",
+						Rationale: "Service Fabric managed clusters encapsulate the scale sets, but the customer picks node images and whether OS upgrades are automatic, so the host stays the customer's (the cautious choice).",
 					},
 					"azurerm/servicenetworking": {
 						Name: "Application Gateway for Containers",
@@ -5263,8 +5503,8 @@ func builtinDocumentList() []NamedDocument {
 							"network_controls",
 							"data_protection",
 						},
-						Source:    "azure-srm",
-						Rationale: "Application Gateway for Containers, its frontends and associations receive the customer's traffic for Kubernetes workloads and terminate TLS. Rests on the cloud-wide model.",
+						Source:    "azure-agc",
+						Rationale: "Application Gateway for Containers, its frontends and associations receive the customer's traffic for Kubernetes workloads and terminate TLS.",
 					},
 					"azurerm/signalr": {
 						Name: "Azure SignalR Service and Web PubSub",
@@ -5378,8 +5618,8 @@ func builtinDocumentList() []NamedDocument {
 							"data_protection",
 							"network_controls",
 						},
-						Source:    "azure-srm",
-						Rationale: "Managed Lustre file systems are high-performance file storage Microsoft runs in the customer's subnet; the data, keys and network rules are the customer's. Rests on the cloud-wide model.",
+						Source:    "azure-managed-lustre",
+						Rationale: "Managed Lustre file systems are high-performance file storage Microsoft runs in the customer's subnet; the data, keys and network rules are the customer's.",
 					},
 					"azurerm/storagemover": {
 						Name: "Storage Mover",
@@ -5398,8 +5638,8 @@ func builtinDocumentList() []NamedDocument {
 							"data_protection",
 							"data_access",
 						},
-						Source:    "azure-srm",
-						Rationale: "Storage Mover projects, endpoints and job definitions copy the customer's files into Azure through agents the customer hosts; the data in transit and the credentials are the customer's. Rests on the cloud-wide model.",
+						Source:    "azure-storage-mover",
+						Rationale: "Storage Mover projects, endpoints and job definitions copy the customer's files into Azure through agents the customer hosts; the data in transit and the credentials are the customer's.",
 					},
 					"azurerm/streamanalytics": {
 						Name: "Stream Analytics",
@@ -5466,8 +5706,8 @@ func builtinDocumentList() []NamedDocument {
 							"physical_hosts",
 							"operating_system",
 						},
-						Source:    "azure-srm",
-						Rationale: "Arc-enabled SCVMM servers, clouds, templates and virtual machines live in the customer's own datacenter and virtualization; Azure only manages them. Rests on the cloud-wide model.",
+						Source:    "azure-arc-scvmm",
+						Rationale: "Arc-enabled SCVMM servers, clouds, templates and virtual machines live in the customer's own datacenter and virtualization; Azure only manages them.",
 					},
 					"azurerm/trafficmanager": {
 						Name: "Traffic Manager",
@@ -5499,8 +5739,8 @@ func builtinDocumentList() []NamedDocument {
 							"data_protection",
 							"data_access",
 						},
-						Source:    "azure-srm",
-						Rationale: "Video Indexer accounts analyse the customer's media with AI models Microsoft runs and store the insights, like the AI services accounts. Rests on the cloud-wide model.",
+						Source:    "azure-video-indexer",
+						Rationale: "Video Indexer accounts analyse the customer's media with AI models Microsoft runs and store the insights, like the AI services accounts.",
 					},
 					"azurerm/vmware": {
 						Name: "Azure VMware Solution",
@@ -5560,8 +5800,8 @@ func builtinDocumentList() []NamedDocument {
 							"operating_system",
 							"middleware",
 						},
-						Source:    "azure-srm",
-						Rationale: "Azure Center for SAP solutions deploys and registers SAP systems on the customer's virtual machines; the operating system and SAP stack stay the customer's. Rests on the cloud-wide model.",
+						Source:    "azure-center-for-sap",
+						Rationale: "Azure Center for SAP solutions deploys and registers SAP systems on the customer's virtual machines; the operating system and SAP stack stay the customer's.",
 					},
 				},
 			},
