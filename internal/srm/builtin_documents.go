@@ -5807,6 +5807,3180 @@ func builtinDocumentList() []NamedDocument {
 			},
 		},
 		{
+			Name: "data/services_google.json",
+			Document: &Document{
+				Sources: map[string]SourceDoc{
+					"google-apigee-hybrid-shared-responsibility": {
+						Title: "Apigee hybrid shared responsibility model",
+						URL:   "https://cloud.google.com/apigee/docs/hybrid/shared-responsibility-model",
+						AsOf:  "2026-11-29",
+					},
+					"google-assured-workloads-shared-responsibility": {
+						Title: "Shared responsibility in Assured Workloads",
+						URL:   "https://cloud.google.com/assured-workloads/docs/shared-responsibility",
+						AsOf:  "2026-11-29",
+					},
+					"google-backup-vaults": {
+						Title: "Backup and DR Service: Backup vaults for immutable and indelible backups",
+						URL:   "https://cloud.google.com/backup-disaster-recovery/docs/concepts/backup-vault",
+						AsOf:  "2026-11-29",
+					},
+					"google-cloud-build-shared-responsibility": {
+						Title: "Cloud Build: Statement of shared responsibility for security",
+						URL:   "https://cloud.google.com/build/docs/shared-responsibility",
+						AsOf:  "2026-11-29",
+					},
+					"google-colab-runtimes": {
+						Title: "Colab Enterprise: Runtimes and runtime templates",
+						URL:   "https://cloud.google.com/colab/docs/runtimes",
+						AsOf:  "2026-11-29",
+					},
+					"google-distributed-cloud-connected-shared-responsibility": {
+						Title: "Google Distributed Cloud connected shared responsibility",
+						URL:   "https://cloud.google.com/distributed-cloud/edge/latest/docs/shared-responsibility",
+						AsOf:  "2026-11-29",
+					},
+					"google-identity-platform": {
+						Title: "Identity Platform documentation",
+						URL:   "https://cloud.google.com/identity-platform/docs",
+						AsOf:  "2026-11-29",
+					},
+					"google-looker-security": {
+						Title: "Looker: Security (our shared security partnership)",
+						URL:   "https://cloud.google.com/looker/product/security",
+						AsOf:  "2026-11-29",
+					},
+					"google-managed-kafka": {
+						Title: "Managed Service for Apache Kafka overview",
+						URL:   "https://cloud.google.com/managed-service-for-apache-kafka/docs/overview",
+						AsOf:  "2026-11-29",
+					},
+					"google-netapp-volumes": {
+						Title: "Google Cloud NetApp Volumes: Product features",
+						URL:   "https://cloud.google.com/netapp/volumes/docs/discover/features",
+						AsOf:  "2026-11-29",
+					},
+					"google-vertex-ai-security-controls": {
+						Title: "Vertex AI: Security controls for Vertex AI",
+						URL:   "https://cloud.google.com/vertex-ai/docs/general/vertexai-security-controls",
+						AsOf:  "2026-11-29",
+					},
+					"google-vmware-engine-shared-responsibility": {
+						Title: "VMware Engine shared responsibility model",
+						URL:   "https://cloud.google.com/vmware-engine/docs/shared-responsibility",
+						AsOf:  "2026-11-29",
+					},
+					"google-workstations-shared-responsibility": {
+						Title: "Cloud Workstations: Shared security responsibilities",
+						URL:   "https://cloud.google.com/workstations/docs/shared-responsibility",
+						AsOf:  "2026-11-29",
+					},
+				},
+				Services: map[string]ServiceDoc{
+					"google/accessapproval": {
+						Name: "Access Approval",
+						Prefixes: []string{
+							"google_folder_access_",
+							"google_organization_access_",
+							"google_project_access_",
+						},
+						ServiceModel: "saas",
+						Class:        "access_policy",
+						AppliesTo: []string{
+							"data_access",
+						},
+						Focus: []string{
+							"accounts_and_access",
+							"data_access",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Access Approval settings decide whether Google personnel must ask before accessing the customer's content and who approves; Google runs the service. An access control over data, so data access applies.",
+					},
+					"google/accesscontextmanager": {
+						Name: "Access Context Manager (VPC Service Controls)",
+						Prefixes: []string{
+							"google_access_context_manager_",
+						},
+						ServiceModel: "paas",
+						Class:        "network_object",
+						AppliesTo: []string{
+							"data_access",
+							"accounts_and_access",
+						},
+						Focus: []string{
+							"network_controls",
+							"data_access",
+						},
+						Source:    "google-vpc-service-controls",
+						Rationale: "Access policies, access levels and VPC Service Controls perimeters with their ingress and egress rules: customer-drawn boundaries around Google APIs that Google enforces. Filed paas (network controls shared) rather than saas so the rules stay the customer's, as the perimeter's own entry does with a shared cell; access levels add accounts and access.",
+					},
+					"google/activedirectory": {
+						Name: "Managed Microsoft Active Directory",
+						Prefixes: []string{
+							"google_active_directory_",
+						},
+						ServiceModel: "paas",
+						Class:        "identity_provider",
+						AppliesTo: []string{
+							"network_controls",
+						},
+						Focus: []string{
+							"identity_infrastructure",
+							"accounts_and_access",
+							"network_controls",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Managed Service for Microsoft Active Directory: Google runs and patches the domain controllers, the customer administers users, groups and trusts and the peering that reaches the domain. A directory is identity infrastructure; its peering and authorized networks are network controls.",
+					},
+					"google/agenticapplications": {
+						Name: "Agentic Applications",
+						Prefixes: []string{
+							"google_agentic_applications_",
+						},
+						ServiceModel: "paas",
+						Class:        "configuration_object",
+						AppliesTo: []string{
+							"application_code",
+							"data_access",
+						},
+						Focus: []string{
+							"application_code",
+							"data_access",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): An analyst agent persona configures a Google-run AI agent with instructions the customer writes and the data it may read. Unsure between saas and paas, filed paas so the instructions (application code) and the data the agent reaches stay the customer's.",
+					},
+					"google/agentidentity": {
+						Name: "Agent Identity",
+						Prefixes: []string{
+							"google_agent_identity_",
+						},
+						ServiceModel: "saas",
+						Class:        "identity_provider",
+						Focus: []string{
+							"identity_infrastructure",
+							"accounts_and_access",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Agent Identity auth providers give AI agents identities and credentials to call other services: identity infrastructure the customer configures on a Google-run service.",
+					},
+					"google/agentregistry": {
+						Name: "Agent Registry",
+						Prefixes: []string{
+							"google_agent_registry_",
+						},
+						ServiceModel: "saas",
+						Class:        "configuration_object",
+						AppliesTo: []string{
+							"accounts_and_access",
+						},
+						Focus: []string{
+							"configuration",
+							"accounts_and_access",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Agent Registry records AI agents and services and binds them: a Google-run catalog whose entries decide what an agent may find and call, so accounts and access apply.",
+					},
+					"google/alloydb": {
+						Name: "AlloyDB",
+						Prefixes: []string{
+							"google_alloydb_",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_database",
+						Focus: []string{
+							"data_protection",
+							"network_controls",
+						},
+						Source:    "google-alloydb",
+						Rationale: "AlloyDB clusters, instances, backups and users: a PostgreSQL-compatible engine Google runs, patches and backs up; the customer sets network access, encryption, backups and database users, as the cluster and instance entries.",
+					},
+					"google/apigateway": {
+						Name: "API Gateway",
+						Prefixes: []string{
+							"google_api_gateway_",
+						},
+						ServiceModel: "paas",
+						Class:        "traffic_endpoint",
+						AppliesTo: []string{
+							"accounts_and_access",
+						},
+						Focus: []string{
+							"network_controls",
+							"configuration",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): API Gateway APIs, configs and gateways: a Google-run endpoint that receives the customer's API traffic and enforces the OpenAPI config the customer writes (authentication, backends); a traffic endpoint in paas, as the load balancers. Its IAM member, binding and policy types grant access to it, so accounts and access apply.",
+					},
+					"google/apigee": {
+						Name: "Apigee",
+						Prefixes: []string{
+							"google_apigee_",
+						},
+						ServiceModel: "paas",
+						Class:        "traffic_endpoint",
+						AppliesTo: []string{
+							"application_code",
+							"accounts_and_access",
+						},
+						Focus: []string{
+							"application_code",
+							"network_controls",
+							"data_protection",
+						},
+						Source:    "google-apigee-hybrid-shared-responsibility",
+						Rationale: "Apigee organizations, environments, API proxies, shared flows, keystores and developer apps: Google runs the runtime (with Apigee hybrid the customer runs it on its own Kubernetes clusters and keeps them patched), and in both the customer writes the proxies and policies (code), keeps the TLS keystores and decides who may call the APIs. Its IAM member, binding and policy types grant access to it, so accounts and access apply.",
+					},
+					"google/apihub": {
+						Name: "API Hub",
+						Prefixes: []string{
+							"google_apihub_",
+						},
+						ServiceModel: "saas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): API hub instances, curations and plugins: a Google-run catalog of the customer's API metadata; its configuration is the customer's.",
+					},
+					"google/apikeys": {
+						Name: "API Keys",
+						Prefixes: []string{
+							"google_apikeys_",
+						},
+						ServiceModel: "saas",
+						Class:        "key_secret",
+						Focus: []string{
+							"accounts_and_access",
+							"data_protection",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): An API key is a credential the customer creates, restricts to APIs, apps and addresses and rotates; Google checks it on every call.",
+					},
+					"google/appengine": {
+						Name: "App Engine",
+						Prefixes: []string{
+							"google_app_engine_",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_platform",
+						Focus: []string{
+							"application_code",
+							"deployment_settings",
+						},
+						Source:    "google-app-engine-standard",
+						Rationale: "App Engine applications, versions, services, dispatch rules and firewall rules: Google runs the instances and (standard) the runtime, the customer deploys the code and sets traffic, firewall and network settings, as the application and version entries.",
+					},
+					"google/apphub": {
+						Name: "App Hub",
+						Prefixes: []string{
+							"google_apphub_",
+						},
+						ServiceModel: "saas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): App Hub applications, boundaries and registered services and workloads group existing resources for management; they hold no data and run nothing.",
+					},
+					"google/artifactregistry": {
+						Name: "Artifact Registry",
+						Prefixes: []string{
+							"google_artifact_registry_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_protection",
+							"data_access",
+						},
+						Source:    "google-artifact-registry",
+						Rationale: "Artifact Registry repositories, rules and project settings: Google runs the registry, the customer decides who may push and pull, cleanup and vulnerability scanning, as the repository entries.",
+					},
+					"google/assuredworkloads": {
+						Name: "Assured Workloads",
+						Prefixes: []string{
+							"google_assured_workloads_",
+						},
+						ServiceModel: "saas",
+						Class:        "access_policy",
+						AppliesTo: []string{
+							"data_protection",
+						},
+						Focus: []string{
+							"configuration",
+							"data_protection",
+						},
+						Source:    "google-assured-workloads-shared-responsibility",
+						Rationale: "An Assured Workloads folder applies a compliance regime (data location, personnel access, key management) as guardrails; Google's page leaves the customer to know which data has which requirements and to configure the controls. A guardrail (access policy) with data protection.",
+					},
+					"google/backupdr": {
+						Name: "Backup and DR Service",
+						Prefixes: []string{
+							"google_backup_dr_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_protection",
+							"data_access",
+						},
+						Source:    "google-backup-vaults",
+						Rationale: "Backup and DR vaults, plans, associations and the management server: Google stores the vault's backups in isolated storage, the customer decides what is backed up, the enforced retention, and who may restore.",
+					},
+					"google/beyondcorp": {
+						Name: "BeyondCorp",
+						Prefixes: []string{
+							"google_beyondcorp_",
+						},
+						ServiceModel: "paas",
+						Class:        "traffic_endpoint",
+						AppliesTo: []string{
+							"accounts_and_access",
+						},
+						Focus: []string{
+							"network_controls",
+							"accounts_and_access",
+						},
+						Source:    "google-iap",
+						Rationale: "BeyondCorp (Chrome Enterprise Premium) security gateways and applications proxy users' access to private applications after identity and context checks: a traffic endpoint whose access rules are the customer's, as for Identity-Aware Proxy.",
+					},
+					"google/biglake": {
+						Name: "BigLake",
+						Prefixes: []string{
+							"google_biglake_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_classification",
+							"data_protection",
+							"data_access",
+						},
+						Source:    "google-bigquery-governance",
+						Rationale: "BigLake catalogs, databases and tables describe the customer's data in Cloud Storage for BigQuery and open-source engines; classification, encryption and access are the customer's, as for BigQuery tables.",
+					},
+					"google/biglakehive": {
+						Name: "BigLake Hive Metastore",
+						Prefixes: []string{
+							"google_biglake_hive_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_classification",
+							"data_protection",
+							"data_access",
+						},
+						Source:    "google-bigquery-governance",
+						Rationale: "BigLake Hive Metastore catalogs, databases and tables describe the customer's data for Hive-compatible engines and BigQuery; classification, encryption and access are the customer's, as for BigQuery tables.",
+					},
+					"google/biglakeiceberg": {
+						Name: "BigLake Iceberg REST catalog",
+						Prefixes: []string{
+							"google_biglake_iceberg_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_classification",
+							"data_protection",
+							"data_access",
+						},
+						Source:    "google-bigquery-governance",
+						Rationale: "BigLake Iceberg REST catalogs, namespaces and tables describe the customer's Iceberg data; classification, encryption and access are the customer's, as for BigQuery tables.",
+					},
+					"google/bigquery": {
+						Name: "BigQuery",
+						Prefixes: []string{
+							"google_bigquery_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_classification",
+							"data_protection",
+							"data_access",
+						},
+						Source:    "google-bigquery-governance",
+						Rationale: "BigQuery datasets, tables, routines, jobs and row access policies: Google runs the warehouse, the customer classifies, encrypts and grants access to the data, as the dataset and table entries.",
+					},
+					"google/bigqueryanalyticshub": {
+						Name: "BigQuery Analytics Hub",
+						Prefixes: []string{
+							"google_bigquery_analytics_hub_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_access",
+							"data_classification",
+						},
+						Source:    "google-bigquery-access",
+						Rationale: "Analytics Hub exchanges, listings and subscriptions share BigQuery datasets with other organizations: what is shared and who may subscribe are the customer's decisions.",
+					},
+					"google/bigqueryconnection": {
+						Name: "BigQuery Connection",
+						Prefixes: []string{
+							"google_bigquery_connection_",
+						},
+						Types: []string{
+							"google_bigquery_connection",
+						},
+						ServiceModel: "saas",
+						Class:        "key_secret",
+						Focus: []string{
+							"accounts_and_access",
+							"data_access",
+						},
+						Source:    "google-bigquery-access",
+						Rationale: "A BigQuery connection holds the credentials or service identity with which BigQuery reaches an external source (Cloud SQL, Spanner, AWS, Azure, Spark): a credential the customer manages and grants.",
+					},
+					"google/bigquerydatapolicy": {
+						Name: "BigQuery Data Policy",
+						Prefixes: []string{
+							"google_bigquery_datapolicy_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_access",
+							"data_classification",
+						},
+						Source:    "google-bigquery-governance",
+						Rationale: "Data policies put column-level masking and access rules on policy tags: the customer's classification and access decisions over BigQuery data.",
+					},
+					"google/bigquerydatapolicyv2": {
+						Name: "BigQuery Data Policy V2",
+						Prefixes: []string{
+							"google_bigquery_datapolicyv2_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_access",
+							"data_classification",
+						},
+						Source:    "google-bigquery-governance",
+						Rationale: "Data policies (v2 API) put column-level masking and access rules on BigQuery columns: the customer's classification and access decisions over the data.",
+					},
+					"google/bigquerydatatransfer": {
+						Name: "BigQuery Data Transfer",
+						Prefixes: []string{
+							"google_bigquery_data_transfer_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"configuration",
+							"data_access",
+						},
+						Source:    "google-bigquery-governance",
+						Rationale: "A data transfer config loads data into BigQuery on a schedule with the customer's credentials and service account, as its type entry.",
+					},
+					"google/bigqueryreservation": {
+						Name: "BigQuery Reservation",
+						Prefixes: []string{
+							"google_bigquery_bi_",
+							"google_bigquery_capacity_",
+							"google_bigquery_reservation_",
+						},
+						Types: []string{
+							"google_bigquery_reservation",
+						},
+						ServiceModel: "saas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"deployment_settings",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Reservations, capacity commitments and assignments buy and allocate BigQuery compute slots: capacity settings that hold no data.",
+					},
+					"google/bigtable": {
+						Name: "Cloud Bigtable",
+						Prefixes: []string{
+							"google_bigtable_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_protection",
+							"data_access",
+						},
+						Source:    "google-bigtable",
+						Rationale: "Bigtable instances, tables, app profiles, views and garbage-collection policies: Google runs the database, the customer decides replication, encryption, retention and access, as the instance and table entries.",
+					},
+					"google/billingbudgets": {
+						Name: "Cloud Billing Budgets",
+						Types: []string{
+							"google_billing_budget",
+						},
+						ServiceModel: "saas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): A billing budget alerts on spend and may notify a Pub/Sub topic; it holds no data and runs nothing.",
+					},
+					"google/binaryauthorization": {
+						Name: "Binary Authorization",
+						Prefixes: []string{
+							"google_binary_authorization_",
+						},
+						ServiceModel: "caas",
+						Class:        "configuration_object",
+						AppliesTo: []string{
+							"accounts_and_access",
+						},
+						Focus: []string{
+							"deployment_settings",
+							"configuration",
+						},
+						Source:    "google-binary-authorization",
+						Rationale: "Binary Authorization policies and attestors decide which container images may be deployed to GKE and Cloud Run: deployment settings of the customer's container platform, as the policy entry. Its IAM member, binding and policy types grant access to it, so accounts and access apply.",
+					},
+					"google/blockchainnodeengine": {
+						Name: "Blockchain Node Engine",
+						Prefixes: []string{
+							"google_blockchain_node_engine_",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_database",
+						Focus: []string{
+							"network_controls",
+							"configuration",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Blockchain Node Engine runs blockchain nodes for the customer: Google operates the node software, the customer chooses the network, the node's exposure and who may call its endpoints, as for a managed engine.",
+					},
+					"google/certificatemanager": {
+						Name: "Certificate Manager",
+						Prefixes: []string{
+							"google_certificate_manager_",
+						},
+						ServiceModel: "saas",
+						Class:        "traffic_endpoint",
+						Focus: []string{
+							"data_protection",
+						},
+						Source:    "google-certificate-manager",
+						Rationale: "Certificate Manager certificates, maps, issuance configs, DNS authorizations and trust configs hold the TLS certificates the load balancers serve, as the certificate entries.",
+					},
+					"google/ces": {
+						Name: "Customer Engagement Suite",
+						Prefixes: []string{
+							"google_ces_",
+						},
+						ServiceModel: "paas",
+						Class:        "messaging",
+						Focus: []string{
+							"application_code",
+							"data_protection",
+							"data_access",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Customer Engagement Suite apps, agents, tools, guardrails and deployments: Google runs the conversational AI, the customer writes the agents' instructions and tools and owns the conversations. Unsure between saas and paas, filed paas so the logic and the conversation data keep their duties.",
+					},
+					"google/chronicle": {
+						Name: "Chronicle",
+						Prefixes: []string{
+							"google_chronicle_",
+						},
+						ServiceModel: "saas",
+						Class:        "logging_monitoring",
+						Focus: []string{
+							"configuration",
+							"data_access",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Google Security Operations (Chronicle) feeds, parsers, rules, reference lists, data tables and access scopes: a Google-run SIEM holding the customer's security telemetry; ingestion, detection content and who may see which data are the customer's.",
+					},
+					"google/cloudasset": {
+						Name: "Cloud Asset Inventory",
+						Prefixes: []string{
+							"google_cloud_asset_",
+						},
+						ServiceModel: "saas",
+						Class:        "logging_monitoring",
+						Focus: []string{
+							"configuration",
+							"data_access",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Cloud Asset Inventory feeds publish changes to the customer's resources and IAM policies to Pub/Sub: an export of metadata whose destination and readers the customer chooses.",
+					},
+					"google/cloudbilling": {
+						Name: "Cloud Billing",
+						Prefixes: []string{
+							"google_billing_",
+						},
+						ServiceModel: "saas",
+						Class:        "access_policy",
+						Focus: []string{
+							"accounts_and_access",
+						},
+						Source:    "google-iam",
+						Rationale: "Billing account IAM members and project billing links decide who may administer a billing account and which projects charge to it: access policy objects.",
+					},
+					"google/cloudbuild": {
+						Name: "Cloud Build",
+						Prefixes: []string{
+							"google_cloudbuild_",
+						},
+						ServiceModel: "faas",
+						Class:        "serverless_function",
+						AppliesTo: []string{
+							"accounts_and_access",
+						},
+						Focus: []string{
+							"application_code",
+							"configuration",
+							"accounts_and_access",
+						},
+						Source:    "google-cloud-build-shared-responsibility",
+						Rationale: "Cloud Build triggers, worker pools and repository configs: Google secures the service and gives each build an ephemeral, isolated environment; the customer secures its source code, build configuration and the container images its steps run, and the service account builds run as.",
+					},
+					"google/cloudbuildv2": {
+						Name: "Cloud Build v2",
+						Prefixes: []string{
+							"google_cloudbuildv2_",
+						},
+						ServiceModel: "saas",
+						Class:        "key_secret",
+						Focus: []string{
+							"accounts_and_access",
+							"data_access",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Cloud Build (2nd gen) connections and repositories reach GitHub, GitLab or Bitbucket with tokens kept in Secret Manager: credentials to the customer's source code, which the customer scopes and rotates.",
+					},
+					"google/clouddeploy": {
+						Name: "Cloud Deploy",
+						Prefixes: []string{
+							"google_clouddeploy_",
+						},
+						ServiceModel: "saas",
+						Class:        "configuration_object",
+						AppliesTo: []string{
+							"accounts_and_access",
+						},
+						Focus: []string{
+							"deployment_settings",
+							"accounts_and_access",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Delivery pipelines, targets, automations, custom target types and deploy policies decide what is released where and with which execution service account: deployment settings, plus the access of those service accounts.",
+					},
+					"google/clouddomains": {
+						Name: "Cloud Domains",
+						Prefixes: []string{
+							"google_clouddomains_",
+						},
+						ServiceModel: "saas",
+						Class:        "network_object",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "google-cloud-dns",
+						Rationale: "A Cloud Domains registration (contacts, DNS settings, transfer lock) is run by Google; its DNS settings are the customer's configuration, as for Cloud DNS zones.",
+					},
+					"google/cloudfunctions": {
+						Name: "Cloud Functions",
+						Prefixes: []string{
+							"google_cloudfunctions_",
+						},
+						ServiceModel: "faas",
+						Class:        "serverless_function",
+						AppliesTo: []string{
+							"accounts_and_access",
+						},
+						Focus: []string{
+							"application_code",
+							"runtime",
+							"configuration",
+						},
+						Source:    "google-functions-runtime-support",
+						Rationale: "Cloud Functions (1st gen): Google runs the hosts and patches the runtime, the customer brings the code and its dependencies and picks a supported runtime, as the function entries. Its IAM member, binding and policy types grant access to it, so accounts and access apply.",
+					},
+					"google/cloudfunctions2": {
+						Name: "Cloud Functions (2nd gen)",
+						Prefixes: []string{
+							"google_cloudfunctions2_",
+						},
+						ServiceModel: "faas",
+						Class:        "serverless_function",
+						AppliesTo: []string{
+							"accounts_and_access",
+						},
+						Focus: []string{
+							"application_code",
+							"runtime",
+							"configuration",
+						},
+						Source:    "google-functions-runtime-support",
+						Rationale: "Cloud Functions (2nd gen, on Cloud Run): Google runs the hosts and patches the runtime, the customer brings the code and its dependencies and picks a supported runtime, as the function entries. Its IAM member, binding and policy types grant access to it, so accounts and access apply.",
+					},
+					"google/cloudidentity": {
+						Name: "Cloud Identity",
+						Prefixes: []string{
+							"google_cloud_identity_",
+						},
+						ServiceModel: "saas",
+						Class:        "identity_provider",
+						Focus: []string{
+							"identity_infrastructure",
+							"accounts_and_access",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Cloud Identity groups, memberships and policies: the directory in which the customer's users and groups sign in; Google runs it, the customer manages membership and policies.",
+					},
+					"google/cloudids": {
+						Name: "Cloud Intrusion Detection Service",
+						Prefixes: []string{
+							"google_cloud_ids_",
+						},
+						ServiceModel: "paas",
+						Class:        "logging_monitoring",
+						AppliesTo: []string{
+							"network_controls",
+						},
+						Focus: []string{
+							"network_controls",
+							"configuration",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): A Cloud IDS endpoint inspects mirrored traffic with Google-run intrusion detection; the customer chooses what is mirrored and the threat severity, so network controls apply alongside the detector's findings.",
+					},
+					"google/cloudquotas": {
+						Name: "Cloud Quotas",
+						Prefixes: []string{
+							"google_cloud_quotas_",
+						},
+						ServiceModel: "saas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"deployment_settings",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Quota preferences and the quota adjuster set usage limits of Google APIs: settings that hold no data.",
+					},
+					"google/cloudrun": {
+						Name: "Cloud Run",
+						Prefixes: []string{
+							"google_cloud_run_",
+						},
+						ServiceModel: "faas",
+						Class:        "serverless_function",
+						AppliesTo: []string{
+							"accounts_and_access",
+						},
+						Focus: []string{
+							"application_code",
+							"deployment_settings",
+							"network_controls",
+						},
+						Source:    "google-cloud-run-security",
+						Rationale: "Cloud Run (v1 API) services and domain mappings: Google runs the hosts, the customer brings the container and its code and sets ingress and identity, as the service entries. Its IAM member, binding and policy types grant access to it, so accounts and access apply.",
+					},
+					"google/cloudrunv2": {
+						Name: "Cloud Run (v2 API)",
+						Prefixes: []string{
+							"google_cloud_run_v2_",
+						},
+						ServiceModel: "faas",
+						Class:        "serverless_function",
+						AppliesTo: []string{
+							"accounts_and_access",
+						},
+						Focus: []string{
+							"application_code",
+							"deployment_settings",
+							"network_controls",
+						},
+						Source:    "google-cloud-run-security",
+						Rationale: "Cloud Run services, jobs and worker pools: Google runs the hosts, the customer brings the container and its code and sets ingress, egress and identity, as the service and job entries. Its IAM member, binding and policy types grant access to it, so accounts and access apply.",
+					},
+					"google/cloudscheduler": {
+						Name: "Cloud Scheduler",
+						Prefixes: []string{
+							"google_cloud_scheduler_",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "google-cloud-scheduler",
+						Rationale: "A Cloud Scheduler job calls an HTTP target or publishes to Pub/Sub on a schedule, with credentials the customer configures, as its type entry.",
+					},
+					"google/cloudsecuritycompliance": {
+						Name: "Cloud Security Compliance",
+						Prefixes: []string{
+							"google_cloud_security_compliance_",
+						},
+						ServiceModel: "saas",
+						Class:        "logging_monitoring",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Cloud controls, frameworks and their deployments check the customer's resources against compliance requirements: security posture settings.",
+					},
+					"google/cloudsupport": {
+						Name: "Cloud Support",
+						Prefixes: []string{
+							"google_cloud_support_",
+						},
+						ServiceModel: "saas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): A support event subscription sends notifications about support cases: configuration that holds no data.",
+					},
+					"google/cloudtasks": {
+						Name: "Cloud Tasks",
+						Prefixes: []string{
+							"google_cloud_tasks_",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						AppliesTo: []string{
+							"accounts_and_access",
+						},
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "google-cloud-tasks",
+						Rationale: "Cloud Tasks queues hold tasks that call the customer's handlers; rate limits, retries and the identity used are the customer's, as the queue entry. Its IAM member, binding and policy types grant access to it, so accounts and access apply.",
+					},
+					"google/colab": {
+						Name: "Colab Enterprise",
+						Prefixes: []string{
+							"google_colab_",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_platform",
+						AppliesTo: []string{
+							"accounts_and_access",
+						},
+						Focus: []string{
+							"application_code",
+							"network_controls",
+							"configuration",
+							"accounts_and_access",
+						},
+						Source:    "google-colab-runtimes",
+						Rationale: "Colab Enterprise runtimes, runtime templates, notebook executions and schedules: a runtime is a Google-provisioned VM that runs the notebook's code, with the network and internet access its template sets; the code and the account it runs as are the customer's.",
+					},
+					"google/composer": {
+						Name: "Managed Service for Apache Airflow",
+						Prefixes: []string{
+							"google_composer_",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_platform",
+						Focus: []string{
+							"configuration",
+							"network_controls",
+						},
+						Source:    "google-composer-versions",
+						Rationale: "Cloud Composer (Managed Service for Apache Airflow) environments and their user workloads: Google runs Airflow, the customer brings DAGs, network settings and secrets. The environment entry shares middleware because upgrades are the customer's; the service answers the generic paas cells.",
+					},
+					"google/compute": {
+						Name: "Compute Engine",
+						Prefixes: []string{
+							"google_compute_",
+							"google_project_usage_",
+						},
+						ServiceModel: "iaas",
+						Class:        "compute_host",
+						Focus: []string{
+							"operating_system",
+							"network_controls",
+							"configuration",
+						},
+						Source:    "google-compute-security",
+						Rationale: "Compute Engine: instances, disks, images, networks, firewalls and load balancers. The service answers as for a host (the customer runs the guest OS), the class with the most customer duties, so a network or IAM type without an entry of its own never hides one; the common types have entries with their own class.",
+					},
+					"google/config": {
+						Name: "Infrastructure Manager",
+						Prefixes: []string{
+							"google_config_",
+						},
+						ServiceModel: "faas",
+						Class:        "serverless_function",
+						AppliesTo: []string{
+							"accounts_and_access",
+						},
+						Focus: []string{
+							"application_code",
+							"accounts_and_access",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): An Infrastructure Manager deployment runs the customer's Terraform configuration on Google-run workers with a service account: a job whose code and service-account access are the customer's.",
+					},
+					"google/contactcenterinsights": {
+						Name: "Contact Center AI Insights",
+						Prefixes: []string{
+							"google_contact_center_insights_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_classification",
+							"data_protection",
+							"data_access",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Contact Center AI Insights analyses the customer's conversation transcripts; rules, scorecards, views and the encryption spec configure analysis and keys over that data.",
+					},
+					"google/container": {
+						Name: "Google Kubernetes Engine",
+						Prefixes: []string{
+							"google_container_",
+						},
+						ServiceModel: "caas",
+						Class:        "container_platform",
+						Focus: []string{
+							"operating_system",
+							"network_controls",
+							"configuration",
+						},
+						Source:    "google-gke",
+						Rationale: "GKE clusters and node pools: Google runs the control plane and supplies patched node images, the customer keeps nodes upgraded, sets network exposure and runs the workloads, as the cluster and node pool entries.",
+					},
+					"google/containeranalysis": {
+						Name: "Artifact Analysis (Container Analysis)",
+						Prefixes: []string{
+							"google_container_analysis_",
+						},
+						Types: []string{
+							"google_container_registry",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_access",
+							"data_protection",
+						},
+						Source:    "google-artifact-registry",
+						Rationale: "Container Analysis notes and occurrences (vulnerability and attestation metadata) and Container Registry's storage: data about and of the customer's images, read by who the customer grants.",
+					},
+					"google/containerattached": {
+						Name: "GKE attached clusters",
+						Prefixes: []string{
+							"google_container_attached_",
+						},
+						ServiceModel: "iaas",
+						Class:        "container_platform",
+						Focus: []string{
+							"operating_system",
+							"configuration",
+							"accounts_and_access",
+						},
+						Source:    "google-gke-enterprise-shared-responsibility",
+						Rationale: "A GKE attached cluster registers a conformant cluster run elsewhere (EKS, AKS, on premises) with the fleet: the customer operates, maintains and patches that cluster and its infrastructure, Google provides fleet management. Filed iaas so the nodes' operating system stays the customer's.",
+					},
+					"google/containeraws": {
+						Name: "GKE on AWS",
+						Prefixes: []string{
+							"google_container_aws_",
+						},
+						ServiceModel: "caas",
+						Class:        "container_platform",
+						Focus: []string{
+							"operating_system",
+							"configuration",
+							"accounts_and_access",
+						},
+						Source:    "google-gke-enterprise-shared-responsibility",
+						Rationale: "GKE on AWS clusters and node pools run in the customer's AWS account: Google manages the control plane software and node images, the customer upgrades them and owns the AWS account, network and IAM they run in.",
+					},
+					"google/containerazure": {
+						Name: "GKE on Azure",
+						Prefixes: []string{
+							"google_container_azure_",
+						},
+						ServiceModel: "caas",
+						Class:        "container_platform",
+						Focus: []string{
+							"operating_system",
+							"configuration",
+							"accounts_and_access",
+						},
+						Source:    "google-gke-enterprise-shared-responsibility",
+						Rationale: "GKE on Azure clients, clusters and node pools run in the customer's Azure subscription: Google manages the control plane software and node images, the customer upgrades them and owns the subscription, network and the client's credentials.",
+					},
+					"google/databasemigrationservice": {
+						Name: "Database Migration Service",
+						Prefixes: []string{
+							"google_database_migration_service_",
+						},
+						ServiceModel: "paas",
+						Class:        "messaging",
+						AppliesTo: []string{
+							"accounts_and_access",
+						},
+						Focus: []string{
+							"data_protection",
+							"network_controls",
+							"accounts_and_access",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Database Migration Service connection profiles (with database credentials), private connections and migration jobs copy the customer's databases: data in transit whose network path and credentials are the customer's.",
+					},
+					"google/datacatalog": {
+						Name: "Data Catalog",
+						Prefixes: []string{
+							"google_data_catalog_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_classification",
+							"data_access",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Data Catalog entries, tags, tag templates, taxonomies and policy tags: metadata and the classification with which the customer governs column-level access.",
+					},
+					"google/dataflow": {
+						Name: "Dataflow",
+						Prefixes: []string{
+							"google_dataflow_",
+						},
+						ServiceModel: "faas",
+						Class:        "serverless_function",
+						Focus: []string{
+							"application_code",
+							"configuration",
+						},
+						Source:    "google-dataflow-security",
+						Rationale: "Dataflow jobs and flex-template jobs run the customer's pipeline code on Google-managed workers, as the job entry.",
+					},
+					"google/dataform": {
+						Name: "Dataform",
+						Prefixes: []string{
+							"google_dataform_",
+						},
+						ServiceModel: "paas",
+						Class:        "messaging",
+						AppliesTo: []string{
+							"accounts_and_access",
+						},
+						Focus: []string{
+							"application_code",
+							"accounts_and_access",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Dataform repositories, release and workflow configs run the customer's SQL workflows in BigQuery with a service account and reach Git with a token: customer code and credentials, so application code and access apply (paas, not saas, so the code stays the customer's).",
+					},
+					"google/datafusion": {
+						Name: "Cloud Data Fusion",
+						Prefixes: []string{
+							"google_data_fusion_",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_platform",
+						AppliesTo: []string{
+							"accounts_and_access",
+						},
+						Focus: []string{
+							"network_controls",
+							"configuration",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): A Data Fusion instance runs the customer's data pipelines on Google-managed infrastructure: network settings, version upgrades and the pipelines are the customer's. Its IAM member, binding and policy types grant access to it, so accounts and access apply.",
+					},
+					"google/datalineage": {
+						Name: "Data Lineage",
+						Prefixes: []string{
+							"google_data_lineage_",
+						},
+						ServiceModel: "saas",
+						Class:        "logging_monitoring",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): The Data Lineage config turns lineage ingestion on or off: metadata about data flows.",
+					},
+					"google/datalossprevention": {
+						Name: "Data Loss Prevention",
+						Prefixes: []string{
+							"google_data_loss_prevention_",
+						},
+						ServiceModel: "saas",
+						Class:        "logging_monitoring",
+						Focus: []string{
+							"data_classification",
+							"data_protection",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Sensitive Data Protection templates, job triggers, discovery configs and stored info types find, classify and de-identify sensitive data: the customer's data classification and protection tooling.",
+					},
+					"google/datapipeline": {
+						Name: "Data Pipelines",
+						Prefixes: []string{
+							"google_data_pipeline_",
+						},
+						ServiceModel: "faas",
+						Class:        "serverless_function",
+						Focus: []string{
+							"application_code",
+							"configuration",
+						},
+						Source:    "google-dataflow-security",
+						Rationale: "A data pipeline schedules Dataflow jobs that run the customer's pipeline code on Google-managed workers, as for Dataflow jobs.",
+					},
+					"google/dataplex": {
+						Name: "Dataplex",
+						Prefixes: []string{
+							"google_dataplex_",
+						},
+						ServiceModel: "paas",
+						Class:        "data_store",
+						AppliesTo: []string{
+							"application_code",
+						},
+						Focus: []string{
+							"data_classification",
+							"data_access",
+							"application_code",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Dataplex lakes, zones, assets, scans, glossaries, entries and tasks govern the customer's data; tasks and data scans run the customer's Spark and SQL. Filed paas rather than saas so that code and the network of the lakes stay the customer's.",
+					},
+					"google/dataproc": {
+						Name: "Dataproc",
+						Prefixes: []string{
+							"google_dataproc_",
+						},
+						ServiceModel: "paas",
+						Class:        "compute_host",
+						Focus: []string{
+							"configuration",
+							"network_controls",
+						},
+						Source:    "google-dataproc-versions",
+						Rationale: "Dataproc clusters, jobs, batches, autoscaling policies and templates: Google supplies the images, the customer runs clusters whose hosts it can reach and the Spark code, as the cluster and job entries.",
+					},
+					"google/dataprocgdc": {
+						Name: "Dataproc on GDC",
+						Prefixes: []string{
+							"google_dataproc_gdc_",
+						},
+						ServiceModel: "on_premises",
+						Class:        "container_workload",
+						Focus: []string{
+							"application_code",
+							"configuration",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Dataproc on Google Distributed Cloud runs Spark applications on GDC hardware at the customer's site. The site's physical duties cannot be shown at service level otherwise, so, unsure between caas and on_premises, the service answers on_premises, which leaves more to the customer.",
+					},
+					"google/dataprocmetastore": {
+						Name: "Dataproc Metastore",
+						Prefixes: []string{
+							"google_dataproc_metastore_",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_database",
+						Focus: []string{
+							"network_controls",
+							"data_protection",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Dataproc Metastore services and federations: a Hive metastore Google runs; the customer sets network access, encryption, version and who may read the metadata.",
+					},
+					"google/datastream": {
+						Name: "Datastream",
+						Prefixes: []string{
+							"google_datastream_",
+						},
+						ServiceModel: "paas",
+						Class:        "messaging",
+						AppliesTo: []string{
+							"accounts_and_access",
+						},
+						Focus: []string{
+							"data_protection",
+							"network_controls",
+							"accounts_and_access",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Datastream connection profiles (with database credentials), private connections and streams replicate the customer's databases: data in transit whose network path and credentials are the customer's.",
+					},
+					"google/deploymentmanager": {
+						Name: "Cloud Deployment Manager",
+						Prefixes: []string{
+							"google_deployment_manager_",
+						},
+						ServiceModel: "saas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"configuration",
+							"deployment_settings",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): A Deployment Manager deployment creates resources from the customer's templates: configuration and change control.",
+					},
+					"google/developerconnect": {
+						Name: "Developer Connect",
+						Prefixes: []string{
+							"google_developer_connect_",
+						},
+						ServiceModel: "saas",
+						Class:        "key_secret",
+						Focus: []string{
+							"accounts_and_access",
+							"data_access",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Developer Connect connections, account connectors and repository links reach Git providers with tokens kept in Secret Manager: credentials to the customer's source code.",
+					},
+					"google/dialogflow": {
+						Name: "Dialogflow",
+						Prefixes: []string{
+							"google_dialogflow_",
+						},
+						ServiceModel: "paas",
+						Class:        "messaging",
+						Focus: []string{
+							"application_code",
+							"data_protection",
+							"data_access",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Dialogflow ES agents, intents, entity types, fulfillments and environments: Google runs the conversational engine, the customer writes the agent and its webhooks and owns the conversations. Filed paas so the customer's logic and conversation data keep their duties.",
+					},
+					"google/dialogflowcx": {
+						Name: "Dialogflow CX",
+						Prefixes: []string{
+							"google_dialogflow_cx_",
+						},
+						ServiceModel: "paas",
+						Class:        "messaging",
+						Focus: []string{
+							"application_code",
+							"data_protection",
+							"data_access",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Dialogflow CX agents, flows, pages, playbooks, tools, webhooks and security settings: Google runs the engine, the customer writes the agent's logic and owns the conversations. Filed paas so the logic and the data keep their duties.",
+					},
+					"google/discoveryengine": {
+						Name: "Discovery Engine",
+						Prefixes: []string{
+							"google_discovery_engine_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_classification",
+							"data_protection",
+							"data_access",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Vertex AI Search (Discovery Engine) data stores, engines, schemas and ACL and CMEK configs index the customer's documents: Google runs search, the customer decides what is indexed, its keys and who may query it.",
+					},
+					"google/dns": {
+						Name: "Cloud DNS",
+						Prefixes: []string{
+							"google_dns_",
+						},
+						ServiceModel: "saas",
+						Class:        "network_object",
+						AppliesTo: []string{
+							"accounts_and_access",
+						},
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "google-cloud-dns",
+						Rationale: "Cloud DNS zones, record sets, policies and response policies: Google runs DNS, the customer configures visibility, DNSSEC and records, as the zone and record entries. Its IAM member, binding and policy types grant access to it, so accounts and access apply.",
+					},
+					"google/documentai": {
+						Name: "Document AI",
+						Prefixes: []string{
+							"google_document_ai_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_classification",
+							"data_protection",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Document AI processors and schemas process the customer's documents on Google-run models; what is sent, its classification and encryption are the customer's.",
+					},
+					"google/documentaiwarehouse": {
+						Name: "Document AI Warehouse",
+						Prefixes: []string{
+							"google_document_ai_warehouse_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_classification",
+							"data_access",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Document AI Warehouse locations and document schemas store and classify the customer's documents; access and classification are the customer's.",
+					},
+					"google/edgecontainer": {
+						Name: "Google Distributed Cloud Edge",
+						Prefixes: []string{
+							"google_edgecontainer_",
+						},
+						ServiceModel: "on_premises",
+						Class:        "container_platform",
+						Focus: []string{
+							"operating_system",
+							"configuration",
+							"accounts_and_access",
+						},
+						Source:    "google-distributed-cloud-connected-shared-responsibility",
+						Rationale: "Distributed Cloud connected clusters, node pools and VPN connections: Google supplies and manages the hardware, the Kubernetes control plane and worker nodes; the customer provides the site's local network, internet connectivity, power and cooling, and runs its applications. A service cannot carry the site cells that put the facility on the customer, so, unsure between caas and on_premises, it answers on_premises, which leaves more to the customer.",
+					},
+					"google/edgenetwork": {
+						Name: "Distributed Cloud Edge Network",
+						Prefixes: []string{
+							"google_edgenetwork_",
+						},
+						ServiceModel: "on_premises",
+						Class:        "network_object",
+						Focus: []string{
+							"network_controls",
+						},
+						Source:    "google-distributed-cloud-connected-shared-responsibility",
+						Rationale: "Distributed Cloud connected networks, subnets and interconnect attachments run on Google-managed hardware at the customer's site, whose local network, power and cooling are the customer's. Unsure between iaas and on_premises, the service answers on_premises, which leaves more to the customer.",
+					},
+					"google/essentialcontacts": {
+						Name: "Essential Contacts",
+						Prefixes: []string{
+							"google_essential_contacts_",
+						},
+						ServiceModel: "saas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Essential contacts name who receives Google's security, legal and billing notifications: configuration, though a wrong contact hides incidents from the customer.",
+					},
+					"google/eventarc": {
+						Name: "Eventarc",
+						Prefixes: []string{
+							"google_eventarc_",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "google-eventarc",
+						Rationale: "Eventarc triggers, channels, message buses, pipelines and enrollments route events to the customer's services, as the trigger entry.",
+					},
+					"google/filestore": {
+						Name: "Filestore",
+						Prefixes: []string{
+							"google_filestore_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_protection",
+							"data_access",
+						},
+						Source:    "google-filestore",
+						Rationale: "Filestore instances, backups and snapshots: Google runs the file server, the customer decides exports, access, backups and encryption, as the instance entry.",
+					},
+					"google/firebase": {
+						Name: "Firebase",
+						Prefixes: []string{
+							"google_firebase_",
+						},
+						ServiceModel: "saas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Firebase projects and Android, Apple and web apps register the customer's apps with Firebase: configuration of the project.",
+					},
+					"google/firebaseailogic": {
+						Name: "Firebase AI Logic",
+						Prefixes: []string{
+							"google_firebase_ai_logic_",
+						},
+						ServiceModel: "paas",
+						Class:        "messaging",
+						Focus: []string{
+							"application_code",
+							"configuration",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Firebase AI Logic configs and prompt templates define how the customer's apps call Gemini: prompts are the customer's logic and carry users' data, so, unsure between saas and paas, filed paas.",
+					},
+					"google/firebaseappcheck": {
+						Name: "Firebase App Check",
+						Prefixes: []string{
+							"google_firebase_app_check_",
+						},
+						ServiceModel: "saas",
+						Class:        "access_policy",
+						Focus: []string{
+							"accounts_and_access",
+							"configuration",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): App Check providers, debug tokens and enforcement policies decide which app instances may call the customer's backends: access controls, and debug tokens are credentials.",
+					},
+					"google/firebaseapphosting": {
+						Name: "Firebase App Hosting",
+						Prefixes: []string{
+							"google_firebase_app_hosting_",
+						},
+						ServiceModel: "faas",
+						Class:        "serverless_function",
+						Focus: []string{
+							"application_code",
+							"deployment_settings",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Firebase App Hosting backends, builds, domains and traffic build and run the customer's web app on Cloud Run: a serverless service whose code and dependencies are the customer's.",
+					},
+					"google/firebasedatabase": {
+						Name: "Firebase Realtime Database",
+						Prefixes: []string{
+							"google_firebase_database_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_protection",
+							"data_access",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): A Firebase Realtime Database instance stores the customer's app data; its security rules and what it holds are the customer's.",
+					},
+					"google/firebasedataconnect": {
+						Name: "Firebase Data Connect",
+						Prefixes: []string{
+							"google_firebase_data_connect_",
+						},
+						ServiceModel: "paas",
+						Class:        "data_store",
+						AppliesTo: []string{
+							"application_code",
+						},
+						Focus: []string{
+							"data_access",
+							"application_code",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): A Firebase Data Connect service exposes a Cloud SQL database through the customer's GraphQL schema and connectors: customer code over the customer's data.",
+					},
+					"google/firebaseextensions": {
+						Name: "Firebase Extensions",
+						Prefixes: []string{
+							"google_firebase_extensions_",
+						},
+						ServiceModel: "faas",
+						Class:        "serverless_function",
+						AppliesTo: []string{
+							"accounts_and_access",
+						},
+						Focus: []string{
+							"configuration",
+							"accounts_and_access",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): A Firebase Extensions instance installs packaged Cloud Functions into the project with their own service account and roles: functions whose configuration and granted access are the customer's.",
+					},
+					"google/firebasehosting": {
+						Name: "Firebase Hosting",
+						Prefixes: []string{
+							"google_firebase_hosting_",
+						},
+						ServiceModel: "saas",
+						Class:        "traffic_endpoint",
+						Focus: []string{
+							"configuration",
+							"data_protection",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Firebase Hosting sites, channels, versions, releases and custom domains serve the customer's content over Google's CDN with managed TLS: a traffic endpoint whose content and rewrites are the customer's.",
+					},
+					"google/firebaseremoteconfig": {
+						Name: "Firebase Remote Config",
+						Prefixes: []string{
+							"google_firebase_remote_config_",
+						},
+						ServiceModel: "saas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): A Remote Config template pushes parameters to the customer's installed apps: configuration and change control.",
+					},
+					"google/firebaserules": {
+						Name: "Firebase Security Rules",
+						Prefixes: []string{
+							"google_firebaserules_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_access",
+						},
+						Source:    "google-firestore",
+						Rationale: "Firebase security rules rulesets and releases decide who may read and write Firestore, Storage and Realtime Database data, as the ruleset entry.",
+					},
+					"google/firebasestorage": {
+						Name: "Cloud Storage for Firebase",
+						Prefixes: []string{
+							"google_firebase_storage_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_protection",
+							"data_access",
+						},
+						Source:    "google-storage-security",
+						Rationale: "Cloud Storage for Firebase links Cloud Storage buckets to Firebase: the customer's objects, protected and shared by the customer, as for buckets.",
+					},
+					"google/firestore": {
+						Name: "Firestore",
+						Prefixes: []string{
+							"google_firestore_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_protection",
+							"data_access",
+						},
+						Source:    "google-firestore",
+						Rationale: "Firestore databases, documents, indexes, fields, backup schedules and user credentials: Google runs the database, the customer decides data, backups, encryption and access, as the database entry.",
+					},
+					"google/gemini": {
+						Name: "Gemini for Google Cloud",
+						Prefixes: []string{
+							"google_gemini_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"configuration",
+							"data_protection",
+							"data_access",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Gemini for Google Cloud settings decide whether prompts and responses are logged or shared and which code the assistant may index (code repository indexes hold the customer's source): data settings.",
+					},
+					"google/gkebackup": {
+						Name: "Backup for GKE",
+						Prefixes: []string{
+							"google_gke_backup_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_protection",
+							"data_access",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Backup for GKE backup and restore plans and channels copy the customer's cluster workloads and volumes: backups whose retention, encryption and restore rights are the customer's.",
+					},
+					"google/gkehub": {
+						Name: "GKE Hub (fleet memberships)",
+						Prefixes: []string{
+							"google_gke_hub_",
+						},
+						ServiceModel: "caas",
+						Class:        "container_platform",
+						Focus: []string{
+							"configuration",
+							"accounts_and_access",
+						},
+						Source:    "google-gke-enterprise-shared-responsibility",
+						Rationale: "Fleet memberships and feature memberships register clusters with a fleet and configure Config Sync, Policy Controller and service mesh on them: settings of the customer's clusters, so they take the cluster's class.",
+					},
+					"google/gkehub2": {
+						Name: "GKE Hub (fleet features and scopes)",
+						Prefixes: []string{
+							"google_gke_hub_feature_iam_",
+							"google_gke_hub_membership_rbac_",
+							"google_gke_hub_rollout_",
+							"google_gke_hub_scope_",
+						},
+						Types: []string{
+							"google_gke_hub_feature",
+							"google_gke_hub_fleet",
+							"google_gke_hub_membership_binding",
+							"google_gke_hub_namespace",
+							"google_gke_hub_scope",
+						},
+						ServiceModel: "caas",
+						Class:        "container_platform",
+						Focus: []string{
+							"configuration",
+							"accounts_and_access",
+						},
+						Source:    "google-gke-enterprise-shared-responsibility",
+						Rationale: "Fleet features, scopes, namespaces, membership bindings and RBAC role bindings configure the customer's clusters fleet-wide and who may use them: settings of the clusters, so they take the cluster's class.",
+					},
+					"google/gkeonprem": {
+						Name: "Google Distributed Cloud (software only) for VMware and bare metal",
+						Prefixes: []string{
+							"google_gkeonprem_",
+						},
+						ServiceModel: "on_premises",
+						Class:        "container_platform",
+						Focus: []string{
+							"configuration",
+							"accounts_and_access",
+						},
+						Source:    "google-gke-enterprise-shared-responsibility",
+						Rationale: "GKE on VMware and on bare metal admin clusters, user clusters and node pools run on the customer's hardware and virtualization; Google supplies the software and node images. The cluster entries show this with hybrid cells under caas; other types of the service answer on_premises, which leaves more to the customer.",
+					},
+					"google/healthcare": {
+						Name: "Cloud Healthcare",
+						Prefixes: []string{
+							"google_healthcare_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_classification",
+							"data_protection",
+							"data_access",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Cloud Healthcare datasets and FHIR, DICOM, HL7v2 and consent stores hold the customer's health data: its classification, de-identification, encryption and access are the customer's.",
+					},
+					"google/hypercomputecluster": {
+						Name: "Cluster Director",
+						Prefixes: []string{
+							"google_hypercomputecluster_",
+						},
+						ServiceModel: "iaas",
+						Class:        "compute_host",
+						Focus: []string{
+							"operating_system",
+							"network_controls",
+							"configuration",
+						},
+						Source:    "google-compute-security",
+						Rationale: "A Cluster Director cluster provisions Compute Engine VMs (with a scheduler) for AI and HPC work: the customer runs their operating system and software, as for Compute Engine instances.",
+					},
+					"google/iam2": {
+						Name: "IAM deny and access boundary policies",
+						Prefixes: []string{
+							"google_iam_access_",
+							"google_iam_deny_",
+						},
+						ServiceModel: "saas",
+						Class:        "access_policy",
+						Focus: []string{
+							"accounts_and_access",
+						},
+						Source:    "google-deny-policies",
+						Rationale: "IAM deny policies and access boundary policies restrict which principals may use which permissions: access policy objects, as the deny policy entry.",
+					},
+					"google/iam3": {
+						Name: "IAM principal access boundary policies",
+						Prefixes: []string{
+							"google_iam_folder_",
+							"google_iam_folders_",
+							"google_iam_organization_",
+							"google_iam_organizations_",
+							"google_iam_principal_",
+							"google_iam_project_",
+							"google_iam_projects_",
+						},
+						ServiceModel: "saas",
+						Class:        "access_policy",
+						Focus: []string{
+							"accounts_and_access",
+						},
+						Source:    "google-iam",
+						Rationale: "Principal access boundary policies, access policies and their bindings limit which resources principals may access: access policy objects.",
+					},
+					"google/iambeta": {
+						Name: "IAM workload identity federation",
+						Prefixes: []string{
+							"google_iam_workload_",
+						},
+						ServiceModel: "saas",
+						Class:        "identity_provider",
+						Focus: []string{
+							"identity_infrastructure",
+							"accounts_and_access",
+						},
+						Source:    "google-workload-identity-federation",
+						Rationale: "Workload identity pools, providers, namespaces and managed identities let external and managed workloads authenticate to Google Cloud: identity infrastructure the customer configures, as the pool entries.",
+					},
+					"google/iamworkforcepool": {
+						Name: "IAM workforce identity federation",
+						Prefixes: []string{
+							"google_iam_oauth_",
+							"google_iam_workforce_",
+						},
+						ServiceModel: "saas",
+						Class:        "identity_provider",
+						Focus: []string{
+							"identity_infrastructure",
+							"accounts_and_access",
+						},
+						Source:    "google-iam",
+						Rationale: "Workforce identity pools, providers, SCIM tenants and OAuth clients let the customer's users sign in from an external identity provider: identity infrastructure, with client credentials the customer manages.",
+					},
+					"google/iap": {
+						Name: "Identity-Aware Proxy",
+						Prefixes: []string{
+							"google_iap_",
+						},
+						ServiceModel: "saas",
+						Class:        "access_policy",
+						Focus: []string{
+							"accounts_and_access",
+						},
+						Source:    "google-iap",
+						Rationale: "Identity-Aware Proxy settings, tunnel destination groups and IAM members decide who reaches the customer's applications and VMs through IAP, as the IAP entry.",
+					},
+					"google/identityplatform": {
+						Name: "Identity Platform",
+						Prefixes: []string{
+							"google_identity_platform_",
+						},
+						ServiceModel: "saas",
+						Class:        "identity_provider",
+						Focus: []string{
+							"identity_infrastructure",
+							"accounts_and_access",
+						},
+						Source:    "google-identity-platform",
+						Rationale: "Identity Platform configs, tenants and OAuth, OIDC and SAML provider configs: Google provides the authentication backend and SDKs with which the customer's apps sign in their end users; providers, multi-factor settings and the client secrets are the customer's identity infrastructure.",
+					},
+					"google/integrationconnectors": {
+						Name: "Integration Connectors",
+						Prefixes: []string{
+							"google_integration_connectors_",
+						},
+						ServiceModel: "paas",
+						Class:        "messaging",
+						AppliesTo: []string{
+							"accounts_and_access",
+						},
+						Focus: []string{
+							"network_controls",
+							"accounts_and_access",
+							"data_protection",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Integration Connectors connections (with credentials), endpoint attachments and managed zones connect integrations to the customer's applications: data in transit whose network path and credentials are the customer's.",
+					},
+					"google/integrations": {
+						Name: "Application Integration",
+						Prefixes: []string{
+							"google_integrations_",
+						},
+						ServiceModel: "saas",
+						Class:        "key_secret",
+						Focus: []string{
+							"accounts_and_access",
+							"data_protection",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Application Integration auth configs store the credentials integrations use, and the client provisions the region: credentials the customer manages.",
+					},
+					"google/kms": {
+						Name: "Cloud Key Management Service",
+						Prefixes: []string{
+							"google_kms_",
+						},
+						ServiceModel: "saas",
+						Class:        "key_secret",
+						Focus: []string{
+							"data_protection",
+						},
+						Source:    "google-kms",
+						Rationale: "Cloud KMS key rings, keys, versions, import jobs, Autokey and EKM connections: Google runs the key service, the customer decides protection level, rotation and who may use the keys, as the key entries.",
+					},
+					"google/licensemanager": {
+						Name: "License Manager",
+						Prefixes: []string{
+							"google_license_manager_",
+						},
+						ServiceModel: "saas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): A License Manager configuration tracks the customer's bring-your-own licenses for VMs: configuration that holds no data.",
+					},
+					"google/logging": {
+						Name: "Cloud Logging",
+						Prefixes: []string{
+							"google_logging_",
+						},
+						ServiceModel: "saas",
+						Class:        "logging_monitoring",
+						Focus: []string{
+							"data_access",
+							"data_protection",
+						},
+						Source:    "google-logging-sinks",
+						Rationale: "Cloud Logging sinks, buckets, exclusions, views, metrics and settings: the customer's logs, their routing, retention, encryption and readers, as the sink and bucket entries.",
+					},
+					"google/looker": {
+						Name: "Looker (Google Cloud core)",
+						Prefixes: []string{
+							"google_looker_",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_platform",
+						AppliesTo: []string{
+							"accounts_and_access",
+						},
+						Focus: []string{
+							"network_controls",
+							"configuration",
+							"accounts_and_access",
+						},
+						Source:    "google-looker-security",
+						Rationale: "A Looker (Google Cloud core) instance runs the customer's LookML models against the customer's databases; Google calls security when using Looker a shared responsibility because it connects to technology the customer maintains. Network exposure, connections and users are the customer's.",
+					},
+					"google/lustre": {
+						Name: "Google Cloud Managed Lustre",
+						Prefixes: []string{
+							"google_lustre_",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_database",
+						Focus: []string{
+							"network_controls",
+							"data_protection",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): A Managed Lustre instance is a parallel file system Google runs: network access and the data are the customer's, as for managed file servers.",
+					},
+					"google/managedkafka": {
+						Name: "Managed Kafka",
+						Prefixes: []string{
+							"google_managed_kafka_",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_database",
+						Focus: []string{
+							"network_controls",
+							"data_protection",
+							"data_access",
+						},
+						Source:    "google-managed-kafka",
+						Rationale: "Managed Service for Apache Kafka clusters, topics, ACLs, Connect clusters and connectors: Google automates cluster management, scaling, upgrades and maintenance; the customer sets network access, ACLs, topic retention, encryption and what the connectors move.",
+					},
+					"google/memcache": {
+						Name: "Memcache",
+						Prefixes: []string{
+							"google_memcache_",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_database",
+						Focus: []string{
+							"network_controls",
+						},
+						Source:    "google-memorystore-memcached",
+						Rationale: "Memorystore for Memcached: Google runs the cache, the customer sets its network and version, as the instance entry.",
+					},
+					"google/memorystore": {
+						Name: "Memorystore",
+						Prefixes: []string{
+							"google_memorystore_",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_database",
+						Focus: []string{
+							"network_controls",
+							"data_protection",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Memorystore (Valkey) instances, endpoints and ACL policies: Google runs the cache engine, the customer sets network access, encryption and who may connect, as for Memorystore for Redis.",
+					},
+					"google/migrationcenter": {
+						Name: "Migration Center",
+						Prefixes: []string{
+							"google_migration_center_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_classification",
+							"data_access",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Migration Center sources, discovery clients, imports, groups and reports hold the inventory and performance data of the customer's estate.",
+					},
+					"google/modelarmor": {
+						Name: "Model Armor",
+						Prefixes: []string{
+							"google_model_armor_",
+						},
+						ServiceModel: "paas",
+						Class:        "traffic_endpoint",
+						Focus: []string{
+							"data_protection",
+							"configuration",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Model Armor templates screen prompts and responses of AI models for injection, sensitive data and harmful content: filters on the customer's traffic, filed as Cloud Armor policies are (paas traffic endpoint).",
+					},
+					"google/modelarmorglobal": {
+						Name: "Model Armor floor settings",
+						Types: []string{
+							"google_model_armor_floorsetting",
+						},
+						ServiceModel: "paas",
+						Class:        "traffic_endpoint",
+						Focus: []string{
+							"data_protection",
+							"configuration",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Model Armor floor settings set the minimum screening of prompts and responses for a project, folder or organization: filters on the customer's traffic, filed as Model Armor templates.",
+					},
+					"google/monitoring": {
+						Name: "Cloud Monitoring",
+						Prefixes: []string{
+							"google_monitoring_",
+						},
+						ServiceModel: "saas",
+						Class:        "logging_monitoring",
+						Focus: []string{
+							"configuration",
+							"deployment_settings",
+						},
+						Source:    "google-monitoring-alerts",
+						Rationale: "Cloud Monitoring alert policies, dashboards, groups, services, SLOs, uptime checks and metric descriptors, as the alerting entries.",
+					},
+					"google/netapp": {
+						Name: "Google Cloud NetApp Volumes",
+						Prefixes: []string{
+							"google_netapp_",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_database",
+						Focus: []string{
+							"network_controls",
+							"data_protection",
+							"data_access",
+						},
+						Source:    "google-netapp-volumes",
+						Rationale: "NetApp Volumes storage pools, volumes, snapshots, replication, backups and Active Directory and KMS configs: file servers run for the customer, whose exports, access permissions, directory join, encryption and backups are the customer's (like managed file servers).",
+					},
+					"google/networkconnectivity": {
+						Name: "Network Connectivity",
+						Prefixes: []string{
+							"google_network_connectivity_",
+						},
+						ServiceModel: "iaas",
+						Class:        "network_object",
+						AppliesTo: []string{
+							"accounts_and_access",
+						},
+						Focus: []string{
+							"network_controls",
+						},
+						Source:    "google-vpc",
+						Rationale: "Network Connectivity Center hubs, spokes, groups, policy-based routes and regional endpoints connect the customer's VPCs, VPNs and interconnects: network objects the customer configures, as VPC networks. Its IAM member, binding and policy types grant access to it, so accounts and access apply.",
+					},
+					"google/networkconnectivityv1": {
+						Name: "Network Connectivity (v1 API)",
+						Prefixes: []string{
+							"google_network_connectivity_internal_",
+							"google_network_connectivity_service_",
+						},
+						ServiceModel: "iaas",
+						Class:        "network_object",
+						Focus: []string{
+							"network_controls",
+						},
+						Source:    "google-psc",
+						Rationale: "Internal ranges and service connection policies reserve address space and automate Private Service Connect endpoints in the customer's networks: network objects.",
+					},
+					"google/networkmanagement": {
+						Name: "Network Management",
+						Prefixes: []string{
+							"google_network_management_",
+						},
+						ServiceModel: "saas",
+						Class:        "logging_monitoring",
+						Focus: []string{
+							"configuration",
+							"data_access",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): VPC Flow Logs configs and connectivity tests record and analyse the customer's network flows: logs whose scope and readers the customer chooses.",
+					},
+					"google/networksecurity": {
+						Name: "Network Security",
+						Prefixes: []string{
+							"google_network_security_",
+						},
+						ServiceModel: "paas",
+						Class:        "traffic_endpoint",
+						AppliesTo: []string{
+							"accounts_and_access",
+						},
+						Focus: []string{
+							"network_controls",
+							"data_protection",
+						},
+						Source:    "google-firewall-policies",
+						Rationale: "Cloud NGFW endpoints, security profiles, TLS inspection, Secure Web Proxy and authorization policies, address groups and packet mirroring: network controls Google enforces on the customer's traffic, some terminating TLS, so data protection applies (paas, as Cloud Armor). Its IAM member, binding and policy types grant access to it, so accounts and access apply.",
+					},
+					"google/networkservices": {
+						Name: "Network Services",
+						Prefixes: []string{
+							"google_network_services_",
+						},
+						ServiceModel: "paas",
+						Class:        "traffic_endpoint",
+						AppliesTo: []string{
+							"application_code",
+						},
+						Focus: []string{
+							"network_controls",
+							"configuration",
+							"application_code",
+						},
+						Source:    "google-load-balancing",
+						Rationale: "Cloud Service Mesh and gateways, routes, Media CDN caches, load balancer extensions and Wasm plugins: traffic endpoints configured by the customer; extensions and plugins run the customer's code, so application code applies.",
+					},
+					"google/observability": {
+						Name: "Observability",
+						Prefixes: []string{
+							"google_observability_",
+						},
+						ServiceModel: "saas",
+						Class:        "logging_monitoring",
+						Focus: []string{
+							"configuration",
+							"data_protection",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Observability settings and trace scopes decide where the customer's telemetry is stored, with which key, and what is visible together.",
+					},
+					"google/oracledatabase": {
+						Name: "Oracle Database",
+						Prefixes: []string{
+							"google_oracle_database_",
+						},
+						ServiceModel: "iaas",
+						Class:        "compute_host",
+						Focus: []string{
+							"operating_system",
+							"network_controls",
+							"data_protection",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Oracle Database@Google Cloud Exadata infrastructure, VM clusters, DB systems, Autonomous Databases and GoldenGate: in VM clusters the customer patches the guest OS and Oracle software. The service answers as for a host, which leaves more to the customer than the autonomous services need.",
+					},
+					"google/orgpolicy": {
+						Name: "Organization Policy",
+						Prefixes: []string{
+							"google_org_policy_",
+						},
+						ServiceModel: "saas",
+						Class:        "access_policy",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "google-org-policy",
+						Rationale: "Organization policies and custom constraints are guardrails over the customer's resources, as the policy entry.",
+					},
+					"google/osconfig": {
+						Name: "OS Config",
+						Prefixes: []string{
+							"google_os_config_",
+						},
+						ServiceModel: "iaas",
+						Class:        "host_configuration",
+						Focus: []string{
+							"operating_system",
+							"configuration",
+						},
+						Source:    "google-compute-security",
+						Rationale: "OS policy assignments, patch deployments and guest policies manage the operating system of the customer's VMs, as the OS Config entries.",
+					},
+					"google/osconfigv2": {
+						Name: "OS Config v2",
+						Prefixes: []string{
+							"google_os_config_v2_",
+						},
+						ServiceModel: "iaas",
+						Class:        "host_configuration",
+						Focus: []string{
+							"operating_system",
+							"configuration",
+						},
+						Source:    "google-compute-security",
+						Rationale: "Policy orchestrators roll OS policies out to the customer's VMs across projects, folders or the organization: settings of the VMs' operating system, as the OS Config entries.",
+					},
+					"google/oslogin": {
+						Name: "OS Login",
+						Prefixes: []string{
+							"google_os_login_",
+						},
+						ServiceModel: "iaas",
+						Class:        "key_secret",
+						Focus: []string{
+							"accounts_and_access",
+						},
+						Source:    "google-os-login",
+						Rationale: "An OS Login SSH public key lets a user sign in to the customer's VMs, as its type entry.",
+					},
+					"google/parallelstore": {
+						Name: "Parallelstore",
+						Prefixes: []string{
+							"google_parallelstore_",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_database",
+						Focus: []string{
+							"network_controls",
+							"data_protection",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): A Parallelstore instance is a parallel file system Google runs: network access and the data are the customer's, as for managed file servers.",
+					},
+					"google/parametermanager": {
+						Name: "Parameter Manager",
+						Prefixes: []string{
+							"google_parameter_manager_",
+						},
+						ServiceModel: "saas",
+						Class:        "key_secret",
+						Focus: []string{
+							"configuration",
+							"data_protection",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Parameter Manager parameters and versions hold the customer's configuration, which may reference secrets: filed with secrets and parameters.",
+					},
+					"google/parametermanagerregional": {
+						Name: "Parameter Manager (regional)",
+						Prefixes: []string{
+							"google_parameter_manager_regional_",
+						},
+						ServiceModel: "saas",
+						Class:        "key_secret",
+						Focus: []string{
+							"configuration",
+							"data_protection",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Regional Parameter Manager parameters and versions hold the customer's configuration, which may reference secrets: filed with secrets and parameters.",
+					},
+					"google/privateca": {
+						Name: "Certificate Authority Service",
+						Prefixes: []string{
+							"google_privateca_",
+						},
+						ServiceModel: "saas",
+						Class:        "key_secret",
+						AppliesTo: []string{
+							"identity_infrastructure",
+						},
+						Focus: []string{
+							"data_protection",
+							"identity_infrastructure",
+						},
+						Source:    "google-private-ca",
+						Rationale: "Certificate Authority Service pools, authorities, templates and certificates: Google runs the CA infrastructure, the customer's PKI policy decides what is issued to whom, as the CA entries.",
+					},
+					"google/privilegedaccessmanager": {
+						Name: "Privileged Access Manager",
+						Prefixes: []string{
+							"google_privileged_access_manager_",
+						},
+						ServiceModel: "saas",
+						Class:        "access_policy",
+						Focus: []string{
+							"accounts_and_access",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Privileged Access Manager entitlements and settings grant just-in-time elevated roles after approval: access policy objects.",
+					},
+					"google/publicca": {
+						Name: "Public CA",
+						Prefixes: []string{
+							"google_public_ca_",
+						},
+						ServiceModel: "saas",
+						Class:        "key_secret",
+						Focus: []string{
+							"accounts_and_access",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): A Public CA external account key binds the customer's ACME client to Google's public CA: a credential the customer keeps secret.",
+					},
+					"google/pubsub": {
+						Name: "Cloud Pub/Sub",
+						Prefixes: []string{
+							"google_pubsub_",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						AppliesTo: []string{
+							"accounts_and_access",
+						},
+						Focus: []string{
+							"data_protection",
+							"configuration",
+						},
+						Source:    "google-pubsub-access",
+						Rationale: "Pub/Sub topics, subscriptions and schemas carry the customer's messages; encryption, retention, delivery and access are the customer's, as the topic and subscription entries. Its IAM member, binding and policy types grant access to it, so accounts and access apply.",
+					},
+					"google/pubsublite": {
+						Name: "Pub/Sub Lite",
+						Prefixes: []string{
+							"google_pubsub_lite_",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						Focus: []string{
+							"data_protection",
+							"configuration",
+						},
+						Source:    "google-pubsub-access",
+						Rationale: "Pub/Sub Lite topics, subscriptions and reservations carry the customer's messages in zonal or regional storage; retention, capacity and access are the customer's, as for Pub/Sub.",
+					},
+					"google/recaptchaenterprise": {
+						Name: "reCAPTCHA",
+						Prefixes: []string{
+							"google_recaptcha_enterprise_",
+						},
+						ServiceModel: "saas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): A reCAPTCHA key scores traffic to the customer's sites and apps; its allowed domains and settings are configuration.",
+					},
+					"google/redis": {
+						Name: "Memorystore (Redis)",
+						Prefixes: []string{
+							"google_redis_",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_database",
+						Focus: []string{
+							"data_protection",
+							"network_controls",
+						},
+						Source:    "google-memorystore-redis",
+						Rationale: "Memorystore for Redis instances and clusters with ACL policies: Google runs Redis, the customer sets network access, AUTH, encryption and version, as the instance entry.",
+					},
+					"google/resourcemanager": {
+						Name: "Resource Manager",
+						Prefixes: []string{
+							"google_folder_iam_",
+							"google_folder_organization_",
+							"google_folder_service_",
+							"google_organization_iam_",
+							"google_organization_service_",
+							"google_project_default_",
+							"google_project_iam_",
+							"google_project_organization_",
+							"google_project_service_",
+							"google_service_account_",
+						},
+						Types: []string{
+							"google_billing_subaccount",
+							"google_folder",
+							"google_organization_policy",
+							"google_project",
+							"google_project_service",
+							"google_resource_manager_lien",
+							"google_service_account",
+						},
+						ServiceModel: "saas",
+						Class:        "access_policy",
+						Focus: []string{
+							"accounts_and_access",
+							"configuration",
+						},
+						Source:    "google-resource-hierarchy",
+						Rationale: "Projects, folders, organization IAM, custom roles, service accounts, liens and organization policies: the resource hierarchy and who may do what in it, as the project, folder and IAM entries.",
+					},
+					"google/resourcemanagerv3": {
+						Name: "Resource Manager (v3 API)",
+						Prefixes: []string{
+							"google_resource_manager_",
+						},
+						ServiceModel: "saas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "google-resource-hierarchy",
+						Rationale: "A Resource Manager capability turns a folder into an app management boundary: configuration of the hierarchy.",
+					},
+					"google/runtimeconfig": {
+						Name: "Runtime Configurator",
+						Prefixes: []string{
+							"google_runtimeconfig_",
+						},
+						ServiceModel: "saas",
+						Class:        "key_secret",
+						Focus: []string{
+							"configuration",
+							"data_protection",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Runtime Configurator configs and variables hold values the customer's applications read at run time, possibly secrets: filed with secrets and parameters.",
+					},
+					"google/saasruntime": {
+						Name: "App Lifecycle Manager (SaaS Runtime)",
+						Prefixes: []string{
+							"google_saas_runtime_",
+						},
+						ServiceModel: "paas",
+						Class:        "configuration_object",
+						AppliesTo: []string{
+							"application_code",
+						},
+						Focus: []string{
+							"deployment_settings",
+							"application_code",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): App Lifecycle Manager SaaS offerings, unit kinds, releases, rollouts and units deploy the customer's Terraform blueprints to tenants: the blueprints are the customer's code, so, unsure between saas and paas, filed paas.",
+					},
+					"google/secretmanager": {
+						Name: "Secret Manager",
+						Prefixes: []string{
+							"google_secret_manager_",
+						},
+						ServiceModel: "saas",
+						Class:        "key_secret",
+						Focus: []string{
+							"data_protection",
+							"accounts_and_access",
+						},
+						Source:    "google-secret-manager",
+						Rationale: "Secret Manager secrets and versions: Google stores and encrypts them, the customer decides rotation, replication, keys and access, as the secret entries.",
+					},
+					"google/secretmanagerregional": {
+						Name: "Secret Manager (regional)",
+						Prefixes: []string{
+							"google_secret_manager_regional_",
+						},
+						ServiceModel: "saas",
+						Class:        "key_secret",
+						Focus: []string{
+							"data_protection",
+							"accounts_and_access",
+						},
+						Source:    "google-secret-manager",
+						Rationale: "Regional Secret Manager secrets and versions: Google stores and encrypts them in one region, the customer decides rotation, keys and access, as for Secret Manager.",
+					},
+					"google/securesourcemanager": {
+						Name: "Secure Source Manager",
+						Prefixes: []string{
+							"google_secure_source_manager_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_access",
+							"data_protection",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Secure Source Manager instances, repositories, branch rules and hooks hold the customer's source code: its access, protection and the instance's network are the customer's.",
+					},
+					"google/securitycenter": {
+						Name: "Security Command Center (SCC)",
+						Prefixes: []string{
+							"google_scc_",
+						},
+						ServiceModel: "saas",
+						Class:        "logging_monitoring",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "google-scc",
+						Rationale: "Security Command Center sources, notification configs, mute configs, BigQuery exports and custom modules: findings about the customer's resources and where they go, as the notification entry.",
+					},
+					"google/securitycentermanagement": {
+						Name: "Security Command Center Management (SCC)",
+						Prefixes: []string{
+							"google_scc_management_",
+						},
+						ServiceModel: "saas",
+						Class:        "logging_monitoring",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "google-scc",
+						Rationale: "Security Command Center custom modules for Security Health Analytics and Event Threat Detection: detection settings over the customer's resources.",
+					},
+					"google/securitycenterv2": {
+						Name: "Security Command Center (SCC) v2 API",
+						Prefixes: []string{
+							"google_scc_v2_",
+						},
+						ServiceModel: "saas",
+						Class:        "logging_monitoring",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "google-scc",
+						Rationale: "Security Command Center (v2 API) sources, notification and mute configs and BigQuery exports: findings about the customer's resources and where they go.",
+					},
+					"google/securityposture": {
+						Name: "Security Posture",
+						Prefixes: []string{
+							"google_securityposture_",
+						},
+						ServiceModel: "saas",
+						Class:        "logging_monitoring",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "google-scc",
+						Rationale: "Security postures and their deployments apply Security Command Center policies and detectors to the customer's resources: security posture settings.",
+					},
+					"google/securityscanner": {
+						Name: "Cloud Security Scanner",
+						Prefixes: []string{
+							"google_security_scanner_",
+						},
+						ServiceModel: "saas",
+						Class:        "logging_monitoring",
+						AppliesTo: []string{
+							"accounts_and_access",
+						},
+						Focus: []string{
+							"configuration",
+							"accounts_and_access",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): A Web Security Scanner scan config scans the customer's web apps, possibly signing in with credentials it stores: a detector with credentials.",
+					},
+					"google/servicedirectory": {
+						Name: "Service Directory",
+						Prefixes: []string{
+							"google_service_directory_",
+						},
+						ServiceModel: "saas",
+						Class:        "network_object",
+						AppliesTo: []string{
+							"accounts_and_access",
+						},
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Service Directory namespaces, services and endpoints register the customer's services for discovery: network configuration Google serves. Its IAM member, binding and policy types grant access to it, so accounts and access apply.",
+					},
+					"google/servicemanagement": {
+						Name: "Cloud Endpoints",
+						Prefixes: []string{
+							"google_endpoints_",
+						},
+						ServiceModel: "paas",
+						Class:        "traffic_endpoint",
+						AppliesTo: []string{
+							"accounts_and_access",
+						},
+						Focus: []string{
+							"configuration",
+							"network_controls",
+							"accounts_and_access",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Cloud Endpoints services hold the customer's API configuration (authentication, quotas) enforced by the Endpoints proxy, and IAM members decide who may consume them: a traffic endpoint with access controls.",
+					},
+					"google/servicenetworking": {
+						Name: "Service Networking",
+						Prefixes: []string{
+							"google_service_networking_",
+						},
+						ServiceModel: "iaas",
+						Class:        "network_object",
+						Focus: []string{
+							"network_controls",
+						},
+						Source:    "google-private-services-access",
+						Rationale: "Service networking connections, peered DNS domains and VPC Service Controls for private services access connect the customer's VPC to Google-managed services, as the connection entry.",
+					},
+					"google/serviceusage": {
+						Name: "Service Usage",
+						Prefixes: []string{
+							"google_service_usage_",
+						},
+						ServiceModel: "saas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"deployment_settings",
+						},
+						Source:    "google-resource-hierarchy",
+						Rationale: "A consumer quota override limits the customer's use of a Google API: a setting that holds no data.",
+					},
+					"google/siteverification": {
+						Name: "Site Verification",
+						Prefixes: []string{
+							"google_site_verification_",
+						},
+						ServiceModel: "saas",
+						Class:        "access_policy",
+						Focus: []string{
+							"accounts_and_access",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Site verification proves the customer owns a domain or site and names its owners: an ownership grant.",
+					},
+					"google/sourcerepo": {
+						Name: "Cloud Source Repositories",
+						Prefixes: []string{
+							"google_sourcerepo_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_access",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Cloud Source Repositories repositories hold the customer's source code; who may read and push is the customer's.",
+					},
+					"google/spanner": {
+						Name: "Cloud Spanner",
+						Prefixes: []string{
+							"google_spanner_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_protection",
+							"data_access",
+						},
+						Source:    "google-spanner-iam",
+						Rationale: "Spanner instances, instance configs and partitions, databases and backup schedules: Google runs the database, the customer decides schema, encryption, backups and access, as the instance and database entries.",
+					},
+					"google/sql": {
+						Name: "Cloud SQL",
+						Prefixes: []string{
+							"google_sql_",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_database",
+						Focus: []string{
+							"data_protection",
+							"network_controls",
+							"configuration",
+						},
+						Source:    "google-cloudsql",
+						Rationale: "Cloud SQL instances, databases, users, certificates and source representations: Google runs and patches the engine, the customer sets network exposure, encryption, backups, versions and users, as the instance entry.",
+					},
+					"google/storage": {
+						Name: "Cloud Storage",
+						Prefixes: []string{
+							"google_storage_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_protection",
+							"data_access",
+						},
+						Source:    "google-storage-security",
+						Rationale: "Cloud Storage buckets, objects, folders, ACLs, HMAC keys and caches: Google runs the store, the customer decides encryption, retention, public access and who may read, as the bucket entries.",
+					},
+					"google/storagebatchoperations": {
+						Name: "Cloud Storage Batch Operations",
+						Prefixes: []string{
+							"google_storage_batch_operations_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_protection",
+							"data_access",
+						},
+						Source:    "google-storage-security",
+						Rationale: "A Storage Batch Operations job deletes, rewrites or holds many Cloud Storage objects at once: an operation on the customer's data.",
+					},
+					"google/storagecontrol": {
+						Name: "Cloud Storage Control",
+						Prefixes: []string{
+							"google_storage_control_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "google-storage-security",
+						Rationale: "Storage intelligence configs turn on Cloud Storage insights and management features for a project, folder or organization: settings of the customer's buckets.",
+					},
+					"google/storageinsights": {
+						Name: "Cloud Storage Insights",
+						Prefixes: []string{
+							"google_storage_insights_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_access",
+							"data_classification",
+						},
+						Source:    "google-storage-security",
+						Rationale: "Storage Insights inventory reports and dataset configs export metadata about the customer's objects: data about data, with its own readers.",
+					},
+					"google/storagetransfer": {
+						Name: "Storage Transfer Service",
+						Prefixes: []string{
+							"google_storage_transfer_",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						AppliesTo: []string{
+							"accounts_and_access",
+						},
+						Focus: []string{
+							"data_protection",
+							"accounts_and_access",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Storage Transfer Service jobs and agent pools copy the customer's data between clouds, on-premises file systems and buckets, with source credentials: data in transit.",
+					},
+					"google/tags": {
+						Name: "Tags",
+						Prefixes: []string{
+							"google_tags_",
+						},
+						ServiceModel: "saas",
+						Class:        "access_policy",
+						Focus: []string{
+							"configuration",
+							"accounts_and_access",
+						},
+						Source:    "google-resource-hierarchy",
+						Rationale: "Tag keys, values and bindings label resources in the hierarchy and drive IAM conditions and firewall policies: access policy objects, since a binding can grant or deny access.",
+					},
+					"google/tpuv2": {
+						Name: "Cloud TPU v2",
+						Prefixes: []string{
+							"google_tpu_v2_",
+						},
+						ServiceModel: "iaas",
+						Class:        "compute_host",
+						Focus: []string{
+							"operating_system",
+							"configuration",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Cloud TPU VMs and queued resources are VMs with TPUs the customer signs in to and runs software on: hosts whose operating system and software are the customer's.",
+					},
+					"google/transcoder": {
+						Name: "Transcoder",
+						Prefixes: []string{
+							"google_transcoder_",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						Focus: []string{
+							"data_protection",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Transcoder jobs and templates read the customer's media from Cloud Storage and write the outputs back: a pipeline carrying the customer's data.",
+					},
+					"google/vectorsearch": {
+						Name: "Vector Search",
+						Prefixes: []string{
+							"google_vector_search_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_protection",
+							"data_access",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Vector Search collections, indexes and data objects hold the customer's embeddings and data; their encryption and access are the customer's.",
+					},
+					"google/vertexai": {
+						Name: "Vertex AI",
+						Prefixes: []string{
+							"google_vertex_ai_",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_platform",
+						AppliesTo: []string{
+							"accounts_and_access",
+						},
+						Focus: []string{
+							"application_code",
+							"network_controls",
+							"data_protection",
+							"accounts_and_access",
+						},
+						Source:    "google-vertex-ai-security-controls",
+						Rationale: "Vertex AI endpoints, models, datasets, feature stores, indexes, reasoning engines, persistent resources and tensorboards run the customer's models and agent code on Google-managed machines with service accounts; Google offers CMEK, VPC Service Controls and data residency, which the customer configures. Code, network exposure, data and access are the customer's.",
+					},
+					"google/vertexaiaad": {
+						Name: "Vertex AI agent anomaly detection",
+						Prefixes: []string{
+							"google_vertex_ai_agent_",
+						},
+						ServiceModel: "saas",
+						Class:        "logging_monitoring",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): An agent anomaly detection scope sets which AI agents Vertex AI watches for anomalous behaviour: monitoring settings.",
+					},
+					"google/vmwareengine": {
+						Name: "Cloud VMware Engine",
+						Prefixes: []string{
+							"google_vmwareengine_",
+						},
+						ServiceModel: "iaas",
+						Class:        "compute_host",
+						Focus: []string{
+							"operating_system",
+							"network_controls",
+							"configuration",
+						},
+						Source:    "google-vmware-engine-shared-responsibility",
+						Rationale: "VMware Engine private clouds, clusters, datastores, networks, policies and external addresses: Google deploys and patches ESXi, vCenter, NSX and vSAN and replaces failed hosts; the customer is responsible for the VMs' operating systems and applications and manages the NSX overlay network (firewall rules, public addresses). A host, as Compute Engine instances.",
+					},
+					"google/vpcaccess": {
+						Name: "Serverless VPC Access",
+						Prefixes: []string{
+							"google_vpc_access_",
+						},
+						ServiceModel: "paas",
+						Class:        "network_object",
+						Focus: []string{
+							"network_controls",
+						},
+						Source:    "google-serverless-vpc-access",
+						Rationale: "A Serverless VPC Access connector routes serverless traffic into the customer's VPC, as its type entry.",
+					},
+					"google/workbench": {
+						Name: "Vertex AI Workbench",
+						Prefixes: []string{
+							"google_workbench_",
+						},
+						ServiceModel: "iaas",
+						Class:        "compute_host",
+						Focus: []string{
+							"operating_system",
+							"network_controls",
+							"application_code",
+						},
+						Source:    "google-srm",
+						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Vertex AI Workbench instances are Compute Engine VMs running JupyterLab that the customer can sign in to, upgrade and run code on: filed as hosts, which leaves the environment's upgrades to the customer.",
+					},
+					"google/workflows": {
+						Name: "Workflows",
+						Prefixes: []string{
+							"google_workflows_",
+						},
+						ServiceModel: "paas",
+						Class:        "messaging",
+						Focus: []string{
+							"application_code",
+							"configuration",
+						},
+						Source:    "google-workflows",
+						Rationale: "Workflows run the customer's workflow definitions on a Google engine. The workflow entry is saas with a shared application-code cell; a service cannot carry cells, so it is filed paas, which keeps the definition (application code) the customer's.",
+					},
+					"google/workloadidentity": {
+						Name: "Workload Identity API",
+						Prefixes: []string{
+							"google_workload_identity_",
+						},
+						ServiceModel: "saas",
+						Class:        "identity_provider",
+						Focus: []string{
+							"identity_infrastructure",
+							"accounts_and_access",
+						},
+						Source:    "google-workload-identity-federation",
+						Rationale: "A workload identity service agent is the Google-managed identity with which managed workload identities are issued: identity infrastructure whose grants the customer decides.",
+					},
+					"google/workstations": {
+						Name: "Cloud Workstations",
+						Prefixes: []string{
+							"google_workstations_",
+						},
+						ServiceModel: "caas",
+						Class:        "managed_platform",
+						AppliesTo: []string{
+							"accounts_and_access",
+						},
+						Focus: []string{
+							"runtime",
+							"network_controls",
+							"accounts_and_access",
+						},
+						Source:    "google-workstations-shared-responsibility",
+						Rationale: "Cloud Workstations clusters, configs and workstations: Google hardens and patches its preconfigured images and the Container-Optimized OS VMs underneath; a custom image's tools, the workstation's network and who may use it are the customer's.",
+					},
+				},
+			},
+		},
+		{
+			Name: "data/services_helm.json",
+			Document: &Document{
+				Services: map[string]ServiceDoc{
+					"helm/helm": {
+						Name: "Helm",
+						Types: []string{
+							"helm_release",
+						},
+						ServiceModel: "caas",
+						Class:        "container_workload",
+						Focus: []string{
+							"application_code",
+							"deployment_settings",
+							"middleware",
+						},
+						Source:    "k8s-helm-charts",
+						Rationale: "A Helm release installs a chart's workloads, services and configuration into a cluster: the images' runtime and libraries, the chart's code and values and the data they handle are the customer's, as the helm_release entry.",
+					},
+				},
+			},
+		},
+		{
+			Name: "data/services_kubernetes.json",
+			Document: &Document{
+				Services: map[string]ServiceDoc{
+					"kubernetes/admissionregistration": {
+						Name: "Kubernetes admission control (admissionregistration.k8s.io)",
+						Types: []string{
+							"kubernetes_mutating_webhook_configuration",
+							"kubernetes_mutating_webhook_configuration_v1",
+							"kubernetes_validating_admission_policy_v1",
+							"kubernetes_validating_webhook_configuration",
+							"kubernetes_validating_webhook_configuration_v1",
+						},
+						ServiceModel: "caas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"configuration",
+							"deployment_settings",
+						},
+						Source:    "k8s-admission-webhooks",
+						Rationale: "Validating and mutating webhook configurations and validating admission policies decide which objects the API server admits: configuration of the cluster's admission control, as the webhook entries.",
+					},
+					"kubernetes/apiregistration": {
+						Name: "Kubernetes API registration (apiregistration.k8s.io)",
+						Types: []string{
+							"kubernetes_api_service",
+							"kubernetes_api_service_v1",
+						},
+						ServiceModel: "caas",
+						Class:        "container_workload",
+						Focus: []string{
+							"middleware",
+							"configuration",
+						},
+						Source:    "k8s-api-aggregation",
+						Rationale: "An APIService registers an extension API server that runs in the cluster: middleware the customer runs and configures, as kubernetes_api_service_v1.",
+					},
+					"kubernetes/apps": {
+						Name: "Kubernetes apps (apps: deployments, daemon sets, stateful sets)",
+						Types: []string{
+							"kubernetes_daemon_set_v1",
+							"kubernetes_daemonset",
+							"kubernetes_deployment",
+							"kubernetes_deployment_v1",
+							"kubernetes_stateful_set",
+							"kubernetes_stateful_set_v1",
+						},
+						ServiceModel: "caas",
+						Class:        "container_workload",
+						Focus: []string{
+							"application_code",
+							"deployment_settings",
+						},
+						Source:    "k8s-workloads",
+						Rationale: "Deployments, daemon sets and stateful sets run the customer's containers: image runtime, code, exposure and data are the customer's, the nodes' OS is answered on the cluster, as the workload entries.",
+					},
+					"kubernetes/authentication": {
+						Name: "Kubernetes authentication (authentication.k8s.io: token requests)",
+						Types: []string{
+							"kubernetes_token_request_v1",
+						},
+						ServiceModel: "caas",
+						Class:        "key_secret",
+						Focus: []string{
+							"accounts_and_access",
+							"data_protection",
+						},
+						Source:    "k8s-service-accounts",
+						Rationale: "A token request issues a bound service-account token, a credential kept in the Terraform state: rotation, audience and who may use it are the customer's.",
+					},
+					"kubernetes/autoscaling": {
+						Name: "Kubernetes autoscaling (autoscaling: horizontal pod autoscalers)",
+						Types: []string{
+							"kubernetes_horizontal_pod_autoscaler",
+							"kubernetes_horizontal_pod_autoscaler_v1",
+							"kubernetes_horizontal_pod_autoscaler_v2",
+							"kubernetes_horizontal_pod_autoscaler_v2beta2",
+						},
+						ServiceModel: "caas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"deployment_settings",
+						},
+						Source:    "k8s-hpa",
+						Rationale: "Horizontal pod autoscalers scale the customer's workloads: deployment settings that hold no data, as the autoscaler entries.",
+					},
+					"kubernetes/batch": {
+						Name: "Kubernetes batch (batch: jobs, cron jobs)",
+						Types: []string{
+							"kubernetes_cron_job",
+							"kubernetes_cron_job_v1",
+							"kubernetes_job",
+							"kubernetes_job_v1",
+						},
+						ServiceModel: "caas",
+						Class:        "container_workload",
+						Focus: []string{
+							"application_code",
+							"deployment_settings",
+						},
+						Source:    "k8s-workloads",
+						Rationale: "Jobs and cron jobs run the customer's containers to completion: image runtime, code and data are the customer's, as the job entries.",
+					},
+					"kubernetes/certificates": {
+						Name: "Kubernetes certificates (certificates.k8s.io)",
+						Types: []string{
+							"kubernetes_certificate_signing_request",
+							"kubernetes_certificate_signing_request_v1",
+						},
+						ServiceModel: "caas",
+						Class:        "access_policy",
+						AppliesTo: []string{
+							"identity_infrastructure",
+						},
+						Focus: []string{
+							"identity_infrastructure",
+							"accounts_and_access",
+						},
+						Source:    "k8s-csr",
+						Rationale: "Certificate signing requests ask the cluster's CA for client or serving certificates: approving them grants identities in the cluster, as kubernetes_certificate_signing_request_v1.",
+					},
+					"kubernetes/core": {
+						Name: "Kubernetes core API (v1: pods, services, config maps, secrets, volumes)",
+						Types: []string{
+							"kubernetes_config_map",
+							"kubernetes_config_map_v1",
+							"kubernetes_config_map_v1_data",
+							"kubernetes_default_service_account",
+							"kubernetes_default_service_account_v1",
+							"kubernetes_endpoints",
+							"kubernetes_endpoints_v1",
+							"kubernetes_env",
+							"kubernetes_limit_range",
+							"kubernetes_limit_range_v1",
+							"kubernetes_namespace",
+							"kubernetes_namespace_v1",
+							"kubernetes_node_taint",
+							"kubernetes_persistent_volume",
+							"kubernetes_persistent_volume_claim",
+							"kubernetes_persistent_volume_claim_v1",
+							"kubernetes_persistent_volume_v1",
+							"kubernetes_pod",
+							"kubernetes_pod_v1",
+							"kubernetes_replication_controller",
+							"kubernetes_replication_controller_v1",
+							"kubernetes_resource_quota",
+							"kubernetes_resource_quota_v1",
+							"kubernetes_secret",
+							"kubernetes_secret_v1",
+							"kubernetes_secret_v1_data",
+							"kubernetes_service",
+							"kubernetes_service_account",
+							"kubernetes_service_account_v1",
+							"kubernetes_service_v1",
+						},
+						ServiceModel: "caas",
+						Class:        "container_workload",
+						Focus: []string{
+							"configuration",
+							"deployment_settings",
+						},
+						Source:    "k8s-security",
+						Rationale: "The core (v1) API group holds pods, services, config maps, secrets, service accounts, endpoints and volumes, most with an entry of their own. A core type without one (kubernetes_secret_v1_data, kubernetes_endpoints, kubernetes_default_service_account) answers as a container workload, the class with the most customer duties, so none of a secret's, an account's or an endpoint's duties is hidden.",
+					},
+					"kubernetes/discovery": {
+						Name: "Kubernetes discovery (discovery.k8s.io: endpoint slices)",
+						Types: []string{
+							"kubernetes_endpoint_slice_v1",
+						},
+						ServiceModel: "caas",
+						Class:        "network_object",
+						Focus: []string{
+							"network_controls",
+						},
+						Source:    "k8s-services",
+						Rationale: "Endpoint slices list the network endpoints behind a service: network objects, as kubernetes_endpoints_v1.",
+					},
+					"kubernetes/manifest": {
+						Name: "Kubernetes manifest (any object, custom resources included)",
+						Types: []string{
+							"kubernetes_manifest",
+						},
+						ServiceModel: "caas",
+						Class:        "container_workload",
+						Focus: []string{
+							"configuration",
+							"deployment_settings",
+						},
+						Source:    "k8s-security",
+						Rationale: "kubernetes_manifest applies any object, custom resources included, so it answers as a workload (the class with the most customer duties), as its entry.",
+					},
+					"kubernetes/metadata": {
+						Name: "Kubernetes object metadata (labels and annotations of any object)",
+						Types: []string{
+							"kubernetes_annotations",
+							"kubernetes_labels",
+						},
+						ServiceModel: "caas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "k8s-namespaces",
+						Rationale: "kubernetes_labels and kubernetes_annotations patch the metadata of an existing object: configuration only, as their entries.",
+					},
+					"kubernetes/networking": {
+						Name: "Kubernetes networking (networking.k8s.io: ingresses, ingress classes, network policies)",
+						Types: []string{
+							"kubernetes_ingress",
+							"kubernetes_ingress_class",
+							"kubernetes_ingress_class_v1",
+							"kubernetes_ingress_v1",
+							"kubernetes_network_policy",
+							"kubernetes_network_policy_v1",
+						},
+						ServiceModel: "caas",
+						Class:        "traffic_endpoint",
+						AppliesTo: []string{
+							"middleware",
+						},
+						Focus: []string{
+							"network_controls",
+							"middleware",
+						},
+						Source:    "k8s-ingress",
+						Rationale: "Ingresses, ingress classes and network policies decide how traffic reaches the customer's workloads and terminate TLS; an ingress class names a controller that runs in the cluster as the customer's middleware, so middleware applies (as kubernetes_ingress_class_v1).",
+					},
+					"kubernetes/node": {
+						Name: "Kubernetes node (node.k8s.io: runtime classes)",
+						Types: []string{
+							"kubernetes_runtime_class_v1",
+						},
+						ServiceModel: "caas",
+						Class:        "container_workload",
+						Focus: []string{
+							"deployment_settings",
+							"middleware",
+						},
+						Source:    "k8s-runtime-class",
+						Rationale: "Runtime classes select the container runtime configuration (sandboxes, handlers) pods run with, as kubernetes_runtime_class_v1.",
+					},
+					"kubernetes/policy": {
+						Name: "Kubernetes policy (policy: pod disruption budgets)",
+						Types: []string{
+							"kubernetes_pod_disruption_budget",
+							"kubernetes_pod_disruption_budget_v1",
+						},
+						ServiceModel: "caas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"deployment_settings",
+						},
+						Source:    "k8s-disruptions",
+						Rationale: "Pod disruption budgets limit voluntary evictions of the customer's workloads: deployment settings, as the budget entries.",
+					},
+					"kubernetes/rbac": {
+						Name: "Kubernetes RBAC (rbac.authorization.k8s.io)",
+						Types: []string{
+							"kubernetes_cluster_role",
+							"kubernetes_cluster_role_binding",
+							"kubernetes_cluster_role_binding_v1",
+							"kubernetes_cluster_role_v1",
+							"kubernetes_role",
+							"kubernetes_role_binding",
+							"kubernetes_role_binding_v1",
+							"kubernetes_role_v1",
+						},
+						ServiceModel: "caas",
+						Class:        "access_policy",
+						Focus: []string{
+							"accounts_and_access",
+						},
+						Source:    "k8s-rbac",
+						Rationale: "Roles, cluster roles and their bindings grant permissions in the cluster: least privilege is the customer's, as the RBAC entries.",
+					},
+					"kubernetes/scheduling": {
+						Name: "Kubernetes scheduling (scheduling.k8s.io: priority classes)",
+						Types: []string{
+							"kubernetes_priority_class",
+							"kubernetes_priority_class_v1",
+						},
+						ServiceModel: "caas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"deployment_settings",
+						},
+						Source:    "k8s-priority",
+						Rationale: "Priority classes decide which pods are scheduled or preempted first: deployment settings, as the priority class entries.",
+					},
+					"kubernetes/storage": {
+						Name: "Kubernetes storage (storage.k8s.io: storage classes, CSI drivers)",
+						Types: []string{
+							"kubernetes_csi_driver",
+							"kubernetes_csi_driver_v1",
+							"kubernetes_storage_class",
+							"kubernetes_storage_class_v1",
+						},
+						ServiceModel: "caas",
+						Class:        "data_store",
+						AppliesTo: []string{
+							"middleware",
+						},
+						Focus: []string{
+							"data_protection",
+							"middleware",
+						},
+						Source:    "k8s-storage-classes",
+						Rationale: "Storage classes and CSI drivers decide how volumes are provisioned and encrypted; a CSI driver runs in the cluster as middleware the customer keeps patched, so middleware applies (as kubernetes_csi_driver_v1).",
+					},
+				},
+			},
+		},
+		{
 			Name: "data/utility_providers.json",
 			Document: &Document{
 				Sources: map[string]SourceDoc{
@@ -15045,7 +18219,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-admission-webhooks",
 		Rationale: "Admission webhooks enforce (or bypass) the customer's policies on every object; a failing or permissive webhook is a customer misconfiguration.",
 	}},
-	{name: "local_sensitive_file", doc: 10, def: ResourceTypeDoc{
+	{name: "local_sensitive_file", doc: 13, def: ResourceTypeDoc{
 		ServiceModel: "on_premises",
 		Class:        "key_secret",
 		Focus: []string{
@@ -15054,7 +18228,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "tf-sensitive-state",
 		Rationale: "local_sensitive_file writes a secret to a file on the machine that runs Terraform and keeps it in the state: protect the file, the host and the state backend.",
 	}},
-	{name: "random_password", doc: 10, def: ResourceTypeDoc{
+	{name: "random_password", doc: 13, def: ResourceTypeDoc{
 		ServiceModel: "on_premises",
 		Class:        "key_secret",
 		Focus: []string{
@@ -15063,7 +18237,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "tf-sensitive-state",
 		Rationale: "random_password generates a password on the machine that runs Terraform (no cloud service: on_premises) and keeps it in the state in plain text. The state is where the secret lives: encrypt and restrict the state backend, rotate the password, or let a secret service generate it instead.",
 	}},
-	{name: "random_string", doc: 10, def: ResourceTypeDoc{
+	{name: "random_string", doc: 13, def: ResourceTypeDoc{
 		ServiceModel: "on_premises",
 		Class:        "key_secret",
 		Focus: []string{

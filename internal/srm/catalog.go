@@ -138,7 +138,7 @@ type ResourceType struct {
 	Type string
 	// Basis is BasisType for a type entry, BasisService for a service (Type
 	// is then the service's key), BasisProvider for a provider rule.
-	Basis        string
+	Basis string
 	// Service is the service's name and what it answers for, for a service.
 	Service *Service
 	// ARMCondition names the condition that gives the ARM resource type

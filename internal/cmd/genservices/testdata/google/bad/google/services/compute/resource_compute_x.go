@@ -1,0 +1,5 @@
+package compute
+
+func init() {
+	registry.Schema{Name: name, ProductName: "compute", Schema: nil}.Register()
+}

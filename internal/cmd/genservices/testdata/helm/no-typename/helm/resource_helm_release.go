@@ -1,0 +1,5 @@
+package helm
+
+func NewHelmRelease() resource.Resource {
+	return &HelmRelease{}
+}
