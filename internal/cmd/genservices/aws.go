@@ -26,7 +26,10 @@ import (
 // regular expression over the type names and whose "correct" is the prefix
 // the provider means to move to. The file alone carries no commit (the AWS
 // repository is too large to keep a checkout of for one file), so the
-// provenance is given with -aws-commit and -aws-date.
+// provenance is given with -aws-commit and -aws-date, and with -aws-repo
+// when the file was read from a fork that carries upstream's file. A file
+// transcribed down to the blocks and fields the extractor reads is marked
+// with -aws-condensed, so the list says it was not read from the original.
 func init() {
 	register("aws", "the AWS provider's names/data/names_data.hcl (hashicorp/terraform-provider-aws); "+
 		"give its commit with -aws-commit and the commit's date with -aws-date, e.g. "+
@@ -35,9 +38,14 @@ func init() {
 }
 
 var (
-	awsCommit = flag.String("aws-commit", "", "the commit of hashicorp/terraform-provider-aws that -aws was read from (40 hex digits)")
-	awsDate   = flag.String("aws-date", "", "the date of the -aws-commit, YYYY-MM-DD (empty: written as unknown)")
+	awsCommit    = flag.String("aws-commit", "", "the commit of the -aws-repo repository that -aws was read from (40 hex digits)")
+	awsDate      = flag.String("aws-date", "", "the date of the -aws-commit, YYYY-MM-DD (empty: written as unknown)")
+	awsRepo      = flag.String("aws-repo", awsRepository, "the GitHub repository (owner/name) of the -aws-commit: upstream, or the fork the file was read from")
+	awsCondensed = flag.Bool("aws-condensed", false, "-aws is a condensed transcription of names_data.hcl (every service and sub_service block, with only the fields the extractor reads), not the file itself")
 )
+
+// awsCondensedNote is the provenance note of a condensed -aws file.
+const awsCondensedNote = "condensed transcription: every service and sub_service block with its names, prefixes and flags"
 
 const (
 	awsRepository = "hashicorp/terraform-provider-aws"
@@ -66,6 +74,7 @@ var awsTypeServices = map[string]string{
 var (
 	awsCommitPattern = regexp.MustCompile(`^[0-9a-f]{40}$`)
 	awsDatePattern   = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+	awsRepoPattern   = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9._-]+$`)
 	awsDocLiteral    = regexp.MustCompile(`^[a-z0-9_]+$`)
 )
 
@@ -93,6 +102,9 @@ func extractAWS(path string) (*extraction, error) {
 	} else if !awsDatePattern.MatchString(date) {
 		return nil, fmt.Errorf("-aws-date must be the commit's date as YYYY-MM-DD, got %q", date)
 	}
+	if !awsRepoPattern.MatchString(*awsRepo) {
+		return nil, fmt.Errorf("-aws-repo must be a GitHub repository as owner/name, got %q", *awsRepo)
+	}
 	src, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
@@ -104,7 +116,10 @@ func extractAWS(path string) (*extraction, error) {
 	if err != nil {
 		return nil, err
 	}
-	ex.Provenance = provenance{Repository: awsRepository, Path: awsNamesPath, Commit: *awsCommit, Date: date}
+	ex.Provenance = provenance{Repository: *awsRepo, Path: awsNamesPath, Commit: *awsCommit, Date: date}
+	if *awsCondensed {
+		ex.Provenance.Note = awsCondensedNote
+	}
 	return ex, nil
 }
 

@@ -235,6 +235,45 @@ func TestExtractAWSProvenance(t *testing.T) {
 	}
 }
 
+// A file read from a fork, transcribed down to what the extractor reads,
+// must say so in the list's header: the fork's name and commit, and that it
+// is not the file itself.
+func TestExtractAWSProvenanceForkCondensed(t *testing.T) {
+	path := filepath.Join("testdata", "aws_names_data.hcl")
+	defer func(c, d, r string, k bool) { *awsCommit, *awsDate, *awsRepo, *awsCondensed = c, d, r, k }(
+		*awsCommit, *awsDate, *awsRepo, *awsCondensed)
+	*awsCommit, *awsDate = "25bed4206d5c2530665bfff5e64bdc7bcb6dd056", ""
+	for _, bad := range []string{"", "terraform-provider-aws", "owner/name/extra", "https://github.com/owner/name"} {
+		*awsRepo = bad
+		if _, err := extractAWS(path); err == nil || !strings.Contains(err.Error(), "-aws-repo must be") {
+			t.Errorf("-aws-repo %q: error = %v, want owner/name required", bad, err)
+		}
+	}
+	*awsRepo, *awsCondensed = "SMonaghan/terraform-provider-aws", true
+	ex, err := extractAWS(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := provenance{Repository: "SMonaghan/terraform-provider-aws", Path: "names/data/names_data.hcl",
+		Commit: "25bed4206d5c2530665bfff5e64bdc7bcb6dd056", Date: "date unknown", Note: awsCondensedNote}
+	if ex.Provenance != want {
+		t.Fatalf("provenance = %+v, want %+v", ex.Provenance, want)
+	}
+	csvPath := filepath.Join(t.TempDir(), "aws.csv")
+	if err := writeRows(csvPath, ex); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(csvPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	line := "# Source: SMonaghan/terraform-provider-aws, names/data/names_data.hcl, commit 25bed4206d5c2530665bfff5e64bdc7bcb6dd056 (date unknown); " +
+		awsCondensedNote + ".\n"
+	if !strings.Contains(string(b), line) {
+		t.Errorf("header does not state the source:\n%s\nwant the line\n%s", b, line)
+	}
+}
+
 func TestAWSExtractionExplicitTypes(t *testing.T) {
 	src := []byte(`
 service "cloudformation" {
