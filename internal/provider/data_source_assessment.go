@@ -209,7 +209,7 @@ func (d *assessmentDataSource) Read(ctx context.Context, req datasource.ReadRequ
 			"focus": stringList(r.Focus()), "controls": controls, "accepted_by": acceptedByMap(a.AcceptedBy[addr]),
 			"assumptions": assumptionsList(r), "basis": basisValue(r),
 		})
-		warnDeprecations(r, path.Root("resources").AtMapKey(addr), &resp.Diagnostics)
+		warnDeprecations(r, path.Root("resources").AtMapKey(addr), "type", &resp.Diagnostics)
 	}
 	unaccepted := map[string]attr.Value{}
 	for addr, ids := range a.Unaccepted() {

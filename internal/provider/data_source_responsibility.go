@@ -215,7 +215,7 @@ func (d *responsibilityDataSource) Read(ctx context.Context, req datasource.Read
 		}
 		d.data.results.put(key, answer)
 	}
-	warnDeprecations(answer.result, path.Empty(), &resp.Diagnostics)
+	warnDeprecations(answer.result, path.Empty(), "resource_type", &resp.Diagnostics)
 	// The records apply to the answer resolved once above: who accepts
 	// what depends on the resource's obligations, not on what is accepted.
 	var acceptedBy map[string]*srm.AcceptanceRecord

@@ -353,7 +353,7 @@ func (r *obligationAcceptanceResource) derive(ctx context.Context, m *obligation
 	if res != nil {
 		m.Assumptions = assumptionsList(res)
 		m.Basis = basisValue(res)
-		warnDeprecations(res, path.Empty(), diags)
+		warnDeprecations(res, path.Empty(), "resource_type", diags)
 		required := res.CustomerObligationIDs()
 		unaccepted := make([]string, 0, len(required))
 		for _, id := range required {

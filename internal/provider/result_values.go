@@ -187,10 +187,15 @@ func assumptionsList(r *srm.Result) types.List {
 }
 
 // warnDeprecations turns the deprecated condition keys a resolution used into
-// warnings on their map keys below root.
-func warnDeprecations(r *srm.Result, root path.Path, diags *diag.Diagnostics) {
+// warnings on their map keys below root, and warns on typeAttr below root
+// when the type, answered by its service or provider rule, looks like a
+// misspelling of a type with an entry.
+func warnDeprecations(r *srm.Result, root path.Path, typeAttr string, diags *diag.Diagnostics) {
 	for _, d := range r.Deprecations {
 		diags.AddAttributeWarning(root.AtName("conditions").AtMapKey(d.Condition), "Deprecated condition", d.Message())
+	}
+	if w := r.NearEntryWarning(); w != "" {
+		diags.AddAttributeWarning(root.AtName(typeAttr), "Resource type near a catalog entry", w)
 	}
 }
 

@@ -6,6 +6,7 @@ package srm
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -135,11 +136,14 @@ func (c *Catalog) viaARM(rt *ResourceType, conditions map[string]string) (*Resou
 }
 
 var (
-	serviceIDPattern = regexp.MustCompile(`^[a-z][a-z0-9]*/[a-z0-9][a-z0-9_-]*$`)
+	serviceIDPattern = regexp.MustCompile(`^[a-z][a-z0-9]*/[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)?$`)
 	armPattern       = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)+(/[A-Za-z0-9]+)*$`)
 )
 
-// checkServices: a service is keyed "<provider>/<service>"; it has a name,
+// checkServices: a service is keyed "<provider>/<service>", or
+// "<provider>/<service>.<part>" for a part of a service (its network
+// objects, its disks) that the source of the service lists does not split
+// out and whose class differs; it has a name,
 // a model, a class or applies_to, a source and a rationale, and answers for
 // something: prefixes and types of its provider, or ARM types. No prefix,
 // type or ARM type belongs to two services (longest prefix wins among
@@ -158,7 +162,9 @@ func checkServices(m *merged) Problems {
 	for i, id := range m.services.ids {
 		s, at := m.services.items[i], m.services.at[i]
 		if !serviceIDPattern.MatchString(id) {
-			probs = append(probs, at.problem("", "%q is not a service key: \"<provider>/<service>\", the provider as it prefixes its resource types (aws/s3tables, azurerm/containers)", id))
+			probs = append(probs, at.problem("", "%q is not a service key: \"<provider>/<service>\", the provider as it prefixes its resource types (aws/s3tables, azurerm/containers), or \"<provider>/<service>.<part>\" for a part of a service", id))
+		} else if parent, _, isPart := strings.Cut(id, "."); isPart && m.services.lookup(parent) < 0 {
+			probs = append(probs, at.problem("", "%q is a part of service %q, which the catalog does not define", id, parent))
 		}
 		provider, _, _ := strings.Cut(id, "/")
 		if strings.TrimSpace(s.Name) == "" {
@@ -207,4 +213,40 @@ func (rt *ResourceType) AttributeKeys() []string {
 		return rt.ConditionKeys
 	}
 	return append([]string{rt.ARMCondition}, rt.ConditionKeys...)
+}
+
+// NearEntry returns, for a type that its service or provider rule answers,
+// the type entry of the same provider one or two edits away from it: the
+// type is more likely a misspelling of that entry than a type of its own.
+// It returns "" otherwise.
+func (r *Result) NearEntry() string {
+	if r.ResourceType == nil || r.ResourceType.Basis == BasisType {
+		return ""
+	}
+	c, t := r.Catalog, r.Type
+	p, _, _ := strings.Cut(t, "_")
+	best, bestD := "", 3
+	// TypeNames is sorted: the provider's entries are one run of it.
+	i := sort.SearchStrings(c.TypeNames, p+"_")
+	for ; i < len(c.TypeNames) && strings.HasPrefix(c.TypeNames[i], p+"_"); i++ {
+		e := c.TypeNames[i]
+		if abs(len(e)-len(t)) >= bestD {
+			continue
+		}
+		if d := levenshtein(t, e); d < bestD {
+			best, bestD = e, d
+		}
+	}
+	return best
+}
+
+// NearEntryWarning says that a type answered by its service or provider
+// rule may be a misspelling of an entry; "" when it is not near one.
+func (r *Result) NearEntryWarning() string {
+	e := r.NearEntry()
+	if e == "" {
+		return ""
+	}
+	return fmt.Sprintf("%q has no entry of its own: %s answered for it. Did you mean %q, which has its own answer? If %q is the type you declare, ignore this warning.",
+		r.Type, r.ResourceType.Describe(), e, r.Type)
 }

@@ -182,3 +182,31 @@ func TestAzapiByARMType(t *testing.T) {
 		t.Errorf("unknown azapi condition: %v", err)
 	}
 }
+
+// A type that a service answers but that is one or two edits from an entry
+// is likely a misspelling: the answer says so (the provider warns).
+func TestNearEntry(t *testing.T) {
+	t.Parallel()
+	e := engine()
+	for typ, want := range map[string]string{
+		"aws_db_instanse":    "aws_db_instance", // RDS's prefix answers it, an entry is one edit away
+		"aws_db_instnace":    "aws_db_instance",
+		"aws_db_instance":    "", // the entry itself
+		"aws_db_proxy_xyzzy": "",
+		"random_pasword":     "random_password", // the random rule answers it
+	} {
+		res, err := e.Resolve(Request{ResourceType: typ})
+		if err != nil {
+			t.Fatalf("%s: %v", typ, err)
+		}
+		if got := res.NearEntry(); got != want {
+			t.Errorf("%s: NearEntry() = %q, want %q", typ, got, want)
+		}
+		if w := res.NearEntryWarning(); (w != "") != (want != "") || want != "" && !strings.Contains(w, `Did you mean "`+want+`"`) {
+			t.Errorf("%s: warning %q", typ, w)
+		}
+	}
+	if res, _ := e.Resolve(Request{ServiceModel: "iaas"}); res.NearEntry() != "" {
+		t.Error("a request by service model has no near entry")
+	}
+}

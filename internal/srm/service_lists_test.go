@@ -1,0 +1,92 @@
+// Copyright (c) The terraform-provider-srm authors
+// SPDX-License-Identifier: MPL-2.0
+
+package srm
+
+import (
+	"encoding/csv"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// serviceListProviders are the providers whose every resource type (or, for
+// aws, every service prefix; for azapi, every ARM type it documents) must
+// resolve: the lists under testdata/providers, written with their provenance
+// by internal/cmd/genservices (SPEC 7.2).
+var serviceListProviders = []string{"aws", "azapi", "azuread", "azurerm", "google", "helm", "kubernetes"}
+
+func readServiceList(t *testing.T, provider string) [][]string {
+	t.Helper()
+	f, err := os.Open(filepath.Join("testdata", "providers", provider+".csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	r.Comment = '#'
+	recs, err := r.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) < 2 || !slices.Equal(recs[0], []string{"kind", "name", "service"}) {
+		t.Fatalf("%s.csv: no header or no rows", provider)
+	}
+	return recs[1:]
+}
+
+// Every type, prefix and ARM type the providers' sources list resolves, to
+// the service the list names where no type entry answers first; every
+// service named is classified.
+func TestServiceLists(t *testing.T) {
+	t.Parallel()
+	c := MustBuiltin()
+	files, _ := filepath.Glob(filepath.Join("testdata", "providers", "*.csv"))
+	var have []string
+	for _, f := range files {
+		have = append(have, strings.TrimSuffix(filepath.Base(f), ".csv"))
+	}
+	for _, p := range serviceListProviders {
+		if !slices.Contains(have, p) {
+			t.Errorf("testdata/providers/%s.csv is missing", p)
+		}
+	}
+	for _, p := range have {
+		rows := readServiceList(t, p)
+		bad := 0
+		for _, rec := range rows {
+			kind, name, service := rec[0], rec[1], rec[2]
+			if service != "" && c.Services[service] == nil {
+				t.Errorf("%s.csv: %s %s names service %q, which the catalog does not classify", p, kind, name, service)
+				continue
+			}
+			var rt *ResourceType
+			switch kind {
+			case "type", "prefix":
+				rt = c.Lookup(name)
+				// The list's service or one of its parts answers, unless the
+				// type has an entry of its own or another service lists it.
+				// A part of the service ("google/compute.network") may answer.
+				if rt != nil && rt.Basis == BasisService && service != "" && rt.Type != service && !strings.HasPrefix(rt.Type, service+".") &&
+					!slices.Contains(rt.Service.Types, name) {
+					t.Errorf("%s.csv: %s %s resolves through %s, want %s", p, kind, name, rt.Type, service)
+				}
+			case "arm":
+				rt = c.ServiceOfARM(name)
+			default:
+				t.Fatalf("%s.csv: unknown kind %q", p, kind)
+			}
+			if rt == nil {
+				if bad++; bad <= 20 {
+					t.Errorf("%s.csv: %s %s does not resolve", p, kind, name)
+				}
+			}
+		}
+		if bad > 20 {
+			t.Errorf("%s.csv: %d rows in all do not resolve", p, bad)
+		}
+		t.Logf("%s: %d rows", p, len(rows))
+	}
+}
