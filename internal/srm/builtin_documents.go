@@ -4761,6 +4761,34 @@ func builtinDocumentList() []NamedDocument {
 						Source:    "aws-srm",
 						Rationale: "IoT Core things, certificates, CA certificates, policies, authorizers, role aliases, provisioning templates, topic rules, domain configurations and logging connect the customer's devices and route their messages; the customer owns device credentials and policies (added to messaging's components) and what rules do with the data.",
 					},
+					"aws/iotanalytics": {
+						Name: "IoT Analytics",
+						Prefixes: []string{
+							"aws_iotanalytics_",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						Focus: []string{
+							"data_protection",
+							"data_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "IoT Analytics channels, pipelines, datastores and datasets collect, process and store the customer's device data; the customer owns the data, its retention and encryption and who queries it.",
+					},
+					"aws/iotevents": {
+						Name: "IoT Events",
+						Prefixes: []string{
+							"aws_iotevents_",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						Focus: []string{
+							"application_code",
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "IoT Events detector and alarm models are state machines the customer writes over its device inputs; AWS runs them, the customer owns the logic, the actions they trigger and their role.",
+					},
 					"aws/ipam": {
 						Name: "VPC IPAM (IP Address Manager)",
 						Prefixes: []string{
@@ -5091,6 +5119,19 @@ func builtinDocumentList() []NamedDocument {
 						},
 						Source:    "aws-srm",
 						Rationale: "CloudWatch Logs groups, streams, metric and subscription filters, destinations, data protection policies, resource policies and saved queries hold the customer's logs; the customer owns retention, encryption, masking and readers. Logging, as aws_cloudwatch_log_group.",
+					},
+					"aws/lookoutmetrics": {
+						Name: "Lookout for Metrics",
+						Prefixes: []string{
+							"aws_lookoutmetrics_",
+						},
+						ServiceModel: "saas",
+						Class:        "logging_monitoring",
+						Focus: []string{
+							"data_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "Lookout for Metrics anomaly detectors and metric sets watch the customer's business metrics from its data sources; the customer owns the source credentials, the data and where alerts go.",
 					},
 					"aws/m2": {
 						Name: "Mainframe Modernization",
@@ -5500,6 +5541,20 @@ func builtinDocumentList() []NamedDocument {
 						},
 						Source:    "aws-srm",
 						Rationale: "OpenSearch Serverless collections, security policies (encryption, network), access policies, security configurations and VPC endpoints hold the customer's indexed data without servers it sees; the customer decides public or VPC access (PaaS), the key and data access rules.",
+					},
+					"aws/opsworks": {
+						Name: "OpsWorks",
+						Prefixes: []string{
+							"aws_opsworks_",
+						},
+						ServiceModel: "iaas",
+						Class:        "compute_host",
+						Focus: []string{
+							"operating_system",
+							"application_code",
+						},
+						Source:    "aws-ec2-security",
+						Rationale: "OpsWorks Stacks stacks, layers, instances, apps, users and permissions run Chef on EC2 instances in the customer's account; the customer owns the instances' OS, its cookbooks and apps and the SSH users (the service has reached end of life).",
 					},
 					"aws/organizations": {
 						Name: "Organizations",
@@ -6305,6 +6360,20 @@ func builtinDocumentList() []NamedDocument {
 						Source:    "aws-srm",
 						Rationale: "Signer signing profiles, profile permissions and signing jobs sign the customer's Lambda code and container images with keys AWS holds; the customer owns who may sign, revocation and which signatures its code-signing configs require.",
 					},
+					"aws/simpledb": {
+						Name: "SDB (SimpleDB)",
+						Prefixes: []string{
+							"aws_sdb_",
+							"aws_simpledb_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "SimpleDB domains hold the customer's items in a legacy managed store; the customer owns the data and who may read and write it.",
+					},
 					"aws/sns": {
 						Name: "SNS (Simple Notification)",
 						Prefixes: []string{
@@ -6770,6 +6839,20 @@ func builtinDocumentList() []NamedDocument {
 						},
 						Source:    "aws-srm",
 						Rationale: "Wickr networks and their security groups and settings run end-to-end encrypted messaging for the customer's users; AWS runs the application, the customer owns who is in the network, retention and federation, so accounts and access are added to messaging.",
+					},
+					"aws/worklink": {
+						Name: "WorkLink",
+						Prefixes: []string{
+							"aws_worklink_",
+						},
+						ServiceModel: "saas",
+						Class:        "traffic_endpoint",
+						Focus: []string{
+							"network_controls",
+							"data_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "WorkLink fleets and website certificate authority associations gave mobile users access to internal websites through AWS-rendered browsing; endpoints into the customer's network (the service has been discontinued).",
 					},
 					"aws/workmail": {
 						Name: "WorkMail",

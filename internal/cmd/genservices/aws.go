@@ -71,6 +71,21 @@ var awsTypeServices = map[string]string{
 	"aws_servicecatalog_provisioned_product": "cloudformation",
 }
 
+// awsRetiredServices are services that names_data.hcl marks
+// not_implemented after the provider removed their resources, when AWS ended
+// the services. Configurations pinned to an earlier provider version still
+// declare those types, so the services stay in the catalog, with the
+// prefixes their blocks keep. The extractor warns about an entry whose block
+// is gone or that the file implements again.
+var awsRetiredServices = map[string]bool{
+	"iotanalytics":   true,
+	"iotevents":      true,
+	"lookoutmetrics": true,
+	"opsworks":       true,
+	"simpledb":       true,
+	"worklink":       true,
+}
+
 var (
 	awsCommitPattern = regexp.MustCompile(`^[0-9a-f]{40}$`)
 	awsDatePattern   = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
@@ -132,6 +147,15 @@ func awsExtraction(src []byte, filename string) (*extraction, []string, error) {
 		return nil, nil, err
 	}
 	var warnings []string
+	for label := range awsRetiredServices {
+		i := slices.IndexFunc(services, func(s awsService) bool { return s.Label == label })
+		switch {
+		case i < 0:
+			warnings = append(warnings, fmt.Sprintf("awsRetiredServices[%q]: no such service in the file; its types no longer resolve", label))
+		case !services[i].NotImplemented:
+			warnings = append(warnings, fmt.Sprintf("awsRetiredServices[%q] is no longer needed: the file implements the service", label))
+		}
+	}
 	claims := map[string][]string{}   // prefix → services claiming it
 	excluded := map[string][]string{} // service → literals its lookaheads exclude
 	type keptService struct {
@@ -144,7 +168,7 @@ func awsExtraction(src []byte, filename string) (*extraction, []string, error) {
 		// top-level exclude (meta: data sources about the partition, not an
 		// AWS service). A sub_service's exclude only means it is documented
 		// as part of its parent; its resources are real and kept.
-		if s.NotImplemented || (s.Exclude && s.Parent == "") {
+		if (s.NotImplemented && !awsRetiredServices[s.Label]) || (s.Exclude && s.Parent == "") {
 			continue
 		}
 		var prefixes []string

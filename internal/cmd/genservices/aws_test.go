@@ -72,6 +72,7 @@ func TestExpandPrefixPatternUnbounded(t *testing.T) {
 }
 
 func TestAWSExtraction(t *testing.T) {
+	withoutRetiredServices(t)
 	src, err := os.ReadFile(filepath.Join("testdata", "aws_names_data.hcl"))
 	if err != nil {
 		t.Fatal(err)
@@ -154,6 +155,64 @@ func withoutTypeServices(t *testing.T) {
 	saved := awsTypeServices
 	awsTypeServices = nil
 	t.Cleanup(func() { awsTypeServices = saved })
+}
+
+// withoutRetiredServices empties awsRetiredServices for a test whose source
+// has none of the services it names.
+func withoutRetiredServices(t *testing.T) {
+	saved := awsRetiredServices
+	awsRetiredServices = nil
+	t.Cleanup(func() { awsRetiredServices = saved })
+}
+
+// A service whose resources the provider removed stays, with its prefixes,
+// while other not-implemented services are left out; a retired service
+// implemented again, or gone from the file, is worth a warning.
+func TestAWSExtractionRetiredServices(t *testing.T) {
+	withoutTypeServices(t)
+	saved := awsRetiredServices
+	awsRetiredServices = map[string]bool{"simpledb": true, "revived": true, "gone": true}
+	t.Cleanup(func() { awsRetiredServices = saved })
+	src := []byte(`
+service "simpledb" {
+  names { human_friendly = "SDB (SimpleDB)" }
+  resource_prefix {
+    actual  = "aws_simpledb_"
+    correct = "aws_sdb_"
+  }
+  not_implemented = true
+}
+service "alexaforbusiness" {
+  names { human_friendly = "Alexa for Business" }
+  resource_prefix { correct = "aws_alexaforbusiness_" }
+  not_implemented = true
+}
+service "revived" {
+  names { human_friendly = "Revived" }
+  resource_prefix { correct = "aws_revived_" }
+}
+`)
+	ex, warnings, err := awsExtraction(src, "retired.hcl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, s := range ex.Services {
+		ids = append(ids, s.ID)
+		if s.ID == "aws/simpledb" && !slices.Equal(s.Prefixes, []string{"aws_sdb_", "aws_simpledb_"}) {
+			t.Errorf("simpledb prefixes = %q", s.Prefixes)
+		}
+	}
+	if !slices.Equal(ids, []string{"aws/revived", "aws/simpledb"}) {
+		t.Errorf("services = %v, want the retired and the implemented one", ids)
+	}
+	want := []string{
+		`awsRetiredServices["gone"]: no such service in the file; its types no longer resolve`,
+		`awsRetiredServices["revived"] is no longer needed: the file implements the service`,
+	}
+	if !slices.Equal(warnings, want) {
+		t.Errorf("warnings = %q, want %q", warnings, want)
+	}
 }
 
 func TestAWSExtractionSharedPrefix(t *testing.T) {
