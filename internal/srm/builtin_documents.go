@@ -2772,6 +2772,11 @@ func builtinDocumentList() []NamedDocument {
 			Name: "data/services_aws.json",
 			Document: &Document{
 				Sources: map[string]SourceDoc{
+					"aws-dsql-security": {
+						Title: "Amazon Aurora DSQL: Security best practices for Aurora DSQL",
+						URL:   "https://docs.aws.amazon.com/aurora-dsql/latest/userguide/best-practices-security.html",
+						AsOf:  "2026-11-29",
+					},
 					"aws-dynamodb-security": {
 						Title: "Amazon DynamoDB: Security best practices for Amazon DynamoDB",
 						URL:   "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/best-practices-security.html",
@@ -2782,6 +2787,11 @@ func builtinDocumentList() []NamedDocument {
 						URL:   "https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/SecurityPillar.html",
 						AsOf:  "2026-11-29",
 					},
+					"aws-evs-lifecycle": {
+						Title: "Amazon Elastic VMware Service: Amazon EVS environment lifecycle management",
+						URL:   "https://docs.aws.amazon.com/ja_jp/evs/latest/userguide/evs-lifecycle-mgmt.html",
+						AsOf:  "2026-11-29",
+					},
 					"aws-gamelift-vulnerability": {
 						Title: "Amazon GameLift Servers: Configuration and vulnerability analysis",
 						URL:   "https://docs.aws.amazon.com/gameliftservers/latest/developerguide/vulnerability-analysis-management.html",
@@ -2790,6 +2800,16 @@ func builtinDocumentList() []NamedDocument {
 					"aws-guardduty-security": {
 						Title: "Amazon GuardDuty: Security in Amazon GuardDuty",
 						URL:   "https://docs.aws.amazon.com/guardduty/latest/ug/security.html",
+						AsOf:  "2026-11-29",
+					},
+					"aws-s3tables": {
+						Title: "Amazon S3: Access management for S3 Tables",
+						URL:   "https://docs.aws.amazon.com/AmazonS3/latest/userguide/s3-tables-setting-up.html",
+						AsOf:  "2026-11-29",
+					},
+					"aws-s3vectors": {
+						Title: "Amazon S3: Vector buckets",
+						URL:   "https://docs.aws.amazon.com/AmazonS3/latest/userguide/s3-vectors-buckets.html",
 						AsOf:  "2026-11-29",
 					},
 					"aws-sqs-security": {
@@ -2825,6 +2845,19 @@ func builtinDocumentList() []NamedDocument {
 						Source:    "aws-srm",
 						Rationale: "Account Management resources set an account's primary and alternate (security, billing, operations) contacts and its opt-in Regions: account settings AWS stores and the customer keeps current, with no host, network or data of its own.",
 					},
+					"aws/accountaccess": {
+						Name: "Account Access",
+						Prefixes: []string{
+							"aws_accountaccess_",
+						},
+						ServiceModel: "saas",
+						Class:        "access_policy",
+						Focus: []string{
+							"accounts_and_access",
+						},
+						Source:    "aws-iam-security",
+						Rationale: "Account access manager applications and entitlements grant IAM Identity Center principals the right to assume IAM roles in target accounts; access policy, as aws_ssoadmin_account_assignment: the customer decides who reaches which role in which account.",
+					},
 					"aws/acm": {
 						Name: "ACM (Certificate Manager)",
 						Prefixes: []string{
@@ -2851,6 +2884,19 @@ func builtinDocumentList() []NamedDocument {
 						},
 						Source:    "aws-srm",
 						Rationale: "AWS Private CA runs private certificate authorities whose keys AWS holds in HSMs; the customer designs the hierarchy, decides who may issue and revoke, and sets revocation (CRL, OCSP). Key and secret, as aws_acmpca_certificate_authority.",
+					},
+					"aws/agentregistry": {
+						Name: "Agent Registry",
+						Prefixes: []string{
+							"aws_agentregistry_",
+						},
+						ServiceModel: "saas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "Agent Registry registries and their records describe the customer's AI agents and tools so others can discover them; metadata AWS stores, with no host, network or customer data of its own (the agents it lists are answered where they run). Classified on the service's API, no per-service security page confirmed.",
 					},
 					"aws/amp": {
 						Name: "AMP (Managed Prometheus)",
@@ -3066,6 +3112,33 @@ func builtinDocumentList() []NamedDocument {
 						Source:    "aws-srm",
 						Rationale: "AppSync GraphQL APIs, resolvers, functions, data sources, API keys and caches run the customer's resolver logic against its data sources on an AWS-run endpoint; the customer owns the schema, resolver code, authorization modes and keys. Messaging, as aws_appsync_graphql_api.",
 					},
+					"aws/arcregionswitch": {
+						Name: "ARC (Application Recovery Controller) Region Switch",
+						Prefixes: []string{
+							"aws_arcregionswitch_",
+						},
+						ServiceModel: "saas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"configuration",
+							"deployment_settings",
+						},
+						Source:    "aws-srm",
+						Rationale: "ARC Region switch plans describe the steps (scaling, Route 53 changes, Lambda and database failovers) AWS runs with a role the customer provides to move an application to another Region; like FIS templates, the customer owns the plan's scope, approvals and the role's reach.",
+					},
+					"aws/arczonalshift": {
+						Name: "ARC (Application Recovery Controller) Zonal Shift",
+						Prefixes: []string{
+							"aws_arczonalshift_",
+						},
+						ServiceModel: "saas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "ARC zonal autoshift configurations and practice runs let AWS shift the customer's load balancer traffic away from an impaired Availability Zone; settings with no data or hosts, whose blocking windows and alarms the customer owns.",
+					},
 					"aws/athena": {
 						Name: "Athena",
 						Prefixes: []string{
@@ -3193,6 +3266,37 @@ func builtinDocumentList() []NamedDocument {
 						},
 						Source:    "aws-srm",
 						Rationale: "Bedrock Agents, action groups, aliases, knowledge bases and data sources combine a model with the customer's instructions, Lambda actions and indexed documents; AWS orchestrates, the customer owns the instructions, the action code, the data sources and what the agent may reach.",
+					},
+					"aws/bedrockagentcore": {
+						Name: "Bedrock AgentCore",
+						Prefixes: []string{
+							"aws_bedrockagentcore_",
+						},
+						ServiceModel: "faas",
+						Class:        "serverless_function",
+						AppliesTo: []string{
+							"accounts_and_access",
+						},
+						Focus: []string{
+							"application_code",
+							"data_access",
+							"accounts_and_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "Bedrock AgentCore agent runtimes run the customer's agent code or container in microVMs AWS operates, with gateways, memory, browsers, code interpreters, workload identities and OAuth or API-key credential providers around them; serverless function under FaaS like Cloud Run, plus accounts and access because the service holds the credentials and inbound authorisers the customer configures.",
+					},
+					"aws/billing": {
+						Name: "Billing",
+						Prefixes: []string{
+							"aws_billing_",
+						},
+						ServiceModel: "saas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "Billing views choose which accounts' cost data a billing view exposes and to whom it is shared; cost settings, as Cost Explorer's, with no hosts or customer data of their own.",
 					},
 					"aws/budgets": {
 						Name: "Web Services Budgets",
@@ -3478,6 +3582,20 @@ func builtinDocumentList() []NamedDocument {
 						Source:    "aws-srm",
 						Rationale: "CodeCommit repositories, approval rule templates and triggers hold the customer's source code; AWS stores and encrypts it, the customer owns the code, the KMS key, triggers and who may push and approve.",
 					},
+					"aws/codeconnections": {
+						Name: "CodeConnections",
+						Prefixes: []string{
+							"aws_codeconnections_",
+						},
+						ServiceModel: "saas",
+						Class:        "key_secret",
+						Focus: []string{
+							"accounts_and_access",
+							"data_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "CodeConnections connections and hosts are the renamed CodeStar Connections: the authorised link between AWS and the customer's GitHub, Bitbucket or GitLab, credentials to its source code; key and secret, as aws/codestarconnections.",
+					},
 					"aws/codeguruprofiler": {
 						Name: "CodeGuru Profiler",
 						Prefixes: []string{
@@ -3564,6 +3682,8 @@ func builtinDocumentList() []NamedDocument {
 						Name: "Cognito IDP (Identity Provider)",
 						Prefixes: []string{
 							"aws_cognito_identity_provider",
+							"aws_cognito_log",
+							"aws_cognito_managed_login_branding",
 							"aws_cognito_managed_user",
 							"aws_cognito_resource",
 							"aws_cognito_risk",
@@ -3834,6 +3954,20 @@ func builtinDocumentList() []NamedDocument {
 						Source:    "aws-srm",
 						Rationale: "Device Farm projects, device pools, uploads, instance and network profiles and test grid projects run the customer's apps and test packages on devices and browsers AWS hosts (optionally with VPC access); the customer owns the binaries and test code it uploads and the data in them.",
 					},
+					"aws/devopsagent": {
+						Name: "DevOps Agent",
+						Prefixes: []string{
+							"aws_devopsagent_",
+						},
+						ServiceModel: "saas",
+						Class:        "logging_monitoring",
+						Focus: []string{
+							"data_access",
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "DevOps Agent agent spaces and their associations let an AWS-run AI agent read the customer's telemetry, deployments and tickets across accounts to investigate incidents; monitoring whose reach (which accounts, roles and tools it may read) the customer decides. Classified on the service's API, no per-service security page confirmed.",
+					},
 					"aws/devopsguru": {
 						Name: "DevOps Guru",
 						Prefixes: []string{
@@ -3860,6 +3994,20 @@ func builtinDocumentList() []NamedDocument {
 						},
 						Source:    "aws-vpc-security",
 						Rationale: "Direct Connect connections, LAGs, virtual interfaces, gateways and their associations link the customer's network to AWS over dedicated circuits; AWS runs its routers, the customer owns its side, BGP, MACsec keys and the routes it advertises. Network object, as aws_dx_connection.",
+					},
+					"aws/directoryservicedata": {
+						Name: "Directory Service Data",
+						Prefixes: []string{
+							"aws_directoryservicedata_",
+						},
+						ServiceModel: "paas",
+						Class:        "identity_provider",
+						Focus: []string{
+							"accounts_and_access",
+							"identity_infrastructure",
+						},
+						Source:    "aws-srm",
+						Rationale: "Directory Service Data users, groups and group memberships are the identities inside the customer's AWS Managed Microsoft AD; identity provider under PaaS, as aws/ds, whose directory they populate.",
 					},
 					"aws/dlm": {
 						Name: "DLM (Data Lifecycle Manager)",
@@ -3948,6 +4096,24 @@ func builtinDocumentList() []NamedDocument {
 						Source:    "aws-srm",
 						Rationale: "Directory Service directories (AWS Managed Microsoft AD, Simple AD, AD Connector), trusts, conditional forwarders, log subscriptions and shared directories run domain controllers AWS patches in the customer's VPC; the customer owns users, groups, group policies, trusts, the admin password and who may join machines.",
 					},
+					"aws/dsql": {
+						Name: "DSQL",
+						Prefixes: []string{
+							"aws_dsql_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						AppliesTo: []string{
+							"accounts_and_access",
+						},
+						Focus: []string{
+							"data_protection",
+							"data_access",
+							"accounts_and_access",
+						},
+						Source:    "aws-dsql-security",
+						Rationale: "Aurora DSQL clusters are serverless distributed PostgreSQL-compatible databases with no instances or engine versions to manage, so data store as DynamoDB; accounts and access are added because the customer maps database roles to IAM and grants them, besides choosing the key and who may connect.",
+					},
 					"aws/dynamodb": {
 						Name: "DynamoDB",
 						Prefixes: []string{
@@ -4006,6 +4172,7 @@ func builtinDocumentList() []NamedDocument {
 						Prefixes: []string{
 							"aws_ec2_coip_pool",
 							"aws_ec2_local_gateway",
+							"aws_ec2_service_link_virtual_interface",
 							"aws_ec2outposts_",
 						},
 						ServiceModel: "iaas",
@@ -4253,6 +4420,21 @@ func builtinDocumentList() []NamedDocument {
 						},
 						Source:    "aws-srm",
 						Rationale: "CloudWatch Evidently projects, features, launches and segments control feature flags and experiments in the customer's applications; rollout configuration the customer owns (evaluation events go to its own log destinations).",
+					},
+					"aws/evs": {
+						Name: "Elastic VMware",
+						Prefixes: []string{
+							"aws_evs_",
+						},
+						ServiceModel: "on_premises",
+						Class:        "compute_host",
+						Focus: []string{
+							"virtualization",
+							"operating_system",
+							"network_controls",
+						},
+						Source:    "aws-evs-lifecycle",
+						Rationale: "Elastic VMware environments run VMware Cloud Foundation on EC2 bare-metal hosts; AWS calls it self-managed: the customer patches and upgrades ESXi, vSphere, vSAN, NSX and SDDC Manager and configures the VPC networking. No service model gives the hypervisor to the customer but on_premises, which also hands over the physical layers AWS runs; taken because it leaves more to the customer (iaas would hide the hypervisor duty).",
 					},
 					"aws/finspace": {
 						Name: "FinSpace",
@@ -4523,6 +4705,19 @@ func builtinDocumentList() []NamedDocument {
 						Source:    "aws-srm",
 						Rationale: "Inspector enablers, delegated admins, members and organization configuration scan the customer's instances, images and functions for vulnerabilities; AWS scans, the customer owns coverage and remediation. Logging and monitoring, as aws_inspector2_enabler.",
 					},
+					"aws/interconnect": {
+						Name: "Interconnect",
+						Prefixes: []string{
+							"aws_interconnect_",
+						},
+						ServiceModel: "iaas",
+						Class:        "network_object",
+						Focus: []string{
+							"network_controls",
+						},
+						Source:    "aws-srm",
+						Rationale: "Interconnect connections link the customer's VPCs privately to other clouds' networks over capacity AWS and the partner run; network object like Direct Connect, whose routing, attachments and exposure the customer owns.",
+					},
 					"aws/internetmonitor": {
 						Name: "CloudWatch Internet Monitor",
 						Prefixes: []string{
@@ -4535,6 +4730,19 @@ func builtinDocumentList() []NamedDocument {
 						},
 						Source:    "aws-srm",
 						Rationale: "CloudWatch Internet Monitor monitors measure internet performance and availability for the customer's VPCs, CloudFront distributions and WorkSpaces; AWS measures, the customer owns scope and where measurements are stored.",
+					},
+					"aws/invoicing": {
+						Name: "Invoicing",
+						Prefixes: []string{
+							"aws_invoicing_",
+						},
+						ServiceModel: "saas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "Invoicing invoice units group the organisation's accounts into separately invoiced units; billing settings with no hosts or customer data, as Cost Explorer's.",
 					},
 					"aws/iot": {
 						Name: "IoT Core",
@@ -4784,6 +4992,34 @@ func builtinDocumentList() []NamedDocument {
 						Source:    "aws-lambda-security-overview",
 						Rationale: "Lambda functions, layers, aliases, event source mappings, provisioned concurrency, code signing and invocation settings run the customer's code on runtimes AWS patches; the customer owns the code, dependencies, runtime choice and role. Serverless function, as aws_lambda_function.",
 					},
+					"aws/lambdacore": {
+						Name: "Lambda Core",
+						Prefixes: []string{
+							"aws_lambdacore_",
+						},
+						ServiceModel: "iaas",
+						Class:        "network_object",
+						Focus: []string{
+							"network_controls",
+						},
+						Source:    "aws-srm",
+						Rationale: "Lambda Core network connectors provision elastic network interfaces in the customer's subnets so Lambda MicroVMs reach its VPC; network objects, as the VPC's, whose subnets, security groups and egress the customer owns.",
+					},
+					"aws/lambdamicrovms": {
+						Name: "Lambda MicroVMs",
+						Prefixes: []string{
+							"aws_lambdamicrovms_",
+						},
+						ServiceModel: "caas",
+						Class:        "serverless_function",
+						Focus: []string{
+							"application_code",
+							"runtime",
+							"network_controls",
+						},
+						Source:    "aws-srm",
+						Rationale: "Lambda MicroVMs run the customer's application from a MicroVM image (base image, code and runtime configuration) behind an HTTPS endpoint AWS provisions; CaaS rather than FaaS because the image carries the runtime and libraries the customer keeps patched, which leaves more to the customer.",
+					},
 					"aws/launchwizard": {
 						Name: "Launch Wizard",
 						Prefixes: []string{
@@ -4924,6 +5160,20 @@ func builtinDocumentList() []NamedDocument {
 						Source:    "aws-srm",
 						Rationale: "Macie accounts, classification jobs, custom data identifiers, findings filters and members scan the customer's S3 data for sensitive content; the customer decides what is scanned and owns the findings. Data store, as aws_macie2_account.",
 					},
+					"aws/mailmanager": {
+						Name: "SES Mail Manager",
+						Prefixes: []string{
+							"aws_mailmanager_",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						Focus: []string{
+							"data_protection",
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "SES Mail Manager ingress points, rule sets, traffic policies, relays, archives and add-ons receive, filter, route and archive the customer's email; messaging, as SES, with the archived mail, its retention and routing the customer's.",
+					},
 					"aws/mediaconnect": {
 						Name: "Elemental MediaConnect",
 						Prefixes: []string{
@@ -4996,6 +5246,20 @@ func builtinDocumentList() []NamedDocument {
 						Source:    "aws-srm",
 						Rationale: "Elemental MediaPackage v2 channel groups, channels and origin endpoints package and serve the customer's live video; the customer owns origin access policies, DRM encryption and CDN authorization.",
 					},
+					"aws/mediapackagevod": {
+						Name: "Elemental MediaPackage VOD",
+						Prefixes: []string{
+							"aws_mediapackagevod_",
+						},
+						ServiceModel: "saas",
+						Class:        "traffic_endpoint",
+						Focus: []string{
+							"data_access",
+							"data_protection",
+						},
+						Source:    "aws-srm",
+						Rationale: "Elemental MediaPackage VOD packaging groups and configurations package the customer's video on demand for delivery to players and CDNs; endpoints that serve its content, as aws/mediapackage.",
+					},
 					"aws/mediastore": {
 						Name: "Elemental MediaStore",
 						Prefixes: []string{
@@ -5012,7 +5276,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Elemental MediaStore containers and container policies store and serve the customer's media objects; the customer owns the container policy, CORS and lifecycle settings.",
 					},
 					"aws/memorydb": {
-						Name: "MemoryDB for Redis",
+						Name: "MemoryDB",
 						Prefixes: []string{
 							"aws_memorydb_",
 						},
@@ -5025,6 +5289,33 @@ func builtinDocumentList() []NamedDocument {
 						},
 						Source:    "aws-srm",
 						Rationale: "MemoryDB clusters, parameter and subnet groups, snapshots, users and ACLs run a durable Redis-compatible engine on nodes AWS patches in the customer's VPC; the customer owns engine versions, users and ACLs, TLS and network exposure. Managed database, as aws_memorydb_cluster.",
+					},
+					"aws/mgn": {
+						Name: "Application Migration (Mgn)",
+						Prefixes: []string{
+							"aws_mgn_",
+						},
+						ServiceModel: "paas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_protection",
+							"network_controls",
+						},
+						Source:    "aws-srm",
+						Rationale: "Application Migration Service replication and launch configuration templates and applications replicate source servers' disks into the customer's staging subnet and launch them as EC2 instances; like Elastic Disaster Recovery, the customer owns the network, keys and retention of these copies of its servers (the launched instances are answered as EC2).",
+					},
+					"aws/mpa": {
+						Name: "Multi-party Approval",
+						Prefixes: []string{
+							"aws_mpa_",
+						},
+						ServiceModel: "saas",
+						Class:        "access_policy",
+						Focus: []string{
+							"accounts_and_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "Multi-party approval teams and identity sources require several approvers from the customer's IAM Identity Center before protected operations proceed; access policy: the customer chooses approvers and thresholds.",
 					},
 					"aws/mq": {
 						Name: "MQ",
@@ -5055,6 +5346,20 @@ func builtinDocumentList() []NamedDocument {
 						},
 						Source:    "aws-srm",
 						Rationale: "MWAA environments run the customer's Airflow DAGs, plugins and Python requirements on containers AWS operates in its VPC; the customer picks and upgrades the Airflow version and owns the DAG code and the libraries it adds, so CaaS, which leaves runtime and libraries to the customer.",
+					},
+					"aws/mwaaserverless": {
+						Name: "MWAA (Managed Workflows for Apache Airflow) Serverless",
+						Prefixes: []string{
+							"aws_mwaaserverless_",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_platform",
+						Focus: []string{
+							"application_code",
+							"network_controls",
+						},
+						Source:    "aws-srm",
+						Rationale: "MWAA Serverless workflows run the customer's Airflow workflow definitions on workers AWS operates and scales; managed platform under PaaS, the customer owns the workflow code, the role it runs with and its network access (unlike MWAA environments, no Airflow version to upgrade).",
 					},
 					"aws/neptune": {
 						Name: "Neptune",
@@ -5099,6 +5404,19 @@ func builtinDocumentList() []NamedDocument {
 						Source:    "aws-vpc-security",
 						Rationale: "Network Firewall firewalls, firewall policies, rule groups, logging configurations, TLS inspection configurations and resource policies filter the customer's VPC traffic; AWS runs the engine, the customer writes the policy. Traffic endpoint, as aws_networkfirewall_firewall.",
 					},
+					"aws/networkflowmonitor": {
+						Name: "CloudWatch NetworkFlow Monitor",
+						Prefixes: []string{
+							"aws_networkflowmonitor_",
+						},
+						ServiceModel: "saas",
+						Class:        "logging_monitoring",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "CloudWatch Network Flow Monitor monitors and scopes measure TCP flow performance between the customer's workloads from agents it installs; monitoring AWS runs, as CloudWatch Network Monitor, with scope the customer owns.",
+					},
 					"aws/networkmanager": {
 						Name: "Network Manager",
 						Prefixes: []string{
@@ -5125,6 +5443,33 @@ func builtinDocumentList() []NamedDocument {
 						Source:    "aws-srm",
 						Rationale: "CloudWatch Network Monitor monitors and probes measure latency and loss between the customer's VPC subnets and on-premises destinations; AWS probes, the customer owns scope.",
 					},
+					"aws/notifications": {
+						Name: "User Notifications",
+						Prefixes: []string{
+							"aws_notifications_",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "User Notifications configurations, event rules, hubs and channel associations deliver notifications of the customer's AWS events to email, chat and mobile channels; messaging like CodeStar Notifications, whose recipients and content the customer chooses.",
+					},
+					"aws/notificationscontacts": {
+						Name: "User Notifications Contacts",
+						Prefixes: []string{
+							"aws_notificationscontacts_",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						Focus: []string{
+							"data_classification",
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "User Notifications email contacts are the addresses notifications go to; personal data the customer keeps, part of the notification messaging.",
+					},
 					"aws/oam": {
 						Name: "CloudWatch Observability Access Manager",
 						Prefixes: []string{
@@ -5137,6 +5482,35 @@ func builtinDocumentList() []NamedDocument {
 						},
 						Source:    "aws-srm",
 						Rationale: "CloudWatch Observability Access Manager sinks, sink policies and links share logs, metrics and traces between the customer's accounts; the customer decides which accounts may read which telemetry.",
+					},
+					"aws/observabilityadmin": {
+						Name: "CloudWatch Observability Admin",
+						Prefixes: []string{
+							"aws_observabilityadmin_",
+						},
+						ServiceModel: "saas",
+						Class:        "logging_monitoring",
+						Focus: []string{
+							"data_access",
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "CloudWatch Observability Admin telemetry rules, centralization rules and pipelines turn on and copy the customer's logs and telemetry across accounts and Regions; logging whose destinations and readers the customer decides.",
+					},
+					"aws/odb": {
+						Name: "Oracle Database@AWS",
+						Prefixes: []string{
+							"aws_odb_",
+						},
+						ServiceModel: "iaas",
+						Class:        "managed_database",
+						Focus: []string{
+							"operating_system",
+							"network_controls",
+							"data_protection",
+						},
+						Source:    "aws-srm",
+						Rationale: "Oracle Database@AWS Exadata infrastructures, VM clusters, ODB networks and peerings run Oracle databases on Exadata in AWS data centres; in Exadata VM clusters the customer administers the guest operating system and the database software, so IaaS, which leaves those to the customer (autonomous VM clusters are more managed and are answered the same, conservatively).",
 					},
 					"aws/opensearch": {
 						Name: "OpenSearch",
@@ -5197,7 +5571,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Organizations accounts, organizational units, policies (SCPs, RCPs, tag and backup policies), attachments, delegated administrators and resource policies structure and restrict the customer's accounts; guardrails, as the existing Organizations entries.",
 					},
 					"aws/osis": {
-						Name: "OpenSearch Ingestion",
+						Name: "OpenSearch Ingestion (OSIS)",
 						Prefixes: []string{
 							"aws_osis_",
 						},
@@ -5252,8 +5626,23 @@ func builtinDocumentList() []NamedDocument {
 						Source:    "aws-srm",
 						Rationale: "Private CA Connector for AD connectors, directory registrations, templates and template group access control entries issue certificates from the customer's private CA to Active Directory users and machines; the customer owns which templates exist and who may enrol.",
 					},
+					"aws/pcs": {
+						Name: "Parallel Computing Service",
+						Prefixes: []string{
+							"aws_pcs_",
+						},
+						ServiceModel: "iaas",
+						Class:        "compute_host",
+						Focus: []string{
+							"operating_system",
+							"network_controls",
+							"application_code",
+						},
+						Source:    "aws-srm",
+						Rationale: "Parallel Computing Service clusters, compute node groups and queues run the customer's HPC jobs under a Slurm controller AWS manages, on EC2 instances launched from AMIs the customer chooses and updates; compute with a host under IaaS, as EMR and GameLift.",
+					},
 					"aws/pinpoint": {
-						Name: "Pinpoint",
+						Name: "End User Messaging",
 						Prefixes: []string{
 							"aws_pinpoint_",
 						},
@@ -5265,6 +5654,20 @@ func builtinDocumentList() []NamedDocument {
 						},
 						Source:    "aws-srm",
 						Rationale: "Pinpoint apps, channels (SMS, email, push with their credentials), event streams and templates send the customer's messages to its end users; the customer owns endpoint and contact data (personal data), channel credentials and event exports.",
+					},
+					"aws/pinpointsmsvoicev2": {
+						Name: "End User Messaging SMS",
+						Prefixes: []string{
+							"aws_pinpointsmsvoicev2_",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						Focus: []string{
+							"data_classification",
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "End User Messaging SMS phone numbers, pools, opt-out lists, configuration sets and registrations send the customer's SMS and voice messages; messaging, as aws/pinpoint, with recipients' numbers and opt-outs (personal data) the customer's.",
 					},
 					"aws/pipes": {
 						Name: "EventBridge Pipes",
@@ -5393,6 +5796,20 @@ func builtinDocumentList() []NamedDocument {
 						Source:    "aws-rds-security",
 						Rationale: "RDS and Aurora instances, clusters, proxies, parameter, option and subnet groups, snapshots, event subscriptions, integrations and global clusters run database engines AWS patches; the customer owns engine versions, credentials, network exposure, encryption and backups. Managed database, as aws_db_instance.",
 					},
+					"aws/rdsdata": {
+						Name: "RDS Data",
+						Prefixes: []string{
+							"aws_rdsdata_",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_database",
+						Focus: []string{
+							"data_access",
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "RDS Data resources run the customer's SQL against an Aurora cluster through the Data API; the statement acts inside that database, so it takes the database's class, as aws/redshiftdata.",
+					},
 					"aws/redshift": {
 						Name: "Redshift",
 						Prefixes: []string{
@@ -5450,6 +5867,32 @@ func builtinDocumentList() []NamedDocument {
 						},
 						Source:    "aws-srm",
 						Rationale: "Rekognition collections, projects and stream processors store face vectors (biometric data), custom label models and video analysis settings built from the customer's images and video; the customer owns that data, its legal basis, retention and access.",
+					},
+					"aws/resiliencehub": {
+						Name: "Resilience Hub",
+						Prefixes: []string{
+							"aws_resiliencehub_",
+						},
+						ServiceModel: "saas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "Resilience Hub applications and resiliency policies describe the customer's applications and their recovery objectives for AWS to assess; configuration with no hosts or data of its own.",
+					},
+					"aws/resiliencehubv2": {
+						Name: "Resilience Hub V2",
+						Prefixes: []string{
+							"aws_resiliencehubv2_",
+						},
+						ServiceModel: "saas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "Resilience Hub V2 policies and application definitions set the recovery objectives AWS assesses the customer's applications against; configuration, as aws/resiliencehub.",
 					},
 					"aws/resourceexplorer2": {
 						Name: "Resource Explorer",
@@ -5629,6 +6072,20 @@ func builtinDocumentList() []NamedDocument {
 						Source:    "aws-s3-security",
 						Rationale: "S3 access points, multi-region and Object Lambda access points, account public access block, Storage Lens, access grants and batch job settings govern access to the customer's S3 data; data store, as aws_s3_account_public_access_block.",
 					},
+					"aws/s3files": {
+						Name: "S3 Files",
+						Prefixes: []string{
+							"aws_s3files_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_protection",
+							"data_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "S3 Files file systems, mount targets and access points give NFS access to the customer's S3 data from its VPCs; data store like EFS: the customer owns encryption, mount target security groups, POSIX identities and policies.",
+					},
 					"aws/s3outposts": {
 						Name: "S3 on Outposts",
 						Prefixes: []string{
@@ -5643,8 +6100,36 @@ func builtinDocumentList() []NamedDocument {
 						Source:    "aws-srm",
 						Rationale: "S3 on Outposts endpoints give a VPC access to buckets stored on an Outposts rack in the customer's facility; the customer owns the endpoint's subnet, security group and access type, and the data stays on its premises.",
 					},
+					"aws/s3tables": {
+						Name: "S3 Tables",
+						Prefixes: []string{
+							"aws_s3tables_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_protection",
+							"data_access",
+						},
+						Source:    "aws-s3tables",
+						Rationale: "S3 Tables table buckets, namespaces, tables, their policies, encryption and maintenance settings hold the customer's Apache Iceberg tables in a bucket type AWS runs; data store, as aws_s3_bucket: table bucket and table policies, keys and Lake Formation grants are the customer's.",
+					},
+					"aws/s3vectors": {
+						Name: "S3 Vectors",
+						Prefixes: []string{
+							"aws_s3vectors_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_protection",
+							"data_access",
+						},
+						Source:    "aws-s3vectors",
+						Rationale: "S3 Vectors vector buckets, indexes and bucket policies store and query the customer's vector embeddings and their metadata; data store, as aws_s3_bucket: encryption (fixed at creation), bucket policies and who may query are the customer's.",
+					},
 					"aws/sagemaker": {
-						Name: "SageMaker",
+						Name: "SageMaker AI",
 						Prefixes: []string{
 							"aws_sagemaker_",
 						},
@@ -5657,6 +6142,19 @@ func builtinDocumentList() []NamedDocument {
 						},
 						Source:    "aws-srm",
 						Rationale: "SageMaker domains, user profiles, notebook instances, models, endpoints, training and pipelines run the customer's ML code and containers on instances AWS manages; images and code it brings, notebook lifecycle scripts and the libraries it installs are the customer's, so CaaS, which leaves runtime and libraries to the customer, rather than PaaS.",
+					},
+					"aws/savingsplans": {
+						Name: "Savings Plans",
+						Prefixes: []string{
+							"aws_savingsplans_",
+						},
+						ServiceModel: "saas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "Savings Plans are purchased compute spend commitments; billing settings with no hosts or data, as Cost Explorer's.",
 					},
 					"aws/scheduler": {
 						Name: "EventBridge Scheduler",
@@ -5945,6 +6443,20 @@ func builtinDocumentList() []NamedDocument {
 						Source:    "aws-srm",
 						Rationale: "Incident Manager replication sets and response plans define how incidents in the customer's accounts are tracked, escalated and encrypted; monitoring and response configuration.",
 					},
+					"aws/ssmquicksetup": {
+						Name: "SSM Quick Setup",
+						Prefixes: []string{
+							"aws_ssmquicksetup_",
+						},
+						ServiceModel: "iaas",
+						Class:        "host_configuration",
+						Focus: []string{
+							"operating_system",
+							"configuration",
+						},
+						Source:    "aws-ec2-security",
+						Rationale: "SSM Quick Setup configuration managers deploy Systems Manager configurations (patch policies, host management, inventory) to the customer's hosts across accounts and Regions; host management settings under IaaS, as aws/ssm.",
+					},
 					"aws/ssmsap": {
 						Name: "Systems Manager for SAP",
 						Prefixes: []string{
@@ -6027,6 +6539,19 @@ func builtinDocumentList() []NamedDocument {
 						Source:    "aws-srm",
 						Rationale: "CloudWatch Synthetics canaries and groups run the customer's monitoring scripts as Lambda functions on Synthetics runtime versions it must keep current; the customer owns the scripts, the secrets they use and the artifacts bucket.",
 					},
+					"aws/taxsettings": {
+						Name: "Tax Settings",
+						Prefixes: []string{
+							"aws_taxsettings_",
+						},
+						ServiceModel: "saas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "Tax Settings registrations hold the account's tax registration numbers and legal addresses; account settings the customer keeps current, with no hosts or workload data.",
+					},
 					"aws/timestreaminfluxdb": {
 						Name: "Timestream for InfluxDB",
 						Prefixes: []string{
@@ -6041,6 +6566,20 @@ func builtinDocumentList() []NamedDocument {
 						},
 						Source:    "aws-srm",
 						Rationale: "Timestream for InfluxDB instances run InfluxDB on hosts AWS manages in the customer's VPC; the customer owns public accessibility, security groups, the admin credentials and the data.",
+					},
+					"aws/timestreamquery": {
+						Name: "Timestream Query",
+						Prefixes: []string{
+							"aws_timestreamquery_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_access",
+							"data_protection",
+						},
+						Source:    "aws-security-scope",
+						Rationale: "Timestream Query scheduled queries read the customer's time series and write their results to another Timestream table, with a role and error report bucket the customer provides; data store, as aws/timestreamwrite, whose data they compute.",
 					},
 					"aws/timestreamwrite": {
 						Name: "Timestream Write",
@@ -6100,6 +6639,19 @@ func builtinDocumentList() []NamedDocument {
 						},
 						Source:    "aws-vpc-security",
 						Rationale: "Transit gateways, attachments, route tables, routes, peering, Connect peers and multicast domains route traffic between the customer's VPCs and networks; network objects, as aws_ec2_transit_gateway.",
+					},
+					"aws/uxc": {
+						Name: "User Experience Customization",
+						Prefixes: []string{
+							"aws_uxc_",
+						},
+						ServiceModel: "saas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "User Experience Customization settings change how the AWS Management Console looks for the account (colour, visible services and Regions); configuration with no data or hosts.",
 					},
 					"aws/verifiedaccess": {
 						Name: "Verified Access",
@@ -6271,6 +6823,23 @@ func builtinDocumentList() []NamedDocument {
 						Source:    "aws-srm",
 						Rationale: "Well-Architected Tool workloads, lenses and profiles record reviews of the customer's architecture; configuration and review records only.",
 					},
+					"aws/wickr": {
+						Name: "Wickr",
+						Prefixes: []string{
+							"aws_wickr_",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						AppliesTo: []string{
+							"accounts_and_access",
+						},
+						Focus: []string{
+							"data_protection",
+							"accounts_and_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "Wickr networks and their security groups and settings run end-to-end encrypted messaging for the customer's users; AWS runs the application, the customer owns who is in the network, retention and federation, so accounts and access are added to messaging.",
+					},
 					"aws/worklink": {
 						Name: "WorkLink",
 						Prefixes: []string{
@@ -6284,6 +6853,23 @@ func builtinDocumentList() []NamedDocument {
 						},
 						Source:    "aws-srm",
 						Rationale: "WorkLink fleets and website certificate authority associations gave mobile users access to internal websites through AWS-rendered browsing; endpoints into the customer's network (the service has been discontinued).",
+					},
+					"aws/workmail": {
+						Name: "WorkMail",
+						Prefixes: []string{
+							"aws_workmail_",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						AppliesTo: []string{
+							"accounts_and_access",
+						},
+						Focus: []string{
+							"data_protection",
+							"accounts_and_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "WorkMail organizations, users, groups, domains and policies host the customer's mailboxes; SaaS messaging with the mail as the customer's data and the users, passwords and mobile-device access the customer manages, so accounts and access are added.",
 					},
 					"aws/workspaces": {
 						Name: "WorkSpaces",
