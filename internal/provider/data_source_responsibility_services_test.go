@@ -36,6 +36,12 @@ provider "srm" {
 }
 data "srm_responsibility" "bucket" { resource_type = "acme_store_bucket" }
 data "srm_responsibility" "table" { resource_type = "acme_store_table_index" }
+data "srm_responsibility" "workbench" { resource_type = "google_workbench_instance" }
+data "srm_responsibility" "app" {
+  resource_type = "azapi_resource"
+  conditions    = { type = "Microsoft.App/containerApps@2024-03-01" }
+}
+data "srm_responsibility" "any" { resource_type = "azapi_resource" }
 data "srm_assessment" "module" {
   resources = {
     "acme_store_bucket.logs" = { type = "acme_store_bucket" }
@@ -53,6 +59,20 @@ data "srm_catalog" "acme" { terraform_provider = "acme" }
 				statecheck.ExpectKnownValue("data.srm_responsibility.bucket", tfjsonpath.New("service_model"), knownvalue.StringExact("paas")),
 				statecheck.ExpectKnownValue("data.srm_responsibility.table", tfjsonpath.New("basis"), knownvalue.StringExact("service")),
 				statecheck.ExpectKnownValue("data.srm_responsibility.table", tfjsonpath.New("service_model"), knownvalue.StringExact("saas")),
+				// A built-in service: Vertex AI Workbench instances are VMs the customer runs.
+				statecheck.ExpectKnownValue("data.srm_responsibility.workbench", tfjsonpath.New("basis"), knownvalue.StringExact("service")),
+				statecheck.ExpectKnownValue("data.srm_responsibility.workbench", tfjsonpath.New("service_model"), knownvalue.StringExact("iaas")),
+				statecheck.ExpectKnownValue("data.srm_responsibility.workbench", tfjsonpath.New("owners").AtMapKey("platform"), knownvalue.StringExact("customer")),
+				// azapi: the ARM type in condition type names the service.
+				statecheck.ExpectKnownValue("data.srm_responsibility.app", tfjsonpath.New("basis"), knownvalue.StringExact("service")),
+				statecheck.ExpectKnownValue("data.srm_responsibility.app", tfjsonpath.New("service_model"), knownvalue.StringExact("paas")),
+				statecheck.ExpectKnownValue("data.srm_responsibility.app", tfjsonpath.New("assumptions"), knownvalue.ListSizeExact(0)),
+				// Without it, azapi's own entry leaves everything to the customer and says so.
+				statecheck.ExpectKnownValue("data.srm_responsibility.any", tfjsonpath.New("basis"), knownvalue.StringExact("type")),
+				statecheck.ExpectKnownValue("data.srm_responsibility.any", tfjsonpath.New("service_model"), knownvalue.StringExact("iaas")),
+				statecheck.ExpectKnownValue("data.srm_responsibility.any", tfjsonpath.New("assumptions"), knownvalue.ListExact([]knownvalue.Check{
+					knownvalue.ObjectPartial(map[string]knownvalue.Check{"condition": knownvalue.StringExact("type")}),
+				})),
 				statecheck.ExpectKnownValue("data.srm_assessment.module", tfjsonpath.New("results").AtMapKey("acme_store_bucket.logs").AtMapKey("basis"), knownvalue.StringExact("service")),
 				statecheck.ExpectKnownValue("srm_obligation_acceptance.table", tfjsonpath.New("basis"), knownvalue.StringExact("service")),
 				statecheck.ExpectKnownValue("data.srm_catalog.acme", tfjsonpath.New("services").AtMapKey("acme/tables"), knownvalue.ObjectPartial(map[string]knownvalue.Check{

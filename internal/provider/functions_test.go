@@ -87,12 +87,15 @@ func TestAccFunctionServiceModel(t *testing.T) {
 output "gke" { value = provider::srm::service_model("google_container_cluster") }
 output "rds" { value = provider::srm::service_model("aws_db_instance") }
 output "null" { value = provider::srm::service_model("null_resource") }
+output "workbench" { value = provider::srm::service_model("google_workbench_instance") }
 `,
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownOutputValue("gke", knownvalue.StringExact("caas")),
 				statecheck.ExpectKnownOutputValue("rds", knownvalue.StringExact("paas")),
 				// A provider-wide rule answers for a type without an entry.
 				statecheck.ExpectKnownOutputValue("null", knownvalue.StringExact("on_premises")),
+				// Its service answers for a type without an entry.
+				statecheck.ExpectKnownOutputValue("workbench", knownvalue.StringExact("iaas")),
 			},
 		},
 		resource.TestStep{

@@ -143,8 +143,16 @@ func TestReviewCloudPlan(t *testing.T) {
 			t.Errorf("%s is reviewed, want it left out", addr)
 		}
 	}
-	if sum.Resources != 11 || sum.ByBasis[BasisUnknown] != 1 || sum.ByBasis[BasisType] != 10 {
-		t.Errorf("summary counts %d resources, %v; want 11, 1 unknown, 10 type", sum.Resources, sum.ByBasis)
+	if sum.Resources != 13 || sum.ByBasis[BasisUnknown] != 1 || sum.ByBasis[BasisType] != 10 || sum.ByBasis[BasisService] != 2 {
+		t.Errorf("summary counts %d resources, %v; want 13, 1 unknown, 10 type, 2 service", sum.Resources, sum.ByBasis)
+	}
+	// azapi: the ARM type read from the plan names the service; a type
+	// without an entry resolves through its service.
+	if r := res["azapi_resource.app"]; r.Basis != BasisService || r.ServiceModel == nil || *r.ServiceModel != "paas" || len(r.Assumptions) != 0 {
+		t.Errorf("azapi_resource.app = %+v, want basis service, paas, no assumptions", r)
+	}
+	if r := res["google_workbench_instance.nb"]; r.Basis != BasisService || r.ServiceModel == nil || *r.ServiceModel != "iaas" {
+		t.Errorf("google_workbench_instance.nb = %+v, want basis service, iaas", r)
 	}
 
 	// A type the catalog cannot resolve is listed, without owners.
@@ -211,8 +219,8 @@ func TestReviewAll(t *testing.T) {
 			t.Errorf("-all: %s action %q, want %q", addr, res[addr].Action, action)
 		}
 	}
-	if _, ok := res["aws_instance.web"]; ok || sum.Resources != 14 {
-		t.Errorf("-all reviews %d resources (deposed included: %v), want 14 without the deposed object", sum.Resources, ok)
+	if _, ok := res["aws_instance.web"]; ok || sum.Resources != 16 {
+		t.Errorf("-all reviews %d resources (deposed included: %v), want 16 without the deposed object", sum.Resources, ok)
 	}
 }
 

@@ -2772,6 +2772,11 @@ func builtinDocumentList() []NamedDocument {
 			Name: "data/services_aws.json",
 			Document: &Document{
 				Sources: map[string]SourceDoc{
+					"aws-dsql-security": {
+						Title: "Amazon Aurora DSQL: Security best practices for Aurora DSQL",
+						URL:   "https://docs.aws.amazon.com/aurora-dsql/latest/userguide/best-practices-security.html",
+						AsOf:  "2026-11-29",
+					},
 					"aws-dynamodb-security": {
 						Title: "Amazon DynamoDB: Security best practices for Amazon DynamoDB",
 						URL:   "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/best-practices-security.html",
@@ -2782,6 +2787,11 @@ func builtinDocumentList() []NamedDocument {
 						URL:   "https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/SecurityPillar.html",
 						AsOf:  "2026-11-29",
 					},
+					"aws-evs-lifecycle": {
+						Title: "Amazon Elastic VMware Service: Amazon EVS environment lifecycle management",
+						URL:   "https://docs.aws.amazon.com/ja_jp/evs/latest/userguide/evs-lifecycle-mgmt.html",
+						AsOf:  "2026-11-29",
+					},
 					"aws-gamelift-vulnerability": {
 						Title: "Amazon GameLift Servers: Configuration and vulnerability analysis",
 						URL:   "https://docs.aws.amazon.com/gameliftservers/latest/developerguide/vulnerability-analysis-management.html",
@@ -2790,6 +2800,16 @@ func builtinDocumentList() []NamedDocument {
 					"aws-guardduty-security": {
 						Title: "Amazon GuardDuty: Security in Amazon GuardDuty",
 						URL:   "https://docs.aws.amazon.com/guardduty/latest/ug/security.html",
+						AsOf:  "2026-11-29",
+					},
+					"aws-s3tables": {
+						Title: "Amazon S3: Access management for S3 Tables",
+						URL:   "https://docs.aws.amazon.com/AmazonS3/latest/userguide/s3-tables-setting-up.html",
+						AsOf:  "2026-11-29",
+					},
+					"aws-s3vectors": {
+						Title: "Amazon S3: Vector buckets",
+						URL:   "https://docs.aws.amazon.com/AmazonS3/latest/userguide/s3-vectors-buckets.html",
 						AsOf:  "2026-11-29",
 					},
 					"aws-sqs-security": {
@@ -2825,6 +2845,19 @@ func builtinDocumentList() []NamedDocument {
 						Source:    "aws-srm",
 						Rationale: "Account Management resources set an account's primary and alternate (security, billing, operations) contacts and its opt-in Regions: account settings AWS stores and the customer keeps current, with no host, network or data of its own.",
 					},
+					"aws/accountaccess": {
+						Name: "Account Access",
+						Prefixes: []string{
+							"aws_accountaccess_",
+						},
+						ServiceModel: "saas",
+						Class:        "access_policy",
+						Focus: []string{
+							"accounts_and_access",
+						},
+						Source:    "aws-iam-security",
+						Rationale: "Account access manager applications and entitlements grant IAM Identity Center principals the right to assume IAM roles in target accounts; access policy, as aws_ssoadmin_account_assignment: the customer decides who reaches which role in which account.",
+					},
 					"aws/acm": {
 						Name: "ACM (Certificate Manager)",
 						Prefixes: []string{
@@ -2851,6 +2884,19 @@ func builtinDocumentList() []NamedDocument {
 						},
 						Source:    "aws-srm",
 						Rationale: "AWS Private CA runs private certificate authorities whose keys AWS holds in HSMs; the customer designs the hierarchy, decides who may issue and revoke, and sets revocation (CRL, OCSP). Key and secret, as aws_acmpca_certificate_authority.",
+					},
+					"aws/agentregistry": {
+						Name: "Agent Registry",
+						Prefixes: []string{
+							"aws_agentregistry_",
+						},
+						ServiceModel: "saas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "Agent Registry registries and their records describe the customer's AI agents and tools so others can discover them; metadata AWS stores, with no host, network or customer data of its own (the agents it lists are answered where they run). Classified on the service's API, no per-service security page confirmed.",
 					},
 					"aws/amp": {
 						Name: "AMP (Managed Prometheus)",
@@ -3066,6 +3112,33 @@ func builtinDocumentList() []NamedDocument {
 						Source:    "aws-srm",
 						Rationale: "AppSync GraphQL APIs, resolvers, functions, data sources, API keys and caches run the customer's resolver logic against its data sources on an AWS-run endpoint; the customer owns the schema, resolver code, authorization modes and keys. Messaging, as aws_appsync_graphql_api.",
 					},
+					"aws/arcregionswitch": {
+						Name: "ARC (Application Recovery Controller) Region Switch",
+						Prefixes: []string{
+							"aws_arcregionswitch_",
+						},
+						ServiceModel: "saas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"configuration",
+							"deployment_settings",
+						},
+						Source:    "aws-srm",
+						Rationale: "ARC Region switch plans describe the steps (scaling, Route 53 changes, Lambda and database failovers) AWS runs with a role the customer provides to move an application to another Region; like FIS templates, the customer owns the plan's scope, approvals and the role's reach.",
+					},
+					"aws/arczonalshift": {
+						Name: "ARC (Application Recovery Controller) Zonal Shift",
+						Prefixes: []string{
+							"aws_arczonalshift_",
+						},
+						ServiceModel: "saas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "ARC zonal autoshift configurations and practice runs let AWS shift the customer's load balancer traffic away from an impaired Availability Zone; settings with no data or hosts, whose blocking windows and alarms the customer owns.",
+					},
 					"aws/athena": {
 						Name: "Athena",
 						Prefixes: []string{
@@ -3193,6 +3266,37 @@ func builtinDocumentList() []NamedDocument {
 						},
 						Source:    "aws-srm",
 						Rationale: "Bedrock Agents, action groups, aliases, knowledge bases and data sources combine a model with the customer's instructions, Lambda actions and indexed documents; AWS orchestrates, the customer owns the instructions, the action code, the data sources and what the agent may reach.",
+					},
+					"aws/bedrockagentcore": {
+						Name: "Bedrock AgentCore",
+						Prefixes: []string{
+							"aws_bedrockagentcore_",
+						},
+						ServiceModel: "faas",
+						Class:        "serverless_function",
+						AppliesTo: []string{
+							"accounts_and_access",
+						},
+						Focus: []string{
+							"application_code",
+							"data_access",
+							"accounts_and_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "Bedrock AgentCore agent runtimes run the customer's agent code or container in microVMs AWS operates, with gateways, memory, browsers, code interpreters, workload identities and OAuth or API-key credential providers around them; serverless function under FaaS like Cloud Run, plus accounts and access because the service holds the credentials and inbound authorisers the customer configures.",
+					},
+					"aws/billing": {
+						Name: "Billing",
+						Prefixes: []string{
+							"aws_billing_",
+						},
+						ServiceModel: "saas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "Billing views choose which accounts' cost data a billing view exposes and to whom it is shared; cost settings, as Cost Explorer's, with no hosts or customer data of their own.",
 					},
 					"aws/budgets": {
 						Name: "Web Services Budgets",
@@ -3478,6 +3582,20 @@ func builtinDocumentList() []NamedDocument {
 						Source:    "aws-srm",
 						Rationale: "CodeCommit repositories, approval rule templates and triggers hold the customer's source code; AWS stores and encrypts it, the customer owns the code, the KMS key, triggers and who may push and approve.",
 					},
+					"aws/codeconnections": {
+						Name: "CodeConnections",
+						Prefixes: []string{
+							"aws_codeconnections_",
+						},
+						ServiceModel: "saas",
+						Class:        "key_secret",
+						Focus: []string{
+							"accounts_and_access",
+							"data_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "CodeConnections connections and hosts are the renamed CodeStar Connections: the authorised link between AWS and the customer's GitHub, Bitbucket or GitLab, credentials to its source code; key and secret, as aws/codestarconnections.",
+					},
 					"aws/codeguruprofiler": {
 						Name: "CodeGuru Profiler",
 						Prefixes: []string{
@@ -3564,6 +3682,8 @@ func builtinDocumentList() []NamedDocument {
 						Name: "Cognito IDP (Identity Provider)",
 						Prefixes: []string{
 							"aws_cognito_identity_provider",
+							"aws_cognito_log",
+							"aws_cognito_managed_login_branding",
 							"aws_cognito_managed_user",
 							"aws_cognito_resource",
 							"aws_cognito_risk",
@@ -3834,6 +3954,20 @@ func builtinDocumentList() []NamedDocument {
 						Source:    "aws-srm",
 						Rationale: "Device Farm projects, device pools, uploads, instance and network profiles and test grid projects run the customer's apps and test packages on devices and browsers AWS hosts (optionally with VPC access); the customer owns the binaries and test code it uploads and the data in them.",
 					},
+					"aws/devopsagent": {
+						Name: "DevOps Agent",
+						Prefixes: []string{
+							"aws_devopsagent_",
+						},
+						ServiceModel: "saas",
+						Class:        "logging_monitoring",
+						Focus: []string{
+							"data_access",
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "DevOps Agent agent spaces and their associations let an AWS-run AI agent read the customer's telemetry, deployments and tickets across accounts to investigate incidents; monitoring whose reach (which accounts, roles and tools it may read) the customer decides. Classified on the service's API, no per-service security page confirmed.",
+					},
 					"aws/devopsguru": {
 						Name: "DevOps Guru",
 						Prefixes: []string{
@@ -3860,6 +3994,20 @@ func builtinDocumentList() []NamedDocument {
 						},
 						Source:    "aws-vpc-security",
 						Rationale: "Direct Connect connections, LAGs, virtual interfaces, gateways and their associations link the customer's network to AWS over dedicated circuits; AWS runs its routers, the customer owns its side, BGP, MACsec keys and the routes it advertises. Network object, as aws_dx_connection.",
+					},
+					"aws/directoryservicedata": {
+						Name: "Directory Service Data",
+						Prefixes: []string{
+							"aws_directoryservicedata_",
+						},
+						ServiceModel: "paas",
+						Class:        "identity_provider",
+						Focus: []string{
+							"accounts_and_access",
+							"identity_infrastructure",
+						},
+						Source:    "aws-srm",
+						Rationale: "Directory Service Data users, groups and group memberships are the identities inside the customer's AWS Managed Microsoft AD; identity provider under PaaS, as aws/ds, whose directory they populate.",
 					},
 					"aws/dlm": {
 						Name: "DLM (Data Lifecycle Manager)",
@@ -3948,6 +4096,24 @@ func builtinDocumentList() []NamedDocument {
 						Source:    "aws-srm",
 						Rationale: "Directory Service directories (AWS Managed Microsoft AD, Simple AD, AD Connector), trusts, conditional forwarders, log subscriptions and shared directories run domain controllers AWS patches in the customer's VPC; the customer owns users, groups, group policies, trusts, the admin password and who may join machines.",
 					},
+					"aws/dsql": {
+						Name: "DSQL",
+						Prefixes: []string{
+							"aws_dsql_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						AppliesTo: []string{
+							"accounts_and_access",
+						},
+						Focus: []string{
+							"data_protection",
+							"data_access",
+							"accounts_and_access",
+						},
+						Source:    "aws-dsql-security",
+						Rationale: "Aurora DSQL clusters are serverless distributed PostgreSQL-compatible databases with no instances or engine versions to manage, so data store as DynamoDB; accounts and access are added because the customer maps database roles to IAM and grants them, besides choosing the key and who may connect.",
+					},
 					"aws/dynamodb": {
 						Name: "DynamoDB",
 						Prefixes: []string{
@@ -4006,6 +4172,7 @@ func builtinDocumentList() []NamedDocument {
 						Prefixes: []string{
 							"aws_ec2_coip_pool",
 							"aws_ec2_local_gateway",
+							"aws_ec2_service_link_virtual_interface",
 							"aws_ec2outposts_",
 						},
 						ServiceModel: "iaas",
@@ -4253,6 +4420,21 @@ func builtinDocumentList() []NamedDocument {
 						},
 						Source:    "aws-srm",
 						Rationale: "CloudWatch Evidently projects, features, launches and segments control feature flags and experiments in the customer's applications; rollout configuration the customer owns (evaluation events go to its own log destinations).",
+					},
+					"aws/evs": {
+						Name: "Elastic VMware",
+						Prefixes: []string{
+							"aws_evs_",
+						},
+						ServiceModel: "on_premises",
+						Class:        "compute_host",
+						Focus: []string{
+							"virtualization",
+							"operating_system",
+							"network_controls",
+						},
+						Source:    "aws-evs-lifecycle",
+						Rationale: "Elastic VMware environments run VMware Cloud Foundation on EC2 bare-metal hosts; AWS calls it self-managed: the customer patches and upgrades ESXi, vSphere, vSAN, NSX and SDDC Manager and configures the VPC networking. No service model gives the hypervisor to the customer but on_premises, which also hands over the physical layers AWS runs; taken because it leaves more to the customer (iaas would hide the hypervisor duty).",
 					},
 					"aws/finspace": {
 						Name: "FinSpace",
@@ -4523,6 +4705,19 @@ func builtinDocumentList() []NamedDocument {
 						Source:    "aws-srm",
 						Rationale: "Inspector enablers, delegated admins, members and organization configuration scan the customer's instances, images and functions for vulnerabilities; AWS scans, the customer owns coverage and remediation. Logging and monitoring, as aws_inspector2_enabler.",
 					},
+					"aws/interconnect": {
+						Name: "Interconnect",
+						Prefixes: []string{
+							"aws_interconnect_",
+						},
+						ServiceModel: "iaas",
+						Class:        "network_object",
+						Focus: []string{
+							"network_controls",
+						},
+						Source:    "aws-srm",
+						Rationale: "Interconnect connections link the customer's VPCs privately to other clouds' networks over capacity AWS and the partner run; network object like Direct Connect, whose routing, attachments and exposure the customer owns.",
+					},
 					"aws/internetmonitor": {
 						Name: "CloudWatch Internet Monitor",
 						Prefixes: []string{
@@ -4535,6 +4730,19 @@ func builtinDocumentList() []NamedDocument {
 						},
 						Source:    "aws-srm",
 						Rationale: "CloudWatch Internet Monitor monitors measure internet performance and availability for the customer's VPCs, CloudFront distributions and WorkSpaces; AWS measures, the customer owns scope and where measurements are stored.",
+					},
+					"aws/invoicing": {
+						Name: "Invoicing",
+						Prefixes: []string{
+							"aws_invoicing_",
+						},
+						ServiceModel: "saas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "Invoicing invoice units group the organisation's accounts into separately invoiced units; billing settings with no hosts or customer data, as Cost Explorer's.",
 					},
 					"aws/iot": {
 						Name: "IoT Core",
@@ -4784,6 +4992,34 @@ func builtinDocumentList() []NamedDocument {
 						Source:    "aws-lambda-security-overview",
 						Rationale: "Lambda functions, layers, aliases, event source mappings, provisioned concurrency, code signing and invocation settings run the customer's code on runtimes AWS patches; the customer owns the code, dependencies, runtime choice and role. Serverless function, as aws_lambda_function.",
 					},
+					"aws/lambdacore": {
+						Name: "Lambda Core",
+						Prefixes: []string{
+							"aws_lambdacore_",
+						},
+						ServiceModel: "iaas",
+						Class:        "network_object",
+						Focus: []string{
+							"network_controls",
+						},
+						Source:    "aws-srm",
+						Rationale: "Lambda Core network connectors provision elastic network interfaces in the customer's subnets so Lambda MicroVMs reach its VPC; network objects, as the VPC's, whose subnets, security groups and egress the customer owns.",
+					},
+					"aws/lambdamicrovms": {
+						Name: "Lambda MicroVMs",
+						Prefixes: []string{
+							"aws_lambdamicrovms_",
+						},
+						ServiceModel: "caas",
+						Class:        "serverless_function",
+						Focus: []string{
+							"application_code",
+							"runtime",
+							"network_controls",
+						},
+						Source:    "aws-srm",
+						Rationale: "Lambda MicroVMs run the customer's application from a MicroVM image (base image, code and runtime configuration) behind an HTTPS endpoint AWS provisions; CaaS rather than FaaS because the image carries the runtime and libraries the customer keeps patched, which leaves more to the customer.",
+					},
 					"aws/launchwizard": {
 						Name: "Launch Wizard",
 						Prefixes: []string{
@@ -4924,6 +5160,20 @@ func builtinDocumentList() []NamedDocument {
 						Source:    "aws-srm",
 						Rationale: "Macie accounts, classification jobs, custom data identifiers, findings filters and members scan the customer's S3 data for sensitive content; the customer decides what is scanned and owns the findings. Data store, as aws_macie2_account.",
 					},
+					"aws/mailmanager": {
+						Name: "SES Mail Manager",
+						Prefixes: []string{
+							"aws_mailmanager_",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						Focus: []string{
+							"data_protection",
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "SES Mail Manager ingress points, rule sets, traffic policies, relays, archives and add-ons receive, filter, route and archive the customer's email; messaging, as SES, with the archived mail, its retention and routing the customer's.",
+					},
 					"aws/mediaconnect": {
 						Name: "Elemental MediaConnect",
 						Prefixes: []string{
@@ -4996,6 +5246,20 @@ func builtinDocumentList() []NamedDocument {
 						Source:    "aws-srm",
 						Rationale: "Elemental MediaPackage v2 channel groups, channels and origin endpoints package and serve the customer's live video; the customer owns origin access policies, DRM encryption and CDN authorization.",
 					},
+					"aws/mediapackagevod": {
+						Name: "Elemental MediaPackage VOD",
+						Prefixes: []string{
+							"aws_mediapackagevod_",
+						},
+						ServiceModel: "saas",
+						Class:        "traffic_endpoint",
+						Focus: []string{
+							"data_access",
+							"data_protection",
+						},
+						Source:    "aws-srm",
+						Rationale: "Elemental MediaPackage VOD packaging groups and configurations package the customer's video on demand for delivery to players and CDNs; endpoints that serve its content, as aws/mediapackage.",
+					},
 					"aws/mediastore": {
 						Name: "Elemental MediaStore",
 						Prefixes: []string{
@@ -5012,7 +5276,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Elemental MediaStore containers and container policies store and serve the customer's media objects; the customer owns the container policy, CORS and lifecycle settings.",
 					},
 					"aws/memorydb": {
-						Name: "MemoryDB for Redis",
+						Name: "MemoryDB",
 						Prefixes: []string{
 							"aws_memorydb_",
 						},
@@ -5025,6 +5289,33 @@ func builtinDocumentList() []NamedDocument {
 						},
 						Source:    "aws-srm",
 						Rationale: "MemoryDB clusters, parameter and subnet groups, snapshots, users and ACLs run a durable Redis-compatible engine on nodes AWS patches in the customer's VPC; the customer owns engine versions, users and ACLs, TLS and network exposure. Managed database, as aws_memorydb_cluster.",
+					},
+					"aws/mgn": {
+						Name: "Application Migration (Mgn)",
+						Prefixes: []string{
+							"aws_mgn_",
+						},
+						ServiceModel: "paas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_protection",
+							"network_controls",
+						},
+						Source:    "aws-srm",
+						Rationale: "Application Migration Service replication and launch configuration templates and applications replicate source servers' disks into the customer's staging subnet and launch them as EC2 instances; like Elastic Disaster Recovery, the customer owns the network, keys and retention of these copies of its servers (the launched instances are answered as EC2).",
+					},
+					"aws/mpa": {
+						Name: "Multi-party Approval",
+						Prefixes: []string{
+							"aws_mpa_",
+						},
+						ServiceModel: "saas",
+						Class:        "access_policy",
+						Focus: []string{
+							"accounts_and_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "Multi-party approval teams and identity sources require several approvers from the customer's IAM Identity Center before protected operations proceed; access policy: the customer chooses approvers and thresholds.",
 					},
 					"aws/mq": {
 						Name: "MQ",
@@ -5055,6 +5346,20 @@ func builtinDocumentList() []NamedDocument {
 						},
 						Source:    "aws-srm",
 						Rationale: "MWAA environments run the customer's Airflow DAGs, plugins and Python requirements on containers AWS operates in its VPC; the customer picks and upgrades the Airflow version and owns the DAG code and the libraries it adds, so CaaS, which leaves runtime and libraries to the customer.",
+					},
+					"aws/mwaaserverless": {
+						Name: "MWAA (Managed Workflows for Apache Airflow) Serverless",
+						Prefixes: []string{
+							"aws_mwaaserverless_",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_platform",
+						Focus: []string{
+							"application_code",
+							"network_controls",
+						},
+						Source:    "aws-srm",
+						Rationale: "MWAA Serverless workflows run the customer's Airflow workflow definitions on workers AWS operates and scales; managed platform under PaaS, the customer owns the workflow code, the role it runs with and its network access (unlike MWAA environments, no Airflow version to upgrade).",
 					},
 					"aws/neptune": {
 						Name: "Neptune",
@@ -5099,6 +5404,19 @@ func builtinDocumentList() []NamedDocument {
 						Source:    "aws-vpc-security",
 						Rationale: "Network Firewall firewalls, firewall policies, rule groups, logging configurations, TLS inspection configurations and resource policies filter the customer's VPC traffic; AWS runs the engine, the customer writes the policy. Traffic endpoint, as aws_networkfirewall_firewall.",
 					},
+					"aws/networkflowmonitor": {
+						Name: "CloudWatch NetworkFlow Monitor",
+						Prefixes: []string{
+							"aws_networkflowmonitor_",
+						},
+						ServiceModel: "saas",
+						Class:        "logging_monitoring",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "CloudWatch Network Flow Monitor monitors and scopes measure TCP flow performance between the customer's workloads from agents it installs; monitoring AWS runs, as CloudWatch Network Monitor, with scope the customer owns.",
+					},
 					"aws/networkmanager": {
 						Name: "Network Manager",
 						Prefixes: []string{
@@ -5125,6 +5443,33 @@ func builtinDocumentList() []NamedDocument {
 						Source:    "aws-srm",
 						Rationale: "CloudWatch Network Monitor monitors and probes measure latency and loss between the customer's VPC subnets and on-premises destinations; AWS probes, the customer owns scope.",
 					},
+					"aws/notifications": {
+						Name: "User Notifications",
+						Prefixes: []string{
+							"aws_notifications_",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "User Notifications configurations, event rules, hubs and channel associations deliver notifications of the customer's AWS events to email, chat and mobile channels; messaging like CodeStar Notifications, whose recipients and content the customer chooses.",
+					},
+					"aws/notificationscontacts": {
+						Name: "User Notifications Contacts",
+						Prefixes: []string{
+							"aws_notificationscontacts_",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						Focus: []string{
+							"data_classification",
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "User Notifications email contacts are the addresses notifications go to; personal data the customer keeps, part of the notification messaging.",
+					},
 					"aws/oam": {
 						Name: "CloudWatch Observability Access Manager",
 						Prefixes: []string{
@@ -5137,6 +5482,35 @@ func builtinDocumentList() []NamedDocument {
 						},
 						Source:    "aws-srm",
 						Rationale: "CloudWatch Observability Access Manager sinks, sink policies and links share logs, metrics and traces between the customer's accounts; the customer decides which accounts may read which telemetry.",
+					},
+					"aws/observabilityadmin": {
+						Name: "CloudWatch Observability Admin",
+						Prefixes: []string{
+							"aws_observabilityadmin_",
+						},
+						ServiceModel: "saas",
+						Class:        "logging_monitoring",
+						Focus: []string{
+							"data_access",
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "CloudWatch Observability Admin telemetry rules, centralization rules and pipelines turn on and copy the customer's logs and telemetry across accounts and Regions; logging whose destinations and readers the customer decides.",
+					},
+					"aws/odb": {
+						Name: "Oracle Database@AWS",
+						Prefixes: []string{
+							"aws_odb_",
+						},
+						ServiceModel: "iaas",
+						Class:        "managed_database",
+						Focus: []string{
+							"operating_system",
+							"network_controls",
+							"data_protection",
+						},
+						Source:    "aws-srm",
+						Rationale: "Oracle Database@AWS Exadata infrastructures, VM clusters, ODB networks and peerings run Oracle databases on Exadata in AWS data centres; in Exadata VM clusters the customer administers the guest operating system and the database software, so IaaS, which leaves those to the customer (autonomous VM clusters are more managed and are answered the same, conservatively).",
 					},
 					"aws/opensearch": {
 						Name: "OpenSearch",
@@ -5197,7 +5571,7 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "Organizations accounts, organizational units, policies (SCPs, RCPs, tag and backup policies), attachments, delegated administrators and resource policies structure and restrict the customer's accounts; guardrails, as the existing Organizations entries.",
 					},
 					"aws/osis": {
-						Name: "OpenSearch Ingestion",
+						Name: "OpenSearch Ingestion (OSIS)",
 						Prefixes: []string{
 							"aws_osis_",
 						},
@@ -5252,8 +5626,23 @@ func builtinDocumentList() []NamedDocument {
 						Source:    "aws-srm",
 						Rationale: "Private CA Connector for AD connectors, directory registrations, templates and template group access control entries issue certificates from the customer's private CA to Active Directory users and machines; the customer owns which templates exist and who may enrol.",
 					},
+					"aws/pcs": {
+						Name: "Parallel Computing Service",
+						Prefixes: []string{
+							"aws_pcs_",
+						},
+						ServiceModel: "iaas",
+						Class:        "compute_host",
+						Focus: []string{
+							"operating_system",
+							"network_controls",
+							"application_code",
+						},
+						Source:    "aws-srm",
+						Rationale: "Parallel Computing Service clusters, compute node groups and queues run the customer's HPC jobs under a Slurm controller AWS manages, on EC2 instances launched from AMIs the customer chooses and updates; compute with a host under IaaS, as EMR and GameLift.",
+					},
 					"aws/pinpoint": {
-						Name: "Pinpoint",
+						Name: "End User Messaging",
 						Prefixes: []string{
 							"aws_pinpoint_",
 						},
@@ -5265,6 +5654,20 @@ func builtinDocumentList() []NamedDocument {
 						},
 						Source:    "aws-srm",
 						Rationale: "Pinpoint apps, channels (SMS, email, push with their credentials), event streams and templates send the customer's messages to its end users; the customer owns endpoint and contact data (personal data), channel credentials and event exports.",
+					},
+					"aws/pinpointsmsvoicev2": {
+						Name: "End User Messaging SMS",
+						Prefixes: []string{
+							"aws_pinpointsmsvoicev2_",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						Focus: []string{
+							"data_classification",
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "End User Messaging SMS phone numbers, pools, opt-out lists, configuration sets and registrations send the customer's SMS and voice messages; messaging, as aws/pinpoint, with recipients' numbers and opt-outs (personal data) the customer's.",
 					},
 					"aws/pipes": {
 						Name: "EventBridge Pipes",
@@ -5393,6 +5796,20 @@ func builtinDocumentList() []NamedDocument {
 						Source:    "aws-rds-security",
 						Rationale: "RDS and Aurora instances, clusters, proxies, parameter, option and subnet groups, snapshots, event subscriptions, integrations and global clusters run database engines AWS patches; the customer owns engine versions, credentials, network exposure, encryption and backups. Managed database, as aws_db_instance.",
 					},
+					"aws/rdsdata": {
+						Name: "RDS Data",
+						Prefixes: []string{
+							"aws_rdsdata_",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_database",
+						Focus: []string{
+							"data_access",
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "RDS Data resources run the customer's SQL against an Aurora cluster through the Data API; the statement acts inside that database, so it takes the database's class, as aws/redshiftdata.",
+					},
 					"aws/redshift": {
 						Name: "Redshift",
 						Prefixes: []string{
@@ -5450,6 +5867,32 @@ func builtinDocumentList() []NamedDocument {
 						},
 						Source:    "aws-srm",
 						Rationale: "Rekognition collections, projects and stream processors store face vectors (biometric data), custom label models and video analysis settings built from the customer's images and video; the customer owns that data, its legal basis, retention and access.",
+					},
+					"aws/resiliencehub": {
+						Name: "Resilience Hub",
+						Prefixes: []string{
+							"aws_resiliencehub_",
+						},
+						ServiceModel: "saas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "Resilience Hub applications and resiliency policies describe the customer's applications and their recovery objectives for AWS to assess; configuration with no hosts or data of its own.",
+					},
+					"aws/resiliencehubv2": {
+						Name: "Resilience Hub V2",
+						Prefixes: []string{
+							"aws_resiliencehubv2_",
+						},
+						ServiceModel: "saas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "Resilience Hub V2 policies and application definitions set the recovery objectives AWS assesses the customer's applications against; configuration, as aws/resiliencehub.",
 					},
 					"aws/resourceexplorer2": {
 						Name: "Resource Explorer",
@@ -5629,6 +6072,20 @@ func builtinDocumentList() []NamedDocument {
 						Source:    "aws-s3-security",
 						Rationale: "S3 access points, multi-region and Object Lambda access points, account public access block, Storage Lens, access grants and batch job settings govern access to the customer's S3 data; data store, as aws_s3_account_public_access_block.",
 					},
+					"aws/s3files": {
+						Name: "S3 Files",
+						Prefixes: []string{
+							"aws_s3files_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_protection",
+							"data_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "S3 Files file systems, mount targets and access points give NFS access to the customer's S3 data from its VPCs; data store like EFS: the customer owns encryption, mount target security groups, POSIX identities and policies.",
+					},
 					"aws/s3outposts": {
 						Name: "S3 on Outposts",
 						Prefixes: []string{
@@ -5643,8 +6100,36 @@ func builtinDocumentList() []NamedDocument {
 						Source:    "aws-srm",
 						Rationale: "S3 on Outposts endpoints give a VPC access to buckets stored on an Outposts rack in the customer's facility; the customer owns the endpoint's subnet, security group and access type, and the data stays on its premises.",
 					},
+					"aws/s3tables": {
+						Name: "S3 Tables",
+						Prefixes: []string{
+							"aws_s3tables_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_protection",
+							"data_access",
+						},
+						Source:    "aws-s3tables",
+						Rationale: "S3 Tables table buckets, namespaces, tables, their policies, encryption and maintenance settings hold the customer's Apache Iceberg tables in a bucket type AWS runs; data store, as aws_s3_bucket: table bucket and table policies, keys and Lake Formation grants are the customer's.",
+					},
+					"aws/s3vectors": {
+						Name: "S3 Vectors",
+						Prefixes: []string{
+							"aws_s3vectors_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_protection",
+							"data_access",
+						},
+						Source:    "aws-s3vectors",
+						Rationale: "S3 Vectors vector buckets, indexes and bucket policies store and query the customer's vector embeddings and their metadata; data store, as aws_s3_bucket: encryption (fixed at creation), bucket policies and who may query are the customer's.",
+					},
 					"aws/sagemaker": {
-						Name: "SageMaker",
+						Name: "SageMaker AI",
 						Prefixes: []string{
 							"aws_sagemaker_",
 						},
@@ -5657,6 +6142,19 @@ func builtinDocumentList() []NamedDocument {
 						},
 						Source:    "aws-srm",
 						Rationale: "SageMaker domains, user profiles, notebook instances, models, endpoints, training and pipelines run the customer's ML code and containers on instances AWS manages; images and code it brings, notebook lifecycle scripts and the libraries it installs are the customer's, so CaaS, which leaves runtime and libraries to the customer, rather than PaaS.",
+					},
+					"aws/savingsplans": {
+						Name: "Savings Plans",
+						Prefixes: []string{
+							"aws_savingsplans_",
+						},
+						ServiceModel: "saas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "Savings Plans are purchased compute spend commitments; billing settings with no hosts or data, as Cost Explorer's.",
 					},
 					"aws/scheduler": {
 						Name: "EventBridge Scheduler",
@@ -5945,6 +6443,20 @@ func builtinDocumentList() []NamedDocument {
 						Source:    "aws-srm",
 						Rationale: "Incident Manager replication sets and response plans define how incidents in the customer's accounts are tracked, escalated and encrypted; monitoring and response configuration.",
 					},
+					"aws/ssmquicksetup": {
+						Name: "SSM Quick Setup",
+						Prefixes: []string{
+							"aws_ssmquicksetup_",
+						},
+						ServiceModel: "iaas",
+						Class:        "host_configuration",
+						Focus: []string{
+							"operating_system",
+							"configuration",
+						},
+						Source:    "aws-ec2-security",
+						Rationale: "SSM Quick Setup configuration managers deploy Systems Manager configurations (patch policies, host management, inventory) to the customer's hosts across accounts and Regions; host management settings under IaaS, as aws/ssm.",
+					},
 					"aws/ssmsap": {
 						Name: "Systems Manager for SAP",
 						Prefixes: []string{
@@ -6027,6 +6539,19 @@ func builtinDocumentList() []NamedDocument {
 						Source:    "aws-srm",
 						Rationale: "CloudWatch Synthetics canaries and groups run the customer's monitoring scripts as Lambda functions on Synthetics runtime versions it must keep current; the customer owns the scripts, the secrets they use and the artifacts bucket.",
 					},
+					"aws/taxsettings": {
+						Name: "Tax Settings",
+						Prefixes: []string{
+							"aws_taxsettings_",
+						},
+						ServiceModel: "saas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "Tax Settings registrations hold the account's tax registration numbers and legal addresses; account settings the customer keeps current, with no hosts or workload data.",
+					},
 					"aws/timestreaminfluxdb": {
 						Name: "Timestream for InfluxDB",
 						Prefixes: []string{
@@ -6041,6 +6566,20 @@ func builtinDocumentList() []NamedDocument {
 						},
 						Source:    "aws-srm",
 						Rationale: "Timestream for InfluxDB instances run InfluxDB on hosts AWS manages in the customer's VPC; the customer owns public accessibility, security groups, the admin credentials and the data.",
+					},
+					"aws/timestreamquery": {
+						Name: "Timestream Query",
+						Prefixes: []string{
+							"aws_timestreamquery_",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_access",
+							"data_protection",
+						},
+						Source:    "aws-security-scope",
+						Rationale: "Timestream Query scheduled queries read the customer's time series and write their results to another Timestream table, with a role and error report bucket the customer provides; data store, as aws/timestreamwrite, whose data they compute.",
 					},
 					"aws/timestreamwrite": {
 						Name: "Timestream Write",
@@ -6100,6 +6639,19 @@ func builtinDocumentList() []NamedDocument {
 						},
 						Source:    "aws-vpc-security",
 						Rationale: "Transit gateways, attachments, route tables, routes, peering, Connect peers and multicast domains route traffic between the customer's VPCs and networks; network objects, as aws_ec2_transit_gateway.",
+					},
+					"aws/uxc": {
+						Name: "User Experience Customization",
+						Prefixes: []string{
+							"aws_uxc_",
+						},
+						ServiceModel: "saas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "aws-srm",
+						Rationale: "User Experience Customization settings change how the AWS Management Console looks for the account (colour, visible services and Regions); configuration with no data or hosts.",
 					},
 					"aws/verifiedaccess": {
 						Name: "Verified Access",
@@ -6271,6 +6823,23 @@ func builtinDocumentList() []NamedDocument {
 						Source:    "aws-srm",
 						Rationale: "Well-Architected Tool workloads, lenses and profiles record reviews of the customer's architecture; configuration and review records only.",
 					},
+					"aws/wickr": {
+						Name: "Wickr",
+						Prefixes: []string{
+							"aws_wickr_",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						AppliesTo: []string{
+							"accounts_and_access",
+						},
+						Focus: []string{
+							"data_protection",
+							"accounts_and_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "Wickr networks and their security groups and settings run end-to-end encrypted messaging for the customer's users; AWS runs the application, the customer owns who is in the network, retention and federation, so accounts and access are added to messaging.",
+					},
 					"aws/worklink": {
 						Name: "WorkLink",
 						Prefixes: []string{
@@ -6284,6 +6853,23 @@ func builtinDocumentList() []NamedDocument {
 						},
 						Source:    "aws-srm",
 						Rationale: "WorkLink fleets and website certificate authority associations gave mobile users access to internal websites through AWS-rendered browsing; endpoints into the customer's network (the service has been discontinued).",
+					},
+					"aws/workmail": {
+						Name: "WorkMail",
+						Prefixes: []string{
+							"aws_workmail_",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						AppliesTo: []string{
+							"accounts_and_access",
+						},
+						Focus: []string{
+							"data_protection",
+							"accounts_and_access",
+						},
+						Source:    "aws-srm",
+						Rationale: "WorkMail organizations, users, groups, domains and policies host the customer's mailboxes; SaaS messaging with the mail as the customer's data and the users, passwords and mobile-device access the customer manages, so accounts and access are added.",
 					},
 					"aws/workspaces": {
 						Name: "WorkSpaces",
@@ -6328,6 +6914,3044 @@ func builtinDocumentList() []NamedDocument {
 						},
 						Source:    "aws-srm",
 						Rationale: "X-Ray groups, sampling rules, encryption configuration and resource policies control the traces the customer's applications send; the customer owns sampling, encryption and who may read the traces.",
+					},
+				},
+			},
+		},
+		{
+			Name: "data/services_azuread.json",
+			Document: &Document{
+				Sources: map[string]SourceDoc{
+					"entra-app-objects": {
+						Title: "Application and service principal objects in Microsoft Entra ID",
+						URL:   "https://learn.microsoft.com/en-us/entra/identity-platform/app-objects-and-service-principals",
+						AsOf:  "2026-11-29",
+					},
+					"entra-conditional-access": {
+						Title: "Microsoft Entra Conditional Access overview",
+						URL:   "https://learn.microsoft.com/en-us/entra/identity/conditional-access/overview",
+						AsOf:  "2026-11-29",
+					},
+					"entra-id": {
+						Title: "What is Microsoft Entra ID?",
+						URL:   "https://learn.microsoft.com/en-us/entra/fundamentals/whatis",
+						AsOf:  "2026-11-29",
+					},
+					"entra-id-governance": {
+						Title: "Microsoft Entra ID Governance overview",
+						URL:   "https://learn.microsoft.com/en-us/entra/id-governance/identity-governance-overview",
+						AsOf:  "2026-11-29",
+					},
+				},
+				Services: map[string]ServiceDoc{
+					"azuread/administrativeunits": {
+						Name: "Microsoft Entra ID: Administrative Units",
+						Prefixes: []string{
+							"azuread_administrative_",
+						},
+						ServiceModel: "saas",
+						Class:        "access_policy",
+						Focus: []string{
+							"accounts_and_access",
+						},
+						Source:    "entra-id",
+						Rationale: "Administrative units, their members and scoped role members partition the directory for delegated administration in Entra ID, which Microsoft runs; whom they delegate to is the customer's.",
+					},
+					"azuread/applications": {
+						Name: "Microsoft Entra ID: Applications",
+						Prefixes: []string{
+							"azuread_application_",
+						},
+						Types: []string{
+							"azuread_application",
+						},
+						ServiceModel: "saas",
+						Class:        "identity_provider",
+						Focus: []string{
+							"identity_infrastructure",
+							"accounts_and_access",
+						},
+						Source:    "entra-app-objects",
+						Rationale: "Application registrations and their passwords, certificates, federated credentials, redirect URIs, permissions and claims define how apps sign users and workloads in through Entra ID.",
+					},
+					"azuread/approleassignments": {
+						Name: "Microsoft Entra ID: App Role Assignments",
+						Prefixes: []string{
+							"azuread_app_",
+						},
+						ServiceModel: "saas",
+						Class:        "access_policy",
+						Focus: []string{
+							"accounts_and_access",
+						},
+						Source:    "entra-app-objects",
+						Rationale: "App role assignments grant users, groups and service principals roles of an application; the grants are the customer's.",
+					},
+					"azuread/conditionalaccess": {
+						Name: "Microsoft Entra ID: Conditional Access",
+						Prefixes: []string{
+							"azuread_conditional_",
+							"azuread_named_",
+						},
+						ServiceModel: "saas",
+						Class:        "identity_provider",
+						Focus: []string{
+							"identity_infrastructure",
+							"accounts_and_access",
+						},
+						Source:    "entra-conditional-access",
+						Rationale: "Conditional Access policies and named locations decide how users authenticate (MFA, device and location conditions) in Entra ID; they configure the sign-in itself, so the identity provider class, not a mere permission.",
+					},
+					"azuread/directoryroles": {
+						Name: "Microsoft Entra ID: Directory Roles",
+						Prefixes: []string{
+							"azuread_custom_",
+							"azuread_directory_",
+						},
+						ServiceModel: "saas",
+						Class:        "access_policy",
+						Focus: []string{
+							"accounts_and_access",
+						},
+						Source:    "entra-id",
+						Rationale: "Directory roles, custom roles, role assignments and eligibility requests grant administrative rights in the tenant; who holds them is the customer's.",
+					},
+					"azuread/groups": {
+						Name: "Microsoft Entra ID: Groups",
+						Prefixes: []string{
+							"azuread_group_without_",
+						},
+						Types: []string{
+							"azuread_group",
+							"azuread_group_member",
+						},
+						ServiceModel: "saas",
+						Class:        "access_policy",
+						Focus: []string{
+							"accounts_and_access",
+						},
+						Source:    "entra-id",
+						Rationale: "Groups and their members carry access to applications, roles and resources; membership is the customer's to govern.",
+					},
+					"azuread/identitygovernance": {
+						Name: "Microsoft Entra ID: Identity Governance",
+						Prefixes: []string{
+							"azuread_access_",
+							"azuread_privileged_",
+						},
+						ServiceModel: "saas",
+						Class:        "access_policy",
+						Focus: []string{
+							"accounts_and_access",
+							"configuration",
+						},
+						Source:    "entra-id-governance",
+						Rationale: "Access packages, catalogs, assignment policies and privileged access group schedules govern who gets which access and for how long.",
+					},
+					"azuread/invitations": {
+						Name: "Microsoft Entra ID: Invitations",
+						Types: []string{
+							"azuread_invitation",
+						},
+						ServiceModel: "saas",
+						Class:        "access_policy",
+						Focus: []string{
+							"accounts_and_access",
+						},
+						Source:    "entra-id",
+						Rationale: "Invitations add guest users to the tenant; which outsiders get an account is the customer's decision.",
+					},
+					"azuread/policies": {
+						Name: "Microsoft Entra ID: Policies",
+						Prefixes: []string{
+							"azuread_authentication_",
+							"azuread_claims_",
+							"azuread_group_role_",
+						},
+						ServiceModel: "saas",
+						Class:        "identity_provider",
+						Focus: []string{
+							"identity_infrastructure",
+							"configuration",
+						},
+						Source:    "entra-id",
+						Rationale: "Authentication strength, claims mapping and group role management policies configure how users authenticate, what tokens say and how privileged group roles are activated.",
+					},
+					"azuread/serviceprincipals": {
+						Name: "Microsoft Entra ID: Service Principals",
+						Prefixes: []string{
+							"azuread_service_",
+						},
+						ServiceModel: "saas",
+						Class:        "access_policy",
+						Focus: []string{
+							"accounts_and_access",
+						},
+						Source:    "entra-app-objects",
+						Rationale: "Service principals and their passwords, certificates, token signing certificates, delegated permission grants and claims mapping assignments are the tenant's instances of applications and the credentials workloads sign in with.",
+					},
+					"azuread/synchronization": {
+						Name: "Microsoft Entra ID: Synchronization",
+						Prefixes: []string{
+							"azuread_synchronization_",
+						},
+						ServiceModel: "saas",
+						Class:        "identity_provider",
+						Focus: []string{
+							"identity_infrastructure",
+							"accounts_and_access",
+						},
+						Source:    "entra-id",
+						Rationale: "Synchronization jobs and secrets provision identities between Entra ID and applications or directories, with credentials the customer supplies.",
+					},
+					"azuread/userflows": {
+						Name: "Microsoft Entra ID: User Flows",
+						Prefixes: []string{
+							"azuread_user_",
+						},
+						ServiceModel: "saas",
+						Class:        "identity_provider",
+						Focus: []string{
+							"identity_infrastructure",
+							"configuration",
+						},
+						Source:    "entra-id",
+						Rationale: "User flow attributes define what a B2C or external-ID sign-up flow collects from users.",
+					},
+					"azuread/users": {
+						Name: "Microsoft Entra ID: Users",
+						Types: []string{
+							"azuread_user",
+						},
+						ServiceModel: "saas",
+						Class:        "access_policy",
+						Focus: []string{
+							"accounts_and_access",
+						},
+						Source:    "entra-id",
+						Rationale: "Users are the tenant's accounts; their creation, credentials and lifecycle are the customer's.",
+					},
+				},
+			},
+		},
+		{
+			Name: "data/services_azurerm.json",
+			Document: &Document{
+				Sources: map[string]SourceDoc{
+					"azure-ad-b2c": {
+						Title: "What is Azure Active Directory B2C?",
+						URL:   "https://learn.microsoft.com/en-us/azure/active-directory-b2c/overview",
+						AsOf:  "2026-11-29",
+					},
+					"azure-ad-domain-services-baseline": {
+						Title: "Azure security baseline for Microsoft Entra Domain Services",
+						URL:   "https://learn.microsoft.com/en-us/security/benchmark/azure/baselines/azure-active-directory-domain-services-security-baseline",
+						AsOf:  "2026-11-29",
+					},
+					"azure-advisor": {
+						Title: "Introduction to Azure Advisor",
+						URL:   "https://learn.microsoft.com/en-us/azure/advisor/advisor-overview",
+						AsOf:  "2026-11-29",
+					},
+					"azure-agc": {
+						Title: "What is Application Gateway for Containers?",
+						URL:   "https://learn.microsoft.com/en-us/azure/application-gateway/for-containers/overview",
+						AsOf:  "2026-11-29",
+					},
+					"azure-analysis-services": {
+						Title: "What is Azure Analysis Services?",
+						URL:   "https://learn.microsoft.com/en-us/azure/analysis-services/analysis-services-overview",
+						AsOf:  "2026-11-29",
+					},
+					"azure-arc-custom-locations": {
+						Title: "Create and manage custom locations on Azure Arc-enabled Kubernetes",
+						URL:   "https://learn.microsoft.com/en-us/azure/azure-arc/kubernetes/custom-locations",
+						AsOf:  "2026-11-29",
+					},
+					"azure-arc-resource-bridge": {
+						Title: "What is Azure Arc resource bridge?",
+						URL:   "https://learn.microsoft.com/en-us/azure/azure-arc/resource-bridge/overview",
+						AsOf:  "2026-11-29",
+					},
+					"azure-arc-scvmm": {
+						Title: "Overview of Azure Arc-enabled System Center Virtual Machine Manager",
+						URL:   "https://learn.microsoft.com/en-us/azure/azure-arc/system-center-virtual-machine-manager/overview",
+						AsOf:  "2026-11-29",
+					},
+					"azure-aro-baseline": {
+						Title: "Azure security baseline for Azure Red Hat OpenShift (ARO)",
+						URL:   "https://learn.microsoft.com/en-us/security/benchmark/azure/baselines/azure-red-hat-openshift-aro-security-baseline",
+						AsOf:  "2026-11-29",
+					},
+					"azure-attestation-baseline": {
+						Title: "Azure security baseline for Microsoft Azure Attestation",
+						URL:   "https://learn.microsoft.com/en-us/security/benchmark/azure/baselines/microsoft-azure-attestation-security-baseline",
+						AsOf:  "2026-11-29",
+					},
+					"azure-automanage": {
+						Title: "Azure Automanage for virtual machines",
+						URL:   "https://learn.microsoft.com/en-us/azure/automanage/overview-about",
+						AsOf:  "2026-11-29",
+					},
+					"azure-automation-baseline": {
+						Title: "Azure security baseline for Automation",
+						URL:   "https://learn.microsoft.com/en-us/security/benchmark/azure/baselines/automation-security-baseline",
+						AsOf:  "2026-11-29",
+					},
+					"azure-batch-baseline": {
+						Title: "Azure security baseline for Batch",
+						URL:   "https://learn.microsoft.com/en-us/security/benchmark/azure/baselines/batch-security-baseline",
+						AsOf:  "2026-11-29",
+					},
+					"azure-blueprints": {
+						Title: "What is Azure Blueprints?",
+						URL:   "https://learn.microsoft.com/en-us/azure/governance/blueprints/overview",
+						AsOf:  "2026-11-29",
+					},
+					"azure-bot-service-baseline": {
+						Title: "Azure security baseline for Azure Bot Service",
+						URL:   "https://learn.microsoft.com/en-us/security/benchmark/azure/baselines/azure-bot-service-security-baseline",
+						AsOf:  "2026-11-29",
+					},
+					"azure-center-for-sap": {
+						Title: "What is Azure Center for SAP solutions?",
+						URL:   "https://learn.microsoft.com/en-us/azure/sap/center-sap-solutions/overview",
+						AsOf:  "2026-11-29",
+					},
+					"azure-chaos-studio": {
+						Title: "What is Azure Chaos Studio?",
+						URL:   "https://learn.microsoft.com/en-us/azure/chaos-studio/chaos-studio-overview",
+						AsOf:  "2026-11-29",
+					},
+					"azure-communication-services-baseline": {
+						Title: "Azure security baseline for Azure Communication Services",
+						URL:   "https://learn.microsoft.com/en-us/security/benchmark/azure/baselines/azure-communication-services-security-baseline",
+						AsOf:  "2026-11-29",
+					},
+					"azure-confidential-ledger": {
+						Title: "Microsoft Azure confidential ledger overview",
+						URL:   "https://learn.microsoft.com/en-us/azure/confidential-ledger/overview",
+						AsOf:  "2026-11-29",
+					},
+					"azure-connectors": {
+						Title: "What are connectors in Azure Logic Apps",
+						URL:   "https://learn.microsoft.com/en-us/azure/connectors/introduction",
+						AsOf:  "2026-11-29",
+					},
+					"azure-cost-management": {
+						Title: "What is Microsoft Cost Management?",
+						URL:   "https://learn.microsoft.com/en-us/azure/cost-management-billing/costs/overview-cost-management",
+						AsOf:  "2026-11-29",
+					},
+					"azure-custom-providers": {
+						Title: "Overview of Azure Custom Resource Providers",
+						URL:   "https://learn.microsoft.com/en-us/azure/azure-resource-manager/custom-providers/overview",
+						AsOf:  "2026-11-29",
+					},
+					"azure-data-explorer-baseline": {
+						Title: "Azure security baseline for Azure Data Explorer",
+						URL:   "https://learn.microsoft.com/en-us/security/benchmark/azure/baselines/azure-data-explorer-security-baseline",
+						AsOf:  "2026-11-29",
+					},
+					"azure-data-share": {
+						Title: "What is Azure Data Share?",
+						URL:   "https://learn.microsoft.com/en-us/azure/data-share/overview",
+						AsOf:  "2026-11-29",
+					},
+					"azure-database-migration-baseline": {
+						Title: "Azure security baseline for Azure Database Migration Service",
+						URL:   "https://learn.microsoft.com/en-us/security/benchmark/azure/baselines/azure-database-migration-service-security-baseline",
+						AsOf:  "2026-11-29",
+					},
+					"azure-dedicated-hsm-baseline": {
+						Title: "Azure security baseline for Azure Dedicated HSM",
+						URL:   "https://learn.microsoft.com/en-us/security/benchmark/azure/baselines/azure-dedicated-hsm-security-baseline",
+						AsOf:  "2026-11-29",
+					},
+					"azure-devtest-labs-baseline": {
+						Title: "Azure security baseline for DevTest Labs",
+						URL:   "https://learn.microsoft.com/en-us/security/benchmark/azure/baselines/devtest-labs-security-baseline",
+						AsOf:  "2026-11-29",
+					},
+					"azure-digital-twins": {
+						Title: "What is Azure Digital Twins?",
+						URL:   "https://learn.microsoft.com/en-us/azure/digital-twins/overview",
+						AsOf:  "2026-11-29",
+					},
+					"azure-elastic-san": {
+						Title: "What is Azure Elastic SAN?",
+						URL:   "https://learn.microsoft.com/en-us/azure/storage/elastic-san/elastic-san-introduction",
+						AsOf:  "2026-11-29",
+					},
+					"azure-fluid-relay": {
+						Title: "Azure Fluid Relay overview",
+						URL:   "https://learn.microsoft.com/en-us/azure/azure-fluid-relay/overview/overview",
+						AsOf:  "2026-11-29",
+					},
+					"azure-hdinsight-baseline": {
+						Title: "Azure security baseline for HDInsight",
+						URL:   "https://learn.microsoft.com/en-us/security/benchmark/azure/baselines/hdinsight-security-baseline",
+						AsOf:  "2026-11-29",
+					},
+					"azure-health-data-services": {
+						Title: "What is Azure Health Data Services?",
+						URL:   "https://learn.microsoft.com/en-us/azure/healthcare-apis/healthcare-apis-overview",
+						AsOf:  "2026-11-29",
+					},
+					"azure-iot-central": {
+						Title: "What is Azure IoT Central?",
+						URL:   "https://learn.microsoft.com/en-us/azure/iot-central/core/overview-iot-central",
+						AsOf:  "2026-11-29",
+					},
+					"azure-iot-hub-baseline": {
+						Title: "Azure security baseline for IoT Hub",
+						URL:   "https://learn.microsoft.com/en-us/security/benchmark/azure/baselines/iot-hub-security-baseline",
+						AsOf:  "2026-11-29",
+					},
+					"azure-lighthouse-baseline": {
+						Title: "Azure security baseline for Azure Lighthouse",
+						URL:   "https://learn.microsoft.com/en-us/security/benchmark/azure/baselines/azure-lighthouse-security-baseline",
+						AsOf:  "2026-11-29",
+					},
+					"azure-load-testing": {
+						Title: "What is Azure Load Testing?",
+						URL:   "https://learn.microsoft.com/en-us/azure/load-testing/overview-what-is-azure-load-testing",
+						AsOf:  "2026-11-29",
+					},
+					"azure-managed-applications": {
+						Title: "Azure Managed Applications overview",
+						URL:   "https://learn.microsoft.com/en-us/azure/azure-resource-manager/managed-applications/overview",
+						AsOf:  "2026-11-29",
+					},
+					"azure-managed-devops-pools": {
+						Title: "What is Managed DevOps Pools?",
+						URL:   "https://learn.microsoft.com/en-us/azure/devops/managed-devops-pools/overview",
+						AsOf:  "2026-11-29",
+					},
+					"azure-managed-grafana": {
+						Title: "What is Azure Managed Grafana?",
+						URL:   "https://learn.microsoft.com/en-us/azure/managed-grafana/overview",
+						AsOf:  "2026-11-29",
+					},
+					"azure-managed-hsm-baseline": {
+						Title: "Azure security baseline for Key Vault - Managed HSM",
+						URL:   "https://learn.microsoft.com/en-us/security/benchmark/azure/baselines/key-vault-managed-hsm-security-baseline",
+						AsOf:  "2026-11-29",
+					},
+					"azure-managed-lustre": {
+						Title: "What is Azure Managed Lustre?",
+						URL:   "https://learn.microsoft.com/en-us/azure/azure-managed-lustre/amlfs-overview",
+						AsOf:  "2026-11-29",
+					},
+					"azure-maps-baseline": {
+						Title: "Azure security baseline for Azure Maps",
+						URL:   "https://learn.microsoft.com/en-us/security/benchmark/azure/baselines/azure-maps-security-baseline",
+						AsOf:  "2026-11-29",
+					},
+					"azure-native-datadog": {
+						Title: "What is Datadog - An Azure Native ISV Service?",
+						URL:   "https://learn.microsoft.com/en-us/azure/partner-solutions/datadog/overview",
+						AsOf:  "2026-11-29",
+					},
+					"azure-native-dynatrace": {
+						Title: "What is Azure Native Dynatrace Service?",
+						URL:   "https://learn.microsoft.com/en-us/azure/partner-solutions/dynatrace/dynatrace-overview",
+						AsOf:  "2026-11-29",
+					},
+					"azure-native-elastic": {
+						Title: "What is Elastic Cloud (Elasticsearch) - An Azure Native ISV Service?",
+						URL:   "https://learn.microsoft.com/en-us/azure/partner-solutions/elastic/overview",
+						AsOf:  "2026-11-29",
+					},
+					"azure-native-new-relic": {
+						Title: "What is Azure Native New Relic Service?",
+						URL:   "https://learn.microsoft.com/en-us/azure/partner-solutions/new-relic/new-relic-overview",
+						AsOf:  "2026-11-29",
+					},
+					"azure-native-nginx": {
+						Title: "What is NGINXaaS for Azure?",
+						URL:   "https://learn.microsoft.com/en-us/azure/partner-solutions/nginx/nginx-overview",
+						AsOf:  "2026-11-29",
+					},
+					"azure-native-palo-alto": {
+						Title: "What is Cloud Next-Generation Firewall by Palo Alto Networks - An Azure Native ISV Service?",
+						URL:   "https://learn.microsoft.com/en-us/azure/partner-solutions/palo-alto/palo-alto-overview",
+						AsOf:  "2026-11-29",
+					},
+					"azure-native-qumulo": {
+						Title: "What is Azure Native Qumulo?",
+						URL:   "https://learn.microsoft.com/en-us/azure/partner-solutions/qumulo/qumulo-overview",
+						AsOf:  "2026-11-29",
+					},
+					"azure-netapp-files-baseline": {
+						Title: "Azure security baseline for Azure NetApp Files",
+						URL:   "https://learn.microsoft.com/en-us/security/benchmark/azure/baselines/azure-netapp-files-security-baseline",
+						AsOf:  "2026-11-29",
+					},
+					"azure-notification-hubs-baseline": {
+						Title: "Azure security baseline for Notification Hubs",
+						URL:   "https://learn.microsoft.com/en-us/security/benchmark/azure/baselines/notification-hubs-security-baseline",
+						AsOf:  "2026-11-29",
+					},
+					"azure-portal-dashboards": {
+						Title: "Create a dashboard in the Azure portal",
+						URL:   "https://learn.microsoft.com/en-us/azure/azure-portal/azure-portal-dashboards",
+						AsOf:  "2026-11-29",
+					},
+					"azure-purview-baseline": {
+						Title: "Azure security baseline for Microsoft Purview",
+						URL:   "https://learn.microsoft.com/en-us/security/benchmark/azure/baselines/purview-security-baseline",
+						AsOf:  "2026-11-29",
+					},
+					"azure-relay": {
+						Title: "What is Azure Relay?",
+						URL:   "https://learn.microsoft.com/en-us/azure/azure-relay/relay-what-is-it",
+						AsOf:  "2026-11-29",
+					},
+					"azure-resource-manager-baseline": {
+						Title: "Azure security baseline for Azure Resource Manager",
+						URL:   "https://learn.microsoft.com/en-us/security/benchmark/azure/baselines/azure-resource-manager-security-baseline",
+						AsOf:  "2026-11-29",
+					},
+					"azure-service-connector": {
+						Title: "What is Service Connector?",
+						URL:   "https://learn.microsoft.com/en-us/azure/service-connector/overview",
+						AsOf:  "2026-11-29",
+					},
+					"azure-service-fabric": {
+						Title: "Overview of Azure Service Fabric",
+						URL:   "https://learn.microsoft.com/en-us/azure/service-fabric/service-fabric-overview",
+						AsOf:  "2026-11-29",
+					},
+					"azure-service-fabric-managed": {
+						Title: "Service Fabric managed clusters",
+						URL:   "https://learn.microsoft.com/en-us/azure/service-fabric/overview-managed-cluster",
+						AsOf:  "2026-11-29",
+					},
+					"azure-spring-apps-baseline": {
+						Title: "Azure security baseline for Azure Spring Apps",
+						URL:   "https://learn.microsoft.com/en-us/security/benchmark/azure/baselines/azure-spring-apps-security-baseline",
+						AsOf:  "2026-11-29",
+					},
+					"azure-stack-edge-baseline": {
+						Title: "Azure security baseline for Azure Stack Edge",
+						URL:   "https://learn.microsoft.com/en-us/security/benchmark/azure/baselines/azure-stack-edge-security-baseline",
+						AsOf:  "2026-11-29",
+					},
+					"azure-stack-hci-baseline": {
+						Title: "Azure security baseline for Azure Stack HCI",
+						URL:   "https://learn.microsoft.com/en-us/security/benchmark/azure/baselines/azure-stack-hci-security-baseline",
+						AsOf:  "2026-11-29",
+					},
+					"azure-storage-mover": {
+						Title: "What is Azure Storage Mover?",
+						URL:   "https://learn.microsoft.com/en-us/azure/storage-mover/service-overview",
+						AsOf:  "2026-11-29",
+					},
+					"azure-traffic-collector": {
+						Title: "Azure Traffic Collector overview",
+						URL:   "https://learn.microsoft.com/en-us/azure/expressroute/traffic-collector-overview",
+						AsOf:  "2026-11-29",
+					},
+					"azure-trusted-signing": {
+						Title: "What is Trusted Signing?",
+						URL:   "https://learn.microsoft.com/en-us/azure/trusted-signing/overview",
+						AsOf:  "2026-11-29",
+					},
+					"azure-video-indexer": {
+						Title: "What is Azure AI Video Indexer?",
+						URL:   "https://learn.microsoft.com/en-us/azure/azure-video-indexer/video-indexer-overview",
+						AsOf:  "2026-11-29",
+					},
+					"azure-virtual-desktop-baseline": {
+						Title: "Azure security baseline for Azure Virtual Desktop",
+						URL:   "https://learn.microsoft.com/en-us/security/benchmark/azure/baselines/azure-virtual-desktop-security-baseline",
+						AsOf:  "2026-11-29",
+					},
+					"azure-vmware-solution-baseline": {
+						Title: "Azure security baseline for Azure VMware Solution",
+						URL:   "https://learn.microsoft.com/en-us/security/benchmark/azure/baselines/azure-vmware-solution-security-baseline",
+						AsOf:  "2026-11-29",
+					},
+					"azure-web-pubsub-baseline": {
+						Title: "Azure security baseline for Azure Web PubSub",
+						URL:   "https://learn.microsoft.com/en-us/security/benchmark/azure/baselines/azure-web-pubsub-security-baseline",
+						AsOf:  "2026-11-29",
+					},
+					"microsoft-dev-box": {
+						Title: "What is Microsoft Dev Box?",
+						URL:   "https://learn.microsoft.com/en-us/azure/dev-box/overview-what-is-microsoft-dev-box",
+						AsOf:  "2026-11-29",
+					},
+					"microsoft-fabric": {
+						Title: "What is Microsoft Fabric?",
+						URL:   "https://learn.microsoft.com/en-us/fabric/fundamentals/microsoft-fabric-overview",
+						AsOf:  "2026-11-29",
+					},
+					"oracle-database-azure": {
+						Title: "Overview of Oracle Database@Azure",
+						URL:   "https://learn.microsoft.com/en-us/azure/oracle/oracle-db/database-overview",
+						AsOf:  "2026-11-29",
+					},
+					"power-bi-embedded": {
+						Title: "What is Power BI Embedded in Azure?",
+						URL:   "https://learn.microsoft.com/en-us/power-bi/developer/embedded/azure-pbie-what-is-power-bi-embedded",
+						AsOf:  "2026-11-29",
+					},
+				},
+				Services: map[string]ServiceDoc{
+					"azurerm/aadb2c": {
+						Name: "Azure AD B2C",
+						Prefixes: []string{
+							"azurerm_aadb2c_",
+						},
+						ARM: []string{
+							"Microsoft.AzureActiveDirectory",
+						},
+						ServiceModel: "saas",
+						Class:        "identity_provider",
+						Focus: []string{
+							"identity_infrastructure",
+							"accounts_and_access",
+						},
+						Source:    "azure-ad-b2c",
+						Rationale: "Azure AD B2C directories are customer identity tenants Microsoft runs; the customer configures sign-in, user flows and who administers them.",
+					},
+					"azurerm/advisor": {
+						Name: "Advisor",
+						Prefixes: []string{
+							"azurerm_advisor_",
+						},
+						ARM: []string{
+							"Microsoft.Advisor",
+						},
+						ServiceModel: "saas",
+						Class:        "logging_monitoring",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "azure-advisor",
+						Rationale: "Advisor suppressions silence recommendations of a service Microsoft runs; hiding one can hide a security finding, so they are treated as monitoring configuration.",
+					},
+					"azurerm/analysisservices": {
+						Name: "Analysis Services",
+						Prefixes: []string{
+							"azurerm_analysis_",
+						},
+						ARM: []string{
+							"Microsoft.AnalysisServices",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_database",
+						Focus: []string{
+							"data_access",
+							"network_controls",
+						},
+						Source:    "azure-analysis-services",
+						Rationale: "Analysis Services servers host the customer's tabular models on an engine Microsoft runs; the customer owns the models' data, firewall and administrators.",
+					},
+					"azurerm/apimanagement": {
+						Name: "API Management",
+						Prefixes: []string{
+							"azurerm_api_management_",
+						},
+						Types: []string{
+							"azurerm_api_management",
+						},
+						ARM: []string{
+							"Microsoft.ApiManagement",
+						},
+						ServiceModel: "paas",
+						Class:        "traffic_endpoint",
+						AppliesTo: []string{
+							"accounts_and_access",
+						},
+						Focus: []string{
+							"configuration",
+							"accounts_and_access",
+						},
+						Source:    "azure-api-management-baseline",
+						Rationale: "Most API Management types are APIs, products, policies, backends and subscriptions of a gateway that receives the customer's traffic; the service itself is typed as a managed platform. Subscriptions and named values carry credentials, hence accounts and access.",
+					},
+					"azurerm/appconfiguration": {
+						Name: "App Configuration",
+						Prefixes: []string{
+							"azurerm_app_configuration_",
+						},
+						Types: []string{
+							"azurerm_app_configuration",
+						},
+						ARM: []string{
+							"Microsoft.AppConfiguration",
+						},
+						ServiceModel: "paas",
+						Class:        "data_store",
+						Focus: []string{
+							"configuration",
+							"data_protection",
+						},
+						Source:    "azure-app-configuration",
+						Rationale: "App Configuration stores hold the customer's settings and feature flags; Microsoft runs the store, the customer owns the keys, values, access and network exposure.",
+					},
+					"azurerm/applicationinsights": {
+						Name: "Application Insights",
+						Prefixes: []string{
+							"azurerm_application_insights_",
+						},
+						Types: []string{
+							"azurerm_application_insights",
+						},
+						ARM: []string{
+							"Microsoft.Insights/components",
+							"Microsoft.Insights/webTests",
+							"Microsoft.Insights/workbookTemplates",
+							"Microsoft.Insights/workbooks",
+						},
+						ServiceModel: "saas",
+						Class:        "logging_monitoring",
+						Focus: []string{
+							"data_access",
+							"configuration",
+						},
+						Source:    "azure-log-analytics",
+						Rationale: "Application Insights components, web tests and workbooks collect and show the customer's telemetry in a service Microsoft runs; what is collected and who reads it is the customer's.",
+					},
+					"azurerm/appservice": {
+						Name: "Azure App Service",
+						Prefixes: []string{
+							"azurerm_app_service_environment_",
+							"azurerm_app_service_source_",
+							"azurerm_function_app_active_",
+							"azurerm_function_app_flex_",
+							"azurerm_function_app_hybrid_",
+							"azurerm_linux_function_",
+							"azurerm_linux_web_",
+							"azurerm_source_",
+							"azurerm_static_",
+							"azurerm_web_app_",
+							"azurerm_windows_function_",
+							"azurerm_windows_web_",
+						},
+						Types: []string{
+							"azurerm_function_app_function",
+							"azurerm_service_plan",
+						},
+						ARM: []string{
+							"Microsoft.Web",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_platform",
+						Focus: []string{
+							"application_code",
+							"configuration",
+						},
+						Source:    "azure-app-service-security",
+						Rationale: "App Service plans, web apps, slots and environments run the customer's code on hosts Microsoft patches; function apps have their own type entries. Custom containers hand the runtime to the customer through conditions on the types.",
+					},
+					"azurerm/arckubernetes": {
+						Name: "Azure Arc-enabled Kubernetes",
+						Prefixes: []string{
+							"azurerm_arc_kubernetes_",
+						},
+						ARM: []string{
+							"Microsoft.Kubernetes",
+						},
+						ServiceModel: "caas",
+						Class:        "container_platform",
+						Focus: []string{
+							"configuration",
+							"accounts_and_access",
+						},
+						Source:    "azure-arc-kubernetes",
+						Rationale: "Arc-enabled Kubernetes projects a cluster the customer runs (on premises or elsewhere) into Azure, with extensions and Flux configurations; the nodes and the cluster stay the customer's, as for azurerm_arc_kubernetes_cluster.",
+					},
+					"azurerm/arcresourcebridge": {
+						Name: "Azure Arc resource bridge",
+						Prefixes: []string{
+							"azurerm_arc_resource_",
+						},
+						ARM: []string{
+							"Microsoft.ResourceConnector",
+						},
+						ServiceModel: "iaas",
+						Class:        "compute_host",
+						Focus: []string{
+							"operating_system",
+							"deployment_settings",
+						},
+						Source:    "azure-arc-resource-bridge",
+						Rationale: "The Arc resource bridge is an appliance VM the customer hosts in its own virtualization platform and must keep upgraded; the host is left to the customer.",
+					},
+					"azurerm/attestation": {
+						Name: "Attestation",
+						Prefixes: []string{
+							"azurerm_attestation_",
+						},
+						ARM: []string{
+							"Microsoft.Attestation",
+						},
+						ServiceModel: "saas",
+						Class:        "key_secret",
+						Focus: []string{
+							"configuration",
+							"data_protection",
+						},
+						Source:    "azure-attestation-baseline",
+						Rationale: "Attestation providers verify trusted execution environments and sign tokens with policies and signing certificates the customer sets; Microsoft runs the service.",
+					},
+					"azurerm/authorization": {
+						Name: "Authorization",
+						Prefixes: []string{
+							"azurerm_marketplace_role_",
+							"azurerm_pim_",
+							"azurerm_role_",
+						},
+						ARM: []string{
+							"Microsoft.Authorization",
+						},
+						ServiceModel: "saas",
+						Class:        "access_policy",
+						Focus: []string{
+							"accounts_and_access",
+						},
+						Source:    "azure-rbac",
+						Rationale: "Role assignments and definitions and PIM schedules grant access in Azure RBAC, which Microsoft runs; who gets which role is wholly the customer's.",
+					},
+					"azurerm/automanage": {
+						Name: "Azure Automanage",
+						Prefixes: []string{
+							"azurerm_arc_machine_automanage_",
+							"azurerm_automanage_",
+							"azurerm_virtual_machine_automanage_",
+						},
+						ARM: []string{
+							"Microsoft.AutoManage",
+						},
+						ServiceModel: "iaas",
+						Class:        "host_configuration",
+						Focus: []string{
+							"operating_system",
+							"configuration",
+						},
+						Source:    "azure-automanage",
+						Rationale: "Automanage configuration profiles and their assignments configure the operating system of the customer's virtual machines and Arc machines (updates, backup, guest configuration).",
+					},
+					"azurerm/automation": {
+						Name: "Automation",
+						Prefixes: []string{
+							"azurerm_automation_",
+						},
+						ARM: []string{
+							"Microsoft.Automation",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_platform",
+						AppliesTo: []string{
+							"accounts_and_access",
+						},
+						Focus: []string{
+							"application_code",
+							"accounts_and_access",
+						},
+						Source:    "azure-automation-baseline",
+						Rationale: "Automation accounts run the customer's runbooks and DSC configurations on Microsoft's sandboxes or the customer's hybrid workers, and hold credentials, certificates and variables, hence accounts and access.",
+					},
+					"azurerm/azurestackhci": {
+						Name: "Azure Local (Azure Stack HCI)",
+						Prefixes: []string{
+							"azurerm_stack_",
+						},
+						ARM: []string{
+							"Microsoft.AzureStackHCI",
+						},
+						ServiceModel: "on_premises",
+						Class:        "compute_host",
+						Focus: []string{
+							"physical_hosts",
+							"operating_system",
+						},
+						Source:    "azure-stack-hci-baseline",
+						Rationale: "Azure Stack HCI (Azure Local) clusters, logical networks, images and virtual disks run on hardware in the customer's datacenter; Azure only manages them, so everything down to the hosts is the customer's.",
+					},
+					"azurerm/batch": {
+						Name: "Batch",
+						Prefixes: []string{
+							"azurerm_batch_",
+						},
+						ARM: []string{
+							"Microsoft.Batch",
+						},
+						ServiceModel: "iaas",
+						Class:        "compute_host",
+						Focus: []string{
+							"operating_system",
+							"application_code",
+						},
+						Source:    "azure-batch-baseline",
+						Rationale: "Batch pools are virtual machines from an image the customer chooses, reachable by the customer; Batch does not patch pool nodes (the customer recreates pools), so the host is left to the customer, the more cautious of IaaS and PaaS.",
+					},
+					"azurerm/blueprints": {
+						Name: "Blueprints",
+						Prefixes: []string{
+							"azurerm_blueprint_",
+						},
+						ARM: []string{
+							"Microsoft.Blueprint",
+						},
+						ServiceModel: "saas",
+						Class:        "access_policy",
+						Focus: []string{
+							"configuration",
+							"deployment_settings",
+						},
+						Source:    "azure-blueprints",
+						Rationale: "Blueprint definitions and assignments deploy role assignments, policies and templates to subscriptions as governance guardrails; Microsoft runs the service.",
+					},
+					"azurerm/bot": {
+						Name: "Azure AI Bot Service",
+						Prefixes: []string{
+							"azurerm_bot_",
+						},
+						Types: []string{
+							"azurerm_healthbot",
+						},
+						ARM: []string{
+							"Microsoft.BotService",
+							"Microsoft.HealthBot",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						Focus: []string{
+							"configuration",
+							"data_access",
+						},
+						Source:    "azure-bot-service-baseline",
+						Rationale: "Bot Service registrations and channels carry conversations between users and the customer's bot endpoint, which runs elsewhere; Health Bot is a bot Microsoft runs. The customer owns the channels, secrets and the data in transit.",
+					},
+					"azurerm/cdn": {
+						Name: "Azure CDN and Front Door Standard/Premium",
+						Prefixes: []string{
+							"azurerm_cdn_",
+						},
+						ARM: []string{
+							"Microsoft.Cdn",
+							"Microsoft.Network/frontDoorWebApplicationFirewallPolicies",
+						},
+						ServiceModel: "paas",
+						Class:        "traffic_endpoint",
+						Focus: []string{
+							"network_controls",
+							"configuration",
+						},
+						Source:    "azure-front-door",
+						Rationale: "CDN profiles, endpoints and Front Door Standard/Premium routes, origins, rules and WAF policies receive the customer's traffic and terminate TLS, as the type entries of azurerm_cdn_frontdoor_* say.",
+					},
+					"azurerm/chaosstudio": {
+						Name: "Azure Chaos Studio",
+						Prefixes: []string{
+							"azurerm_chaos_",
+						},
+						ARM: []string{
+							"Microsoft.Chaos",
+						},
+						ServiceModel: "saas",
+						Class:        "configuration_object",
+						AppliesTo: []string{
+							"accounts_and_access",
+						},
+						Focus: []string{
+							"configuration",
+							"accounts_and_access",
+						},
+						Source:    "azure-chaos-studio",
+						Rationale: "Chaos Studio targets, capabilities and experiments inject faults into the customer's resources with an identity the customer grants; the experiment holds no data, but its permissions are a real duty.",
+					},
+					"azurerm/codesigning": {
+						Name: "Trusted Signing",
+						Prefixes: []string{
+							"azurerm_trusted_",
+						},
+						ARM: []string{
+							"Microsoft.CodeSigning",
+						},
+						ServiceModel: "saas",
+						Class:        "key_secret",
+						Focus: []string{
+							"data_protection",
+							"accounts_and_access",
+						},
+						Source:    "azure-trusted-signing",
+						Rationale: "Trusted Signing accounts hold certificate profiles that sign the customer's code with keys Microsoft keeps in HSMs; who may sign is the customer's.",
+					},
+					"azurerm/cognitive": {
+						Name: "Azure AI services",
+						Prefixes: []string{
+							"azurerm_cognitive_",
+						},
+						ARM: []string{
+							"Microsoft.CognitiveServices",
+						},
+						ServiceModel: "saas",
+						Class:        "managed_platform",
+						Focus: []string{
+							"data_protection",
+							"network_controls",
+						},
+						Source:    "azure-ai-services-security",
+						Rationale: "Azure AI services accounts, model deployments and responsible-AI policies process the customer's data on models Microsoft runs, as azurerm_cognitive_account is classified; keys, network exposure and data handling are the customer's.",
+					},
+					"azurerm/communication": {
+						Name: "Azure Communication Services",
+						Prefixes: []string{
+							"azurerm_communication_",
+							"azurerm_email_",
+						},
+						ARM: []string{
+							"Microsoft.Communication",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						Focus: []string{
+							"data_protection",
+							"data_access",
+						},
+						Source:    "azure-communication-services-baseline",
+						Rationale: "Communication Services and Email Services send the customer's messages, calls and email through a platform Microsoft runs; the customer owns domains, senders, keys and the content.",
+					},
+					"azurerm/compute": {
+						Name: "Azure Virtual Machines",
+						Prefixes: []string{
+							"azurerm_availability_",
+							"azurerm_capacity_",
+							"azurerm_dedicated_host_",
+							"azurerm_disk_",
+							"azurerm_gallery_",
+							"azurerm_linux_virtual_",
+							"azurerm_managed_disk_",
+							"azurerm_orchestrated_",
+							"azurerm_proximity_",
+							"azurerm_shared_",
+							"azurerm_ssh_",
+							"azurerm_virtual_machine_data_",
+							"azurerm_virtual_machine_gallery_",
+							"azurerm_virtual_machine_implicit_",
+							"azurerm_virtual_machine_restore_",
+							"azurerm_virtual_machine_run_",
+							"azurerm_virtual_machine_scale_set_standby_",
+							"azurerm_windows_virtual_",
+						},
+						Types: []string{
+							"azurerm_dedicated_host",
+							"azurerm_image",
+							"azurerm_managed_disk",
+							"azurerm_marketplace_agreement",
+							"azurerm_snapshot",
+							"azurerm_virtual_machine_extension",
+							"azurerm_virtual_machine_scale_set_extension",
+						},
+						ARM: []string{
+							"Microsoft.Compute",
+							"Microsoft.MarketplaceOrdering",
+							"Microsoft.StandbyPool",
+						},
+						ServiceModel: "iaas",
+						Class:        "compute_host",
+						Focus: []string{
+							"operating_system",
+							"configuration",
+						},
+						Source:    "azure-vm-linux-baseline",
+						Rationale: "Virtual machines, scale sets and their extensions, disks, images and galleries: the customer runs the operating system and everything above it; disks, images and placement objects have type entries of their own.",
+					},
+					"azurerm/confidentialledger": {
+						Name: "Confidential Ledger",
+						Prefixes: []string{
+							"azurerm_confidential_",
+						},
+						ARM: []string{
+							"Microsoft.ConfidentialLedger",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_protection",
+							"data_access",
+						},
+						Source:    "azure-confidential-ledger",
+						Rationale: "Confidential Ledger keeps the customer's tamper-evident records in enclaves Microsoft runs; the customer owns the data, its users and certificates.",
+					},
+					"azurerm/connections": {
+						Name: "Logic Apps API connections",
+						Types: []string{
+							"azurerm_api_connection",
+						},
+						ARM: []string{
+							"Microsoft.Web/connections",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						AppliesTo: []string{
+							"accounts_and_access",
+						},
+						Focus: []string{
+							"configuration",
+							"accounts_and_access",
+						},
+						Source:    "azure-connectors",
+						Rationale: "API connections hold the credentials and settings Logic Apps connectors use to reach other services; they carry the customer's data between services, and their credentials are the customer's to guard.",
+					},
+					"azurerm/consumption": {
+						Name: "Consumption",
+						Prefixes: []string{
+							"azurerm_consumption_",
+						},
+						ARM: []string{
+							"Microsoft.Consumption",
+						},
+						ServiceModel: "saas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "azure-cost-management",
+						Rationale: "Consumption budgets set spending thresholds and notifications; they hold no data and run no code.",
+					},
+					"azurerm/containerapps": {
+						Name: "Container Apps",
+						Prefixes: []string{
+							"azurerm_container_app_",
+						},
+						Types: []string{
+							"azurerm_container_app",
+						},
+						ARM: []string{
+							"Microsoft.App",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_platform",
+						Focus: []string{
+							"application_code",
+							"deployment_settings",
+						},
+						Source:    "azure-container-apps",
+						Rationale: "Container Apps environments, apps and jobs run the customer's containers on a platform Microsoft operates, as the type entries say; the images, their runtime and the exposure are the customer's.",
+					},
+					"azurerm/containers": {
+						Name: "Azure Kubernetes Service, Container Instances and Container Registry",
+						Prefixes: []string{
+							"azurerm_container_connected_",
+							"azurerm_container_registry_",
+							"azurerm_kubernetes_",
+						},
+						Types: []string{
+							"azurerm_container_group",
+							"azurerm_container_registry",
+						},
+						ARM: []string{
+							"Microsoft.ContainerInstance",
+							"Microsoft.ContainerRegistry",
+							"Microsoft.ContainerService",
+							"Microsoft.KubernetesConfiguration",
+						},
+						ServiceModel: "caas",
+						Class:        "container_platform",
+						Focus: []string{
+							"operating_system",
+							"network_controls",
+							"accounts_and_access",
+						},
+						Source:    "azure-aks-security",
+						Rationale: "The containers service holds AKS clusters and node pools, container instances and container registries; most types are Kubernetes clusters and their settings, so the service takes the container platform (the more inclusive class). Registry types carrying host components should get type entries of their own (azurerm_container_registry has one).",
+					},
+					"azurerm/cosmos": {
+						Name: "Azure Cosmos DB",
+						Prefixes: []string{
+							"azurerm_cosmosdb_",
+						},
+						ARM: []string{
+							"Microsoft.DBforPostgreSQL/serverGroupsv2",
+							"Microsoft.DocumentDB",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_protection",
+							"data_access",
+							"network_controls",
+						},
+						Source:    "azure-cosmosdb-security",
+						Rationale: "Cosmos DB accounts, databases, containers and role definitions store the customer's data in a service Microsoft runs, as the azurerm_cosmosdb_* type entries say.",
+					},
+					"azurerm/costmanagement": {
+						Name: "Cost Management",
+						Prefixes: []string{
+							"azurerm_billing_",
+							"azurerm_cost_",
+							"azurerm_resource_group_cost_",
+							"azurerm_subscription_cost_",
+						},
+						ARM: []string{
+							"Microsoft.Billing",
+							"Microsoft.CostManagement",
+						},
+						ServiceModel: "saas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "azure-cost-management",
+						Rationale: "Cost Management exports, scheduled actions and views configure reporting on billing data; exports write cost data to the customer's storage.",
+					},
+					"azurerm/customproviders": {
+						Name: "Custom Providers",
+						Types: []string{
+							"azurerm_custom_provider",
+						},
+						ARM: []string{
+							"Microsoft.CustomProviders",
+						},
+						ServiceModel: "paas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "azure-custom-providers",
+						Rationale: "A custom resource provider extends Resource Manager with resource types served by the customer's own endpoint; the provider object is configuration, the endpoint's code is classified where it runs.",
+					},
+					"azurerm/dashboard": {
+						Name: "Azure Managed Grafana",
+						Prefixes: []string{
+							"azurerm_dashboard_",
+						},
+						ARM: []string{
+							"Microsoft.Dashboard",
+						},
+						ServiceModel: "saas",
+						Class:        "logging_monitoring",
+						Focus: []string{
+							"data_access",
+							"configuration",
+						},
+						Source:    "azure-managed-grafana",
+						Rationale: "Managed Grafana workspaces show the customer's monitoring data in Grafana instances Microsoft runs; data sources, users and network exposure are the customer's.",
+					},
+					"azurerm/databasemigration": {
+						Name: "Azure Database Migration Service",
+						Prefixes: []string{
+							"azurerm_database_",
+						},
+						ARM: []string{
+							"Microsoft.DataMigration",
+						},
+						ServiceModel: "paas",
+						Class:        "messaging",
+						Focus: []string{
+							"data_protection",
+							"network_controls",
+						},
+						Source:    "azure-database-migration-baseline",
+						Rationale: "Database Migration Service instances, projects and tasks copy the customer's databases between servers; they carry data between services, with connection credentials and network paths the customer owns.",
+					},
+					"azurerm/databoxedge": {
+						Name: "Azure Stack Edge",
+						Prefixes: []string{
+							"azurerm_databox_",
+						},
+						ARM: []string{
+							"Microsoft.DataBoxEdge",
+						},
+						ServiceModel: "on_premises",
+						Class:        "compute_host",
+						Focus: []string{
+							"physical_hosts",
+							"operating_system",
+						},
+						Source:    "azure-stack-edge-baseline",
+						Rationale: "Azure Stack Edge devices sit in the customer's premises; Microsoft supplies the hardware and updates, the customer keeps the site, the device and its workloads secure, so the cautious model is on premises.",
+					},
+					"azurerm/databricks": {
+						Name: "Azure Databricks",
+						Prefixes: []string{
+							"azurerm_databricks_",
+						},
+						ARM: []string{
+							"Microsoft.Databricks",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_platform",
+						Focus: []string{
+							"network_controls",
+							"data_protection",
+						},
+						Source:    "azure-databricks-security",
+						Rationale: "Databricks workspaces and access connectors run the customer's notebooks and jobs on clusters Databricks operates in the customer's subscription, as azurerm_databricks_workspace is classified.",
+					},
+					"azurerm/datadog": {
+						Name: "Datadog",
+						Prefixes: []string{
+							"azurerm_datadog_",
+						},
+						ARM: []string{
+							"Microsoft.Datadog",
+						},
+						ServiceModel: "saas",
+						Class:        "logging_monitoring",
+						Focus: []string{
+							"data_access",
+							"configuration",
+						},
+						Source:    "azure-native-datadog",
+						Rationale: "Datadog monitors (an Azure Native ISV service) ship the customer's logs and metrics to a SaaS Datadog runs; what is sent and who reads it is the customer's.",
+					},
+					"azurerm/datafactory": {
+						Name: "Data Factory",
+						Prefixes: []string{
+							"azurerm_data_factory_",
+						},
+						Types: []string{
+							"azurerm_data_factory",
+						},
+						ARM: []string{
+							"Microsoft.DataFactory",
+						},
+						ServiceModel: "paas",
+						Class:        "messaging",
+						AppliesTo: []string{
+							"accounts_and_access",
+						},
+						Focus: []string{
+							"data_access",
+							"accounts_and_access",
+						},
+						Source:    "azure-data-factory-security",
+						Rationale: "Most Data Factory types are linked services, datasets, pipelines, triggers and data flows that move the customer's data between stores, as the type entries classify them; linked services hold credentials. Integration runtimes and the factory have entries of their own.",
+					},
+					"azurerm/dataprotection": {
+						Name: "Azure Backup (Data Protection backup vaults)",
+						Prefixes: []string{
+							"azurerm_data_protection_",
+						},
+						ARM: []string{
+							"Microsoft.DataProtection",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_protection",
+						},
+						Source:    "azure-backup-security",
+						Rationale: "Backup vaults, policies and backup instances keep copies of the customer's data in a service Microsoft runs, as azurerm_data_protection_backup_vault is classified.",
+					},
+					"azurerm/datashare": {
+						Name: "Data Share",
+						Prefixes: []string{
+							"azurerm_data_share_",
+						},
+						Types: []string{
+							"azurerm_data_share",
+						},
+						ARM: []string{
+							"Microsoft.DataShare",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						Focus: []string{
+							"data_access",
+							"data_classification",
+						},
+						Source:    "azure-data-share",
+						Rationale: "Data Share accounts, shares and datasets send the customer's data to other tenants; what is shared with whom is the customer's.",
+					},
+					"azurerm/desktopvirtualization": {
+						Name: "Azure Virtual Desktop",
+						Prefixes: []string{
+							"azurerm_virtual_desktop_",
+						},
+						ARM: []string{
+							"Microsoft.DesktopVirtualization",
+						},
+						ServiceModel: "paas",
+						Class:        "access_policy",
+						Focus: []string{
+							"accounts_and_access",
+							"configuration",
+						},
+						Source:    "azure-virtual-desktop-baseline",
+						Rationale: "Host pools, application groups, workspaces and scaling plans are the Azure Virtual Desktop control plane Microsoft runs; they decide which users reach which desktops and apps. The session hosts are virtual machines classified by compute.",
+					},
+					"azurerm/devcenter": {
+						Name: "Microsoft Dev Box and Azure Deployment Environments",
+						Prefixes: []string{
+							"azurerm_dev_center_",
+						},
+						Types: []string{
+							"azurerm_dev_center",
+						},
+						ARM: []string{
+							"Microsoft.DevCenter",
+						},
+						ServiceModel: "iaas",
+						Class:        "compute_host",
+						Focus: []string{
+							"operating_system",
+							"configuration",
+						},
+						Source:    "microsoft-dev-box",
+						Rationale: "Dev centers, projects, catalogs, dev box definitions and pools provision dev boxes and environments from the customer's images and templates; the dev boxes' operating system is the customer's to keep updated, the cautious choice.",
+					},
+					"azurerm/devtestlabs": {
+						Name: "Azure DevTest Labs",
+						Prefixes: []string{
+							"azurerm_dev_test_",
+						},
+						ARM: []string{
+							"Microsoft.DevTestLab",
+							"Microsoft.LabServices",
+						},
+						ServiceModel: "iaas",
+						Class:        "compute_host",
+						Focus: []string{
+							"operating_system",
+							"deployment_settings",
+						},
+						Source:    "azure-devtest-labs-baseline",
+						Rationale: "DevTest Labs create lab virtual machines, schedules and policies; the machines' operating system and software are the customer's.",
+					},
+					"azurerm/digitaltwins": {
+						Name: "Digital Twins",
+						Prefixes: []string{
+							"azurerm_digital_",
+						},
+						ARM: []string{
+							"Microsoft.DigitalTwins",
+						},
+						ServiceModel: "paas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_access",
+							"data_protection",
+						},
+						Source:    "azure-digital-twins",
+						Rationale: "Digital Twins instances hold the customer's twin graph and route its events to endpoints; Microsoft runs the service, the customer owns the models, data and access.",
+					},
+					"azurerm/dns": {
+						Name: "DNS",
+						Prefixes: []string{
+							"azurerm_dns_",
+						},
+						ARM: []string{
+							"Microsoft.Network/dnsZones",
+						},
+						ServiceModel: "saas",
+						Class:        "network_object",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "azure-dns",
+						Rationale: "DNS zones and records are served by Azure DNS, which Microsoft runs; the records the customer publishes are its configuration, as the azurerm_dns_* type entries say.",
+					},
+					"azurerm/domainservices": {
+						Name: "Microsoft Entra Domain Services",
+						Prefixes: []string{
+							"azurerm_active_",
+						},
+						ARM: []string{
+							"Microsoft.AAD",
+						},
+						ServiceModel: "paas",
+						Class:        "identity_provider",
+						Focus: []string{
+							"identity_infrastructure",
+							"accounts_and_access",
+						},
+						Source:    "azure-ad-domain-services-baseline",
+						Rationale: "Entra Domain Services runs managed domain controllers for the customer's domain; Microsoft patches them, the customer owns the domain's users, policies, replica sets and network exposure.",
+					},
+					"azurerm/dynatrace": {
+						Name: "Dynatrace",
+						Prefixes: []string{
+							"azurerm_dynatrace_",
+						},
+						ARM: []string{
+							"Dynatrace.Observability",
+						},
+						ServiceModel: "saas",
+						Class:        "logging_monitoring",
+						Focus: []string{
+							"data_access",
+							"configuration",
+						},
+						Source:    "azure-native-dynatrace",
+						Rationale: "Dynatrace monitors (an Azure Native ISV service) ship the customer's telemetry to a SaaS Dynatrace runs; what is sent and who reads it is the customer's.",
+					},
+					"azurerm/elastic": {
+						Name: "Elastic",
+						Prefixes: []string{
+							"azurerm_elastic_cloud_",
+						},
+						ARM: []string{
+							"Microsoft.Elastic",
+						},
+						ServiceModel: "saas",
+						Class:        "logging_monitoring",
+						Focus: []string{
+							"data_access",
+							"configuration",
+						},
+						Source:    "azure-native-elastic",
+						Rationale: "Elastic Cloud monitors (an Azure Native ISV service) ship the customer's logs and metrics to Elastic deployments Elastic runs.",
+					},
+					"azurerm/elasticsan": {
+						Name: "Azure Elastic SAN",
+						Prefixes: []string{
+							"azurerm_elastic_san_",
+						},
+						Types: []string{
+							"azurerm_elastic_san",
+						},
+						ARM: []string{
+							"Microsoft.ElasticSan",
+						},
+						ServiceModel: "paas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_protection",
+							"network_controls",
+						},
+						Source:    "azure-elastic-san",
+						Rationale: "Elastic SAN volumes and volume groups are block storage Microsoft runs, reached over iSCSI from the customer's networks; the data, its encryption keys and network rules are the customer's.",
+					},
+					"azurerm/eventgrid": {
+						Name: "Azure Event Grid",
+						Prefixes: []string{
+							"azurerm_eventgrid_",
+						},
+						ARM: []string{
+							"Microsoft.EventGrid",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						Focus: []string{
+							"configuration",
+							"data_access",
+						},
+						Source:    "azure-event-grid-baseline",
+						Rationale: "Event Grid topics, domains, namespaces and subscriptions route the customer's events, as the azurerm_eventgrid_* type entries say.",
+					},
+					"azurerm/eventhub": {
+						Name: "Azure Event Hubs",
+						Prefixes: []string{
+							"azurerm_eventhub_",
+						},
+						Types: []string{
+							"azurerm_eventhub",
+						},
+						ARM: []string{
+							"Microsoft.EventHub",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						Focus: []string{
+							"data_protection",
+							"network_controls",
+						},
+						Source:    "azure-event-hubs-baseline",
+						Rationale: "Event Hubs namespaces, hubs and consumer groups carry the customer's event streams in a service Microsoft runs, as the type entries say.",
+					},
+					"azurerm/extendedlocation": {
+						Name: "Azure Arc custom locations",
+						Prefixes: []string{
+							"azurerm_extended_",
+						},
+						ARM: []string{
+							"Microsoft.ExtendedLocation",
+						},
+						ServiceModel: "caas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "azure-arc-custom-locations",
+						Rationale: "Custom locations map a namespace of a customer's Arc-enabled Kubernetes cluster as a deployment target for Azure services; the object is configuration, the cluster under it the customer's.",
+					},
+					"azurerm/fabric": {
+						Name: "Fabric",
+						Prefixes: []string{
+							"azurerm_fabric_",
+						},
+						ARM: []string{
+							"Microsoft.Fabric",
+						},
+						ServiceModel: "saas",
+						Class:        "managed_platform",
+						Focus: []string{
+							"configuration",
+							"deployment_settings",
+						},
+						Source:    "microsoft-fabric",
+						Rationale: "Fabric capacities provide the compute for Microsoft Fabric workspaces, where the customer's notebooks, pipelines and data run on a SaaS Microsoft operates; the capacity's administrators and workloads are the customer's.",
+					},
+					"azurerm/firewall": {
+						Name: "Firewall",
+						Prefixes: []string{
+							"azurerm_firewall_",
+						},
+						Types: []string{
+							"azurerm_firewall",
+						},
+						ARM: []string{
+							"Microsoft.Network/azureFirewalls",
+							"Microsoft.Network/firewallPolicies",
+						},
+						ServiceModel: "paas",
+						Class:        "traffic_endpoint",
+						Focus: []string{
+							"network_controls",
+						},
+						Source:    "azure-firewall",
+						Rationale: "Azure Firewall, its policies and rule collections filter the customer's traffic on appliances Microsoft runs, as the type entries say.",
+					},
+					"azurerm/fluidrelay": {
+						Name: "Fluid Relay",
+						Prefixes: []string{
+							"azurerm_fluid_",
+						},
+						ARM: []string{
+							"Microsoft.FluidRelay",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						Focus: []string{
+							"data_protection",
+							"data_access",
+						},
+						Source:    "azure-fluid-relay",
+						Rationale: "Fluid Relay servers relay collaborative session data between the customer's clients; Microsoft runs them, the customer owns keys and data.",
+					},
+					"azurerm/frontdoor": {
+						Name: "Azure Front Door (classic)",
+						Prefixes: []string{
+							"azurerm_frontdoor_",
+						},
+						Types: []string{
+							"azurerm_frontdoor",
+						},
+						ARM: []string{
+							"Microsoft.Network/frontDoors",
+						},
+						ServiceModel: "paas",
+						Class:        "traffic_endpoint",
+						Focus: []string{
+							"network_controls",
+							"configuration",
+						},
+						Source:    "azure-front-door",
+						Rationale: "Front Door (classic) and its rules engines and WAF policies receive the customer's traffic at Microsoft's edge and terminate TLS.",
+					},
+					"azurerm/graphservices": {
+						Name: "Graph Services",
+						Prefixes: []string{
+							"azurerm_graph_",
+						},
+						ARM: []string{
+							"Microsoft.GraphServices",
+						},
+						ServiceModel: "saas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "azure-srm",
+						Rationale: "Graph Services accounts link a Microsoft Entra application to a subscription for billing of metered Graph APIs; they hold no data. Rests on the cloud-wide model.",
+					},
+					"azurerm/hdinsight": {
+						Name: "HDInsight",
+						Prefixes: []string{
+							"azurerm_hdinsight_",
+						},
+						ARM: []string{
+							"Microsoft.HDInsight",
+						},
+						ServiceModel: "iaas",
+						Class:        "compute_host",
+						Focus: []string{
+							"operating_system",
+							"middleware",
+						},
+						Source:    "azure-hdinsight-baseline",
+						Rationale: "HDInsight clusters are managed Hadoop, Spark and Kafka clusters whose nodes the customer reaches over SSH and customizes with script actions; OS patches apply only as the customer reboots or recreates nodes, so the host is left to the customer.",
+					},
+					"azurerm/healthcare": {
+						Name: "Azure Health Data Services",
+						Prefixes: []string{
+							"azurerm_healthcare_",
+						},
+						ARM: []string{
+							"Microsoft.HealthcareApis",
+						},
+						ServiceModel: "paas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_protection",
+							"data_access",
+							"data_classification",
+						},
+						Source:    "azure-health-data-services",
+						Rationale: "Health Data Services workspaces and FHIR, DICOM and MedTech services store the customer's health data in services Microsoft runs; the data, its classification and access are the customer's.",
+					},
+					"azurerm/hsm": {
+						Name: "Azure Dedicated HSM",
+						Prefixes: []string{
+							"azurerm_dedicated_hardware_",
+						},
+						ARM: []string{
+							"Microsoft.HardwareSecurityModules",
+						},
+						ServiceModel: "iaas",
+						Class:        "key_secret",
+						Focus: []string{
+							"data_protection",
+							"accounts_and_access",
+						},
+						Source:    "azure-dedicated-hsm-baseline",
+						Rationale: "Dedicated HSM gives the customer sole control of a hardware security module in Azure: Microsoft runs the hardware and network, the customer administers the device, its partitions and keys.",
+					},
+					"azurerm/hybridcompute": {
+						Name: "Azure Arc-enabled servers",
+						Prefixes: []string{
+							"azurerm_arc_private_",
+						},
+						Types: []string{
+							"azurerm_arc_machine",
+							"azurerm_arc_machine_extension",
+						},
+						ARM: []string{
+							"Microsoft.HybridCompute",
+						},
+						ServiceModel: "iaas",
+						Class:        "compute_host",
+						Focus: []string{
+							"operating_system",
+							"configuration",
+						},
+						Source:    "azure-arc-servers",
+						Rationale: "Arc-enabled machines, their extensions and private link scopes project servers the customer runs outside Azure, as azurerm_arc_machine is classified; the hosts stay the customer's.",
+					},
+					"azurerm/iotcentral": {
+						Name: "IoT Central",
+						Prefixes: []string{
+							"azurerm_iotcentral_",
+						},
+						ARM: []string{
+							"Microsoft.IoTCentral",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						Focus: []string{
+							"data_access",
+							"configuration",
+						},
+						Source:    "azure-iot-central",
+						Rationale: "IoT Central applications connect the customer's devices and export their telemetry in an application Microsoft runs; devices, users, exports and the data are the customer's.",
+					},
+					"azurerm/iothub": {
+						Name: "IoT Hub",
+						Prefixes: []string{
+							"azurerm_iothub_",
+						},
+						Types: []string{
+							"azurerm_iothub",
+						},
+						ARM: []string{
+							"Microsoft.DeviceUpdate",
+							"Microsoft.Devices",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						Focus: []string{
+							"data_protection",
+							"network_controls",
+						},
+						Source:    "azure-iot-hub-baseline",
+						Rationale: "IoT Hub, its routes, endpoints, consumer groups and the Device Provisioning and Device Update services carry the customer's device messages; Microsoft runs them, the customer owns device identities, keys and routing.",
+					},
+					"azurerm/keyvault": {
+						Name: "Azure Key Vault",
+						Prefixes: []string{
+							"azurerm_key_vault_access_",
+							"azurerm_key_vault_certificate_",
+							"azurerm_key_vault_managed_storage_",
+						},
+						Types: []string{
+							"azurerm_key_vault",
+							"azurerm_key_vault_certificate",
+							"azurerm_key_vault_key",
+							"azurerm_key_vault_secret",
+						},
+						ARM: []string{
+							"Microsoft.KeyVault",
+						},
+						ServiceModel: "saas",
+						Class:        "key_secret",
+						Focus: []string{
+							"data_protection",
+							"data_access",
+						},
+						Source:    "azure-key-vault-security",
+						Rationale: "Key Vault vaults, keys, secrets, certificates and access policies hold the customer's key material in a service Microsoft runs, as the type entries say.",
+					},
+					"azurerm/kusto": {
+						Name: "Azure Data Explorer",
+						Prefixes: []string{
+							"azurerm_kusto_",
+						},
+						ARM: []string{
+							"Microsoft.Kusto",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_database",
+						Focus: []string{
+							"data_protection",
+							"network_controls",
+							"data_access",
+						},
+						Source:    "azure-data-explorer-baseline",
+						Rationale: "Data Explorer clusters and databases run an analytics engine Microsoft operates on the customer's data; the customer chooses SKUs and versions, ingestion connections, principals and network exposure.",
+					},
+					"azurerm/legacy": {
+						Name: "Azure Virtual Machines (legacy resources)",
+						Types: []string{
+							"azurerm_virtual_machine",
+							"azurerm_virtual_machine_scale_set",
+						},
+						ServiceModel: "iaas",
+						Class:        "compute_host",
+						Focus: []string{
+							"operating_system",
+							"configuration",
+						},
+						Source:    "azure-vm-linux-baseline",
+						Rationale: "The legacy service holds azurerm_virtual_machine and azurerm_virtual_machine_scale_set, virtual machines whose operating system and everything above it are the customer's.",
+					},
+					"azurerm/lighthouse": {
+						Name: "Lighthouse",
+						Prefixes: []string{
+							"azurerm_lighthouse_",
+						},
+						ARM: []string{
+							"Microsoft.ManagedServices",
+						},
+						ServiceModel: "saas",
+						Class:        "access_policy",
+						Focus: []string{
+							"accounts_and_access",
+						},
+						Source:    "azure-lighthouse-baseline",
+						Rationale: "Lighthouse definitions and assignments delegate the customer's subscriptions to a managing tenant; whom the customer delegates to, with which roles, is its own decision.",
+					},
+					"azurerm/loadbalancer": {
+						Name: "Load Balancer",
+						Prefixes: []string{
+							"azurerm_lb_",
+						},
+						Types: []string{
+							"azurerm_lb",
+						},
+						ARM: []string{
+							"Microsoft.Network/loadBalancers",
+						},
+						ServiceModel: "paas",
+						Class:        "traffic_endpoint",
+						Focus: []string{
+							"network_controls",
+						},
+						Source:    "azure-load-balancer",
+						Rationale: "Load balancers, their rules, probes and pools distribute the customer's traffic, as the azurerm_lb* type entries say.",
+					},
+					"azurerm/loadtestservice": {
+						Name: "Azure Load Testing",
+						Prefixes: []string{
+							"azurerm_load_",
+						},
+						ARM: []string{
+							"Microsoft.LoadTestService",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_platform",
+						Focus: []string{
+							"application_code",
+							"configuration",
+						},
+						Source:    "azure-load-testing",
+						Rationale: "Load Testing resources run the customer's test scripts on engines Microsoft operates against the customer's endpoints, with secrets the customer supplies.",
+					},
+					"azurerm/loganalytics": {
+						Name: "Log Analytics",
+						Prefixes: []string{
+							"azurerm_log_",
+						},
+						ARM: []string{
+							"Microsoft.OperationalInsights",
+							"Microsoft.OperationsManagement",
+						},
+						ServiceModel: "saas",
+						Class:        "logging_monitoring",
+						Focus: []string{
+							"data_access",
+							"data_protection",
+						},
+						Source:    "azure-log-analytics",
+						Rationale: "Log Analytics workspaces, clusters, solutions and saved searches store and query the customer's logs in a service Microsoft runs, as azurerm_log_analytics_workspace is classified.",
+					},
+					"azurerm/logic": {
+						Name: "Azure Logic Apps",
+						Prefixes: []string{
+							"azurerm_logic_",
+						},
+						ARM: []string{
+							"Microsoft.Logic",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						Focus: []string{
+							"application_code",
+							"configuration",
+						},
+						Source:    "azure-logic-apps-compare",
+						Rationale: "Logic Apps workflows, triggers, actions and integration accounts hold the customer's integration logic and carry its data between services, as azurerm_logic_app_workflow is classified; Standard logic apps have a type entry of their own.",
+					},
+					"azurerm/machinelearning": {
+						Name: "Machine Learning",
+						Prefixes: []string{
+							"azurerm_ai_",
+							"azurerm_machine_",
+						},
+						ARM: []string{
+							"Microsoft.MachineLearningServices",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_platform",
+						Focus: []string{
+							"data_protection",
+							"network_controls",
+						},
+						Source:    "azure-machine-learning-security",
+						Rationale: "Machine Learning workspaces, compute, datastores and registries run the customer's training and inference code on compute Microsoft provisions, as the workspace is classified.",
+					},
+					"azurerm/maintenance": {
+						Name: "Maintenance",
+						Prefixes: []string{
+							"azurerm_maintenance_",
+						},
+						ARM: []string{
+							"Microsoft.Maintenance",
+						},
+						ServiceModel: "iaas",
+						Class:        "host_configuration",
+						Focus: []string{
+							"operating_system",
+							"deployment_settings",
+						},
+						Source:    "azure-update-manager",
+						Rationale: "Maintenance configurations and assignments schedule patching of the customer's virtual machines and hosts, as the type entries say.",
+					},
+					"azurerm/managedapplications": {
+						Name: "Managed Applications",
+						Prefixes: []string{
+							"azurerm_managed_application_",
+						},
+						Types: []string{
+							"azurerm_managed_application",
+						},
+						ARM: []string{
+							"Microsoft.Solutions",
+						},
+						ServiceModel: "saas",
+						Class:        "access_policy",
+						Focus: []string{
+							"accounts_and_access",
+							"deployment_settings",
+						},
+						Source:    "azure-managed-applications",
+						Rationale: "Managed application definitions and instances deploy a publisher's resources into a managed resource group and grant the publisher access to it; whom the customer lets in is the duty.",
+					},
+					"azurerm/manageddevopspools": {
+						Name: "Managed DevOps Pools",
+						Prefixes: []string{
+							"azurerm_managed_devops_",
+						},
+						ARM: []string{
+							"Microsoft.DevOpsInfrastructure",
+						},
+						ServiceModel: "iaas",
+						Class:        "compute_host",
+						Focus: []string{
+							"operating_system",
+							"application_code",
+						},
+						Source:    "azure-managed-devops-pools",
+						Rationale: "Managed DevOps Pools run the customer's pipeline agents on virtual machines from images the customer can choose, executing its pipeline code; the cautious choice leaves the image's operating system to the customer.",
+					},
+					"azurerm/managedhsm": {
+						Name: "Azure Key Vault Managed HSM",
+						Prefixes: []string{
+							"azurerm_key_vault_managed_hardware_",
+						},
+						ARM: []string{
+							"Microsoft.KeyVault/managedHSMs",
+						},
+						ServiceModel: "saas",
+						Class:        "key_secret",
+						Focus: []string{
+							"data_protection",
+							"accounts_and_access",
+						},
+						Source:    "azure-managed-hsm-baseline",
+						Rationale: "Key Vault Managed HSM pools, their keys and role assignments hold the customer's keys in HSMs Microsoft runs; the security domain, keys and local RBAC are the customer's.",
+					},
+					"azurerm/managedidentity": {
+						Name: "Managed identities for Azure resources",
+						Prefixes: []string{
+							"azurerm_federated_",
+							"azurerm_user_",
+						},
+						ARM: []string{
+							"Microsoft.ManagedIdentity",
+						},
+						ServiceModel: "saas",
+						Class:        "access_policy",
+						Focus: []string{
+							"accounts_and_access",
+						},
+						Source:    "azure-managed-identities",
+						Rationale: "User-assigned identities and their federated credentials are workload identities in Entra ID, as the type entries say; what they may access is the customer's.",
+					},
+					"azurerm/managedredis": {
+						Name: "Azure Managed Redis",
+						Prefixes: []string{
+							"azurerm_managed_redis_",
+						},
+						Types: []string{
+							"azurerm_managed_redis",
+						},
+						ARM: []string{
+							"Microsoft.Cache/redisEnterprise",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_database",
+						Focus: []string{
+							"data_protection",
+							"network_controls",
+						},
+						Source:    "azure-redis-baseline",
+						Rationale: "Azure Managed Redis (Redis Enterprise) databases are caches Microsoft runs; the customer owns versions, access keys, network exposure and the cached data. The Azure Cache for Redis baseline is cited as the closest confirmed page.",
+					},
+					"azurerm/managementgroup": {
+						Name: "Management Group",
+						Prefixes: []string{
+							"azurerm_management_group_subscription_",
+						},
+						Types: []string{
+							"azurerm_management_group",
+						},
+						ARM: []string{
+							"Microsoft.Management",
+						},
+						ServiceModel: "saas",
+						Class:        "access_policy",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "azure-management-groups",
+						Rationale: "Management groups and their subscription associations are the organisation structure policies and roles inherit through, as the type entries say.",
+					},
+					"azurerm/maps": {
+						Name: "Maps",
+						Prefixes: []string{
+							"azurerm_maps_",
+						},
+						ARM: []string{
+							"Microsoft.Maps",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_access",
+						},
+						Source:    "azure-maps-baseline",
+						Rationale: "Maps accounts and Creator resources give the customer's applications access to location APIs and store its indoor map data; keys, SAS tokens and the data are the customer's.",
+					},
+					"azurerm/mongocluster": {
+						Name: "Azure Cosmos DB for MongoDB (vCore)",
+						Prefixes: []string{
+							"azurerm_mongo_",
+						},
+						ARM: []string{
+							"Microsoft.DocumentDB/mongoClusters",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_database",
+						Focus: []string{
+							"data_protection",
+							"network_controls",
+						},
+						Source:    "azure-cosmosdb-security",
+						Rationale: "Cosmos DB for MongoDB vCore clusters are database engines Microsoft runs on dedicated compute; the customer owns administrators, firewall rules and data. The Cosmos DB security page is cited for the family.",
+					},
+					"azurerm/monitor": {
+						Name: "Azure Monitor",
+						Prefixes: []string{
+							"azurerm_monitor_",
+						},
+						ARM: []string{
+							"Microsoft.AADIAM",
+							"Microsoft.AlertsManagement",
+							"Microsoft.Insights",
+							"Microsoft.Monitor",
+						},
+						ServiceModel: "saas",
+						Class:        "logging_monitoring",
+						Focus: []string{
+							"data_access",
+							"configuration",
+						},
+						Source:    "azure-monitor-alerts",
+						Rationale: "Monitor alerts, action groups, diagnostic settings, data collection rules and workspaces collect and act on the customer's telemetry, as the azurerm_monitor_* type entries say.",
+					},
+					"azurerm/mssql": {
+						Name: "Azure SQL Database",
+						Prefixes: []string{
+							"azurerm_mssql_database_",
+							"azurerm_mssql_failover_",
+							"azurerm_mssql_firewall_",
+							"azurerm_mssql_job_",
+							"azurerm_mssql_outbound_",
+							"azurerm_mssql_server_",
+							"azurerm_mssql_virtual_",
+						},
+						Types: []string{
+							"azurerm_mssql_database",
+							"azurerm_mssql_elasticpool",
+							"azurerm_mssql_job",
+							"azurerm_mssql_server",
+						},
+						ARM: []string{
+							"Microsoft.Sql",
+							"Microsoft.SqlVirtualMachine",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_database",
+						Focus: []string{
+							"data_protection",
+							"network_controls",
+							"accounts_and_access",
+						},
+						Source:    "azure-sql-security",
+						Rationale: "Azure SQL logical servers, databases, elastic pools, jobs and their security settings run on an engine Microsoft operates, as azurerm_mssql_server is classified; databases and auditing have entries of their own.",
+					},
+					"azurerm/mssqlmanagedinstance": {
+						Name: "Azure SQL Managed Instance",
+						Prefixes: []string{
+							"azurerm_mssql_managed_",
+						},
+						ARM: []string{
+							"Microsoft.Sql/instancePools",
+							"Microsoft.Sql/managedInstances",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_database",
+						Focus: []string{
+							"data_protection",
+							"network_controls",
+							"accounts_and_access",
+						},
+						Source:    "azure-sql-security",
+						Rationale: "SQL Managed Instances and their databases, failover groups and administrators run on an engine Microsoft operates inside the customer's virtual network, as azurerm_mssql_managed_instance is classified.",
+					},
+					"azurerm/mysql": {
+						Name: "MySQL",
+						Prefixes: []string{
+							"azurerm_mysql_",
+						},
+						ARM: []string{
+							"Microsoft.DBforMariaDB",
+							"Microsoft.DBforMySQL",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_database",
+						Focus: []string{
+							"data_protection",
+							"network_controls",
+							"configuration",
+						},
+						Source:    "azure-mysql-flexible",
+						Rationale: "MySQL flexible servers and their settings run an engine Microsoft operates, as azurerm_mysql_flexible_server is classified.",
+					},
+					"azurerm/netapp": {
+						Name: "Azure NetApp Files",
+						Prefixes: []string{
+							"azurerm_netapp_",
+						},
+						ARM: []string{
+							"Microsoft.NetApp",
+						},
+						ServiceModel: "paas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_protection",
+							"network_controls",
+						},
+						Source:    "azure-netapp-files-baseline",
+						Rationale: "NetApp Files accounts, capacity pools, volumes, snapshots and backups are file storage Microsoft runs in delegated subnets; the data, export policies, Active Directory joins and keys are the customer's.",
+					},
+					"azurerm/network": {
+						Name: "Azure Virtual Network",
+						Prefixes: []string{
+							"azurerm_application_security_",
+							"azurerm_bastion_",
+							"azurerm_custom_ip_",
+							"azurerm_express_",
+							"azurerm_ip_",
+							"azurerm_local_",
+							"azurerm_nat_",
+							"azurerm_network_connection_",
+							"azurerm_network_ddos_",
+							"azurerm_network_interface_",
+							"azurerm_network_manager_",
+							"azurerm_network_security_",
+							"azurerm_network_watcher_",
+							"azurerm_point_",
+							"azurerm_private_endpoint_",
+							"azurerm_private_link_",
+							"azurerm_public_",
+							"azurerm_route_",
+							"azurerm_subnet_",
+							"azurerm_virtual_hub_",
+							"azurerm_virtual_machine_packet_",
+							"azurerm_virtual_machine_scale_set_packet_",
+							"azurerm_virtual_network_",
+							"azurerm_vpn_",
+							"azurerm_web_application_",
+						},
+						Types: []string{
+							"azurerm_application_gateway",
+							"azurerm_network_interface",
+							"azurerm_network_manager",
+							"azurerm_network_profile",
+							"azurerm_network_watcher",
+							"azurerm_private_endpoint",
+							"azurerm_route",
+							"azurerm_subnet",
+							"azurerm_virtual_hub",
+							"azurerm_virtual_network",
+							"azurerm_virtual_wan",
+						},
+						ARM: []string{
+							"Microsoft.Network",
+						},
+						ServiceModel: "iaas",
+						Class:        "network_object",
+						Focus: []string{
+							"network_controls",
+						},
+						Source:    "azure-vnet-baseline",
+						Rationale: "Virtual networks, subnets, interfaces, security groups, routes, gateways and private endpoints are network objects the customer configures on Microsoft's network, as the type entries say; gateways and Bastion have entries of their own.",
+					},
+					"azurerm/networkfunction": {
+						Name: "Azure Traffic Collector",
+						Prefixes: []string{
+							"azurerm_network_function_",
+						},
+						ARM: []string{
+							"Microsoft.NetworkFunction",
+						},
+						ServiceModel: "paas",
+						Class:        "logging_monitoring",
+						Focus: []string{
+							"data_access",
+							"configuration",
+						},
+						Source:    "azure-traffic-collector",
+						Rationale: "Azure Traffic Collectors and collector policies collect flow records of the customer's ExpressRoute circuits into its workspaces.",
+					},
+					"azurerm/newrelic": {
+						Name: "New Relic",
+						Prefixes: []string{
+							"azurerm_new_",
+						},
+						ARM: []string{
+							"NewRelic.Observability",
+						},
+						ServiceModel: "saas",
+						Class:        "logging_monitoring",
+						Focus: []string{
+							"data_access",
+							"configuration",
+						},
+						Source:    "azure-native-new-relic",
+						Rationale: "New Relic monitors (an Azure Native ISV service) ship the customer's telemetry to a SaaS New Relic runs.",
+					},
+					"azurerm/nginx": {
+						Name: "NGINXaaS for Azure",
+						Prefixes: []string{
+							"azurerm_nginx_",
+						},
+						ARM: []string{
+							"Nginx.NginxPlus",
+						},
+						ServiceModel: "paas",
+						Class:        "traffic_endpoint",
+						Focus: []string{
+							"network_controls",
+							"data_protection",
+							"configuration",
+						},
+						Source:    "azure-native-nginx",
+						Rationale: "NGINXaaS deployments, configurations and certificates proxy the customer's traffic and terminate TLS on instances F5 runs in Azure.",
+					},
+					"azurerm/notificationhub": {
+						Name: "Notification Hub",
+						Prefixes: []string{
+							"azurerm_notification_",
+						},
+						ARM: []string{
+							"Microsoft.NotificationHubs",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						Focus: []string{
+							"data_protection",
+							"configuration",
+						},
+						Source:    "azure-notification-hubs-baseline",
+						Rationale: "Notification Hubs namespaces, hubs and authorization rules send the customer's push notifications through platform services with credentials the customer supplies.",
+					},
+					"azurerm/oracle": {
+						Name: "Oracle Database@Azure",
+						Prefixes: []string{
+							"azurerm_oracle_",
+						},
+						ARM: []string{
+							"Oracle.Database",
+						},
+						ServiceModel: "iaas",
+						Class:        "managed_database",
+						Focus: []string{
+							"operating_system",
+							"data_protection",
+							"network_controls",
+						},
+						Source:    "oracle-database-azure",
+						Rationale: "Oracle Database@Azure Exadata infrastructure, VM clusters and autonomous databases: on VM clusters the customer administers the guest operating system and databases, so the cautious model is IaaS.",
+					},
+					"azurerm/paloalto": {
+						Name: "Cloud NGFW by Palo Alto Networks",
+						Prefixes: []string{
+							"azurerm_palo_",
+						},
+						ARM: []string{
+							"PaloAltoNetworks.Cloudngfw",
+						},
+						ServiceModel: "paas",
+						Class:        "traffic_endpoint",
+						Focus: []string{
+							"network_controls",
+						},
+						Source:    "azure-native-palo-alto",
+						Rationale: "Cloud NGFW by Palo Alto Networks firewalls and rulestacks inspect the customer's traffic on a service Palo Alto Networks runs in Azure; the rules are the customer's.",
+					},
+					"azurerm/policy": {
+						Name: "Azure Policy",
+						Prefixes: []string{
+							"azurerm_management_group_policy_",
+							"azurerm_policy_",
+							"azurerm_resource_group_policy_",
+							"azurerm_resource_policy_",
+							"azurerm_subscription_policy_",
+						},
+						ARM: []string{
+							"Microsoft.Authorization/policyAssignments",
+							"Microsoft.Authorization/policyDefinitions",
+							"Microsoft.Authorization/policyExemptions",
+							"Microsoft.Authorization/policySetDefinitions",
+							"Microsoft.GuestConfiguration",
+							"Microsoft.PolicyInsights",
+						},
+						ServiceModel: "saas",
+						Class:        "access_policy",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "azure-policy",
+						Rationale: "Policy definitions, initiatives, assignments, exemptions and remediations are guardrails Microsoft evaluates, as the azurerm_*_policy_* type entries say.",
+					},
+					"azurerm/portal": {
+						Name: "Portal",
+						Prefixes: []string{
+							"azurerm_portal_",
+						},
+						ARM: []string{
+							"Microsoft.Portal",
+						},
+						ServiceModel: "saas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "azure-portal-dashboards",
+						Rationale: "Portal dashboards and the tenant's portal configuration are settings of the Azure portal; they hold no data and run no code.",
+					},
+					"azurerm/postgres": {
+						Name: "PostgreSQL",
+						Prefixes: []string{
+							"azurerm_postgresql_",
+						},
+						ARM: []string{
+							"Microsoft.DBforPostgreSQL",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_database",
+						Focus: []string{
+							"data_protection",
+							"network_controls",
+							"configuration",
+						},
+						Source:    "azure-postgresql-flexible-security",
+						Rationale: "PostgreSQL flexible servers and their settings run an engine Microsoft operates, as azurerm_postgresql_flexible_server is classified.",
+					},
+					"azurerm/powerbi": {
+						Name: "Power BI Embedded",
+						Prefixes: []string{
+							"azurerm_powerbi_",
+						},
+						ARM: []string{
+							"Microsoft.PowerBIDedicated",
+						},
+						ServiceModel: "saas",
+						Class:        "managed_platform",
+						Focus: []string{
+							"configuration",
+							"deployment_settings",
+						},
+						Source:    "power-bi-embedded",
+						Rationale: "Power BI Embedded capacities host the customer's reports and datasets in a SaaS Microsoft runs; administrators and what is embedded are the customer's.",
+					},
+					"azurerm/privatedns": {
+						Name: "Private DNS",
+						Prefixes: []string{
+							"azurerm_private_dns_a_",
+							"azurerm_private_dns_aaaa_",
+							"azurerm_private_dns_cname_",
+							"azurerm_private_dns_mx_",
+							"azurerm_private_dns_ptr_",
+							"azurerm_private_dns_srv_",
+							"azurerm_private_dns_txt_",
+							"azurerm_private_dns_zone_",
+						},
+						Types: []string{
+							"azurerm_private_dns_zone",
+						},
+						ARM: []string{
+							"Microsoft.Network/privateDnsZones",
+						},
+						ServiceModel: "saas",
+						Class:        "network_object",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "azure-private-dns",
+						Rationale: "Private DNS zones, records and virtual network links are resolved by Azure DNS for the customer's networks, as the type entries say.",
+					},
+					"azurerm/privatednsresolver": {
+						Name: "Private DNS Resolver",
+						Prefixes: []string{
+							"azurerm_private_dns_resolver_",
+						},
+						Types: []string{
+							"azurerm_private_dns_resolver",
+						},
+						ARM: []string{
+							"Microsoft.Network/dnsForwardingRulesets",
+							"Microsoft.Network/dnsResolvers",
+						},
+						ServiceModel: "iaas",
+						Class:        "network_object",
+						Focus: []string{
+							"network_controls",
+						},
+						Source:    "azure-private-dns",
+						Rationale: "DNS private resolvers, their endpoints and forwarding rulesets sit in the customer's virtual networks and forward its queries, as azurerm_private_dns_resolver is classified.",
+					},
+					"azurerm/purview": {
+						Name: "Microsoft Purview",
+						Prefixes: []string{
+							"azurerm_purview_",
+						},
+						ARM: []string{
+							"Microsoft.Purview",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_classification",
+							"data_access",
+						},
+						Source:    "azure-purview-baseline",
+						Rationale: "Purview accounts catalogue, scan and classify the customer's data sources with credentials the customer grants; the catalogue holds metadata of the customer's data.",
+					},
+					"azurerm/qumulo": {
+						Name: "Qumulo",
+						Prefixes: []string{
+							"azurerm_qumulo_",
+						},
+						ARM: []string{
+							"Qumulo.Storage",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_protection",
+							"data_access",
+						},
+						Source:    "azure-native-qumulo",
+						Rationale: "Qumulo file systems (an Azure Native ISV service) store the customer's files on a service Qumulo runs.",
+					},
+					"azurerm/recoveryservices": {
+						Name: "Recovery Services",
+						Prefixes: []string{
+							"azurerm_backup_",
+							"azurerm_recovery_",
+							"azurerm_site_",
+						},
+						ARM: []string{
+							"Microsoft.OffAzure",
+							"Microsoft.RecoveryServices",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_protection",
+						},
+						Source:    "azure-backup-security",
+						Rationale: "Recovery Services vaults, backup policies, protected items and Site Recovery replication keep copies of the customer's data, as azurerm_recovery_services_vault is classified.",
+					},
+					"azurerm/redhatopenshift": {
+						Name: "Azure Red Hat OpenShift",
+						Prefixes: []string{
+							"azurerm_redhat_",
+						},
+						ARM: []string{
+							"Microsoft.RedHatOpenShift",
+						},
+						ServiceModel: "caas",
+						Class:        "container_platform",
+						Focus: []string{
+							"configuration",
+							"accounts_and_access",
+						},
+						Source:    "azure-aro-baseline",
+						Rationale: "Azure Red Hat OpenShift clusters are jointly operated by Microsoft and Red Hat; the customer runs workloads, configures cluster access and networking, as for AKS.",
+					},
+					"azurerm/redis": {
+						Name: "Azure Cache for Redis",
+						Prefixes: []string{
+							"azurerm_redis_",
+						},
+						ARM: []string{
+							"Microsoft.Cache",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_database",
+						Focus: []string{
+							"data_protection",
+							"network_controls",
+						},
+						Source:    "azure-redis-baseline",
+						Rationale: "Azure Cache for Redis caches, firewall rules and links are engines Microsoft runs, as azurerm_redis_cache is classified.",
+					},
+					"azurerm/relay": {
+						Name: "Relay",
+						Prefixes: []string{
+							"azurerm_relay_",
+						},
+						ARM: []string{
+							"Microsoft.Relay",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						Focus: []string{
+							"network_controls",
+							"data_protection",
+						},
+						Source:    "azure-relay",
+						Rationale: "Relay namespaces and hybrid connections relay traffic between the customer's on-premises and cloud endpoints; authorization rules and the data in transit are the customer's.",
+					},
+					"azurerm/resource": {
+						Name: "Azure Resource Manager",
+						Prefixes: []string{
+							"azurerm_management_group_template_",
+							"azurerm_resource_deployment_",
+							"azurerm_resource_group_template_",
+							"azurerm_resource_management_",
+							"azurerm_resource_provider_",
+							"azurerm_subscription_template_",
+							"azurerm_tenant_",
+						},
+						Types: []string{
+							"azurerm_management_lock",
+							"azurerm_resource_group",
+						},
+						ARM: []string{
+							"Microsoft.Authorization/locks",
+							"Microsoft.Authorization/privateLinkAssociations",
+							"Microsoft.Authorization/resourceManagementPrivateLinks",
+							"Microsoft.Features",
+							"Microsoft.Resources",
+						},
+						ServiceModel: "saas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"configuration",
+							"deployment_settings",
+						},
+						Source:    "azure-resource-manager-baseline",
+						Rationale: "Resource groups, template deployments, template specs, provider registrations and resource management private links organise and deploy resources; deployment scripts run code and locks protect resources, and deserve entries of their own (azurerm_management_lock has one).",
+					},
+					"azurerm/search": {
+						Name: "Azure AI Search",
+						Prefixes: []string{
+							"azurerm_search_",
+						},
+						ARM: []string{
+							"Microsoft.Search",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_database",
+						Focus: []string{
+							"data_protection",
+							"network_controls",
+						},
+						Source:    "azure-search-security",
+						Rationale: "AI Search services and their shared private links index the customer's content on an engine Microsoft runs, as azurerm_search_service is classified.",
+					},
+					"azurerm/securitycenter": {
+						Name: "Microsoft Defender for Cloud",
+						Prefixes: []string{
+							"azurerm_advanced_",
+							"azurerm_iot_",
+							"azurerm_security_",
+						},
+						ARM: []string{
+							"Microsoft.Security",
+						},
+						ServiceModel: "saas",
+						Class:        "logging_monitoring",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "azure-defender-for-cloud",
+						Rationale: "Defender for Cloud plans, contacts, automations, assessments and settings configure the security posture service Microsoft runs, as the type entries say.",
+					},
+					"azurerm/sentinel": {
+						Name: "Microsoft Sentinel",
+						Prefixes: []string{
+							"azurerm_sentinel_",
+						},
+						ARM: []string{
+							"Microsoft.SecurityInsights",
+						},
+						ServiceModel: "saas",
+						Class:        "logging_monitoring",
+						Focus: []string{
+							"data_access",
+							"configuration",
+						},
+						Source:    "azure-sentinel",
+						Rationale: "Sentinel alert rules, automation rules, data connectors, watchlists and threat intelligence act on the customer's security data in its workspace, as the onboarding type says.",
+					},
+					"azurerm/servicebus": {
+						Name: "Azure Service Bus",
+						Prefixes: []string{
+							"azurerm_servicebus_",
+						},
+						ARM: []string{
+							"Microsoft.ServiceBus",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						Focus: []string{
+							"data_protection",
+							"network_controls",
+						},
+						Source:    "azure-service-bus-baseline",
+						Rationale: "Service Bus namespaces, queues, topics and subscriptions carry the customer's messages, as the azurerm_servicebus_* type entries say.",
+					},
+					"azurerm/serviceconnector": {
+						Name: "Service Connector",
+						Types: []string{
+							"azurerm_app_service_connection",
+							"azurerm_function_app_connection",
+							"azurerm_spring_cloud_connection",
+						},
+						ARM: []string{
+							"Microsoft.ServiceLinker",
+						},
+						ServiceModel: "saas",
+						Class:        "access_policy",
+						Focus: []string{
+							"accounts_and_access",
+							"configuration",
+						},
+						Source:    "azure-service-connector",
+						Rationale: "Service Connector connections configure how an app authenticates to a target service (identities, secrets, network); the grant is the customer's.",
+					},
+					"azurerm/servicefabric": {
+						Name: "Service Fabric",
+						Types: []string{
+							"azurerm_service_fabric_cluster",
+						},
+						ARM: []string{
+							"Microsoft.ServiceFabric",
+						},
+						ServiceModel: "iaas",
+						Class:        "compute_host",
+						Focus: []string{
+							"operating_system",
+							"deployment_settings",
+						},
+						Source:    "azure-service-fabric",
+						Rationale: "Service Fabric clusters run on scale sets from images the customer chooses; the customer keeps the nodes' operating system and the Fabric runtime upgraded.",
+					},
+					"azurerm/servicefabricmanaged": {
+						Name: "Service Fabric Managed Clusters",
+						Prefixes: []string{
+							"azurerm_service_fabric_managed_",
+						},
+						ARM: []string{
+							"Microsoft.ServiceFabric/managedClusters",
+						},
+						ServiceModel: "iaas",
+						Class:        "compute_host",
+						Focus: []string{
+							"operating_system",
+							"deployment_settings",
+						},
+						Source:    "azure-service-fabric-managed",
+						Rationale: "Service Fabric managed clusters encapsulate the scale sets, but the customer picks node images and whether OS upgrades are automatic, so the host stays the customer's (the cautious choice).",
+					},
+					"azurerm/servicenetworking": {
+						Name: "Application Gateway for Containers",
+						Prefixes: []string{
+							"azurerm_application_load_",
+						},
+						ARM: []string{
+							"Microsoft.ServiceNetworking",
+						},
+						ServiceModel: "paas",
+						Class:        "traffic_endpoint",
+						Focus: []string{
+							"network_controls",
+							"data_protection",
+						},
+						Source:    "azure-agc",
+						Rationale: "Application Gateway for Containers, its frontends and associations receive the customer's traffic for Kubernetes workloads and terminate TLS.",
+					},
+					"azurerm/signalr": {
+						Name: "Azure SignalR Service and Web PubSub",
+						Prefixes: []string{
+							"azurerm_signalr_",
+							"azurerm_web_pubsub_",
+						},
+						Types: []string{
+							"azurerm_web_pubsub",
+						},
+						ARM: []string{
+							"Microsoft.SignalRService",
+						},
+						ServiceModel: "saas",
+						Class:        "messaging",
+						Focus: []string{
+							"data_protection",
+							"network_controls",
+						},
+						Source:    "azure-web-pubsub-baseline",
+						Rationale: "SignalR Service and Web PubSub carry real-time messages between the customer's servers and clients; keys, upstreams, network exposure and message content are the customer's. The Web PubSub baseline is cited; no SignalR page was confirmed.",
+					},
+					"azurerm/springcloud": {
+						Name: "Azure Spring Apps",
+						Prefixes: []string{
+							"azurerm_spring_cloud_active_",
+							"azurerm_spring_cloud_api_",
+							"azurerm_spring_cloud_app_",
+							"azurerm_spring_cloud_application_",
+							"azurerm_spring_cloud_build_",
+							"azurerm_spring_cloud_configuration_",
+							"azurerm_spring_cloud_container_",
+							"azurerm_spring_cloud_custom_",
+							"azurerm_spring_cloud_customized_",
+							"azurerm_spring_cloud_dev_",
+							"azurerm_spring_cloud_dynatrace_",
+							"azurerm_spring_cloud_elastic_",
+							"azurerm_spring_cloud_gateway_",
+							"azurerm_spring_cloud_java_",
+							"azurerm_spring_cloud_new_",
+						},
+						Types: []string{
+							"azurerm_spring_cloud_accelerator",
+							"azurerm_spring_cloud_app",
+							"azurerm_spring_cloud_builder",
+							"azurerm_spring_cloud_certificate",
+							"azurerm_spring_cloud_gateway",
+							"azurerm_spring_cloud_service",
+							"azurerm_spring_cloud_storage",
+						},
+						ARM: []string{
+							"Microsoft.AppPlatform",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_platform",
+						Focus: []string{
+							"application_code",
+							"deployment_settings",
+						},
+						Source:    "azure-spring-apps-baseline",
+						Rationale: "Azure Spring Apps services, apps and deployments run the customer's Spring applications on a platform Microsoft operates; code, dependencies and exposure are the customer's.",
+					},
+					"azurerm/storage": {
+						Name: "Azure Storage",
+						Prefixes: []string{
+							"azurerm_storage_account_",
+							"azurerm_storage_blob_",
+							"azurerm_storage_container_",
+							"azurerm_storage_data_",
+							"azurerm_storage_encryption_",
+							"azurerm_storage_management_",
+							"azurerm_storage_object_",
+							"azurerm_storage_share_",
+							"azurerm_storage_sync_",
+							"azurerm_storage_table_",
+						},
+						Types: []string{
+							"azurerm_storage_account",
+							"azurerm_storage_blob",
+							"azurerm_storage_container",
+							"azurerm_storage_queue",
+							"azurerm_storage_share",
+							"azurerm_storage_sync",
+							"azurerm_storage_table",
+						},
+						ARM: []string{
+							"Microsoft.Storage",
+							"Microsoft.StorageSync",
+						},
+						ServiceModel: "paas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_protection",
+							"data_access",
+							"network_controls",
+						},
+						Source:    "azure-storage-security",
+						Rationale: "Storage accounts, containers, blobs, shares, queues, tables and sync services hold the customer's data, as the azurerm_storage_* type entries say.",
+					},
+					"azurerm/storagecache": {
+						Name: "Azure Managed Lustre",
+						Prefixes: []string{
+							"azurerm_managed_lustre_",
+						},
+						ARM: []string{
+							"Microsoft.StorageCache",
+						},
+						ServiceModel: "paas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_protection",
+							"network_controls",
+						},
+						Source:    "azure-managed-lustre",
+						Rationale: "Managed Lustre file systems are high-performance file storage Microsoft runs in the customer's subnet; the data, keys and network rules are the customer's.",
+					},
+					"azurerm/storagemover": {
+						Name: "Storage Mover",
+						Prefixes: []string{
+							"azurerm_storage_mover_",
+						},
+						Types: []string{
+							"azurerm_storage_mover",
+						},
+						ARM: []string{
+							"Microsoft.StorageMover",
+						},
+						ServiceModel: "paas",
+						Class:        "messaging",
+						Focus: []string{
+							"data_protection",
+							"data_access",
+						},
+						Source:    "azure-storage-mover",
+						Rationale: "Storage Mover projects, endpoints and job definitions copy the customer's files into Azure through agents the customer hosts; the data in transit and the credentials are the customer's.",
+					},
+					"azurerm/streamanalytics": {
+						Name: "Stream Analytics",
+						Prefixes: []string{
+							"azurerm_stream_",
+						},
+						ARM: []string{
+							"Microsoft.StreamAnalytics",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_platform",
+						Focus: []string{
+							"application_code",
+							"configuration",
+						},
+						Source:    "azure-stream-analytics",
+						Rationale: "Stream Analytics jobs, inputs, outputs and functions run the customer's queries on a platform Microsoft operates, as azurerm_stream_analytics_job is classified.",
+					},
+					"azurerm/subscription": {
+						Name: "Subscription",
+						Types: []string{
+							"azurerm_subscription",
+						},
+						ARM: []string{
+							"Microsoft.Subscription",
+						},
+						ServiceModel: "saas",
+						Class:        "access_policy",
+						Focus: []string{
+							"configuration",
+						},
+						Source:    "azure-management-groups",
+						Rationale: "Subscriptions (aliases) are units of the organisation structure that billing, policies and role assignments attach to.",
+					},
+					"azurerm/synapse": {
+						Name: "Azure Synapse Analytics",
+						Prefixes: []string{
+							"azurerm_synapse_",
+						},
+						ARM: []string{
+							"Microsoft.Synapse",
+						},
+						ServiceModel: "paas",
+						Class:        "managed_database",
+						Focus: []string{
+							"data_protection",
+							"network_controls",
+							"accounts_and_access",
+						},
+						Source:    "azure-synapse-security",
+						Rationale: "Synapse workspaces, SQL and Spark pools and their security settings run analytics engines Microsoft operates, as azurerm_synapse_workspace is classified; Spark pools have an entry of their own.",
+					},
+					"azurerm/systemcentervirtualmachinemanager": {
+						Name: "Azure Arc-enabled System Center Virtual Machine Manager",
+						Prefixes: []string{
+							"azurerm_system_",
+						},
+						ARM: []string{
+							"Microsoft.ScVmm",
+						},
+						ServiceModel: "on_premises",
+						Class:        "compute_host",
+						Focus: []string{
+							"physical_hosts",
+							"operating_system",
+						},
+						Source:    "azure-arc-scvmm",
+						Rationale: "Arc-enabled SCVMM servers, clouds, templates and virtual machines live in the customer's own datacenter and virtualization; Azure only manages them.",
+					},
+					"azurerm/trafficmanager": {
+						Name: "Traffic Manager",
+						Prefixes: []string{
+							"azurerm_traffic_",
+						},
+						ARM: []string{
+							"Microsoft.Network/trafficManagerProfiles",
+						},
+						ServiceModel: "saas",
+						Class:        "traffic_endpoint",
+						Focus: []string{
+							"deployment_settings",
+						},
+						Source:    "azure-traffic-manager",
+						Rationale: "Traffic Manager profiles and endpoints direct the customer's traffic by DNS, as azurerm_traffic_manager_profile is classified.",
+					},
+					"azurerm/videoindexer": {
+						Name: "Azure AI Video Indexer",
+						Prefixes: []string{
+							"azurerm_video_",
+						},
+						ARM: []string{
+							"Microsoft.VideoIndexer",
+						},
+						ServiceModel: "saas",
+						Class:        "managed_platform",
+						Focus: []string{
+							"data_protection",
+							"data_access",
+						},
+						Source:    "azure-video-indexer",
+						Rationale: "Video Indexer accounts analyse the customer's media with AI models Microsoft runs and store the insights, like the AI services accounts.",
+					},
+					"azurerm/vmware": {
+						Name: "Azure VMware Solution",
+						Prefixes: []string{
+							"azurerm_vmware_",
+						},
+						ARM: []string{
+							"Microsoft.AVS",
+						},
+						ServiceModel: "iaas",
+						Class:        "compute_host",
+						Focus: []string{
+							"operating_system",
+							"network_controls",
+						},
+						Source:    "azure-vmware-solution-baseline",
+						Rationale: "Azure VMware Solution private clouds and clusters: Microsoft runs the hosts and vSphere, the customer runs the virtual machines, their operating systems and the NSX network configuration.",
+					},
+					"azurerm/web": {
+						Name: "Azure App Service certificates and domains",
+						Prefixes: []string{
+							"azurerm_app_service_certificate_",
+							"azurerm_app_service_custom_",
+							"azurerm_app_service_managed_",
+							"azurerm_app_service_public_",
+							"azurerm_app_service_slot_",
+							"azurerm_app_service_virtual_",
+						},
+						Types: []string{
+							"azurerm_app_service_certificate",
+						},
+						ARM: []string{
+							"Microsoft.CertificateRegistration",
+							"Microsoft.Web/certificateOrders",
+							"Microsoft.Web/certificates",
+						},
+						ServiceModel: "paas",
+						Class:        "traffic_endpoint",
+						Focus: []string{
+							"data_protection",
+							"configuration",
+						},
+						Source:    "azure-app-service-security",
+						Rationale: "The web service holds App Service certificates, certificate orders, custom hostname bindings and virtual network connections: the TLS and network front of the customer's apps, as the type entries classify them.",
+					},
+					"azurerm/workloads": {
+						Name: "Azure Center for SAP solutions",
+						Prefixes: []string{
+							"azurerm_workloads_",
+						},
+						ARM: []string{
+							"Microsoft.Workloads",
+						},
+						ServiceModel: "iaas",
+						Class:        "compute_host",
+						Focus: []string{
+							"operating_system",
+							"middleware",
+						},
+						Source:    "azure-center-for-sap",
+						Rationale: "Azure Center for SAP solutions deploys and registers SAP systems on the customer's virtual machines; the operating system and SAP stack stay the customer's.",
 					},
 				},
 			},
@@ -19408,7 +23032,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-admission-webhooks",
 		Rationale: "Admission webhooks enforce (or bypass) the customer's policies on every object; a failing or permissive webhook is a customer misconfiguration.",
 	}},
-	{name: "local_sensitive_file", doc: 13, def: ResourceTypeDoc{
+	{name: "local_sensitive_file", doc: 15, def: ResourceTypeDoc{
 		ServiceModel: "on_premises",
 		Class:        "key_secret",
 		Focus: []string{
@@ -19417,7 +23041,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "tf-sensitive-state",
 		Rationale: "local_sensitive_file writes a secret to a file on the machine that runs Terraform and keeps it in the state: protect the file, the host and the state backend.",
 	}},
-	{name: "random_password", doc: 13, def: ResourceTypeDoc{
+	{name: "random_password", doc: 15, def: ResourceTypeDoc{
 		ServiceModel: "on_premises",
 		Class:        "key_secret",
 		Focus: []string{
@@ -19426,7 +23050,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "tf-sensitive-state",
 		Rationale: "random_password generates a password on the machine that runs Terraform (no cloud service: on_premises) and keeps it in the state in plain text. The state is where the secret lives: encrypt and restrict the state backend, rotate the password, or let a secret service generate it instead.",
 	}},
-	{name: "random_string", doc: 13, def: ResourceTypeDoc{
+	{name: "random_string", doc: 15, def: ResourceTypeDoc{
 		ServiceModel: "on_premises",
 		Class:        "key_secret",
 		Focus: []string{

@@ -18,6 +18,21 @@ import (
 // by internal/cmd/genservices (SPEC 7.2).
 var serviceListProviders = []string{"aws", "azapi", "azuread", "azurerm", "google", "helm", "kubernetes"}
 
+// unclassifiedARMNamespaces are namespaces the azapi provider documents but
+// that no azurerm service has: services Microsoft retired or never offered
+// through azurerm (the azurerm extractor found no resource of them).
+// Their types get azapi's conservative answer (everything the customer's).
+var unclassifiedARMNamespaces = map[string]string{
+	"Microsoft.Impact":             "Azure Impact Reporting: preview, no azurerm service",
+	"Microsoft.Media":              "Azure Media Services: no azurerm service (retired or being retired)",
+	"Microsoft.Migrate":            "Azure Migrate projects: no azurerm service",
+	"Microsoft.MixedReality":       "Spatial Anchors: no azurerm service (retired or being retired)",
+	"Microsoft.MobileNetwork":      "Azure Private 5G Core: no azurerm service (retired or being retired)",
+	"Microsoft.Orbital":            "Azure Orbital Ground Station: no azurerm service (retired or being retired)",
+	"Microsoft.TimeSeriesInsights": "Azure Time Series Insights: no azurerm service (retired or being retired)",
+	"Microsoft.VoiceServices":      "Azure Operator Voice services: no azurerm service",
+}
+
 func readServiceList(t *testing.T, provider string) [][]string {
 	t.Helper()
 	f, err := os.Open(filepath.Join("testdata", "providers", provider+".csv"))
@@ -43,6 +58,7 @@ func readServiceList(t *testing.T, provider string) [][]string {
 func TestServiceLists(t *testing.T) {
 	t.Parallel()
 	c := MustBuiltin()
+	e := &Engine{Catalog: c}
 	files, _ := filepath.Glob(filepath.Join("testdata", "providers", "*.csv"))
 	var have []string
 	for _, f := range files {
@@ -75,6 +91,16 @@ func TestServiceLists(t *testing.T) {
 				}
 			case "arm":
 				rt = c.ServiceOfARM(name)
+				ns, _, _ := strings.Cut(name, "/")
+				if reason, ok := unclassifiedARMNamespaces[ns]; ok {
+					// No service: azapi answers with its own entry, which
+					// leaves everything to the customer, and says so.
+					res, err := e.Resolve(Request{ResourceType: "azapi_resource", Conditions: map[string]string{"type": name + "@2024-01-01"}})
+					if rt != nil || err != nil || res.Basis() != BasisType || len(res.Assumptions) != 1 {
+						t.Errorf("%s.csv: %s (%s) should be answered by azapi_resource's own entry with an assumption: %v", p, name, reason, err)
+					}
+					continue
+				}
 			default:
 				t.Fatalf("%s.csv: unknown kind %q", p, kind)
 			}

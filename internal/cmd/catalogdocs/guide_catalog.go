@@ -16,13 +16,17 @@ func frontMatter(title, description string) string {
 	return fmt.Sprintf("---\npage_title: %q\nsubcategory: \"\"\ndescription: |-\n  %s\n---\n\n# %s\n\n", title, description, title)
 }
 
-// resourceTypesGuide renders the catalog by Terraform provider and, within
-// a provider, by cloud service: each service's classification, the types
-// with entries of their own (model, class, focus, conditions) and whether
-// the rest of the service is classified by service only.
-func resourceTypesGuide(c *srm.Catalog) string {
+// resourceTypesGuide renders the catalog's resource-type guides, by file
+// name: the overview (classes, provider rules, services, conditions, one
+// row per Terraform provider) and one page per provider, by cloud service:
+// each service's classification, the types with entries of their own
+// (model, class, focus, conditions) and whether the rest of the service is
+// classified by service only. One page per provider keeps each under the
+// Registry's size limit.
+func resourceTypesGuide(c *srm.Catalog) map[string]string {
+	pages := map[string]string{}
 	var b strings.Builder
-	b.WriteString(frontMatter("Resource types", "Every Terraform resource type and cloud service the catalog maps to a service model, with its class, focus and the conditions that change the answer."))
+	b.WriteString(frontMatter("Resource types", "How the catalog answers for every Terraform resource type: service classes, provider-wide rules, services and conditions, with a page per provider."))
 	fmt.Fprintf(&b, "The catalog (%s) answers for a resource type from the most to the least specific (`basis`): an entry for the type "+
 		"(%d types, with conditions where an attribute changes the answer), its cloud service (%d services, by the longest prefix of the "+
 		"type's name or an explicit list: every type of the service gets the service's model and class), or a provider-wide rule. "+
@@ -34,26 +38,45 @@ func resourceTypesGuide(c *srm.Catalog) string {
 	servicesSection(&b)
 	b.WriteString(conditionsSection)
 	groups := groupByProvider(c)
-	b.WriteString("| provider | services | types with an entry | services classified by service only |\n|---|---:|---:|---:|\n")
+	b.WriteString("## Providers\n\n| provider | services | types with an entry | services classified by service only |\n|---|---:|---:|---:|\n")
 	for _, g := range groups {
-		fmt.Fprintf(&b, "| [`%s`](#%s) | %d | %d | %d |\n", g.name, g.name, len(g.services), g.entries, g.serviceOnly)
+		fmt.Fprintf(&b, "| [`%s`](%s) | %d | %d | %d |\n", g.name, providerPage(g.name), len(g.services)-boolInt(g.other), g.entries, g.serviceOnly)
 	}
+	pages["guides/resource-types.md.tmpl"] = b.String()
 	for _, g := range groups {
-		fmt.Fprintf(&b, "\n## %s\n\n", g.name)
-		if len(g.services) > 0 {
-			b.WriteString("| service | name | model | class | prefixes and types | types with an entry |\n|---|---|---|---|---|---:|\n")
-			for _, sg := range g.services {
-				if sg.svc == nil {
-					continue
-				}
-				sv := sg.svc
-				fmt.Fprintf(&b, "| [`%s`](#%s) | %s | %s | %s | %s | %d |\n", sg.id, anchor("service", strings.ReplaceAll(sg.id, "/", "-")), mdEscape(sv.Service.Name), sv.ServiceModel,
-					classCell(c, sv), codeJoin(append(slices.Clone(sv.Service.Prefixes), sv.Service.Types...)), len(sg.types))
+		pages["guides/"+providerPage(g.name)+".md.tmpl"] = providerGuide(c, g)
+	}
+	return pages
+}
+
+// providerPage is the guide page name of a provider's types.
+func providerPage(provider string) string { return "resource-types-" + provider }
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// providerGuide renders one provider's page: its services, then by service
+// the types with entries.
+func providerGuide(c *srm.Catalog, g *providerGroup) string {
+	var b strings.Builder
+	b.WriteString(frontMatter("Resource types: "+g.name, fmt.Sprintf("How the catalog answers for every %s resource type: its services and the types with entries of their own.", g.name)))
+	fmt.Fprintf(&b, "What answers for a `%s` type, by service: see [Resource types](resource-types) for the classes, the order of answers "+
+		"(`basis`) and the conditions.\n\n", g.name)
+	if len(g.services) > boolInt(g.other) {
+		b.WriteString("| service | name | model | class | prefixes and types | types with an entry |\n|---|---|---|---|---|---:|\n")
+		for _, sg := range g.services {
+			if sv := sg.svc; sv != nil {
+				fmt.Fprintf(&b, "| [`%s`](#%s) | %s | %s | %s | %s | %d |\n", sg.id, anchor("service", strings.ReplaceAll(sg.id, "/", "-")), mdEscape(sv.Service.Name),
+					sv.ServiceModel, classCell(c, sv), codeJoin(append(slices.Clone(sv.Service.Prefixes), sv.Service.Types...)), len(sg.types))
 			}
 		}
-		for _, sg := range g.services {
-			serviceTypes(&b, c, sg)
-		}
+	}
+	for _, sg := range g.services {
+		serviceTypes(&b, c, sg)
 	}
 	return b.String()
 }
@@ -70,6 +93,8 @@ type providerGroup struct {
 	name                 string
 	services             []*serviceGroup
 	entries, serviceOnly int
+	// other: the last group holds the types no service claims.
+	other bool
 }
 
 // groupByProvider groups the services and the types with entries by
@@ -103,6 +128,7 @@ func groupByProvider(c *srm.Catalog) []*providerGroup {
 			sg = &serviceGroup{id: p}
 			bySvc[key] = sg
 			g.services = append(g.services, sg)
+			g.other = true
 		}
 		sg.types = append(sg.types, name)
 	}
@@ -271,7 +297,7 @@ func classCell(c *srm.Catalog, rt *srm.ResourceType) string {
 	var parts []string
 	sc := c.ServiceClass(rt.Class)
 	if sc != nil {
-		parts = append(parts, fmt.Sprintf("[`%s`](#class-%s)", sc.ID, anchor(sc.ID)))
+		parts = append(parts, fmt.Sprintf("[`%s`](resource-types#class-%s)", sc.ID, anchor(sc.ID)))
 	}
 	var extra []string
 	for _, id := range rt.AppliesTo {

@@ -4,6 +4,7 @@
 package main
 
 import (
+	"maps"
 	"strings"
 	"testing"
 
@@ -12,20 +13,33 @@ import (
 
 func TestGuides(t *testing.T) {
 	c := srm.MustBuiltin()
-	rt := resourceTypesGuide(c)
-	for _, want := range []string{
-		"\n## aws\n", "\n## kubernetes\n",
-		"| `aws_lambda_function` | faas |",
-		"**`package_type`** (default `Image`)",
-		"- `Image`: `middleware` → `customer`, `operating_system` → `customer`, `runtime` → `customer`.",
-		"- The type sets `operating_system` to `provider`.",
+	pages := resourceTypesGuide(c)
+	for page, wants := range map[string][]string{
+		"guides/resource-types.md.tmpl": {"## Service classes", "## Provider-wide rules", "## Services", "| [`aws`](resource-types-aws) |", "| [`kubernetes`](resource-types-kubernetes) |"},
+		"guides/resource-types-aws.md.tmpl": {
+			"| `aws_lambda_function` | faas |",
+			"**`package_type`** (default `Image`)",
+			"- `Image`: `middleware` → `customer`, `operating_system` → `customer`, `runtime` → `customer`.",
+			"- The type sets `operating_system` to `provider`.",
+			"(`aws/lambda`)",
+		},
+		"guides/resource-types-google.md.tmpl":  {"Classified by service only: no type of the service has an entry of its own."},
+		"guides/resource-types-azurerm.md.tmpl": {"azapi resources of the ARM types"},
 	} {
-		if !strings.Contains(rt, want) {
-			t.Errorf("resource-types guide lacks %q", want)
+		for _, want := range wants {
+			if !strings.Contains(pages[page], want) {
+				t.Errorf("%s lacks %q", page, want)
+			}
 		}
 	}
-	if rt != resourceTypesGuide(c) {
-		t.Error("resource-types guide is not deterministic")
+	for page, text := range pages {
+		// The Registry renders pages of at most 500,000 bytes.
+		if len(text) > 450_000 {
+			t.Errorf("%s is %d bytes", page, len(text))
+		}
+	}
+	if !maps.Equal(pages, resourceTypesGuide(c)) {
+		t.Error("resource-types guides are not deterministic")
 	}
 	src := sourcesGuide(c)
 	for _, want := range []string{"| `network_controls` | `paas` | shared |", "| `azure-srm` | [Microsoft: Shared responsibility in the cloud]"} {

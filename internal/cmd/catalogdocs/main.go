@@ -11,6 +11,7 @@ import (
 	"flag"
 	"fmt"
 	"log"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -42,9 +43,17 @@ func main() {
 		"index.md.tmpl": render("index", indexTemplate, data),
 		"guides/agreements-and-custom-catalogs.md.tmpl": render("agreements", agreementsTemplate, data),
 		"guides/compliance-mapping.md.tmpl":             complianceGuide(c),
-		"guides/resource-types.md.tmpl":                 resourceTypesGuide(c),
 		"guides/sources.md.tmpl":                        sourcesGuide(c),
 	}
+	// The per-provider pages are generated: remove those of providers the
+	// catalog no longer has.
+	stale, _ := filepath.Glob(filepath.Join(*templates, "guides", providerPage("*")+".md.tmpl"))
+	for _, p := range stale {
+		if err := os.Remove(p); err != nil {
+			log.Fatal(err)
+		}
+	}
+	maps.Copy(files, resourceTypesGuide(c))
 	for name, content := range files {
 		p := filepath.Join(*templates, name)
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {

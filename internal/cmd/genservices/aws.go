@@ -26,7 +26,10 @@ import (
 // regular expression over the type names and whose "correct" is the prefix
 // the provider means to move to. The file alone carries no commit (the AWS
 // repository is too large to keep a checkout of for one file), so the
-// provenance is given with -aws-commit and -aws-date.
+// provenance is given with -aws-commit and -aws-date, and with -aws-repo
+// when the file was read from a fork that carries upstream's file. A file
+// transcribed down to the blocks and fields the extractor reads is marked
+// with -aws-condensed, so the list says it was not read from the original.
 func init() {
 	register("aws", "the AWS provider's names/data/names_data.hcl (hashicorp/terraform-provider-aws); "+
 		"give its commit with -aws-commit and the commit's date with -aws-date, e.g. "+
@@ -35,9 +38,14 @@ func init() {
 }
 
 var (
-	awsCommit = flag.String("aws-commit", "", "the commit of hashicorp/terraform-provider-aws that -aws was read from (40 hex digits)")
-	awsDate   = flag.String("aws-date", "", "the date of the -aws-commit, YYYY-MM-DD (empty: written as unknown)")
+	awsCommit    = flag.String("aws-commit", "", "the commit of the -aws-repo repository that -aws was read from (40 hex digits)")
+	awsDate      = flag.String("aws-date", "", "the date of the -aws-commit, YYYY-MM-DD (empty: written as unknown)")
+	awsRepo      = flag.String("aws-repo", awsRepository, "the GitHub repository (owner/name) of the -aws-commit: upstream, or the fork the file was read from")
+	awsCondensed = flag.Bool("aws-condensed", false, "-aws is a condensed transcription of names_data.hcl (every service and sub_service block, with only the fields the extractor reads), not the file itself")
 )
+
+// awsCondensedNote is the provenance note of a condensed -aws file.
+const awsCondensedNote = "condensed transcription: every service and sub_service block with its names, prefixes and flags"
 
 const (
 	awsRepository = "hashicorp/terraform-provider-aws"
@@ -63,9 +71,25 @@ var awsTypeServices = map[string]string{
 	"aws_servicecatalog_provisioned_product": "cloudformation",
 }
 
+// awsRetiredServices are services that names_data.hcl marks
+// not_implemented after the provider removed their resources, when AWS ended
+// the services. Configurations pinned to an earlier provider version still
+// declare those types, so the services stay in the catalog, with the
+// prefixes their blocks keep. The extractor warns about an entry whose block
+// is gone or that the file implements again.
+var awsRetiredServices = map[string]bool{
+	"iotanalytics":   true,
+	"iotevents":      true,
+	"lookoutmetrics": true,
+	"opsworks":       true,
+	"simpledb":       true,
+	"worklink":       true,
+}
+
 var (
 	awsCommitPattern = regexp.MustCompile(`^[0-9a-f]{40}$`)
 	awsDatePattern   = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+	awsRepoPattern   = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9._-]+$`)
 	awsDocLiteral    = regexp.MustCompile(`^[a-z0-9_]+$`)
 )
 
@@ -93,6 +117,9 @@ func extractAWS(path string) (*extraction, error) {
 	} else if !awsDatePattern.MatchString(date) {
 		return nil, fmt.Errorf("-aws-date must be the commit's date as YYYY-MM-DD, got %q", date)
 	}
+	if !awsRepoPattern.MatchString(*awsRepo) {
+		return nil, fmt.Errorf("-aws-repo must be a GitHub repository as owner/name, got %q", *awsRepo)
+	}
 	src, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
@@ -104,7 +131,10 @@ func extractAWS(path string) (*extraction, error) {
 	if err != nil {
 		return nil, err
 	}
-	ex.Provenance = provenance{Repository: awsRepository, Path: awsNamesPath, Commit: *awsCommit, Date: date}
+	ex.Provenance = provenance{Repository: *awsRepo, Path: awsNamesPath, Commit: *awsCommit, Date: date}
+	if *awsCondensed {
+		ex.Provenance.Note = awsCondensedNote
+	}
 	return ex, nil
 }
 
@@ -117,6 +147,15 @@ func awsExtraction(src []byte, filename string) (*extraction, []string, error) {
 		return nil, nil, err
 	}
 	var warnings []string
+	for label := range awsRetiredServices {
+		i := slices.IndexFunc(services, func(s awsService) bool { return s.Label == label })
+		switch {
+		case i < 0:
+			warnings = append(warnings, fmt.Sprintf("awsRetiredServices[%q]: no such service in the file; its types no longer resolve", label))
+		case !services[i].NotImplemented:
+			warnings = append(warnings, fmt.Sprintf("awsRetiredServices[%q] is no longer needed: the file implements the service", label))
+		}
+	}
 	claims := map[string][]string{}   // prefix → services claiming it
 	excluded := map[string][]string{} // service → literals its lookaheads exclude
 	type keptService struct {
@@ -129,7 +168,7 @@ func awsExtraction(src []byte, filename string) (*extraction, []string, error) {
 		// top-level exclude (meta: data sources about the partition, not an
 		// AWS service). A sub_service's exclude only means it is documented
 		// as part of its parent; its resources are real and kept.
-		if s.NotImplemented || (s.Exclude && s.Parent == "") {
+		if (s.NotImplemented && !awsRetiredServices[s.Label]) || (s.Exclude && s.Parent == "") {
 			continue
 		}
 		var prefixes []string

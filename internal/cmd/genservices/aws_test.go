@@ -72,6 +72,7 @@ func TestExpandPrefixPatternUnbounded(t *testing.T) {
 }
 
 func TestAWSExtraction(t *testing.T) {
+	withoutRetiredServices(t)
 	src, err := os.ReadFile(filepath.Join("testdata", "aws_names_data.hcl"))
 	if err != nil {
 		t.Fatal(err)
@@ -156,6 +157,64 @@ func withoutTypeServices(t *testing.T) {
 	t.Cleanup(func() { awsTypeServices = saved })
 }
 
+// withoutRetiredServices empties awsRetiredServices for a test whose source
+// has none of the services it names.
+func withoutRetiredServices(t *testing.T) {
+	saved := awsRetiredServices
+	awsRetiredServices = nil
+	t.Cleanup(func() { awsRetiredServices = saved })
+}
+
+// A service whose resources the provider removed stays, with its prefixes,
+// while other not-implemented services are left out; a retired service
+// implemented again, or gone from the file, is worth a warning.
+func TestAWSExtractionRetiredServices(t *testing.T) {
+	withoutTypeServices(t)
+	saved := awsRetiredServices
+	awsRetiredServices = map[string]bool{"simpledb": true, "revived": true, "gone": true}
+	t.Cleanup(func() { awsRetiredServices = saved })
+	src := []byte(`
+service "simpledb" {
+  names { human_friendly = "SDB (SimpleDB)" }
+  resource_prefix {
+    actual  = "aws_simpledb_"
+    correct = "aws_sdb_"
+  }
+  not_implemented = true
+}
+service "alexaforbusiness" {
+  names { human_friendly = "Alexa for Business" }
+  resource_prefix { correct = "aws_alexaforbusiness_" }
+  not_implemented = true
+}
+service "revived" {
+  names { human_friendly = "Revived" }
+  resource_prefix { correct = "aws_revived_" }
+}
+`)
+	ex, warnings, err := awsExtraction(src, "retired.hcl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, s := range ex.Services {
+		ids = append(ids, s.ID)
+		if s.ID == "aws/simpledb" && !slices.Equal(s.Prefixes, []string{"aws_sdb_", "aws_simpledb_"}) {
+			t.Errorf("simpledb prefixes = %q", s.Prefixes)
+		}
+	}
+	if !slices.Equal(ids, []string{"aws/revived", "aws/simpledb"}) {
+		t.Errorf("services = %v, want the retired and the implemented one", ids)
+	}
+	want := []string{
+		`awsRetiredServices["gone"]: no such service in the file; its types no longer resolve`,
+		`awsRetiredServices["revived"] is no longer needed: the file implements the service`,
+	}
+	if !slices.Equal(warnings, want) {
+		t.Errorf("warnings = %q, want %q", warnings, want)
+	}
+}
+
 func TestAWSExtractionSharedPrefix(t *testing.T) {
 	withoutTypeServices(t)
 	src := []byte(`
@@ -232,6 +291,45 @@ func TestExtractAWSProvenance(t *testing.T) {
 		Commit: "c5d502a267de12d3aa3bb71f34e4076073e5236c", Date: "2026-11-20"}
 	if ex.Provenance != want || ex.Provider != "aws" {
 		t.Errorf("provenance = %+v, provider %q", ex.Provenance, ex.Provider)
+	}
+}
+
+// A file read from a fork, transcribed down to what the extractor reads,
+// must say so in the list's header: the fork's name and commit, and that it
+// is not the file itself.
+func TestExtractAWSProvenanceForkCondensed(t *testing.T) {
+	path := filepath.Join("testdata", "aws_names_data.hcl")
+	defer func(c, d, r string, k bool) { *awsCommit, *awsDate, *awsRepo, *awsCondensed = c, d, r, k }(
+		*awsCommit, *awsDate, *awsRepo, *awsCondensed)
+	*awsCommit, *awsDate = "25bed4206d5c2530665bfff5e64bdc7bcb6dd056", ""
+	for _, bad := range []string{"", "terraform-provider-aws", "owner/name/extra", "https://github.com/owner/name"} {
+		*awsRepo = bad
+		if _, err := extractAWS(path); err == nil || !strings.Contains(err.Error(), "-aws-repo must be") {
+			t.Errorf("-aws-repo %q: error = %v, want owner/name required", bad, err)
+		}
+	}
+	*awsRepo, *awsCondensed = "SMonaghan/terraform-provider-aws", true
+	ex, err := extractAWS(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := provenance{Repository: "SMonaghan/terraform-provider-aws", Path: "names/data/names_data.hcl",
+		Commit: "25bed4206d5c2530665bfff5e64bdc7bcb6dd056", Date: "date unknown", Note: awsCondensedNote}
+	if ex.Provenance != want {
+		t.Fatalf("provenance = %+v, want %+v", ex.Provenance, want)
+	}
+	csvPath := filepath.Join(t.TempDir(), "aws.csv")
+	if err := writeRows(csvPath, ex); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(csvPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	line := "# Source: SMonaghan/terraform-provider-aws, names/data/names_data.hcl, commit 25bed4206d5c2530665bfff5e64bdc7bcb6dd056 (date unknown); " +
+		awsCondensedNote + ".\n"
+	if !strings.Contains(string(b), line) {
+		t.Errorf("header does not state the source:\n%s\nwant the line\n%s", b, line)
 	}
 }
 

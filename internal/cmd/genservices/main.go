@@ -58,6 +58,9 @@ type provenance struct {
 	Path       string // in the repository
 	Commit     string
 	Date       string // of the commit, YYYY-MM-DD
+	// Note qualifies the source when it is not the file itself (a condensed
+	// transcription); empty otherwise.
+	Note string
 }
 
 // extractedService is a service as the source gives it. ID is the catalog
@@ -174,7 +177,11 @@ func writeRows(path string, ex *extraction) error {
 	p := ex.Provenance
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "# What the %s provider's source lists (resource types, service prefixes or ARM types), with the service of the built-in catalog it names.\n", ex.Provider)
-	fmt.Fprintf(&b, "# Source: %s, %s, commit %s (%s).\n", p.Repository, p.Path, p.Commit, p.Date)
+	fmt.Fprintf(&b, "# Source: %s, %s, commit %s (%s)", p.Repository, p.Path, p.Commit, p.Date)
+	if p.Note != "" {
+		fmt.Fprintf(&b, "; %s", p.Note)
+	}
+	b.WriteString(".\n")
 	fmt.Fprintf(&b, "# Written by go run ./internal/cmd/genservices -%s <source>; every row must resolve (TestServiceLists).\n", ex.Provider)
 	w := csv.NewWriter(&b)
 	rows := slices.Clone(ex.Rows)

@@ -1,0 +1,23 @@
+// Test input: a service registration as the azurerm provider writes it.
+
+package compute
+
+type Registration struct{}
+
+// Name is the name of this Service
+func (r Registration) Name() string {
+	return "Compute"
+}
+
+func (r Registration) SupportedDataSources() map[string]*pluginsdk.Resource {
+	return map[string]*pluginsdk.Resource{
+		"azurerm_compute_data_only": dataSourceOnly(),
+	}
+}
+
+// SupportedResources returns the supported Resources supported by this Service
+func (r Registration) SupportedResources() map[string]*pluginsdk.Resource {
+	return map[string]*pluginsdk.Resource{
+		"azurerm_virtual_machine_extension": resource(),
+	}
+}

@@ -1,0 +1,5 @@
+// Test input: load balancers.
+
+package loadbalancer
+
+var lb = "/providers/Microsoft.Network/loadBalancers/%s"

@@ -1,0 +1,24 @@
+// Test input: a service registration as the azurerm provider writes it.
+
+package network
+
+type Registration struct{}
+
+// Name is the name of this Service
+func (r Registration) Name() string {
+	return "Network"
+}
+
+func (r Registration) SupportedDataSources() map[string]*pluginsdk.Resource {
+	return map[string]*pluginsdk.Resource{
+		"azurerm_network_data_only": dataSourceOnly(),
+	}
+}
+
+// SupportedResources returns the supported Resources supported by this Service
+func (r Registration) SupportedResources() map[string]*pluginsdk.Resource {
+	return map[string]*pluginsdk.Resource{
+		"azurerm_private_endpoint": resource(),
+		"azurerm_virtual_network":  resource(),
+	}
+}
