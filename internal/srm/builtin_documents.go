@@ -13323,6 +13323,136 @@ func builtinDocumentList() []NamedDocument {
 						Source:    "aws-rds-security",
 						Rationale: "Associations of an IAM role with a DB instance or cluster, for the engine's access to S3, Lambda and other services: grants of what the database may reach, so least privilege and review apply; they run nothing.",
 					},
+					"azurerm/compute.capacity": {
+						Name: "Azure Compute: capacity reservations",
+						Prefixes: []string{
+							"azurerm_capacity_reservation",
+						},
+						ServiceModel: "iaas",
+						Class:        "configuration_object",
+						Focus: []string{
+							"deployment_settings",
+						},
+						Source:    "azure-vm-linux-baseline",
+						Rationale: "Capacity reservation groups and reservations hold VM capacity in a region or zone and run nothing (the VMs that use them are answered on their own types), like the entry for azurerm_availability_set: only configuration and change control apply.",
+					},
+					"azurerm/compute.disk_sas": {
+						Name: "Azure Compute: managed disk SAS tokens",
+						Prefixes: []string{
+							"azurerm_managed_disk_sas_token",
+						},
+						ServiceModel: "iaas",
+						Class:        "key_secret",
+						Focus: []string{
+							"data_access",
+							"accounts_and_access",
+						},
+						Source:    "azure-disk-encryption",
+						Rationale: "A SAS token grants whoever holds its URL read or write access to a disk's data until it expires: a credential over the disk's data (it is also in the state), not a host.",
+					},
+					"azurerm/compute.storage": {
+						Name: "Azure Compute: restore points, implicit data disks and disk access",
+						Prefixes: []string{
+							"azurerm_disk_access",
+							"azurerm_virtual_machine_implicit_data_disk_",
+							"azurerm_virtual_machine_restore_point",
+						},
+						ServiceModel: "iaas",
+						Class:        "data_store",
+						Focus: []string{
+							"data_protection",
+						},
+						Source:    "azure-disk-encryption",
+						Rationale: "VM restore points and their collections (crash- or app-consistent copies of a VM's disks), data disks created from a source and attached, and disk access objects (the private path for exporting and importing disks): the disks' data and who may reach it, with no guest to patch, classed as the entries for azurerm_managed_disk and azurerm_snapshot.",
+					},
+					"azurerm/containers.access": {
+						Name: "Azure Kubernetes Service: trusted access role bindings",
+						Prefixes: []string{
+							"azurerm_kubernetes_cluster_trusted_access_",
+						},
+						ServiceModel: "caas",
+						Class:        "access_policy",
+						Focus: []string{
+							"accounts_and_access",
+						},
+						Source:    "azure-aks-security",
+						Rationale: "A trusted access role binding grants another Azure resource's managed identity a role on an AKS cluster: a grant, which runs nothing; the nodes' and workloads' duties stay on the cluster types.",
+					},
+					"azurerm/containers.registry": {
+						Name: "Azure Container Registry: connected registries, cache rules, credentials, scope maps, tokens and webhooks",
+						Prefixes: []string{
+							"azurerm_container_connected_registry",
+							"azurerm_container_registry_cache_",
+							"azurerm_container_registry_credential_",
+							"azurerm_container_registry_scope_",
+							"azurerm_container_registry_token",
+							"azurerm_container_registry_webhook",
+						},
+						ServiceModel: "saas",
+						Class:        "data_store",
+						AppliesTo: []string{
+							"accounts_and_access",
+						},
+						Focus: []string{
+							"data_access",
+						},
+						Source:    "azure-acr-baseline",
+						Rationale: "Settings and credentials of a container registry (image storage): connected registries, pull-through cache rules and their upstream credential sets, scope maps and tokens with their passwords, webhooks; classed as the entries for azurerm_container_registry and azurerm_container_registry_token, with accounts and access added for the credentials. Registry tasks and agent pools, which run builds, stay with the service.",
+					},
+					"azurerm/devcenter.images": {
+						Name: "Microsoft Dev Box: galleries and dev box definitions",
+						Prefixes: []string{
+							"azurerm_dev_center_dev_box_definition",
+							"azurerm_dev_center_gallery",
+						},
+						ServiceModel: "iaas",
+						Class:        "host_image",
+						Focus: []string{
+							"operating_system",
+						},
+						Source:    "microsoft-dev-box",
+						Rationale: "A dev box definition picks the image and size dev boxes are built from, and a gallery attaches the customer's compute gallery of images: they define the operating system of the dev boxes, as the entries for azurerm_shared_image.",
+					},
+					"azurerm/devcenter.network": {
+						Name: "Microsoft Dev Box: network connections",
+						Prefixes: []string{
+							"azurerm_dev_center_attached_network",
+							"azurerm_dev_center_network_connection",
+						},
+						ServiceModel: "iaas",
+						Class:        "network_object",
+						Focus: []string{
+							"network_controls",
+						},
+						Source:    "microsoft-dev-box",
+						Rationale: "Network connections and their attachment to a dev center place dev boxes in a customer subnet (and domain join): network objects Azure runs and the customer chooses; no host, code or data lives in them.",
+					},
+					"azurerm/devtestlabs.network": {
+						Name: "Azure DevTest Labs: virtual networks",
+						Prefixes: []string{
+							"azurerm_dev_test_virtual_network",
+						},
+						ServiceModel: "iaas",
+						Class:        "network_object",
+						Focus: []string{
+							"network_controls",
+						},
+						Source:    "azure-devtest-labs-baseline",
+						Rationale: "A lab's virtual network settings (which subnets lab VMs may use and whether they get public addresses): a network object, not a lab VM.",
+					},
+					"azurerm/vmware.network": {
+						Name: "Azure VMware Solution: ExpressRoute authorizations",
+						Prefixes: []string{
+							"azurerm_vmware_express_route_",
+						},
+						ServiceModel: "iaas",
+						Class:        "network_object",
+						Focus: []string{
+							"network_controls",
+						},
+						Source:    "azure-vmware-solution-baseline",
+						Rationale: "An ExpressRoute authorization key lets another ExpressRoute circuit or gateway connect to the private cloud's circuit: a network connection object the customer controls, not a host.",
+					},
 					"google/cloudfunctions.iam": {
 						Name: "Cloud Functions: IAM",
 						Prefixes: []string{

@@ -70,7 +70,7 @@ var awsTypes = []string{
 func listedTypes(t *testing.T) []string {
 	t.Helper()
 	types := slices.Clone(awsTypes)
-	for _, p := range []string{"google", "kubernetes", "helm"} {
+	for _, p := range []string{"azuread", "azurerm", "google", "helm", "kubernetes"} {
 		for _, rec := range readServiceList(t, p) {
 			if rec[0] == "type" {
 				types = append(types, rec[1])
@@ -230,7 +230,11 @@ func TestServicePartsAnswer(t *testing.T) {
 		"aws_ami_launch_permission":                             "aws/ec2.image_access",
 		"aws_db_snapshot_copy":                                  "aws/rds.backups",
 		"aws_rds_cluster_role_association":                      "aws/rds.roles",
+		"azurerm_container_registry_token_password":             "azurerm/containers.registry",
+		"azurerm_virtual_machine_restore_point_collection":      "azurerm/compute.storage",
 		// Hosts, engines and clusters stay with the service.
+		"azurerm_container_registry_task":            "azurerm/containers",
+		"azurerm_virtual_machine_run_command":        "azurerm/compute",
 		"aws_ec2_fleet":                              "aws/ec2",
 		"aws_db_proxy_endpoint":                      "aws/rds",
 		"google_vmwareengine_private_cloud":          "google/vmwareengine",
