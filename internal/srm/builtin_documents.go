@@ -820,6 +820,179 @@ func builtinDocumentList() []NamedDocument {
 			},
 		},
 		{
+			Name: "data/community_providers.json",
+			Document: &Document{
+				Sources: map[string]SourceDoc{
+					"tf-provider-cdap": {
+						Title: "GoogleCloudPlatform/terraform-provider-cdap: the CDAP provider (Cloud Data Fusion)",
+						URL:   "https://github.com/GoogleCloudPlatform/terraform-provider-cdap",
+						AsOf:  "2026-11-29",
+					},
+					"tf-provider-docker": {
+						Title: "kreuzwerker/terraform-provider-docker: the Docker provider",
+						URL:   "https://github.com/kreuzwerker/terraform-provider-docker",
+						AsOf:  "2026-11-29",
+					},
+					"tf-provider-flux": {
+						Title: "fluxcd/terraform-provider-flux: the Flux provider",
+						URL:   "https://github.com/fluxcd/terraform-provider-flux",
+						AsOf:  "2026-11-29",
+					},
+					"tf-provider-github": {
+						Title: "integrations/terraform-provider-github: the GitHub provider",
+						URL:   "https://github.com/integrations/terraform-provider-github",
+						AsOf:  "2026-11-29",
+					},
+					"tf-provider-gitlab": {
+						Title: "gitlabhq/terraform-provider-gitlab: the GitLab provider",
+						URL:   "https://github.com/gitlabhq/terraform-provider-gitlab",
+						AsOf:  "2026-11-29",
+					},
+					"tf-provider-googleworkspace": {
+						Title: "hashicorp/terraform-provider-googleworkspace: the Google Workspace provider",
+						URL:   "https://github.com/hashicorp/terraform-provider-googleworkspace",
+						AsOf:  "2026-11-29",
+					},
+					"tf-provider-gsuite": {
+						Title: "DeviaVir/terraform-provider-gsuite: the G Suite provider (superseded by googleworkspace)",
+						URL:   "https://github.com/DeviaVir/terraform-provider-gsuite",
+						AsOf:  "2026-11-29",
+					},
+					"tf-provider-kubectl": {
+						Title: "gavinbunney/terraform-provider-kubectl: the kubectl provider (alekc/terraform-provider-kubectl is its maintained fork)",
+						URL:   "https://github.com/gavinbunney/terraform-provider-kubectl",
+						AsOf:  "2026-11-29",
+					},
+					"tf-provider-modtm": {
+						Title: "Azure/terraform-provider-modtm: the module telemetry provider of Azure Verified Modules",
+						URL:   "https://github.com/Azure/terraform-provider-modtm",
+						AsOf:  "2026-11-29",
+					},
+					"tf-provider-terracurl": {
+						Title: "devops-rob/terraform-provider-terracurl: the TerraCurl provider",
+						URL:   "https://github.com/devops-rob/terraform-provider-terracurl",
+						AsOf:  "2026-11-29",
+					},
+				},
+				Providers: map[string]ProviderRuleDoc{
+					"cdap": {
+						ServiceModel: "paas",
+						Class:        "configuration_object",
+						AppliesTo: []string{
+							"application_code",
+							"data_classification",
+							"data_protection",
+							"data_access",
+						},
+						Focus: []string{
+							"configuration",
+							"application_code",
+						},
+						Source:    "tf-provider-cdap",
+						Rationale: "The CDAP provider deploys artifacts, namespaces, profiles and pipelines into a CDAP instance, usually Cloud Data Fusion (paas): the customer's code (artifacts are JARs), configuration and the data the pipelines move are the customer's.",
+					},
+					"docker": {
+						ServiceModel: "on_premises",
+						Class:        "container_workload",
+						Focus: []string{
+							"configuration",
+							"deployment_settings",
+						},
+						Source:    "tf-provider-docker",
+						Rationale: "The Docker provider drives a Docker daemon the customer runs (on the machine that runs Terraform, or a host it reaches): containers, images, networks, volumes, registry pushes. Nothing of it is a cloud service's, so it is on_premises; the class keeps the obligations of what a container carries (runtime, middleware, code, configuration, data, access), and the daemon's host is answered where it is declared.",
+					},
+					"flux": {
+						ServiceModel: "caas",
+						Class:        "container_workload",
+						Focus: []string{
+							"configuration",
+							"deployment_settings",
+						},
+						Source:    "tf-provider-flux",
+						Rationale: "The Flux provider bootstraps Flux into a cluster and commits its manifests to a Git repository: the GitOps controllers then deploy the customer's workloads. Answered like the Kubernetes provider's workloads (caas, container workload): configuration and deployment are the customer's, and so are the deploy key and the repository it writes.",
+					},
+					"github": {
+						ServiceModel: "saas",
+						Class:        "configuration_object",
+						AppliesTo: []string{
+							"data_classification",
+							"data_protection",
+							"data_access",
+							"accounts_and_access",
+						},
+						Focus: []string{
+							"configuration",
+							"accounts_and_access",
+						},
+						Source:    "tf-provider-github",
+						Rationale: "GitHub is a service GitHub runs (saas): repositories, teams, branch protections, webhooks, Actions secrets and deploy keys are the customer's configuration, data and access. The class keeps configuration with the repository's data and the accounts and keys that reach it; the application code GitHub stores is the customer's data here, not code GitHub runs.",
+					},
+					"gitlab": {
+						ServiceModel: "saas",
+						Class:        "configuration_object",
+						AppliesTo: []string{
+							"data_classification",
+							"data_protection",
+							"data_access",
+							"accounts_and_access",
+						},
+						Focus: []string{
+							"configuration",
+							"accounts_and_access",
+						},
+						Source:    "tf-provider-gitlab",
+						Rationale: "GitLab (gitlab.com or a self-managed instance the customer runs elsewhere) holds projects, groups, hooks, CI variables and deploy keys: the customer's configuration, data and access, answered as the github rule is (saas). A self-managed GitLab's hosts are answered where they are declared.",
+					},
+					"googleworkspace": {
+						ServiceModel: "saas",
+						Class:        "identity_provider",
+						Focus: []string{
+							"accounts_and_access",
+						},
+						Source:    "tf-provider-googleworkspace",
+						Rationale: "Google Workspace is a service Google runs (saas); its users, groups, memberships, org units and domains are the customer's identities and access: the identity-provider class.",
+					},
+					"gsuite": {
+						ServiceModel: "saas",
+						Class:        "identity_provider",
+						Focus: []string{
+							"accounts_and_access",
+						},
+						Source:    "tf-provider-gsuite",
+						Rationale: "G Suite, now Google Workspace, through the community provider the googleworkspace provider superseded: users, groups and memberships are the customer's identities and access (saas, identity provider).",
+					},
+					"kubectl": {
+						ServiceModel: "caas",
+						Class:        "container_workload",
+						Focus: []string{
+							"configuration",
+							"deployment_settings",
+						},
+						Source:    "tf-provider-kubectl",
+						Rationale: "kubectl_manifest applies any Kubernetes manifest to a cluster, as kubernetes_manifest does: answered like the Kubernetes provider's workloads (caas, container workload). A manifest may create anything the cluster's API serves; the answer is that of a workload, and the cluster itself is answered where it is declared.",
+					},
+					"modtm": {
+						ServiceModel: "on_premises",
+						Class:        "terraform_host_artifact",
+						Focus: []string{
+							"data_protection",
+						},
+						Source:    "tf-provider-modtm",
+						Rationale: "modtm_telemetry is the usage telemetry of Azure Verified Modules: computed and sent from the machine that runs Terraform, it calls no resource of the customer's cloud (on_premises). What it sends leaves the customer's hands: the class keeps the data-protection duty.",
+					},
+					"terracurl": {
+						ServiceModel: "on_premises",
+						Class:        "terraform_host_command",
+						Focus: []string{
+							"application_code",
+						},
+						Source:    "tf-provider-terracurl",
+						Rationale: "TerraCurl sends arbitrary HTTP requests from the machine that runs Terraform, with the credentials given to it: like external or null_resource with local-exec, what it does is the customer's code, run with the runner's access (on_premises).",
+					},
+				},
+			},
+		},
+		{
 			Name: "data/obligations.json",
 			Document: &Document{
 				Obligations: []ObligationDoc{
@@ -14088,7 +14261,7 @@ func builtinDocumentList() []NamedDocument {
 // builtinTypes are the resource types of the documents under data/, sorted
 // by name, each with the index of its document.
 var builtinTypes = [...]builtinType{
-	{name: "aws_accessanalyzer_analyzer", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_accessanalyzer_analyzer", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -14096,7 +14269,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-iam-security",
 	}},
-	{name: "aws_acm_certificate", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_acm_certificate", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -14104,7 +14277,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_acm_certificate_validation", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_acm_certificate_validation", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -14112,7 +14285,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_acmpca_certificate_authority", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_acmpca_certificate_authority", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		AppliesTo: []string{
@@ -14124,7 +14297,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_alb", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_alb", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -14133,7 +14306,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-elb-security",
 	}},
-	{name: "aws_alb_listener", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_alb_listener", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -14142,7 +14315,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-elb-security",
 	}},
-	{name: "aws_alb_target_group", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_alb_target_group", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -14150,7 +14323,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-elb-security",
 	}},
-	{name: "aws_ami", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_ami", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_image",
 		Focus: []string{
@@ -14158,7 +14331,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-ec2-security",
 	}},
-	{name: "aws_ami_copy", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_ami_copy", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_image",
 		Focus: []string{
@@ -14166,7 +14339,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-ec2-security",
 	}},
-	{name: "aws_amplify_app", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_amplify_app", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -14175,7 +14348,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_api_gateway_authorizer", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_api_gateway_authorizer", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "traffic_endpoint",
 		AppliesTo: []string{
@@ -14186,7 +14359,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_api_gateway_deployment", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_api_gateway_deployment", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -14194,7 +14367,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_api_gateway_integration", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_api_gateway_integration", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -14202,7 +14375,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_api_gateway_method", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_api_gateway_method", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "traffic_endpoint",
 		AppliesTo: []string{
@@ -14213,7 +14386,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_api_gateway_resource", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_api_gateway_resource", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -14221,7 +14394,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_api_gateway_rest_api", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_api_gateway_rest_api", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -14240,7 +14413,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "aws-srm",
 		Rationale: "API Gateway runs no customer code; AWS runs the gateway, the customer configures routes, authorizers and throttling.",
 	}},
-	{name: "aws_api_gateway_stage", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_api_gateway_stage", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -14249,7 +14422,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_apigatewayv2_api", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_apigatewayv2_api", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -14267,7 +14440,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_apigatewayv2_authorizer", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_apigatewayv2_authorizer", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "traffic_endpoint",
 		AppliesTo: []string{
@@ -14278,7 +14451,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_apigatewayv2_integration", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_apigatewayv2_integration", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -14286,7 +14459,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_apigatewayv2_route", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_apigatewayv2_route", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "traffic_endpoint",
 		AppliesTo: []string{
@@ -14297,7 +14470,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_apigatewayv2_stage", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_apigatewayv2_stage", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -14306,7 +14479,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_appsync_graphql_api", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_appsync_graphql_api", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		AppliesTo: []string{
@@ -14318,7 +14491,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_athena_database", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_athena_database", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -14326,7 +14499,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-security-scope",
 	}},
-	{name: "aws_athena_workgroup", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_athena_workgroup", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -14335,7 +14508,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-security-scope",
 	}},
-	{name: "aws_autoscaling_group", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_autoscaling_group", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -14343,7 +14516,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-ec2-security",
 	}},
-	{name: "aws_autoscaling_policy", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_autoscaling_policy", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -14351,7 +14524,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-ec2-security",
 	}},
-	{name: "aws_autoscaling_schedule", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_autoscaling_schedule", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -14359,7 +14532,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-ec2-security",
 	}},
-	{name: "aws_backup_plan", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_backup_plan", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -14368,7 +14541,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_backup_selection", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_backup_selection", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -14376,7 +14549,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_backup_vault", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_backup_vault", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -14384,7 +14557,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_backup_vault_lock_configuration", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_backup_vault_lock_configuration", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -14392,7 +14565,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_cloudfront_cache_policy", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_cloudfront_cache_policy", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -14400,7 +14573,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_cloudfront_distribution", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_cloudfront_distribution", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -14419,7 +14592,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_cloudfront_function", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_cloudfront_function", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "serverless_function",
 		Focus: []string{
@@ -14427,7 +14600,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_cloudfront_origin_access_control", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_cloudfront_origin_access_control", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -14435,7 +14608,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_cloudfront_origin_access_identity", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_cloudfront_origin_access_identity", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -14443,7 +14616,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_cloudtrail", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_cloudtrail", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -14452,7 +14625,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_cloudwatch_dashboard", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_cloudwatch_dashboard", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -14460,7 +14633,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_cloudwatch_event_bus", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_cloudwatch_event_bus", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -14468,7 +14641,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-security-scope",
 	}},
-	{name: "aws_cloudwatch_event_rule", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_cloudwatch_event_rule", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -14476,7 +14649,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-security-scope",
 	}},
-	{name: "aws_cloudwatch_event_target", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_cloudwatch_event_target", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -14484,7 +14657,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-security-scope",
 	}},
-	{name: "aws_cloudwatch_log_group", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_cloudwatch_log_group", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -14493,7 +14666,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_cloudwatch_log_metric_filter", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_cloudwatch_log_metric_filter", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -14501,7 +14674,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_cloudwatch_log_subscription_filter", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_cloudwatch_log_subscription_filter", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -14509,7 +14682,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_cloudwatch_metric_alarm", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_cloudwatch_metric_alarm", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -14517,7 +14690,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_cognito_identity_pool", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_cognito_identity_pool", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "identity_provider",
 		Focus: []string{
@@ -14525,7 +14698,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_cognito_user_pool", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_cognito_user_pool", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "identity_provider",
 		Focus: []string{
@@ -14534,7 +14707,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_cognito_user_pool_client", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_cognito_user_pool_client", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "identity_provider",
 		Focus: []string{
@@ -14542,7 +14715,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_config_config_rule", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_config_config_rule", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -14550,7 +14723,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_config_configuration_recorder", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_config_configuration_recorder", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -14558,7 +14731,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_config_delivery_channel", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_config_delivery_channel", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -14566,7 +14739,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_customer_gateway", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_customer_gateway", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -14574,7 +14747,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-vpc-security",
 	}},
-	{name: "aws_db_instance", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_db_instance", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -14701,7 +14874,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "aws-rds-security",
 		Rationale: "RDS patches the host and operating system and, with automatic minor version upgrades, the engine's minor versions; engine major versions, credentials, network exposure and data protection are the customer's. RDS Custom (custom-* engines) gives the customer the host's OS and engine.",
 	}},
-	{name: "aws_db_option_group", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_db_option_group", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -14709,7 +14882,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-rds-security",
 	}},
-	{name: "aws_db_parameter_group", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_db_parameter_group", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -14717,7 +14890,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-rds-security",
 	}},
-	{name: "aws_db_proxy", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_db_proxy", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -14726,7 +14899,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-rds-security",
 	}},
-	{name: "aws_db_snapshot", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_db_snapshot", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -14734,7 +14907,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-rds-security",
 	}},
-	{name: "aws_db_subnet_group", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_db_subnet_group", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "network_object",
 		Focus: []string{
@@ -14742,7 +14915,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-rds-security",
 	}},
-	{name: "aws_default_network_acl", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_default_network_acl", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -14750,7 +14923,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-vpc-security",
 	}},
-	{name: "aws_default_route_table", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_default_route_table", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -14758,7 +14931,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-vpc-security",
 	}},
-	{name: "aws_default_security_group", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_default_security_group", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -14766,7 +14939,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-vpc-security",
 	}},
-	{name: "aws_default_subnet", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_default_subnet", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -14774,7 +14947,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-vpc-security",
 	}},
-	{name: "aws_default_vpc", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_default_vpc", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -14782,7 +14955,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-vpc-security",
 	}},
-	{name: "aws_dms_replication_instance", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_dms_replication_instance", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -14791,7 +14964,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_docdb_cluster", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_docdb_cluster", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -14800,7 +14973,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_docdb_cluster_instance", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_docdb_cluster_instance", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -14808,7 +14981,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_dx_connection", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_dx_connection", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -14816,7 +14989,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-vpc-security",
 	}},
-	{name: "aws_dynamodb_global_table", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_dynamodb_global_table", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -14824,7 +14997,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-security-scope",
 	}},
-	{name: "aws_dynamodb_table", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_dynamodb_table", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -14834,7 +15007,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "aws-security-scope",
 		Rationale: "AWS lists DynamoDB among the abstracted services: there is no server or engine to configure, only tables, their data and access.",
 	}},
-	{name: "aws_dynamodb_table_item", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_dynamodb_table_item", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -14842,7 +15015,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-security-scope",
 	}},
-	{name: "aws_ebs_encryption_by_default", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_ebs_encryption_by_default", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "data_store",
 		Focus: []string{
@@ -14850,7 +15023,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-ec2-security",
 	}},
-	{name: "aws_ebs_snapshot", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_ebs_snapshot", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "data_store",
 		Focus: []string{
@@ -14858,7 +15031,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-ec2-security",
 	}},
-	{name: "aws_ebs_volume", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_ebs_volume", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "data_store",
 		Focus: []string{
@@ -14866,7 +15039,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-ec2-security",
 	}},
-	{name: "aws_ec2_transit_gateway", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_ec2_transit_gateway", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -14889,7 +15062,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "aws-vpc-security",
 		Rationale: "A transit gateway is a network function the provider runs: no guest operating system, runtime or middleware is exposed to the customer. Its model stays that of the network it configures (network_controls: customer).",
 	}},
-	{name: "aws_ec2_transit_gateway_route_table", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_ec2_transit_gateway_route_table", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -14897,7 +15070,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-vpc-security",
 	}},
-	{name: "aws_ec2_transit_gateway_vpc_attachment", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_ec2_transit_gateway_vpc_attachment", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -14905,7 +15078,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-vpc-security",
 	}},
-	{name: "aws_ecr_lifecycle_policy", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_ecr_lifecycle_policy", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -14913,7 +15086,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-security-scope",
 	}},
-	{name: "aws_ecr_repository", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_ecr_repository", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -14922,7 +15095,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-security-scope",
 	}},
-	{name: "aws_ecr_repository_policy", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_ecr_repository_policy", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -14930,7 +15103,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-security-scope",
 	}},
-	{name: "aws_ecs_capacity_provider", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_ecs_capacity_provider", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_platform",
 		Focus: []string{
@@ -14973,7 +15146,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "aws-ecs-shared-model",
 		Rationale: "An Auto Scaling group capacity provider runs tasks on EC2 instances the customer manages (OS: customer). A Managed Instances capacity provider (managed_instances_provider set) hands the instances' OS to AWS.",
 	}},
-	{name: "aws_ecs_cluster", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_ecs_cluster", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_platform",
 		Focus: []string{
@@ -14981,7 +15154,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-ecs-shared-model",
 	}},
-	{name: "aws_ecs_service", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_ecs_service", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_platform",
 		Focus: []string{
@@ -15113,7 +15286,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-ecs-shared-model",
 	}},
-	{name: "aws_ecs_task_definition", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_ecs_task_definition", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_platform",
 		Focus: []string{
@@ -15188,7 +15361,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-ecs-shared-model",
 	}},
-	{name: "aws_efs_access_point", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_efs_access_point", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -15196,7 +15369,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_efs_backup_policy", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_efs_backup_policy", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -15204,7 +15377,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_efs_file_system", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_efs_file_system", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -15213,7 +15386,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "aws-srm",
 		Rationale: "EFS is operated end to end by AWS; the customer keeps its data, encryption and who may mount it.",
 	}},
-	{name: "aws_efs_file_system_policy", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_efs_file_system_policy", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -15221,7 +15394,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_efs_mount_target", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_efs_mount_target", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -15238,7 +15411,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_egress_only_internet_gateway", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_egress_only_internet_gateway", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -15261,7 +15434,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "aws-vpc-security",
 		Rationale: "An egress-only internet gateway is a network function the provider runs: no guest operating system, runtime or middleware is exposed to the customer. Its model stays that of the network it configures (network_controls: customer).",
 	}},
-	{name: "aws_eip", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_eip", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -15269,7 +15442,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-vpc-security",
 	}},
-	{name: "aws_eip_association", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_eip_association", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "configuration_object",
 		AppliesTo: []string{
@@ -15280,7 +15453,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-vpc-security",
 	}},
-	{name: "aws_eks_access_entry", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_eks_access_entry", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "identity_provider",
 		Focus: []string{
@@ -15288,7 +15461,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-eks-security",
 	}},
-	{name: "aws_eks_addon", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_eks_addon", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_platform",
 		Focus: []string{
@@ -15296,7 +15469,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-eks-security",
 	}},
-	{name: "aws_eks_cluster", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_eks_cluster", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_platform",
 		Focus: []string{
@@ -15369,7 +15542,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "aws-eks-security",
 		Rationale: "AWS runs the control plane; the node OS depends on how nodes are provided (Auto Mode: AWS; node groups: shared or customer). Hybrid Nodes (remote_network_config) put nodes on the customer's hardware (hybrid).",
 	}},
-	{name: "aws_eks_fargate_profile", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_eks_fargate_profile", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_platform",
 		Focus: []string{
@@ -15384,7 +15557,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-eks-security",
 	}},
-	{name: "aws_eks_identity_provider_config", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_eks_identity_provider_config", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "identity_provider",
 		Focus: []string{
@@ -15392,7 +15565,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-eks-security",
 	}},
-	{name: "aws_eks_node_group", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_eks_node_group", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_platform",
 		Focus: []string{
@@ -15499,7 +15672,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "aws-eks-security",
 		Rationale: "Managed node groups: AWS publishes patched EKS-optimized AMIs, the customer rolls node groups onto them, so the OS stays shared.",
 	}},
-	{name: "aws_elastic_beanstalk_application", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_elastic_beanstalk_application", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "configuration_object",
 		AppliesTo: []string{
@@ -15510,7 +15683,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-security-scope",
 	}},
-	{name: "aws_elastic_beanstalk_environment", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_elastic_beanstalk_environment", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -15573,7 +15746,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "aws-beanstalk-platform-maintenance",
 		Rationale: "Elastic Beanstalk runs the environment on EC2 instances in the customer's account from platform versions AWS publishes; AWS's own page makes keeping them on a supported, patched platform version the customer's duty, and patching the OS, runtime, application server and web server entirely the customer's when managed updates are off.",
 	}},
-	{name: "aws_elasticache_cluster", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_elasticache_cluster", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -15582,7 +15755,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_elasticache_parameter_group", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_elasticache_parameter_group", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -15590,7 +15763,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_elasticache_replication_group", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_elasticache_replication_group", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -15599,7 +15772,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_elasticache_subnet_group", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_elasticache_subnet_group", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "network_object",
 		Focus: []string{
@@ -15607,7 +15780,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_elasticache_user", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_elasticache_user", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -15615,7 +15788,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_elasticsearch_domain", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_elasticsearch_domain", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -15625,7 +15798,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-security-scope",
 	}},
-	{name: "aws_elb", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_elb", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -15634,7 +15807,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-elb-security",
 	}},
-	{name: "aws_emr_cluster", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_emr_cluster", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -15680,7 +15853,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "aws-security-scope",
 		Rationale: "EMR runs the big-data platform on EC2 instances in the customer's account from AMIs AWS publishes: the customer configures security groups and the cluster, and relaunches clusters to take OS updates. A custom AMI (custom_ami_id) makes the OS the customer's.",
 	}},
-	{name: "aws_flow_log", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_flow_log", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "logging_monitoring",
 		AppliesTo: []string{
@@ -15692,7 +15865,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-vpc-security",
 	}},
-	{name: "aws_fsx_lustre_file_system", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_fsx_lustre_file_system", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -15701,7 +15874,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_fsx_ontap_file_system", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_fsx_ontap_file_system", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -15710,7 +15883,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_fsx_windows_file_system", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_fsx_windows_file_system", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -15719,7 +15892,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_glacier_vault", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_glacier_vault", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -15727,7 +15900,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_globalaccelerator_accelerator", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_globalaccelerator_accelerator", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -15744,7 +15917,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_glue_catalog_database", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_glue_catalog_database", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -15752,7 +15925,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-security-scope",
 	}},
-	{name: "aws_glue_catalog_table", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_glue_catalog_table", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -15760,7 +15933,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-security-scope",
 	}},
-	{name: "aws_glue_crawler", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_glue_crawler", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -15768,7 +15941,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-security-scope",
 	}},
-	{name: "aws_glue_job", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_glue_job", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "serverless_function",
 		Focus: []string{
@@ -15778,7 +15951,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "aws-security-scope",
 		Rationale: "Glue runs customer scripts on a serverless Spark runtime AWS manages.",
 	}},
-	{name: "aws_guardduty_detector", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_guardduty_detector", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -15786,7 +15959,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_iam_access_key", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_iam_access_key", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -15794,7 +15967,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-iam-security",
 	}},
-	{name: "aws_iam_account_password_policy", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_iam_account_password_policy", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		AppliesTo: []string{
@@ -15806,7 +15979,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-iam-security",
 	}},
-	{name: "aws_iam_group", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_iam_group", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -15814,7 +15987,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-iam-security",
 	}},
-	{name: "aws_iam_group_membership", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_iam_group_membership", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -15822,7 +15995,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-iam-security",
 	}},
-	{name: "aws_iam_group_policy_attachment", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_iam_group_policy_attachment", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -15830,7 +16003,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-iam-security",
 	}},
-	{name: "aws_iam_instance_profile", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_iam_instance_profile", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -15838,7 +16011,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-iam-security",
 	}},
-	{name: "aws_iam_openid_connect_provider", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_iam_openid_connect_provider", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "identity_provider",
 		Focus: []string{
@@ -15846,7 +16019,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-iam-security",
 	}},
-	{name: "aws_iam_policy", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_iam_policy", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -15854,7 +16027,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-iam-security",
 	}},
-	{name: "aws_iam_policy_attachment", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_iam_policy_attachment", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -15862,7 +16035,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-iam-security",
 	}},
-	{name: "aws_iam_role", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_iam_role", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -15871,7 +16044,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "aws-iam-security",
 		Rationale: "IAM is a service AWS runs in every model; a role configures who may do what, which stays the customer's.",
 	}},
-	{name: "aws_iam_role_policy", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_iam_role_policy", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -15879,7 +16052,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-iam-security",
 	}},
-	{name: "aws_iam_role_policy_attachment", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_iam_role_policy_attachment", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -15887,7 +16060,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-iam-security",
 	}},
-	{name: "aws_iam_saml_provider", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_iam_saml_provider", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "identity_provider",
 		Focus: []string{
@@ -15895,7 +16068,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-iam-security",
 	}},
-	{name: "aws_iam_service_linked_role", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_iam_service_linked_role", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -15903,7 +16076,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-iam-security",
 	}},
-	{name: "aws_iam_user", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_iam_user", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -15911,7 +16084,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-iam-security",
 	}},
-	{name: "aws_iam_user_group_membership", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_iam_user_group_membership", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -15919,7 +16092,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-iam-security",
 	}},
-	{name: "aws_iam_user_login_profile", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_iam_user_login_profile", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -15927,7 +16100,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-iam-security",
 	}},
-	{name: "aws_iam_user_policy", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_iam_user_policy", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -15935,7 +16108,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-iam-security",
 	}},
-	{name: "aws_iam_user_policy_attachment", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_iam_user_policy_attachment", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -15943,7 +16116,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-iam-security",
 	}},
-	{name: "aws_identitystore_group", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_identitystore_group", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "identity_provider",
 		Focus: []string{
@@ -15951,7 +16124,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-iam-security",
 	}},
-	{name: "aws_identitystore_group_membership", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_identitystore_group_membership", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "identity_provider",
 		Focus: []string{
@@ -15959,7 +16132,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-iam-security",
 	}},
-	{name: "aws_identitystore_user", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_identitystore_user", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "identity_provider",
 		Focus: []string{
@@ -15967,7 +16140,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-iam-security",
 	}},
-	{name: "aws_inspector2_enabler", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_inspector2_enabler", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -15976,7 +16149,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "aws-srm",
 		Rationale: "Enabling Inspector is an account setting: it scans the customer's instances, images and functions, whose operating_system and application_code obligations stay on those resources; AWS runs the scanner.",
 	}},
-	{name: "aws_instance", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_instance", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -15986,7 +16159,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-ec2-security",
 	}},
-	{name: "aws_internet_gateway", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_internet_gateway", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -16009,7 +16182,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "aws-vpc-security",
 		Rationale: "An internet gateway is a network function the provider runs: no guest operating system, runtime or middleware is exposed to the customer. Its model stays that of the network it configures (network_controls: customer).",
 	}},
-	{name: "aws_key_pair", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_key_pair", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -16017,7 +16190,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-ec2-security",
 	}},
-	{name: "aws_keyspaces_table", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_keyspaces_table", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -16025,7 +16198,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-security-scope",
 	}},
-	{name: "aws_kinesis_firehose_delivery_stream", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_kinesis_firehose_delivery_stream", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -16034,7 +16207,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-security-scope",
 	}},
-	{name: "aws_kinesis_stream", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_kinesis_stream", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -16042,7 +16215,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-security-scope",
 	}},
-	{name: "aws_kms_alias", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_kms_alias", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -16050,7 +16223,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-kms-security",
 	}},
-	{name: "aws_kms_grant", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_kms_grant", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -16059,7 +16232,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-kms-security",
 	}},
-	{name: "aws_kms_key", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_kms_key", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -16096,7 +16269,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "aws-kms-security",
 		Rationale: "KMS is an abstracted service: AWS runs the HSMs; the key policy and its use are the customer's. The key policy is the key's access control (accounts_and_access in focus). A custom key store (custom_key_store_id: CloudHSM or an external key store) puts the HSM cluster or external key manager with the customer (audit R17).",
 	}},
-	{name: "aws_kms_replica_key", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_kms_replica_key", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -16104,7 +16277,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-kms-security",
 	}},
-	{name: "aws_lakeformation_permissions", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_lakeformation_permissions", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -16112,7 +16285,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-security-scope",
 	}},
-	{name: "aws_lambda_alias", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_lambda_alias", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -16120,7 +16293,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-lambda-runtime",
 	}},
-	{name: "aws_lambda_event_source_mapping", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_lambda_event_source_mapping", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -16128,7 +16301,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-lambda-runtime",
 	}},
-	{name: "aws_lambda_function", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_lambda_function", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "serverless_function",
 		Focus: []string{
@@ -16184,7 +16357,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-lambda-runtime",
 	}},
-	{name: "aws_lambda_function_url", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_lambda_function_url", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "traffic_endpoint",
 		AppliesTo: []string{
@@ -16196,7 +16369,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-lambda-runtime",
 	}},
-	{name: "aws_lambda_layer_version", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_lambda_layer_version", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "serverless_function",
 		Focus: []string{
@@ -16205,7 +16378,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-lambda-runtime",
 	}},
-	{name: "aws_lambda_permission", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_lambda_permission", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -16213,7 +16386,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-lambda-runtime",
 	}},
-	{name: "aws_lambda_runtime_management_config", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_lambda_runtime_management_config", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "serverless_function",
 		Focus: []string{
@@ -16221,7 +16394,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-lambda-runtime",
 	}},
-	{name: "aws_launch_configuration", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_launch_configuration", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_image",
 		Focus: []string{
@@ -16230,7 +16403,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-ec2-security",
 	}},
-	{name: "aws_launch_template", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_launch_template", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_image",
 		Focus: []string{
@@ -16239,7 +16412,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-ec2-security",
 	}},
-	{name: "aws_lb", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_lb", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -16249,7 +16422,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "aws-elb-security",
 		Rationale: "A managed load balancer: AWS runs the load-balancing software; the customer configures listeners, TLS policies and who may reach it.",
 	}},
-	{name: "aws_lb_listener", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_lb_listener", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -16258,7 +16431,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-elb-security",
 	}},
-	{name: "aws_lb_listener_certificate", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_lb_listener_certificate", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -16266,7 +16439,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-elb-security",
 	}},
-	{name: "aws_lb_listener_rule", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_lb_listener_rule", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -16274,7 +16447,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-elb-security",
 	}},
-	{name: "aws_lb_target_group", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_lb_target_group", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -16282,7 +16455,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-elb-security",
 	}},
-	{name: "aws_lb_target_group_attachment", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_lb_target_group_attachment", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -16290,7 +16463,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-elb-security",
 	}},
-	{name: "aws_macie2_account", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_macie2_account", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -16298,7 +16471,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_memorydb_cluster", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_memorydb_cluster", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -16307,7 +16480,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_mq_broker", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_mq_broker", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -16317,7 +16490,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-security-scope",
 	}},
-	{name: "aws_msk_cluster", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_msk_cluster", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -16326,7 +16499,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-security-scope",
 	}},
-	{name: "aws_nat_gateway", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_nat_gateway", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -16349,7 +16522,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "aws-vpc-security",
 		Rationale: "A NAT gateway (\"a Network Address Translation service\") is a network function the provider runs: no guest operating system, runtime or middleware is exposed to the customer. Its model stays that of the network it configures (network_controls: customer).",
 	}},
-	{name: "aws_neptune_cluster", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_neptune_cluster", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -16358,7 +16531,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_neptune_cluster_instance", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_neptune_cluster_instance", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -16366,7 +16539,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_network_acl", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_network_acl", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -16374,7 +16547,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-vpc-security",
 	}},
-	{name: "aws_network_acl_rule", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_network_acl_rule", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -16382,7 +16555,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-vpc-security",
 	}},
-	{name: "aws_network_interface", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_network_interface", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -16390,7 +16563,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-vpc-security",
 	}},
-	{name: "aws_networkfirewall_firewall", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_networkfirewall_firewall", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -16399,7 +16572,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "aws-vpc-security",
 		Rationale: "AWS runs and scales the firewall engine; the customer writes its policy and rules.",
 	}},
-	{name: "aws_networkfirewall_firewall_policy", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_networkfirewall_firewall_policy", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -16407,7 +16580,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-vpc-security",
 	}},
-	{name: "aws_networkfirewall_rule_group", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_networkfirewall_rule_group", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -16415,7 +16588,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-vpc-security",
 	}},
-	{name: "aws_opensearch_domain", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_opensearch_domain", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -16425,7 +16598,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-security-scope",
 	}},
-	{name: "aws_organizations_account", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_organizations_account", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -16433,7 +16606,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_organizations_organizational_unit", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_organizations_organizational_unit", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -16441,7 +16614,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_organizations_policy", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_organizations_policy", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -16450,7 +16623,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_organizations_policy_attachment", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_organizations_policy_attachment", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -16458,7 +16631,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_placement_group", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_placement_group", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -16466,7 +16639,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-ec2-security",
 	}},
-	{name: "aws_rds_cluster", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_rds_cluster", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -16513,7 +16686,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-rds-security",
 	}},
-	{name: "aws_rds_cluster_instance", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_rds_cluster_instance", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -16557,7 +16730,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-rds-security",
 	}},
-	{name: "aws_rds_cluster_parameter_group", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_rds_cluster_parameter_group", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -16565,7 +16738,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-rds-security",
 	}},
-	{name: "aws_rds_global_cluster", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_rds_global_cluster", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -16574,7 +16747,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-rds-security",
 	}},
-	{name: "aws_redshift_cluster", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_redshift_cluster", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -16584,7 +16757,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_redshift_subnet_group", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_redshift_subnet_group", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "network_object",
 		Focus: []string{
@@ -16592,7 +16765,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_redshiftserverless_namespace", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_redshiftserverless_namespace", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -16600,7 +16773,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_redshiftserverless_workgroup", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_redshiftserverless_workgroup", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -16619,7 +16792,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "aws-srm",
 		Rationale: "Redshift Serverless hides the cluster entirely; AWS runs everything below the data and its access.",
 	}},
-	{name: "aws_route", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_route", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -16627,7 +16800,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-vpc-security",
 	}},
-	{name: "aws_route53_health_check", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_route53_health_check", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "network_object",
 		Focus: []string{
@@ -16635,7 +16808,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_route53_query_log", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_route53_query_log", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -16643,7 +16816,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_route53_record", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_route53_record", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "network_object",
 		Focus: []string{
@@ -16651,7 +16824,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_route53_resolver_endpoint", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_route53_resolver_endpoint", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "network_object",
 		Focus: []string{
@@ -16668,7 +16841,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_route53_resolver_rule", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_route53_resolver_rule", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "network_object",
 		Focus: []string{
@@ -16685,7 +16858,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_route53_zone", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_route53_zone", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "network_object",
 		Focus: []string{
@@ -16693,7 +16866,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_route_table", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_route_table", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -16701,7 +16874,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-vpc-security",
 	}},
-	{name: "aws_route_table_association", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_route_table_association", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -16709,7 +16882,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-vpc-security",
 	}},
-	{name: "aws_s3_account_public_access_block", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_s3_account_public_access_block", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -16718,7 +16891,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-s3-security",
 	}},
-	{name: "aws_s3_bucket", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_s3_bucket", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -16728,7 +16901,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "aws-s3-security",
 		Rationale: "AWS lists S3 among the abstracted services: the customer sees only the API, its data and its settings.",
 	}},
-	{name: "aws_s3_bucket_acl", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_s3_bucket_acl", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -16736,7 +16909,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-s3-security",
 	}},
-	{name: "aws_s3_bucket_cors_configuration", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_s3_bucket_cors_configuration", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -16744,7 +16917,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-s3-security",
 	}},
-	{name: "aws_s3_bucket_lifecycle_configuration", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_s3_bucket_lifecycle_configuration", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -16753,7 +16926,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-s3-security",
 	}},
-	{name: "aws_s3_bucket_logging", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_s3_bucket_logging", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -16761,7 +16934,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-s3-security",
 	}},
-	{name: "aws_s3_bucket_notification", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_s3_bucket_notification", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -16769,7 +16942,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-s3-security",
 	}},
-	{name: "aws_s3_bucket_object_lock_configuration", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_s3_bucket_object_lock_configuration", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -16777,7 +16950,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-s3-security",
 	}},
-	{name: "aws_s3_bucket_ownership_controls", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_s3_bucket_ownership_controls", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -16785,7 +16958,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-s3-security",
 	}},
-	{name: "aws_s3_bucket_policy", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_s3_bucket_policy", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -16793,7 +16966,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-s3-security",
 	}},
-	{name: "aws_s3_bucket_public_access_block", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_s3_bucket_public_access_block", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -16802,7 +16975,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-s3-security",
 	}},
-	{name: "aws_s3_bucket_replication_configuration", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_s3_bucket_replication_configuration", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -16811,7 +16984,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-s3-security",
 	}},
-	{name: "aws_s3_bucket_server_side_encryption_configuration", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_s3_bucket_server_side_encryption_configuration", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -16819,7 +16992,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-s3-security",
 	}},
-	{name: "aws_s3_bucket_versioning", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_s3_bucket_versioning", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -16827,7 +17000,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-s3-security",
 	}},
-	{name: "aws_s3_bucket_website_configuration", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_s3_bucket_website_configuration", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -16836,7 +17009,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-s3-security",
 	}},
-	{name: "aws_s3_object", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_s3_object", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -16844,7 +17017,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-s3-security",
 	}},
-	{name: "aws_scheduler_schedule", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_scheduler_schedule", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -16852,7 +17025,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-security-scope",
 	}},
-	{name: "aws_secretsmanager_secret", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_secretsmanager_secret", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -16861,7 +17034,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_secretsmanager_secret_policy", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_secretsmanager_secret_policy", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -16869,7 +17042,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_secretsmanager_secret_rotation", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_secretsmanager_secret_rotation", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -16877,7 +17050,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_secretsmanager_secret_version", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_secretsmanager_secret_version", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -16885,7 +17058,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_security_group", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_security_group", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -16893,7 +17066,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-vpc-security",
 	}},
-	{name: "aws_security_group_rule", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_security_group_rule", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -16901,7 +17074,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-vpc-security",
 	}},
-	{name: "aws_securityhub_account", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_securityhub_account", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -16909,7 +17082,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_securityhub_standards_subscription", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_securityhub_standards_subscription", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -16917,7 +17090,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_ses_domain_identity", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_ses_domain_identity", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -16925,7 +17098,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-security-scope",
 	}},
-	{name: "aws_sfn_state_machine", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_sfn_state_machine", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -16944,7 +17117,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "aws-srm",
 		Rationale: "A workflow definition runs on an engine AWS operates, with no runtime version or library the customer chooses: filed with the abstracted services (saas), with application_code shared because the definition is the customer's code.",
 	}},
-	{name: "aws_shield_protection", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_shield_protection", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -16961,7 +17134,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_sns_topic", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_sns_topic", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -16970,7 +17143,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-security-scope",
 	}},
-	{name: "aws_sns_topic_policy", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_sns_topic_policy", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -16978,7 +17151,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-security-scope",
 	}},
-	{name: "aws_sns_topic_subscription", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_sns_topic_subscription", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -16986,7 +17159,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-security-scope",
 	}},
-	{name: "aws_spot_instance_request", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_spot_instance_request", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -16995,7 +17168,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-ec2-security",
 	}},
-	{name: "aws_sqs_queue", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_sqs_queue", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -17004,7 +17177,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-security-scope",
 	}},
-	{name: "aws_sqs_queue_policy", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_sqs_queue_policy", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -17012,7 +17185,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-security-scope",
 	}},
-	{name: "aws_ssm_association", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_ssm_association", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_configuration",
 		Focus: []string{
@@ -17021,7 +17194,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-ec2-security",
 	}},
-	{name: "aws_ssm_document", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_ssm_document", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "host_configuration",
 		Focus: []string{
@@ -17029,7 +17202,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_ssm_maintenance_window", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_ssm_maintenance_window", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_configuration",
 		Focus: []string{
@@ -17038,7 +17211,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-ec2-security",
 	}},
-	{name: "aws_ssm_parameter", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_ssm_parameter", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -17047,7 +17220,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "aws_ssm_patch_baseline", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_ssm_patch_baseline", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_configuration",
 		Focus: []string{
@@ -17056,7 +17229,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "aws-ec2-security",
 		Rationale: "Patch baselines configure how Systems Manager patches the guest OS of EC2 instances, the customer's layer in IaaS.",
 	}},
-	{name: "aws_ssoadmin_account_assignment", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_ssoadmin_account_assignment", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -17064,7 +17237,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-iam-security",
 	}},
-	{name: "aws_ssoadmin_managed_policy_attachment", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_ssoadmin_managed_policy_attachment", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -17072,7 +17245,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-iam-security",
 	}},
-	{name: "aws_ssoadmin_permission_set", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_ssoadmin_permission_set", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -17080,7 +17253,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-iam-security",
 	}},
-	{name: "aws_subnet", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_subnet", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -17088,7 +17261,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-vpc-security",
 	}},
-	{name: "aws_timestreamwrite_table", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_timestreamwrite_table", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -17096,7 +17269,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-security-scope",
 	}},
-	{name: "aws_volume_attachment", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_volume_attachment", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -17104,7 +17277,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-ec2-security",
 	}},
-	{name: "aws_vpc", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_vpc", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -17112,7 +17285,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-vpc-security",
 	}},
-	{name: "aws_vpc_dhcp_options", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_vpc_dhcp_options", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -17121,7 +17294,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-vpc-security",
 	}},
-	{name: "aws_vpc_endpoint", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_vpc_endpoint", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -17129,7 +17302,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-vpc-security",
 	}},
-	{name: "aws_vpc_endpoint_service", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_vpc_endpoint_service", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -17137,7 +17310,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-vpc-security",
 	}},
-	{name: "aws_vpc_ipv4_cidr_block_association", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_vpc_ipv4_cidr_block_association", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -17145,7 +17318,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-vpc-security",
 	}},
-	{name: "aws_vpc_peering_connection", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_vpc_peering_connection", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -17153,7 +17326,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-vpc-security",
 	}},
-	{name: "aws_vpc_security_group_egress_rule", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_vpc_security_group_egress_rule", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -17161,7 +17334,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-vpc-security",
 	}},
-	{name: "aws_vpc_security_group_ingress_rule", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_vpc_security_group_ingress_rule", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -17169,7 +17342,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-vpc-security",
 	}},
-	{name: "aws_vpn_connection", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_vpn_connection", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		AppliesTo: []string{
@@ -17181,7 +17354,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-vpc-security",
 	}},
-	{name: "aws_vpn_gateway", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_vpn_gateway", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -17204,7 +17377,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "aws-vpc-security",
 		Rationale: "A virtual private gateway is a network function the provider runs: no guest operating system, runtime or middleware is exposed to the customer. Its model stays that of the network it configures (network_controls: customer).",
 	}},
-	{name: "aws_wafv2_ip_set", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_wafv2_ip_set", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -17222,7 +17395,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "aws-srm",
 		Rationale: "Filed with the abstracted services (saas) rather than paas as azurerm_web_application_firewall_policy and google_compute_security_policy are: a web ACL runs no customer code, so paas would add application-code obligations it cannot carry; either way AWS runs the WAF engine and the customer writes every rule, so network_controls is shared.",
 	}},
-	{name: "aws_wafv2_rule_group", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_wafv2_rule_group", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -17240,7 +17413,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "aws-srm",
 		Rationale: "Filed with the abstracted services (saas) rather than paas as azurerm_web_application_firewall_policy and google_compute_security_policy are: a web ACL runs no customer code, so paas would add application-code obligations it cannot carry; either way AWS runs the WAF engine and the customer writes every rule, so network_controls is shared.",
 	}},
-	{name: "aws_wafv2_web_acl", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_wafv2_web_acl", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -17258,7 +17431,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "aws-srm",
 		Rationale: "Filed with the abstracted services (saas) rather than paas as azurerm_web_application_firewall_policy and google_compute_security_policy are: a web ACL runs no customer code, so paas would add application-code obligations it cannot carry; either way AWS runs the WAF engine and the customer writes every rule, so network_controls is shared.",
 	}},
-	{name: "aws_wafv2_web_acl_association", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_wafv2_web_acl_association", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -17276,7 +17449,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "aws-srm",
 		Rationale: "Filed with the abstracted services (saas) rather than paas as azurerm_web_application_firewall_policy and google_compute_security_policy are: a web ACL runs no customer code, so paas would add application-code obligations it cannot carry; either way AWS runs the WAF engine and the customer writes every rule, so network_controls is shared.",
 	}},
-	{name: "aws_wafv2_web_acl_logging_configuration", doc: 2, def: ResourceTypeDoc{
+	{name: "aws_wafv2_web_acl_logging_configuration", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -17284,7 +17457,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
-	{name: "azapi_data_plane_resource", doc: 3, def: ResourceTypeDoc{
+	{name: "azapi_data_plane_resource", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		AppliesTo: []string{
@@ -17297,7 +17470,7 @@ var builtinTypes = [...]builtinType{
 		Rationale:        "azapi_data_plane_resource manages a data-plane object of an Azure service (an App Configuration key-value, a Key Vault certificate contact) by its type. Its service is the one of the ARM resource type in condition `type` (Microsoft.App/containerApps@2024-03-01 resolves through the azurerm service whose arm lists Microsoft.App/containerApps or Microsoft.App). Without `type`, or with an ARM type of no classified service, it is answered as a virtual machine with every component applicable (iaas, compute host, identity infrastructure too): the answer that leaves the most to the customer, recorded as an assumption.",
 		ARMTypeCondition: "type",
 	}},
-	{name: "azapi_resource", doc: 3, def: ResourceTypeDoc{
+	{name: "azapi_resource", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		AppliesTo: []string{
@@ -17310,7 +17483,7 @@ var builtinTypes = [...]builtinType{
 		Rationale:        "azapi_resource manages any Azure Resource Manager resource by its ARM type and API version. Its service is the one of the ARM resource type in condition `type` (Microsoft.App/containerApps@2024-03-01 resolves through the azurerm service whose arm lists Microsoft.App/containerApps or Microsoft.App). Without `type`, or with an ARM type of no classified service, it is answered as a virtual machine with every component applicable (iaas, compute host, identity infrastructure too): the answer that leaves the most to the customer, recorded as an assumption.",
 		ARMTypeCondition: "type",
 	}},
-	{name: "azapi_resource_action", doc: 3, def: ResourceTypeDoc{
+	{name: "azapi_resource_action", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		AppliesTo: []string{
@@ -17323,7 +17496,7 @@ var builtinTypes = [...]builtinType{
 		Rationale:        "azapi_resource_action performs an ARM action (POST) or a request on an existing ARM resource, such as listing keys or restarting it. Its service is the one of the ARM resource type in condition `type` (Microsoft.App/containerApps@2024-03-01 resolves through the azurerm service whose arm lists Microsoft.App/containerApps or Microsoft.App). Without `type`, or with an ARM type of no classified service, it is answered as a virtual machine with every component applicable (iaas, compute host, identity infrastructure too): the answer that leaves the most to the customer, recorded as an assumption.",
 		ARMTypeCondition: "type",
 	}},
-	{name: "azapi_update_resource", doc: 3, def: ResourceTypeDoc{
+	{name: "azapi_update_resource", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		AppliesTo: []string{
@@ -17336,7 +17509,7 @@ var builtinTypes = [...]builtinType{
 		Rationale:        "azapi_update_resource updates properties of an existing ARM resource that another tool or resource created. Its service is the one of the ARM resource type in condition `type` (Microsoft.App/containerApps@2024-03-01 resolves through the azurerm service whose arm lists Microsoft.App/containerApps or Microsoft.App). Without `type`, or with an ARM type of no classified service, it is answered as a virtual machine with every component applicable (iaas, compute host, identity infrastructure too): the answer that leaves the most to the customer, recorded as an assumption.",
 		ARMTypeCondition: "type",
 	}},
-	{name: "azurerm_api_management", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_api_management", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -17345,7 +17518,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-api-management-baseline",
 	}},
-	{name: "azurerm_api_management_api", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_api_management_api", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		AppliesTo: []string{
@@ -17357,7 +17530,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-api-management-baseline",
 	}},
-	{name: "azurerm_app_configuration", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_app_configuration", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -17366,7 +17539,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-app-configuration",
 	}},
-	{name: "azurerm_app_service_certificate", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_app_service_certificate", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -17374,7 +17547,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-app-service-security",
 	}},
-	{name: "azurerm_app_service_custom_hostname_binding", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_app_service_custom_hostname_binding", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -17383,7 +17556,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-app-service-security",
 	}},
-	{name: "azurerm_app_service_environment_v3", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_app_service_environment_v3", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -17393,7 +17566,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-app-service-environment",
 		Rationale: "An App Service Environment is single-tenant App Service injected into the customer's VNet; Microsoft still patches it.",
 	}},
-	{name: "azurerm_app_service_virtual_network_swift_connection", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_app_service_virtual_network_swift_connection", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "network_object",
 		Focus: []string{
@@ -17401,7 +17574,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-app-service-security",
 	}},
-	{name: "azurerm_application_gateway", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_application_gateway", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -17411,7 +17584,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-application-gateway",
 		Rationale: "Microsoft runs and patches the gateway instances; listeners, TLS policy, certificates and WAF mode are the customer's.",
 	}},
-	{name: "azurerm_application_insights", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_application_insights", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -17420,7 +17593,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-log-analytics",
 	}},
-	{name: "azurerm_application_security_group", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_application_security_group", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -17428,7 +17601,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-network-security",
 	}},
-	{name: "azurerm_arc_kubernetes_cluster", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_arc_kubernetes_cluster", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_platform",
 		Focus: []string{
@@ -17461,7 +17634,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-arc-kubernetes",
 		Rationale: "An Arc-enabled Kubernetes cluster runs outside Azure, on the customer's infrastructure or another cloud, and is connected to Azure for management: the customer runs the hardware, virtualization, nodes and their OS (hybrid).",
 	}},
-	{name: "azurerm_arc_machine", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_arc_machine", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -17490,7 +17663,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-arc-servers",
 		Rationale: "An Arc-enabled server is a physical server or VM hosted outside Azure, on the customer's network or another cloud, that Azure manages through the Connected Machine agent: the customer runs the hardware, virtualization and operating system (hybrid); Azure provides the management plane.",
 	}},
-	{name: "azurerm_availability_set", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_availability_set", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -17498,7 +17671,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vm-linux-baseline",
 	}},
-	{name: "azurerm_backup_policy_vm", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_backup_policy_vm", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -17507,7 +17680,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-backup-security",
 	}},
-	{name: "azurerm_backup_protected_vm", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_backup_protected_vm", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -17515,7 +17688,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-backup-security",
 	}},
-	{name: "azurerm_bastion_host", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_bastion_host", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		AppliesTo: []string{
@@ -17528,7 +17701,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-bastion",
 		Rationale: "Bastion is a managed jump host Microsoft patches; who may connect through it and to which VMs is the customer's.",
 	}},
-	{name: "azurerm_cdn_frontdoor_custom_domain", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_cdn_frontdoor_custom_domain", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -17537,7 +17710,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-front-door",
 	}},
-	{name: "azurerm_cdn_frontdoor_endpoint", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_cdn_frontdoor_endpoint", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -17545,7 +17718,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-front-door",
 	}},
-	{name: "azurerm_cdn_frontdoor_firewall_policy", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_cdn_frontdoor_firewall_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -17553,7 +17726,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-waf",
 	}},
-	{name: "azurerm_cdn_frontdoor_origin", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_cdn_frontdoor_origin", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -17562,7 +17735,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-front-door",
 	}},
-	{name: "azurerm_cdn_frontdoor_origin_group", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_cdn_frontdoor_origin_group", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -17570,7 +17743,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-front-door",
 	}},
-	{name: "azurerm_cdn_frontdoor_profile", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_cdn_frontdoor_profile", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -17580,7 +17753,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-front-door",
 		Rationale: "Front Door is filed with paas rather than saas so that its routes, TLS and WAF rules show as shared network controls: Microsoft runs the edge, the customer decides what it exposes.",
 	}},
-	{name: "azurerm_cdn_frontdoor_route", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_cdn_frontdoor_route", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -17589,7 +17762,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-front-door",
 	}},
-	{name: "azurerm_cdn_frontdoor_security_policy", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_cdn_frontdoor_security_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -17597,7 +17770,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-waf",
 	}},
-	{name: "azurerm_cognitive_account", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_cognitive_account", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "managed_platform",
 		AppliesTo: []string{
@@ -17620,7 +17793,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-ai-services-security",
 		Rationale: "Azure AI services (including Azure OpenAI) are hosted models Microsoft runs, so saas; the account's keys, network rules and customer-managed keys stay with the customer.",
 	}},
-	{name: "azurerm_container_app", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_container_app", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -17645,7 +17818,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-compute-choices",
 		Rationale: "Microsoft's compute guide classifies Container Apps as PaaS, but the customer ships the whole image: OS layer, runtime and middleware are the customer's under the one rule for a customer-built image on a provider-run host (compare google_cloud_run_v2_service, filed with faas by DOMAIN.md).",
 	}},
-	{name: "azurerm_container_app_environment", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_container_app_environment", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -17655,7 +17828,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-container-apps",
 		Rationale: "The environment is the network and logging boundary of the container apps it hosts, so it takes their model.",
 	}},
-	{name: "azurerm_container_app_job", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_container_app_job", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -17681,7 +17854,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-compute-choices",
 		Rationale: "Same split as azurerm_container_app.",
 	}},
-	{name: "azurerm_container_group", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_container_group", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_platform",
 		Focus: []string{
@@ -17698,7 +17871,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-container-instances-baseline",
 		Rationale: "Container Instances run each group in its own Hyper-V isolated sandbox Microsoft operates: the host OS is the provider's, the image the customer's, so the OS row is shared under the one rule for a customer-built image on a provider-run host (audit R13).",
 	}},
-	{name: "azurerm_container_registry", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_container_registry", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -17717,7 +17890,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-acr-baseline",
 		Rationale: "A registry is abstracted image storage (like aws_ecr_repository): the customer keeps the images, their scanning and who may pull them; its firewall rules are shared.",
 	}},
-	{name: "azurerm_container_registry_scope_map", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_container_registry_scope_map", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		AppliesTo: []string{
@@ -17728,7 +17901,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-acr-baseline",
 	}},
-	{name: "azurerm_container_registry_token", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_container_registry_token", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		AppliesTo: []string{
@@ -17739,7 +17912,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-acr-baseline",
 	}},
-	{name: "azurerm_cosmosdb_account", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_cosmosdb_account", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -17759,7 +17932,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-cosmosdb-security",
 		Rationale: "Cosmos DB exposes no engine version, server or maintenance window, so it is filed with the abstracted data services (like aws_dynamodb_table); its firewall and private endpoints remain shared.",
 	}},
-	{name: "azurerm_cosmosdb_mongo_collection", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_cosmosdb_mongo_collection", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -17768,7 +17941,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-cosmosdb-security",
 	}},
-	{name: "azurerm_cosmosdb_mongo_database", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_cosmosdb_mongo_database", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -17776,7 +17949,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-cosmosdb-security",
 	}},
-	{name: "azurerm_cosmosdb_sql_container", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_cosmosdb_sql_container", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -17785,7 +17958,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-cosmosdb-security",
 	}},
-	{name: "azurerm_cosmosdb_sql_database", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_cosmosdb_sql_database", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -17793,7 +17966,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-cosmosdb-security",
 	}},
-	{name: "azurerm_cosmosdb_sql_role_assignment", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_cosmosdb_sql_role_assignment", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		AppliesTo: []string{
@@ -17805,7 +17978,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-cosmosdb-security",
 	}},
-	{name: "azurerm_cosmosdb_sql_role_definition", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_cosmosdb_sql_role_definition", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -17813,7 +17986,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-cosmosdb-security",
 	}},
-	{name: "azurerm_data_factory", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_data_factory", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		AppliesTo: []string{
@@ -17826,7 +17999,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-data-factory-security",
 		Rationale: "Data Factory is a managed integration service: Microsoft runs the Azure integration runtime, the customer owns pipelines, linked-service credentials and network paths.",
 	}},
-	{name: "azurerm_data_factory_integration_runtime_azure", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_data_factory_integration_runtime_azure", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -17835,7 +18008,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-data-factory-security",
 	}},
-	{name: "azurerm_data_factory_integration_runtime_self_hosted", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_data_factory_integration_runtime_self_hosted", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -17864,7 +18037,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-data-factory-shir",
 		Rationale: "The self-hosted integration runtime is software the customer installs and patches on its own machines, usually on its own site; the resource registers it, so it takes the IaaS split with the hardware and virtualization the customer's too (hybrid, audit R12). Where the runtime runs on Azure VMs the answer leaves more to the customer than needed, which is the conservative side.",
 	}},
-	{name: "azurerm_data_factory_linked_service_azure_blob_storage", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_data_factory_linked_service_azure_blob_storage", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "messaging",
 		AppliesTo: []string{
@@ -17876,7 +18049,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-data-factory-security",
 	}},
-	{name: "azurerm_data_factory_pipeline", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_data_factory_pipeline", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "messaging",
 		Focus: []string{
@@ -17885,7 +18058,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-data-factory-security",
 	}},
-	{name: "azurerm_data_protection_backup_vault", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_data_protection_backup_vault", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -17893,7 +18066,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-backup-security",
 	}},
-	{name: "azurerm_databricks_workspace", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_databricks_workspace", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -17912,7 +18085,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-databricks-security",
 		Rationale: "Databricks runs the control plane and publishes patched runtime images; the customer chooses runtime versions, VNet injection and encryption keys.",
 	}},
-	{name: "azurerm_dedicated_host", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_dedicated_host", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -17921,7 +18094,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-dedicated-hosts",
 		Rationale: "A dedicated host reserves a physical server, but Azure still runs, maintains and secures the hardware and hypervisor: only placement and maintenance windows are the customer's.",
 	}},
-	{name: "azurerm_dedicated_host_group", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_dedicated_host_group", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -17929,7 +18102,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-dedicated-hosts",
 	}},
-	{name: "azurerm_disk_encryption_set", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_disk_encryption_set", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -17937,7 +18110,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-disk-encryption",
 	}},
-	{name: "azurerm_dns_a_record", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_dns_a_record", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "network_object",
 		Focus: []string{
@@ -17945,7 +18118,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-dns",
 	}},
-	{name: "azurerm_dns_aaaa_record", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_dns_aaaa_record", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "network_object",
 		Focus: []string{
@@ -17953,7 +18126,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-dns",
 	}},
-	{name: "azurerm_dns_cname_record", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_dns_cname_record", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "network_object",
 		Focus: []string{
@@ -17961,7 +18134,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-dns",
 	}},
-	{name: "azurerm_dns_mx_record", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_dns_mx_record", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "network_object",
 		Focus: []string{
@@ -17969,7 +18142,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-dns",
 	}},
-	{name: "azurerm_dns_txt_record", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_dns_txt_record", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "network_object",
 		Focus: []string{
@@ -17977,7 +18150,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-dns",
 	}},
-	{name: "azurerm_dns_zone", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_dns_zone", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "network_object",
 		Focus: []string{
@@ -17986,7 +18159,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-dns",
 		Rationale: "Azure DNS is a hosted service Microsoft runs; records are customer configuration (a dangling record is a customer misconfiguration).",
 	}},
-	{name: "azurerm_eventgrid_domain", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_eventgrid_domain", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -17995,7 +18168,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-event-grid-baseline",
 	}},
-	{name: "azurerm_eventgrid_event_subscription", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_eventgrid_event_subscription", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -18003,7 +18176,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-event-grid-baseline",
 	}},
-	{name: "azurerm_eventgrid_system_topic", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_eventgrid_system_topic", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -18011,7 +18184,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-event-grid-baseline",
 	}},
-	{name: "azurerm_eventgrid_topic", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_eventgrid_topic", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -18020,7 +18193,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-event-grid-baseline",
 	}},
-	{name: "azurerm_eventhub", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_eventhub", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -18028,7 +18201,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-event-hubs-baseline",
 	}},
-	{name: "azurerm_eventhub_authorization_rule", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_eventhub_authorization_rule", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -18036,7 +18209,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-event-hubs-baseline",
 	}},
-	{name: "azurerm_eventhub_consumer_group", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_eventhub_consumer_group", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -18044,7 +18217,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-event-hubs-baseline",
 	}},
-	{name: "azurerm_eventhub_namespace", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_eventhub_namespace", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -18062,7 +18235,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-event-hubs-baseline",
 	}},
-	{name: "azurerm_eventhub_namespace_authorization_rule", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_eventhub_namespace_authorization_rule", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -18070,7 +18243,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-event-hubs-baseline",
 	}},
-	{name: "azurerm_express_route_circuit", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_express_route_circuit", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -18078,7 +18251,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-expressroute",
 	}},
-	{name: "azurerm_federated_identity_credential", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_federated_identity_credential", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "identity_provider",
 		Focus: []string{
@@ -18088,7 +18261,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-workload-identity-federation",
 		Rationale: "A federated credential makes an external issuer trusted for sign-in, which configures the identity infrastructure (shared in saas).",
 	}},
-	{name: "azurerm_firewall", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_firewall", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -18097,7 +18270,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-firewall",
 		Rationale: "Azure Firewall is a managed firewall service (like aws_networkfirewall_firewall): Microsoft runs and scales the engine, the customer writes the rules.",
 	}},
-	{name: "azurerm_firewall_policy", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_firewall_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -18105,7 +18278,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-firewall",
 	}},
-	{name: "azurerm_firewall_policy_rule_collection_group", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_firewall_policy_rule_collection_group", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -18113,7 +18286,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-firewall",
 	}},
-	{name: "azurerm_function_app_function", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_function_app_function", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "serverless_function",
 		Focus: []string{
@@ -18121,7 +18294,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-functions-security",
 	}},
-	{name: "azurerm_image", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_image", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_image",
 		Focus: []string{
@@ -18130,7 +18303,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-vm-linux-baseline",
 		Rationale: "A custom image is a guest OS the customer builds and must keep patched.",
 	}},
-	{name: "azurerm_key_vault", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_key_vault", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		AppliesTo: []string{
@@ -18153,7 +18326,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-key-vault-security",
 		Rationale: "Key Vault is an abstracted key service (like aws_kms_key): Microsoft runs the HSM-backed service, the customer owns keys, access and network exposure.",
 	}},
-	{name: "azurerm_key_vault_access_policy", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_key_vault_access_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -18162,7 +18335,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-key-vault-security",
 	}},
-	{name: "azurerm_key_vault_certificate", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_key_vault_certificate", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -18170,7 +18343,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-key-vault-security",
 	}},
-	{name: "azurerm_key_vault_key", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_key_vault_key", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -18178,7 +18351,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-key-vault-security",
 	}},
-	{name: "azurerm_key_vault_managed_hardware_security_module", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_key_vault_managed_hardware_security_module", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -18188,7 +18361,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-key-vault-security",
 		Rationale: "Managed HSM is single-tenant, but Microsoft still runs the HSMs; the security domain, keys and role assignments are the customer's.",
 	}},
-	{name: "azurerm_key_vault_secret", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_key_vault_secret", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -18197,7 +18370,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-key-vault-security",
 	}},
-	{name: "azurerm_kubernetes_cluster", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_kubernetes_cluster", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_platform",
 		Focus: []string{
@@ -18312,7 +18485,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-aks-upgrades",
 		Rationale: "AKS splits upgrades in two settings: automatic_upgrade_channel moves the Kubernetes version (middleware), node_os_upgrade_channel keeps the node OS patched; the defaults (none, NodeImage) leave the version to the customer and share the node OS.",
 	}},
-	{name: "azurerm_kubernetes_cluster_extension", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_kubernetes_cluster_extension", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_platform",
 		Focus: []string{
@@ -18321,7 +18494,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-aks-security",
 		Rationale: "Cluster extensions install middleware (Flux, Dapr, backup agents) into the cluster, the customer's layer in caas.",
 	}},
-	{name: "azurerm_kubernetes_cluster_node_pool", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_kubernetes_cluster_node_pool", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_platform",
 		Focus: []string{
@@ -18331,7 +18504,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-aks-upgrades",
 		Rationale: "Node pools follow the cluster's upgrade channels; the pool chooses the OS SKU, size and surge settings.",
 	}},
-	{name: "azurerm_kubernetes_flux_configuration", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_kubernetes_flux_configuration", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -18340,7 +18513,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-aks-security",
 	}},
-	{name: "azurerm_lb", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_lb", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -18349,7 +18522,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-load-balancer",
 		Rationale: "Filed with the managed load balancers (like aws_lb): Azure runs the data path, the customer decides what is exposed and on which ports.",
 	}},
-	{name: "azurerm_lb_backend_address_pool", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_lb_backend_address_pool", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -18357,7 +18530,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-load-balancer",
 	}},
-	{name: "azurerm_lb_nat_rule", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_lb_nat_rule", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -18365,7 +18538,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-load-balancer",
 	}},
-	{name: "azurerm_lb_outbound_rule", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_lb_outbound_rule", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -18373,7 +18546,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-load-balancer",
 	}},
-	{name: "azurerm_lb_probe", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_lb_probe", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -18381,7 +18554,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-load-balancer",
 	}},
-	{name: "azurerm_lb_rule", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_lb_rule", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -18389,7 +18562,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-load-balancer",
 	}},
-	{name: "azurerm_linux_function_app", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_linux_function_app", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "serverless_function",
 		Focus: []string{
@@ -18459,7 +18632,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-functions-security",
 		Rationale: "Code deployments run on the Functions host and language workers Microsoft patches (runtime shared: the customer picks and moves versions); a container image moves the OS layer, runtime and middleware to the customer.",
 	}},
-	{name: "azurerm_linux_function_app_slot", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_linux_function_app_slot", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "serverless_function",
 		Focus: []string{
@@ -18528,7 +18701,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-functions-security",
 	}},
-	{name: "azurerm_linux_virtual_machine", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_linux_virtual_machine", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -18560,7 +18733,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-vm-linux-baseline",
 		Rationale: "The guest OS of a VM is the customer's in IaaS unless Azure is told to patch it (patch_mode).",
 	}},
-	{name: "azurerm_linux_virtual_machine_scale_set", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_linux_virtual_machine_scale_set", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -18615,7 +18788,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vmss-baseline",
 	}},
-	{name: "azurerm_linux_web_app", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_linux_web_app", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -18710,7 +18883,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-app-service-patching",
 		Rationale: "App Service patches the OS and the built-in language runtimes within a version; the customer moves between runtime versions, and a custom container moves OS layer, runtime and middleware to the customer.",
 	}},
-	{name: "azurerm_linux_web_app_slot", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_linux_web_app_slot", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -18805,7 +18978,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-app-service-patching",
 		Rationale: "A slot is a full copy of the app with its own stack settings.",
 	}},
-	{name: "azurerm_local_network_gateway", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_local_network_gateway", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -18813,7 +18986,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vpn-gateway",
 	}},
-	{name: "azurerm_log_analytics_workspace", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_log_analytics_workspace", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -18823,7 +18996,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-log-analytics",
 		Rationale: "A workspace stores the customer's logs in a service Microsoft runs: retention, access mode and who may query stay the customer's.",
 	}},
-	{name: "azurerm_logic_app_standard", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_logic_app_standard", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "serverless_function",
 		Focus: []string{
@@ -18833,7 +19006,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-logic-apps-compare",
 		Rationale: "Standard logic apps run on the Azure Functions runtime in an App Service plan, so they take the function app split.",
 	}},
-	{name: "azurerm_logic_app_workflow", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_logic_app_workflow", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -18852,7 +19025,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-logic-apps-compare",
 		Rationale: "A workflow definition runs on an engine Microsoft operates, with no runtime version or library the customer chooses: filed with the abstracted services (saas), with application_code shared because the definition is the customer's code.",
 	}},
-	{name: "azurerm_machine_learning_workspace", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_machine_learning_workspace", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		AppliesTo: []string{
@@ -18865,7 +19038,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-machine-learning-security",
 	}},
-	{name: "azurerm_maintenance_assignment_virtual_machine", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_maintenance_assignment_virtual_machine", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_configuration",
 		Focus: []string{
@@ -18874,7 +19047,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-update-manager",
 	}},
-	{name: "azurerm_maintenance_configuration", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_maintenance_configuration", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_configuration",
 		Focus: []string{
@@ -18884,7 +19057,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-update-manager",
 		Rationale: "Maintenance configurations schedule guest OS patching through Update Manager: the customer's IaaS obligation, automated.",
 	}},
-	{name: "azurerm_managed_disk", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_managed_disk", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "data_store",
 		Focus: []string{
@@ -18893,7 +19066,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-disk-encryption",
 		Rationale: "Azure encrypts every managed disk at rest with platform keys, but the choice of keys, sharing and backup is the customer's.",
 	}},
-	{name: "azurerm_management_group", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_management_group", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -18901,7 +19074,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-management-groups",
 	}},
-	{name: "azurerm_management_group_policy_assignment", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_management_group_policy_assignment", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -18909,7 +19082,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-policy",
 	}},
-	{name: "azurerm_management_group_subscription_association", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_management_group_subscription_association", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -18917,7 +19090,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-management-groups",
 	}},
-	{name: "azurerm_management_lock", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_management_lock", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -18926,7 +19099,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-resource-locks",
 	}},
-	{name: "azurerm_monitor_action_group", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_monitor_action_group", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -18934,7 +19107,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-monitor-alerts",
 	}},
-	{name: "azurerm_monitor_activity_log_alert", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_monitor_activity_log_alert", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -18943,7 +19116,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-monitor-alerts",
 	}},
-	{name: "azurerm_monitor_data_collection_rule", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_monitor_data_collection_rule", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -18952,7 +19125,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-diagnostic-settings",
 	}},
-	{name: "azurerm_monitor_data_collection_rule_association", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_monitor_data_collection_rule_association", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -18960,7 +19133,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-diagnostic-settings",
 	}},
-	{name: "azurerm_monitor_diagnostic_setting", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_monitor_diagnostic_setting", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -18969,7 +19142,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-diagnostic-settings",
 		Rationale: "Diagnostic settings decide which platform and resource logs are kept, the customer's audit-logging duty.",
 	}},
-	{name: "azurerm_monitor_metric_alert", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_monitor_metric_alert", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -18977,7 +19150,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-monitor-alerts",
 	}},
-	{name: "azurerm_monitor_scheduled_query_rules_alert_v2", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_monitor_scheduled_query_rules_alert_v2", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -18986,7 +19159,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-monitor-alerts",
 	}},
-	{name: "azurerm_mssql_database", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_mssql_database", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -18995,7 +19168,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-sql-security",
 	}},
-	{name: "azurerm_mssql_database_extended_auditing_policy", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_mssql_database_extended_auditing_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -19003,7 +19176,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-sql-security",
 	}},
-	{name: "azurerm_mssql_elasticpool", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_mssql_elasticpool", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -19011,7 +19184,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-sql-security",
 	}},
-	{name: "azurerm_mssql_failover_group", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_mssql_failover_group", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -19020,7 +19193,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-sql-security",
 	}},
-	{name: "azurerm_mssql_firewall_rule", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_mssql_firewall_rule", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "network_object",
 		Focus: []string{
@@ -19028,7 +19201,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-sql-security",
 	}},
-	{name: "azurerm_mssql_managed_instance", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_mssql_managed_instance", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -19039,7 +19212,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-sql-security",
 		Rationale: "SQL Managed Instance is injected into the customer's subnet, but Microsoft still patches its OS and engine.",
 	}},
-	{name: "azurerm_mssql_server", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_mssql_server", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -19049,7 +19222,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-sql-security",
 		Rationale: "The logical server holds the admin logins, Entra admin and firewall of its databases; Microsoft runs the engine.",
 	}},
-	{name: "azurerm_mssql_server_extended_auditing_policy", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_mssql_server_extended_auditing_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -19057,7 +19230,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-sql-security",
 	}},
-	{name: "azurerm_mssql_server_security_alert_policy", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_mssql_server_security_alert_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -19066,7 +19239,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-sql-security",
 	}},
-	{name: "azurerm_mssql_server_transparent_data_encryption", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_mssql_server_transparent_data_encryption", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -19074,7 +19247,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-sql-security",
 	}},
-	{name: "azurerm_mssql_server_vulnerability_assessment", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_mssql_server_vulnerability_assessment", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -19082,7 +19255,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-sql-security",
 	}},
-	{name: "azurerm_mssql_virtual_network_rule", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_mssql_virtual_network_rule", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "network_object",
 		Focus: []string{
@@ -19090,7 +19263,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-sql-security",
 	}},
-	{name: "azurerm_mysql_flexible_database", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_mysql_flexible_database", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -19098,7 +19271,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-mysql-flexible",
 	}},
-	{name: "azurerm_mysql_flexible_server", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_mysql_flexible_server", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -19117,7 +19290,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-mysql-flexible",
 	}},
-	{name: "azurerm_mysql_flexible_server_active_directory_administrator", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_mysql_flexible_server_active_directory_administrator", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "identity_provider",
 		Focus: []string{
@@ -19125,7 +19298,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-mysql-flexible",
 	}},
-	{name: "azurerm_mysql_flexible_server_configuration", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_mysql_flexible_server_configuration", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -19133,7 +19306,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-mysql-flexible",
 	}},
-	{name: "azurerm_mysql_flexible_server_firewall_rule", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_mysql_flexible_server_firewall_rule", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "network_object",
 		Focus: []string{
@@ -19141,7 +19314,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-mysql-flexible",
 	}},
-	{name: "azurerm_nat_gateway", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_nat_gateway", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -19164,7 +19337,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-nat-gateway",
 		Rationale: "NAT Gateway is a managed SDN function, but it only shapes the egress of the customer's VNet, so it takes the VNet's model. NAT Gateway is a network function the provider runs: no guest operating system, runtime or middleware is exposed to the customer. Its model stays that of the network it configures (network_controls: customer).",
 	}},
-	{name: "azurerm_nat_gateway_public_ip_association", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_nat_gateway_public_ip_association", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -19172,7 +19345,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-nat-gateway",
 	}},
-	{name: "azurerm_network_ddos_protection_plan", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_network_ddos_protection_plan", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -19181,7 +19354,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-ddos",
 		Rationale: "Microsoft runs the DDoS mitigation entirely; the customer only enables the plan on its VNets and reacts to its alerts.",
 	}},
-	{name: "azurerm_network_interface", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_network_interface", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -19189,7 +19362,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vnet-baseline",
 	}},
-	{name: "azurerm_network_interface_security_group_association", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_network_interface_security_group_association", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -19197,7 +19370,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-network-security",
 	}},
-	{name: "azurerm_network_security_group", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_network_security_group", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -19206,7 +19379,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-network-security",
 		Rationale: "An NSG configures the VNet filtering in front of VMs: Azure enforces it, the customer writes every rule.",
 	}},
-	{name: "azurerm_network_security_rule", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_network_security_rule", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -19214,7 +19387,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-network-security",
 	}},
-	{name: "azurerm_network_watcher", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_network_watcher", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -19222,7 +19395,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-flow-logs",
 	}},
-	{name: "azurerm_network_watcher_flow_log", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_network_watcher_flow_log", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "logging_monitoring",
 		AppliesTo: []string{
@@ -19234,7 +19407,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-flow-logs",
 	}},
-	{name: "azurerm_orchestrated_virtual_machine_scale_set", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_orchestrated_virtual_machine_scale_set", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -19322,7 +19495,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vmss-baseline",
 	}},
-	{name: "azurerm_policy_definition", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_policy_definition", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -19331,7 +19504,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-policy",
 		Rationale: "Azure Policy enforces the customer's configuration baseline; writing and assigning policies is the customer's configuration duty.",
 	}},
-	{name: "azurerm_policy_set_definition", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_policy_set_definition", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -19339,7 +19512,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-policy",
 	}},
-	{name: "azurerm_postgresql_flexible_server", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_postgresql_flexible_server", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -19359,7 +19532,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-postgresql-flexible-security",
 		Rationale: "Microsoft patches the OS and minor engine versions in the customer's maintenance window; major version upgrades stay the customer's choice.",
 	}},
-	{name: "azurerm_postgresql_flexible_server_active_directory_administrator", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_postgresql_flexible_server_active_directory_administrator", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "identity_provider",
 		Focus: []string{
@@ -19367,7 +19540,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-postgresql-flexible-security",
 	}},
-	{name: "azurerm_postgresql_flexible_server_configuration", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_postgresql_flexible_server_configuration", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -19375,7 +19548,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-postgresql-flexible-security",
 	}},
-	{name: "azurerm_postgresql_flexible_server_database", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_postgresql_flexible_server_database", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -19383,7 +19556,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-postgresql-flexible-security",
 	}},
-	{name: "azurerm_postgresql_flexible_server_firewall_rule", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_postgresql_flexible_server_firewall_rule", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "network_object",
 		Focus: []string{
@@ -19391,7 +19564,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-postgresql-flexible-security",
 	}},
-	{name: "azurerm_private_dns_a_record", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_private_dns_a_record", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "network_object",
 		Focus: []string{
@@ -19399,7 +19572,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-private-dns",
 	}},
-	{name: "azurerm_private_dns_resolver", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_private_dns_resolver", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -19422,7 +19595,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-private-dns",
 		Rationale: "The resolver's inbound and outbound endpoints live in the customer's subnets and forward the VNet's DNS, so it takes the VNet's model. A Private DNS Resolver is a network function the provider runs: no guest operating system, runtime or middleware is exposed to the customer. Its model stays that of the network it configures (network_controls: customer).",
 	}},
-	{name: "azurerm_private_dns_zone", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_private_dns_zone", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "network_object",
 		Focus: []string{
@@ -19430,7 +19603,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-private-dns",
 	}},
-	{name: "azurerm_private_dns_zone_virtual_network_link", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_private_dns_zone_virtual_network_link", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "network_object",
 		Focus: []string{
@@ -19438,7 +19611,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-private-dns",
 	}},
-	{name: "azurerm_private_endpoint", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_private_endpoint", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -19447,7 +19620,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-private-endpoint",
 		Rationale: "A private endpoint is a network interface in the customer's subnet (like aws_vpc_endpoint): it is VNet configuration even though it reaches a PaaS service.",
 	}},
-	{name: "azurerm_private_link_service", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_private_link_service", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -19455,7 +19628,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-private-endpoint",
 	}},
-	{name: "azurerm_proximity_placement_group", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_proximity_placement_group", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -19463,7 +19636,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vm-linux-baseline",
 	}},
-	{name: "azurerm_public_ip", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_public_ip", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -19471,7 +19644,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vnet-baseline",
 	}},
-	{name: "azurerm_public_ip_prefix", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_public_ip_prefix", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -19479,7 +19652,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vnet-baseline",
 	}},
-	{name: "azurerm_recovery_services_vault", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_recovery_services_vault", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -19488,7 +19661,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-backup-security",
 		Rationale: "Azure Backup is run by Microsoft; what is backed up, how long and whether soft delete and immutability are on is the customer's.",
 	}},
-	{name: "azurerm_redis_cache", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_redis_cache", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -19498,7 +19671,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-redis-baseline",
 		Rationale: "A managed Redis engine: Microsoft patches OS and Redis, the customer chooses version, TLS, access keys and network exposure.",
 	}},
-	{name: "azurerm_redis_firewall_rule", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_redis_firewall_rule", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "network_object",
 		Focus: []string{
@@ -19506,7 +19679,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-redis-baseline",
 	}},
-	{name: "azurerm_resource_group", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_resource_group", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -19515,7 +19688,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-rbac",
 		Rationale: "A resource group is a container in Azure Resource Manager, a service Microsoft runs; what goes in it and who may touch it is the customer's.",
 	}},
-	{name: "azurerm_resource_group_policy_assignment", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_resource_group_policy_assignment", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -19523,7 +19696,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-policy",
 	}},
-	{name: "azurerm_resource_policy_assignment", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_resource_policy_assignment", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -19531,7 +19704,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-policy",
 	}},
-	{name: "azurerm_role_assignment", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_role_assignment", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -19540,7 +19713,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-rbac",
 		Rationale: "Azure RBAC is a service Microsoft runs for every model; an assignment decides who may do what, which stays the customer's.",
 	}},
-	{name: "azurerm_role_definition", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_role_definition", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -19548,7 +19721,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-rbac",
 	}},
-	{name: "azurerm_route", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_route", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -19556,7 +19729,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vnet-baseline",
 	}},
-	{name: "azurerm_route_table", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_route_table", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -19564,7 +19737,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vnet-baseline",
 	}},
-	{name: "azurerm_search_service", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_search_service", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -19573,7 +19746,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-search-security",
 	}},
-	{name: "azurerm_security_center_contact", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_security_center_contact", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -19581,7 +19754,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-defender-for-cloud",
 	}},
-	{name: "azurerm_security_center_subscription_pricing", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_security_center_subscription_pricing", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -19590,7 +19763,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-defender-for-cloud",
 		Rationale: "Turning on a Defender plan buys detection Microsoft runs; acting on its findings stays the customer's.",
 	}},
-	{name: "azurerm_sentinel_log_analytics_workspace_onboarding", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_sentinel_log_analytics_workspace_onboarding", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -19599,7 +19772,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-sentinel",
 	}},
-	{name: "azurerm_service_plan", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_service_plan", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -19608,7 +19781,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-app-service-security",
 		Rationale: "The plan is the App Service hosting tier (size, zone redundancy, isolation); it hosts web apps and function apps alike and is filed with App Service.",
 	}},
-	{name: "azurerm_servicebus_namespace", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_servicebus_namespace", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -19627,7 +19800,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-service-bus-baseline",
 		Rationale: "Service Bus is an abstracted broker (like aws_sqs_queue): no engine or host to manage; the namespace's network rules are shared.",
 	}},
-	{name: "azurerm_servicebus_namespace_authorization_rule", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_servicebus_namespace_authorization_rule", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -19636,7 +19809,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-service-bus-baseline",
 		Rationale: "Shared access policies mint keys that grant send, listen or manage rights: access the customer must keep minimal.",
 	}},
-	{name: "azurerm_servicebus_queue", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_servicebus_queue", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -19644,7 +19817,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-service-bus-baseline",
 	}},
-	{name: "azurerm_servicebus_subscription", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_servicebus_subscription", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -19652,7 +19825,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-service-bus-baseline",
 	}},
-	{name: "azurerm_servicebus_topic", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_servicebus_topic", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -19660,7 +19833,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-service-bus-baseline",
 	}},
-	{name: "azurerm_shared_image", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_shared_image", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_image",
 		Focus: []string{
@@ -19668,7 +19841,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vm-linux-baseline",
 	}},
-	{name: "azurerm_shared_image_gallery", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_shared_image_gallery", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_image",
 		Focus: []string{
@@ -19677,7 +19850,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vm-linux-baseline",
 	}},
-	{name: "azurerm_shared_image_version", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_shared_image_version", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_image",
 		Focus: []string{
@@ -19685,7 +19858,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vm-linux-baseline",
 	}},
-	{name: "azurerm_snapshot", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_snapshot", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "data_store",
 		Focus: []string{
@@ -19693,7 +19866,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-disk-encryption",
 	}},
-	{name: "azurerm_ssh_public_key", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_ssh_public_key", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -19701,7 +19874,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vm-linux-baseline",
 	}},
-	{name: "azurerm_static_web_app", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_static_web_app", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -19711,7 +19884,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-static-web-apps",
 		Rationale: "The customer ships the site and its API code; Microsoft runs the global hosting and the managed functions behind it.",
 	}},
-	{name: "azurerm_storage_account", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_storage_account", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -19722,7 +19895,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-storage-security",
 		Rationale: "DOMAIN.md files storage accounts with PaaS (unlike aws_s3_bucket): the account carries network rules, keys, TLS and shared-key settings the customer owns.",
 	}},
-	{name: "azurerm_storage_account_customer_managed_key", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_storage_account_customer_managed_key", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -19730,7 +19903,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-storage-baseline",
 	}},
-	{name: "azurerm_storage_account_network_rules", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_storage_account_network_rules", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "network_object",
 		Focus: []string{
@@ -19738,7 +19911,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-storage-security",
 	}},
-	{name: "azurerm_storage_blob", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_storage_blob", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -19746,7 +19919,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-storage-security",
 	}},
-	{name: "azurerm_storage_container", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_storage_container", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -19754,7 +19927,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-storage-security",
 	}},
-	{name: "azurerm_storage_data_lake_gen2_filesystem", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_storage_data_lake_gen2_filesystem", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -19762,7 +19935,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-storage-baseline",
 	}},
-	{name: "azurerm_storage_encryption_scope", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_storage_encryption_scope", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -19770,7 +19943,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-storage-baseline",
 	}},
-	{name: "azurerm_storage_management_policy", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_storage_management_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -19779,7 +19952,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-storage-security",
 	}},
-	{name: "azurerm_storage_object_replication", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_storage_object_replication", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -19787,7 +19960,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-storage-security",
 	}},
-	{name: "azurerm_storage_queue", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_storage_queue", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -19795,7 +19968,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-storage-baseline",
 	}},
-	{name: "azurerm_storage_share", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_storage_share", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -19804,7 +19977,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-storage-baseline",
 	}},
-	{name: "azurerm_storage_table", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_storage_table", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -19812,7 +19985,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-storage-baseline",
 	}},
-	{name: "azurerm_stream_analytics_job", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_stream_analytics_job", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -19822,7 +19995,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-stream-analytics",
 		Rationale: "The customer writes the query (application code); Microsoft runs the streaming engine.",
 	}},
-	{name: "azurerm_subnet", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_subnet", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -19830,7 +20003,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vnet-baseline",
 	}},
-	{name: "azurerm_subnet_nat_gateway_association", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_subnet_nat_gateway_association", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -19838,7 +20011,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-nat-gateway",
 	}},
-	{name: "azurerm_subnet_network_security_group_association", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_subnet_network_security_group_association", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -19846,7 +20019,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-network-security",
 	}},
-	{name: "azurerm_subnet_route_table_association", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_subnet_route_table_association", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -19854,7 +20027,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vnet-baseline",
 	}},
-	{name: "azurerm_subscription_policy_assignment", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_subscription_policy_assignment", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -19862,7 +20035,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-policy",
 	}},
-	{name: "azurerm_synapse_firewall_rule", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_synapse_firewall_rule", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "network_object",
 		Focus: []string{
@@ -19870,7 +20043,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-synapse-security",
 	}},
-	{name: "azurerm_synapse_spark_pool", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_synapse_spark_pool", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -19888,7 +20061,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-synapse-security",
 		Rationale: "Microsoft patches the Spark runtime within a version, but the customer picks the Spark runtime version and must move off retired ones; the pool's runtime cell is shared.",
 	}},
-	{name: "azurerm_synapse_sql_pool", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_synapse_sql_pool", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -19897,7 +20070,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-synapse-security",
 	}},
-	{name: "azurerm_synapse_workspace", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_synapse_workspace", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -19907,7 +20080,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-synapse-security",
 	}},
-	{name: "azurerm_traffic_manager_profile", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_traffic_manager_profile", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -19916,7 +20089,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-traffic-manager",
 		Rationale: "Traffic Manager is DNS-based routing Microsoft runs end to end; the customer sets endpoints and failover.",
 	}},
-	{name: "azurerm_user_assigned_identity", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_user_assigned_identity", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -19925,7 +20098,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-managed-identities",
 		Rationale: "Microsoft issues and rotates the identity's credentials; what it is granted stays the customer's.",
 	}},
-	{name: "azurerm_virtual_hub", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_virtual_hub", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -19948,7 +20121,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-vnet-baseline",
 		Rationale: "A Virtual WAN hub is a network function the provider runs: no guest operating system, runtime or middleware is exposed to the customer. Its model stays that of the network it configures (network_controls: customer).",
 	}},
-	{name: "azurerm_virtual_machine", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_virtual_machine", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -19959,7 +20132,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-vm-linux-baseline",
 		Rationale: "Legacy VM resource: same split as azurerm_linux_virtual_machine without the patch_mode setting.",
 	}},
-	{name: "azurerm_virtual_machine_data_disk_attachment", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_virtual_machine_data_disk_attachment", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -19967,7 +20140,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vm-linux-baseline",
 	}},
-	{name: "azurerm_virtual_machine_extension", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_virtual_machine_extension", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_configuration",
 		Focus: []string{
@@ -19977,7 +20150,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-vm-linux-baseline",
 		Rationale: "Extensions run with full rights inside the guest OS, the customer's layer in IaaS.",
 	}},
-	{name: "azurerm_virtual_machine_scale_set_extension", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_virtual_machine_scale_set_extension", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_configuration",
 		Focus: []string{
@@ -19986,7 +20159,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vmss-baseline",
 	}},
-	{name: "azurerm_virtual_network", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_virtual_network", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -19994,7 +20167,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vnet-baseline",
 	}},
-	{name: "azurerm_virtual_network_gateway", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_virtual_network_gateway", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -20017,7 +20190,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-vpn-gateway",
 		Rationale: "Microsoft runs the gateway instances, but the tunnels, IPsec policy and routes are VNet configuration the customer owns. A virtual network gateway is a network function the provider runs: no guest operating system, runtime or middleware is exposed to the customer. Its model stays that of the network it configures (network_controls: customer).",
 	}},
-	{name: "azurerm_virtual_network_gateway_connection", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_virtual_network_gateway_connection", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		AppliesTo: []string{
@@ -20029,7 +20202,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vpn-gateway",
 	}},
-	{name: "azurerm_virtual_network_peering", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_virtual_network_peering", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -20037,7 +20210,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vnet-baseline",
 	}},
-	{name: "azurerm_virtual_wan", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_virtual_wan", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -20045,7 +20218,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vnet-baseline",
 	}},
-	{name: "azurerm_web_application_firewall_policy", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_web_application_firewall_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -20053,7 +20226,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-waf",
 	}},
-	{name: "azurerm_windows_function_app", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_windows_function_app", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "serverless_function",
 		Focus: []string{
@@ -20063,7 +20236,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-functions-runtime-versions",
 		Rationale: "Windows function apps run code packages only; the runtime split is the faas default (Microsoft patches, customer chooses and upgrades versions).",
 	}},
-	{name: "azurerm_windows_function_app_slot", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_windows_function_app_slot", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "serverless_function",
 		Focus: []string{
@@ -20072,7 +20245,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-functions-runtime-versions",
 	}},
-	{name: "azurerm_windows_virtual_machine", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_windows_virtual_machine", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -20105,7 +20278,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-vm-windows-baseline",
 		Rationale: "Windows Update running inside the guest (AutomaticByOS) is still the customer's OS management; only AutomaticByPlatform moves patch orchestration to Azure.",
 	}},
-	{name: "azurerm_windows_virtual_machine_scale_set", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_windows_virtual_machine_scale_set", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -20160,7 +20333,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-vmss-baseline",
 	}},
-	{name: "azurerm_windows_web_app", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_windows_web_app", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -20255,7 +20428,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "azure-app-service-patching",
 		Rationale: "Windows containers on App Service are the same hard call as Linux custom containers.",
 	}},
-	{name: "azurerm_windows_web_app_slot", doc: 4, def: ResourceTypeDoc{
+	{name: "azurerm_windows_web_app_slot", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -20264,7 +20437,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-app-service-patching",
 	}},
-	{name: "google_access_context_manager_access_level", doc: 5, def: ResourceTypeDoc{
+	{name: "google_access_context_manager_access_level", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -20272,7 +20445,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-vpc-service-controls",
 	}},
-	{name: "google_access_context_manager_service_perimeter", doc: 5, def: ResourceTypeDoc{
+	{name: "google_access_context_manager_service_perimeter", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "network_object",
 		AppliesTo: []string{
@@ -20294,7 +20467,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-vpc-service-controls",
 		Rationale: "A VPC Service Controls perimeter is a customer-drawn boundary around Google APIs; Google enforces it.",
 	}},
-	{name: "google_alloydb_cluster", doc: 5, def: ResourceTypeDoc{
+	{name: "google_alloydb_cluster", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -20304,7 +20477,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-alloydb",
 		Rationale: "AlloyDB is a managed PostgreSQL-compatible engine Google patches, the same split as Cloud SQL.",
 	}},
-	{name: "google_alloydb_instance", doc: 5, def: ResourceTypeDoc{
+	{name: "google_alloydb_instance", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -20313,7 +20486,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-alloydb",
 	}},
-	{name: "google_alloydb_user", doc: 5, def: ResourceTypeDoc{
+	{name: "google_alloydb_user", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -20321,7 +20494,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-alloydb",
 	}},
-	{name: "google_app_engine_application", doc: 5, def: ResourceTypeDoc{
+	{name: "google_app_engine_application", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -20329,7 +20502,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-app-engine-standard",
 	}},
-	{name: "google_app_engine_firewall_rule", doc: 5, def: ResourceTypeDoc{
+	{name: "google_app_engine_firewall_rule", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "network_object",
 		Focus: []string{
@@ -20337,7 +20510,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-app-engine-standard",
 	}},
-	{name: "google_app_engine_flexible_app_version", doc: 5, def: ResourceTypeDoc{
+	{name: "google_app_engine_flexible_app_version", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -20382,7 +20555,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-app-engine-flexible",
 		Rationale: "App Engine flexible runs containers on VMs Google manages and patches; with runtime = \"custom\" the customer's Dockerfile defines the runtime.",
 	}},
-	{name: "google_app_engine_standard_app_version", doc: 5, def: ResourceTypeDoc{
+	{name: "google_app_engine_standard_app_version", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -20401,7 +20574,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-app-engine-standard",
 		Rationale: "App Engine standard runs code on Google-managed runtimes and sandboxes; the customer picks the runtime version and moves off deprecated ones (runtime shared).",
 	}},
-	{name: "google_artifact_registry_repository", doc: 5, def: ResourceTypeDoc{
+	{name: "google_artifact_registry_repository", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -20411,7 +20584,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-artifact-registry",
 		Rationale: "A registry is abstracted image storage (like aws_ecr_repository): the customer keeps the images, their scanning and who may pull them.",
 	}},
-	{name: "google_artifact_registry_repository_iam_member", doc: 5, def: ResourceTypeDoc{
+	{name: "google_artifact_registry_repository_iam_member", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		AppliesTo: []string{
@@ -20423,7 +20596,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-artifact-registry",
 	}},
-	{name: "google_bigquery_data_transfer_config", doc: 5, def: ResourceTypeDoc{
+	{name: "google_bigquery_data_transfer_config", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -20432,7 +20605,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-bigquery-governance",
 	}},
-	{name: "google_bigquery_dataset", doc: 5, def: ResourceTypeDoc{
+	{name: "google_bigquery_dataset", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -20443,7 +20616,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-bigquery-governance",
 		Rationale: "DOMAIN.md files BigQuery with saas: Google runs storage and the query engine; datasets, their location, keys and access are the customer's.",
 	}},
-	{name: "google_bigquery_dataset_access", doc: 5, def: ResourceTypeDoc{
+	{name: "google_bigquery_dataset_access", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -20451,7 +20624,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-bigquery-access",
 	}},
-	{name: "google_bigquery_dataset_iam_binding", doc: 5, def: ResourceTypeDoc{
+	{name: "google_bigquery_dataset_iam_binding", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -20459,7 +20632,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-bigquery-access",
 	}},
-	{name: "google_bigquery_dataset_iam_member", doc: 5, def: ResourceTypeDoc{
+	{name: "google_bigquery_dataset_iam_member", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -20467,7 +20640,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-bigquery-access",
 	}},
-	{name: "google_bigquery_routine", doc: 5, def: ResourceTypeDoc{
+	{name: "google_bigquery_routine", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		AppliesTo: []string{
@@ -20489,7 +20662,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-bigquery-governance",
 		Rationale: "A routine is customer SQL, JavaScript or Python code running inside BigQuery: the engine is Google's, the code the customer's, so the type shares application_code.",
 	}},
-	{name: "google_bigquery_table", doc: 5, def: ResourceTypeDoc{
+	{name: "google_bigquery_table", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -20498,7 +20671,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-bigquery-governance",
 	}},
-	{name: "google_bigquery_table_iam_member", doc: 5, def: ResourceTypeDoc{
+	{name: "google_bigquery_table_iam_member", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -20506,7 +20679,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-bigquery-access",
 	}},
-	{name: "google_bigtable_instance", doc: 5, def: ResourceTypeDoc{
+	{name: "google_bigtable_instance", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -20516,7 +20689,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-bigtable",
 		Rationale: "Bigtable is filed with the abstracted data services: Google runs the nodes, storage and engine.",
 	}},
-	{name: "google_bigtable_instance_iam_member", doc: 5, def: ResourceTypeDoc{
+	{name: "google_bigtable_instance_iam_member", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -20524,7 +20697,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-bigtable",
 	}},
-	{name: "google_bigtable_table", doc: 5, def: ResourceTypeDoc{
+	{name: "google_bigtable_table", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -20533,7 +20706,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-bigtable",
 	}},
-	{name: "google_binary_authorization_policy", doc: 5, def: ResourceTypeDoc{
+	{name: "google_binary_authorization_policy", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -20543,7 +20716,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-binary-authorization",
 		Rationale: "Binary Authorization decides which images may be deployed to GKE, so it takes the cluster's model and sets its deployment settings.",
 	}},
-	{name: "google_certificate_manager_certificate", doc: 5, def: ResourceTypeDoc{
+	{name: "google_certificate_manager_certificate", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -20552,7 +20725,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-certificate-manager",
 		Rationale: "Certificate Manager is a standalone managed service (like aws_acm_certificate).",
 	}},
-	{name: "google_certificate_manager_certificate_map", doc: 5, def: ResourceTypeDoc{
+	{name: "google_certificate_manager_certificate_map", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -20561,7 +20734,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-certificate-manager",
 	}},
-	{name: "google_cloud_run_domain_mapping", doc: 5, def: ResourceTypeDoc{
+	{name: "google_cloud_run_domain_mapping", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -20569,7 +20742,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-cloud-run-security",
 	}},
-	{name: "google_cloud_run_service", doc: 5, def: ResourceTypeDoc{
+	{name: "google_cloud_run_service", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "serverless_function",
 		Focus: []string{
@@ -20595,7 +20768,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-cloud-run-security",
 		Rationale: "The v1 (Knative) Cloud Run resource runs a customer-built image; filed like google_cloud_run_v2_service with source=container.",
 	}},
-	{name: "google_cloud_run_service_iam_member", doc: 5, def: ResourceTypeDoc{
+	{name: "google_cloud_run_service_iam_member", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -20603,7 +20776,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-cloud-run-security",
 	}},
-	{name: "google_cloud_run_v2_job", doc: 5, def: ResourceTypeDoc{
+	{name: "google_cloud_run_v2_job", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "serverless_function",
 		Focus: []string{
@@ -20629,7 +20802,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-cloud-run-security",
 		Rationale: "A Cloud Run job runs a container image the customer builds, like a Cloud Run service deployed from an image.",
 	}},
-	{name: "google_cloud_run_v2_service", doc: 5, def: ResourceTypeDoc{
+	{name: "google_cloud_run_v2_service", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "serverless_function",
 		Focus: []string{
@@ -20743,7 +20916,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-cloud-run-security",
 		Rationale: "DOMAIN.md files Cloud Run under faas with low confidence; unlike google_cloudfunctions2_function, whose runtime Google manages, a Cloud Run service usually runs an image the customer builds, hence the source condition.",
 	}},
-	{name: "google_cloud_run_v2_service_iam_member", doc: 5, def: ResourceTypeDoc{
+	{name: "google_cloud_run_v2_service_iam_member", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -20752,7 +20925,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-cloud-run-security",
 		Rationale: "Granting roles/run.invoker to allUsers makes the service public: access configuration the customer owns.",
 	}},
-	{name: "google_cloud_scheduler_job", doc: 5, def: ResourceTypeDoc{
+	{name: "google_cloud_scheduler_job", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -20760,7 +20933,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-cloud-scheduler",
 	}},
-	{name: "google_cloud_tasks_queue", doc: 5, def: ResourceTypeDoc{
+	{name: "google_cloud_tasks_queue", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -20768,7 +20941,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-cloud-tasks",
 	}},
-	{name: "google_cloudfunctions2_function", doc: 5, def: ResourceTypeDoc{
+	{name: "google_cloudfunctions2_function", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "serverless_function",
 		Focus: []string{
@@ -20837,7 +21010,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-functions-runtime-support",
 		Rationale: "Google-managed language runtimes on base images Google patches (runtime shared: the customer picks the runtime and moves off deprecated ones); compare google_cloud_run_v2_service, where the image is usually the customer's.",
 	}},
-	{name: "google_cloudfunctions2_function_iam_member", doc: 5, def: ResourceTypeDoc{
+	{name: "google_cloudfunctions2_function_iam_member", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -20845,7 +21018,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-functions-security",
 	}},
-	{name: "google_cloudfunctions_function", doc: 5, def: ResourceTypeDoc{
+	{name: "google_cloudfunctions_function", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "serverless_function",
 		Focus: []string{
@@ -20856,7 +21029,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-functions-runtime-support",
 		Rationale: "First-generation functions run on Google-managed runtimes; the customer chooses and upgrades the runtime version.",
 	}},
-	{name: "google_cloudfunctions_function_iam_member", doc: 5, def: ResourceTypeDoc{
+	{name: "google_cloudfunctions_function_iam_member", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -20864,7 +21037,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-functions-security",
 	}},
-	{name: "google_composer_environment", doc: 5, def: ResourceTypeDoc{
+	{name: "google_composer_environment", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
 		Focus: []string{
@@ -20884,7 +21057,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-composer-versions",
 		Rationale: "Google runs Airflow for the customer, but environment upgrades to newer Composer and Airflow versions are customer-initiated, so middleware is shared.",
 	}},
-	{name: "google_compute_address", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_address", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -20892,7 +21065,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-vpc",
 	}},
-	{name: "google_compute_attached_disk", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_attached_disk", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -20900,7 +21073,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-disk-encryption",
 	}},
-	{name: "google_compute_autoscaler", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_autoscaler", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -20908,7 +21081,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-instance-groups",
 	}},
-	{name: "google_compute_backend_bucket", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_backend_bucket", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -20917,7 +21090,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-load-balancing",
 	}},
-	{name: "google_compute_backend_service", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_backend_service", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -20927,7 +21100,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-load-balancing",
 		Rationale: "Managed load balancer filed with paas like aws_lb: Google runs the proxies, the customer configures backends, IAP, Cloud Armor and logging.",
 	}},
-	{name: "google_compute_disk", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_disk", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "data_store",
 		Focus: []string{
@@ -20936,7 +21109,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-disk-encryption",
 		Rationale: "Google encrypts every disk at rest by default; key choice, snapshots and sharing are the customer's.",
 	}},
-	{name: "google_compute_disk_resource_policy_attachment", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_disk_resource_policy_attachment", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "data_store",
 		Focus: []string{
@@ -20944,7 +21117,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-snapshots",
 	}},
-	{name: "google_compute_external_vpn_gateway", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_external_vpn_gateway", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -20952,7 +21125,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-cloud-vpn",
 	}},
-	{name: "google_compute_firewall", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_firewall", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -20961,7 +21134,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-vpc-firewall",
 		Rationale: "VPC firewall rules configure the filtering in front of VMs: Google enforces them, the customer writes every rule.",
 	}},
-	{name: "google_compute_firewall_policy", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_firewall_policy", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -20970,7 +21143,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-firewall-policies",
 		Rationale: "Hierarchical firewall policies apply to every VPC under the folder or organization; still VM network filtering the customer writes.",
 	}},
-	{name: "google_compute_firewall_policy_association", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_firewall_policy_association", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -20978,7 +21151,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-firewall-policies",
 	}},
-	{name: "google_compute_firewall_policy_rule", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_firewall_policy_rule", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -20986,7 +21159,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-firewall-policies",
 	}},
-	{name: "google_compute_forwarding_rule", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_forwarding_rule", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -20995,7 +21168,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-load-balancing",
 		Rationale: "A forwarding rule is the frontend of a managed load balancer (filed with paas like aws_lb) or a Private Service Connect endpoint; the exposure it creates is the customer's choice either way.",
 	}},
-	{name: "google_compute_global_address", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_global_address", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -21003,7 +21176,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-vpc",
 	}},
-	{name: "google_compute_global_forwarding_rule", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_global_forwarding_rule", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -21011,7 +21184,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-load-balancing",
 	}},
-	{name: "google_compute_ha_vpn_gateway", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_ha_vpn_gateway", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -21034,7 +21207,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-cloud-vpn",
 		Rationale: "An HA VPN gateway is a network function the provider runs: no guest operating system, runtime or middleware is exposed to the customer. Its model stays that of the network it configures (network_controls: customer).",
 	}},
-	{name: "google_compute_health_check", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_health_check", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -21042,7 +21215,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-load-balancing",
 	}},
-	{name: "google_compute_image", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_image", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_image",
 		Focus: []string{
@@ -21051,7 +21224,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-compute-images",
 		Rationale: "A custom image is a guest OS the customer builds and must keep patched.",
 	}},
-	{name: "google_compute_instance", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_instance", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -21062,7 +21235,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-compute-security",
 		Rationale: "Google publishes patched public images, but the guest OS of a running VM is the customer's to patch (OS Config helps, does not take over).",
 	}},
-	{name: "google_compute_instance_from_template", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_instance_from_template", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -21071,7 +21244,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-instance-templates",
 	}},
-	{name: "google_compute_instance_group", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_instance_group", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -21079,7 +21252,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-instance-groups",
 	}},
-	{name: "google_compute_instance_group_manager", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_instance_group_manager", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -21089,7 +21262,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-instance-groups",
 		Rationale: "A MIG can roll instances onto a new template, but which image the template names and when to roll is the customer's.",
 	}},
-	{name: "google_compute_instance_iam_member", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_instance_iam_member", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -21097,7 +21270,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-os-login",
 	}},
-	{name: "google_compute_instance_template", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_instance_template", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_image",
 		Focus: []string{
@@ -21106,7 +21279,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-instance-templates",
 	}},
-	{name: "google_compute_interconnect_attachment", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_interconnect_attachment", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -21114,7 +21287,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-interconnect",
 	}},
-	{name: "google_compute_managed_ssl_certificate", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_managed_ssl_certificate", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -21123,7 +21296,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-ssl-certificates",
 		Rationale: "Google issues and renews the certificate, but which domains it covers and where it is served is the customer's.",
 	}},
-	{name: "google_compute_network", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_network", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -21131,7 +21304,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-vpc",
 	}},
-	{name: "google_compute_network_endpoint_group", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_network_endpoint_group", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -21139,7 +21312,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-load-balancing",
 	}},
-	{name: "google_compute_network_firewall_policy", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_network_firewall_policy", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -21147,7 +21320,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-firewall-policies",
 	}},
-	{name: "google_compute_network_firewall_policy_association", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_network_firewall_policy_association", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -21155,7 +21328,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-firewall-policies",
 	}},
-	{name: "google_compute_network_firewall_policy_rule", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_network_firewall_policy_rule", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -21163,7 +21336,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-firewall-policies",
 	}},
-	{name: "google_compute_network_peering", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_network_peering", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -21171,7 +21344,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-vpc-peering",
 	}},
-	{name: "google_compute_project_metadata", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_project_metadata", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_configuration",
 		Focus: []string{
@@ -21181,7 +21354,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-os-login",
 		Rationale: "Project metadata sets SSH keys and enable-oslogin for every VM of the project: guest access, the customer's in IaaS.",
 	}},
-	{name: "google_compute_project_metadata_item", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_project_metadata_item", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_configuration",
 		Focus: []string{
@@ -21190,7 +21363,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-os-login",
 	}},
-	{name: "google_compute_region_autoscaler", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_region_autoscaler", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -21198,7 +21371,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-instance-groups",
 	}},
-	{name: "google_compute_region_backend_service", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_region_backend_service", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -21207,7 +21380,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-load-balancing",
 	}},
-	{name: "google_compute_region_disk", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_region_disk", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "data_store",
 		Focus: []string{
@@ -21215,7 +21388,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-disk-encryption",
 	}},
-	{name: "google_compute_region_health_check", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_region_health_check", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -21223,7 +21396,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-load-balancing",
 	}},
-	{name: "google_compute_region_instance_group_manager", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_region_instance_group_manager", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -21232,7 +21405,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-instance-groups",
 	}},
-	{name: "google_compute_region_instance_template", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_region_instance_template", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_image",
 		Focus: []string{
@@ -21241,7 +21414,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-instance-templates",
 	}},
-	{name: "google_compute_region_network_endpoint_group", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_region_network_endpoint_group", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -21249,7 +21422,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-load-balancing",
 	}},
-	{name: "google_compute_region_ssl_certificate", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_region_ssl_certificate", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -21257,7 +21430,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-ssl-certificates",
 	}},
-	{name: "google_compute_region_target_https_proxy", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_region_target_https_proxy", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -21266,7 +21439,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-load-balancing",
 	}},
-	{name: "google_compute_region_url_map", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_region_url_map", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -21274,7 +21447,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-load-balancing",
 	}},
-	{name: "google_compute_resource_policy", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_resource_policy", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "data_store",
 		Focus: []string{
@@ -21283,7 +21456,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-snapshots",
 	}},
-	{name: "google_compute_route", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_route", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -21291,7 +21464,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-vpc",
 	}},
-	{name: "google_compute_router", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_router", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -21314,7 +21487,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-cloud-router",
 		Rationale: "Cloud Router is a network function the provider runs: no guest operating system, runtime or middleware is exposed to the customer. Its model stays that of the network it configures (network_controls: customer).",
 	}},
-	{name: "google_compute_router_nat", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_router_nat", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -21337,7 +21510,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-cloud-nat",
 		Rationale: "Cloud NAT is software-defined and Google-run, but it only shapes the egress of the customer's VPC, so it takes the VPC's model. Cloud NAT is a network function the provider runs: no guest operating system, runtime or middleware is exposed to the customer. Its model stays that of the network it configures (network_controls: customer).",
 	}},
-	{name: "google_compute_router_peer", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_router_peer", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -21345,7 +21518,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-cloud-router",
 	}},
-	{name: "google_compute_security_policy", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_security_policy", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -21354,7 +21527,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-cloud-armor",
 		Rationale: "Cloud Armor policies attach to load balancer backends, so they take the load balancer's model; Google runs the edge, the customer writes the rules.",
 	}},
-	{name: "google_compute_service_attachment", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_service_attachment", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -21362,7 +21535,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-psc",
 	}},
-	{name: "google_compute_shared_vpc_host_project", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_shared_vpc_host_project", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -21370,7 +21543,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-shared-vpc",
 	}},
-	{name: "google_compute_shared_vpc_service_project", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_shared_vpc_service_project", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -21378,7 +21551,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-shared-vpc",
 	}},
-	{name: "google_compute_snapshot", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_snapshot", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "data_store",
 		Focus: []string{
@@ -21386,7 +21559,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-snapshots",
 	}},
-	{name: "google_compute_ssl_certificate", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_ssl_certificate", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -21395,7 +21568,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-ssl-certificates",
 		Rationale: "A self-managed certificate: the customer supplies, protects and renews the private key.",
 	}},
-	{name: "google_compute_ssl_policy", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_ssl_policy", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -21403,7 +21576,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-ssl-policies",
 	}},
-	{name: "google_compute_subnetwork", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_subnetwork", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -21411,7 +21584,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-vpc",
 	}},
-	{name: "google_compute_subnetwork_iam_member", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_subnetwork_iam_member", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "access_policy",
 		AppliesTo: []string{
@@ -21423,7 +21596,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-shared-vpc",
 	}},
-	{name: "google_compute_target_http_proxy", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_target_http_proxy", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -21431,16 +21604,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-load-balancing",
 	}},
-	{name: "google_compute_target_https_proxy", doc: 5, def: ResourceTypeDoc{
-		ServiceModel: "paas",
-		Class:        "traffic_endpoint",
-		Focus: []string{
-			"network_controls",
-			"data_protection",
-		},
-		Source: "google-load-balancing",
-	}},
-	{name: "google_compute_target_ssl_proxy", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_target_https_proxy", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -21449,7 +21613,16 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-load-balancing",
 	}},
-	{name: "google_compute_target_tcp_proxy", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_target_ssl_proxy", doc: 6, def: ResourceTypeDoc{
+		ServiceModel: "paas",
+		Class:        "traffic_endpoint",
+		Focus: []string{
+			"network_controls",
+			"data_protection",
+		},
+		Source: "google-load-balancing",
+	}},
+	{name: "google_compute_target_tcp_proxy", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -21457,7 +21630,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-load-balancing",
 	}},
-	{name: "google_compute_url_map", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_url_map", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -21465,7 +21638,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-load-balancing",
 	}},
-	{name: "google_compute_vpn_gateway", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_vpn_gateway", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -21488,7 +21661,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-cloud-vpn",
 		Rationale: "A Classic VPN gateway is a network function the provider runs: no guest operating system, runtime or middleware is exposed to the customer. Its model stays that of the network it configures (network_controls: customer).",
 	}},
-	{name: "google_compute_vpn_tunnel", doc: 5, def: ResourceTypeDoc{
+	{name: "google_compute_vpn_tunnel", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		AppliesTo: []string{
@@ -21500,7 +21673,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-cloud-vpn",
 	}},
-	{name: "google_container_cluster", doc: 5, def: ResourceTypeDoc{
+	{name: "google_container_cluster", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_platform",
 		Focus: []string{
@@ -21535,7 +21708,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-gke",
 		Rationale: "GKE Standard shares the node OS (Google builds and patches node images, the customer keeps auto-upgrade on); Autopilot hands the nodes to Google. Kubernetes components (middleware) stay with the customer rather than shared (audit R22): the GKE page lists \"Enroll clusters in auto-upgrade (default) or upgrade clusters to supported versions\" among the customer's responsibilities; both owners carry the same obligation, and customer is the conservative display until a release-channel condition exists.",
 	}},
-	{name: "google_container_node_pool", doc: 5, def: ResourceTypeDoc{
+	{name: "google_container_node_pool", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_platform",
 		Focus: []string{
@@ -21587,7 +21760,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-gke-node-auto-upgrades",
 		Rationale: "Google builds and patches node images; node auto-upgrade (on by default) applies them, and turning it off leaves the node OS to the customer.",
 	}},
-	{name: "google_dataflow_job", doc: 5, def: ResourceTypeDoc{
+	{name: "google_dataflow_job", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "serverless_function",
 		Focus: []string{
@@ -21597,7 +21770,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-dataflow-security",
 		Rationale: "Dataflow runs the customer's pipeline on workers Google provisions and patches, filed with faas like aws_glue_job; the SDK version the pipeline is built with is the shared runtime.",
 	}},
-	{name: "google_dataproc_batch", doc: 5, def: ResourceTypeDoc{
+	{name: "google_dataproc_batch", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "serverless_function",
 		Focus: []string{
@@ -21607,7 +21780,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-dataproc-serverless",
 		Rationale: "Serverless Spark batches run customer code on a Spark runtime Google manages; the customer picks the runtime version.",
 	}},
-	{name: "google_dataproc_cluster", doc: 5, def: ResourceTypeDoc{
+	{name: "google_dataproc_cluster", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "compute_host",
 		Focus: []string{
@@ -21626,7 +21799,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-dataproc-versions",
 		Rationale: "Filed with paas like aws_emr_cluster, but the nodes are VMs in the customer's project pinned to an image version: Google publishes patched images, the customer must recreate clusters to get them.",
 	}},
-	{name: "google_dataproc_job", doc: 5, def: ResourceTypeDoc{
+	{name: "google_dataproc_job", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "serverless_function",
 		Focus: []string{
@@ -21634,7 +21807,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-dataproc-versions",
 	}},
-	{name: "google_dns_managed_zone", doc: 5, def: ResourceTypeDoc{
+	{name: "google_dns_managed_zone", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "network_object",
 		AppliesTo: []string{
@@ -21647,7 +21820,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-cloud-dns",
 		Rationale: "Cloud DNS is run by Google; zone visibility, DNSSEC and records are customer configuration.",
 	}},
-	{name: "google_dns_policy", doc: 5, def: ResourceTypeDoc{
+	{name: "google_dns_policy", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "network_object",
 		AppliesTo: []string{
@@ -21659,7 +21832,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-cloud-dns",
 	}},
-	{name: "google_dns_record_set", doc: 5, def: ResourceTypeDoc{
+	{name: "google_dns_record_set", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "network_object",
 		Focus: []string{
@@ -21667,7 +21840,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-cloud-dns",
 	}},
-	{name: "google_eventarc_trigger", doc: 5, def: ResourceTypeDoc{
+	{name: "google_eventarc_trigger", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -21675,7 +21848,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-eventarc",
 	}},
-	{name: "google_filestore_instance", doc: 5, def: ResourceTypeDoc{
+	{name: "google_filestore_instance", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -21685,7 +21858,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-filestore",
 		Rationale: "Filestore is managed NFS filed with the abstracted storage services (like aws_efs_file_system); export options decide who may mount.",
 	}},
-	{name: "google_firebaserules_ruleset", doc: 5, def: ResourceTypeDoc{
+	{name: "google_firebaserules_ruleset", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -21694,7 +21867,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-firestore",
 		Rationale: "Security rules decide which client may read or write which documents: the customer's data access.",
 	}},
-	{name: "google_firestore_database", doc: 5, def: ResourceTypeDoc{
+	{name: "google_firestore_database", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -21704,7 +21877,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-firestore",
 		Rationale: "Firestore is a serverless document database: nothing below the data, its rules and access is the customer's.",
 	}},
-	{name: "google_folder", doc: 5, def: ResourceTypeDoc{
+	{name: "google_folder", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -21712,7 +21885,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-resource-hierarchy",
 	}},
-	{name: "google_folder_iam_binding", doc: 5, def: ResourceTypeDoc{
+	{name: "google_folder_iam_binding", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -21720,7 +21893,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-iam",
 	}},
-	{name: "google_folder_iam_member", doc: 5, def: ResourceTypeDoc{
+	{name: "google_folder_iam_member", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -21728,7 +21901,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-iam",
 	}},
-	{name: "google_folder_iam_policy", doc: 5, def: ResourceTypeDoc{
+	{name: "google_folder_iam_policy", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -21736,7 +21909,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-iam",
 	}},
-	{name: "google_gkeonprem_bare_metal_cluster", doc: 5, def: ResourceTypeDoc{
+	{name: "google_gkeonprem_bare_metal_cluster", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_platform",
 		Focus: []string{
@@ -21771,7 +21944,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-gke-enterprise-shared-responsibility",
 		Rationale: "A GKE cluster on the customer's bare-metal servers (Google Distributed Cloud software): Google maintains and patches the software and node images, the customer has \"overall system administration for on-premises clusters\" and runs the hardware and virtualization (hybrid).",
 	}},
-	{name: "google_gkeonprem_vmware_cluster", doc: 5, def: ResourceTypeDoc{
+	{name: "google_gkeonprem_vmware_cluster", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_platform",
 		Focus: []string{
@@ -21806,7 +21979,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-gke-enterprise-shared-responsibility",
 		Rationale: "A GKE cluster on the customer's VMware vSphere (Google Distributed Cloud software): Google maintains and patches the software and node images, the customer has \"overall system administration for on-premises clusters\" and runs the hardware and virtualization (hybrid).",
 	}},
-	{name: "google_iam_deny_policy", doc: 5, def: ResourceTypeDoc{
+	{name: "google_iam_deny_policy", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -21814,7 +21987,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-deny-policies",
 	}},
-	{name: "google_iam_workload_identity_pool", doc: 5, def: ResourceTypeDoc{
+	{name: "google_iam_workload_identity_pool", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "identity_provider",
 		Focus: []string{
@@ -21824,7 +21997,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-workload-identity-federation",
 		Rationale: "A pool makes external identities usable in Google Cloud: federation configuration, identity infrastructure shared in saas.",
 	}},
-	{name: "google_iam_workload_identity_pool_provider", doc: 5, def: ResourceTypeDoc{
+	{name: "google_iam_workload_identity_pool_provider", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "identity_provider",
 		Focus: []string{
@@ -21834,7 +22007,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-workload-identity-federation",
 		Rationale: "The provider's attribute condition is what keeps foreign tokens out: a customer setting.",
 	}},
-	{name: "google_iap_web_backend_service_iam_member", doc: 5, def: ResourceTypeDoc{
+	{name: "google_iap_web_backend_service_iam_member", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -21843,7 +22016,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-iap",
 		Rationale: "IAP is Google-run authentication in front of an app; who gets through is the customer's access decision.",
 	}},
-	{name: "google_kms_crypto_key", doc: 5, def: ResourceTypeDoc{
+	{name: "google_kms_crypto_key", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -21890,7 +22063,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-kms",
 		Rationale: "Cloud KMS is an abstracted key service (like aws_kms_key): Google runs the HSMs, rotation period, protection level and key use are the customer's. With protection level EXTERNAL or EXTERNAL_VPC (Cloud EKM) the customer also runs or contracts the external key manager (audit R18).",
 	}},
-	{name: "google_kms_crypto_key_iam_binding", doc: 5, def: ResourceTypeDoc{
+	{name: "google_kms_crypto_key_iam_binding", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -21899,7 +22072,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-kms",
 	}},
-	{name: "google_kms_crypto_key_iam_member", doc: 5, def: ResourceTypeDoc{
+	{name: "google_kms_crypto_key_iam_member", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -21908,7 +22081,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-kms",
 	}},
-	{name: "google_kms_key_ring", doc: 5, def: ResourceTypeDoc{
+	{name: "google_kms_key_ring", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -21916,7 +22089,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-kms",
 	}},
-	{name: "google_kms_key_ring_iam_member", doc: 5, def: ResourceTypeDoc{
+	{name: "google_kms_key_ring_iam_member", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -21925,7 +22098,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-kms",
 	}},
-	{name: "google_logging_folder_sink", doc: 5, def: ResourceTypeDoc{
+	{name: "google_logging_folder_sink", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -21933,7 +22106,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-logging-sinks",
 	}},
-	{name: "google_logging_metric", doc: 5, def: ResourceTypeDoc{
+	{name: "google_logging_metric", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -21941,7 +22114,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-logging-sinks",
 	}},
-	{name: "google_logging_organization_sink", doc: 5, def: ResourceTypeDoc{
+	{name: "google_logging_organization_sink", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -21949,7 +22122,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-logging-sinks",
 	}},
-	{name: "google_logging_project_bucket_config", doc: 5, def: ResourceTypeDoc{
+	{name: "google_logging_project_bucket_config", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -21958,7 +22131,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-logging-sinks",
 	}},
-	{name: "google_logging_project_exclusion", doc: 5, def: ResourceTypeDoc{
+	{name: "google_logging_project_exclusion", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -21967,7 +22140,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-logging-sinks",
 		Rationale: "Exclusions drop logs before they are stored: an audit decision the customer makes.",
 	}},
-	{name: "google_logging_project_sink", doc: 5, def: ResourceTypeDoc{
+	{name: "google_logging_project_sink", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -21976,7 +22149,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-logging-sinks",
 		Rationale: "Sinks decide where audit and platform logs are kept and for how long: the customer's audit-logging duty in a service Google runs.",
 	}},
-	{name: "google_memcache_instance", doc: 5, def: ResourceTypeDoc{
+	{name: "google_memcache_instance", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -21984,7 +22157,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-memorystore-memcached",
 	}},
-	{name: "google_monitoring_alert_policy", doc: 5, def: ResourceTypeDoc{
+	{name: "google_monitoring_alert_policy", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -21993,7 +22166,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-monitoring-alerts",
 	}},
-	{name: "google_monitoring_dashboard", doc: 5, def: ResourceTypeDoc{
+	{name: "google_monitoring_dashboard", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -22001,7 +22174,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-monitoring-alerts",
 	}},
-	{name: "google_monitoring_notification_channel", doc: 5, def: ResourceTypeDoc{
+	{name: "google_monitoring_notification_channel", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -22009,7 +22182,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-monitoring-alerts",
 	}},
-	{name: "google_monitoring_uptime_check_config", doc: 5, def: ResourceTypeDoc{
+	{name: "google_monitoring_uptime_check_config", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -22017,7 +22190,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-monitoring-alerts",
 	}},
-	{name: "google_org_policy_policy", doc: 5, def: ResourceTypeDoc{
+	{name: "google_org_policy_policy", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -22026,7 +22199,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-org-policy",
 		Rationale: "Organization policies enforce the customer's configuration baseline across projects.",
 	}},
-	{name: "google_organization_iam_audit_config", doc: 5, def: ResourceTypeDoc{
+	{name: "google_organization_iam_audit_config", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		AppliesTo: []string{
@@ -22037,7 +22210,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-iam-audit-logs",
 	}},
-	{name: "google_organization_iam_binding", doc: 5, def: ResourceTypeDoc{
+	{name: "google_organization_iam_binding", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -22045,7 +22218,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-iam",
 	}},
-	{name: "google_organization_iam_custom_role", doc: 5, def: ResourceTypeDoc{
+	{name: "google_organization_iam_custom_role", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -22053,7 +22226,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-iam",
 	}},
-	{name: "google_organization_iam_member", doc: 5, def: ResourceTypeDoc{
+	{name: "google_organization_iam_member", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -22061,7 +22234,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-iam",
 	}},
-	{name: "google_os_config_os_policy_assignment", doc: 5, def: ResourceTypeDoc{
+	{name: "google_os_config_os_policy_assignment", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_configuration",
 		Focus: []string{
@@ -22070,7 +22243,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-compute-security",
 	}},
-	{name: "google_os_config_patch_deployment", doc: 5, def: ResourceTypeDoc{
+	{name: "google_os_config_patch_deployment", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_configuration",
 		Focus: []string{
@@ -22080,7 +22253,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-compute-security",
 		Rationale: "OS patch deployments automate guest OS patching of Compute Engine VMs, the customer's layer in IaaS.",
 	}},
-	{name: "google_os_login_ssh_public_key", doc: 5, def: ResourceTypeDoc{
+	{name: "google_os_login_ssh_public_key", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -22088,7 +22261,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-os-login",
 	}},
-	{name: "google_privateca_ca_pool", doc: 5, def: ResourceTypeDoc{
+	{name: "google_privateca_ca_pool", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		AppliesTo: []string{
@@ -22100,7 +22273,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-private-ca",
 	}},
-	{name: "google_privateca_certificate_authority", doc: 5, def: ResourceTypeDoc{
+	{name: "google_privateca_certificate_authority", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		AppliesTo: []string{
@@ -22113,7 +22286,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-private-ca",
 		Rationale: "A private CA issues the certificates workloads authenticate with: identity infrastructure Google hosts and the customer governs.",
 	}},
-	{name: "google_project", doc: 5, def: ResourceTypeDoc{
+	{name: "google_project", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -22121,7 +22294,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-resource-hierarchy",
 	}},
-	{name: "google_project_iam_audit_config", doc: 5, def: ResourceTypeDoc{
+	{name: "google_project_iam_audit_config", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		AppliesTo: []string{
@@ -22133,7 +22306,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-iam-audit-logs",
 		Rationale: "Data Access audit logs are off by default for most services: turning them on is the customer's audit duty.",
 	}},
-	{name: "google_project_iam_binding", doc: 5, def: ResourceTypeDoc{
+	{name: "google_project_iam_binding", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -22141,7 +22314,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-iam",
 	}},
-	{name: "google_project_iam_custom_role", doc: 5, def: ResourceTypeDoc{
+	{name: "google_project_iam_custom_role", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -22149,7 +22322,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-iam",
 	}},
-	{name: "google_project_iam_member", doc: 5, def: ResourceTypeDoc{
+	{name: "google_project_iam_member", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -22158,7 +22331,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-iam",
 		Rationale: "Cloud IAM is a service Google runs in every model; a binding decides who may do what, which stays the customer's.",
 	}},
-	{name: "google_project_iam_policy", doc: 5, def: ResourceTypeDoc{
+	{name: "google_project_iam_policy", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -22166,7 +22339,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-iam",
 	}},
-	{name: "google_project_service", doc: 5, def: ResourceTypeDoc{
+	{name: "google_project_service", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -22174,7 +22347,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-resource-hierarchy",
 	}},
-	{name: "google_pubsub_schema", doc: 5, def: ResourceTypeDoc{
+	{name: "google_pubsub_schema", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -22182,7 +22355,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-pubsub-access",
 	}},
-	{name: "google_pubsub_subscription", doc: 5, def: ResourceTypeDoc{
+	{name: "google_pubsub_subscription", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -22191,7 +22364,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-pubsub-access",
 	}},
-	{name: "google_pubsub_subscription_iam_member", doc: 5, def: ResourceTypeDoc{
+	{name: "google_pubsub_subscription_iam_member", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		AppliesTo: []string{
@@ -22202,7 +22375,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-pubsub-access",
 	}},
-	{name: "google_pubsub_topic", doc: 5, def: ResourceTypeDoc{
+	{name: "google_pubsub_topic", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -22211,7 +22384,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-pubsub-access",
 		Rationale: "Pub/Sub is an abstracted messaging service (like aws_sns_topic): message retention, CMEK and publishers are the customer's.",
 	}},
-	{name: "google_pubsub_topic_iam_member", doc: 5, def: ResourceTypeDoc{
+	{name: "google_pubsub_topic_iam_member", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		AppliesTo: []string{
@@ -22222,7 +22395,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-pubsub-access",
 	}},
-	{name: "google_redis_instance", doc: 5, def: ResourceTypeDoc{
+	{name: "google_redis_instance", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -22232,7 +22405,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-memorystore-redis",
 		Rationale: "Memorystore runs a Redis engine Google patches; AUTH, in-transit encryption, version and network are the customer's.",
 	}},
-	{name: "google_scc_notification_config", doc: 5, def: ResourceTypeDoc{
+	{name: "google_scc_notification_config", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "logging_monitoring",
 		Focus: []string{
@@ -22240,7 +22413,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-scc",
 	}},
-	{name: "google_secret_manager_secret", doc: 5, def: ResourceTypeDoc{
+	{name: "google_secret_manager_secret", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -22249,7 +22422,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-secret-manager",
 	}},
-	{name: "google_secret_manager_secret_iam_member", doc: 5, def: ResourceTypeDoc{
+	{name: "google_secret_manager_secret_iam_member", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -22258,7 +22431,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-secret-manager",
 	}},
-	{name: "google_secret_manager_secret_version", doc: 5, def: ResourceTypeDoc{
+	{name: "google_secret_manager_secret_version", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -22266,7 +22439,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-secret-manager",
 	}},
-	{name: "google_service_account", doc: 5, def: ResourceTypeDoc{
+	{name: "google_service_account", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -22274,7 +22447,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-service-accounts",
 	}},
-	{name: "google_service_account_iam_binding", doc: 5, def: ResourceTypeDoc{
+	{name: "google_service_account_iam_binding", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -22282,7 +22455,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-service-accounts",
 	}},
-	{name: "google_service_account_iam_member", doc: 5, def: ResourceTypeDoc{
+	{name: "google_service_account_iam_member", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -22290,7 +22463,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-service-accounts",
 	}},
-	{name: "google_service_account_iam_policy", doc: 5, def: ResourceTypeDoc{
+	{name: "google_service_account_iam_policy", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -22298,7 +22471,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-service-accounts",
 	}},
-	{name: "google_service_account_key", doc: 5, def: ResourceTypeDoc{
+	{name: "google_service_account_key", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -22307,7 +22480,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-service-account-keys",
 		Rationale: "A user-managed key is a long-lived credential the customer must store, rotate and revoke; Google only rotates its own keys.",
 	}},
-	{name: "google_service_networking_connection", doc: 5, def: ResourceTypeDoc{
+	{name: "google_service_networking_connection", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
 		Focus: []string{
@@ -22316,7 +22489,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-private-services-access",
 		Rationale: "Private services access peers the customer's VPC with the Google producer network of Cloud SQL, Memorystore and others: VPC configuration.",
 	}},
-	{name: "google_spanner_database", doc: 5, def: ResourceTypeDoc{
+	{name: "google_spanner_database", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -22325,7 +22498,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-spanner-iam",
 	}},
-	{name: "google_spanner_database_iam_member", doc: 5, def: ResourceTypeDoc{
+	{name: "google_spanner_database_iam_member", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -22333,7 +22506,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-spanner-iam",
 	}},
-	{name: "google_spanner_instance", doc: 5, def: ResourceTypeDoc{
+	{name: "google_spanner_instance", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -22342,7 +22515,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-spanner-iam",
 		Rationale: "Spanner exposes no engine version, host or maintenance window, so it is filed with the abstracted data services (like aws_dynamodb_table).",
 	}},
-	{name: "google_spanner_instance_iam_member", doc: 5, def: ResourceTypeDoc{
+	{name: "google_spanner_instance_iam_member", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -22350,7 +22523,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-spanner-iam",
 	}},
-	{name: "google_sql_database", doc: 5, def: ResourceTypeDoc{
+	{name: "google_sql_database", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "data_store",
 		Focus: []string{
@@ -22358,7 +22531,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-cloudsql",
 	}},
-	{name: "google_sql_database_instance", doc: 5, def: ResourceTypeDoc{
+	{name: "google_sql_database_instance", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
@@ -22378,7 +22551,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-cloudsql",
 		Rationale: "Cloud SQL's own shared responsibility page: Google patches OS and engine in the maintenance window, the customer configures access, network, backups and flags.",
 	}},
-	{name: "google_sql_ssl_cert", doc: 5, def: ResourceTypeDoc{
+	{name: "google_sql_ssl_cert", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -22386,7 +22559,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-cloudsql",
 	}},
-	{name: "google_sql_user", doc: 5, def: ResourceTypeDoc{
+	{name: "google_sql_user", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -22394,7 +22567,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-cloudsql",
 	}},
-	{name: "google_storage_bucket", doc: 5, def: ResourceTypeDoc{
+	{name: "google_storage_bucket", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -22404,7 +22577,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-storage-security",
 		Rationale: "Cloud Storage is abstracted object storage (like aws_s3_bucket): the customer sees only the API, its data and its settings.",
 	}},
-	{name: "google_storage_bucket_access_control", doc: 5, def: ResourceTypeDoc{
+	{name: "google_storage_bucket_access_control", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -22412,7 +22585,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-storage-access",
 	}},
-	{name: "google_storage_bucket_acl", doc: 5, def: ResourceTypeDoc{
+	{name: "google_storage_bucket_acl", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -22420,7 +22593,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-storage-access",
 	}},
-	{name: "google_storage_bucket_iam_binding", doc: 5, def: ResourceTypeDoc{
+	{name: "google_storage_bucket_iam_binding", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -22428,7 +22601,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-storage-access",
 	}},
-	{name: "google_storage_bucket_iam_member", doc: 5, def: ResourceTypeDoc{
+	{name: "google_storage_bucket_iam_member", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -22437,7 +22610,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-storage-access",
 		Rationale: "Bucket IAM decides who may read the data; granting allUsers makes it public.",
 	}},
-	{name: "google_storage_bucket_iam_policy", doc: 5, def: ResourceTypeDoc{
+	{name: "google_storage_bucket_iam_policy", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -22445,7 +22618,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-storage-access",
 	}},
-	{name: "google_storage_bucket_object", doc: 5, def: ResourceTypeDoc{
+	{name: "google_storage_bucket_object", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -22454,7 +22627,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-storage-encryption",
 	}},
-	{name: "google_storage_default_object_acl", doc: 5, def: ResourceTypeDoc{
+	{name: "google_storage_default_object_acl", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -22462,7 +22635,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-storage-access",
 	}},
-	{name: "google_storage_hmac_key", doc: 5, def: ResourceTypeDoc{
+	{name: "google_storage_hmac_key", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		AppliesTo: []string{
@@ -22473,7 +22646,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-storage-access",
 	}},
-	{name: "google_storage_notification", doc: 5, def: ResourceTypeDoc{
+	{name: "google_storage_notification", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -22481,7 +22654,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-storage-security",
 	}},
-	{name: "google_storage_object_access_control", doc: 5, def: ResourceTypeDoc{
+	{name: "google_storage_object_access_control", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
 		Focus: []string{
@@ -22489,7 +22662,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-storage-access",
 	}},
-	{name: "google_vpc_access_connector", doc: 5, def: ResourceTypeDoc{
+	{name: "google_vpc_access_connector", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "network_object",
 		Focus: []string{
@@ -22498,7 +22671,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-serverless-vpc-access",
 		Rationale: "Google runs and patches the connector instances; the customer picks the subnet, size and what serverless egress may reach.",
 	}},
-	{name: "google_workflows_workflow", doc: 5, def: ResourceTypeDoc{
+	{name: "google_workflows_workflow", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "messaging",
 		Focus: []string{
@@ -22517,7 +22690,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "google-workflows",
 		Rationale: "A workflow definition runs on an engine Google operates, with no runtime version or library the customer chooses: filed with the abstracted services (saas), with application_code shared because the definition is the customer's code.",
 	}},
-	{name: "helm_release", doc: 6, def: ResourceTypeDoc{
+	{name: "helm_release", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -22528,7 +22701,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-helm-charts",
 		Rationale: "A chart installs workloads and often middleware (ingress controllers, operators, databases) into the cluster: the customer's layers in caas, including patching the chart's images.",
 	}},
-	{name: "kubernetes_annotations", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_annotations", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -22536,7 +22709,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-namespaces",
 	}},
-	{name: "kubernetes_api_service_v1", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_api_service_v1", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -22545,7 +22718,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-api-aggregation",
 	}},
-	{name: "kubernetes_certificate_signing_request_v1", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_certificate_signing_request_v1", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "access_policy",
 		AppliesTo: []string{
@@ -22558,7 +22731,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-csr",
 		Rationale: "Approving a CSR issues a client certificate the API server trusts: identity infrastructure the customer operates in caas.",
 	}},
-	{name: "kubernetes_cluster_role", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_cluster_role", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -22566,7 +22739,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-rbac",
 	}},
-	{name: "kubernetes_cluster_role_binding", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_cluster_role_binding", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -22574,7 +22747,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-rbac",
 	}},
-	{name: "kubernetes_cluster_role_binding_v1", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_cluster_role_binding_v1", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -22583,7 +22756,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-rbac",
 		Rationale: "Kubernetes RBAC grants access to the cluster API, which stays the customer's even where the control plane is managed.",
 	}},
-	{name: "kubernetes_cluster_role_v1", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_cluster_role_v1", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -22591,7 +22764,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-rbac",
 	}},
-	{name: "kubernetes_config_map", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_config_map", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -22599,7 +22772,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-configmaps",
 	}},
-	{name: "kubernetes_config_map_v1", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_config_map_v1", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -22607,7 +22780,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-configmaps",
 	}},
-	{name: "kubernetes_config_map_v1_data", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_config_map_v1_data", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -22615,7 +22788,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-configmaps",
 	}},
-	{name: "kubernetes_cron_job", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_cron_job", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -22624,7 +22797,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-workloads",
 	}},
-	{name: "kubernetes_cron_job_v1", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_cron_job_v1", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -22633,7 +22806,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-workloads",
 	}},
-	{name: "kubernetes_csi_driver_v1", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_csi_driver_v1", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -22642,7 +22815,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-csi",
 	}},
-	{name: "kubernetes_daemon_set_v1", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_daemon_set_v1", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		AppliesTo: []string{
@@ -22656,7 +22829,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-security-checklist",
 		Rationale: "A DaemonSet puts a pod on every node and often mounts the host filesystem or runs privileged, so it reaches into the shared node OS.",
 	}},
-	{name: "kubernetes_daemonset", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_daemonset", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		AppliesTo: []string{
@@ -22669,7 +22842,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-security-checklist",
 	}},
-	{name: "kubernetes_default_service_account_v1", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_default_service_account_v1", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -22677,7 +22850,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-service-accounts",
 	}},
-	{name: "kubernetes_deployment", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_deployment", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -22686,7 +22859,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-workloads",
 	}},
-	{name: "kubernetes_deployment_v1", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_deployment_v1", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -22696,7 +22869,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-workloads",
 		Rationale: "A workload object ships the customer's images and sets how they run (security context, replicas, probes): application code and deployment settings in caas.",
 	}},
-	{name: "kubernetes_endpoints_v1", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_endpoints_v1", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "network_object",
 		Focus: []string{
@@ -22704,7 +22877,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-services",
 	}},
-	{name: "kubernetes_env", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_env", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -22712,7 +22885,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-configmaps",
 	}},
-	{name: "kubernetes_horizontal_pod_autoscaler", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_horizontal_pod_autoscaler", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -22720,7 +22893,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-hpa",
 	}},
-	{name: "kubernetes_horizontal_pod_autoscaler_v1", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_horizontal_pod_autoscaler_v1", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -22728,7 +22901,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-hpa",
 	}},
-	{name: "kubernetes_horizontal_pod_autoscaler_v2", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_horizontal_pod_autoscaler_v2", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -22736,7 +22909,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-hpa",
 	}},
-	{name: "kubernetes_ingress", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_ingress", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -22745,7 +22918,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-ingress",
 	}},
-	{name: "kubernetes_ingress_class_v1", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_ingress_class_v1", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -22754,7 +22927,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-ingress",
 	}},
-	{name: "kubernetes_ingress_v1", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_ingress_v1", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -22764,7 +22937,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-ingress",
 		Rationale: "An Ingress decides which hosts and paths are reachable from outside and where TLS terminates.",
 	}},
-	{name: "kubernetes_job", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_job", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -22773,7 +22946,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-workloads",
 	}},
-	{name: "kubernetes_job_v1", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_job_v1", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -22782,7 +22955,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-workloads",
 	}},
-	{name: "kubernetes_labels", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_labels", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -22790,7 +22963,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-namespaces",
 	}},
-	{name: "kubernetes_limit_range", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_limit_range", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -22799,7 +22972,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-limit-ranges",
 	}},
-	{name: "kubernetes_limit_range_v1", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_limit_range_v1", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -22808,7 +22981,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-limit-ranges",
 	}},
-	{name: "kubernetes_manifest", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_manifest", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -22818,7 +22991,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-security",
 		Rationale: "Kubernetes objects run on a cluster (managed or not) and take its caas model; each configures only what the customer owns inside the cluster, so the cluster's own conditions (Autopilot, upgrade channels) decide the node OS.",
 	}},
-	{name: "kubernetes_mutating_webhook_configuration", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_mutating_webhook_configuration", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -22827,7 +23000,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-admission-webhooks",
 	}},
-	{name: "kubernetes_mutating_webhook_configuration_v1", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_mutating_webhook_configuration_v1", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -22836,7 +23009,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-admission-webhooks",
 	}},
-	{name: "kubernetes_namespace", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_namespace", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		AppliesTo: []string{
@@ -22848,7 +23021,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-pod-security-admission",
 	}},
-	{name: "kubernetes_namespace_v1", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_namespace_v1", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		AppliesTo: []string{
@@ -22861,7 +23034,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-pod-security-admission",
 		Rationale: "A namespace is the unit of RBAC, quotas and Pod Security admission labels: a configuration boundary the customer draws.",
 	}},
-	{name: "kubernetes_network_policy", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_network_policy", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "network_object",
 		Focus: []string{
@@ -22869,7 +23042,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-network-policies",
 	}},
-	{name: "kubernetes_network_policy_v1", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_network_policy_v1", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "network_object",
 		Focus: []string{
@@ -22878,7 +23051,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-network-policies",
 		Rationale: "Network policies are the customer's pod-level firewall; the provider only runs the CNI that enforces them.",
 	}},
-	{name: "kubernetes_node_taint", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_node_taint", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -22886,7 +23059,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-taints",
 	}},
-	{name: "kubernetes_persistent_volume", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_persistent_volume", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "data_store",
 		Focus: []string{
@@ -22894,7 +23067,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-persistent-volumes",
 	}},
-	{name: "kubernetes_persistent_volume_claim", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_persistent_volume_claim", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "data_store",
 		Focus: []string{
@@ -22902,7 +23075,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-persistent-volumes",
 	}},
-	{name: "kubernetes_persistent_volume_claim_v1", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_persistent_volume_claim_v1", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "data_store",
 		Focus: []string{
@@ -22910,7 +23083,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-persistent-volumes",
 	}},
-	{name: "kubernetes_persistent_volume_v1", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_persistent_volume_v1", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "data_store",
 		Focus: []string{
@@ -22918,7 +23091,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-persistent-volumes",
 	}},
-	{name: "kubernetes_pod", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_pod", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -22927,7 +23100,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-security-context",
 	}},
-	{name: "kubernetes_pod_disruption_budget", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_pod_disruption_budget", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -22935,7 +23108,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-disruptions",
 	}},
-	{name: "kubernetes_pod_disruption_budget_v1", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_pod_disruption_budget_v1", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -22944,7 +23117,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-disruptions",
 		Rationale: "Disruption budgets decide whether provider-driven node upgrades can drain the workload safely: a customer setting that the shared node OS depends on.",
 	}},
-	{name: "kubernetes_pod_security_policy", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_pod_security_policy", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -22953,7 +23126,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-pod-security-standards",
 		Rationale: "PodSecurityPolicy was removed in Kubernetes 1.25; its successor is Pod Security admission on namespaces, still customer configuration.",
 	}},
-	{name: "kubernetes_pod_v1", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_pod_v1", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -22962,7 +23135,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-security-context",
 	}},
-	{name: "kubernetes_priority_class", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_priority_class", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -22970,7 +23143,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-priority",
 	}},
-	{name: "kubernetes_priority_class_v1", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_priority_class_v1", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -22978,7 +23151,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-priority",
 	}},
-	{name: "kubernetes_replication_controller", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_replication_controller", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -22987,7 +23160,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-workloads",
 	}},
-	{name: "kubernetes_replication_controller_v1", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_replication_controller_v1", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -22996,7 +23169,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-workloads",
 	}},
-	{name: "kubernetes_resource_quota", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_resource_quota", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -23005,7 +23178,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-resource-quotas",
 	}},
-	{name: "kubernetes_resource_quota_v1", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_resource_quota_v1", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -23014,7 +23187,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-resource-quotas",
 	}},
-	{name: "kubernetes_role", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_role", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -23022,7 +23195,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-rbac",
 	}},
-	{name: "kubernetes_role_binding", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_role_binding", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -23030,7 +23203,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-rbac",
 	}},
-	{name: "kubernetes_role_binding_v1", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_role_binding_v1", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -23038,7 +23211,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-rbac",
 	}},
-	{name: "kubernetes_role_v1", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_role_v1", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -23046,7 +23219,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-rbac",
 	}},
-	{name: "kubernetes_runtime_class_v1", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_runtime_class_v1", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -23056,7 +23229,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-runtime-class",
 		Rationale: "A RuntimeClass selects the container runtime handler (for example a sandboxed one), a middleware choice the customer makes for its pods.",
 	}},
-	{name: "kubernetes_secret", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_secret", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -23065,7 +23238,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-secrets",
 	}},
-	{name: "kubernetes_secret_v1", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_secret_v1", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "key_secret",
 		Focus: []string{
@@ -23075,7 +23248,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-secrets-good-practices",
 		Rationale: "Secrets are only base64-encoded unless the cluster encrypts etcd; holding credentials, they are the customer's data protection and access.",
 	}},
-	{name: "kubernetes_service", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_service", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -23083,7 +23256,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-services",
 	}},
-	{name: "kubernetes_service_account", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_service_account", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -23091,7 +23264,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-service-accounts",
 	}},
-	{name: "kubernetes_service_account_v1", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_service_account_v1", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "access_policy",
 		Focus: []string{
@@ -23099,7 +23272,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-service-accounts",
 	}},
-	{name: "kubernetes_service_v1", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_service_v1", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "traffic_endpoint",
 		Focus: []string{
@@ -23108,7 +23281,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-services",
 		Rationale: "A Service of type LoadBalancer or NodePort exposes pods outside the cluster: a network control the customer sets.",
 	}},
-	{name: "kubernetes_stateful_set", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_stateful_set", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -23117,7 +23290,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-workloads",
 	}},
-	{name: "kubernetes_stateful_set_v1", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_stateful_set_v1", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
@@ -23126,7 +23299,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-workloads",
 	}},
-	{name: "kubernetes_storage_class", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_storage_class", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "data_store",
 		Focus: []string{
@@ -23134,7 +23307,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-storage-classes",
 	}},
-	{name: "kubernetes_storage_class_v1", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_storage_class_v1", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "data_store",
 		Focus: []string{
@@ -23143,7 +23316,7 @@ var builtinTypes = [...]builtinType{
 		Source:    "k8s-storage-classes",
 		Rationale: "The storage class chooses the disk type, encryption parameters and reclaim policy of every volume provisioned from it.",
 	}},
-	{name: "kubernetes_validating_webhook_configuration", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_validating_webhook_configuration", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{
@@ -23152,7 +23325,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-admission-webhooks",
 	}},
-	{name: "kubernetes_validating_webhook_configuration_v1", doc: 6, def: ResourceTypeDoc{
+	{name: "kubernetes_validating_webhook_configuration_v1", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "configuration_object",
 		Focus: []string{

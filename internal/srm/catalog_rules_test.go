@@ -48,16 +48,16 @@ type brokenCase struct {
 }
 
 func brokenCases() []brokenCase {
-	obligations := func(docs []NamedDocument) *Document { return docs[1].Document }
+	obligations := func(docs []NamedDocument) *Document { return docs[docIndex(docs, "data/obligations.json")].Document }
 	return []brokenCase{
 		{name: "duplicate within a document", rule: "merge", edit: func(d []NamedDocument) {
 			matrixDoc(d).Layers = append(matrixDoc(d).Layers, matrixDoc(d).Layers[0])
 		}, doc: "data/matrix.json", path: "$.layers[5]", msg: `duplicate layer "infrastructure": already defined at $.layers[0]`},
 		{name: "collision without override", rule: "merge", edit: func(d []NamedDocument) {
-			if d[2].Document.Sources == nil {
-				d[2].Document.Sources = map[string]SourceDoc{}
+			if d[docIndex(d, d2Name)].Document.Sources == nil {
+				d[docIndex(d, d2Name)].Document.Sources = map[string]SourceDoc{}
 			}
-			d[2].Document.Sources["aws-srm"] = SourceDoc{Title: "t", URL: "https://x.example", AsOf: "2026-01-01"}
+			d[docIndex(d, d2Name)].Document.Sources["aws-srm"] = SourceDoc{Title: "t", URL: "https://x.example", AsOf: "2026-01-01"}
 		}, doc: d2Name, path: "$.sources.aws-srm", msg: `duplicate source "aws-srm": it is already defined by an earlier document`},
 		{name: "no version", rule: "version", edit: func(d []NamedDocument) {
 			for _, nd := range d {
@@ -112,9 +112,9 @@ func brokenCases() []brokenCase {
 		{name: "focus not applicable", rule: "applicability", custom: `{"resource_types": {"acme_db": {"service_model": "paas", "class": "network_object", "focus": ["data_protection"], "source": "aws-srm"}}}`,
 			doc: "catalog", path: "$.resource_types.acme_db.focus[0]", msg: `component "data_protection" is a focus of the type but does not apply to it`},
 		{name: "built-in type without a class", rule: "applicability", edit: func(d []NamedDocument) {
-			rt := d[2].Document.ResourceTypes["aws_vpc"]
+			rt := d[docIndex(d, d2Name)].Document.ResourceTypes["aws_vpc"]
 			rt.Class = ""
-			d[2].Document.ResourceTypes["aws_vpc"] = rt
+			d[docIndex(d, d2Name)].Document.ResourceTypes["aws_vpc"] = rt
 		}, doc: d2Name, path: "$.resource_types.aws_vpc.class", msg: "needs a class or applies_to"},
 		{name: "provider rule name with an underscore", rule: "providers", custom: `{"providers": {"acme_x": {"service_model": "on_premises", "class": "configuration_object", "source": "aws-srm", "rationale": "r"}}}`,
 			doc: "catalog", path: "$.providers.acme_x", msg: `"acme_x" is not a Terraform provider name`},
@@ -226,6 +226,16 @@ func brokenCases() []brokenCase {
 // d2Name is the name of the first resource-type document.
 const d2Name = "data/resource_types_aws.json"
 
+// docIndex returns the index of the document named name, or -1.
+func docIndex(docs []NamedDocument, name string) int {
+	for i, d := range docs {
+		if d.Name == name {
+			return i
+		}
+	}
+	return -1
+}
+
 // A table of broken catalogs, at least one per rule: each must be rejected
 // with a problem at the offending path, and that problem must come from the
 // rule the case names.
@@ -237,8 +247,8 @@ func TestRulesRejectBrokenCatalogs(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			docs := builtinDocs(t)
-			if docs[2].Name != d2Name {
-				t.Fatalf("document 2 is %s", docs[2].Name)
+			if docIndex(docs, d2Name) < 0 {
+				t.Fatalf("no document %s", d2Name)
 			}
 			if tc.edit != nil {
 				tc.edit(docs)

@@ -280,7 +280,12 @@ func providerRulesSection(b *strings.Builder, c *srm.Catalog) {
 		"the private key of every `tls` resource) makes the state a secret store: encrypt and restrict the state backend, " +
 		"and rotate. `null_resource`, `terraform_data` and `external` run the customer's commands with the runner's credentials. " +
 		"Where a type of a provider differs from its rule, it has its own entry. The Terraform host itself (its operating " +
-		"system, its patches) is not answered here: declare it where it is managed.\n\n")
+		"system, its patches) is not answered here: declare it where it is managed.\n\n" +
+		"Rules for widely used providers of other vendors answer the same way, each with its reason below: Docker (`docker`, on " +
+		"the customer's daemon), Kubernetes manifests and GitOps (`kubectl`, `flux`: as Kubernetes workloads), source hosting " +
+		"(`github`, `gitlab`: saas, the customer's configuration, data and access), Google Workspace (`googleworkspace`, " +
+		"`gsuite`: identities), CDAP pipelines (`cdap`), HTTP calls from the runner (`terracurl`) and module telemetry " +
+		"(`modtm`).\n\n")
 	b.WriteString("| provider | model | class | focus | what it carries | source |\n|---|---|---|---|---|---|\n")
 	for _, name := range c.ProviderNames {
 		pr := c.Providers[name]
