@@ -13750,7 +13750,7 @@ func builtinDocumentList() []NamedDocument {
 							"configuration",
 						},
 						Source:    "google-compute-security",
-						Rationale: "Settings that manage the guest operating system of VMs declared elsewhere: VM extension policies (agents installed in the guest) and the rollout plans that stage them, zonal instance metadata settings and project metadata (OS Login, SSH keys), as in the entries for google_compute_project_metadata. Rollout plans are filed here rather than as plain configuration because they pace changes to guests, which leaves more to the customer.",
+						Rationale: "Settings that manage the guest operating system of VMs declared elsewhere: VM extension policies (agents installed in the guest), zonal instance metadata settings and project metadata (OS Login, SSH keys), as in the entries for google_compute_project_metadata. Rollout plans (the waves in which a large-scale change reaches zones) are filed here rather than as plain configuration because the changes they pace reach hosts, which leaves more to the customer.",
 					},
 					"google/compute.iam": {
 						Name: "Compute Engine: IAM on instances and instance templates",
