@@ -4322,7 +4322,7 @@ func builtinDocumentList() []NamedDocument {
 							"configuration",
 						},
 						Source:    "aws-ec2-security",
-						Rationale: "EC2 instances, spot requests and fleets, dedicated hosts, capacity reservations, AMIs and their permissions, placement groups and instance defaults: the customer runs the guest OS and everything above it. VPC, EBS, transit gateway and VPN types are services of their own (vpc, ec2ebs...), so what is left under this prefix is hosts and their images, and compute_host fits it.",
+						Rationale: "EC2 instances, spot requests and fleets, dedicated hosts and placement groups: the customer runs the guest OS and everything above it (compute host). VPC, EBS, transit gateway and VPN types are services of their own (vpc, ec2ebs...), and the parts of this service give Elastic IP settings, AMIs and their sharing, instance settings and capacity their own class.",
 					},
 					"aws/ec2ebs": {
 						Name: "EBS (EC2)",
@@ -8234,7 +8234,7 @@ func builtinDocumentList() []NamedDocument {
 							"accounts_and_access",
 						},
 						Source:    "azure-aks-security",
-						Rationale: "The containers service holds AKS clusters and node pools, container instances and container registries; most types are Kubernetes clusters and their settings, so the service takes the container platform (the more inclusive class). Registry types carrying host components should get type entries of their own (azurerm_container_registry has one).",
+						Rationale: "The containers service holds AKS clusters and node pools, container instances and container registries; most types are Kubernetes clusters and their settings, so the service takes the container platform (the more inclusive class). Registry settings and AKS role bindings answer through the parts of the service (azurerm/containers.registry, .access); azurerm_container_registry has an entry of its own.",
 					},
 					"azurerm/cosmos": {
 						Name: "Azure Cosmos DB",
@@ -11028,7 +11028,7 @@ func builtinDocumentList() []NamedDocument {
 							"configuration",
 						},
 						Source:    "google-compute-security",
-						Rationale: "Compute Engine: instances, disks, images, networks, firewalls and load balancers. The service answers as for a host (the customer runs the guest OS), the class with the most customer duties, so a network or IAM type without an entry of its own never hides one; the common types have entries with their own class.",
+						Rationale: "Compute Engine: instances, instance groups, node groups and templates, and (through the parts of the service) networks, firewalls, load balancers, disks, images and their IAM. What stays with the service answers as a host (the customer runs the guest OS); the parts (google/compute.network, .traffic, .storage, .images and others) give the other types the class of what they are, and the common types have entries of their own.",
 					},
 					"google/config": {
 						Name: "Infrastructure Manager",
@@ -22842,6 +22842,15 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "k8s-security-checklist",
 	}},
+	{name: "kubernetes_default_service_account", doc: 7, def: ResourceTypeDoc{
+		ServiceModel: "caas",
+		Class:        "access_policy",
+		Focus: []string{
+			"accounts_and_access",
+		},
+		Source:    "k8s-service-accounts",
+		Rationale: "The un-suffixed name of kubernetes_default_service_account_v1: a namespace's default service account, answered as its v1 sibling (its tokens and bindings are the customer's access).",
+	}},
 	{name: "kubernetes_default_service_account_v1", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "access_policy",
@@ -22868,6 +22877,15 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "k8s-workloads",
 		Rationale: "A workload object ships the customer's images and sets how they run (security context, replicas, probes): application code and deployment settings in caas.",
+	}},
+	{name: "kubernetes_endpoints", doc: 7, def: ResourceTypeDoc{
+		ServiceModel: "caas",
+		Class:        "network_object",
+		Focus: []string{
+			"network_controls",
+		},
+		Source:    "k8s-services",
+		Rationale: "The un-suffixed name of kubernetes_endpoints_v1: the addresses behind a service, answered as its v1 sibling (a network object).",
 	}},
 	{name: "kubernetes_endpoints_v1", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
@@ -23247,6 +23265,16 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "k8s-secrets-good-practices",
 		Rationale: "Secrets are only base64-encoded unless the cluster encrypts etcd; holding credentials, they are the customer's data protection and access.",
+	}},
+	{name: "kubernetes_secret_v1_data", doc: 7, def: ResourceTypeDoc{
+		ServiceModel: "caas",
+		Class:        "key_secret",
+		Focus: []string{
+			"data_protection",
+			"accounts_and_access",
+		},
+		Source:    "k8s-secrets-good-practices",
+		Rationale: "Manages the data of an existing secret: the secret's content is the customer's, answered as kubernetes_secret_v1 (key and secret).",
 	}},
 	{name: "kubernetes_service", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",

@@ -132,6 +132,10 @@ func brokenCases() []brokenCase {
 			doc: "catalog", path: "$.services.acme", msg: `"acme" is not a service key`},
 		{name: "part of an undefined service", rule: "services", custom: `{"services": {"acme/store.net": {"name": "Acme Store networking", "service_model": "paas", "class": "network_object", "source": "aws-srm", "rationale": "r", "prefixes": ["acme_store_net_"]}}}`,
 			doc: "catalog", path: "$.services.acme/store.net", msg: `"acme/store.net" is a part of service "acme/store", which the catalog does not define`},
+		{name: "part beyond its service", rule: "services", custom: `{"services": {
+			"acme/store": {"name": "Acme Store", "service_model": "paas", "class": "data_store", "source": "aws-srm", "rationale": "r", "prefixes": ["acme_store_"]},
+			"acme/store.net": {"name": "Acme Store networking", "service_model": "paas", "class": "network_object", "source": "aws-srm", "rationale": "r", "prefixes": ["acme_net_"]}}}`,
+			doc: "catalog", path: "$.services.acme/store.net.prefixes[0]", msg: `"acme_net_" does not extend a prefix of service "acme/store" (acme_store_)`},
 		{name: "service prefix of another provider", rule: "services", custom: `{"services": {"acme/store": {"name": "Acme", "service_model": "paas", "class": "data_store", "source": "aws-srm", "rationale": "r", "prefixes": ["other_x_"]}}}`,
 			doc: "catalog", path: "$.services.acme/store.prefixes[0]", msg: `"other_x_" must start with "acme_"`},
 		{name: "service prefix that is the provider alone", rule: "services", custom: `{"services": {"acme/store": {"name": "Acme", "service_model": "paas", "class": "data_store", "source": "aws-srm", "rationale": "r", "prefixes": ["acme_"]}}}`,

@@ -6,6 +6,7 @@ package srm
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -163,8 +164,8 @@ func checkServices(m *merged) Problems {
 		s, at := m.services.items[i], m.services.at[i]
 		if !serviceIDPattern.MatchString(id) {
 			probs = append(probs, at.problem("", "%q is not a service key: \"<provider>/<service>\", the provider as it prefixes its resource types (aws/s3tables, azurerm/containers), or \"<provider>/<service>.<part>\" for a part of a service", id))
-		} else if parent, _, isPart := strings.Cut(id, "."); isPart && m.services.lookup(parent) < 0 {
-			probs = append(probs, at.problem("", "%q is a part of service %q, which the catalog does not define", id, parent))
+		} else if parent, _, isPart := strings.Cut(id, "."); isPart {
+			probs = append(probs, m.checkPart(id, parent, s, at)...)
 		}
 		provider, _, _ := strings.Cut(id, "/")
 		if strings.TrimSpace(s.Name) == "" {
@@ -249,4 +250,36 @@ func (r *Result) NearEntryWarning() string {
 	}
 	return fmt.Sprintf("%q has no entry of its own: %s answered for it. Did you mean %q, which has its own answer? If %q is the type you declare, ignore this warning.",
 		r.Type, r.ResourceType.Describe(), e, r.Type)
+}
+
+// checkPart: a part's service exists, and every prefix and type of the part
+// is one its service would answer for (it extends one of the service's
+// prefixes, or the service lists it): a part splits its service, it does
+// not reach beyond it.
+func (m *merged) checkPart(id, parent string, s ServiceDoc, at origin) Problems {
+	pi := m.services.lookup(parent)
+	if pi < 0 {
+		return Problems{at.problem("", "%q is a part of service %q, which the catalog does not define", id, parent)}
+	}
+	ps := m.services.items[pi]
+	within := func(name string) bool {
+		for _, pp := range ps.Prefixes {
+			if strings.HasPrefix(name, pp) {
+				return true
+			}
+		}
+		return false
+	}
+	var probs Problems
+	for j, p := range s.Prefixes {
+		if !within(p) {
+			probs = append(probs, at.problem(fmt.Sprintf("prefixes[%d]", j), "%q does not extend a prefix of service %q (%s): a part splits its service", p, parent, strings.Join(ps.Prefixes, ", ")))
+		}
+	}
+	for j, t := range s.Types {
+		if !within(t) && !slices.Contains(ps.Types, t) {
+			probs = append(probs, at.problem(fmt.Sprintf("types[%d]", j), "%q is not a type of service %q: a part splits its service", t, parent))
+		}
+	}
+	return probs
 }

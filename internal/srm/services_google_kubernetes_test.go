@@ -41,7 +41,7 @@ func TestBuiltinGoogleKubernetesServices(t *testing.T) {
 		// On the customer's hardware: everything is the customer's.
 		{"google_gkeonprem_vmware_node_pool", "google/gkeonprem", "on_premises", "physical_datacenter.secure_facilities"},
 		// Kubernetes types are listed by API group.
-		{"kubernetes_secret_v1_data", "kubernetes/core", "caas", "data_protection.encrypt_at_rest"},
+		{"kubernetes_endpoint_slice_v1", "kubernetes/discovery", "caas", "network_controls.restrict_ingress"},
 		{"kubernetes_validating_admission_policy_v1", "kubernetes/admissionregistration", "caas", ""},
 		{"kubernetes_token_request_v1", "kubernetes/authentication", "caas", "accounts_and_access.rotate_credentials"},
 	} {
