@@ -10,8 +10,8 @@ set -euo pipefail
 repo=$1 gitdir=$2
 commit=$(git -C "$gitdir" rev-parse "${3:-HEAD}^{commit}")
 git -C "$gitdir" ls-tree -r --name-only "$commit" |
-  grep -E '\.tf$' |
-  grep -Ev '(^|/)(examples?|tests?|wrappers|\.terraform)/' |
+  { grep -E '\.tf$' || true; } |
+  { grep -Ev '(^|/)(examples?|tests?|wrappers|\.terraform)/' || true; } |
   while IFS= read -r path; do
     # Top-level blocks start at column 0 (terraform fmt); the type may be quoted or not.
     git -C "$gitdir" show "$commit:$path" |
