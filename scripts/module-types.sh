@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Counts the resource blocks per type in every *.tf file of a Terraform module repository at one commit, as rows
 # of internal/srm/testdata/module_types*.csv: repo,commit,path,type,count. Files under examples/, example/,
-# test/, tests/, wrappers/ and .terraform/ (at any depth) are left out: they are not part of the module.
+# test/, tests/, testdata/, fixtures/, wrappers/ and .terraform/ (at any depth) are left out: they are not part
+# of the module.
 #
 #   scripts/module-types.sh OWNER/NAME GIT_DIR [COMMIT]
 #
@@ -11,7 +12,7 @@ repo=$1 gitdir=$2
 commit=$(git -C "$gitdir" rev-parse "${3:-HEAD}^{commit}")
 git -C "$gitdir" ls-tree -r --name-only "$commit" |
   { grep -E '\.tf$' || true; } |
-  { grep -Ev '(^|/)(examples?|tests?|wrappers|\.terraform)/' || true; } |
+  { grep -Ev '(^|/)(examples?|tests?|testdata|fixtures|wrappers|\.terraform)/' || true; } |
   while IFS= read -r path; do
     # Top-level blocks start at column 0 (terraform fmt); the type may be quoted or not.
     git -C "$gitdir" show "$commit:$path" |
