@@ -876,118 +876,138 @@ func builtinDocumentList() []NamedDocument {
 				},
 				Providers: map[string]ProviderRuleDoc{
 					"cdap": {
-						ServiceModel: "paas",
-						Class:        "configuration_object",
-						AppliesTo: []string{
-							"application_code",
-							"data_classification",
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"application_code",
+								"data_classification",
+								"data_protection",
+								"data_access",
+							},
+							Focus: []string{
+								"configuration",
+								"application_code",
+							},
+							Source:    "tf-provider-cdap",
+							Rationale: "The CDAP provider deploys artifacts, namespaces, profiles and pipelines into a CDAP instance, usually Cloud Data Fusion (paas): the customer's code (artifacts are JARs), configuration and the data the pipelines move are the customer's.",
 						},
-						Focus: []string{
-							"configuration",
-							"application_code",
-						},
-						Source:    "tf-provider-cdap",
-						Rationale: "The CDAP provider deploys artifacts, namespaces, profiles and pipelines into a CDAP instance, usually Cloud Data Fusion (paas): the customer's code (artifacts are JARs), configuration and the data the pipelines move are the customer's.",
 					},
 					"docker": {
-						ServiceModel: "on_premises",
-						Class:        "container_workload",
-						Focus: []string{
-							"configuration",
-							"deployment_settings",
+						Classification: Classification{
+							ServiceModel: "on_premises",
+							Class:        "container_workload",
+							Focus: []string{
+								"configuration",
+								"deployment_settings",
+							},
+							Source:    "tf-provider-docker",
+							Rationale: "The Docker provider drives a Docker daemon the customer runs (on the machine that runs Terraform, or a host it reaches): containers, images, networks, volumes, registry pushes. Nothing of it is a cloud service's, so it is on_premises; the class keeps the obligations of what a container carries (runtime, middleware, code, configuration, data, access), and the daemon's host is answered where it is declared.",
 						},
-						Source:    "tf-provider-docker",
-						Rationale: "The Docker provider drives a Docker daemon the customer runs (on the machine that runs Terraform, or a host it reaches): containers, images, networks, volumes, registry pushes. Nothing of it is a cloud service's, so it is on_premises; the class keeps the obligations of what a container carries (runtime, middleware, code, configuration, data, access), and the daemon's host is answered where it is declared.",
 					},
 					"flux": {
-						ServiceModel: "caas",
-						Class:        "container_workload",
-						Focus: []string{
-							"configuration",
-							"deployment_settings",
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "container_workload",
+							Focus: []string{
+								"configuration",
+								"deployment_settings",
+							},
+							Source:    "tf-provider-flux",
+							Rationale: "The Flux provider bootstraps Flux into a cluster and commits its manifests to a Git repository: the GitOps controllers then deploy the customer's workloads. Answered like the Kubernetes provider's workloads (caas, container workload): configuration and deployment are the customer's, and so are the deploy key and the repository it writes.",
 						},
-						Source:    "tf-provider-flux",
-						Rationale: "The Flux provider bootstraps Flux into a cluster and commits its manifests to a Git repository: the GitOps controllers then deploy the customer's workloads. Answered like the Kubernetes provider's workloads (caas, container workload): configuration and deployment are the customer's, and so are the deploy key and the repository it writes.",
 					},
 					"github": {
-						ServiceModel: "saas",
-						Class:        "configuration_object",
-						AppliesTo: []string{
-							"data_classification",
-							"data_protection",
-							"data_access",
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_classification",
+								"data_protection",
+								"data_access",
+								"accounts_and_access",
+							},
+							Focus: []string{
+								"configuration",
+								"accounts_and_access",
+							},
+							Source:    "tf-provider-github",
+							Rationale: "GitHub is a service GitHub runs (saas): repositories, teams, branch protections, webhooks, Actions secrets and deploy keys are the customer's configuration, data and access. The class keeps configuration with the repository's data and the accounts and keys that reach it; the application code GitHub stores is the customer's data here, not code GitHub runs.",
 						},
-						Focus: []string{
-							"configuration",
-							"accounts_and_access",
-						},
-						Source:    "tf-provider-github",
-						Rationale: "GitHub is a service GitHub runs (saas): repositories, teams, branch protections, webhooks, Actions secrets and deploy keys are the customer's configuration, data and access. The class keeps configuration with the repository's data and the accounts and keys that reach it; the application code GitHub stores is the customer's data here, not code GitHub runs.",
 					},
 					"gitlab": {
-						ServiceModel: "saas",
-						Class:        "configuration_object",
-						AppliesTo: []string{
-							"data_classification",
-							"data_protection",
-							"data_access",
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_classification",
+								"data_protection",
+								"data_access",
+								"accounts_and_access",
+							},
+							Focus: []string{
+								"configuration",
+								"accounts_and_access",
+							},
+							Source:    "tf-provider-gitlab",
+							Rationale: "GitLab (gitlab.com or a self-managed instance the customer runs elsewhere) holds projects, groups, hooks, CI variables and deploy keys: the customer's configuration, data and access, answered as the github rule is (saas). A self-managed GitLab's hosts are answered where they are declared.",
 						},
-						Focus: []string{
-							"configuration",
-							"accounts_and_access",
-						},
-						Source:    "tf-provider-gitlab",
-						Rationale: "GitLab (gitlab.com or a self-managed instance the customer runs elsewhere) holds projects, groups, hooks, CI variables and deploy keys: the customer's configuration, data and access, answered as the github rule is (saas). A self-managed GitLab's hosts are answered where they are declared.",
 					},
 					"googleworkspace": {
-						ServiceModel: "saas",
-						Class:        "identity_provider",
-						Focus: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "identity_provider",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "tf-provider-googleworkspace",
+							Rationale: "Google Workspace is a service Google runs (saas); its users, groups, memberships, org units and domains are the customer's identities and access: the identity-provider class.",
 						},
-						Source:    "tf-provider-googleworkspace",
-						Rationale: "Google Workspace is a service Google runs (saas); its users, groups, memberships, org units and domains are the customer's identities and access: the identity-provider class.",
 					},
 					"gsuite": {
-						ServiceModel: "saas",
-						Class:        "identity_provider",
-						Focus: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "identity_provider",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "tf-provider-gsuite",
+							Rationale: "G Suite, now Google Workspace, through the community provider the googleworkspace provider superseded: users, groups and memberships are the customer's identities and access (saas, identity provider).",
 						},
-						Source:    "tf-provider-gsuite",
-						Rationale: "G Suite, now Google Workspace, through the community provider the googleworkspace provider superseded: users, groups and memberships are the customer's identities and access (saas, identity provider).",
 					},
 					"kubectl": {
-						ServiceModel: "caas",
-						Class:        "container_workload",
-						Focus: []string{
-							"configuration",
-							"deployment_settings",
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "container_workload",
+							Focus: []string{
+								"configuration",
+								"deployment_settings",
+							},
+							Source:    "tf-provider-kubectl",
+							Rationale: "kubectl_manifest applies any Kubernetes manifest to a cluster, as kubernetes_manifest does: answered like the Kubernetes provider's workloads (caas, container workload). A manifest may create anything the cluster's API serves; the answer is that of a workload, and the cluster itself is answered where it is declared.",
 						},
-						Source:    "tf-provider-kubectl",
-						Rationale: "kubectl_manifest applies any Kubernetes manifest to a cluster, as kubernetes_manifest does: answered like the Kubernetes provider's workloads (caas, container workload). A manifest may create anything the cluster's API serves; the answer is that of a workload, and the cluster itself is answered where it is declared.",
 					},
 					"modtm": {
-						ServiceModel: "on_premises",
-						Class:        "terraform_host_artifact",
-						Focus: []string{
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "on_premises",
+							Class:        "terraform_host_artifact",
+							Focus: []string{
+								"data_protection",
+							},
+							Source:    "tf-provider-modtm",
+							Rationale: "modtm_telemetry is the usage telemetry of Azure Verified Modules: computed and sent from the machine that runs Terraform, it calls no resource of the customer's cloud (on_premises). What it sends leaves the customer's hands: the class keeps the data-protection duty.",
 						},
-						Source:    "tf-provider-modtm",
-						Rationale: "modtm_telemetry is the usage telemetry of Azure Verified Modules: computed and sent from the machine that runs Terraform, it calls no resource of the customer's cloud (on_premises). What it sends leaves the customer's hands: the class keeps the data-protection duty.",
 					},
 					"terracurl": {
-						ServiceModel: "on_premises",
-						Class:        "terraform_host_command",
-						Focus: []string{
-							"application_code",
+						Classification: Classification{
+							ServiceModel: "on_premises",
+							Class:        "terraform_host_command",
+							Focus: []string{
+								"application_code",
+							},
+							Source:    "tf-provider-terracurl",
+							Rationale: "TerraCurl sends arbitrary HTTP requests from the machine that runs Terraform, with the credentials given to it: like external or null_resource with local-exec, what it does is the customer's code, run with the runner's access (on_premises).",
 						},
-						Source:    "tf-provider-terracurl",
-						Rationale: "TerraCurl sends arbitrary HTTP requests from the machine that runs Terraform, with the credentials given to it: like external or null_resource with local-exec, what it does is the customer's code, run with the runner's access (on_premises).",
 					},
 				},
 			},
@@ -2997,79 +3017,91 @@ func builtinDocumentList() []NamedDocument {
 						Prefixes: []string{
 							"aws_accessanalyzer_",
 						},
-						ServiceModel: "saas",
-						Class:        "access_policy",
-						Focus: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "aws-iam-security",
+							Rationale: "IAM Access Analyzer analyzers and archive rules report resources shared outside a zone of trust and unused access; AWS runs the analysis, the customer scopes it and acts on the findings. Classed with the policies it reviews, as aws_accessanalyzer_analyzer is.",
 						},
-						Source:    "aws-iam-security",
-						Rationale: "IAM Access Analyzer analyzers and archive rules report resources shared outside a zone of trust and unused access; AWS runs the analysis, the customer scopes it and acts on the findings. Classed with the policies it reviews, as aws_accessanalyzer_analyzer is.",
 					},
 					"aws/account": {
 						Name: "Account Management",
 						Prefixes: []string{
 							"aws_account_",
 						},
-						ServiceModel: "saas",
-						Class:        "configuration_object",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "Account Management resources set an account's primary and alternate (security, billing, operations) contacts and its opt-in Regions: account settings AWS stores and the customer keeps current, with no host, network or data of its own.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Account Management resources set an account's primary and alternate (security, billing, operations) contacts and its opt-in Regions: account settings AWS stores and the customer keeps current, with no host, network or data of its own.",
 					},
 					"aws/accountaccess": {
 						Name: "Account Access",
 						Prefixes: []string{
 							"aws_accountaccess_",
 						},
-						ServiceModel: "saas",
-						Class:        "access_policy",
-						Focus: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "aws-iam-security",
+							Rationale: "Account access manager applications and entitlements grant IAM Identity Center principals the right to assume IAM roles in target accounts; access policy, as aws_ssoadmin_account_assignment: the customer decides who reaches which role in which account.",
 						},
-						Source:    "aws-iam-security",
-						Rationale: "Account access manager applications and entitlements grant IAM Identity Center principals the right to assume IAM roles in target accounts; access policy, as aws_ssoadmin_account_assignment: the customer decides who reaches which role in which account.",
 					},
 					"aws/acm": {
 						Name: "ACM (Certificate Manager)",
 						Prefixes: []string{
 							"aws_acm_",
 						},
-						ServiceModel: "saas",
-						Class:        "traffic_endpoint",
-						Focus: []string{
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "traffic_endpoint",
+							Focus: []string{
+								"data_protection",
+							},
+							Source:    "aws-srm",
+							Rationale: "ACM issues, stores and renews the TLS certificates that load balancers, CloudFront and API Gateway present; AWS keeps the private keys, the customer chooses names, validation and where each certificate is used. Traffic endpoint, as aws_acm_certificate.",
 						},
-						Source:    "aws-srm",
-						Rationale: "ACM issues, stores and renews the TLS certificates that load balancers, CloudFront and API Gateway present; AWS keeps the private keys, the customer chooses names, validation and where each certificate is used. Traffic endpoint, as aws_acm_certificate.",
 					},
 					"aws/acmpca": {
 						Name: "ACM PCA (Certificate Manager Private Certificate Authority)",
 						Prefixes: []string{
 							"aws_acmpca_",
 						},
-						ServiceModel: "saas",
-						Class:        "key_secret",
-						Focus: []string{
-							"data_protection",
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "key_secret",
+							Focus: []string{
+								"data_protection",
+								"accounts_and_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "AWS Private CA runs private certificate authorities whose keys AWS holds in HSMs; the customer designs the hierarchy, decides who may issue and revoke, and sets revocation (CRL, OCSP). Key and secret, as aws_acmpca_certificate_authority.",
 						},
-						Source:    "aws-srm",
-						Rationale: "AWS Private CA runs private certificate authorities whose keys AWS holds in HSMs; the customer designs the hierarchy, decides who may issue and revoke, and sets revocation (CRL, OCSP). Key and secret, as aws_acmpca_certificate_authority.",
 					},
 					"aws/agentregistry": {
 						Name: "Agent Registry",
 						Prefixes: []string{
 							"aws_agentregistry_",
 						},
-						ServiceModel: "saas",
-						Class:        "configuration_object",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "Agent Registry registries and their records describe the customer's AI agents and tools so others can discover them; metadata AWS stores, with no host, network or customer data of its own (the agents it lists are answered where they run). Classified on the service's API, no per-service security page confirmed.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Agent Registry registries and their records describe the customer's AI agents and tools so others can discover them; metadata AWS stores, with no host, network or customer data of its own (the agents it lists are answered where they run). Classified on the service's API, no per-service security page confirmed.",
 					},
 					"aws/amp": {
 						Name: "AMP (Managed Prometheus)",
@@ -3077,28 +3109,32 @@ func builtinDocumentList() []NamedDocument {
 							"aws_amp_",
 							"aws_prometheus_",
 						},
-						ServiceModel: "saas",
-						Class:        "logging_monitoring",
-						Focus: []string{
-							"configuration",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"configuration",
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "Amazon Managed Service for Prometheus workspaces, scrapers, rule groups and alert managers store and evaluate the customer's metrics on an AWS-run Prometheus-compatible backend; the customer owns what is ingested, the rules and who may query.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Amazon Managed Service for Prometheus workspaces, scrapers, rule groups and alert managers store and evaluate the customer's metrics on an AWS-run Prometheus-compatible backend; the customer owns what is ingested, the rules and who may query.",
 					},
 					"aws/amplify": {
 						Name: "Amplify",
 						Prefixes: []string{
 							"aws_amplify_",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_platform",
-						Focus: []string{
-							"application_code",
-							"deployment_settings",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_platform",
+							Focus: []string{
+								"application_code",
+								"deployment_settings",
+							},
+							Source:    "aws-srm",
+							Rationale: "Amplify Hosting apps, branches, domains and webhooks build and serve the customer's web applications from its repositories on AWS-run build and hosting infrastructure; the customer owns the code, build settings and environment variables. PaaS managed platform, as aws_amplify_app.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Amplify Hosting apps, branches, domains and webhooks build and serve the customer's web applications from its repositories on AWS-run build and hosting infrastructure; the customer owns the code, build settings and environment variables. PaaS managed platform, as aws_amplify_app.",
 					},
 					"aws/apigateway": {
 						Name: "API Gateway",
@@ -3106,30 +3142,34 @@ func builtinDocumentList() []NamedDocument {
 							"aws_api_gateway_",
 							"aws_apigateway_",
 						},
-						ServiceModel: "saas",
-						Class:        "traffic_endpoint",
-						Focus: []string{
-							"configuration",
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "traffic_endpoint",
+							Focus: []string{
+								"configuration",
+								"data_protection",
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "API Gateway REST APIs, stages, methods, authorizers, usage plans and domain names receive the customer's API traffic and terminate TLS on AWS-run endpoints; the customer configures authorization, throttling, certificates and access logs. Traffic endpoint, as the existing aws_api_gateway_* entries.",
 						},
-						Source:    "aws-srm",
-						Rationale: "API Gateway REST APIs, stages, methods, authorizers, usage plans and domain names receive the customer's API traffic and terminate TLS on AWS-run endpoints; the customer configures authorization, throttling, certificates and access logs. Traffic endpoint, as the existing aws_api_gateway_* entries.",
 					},
 					"aws/apigatewayv2": {
 						Name: "API Gateway V2",
 						Prefixes: []string{
 							"aws_apigatewayv2_",
 						},
-						ServiceModel: "saas",
-						Class:        "traffic_endpoint",
-						Focus: []string{
-							"configuration",
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "traffic_endpoint",
+							Focus: []string{
+								"configuration",
+								"data_protection",
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "API Gateway HTTP and WebSocket APIs, routes, integrations, authorizers, stages and domain names receive the customer's traffic and terminate TLS on AWS-run endpoints; the customer configures authorization, routes, certificates and access logs. Traffic endpoint, as the existing aws_apigatewayv2_* entries.",
 						},
-						Source:    "aws-srm",
-						Rationale: "API Gateway HTTP and WebSocket APIs, routes, integrations, authorizers, stages and domain names receive the customer's traffic and terminate TLS on AWS-run endpoints; the customer configures authorization, routes, certificates and access logs. Traffic endpoint, as the existing aws_apigatewayv2_* entries.",
 					},
 					"aws/appautoscaling": {
 						Name: "Application Auto Scaling",
@@ -3137,208 +3177,238 @@ func builtinDocumentList() []NamedDocument {
 							"aws_appautoscaling_",
 							"aws_applicationautoscaling_",
 						},
-						ServiceModel: "saas",
-						Class:        "configuration_object",
-						Focus: []string{
-							"deployment_settings",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"deployment_settings",
+							},
+							Source:    "aws-security-scope",
+							Rationale: "Application Auto Scaling targets, policies and scheduled actions set the capacity of ECS services, DynamoDB tables, Aurora replicas and other scalable resources; capacity settings that hold no data and run nothing, like aws_autoscaling_policy.",
 						},
-						Source:    "aws-security-scope",
-						Rationale: "Application Auto Scaling targets, policies and scheduled actions set the capacity of ECS services, DynamoDB tables, Aurora replicas and other scalable resources; capacity settings that hold no data and run nothing, like aws_autoscaling_policy.",
 					},
 					"aws/appconfig": {
 						Name: "AppConfig",
 						Prefixes: []string{
 							"aws_appconfig_",
 						},
-						ServiceModel: "saas",
-						Class:        "configuration_object",
-						Focus: []string{
-							"configuration",
-							"deployment_settings",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+								"deployment_settings",
+							},
+							Source:    "aws-srm",
+							Rationale: "AppConfig applications, environments, configuration profiles, hosted versions and deployment strategies roll the customer's feature flags and settings out to its workloads; the customer owns the settings, validators and rollout. Configuration, not a data store: secrets belong in Secrets Manager or Parameter Store, which profiles reference.",
 						},
-						Source:    "aws-srm",
-						Rationale: "AppConfig applications, environments, configuration profiles, hosted versions and deployment strategies roll the customer's feature flags and settings out to its workloads; the customer owns the settings, validators and rollout. Configuration, not a data store: secrets belong in Secrets Manager or Parameter Store, which profiles reference.",
 					},
 					"aws/appfabric": {
 						Name: "AppFabric",
 						Prefixes: []string{
 							"aws_appfabric_",
 						},
-						ServiceModel: "saas",
-						Class:        "logging_monitoring",
-						Focus: []string{
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "AppFabric app bundles, app authorizations and ingestions collect and normalise audit logs from the customer's SaaS applications and deliver them to S3 or Firehose; the logs are the customer's data, with their own key, destinations and readers, and the authorizations are credentials to those applications.",
 						},
-						Source:    "aws-srm",
-						Rationale: "AppFabric app bundles, app authorizations and ingestions collect and normalise audit logs from the customer's SaaS applications and deliver them to S3 or Firehose; the logs are the customer's data, with their own key, destinations and readers, and the authorizations are credentials to those applications.",
 					},
 					"aws/appflow": {
 						Name: "AppFlow",
 						Prefixes: []string{
 							"aws_appflow_",
 						},
-						ServiceModel: "saas",
-						Class:        "messaging",
-						Focus: []string{
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "messaging",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+							},
+							Source:    "aws-security-scope",
+							Rationale: "AppFlow flows and connector profiles move the customer's records between SaaS applications and AWS stores on schedules or events; AWS runs the transfers, the customer owns the connections' credentials, field mappings, encryption and destinations.",
 						},
-						Source:    "aws-security-scope",
-						Rationale: "AppFlow flows and connector profiles move the customer's records between SaaS applications and AWS stores on schedules or events; AWS runs the transfers, the customer owns the connections' credentials, field mappings, encryption and destinations.",
 					},
 					"aws/appintegrations": {
 						Name: "AppIntegrations",
 						Prefixes: []string{
 							"aws_appintegrations_",
 						},
-						ServiceModel: "saas",
-						Class:        "messaging",
-						Focus: []string{
-							"configuration",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "messaging",
+							Focus: []string{
+								"configuration",
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "AppIntegrations data and event integrations feed records and EventBridge events from external applications into Amazon Connect; AWS runs the integration, the customer owns the sources, the data that flows and who may use it.",
 						},
-						Source:    "aws-srm",
-						Rationale: "AppIntegrations data and event integrations feed records and EventBridge events from external applications into Amazon Connect; AWS runs the integration, the customer owns the sources, the data that flows and who may use it.",
 					},
 					"aws/applicationinsights": {
 						Name: "CloudWatch Application Insights",
 						Prefixes: []string{
 							"aws_applicationinsights_",
 						},
-						ServiceModel: "saas",
-						Class:        "logging_monitoring",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "CloudWatch Application Insights applications set up monitors, alarms and problem detection over the customer's resource groups; AWS runs the analysis, the customer chooses what is monitored and owns the telemetry.",
 						},
-						Source:    "aws-srm",
-						Rationale: "CloudWatch Application Insights applications set up monitors, alarms and problem detection over the customer's resource groups; AWS runs the analysis, the customer chooses what is monitored and owns the telemetry.",
 					},
 					"aws/applicationsignals": {
 						Name: "Application Signals",
 						Prefixes: []string{
 							"aws_applicationsignals_",
 						},
-						ServiceModel: "saas",
-						Class:        "logging_monitoring",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "Application Signals service level objectives are evaluated by CloudWatch over the metrics and traces of the customer's applications; the customer defines the objectives and owns the telemetry they read.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Application Signals service level objectives are evaluated by CloudWatch over the metrics and traces of the customer's applications; the customer defines the objectives and owns the telemetry they read.",
 					},
 					"aws/appmesh": {
 						Name: "App Mesh",
 						Prefixes: []string{
 							"aws_appmesh_",
 						},
-						ServiceModel: "paas",
-						Class:        "traffic_endpoint",
-						Focus: []string{
-							"network_controls",
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "traffic_endpoint",
+							Focus: []string{
+								"network_controls",
+								"data_protection",
+							},
+							Source:    "aws-security-scope",
+							Rationale: "App Mesh meshes, virtual nodes, services, routers, routes and gateways program the Envoy proxies that run beside the customer's containers: routing, TLS between services and access logs. AWS runs the control plane while the customer runs and updates the proxies, so PaaS rather than SaaS.",
 						},
-						Source:    "aws-security-scope",
-						Rationale: "App Mesh meshes, virtual nodes, services, routers, routes and gateways program the Envoy proxies that run beside the customer's containers: routing, TLS between services and access logs. AWS runs the control plane while the customer runs and updates the proxies, so PaaS rather than SaaS.",
 					},
 					"aws/apprunner": {
 						Name: "App Runner",
 						Prefixes: []string{
 							"aws_apprunner_",
 						},
-						ServiceModel: "caas",
-						Class:        "container_workload",
-						Focus: []string{
-							"application_code",
-							"runtime",
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "container_workload",
+							Focus: []string{
+								"application_code",
+								"runtime",
+								"network_controls",
+							},
+							Source:    "aws-security-scope",
+							Rationale: "App Runner services, auto scaling configurations, VPC connectors and custom domains run the customer's container image or source build on compute AWS operates; the image's runtime and libraries are the customer's to rebuild and redeploy. Container workload under CaaS, the conservative reading for image-based services (source-code services on managed runtimes leave less to the customer).",
 						},
-						Source:    "aws-security-scope",
-						Rationale: "App Runner services, auto scaling configurations, VPC connectors and custom domains run the customer's container image or source build on compute AWS operates; the image's runtime and libraries are the customer's to rebuild and redeploy. Container workload under CaaS, the conservative reading for image-based services (source-code services on managed runtimes leave less to the customer).",
 					},
 					"aws/appstream": {
 						Name: "AppStream 2.0",
 						Prefixes: []string{
 							"aws_appstream_",
 						},
-						ServiceModel: "iaas",
-						Class:        "compute_host",
-						Focus: []string{
-							"operating_system",
-							"application_code",
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "compute_host",
+							Focus: []string{
+								"operating_system",
+								"application_code",
+								"accounts_and_access",
+							},
+							Source:    "aws-security-scope",
+							Rationale: "AppStream 2.0 fleets, stacks, image builders, users and directory configs stream applications from instances built from the customer's images; AWS runs the streaming hosts and publishes patched base images, but a fleet takes OS and application updates only when the customer rebuilds its image (or enables managed image updates), so the image's OS and applications are left to the customer.",
 						},
-						Source:    "aws-security-scope",
-						Rationale: "AppStream 2.0 fleets, stacks, image builders, users and directory configs stream applications from instances built from the customer's images; AWS runs the streaming hosts and publishes patched base images, but a fleet takes OS and application updates only when the customer rebuilds its image (or enables managed image updates), so the image's OS and applications are left to the customer.",
 					},
 					"aws/appsync": {
 						Name: "AppSync",
 						Prefixes: []string{
 							"aws_appsync_",
 						},
-						ServiceModel: "saas",
-						Class:        "messaging",
-						Focus: []string{
-							"application_code",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "messaging",
+							Focus: []string{
+								"application_code",
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "AppSync GraphQL APIs, resolvers, functions, data sources, API keys and caches run the customer's resolver logic against its data sources on an AWS-run endpoint; the customer owns the schema, resolver code, authorization modes and keys. Messaging, as aws_appsync_graphql_api.",
 						},
-						Source:    "aws-srm",
-						Rationale: "AppSync GraphQL APIs, resolvers, functions, data sources, API keys and caches run the customer's resolver logic against its data sources on an AWS-run endpoint; the customer owns the schema, resolver code, authorization modes and keys. Messaging, as aws_appsync_graphql_api.",
 					},
 					"aws/arcregionswitch": {
 						Name: "ARC (Application Recovery Controller) Region Switch",
 						Prefixes: []string{
 							"aws_arcregionswitch_",
 						},
-						ServiceModel: "saas",
-						Class:        "configuration_object",
-						Focus: []string{
-							"configuration",
-							"deployment_settings",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+								"deployment_settings",
+							},
+							Source:    "aws-srm",
+							Rationale: "ARC Region switch plans describe the steps (scaling, Route 53 changes, Lambda and database failovers) AWS runs with a role the customer provides to move an application to another Region; like FIS templates, the customer owns the plan's scope, approvals and the role's reach.",
 						},
-						Source:    "aws-srm",
-						Rationale: "ARC Region switch plans describe the steps (scaling, Route 53 changes, Lambda and database failovers) AWS runs with a role the customer provides to move an application to another Region; like FIS templates, the customer owns the plan's scope, approvals and the role's reach.",
 					},
 					"aws/arczonalshift": {
 						Name: "ARC (Application Recovery Controller) Zonal Shift",
 						Prefixes: []string{
 							"aws_arczonalshift_",
 						},
-						ServiceModel: "saas",
-						Class:        "configuration_object",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "ARC zonal autoshift configurations and practice runs let AWS shift the customer's load balancer traffic away from an impaired Availability Zone; settings with no data or hosts, whose blocking windows and alarms the customer owns.",
 						},
-						Source:    "aws-srm",
-						Rationale: "ARC zonal autoshift configurations and practice runs let AWS shift the customer's load balancer traffic away from an impaired Availability Zone; settings with no data or hosts, whose blocking windows and alarms the customer owns.",
 					},
 					"aws/athena": {
 						Name: "Athena",
 						Prefixes: []string{
 							"aws_athena_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+							},
+							Source:    "aws-security-scope",
+							Rationale: "Athena workgroups, databases, data catalogs, named queries and prepared statements query the customer's data in S3 and write results back; AWS runs the engine, the customer owns result encryption and location and who may query. Data store, as the existing Athena entries.",
 						},
-						Source:    "aws-security-scope",
-						Rationale: "Athena workgroups, databases, data catalogs, named queries and prepared statements query the customer's data in S3 and write results back; AWS runs the engine, the customer owns result encryption and location and who may query. Data store, as the existing Athena entries.",
 					},
 					"aws/auditmanager": {
 						Name: "Audit Manager",
 						Prefixes: []string{
 							"aws_auditmanager_",
 						},
-						ServiceModel: "saas",
-						Class:        "logging_monitoring",
-						Focus: []string{
-							"configuration",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"configuration",
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "Audit Manager assessments, frameworks, controls and delegations collect evidence about the customer's accounts for audits; AWS gathers it, the customer decides the scope, owns the evidence (which can quote sensitive configuration) and who may read it.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Audit Manager assessments, frameworks, controls and delegations collect evidence about the customer's accounts for audits; AWS gathers it, the customer decides the scope, owns the evidence (which can quote sensitive configuration) and who may read it.",
 					},
 					"aws/autoscaling": {
 						Name: "Auto Scaling",
@@ -3346,239 +3416,273 @@ func builtinDocumentList() []NamedDocument {
 							"aws_autoscaling_",
 							"aws_launch_configuration",
 						},
-						ServiceModel: "iaas",
-						Class:        "compute_host",
-						Focus: []string{
-							"deployment_settings",
-							"operating_system",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "compute_host",
+							Focus: []string{
+								"deployment_settings",
+								"operating_system",
+							},
+							Source:    "aws-ec2-security",
+							Rationale: "Auto Scaling groups, attachments, lifecycle hooks, notifications, traffic sources and warm pools launch and replace the customer's EC2 instances; they are the instances' fleet settings, so they take the instances' class (as aws_autoscaling_group does), while policies and schedules keep their own entries.",
 						},
-						Source:    "aws-ec2-security",
-						Rationale: "Auto Scaling groups, attachments, lifecycle hooks, notifications, traffic sources and warm pools launch and replace the customer's EC2 instances; they are the instances' fleet settings, so they take the instances' class (as aws_autoscaling_group does), while policies and schedules keep their own entries.",
 					},
 					"aws/autoscalingplans": {
 						Name: "Auto Scaling Plans",
 						Prefixes: []string{
 							"aws_autoscalingplans_",
 						},
-						ServiceModel: "saas",
-						Class:        "configuration_object",
-						Focus: []string{
-							"deployment_settings",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"deployment_settings",
+							},
+							Source:    "aws-security-scope",
+							Rationale: "AWS Auto Scaling scaling plans set target tracking across the customer's scalable resources; capacity configuration only, with no data or hosts of their own.",
 						},
-						Source:    "aws-security-scope",
-						Rationale: "AWS Auto Scaling scaling plans set target tracking across the customer's scalable resources; capacity configuration only, with no data or hosts of their own.",
 					},
 					"aws/backup": {
 						Name: "Backup",
 						Prefixes: []string{
 							"aws_backup_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "AWS Backup vaults, plans, selections, vault locks, frameworks and report plans copy and retain the customer's data; AWS stores the recovery points, the customer owns schedules, retention, locks, encryption keys and who may restore. Data store, as the existing Backup entries.",
 						},
-						Source:    "aws-srm",
-						Rationale: "AWS Backup vaults, plans, selections, vault locks, frameworks and report plans copy and retain the customer's data; AWS stores the recovery points, the customer owns schedules, retention, locks, encryption keys and who may restore. Data store, as the existing Backup entries.",
 					},
 					"aws/batch": {
 						Name: "Batch",
 						Prefixes: []string{
 							"aws_batch_",
 						},
-						ServiceModel: "caas",
-						Class:        "container_platform",
-						Focus: []string{
-							"operating_system",
-							"application_code",
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "container_platform",
+							Focus: []string{
+								"operating_system",
+								"application_code",
+								"network_controls",
+							},
+							Source:    "aws-ecs-shared-model",
+							Rationale: "Batch compute environments, job queues, job definitions and scheduling policies run the customer's containerised jobs on ECS capacity (EC2 instances from AMIs the customer selects and updates, or Fargate); images, job code and data are the customer's. Container platform under CaaS, like aws_ecs_cluster.",
 						},
-						Source:    "aws-ecs-shared-model",
-						Rationale: "Batch compute environments, job queues, job definitions and scheduling policies run the customer's containerised jobs on ECS capacity (EC2 instances from AMIs the customer selects and updates, or Fargate); images, job code and data are the customer's. Container platform under CaaS, like aws_ecs_cluster.",
 					},
 					"aws/bcmdataexports": {
 						Name: "BCM Data Exports",
 						Prefixes: []string{
 							"aws_bcmdataexports_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "BCM Data Exports write the account's cost and usage data to the customer's S3 bucket; the exports are billing data the customer classifies and protects where they land.",
 						},
-						Source:    "aws-srm",
-						Rationale: "BCM Data Exports write the account's cost and usage data to the customer's S3 bucket; the exports are billing data the customer classifies and protects where they land.",
 					},
 					"aws/bedrock": {
 						Name: "Bedrock",
 						Prefixes: []string{
 							"aws_bedrock_",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_platform",
-						Focus: []string{
-							"data_protection",
-							"data_access",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_platform",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "Bedrock custom models, provisioned throughput, inference profiles, guardrails and invocation logging run foundation models AWS hosts on the customer's prompts and training data; the customer owns training data, fine-tuned models, guardrails, logged prompts and access. Managed platform under PaaS: the customer's logic and data go in, AWS runs the platform.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Bedrock custom models, provisioned throughput, inference profiles, guardrails and invocation logging run foundation models AWS hosts on the customer's prompts and training data; the customer owns training data, fine-tuned models, guardrails, logged prompts and access. Managed platform under PaaS: the customer's logic and data go in, AWS runs the platform.",
 					},
 					"aws/bedrockagent": {
 						Name: "Bedrock Agents",
 						Prefixes: []string{
 							"aws_bedrockagent_",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_platform",
-						Focus: []string{
-							"application_code",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_platform",
+							Focus: []string{
+								"application_code",
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "Bedrock Agents, action groups, aliases, knowledge bases and data sources combine a model with the customer's instructions, Lambda actions and indexed documents; AWS orchestrates, the customer owns the instructions, the action code, the data sources and what the agent may reach.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Bedrock Agents, action groups, aliases, knowledge bases and data sources combine a model with the customer's instructions, Lambda actions and indexed documents; AWS orchestrates, the customer owns the instructions, the action code, the data sources and what the agent may reach.",
 					},
 					"aws/bedrockagentcore": {
 						Name: "Bedrock AgentCore",
 						Prefixes: []string{
 							"aws_bedrockagentcore_",
 						},
-						ServiceModel: "faas",
-						Class:        "serverless_function",
-						AppliesTo: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "faas",
+							Class:        "serverless_function",
+							AppliesTo: []string{
+								"accounts_and_access",
+							},
+							Focus: []string{
+								"application_code",
+								"data_access",
+								"accounts_and_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "Bedrock AgentCore agent runtimes run the customer's agent code or container in microVMs AWS operates, with gateways, memory, browsers, code interpreters, workload identities and OAuth or API-key credential providers around them; serverless function under FaaS like Cloud Run, plus accounts and access because the service holds the credentials and inbound authorisers the customer configures.",
 						},
-						Focus: []string{
-							"application_code",
-							"data_access",
-							"accounts_and_access",
-						},
-						Source:    "aws-srm",
-						Rationale: "Bedrock AgentCore agent runtimes run the customer's agent code or container in microVMs AWS operates, with gateways, memory, browsers, code interpreters, workload identities and OAuth or API-key credential providers around them; serverless function under FaaS like Cloud Run, plus accounts and access because the service holds the credentials and inbound authorisers the customer configures.",
 					},
 					"aws/billing": {
 						Name: "Billing",
 						Prefixes: []string{
 							"aws_billing_",
 						},
-						ServiceModel: "saas",
-						Class:        "configuration_object",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "Billing views choose which accounts' cost data a billing view exposes and to whom it is shared; cost settings, as Cost Explorer's, with no hosts or customer data of their own.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Billing views choose which accounts' cost data a billing view exposes and to whom it is shared; cost settings, as Cost Explorer's, with no hosts or customer data of their own.",
 					},
 					"aws/budgets": {
 						Name: "Web Services Budgets",
 						Prefixes: []string{
 							"aws_budgets_",
 						},
-						ServiceModel: "saas",
-						Class:        "configuration_object",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "Budgets and budget actions track the account's spend and can apply IAM policies or SCPs when a threshold is crossed; cost settings with no data or hosts (the policies an action applies are answered where they are declared).",
 						},
-						Source:    "aws-srm",
-						Rationale: "Budgets and budget actions track the account's spend and can apply IAM policies or SCPs when a threshold is crossed; cost settings with no data or hosts (the policies an action applies are answered where they are declared).",
 					},
 					"aws/ce": {
 						Name: "CE (Cost Explorer)",
 						Prefixes: []string{
 							"aws_ce_",
 						},
-						ServiceModel: "saas",
-						Class:        "configuration_object",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "Cost Explorer cost categories, anomaly monitors and anomaly subscriptions organise and watch the account's billing data; cost settings AWS evaluates, with no customer data or hosts.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Cost Explorer cost categories, anomaly monitors and anomaly subscriptions organise and watch the account's billing data; cost settings AWS evaluates, with no customer data or hosts.",
 					},
 					"aws/chatbot": {
 						Name: "Chatbot",
 						Prefixes: []string{
 							"aws_chatbot_",
 						},
-						ServiceModel: "saas",
-						Class:        "access_policy",
-						Focus: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "AWS Chatbot Slack and Microsoft Teams channel configurations let chat members receive notifications and run commands in the account under an IAM role and guardrail policies; the customer decides who in the channel may do what, so they are access policy.",
 						},
-						Source:    "aws-srm",
-						Rationale: "AWS Chatbot Slack and Microsoft Teams channel configurations let chat members receive notifications and run commands in the account under an IAM role and guardrail policies; the customer decides who in the channel may do what, so they are access policy.",
 					},
 					"aws/chime": {
 						Name: "Chime",
 						Prefixes: []string{
 							"aws_chime_",
 						},
-						ServiceModel: "saas",
-						Class:        "messaging",
-						Focus: []string{
-							"configuration",
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "messaging",
+							Focus: []string{
+								"configuration",
+								"data_protection",
+							},
+							Source:    "aws-srm",
+							Rationale: "Chime Voice Connectors and their origination, termination, streaming and logging settings carry the customer's SIP voice traffic through AWS; AWS runs the telephony, the customer owns allowed hosts, encryption, call logging and where media is streamed.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Chime Voice Connectors and their origination, termination, streaming and logging settings carry the customer's SIP voice traffic through AWS; AWS runs the telephony, the customer owns allowed hosts, encryption, call logging and where media is streamed.",
 					},
 					"aws/chimesdkmediapipelines": {
 						Name: "Chime SDK Media Pipelines",
 						Prefixes: []string{
 							"aws_chimesdkmediapipelines_",
 						},
-						ServiceModel: "saas",
-						Class:        "messaging",
-						Focus: []string{
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "messaging",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "Chime SDK media insights pipeline configurations route live call audio to transcription, analytics and storage; the media and its derived transcripts are the customer's data, with their own destinations and readers.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Chime SDK media insights pipeline configurations route live call audio to transcription, analytics and storage; the media and its derived transcripts are the customer's data, with their own destinations and readers.",
 					},
 					"aws/chimesdkvoice": {
 						Name: "Chime SDK Voice",
 						Prefixes: []string{
 							"aws_chimesdkvoice_",
 						},
-						ServiceModel: "saas",
-						Class:        "messaging",
-						Focus: []string{
-							"configuration",
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "messaging",
+							Focus: []string{
+								"configuration",
+								"data_protection",
+							},
+							Source:    "aws-srm",
+							Rationale: "Chime SDK Voice connectors, SIP media applications, SIP rules and voice profile domains route the customer's phone calls to its applications; AWS runs the telephony, the customer owns routing, the Lambda handlers it names and the voice data.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Chime SDK Voice connectors, SIP media applications, SIP rules and voice profile domains route the customer's phone calls to its applications; AWS runs the telephony, the customer owns routing, the Lambda handlers it names and the voice data.",
 					},
 					"aws/cleanrooms": {
 						Name: "Clean Rooms",
 						Prefixes: []string{
 							"aws_cleanrooms_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_access",
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_access",
+								"data_protection",
+							},
+							Source:    "aws-srm",
+							Rationale: "Clean Rooms collaborations, memberships and configured tables let parties analyse each other's data under analysis rules without copying it; AWS runs the queries, each customer owns which tables it shares, the rules and the results.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Clean Rooms collaborations, memberships and configured tables let parties analyse each other's data under analysis rules without copying it; AWS runs the queries, each customer owns which tables it shares, the rules and the results.",
 					},
 					"aws/cloud9": {
 						Name: "Cloud9",
 						Prefixes: []string{
 							"aws_cloud9_",
 						},
-						ServiceModel: "iaas",
-						Class:        "compute_host",
-						Focus: []string{
-							"operating_system",
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "compute_host",
+							Focus: []string{
+								"operating_system",
+								"network_controls",
+							},
+							Source:    "aws-ec2-security",
+							Rationale: "Cloud9 environments are IDEs on EC2 instances in the customer's account (or its own SSH hosts) and memberships grant other users into them; the customer patches the instance's OS and tools and controls who reaches it, as for any EC2 instance.",
 						},
-						Source:    "aws-ec2-security",
-						Rationale: "Cloud9 environments are IDEs on EC2 instances in the customer's account (or its own SSH hosts) and memberships grant other users into them; the customer patches the instance's OS and tools and controls who reaches it, as for any EC2 instance.",
 					},
 					"aws/cloudcontrol": {
 						Name: "Cloud Control API",
@@ -3586,13 +3690,15 @@ func builtinDocumentList() []NamedDocument {
 							"aws_cloudcontrol_",
 							"aws_cloudcontrolapi_",
 						},
-						ServiceModel: "iaas",
-						Class:        "compute_host",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "compute_host",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "aws_cloudcontrolapi_resource creates a resource of any CloudFormation registry type (an EC2 instance as well as a log group), so nothing in the service says what it is; it is answered as a host, the class that hides no customer duty, until a type entry with a type_name condition says better.",
 						},
-						Source:    "aws-srm",
-						Rationale: "aws_cloudcontrolapi_resource creates a resource of any CloudFormation registry type (an EC2 instance as well as a log group), so nothing in the service says what it is; it is answered as a host, the class that hides no customer duty, until a type entry with a type_name condition says better.",
 					},
 					"aws/cloudformation": {
 						Name: "CloudFormation",
@@ -3602,239 +3708,273 @@ func builtinDocumentList() []NamedDocument {
 						Types: []string{
 							"aws_servicecatalog_provisioned_product",
 						},
-						ServiceModel: "iaas",
-						Class:        "compute_host",
-						Focus: []string{
-							"configuration",
-							"deployment_settings",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "compute_host",
+							Focus: []string{
+								"configuration",
+								"deployment_settings",
+							},
+							Source:    "aws-srm",
+							Rationale: "CloudFormation stacks, stack sets, stack set instances and registered types deploy whatever their templates declare (instances as well as buckets) and registered types run the customer's handler code; the resources inside are invisible to this catalog, so they are answered as hosts, the class that hides no customer duty.",
 						},
-						Source:    "aws-srm",
-						Rationale: "CloudFormation stacks, stack sets, stack set instances and registered types deploy whatever their templates declare (instances as well as buckets) and registered types run the customer's handler code; the resources inside are invisible to this catalog, so they are answered as hosts, the class that hides no customer duty.",
 					},
 					"aws/cloudfront": {
 						Name: "CloudFront",
 						Prefixes: []string{
 							"aws_cloudfront_",
 						},
-						ServiceModel: "saas",
-						Class:        "traffic_endpoint",
-						Focus: []string{
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "traffic_endpoint",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "CloudFront distributions, cache and origin request policies, response headers policies, origin access controls, key groups and real-time log configs serve the customer's content at AWS edge locations and terminate TLS; the customer owns origins, TLS policy, signing keys and logs. Traffic endpoint, as the existing CloudFront entries (functions keep theirs).",
 						},
-						Source:    "aws-srm",
-						Rationale: "CloudFront distributions, cache and origin request policies, response headers policies, origin access controls, key groups and real-time log configs serve the customer's content at AWS edge locations and terminate TLS; the customer owns origins, TLS policy, signing keys and logs. Traffic endpoint, as the existing CloudFront entries (functions keep theirs).",
 					},
 					"aws/cloudfrontkeyvaluestore": {
 						Name: "CloudFront KeyValueStore",
 						Prefixes: []string{
 							"aws_cloudfrontkeyvaluestore_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "CloudFront KeyValueStore keys hold values that CloudFront Functions read at the edge; the customer owns the values (no secrets in clear) and who may change them.",
 						},
-						Source:    "aws-srm",
-						Rationale: "CloudFront KeyValueStore keys hold values that CloudFront Functions read at the edge; the customer owns the values (no secrets in clear) and who may change them.",
 					},
 					"aws/cloudhsmv2": {
 						Name: "CloudHSM",
 						Prefixes: []string{
 							"aws_cloudhsm",
 						},
-						ServiceModel: "paas",
-						Class:        "key_secret",
-						AppliesTo: []string{
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "key_secret",
+							AppliesTo: []string{
+								"network_controls",
+							},
+							Focus: []string{
+								"data_protection",
+								"accounts_and_access",
+								"network_controls",
+							},
+							Source:    "aws-srm",
+							Rationale: "CloudHSM clusters and HSMs are single-tenant HSMs AWS provisions and patches in the customer's VPC; the customer alone manages the crypto users and keys, the cluster's security group and backups' use. PaaS for the network placement the customer controls.",
 						},
-						Focus: []string{
-							"data_protection",
-							"accounts_and_access",
-							"network_controls",
-						},
-						Source:    "aws-srm",
-						Rationale: "CloudHSM clusters and HSMs are single-tenant HSMs AWS provisions and patches in the customer's VPC; the customer alone manages the crypto users and keys, the cluster's security group and backups' use. PaaS for the network placement the customer controls.",
 					},
 					"aws/cloudsearch": {
 						Name: "CloudSearch",
 						Prefixes: []string{
 							"aws_cloudsearch_",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_database",
-						Focus: []string{
-							"data_access",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_database",
+							Focus: []string{
+								"data_access",
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "CloudSearch domains and their index field and service access policies run a managed search engine over documents the customer uploads; AWS runs and scales the instances, the customer owns the documents, endpoint access and index configuration. Managed database, like OpenSearch.",
 						},
-						Source:    "aws-srm",
-						Rationale: "CloudSearch domains and their index field and service access policies run a managed search engine over documents the customer uploads; AWS runs and scales the instances, the customer owns the documents, endpoint access and index configuration. Managed database, like OpenSearch.",
 					},
 					"aws/cloudtrail": {
 						Name: "CloudTrail",
 						Prefixes: []string{
 							"aws_cloudtrail",
 						},
-						ServiceModel: "saas",
-						Class:        "logging_monitoring",
-						Focus: []string{
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "CloudTrail trails, event data stores, channels and organization delegated administrators record API activity in the customer's accounts; AWS captures the events, the customer chooses what is recorded, where it is stored, its encryption, integrity validation and readers. Logging, as aws_cloudtrail.",
 						},
-						Source:    "aws-srm",
-						Rationale: "CloudTrail trails, event data stores, channels and organization delegated administrators record API activity in the customer's accounts; AWS captures the events, the customer chooses what is recorded, where it is stored, its encryption, integrity validation and readers. Logging, as aws_cloudtrail.",
 					},
 					"aws/cloudwatch": {
 						Name: "CloudWatch",
 						Prefixes: []string{
 							"aws_cloudwatch_",
 						},
-						ServiceModel: "saas",
-						Class:        "logging_monitoring",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "CloudWatch alarms, composite alarms, dashboards, metric streams and contributor insight rules watch the customer's metrics; AWS runs the monitoring, the customer owns thresholds, alarm actions, streams' destinations and who sees the data (logs and events are their own services).",
 						},
-						Source:    "aws-srm",
-						Rationale: "CloudWatch alarms, composite alarms, dashboards, metric streams and contributor insight rules watch the customer's metrics; AWS runs the monitoring, the customer owns thresholds, alarm actions, streams' destinations and who sees the data (logs and events are their own services).",
 					},
 					"aws/codeartifact": {
 						Name: "CodeArtifact",
 						Prefixes: []string{
 							"aws_codeartifact_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "CodeArtifact domains and repositories store the customer's packages and cached upstream packages; AWS runs the repository, the customer owns what is published, upstream connections, the encryption key and the domain and repository permission policies.",
 						},
-						Source:    "aws-srm",
-						Rationale: "CodeArtifact domains and repositories store the customer's packages and cached upstream packages; AWS runs the repository, the customer owns what is published, upstream connections, the encryption key and the domain and repository permission policies.",
 					},
 					"aws/codebuild": {
 						Name: "CodeBuild",
 						Prefixes: []string{
 							"aws_codebuild_",
 						},
-						ServiceModel: "faas",
-						Class:        "serverless_function",
-						Focus: []string{
-							"application_code",
-							"runtime",
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "faas",
+							Class:        "serverless_function",
+							Focus: []string{
+								"application_code",
+								"runtime",
+								"network_controls",
+							},
+							Source:    "aws-srm",
+							Rationale: "CodeBuild projects, fleets, report groups, webhooks and source credentials run the customer's build specifications in containers on AWS-run compute, from AWS-curated images or the customer's own; the customer owns the build commands, the image it brings, credentials and artifacts. Serverless job, the class of Glue jobs.",
 						},
-						Source:    "aws-srm",
-						Rationale: "CodeBuild projects, fleets, report groups, webhooks and source credentials run the customer's build specifications in containers on AWS-run compute, from AWS-curated images or the customer's own; the customer owns the build commands, the image it brings, credentials and artifacts. Serverless job, the class of Glue jobs.",
 					},
 					"aws/codecatalyst": {
 						Name: "CodeCatalyst",
 						Prefixes: []string{
 							"aws_codecatalyst_",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_platform",
-						Focus: []string{
-							"application_code",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_platform",
+							Focus: []string{
+								"application_code",
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "CodeCatalyst projects, source repositories and dev environments hold the customer's code and run its development environments on AWS-managed compute; the customer owns the code, what it installs in the environments and who is a project member.",
 						},
-						Source:    "aws-srm",
-						Rationale: "CodeCatalyst projects, source repositories and dev environments hold the customer's code and run its development environments on AWS-managed compute; the customer owns the code, what it installs in the environments and who is a project member.",
 					},
 					"aws/codecommit": {
 						Name: "CodeCommit",
 						Prefixes: []string{
 							"aws_codecommit_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "CodeCommit repositories, approval rule templates and triggers hold the customer's source code; AWS stores and encrypts it, the customer owns the code, the KMS key, triggers and who may push and approve.",
 						},
-						Source:    "aws-srm",
-						Rationale: "CodeCommit repositories, approval rule templates and triggers hold the customer's source code; AWS stores and encrypts it, the customer owns the code, the KMS key, triggers and who may push and approve.",
 					},
 					"aws/codeconnections": {
 						Name: "CodeConnections",
 						Prefixes: []string{
 							"aws_codeconnections_",
 						},
-						ServiceModel: "saas",
-						Class:        "key_secret",
-						Focus: []string{
-							"accounts_and_access",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "key_secret",
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "CodeConnections connections and hosts are the renamed CodeStar Connections: the authorised link between AWS and the customer's GitHub, Bitbucket or GitLab, credentials to its source code; key and secret, as aws/codestarconnections.",
 						},
-						Source:    "aws-srm",
-						Rationale: "CodeConnections connections and hosts are the renamed CodeStar Connections: the authorised link between AWS and the customer's GitHub, Bitbucket or GitLab, credentials to its source code; key and secret, as aws/codestarconnections.",
 					},
 					"aws/codeguruprofiler": {
 						Name: "CodeGuru Profiler",
 						Prefixes: []string{
 							"aws_codeguruprofiler_",
 						},
-						ServiceModel: "saas",
-						Class:        "logging_monitoring",
-						Focus: []string{
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "CodeGuru Profiler profiling groups collect runtime profiles from agents in the customer's applications; AWS analyses them, the customer owns the profile data and which principals may submit or read it.",
 						},
-						Source:    "aws-srm",
-						Rationale: "CodeGuru Profiler profiling groups collect runtime profiles from agents in the customer's applications; AWS analyses them, the customer owns the profile data and which principals may submit or read it.",
 					},
 					"aws/codegurureviewer": {
 						Name: "CodeGuru Reviewer",
 						Prefixes: []string{
 							"aws_codegurureviewer_",
 						},
-						ServiceModel: "saas",
-						Class:        "logging_monitoring",
-						Focus: []string{
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "CodeGuru Reviewer repository associations give the service read access to the customer's repositories to produce code review findings; the customer chooses the repositories and owns the code and the findings, which quote it.",
 						},
-						Source:    "aws-srm",
-						Rationale: "CodeGuru Reviewer repository associations give the service read access to the customer's repositories to produce code review findings; the customer chooses the repositories and owns the code and the findings, which quote it.",
 					},
 					"aws/codepipeline": {
 						Name: "CodePipeline",
 						Prefixes: []string{
 							"aws_codepipeline",
 						},
-						ServiceModel: "saas",
-						Class:        "messaging",
-						Focus: []string{
-							"application_code",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "messaging",
+							Focus: []string{
+								"application_code",
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "CodePipeline pipelines, webhooks and custom action types orchestrate the customer's release stages across source, build and deploy actions; AWS runs the orchestration, the customer owns the pipeline definition, artifact store encryption, the roles actions assume and webhook secrets. Messaging, whose workflows are the customer's logic.",
 						},
-						Source:    "aws-srm",
-						Rationale: "CodePipeline pipelines, webhooks and custom action types orchestrate the customer's release stages across source, build and deploy actions; AWS runs the orchestration, the customer owns the pipeline definition, artifact store encryption, the roles actions assume and webhook secrets. Messaging, whose workflows are the customer's logic.",
 					},
 					"aws/codestarconnections": {
 						Name: "CodeStar Connections",
 						Prefixes: []string{
 							"aws_codestarconnections_",
 						},
-						ServiceModel: "saas",
-						Class:        "key_secret",
-						Focus: []string{
-							"accounts_and_access",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "key_secret",
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "CodeStar Connections connections and hosts hold the authorised link between AWS and the customer's GitHub, Bitbucket or GitLab; they are credentials to its source code, so key and secret: the customer decides which installation they reach and who may use them.",
 						},
-						Source:    "aws-srm",
-						Rationale: "CodeStar Connections connections and hosts hold the authorised link between AWS and the customer's GitHub, Bitbucket or GitLab; they are credentials to its source code, so key and secret: the customer decides which installation they reach and who may use them.",
 					},
 					"aws/codestarnotifications": {
 						Name: "CodeStar Notifications",
 						Prefixes: []string{
 							"aws_codestarnotifications_",
 						},
-						ServiceModel: "saas",
-						Class:        "messaging",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "messaging",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "CodeStar notification rules send events about repositories, builds, deployments and pipelines to SNS topics or chat; AWS delivers them, the customer owns the targets and how much event detail leaves.",
 						},
-						Source:    "aws-srm",
-						Rationale: "CodeStar notification rules send events about repositories, builds, deployments and pipelines to SNS topics or chat; AWS delivers them, the customer owns the targets and how much event detail leaves.",
 					},
 					"aws/cognitoidentity": {
 						Name: "Cognito Identity",
@@ -3842,14 +3982,16 @@ func builtinDocumentList() []NamedDocument {
 							"aws_cognito_identity_",
 							"aws_cognitoidentity_",
 						},
-						ServiceModel: "saas",
-						Class:        "identity_provider",
-						Focus: []string{
-							"identity_infrastructure",
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "identity_provider",
+							Focus: []string{
+								"identity_infrastructure",
+								"accounts_and_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "Cognito identity pools, role attachments and provider principal tags exchange sign-ins for temporary AWS credentials; the customer decides which identities receive which IAM roles, including unauthenticated guests. Identity provider, as aws_cognito_identity_pool.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Cognito identity pools, role attachments and provider principal tags exchange sign-ins for temporary AWS credentials; the customer decides which identities receive which IAM roles, including unauthenticated guests. Identity provider, as aws_cognito_identity_pool.",
 					},
 					"aws/cognitoidp": {
 						Name: "Cognito IDP (Identity Provider)",
@@ -3863,41 +4005,47 @@ func builtinDocumentList() []NamedDocument {
 							"aws_cognito_user",
 							"aws_cognitoidp_",
 						},
-						ServiceModel: "saas",
-						Class:        "identity_provider",
-						Focus: []string{
-							"identity_infrastructure",
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "identity_provider",
+							Focus: []string{
+								"identity_infrastructure",
+								"accounts_and_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "Cognito user pools, clients, domains, identity providers, resource servers, groups, users and risk configurations authenticate the customer's application users; AWS runs the directory, the customer owns sign-in and MFA policies, federation, client secrets and the user records. Identity provider, as aws_cognito_user_pool.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Cognito user pools, clients, domains, identity providers, resource servers, groups, users and risk configurations authenticate the customer's application users; AWS runs the directory, the customer owns sign-in and MFA policies, federation, client secrets and the user records. Identity provider, as aws_cognito_user_pool.",
 					},
 					"aws/comprehend": {
 						Name: "Comprehend",
 						Prefixes: []string{
 							"aws_comprehend_",
 						},
-						ServiceModel: "paas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "Comprehend document classifiers and entity recognizers are custom models AWS trains on the customer's labelled documents in S3, optionally inside its VPC; the customer owns the training data, the models' keys, their VPC settings and who may use them. PaaS for the VPC placement the customer controls.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Comprehend document classifiers and entity recognizers are custom models AWS trains on the customer's labelled documents in S3, optionally inside its VPC; the customer owns the training data, the models' keys, their VPC settings and who may use them. PaaS for the VPC placement the customer controls.",
 					},
 					"aws/computeoptimizer": {
 						Name: "Compute Optimizer",
 						Prefixes: []string{
 							"aws_computeoptimizer_",
 						},
-						ServiceModel: "saas",
-						Class:        "configuration_object",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "Compute Optimizer enrollment status and recommendation preferences set how AWS analyses the utilisation of the customer's resources; configuration only.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Compute Optimizer enrollment status and recommendation preferences set how AWS analyses the utilisation of the customer's resources; configuration only.",
 					},
 					"aws/configservice": {
 						Name: "Config",
@@ -3905,185 +4053,211 @@ func builtinDocumentList() []NamedDocument {
 							"aws_config_",
 							"aws_configservice_",
 						},
-						ServiceModel: "saas",
-						Class:        "logging_monitoring",
-						Focus: []string{
-							"configuration",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"configuration",
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "Config recorders, delivery channels, rules, conformance packs, aggregators and remediation configurations record and evaluate the customer's resource configurations; AWS evaluates, the customer owns the scope, rule logic (custom Lambda or Guard rules), remediation and the recorded history. Logging, as the existing Config entries.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Config recorders, delivery channels, rules, conformance packs, aggregators and remediation configurations record and evaluate the customer's resource configurations; AWS evaluates, the customer owns the scope, rule logic (custom Lambda or Guard rules), remediation and the recorded history. Logging, as the existing Config entries.",
 					},
 					"aws/connect": {
 						Name: "Connect",
 						Prefixes: []string{
 							"aws_connect_",
 						},
-						ServiceModel: "saas",
-						Class:        "messaging",
-						Focus: []string{
-							"application_code",
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "messaging",
+							Focus: []string{
+								"application_code",
+								"data_protection",
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "Amazon Connect instances, contact flows, queues, routing and security profiles, users, phone numbers and storage configs run the customer's contact centre on AWS's service; the customer owns the flows it writes, agent accounts and permissions, and the recordings, transcripts and contact data it keeps.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Amazon Connect instances, contact flows, queues, routing and security profiles, users, phone numbers and storage configs run the customer's contact centre on AWS's service; the customer owns the flows it writes, agent accounts and permissions, and the recordings, transcripts and contact data it keeps.",
 					},
 					"aws/connectcases": {
 						Name: "Connect Cases",
 						Prefixes: []string{
 							"aws_connectcases_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_classification",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_classification",
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "Connect Cases domains, fields, layouts and templates hold case records about the customer's contacts; the records are the customer's (often personal) data to classify and restrict.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Connect Cases domains, fields, layouts and templates hold case records about the customer's contacts; the records are the customer's (often personal) data to classify and restrict.",
 					},
 					"aws/controltower": {
 						Name: "Control Tower",
 						Prefixes: []string{
 							"aws_controltower_",
 						},
-						ServiceModel: "saas",
-						Class:        "access_policy",
-						Focus: []string{
-							"configuration",
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							Focus: []string{
+								"configuration",
+								"accounts_and_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "Control Tower landing zones and enabled controls deploy guardrails (SCPs, Config rules, hooks) across the customer's organization; the customer chooses which controls apply to which organizational units. Guardrails, like the Organizations policies.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Control Tower landing zones and enabled controls deploy guardrails (SCPs, Config rules, hooks) across the customer's organization; the customer chooses which controls apply to which organizational units. Guardrails, like the Organizations policies.",
 					},
 					"aws/costoptimizationhub": {
 						Name: "Cost Optimization Hub",
 						Prefixes: []string{
 							"aws_costoptimizationhub_",
 						},
-						ServiceModel: "saas",
-						Class:        "configuration_object",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "Cost Optimization Hub enrollment and preferences set how AWS aggregates savings recommendations across the customer's accounts; configuration only.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Cost Optimization Hub enrollment and preferences set how AWS aggregates savings recommendations across the customer's accounts; configuration only.",
 					},
 					"aws/cur": {
 						Name: "Cost and Usage Report",
 						Prefixes: []string{
 							"aws_cur_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "Cost and Usage Report definitions deliver detailed billing data to the customer's S3 bucket; the reports are the customer's data to protect where they land.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Cost and Usage Report definitions deliver detailed billing data to the customer's S3 bucket; the reports are the customer's data to protect where they land.",
 					},
 					"aws/customerprofiles": {
 						Name: "Connect Customer Profiles",
 						Prefixes: []string{
 							"aws_customerprofiles_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_classification",
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_classification",
+								"data_protection",
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "Connect Customer Profiles domains and profiles store unified records about the customer's own customers (personal data); AWS stores them, the customer owns classification, the encryption key, matching rules and access.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Connect Customer Profiles domains and profiles store unified records about the customer's own customers (personal data); AWS stores them, the customer owns classification, the encryption key, matching rules and access.",
 					},
 					"aws/databrew": {
 						Name: "Glue DataBrew",
 						Prefixes: []string{
 							"aws_databrew_",
 						},
-						ServiceModel: "faas",
-						Class:        "serverless_function",
-						Focus: []string{
-							"application_code",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "faas",
+							Class:        "serverless_function",
+							Focus: []string{
+								"application_code",
+								"data_access",
+							},
+							Source:    "aws-security-scope",
+							Rationale: "Glue DataBrew datasets, recipes, projects and jobs transform the customer's data with recipes it writes, on compute AWS runs; the customer owns the recipes, the job role, output encryption and the data. Serverless job, like aws_glue_job.",
 						},
-						Source:    "aws-security-scope",
-						Rationale: "Glue DataBrew datasets, recipes, projects and jobs transform the customer's data with recipes it writes, on compute AWS runs; the customer owns the recipes, the job role, output encryption and the data. Serverless job, like aws_glue_job.",
 					},
 					"aws/dataexchange": {
 						Name: "Data Exchange",
 						Prefixes: []string{
 							"aws_dataexchange_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_access",
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_access",
+								"data_protection",
+							},
+							Source:    "aws-srm",
+							Rationale: "Data Exchange data sets, revisions and event actions package data the customer publishes or subscribes to; the customer owns what it shares or receives, its entitlements and where assets are exported.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Data Exchange data sets, revisions and event actions package data the customer publishes or subscribes to; the customer owns what it shares or receives, its entitlements and where assets are exported.",
 					},
 					"aws/datapipeline": {
 						Name: "Data Pipeline",
 						Prefixes: []string{
 							"aws_datapipeline_",
 						},
-						ServiceModel: "saas",
-						Class:        "messaging",
-						Focus: []string{
-							"application_code",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "messaging",
+							Focus: []string{
+								"application_code",
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "Data Pipeline pipelines and definitions schedule the customer's data movement and processing activities on EC2 or EMR resources launched in its account; the customer owns the activities' commands, the resources' roles and the data moved.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Data Pipeline pipelines and definitions schedule the customer's data movement and processing activities on EC2 or EMR resources launched in its account; the customer owns the activities' commands, the resources' roles and the data moved.",
 					},
 					"aws/datasync": {
 						Name: "DataSync",
 						Prefixes: []string{
 							"aws_datasync_",
 						},
-						ServiceModel: "paas",
-						Class:        "messaging",
-						Focus: []string{
-							"data_protection",
-							"data_access",
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "messaging",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+								"network_controls",
+							},
+							Source:    "aws-srm",
+							Rationale: "DataSync agents, locations and tasks copy the customer's data between on-premises or other-cloud storage and AWS stores; AWS runs the transfers and updates the agent software, the customer hosts the agent, owns location credentials, filters, verification, encryption and the network path (PaaS for that path).",
 						},
-						Source:    "aws-srm",
-						Rationale: "DataSync agents, locations and tasks copy the customer's data between on-premises or other-cloud storage and AWS stores; AWS runs the transfers and updates the agent software, the customer hosts the agent, owns location credentials, filters, verification, encryption and the network path (PaaS for that path).",
 					},
 					"aws/datazone": {
 						Name: "DataZone",
 						Prefixes: []string{
 							"aws_datazone_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_classification",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_classification",
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "DataZone domains, projects, environments, glossaries, asset types and form types catalogue the customer's data and govern who is granted it across accounts; the customer owns the catalogue's metadata, subscriptions and grants.",
 						},
-						Source:    "aws-srm",
-						Rationale: "DataZone domains, projects, environments, glossaries, asset types and form types catalogue the customer's data and govern who is granted it across accounts; the customer owns the catalogue's metadata, subscriptions and grants.",
 					},
 					"aws/dax": {
 						Name: "DynamoDB Accelerator (DAX)",
 						Prefixes: []string{
 							"aws_dax_",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_database",
-						Focus: []string{
-							"network_controls",
-							"data_protection",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_database",
+							Focus: []string{
+								"network_controls",
+								"data_protection",
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "DAX clusters, parameter groups and subnet groups run an in-memory cache for DynamoDB on nodes AWS patches inside the customer's VPC; the customer owns subnets, security groups, encryption in transit and at rest, and IAM access. Managed database, like ElastiCache.",
 						},
-						Source:    "aws-srm",
-						Rationale: "DAX clusters, parameter groups and subnet groups run an in-memory cache for DynamoDB on nodes AWS patches inside the customer's VPC; the customer owns subnets, security groups, encryption in transit and at rest, and IAM access. Managed database, like ElastiCache.",
 					},
 					"aws/deploy": {
 						Name: "CodeDeploy",
@@ -4091,68 +4265,78 @@ func builtinDocumentList() []NamedDocument {
 							"aws_codedeploy_",
 							"aws_deploy_",
 						},
-						ServiceModel: "iaas",
-						Class:        "host_configuration",
-						Focus: []string{
-							"deployment_settings",
-							"operating_system",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "host_configuration",
+							Focus: []string{
+								"deployment_settings",
+								"operating_system",
+							},
+							Source:    "aws-ec2-security",
+							Rationale: "CodeDeploy applications, deployment groups and deployment configs push the customer's revisions to EC2 and on-premises hosts, where the CodeDeploy agent runs the appspec lifecycle hooks with host privileges (or to Lambda and ECS); host management settings under IaaS, which over-states Lambda and ECS targets rather than hide the host duty.",
 						},
-						Source:    "aws-ec2-security",
-						Rationale: "CodeDeploy applications, deployment groups and deployment configs push the customer's revisions to EC2 and on-premises hosts, where the CodeDeploy agent runs the appspec lifecycle hooks with host privileges (or to Lambda and ECS); host management settings under IaaS, which over-states Lambda and ECS targets rather than hide the host duty.",
 					},
 					"aws/detective": {
 						Name: "Detective",
 						Prefixes: []string{
 							"aws_detective_",
 						},
-						ServiceModel: "saas",
-						Class:        "logging_monitoring",
-						Focus: []string{
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "Detective graphs, members and organization settings build a behaviour graph from the customer's CloudTrail, VPC Flow Logs and GuardDuty findings for investigations; AWS runs it, the customer owns membership and who may investigate.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Detective graphs, members and organization settings build a behaviour graph from the customer's CloudTrail, VPC Flow Logs and GuardDuty findings for investigations; AWS runs it, the customer owns membership and who may investigate.",
 					},
 					"aws/devicefarm": {
 						Name: "Device Farm",
 						Prefixes: []string{
 							"aws_devicefarm_",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_platform",
-						Focus: []string{
-							"application_code",
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_platform",
+							Focus: []string{
+								"application_code",
+								"data_protection",
+							},
+							Source:    "aws-srm",
+							Rationale: "Device Farm projects, device pools, uploads, instance and network profiles and test grid projects run the customer's apps and test packages on devices and browsers AWS hosts (optionally with VPC access); the customer owns the binaries and test code it uploads and the data in them.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Device Farm projects, device pools, uploads, instance and network profiles and test grid projects run the customer's apps and test packages on devices and browsers AWS hosts (optionally with VPC access); the customer owns the binaries and test code it uploads and the data in them.",
 					},
 					"aws/devopsagent": {
 						Name: "DevOps Agent",
 						Prefixes: []string{
 							"aws_devopsagent_",
 						},
-						ServiceModel: "saas",
-						Class:        "logging_monitoring",
-						Focus: []string{
-							"data_access",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"data_access",
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "DevOps Agent agent spaces and their associations let an AWS-run AI agent read the customer's telemetry, deployments and tickets across accounts to investigate incidents; monitoring whose reach (which accounts, roles and tools it may read) the customer decides. Classified on the service's API, no per-service security page confirmed.",
 						},
-						Source:    "aws-srm",
-						Rationale: "DevOps Agent agent spaces and their associations let an AWS-run AI agent read the customer's telemetry, deployments and tickets across accounts to investigate incidents; monitoring whose reach (which accounts, roles and tools it may read) the customer decides. Classified on the service's API, no per-service security page confirmed.",
 					},
 					"aws/devopsguru": {
 						Name: "DevOps Guru",
 						Prefixes: []string{
 							"aws_devopsguru_",
 						},
-						ServiceModel: "saas",
-						Class:        "logging_monitoring",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "DevOps Guru resource collections, notification channels, event sources and service integrations choose which of the customer's resources are analysed for operational anomalies and where insights go; AWS runs the analysis.",
 						},
-						Source:    "aws-srm",
-						Rationale: "DevOps Guru resource collections, notification channels, event sources and service integrations choose which of the customer's resources are analysed for operational anomalies and where insights go; AWS runs the analysis.",
 					},
 					"aws/directconnect": {
 						Name: "Direct Connect",
@@ -4160,99 +4344,113 @@ func builtinDocumentList() []NamedDocument {
 							"aws_directconnect_",
 							"aws_dx_",
 						},
-						ServiceModel: "iaas",
-						Class:        "network_object",
-						Focus: []string{
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "network_object",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "aws-vpc-security",
+							Rationale: "Direct Connect connections, LAGs, virtual interfaces, gateways and their associations link the customer's network to AWS over dedicated circuits; AWS runs its routers, the customer owns its side, BGP, MACsec keys and the routes it advertises. Network object, as aws_dx_connection.",
 						},
-						Source:    "aws-vpc-security",
-						Rationale: "Direct Connect connections, LAGs, virtual interfaces, gateways and their associations link the customer's network to AWS over dedicated circuits; AWS runs its routers, the customer owns its side, BGP, MACsec keys and the routes it advertises. Network object, as aws_dx_connection.",
 					},
 					"aws/directoryservicedata": {
 						Name: "Directory Service Data",
 						Prefixes: []string{
 							"aws_directoryservicedata_",
 						},
-						ServiceModel: "paas",
-						Class:        "identity_provider",
-						Focus: []string{
-							"accounts_and_access",
-							"identity_infrastructure",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "identity_provider",
+							Focus: []string{
+								"accounts_and_access",
+								"identity_infrastructure",
+							},
+							Source:    "aws-srm",
+							Rationale: "Directory Service Data users, groups and group memberships are the identities inside the customer's AWS Managed Microsoft AD; identity provider under PaaS, as aws/ds, whose directory they populate.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Directory Service Data users, groups and group memberships are the identities inside the customer's AWS Managed Microsoft AD; identity provider under PaaS, as aws/ds, whose directory they populate.",
 					},
 					"aws/dlm": {
 						Name: "DLM (Data Lifecycle Manager)",
 						Prefixes: []string{
 							"aws_dlm_",
 						},
-						ServiceModel: "iaas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+							},
+							Source:    "aws-ec2-security",
+							Rationale: "Data Lifecycle Manager policies create, copy, share and delete EBS snapshots and EBS-backed AMIs on schedules; they decide the retention, encryption and cross-account sharing of the customer's backups. Data store under IaaS, the class and model of the EBS snapshots they manage.",
 						},
-						Source:    "aws-ec2-security",
-						Rationale: "Data Lifecycle Manager policies create, copy, share and delete EBS snapshots and EBS-backed AMIs on schedules; they decide the retention, encryption and cross-account sharing of the customer's backups. Data store under IaaS, the class and model of the EBS snapshots they manage.",
 					},
 					"aws/dms": {
 						Name: "DMS (Database Migration)",
 						Prefixes: []string{
 							"aws_dms_",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_database",
-						Focus: []string{
-							"network_controls",
-							"data_protection",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_database",
+							Focus: []string{
+								"network_controls",
+								"data_protection",
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "DMS replication instances, endpoints, tasks, certificates, subnet groups and serverless replication configs copy the customer's databases through AWS-run replication engines in its VPC; the customer owns endpoint credentials and TLS, network placement, the engine version and the data in flight. Managed database, as aws_dms_replication_instance.",
 						},
-						Source:    "aws-srm",
-						Rationale: "DMS replication instances, endpoints, tasks, certificates, subnet groups and serverless replication configs copy the customer's databases through AWS-run replication engines in its VPC; the customer owns endpoint credentials and TLS, network placement, the engine version and the data in flight. Managed database, as aws_dms_replication_instance.",
 					},
 					"aws/docdb": {
 						Name: "DocumentDB",
 						Prefixes: []string{
 							"aws_docdb_",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_database",
-						Focus: []string{
-							"network_controls",
-							"data_protection",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_database",
+							Focus: []string{
+								"network_controls",
+								"data_protection",
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "DocumentDB clusters, instances, parameter groups, subnet groups, snapshots and global clusters run a MongoDB-compatible engine on hosts AWS patches in the customer's VPC; the customer owns engine versions, network exposure, credentials, encryption and backups. Managed database, as aws_docdb_cluster.",
 						},
-						Source:    "aws-srm",
-						Rationale: "DocumentDB clusters, instances, parameter groups, subnet groups, snapshots and global clusters run a MongoDB-compatible engine on hosts AWS patches in the customer's VPC; the customer owns engine versions, network exposure, credentials, encryption and backups. Managed database, as aws_docdb_cluster.",
 					},
 					"aws/docdbelastic": {
 						Name: "DocumentDB Elastic",
 						Prefixes: []string{
 							"aws_docdbelastic_",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_database",
-						Focus: []string{
-							"network_controls",
-							"data_protection",
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_database",
+							Focus: []string{
+								"network_controls",
+								"data_protection",
+								"accounts_and_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "DocumentDB Elastic clusters run a sharded MongoDB-compatible engine AWS manages in the customer's VPC; the customer owns the admin credentials, subnets and security groups, encryption key and backups.",
 						},
-						Source:    "aws-srm",
-						Rationale: "DocumentDB Elastic clusters run a sharded MongoDB-compatible engine AWS manages in the customer's VPC; the customer owns the admin credentials, subnets and security groups, encryption key and backups.",
 					},
 					"aws/drs": {
 						Name: "DRS (Elastic Disaster Recovery)",
 						Prefixes: []string{
 							"aws_drs_",
 						},
-						ServiceModel: "paas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_protection",
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+								"network_controls",
+							},
+							Source:    "aws-srm",
+							Rationale: "Elastic Disaster Recovery replication configuration templates set how source servers' disks are replicated into the customer's staging subnet (replication instances, security groups, EBS encryption, point-in-time retention); the customer owns the network, keys and retention of these copies of its servers.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Elastic Disaster Recovery replication configuration templates set how source servers' disks are replicated into the customer's staging subnet (replication instances, security groups, EBS encryption, point-in-time retention); the customer owns the network, keys and retention of these copies of its servers.",
 					},
 					"aws/ds": {
 						Name: "Directory Service",
@@ -4260,46 +4458,52 @@ func builtinDocumentList() []NamedDocument {
 							"aws_directory_service_",
 							"aws_ds_",
 						},
-						ServiceModel: "paas",
-						Class:        "identity_provider",
-						Focus: []string{
-							"identity_infrastructure",
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "identity_provider",
+							Focus: []string{
+								"identity_infrastructure",
+								"accounts_and_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "Directory Service directories (AWS Managed Microsoft AD, Simple AD, AD Connector), trusts, conditional forwarders, log subscriptions and shared directories run domain controllers AWS patches in the customer's VPC; the customer owns users, groups, group policies, trusts, the admin password and who may join machines.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Directory Service directories (AWS Managed Microsoft AD, Simple AD, AD Connector), trusts, conditional forwarders, log subscriptions and shared directories run domain controllers AWS patches in the customer's VPC; the customer owns users, groups, group policies, trusts, the admin password and who may join machines.",
 					},
 					"aws/dsql": {
 						Name: "DSQL",
 						Prefixes: []string{
 							"aws_dsql_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						AppliesTo: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							AppliesTo: []string{
+								"accounts_and_access",
+							},
+							Focus: []string{
+								"data_protection",
+								"data_access",
+								"accounts_and_access",
+							},
+							Source:    "aws-dsql-security",
+							Rationale: "Aurora DSQL clusters are serverless distributed PostgreSQL-compatible databases with no instances or engine versions to manage, so data store as DynamoDB; accounts and access are added because the customer maps database roles to IAM and grants them, besides choosing the key and who may connect.",
 						},
-						Focus: []string{
-							"data_protection",
-							"data_access",
-							"accounts_and_access",
-						},
-						Source:    "aws-dsql-security",
-						Rationale: "Aurora DSQL clusters are serverless distributed PostgreSQL-compatible databases with no instances or engine versions to manage, so data store as DynamoDB; accounts and access are added because the customer maps database roles to IAM and grants them, besides choosing the key and who may connect.",
 					},
 					"aws/dynamodb": {
 						Name: "DynamoDB",
 						Prefixes: []string{
 							"aws_dynamodb_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+							},
+							Source:    "aws-dynamodb-security",
+							Rationale: "DynamoDB tables, items, global tables, streams settings, contributor insights, exports and resource policies hold the customer's data in a fully managed store AWS encrypts at rest; the customer owns the key choice, backups and point-in-time recovery, and IAM and resource-policy access. Data store, as aws_dynamodb_table.",
 						},
-						Source:    "aws-dynamodb-security",
-						Rationale: "DynamoDB tables, items, global tables, streams settings, contributor insights, exports and resource policies hold the customer's data in a fully managed store AWS encrypts at rest; the customer owns the key choice, backups and point-in-time recovery, and IAM and resource-policy access. Data store, as aws_dynamodb_table.",
 					},
 					"aws/ec2": {
 						Name: "EC2 (Elastic Compute Cloud)",
@@ -4314,15 +4518,17 @@ func builtinDocumentList() []NamedDocument {
 							"aws_placement_group",
 							"aws_spot",
 						},
-						ServiceModel: "iaas",
-						Class:        "compute_host",
-						Focus: []string{
-							"operating_system",
-							"network_controls",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "compute_host",
+							Focus: []string{
+								"operating_system",
+								"network_controls",
+								"configuration",
+							},
+							Source:    "aws-ec2-security",
+							Rationale: "EC2 instances, spot requests and fleets, dedicated hosts and placement groups: the customer runs the guest OS and everything above it (compute host). VPC, EBS, transit gateway and VPN types are services of their own (vpc, ec2ebs...), and the parts of this service give Elastic IP settings, AMIs and their sharing, instance settings and capacity their own class.",
 						},
-						Source:    "aws-ec2-security",
-						Rationale: "EC2 instances, spot requests and fleets, dedicated hosts and placement groups: the customer runs the guest OS and everything above it (compute host). VPC, EBS, transit gateway and VPN types are services of their own (vpc, ec2ebs...), and the parts of this service give Elastic IP settings, AMIs and their sharing, instance settings and capacity their own class.",
 					},
 					"aws/ec2ebs": {
 						Name: "EBS (EC2)",
@@ -4332,13 +4538,15 @@ func builtinDocumentList() []NamedDocument {
 							"aws_snapshot_",
 							"aws_volume_attach",
 						},
-						ServiceModel: "iaas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+							},
+							Source:    "aws-ec2-security",
+							Rationale: "EBS volumes, snapshots, snapshot copies and imports, volume attachments, fast snapshot restore and the account's default encryption hold the disks of the customer's instances; the customer owns their encryption, snapshots' sharing and retention. Data store, as aws_ebs_volume.",
 						},
-						Source:    "aws-ec2-security",
-						Rationale: "EBS volumes, snapshots, snapshot copies and imports, volume attachments, fast snapshot restore and the account's default encryption hold the disks of the customer's instances; the customer owns their encryption, snapshots' sharing and retention. Data store, as aws_ebs_volume.",
 					},
 					"aws/ec2outposts": {
 						Name: "Outposts (EC2)",
@@ -4348,99 +4556,113 @@ func builtinDocumentList() []NamedDocument {
 							"aws_ec2_service_link_virtual_interface",
 							"aws_ec2outposts_",
 						},
-						ServiceModel: "iaas",
-						Class:        "network_object",
-						Focus: []string{
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "network_object",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "aws-vpc-security",
+							Rationale: "EC2 on Outposts local gateway routes and route-table VPC associations connect Outposts subnets to the customer's on-premises network; routing objects the customer configures, like the VPC's.",
 						},
-						Source:    "aws-vpc-security",
-						Rationale: "EC2 on Outposts local gateway routes and route-table VPC associations connect Outposts subnets to the customer's on-premises network; routing objects the customer configures, like the VPC's.",
 					},
 					"aws/ecr": {
 						Name: "ECR (Elastic Container Registry)",
 						Prefixes: []string{
 							"aws_ecr_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+							},
+							Source:    "aws-security-scope",
+							Rationale: "ECR repositories, lifecycle and repository policies, replication, registry scanning and pull-through cache rules store the customer's container images; AWS runs the registry, the customer owns the images (and the vulnerabilities in them), scanning, upstream credentials and who may pull. Data store, as aws_ecr_repository.",
 						},
-						Source:    "aws-security-scope",
-						Rationale: "ECR repositories, lifecycle and repository policies, replication, registry scanning and pull-through cache rules store the customer's container images; AWS runs the registry, the customer owns the images (and the vulnerabilities in them), scanning, upstream credentials and who may pull. Data store, as aws_ecr_repository.",
 					},
 					"aws/ecrpublic": {
 						Name: "ECR Public",
 						Prefixes: []string{
 							"aws_ecrpublic_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_access",
+							},
+							Source:    "aws-security-scope",
+							Rationale: "ECR Public repositories publish container images to everyone; the customer owns what it publishes (no secrets in layers) and who may push.",
 						},
-						Source:    "aws-security-scope",
-						Rationale: "ECR Public repositories publish container images to everyone; the customer owns what it publishes (no secrets in layers) and who may push.",
 					},
 					"aws/ecs": {
 						Name: "ECS (Elastic Container)",
 						Prefixes: []string{
 							"aws_ecs_",
 						},
-						ServiceModel: "caas",
-						Class:        "container_platform",
-						Focus: []string{
-							"operating_system",
-							"network_controls",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "container_platform",
+							Focus: []string{
+								"operating_system",
+								"network_controls",
+								"configuration",
+							},
+							Source:    "aws-ecs-shared-model",
+							Rationale: "ECS clusters, capacity providers, services, task definitions and task sets run the customer's containers on EC2 instances it patches or on Fargate; the customer owns images, task roles, network mode and secrets. Container platform under CaaS, as aws_ecs_cluster.",
 						},
-						Source:    "aws-ecs-shared-model",
-						Rationale: "ECS clusters, capacity providers, services, task definitions and task sets run the customer's containers on EC2 instances it patches or on Fargate; the customer owns images, task roles, network mode and secrets. Container platform under CaaS, as aws_ecs_cluster.",
 					},
 					"aws/efs": {
 						Name: "EFS (Elastic File System)",
 						Prefixes: []string{
 							"aws_efs_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "EFS file systems, mount targets, access points, file system and backup policies and replication hold the customer's files in a managed NFS service; the customer owns encryption, mount target security groups, POSIX identities and policies. Data store, as aws_efs_file_system.",
 						},
-						Source:    "aws-srm",
-						Rationale: "EFS file systems, mount targets, access points, file system and backup policies and replication hold the customer's files in a managed NFS service; the customer owns encryption, mount target security groups, POSIX identities and policies. Data store, as aws_efs_file_system.",
 					},
 					"aws/eks": {
 						Name: "EKS (Elastic Kubernetes)",
 						Prefixes: []string{
 							"aws_eks_",
 						},
-						ServiceModel: "caas",
-						Class:        "container_platform",
-						Focus: []string{
-							"network_controls",
-							"accounts_and_access",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "container_platform",
+							Focus: []string{
+								"network_controls",
+								"accounts_and_access",
+								"configuration",
+							},
+							Source:    "aws-eks-security",
+							Rationale: "EKS clusters, node groups, Fargate profiles, add-ons, access entries and identity provider configs: AWS runs the control plane, the customer owns nodes (unless Auto Mode), workloads, cluster access and networking. Container platform under CaaS, as aws_eks_cluster.",
 						},
-						Source:    "aws-eks-security",
-						Rationale: "EKS clusters, node groups, Fargate profiles, add-ons, access entries and identity provider configs: AWS runs the control plane, the customer owns nodes (unless Auto Mode), workloads, cluster access and networking. Container platform under CaaS, as aws_eks_cluster.",
 					},
 					"aws/elasticache": {
 						Name: "ElastiCache",
 						Prefixes: []string{
 							"aws_elasticache_",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_database",
-						Focus: []string{
-							"network_controls",
-							"data_protection",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_database",
+							Focus: []string{
+								"network_controls",
+								"data_protection",
+								"configuration",
+							},
+							Source:    "aws-elasticache-security-pillar",
+							Rationale: "ElastiCache clusters, replication groups, serverless caches, parameter and subnet groups, users and user groups run Redis, Valkey or Memcached on nodes AWS patches in the customer's VPC; the customer owns engine versions, auth, encryption and network exposure. Managed database, as aws_elasticache_cluster.",
 						},
-						Source:    "aws-elasticache-security-pillar",
-						Rationale: "ElastiCache clusters, replication groups, serverless caches, parameter and subnet groups, users and user groups run Redis, Valkey or Memcached on nodes AWS patches in the customer's VPC; the customer owns engine versions, auth, encryption and network exposure. Managed database, as aws_elasticache_cluster.",
 					},
 					"aws/elasticbeanstalk": {
 						Name: "Elastic Beanstalk",
@@ -4448,14 +4670,16 @@ func builtinDocumentList() []NamedDocument {
 							"aws_elastic_beanstalk_",
 							"aws_elasticbeanstalk_",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_platform",
-						Focus: []string{
-							"application_code",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_platform",
+							Focus: []string{
+								"application_code",
+								"configuration",
+							},
+							Source:    "aws-beanstalk-platform-maintenance",
+							Rationale: "Elastic Beanstalk applications, application versions, environments and configuration templates run the customer's code on platforms AWS maintains (managed platform updates when enabled); the customer owns the code bundles, environment settings and platform version choice. Managed platform, as aws_elastic_beanstalk_environment.",
 						},
-						Source:    "aws-beanstalk-platform-maintenance",
-						Rationale: "Elastic Beanstalk applications, application versions, environments and configuration templates run the customer's code on platforms AWS maintains (managed platform updates when enabled); the customer owns the code bundles, environment settings and platform version choice. Managed platform, as aws_elastic_beanstalk_environment.",
 					},
 					"aws/elasticsearch": {
 						Name: "Elasticsearch",
@@ -4463,29 +4687,33 @@ func builtinDocumentList() []NamedDocument {
 							"aws_elasticsearch_",
 							"aws_es_",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_database",
-						Focus: []string{
-							"network_controls",
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_database",
+							Focus: []string{
+								"network_controls",
+								"data_protection",
+								"data_access",
+							},
+							Source:    "aws-security-scope",
+							Rationale: "Elasticsearch (legacy OpenSearch Service) domains, domain policies and SAML options run search clusters AWS patches on request in the customer's VPC or on a public endpoint; the customer owns engine versions, access policies, fine-grained access and encryption. Managed database, as aws_elasticsearch_domain.",
 						},
-						Source:    "aws-security-scope",
-						Rationale: "Elasticsearch (legacy OpenSearch Service) domains, domain policies and SAML options run search clusters AWS patches on request in the customer's VPC or on a public endpoint; the customer owns engine versions, access policies, fine-grained access and encryption. Managed database, as aws_elasticsearch_domain.",
 					},
 					"aws/elastictranscoder": {
 						Name: "Elastic Transcoder",
 						Prefixes: []string{
 							"aws_elastictranscoder_",
 						},
-						ServiceModel: "saas",
-						Class:        "messaging",
-						Focus: []string{
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "messaging",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "Elastic Transcoder pipelines and presets transcode the customer's media between S3 buckets; AWS runs the transcoding, the customer owns the buckets, the pipeline role and the encryption of inputs and outputs.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Elastic Transcoder pipelines and presets transcode the customer's media between S3 buckets; AWS runs the transcoding, the customer owns the buckets, the pipeline role and the encryption of inputs and outputs.",
 					},
 					"aws/elb": {
 						Name: "ELB Classic",
@@ -4497,14 +4725,16 @@ func builtinDocumentList() []NamedDocument {
 							"aws_load_balancer",
 							"aws_proxy_protocol_policy",
 						},
-						ServiceModel: "paas",
-						Class:        "traffic_endpoint",
-						Focus: []string{
-							"network_controls",
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "traffic_endpoint",
+							Focus: []string{
+								"network_controls",
+								"data_protection",
+							},
+							Source:    "aws-elb-security",
+							Rationale: "Classic Load Balancers, their attachments, listener and backend policies (stickiness, SSL negotiation, proxy protocol) receive the customer's traffic and terminate TLS on nodes AWS runs in its VPC; the customer owns listeners, TLS policy, security groups and access logs. Traffic endpoint, as aws_elb.",
 						},
-						Source:    "aws-elb-security",
-						Rationale: "Classic Load Balancers, their attachments, listener and backend policies (stickiness, SSL negotiation, proxy protocol) receive the customer's traffic and terminate TLS on nodes AWS runs in its VPC; the customer owns listeners, TLS policy, security groups and access logs. Traffic endpoint, as aws_elb.",
 					},
 					"aws/elbv2": {
 						Name: "ELB (Elastic Load Balancing)",
@@ -4513,57 +4743,65 @@ func builtinDocumentList() []NamedDocument {
 							"aws_elbv2_",
 							"aws_lb",
 						},
-						ServiceModel: "paas",
-						Class:        "traffic_endpoint",
-						Focus: []string{
-							"network_controls",
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "traffic_endpoint",
+							Focus: []string{
+								"network_controls",
+								"data_protection",
+							},
+							Source:    "aws-elb-security",
+							Rationale: "Application, Network and Gateway Load Balancers, listeners, rules, certificates, target groups and trust stores receive the customer's traffic and terminate TLS on nodes AWS runs in its VPC; the customer owns listeners, TLS and mTLS policy, security groups and access logs. Traffic endpoint, as aws_lb.",
 						},
-						Source:    "aws-elb-security",
-						Rationale: "Application, Network and Gateway Load Balancers, listeners, rules, certificates, target groups and trust stores receive the customer's traffic and terminate TLS on nodes AWS runs in its VPC; the customer owns listeners, TLS and mTLS policy, security groups and access logs. Traffic endpoint, as aws_lb.",
 					},
 					"aws/emr": {
 						Name: "EMR",
 						Prefixes: []string{
 							"aws_emr_",
 						},
-						ServiceModel: "paas",
-						Class:        "compute_host",
-						Focus: []string{
-							"network_controls",
-							"configuration",
-							"operating_system",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "compute_host",
+							Focus: []string{
+								"network_controls",
+								"configuration",
+								"operating_system",
+							},
+							Source:    "aws-emr-default-ami",
+							Rationale: "EMR clusters, instance groups and fleets, managed scaling, security configurations, studios and block public access run the customer's big-data jobs on EC2 instances in its account from AMIs AWS publishes; running clusters are not re-imaged, so the customer relaunches them (or patches its custom AMI). Compute with a host, as aws_emr_cluster.",
 						},
-						Source:    "aws-emr-default-ami",
-						Rationale: "EMR clusters, instance groups and fleets, managed scaling, security configurations, studios and block public access run the customer's big-data jobs on EC2 instances in its account from AMIs AWS publishes; running clusters are not re-imaged, so the customer relaunches them (or patches its custom AMI). Compute with a host, as aws_emr_cluster.",
 					},
 					"aws/emrcontainers": {
 						Name: "EMR Containers",
 						Prefixes: []string{
 							"aws_emrcontainers_",
 						},
-						ServiceModel: "caas",
-						Class:        "container_workload",
-						Focus: []string{
-							"application_code",
-							"runtime",
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "container_workload",
+							Focus: []string{
+								"application_code",
+								"runtime",
+							},
+							Source:    "aws-security-scope",
+							Rationale: "EMR on EKS virtual clusters and job templates run the customer's Spark jobs as pods in its own EKS cluster; the job code and images are the customer's, the nodes are answered on the EKS cluster and node groups.",
 						},
-						Source:    "aws-security-scope",
-						Rationale: "EMR on EKS virtual clusters and job templates run the customer's Spark jobs as pods in its own EKS cluster; the job code and images are the customer's, the nodes are answered on the EKS cluster and node groups.",
 					},
 					"aws/emrserverless": {
 						Name: "EMR Serverless",
 						Prefixes: []string{
 							"aws_emrserverless_",
 						},
-						ServiceModel: "faas",
-						Class:        "serverless_function",
-						Focus: []string{
-							"application_code",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "faas",
+							Class:        "serverless_function",
+							Focus: []string{
+								"application_code",
+								"data_access",
+							},
+							Source:    "aws-security-scope",
+							Rationale: "EMR Serverless applications run the customer's Spark and Hive jobs on capacity AWS provisions, with an optional VPC; the customer owns the job code, release label, custom images, job roles and data. Serverless job, like aws_glue_job.",
 						},
-						Source:    "aws-security-scope",
-						Rationale: "EMR Serverless applications run the customer's Spark and Hive jobs on capacity AWS provisions, with an optional VPC; the customer owns the job code, release label, custom images, job roles and data. Serverless job, like aws_glue_job.",
 					},
 					"aws/events": {
 						Name: "EventBridge",
@@ -4571,57 +4809,65 @@ func builtinDocumentList() []NamedDocument {
 							"aws_cloudwatch_event_",
 							"aws_events_",
 						},
-						ServiceModel: "saas",
-						Class:        "messaging",
-						Focus: []string{
-							"configuration",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "messaging",
+							Focus: []string{
+								"configuration",
+								"data_access",
+							},
+							Source:    "aws-security-scope",
+							Rationale: "EventBridge buses, rules, targets, archives, connections, API destinations, endpoints and permissions route the customer's events; AWS runs the bus, the customer owns rules, targets, bus policies and the credentials in connections. Messaging, as the existing aws_cloudwatch_event_* entries.",
 						},
-						Source:    "aws-security-scope",
-						Rationale: "EventBridge buses, rules, targets, archives, connections, API destinations, endpoints and permissions route the customer's events; AWS runs the bus, the customer owns rules, targets, bus policies and the credentials in connections. Messaging, as the existing aws_cloudwatch_event_* entries.",
 					},
 					"aws/evidently": {
 						Name: "CloudWatch Evidently",
 						Prefixes: []string{
 							"aws_evidently_",
 						},
-						ServiceModel: "saas",
-						Class:        "configuration_object",
-						Focus: []string{
-							"configuration",
-							"deployment_settings",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+								"deployment_settings",
+							},
+							Source:    "aws-srm",
+							Rationale: "CloudWatch Evidently projects, features, launches and segments control feature flags and experiments in the customer's applications; rollout configuration the customer owns (evaluation events go to its own log destinations).",
 						},
-						Source:    "aws-srm",
-						Rationale: "CloudWatch Evidently projects, features, launches and segments control feature flags and experiments in the customer's applications; rollout configuration the customer owns (evaluation events go to its own log destinations).",
 					},
 					"aws/evs": {
 						Name: "Elastic VMware",
 						Prefixes: []string{
 							"aws_evs_",
 						},
-						ServiceModel: "on_premises",
-						Class:        "compute_host",
-						Focus: []string{
-							"virtualization",
-							"operating_system",
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "on_premises",
+							Class:        "compute_host",
+							Focus: []string{
+								"virtualization",
+								"operating_system",
+								"network_controls",
+							},
+							Source:    "aws-evs-lifecycle",
+							Rationale: "Elastic VMware environments run VMware Cloud Foundation on EC2 bare-metal hosts; AWS calls it self-managed: the customer patches and upgrades ESXi, vSphere, vSAN, NSX and SDDC Manager and configures the VPC networking. No service model gives the hypervisor to the customer but on_premises, which also hands over the physical layers AWS runs; taken because it leaves more to the customer (iaas would hide the hypervisor duty).",
 						},
-						Source:    "aws-evs-lifecycle",
-						Rationale: "Elastic VMware environments run VMware Cloud Foundation on EC2 bare-metal hosts; AWS calls it self-managed: the customer patches and upgrades ESXi, vSphere, vSAN, NSX and SDDC Manager and configures the VPC networking. No service model gives the hypervisor to the customer but on_premises, which also hands over the physical layers AWS runs; taken because it leaves more to the customer (iaas would hide the hypervisor duty).",
 					},
 					"aws/finspace": {
 						Name: "FinSpace",
 						Prefixes: []string{
 							"aws_finspace_",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_platform",
-						Focus: []string{
-							"application_code",
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_platform",
+							Focus: []string{
+								"application_code",
+								"network_controls",
+							},
+							Source:    "aws-srm",
+							Rationale: "FinSpace kdb environments, clusters, databases, dataviews, scaling groups, volumes and users run the customer's kdb+/q code on infrastructure AWS manages in a network the customer connects to its VPC; the customer owns the code, the data, network access and kdb users.",
 						},
-						Source:    "aws-srm",
-						Rationale: "FinSpace kdb environments, clusters, databases, dataviews, scaling groups, volumes and users run the customer's kdb+/q code on infrastructure AWS manages in a network the customer connects to its VPC; the customer owns the code, the data, network access and kdb users.",
 					},
 					"aws/firehose": {
 						Name: "Kinesis Firehose",
@@ -4629,338 +4875,386 @@ func builtinDocumentList() []NamedDocument {
 							"aws_firehose_",
 							"aws_kinesis_firehose_",
 						},
-						ServiceModel: "saas",
-						Class:        "messaging",
-						Focus: []string{
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "messaging",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+							},
+							Source:    "aws-security-scope",
+							Rationale: "Data Firehose delivery streams buffer, transform (with the customer's Lambda) and deliver the customer's records to S3, Redshift, OpenSearch and HTTP endpoints; the customer owns encryption, destinations and their credentials. Messaging, as aws_kinesis_firehose_delivery_stream.",
 						},
-						Source:    "aws-security-scope",
-						Rationale: "Data Firehose delivery streams buffer, transform (with the customer's Lambda) and deliver the customer's records to S3, Redshift, OpenSearch and HTTP endpoints; the customer owns encryption, destinations and their credentials. Messaging, as aws_kinesis_firehose_delivery_stream.",
 					},
 					"aws/fis": {
 						Name: "FIS (Fault Injection Simulator)",
 						Prefixes: []string{
 							"aws_fis_",
 						},
-						ServiceModel: "saas",
-						Class:        "configuration_object",
-						Focus: []string{
-							"configuration",
-							"deployment_settings",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+								"deployment_settings",
+							},
+							Source:    "aws-srm",
+							Rationale: "FIS experiment templates and target account configurations describe faults (stopping instances, throttling APIs, running SSM documents) FIS injects into the customer's resources with a role the customer provides; the customer owns the scope, stop conditions and the role's reach.",
 						},
-						Source:    "aws-srm",
-						Rationale: "FIS experiment templates and target account configurations describe faults (stopping instances, throttling APIs, running SSM documents) FIS injects into the customer's resources with a role the customer provides; the customer owns the scope, stop conditions and the role's reach.",
 					},
 					"aws/fms": {
 						Name: "FMS (Firewall Manager)",
 						Prefixes: []string{
 							"aws_fms_",
 						},
-						ServiceModel: "paas",
-						Class:        "network_object",
-						Focus: []string{
-							"network_controls",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "network_object",
+							Focus: []string{
+								"network_controls",
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "Firewall Manager admin accounts, policies and resource sets push WAF rules, security groups, Network Firewall and Shield protections across the customer's organization; network controls decided centrally by the customer. PaaS so that those controls stay partly the customer's (under SaaS they would read as AWS's).",
 						},
-						Source:    "aws-srm",
-						Rationale: "Firewall Manager admin accounts, policies and resource sets push WAF rules, security groups, Network Firewall and Shield protections across the customer's organization; network controls decided centrally by the customer. PaaS so that those controls stay partly the customer's (under SaaS they would read as AWS's).",
 					},
 					"aws/fsx": {
 						Name: "FSx",
 						Prefixes: []string{
 							"aws_fsx_",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_database",
-						Focus: []string{
-							"network_controls",
-							"data_protection",
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_database",
+							Focus: []string{
+								"network_controls",
+								"data_protection",
+								"accounts_and_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "FSx file systems (Windows, Lustre, ONTAP, OpenZFS), storage virtual machines, volumes, backups, data repository associations and file caches run file servers AWS patches in the customer's VPC; the customer owns shares and their permissions, AD join, encryption and network exposure. Managed database, as aws_fsx_windows_file_system.",
 						},
-						Source:    "aws-srm",
-						Rationale: "FSx file systems (Windows, Lustre, ONTAP, OpenZFS), storage virtual machines, volumes, backups, data repository associations and file caches run file servers AWS patches in the customer's VPC; the customer owns shares and their permissions, AD join, encryption and network exposure. Managed database, as aws_fsx_windows_file_system.",
 					},
 					"aws/gamelift": {
 						Name: "GameLift",
 						Prefixes: []string{
 							"aws_gamelift_",
 						},
-						ServiceModel: "iaas",
-						Class:        "compute_host",
-						Focus: []string{
-							"operating_system",
-							"application_code",
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "compute_host",
+							Focus: []string{
+								"operating_system",
+								"application_code",
+								"network_controls",
+							},
+							Source:    "aws-gamelift-vulnerability",
+							Rationale: "GameLift fleets, builds, scripts, aliases, queues and FleetIQ game server groups run the customer's game servers on instances; a fleet's AMI is updated only when a new fleet is created and FleetIQ groups are the customer's own EC2 instances, so the OS and the game server software are left to the customer.",
 						},
-						Source:    "aws-gamelift-vulnerability",
-						Rationale: "GameLift fleets, builds, scripts, aliases, queues and FleetIQ game server groups run the customer's game servers on instances; a fleet's AMI is updated only when a new fleet is created and FleetIQ groups are the customer's own EC2 instances, so the OS and the game server software are left to the customer.",
 					},
 					"aws/glacier": {
 						Name: "S3 Glacier",
 						Prefixes: []string{
 							"aws_glacier_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "S3 Glacier vaults and vault locks hold the customer's archives; AWS stores and encrypts them, the customer owns vault access policies, lock policies and notifications. Data store, as aws_glacier_vault.",
 						},
-						Source:    "aws-srm",
-						Rationale: "S3 Glacier vaults and vault locks hold the customer's archives; AWS stores and encrypts them, the customer owns vault access policies, lock policies and notifications. Data store, as aws_glacier_vault.",
 					},
 					"aws/globalaccelerator": {
 						Name: "Global Accelerator",
 						Prefixes: []string{
 							"aws_globalaccelerator_",
 						},
-						ServiceModel: "saas",
-						Class:        "traffic_endpoint",
-						Focus: []string{
-							"network_controls",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "traffic_endpoint",
+							Focus: []string{
+								"network_controls",
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "Global Accelerator accelerators, listeners, endpoint groups and custom routing accelerators take the customer's traffic in at AWS edge locations and route it to its endpoints; the customer owns listeners, endpoints and flow logs. Traffic endpoint, as aws_globalaccelerator_accelerator.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Global Accelerator accelerators, listeners, endpoint groups and custom routing accelerators take the customer's traffic in at AWS edge locations and route it to its endpoints; the customer owns listeners, endpoints and flow logs. Traffic endpoint, as aws_globalaccelerator_accelerator.",
 					},
 					"aws/glue": {
 						Name: "Glue",
 						Prefixes: []string{
 							"aws_glue_",
 						},
-						ServiceModel: "saas",
-						Class:        "messaging",
-						Focus: []string{
-							"data_classification",
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "messaging",
+							Focus: []string{
+								"data_classification",
+								"data_protection",
+								"data_access",
+							},
+							Source:    "aws-security-scope",
+							Rationale: "Glue catalog objects, partitions, connections, triggers, workflows, ML transforms, schema registries, security configurations and resource policies catalogue and move the customer's data; messaging covers the data obligations of the catalog and the logic of workflows and triggers (jobs, crawlers and catalog tables keep their own entries).",
 						},
-						Source:    "aws-security-scope",
-						Rationale: "Glue catalog objects, partitions, connections, triggers, workflows, ML transforms, schema registries, security configurations and resource policies catalogue and move the customer's data; messaging covers the data obligations of the catalog and the logic of workflows and triggers (jobs, crawlers and catalog tables keep their own entries).",
 					},
 					"aws/grafana": {
 						Name: "Managed Grafana",
 						Prefixes: []string{
 							"aws_grafana_",
 						},
-						ServiceModel: "paas",
-						Class:        "logging_monitoring",
-						Focus: []string{
-							"data_access",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"data_access",
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "Managed Grafana workspaces, API keys, license associations, role associations and SAML configurations show the customer's telemetry in Grafana dashboards; AWS runs Grafana, the customer owns data source permissions, sign-in, API keys and network access (PaaS for the workspace's VPC and network access settings).",
 						},
-						Source:    "aws-srm",
-						Rationale: "Managed Grafana workspaces, API keys, license associations, role associations and SAML configurations show the customer's telemetry in Grafana dashboards; AWS runs Grafana, the customer owns data source permissions, sign-in, API keys and network access (PaaS for the workspace's VPC and network access settings).",
 					},
 					"aws/greengrass": {
 						Name: "IoT Greengrass",
 						Prefixes: []string{
 							"aws_greengrass_",
 						},
-						ServiceModel: "on_premises",
-						Class:        "compute_host",
-						Focus: []string{
-							"operating_system",
-							"application_code",
+						Classification: Classification{
+							ServiceModel: "on_premises",
+							Class:        "compute_host",
+							Focus: []string{
+								"operating_system",
+								"application_code",
+							},
+							Source:    "aws-srm",
+							Rationale: "IoT Greengrass deploys components and Lambda functions to core devices the customer owns and runs, on its own hardware and operating system; the cloud objects configure those devices, so everything down to the device's hardware is the customer's.",
 						},
-						Source:    "aws-srm",
-						Rationale: "IoT Greengrass deploys components and Lambda functions to core devices the customer owns and runs, on its own hardware and operating system; the cloud objects configure those devices, so everything down to the device's hardware is the customer's.",
 					},
 					"aws/groundstation": {
 						Name: "Ground Station",
 						Prefixes: []string{
 							"aws_groundstation_",
 						},
-						ServiceModel: "saas",
-						Class:        "messaging",
-						Focus: []string{
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "messaging",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "Ground Station configs, mission profiles and dataflow endpoint groups schedule satellite contacts and deliver the downlinked data to the customer's endpoints; the customer owns the data, its encryption and the endpoints it lands on.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Ground Station configs, mission profiles and dataflow endpoint groups schedule satellite contacts and deliver the downlinked data to the customer's endpoints; the customer owns the data, its encryption and the endpoints it lands on.",
 					},
 					"aws/guardduty": {
 						Name: "GuardDuty",
 						Prefixes: []string{
 							"aws_guardduty_",
 						},
-						ServiceModel: "saas",
-						Class:        "logging_monitoring",
-						Focus: []string{
-							"configuration",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"configuration",
+								"data_access",
+							},
+							Source:    "aws-guardduty-security",
+							Rationale: "GuardDuty detectors, features, filters, IP and threat intel sets, members, publishing destinations and malware protection plans analyse the customer's logs and workloads for threats; AWS runs the detection, the customer owns coverage, suppression filters, where findings go and acting on them. Logging and monitoring, as aws_guardduty_detector.",
 						},
-						Source:    "aws-guardduty-security",
-						Rationale: "GuardDuty detectors, features, filters, IP and threat intel sets, members, publishing destinations and malware protection plans analyse the customer's logs and workloads for threats; AWS runs the detection, the customer owns coverage, suppression filters, where findings go and acting on them. Logging and monitoring, as aws_guardduty_detector.",
 					},
 					"aws/healthlake": {
 						Name: "HealthLake",
 						Prefixes: []string{
 							"aws_healthlake_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_classification",
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_classification",
+								"data_protection",
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "HealthLake FHIR data stores hold the customer's health records (protected health information); AWS stores and indexes them, the customer owns classification, the encryption key and who may read.",
 						},
-						Source:    "aws-srm",
-						Rationale: "HealthLake FHIR data stores hold the customer's health records (protected health information); AWS stores and indexes them, the customer owns classification, the encryption key and who may read.",
 					},
 					"aws/iam": {
 						Name: "IAM (Identity & Access Management)",
 						Prefixes: []string{
 							"aws_iam_",
 						},
-						ServiceModel: "saas",
-						Class:        "access_policy",
-						Focus: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "aws-iam-security",
+							Rationale: "IAM roles, users, groups, policies and their attachments, instance profiles, OIDC and SAML providers, access keys, MFA devices and server and signing certificates grant access to the customer's accounts; AWS runs IAM, the customer owns every grant and credential. Access policy, as the existing IAM entries (keys and providers keep theirs).",
 						},
-						Source:    "aws-iam-security",
-						Rationale: "IAM roles, users, groups, policies and their attachments, instance profiles, OIDC and SAML providers, access keys, MFA devices and server and signing certificates grant access to the customer's accounts; AWS runs IAM, the customer owns every grant and credential. Access policy, as the existing IAM entries (keys and providers keep theirs).",
 					},
 					"aws/identitystore": {
 						Name: "SSO Identity Store",
 						Prefixes: []string{
 							"aws_identitystore_",
 						},
-						ServiceModel: "saas",
-						Class:        "identity_provider",
-						Focus: []string{
-							"identity_infrastructure",
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "identity_provider",
+							Focus: []string{
+								"identity_infrastructure",
+								"accounts_and_access",
+							},
+							Source:    "aws-iam-security",
+							Rationale: "IAM Identity Center identity store users, groups and memberships are the workforce identities the customer manages (or syncs from its IdP); identity provider, as the existing aws_identitystore_* entries.",
 						},
-						Source:    "aws-iam-security",
-						Rationale: "IAM Identity Center identity store users, groups and memberships are the workforce identities the customer manages (or syncs from its IdP); identity provider, as the existing aws_identitystore_* entries.",
 					},
 					"aws/imagebuilder": {
 						Name: "EC2 Image Builder",
 						Prefixes: []string{
 							"aws_imagebuilder_",
 						},
-						ServiceModel: "iaas",
-						Class:        "host_image",
-						Focus: []string{
-							"operating_system",
-							"runtime",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "host_image",
+							Focus: []string{
+								"operating_system",
+								"runtime",
+								"configuration",
+							},
+							Source:    "aws-ec2-security",
+							Rationale: "EC2 Image Builder components, image and container recipes, pipelines, infrastructure and distribution configurations, workflows and lifecycle policies build and distribute the customer's AMIs and container images; hardening and patching happen in these builds, so they take the host image class, like aws_launch_template.",
 						},
-						Source:    "aws-ec2-security",
-						Rationale: "EC2 Image Builder components, image and container recipes, pipelines, infrastructure and distribution configurations, workflows and lifecycle policies build and distribute the customer's AMIs and container images; hardening and patching happen in these builds, so they take the host image class, like aws_launch_template.",
 					},
 					"aws/inspector": {
 						Name: "Inspector Classic",
 						Prefixes: []string{
 							"aws_inspector_",
 						},
-						ServiceModel: "saas",
-						Class:        "logging_monitoring",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "Inspector Classic assessment targets, templates and resource groups schedule vulnerability assessments of the customer's EC2 instances; AWS runs them, the customer owns scope and acting on findings.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Inspector Classic assessment targets, templates and resource groups schedule vulnerability assessments of the customer's EC2 instances; AWS runs them, the customer owns scope and acting on findings.",
 					},
 					"aws/inspector2": {
 						Name: "Inspector",
 						Prefixes: []string{
 							"aws_inspector2_",
 						},
-						ServiceModel: "saas",
-						Class:        "logging_monitoring",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "Inspector enablers, delegated admins, members and organization configuration scan the customer's instances, images and functions for vulnerabilities; AWS scans, the customer owns coverage and remediation. Logging and monitoring, as aws_inspector2_enabler.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Inspector enablers, delegated admins, members and organization configuration scan the customer's instances, images and functions for vulnerabilities; AWS scans, the customer owns coverage and remediation. Logging and monitoring, as aws_inspector2_enabler.",
 					},
 					"aws/interconnect": {
 						Name: "Interconnect",
 						Prefixes: []string{
 							"aws_interconnect_",
 						},
-						ServiceModel: "iaas",
-						Class:        "network_object",
-						Focus: []string{
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "network_object",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "aws-srm",
+							Rationale: "Interconnect connections link the customer's VPCs privately to other clouds' networks over capacity AWS and the partner run; network object like Direct Connect, whose routing, attachments and exposure the customer owns.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Interconnect connections link the customer's VPCs privately to other clouds' networks over capacity AWS and the partner run; network object like Direct Connect, whose routing, attachments and exposure the customer owns.",
 					},
 					"aws/internetmonitor": {
 						Name: "CloudWatch Internet Monitor",
 						Prefixes: []string{
 							"aws_internetmonitor_",
 						},
-						ServiceModel: "saas",
-						Class:        "logging_monitoring",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "CloudWatch Internet Monitor monitors measure internet performance and availability for the customer's VPCs, CloudFront distributions and WorkSpaces; AWS measures, the customer owns scope and where measurements are stored.",
 						},
-						Source:    "aws-srm",
-						Rationale: "CloudWatch Internet Monitor monitors measure internet performance and availability for the customer's VPCs, CloudFront distributions and WorkSpaces; AWS measures, the customer owns scope and where measurements are stored.",
 					},
 					"aws/invoicing": {
 						Name: "Invoicing",
 						Prefixes: []string{
 							"aws_invoicing_",
 						},
-						ServiceModel: "saas",
-						Class:        "configuration_object",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "Invoicing invoice units group the organisation's accounts into separately invoiced units; billing settings with no hosts or customer data, as Cost Explorer's.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Invoicing invoice units group the organisation's accounts into separately invoiced units; billing settings with no hosts or customer data, as Cost Explorer's.",
 					},
 					"aws/iot": {
 						Name: "IoT Core",
 						Prefixes: []string{
 							"aws_iot_",
 						},
-						ServiceModel: "saas",
-						Class:        "messaging",
-						AppliesTo: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "messaging",
+							AppliesTo: []string{
+								"accounts_and_access",
+							},
+							Focus: []string{
+								"data_protection",
+								"accounts_and_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "IoT Core things, certificates, CA certificates, policies, authorizers, role aliases, provisioning templates, topic rules, domain configurations and logging connect the customer's devices and route their messages; the customer owns device credentials and policies (added to messaging's components) and what rules do with the data.",
 						},
-						Focus: []string{
-							"data_protection",
-							"accounts_and_access",
-						},
-						Source:    "aws-srm",
-						Rationale: "IoT Core things, certificates, CA certificates, policies, authorizers, role aliases, provisioning templates, topic rules, domain configurations and logging connect the customer's devices and route their messages; the customer owns device credentials and policies (added to messaging's components) and what rules do with the data.",
 					},
 					"aws/iotanalytics": {
 						Name: "IoT Analytics",
 						Prefixes: []string{
 							"aws_iotanalytics_",
 						},
-						ServiceModel: "saas",
-						Class:        "messaging",
-						Focus: []string{
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "messaging",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "IoT Analytics channels, pipelines, datastores and datasets collect, process and store the customer's device data; the customer owns the data, its retention and encryption and who queries it.",
 						},
-						Source:    "aws-srm",
-						Rationale: "IoT Analytics channels, pipelines, datastores and datasets collect, process and store the customer's device data; the customer owns the data, its retention and encryption and who queries it.",
 					},
 					"aws/iotevents": {
 						Name: "IoT Events",
 						Prefixes: []string{
 							"aws_iotevents_",
 						},
-						ServiceModel: "saas",
-						Class:        "messaging",
-						Focus: []string{
-							"application_code",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "messaging",
+							Focus: []string{
+								"application_code",
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "IoT Events detector and alarm models are state machines the customer writes over its device inputs; AWS runs them, the customer owns the logic, the actions they trigger and their role.",
 						},
-						Source:    "aws-srm",
-						Rationale: "IoT Events detector and alarm models are state machines the customer writes over its device inputs; AWS runs them, the customer owns the logic, the actions they trigger and their role.",
 					},
 					"aws/ipam": {
 						Name: "VPC IPAM (IP Address Manager)",
@@ -4968,42 +5262,48 @@ func builtinDocumentList() []NamedDocument {
 							"aws_ipam_",
 							"aws_vpc_ipam",
 						},
-						ServiceModel: "iaas",
-						Class:        "network_object",
-						Focus: []string{
-							"network_controls",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "network_object",
+							Focus: []string{
+								"network_controls",
+								"configuration",
+							},
+							Source:    "aws-vpc-security",
+							Rationale: "VPC IPAM instances, scopes, pools, CIDRs, allocations, resource discoveries and organization admin accounts plan and track the customer's IP address space; network objects the customer configures, like the VPC's.",
 						},
-						Source:    "aws-vpc-security",
-						Rationale: "VPC IPAM instances, scopes, pools, CIDRs, allocations, resource discoveries and organization admin accounts plan and track the customer's IP address space; network objects the customer configures, like the VPC's.",
 					},
 					"aws/ivs": {
 						Name: "IVS (Interactive Video)",
 						Prefixes: []string{
 							"aws_ivs_",
 						},
-						ServiceModel: "saas",
-						Class:        "messaging",
-						Focus: []string{
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "messaging",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "IVS channels, playback key pairs and recording configurations ingest and deliver the customer's live video and record it to S3; the customer owns stream keys, playback authorization keys and the recordings.",
 						},
-						Source:    "aws-srm",
-						Rationale: "IVS channels, playback key pairs and recording configurations ingest and deliver the customer's live video and record it to S3; the customer owns stream keys, playback authorization keys and the recordings.",
 					},
 					"aws/ivschat": {
 						Name: "IVS (Interactive Video) Chat",
 						Prefixes: []string{
 							"aws_ivschat_",
 						},
-						ServiceModel: "saas",
-						Class:        "messaging",
-						Focus: []string{
-							"data_access",
-							"application_code",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "messaging",
+							Focus: []string{
+								"data_access",
+								"application_code",
+							},
+							Source:    "aws-srm",
+							Rationale: "IVS Chat rooms and logging configurations carry the customer's users' chat messages, optionally through a review Lambda, and log them; the customer owns the messages, the handler code and where logs go.",
 						},
-						Source:    "aws-srm",
-						Rationale: "IVS Chat rooms and logging configurations carry the customer's users' chat messages, optionally through a review Lambda, and log them; the customer owns the messages, the handler code and where logs go.",
 					},
 					"aws/kafka": {
 						Name: "Managed Streaming for Kafka",
@@ -5011,15 +5311,17 @@ func builtinDocumentList() []NamedDocument {
 							"aws_kafka_",
 							"aws_msk_",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_database",
-						Focus: []string{
-							"network_controls",
-							"data_protection",
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_database",
+							Focus: []string{
+								"network_controls",
+								"data_protection",
+								"accounts_and_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "MSK clusters, serverless clusters, configurations, SCRAM secret associations, replicators, VPC connections and cluster policies run Apache Kafka on brokers AWS patches in the customer's VPC; the customer owns Kafka versions, client authentication, encryption and network exposure. Managed database, as aws_msk_cluster.",
 						},
-						Source:    "aws-srm",
-						Rationale: "MSK clusters, serverless clusters, configurations, SCRAM secret associations, replicators, VPC connections and cluster policies run Apache Kafka on brokers AWS patches in the customer's VPC; the customer owns Kafka versions, client authentication, encryption and network exposure. Managed database, as aws_msk_cluster.",
 					},
 					"aws/kafkaconnect": {
 						Name: "Managed Streaming for Kafka Connect",
@@ -5027,56 +5329,64 @@ func builtinDocumentList() []NamedDocument {
 							"aws_kafkaconnect_",
 							"aws_mskconnect_",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_platform",
-						Focus: []string{
-							"application_code",
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_platform",
+							Focus: []string{
+								"application_code",
+								"network_controls",
+							},
+							Source:    "aws-srm",
+							Rationale: "MSK Connect connectors, custom plugins and worker configurations run the connector code the customer uploads on workers AWS manages in its VPC; the customer owns the plugins (third-party code), connector credentials and network access.",
 						},
-						Source:    "aws-srm",
-						Rationale: "MSK Connect connectors, custom plugins and worker configurations run the connector code the customer uploads on workers AWS manages in its VPC; the customer owns the plugins (third-party code), connector credentials and network access.",
 					},
 					"aws/kendra": {
 						Name: "Kendra",
 						Prefixes: []string{
 							"aws_kendra_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_access",
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_access",
+								"data_protection",
+							},
+							Source:    "aws-srm",
+							Rationale: "Kendra indexes, data sources, FAQs, thesauri, experiences and query suggestion block lists index the customer's documents from connected repositories; the customer owns the connectors' credentials, document-level access control, encryption and the indexed content.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Kendra indexes, data sources, FAQs, thesauri, experiences and query suggestion block lists index the customer's documents from connected repositories; the customer owns the connectors' credentials, document-level access control, encryption and the indexed content.",
 					},
 					"aws/keyspaces": {
 						Name: "Keyspaces (for Apache Cassandra)",
 						Prefixes: []string{
 							"aws_keyspaces_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+							},
+							Source:    "aws-security-scope",
+							Rationale: "Keyspaces keyspaces and tables hold the customer's data in a serverless Cassandra-compatible store; the customer owns encryption, point-in-time recovery and access. Data store, as aws_keyspaces_table.",
 						},
-						Source:    "aws-security-scope",
-						Rationale: "Keyspaces keyspaces and tables hold the customer's data in a serverless Cassandra-compatible store; the customer owns encryption, point-in-time recovery and access. Data store, as aws_keyspaces_table.",
 					},
 					"aws/kinesis": {
 						Name: "Kinesis",
 						Prefixes: []string{
 							"aws_kinesis_",
 						},
-						ServiceModel: "saas",
-						Class:        "messaging",
-						Focus: []string{
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "messaging",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+							},
+							Source:    "aws-security-scope",
+							Rationale: "Kinesis data streams, stream consumers and resource policies carry the customer's records; AWS runs the shards, the customer owns encryption, retention and who may read and write. Messaging, as aws_kinesis_stream.",
 						},
-						Source:    "aws-security-scope",
-						Rationale: "Kinesis data streams, stream consumers and resource policies carry the customer's records; AWS runs the shards, the customer owns encryption, retention and who may read and write. Messaging, as aws_kinesis_stream.",
 					},
 					"aws/kinesisanalytics": {
 						Name: "Kinesis Analytics",
@@ -5084,28 +5394,32 @@ func builtinDocumentList() []NamedDocument {
 							"aws_kinesis_analytics_",
 							"aws_kinesisanalytics_",
 						},
-						ServiceModel: "faas",
-						Class:        "serverless_function",
-						Focus: []string{
-							"application_code",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "faas",
+							Class:        "serverless_function",
+							Focus: []string{
+								"application_code",
+								"data_access",
+							},
+							Source:    "aws-security-scope",
+							Rationale: "Kinesis Data Analytics (SQL) applications run the customer's SQL over streams on AWS-run capacity; the customer owns the application code, its inputs and outputs and its role. Serverless job.",
 						},
-						Source:    "aws-security-scope",
-						Rationale: "Kinesis Data Analytics (SQL) applications run the customer's SQL over streams on AWS-run capacity; the customer owns the application code, its inputs and outputs and its role. Serverless job.",
 					},
 					"aws/kinesisanalyticsv2": {
 						Name: "Kinesis Analytics V2",
 						Prefixes: []string{
 							"aws_kinesisanalyticsv2_",
 						},
-						ServiceModel: "faas",
-						Class:        "serverless_function",
-						Focus: []string{
-							"application_code",
-							"runtime",
+						Classification: Classification{
+							ServiceModel: "faas",
+							Class:        "serverless_function",
+							Focus: []string{
+								"application_code",
+								"runtime",
+							},
+							Source:    "aws-security-scope",
+							Rationale: "Managed Service for Apache Flink applications and snapshots run the customer's Flink code on AWS-managed capacity; the customer owns the code and its dependencies, the Flink runtime version it picks and upgrades, VPC settings and data. Serverless job.",
 						},
-						Source:    "aws-security-scope",
-						Rationale: "Managed Service for Apache Flink applications and snapshots run the customer's Flink code on AWS-managed capacity; the customer owns the code and its dependencies, the Flink runtime version it picks and upgrades, VPC settings and data. Serverless job.",
 					},
 					"aws/kinesisvideo": {
 						Name: "Kinesis Video",
@@ -5113,99 +5427,113 @@ func builtinDocumentList() []NamedDocument {
 							"aws_kinesis_video_",
 							"aws_kinesisvideo_",
 						},
-						ServiceModel: "saas",
-						Class:        "messaging",
-						Focus: []string{
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "messaging",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "Kinesis Video streams ingest and store the customer's video from cameras and devices; the customer owns encryption, retention and who may read the media.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Kinesis Video streams ingest and store the customer's video from cameras and devices; the customer owns encryption, retention and who may read the media.",
 					},
 					"aws/kms": {
 						Name: "KMS (Key Management)",
 						Prefixes: []string{
 							"aws_kms_",
 						},
-						ServiceModel: "saas",
-						Class:        "key_secret",
-						Focus: []string{
-							"data_protection",
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "key_secret",
+							Focus: []string{
+								"data_protection",
+								"accounts_and_access",
+							},
+							Source:    "aws-kms-security",
+							Rationale: "KMS keys, aliases, grants, replica and external keys, custom key stores and key policies protect the customer's data; AWS runs the HSMs, the customer owns key policies, grants, rotation and deletion. Key and secret, as aws_kms_key.",
 						},
-						Source:    "aws-kms-security",
-						Rationale: "KMS keys, aliases, grants, replica and external keys, custom key stores and key policies protect the customer's data; AWS runs the HSMs, the customer owns key policies, grants, rotation and deletion. Key and secret, as aws_kms_key.",
 					},
 					"aws/lakeformation": {
 						Name: "Lake Formation",
 						Prefixes: []string{
 							"aws_lakeformation_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_access",
-							"data_classification",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_access",
+								"data_classification",
+							},
+							Source:    "aws-security-scope",
+							Rationale: "Lake Formation data lake settings, registered resources, permissions, LF-tags and data cell filters govern access to the customer's data in S3 and the Glue catalog; the customer owns every grant. Data store, as aws_lakeformation_permissions.",
 						},
-						Source:    "aws-security-scope",
-						Rationale: "Lake Formation data lake settings, registered resources, permissions, LF-tags and data cell filters govern access to the customer's data in S3 and the Glue catalog; the customer owns every grant. Data store, as aws_lakeformation_permissions.",
 					},
 					"aws/lambda": {
 						Name: "Lambda",
 						Prefixes: []string{
 							"aws_lambda_",
 						},
-						ServiceModel: "faas",
-						Class:        "serverless_function",
-						Focus: []string{
-							"application_code",
-							"runtime",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "faas",
+							Class:        "serverless_function",
+							Focus: []string{
+								"application_code",
+								"runtime",
+								"configuration",
+							},
+							Source:    "aws-lambda-security-overview",
+							Rationale: "Lambda functions, layers, aliases, event source mappings, provisioned concurrency, code signing and invocation settings run the customer's code on runtimes AWS patches; the customer owns the code, dependencies, runtime choice and role. Serverless function, as aws_lambda_function.",
 						},
-						Source:    "aws-lambda-security-overview",
-						Rationale: "Lambda functions, layers, aliases, event source mappings, provisioned concurrency, code signing and invocation settings run the customer's code on runtimes AWS patches; the customer owns the code, dependencies, runtime choice and role. Serverless function, as aws_lambda_function.",
 					},
 					"aws/lambdacore": {
 						Name: "Lambda Core",
 						Prefixes: []string{
 							"aws_lambdacore_",
 						},
-						ServiceModel: "iaas",
-						Class:        "network_object",
-						Focus: []string{
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "network_object",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "aws-srm",
+							Rationale: "Lambda Core network connectors provision elastic network interfaces in the customer's subnets so Lambda MicroVMs reach its VPC; network objects, as the VPC's, whose subnets, security groups and egress the customer owns.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Lambda Core network connectors provision elastic network interfaces in the customer's subnets so Lambda MicroVMs reach its VPC; network objects, as the VPC's, whose subnets, security groups and egress the customer owns.",
 					},
 					"aws/lambdamicrovms": {
 						Name: "Lambda MicroVMs",
 						Prefixes: []string{
 							"aws_lambdamicrovms_",
 						},
-						ServiceModel: "caas",
-						Class:        "serverless_function",
-						Focus: []string{
-							"application_code",
-							"runtime",
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "serverless_function",
+							Focus: []string{
+								"application_code",
+								"runtime",
+								"network_controls",
+							},
+							Source:    "aws-srm",
+							Rationale: "Lambda MicroVMs run the customer's application from a MicroVM image (base image, code and runtime configuration) behind an HTTPS endpoint AWS provisions; CaaS rather than FaaS because the image carries the runtime and libraries the customer keeps patched, which leaves more to the customer.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Lambda MicroVMs run the customer's application from a MicroVM image (base image, code and runtime configuration) behind an HTTPS endpoint AWS provisions; CaaS rather than FaaS because the image carries the runtime and libraries the customer keeps patched, which leaves more to the customer.",
 					},
 					"aws/launchwizard": {
 						Name: "Launch Wizard",
 						Prefixes: []string{
 							"aws_launchwizard_",
 						},
-						ServiceModel: "iaas",
-						Class:        "compute_host",
-						Focus: []string{
-							"operating_system",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "compute_host",
+							Focus: []string{
+								"operating_system",
+								"configuration",
+							},
+							Source:    "aws-ec2-security",
+							Rationale: "Launch Wizard deploys SAP, SQL Server and other applications onto EC2 instances and related resources in the customer's account; the customer then runs those hosts and the applications on them.",
 						},
-						Source:    "aws-ec2-security",
-						Rationale: "Launch Wizard deploys SAP, SQL Server and other applications onto EC2 instances and related resources in the customer's account; the customer then runs those hosts and the applications on them.",
 					},
 					"aws/lexmodels": {
 						Name: "Lex Model Building",
@@ -5213,69 +5541,79 @@ func builtinDocumentList() []NamedDocument {
 							"aws_lex_",
 							"aws_lexmodels_",
 						},
-						ServiceModel: "saas",
-						Class:        "messaging",
-						Focus: []string{
-							"application_code",
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "messaging",
+							Focus: []string{
+								"application_code",
+								"data_protection",
+							},
+							Source:    "aws-srm",
+							Rationale: "Lex (V1) bots, intents, slot types and bot aliases are conversational logic the customer writes, calling its Lambda functions and logging conversations; AWS runs the language models, the customer owns the logic, fulfilment code and conversation logs.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Lex (V1) bots, intents, slot types and bot aliases are conversational logic the customer writes, calling its Lambda functions and logging conversations; AWS runs the language models, the customer owns the logic, fulfilment code and conversation logs.",
 					},
 					"aws/lexv2models": {
 						Name: "Lex V2 Models",
 						Prefixes: []string{
 							"aws_lexv2models_",
 						},
-						ServiceModel: "saas",
-						Class:        "messaging",
-						Focus: []string{
-							"application_code",
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "messaging",
+							Focus: []string{
+								"application_code",
+								"data_protection",
+							},
+							Source:    "aws-srm",
+							Rationale: "Lex V2 bots, locales, versions, intents and slots are conversational logic the customer writes, calling its Lambda functions and logging conversations; AWS runs the language models, the customer owns the logic, fulfilment code and conversation logs.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Lex V2 bots, locales, versions, intents and slots are conversational logic the customer writes, calling its Lambda functions and logging conversations; AWS runs the language models, the customer owns the logic, fulfilment code and conversation logs.",
 					},
 					"aws/licensemanager": {
 						Name: "License Manager",
 						Prefixes: []string{
 							"aws_licensemanager_",
 						},
-						ServiceModel: "saas",
-						Class:        "configuration_object",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "License Manager license configurations, associations, grants and grant accepters track software licences against the customer's resources; configuration only.",
 						},
-						Source:    "aws-srm",
-						Rationale: "License Manager license configurations, associations, grants and grant accepters track software licences against the customer's resources; configuration only.",
 					},
 					"aws/lightsail": {
 						Name: "Lightsail",
 						Prefixes: []string{
 							"aws_lightsail_",
 						},
-						ServiceModel: "iaas",
-						Class:        "compute_host",
-						Focus: []string{
-							"operating_system",
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "compute_host",
+							Focus: []string{
+								"operating_system",
+								"network_controls",
+							},
+							Source:    "aws-security-scope",
+							Rationale: "Lightsail instances, disks, static IPs, key pairs, load balancers, databases, buckets, container services and distributions bundle virtual servers with their network and storage; the instances are servers whose OS the customer runs, so compute with a host under IaaS (it over-states Lightsail's managed databases and buckets rather than hide the OS).",
 						},
-						Source:    "aws-security-scope",
-						Rationale: "Lightsail instances, disks, static IPs, key pairs, load balancers, databases, buckets, container services and distributions bundle virtual servers with their network and storage; the instances are servers whose OS the customer runs, so compute with a host under IaaS (it over-states Lightsail's managed databases and buckets rather than hide the OS).",
 					},
 					"aws/location": {
 						Name: "Location",
 						Prefixes: []string{
 							"aws_location_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_classification",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_classification",
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "Location maps, place indexes, route calculators, trackers and geofence collections; trackers and geofences hold positions of the customer's devices (often of people), which the customer classifies, retains and restricts.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Location maps, place indexes, route calculators, trackers and geofence collections; trackers and geofences hold positions of the customer's devices (often of people), which the customer classifies, retains and restricts.",
 					},
 					"aws/logs": {
 						Name: "CloudWatch Logs",
@@ -5284,82 +5622,94 @@ func builtinDocumentList() []NamedDocument {
 							"aws_cloudwatch_query_",
 							"aws_logs_",
 						},
-						ServiceModel: "saas",
-						Class:        "logging_monitoring",
-						Focus: []string{
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "CloudWatch Logs groups, streams, metric and subscription filters, destinations, data protection policies, resource policies and saved queries hold the customer's logs; the customer owns retention, encryption, masking and readers. Logging, as aws_cloudwatch_log_group.",
 						},
-						Source:    "aws-srm",
-						Rationale: "CloudWatch Logs groups, streams, metric and subscription filters, destinations, data protection policies, resource policies and saved queries hold the customer's logs; the customer owns retention, encryption, masking and readers. Logging, as aws_cloudwatch_log_group.",
 					},
 					"aws/lookoutmetrics": {
 						Name: "Lookout for Metrics",
 						Prefixes: []string{
 							"aws_lookoutmetrics_",
 						},
-						ServiceModel: "saas",
-						Class:        "logging_monitoring",
-						Focus: []string{
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "Lookout for Metrics anomaly detectors and metric sets watch the customer's business metrics from its data sources; the customer owns the source credentials, the data and where alerts go.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Lookout for Metrics anomaly detectors and metric sets watch the customer's business metrics from its data sources; the customer owns the source credentials, the data and where alerts go.",
 					},
 					"aws/m2": {
 						Name: "Mainframe Modernization",
 						Prefixes: []string{
 							"aws_m2_",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_platform",
-						Focus: []string{
-							"application_code",
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_platform",
+							Focus: []string{
+								"application_code",
+								"network_controls",
+							},
+							Source:    "aws-srm",
+							Rationale: "Mainframe Modernization applications, environments and deployments run the customer's migrated mainframe applications on runtime engines AWS manages in its VPC; the customer owns the application code, engine version choice, network exposure and data.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Mainframe Modernization applications, environments and deployments run the customer's migrated mainframe applications on runtime engines AWS manages in its VPC; the customer owns the application code, engine version choice, network exposure and data.",
 					},
 					"aws/macie2": {
 						Name: "Macie",
 						Prefixes: []string{
 							"aws_macie2_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_classification",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_classification",
+							},
+							Source:    "aws-srm",
+							Rationale: "Macie accounts, classification jobs, custom data identifiers, findings filters and members scan the customer's S3 data for sensitive content; the customer decides what is scanned and owns the findings. Data store, as aws_macie2_account.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Macie accounts, classification jobs, custom data identifiers, findings filters and members scan the customer's S3 data for sensitive content; the customer decides what is scanned and owns the findings. Data store, as aws_macie2_account.",
 					},
 					"aws/mailmanager": {
 						Name: "SES Mail Manager",
 						Prefixes: []string{
 							"aws_mailmanager_",
 						},
-						ServiceModel: "saas",
-						Class:        "messaging",
-						Focus: []string{
-							"data_protection",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "messaging",
+							Focus: []string{
+								"data_protection",
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "SES Mail Manager ingress points, rule sets, traffic policies, relays, archives and add-ons receive, filter, route and archive the customer's email; messaging, as SES, with the archived mail, its retention and routing the customer's.",
 						},
-						Source:    "aws-srm",
-						Rationale: "SES Mail Manager ingress points, rule sets, traffic policies, relays, archives and add-ons receive, filter, route and archive the customer's email; messaging, as SES, with the archived mail, its retention and routing the customer's.",
 					},
 					"aws/mediaconnect": {
 						Name: "Elemental MediaConnect",
 						Prefixes: []string{
 							"aws_mediaconnect_",
 						},
-						ServiceModel: "paas",
-						Class:        "messaging",
-						Focus: []string{
-							"network_controls",
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "messaging",
+							Focus: []string{
+								"network_controls",
+								"data_protection",
+							},
+							Source:    "aws-srm",
+							Rationale: "Elemental MediaConnect flows, sources, outputs and entitlements transport the customer's live video; the customer owns source allow-lists, encryption keys and who is entitled to its streams (PaaS for the allow-lists and VPC interfaces it controls).",
 						},
-						Source:    "aws-srm",
-						Rationale: "Elemental MediaConnect flows, sources, outputs and entitlements transport the customer's live video; the customer owns source allow-lists, encryption keys and who is entitled to its streams (PaaS for the allow-lists and VPC interfaces it controls).",
 					},
 					"aws/mediaconvert": {
 						Name: "Elemental MediaConvert",
@@ -5367,27 +5717,31 @@ func builtinDocumentList() []NamedDocument {
 							"aws_media_convert_",
 							"aws_mediaconvert_",
 						},
-						ServiceModel: "saas",
-						Class:        "messaging",
-						Focus: []string{
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "messaging",
+							Focus: []string{
+								"data_protection",
+							},
+							Source:    "aws-srm",
+							Rationale: "Elemental MediaConvert queues (and the jobs sent to them) transcode the customer's media files between S3 locations; the customer owns the files, their encryption and the role jobs use.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Elemental MediaConvert queues (and the jobs sent to them) transcode the customer's media files between S3 locations; the customer owns the files, their encryption and the role jobs use.",
 					},
 					"aws/medialive": {
 						Name: "Elemental MediaLive",
 						Prefixes: []string{
 							"aws_medialive_",
 						},
-						ServiceModel: "paas",
-						Class:        "messaging",
-						Focus: []string{
-							"network_controls",
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "messaging",
+							Focus: []string{
+								"network_controls",
+								"data_protection",
+							},
+							Source:    "aws-srm",
+							Rationale: "Elemental MediaLive channels, inputs, input security groups and multiplexes encode the customer's live video; input security groups and VPC inputs are network controls the customer sets (PaaS), and it owns the content and its destinations.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Elemental MediaLive channels, inputs, input security groups and multiplexes encode the customer's live video; input security groups and VPC inputs are network controls the customer sets (PaaS), and it owns the content and its destinations.",
 					},
 					"aws/mediapackage": {
 						Name: "Elemental MediaPackage",
@@ -5395,14 +5749,16 @@ func builtinDocumentList() []NamedDocument {
 							"aws_media_package_",
 							"aws_mediapackage_",
 						},
-						ServiceModel: "saas",
-						Class:        "traffic_endpoint",
-						Focus: []string{
-							"data_access",
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "traffic_endpoint",
+							Focus: []string{
+								"data_access",
+								"data_protection",
+							},
+							Source:    "aws-srm",
+							Rationale: "Elemental MediaPackage channels package the customer's live video for delivery to players and CDNs; endpoints that serve its content, with the access control and encryption the customer sets.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Elemental MediaPackage channels package the customer's live video for delivery to players and CDNs; endpoints that serve its content, with the access control and encryption the customer sets.",
 					},
 					"aws/mediapackagev2": {
 						Name: "Elemental MediaPackage Version 2",
@@ -5410,28 +5766,32 @@ func builtinDocumentList() []NamedDocument {
 							"aws_media_packagev2_",
 							"aws_mediapackagev2_",
 						},
-						ServiceModel: "saas",
-						Class:        "traffic_endpoint",
-						Focus: []string{
-							"data_access",
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "traffic_endpoint",
+							Focus: []string{
+								"data_access",
+								"data_protection",
+							},
+							Source:    "aws-srm",
+							Rationale: "Elemental MediaPackage v2 channel groups, channels and origin endpoints package and serve the customer's live video; the customer owns origin access policies, DRM encryption and CDN authorization.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Elemental MediaPackage v2 channel groups, channels and origin endpoints package and serve the customer's live video; the customer owns origin access policies, DRM encryption and CDN authorization.",
 					},
 					"aws/mediapackagevod": {
 						Name: "Elemental MediaPackage VOD",
 						Prefixes: []string{
 							"aws_mediapackagevod_",
 						},
-						ServiceModel: "saas",
-						Class:        "traffic_endpoint",
-						Focus: []string{
-							"data_access",
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "traffic_endpoint",
+							Focus: []string{
+								"data_access",
+								"data_protection",
+							},
+							Source:    "aws-srm",
+							Rationale: "Elemental MediaPackage VOD packaging groups and configurations package the customer's video on demand for delivery to players and CDNs; endpoints that serve its content, as aws/mediapackage.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Elemental MediaPackage VOD packaging groups and configurations package the customer's video on demand for delivery to players and CDNs; endpoints that serve its content, as aws/mediapackage.",
 					},
 					"aws/mediastore": {
 						Name: "Elemental MediaStore",
@@ -5439,519 +5799,593 @@ func builtinDocumentList() []NamedDocument {
 							"aws_media_store_",
 							"aws_mediastore_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_access",
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_access",
+								"data_protection",
+							},
+							Source:    "aws-srm",
+							Rationale: "Elemental MediaStore containers and container policies store and serve the customer's media objects; the customer owns the container policy, CORS and lifecycle settings.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Elemental MediaStore containers and container policies store and serve the customer's media objects; the customer owns the container policy, CORS and lifecycle settings.",
 					},
 					"aws/memorydb": {
 						Name: "MemoryDB",
 						Prefixes: []string{
 							"aws_memorydb_",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_database",
-						Focus: []string{
-							"network_controls",
-							"data_protection",
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_database",
+							Focus: []string{
+								"network_controls",
+								"data_protection",
+								"accounts_and_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "MemoryDB clusters, parameter and subnet groups, snapshots, users and ACLs run a durable Redis-compatible engine on nodes AWS patches in the customer's VPC; the customer owns engine versions, users and ACLs, TLS and network exposure. Managed database, as aws_memorydb_cluster.",
 						},
-						Source:    "aws-srm",
-						Rationale: "MemoryDB clusters, parameter and subnet groups, snapshots, users and ACLs run a durable Redis-compatible engine on nodes AWS patches in the customer's VPC; the customer owns engine versions, users and ACLs, TLS and network exposure. Managed database, as aws_memorydb_cluster.",
 					},
 					"aws/mgn": {
 						Name: "Application Migration (Mgn)",
 						Prefixes: []string{
 							"aws_mgn_",
 						},
-						ServiceModel: "paas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_protection",
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+								"network_controls",
+							},
+							Source:    "aws-srm",
+							Rationale: "Application Migration Service replication and launch configuration templates and applications replicate source servers' disks into the customer's staging subnet and launch them as EC2 instances; like Elastic Disaster Recovery, the customer owns the network, keys and retention of these copies of its servers (the launched instances are answered as EC2).",
 						},
-						Source:    "aws-srm",
-						Rationale: "Application Migration Service replication and launch configuration templates and applications replicate source servers' disks into the customer's staging subnet and launch them as EC2 instances; like Elastic Disaster Recovery, the customer owns the network, keys and retention of these copies of its servers (the launched instances are answered as EC2).",
 					},
 					"aws/mpa": {
 						Name: "Multi-party Approval",
 						Prefixes: []string{
 							"aws_mpa_",
 						},
-						ServiceModel: "saas",
-						Class:        "access_policy",
-						Focus: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "Multi-party approval teams and identity sources require several approvers from the customer's IAM Identity Center before protected operations proceed; access policy: the customer chooses approvers and thresholds.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Multi-party approval teams and identity sources require several approvers from the customer's IAM Identity Center before protected operations proceed; access policy: the customer chooses approvers and thresholds.",
 					},
 					"aws/mq": {
 						Name: "MQ",
 						Prefixes: []string{
 							"aws_mq_",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_database",
-						Focus: []string{
-							"network_controls",
-							"data_protection",
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_database",
+							Focus: []string{
+								"network_controls",
+								"data_protection",
+								"accounts_and_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "Amazon MQ brokers and configurations run ActiveMQ or RabbitMQ on hosts AWS patches; the customer owns engine versions, broker users, public accessibility and encryption. Managed database, as aws_mq_broker.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Amazon MQ brokers and configurations run ActiveMQ or RabbitMQ on hosts AWS patches; the customer owns engine versions, broker users, public accessibility and encryption. Managed database, as aws_mq_broker.",
 					},
 					"aws/mwaa": {
 						Name: "MWAA (Managed Workflows for Apache Airflow)",
 						Prefixes: []string{
 							"aws_mwaa_",
 						},
-						ServiceModel: "caas",
-						Class:        "managed_platform",
-						Focus: []string{
-							"application_code",
-							"runtime",
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "managed_platform",
+							Focus: []string{
+								"application_code",
+								"runtime",
+								"network_controls",
+							},
+							Source:    "aws-srm",
+							Rationale: "MWAA environments run the customer's Airflow DAGs, plugins and Python requirements on containers AWS operates in its VPC; the customer picks and upgrades the Airflow version and owns the DAG code and the libraries it adds, so CaaS, which leaves runtime and libraries to the customer.",
 						},
-						Source:    "aws-srm",
-						Rationale: "MWAA environments run the customer's Airflow DAGs, plugins and Python requirements on containers AWS operates in its VPC; the customer picks and upgrades the Airflow version and owns the DAG code and the libraries it adds, so CaaS, which leaves runtime and libraries to the customer.",
 					},
 					"aws/mwaaserverless": {
 						Name: "MWAA (Managed Workflows for Apache Airflow) Serverless",
 						Prefixes: []string{
 							"aws_mwaaserverless_",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_platform",
-						Focus: []string{
-							"application_code",
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_platform",
+							Focus: []string{
+								"application_code",
+								"network_controls",
+							},
+							Source:    "aws-srm",
+							Rationale: "MWAA Serverless workflows run the customer's Airflow workflow definitions on workers AWS operates and scales; managed platform under PaaS, the customer owns the workflow code, the role it runs with and its network access (unlike MWAA environments, no Airflow version to upgrade).",
 						},
-						Source:    "aws-srm",
-						Rationale: "MWAA Serverless workflows run the customer's Airflow workflow definitions on workers AWS operates and scales; managed platform under PaaS, the customer owns the workflow code, the role it runs with and its network access (unlike MWAA environments, no Airflow version to upgrade).",
 					},
 					"aws/neptune": {
 						Name: "Neptune",
 						Prefixes: []string{
 							"aws_neptune_",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_database",
-						Focus: []string{
-							"network_controls",
-							"data_protection",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_database",
+							Focus: []string{
+								"network_controls",
+								"data_protection",
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "Neptune clusters, instances, parameter groups, subnet groups, snapshots and global clusters run a graph engine on hosts AWS patches in the customer's VPC; the customer owns engine versions, IAM auth, encryption and network exposure. Managed database, as aws_neptune_cluster.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Neptune clusters, instances, parameter groups, subnet groups, snapshots and global clusters run a graph engine on hosts AWS patches in the customer's VPC; the customer owns engine versions, IAM auth, encryption and network exposure. Managed database, as aws_neptune_cluster.",
 					},
 					"aws/neptunegraph": {
 						Name: "Neptune Analytics",
 						Prefixes: []string{
 							"aws_neptunegraph_",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_database",
-						Focus: []string{
-							"network_controls",
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_database",
+							Focus: []string{
+								"network_controls",
+								"data_protection",
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "Neptune Analytics graphs are memory-optimised graph stores AWS runs, reachable publicly or through private endpoints; the customer owns public connectivity, the encryption key, the graph data and who may query it.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Neptune Analytics graphs are memory-optimised graph stores AWS runs, reachable publicly or through private endpoints; the customer owns public connectivity, the encryption key, the graph data and who may query it.",
 					},
 					"aws/networkfirewall": {
 						Name: "Network Firewall",
 						Prefixes: []string{
 							"aws_networkfirewall_",
 						},
-						ServiceModel: "paas",
-						Class:        "traffic_endpoint",
-						Focus: []string{
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "traffic_endpoint",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "aws-vpc-security",
+							Rationale: "Network Firewall firewalls, firewall policies, rule groups, logging configurations, TLS inspection configurations and resource policies filter the customer's VPC traffic; AWS runs the engine, the customer writes the policy. Traffic endpoint, as aws_networkfirewall_firewall.",
 						},
-						Source:    "aws-vpc-security",
-						Rationale: "Network Firewall firewalls, firewall policies, rule groups, logging configurations, TLS inspection configurations and resource policies filter the customer's VPC traffic; AWS runs the engine, the customer writes the policy. Traffic endpoint, as aws_networkfirewall_firewall.",
 					},
 					"aws/networkflowmonitor": {
 						Name: "CloudWatch NetworkFlow Monitor",
 						Prefixes: []string{
 							"aws_networkflowmonitor_",
 						},
-						ServiceModel: "saas",
-						Class:        "logging_monitoring",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "CloudWatch Network Flow Monitor monitors and scopes measure TCP flow performance between the customer's workloads from agents it installs; monitoring AWS runs, as CloudWatch Network Monitor, with scope the customer owns.",
 						},
-						Source:    "aws-srm",
-						Rationale: "CloudWatch Network Flow Monitor monitors and scopes measure TCP flow performance between the customer's workloads from agents it installs; monitoring AWS runs, as CloudWatch Network Monitor, with scope the customer owns.",
 					},
 					"aws/networkmanager": {
 						Name: "Network Manager",
 						Prefixes: []string{
 							"aws_networkmanager_",
 						},
-						ServiceModel: "iaas",
-						Class:        "network_object",
-						Focus: []string{
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "network_object",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "aws-vpc-security",
+							Rationale: "Network Manager and Cloud WAN global networks, core networks and policies, sites, devices, links, connections and attachments describe and route the customer's global network; network objects, like transit gateways.",
 						},
-						Source:    "aws-vpc-security",
-						Rationale: "Network Manager and Cloud WAN global networks, core networks and policies, sites, devices, links, connections and attachments describe and route the customer's global network; network objects, like transit gateways.",
 					},
 					"aws/networkmonitor": {
 						Name: "CloudWatch Network Monitor",
 						Prefixes: []string{
 							"aws_networkmonitor_",
 						},
-						ServiceModel: "saas",
-						Class:        "logging_monitoring",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "CloudWatch Network Monitor monitors and probes measure latency and loss between the customer's VPC subnets and on-premises destinations; AWS probes, the customer owns scope.",
 						},
-						Source:    "aws-srm",
-						Rationale: "CloudWatch Network Monitor monitors and probes measure latency and loss between the customer's VPC subnets and on-premises destinations; AWS probes, the customer owns scope.",
 					},
 					"aws/notifications": {
 						Name: "User Notifications",
 						Prefixes: []string{
 							"aws_notifications_",
 						},
-						ServiceModel: "saas",
-						Class:        "messaging",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "messaging",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "User Notifications configurations, event rules, hubs and channel associations deliver notifications of the customer's AWS events to email, chat and mobile channels; messaging like CodeStar Notifications, whose recipients and content the customer chooses.",
 						},
-						Source:    "aws-srm",
-						Rationale: "User Notifications configurations, event rules, hubs and channel associations deliver notifications of the customer's AWS events to email, chat and mobile channels; messaging like CodeStar Notifications, whose recipients and content the customer chooses.",
 					},
 					"aws/notificationscontacts": {
 						Name: "User Notifications Contacts",
 						Prefixes: []string{
 							"aws_notificationscontacts_",
 						},
-						ServiceModel: "saas",
-						Class:        "messaging",
-						Focus: []string{
-							"data_classification",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "messaging",
+							Focus: []string{
+								"data_classification",
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "User Notifications email contacts are the addresses notifications go to; personal data the customer keeps, part of the notification messaging.",
 						},
-						Source:    "aws-srm",
-						Rationale: "User Notifications email contacts are the addresses notifications go to; personal data the customer keeps, part of the notification messaging.",
 					},
 					"aws/oam": {
 						Name: "CloudWatch Observability Access Manager",
 						Prefixes: []string{
 							"aws_oam_",
 						},
-						ServiceModel: "saas",
-						Class:        "logging_monitoring",
-						Focus: []string{
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "CloudWatch Observability Access Manager sinks, sink policies and links share logs, metrics and traces between the customer's accounts; the customer decides which accounts may read which telemetry.",
 						},
-						Source:    "aws-srm",
-						Rationale: "CloudWatch Observability Access Manager sinks, sink policies and links share logs, metrics and traces between the customer's accounts; the customer decides which accounts may read which telemetry.",
 					},
 					"aws/observabilityadmin": {
 						Name: "CloudWatch Observability Admin",
 						Prefixes: []string{
 							"aws_observabilityadmin_",
 						},
-						ServiceModel: "saas",
-						Class:        "logging_monitoring",
-						Focus: []string{
-							"data_access",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"data_access",
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "CloudWatch Observability Admin telemetry rules, centralization rules and pipelines turn on and copy the customer's logs and telemetry across accounts and Regions; logging whose destinations and readers the customer decides.",
 						},
-						Source:    "aws-srm",
-						Rationale: "CloudWatch Observability Admin telemetry rules, centralization rules and pipelines turn on and copy the customer's logs and telemetry across accounts and Regions; logging whose destinations and readers the customer decides.",
 					},
 					"aws/odb": {
 						Name: "Oracle Database@AWS",
 						Prefixes: []string{
 							"aws_odb_",
 						},
-						ServiceModel: "iaas",
-						Class:        "managed_database",
-						Focus: []string{
-							"operating_system",
-							"network_controls",
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "managed_database",
+							Focus: []string{
+								"operating_system",
+								"network_controls",
+								"data_protection",
+							},
+							Source:    "aws-srm",
+							Rationale: "Oracle Database@AWS Exadata infrastructures, VM clusters, ODB networks and peerings run Oracle databases on Exadata in AWS data centres; in Exadata VM clusters the customer administers the guest operating system and the database software, so IaaS, which leaves those to the customer (autonomous VM clusters are more managed and are answered the same, conservatively).",
 						},
-						Source:    "aws-srm",
-						Rationale: "Oracle Database@AWS Exadata infrastructures, VM clusters, ODB networks and peerings run Oracle databases on Exadata in AWS data centres; in Exadata VM clusters the customer administers the guest operating system and the database software, so IaaS, which leaves those to the customer (autonomous VM clusters are more managed and are answered the same, conservatively).",
 					},
 					"aws/opensearch": {
 						Name: "OpenSearch",
 						Prefixes: []string{
 							"aws_opensearch_",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_database",
-						Focus: []string{
-							"network_controls",
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_database",
+							Focus: []string{
+								"network_controls",
+								"data_protection",
+								"data_access",
+							},
+							Source:    "aws-security-scope",
+							Rationale: "OpenSearch Service domains, domain policies, SAML options, packages, VPC endpoints and outbound connections run search clusters AWS patches on request in the customer's VPC or on a public endpoint; the customer owns engine versions, access policies, fine-grained access and encryption. Managed database, as aws_opensearch_domain.",
 						},
-						Source:    "aws-security-scope",
-						Rationale: "OpenSearch Service domains, domain policies, SAML options, packages, VPC endpoints and outbound connections run search clusters AWS patches on request in the customer's VPC or on a public endpoint; the customer owns engine versions, access policies, fine-grained access and encryption. Managed database, as aws_opensearch_domain.",
 					},
 					"aws/opensearchserverless": {
 						Name: "OpenSearch Serverless",
 						Prefixes: []string{
 							"aws_opensearchserverless_",
 						},
-						ServiceModel: "paas",
-						Class:        "data_store",
-						Focus: []string{
-							"network_controls",
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "data_store",
+							Focus: []string{
+								"network_controls",
+								"data_protection",
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "OpenSearch Serverless collections, security policies (encryption, network), access policies, security configurations and VPC endpoints hold the customer's indexed data without servers it sees; the customer decides public or VPC access (PaaS), the key and data access rules.",
 						},
-						Source:    "aws-srm",
-						Rationale: "OpenSearch Serverless collections, security policies (encryption, network), access policies, security configurations and VPC endpoints hold the customer's indexed data without servers it sees; the customer decides public or VPC access (PaaS), the key and data access rules.",
 					},
 					"aws/opsworks": {
 						Name: "OpsWorks",
 						Prefixes: []string{
 							"aws_opsworks_",
 						},
-						ServiceModel: "iaas",
-						Class:        "compute_host",
-						Focus: []string{
-							"operating_system",
-							"application_code",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "compute_host",
+							Focus: []string{
+								"operating_system",
+								"application_code",
+							},
+							Source:    "aws-ec2-security",
+							Rationale: "OpsWorks Stacks stacks, layers, instances, apps, users and permissions run Chef on EC2 instances in the customer's account; the customer owns the instances' OS, its cookbooks and apps and the SSH users (the service has reached end of life).",
 						},
-						Source:    "aws-ec2-security",
-						Rationale: "OpsWorks Stacks stacks, layers, instances, apps, users and permissions run Chef on EC2 instances in the customer's account; the customer owns the instances' OS, its cookbooks and apps and the SSH users (the service has reached end of life).",
 					},
 					"aws/organizations": {
 						Name: "Organizations",
 						Prefixes: []string{
 							"aws_organizations_",
 						},
-						ServiceModel: "saas",
-						Class:        "access_policy",
-						Focus: []string{
-							"accounts_and_access",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							Focus: []string{
+								"accounts_and_access",
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "Organizations accounts, organizational units, policies (SCPs, RCPs, tag and backup policies), attachments, delegated administrators and resource policies structure and restrict the customer's accounts; guardrails, as the existing Organizations entries.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Organizations accounts, organizational units, policies (SCPs, RCPs, tag and backup policies), attachments, delegated administrators and resource policies structure and restrict the customer's accounts; guardrails, as the existing Organizations entries.",
 					},
 					"aws/osis": {
 						Name: "OpenSearch Ingestion (OSIS)",
 						Prefixes: []string{
 							"aws_osis_",
 						},
-						ServiceModel: "paas",
-						Class:        "messaging",
-						Focus: []string{
-							"application_code",
-							"network_controls",
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "messaging",
+							Focus: []string{
+								"application_code",
+								"network_controls",
+								"data_protection",
+							},
+							Source:    "aws-srm",
+							Rationale: "OpenSearch Ingestion pipelines run the customer's Data Prepper pipeline definitions on capacity AWS manages, publicly or in its VPC; the customer owns the pipeline logic, sources and sinks, their credentials and network access.",
 						},
-						Source:    "aws-srm",
-						Rationale: "OpenSearch Ingestion pipelines run the customer's Data Prepper pipeline definitions on capacity AWS manages, publicly or in its VPC; the customer owns the pipeline logic, sources and sinks, their credentials and network access.",
 					},
 					"aws/outposts": {
 						Name: "Outposts",
 						Prefixes: []string{
 							"aws_outposts_",
 						},
-						ServiceModel: "on_premises",
-						Class:        "compute_host",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "on_premises",
+							Class:        "compute_host",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "Outposts racks and servers are AWS hardware installed in the customer's facility: AWS maintains the equipment, the customer owns the site's power, cooling, physical security and network uplinks, so the physical layers are the customer's (the provider offers data sources only).",
 						},
-						Source:    "aws-srm",
-						Rationale: "Outposts racks and servers are AWS hardware installed in the customer's facility: AWS maintains the equipment, the customer owns the site's power, cooling, physical security and network uplinks, so the physical layers are the customer's (the provider offers data sources only).",
 					},
 					"aws/paymentcryptography": {
 						Name: "Payment Cryptography Control Plane",
 						Prefixes: []string{
 							"aws_paymentcryptography_",
 						},
-						ServiceModel: "saas",
-						Class:        "key_secret",
-						Focus: []string{
-							"data_protection",
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "key_secret",
+							Focus: []string{
+								"data_protection",
+								"accounts_and_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "Payment Cryptography keys and aliases are payment HSM keys AWS holds; the customer owns their usage, key policies and who may use them for PIN, card and MAC operations.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Payment Cryptography keys and aliases are payment HSM keys AWS holds; the customer owns their usage, key policies and who may use them for PIN, card and MAC operations.",
 					},
 					"aws/pcaconnectorad": {
 						Name: "Private CA Connector for Active Directory",
 						Prefixes: []string{
 							"aws_pcaconnectorad_",
 						},
-						ServiceModel: "saas",
-						Class:        "key_secret",
-						Focus: []string{
-							"accounts_and_access",
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "key_secret",
+							Focus: []string{
+								"accounts_and_access",
+								"data_protection",
+							},
+							Source:    "aws-srm",
+							Rationale: "Private CA Connector for AD connectors, directory registrations, templates and template group access control entries issue certificates from the customer's private CA to Active Directory users and machines; the customer owns which templates exist and who may enrol.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Private CA Connector for AD connectors, directory registrations, templates and template group access control entries issue certificates from the customer's private CA to Active Directory users and machines; the customer owns which templates exist and who may enrol.",
 					},
 					"aws/pcs": {
 						Name: "Parallel Computing Service",
 						Prefixes: []string{
 							"aws_pcs_",
 						},
-						ServiceModel: "iaas",
-						Class:        "compute_host",
-						Focus: []string{
-							"operating_system",
-							"network_controls",
-							"application_code",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "compute_host",
+							Focus: []string{
+								"operating_system",
+								"network_controls",
+								"application_code",
+							},
+							Source:    "aws-srm",
+							Rationale: "Parallel Computing Service clusters, compute node groups and queues run the customer's HPC jobs under a Slurm controller AWS manages, on EC2 instances launched from AMIs the customer chooses and updates; compute with a host under IaaS, as EMR and GameLift.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Parallel Computing Service clusters, compute node groups and queues run the customer's HPC jobs under a Slurm controller AWS manages, on EC2 instances launched from AMIs the customer chooses and updates; compute with a host under IaaS, as EMR and GameLift.",
 					},
 					"aws/pinpoint": {
 						Name: "End User Messaging",
 						Prefixes: []string{
 							"aws_pinpoint_",
 						},
-						ServiceModel: "saas",
-						Class:        "messaging",
-						Focus: []string{
-							"data_classification",
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "messaging",
+							Focus: []string{
+								"data_classification",
+								"data_protection",
+							},
+							Source:    "aws-srm",
+							Rationale: "Pinpoint apps, channels (SMS, email, push with their credentials), event streams and templates send the customer's messages to its end users; the customer owns endpoint and contact data (personal data), channel credentials and event exports.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Pinpoint apps, channels (SMS, email, push with their credentials), event streams and templates send the customer's messages to its end users; the customer owns endpoint and contact data (personal data), channel credentials and event exports.",
 					},
 					"aws/pinpointsmsvoicev2": {
 						Name: "End User Messaging SMS",
 						Prefixes: []string{
 							"aws_pinpointsmsvoicev2_",
 						},
-						ServiceModel: "saas",
-						Class:        "messaging",
-						Focus: []string{
-							"data_classification",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "messaging",
+							Focus: []string{
+								"data_classification",
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "End User Messaging SMS phone numbers, pools, opt-out lists, configuration sets and registrations send the customer's SMS and voice messages; messaging, as aws/pinpoint, with recipients' numbers and opt-outs (personal data) the customer's.",
 						},
-						Source:    "aws-srm",
-						Rationale: "End User Messaging SMS phone numbers, pools, opt-out lists, configuration sets and registrations send the customer's SMS and voice messages; messaging, as aws/pinpoint, with recipients' numbers and opt-outs (personal data) the customer's.",
 					},
 					"aws/pipes": {
 						Name: "EventBridge Pipes",
 						Prefixes: []string{
 							"aws_pipes_",
 						},
-						ServiceModel: "saas",
-						Class:        "messaging",
-						Focus: []string{
-							"configuration",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "messaging",
+							Focus: []string{
+								"configuration",
+								"data_access",
+							},
+							Source:    "aws-security-scope",
+							Rationale: "EventBridge Pipes connect a source to a target with optional filtering and enrichment; AWS runs the pipe, the customer owns the source and target, the enrichment it calls and the pipe's role. Messaging, like EventBridge rules.",
 						},
-						Source:    "aws-security-scope",
-						Rationale: "EventBridge Pipes connect a source to a target with optional filtering and enrichment; AWS runs the pipe, the customer owns the source and target, the enrichment it calls and the pipe's role. Messaging, like EventBridge rules.",
 					},
 					"aws/polly": {
 						Name: "Polly",
 						Prefixes: []string{
 							"aws_polly_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+							},
+							Source:    "aws-srm",
+							Rationale: "Polly synthesises speech from the customer's text (lexicons and synthesis tasks write audio to S3); the text and the audio are the customer's data.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Polly synthesises speech from the customer's text (lexicons and synthesis tasks write audio to S3); the text and the audio are the customer's data.",
 					},
 					"aws/pricing": {
 						Name: "Pricing Calculator",
 						Prefixes: []string{
 							"aws_pricing_",
 						},
-						ServiceModel: "saas",
-						Class:        "configuration_object",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "The Pricing API offers read-only price lists (the provider has data sources only); nothing of the customer's is stored or run.",
 						},
-						Source:    "aws-srm",
-						Rationale: "The Pricing API offers read-only price lists (the provider has data sources only); nothing of the customer's is stored or run.",
 					},
 					"aws/qbusiness": {
 						Name: "Amazon Q Business",
 						Prefixes: []string{
 							"aws_qbusiness_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_access",
-							"data_classification",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_access",
+								"data_classification",
+							},
+							Source:    "aws-srm",
+							Rationale: "Amazon Q Business applications, indexes, retrievers, data sources, plugins and web experiences index the customer's corporate content and answer questions from it; the customer owns which sources are connected with which credentials, document-level access, plugins reaching its systems and the answers' data.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Amazon Q Business applications, indexes, retrievers, data sources, plugins and web experiences index the customer's corporate content and answer questions from it; the customer owns which sources are connected with which credentials, document-level access, plugins reaching its systems and the answers' data.",
 					},
 					"aws/qldb": {
 						Name: "QLDB (Quantum Ledger Database)",
 						Prefixes: []string{
 							"aws_qldb_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "QLDB ledgers and streams hold the customer's journal of records; AWS runs the ledger, the customer owns deletion protection, encryption, streams to Kinesis and access.",
 						},
-						Source:    "aws-srm",
-						Rationale: "QLDB ledgers and streams hold the customer's journal of records; AWS runs the ledger, the customer owns deletion protection, encryption, streams to Kinesis and access.",
 					},
 					"aws/quicksight": {
 						Name: "QuickSight",
 						Prefixes: []string{
 							"aws_quicksight_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						AppliesTo: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							AppliesTo: []string{
+								"accounts_and_access",
+							},
+							Focus: []string{
+								"data_access",
+								"accounts_and_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "QuickSight accounts, users, groups, namespaces, data sources, data sets, analyses, dashboards, folders, templates and VPC connections hold and present the customer's data; the customer owns the data sources' credentials, SPICE data, row-level security and QuickSight's own users and groups (added to the data store's components).",
 						},
-						Focus: []string{
-							"data_access",
-							"accounts_and_access",
-						},
-						Source:    "aws-srm",
-						Rationale: "QuickSight accounts, users, groups, namespaces, data sources, data sets, analyses, dashboards, folders, templates and VPC connections hold and present the customer's data; the customer owns the data sources' credentials, SPICE data, row-level security and QuickSight's own users and groups (added to the data store's components).",
 					},
 					"aws/ram": {
 						Name: "RAM (Resource Access Manager)",
 						Prefixes: []string{
 							"aws_ram_",
 						},
-						ServiceModel: "saas",
-						Class:        "access_policy",
-						Focus: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "RAM resource shares, resource associations, principal associations and invitations share the customer's resources with other accounts; every share is an access grant the customer owns.",
 						},
-						Source:    "aws-srm",
-						Rationale: "RAM resource shares, resource associations, principal associations and invitations share the customer's resources with other accounts; every share is an access grant the customer owns.",
 					},
 					"aws/rbin": {
 						Name: "Recycle Bin (RBin)",
 						Prefixes: []string{
 							"aws_rbin_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+							},
+							Source:    "aws-srm",
+							Rationale: "Recycle Bin retention rules keep deleted EBS snapshots and AMIs for a period and can be locked; retention settings of the customer's backups.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Recycle Bin retention rules keep deleted EBS snapshots and AMIs for a period and can be locked; retention settings of the customer's backups.",
 					},
 					"aws/rds": {
 						Name: "RDS (Relational Database)",
@@ -5959,232 +6393,266 @@ func builtinDocumentList() []NamedDocument {
 							"aws_db_",
 							"aws_rds_",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_database",
-						Focus: []string{
-							"network_controls",
-							"data_protection",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_database",
+							Focus: []string{
+								"network_controls",
+								"data_protection",
+								"configuration",
+							},
+							Source:    "aws-rds-security",
+							Rationale: "RDS and Aurora instances, clusters, proxies, parameter, option and subnet groups, snapshots, event subscriptions, integrations and global clusters run database engines AWS patches; the customer owns engine versions, credentials, network exposure, encryption and backups. Managed database, as aws_db_instance.",
 						},
-						Source:    "aws-rds-security",
-						Rationale: "RDS and Aurora instances, clusters, proxies, parameter, option and subnet groups, snapshots, event subscriptions, integrations and global clusters run database engines AWS patches; the customer owns engine versions, credentials, network exposure, encryption and backups. Managed database, as aws_db_instance.",
 					},
 					"aws/rdsdata": {
 						Name: "RDS Data",
 						Prefixes: []string{
 							"aws_rdsdata_",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_database",
-						Focus: []string{
-							"data_access",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_database",
+							Focus: []string{
+								"data_access",
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "RDS Data resources run the customer's SQL against an Aurora cluster through the Data API; the statement acts inside that database, so it takes the database's class, as aws/redshiftdata.",
 						},
-						Source:    "aws-srm",
-						Rationale: "RDS Data resources run the customer's SQL against an Aurora cluster through the Data API; the statement acts inside that database, so it takes the database's class, as aws/redshiftdata.",
 					},
 					"aws/redshift": {
 						Name: "Redshift",
 						Prefixes: []string{
 							"aws_redshift_",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_database",
-						Focus: []string{
-							"network_controls",
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_database",
+							Focus: []string{
+								"network_controls",
+								"data_protection",
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "Redshift clusters, parameter and subnet groups, snapshots and schedules, data shares, endpoint accesses, partners, integrations and usage limits run a data warehouse on nodes AWS patches; the customer owns network exposure, encryption, database users and data sharing. Managed database, as aws_redshift_cluster.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Redshift clusters, parameter and subnet groups, snapshots and schedules, data shares, endpoint accesses, partners, integrations and usage limits run a data warehouse on nodes AWS patches; the customer owns network exposure, encryption, database users and data sharing. Managed database, as aws_redshift_cluster.",
 					},
 					"aws/redshiftdata": {
 						Name: "Redshift Data",
 						Prefixes: []string{
 							"aws_redshiftdata_",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_database",
-						Focus: []string{
-							"data_access",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_database",
+							Focus: []string{
+								"data_access",
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "aws_redshiftdata_statement runs the customer's SQL statement against a Redshift cluster or workgroup; the statement acts inside that database (creating objects, granting access), so it takes the database's class.",
 						},
-						Source:    "aws-srm",
-						Rationale: "aws_redshiftdata_statement runs the customer's SQL statement against a Redshift cluster or workgroup; the statement acts inside that database (creating objects, granting access), so it takes the database's class.",
 					},
 					"aws/redshiftserverless": {
 						Name: "Redshift Serverless",
 						Prefixes: []string{
 							"aws_redshiftserverless_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_protection",
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+								"network_controls",
+							},
+							Source:    "aws-srm",
+							Rationale: "Redshift Serverless namespaces, workgroups, endpoint accesses, snapshots, usage limits and resource policies hold and query the customer's warehouse data without nodes it sees; the customer owns admin credentials, encryption, public accessibility and sharing. Data store, as the existing Redshift Serverless entries.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Redshift Serverless namespaces, workgroups, endpoint accesses, snapshots, usage limits and resource policies hold and query the customer's warehouse data without nodes it sees; the customer owns admin credentials, encryption, public accessibility and sharing. Data store, as the existing Redshift Serverless entries.",
 					},
 					"aws/rekognition": {
 						Name: "Rekognition",
 						Prefixes: []string{
 							"aws_rekognition_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_classification",
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_classification",
+								"data_protection",
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "Rekognition collections, projects and stream processors store face vectors (biometric data), custom label models and video analysis settings built from the customer's images and video; the customer owns that data, its legal basis, retention and access.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Rekognition collections, projects and stream processors store face vectors (biometric data), custom label models and video analysis settings built from the customer's images and video; the customer owns that data, its legal basis, retention and access.",
 					},
 					"aws/resiliencehub": {
 						Name: "Resilience Hub",
 						Prefixes: []string{
 							"aws_resiliencehub_",
 						},
-						ServiceModel: "saas",
-						Class:        "configuration_object",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "Resilience Hub applications and resiliency policies describe the customer's applications and their recovery objectives for AWS to assess; configuration with no hosts or data of its own.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Resilience Hub applications and resiliency policies describe the customer's applications and their recovery objectives for AWS to assess; configuration with no hosts or data of its own.",
 					},
 					"aws/resiliencehubv2": {
 						Name: "Resilience Hub V2",
 						Prefixes: []string{
 							"aws_resiliencehubv2_",
 						},
-						ServiceModel: "saas",
-						Class:        "configuration_object",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "Resilience Hub V2 policies and application definitions set the recovery objectives AWS assesses the customer's applications against; configuration, as aws/resiliencehub.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Resilience Hub V2 policies and application definitions set the recovery objectives AWS assesses the customer's applications against; configuration, as aws/resiliencehub.",
 					},
 					"aws/resourceexplorer2": {
 						Name: "Resource Explorer",
 						Prefixes: []string{
 							"aws_resourceexplorer2_",
 						},
-						ServiceModel: "saas",
-						Class:        "configuration_object",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "Resource Explorer indexes and views list the customer's resources and their tags across Regions; metadata configuration, visible to whoever may use a view.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Resource Explorer indexes and views list the customer's resources and their tags across Regions; metadata configuration, visible to whoever may use a view.",
 					},
 					"aws/resourcegroups": {
 						Name: "Resource Groups",
 						Prefixes: []string{
 							"aws_resourcegroups_",
 						},
-						ServiceModel: "saas",
-						Class:        "configuration_object",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "Resource Groups groups and resources organise the customer's resources by tag or stack; configuration only.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Resource Groups groups and resources organise the customer's resources by tag or stack; configuration only.",
 					},
 					"aws/resourcegroupstaggingapi": {
 						Name: "Resource Groups Tagging",
 						Prefixes: []string{
 							"aws_resourcegroupstaggingapi_",
 						},
-						ServiceModel: "saas",
-						Class:        "configuration_object",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "The Resource Groups Tagging API reads and sets tags across services (the provider offers data sources only); tags are configuration.",
 						},
-						Source:    "aws-srm",
-						Rationale: "The Resource Groups Tagging API reads and sets tags across services (the provider offers data sources only); tags are configuration.",
 					},
 					"aws/rolesanywhere": {
 						Name: "Roles Anywhere",
 						Prefixes: []string{
 							"aws_rolesanywhere_",
 						},
-						ServiceModel: "saas",
-						Class:        "identity_provider",
-						Focus: []string{
-							"identity_infrastructure",
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "identity_provider",
+							Focus: []string{
+								"identity_infrastructure",
+								"accounts_and_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "IAM Roles Anywhere trust anchors and profiles let workloads outside AWS exchange X.509 certificates from the customer's CA for IAM role credentials; the customer owns the trust anchor, which roles are reachable and revocation.",
 						},
-						Source:    "aws-srm",
-						Rationale: "IAM Roles Anywhere trust anchors and profiles let workloads outside AWS exchange X.509 certificates from the customer's CA for IAM role credentials; the customer owns the trust anchor, which roles are reachable and revocation.",
 					},
 					"aws/route53": {
 						Name: "Route 53",
 						Prefixes: []string{
 							"aws_route53_",
 						},
-						ServiceModel: "saas",
-						Class:        "network_object",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "network_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "Route 53 hosted zones, records, health checks, DNSSEC key signing keys, delegation sets, CIDR collections, traffic policies and VPC associations hold the customer's DNS; AWS runs the name servers, the customer owns the records and zone configuration. Network object, as aws_route53_zone.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Route 53 hosted zones, records, health checks, DNSSEC key signing keys, delegation sets, CIDR collections, traffic policies and VPC associations hold the customer's DNS; AWS runs the name servers, the customer owns the records and zone configuration. Network object, as aws_route53_zone.",
 					},
 					"aws/route53domains": {
 						Name: "Route 53 Domains",
 						Prefixes: []string{
 							"aws_route53domains_",
 						},
-						ServiceModel: "saas",
-						Class:        "network_object",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "network_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "Route 53 Domains registered and delegated domains hold the customer's domain registrations: name servers, registrant contacts (personal data), transfer lock and DNSSEC delegation; losing a domain or its lock hands the customer's names to someone else.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Route 53 Domains registered and delegated domains hold the customer's domain registrations: name servers, registrant contacts (personal data), transfer lock and DNSSEC delegation; losing a domain or its lock hands the customer's names to someone else.",
 					},
 					"aws/route53profiles": {
 						Name: "Route 53 Profiles",
 						Prefixes: []string{
 							"aws_route53profiles_",
 						},
-						ServiceModel: "saas",
-						Class:        "network_object",
-						Focus: []string{
-							"configuration",
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "network_object",
+							Focus: []string{
+								"configuration",
+								"network_controls",
+							},
+							Source:    "aws-srm",
+							Rationale: "Route 53 Profiles bundle private hosted zones, resolver rules and DNS Firewall rule groups and associate them with the customer's VPCs; DNS configuration the customer shares across accounts.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Route 53 Profiles bundle private hosted zones, resolver rules and DNS Firewall rule groups and associate them with the customer's VPCs; DNS configuration the customer shares across accounts.",
 					},
 					"aws/route53recoverycontrolconfig": {
 						Name: "Route 53 Recovery Control Config",
 						Prefixes: []string{
 							"aws_route53recoverycontrolconfig_",
 						},
-						ServiceModel: "saas",
-						Class:        "network_object",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "network_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "Route 53 Application Recovery Controller clusters, control panels, routing controls and safety rules switch the customer's traffic between cells through DNS health checks; network objects whose settings decide failover.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Route 53 Application Recovery Controller clusters, control panels, routing controls and safety rules switch the customer's traffic between cells through DNS health checks; network objects whose settings decide failover.",
 					},
 					"aws/route53recoveryreadiness": {
 						Name: "Route 53 Recovery Readiness",
 						Prefixes: []string{
 							"aws_route53recoveryreadiness_",
 						},
-						ServiceModel: "saas",
-						Class:        "logging_monitoring",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "Route 53 Recovery Readiness cells, recovery groups, resource sets and readiness checks audit whether the customer's replicas are ready for failover; monitoring configuration.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Route 53 Recovery Readiness cells, recovery groups, resource sets and readiness checks audit whether the customer's replicas are ready for failover; monitoring configuration.",
 					},
 					"aws/route53resolver": {
 						Name: "Route 53 Resolver",
@@ -6192,27 +6660,31 @@ func builtinDocumentList() []NamedDocument {
 							"aws_route53_resolver_",
 							"aws_route53resolver_",
 						},
-						ServiceModel: "saas",
-						Class:        "network_object",
-						Focus: []string{
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "network_object",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "aws-srm",
+							Rationale: "Route 53 Resolver endpoints, rules, DNS Firewall domain lists and rule groups, query log configs and DNSSEC settings resolve and filter the DNS of the customer's VPCs; network objects, as aws_route53_resolver_endpoint.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Route 53 Resolver endpoints, rules, DNS Firewall domain lists and rule groups, query log configs and DNSSEC settings resolve and filter the DNS of the customer's VPCs; network objects, as aws_route53_resolver_endpoint.",
 					},
 					"aws/rum": {
 						Name: "CloudWatch RUM",
 						Prefixes: []string{
 							"aws_rum_",
 						},
-						ServiceModel: "saas",
-						Class:        "logging_monitoring",
-						Focus: []string{
-							"data_classification",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"data_classification",
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "CloudWatch RUM app monitors and metrics destinations collect real user sessions from the customer's web pages (which can carry personal data); the customer owns what is collected, retention and readers.",
 						},
-						Source:    "aws-srm",
-						Rationale: "CloudWatch RUM app monitors and metrics destinations collect real user sessions from the customer's web pages (which can carry personal data); the customer owns what is collected, retention and readers.",
 					},
 					"aws/s3": {
 						Name: "S3 (Simple Storage)",
@@ -6220,14 +6692,16 @@ func builtinDocumentList() []NamedDocument {
 							"aws_canonical_user_id",
 							"aws_s3_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+							},
+							Source:    "aws-s3-security",
+							Rationale: "S3 buckets, their settings (policies, ACLs, encryption, versioning, lifecycle, replication, logging, notifications, object lock), objects and directory buckets hold the customer's data; AWS lists S3 among the abstracted services, the customer owns the data, its protection and access. Data store, as aws_s3_bucket.",
 						},
-						Source:    "aws-s3-security",
-						Rationale: "S3 buckets, their settings (policies, ACLs, encryption, versioning, lifecycle, replication, logging, notifications, object lock), objects and directory buckets hold the customer's data; AWS lists S3 among the abstracted services, the customer owns the data, its protection and access. Data store, as aws_s3_bucket.",
 					},
 					"aws/s3control": {
 						Name: "S3 Control",
@@ -6236,165 +6710,189 @@ func builtinDocumentList() []NamedDocument {
 							"aws_s3_account_",
 							"aws_s3control",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_access",
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_access",
+								"data_protection",
+							},
+							Source:    "aws-s3-security",
+							Rationale: "S3 access points, multi-region and Object Lambda access points, account public access block, Storage Lens, access grants and batch job settings govern access to the customer's S3 data; data store, as aws_s3_account_public_access_block.",
 						},
-						Source:    "aws-s3-security",
-						Rationale: "S3 access points, multi-region and Object Lambda access points, account public access block, Storage Lens, access grants and batch job settings govern access to the customer's S3 data; data store, as aws_s3_account_public_access_block.",
 					},
 					"aws/s3files": {
 						Name: "S3 Files",
 						Prefixes: []string{
 							"aws_s3files_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "S3 Files file systems, mount targets and access points give NFS access to the customer's S3 data from its VPCs; data store like EFS: the customer owns encryption, mount target security groups, POSIX identities and policies.",
 						},
-						Source:    "aws-srm",
-						Rationale: "S3 Files file systems, mount targets and access points give NFS access to the customer's S3 data from its VPCs; data store like EFS: the customer owns encryption, mount target security groups, POSIX identities and policies.",
 					},
 					"aws/s3outposts": {
 						Name: "S3 on Outposts",
 						Prefixes: []string{
 							"aws_s3outposts_",
 						},
-						ServiceModel: "iaas",
-						Class:        "data_store",
-						Focus: []string{
-							"network_controls",
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "data_store",
+							Focus: []string{
+								"network_controls",
+								"data_protection",
+							},
+							Source:    "aws-srm",
+							Rationale: "S3 on Outposts endpoints give a VPC access to buckets stored on an Outposts rack in the customer's facility; the customer owns the endpoint's subnet, security group and access type, and the data stays on its premises.",
 						},
-						Source:    "aws-srm",
-						Rationale: "S3 on Outposts endpoints give a VPC access to buckets stored on an Outposts rack in the customer's facility; the customer owns the endpoint's subnet, security group and access type, and the data stays on its premises.",
 					},
 					"aws/s3tables": {
 						Name: "S3 Tables",
 						Prefixes: []string{
 							"aws_s3tables_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+							},
+							Source:    "aws-s3tables",
+							Rationale: "S3 Tables table buckets, namespaces, tables, their policies, encryption and maintenance settings hold the customer's Apache Iceberg tables in a bucket type AWS runs; data store, as aws_s3_bucket: table bucket and table policies, keys and Lake Formation grants are the customer's.",
 						},
-						Source:    "aws-s3tables",
-						Rationale: "S3 Tables table buckets, namespaces, tables, their policies, encryption and maintenance settings hold the customer's Apache Iceberg tables in a bucket type AWS runs; data store, as aws_s3_bucket: table bucket and table policies, keys and Lake Formation grants are the customer's.",
 					},
 					"aws/s3vectors": {
 						Name: "S3 Vectors",
 						Prefixes: []string{
 							"aws_s3vectors_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+							},
+							Source:    "aws-s3vectors",
+							Rationale: "S3 Vectors vector buckets, indexes and bucket policies store and query the customer's vector embeddings and their metadata; data store, as aws_s3_bucket: encryption (fixed at creation), bucket policies and who may query are the customer's.",
 						},
-						Source:    "aws-s3vectors",
-						Rationale: "S3 Vectors vector buckets, indexes and bucket policies store and query the customer's vector embeddings and their metadata; data store, as aws_s3_bucket: encryption (fixed at creation), bucket policies and who may query are the customer's.",
 					},
 					"aws/sagemaker": {
 						Name: "SageMaker AI",
 						Prefixes: []string{
 							"aws_sagemaker_",
 						},
-						ServiceModel: "caas",
-						Class:        "managed_platform",
-						Focus: []string{
-							"application_code",
-							"runtime",
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "managed_platform",
+							Focus: []string{
+								"application_code",
+								"runtime",
+								"network_controls",
+							},
+							Source:    "aws-srm",
+							Rationale: "SageMaker domains, user profiles, notebook instances, models, endpoints, training and pipelines run the customer's ML code and containers on instances AWS manages; images and code it brings, notebook lifecycle scripts and the libraries it installs are the customer's, so CaaS, which leaves runtime and libraries to the customer, rather than PaaS.",
 						},
-						Source:    "aws-srm",
-						Rationale: "SageMaker domains, user profiles, notebook instances, models, endpoints, training and pipelines run the customer's ML code and containers on instances AWS manages; images and code it brings, notebook lifecycle scripts and the libraries it installs are the customer's, so CaaS, which leaves runtime and libraries to the customer, rather than PaaS.",
 					},
 					"aws/savingsplans": {
 						Name: "Savings Plans",
 						Prefixes: []string{
 							"aws_savingsplans_",
 						},
-						ServiceModel: "saas",
-						Class:        "configuration_object",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "Savings Plans are purchased compute spend commitments; billing settings with no hosts or data, as Cost Explorer's.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Savings Plans are purchased compute spend commitments; billing settings with no hosts or data, as Cost Explorer's.",
 					},
 					"aws/scheduler": {
 						Name: "EventBridge Scheduler",
 						Prefixes: []string{
 							"aws_scheduler_",
 						},
-						ServiceModel: "saas",
-						Class:        "messaging",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "messaging",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-security-scope",
+							Rationale: "EventBridge Scheduler schedules and schedule groups invoke the customer's targets on a timetable with a role it provides; messaging, as aws_scheduler_schedule.",
 						},
-						Source:    "aws-security-scope",
-						Rationale: "EventBridge Scheduler schedules and schedule groups invoke the customer's targets on a timetable with a role it provides; messaging, as aws_scheduler_schedule.",
 					},
 					"aws/schemas": {
 						Name: "EventBridge Schemas",
 						Prefixes: []string{
 							"aws_schemas_",
 						},
-						ServiceModel: "saas",
-						Class:        "messaging",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "messaging",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "EventBridge Schemas registries, schemas, discoverers and registry policies describe the events on the customer's buses; they configure the messaging they describe (discoverers read the events themselves).",
 						},
-						Source:    "aws-srm",
-						Rationale: "EventBridge Schemas registries, schemas, discoverers and registry policies describe the events on the customer's buses; they configure the messaging they describe (discoverers read the events themselves).",
 					},
 					"aws/secretsmanager": {
 						Name: "Secrets Manager",
 						Prefixes: []string{
 							"aws_secretsmanager_",
 						},
-						ServiceModel: "saas",
-						Class:        "key_secret",
-						Focus: []string{
-							"data_protection",
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "key_secret",
+							Focus: []string{
+								"data_protection",
+								"accounts_and_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "Secrets Manager secrets, versions, rotation and policies hold the customer's credentials; AWS encrypts and stores them, the customer owns rotation, the rotation function, the key and who may read. Key and secret, as aws_secretsmanager_secret.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Secrets Manager secrets, versions, rotation and policies hold the customer's credentials; AWS encrypts and stores them, the customer owns rotation, the rotation function, the key and who may read. Key and secret, as aws_secretsmanager_secret.",
 					},
 					"aws/securityhub": {
 						Name: "Security Hub",
 						Prefixes: []string{
 							"aws_securityhub_",
 						},
-						ServiceModel: "saas",
-						Class:        "logging_monitoring",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "Security Hub accounts, standards subscriptions, controls, automation rules, insights, finding aggregators, members and configuration policies gather security findings across the customer's accounts; AWS aggregates, the customer owns coverage, suppression and remediation. Logging and monitoring, as aws_securityhub_account.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Security Hub accounts, standards subscriptions, controls, automation rules, insights, finding aggregators, members and configuration policies gather security findings across the customer's accounts; AWS aggregates, the customer owns coverage, suppression and remediation. Logging and monitoring, as aws_securityhub_account.",
 					},
 					"aws/securitylake": {
 						Name: "Security Lake",
 						Prefixes: []string{
 							"aws_securitylake_",
 						},
-						ServiceModel: "saas",
-						Class:        "logging_monitoring",
-						Focus: []string{
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "Security Lake data lakes, log sources, custom log sources and subscribers collect the customer's security logs into S3 in its account; the customer owns retention, encryption and which subscribers may read.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Security Lake data lakes, log sources, custom log sources and subscribers collect the customer's security logs into S3 in its account; the customer owns retention, encryption and which subscribers may read.",
 					},
 					"aws/serverlessrepo": {
 						Name: "Serverless Application Repository",
@@ -6402,40 +6900,46 @@ func builtinDocumentList() []NamedDocument {
 							"aws_serverlessapplicationrepository_",
 							"aws_serverlessrepo_",
 						},
-						ServiceModel: "faas",
-						Class:        "serverless_function",
-						Focus: []string{
-							"application_code",
+						Classification: Classification{
+							ServiceModel: "faas",
+							Class:        "serverless_function",
+							Focus: []string{
+								"application_code",
+							},
+							Source:    "aws-srm",
+							Rationale: "Serverless Application Repository CloudFormation stacks deploy a published serverless application (typically Lambda functions with their roles) into the customer's account; the customer vets the publisher's code and the IAM capabilities it accepts, and then runs those functions.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Serverless Application Repository CloudFormation stacks deploy a published serverless application (typically Lambda functions with their roles) into the customer's account; the customer vets the publisher's code and the IAM capabilities it accepts, and then runs those functions.",
 					},
 					"aws/servicecatalog": {
 						Name: "Service Catalog",
 						Prefixes: []string{
 							"aws_servicecatalog_",
 						},
-						ServiceModel: "saas",
-						Class:        "access_policy",
-						Focus: []string{
-							"accounts_and_access",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							Focus: []string{
+								"accounts_and_access",
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "Service Catalog portfolios, products, constraints, principal and budget associations, tag options, service actions and shares decide which approved templates which users may launch and with which role; governance, so access policy (provisioned products, which deploy a template, are answered with CloudFormation stacks).",
 						},
-						Source:    "aws-srm",
-						Rationale: "Service Catalog portfolios, products, constraints, principal and budget associations, tag options, service actions and shares decide which approved templates which users may launch and with which role; governance, so access policy (provisioned products, which deploy a template, are answered with CloudFormation stacks).",
 					},
 					"aws/servicecatalogappregistry": {
 						Name: "Service Catalog AppRegistry",
 						Prefixes: []string{
 							"aws_servicecatalogappregistry_",
 						},
-						ServiceModel: "saas",
-						Class:        "configuration_object",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "Service Catalog AppRegistry applications, attribute groups and their associations describe the customer's applications as metadata; configuration only.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Service Catalog AppRegistry applications, attribute groups and their associations describe the customer's applications as metadata; configuration only.",
 					},
 					"aws/servicediscovery": {
 						Name: "Cloud Map",
@@ -6443,95 +6947,109 @@ func builtinDocumentList() []NamedDocument {
 							"aws_service_discovery_",
 							"aws_servicediscovery_",
 						},
-						ServiceModel: "saas",
-						Class:        "network_object",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "network_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "Cloud Map namespaces (public or private DNS zones, or HTTP), services and instances register the customer's service endpoints for discovery; DNS and service registry objects, like Route 53's.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Cloud Map namespaces (public or private DNS zones, or HTTP), services and instances register the customer's service endpoints for discovery; DNS and service registry objects, like Route 53's.",
 					},
 					"aws/servicequotas": {
 						Name: "Service Quotas",
 						Prefixes: []string{
 							"aws_servicequotas_",
 						},
-						ServiceModel: "saas",
-						Class:        "configuration_object",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "Service Quotas quota increase requests and templates set the customer's account limits; configuration only.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Service Quotas quota increase requests and templates set the customer's account limits; configuration only.",
 					},
 					"aws/ses": {
 						Name: "SES (Simple Email)",
 						Prefixes: []string{
 							"aws_ses_",
 						},
-						ServiceModel: "saas",
-						Class:        "messaging",
-						Focus: []string{
-							"data_protection",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "messaging",
+							Focus: []string{
+								"data_protection",
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "SES identities, DKIM, domain MAIL FROM, receipt rules and filters, configuration sets, event destinations, templates and identity policies send and receive the customer's email; the customer owns sender authentication, what receipt rules do with mail (S3, Lambda, SNS) and who may send. Messaging, as aws_ses_domain_identity.",
 						},
-						Source:    "aws-srm",
-						Rationale: "SES identities, DKIM, domain MAIL FROM, receipt rules and filters, configuration sets, event destinations, templates and identity policies send and receive the customer's email; the customer owns sender authentication, what receipt rules do with mail (S3, Lambda, SNS) and who may send. Messaging, as aws_ses_domain_identity.",
 					},
 					"aws/sesv2": {
 						Name: "SESv2 (Simple Email V2)",
 						Prefixes: []string{
 							"aws_sesv2_",
 						},
-						ServiceModel: "saas",
-						Class:        "messaging",
-						Focus: []string{
-							"data_protection",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "messaging",
+							Focus: []string{
+								"data_protection",
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "SES v2 email identities, configuration sets, event destinations, contact lists, dedicated IP pools and account settings send the customer's email; the customer owns sender authentication, contact data, sending policy and event exports.",
 						},
-						Source:    "aws-srm",
-						Rationale: "SES v2 email identities, configuration sets, event destinations, contact lists, dedicated IP pools and account settings send the customer's email; the customer owns sender authentication, contact data, sending policy and event exports.",
 					},
 					"aws/sfn": {
 						Name: "SFN (Step Functions)",
 						Prefixes: []string{
 							"aws_sfn_",
 						},
-						ServiceModel: "saas",
-						Class:        "messaging",
-						Focus: []string{
-							"application_code",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "messaging",
+							Focus: []string{
+								"application_code",
+								"configuration",
+							},
+							Source:    "aws-security-scope",
+							Rationale: "Step Functions state machines, aliases and activities run the customer's workflows; the definitions are its logic, with their role, logging and encryption. Messaging, as aws_sfn_state_machine.",
 						},
-						Source:    "aws-security-scope",
-						Rationale: "Step Functions state machines, aliases and activities run the customer's workflows; the definitions are its logic, with their role, logging and encryption. Messaging, as aws_sfn_state_machine.",
 					},
 					"aws/shield": {
 						Name: "Shield",
 						Prefixes: []string{
 							"aws_shield_",
 						},
-						ServiceModel: "saas",
-						Class:        "traffic_endpoint",
-						Focus: []string{
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "traffic_endpoint",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "aws-srm",
+							Rationale: "Shield Advanced subscriptions, protections, protection groups, health check associations, proactive engagement and DRT access protect the customer's endpoints from DDoS; the customer chooses what is protected and what the response team may access. Traffic endpoint, as aws_shield_protection.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Shield Advanced subscriptions, protections, protection groups, health check associations, proactive engagement and DRT access protect the customer's endpoints from DDoS; the customer chooses what is protected and what the response team may access. Traffic endpoint, as aws_shield_protection.",
 					},
 					"aws/signer": {
 						Name: "Signer",
 						Prefixes: []string{
 							"aws_signer_",
 						},
-						ServiceModel: "saas",
-						Class:        "key_secret",
-						Focus: []string{
-							"data_protection",
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "key_secret",
+							Focus: []string{
+								"data_protection",
+								"accounts_and_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "Signer signing profiles, profile permissions and signing jobs sign the customer's Lambda code and container images with keys AWS holds; the customer owns who may sign, revocation and which signatures its code-signing configs require.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Signer signing profiles, profile permissions and signing jobs sign the customer's Lambda code and container images with keys AWS holds; the customer owns who may sign, revocation and which signatures its code-signing configs require.",
 					},
 					"aws/simpledb": {
 						Name: "SDB (SimpleDB)",
@@ -6539,137 +7057,157 @@ func builtinDocumentList() []NamedDocument {
 							"aws_sdb_",
 							"aws_simpledb_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "SimpleDB domains hold the customer's items in a legacy managed store; the customer owns the data and who may read and write it.",
 						},
-						Source:    "aws-srm",
-						Rationale: "SimpleDB domains hold the customer's items in a legacy managed store; the customer owns the data and who may read and write it.",
 					},
 					"aws/sns": {
 						Name: "SNS (Simple Notification)",
 						Prefixes: []string{
 							"aws_sns_",
 						},
-						ServiceModel: "saas",
-						Class:        "messaging",
-						Focus: []string{
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "messaging",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+							},
+							Source:    "aws-security-scope",
+							Rationale: "SNS topics, subscriptions, topic policies, data protection policies and SMS preferences fan out the customer's messages; the customer owns encryption, subscribers and publishers. Messaging, as aws_sns_topic.",
 						},
-						Source:    "aws-security-scope",
-						Rationale: "SNS topics, subscriptions, topic policies, data protection policies and SMS preferences fan out the customer's messages; the customer owns encryption, subscribers and publishers. Messaging, as aws_sns_topic.",
 					},
 					"aws/sqs": {
 						Name: "SQS (Simple Queue)",
 						Prefixes: []string{
 							"aws_sqs_",
 						},
-						ServiceModel: "saas",
-						Class:        "messaging",
-						Focus: []string{
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "messaging",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+							},
+							Source:    "aws-sqs-security",
+							Rationale: "SQS queues, queue policies and redrive policies hold the customer's messages; the customer owns encryption, retention and who may send and receive. Messaging, as aws_sqs_queue.",
 						},
-						Source:    "aws-sqs-security",
-						Rationale: "SQS queues, queue policies and redrive policies hold the customer's messages; the customer owns encryption, retention and who may send and receive. Messaging, as aws_sqs_queue.",
 					},
 					"aws/ssm": {
 						Name: "SSM (Systems Manager)",
 						Prefixes: []string{
 							"aws_ssm_",
 						},
-						ServiceModel: "iaas",
-						Class:        "host_configuration",
-						Focus: []string{
-							"operating_system",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "host_configuration",
+							Focus: []string{
+								"operating_system",
+								"configuration",
+							},
+							Source:    "aws-ec2-security",
+							Rationale: "Systems Manager associations, maintenance windows and their targets and tasks, patch baselines and groups, activations, resource data syncs, service settings and Quick Setup manage the operating systems of the customer's EC2 and on-premises hosts; host management settings under IaaS, as aws_ssm_association (documents and parameters keep their entries).",
 						},
-						Source:    "aws-ec2-security",
-						Rationale: "Systems Manager associations, maintenance windows and their targets and tasks, patch baselines and groups, activations, resource data syncs, service settings and Quick Setup manage the operating systems of the customer's EC2 and on-premises hosts; host management settings under IaaS, as aws_ssm_association (documents and parameters keep their entries).",
 					},
 					"aws/ssmcontacts": {
 						Name: "SSM Contacts",
 						Prefixes: []string{
 							"aws_ssmcontacts_",
 						},
-						ServiceModel: "saas",
-						Class:        "configuration_object",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "Incident Manager contacts, contact channels, plans and rotations say who is engaged for incidents and how; configuration the customer keeps current (channels hold its staff's phone numbers and addresses).",
 						},
-						Source:    "aws-srm",
-						Rationale: "Incident Manager contacts, contact channels, plans and rotations say who is engaged for incidents and how; configuration the customer keeps current (channels hold its staff's phone numbers and addresses).",
 					},
 					"aws/ssmincidents": {
 						Name: "SSM Incident Manager Incidents",
 						Prefixes: []string{
 							"aws_ssmincidents_",
 						},
-						ServiceModel: "saas",
-						Class:        "logging_monitoring",
-						Focus: []string{
-							"configuration",
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"configuration",
+								"data_protection",
+							},
+							Source:    "aws-srm",
+							Rationale: "Incident Manager replication sets and response plans define how incidents in the customer's accounts are tracked, escalated and encrypted; monitoring and response configuration.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Incident Manager replication sets and response plans define how incidents in the customer's accounts are tracked, escalated and encrypted; monitoring and response configuration.",
 					},
 					"aws/ssmquicksetup": {
 						Name: "SSM Quick Setup",
 						Prefixes: []string{
 							"aws_ssmquicksetup_",
 						},
-						ServiceModel: "iaas",
-						Class:        "host_configuration",
-						Focus: []string{
-							"operating_system",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "host_configuration",
+							Focus: []string{
+								"operating_system",
+								"configuration",
+							},
+							Source:    "aws-ec2-security",
+							Rationale: "SSM Quick Setup configuration managers deploy Systems Manager configurations (patch policies, host management, inventory) to the customer's hosts across accounts and Regions; host management settings under IaaS, as aws/ssm.",
 						},
-						Source:    "aws-ec2-security",
-						Rationale: "SSM Quick Setup configuration managers deploy Systems Manager configurations (patch policies, host management, inventory) to the customer's hosts across accounts and Regions; host management settings under IaaS, as aws/ssm.",
 					},
 					"aws/ssmsap": {
 						Name: "Systems Manager for SAP",
 						Prefixes: []string{
 							"aws_ssmsap_",
 						},
-						ServiceModel: "iaas",
-						Class:        "host_configuration",
-						Focus: []string{
-							"operating_system",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "host_configuration",
+							Focus: []string{
+								"operating_system",
+								"configuration",
+							},
+							Source:    "aws-ec2-security",
+							Rationale: "Systems Manager for SAP registers SAP HANA applications running on the customer's EC2 instances for management and backup; it manages software on hosts the customer runs.",
 						},
-						Source:    "aws-ec2-security",
-						Rationale: "Systems Manager for SAP registers SAP HANA applications running on the customer's EC2 instances for management and backup; it manages software on hosts the customer runs.",
 					},
 					"aws/ssoadmin": {
 						Name: "SSO Admin",
 						Prefixes: []string{
 							"aws_ssoadmin_",
 						},
-						ServiceModel: "saas",
-						Class:        "access_policy",
-						Focus: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "aws-iam-security",
+							Rationale: "IAM Identity Center permission sets, account assignments, managed and inline policy attachments, applications, trusted token issuers and access control attributes grant the customer's workforce into its accounts and applications; access policy, as aws_ssoadmin_permission_set.",
 						},
-						Source:    "aws-iam-security",
-						Rationale: "IAM Identity Center permission sets, account assignments, managed and inline policy attachments, applications, trusted token issuers and access control attributes grant the customer's workforce into its accounts and applications; access policy, as aws_ssoadmin_permission_set.",
 					},
 					"aws/storagegateway": {
 						Name: "Storage Gateway",
 						Prefixes: []string{
 							"aws_storagegateway_",
 						},
-						ServiceModel: "iaas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_protection",
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+								"network_controls",
+							},
+							Source:    "aws-srm",
+							Rationale: "Storage Gateway gateways, file shares, volumes, tapes, caches and upload buffers present AWS storage to the customer's network through a gateway VM it hosts on its hypervisor or EC2 (AWS updates the gateway software); the customer owns the share permissions, network access, encryption and the data.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Storage Gateway gateways, file shares, volumes, tapes, caches and upload buffers present AWS storage to the customer's network through a gateway VM it hosts on its hypervisor or EC2 (AWS updates the gateway software); the customer owns the share permissions, network access, encryption and the data.",
 					},
 					"aws/sts": {
 						Name: "STS (Security Token)",
@@ -6677,127 +7215,145 @@ func builtinDocumentList() []NamedDocument {
 							"aws_caller_identity",
 							"aws_sts_",
 						},
-						ServiceModel: "saas",
-						Class:        "access_policy",
-						Focus: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "aws-iam-security",
+							Rationale: "STS appears only as the caller identity data source, which reads the account and principal Terraform runs as; identity information, classed with IAM.",
 						},
-						Source:    "aws-iam-security",
-						Rationale: "STS appears only as the caller identity data source, which reads the account and principal Terraform runs as; identity information, classed with IAM.",
 					},
 					"aws/swf": {
 						Name: "SWF (Simple Workflow)",
 						Prefixes: []string{
 							"aws_swf_",
 						},
-						ServiceModel: "saas",
-						Class:        "messaging",
-						Focus: []string{
-							"application_code",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "messaging",
+							Focus: []string{
+								"application_code",
+							},
+							Source:    "aws-srm",
+							Rationale: "SWF domains hold the customer's workflow executions, whose deciders and activity workers it writes and runs; messaging with its retention and access.",
 						},
-						Source:    "aws-srm",
-						Rationale: "SWF domains hold the customer's workflow executions, whose deciders and activity workers it writes and runs; messaging with its retention and access.",
 					},
 					"aws/synthetics": {
 						Name: "CloudWatch Synthetics",
 						Prefixes: []string{
 							"aws_synthetics_",
 						},
-						ServiceModel: "faas",
-						Class:        "serverless_function",
-						Focus: []string{
-							"application_code",
-							"runtime",
+						Classification: Classification{
+							ServiceModel: "faas",
+							Class:        "serverless_function",
+							Focus: []string{
+								"application_code",
+								"runtime",
+							},
+							Source:    "aws-srm",
+							Rationale: "CloudWatch Synthetics canaries and groups run the customer's monitoring scripts as Lambda functions on Synthetics runtime versions it must keep current; the customer owns the scripts, the secrets they use and the artifacts bucket.",
 						},
-						Source:    "aws-srm",
-						Rationale: "CloudWatch Synthetics canaries and groups run the customer's monitoring scripts as Lambda functions on Synthetics runtime versions it must keep current; the customer owns the scripts, the secrets they use and the artifacts bucket.",
 					},
 					"aws/taxsettings": {
 						Name: "Tax Settings",
 						Prefixes: []string{
 							"aws_taxsettings_",
 						},
-						ServiceModel: "saas",
-						Class:        "configuration_object",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "Tax Settings registrations hold the account's tax registration numbers and legal addresses; account settings the customer keeps current, with no hosts or workload data.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Tax Settings registrations hold the account's tax registration numbers and legal addresses; account settings the customer keeps current, with no hosts or workload data.",
 					},
 					"aws/timestreaminfluxdb": {
 						Name: "Timestream for InfluxDB",
 						Prefixes: []string{
 							"aws_timestreaminfluxdb_",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_database",
-						Focus: []string{
-							"network_controls",
-							"data_protection",
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_database",
+							Focus: []string{
+								"network_controls",
+								"data_protection",
+								"accounts_and_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "Timestream for InfluxDB instances run InfluxDB on hosts AWS manages in the customer's VPC; the customer owns public accessibility, security groups, the admin credentials and the data.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Timestream for InfluxDB instances run InfluxDB on hosts AWS manages in the customer's VPC; the customer owns public accessibility, security groups, the admin credentials and the data.",
 					},
 					"aws/timestreamquery": {
 						Name: "Timestream Query",
 						Prefixes: []string{
 							"aws_timestreamquery_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_access",
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_access",
+								"data_protection",
+							},
+							Source:    "aws-security-scope",
+							Rationale: "Timestream Query scheduled queries read the customer's time series and write their results to another Timestream table, with a role and error report bucket the customer provides; data store, as aws/timestreamwrite, whose data they compute.",
 						},
-						Source:    "aws-security-scope",
-						Rationale: "Timestream Query scheduled queries read the customer's time series and write their results to another Timestream table, with a role and error report bucket the customer provides; data store, as aws/timestreamwrite, whose data they compute.",
 					},
 					"aws/timestreamwrite": {
 						Name: "Timestream Write",
 						Prefixes: []string{
 							"aws_timestreamwrite_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+							},
+							Source:    "aws-security-scope",
+							Rationale: "Timestream databases and tables hold the customer's time series in a serverless store; the customer owns encryption, retention and access. Data store, as the existing Timestream entry.",
 						},
-						Source:    "aws-security-scope",
-						Rationale: "Timestream databases and tables hold the customer's time series in a serverless store; the customer owns encryption, retention and access. Data store, as the existing Timestream entry.",
 					},
 					"aws/transcribe": {
 						Name: "Transcribe",
 						Prefixes: []string{
 							"aws_transcribe_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+							},
+							Source:    "aws-srm",
+							Rationale: "Transcribe vocabularies, vocabulary filters, custom language models and medical vocabularies are built from the customer's text in S3 and shape transcriptions of its audio; the customer owns that data.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Transcribe vocabularies, vocabulary filters, custom language models and medical vocabularies are built from the customer's text in S3 and shape transcriptions of its audio; the customer owns that data.",
 					},
 					"aws/transfer": {
 						Name: "Transfer Family",
 						Prefixes: []string{
 							"aws_transfer_",
 						},
-						ServiceModel: "paas",
-						Class:        "traffic_endpoint",
-						AppliesTo: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "traffic_endpoint",
+							AppliesTo: []string{
+								"accounts_and_access",
+							},
+							Focus: []string{
+								"network_controls",
+								"data_protection",
+								"accounts_and_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "Transfer Family servers, users, SSH keys, accesses, workflows, connectors, certificates, profiles and agreements receive files over SFTP, FTPS and AS2 into the customer's S3 or EFS; the customer owns the endpoint's exposure and security policy, the users and keys (added to the endpoint's components) and the workflows' code.",
 						},
-						Focus: []string{
-							"network_controls",
-							"data_protection",
-							"accounts_and_access",
-						},
-						Source:    "aws-srm",
-						Rationale: "Transfer Family servers, users, SSH keys, accesses, workflows, connectors, certificates, profiles and agreements receive files over SFTP, FTPS and AS2 into the customer's S3 or EFS; the customer owns the endpoint's exposure and security policy, the users and keys (added to the endpoint's components) and the workflows' code.",
 					},
 					"aws/transitgateway": {
 						Name: "Transit Gateway",
@@ -6805,54 +7361,62 @@ func builtinDocumentList() []NamedDocument {
 							"aws_ec2_transit_gateway",
 							"aws_transitgateway_",
 						},
-						ServiceModel: "iaas",
-						Class:        "network_object",
-						Focus: []string{
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "network_object",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "aws-vpc-security",
+							Rationale: "Transit gateways, attachments, route tables, routes, peering, Connect peers and multicast domains route traffic between the customer's VPCs and networks; network objects, as aws_ec2_transit_gateway.",
 						},
-						Source:    "aws-vpc-security",
-						Rationale: "Transit gateways, attachments, route tables, routes, peering, Connect peers and multicast domains route traffic between the customer's VPCs and networks; network objects, as aws_ec2_transit_gateway.",
 					},
 					"aws/uxc": {
 						Name: "User Experience Customization",
 						Prefixes: []string{
 							"aws_uxc_",
 						},
-						ServiceModel: "saas",
-						Class:        "configuration_object",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "User Experience Customization settings change how the AWS Management Console looks for the account (colour, visible services and Regions); configuration with no data or hosts.",
 						},
-						Source:    "aws-srm",
-						Rationale: "User Experience Customization settings change how the AWS Management Console looks for the account (colour, visible services and Regions); configuration with no data or hosts.",
 					},
 					"aws/verifiedaccess": {
 						Name: "Verified Access",
 						Prefixes: []string{
 							"aws_verifiedaccess",
 						},
-						ServiceModel: "paas",
-						Class:        "traffic_endpoint",
-						Focus: []string{
-							"network_controls",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "traffic_endpoint",
+							Focus: []string{
+								"network_controls",
+								"data_access",
+							},
+							Source:    "aws-vpc-security",
+							Rationale: "Verified Access instances, groups, endpoints, trust providers and logging configurations admit users to the customer's applications after evaluating its Cedar policies against identity and device trust; endpoints that terminate TLS and log requests, in the customer's VPC.",
 						},
-						Source:    "aws-vpc-security",
-						Rationale: "Verified Access instances, groups, endpoints, trust providers and logging configurations admit users to the customer's applications after evaluating its Cedar policies against identity and device trust; endpoints that terminate TLS and log requests, in the customer's VPC.",
 					},
 					"aws/verifiedpermissions": {
 						Name: "Verified Permissions",
 						Prefixes: []string{
 							"aws_verifiedpermissions_",
 						},
-						ServiceModel: "saas",
-						Class:        "access_policy",
-						Focus: []string{
-							"configuration",
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							Focus: []string{
+								"configuration",
+								"accounts_and_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "Verified Permissions policy stores, Cedar policies, policy templates, schemas and identity sources hold the authorization rules of the customer's own applications; access policy the customer writes and reviews.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Verified Permissions policy stores, Cedar policies, policy templates, schemas and identity sources hold the authorization rules of the customer's own applications; access policy the customer writes and reviews.",
 					},
 					"aws/vpc": {
 						Name: "VPC (Virtual Private Cloud)",
@@ -6878,27 +7442,31 @@ func builtinDocumentList() []NamedDocument {
 							"aws_subnet",
 							"aws_vpc",
 						},
-						ServiceModel: "iaas",
-						Class:        "network_object",
-						Focus: []string{
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "network_object",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "aws-vpc-security",
+							Rationale: "VPCs, subnets, route tables and routes, security groups and rules, network ACLs, internet and NAT gateways, endpoints, peering, network interfaces, prefix lists, traffic mirroring and their defaults are the customer's network; network objects, as aws_vpc (flow logs keep their logging entry).",
 						},
-						Source:    "aws-vpc-security",
-						Rationale: "VPCs, subnets, route tables and routes, security groups and rules, network ACLs, internet and NAT gateways, endpoints, peering, network interfaces, prefix lists, traffic mirroring and their defaults are the customer's network; network objects, as aws_vpc (flow logs keep their logging entry).",
 					},
 					"aws/vpclattice": {
 						Name: "VPC Lattice",
 						Prefixes: []string{
 							"aws_vpclattice_",
 						},
-						ServiceModel: "paas",
-						Class:        "traffic_endpoint",
-						Focus: []string{
-							"network_controls",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "traffic_endpoint",
+							Focus: []string{
+								"network_controls",
+								"data_access",
+							},
+							Source:    "aws-vpc-security",
+							Rationale: "VPC Lattice service networks, services, listeners, rules, target groups, auth policies and access log subscriptions route and authorize traffic between the customer's services; endpoints like a load balancer's, with the auth policies and logs the customer owns.",
 						},
-						Source:    "aws-vpc-security",
-						Rationale: "VPC Lattice service networks, services, listeners, rules, target groups, auth policies and access log subscriptions route and authorize traffic between the customer's services; endpoints like a load balancer's, with the auth policies and logs the customer owns.",
 					},
 					"aws/vpnclient": {
 						Name: "VPN (Client)",
@@ -6906,14 +7474,16 @@ func builtinDocumentList() []NamedDocument {
 							"aws_ec2_client_vpn",
 							"aws_vpnclient_",
 						},
-						ServiceModel: "iaas",
-						Class:        "traffic_endpoint",
-						Focus: []string{
-							"network_controls",
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "traffic_endpoint",
+							Focus: []string{
+								"network_controls",
+								"data_protection",
+							},
+							Source:    "aws-vpc-security",
+							Rationale: "Client VPN endpoints, network associations, authorization rules and routes terminate the customer's users' TLS VPN sessions into its VPC; the customer owns authentication (certificates, AD, SAML), authorization rules, connection logs and what the clients reach.",
 						},
-						Source:    "aws-vpc-security",
-						Rationale: "Client VPN endpoints, network associations, authorization rules and routes terminate the customer's users' TLS VPN sessions into its VPC; the customer owns authentication (certificates, AD, SAML), authorization rules, connection logs and what the clients reach.",
 					},
 					"aws/vpnsite": {
 						Name: "VPN (Site-to-Site)",
@@ -6922,52 +7492,60 @@ func builtinDocumentList() []NamedDocument {
 							"aws_vpn_",
 							"aws_vpnsite_",
 						},
-						ServiceModel: "iaas",
-						Class:        "network_object",
-						Focus: []string{
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "network_object",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "aws-vpc-security",
+							Rationale: "Site-to-Site VPN connections, routes, customer gateways, VPN gateways and their attachments and route propagation connect the customer's networks over IPsec; network objects, as aws_vpn_connection.",
 						},
-						Source:    "aws-vpc-security",
-						Rationale: "Site-to-Site VPN connections, routes, customer gateways, VPN gateways and their attachments and route propagation connect the customer's networks over IPsec; network objects, as aws_vpn_connection.",
 					},
 					"aws/waf": {
 						Name: "WAF Classic",
 						Prefixes: []string{
 							"aws_waf_",
 						},
-						ServiceModel: "saas",
-						Class:        "traffic_endpoint",
-						Focus: []string{
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "traffic_endpoint",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "aws-srm",
+							Rationale: "WAF Classic web ACLs, rules, rule groups and match sets filter requests to the customer's CloudFront distributions; the customer writes the rules. Traffic endpoint, like the WAF (v2) entries.",
 						},
-						Source:    "aws-srm",
-						Rationale: "WAF Classic web ACLs, rules, rule groups and match sets filter requests to the customer's CloudFront distributions; the customer writes the rules. Traffic endpoint, like the WAF (v2) entries.",
 					},
 					"aws/wafregional": {
 						Name: "WAF Classic Regional",
 						Prefixes: []string{
 							"aws_wafregional_",
 						},
-						ServiceModel: "saas",
-						Class:        "traffic_endpoint",
-						Focus: []string{
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "traffic_endpoint",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "aws-srm",
+							Rationale: "WAF Classic Regional web ACLs, rules, match sets and associations filter requests to the customer's load balancers and API stages; the customer writes the rules. Traffic endpoint, like the WAF (v2) entries.",
 						},
-						Source:    "aws-srm",
-						Rationale: "WAF Classic Regional web ACLs, rules, match sets and associations filter requests to the customer's load balancers and API stages; the customer writes the rules. Traffic endpoint, like the WAF (v2) entries.",
 					},
 					"aws/wafv2": {
 						Name: "WAF",
 						Prefixes: []string{
 							"aws_wafv2_",
 						},
-						ServiceModel: "saas",
-						Class:        "traffic_endpoint",
-						Focus: []string{
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "traffic_endpoint",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "aws-srm",
+							Rationale: "WAF web ACLs, rule groups, IP sets, regex pattern sets and associations filter requests to the customer's endpoints; AWS runs the engine, the customer writes the rules. Traffic endpoint, as aws_wafv2_web_acl (logging keeps its entry).",
 						},
-						Source:    "aws-srm",
-						Rationale: "WAF web ACLs, rule groups, IP sets, regex pattern sets and associations filter requests to the customer's endpoints; AWS runs the engine, the customer writes the rules. Traffic endpoint, as aws_wafv2_web_acl (logging keeps its entry).",
 					},
 					"aws/wavelength": {
 						Name: "Wavelength",
@@ -6975,118 +7553,134 @@ func builtinDocumentList() []NamedDocument {
 							"aws_ec2_carrier_",
 							"aws_wavelength_",
 						},
-						ServiceModel: "iaas",
-						Class:        "network_object",
-						Focus: []string{
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "network_object",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "aws-vpc-security",
+							Rationale: "Wavelength carrier gateways route the customer's VPC subnets in Wavelength Zones to the carrier network; network objects, like internet gateways.",
 						},
-						Source:    "aws-vpc-security",
-						Rationale: "Wavelength carrier gateways route the customer's VPC subnets in Wavelength Zones to the carrier network; network objects, like internet gateways.",
 					},
 					"aws/wellarchitected": {
 						Name: "Well-Architected Tool",
 						Prefixes: []string{
 							"aws_wellarchitected_",
 						},
-						ServiceModel: "saas",
-						Class:        "configuration_object",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "Well-Architected Tool workloads, lenses and profiles record reviews of the customer's architecture; configuration and review records only.",
 						},
-						Source:    "aws-srm",
-						Rationale: "Well-Architected Tool workloads, lenses and profiles record reviews of the customer's architecture; configuration and review records only.",
 					},
 					"aws/wickr": {
 						Name: "Wickr",
 						Prefixes: []string{
 							"aws_wickr_",
 						},
-						ServiceModel: "saas",
-						Class:        "messaging",
-						AppliesTo: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "messaging",
+							AppliesTo: []string{
+								"accounts_and_access",
+							},
+							Focus: []string{
+								"data_protection",
+								"accounts_and_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "Wickr networks and their security groups and settings run end-to-end encrypted messaging for the customer's users; AWS runs the application, the customer owns who is in the network, retention and federation, so accounts and access are added to messaging.",
 						},
-						Focus: []string{
-							"data_protection",
-							"accounts_and_access",
-						},
-						Source:    "aws-srm",
-						Rationale: "Wickr networks and their security groups and settings run end-to-end encrypted messaging for the customer's users; AWS runs the application, the customer owns who is in the network, retention and federation, so accounts and access are added to messaging.",
 					},
 					"aws/worklink": {
 						Name: "WorkLink",
 						Prefixes: []string{
 							"aws_worklink_",
 						},
-						ServiceModel: "saas",
-						Class:        "traffic_endpoint",
-						Focus: []string{
-							"network_controls",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "traffic_endpoint",
+							Focus: []string{
+								"network_controls",
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "WorkLink fleets and website certificate authority associations gave mobile users access to internal websites through AWS-rendered browsing; endpoints into the customer's network (the service has been discontinued).",
 						},
-						Source:    "aws-srm",
-						Rationale: "WorkLink fleets and website certificate authority associations gave mobile users access to internal websites through AWS-rendered browsing; endpoints into the customer's network (the service has been discontinued).",
 					},
 					"aws/workmail": {
 						Name: "WorkMail",
 						Prefixes: []string{
 							"aws_workmail_",
 						},
-						ServiceModel: "saas",
-						Class:        "messaging",
-						AppliesTo: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "messaging",
+							AppliesTo: []string{
+								"accounts_and_access",
+							},
+							Focus: []string{
+								"data_protection",
+								"accounts_and_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "WorkMail organizations, users, groups, domains and policies host the customer's mailboxes; SaaS messaging with the mail as the customer's data and the users, passwords and mobile-device access the customer manages, so accounts and access are added.",
 						},
-						Focus: []string{
-							"data_protection",
-							"accounts_and_access",
-						},
-						Source:    "aws-srm",
-						Rationale: "WorkMail organizations, users, groups, domains and policies host the customer's mailboxes; SaaS messaging with the mail as the customer's data and the users, passwords and mobile-device access the customer manages, so accounts and access are added.",
 					},
 					"aws/workspaces": {
 						Name: "WorkSpaces",
 						Prefixes: []string{
 							"aws_workspaces_",
 						},
-						ServiceModel: "iaas",
-						Class:        "compute_host",
-						Focus: []string{
-							"operating_system",
-							"network_controls",
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "compute_host",
+							Focus: []string{
+								"operating_system",
+								"network_controls",
+								"accounts_and_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "WorkSpaces directories, workspaces, IP groups and connection aliases run virtual desktops whose operating system and applications the customer keeps patched; compute with a host under IaaS, with the directory, IP access rules and users the customer owns.",
 						},
-						Source:    "aws-srm",
-						Rationale: "WorkSpaces directories, workspaces, IP groups and connection aliases run virtual desktops whose operating system and applications the customer keeps patched; compute with a host under IaaS, with the directory, IP access rules and users the customer owns.",
 					},
 					"aws/workspacesweb": {
 						Name: "WorkSpaces Web",
 						Prefixes: []string{
 							"aws_workspacesweb_",
 						},
-						ServiceModel: "paas",
-						Class:        "traffic_endpoint",
-						Focus: []string{
-							"data_access",
-							"data_protection",
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "traffic_endpoint",
+							Focus: []string{
+								"data_access",
+								"data_protection",
+								"network_controls",
+							},
+							Source:    "aws-srm",
+							Rationale: "WorkSpaces Secure Browser portals, browser, network and user settings, identity providers, trust stores, IP access settings and user access logging stream an AWS-run browser to the customer's users; the customer owns sign-in, the VPC the browser reaches, clipboard and download controls and logs.",
 						},
-						Source:    "aws-srm",
-						Rationale: "WorkSpaces Secure Browser portals, browser, network and user settings, identity providers, trust stores, IP access settings and user access logging stream an AWS-run browser to the customer's users; the customer owns sign-in, the VPC the browser reaches, clipboard and download controls and logs.",
 					},
 					"aws/xray": {
 						Name: "X-Ray",
 						Prefixes: []string{
 							"aws_xray_",
 						},
-						ServiceModel: "saas",
-						Class:        "logging_monitoring",
-						Focus: []string{
-							"configuration",
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"configuration",
+								"data_protection",
+							},
+							Source:    "aws-srm",
+							Rationale: "X-Ray groups, sampling rules, encryption configuration and resource policies control the traces the customer's applications send; the customer owns sampling, encryption and who may read the traces.",
 						},
-						Source:    "aws-srm",
-						Rationale: "X-Ray groups, sampling rules, encryption configuration and resource policies control the traces the customer's applications send; the customer owns sampling, encryption and who may read the traces.",
 					},
 				},
 			},
@@ -7122,13 +7716,15 @@ func builtinDocumentList() []NamedDocument {
 						Prefixes: []string{
 							"azuread_administrative_",
 						},
-						ServiceModel: "saas",
-						Class:        "access_policy",
-						Focus: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "entra-id",
+							Rationale: "Administrative units, their members and scoped role members partition the directory for delegated administration in Entra ID, which Microsoft runs; whom they delegate to is the customer's.",
 						},
-						Source:    "entra-id",
-						Rationale: "Administrative units, their members and scoped role members partition the directory for delegated administration in Entra ID, which Microsoft runs; whom they delegate to is the customer's.",
 					},
 					"azuread/applications": {
 						Name: "Microsoft Entra ID: Applications",
@@ -7138,27 +7734,31 @@ func builtinDocumentList() []NamedDocument {
 						Types: []string{
 							"azuread_application",
 						},
-						ServiceModel: "saas",
-						Class:        "identity_provider",
-						Focus: []string{
-							"identity_infrastructure",
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "identity_provider",
+							Focus: []string{
+								"identity_infrastructure",
+								"accounts_and_access",
+							},
+							Source:    "entra-app-objects",
+							Rationale: "Application registrations and their passwords, certificates, federated credentials, redirect URIs, permissions and claims define how apps sign users and workloads in through Entra ID.",
 						},
-						Source:    "entra-app-objects",
-						Rationale: "Application registrations and their passwords, certificates, federated credentials, redirect URIs, permissions and claims define how apps sign users and workloads in through Entra ID.",
 					},
 					"azuread/approleassignments": {
 						Name: "Microsoft Entra ID: App Role Assignments",
 						Prefixes: []string{
 							"azuread_app_",
 						},
-						ServiceModel: "saas",
-						Class:        "access_policy",
-						Focus: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "entra-app-objects",
+							Rationale: "App role assignments grant users, groups and service principals roles of an application; the grants are the customer's.",
 						},
-						Source:    "entra-app-objects",
-						Rationale: "App role assignments grant users, groups and service principals roles of an application; the grants are the customer's.",
 					},
 					"azuread/conditionalaccess": {
 						Name: "Microsoft Entra ID: Conditional Access",
@@ -7166,14 +7766,16 @@ func builtinDocumentList() []NamedDocument {
 							"azuread_conditional_",
 							"azuread_named_",
 						},
-						ServiceModel: "saas",
-						Class:        "identity_provider",
-						Focus: []string{
-							"identity_infrastructure",
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "identity_provider",
+							Focus: []string{
+								"identity_infrastructure",
+								"accounts_and_access",
+							},
+							Source:    "entra-conditional-access",
+							Rationale: "Conditional Access policies and named locations decide how users authenticate (MFA, device and location conditions) in Entra ID; they configure the sign-in itself, so the identity provider class, not a mere permission.",
 						},
-						Source:    "entra-conditional-access",
-						Rationale: "Conditional Access policies and named locations decide how users authenticate (MFA, device and location conditions) in Entra ID; they configure the sign-in itself, so the identity provider class, not a mere permission.",
 					},
 					"azuread/directoryroles": {
 						Name: "Microsoft Entra ID: Directory Roles",
@@ -7181,13 +7783,15 @@ func builtinDocumentList() []NamedDocument {
 							"azuread_custom_",
 							"azuread_directory_",
 						},
-						ServiceModel: "saas",
-						Class:        "access_policy",
-						Focus: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "entra-id",
+							Rationale: "Directory roles, custom roles, role assignments and eligibility requests grant administrative rights in the tenant; who holds them is the customer's.",
 						},
-						Source:    "entra-id",
-						Rationale: "Directory roles, custom roles, role assignments and eligibility requests grant administrative rights in the tenant; who holds them is the customer's.",
 					},
 					"azuread/groups": {
 						Name: "Microsoft Entra ID: Groups",
@@ -7198,13 +7802,15 @@ func builtinDocumentList() []NamedDocument {
 							"azuread_group",
 							"azuread_group_member",
 						},
-						ServiceModel: "saas",
-						Class:        "access_policy",
-						Focus: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "entra-id",
+							Rationale: "Groups and their members carry access to applications, roles and resources; membership is the customer's to govern.",
 						},
-						Source:    "entra-id",
-						Rationale: "Groups and their members carry access to applications, roles and resources; membership is the customer's to govern.",
 					},
 					"azuread/identitygovernance": {
 						Name: "Microsoft Entra ID: Identity Governance",
@@ -7212,27 +7818,31 @@ func builtinDocumentList() []NamedDocument {
 							"azuread_access_",
 							"azuread_privileged_",
 						},
-						ServiceModel: "saas",
-						Class:        "access_policy",
-						Focus: []string{
-							"accounts_and_access",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							Focus: []string{
+								"accounts_and_access",
+								"configuration",
+							},
+							Source:    "entra-id-governance",
+							Rationale: "Access packages, catalogs, assignment policies and privileged access group schedules govern who gets which access and for how long.",
 						},
-						Source:    "entra-id-governance",
-						Rationale: "Access packages, catalogs, assignment policies and privileged access group schedules govern who gets which access and for how long.",
 					},
 					"azuread/invitations": {
 						Name: "Microsoft Entra ID: Invitations",
 						Types: []string{
 							"azuread_invitation",
 						},
-						ServiceModel: "saas",
-						Class:        "access_policy",
-						Focus: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "entra-id",
+							Rationale: "Invitations add guest users to the tenant; which outsiders get an account is the customer's decision.",
 						},
-						Source:    "entra-id",
-						Rationale: "Invitations add guest users to the tenant; which outsiders get an account is the customer's decision.",
 					},
 					"azuread/policies": {
 						Name: "Microsoft Entra ID: Policies",
@@ -7241,68 +7851,78 @@ func builtinDocumentList() []NamedDocument {
 							"azuread_claims_",
 							"azuread_group_role_",
 						},
-						ServiceModel: "saas",
-						Class:        "identity_provider",
-						Focus: []string{
-							"identity_infrastructure",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "identity_provider",
+							Focus: []string{
+								"identity_infrastructure",
+								"configuration",
+							},
+							Source:    "entra-id",
+							Rationale: "Authentication strength, claims mapping and group role management policies configure how users authenticate, what tokens say and how privileged group roles are activated.",
 						},
-						Source:    "entra-id",
-						Rationale: "Authentication strength, claims mapping and group role management policies configure how users authenticate, what tokens say and how privileged group roles are activated.",
 					},
 					"azuread/serviceprincipals": {
 						Name: "Microsoft Entra ID: Service Principals",
 						Prefixes: []string{
 							"azuread_service_",
 						},
-						ServiceModel: "saas",
-						Class:        "access_policy",
-						Focus: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "entra-app-objects",
+							Rationale: "Service principals and their passwords, certificates, token signing certificates, delegated permission grants and claims mapping assignments are the tenant's instances of applications and the credentials workloads sign in with.",
 						},
-						Source:    "entra-app-objects",
-						Rationale: "Service principals and their passwords, certificates, token signing certificates, delegated permission grants and claims mapping assignments are the tenant's instances of applications and the credentials workloads sign in with.",
 					},
 					"azuread/synchronization": {
 						Name: "Microsoft Entra ID: Synchronization",
 						Prefixes: []string{
 							"azuread_synchronization_",
 						},
-						ServiceModel: "saas",
-						Class:        "identity_provider",
-						Focus: []string{
-							"identity_infrastructure",
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "identity_provider",
+							Focus: []string{
+								"identity_infrastructure",
+								"accounts_and_access",
+							},
+							Source:    "entra-id",
+							Rationale: "Synchronization jobs and secrets provision identities between Entra ID and applications or directories, with credentials the customer supplies.",
 						},
-						Source:    "entra-id",
-						Rationale: "Synchronization jobs and secrets provision identities between Entra ID and applications or directories, with credentials the customer supplies.",
 					},
 					"azuread/userflows": {
 						Name: "Microsoft Entra ID: User Flows",
 						Prefixes: []string{
 							"azuread_user_",
 						},
-						ServiceModel: "saas",
-						Class:        "identity_provider",
-						Focus: []string{
-							"identity_infrastructure",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "identity_provider",
+							Focus: []string{
+								"identity_infrastructure",
+								"configuration",
+							},
+							Source:    "entra-id",
+							Rationale: "User flow attributes define what a B2C or external-ID sign-up flow collects from users.",
 						},
-						Source:    "entra-id",
-						Rationale: "User flow attributes define what a B2C or external-ID sign-up flow collects from users.",
 					},
 					"azuread/users": {
 						Name: "Microsoft Entra ID: Users",
 						Types: []string{
 							"azuread_user",
 						},
-						ServiceModel: "saas",
-						Class:        "access_policy",
-						Focus: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "entra-id",
+							Rationale: "Users are the tenant's accounts; their creation, credentials and lifecycle are the customer's.",
 						},
-						Source:    "entra-id",
-						Rationale: "Users are the tenant's accounts; their creation, credentials and lifecycle are the customer's.",
 					},
 				},
 			},
@@ -7681,14 +8301,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.AzureActiveDirectory",
 						},
-						ServiceModel: "saas",
-						Class:        "identity_provider",
-						Focus: []string{
-							"identity_infrastructure",
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "identity_provider",
+							Focus: []string{
+								"identity_infrastructure",
+								"accounts_and_access",
+							},
+							Source:    "azure-ad-b2c",
+							Rationale: "Azure AD B2C directories are customer identity tenants Microsoft runs; the customer configures sign-in, user flows and who administers them.",
 						},
-						Source:    "azure-ad-b2c",
-						Rationale: "Azure AD B2C directories are customer identity tenants Microsoft runs; the customer configures sign-in, user flows and who administers them.",
 					},
 					"azurerm/advisor": {
 						Name: "Advisor",
@@ -7698,13 +8320,15 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.Advisor",
 						},
-						ServiceModel: "saas",
-						Class:        "logging_monitoring",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "azure-advisor",
+							Rationale: "Advisor suppressions silence recommendations of a service Microsoft runs; hiding one can hide a security finding, so they are treated as monitoring configuration.",
 						},
-						Source:    "azure-advisor",
-						Rationale: "Advisor suppressions silence recommendations of a service Microsoft runs; hiding one can hide a security finding, so they are treated as monitoring configuration.",
 					},
 					"azurerm/analysisservices": {
 						Name: "Analysis Services",
@@ -7714,14 +8338,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.AnalysisServices",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_database",
-						Focus: []string{
-							"data_access",
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_database",
+							Focus: []string{
+								"data_access",
+								"network_controls",
+							},
+							Source:    "azure-analysis-services",
+							Rationale: "Analysis Services servers host the customer's tabular models on an engine Microsoft runs; the customer owns the models' data, firewall and administrators.",
 						},
-						Source:    "azure-analysis-services",
-						Rationale: "Analysis Services servers host the customer's tabular models on an engine Microsoft runs; the customer owns the models' data, firewall and administrators.",
 					},
 					"azurerm/apimanagement": {
 						Name: "API Management",
@@ -7734,17 +8360,19 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.ApiManagement",
 						},
-						ServiceModel: "paas",
-						Class:        "traffic_endpoint",
-						AppliesTo: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "traffic_endpoint",
+							AppliesTo: []string{
+								"accounts_and_access",
+							},
+							Focus: []string{
+								"configuration",
+								"accounts_and_access",
+							},
+							Source:    "azure-api-management-baseline",
+							Rationale: "Most API Management types are APIs, products, policies, backends and subscriptions of a gateway that receives the customer's traffic; the service itself is typed as a managed platform. Subscriptions and named values carry credentials, hence accounts and access.",
 						},
-						Focus: []string{
-							"configuration",
-							"accounts_and_access",
-						},
-						Source:    "azure-api-management-baseline",
-						Rationale: "Most API Management types are APIs, products, policies, backends and subscriptions of a gateway that receives the customer's traffic; the service itself is typed as a managed platform. Subscriptions and named values carry credentials, hence accounts and access.",
 					},
 					"azurerm/appconfiguration": {
 						Name: "App Configuration",
@@ -7757,14 +8385,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.AppConfiguration",
 						},
-						ServiceModel: "paas",
-						Class:        "data_store",
-						Focus: []string{
-							"configuration",
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "data_store",
+							Focus: []string{
+								"configuration",
+								"data_protection",
+							},
+							Source:    "azure-app-configuration",
+							Rationale: "App Configuration stores hold the customer's settings and feature flags; Microsoft runs the store, the customer owns the keys, values, access and network exposure.",
 						},
-						Source:    "azure-app-configuration",
-						Rationale: "App Configuration stores hold the customer's settings and feature flags; Microsoft runs the store, the customer owns the keys, values, access and network exposure.",
 					},
 					"azurerm/applicationinsights": {
 						Name: "Application Insights",
@@ -7780,14 +8410,16 @@ func builtinDocumentList() []NamedDocument {
 							"Microsoft.Insights/workbookTemplates",
 							"Microsoft.Insights/workbooks",
 						},
-						ServiceModel: "saas",
-						Class:        "logging_monitoring",
-						Focus: []string{
-							"data_access",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"data_access",
+								"configuration",
+							},
+							Source:    "azure-log-analytics",
+							Rationale: "Application Insights components, web tests and workbooks collect and show the customer's telemetry in a service Microsoft runs; what is collected and who reads it is the customer's.",
 						},
-						Source:    "azure-log-analytics",
-						Rationale: "Application Insights components, web tests and workbooks collect and show the customer's telemetry in a service Microsoft runs; what is collected and who reads it is the customer's.",
 					},
 					"azurerm/appservice": {
 						Name: "Azure App Service",
@@ -7812,14 +8444,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.Web",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_platform",
-						Focus: []string{
-							"application_code",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_platform",
+							Focus: []string{
+								"application_code",
+								"configuration",
+							},
+							Source:    "azure-app-service-security",
+							Rationale: "App Service plans, web apps, slots and environments run the customer's code on hosts Microsoft patches; function apps have their own type entries. Custom containers hand the runtime to the customer through conditions on the types.",
 						},
-						Source:    "azure-app-service-security",
-						Rationale: "App Service plans, web apps, slots and environments run the customer's code on hosts Microsoft patches; function apps have their own type entries. Custom containers hand the runtime to the customer through conditions on the types.",
 					},
 					"azurerm/arckubernetes": {
 						Name: "Azure Arc-enabled Kubernetes",
@@ -7829,14 +8463,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.Kubernetes",
 						},
-						ServiceModel: "caas",
-						Class:        "container_platform",
-						Focus: []string{
-							"configuration",
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "container_platform",
+							Focus: []string{
+								"configuration",
+								"accounts_and_access",
+							},
+							Source:    "azure-arc-kubernetes",
+							Rationale: "Arc-enabled Kubernetes projects a cluster the customer runs (on premises or elsewhere) into Azure, with extensions and Flux configurations; the nodes and the cluster stay the customer's, as for azurerm_arc_kubernetes_cluster.",
 						},
-						Source:    "azure-arc-kubernetes",
-						Rationale: "Arc-enabled Kubernetes projects a cluster the customer runs (on premises or elsewhere) into Azure, with extensions and Flux configurations; the nodes and the cluster stay the customer's, as for azurerm_arc_kubernetes_cluster.",
 					},
 					"azurerm/arcresourcebridge": {
 						Name: "Azure Arc resource bridge",
@@ -7846,14 +8482,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.ResourceConnector",
 						},
-						ServiceModel: "iaas",
-						Class:        "compute_host",
-						Focus: []string{
-							"operating_system",
-							"deployment_settings",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "compute_host",
+							Focus: []string{
+								"operating_system",
+								"deployment_settings",
+							},
+							Source:    "azure-arc-resource-bridge",
+							Rationale: "The Arc resource bridge is an appliance VM the customer hosts in its own virtualization platform and must keep upgraded; the host is left to the customer.",
 						},
-						Source:    "azure-arc-resource-bridge",
-						Rationale: "The Arc resource bridge is an appliance VM the customer hosts in its own virtualization platform and must keep upgraded; the host is left to the customer.",
 					},
 					"azurerm/attestation": {
 						Name: "Attestation",
@@ -7863,14 +8501,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.Attestation",
 						},
-						ServiceModel: "saas",
-						Class:        "key_secret",
-						Focus: []string{
-							"configuration",
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "key_secret",
+							Focus: []string{
+								"configuration",
+								"data_protection",
+							},
+							Source:    "azure-attestation-baseline",
+							Rationale: "Attestation providers verify trusted execution environments and sign tokens with policies and signing certificates the customer sets; Microsoft runs the service.",
 						},
-						Source:    "azure-attestation-baseline",
-						Rationale: "Attestation providers verify trusted execution environments and sign tokens with policies and signing certificates the customer sets; Microsoft runs the service.",
 					},
 					"azurerm/authorization": {
 						Name: "Authorization",
@@ -7882,13 +8522,15 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.Authorization",
 						},
-						ServiceModel: "saas",
-						Class:        "access_policy",
-						Focus: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "azure-rbac",
+							Rationale: "Role assignments and definitions and PIM schedules grant access in Azure RBAC, which Microsoft runs; who gets which role is wholly the customer's.",
 						},
-						Source:    "azure-rbac",
-						Rationale: "Role assignments and definitions and PIM schedules grant access in Azure RBAC, which Microsoft runs; who gets which role is wholly the customer's.",
 					},
 					"azurerm/automanage": {
 						Name: "Azure Automanage",
@@ -7900,14 +8542,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.AutoManage",
 						},
-						ServiceModel: "iaas",
-						Class:        "host_configuration",
-						Focus: []string{
-							"operating_system",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "host_configuration",
+							Focus: []string{
+								"operating_system",
+								"configuration",
+							},
+							Source:    "azure-automanage",
+							Rationale: "Automanage configuration profiles and their assignments configure the operating system of the customer's virtual machines and Arc machines (updates, backup, guest configuration).",
 						},
-						Source:    "azure-automanage",
-						Rationale: "Automanage configuration profiles and their assignments configure the operating system of the customer's virtual machines and Arc machines (updates, backup, guest configuration).",
 					},
 					"azurerm/automation": {
 						Name: "Automation",
@@ -7917,17 +8561,19 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.Automation",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_platform",
-						AppliesTo: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_platform",
+							AppliesTo: []string{
+								"accounts_and_access",
+							},
+							Focus: []string{
+								"application_code",
+								"accounts_and_access",
+							},
+							Source:    "azure-automation-baseline",
+							Rationale: "Automation accounts run the customer's runbooks and DSC configurations on Microsoft's sandboxes or the customer's hybrid workers, and hold credentials, certificates and variables, hence accounts and access.",
 						},
-						Focus: []string{
-							"application_code",
-							"accounts_and_access",
-						},
-						Source:    "azure-automation-baseline",
-						Rationale: "Automation accounts run the customer's runbooks and DSC configurations on Microsoft's sandboxes or the customer's hybrid workers, and hold credentials, certificates and variables, hence accounts and access.",
 					},
 					"azurerm/azurestackhci": {
 						Name: "Azure Local (Azure Stack HCI)",
@@ -7937,14 +8583,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.AzureStackHCI",
 						},
-						ServiceModel: "on_premises",
-						Class:        "compute_host",
-						Focus: []string{
-							"physical_hosts",
-							"operating_system",
+						Classification: Classification{
+							ServiceModel: "on_premises",
+							Class:        "compute_host",
+							Focus: []string{
+								"physical_hosts",
+								"operating_system",
+							},
+							Source:    "azure-stack-hci-baseline",
+							Rationale: "Azure Stack HCI (Azure Local) clusters, logical networks, images and virtual disks run on hardware in the customer's datacenter; Azure only manages them, so everything down to the hosts is the customer's.",
 						},
-						Source:    "azure-stack-hci-baseline",
-						Rationale: "Azure Stack HCI (Azure Local) clusters, logical networks, images and virtual disks run on hardware in the customer's datacenter; Azure only manages them, so everything down to the hosts is the customer's.",
 					},
 					"azurerm/batch": {
 						Name: "Batch",
@@ -7954,14 +8602,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.Batch",
 						},
-						ServiceModel: "iaas",
-						Class:        "compute_host",
-						Focus: []string{
-							"operating_system",
-							"application_code",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "compute_host",
+							Focus: []string{
+								"operating_system",
+								"application_code",
+							},
+							Source:    "azure-batch-baseline",
+							Rationale: "Batch pools are virtual machines from an image the customer chooses, reachable by the customer; Batch does not patch pool nodes (the customer recreates pools), so the host is left to the customer, the more cautious of IaaS and PaaS.",
 						},
-						Source:    "azure-batch-baseline",
-						Rationale: "Batch pools are virtual machines from an image the customer chooses, reachable by the customer; Batch does not patch pool nodes (the customer recreates pools), so the host is left to the customer, the more cautious of IaaS and PaaS.",
 					},
 					"azurerm/blueprints": {
 						Name: "Blueprints",
@@ -7971,14 +8621,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.Blueprint",
 						},
-						ServiceModel: "saas",
-						Class:        "access_policy",
-						Focus: []string{
-							"configuration",
-							"deployment_settings",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							Focus: []string{
+								"configuration",
+								"deployment_settings",
+							},
+							Source:    "azure-blueprints",
+							Rationale: "Blueprint definitions and assignments deploy role assignments, policies and templates to subscriptions as governance guardrails; Microsoft runs the service.",
 						},
-						Source:    "azure-blueprints",
-						Rationale: "Blueprint definitions and assignments deploy role assignments, policies and templates to subscriptions as governance guardrails; Microsoft runs the service.",
 					},
 					"azurerm/bot": {
 						Name: "Azure AI Bot Service",
@@ -7992,14 +8644,16 @@ func builtinDocumentList() []NamedDocument {
 							"Microsoft.BotService",
 							"Microsoft.HealthBot",
 						},
-						ServiceModel: "saas",
-						Class:        "messaging",
-						Focus: []string{
-							"configuration",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "messaging",
+							Focus: []string{
+								"configuration",
+								"data_access",
+							},
+							Source:    "azure-bot-service-baseline",
+							Rationale: "Bot Service registrations and channels carry conversations between users and the customer's bot endpoint, which runs elsewhere; Health Bot is a bot Microsoft runs. The customer owns the channels, secrets and the data in transit.",
 						},
-						Source:    "azure-bot-service-baseline",
-						Rationale: "Bot Service registrations and channels carry conversations between users and the customer's bot endpoint, which runs elsewhere; Health Bot is a bot Microsoft runs. The customer owns the channels, secrets and the data in transit.",
 					},
 					"azurerm/cdn": {
 						Name: "Azure CDN and Front Door Standard/Premium",
@@ -8010,14 +8664,16 @@ func builtinDocumentList() []NamedDocument {
 							"Microsoft.Cdn",
 							"Microsoft.Network/frontDoorWebApplicationFirewallPolicies",
 						},
-						ServiceModel: "paas",
-						Class:        "traffic_endpoint",
-						Focus: []string{
-							"network_controls",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "traffic_endpoint",
+							Focus: []string{
+								"network_controls",
+								"configuration",
+							},
+							Source:    "azure-front-door",
+							Rationale: "CDN profiles, endpoints and Front Door Standard/Premium routes, origins, rules and WAF policies receive the customer's traffic and terminate TLS, as the type entries of azurerm_cdn_frontdoor_* say.",
 						},
-						Source:    "azure-front-door",
-						Rationale: "CDN profiles, endpoints and Front Door Standard/Premium routes, origins, rules and WAF policies receive the customer's traffic and terminate TLS, as the type entries of azurerm_cdn_frontdoor_* say.",
 					},
 					"azurerm/chaosstudio": {
 						Name: "Azure Chaos Studio",
@@ -8027,17 +8683,19 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.Chaos",
 						},
-						ServiceModel: "saas",
-						Class:        "configuration_object",
-						AppliesTo: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"accounts_and_access",
+							},
+							Focus: []string{
+								"configuration",
+								"accounts_and_access",
+							},
+							Source:    "azure-chaos-studio",
+							Rationale: "Chaos Studio targets, capabilities and experiments inject faults into the customer's resources with an identity the customer grants; the experiment holds no data, but its permissions are a real duty.",
 						},
-						Focus: []string{
-							"configuration",
-							"accounts_and_access",
-						},
-						Source:    "azure-chaos-studio",
-						Rationale: "Chaos Studio targets, capabilities and experiments inject faults into the customer's resources with an identity the customer grants; the experiment holds no data, but its permissions are a real duty.",
 					},
 					"azurerm/codesigning": {
 						Name: "Trusted Signing",
@@ -8047,14 +8705,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.CodeSigning",
 						},
-						ServiceModel: "saas",
-						Class:        "key_secret",
-						Focus: []string{
-							"data_protection",
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "key_secret",
+							Focus: []string{
+								"data_protection",
+								"accounts_and_access",
+							},
+							Source:    "azure-trusted-signing",
+							Rationale: "Trusted Signing accounts hold certificate profiles that sign the customer's code with keys Microsoft keeps in HSMs; who may sign is the customer's.",
 						},
-						Source:    "azure-trusted-signing",
-						Rationale: "Trusted Signing accounts hold certificate profiles that sign the customer's code with keys Microsoft keeps in HSMs; who may sign is the customer's.",
 					},
 					"azurerm/cognitive": {
 						Name: "Azure AI services",
@@ -8064,14 +8724,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.CognitiveServices",
 						},
-						ServiceModel: "saas",
-						Class:        "managed_platform",
-						Focus: []string{
-							"data_protection",
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "managed_platform",
+							Focus: []string{
+								"data_protection",
+								"network_controls",
+							},
+							Source:    "azure-ai-services-security",
+							Rationale: "Azure AI services accounts, model deployments and responsible-AI policies process the customer's data on models Microsoft runs, as azurerm_cognitive_account is classified; keys, network exposure and data handling are the customer's.",
 						},
-						Source:    "azure-ai-services-security",
-						Rationale: "Azure AI services accounts, model deployments and responsible-AI policies process the customer's data on models Microsoft runs, as azurerm_cognitive_account is classified; keys, network exposure and data handling are the customer's.",
 					},
 					"azurerm/communication": {
 						Name: "Azure Communication Services",
@@ -8082,14 +8744,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.Communication",
 						},
-						ServiceModel: "saas",
-						Class:        "messaging",
-						Focus: []string{
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "messaging",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+							},
+							Source:    "azure-communication-services-baseline",
+							Rationale: "Communication Services and Email Services send the customer's messages, calls and email through a platform Microsoft runs; the customer owns domains, senders, keys and the content.",
 						},
-						Source:    "azure-communication-services-baseline",
-						Rationale: "Communication Services and Email Services send the customer's messages, calls and email through a platform Microsoft runs; the customer owns domains, senders, keys and the content.",
 					},
 					"azurerm/compute": {
 						Name: "Azure Virtual Machines",
@@ -8127,14 +8791,16 @@ func builtinDocumentList() []NamedDocument {
 							"Microsoft.MarketplaceOrdering",
 							"Microsoft.StandbyPool",
 						},
-						ServiceModel: "iaas",
-						Class:        "compute_host",
-						Focus: []string{
-							"operating_system",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "compute_host",
+							Focus: []string{
+								"operating_system",
+								"configuration",
+							},
+							Source:    "azure-vm-linux-baseline",
+							Rationale: "Virtual machines, scale sets and their extensions, disks, images and galleries: the customer runs the operating system and everything above it; disks, images and placement objects have type entries of their own.",
 						},
-						Source:    "azure-vm-linux-baseline",
-						Rationale: "Virtual machines, scale sets and their extensions, disks, images and galleries: the customer runs the operating system and everything above it; disks, images and placement objects have type entries of their own.",
 					},
 					"azurerm/confidentialledger": {
 						Name: "Confidential Ledger",
@@ -8144,14 +8810,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.ConfidentialLedger",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+							},
+							Source:    "azure-confidential-ledger",
+							Rationale: "Confidential Ledger keeps the customer's tamper-evident records in enclaves Microsoft runs; the customer owns the data, its users and certificates.",
 						},
-						Source:    "azure-confidential-ledger",
-						Rationale: "Confidential Ledger keeps the customer's tamper-evident records in enclaves Microsoft runs; the customer owns the data, its users and certificates.",
 					},
 					"azurerm/connections": {
 						Name: "Logic Apps API connections",
@@ -8161,17 +8829,19 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.Web/connections",
 						},
-						ServiceModel: "saas",
-						Class:        "messaging",
-						AppliesTo: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "messaging",
+							AppliesTo: []string{
+								"accounts_and_access",
+							},
+							Focus: []string{
+								"configuration",
+								"accounts_and_access",
+							},
+							Source:    "azure-connectors",
+							Rationale: "API connections hold the credentials and settings Logic Apps connectors use to reach other services; they carry the customer's data between services, and their credentials are the customer's to guard.",
 						},
-						Focus: []string{
-							"configuration",
-							"accounts_and_access",
-						},
-						Source:    "azure-connectors",
-						Rationale: "API connections hold the credentials and settings Logic Apps connectors use to reach other services; they carry the customer's data between services, and their credentials are the customer's to guard.",
 					},
 					"azurerm/consumption": {
 						Name: "Consumption",
@@ -8181,13 +8851,15 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.Consumption",
 						},
-						ServiceModel: "saas",
-						Class:        "configuration_object",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "azure-cost-management",
+							Rationale: "Consumption budgets set spending thresholds and notifications; they hold no data and run no code.",
 						},
-						Source:    "azure-cost-management",
-						Rationale: "Consumption budgets set spending thresholds and notifications; they hold no data and run no code.",
 					},
 					"azurerm/containerapps": {
 						Name: "Container Apps",
@@ -8200,14 +8872,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.App",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_platform",
-						Focus: []string{
-							"application_code",
-							"deployment_settings",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_platform",
+							Focus: []string{
+								"application_code",
+								"deployment_settings",
+							},
+							Source:    "azure-container-apps",
+							Rationale: "Container Apps environments, apps and jobs run the customer's containers on a platform Microsoft operates, as the type entries say; the images, their runtime and the exposure are the customer's.",
 						},
-						Source:    "azure-container-apps",
-						Rationale: "Container Apps environments, apps and jobs run the customer's containers on a platform Microsoft operates, as the type entries say; the images, their runtime and the exposure are the customer's.",
 					},
 					"azurerm/containers": {
 						Name: "Azure Kubernetes Service, Container Instances and Container Registry",
@@ -8226,15 +8900,17 @@ func builtinDocumentList() []NamedDocument {
 							"Microsoft.ContainerService",
 							"Microsoft.KubernetesConfiguration",
 						},
-						ServiceModel: "caas",
-						Class:        "container_platform",
-						Focus: []string{
-							"operating_system",
-							"network_controls",
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "container_platform",
+							Focus: []string{
+								"operating_system",
+								"network_controls",
+								"accounts_and_access",
+							},
+							Source:    "azure-aks-security",
+							Rationale: "The containers service holds AKS clusters and node pools, container instances and container registries; most types are Kubernetes clusters and their settings, so the service takes the container platform (the more inclusive class). Registry settings and AKS role bindings answer through the parts of the service (azurerm/containers.registry, .access); azurerm_container_registry has an entry of its own.",
 						},
-						Source:    "azure-aks-security",
-						Rationale: "The containers service holds AKS clusters and node pools, container instances and container registries; most types are Kubernetes clusters and their settings, so the service takes the container platform (the more inclusive class). Registry settings and AKS role bindings answer through the parts of the service (azurerm/containers.registry, .access); azurerm_container_registry has an entry of its own.",
 					},
 					"azurerm/cosmos": {
 						Name: "Azure Cosmos DB",
@@ -8245,15 +8921,17 @@ func builtinDocumentList() []NamedDocument {
 							"Microsoft.DBforPostgreSQL/serverGroupsv2",
 							"Microsoft.DocumentDB",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_protection",
-							"data_access",
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+								"network_controls",
+							},
+							Source:    "azure-cosmosdb-security",
+							Rationale: "Cosmos DB accounts, databases, containers and role definitions store the customer's data in a service Microsoft runs, as the azurerm_cosmosdb_* type entries say.",
 						},
-						Source:    "azure-cosmosdb-security",
-						Rationale: "Cosmos DB accounts, databases, containers and role definitions store the customer's data in a service Microsoft runs, as the azurerm_cosmosdb_* type entries say.",
 					},
 					"azurerm/costmanagement": {
 						Name: "Cost Management",
@@ -8267,13 +8945,15 @@ func builtinDocumentList() []NamedDocument {
 							"Microsoft.Billing",
 							"Microsoft.CostManagement",
 						},
-						ServiceModel: "saas",
-						Class:        "configuration_object",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "azure-cost-management",
+							Rationale: "Cost Management exports, scheduled actions and views configure reporting on billing data; exports write cost data to the customer's storage.",
 						},
-						Source:    "azure-cost-management",
-						Rationale: "Cost Management exports, scheduled actions and views configure reporting on billing data; exports write cost data to the customer's storage.",
 					},
 					"azurerm/customproviders": {
 						Name: "Custom Providers",
@@ -8283,13 +8963,15 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.CustomProviders",
 						},
-						ServiceModel: "paas",
-						Class:        "configuration_object",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "azure-custom-providers",
+							Rationale: "A custom resource provider extends Resource Manager with resource types served by the customer's own endpoint; the provider object is configuration, the endpoint's code is classified where it runs.",
 						},
-						Source:    "azure-custom-providers",
-						Rationale: "A custom resource provider extends Resource Manager with resource types served by the customer's own endpoint; the provider object is configuration, the endpoint's code is classified where it runs.",
 					},
 					"azurerm/dashboard": {
 						Name: "Azure Managed Grafana",
@@ -8299,14 +8981,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.Dashboard",
 						},
-						ServiceModel: "saas",
-						Class:        "logging_monitoring",
-						Focus: []string{
-							"data_access",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"data_access",
+								"configuration",
+							},
+							Source:    "azure-managed-grafana",
+							Rationale: "Managed Grafana workspaces show the customer's monitoring data in Grafana instances Microsoft runs; data sources, users and network exposure are the customer's.",
 						},
-						Source:    "azure-managed-grafana",
-						Rationale: "Managed Grafana workspaces show the customer's monitoring data in Grafana instances Microsoft runs; data sources, users and network exposure are the customer's.",
 					},
 					"azurerm/databasemigration": {
 						Name: "Azure Database Migration Service",
@@ -8316,14 +9000,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.DataMigration",
 						},
-						ServiceModel: "paas",
-						Class:        "messaging",
-						Focus: []string{
-							"data_protection",
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "messaging",
+							Focus: []string{
+								"data_protection",
+								"network_controls",
+							},
+							Source:    "azure-database-migration-baseline",
+							Rationale: "Database Migration Service instances, projects and tasks copy the customer's databases between servers; they carry data between services, with connection credentials and network paths the customer owns.",
 						},
-						Source:    "azure-database-migration-baseline",
-						Rationale: "Database Migration Service instances, projects and tasks copy the customer's databases between servers; they carry data between services, with connection credentials and network paths the customer owns.",
 					},
 					"azurerm/databoxedge": {
 						Name: "Azure Stack Edge",
@@ -8333,14 +9019,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.DataBoxEdge",
 						},
-						ServiceModel: "on_premises",
-						Class:        "compute_host",
-						Focus: []string{
-							"physical_hosts",
-							"operating_system",
+						Classification: Classification{
+							ServiceModel: "on_premises",
+							Class:        "compute_host",
+							Focus: []string{
+								"physical_hosts",
+								"operating_system",
+							},
+							Source:    "azure-stack-edge-baseline",
+							Rationale: "Azure Stack Edge devices sit in the customer's premises; Microsoft supplies the hardware and updates, the customer keeps the site, the device and its workloads secure, so the cautious model is on premises.",
 						},
-						Source:    "azure-stack-edge-baseline",
-						Rationale: "Azure Stack Edge devices sit in the customer's premises; Microsoft supplies the hardware and updates, the customer keeps the site, the device and its workloads secure, so the cautious model is on premises.",
 					},
 					"azurerm/databricks": {
 						Name: "Azure Databricks",
@@ -8350,14 +9038,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.Databricks",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_platform",
-						Focus: []string{
-							"network_controls",
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_platform",
+							Focus: []string{
+								"network_controls",
+								"data_protection",
+							},
+							Source:    "azure-databricks-security",
+							Rationale: "Databricks workspaces and access connectors run the customer's notebooks and jobs on clusters Databricks operates in the customer's subscription, as azurerm_databricks_workspace is classified.",
 						},
-						Source:    "azure-databricks-security",
-						Rationale: "Databricks workspaces and access connectors run the customer's notebooks and jobs on clusters Databricks operates in the customer's subscription, as azurerm_databricks_workspace is classified.",
 					},
 					"azurerm/datadog": {
 						Name: "Datadog",
@@ -8367,14 +9057,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.Datadog",
 						},
-						ServiceModel: "saas",
-						Class:        "logging_monitoring",
-						Focus: []string{
-							"data_access",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"data_access",
+								"configuration",
+							},
+							Source:    "azure-native-datadog",
+							Rationale: "Datadog monitors (an Azure Native ISV service) ship the customer's logs and metrics to a SaaS Datadog runs; what is sent and who reads it is the customer's.",
 						},
-						Source:    "azure-native-datadog",
-						Rationale: "Datadog monitors (an Azure Native ISV service) ship the customer's logs and metrics to a SaaS Datadog runs; what is sent and who reads it is the customer's.",
 					},
 					"azurerm/datafactory": {
 						Name: "Data Factory",
@@ -8387,17 +9079,19 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.DataFactory",
 						},
-						ServiceModel: "paas",
-						Class:        "messaging",
-						AppliesTo: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "messaging",
+							AppliesTo: []string{
+								"accounts_and_access",
+							},
+							Focus: []string{
+								"data_access",
+								"accounts_and_access",
+							},
+							Source:    "azure-data-factory-security",
+							Rationale: "Most Data Factory types are linked services, datasets, pipelines, triggers and data flows that move the customer's data between stores, as the type entries classify them; linked services hold credentials. Integration runtimes and the factory have entries of their own.",
 						},
-						Focus: []string{
-							"data_access",
-							"accounts_and_access",
-						},
-						Source:    "azure-data-factory-security",
-						Rationale: "Most Data Factory types are linked services, datasets, pipelines, triggers and data flows that move the customer's data between stores, as the type entries classify them; linked services hold credentials. Integration runtimes and the factory have entries of their own.",
 					},
 					"azurerm/dataprotection": {
 						Name: "Azure Backup (Data Protection backup vaults)",
@@ -8407,13 +9101,15 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.DataProtection",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+							},
+							Source:    "azure-backup-security",
+							Rationale: "Backup vaults, policies and backup instances keep copies of the customer's data in a service Microsoft runs, as azurerm_data_protection_backup_vault is classified.",
 						},
-						Source:    "azure-backup-security",
-						Rationale: "Backup vaults, policies and backup instances keep copies of the customer's data in a service Microsoft runs, as azurerm_data_protection_backup_vault is classified.",
 					},
 					"azurerm/datashare": {
 						Name: "Data Share",
@@ -8426,14 +9122,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.DataShare",
 						},
-						ServiceModel: "saas",
-						Class:        "messaging",
-						Focus: []string{
-							"data_access",
-							"data_classification",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "messaging",
+							Focus: []string{
+								"data_access",
+								"data_classification",
+							},
+							Source:    "azure-data-share",
+							Rationale: "Data Share accounts, shares and datasets send the customer's data to other tenants; what is shared with whom is the customer's.",
 						},
-						Source:    "azure-data-share",
-						Rationale: "Data Share accounts, shares and datasets send the customer's data to other tenants; what is shared with whom is the customer's.",
 					},
 					"azurerm/desktopvirtualization": {
 						Name: "Azure Virtual Desktop",
@@ -8443,14 +9141,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.DesktopVirtualization",
 						},
-						ServiceModel: "paas",
-						Class:        "access_policy",
-						Focus: []string{
-							"accounts_and_access",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "access_policy",
+							Focus: []string{
+								"accounts_and_access",
+								"configuration",
+							},
+							Source:    "azure-virtual-desktop-baseline",
+							Rationale: "Host pools, application groups, workspaces and scaling plans are the Azure Virtual Desktop control plane Microsoft runs; they decide which users reach which desktops and apps. The session hosts are virtual machines classified by compute.",
 						},
-						Source:    "azure-virtual-desktop-baseline",
-						Rationale: "Host pools, application groups, workspaces and scaling plans are the Azure Virtual Desktop control plane Microsoft runs; they decide which users reach which desktops and apps. The session hosts are virtual machines classified by compute.",
 					},
 					"azurerm/devcenter": {
 						Name: "Microsoft Dev Box and Azure Deployment Environments",
@@ -8463,14 +9163,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.DevCenter",
 						},
-						ServiceModel: "iaas",
-						Class:        "compute_host",
-						Focus: []string{
-							"operating_system",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "compute_host",
+							Focus: []string{
+								"operating_system",
+								"configuration",
+							},
+							Source:    "microsoft-dev-box",
+							Rationale: "Dev centers, projects, catalogs, dev box definitions and pools provision dev boxes and environments from the customer's images and templates; the dev boxes' operating system is the customer's to keep updated, the cautious choice.",
 						},
-						Source:    "microsoft-dev-box",
-						Rationale: "Dev centers, projects, catalogs, dev box definitions and pools provision dev boxes and environments from the customer's images and templates; the dev boxes' operating system is the customer's to keep updated, the cautious choice.",
 					},
 					"azurerm/devtestlabs": {
 						Name: "Azure DevTest Labs",
@@ -8481,14 +9183,16 @@ func builtinDocumentList() []NamedDocument {
 							"Microsoft.DevTestLab",
 							"Microsoft.LabServices",
 						},
-						ServiceModel: "iaas",
-						Class:        "compute_host",
-						Focus: []string{
-							"operating_system",
-							"deployment_settings",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "compute_host",
+							Focus: []string{
+								"operating_system",
+								"deployment_settings",
+							},
+							Source:    "azure-devtest-labs-baseline",
+							Rationale: "DevTest Labs create lab virtual machines, schedules and policies; the machines' operating system and software are the customer's.",
 						},
-						Source:    "azure-devtest-labs-baseline",
-						Rationale: "DevTest Labs create lab virtual machines, schedules and policies; the machines' operating system and software are the customer's.",
 					},
 					"azurerm/digitaltwins": {
 						Name: "Digital Twins",
@@ -8498,14 +9202,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.DigitalTwins",
 						},
-						ServiceModel: "paas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_access",
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_access",
+								"data_protection",
+							},
+							Source:    "azure-digital-twins",
+							Rationale: "Digital Twins instances hold the customer's twin graph and route its events to endpoints; Microsoft runs the service, the customer owns the models, data and access.",
 						},
-						Source:    "azure-digital-twins",
-						Rationale: "Digital Twins instances hold the customer's twin graph and route its events to endpoints; Microsoft runs the service, the customer owns the models, data and access.",
 					},
 					"azurerm/dns": {
 						Name: "DNS",
@@ -8515,13 +9221,15 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.Network/dnsZones",
 						},
-						ServiceModel: "saas",
-						Class:        "network_object",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "network_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "azure-dns",
+							Rationale: "DNS zones and records are served by Azure DNS, which Microsoft runs; the records the customer publishes are its configuration, as the azurerm_dns_* type entries say.",
 						},
-						Source:    "azure-dns",
-						Rationale: "DNS zones and records are served by Azure DNS, which Microsoft runs; the records the customer publishes are its configuration, as the azurerm_dns_* type entries say.",
 					},
 					"azurerm/domainservices": {
 						Name: "Microsoft Entra Domain Services",
@@ -8531,14 +9239,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.AAD",
 						},
-						ServiceModel: "paas",
-						Class:        "identity_provider",
-						Focus: []string{
-							"identity_infrastructure",
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "identity_provider",
+							Focus: []string{
+								"identity_infrastructure",
+								"accounts_and_access",
+							},
+							Source:    "azure-ad-domain-services-baseline",
+							Rationale: "Entra Domain Services runs managed domain controllers for the customer's domain; Microsoft patches them, the customer owns the domain's users, policies, replica sets and network exposure.",
 						},
-						Source:    "azure-ad-domain-services-baseline",
-						Rationale: "Entra Domain Services runs managed domain controllers for the customer's domain; Microsoft patches them, the customer owns the domain's users, policies, replica sets and network exposure.",
 					},
 					"azurerm/dynatrace": {
 						Name: "Dynatrace",
@@ -8548,14 +9258,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Dynatrace.Observability",
 						},
-						ServiceModel: "saas",
-						Class:        "logging_monitoring",
-						Focus: []string{
-							"data_access",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"data_access",
+								"configuration",
+							},
+							Source:    "azure-native-dynatrace",
+							Rationale: "Dynatrace monitors (an Azure Native ISV service) ship the customer's telemetry to a SaaS Dynatrace runs; what is sent and who reads it is the customer's.",
 						},
-						Source:    "azure-native-dynatrace",
-						Rationale: "Dynatrace monitors (an Azure Native ISV service) ship the customer's telemetry to a SaaS Dynatrace runs; what is sent and who reads it is the customer's.",
 					},
 					"azurerm/elastic": {
 						Name: "Elastic",
@@ -8565,14 +9277,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.Elastic",
 						},
-						ServiceModel: "saas",
-						Class:        "logging_monitoring",
-						Focus: []string{
-							"data_access",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"data_access",
+								"configuration",
+							},
+							Source:    "azure-native-elastic",
+							Rationale: "Elastic Cloud monitors (an Azure Native ISV service) ship the customer's logs and metrics to Elastic deployments Elastic runs.",
 						},
-						Source:    "azure-native-elastic",
-						Rationale: "Elastic Cloud monitors (an Azure Native ISV service) ship the customer's logs and metrics to Elastic deployments Elastic runs.",
 					},
 					"azurerm/elasticsan": {
 						Name: "Azure Elastic SAN",
@@ -8585,14 +9299,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.ElasticSan",
 						},
-						ServiceModel: "paas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_protection",
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+								"network_controls",
+							},
+							Source:    "azure-elastic-san",
+							Rationale: "Elastic SAN volumes and volume groups are block storage Microsoft runs, reached over iSCSI from the customer's networks; the data, its encryption keys and network rules are the customer's.",
 						},
-						Source:    "azure-elastic-san",
-						Rationale: "Elastic SAN volumes and volume groups are block storage Microsoft runs, reached over iSCSI from the customer's networks; the data, its encryption keys and network rules are the customer's.",
 					},
 					"azurerm/eventgrid": {
 						Name: "Azure Event Grid",
@@ -8602,14 +9318,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.EventGrid",
 						},
-						ServiceModel: "saas",
-						Class:        "messaging",
-						Focus: []string{
-							"configuration",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "messaging",
+							Focus: []string{
+								"configuration",
+								"data_access",
+							},
+							Source:    "azure-event-grid-baseline",
+							Rationale: "Event Grid topics, domains, namespaces and subscriptions route the customer's events, as the azurerm_eventgrid_* type entries say.",
 						},
-						Source:    "azure-event-grid-baseline",
-						Rationale: "Event Grid topics, domains, namespaces and subscriptions route the customer's events, as the azurerm_eventgrid_* type entries say.",
 					},
 					"azurerm/eventhub": {
 						Name: "Azure Event Hubs",
@@ -8622,14 +9340,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.EventHub",
 						},
-						ServiceModel: "saas",
-						Class:        "messaging",
-						Focus: []string{
-							"data_protection",
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "messaging",
+							Focus: []string{
+								"data_protection",
+								"network_controls",
+							},
+							Source:    "azure-event-hubs-baseline",
+							Rationale: "Event Hubs namespaces, hubs and consumer groups carry the customer's event streams in a service Microsoft runs, as the type entries say.",
 						},
-						Source:    "azure-event-hubs-baseline",
-						Rationale: "Event Hubs namespaces, hubs and consumer groups carry the customer's event streams in a service Microsoft runs, as the type entries say.",
 					},
 					"azurerm/extendedlocation": {
 						Name: "Azure Arc custom locations",
@@ -8639,13 +9359,15 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.ExtendedLocation",
 						},
-						ServiceModel: "caas",
-						Class:        "configuration_object",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "azure-arc-custom-locations",
+							Rationale: "Custom locations map a namespace of a customer's Arc-enabled Kubernetes cluster as a deployment target for Azure services; the object is configuration, the cluster under it the customer's.",
 						},
-						Source:    "azure-arc-custom-locations",
-						Rationale: "Custom locations map a namespace of a customer's Arc-enabled Kubernetes cluster as a deployment target for Azure services; the object is configuration, the cluster under it the customer's.",
 					},
 					"azurerm/fabric": {
 						Name: "Fabric",
@@ -8655,14 +9377,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.Fabric",
 						},
-						ServiceModel: "saas",
-						Class:        "managed_platform",
-						Focus: []string{
-							"configuration",
-							"deployment_settings",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "managed_platform",
+							Focus: []string{
+								"configuration",
+								"deployment_settings",
+							},
+							Source:    "microsoft-fabric",
+							Rationale: "Fabric capacities provide the compute for Microsoft Fabric workspaces, where the customer's notebooks, pipelines and data run on a SaaS Microsoft operates; the capacity's administrators and workloads are the customer's.",
 						},
-						Source:    "microsoft-fabric",
-						Rationale: "Fabric capacities provide the compute for Microsoft Fabric workspaces, where the customer's notebooks, pipelines and data run on a SaaS Microsoft operates; the capacity's administrators and workloads are the customer's.",
 					},
 					"azurerm/firewall": {
 						Name: "Firewall",
@@ -8676,13 +9400,15 @@ func builtinDocumentList() []NamedDocument {
 							"Microsoft.Network/azureFirewalls",
 							"Microsoft.Network/firewallPolicies",
 						},
-						ServiceModel: "paas",
-						Class:        "traffic_endpoint",
-						Focus: []string{
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "traffic_endpoint",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "azure-firewall",
+							Rationale: "Azure Firewall, its policies and rule collections filter the customer's traffic on appliances Microsoft runs, as the type entries say.",
 						},
-						Source:    "azure-firewall",
-						Rationale: "Azure Firewall, its policies and rule collections filter the customer's traffic on appliances Microsoft runs, as the type entries say.",
 					},
 					"azurerm/fluidrelay": {
 						Name: "Fluid Relay",
@@ -8692,14 +9418,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.FluidRelay",
 						},
-						ServiceModel: "saas",
-						Class:        "messaging",
-						Focus: []string{
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "messaging",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+							},
+							Source:    "azure-fluid-relay",
+							Rationale: "Fluid Relay servers relay collaborative session data between the customer's clients; Microsoft runs them, the customer owns keys and data.",
 						},
-						Source:    "azure-fluid-relay",
-						Rationale: "Fluid Relay servers relay collaborative session data between the customer's clients; Microsoft runs them, the customer owns keys and data.",
 					},
 					"azurerm/frontdoor": {
 						Name: "Azure Front Door (classic)",
@@ -8712,14 +9440,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.Network/frontDoors",
 						},
-						ServiceModel: "paas",
-						Class:        "traffic_endpoint",
-						Focus: []string{
-							"network_controls",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "traffic_endpoint",
+							Focus: []string{
+								"network_controls",
+								"configuration",
+							},
+							Source:    "azure-front-door",
+							Rationale: "Front Door (classic) and its rules engines and WAF policies receive the customer's traffic at Microsoft's edge and terminate TLS.",
 						},
-						Source:    "azure-front-door",
-						Rationale: "Front Door (classic) and its rules engines and WAF policies receive the customer's traffic at Microsoft's edge and terminate TLS.",
 					},
 					"azurerm/graphservices": {
 						Name: "Graph Services",
@@ -8729,13 +9459,15 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.GraphServices",
 						},
-						ServiceModel: "saas",
-						Class:        "configuration_object",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "azure-srm",
+							Rationale: "Graph Services accounts link a Microsoft Entra application to a subscription for billing of metered Graph APIs; they hold no data. Rests on the cloud-wide model.",
 						},
-						Source:    "azure-srm",
-						Rationale: "Graph Services accounts link a Microsoft Entra application to a subscription for billing of metered Graph APIs; they hold no data. Rests on the cloud-wide model.",
 					},
 					"azurerm/hdinsight": {
 						Name: "HDInsight",
@@ -8745,14 +9477,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.HDInsight",
 						},
-						ServiceModel: "iaas",
-						Class:        "compute_host",
-						Focus: []string{
-							"operating_system",
-							"middleware",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "compute_host",
+							Focus: []string{
+								"operating_system",
+								"middleware",
+							},
+							Source:    "azure-hdinsight-baseline",
+							Rationale: "HDInsight clusters are managed Hadoop, Spark and Kafka clusters whose nodes the customer reaches over SSH and customizes with script actions; OS patches apply only as the customer reboots or recreates nodes, so the host is left to the customer.",
 						},
-						Source:    "azure-hdinsight-baseline",
-						Rationale: "HDInsight clusters are managed Hadoop, Spark and Kafka clusters whose nodes the customer reaches over SSH and customizes with script actions; OS patches apply only as the customer reboots or recreates nodes, so the host is left to the customer.",
 					},
 					"azurerm/healthcare": {
 						Name: "Azure Health Data Services",
@@ -8762,15 +9496,17 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.HealthcareApis",
 						},
-						ServiceModel: "paas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_protection",
-							"data_access",
-							"data_classification",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+								"data_classification",
+							},
+							Source:    "azure-health-data-services",
+							Rationale: "Health Data Services workspaces and FHIR, DICOM and MedTech services store the customer's health data in services Microsoft runs; the data, its classification and access are the customer's.",
 						},
-						Source:    "azure-health-data-services",
-						Rationale: "Health Data Services workspaces and FHIR, DICOM and MedTech services store the customer's health data in services Microsoft runs; the data, its classification and access are the customer's.",
 					},
 					"azurerm/hsm": {
 						Name: "Azure Dedicated HSM",
@@ -8780,14 +9516,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.HardwareSecurityModules",
 						},
-						ServiceModel: "iaas",
-						Class:        "key_secret",
-						Focus: []string{
-							"data_protection",
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "key_secret",
+							Focus: []string{
+								"data_protection",
+								"accounts_and_access",
+							},
+							Source:    "azure-dedicated-hsm-baseline",
+							Rationale: "Dedicated HSM gives the customer sole control of a hardware security module in Azure: Microsoft runs the hardware and network, the customer administers the device, its partitions and keys.",
 						},
-						Source:    "azure-dedicated-hsm-baseline",
-						Rationale: "Dedicated HSM gives the customer sole control of a hardware security module in Azure: Microsoft runs the hardware and network, the customer administers the device, its partitions and keys.",
 					},
 					"azurerm/hybridcompute": {
 						Name: "Azure Arc-enabled servers",
@@ -8801,14 +9539,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.HybridCompute",
 						},
-						ServiceModel: "iaas",
-						Class:        "compute_host",
-						Focus: []string{
-							"operating_system",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "compute_host",
+							Focus: []string{
+								"operating_system",
+								"configuration",
+							},
+							Source:    "azure-arc-servers",
+							Rationale: "Arc-enabled machines, their extensions and private link scopes project servers the customer runs outside Azure, as azurerm_arc_machine is classified; the hosts stay the customer's.",
 						},
-						Source:    "azure-arc-servers",
-						Rationale: "Arc-enabled machines, their extensions and private link scopes project servers the customer runs outside Azure, as azurerm_arc_machine is classified; the hosts stay the customer's.",
 					},
 					"azurerm/iotcentral": {
 						Name: "IoT Central",
@@ -8818,14 +9558,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.IoTCentral",
 						},
-						ServiceModel: "saas",
-						Class:        "messaging",
-						Focus: []string{
-							"data_access",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "messaging",
+							Focus: []string{
+								"data_access",
+								"configuration",
+							},
+							Source:    "azure-iot-central",
+							Rationale: "IoT Central applications connect the customer's devices and export their telemetry in an application Microsoft runs; devices, users, exports and the data are the customer's.",
 						},
-						Source:    "azure-iot-central",
-						Rationale: "IoT Central applications connect the customer's devices and export their telemetry in an application Microsoft runs; devices, users, exports and the data are the customer's.",
 					},
 					"azurerm/iothub": {
 						Name: "IoT Hub",
@@ -8839,14 +9581,16 @@ func builtinDocumentList() []NamedDocument {
 							"Microsoft.DeviceUpdate",
 							"Microsoft.Devices",
 						},
-						ServiceModel: "saas",
-						Class:        "messaging",
-						Focus: []string{
-							"data_protection",
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "messaging",
+							Focus: []string{
+								"data_protection",
+								"network_controls",
+							},
+							Source:    "azure-iot-hub-baseline",
+							Rationale: "IoT Hub, its routes, endpoints, consumer groups and the Device Provisioning and Device Update services carry the customer's device messages; Microsoft runs them, the customer owns device identities, keys and routing.",
 						},
-						Source:    "azure-iot-hub-baseline",
-						Rationale: "IoT Hub, its routes, endpoints, consumer groups and the Device Provisioning and Device Update services carry the customer's device messages; Microsoft runs them, the customer owns device identities, keys and routing.",
 					},
 					"azurerm/keyvault": {
 						Name: "Azure Key Vault",
@@ -8864,14 +9608,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.KeyVault",
 						},
-						ServiceModel: "saas",
-						Class:        "key_secret",
-						Focus: []string{
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "key_secret",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+							},
+							Source:    "azure-key-vault-security",
+							Rationale: "Key Vault vaults, keys, secrets, certificates and access policies hold the customer's key material in a service Microsoft runs, as the type entries say.",
 						},
-						Source:    "azure-key-vault-security",
-						Rationale: "Key Vault vaults, keys, secrets, certificates and access policies hold the customer's key material in a service Microsoft runs, as the type entries say.",
 					},
 					"azurerm/kusto": {
 						Name: "Azure Data Explorer",
@@ -8881,15 +9627,17 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.Kusto",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_database",
-						Focus: []string{
-							"data_protection",
-							"network_controls",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_database",
+							Focus: []string{
+								"data_protection",
+								"network_controls",
+								"data_access",
+							},
+							Source:    "azure-data-explorer-baseline",
+							Rationale: "Data Explorer clusters and databases run an analytics engine Microsoft operates on the customer's data; the customer chooses SKUs and versions, ingestion connections, principals and network exposure.",
 						},
-						Source:    "azure-data-explorer-baseline",
-						Rationale: "Data Explorer clusters and databases run an analytics engine Microsoft operates on the customer's data; the customer chooses SKUs and versions, ingestion connections, principals and network exposure.",
 					},
 					"azurerm/legacy": {
 						Name: "Azure Virtual Machines (legacy resources)",
@@ -8897,14 +9645,16 @@ func builtinDocumentList() []NamedDocument {
 							"azurerm_virtual_machine",
 							"azurerm_virtual_machine_scale_set",
 						},
-						ServiceModel: "iaas",
-						Class:        "compute_host",
-						Focus: []string{
-							"operating_system",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "compute_host",
+							Focus: []string{
+								"operating_system",
+								"configuration",
+							},
+							Source:    "azure-vm-linux-baseline",
+							Rationale: "The legacy service holds azurerm_virtual_machine and azurerm_virtual_machine_scale_set, virtual machines whose operating system and everything above it are the customer's.",
 						},
-						Source:    "azure-vm-linux-baseline",
-						Rationale: "The legacy service holds azurerm_virtual_machine and azurerm_virtual_machine_scale_set, virtual machines whose operating system and everything above it are the customer's.",
 					},
 					"azurerm/lighthouse": {
 						Name: "Lighthouse",
@@ -8914,13 +9664,15 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.ManagedServices",
 						},
-						ServiceModel: "saas",
-						Class:        "access_policy",
-						Focus: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "azure-lighthouse-baseline",
+							Rationale: "Lighthouse definitions and assignments delegate the customer's subscriptions to a managing tenant; whom the customer delegates to, with which roles, is its own decision.",
 						},
-						Source:    "azure-lighthouse-baseline",
-						Rationale: "Lighthouse definitions and assignments delegate the customer's subscriptions to a managing tenant; whom the customer delegates to, with which roles, is its own decision.",
 					},
 					"azurerm/loadbalancer": {
 						Name: "Load Balancer",
@@ -8933,13 +9685,15 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.Network/loadBalancers",
 						},
-						ServiceModel: "paas",
-						Class:        "traffic_endpoint",
-						Focus: []string{
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "traffic_endpoint",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "azure-load-balancer",
+							Rationale: "Load balancers, their rules, probes and pools distribute the customer's traffic, as the azurerm_lb* type entries say.",
 						},
-						Source:    "azure-load-balancer",
-						Rationale: "Load balancers, their rules, probes and pools distribute the customer's traffic, as the azurerm_lb* type entries say.",
 					},
 					"azurerm/loadtestservice": {
 						Name: "Azure Load Testing",
@@ -8949,14 +9703,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.LoadTestService",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_platform",
-						Focus: []string{
-							"application_code",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_platform",
+							Focus: []string{
+								"application_code",
+								"configuration",
+							},
+							Source:    "azure-load-testing",
+							Rationale: "Load Testing resources run the customer's test scripts on engines Microsoft operates against the customer's endpoints, with secrets the customer supplies.",
 						},
-						Source:    "azure-load-testing",
-						Rationale: "Load Testing resources run the customer's test scripts on engines Microsoft operates against the customer's endpoints, with secrets the customer supplies.",
 					},
 					"azurerm/loganalytics": {
 						Name: "Log Analytics",
@@ -8967,14 +9723,16 @@ func builtinDocumentList() []NamedDocument {
 							"Microsoft.OperationalInsights",
 							"Microsoft.OperationsManagement",
 						},
-						ServiceModel: "saas",
-						Class:        "logging_monitoring",
-						Focus: []string{
-							"data_access",
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"data_access",
+								"data_protection",
+							},
+							Source:    "azure-log-analytics",
+							Rationale: "Log Analytics workspaces, clusters, solutions and saved searches store and query the customer's logs in a service Microsoft runs, as azurerm_log_analytics_workspace is classified.",
 						},
-						Source:    "azure-log-analytics",
-						Rationale: "Log Analytics workspaces, clusters, solutions and saved searches store and query the customer's logs in a service Microsoft runs, as azurerm_log_analytics_workspace is classified.",
 					},
 					"azurerm/logic": {
 						Name: "Azure Logic Apps",
@@ -8984,14 +9742,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.Logic",
 						},
-						ServiceModel: "saas",
-						Class:        "messaging",
-						Focus: []string{
-							"application_code",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "messaging",
+							Focus: []string{
+								"application_code",
+								"configuration",
+							},
+							Source:    "azure-logic-apps-compare",
+							Rationale: "Logic Apps workflows, triggers, actions and integration accounts hold the customer's integration logic and carry its data between services, as azurerm_logic_app_workflow is classified; Standard logic apps have a type entry of their own.",
 						},
-						Source:    "azure-logic-apps-compare",
-						Rationale: "Logic Apps workflows, triggers, actions and integration accounts hold the customer's integration logic and carry its data between services, as azurerm_logic_app_workflow is classified; Standard logic apps have a type entry of their own.",
 					},
 					"azurerm/machinelearning": {
 						Name: "Machine Learning",
@@ -9002,14 +9762,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.MachineLearningServices",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_platform",
-						Focus: []string{
-							"data_protection",
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_platform",
+							Focus: []string{
+								"data_protection",
+								"network_controls",
+							},
+							Source:    "azure-machine-learning-security",
+							Rationale: "Machine Learning workspaces, compute, datastores and registries run the customer's training and inference code on compute Microsoft provisions, as the workspace is classified.",
 						},
-						Source:    "azure-machine-learning-security",
-						Rationale: "Machine Learning workspaces, compute, datastores and registries run the customer's training and inference code on compute Microsoft provisions, as the workspace is classified.",
 					},
 					"azurerm/maintenance": {
 						Name: "Maintenance",
@@ -9019,14 +9781,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.Maintenance",
 						},
-						ServiceModel: "iaas",
-						Class:        "host_configuration",
-						Focus: []string{
-							"operating_system",
-							"deployment_settings",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "host_configuration",
+							Focus: []string{
+								"operating_system",
+								"deployment_settings",
+							},
+							Source:    "azure-update-manager",
+							Rationale: "Maintenance configurations and assignments schedule patching of the customer's virtual machines and hosts, as the type entries say.",
 						},
-						Source:    "azure-update-manager",
-						Rationale: "Maintenance configurations and assignments schedule patching of the customer's virtual machines and hosts, as the type entries say.",
 					},
 					"azurerm/managedapplications": {
 						Name: "Managed Applications",
@@ -9039,14 +9803,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.Solutions",
 						},
-						ServiceModel: "saas",
-						Class:        "access_policy",
-						Focus: []string{
-							"accounts_and_access",
-							"deployment_settings",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							Focus: []string{
+								"accounts_and_access",
+								"deployment_settings",
+							},
+							Source:    "azure-managed-applications",
+							Rationale: "Managed application definitions and instances deploy a publisher's resources into a managed resource group and grant the publisher access to it; whom the customer lets in is the duty.",
 						},
-						Source:    "azure-managed-applications",
-						Rationale: "Managed application definitions and instances deploy a publisher's resources into a managed resource group and grant the publisher access to it; whom the customer lets in is the duty.",
 					},
 					"azurerm/manageddevopspools": {
 						Name: "Managed DevOps Pools",
@@ -9056,14 +9822,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.DevOpsInfrastructure",
 						},
-						ServiceModel: "iaas",
-						Class:        "compute_host",
-						Focus: []string{
-							"operating_system",
-							"application_code",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "compute_host",
+							Focus: []string{
+								"operating_system",
+								"application_code",
+							},
+							Source:    "azure-managed-devops-pools",
+							Rationale: "Managed DevOps Pools run the customer's pipeline agents on virtual machines from images the customer can choose, executing its pipeline code; the cautious choice leaves the image's operating system to the customer.",
 						},
-						Source:    "azure-managed-devops-pools",
-						Rationale: "Managed DevOps Pools run the customer's pipeline agents on virtual machines from images the customer can choose, executing its pipeline code; the cautious choice leaves the image's operating system to the customer.",
 					},
 					"azurerm/managedhsm": {
 						Name: "Azure Key Vault Managed HSM",
@@ -9073,14 +9841,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.KeyVault/managedHSMs",
 						},
-						ServiceModel: "saas",
-						Class:        "key_secret",
-						Focus: []string{
-							"data_protection",
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "key_secret",
+							Focus: []string{
+								"data_protection",
+								"accounts_and_access",
+							},
+							Source:    "azure-managed-hsm-baseline",
+							Rationale: "Key Vault Managed HSM pools, their keys and role assignments hold the customer's keys in HSMs Microsoft runs; the security domain, keys and local RBAC are the customer's.",
 						},
-						Source:    "azure-managed-hsm-baseline",
-						Rationale: "Key Vault Managed HSM pools, their keys and role assignments hold the customer's keys in HSMs Microsoft runs; the security domain, keys and local RBAC are the customer's.",
 					},
 					"azurerm/managedidentity": {
 						Name: "Managed identities for Azure resources",
@@ -9091,13 +9861,15 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.ManagedIdentity",
 						},
-						ServiceModel: "saas",
-						Class:        "access_policy",
-						Focus: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "azure-managed-identities",
+							Rationale: "User-assigned identities and their federated credentials are workload identities in Entra ID, as the type entries say; what they may access is the customer's.",
 						},
-						Source:    "azure-managed-identities",
-						Rationale: "User-assigned identities and their federated credentials are workload identities in Entra ID, as the type entries say; what they may access is the customer's.",
 					},
 					"azurerm/managedredis": {
 						Name: "Azure Managed Redis",
@@ -9110,14 +9882,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.Cache/redisEnterprise",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_database",
-						Focus: []string{
-							"data_protection",
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_database",
+							Focus: []string{
+								"data_protection",
+								"network_controls",
+							},
+							Source:    "azure-redis-baseline",
+							Rationale: "Azure Managed Redis (Redis Enterprise) databases are caches Microsoft runs; the customer owns versions, access keys, network exposure and the cached data. The Azure Cache for Redis baseline is cited as the closest confirmed page.",
 						},
-						Source:    "azure-redis-baseline",
-						Rationale: "Azure Managed Redis (Redis Enterprise) databases are caches Microsoft runs; the customer owns versions, access keys, network exposure and the cached data. The Azure Cache for Redis baseline is cited as the closest confirmed page.",
 					},
 					"azurerm/managementgroup": {
 						Name: "Management Group",
@@ -9130,13 +9904,15 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.Management",
 						},
-						ServiceModel: "saas",
-						Class:        "access_policy",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "azure-management-groups",
+							Rationale: "Management groups and their subscription associations are the organisation structure policies and roles inherit through, as the type entries say.",
 						},
-						Source:    "azure-management-groups",
-						Rationale: "Management groups and their subscription associations are the organisation structure policies and roles inherit through, as the type entries say.",
 					},
 					"azurerm/maps": {
 						Name: "Maps",
@@ -9146,13 +9922,15 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.Maps",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_access",
+							},
+							Source:    "azure-maps-baseline",
+							Rationale: "Maps accounts and Creator resources give the customer's applications access to location APIs and store its indoor map data; keys, SAS tokens and the data are the customer's.",
 						},
-						Source:    "azure-maps-baseline",
-						Rationale: "Maps accounts and Creator resources give the customer's applications access to location APIs and store its indoor map data; keys, SAS tokens and the data are the customer's.",
 					},
 					"azurerm/mongocluster": {
 						Name: "Azure Cosmos DB for MongoDB (vCore)",
@@ -9162,14 +9940,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.DocumentDB/mongoClusters",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_database",
-						Focus: []string{
-							"data_protection",
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_database",
+							Focus: []string{
+								"data_protection",
+								"network_controls",
+							},
+							Source:    "azure-cosmosdb-security",
+							Rationale: "Cosmos DB for MongoDB vCore clusters are database engines Microsoft runs on dedicated compute; the customer owns administrators, firewall rules and data. The Cosmos DB security page is cited for the family.",
 						},
-						Source:    "azure-cosmosdb-security",
-						Rationale: "Cosmos DB for MongoDB vCore clusters are database engines Microsoft runs on dedicated compute; the customer owns administrators, firewall rules and data. The Cosmos DB security page is cited for the family.",
 					},
 					"azurerm/monitor": {
 						Name: "Azure Monitor",
@@ -9182,14 +9962,16 @@ func builtinDocumentList() []NamedDocument {
 							"Microsoft.Insights",
 							"Microsoft.Monitor",
 						},
-						ServiceModel: "saas",
-						Class:        "logging_monitoring",
-						Focus: []string{
-							"data_access",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"data_access",
+								"configuration",
+							},
+							Source:    "azure-monitor-alerts",
+							Rationale: "Monitor alerts, action groups, diagnostic settings, data collection rules and workspaces collect and act on the customer's telemetry, as the azurerm_monitor_* type entries say.",
 						},
-						Source:    "azure-monitor-alerts",
-						Rationale: "Monitor alerts, action groups, diagnostic settings, data collection rules and workspaces collect and act on the customer's telemetry, as the azurerm_monitor_* type entries say.",
 					},
 					"azurerm/mssql": {
 						Name: "Azure SQL Database",
@@ -9212,15 +9994,17 @@ func builtinDocumentList() []NamedDocument {
 							"Microsoft.Sql",
 							"Microsoft.SqlVirtualMachine",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_database",
-						Focus: []string{
-							"data_protection",
-							"network_controls",
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_database",
+							Focus: []string{
+								"data_protection",
+								"network_controls",
+								"accounts_and_access",
+							},
+							Source:    "azure-sql-security",
+							Rationale: "Azure SQL logical servers, databases, elastic pools, jobs and their security settings run on an engine Microsoft operates, as azurerm_mssql_server is classified; databases and auditing have entries of their own.",
 						},
-						Source:    "azure-sql-security",
-						Rationale: "Azure SQL logical servers, databases, elastic pools, jobs and their security settings run on an engine Microsoft operates, as azurerm_mssql_server is classified; databases and auditing have entries of their own.",
 					},
 					"azurerm/mssqlmanagedinstance": {
 						Name: "Azure SQL Managed Instance",
@@ -9231,15 +10015,17 @@ func builtinDocumentList() []NamedDocument {
 							"Microsoft.Sql/instancePools",
 							"Microsoft.Sql/managedInstances",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_database",
-						Focus: []string{
-							"data_protection",
-							"network_controls",
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_database",
+							Focus: []string{
+								"data_protection",
+								"network_controls",
+								"accounts_and_access",
+							},
+							Source:    "azure-sql-security",
+							Rationale: "SQL Managed Instances and their databases, failover groups and administrators run on an engine Microsoft operates inside the customer's virtual network, as azurerm_mssql_managed_instance is classified.",
 						},
-						Source:    "azure-sql-security",
-						Rationale: "SQL Managed Instances and their databases, failover groups and administrators run on an engine Microsoft operates inside the customer's virtual network, as azurerm_mssql_managed_instance is classified.",
 					},
 					"azurerm/mysql": {
 						Name: "MySQL",
@@ -9250,15 +10036,17 @@ func builtinDocumentList() []NamedDocument {
 							"Microsoft.DBforMariaDB",
 							"Microsoft.DBforMySQL",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_database",
-						Focus: []string{
-							"data_protection",
-							"network_controls",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_database",
+							Focus: []string{
+								"data_protection",
+								"network_controls",
+								"configuration",
+							},
+							Source:    "azure-mysql-flexible",
+							Rationale: "MySQL flexible servers and their settings run an engine Microsoft operates, as azurerm_mysql_flexible_server is classified.",
 						},
-						Source:    "azure-mysql-flexible",
-						Rationale: "MySQL flexible servers and their settings run an engine Microsoft operates, as azurerm_mysql_flexible_server is classified.",
 					},
 					"azurerm/netapp": {
 						Name: "Azure NetApp Files",
@@ -9268,14 +10056,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.NetApp",
 						},
-						ServiceModel: "paas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_protection",
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+								"network_controls",
+							},
+							Source:    "azure-netapp-files-baseline",
+							Rationale: "NetApp Files accounts, capacity pools, volumes, snapshots and backups are file storage Microsoft runs in delegated subnets; the data, export policies, Active Directory joins and keys are the customer's.",
 						},
-						Source:    "azure-netapp-files-baseline",
-						Rationale: "NetApp Files accounts, capacity pools, volumes, snapshots and backups are file storage Microsoft runs in delegated subnets; the data, export policies, Active Directory joins and keys are the customer's.",
 					},
 					"azurerm/network": {
 						Name: "Azure Virtual Network",
@@ -9322,13 +10112,15 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.Network",
 						},
-						ServiceModel: "iaas",
-						Class:        "network_object",
-						Focus: []string{
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "network_object",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "azure-vnet-baseline",
+							Rationale: "Virtual networks, subnets, interfaces, security groups, routes, gateways and private endpoints are network objects the customer configures on Microsoft's network, as the type entries say; gateways and Bastion have entries of their own.",
 						},
-						Source:    "azure-vnet-baseline",
-						Rationale: "Virtual networks, subnets, interfaces, security groups, routes, gateways and private endpoints are network objects the customer configures on Microsoft's network, as the type entries say; gateways and Bastion have entries of their own.",
 					},
 					"azurerm/networkfunction": {
 						Name: "Azure Traffic Collector",
@@ -9338,14 +10130,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.NetworkFunction",
 						},
-						ServiceModel: "paas",
-						Class:        "logging_monitoring",
-						Focus: []string{
-							"data_access",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"data_access",
+								"configuration",
+							},
+							Source:    "azure-traffic-collector",
+							Rationale: "Azure Traffic Collectors and collector policies collect flow records of the customer's ExpressRoute circuits into its workspaces.",
 						},
-						Source:    "azure-traffic-collector",
-						Rationale: "Azure Traffic Collectors and collector policies collect flow records of the customer's ExpressRoute circuits into its workspaces.",
 					},
 					"azurerm/newrelic": {
 						Name: "New Relic",
@@ -9355,14 +10149,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"NewRelic.Observability",
 						},
-						ServiceModel: "saas",
-						Class:        "logging_monitoring",
-						Focus: []string{
-							"data_access",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"data_access",
+								"configuration",
+							},
+							Source:    "azure-native-new-relic",
+							Rationale: "New Relic monitors (an Azure Native ISV service) ship the customer's telemetry to a SaaS New Relic runs.",
 						},
-						Source:    "azure-native-new-relic",
-						Rationale: "New Relic monitors (an Azure Native ISV service) ship the customer's telemetry to a SaaS New Relic runs.",
 					},
 					"azurerm/nginx": {
 						Name: "NGINXaaS for Azure",
@@ -9372,15 +10168,17 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Nginx.NginxPlus",
 						},
-						ServiceModel: "paas",
-						Class:        "traffic_endpoint",
-						Focus: []string{
-							"network_controls",
-							"data_protection",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "traffic_endpoint",
+							Focus: []string{
+								"network_controls",
+								"data_protection",
+								"configuration",
+							},
+							Source:    "azure-native-nginx",
+							Rationale: "NGINXaaS deployments, configurations and certificates proxy the customer's traffic and terminate TLS on instances F5 runs in Azure.",
 						},
-						Source:    "azure-native-nginx",
-						Rationale: "NGINXaaS deployments, configurations and certificates proxy the customer's traffic and terminate TLS on instances F5 runs in Azure.",
 					},
 					"azurerm/notificationhub": {
 						Name: "Notification Hub",
@@ -9390,14 +10188,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.NotificationHubs",
 						},
-						ServiceModel: "saas",
-						Class:        "messaging",
-						Focus: []string{
-							"data_protection",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "messaging",
+							Focus: []string{
+								"data_protection",
+								"configuration",
+							},
+							Source:    "azure-notification-hubs-baseline",
+							Rationale: "Notification Hubs namespaces, hubs and authorization rules send the customer's push notifications through platform services with credentials the customer supplies.",
 						},
-						Source:    "azure-notification-hubs-baseline",
-						Rationale: "Notification Hubs namespaces, hubs and authorization rules send the customer's push notifications through platform services with credentials the customer supplies.",
 					},
 					"azurerm/oracle": {
 						Name: "Oracle Database@Azure",
@@ -9407,15 +10207,17 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Oracle.Database",
 						},
-						ServiceModel: "iaas",
-						Class:        "managed_database",
-						Focus: []string{
-							"operating_system",
-							"data_protection",
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "managed_database",
+							Focus: []string{
+								"operating_system",
+								"data_protection",
+								"network_controls",
+							},
+							Source:    "oracle-database-azure",
+							Rationale: "Oracle Database@Azure Exadata infrastructure, VM clusters and autonomous databases: on VM clusters the customer administers the guest operating system and databases, so the cautious model is IaaS.",
 						},
-						Source:    "oracle-database-azure",
-						Rationale: "Oracle Database@Azure Exadata infrastructure, VM clusters and autonomous databases: on VM clusters the customer administers the guest operating system and databases, so the cautious model is IaaS.",
 					},
 					"azurerm/paloalto": {
 						Name: "Cloud NGFW by Palo Alto Networks",
@@ -9425,13 +10227,15 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"PaloAltoNetworks.Cloudngfw",
 						},
-						ServiceModel: "paas",
-						Class:        "traffic_endpoint",
-						Focus: []string{
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "traffic_endpoint",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "azure-native-palo-alto",
+							Rationale: "Cloud NGFW by Palo Alto Networks firewalls and rulestacks inspect the customer's traffic on a service Palo Alto Networks runs in Azure; the rules are the customer's.",
 						},
-						Source:    "azure-native-palo-alto",
-						Rationale: "Cloud NGFW by Palo Alto Networks firewalls and rulestacks inspect the customer's traffic on a service Palo Alto Networks runs in Azure; the rules are the customer's.",
 					},
 					"azurerm/policy": {
 						Name: "Azure Policy",
@@ -9450,13 +10254,15 @@ func builtinDocumentList() []NamedDocument {
 							"Microsoft.GuestConfiguration",
 							"Microsoft.PolicyInsights",
 						},
-						ServiceModel: "saas",
-						Class:        "access_policy",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "azure-policy",
+							Rationale: "Policy definitions, initiatives, assignments, exemptions and remediations are guardrails Microsoft evaluates, as the azurerm_*_policy_* type entries say.",
 						},
-						Source:    "azure-policy",
-						Rationale: "Policy definitions, initiatives, assignments, exemptions and remediations are guardrails Microsoft evaluates, as the azurerm_*_policy_* type entries say.",
 					},
 					"azurerm/portal": {
 						Name: "Portal",
@@ -9466,13 +10272,15 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.Portal",
 						},
-						ServiceModel: "saas",
-						Class:        "configuration_object",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "azure-portal-dashboards",
+							Rationale: "Portal dashboards and the tenant's portal configuration are settings of the Azure portal; they hold no data and run no code.",
 						},
-						Source:    "azure-portal-dashboards",
-						Rationale: "Portal dashboards and the tenant's portal configuration are settings of the Azure portal; they hold no data and run no code.",
 					},
 					"azurerm/postgres": {
 						Name: "PostgreSQL",
@@ -9482,15 +10290,17 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.DBforPostgreSQL",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_database",
-						Focus: []string{
-							"data_protection",
-							"network_controls",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_database",
+							Focus: []string{
+								"data_protection",
+								"network_controls",
+								"configuration",
+							},
+							Source:    "azure-postgresql-flexible-security",
+							Rationale: "PostgreSQL flexible servers and their settings run an engine Microsoft operates, as azurerm_postgresql_flexible_server is classified.",
 						},
-						Source:    "azure-postgresql-flexible-security",
-						Rationale: "PostgreSQL flexible servers and their settings run an engine Microsoft operates, as azurerm_postgresql_flexible_server is classified.",
 					},
 					"azurerm/powerbi": {
 						Name: "Power BI Embedded",
@@ -9500,14 +10310,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.PowerBIDedicated",
 						},
-						ServiceModel: "saas",
-						Class:        "managed_platform",
-						Focus: []string{
-							"configuration",
-							"deployment_settings",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "managed_platform",
+							Focus: []string{
+								"configuration",
+								"deployment_settings",
+							},
+							Source:    "power-bi-embedded",
+							Rationale: "Power BI Embedded capacities host the customer's reports and datasets in a SaaS Microsoft runs; administrators and what is embedded are the customer's.",
 						},
-						Source:    "power-bi-embedded",
-						Rationale: "Power BI Embedded capacities host the customer's reports and datasets in a SaaS Microsoft runs; administrators and what is embedded are the customer's.",
 					},
 					"azurerm/privatedns": {
 						Name: "Private DNS",
@@ -9527,13 +10339,15 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.Network/privateDnsZones",
 						},
-						ServiceModel: "saas",
-						Class:        "network_object",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "network_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "azure-private-dns",
+							Rationale: "Private DNS zones, records and virtual network links are resolved by Azure DNS for the customer's networks, as the type entries say.",
 						},
-						Source:    "azure-private-dns",
-						Rationale: "Private DNS zones, records and virtual network links are resolved by Azure DNS for the customer's networks, as the type entries say.",
 					},
 					"azurerm/privatednsresolver": {
 						Name: "Private DNS Resolver",
@@ -9547,13 +10361,15 @@ func builtinDocumentList() []NamedDocument {
 							"Microsoft.Network/dnsForwardingRulesets",
 							"Microsoft.Network/dnsResolvers",
 						},
-						ServiceModel: "iaas",
-						Class:        "network_object",
-						Focus: []string{
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "network_object",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "azure-private-dns",
+							Rationale: "DNS private resolvers, their endpoints and forwarding rulesets sit in the customer's virtual networks and forward its queries, as azurerm_private_dns_resolver is classified.",
 						},
-						Source:    "azure-private-dns",
-						Rationale: "DNS private resolvers, their endpoints and forwarding rulesets sit in the customer's virtual networks and forward its queries, as azurerm_private_dns_resolver is classified.",
 					},
 					"azurerm/purview": {
 						Name: "Microsoft Purview",
@@ -9563,14 +10379,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.Purview",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_classification",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_classification",
+								"data_access",
+							},
+							Source:    "azure-purview-baseline",
+							Rationale: "Purview accounts catalogue, scan and classify the customer's data sources with credentials the customer grants; the catalogue holds metadata of the customer's data.",
 						},
-						Source:    "azure-purview-baseline",
-						Rationale: "Purview accounts catalogue, scan and classify the customer's data sources with credentials the customer grants; the catalogue holds metadata of the customer's data.",
 					},
 					"azurerm/qumulo": {
 						Name: "Qumulo",
@@ -9580,14 +10398,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Qumulo.Storage",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+							},
+							Source:    "azure-native-qumulo",
+							Rationale: "Qumulo file systems (an Azure Native ISV service) store the customer's files on a service Qumulo runs.",
 						},
-						Source:    "azure-native-qumulo",
-						Rationale: "Qumulo file systems (an Azure Native ISV service) store the customer's files on a service Qumulo runs.",
 					},
 					"azurerm/recoveryservices": {
 						Name: "Recovery Services",
@@ -9600,13 +10420,15 @@ func builtinDocumentList() []NamedDocument {
 							"Microsoft.OffAzure",
 							"Microsoft.RecoveryServices",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+							},
+							Source:    "azure-backup-security",
+							Rationale: "Recovery Services vaults, backup policies, protected items and Site Recovery replication keep copies of the customer's data, as azurerm_recovery_services_vault is classified.",
 						},
-						Source:    "azure-backup-security",
-						Rationale: "Recovery Services vaults, backup policies, protected items and Site Recovery replication keep copies of the customer's data, as azurerm_recovery_services_vault is classified.",
 					},
 					"azurerm/redhatopenshift": {
 						Name: "Azure Red Hat OpenShift",
@@ -9616,14 +10438,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.RedHatOpenShift",
 						},
-						ServiceModel: "caas",
-						Class:        "container_platform",
-						Focus: []string{
-							"configuration",
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "container_platform",
+							Focus: []string{
+								"configuration",
+								"accounts_and_access",
+							},
+							Source:    "azure-aro-baseline",
+							Rationale: "Azure Red Hat OpenShift clusters are jointly operated by Microsoft and Red Hat; the customer runs workloads, configures cluster access and networking, as for AKS.",
 						},
-						Source:    "azure-aro-baseline",
-						Rationale: "Azure Red Hat OpenShift clusters are jointly operated by Microsoft and Red Hat; the customer runs workloads, configures cluster access and networking, as for AKS.",
 					},
 					"azurerm/redis": {
 						Name: "Azure Cache for Redis",
@@ -9633,14 +10457,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.Cache",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_database",
-						Focus: []string{
-							"data_protection",
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_database",
+							Focus: []string{
+								"data_protection",
+								"network_controls",
+							},
+							Source:    "azure-redis-baseline",
+							Rationale: "Azure Cache for Redis caches, firewall rules and links are engines Microsoft runs, as azurerm_redis_cache is classified.",
 						},
-						Source:    "azure-redis-baseline",
-						Rationale: "Azure Cache for Redis caches, firewall rules and links are engines Microsoft runs, as azurerm_redis_cache is classified.",
 					},
 					"azurerm/relay": {
 						Name: "Relay",
@@ -9650,14 +10476,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.Relay",
 						},
-						ServiceModel: "saas",
-						Class:        "messaging",
-						Focus: []string{
-							"network_controls",
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "messaging",
+							Focus: []string{
+								"network_controls",
+								"data_protection",
+							},
+							Source:    "azure-relay",
+							Rationale: "Relay namespaces and hybrid connections relay traffic between the customer's on-premises and cloud endpoints; authorization rules and the data in transit are the customer's.",
 						},
-						Source:    "azure-relay",
-						Rationale: "Relay namespaces and hybrid connections relay traffic between the customer's on-premises and cloud endpoints; authorization rules and the data in transit are the customer's.",
 					},
 					"azurerm/resource": {
 						Name: "Azure Resource Manager",
@@ -9681,14 +10509,16 @@ func builtinDocumentList() []NamedDocument {
 							"Microsoft.Features",
 							"Microsoft.Resources",
 						},
-						ServiceModel: "saas",
-						Class:        "configuration_object",
-						Focus: []string{
-							"configuration",
-							"deployment_settings",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+								"deployment_settings",
+							},
+							Source:    "azure-resource-manager-baseline",
+							Rationale: "Resource groups, template deployments, template specs, provider registrations and resource management private links organise and deploy resources; deployment scripts run code and locks protect resources, and deserve entries of their own (azurerm_management_lock has one).",
 						},
-						Source:    "azure-resource-manager-baseline",
-						Rationale: "Resource groups, template deployments, template specs, provider registrations and resource management private links organise and deploy resources; deployment scripts run code and locks protect resources, and deserve entries of their own (azurerm_management_lock has one).",
 					},
 					"azurerm/search": {
 						Name: "Azure AI Search",
@@ -9698,14 +10528,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.Search",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_database",
-						Focus: []string{
-							"data_protection",
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_database",
+							Focus: []string{
+								"data_protection",
+								"network_controls",
+							},
+							Source:    "azure-search-security",
+							Rationale: "AI Search services and their shared private links index the customer's content on an engine Microsoft runs, as azurerm_search_service is classified.",
 						},
-						Source:    "azure-search-security",
-						Rationale: "AI Search services and their shared private links index the customer's content on an engine Microsoft runs, as azurerm_search_service is classified.",
 					},
 					"azurerm/securitycenter": {
 						Name: "Microsoft Defender for Cloud",
@@ -9717,13 +10549,15 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.Security",
 						},
-						ServiceModel: "saas",
-						Class:        "logging_monitoring",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "azure-defender-for-cloud",
+							Rationale: "Defender for Cloud plans, contacts, automations, assessments and settings configure the security posture service Microsoft runs, as the type entries say.",
 						},
-						Source:    "azure-defender-for-cloud",
-						Rationale: "Defender for Cloud plans, contacts, automations, assessments and settings configure the security posture service Microsoft runs, as the type entries say.",
 					},
 					"azurerm/sentinel": {
 						Name: "Microsoft Sentinel",
@@ -9733,14 +10567,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.SecurityInsights",
 						},
-						ServiceModel: "saas",
-						Class:        "logging_monitoring",
-						Focus: []string{
-							"data_access",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"data_access",
+								"configuration",
+							},
+							Source:    "azure-sentinel",
+							Rationale: "Sentinel alert rules, automation rules, data connectors, watchlists and threat intelligence act on the customer's security data in its workspace, as the onboarding type says.",
 						},
-						Source:    "azure-sentinel",
-						Rationale: "Sentinel alert rules, automation rules, data connectors, watchlists and threat intelligence act on the customer's security data in its workspace, as the onboarding type says.",
 					},
 					"azurerm/servicebus": {
 						Name: "Azure Service Bus",
@@ -9750,14 +10586,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.ServiceBus",
 						},
-						ServiceModel: "saas",
-						Class:        "messaging",
-						Focus: []string{
-							"data_protection",
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "messaging",
+							Focus: []string{
+								"data_protection",
+								"network_controls",
+							},
+							Source:    "azure-service-bus-baseline",
+							Rationale: "Service Bus namespaces, queues, topics and subscriptions carry the customer's messages, as the azurerm_servicebus_* type entries say.",
 						},
-						Source:    "azure-service-bus-baseline",
-						Rationale: "Service Bus namespaces, queues, topics and subscriptions carry the customer's messages, as the azurerm_servicebus_* type entries say.",
 					},
 					"azurerm/serviceconnector": {
 						Name: "Service Connector",
@@ -9769,14 +10607,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.ServiceLinker",
 						},
-						ServiceModel: "saas",
-						Class:        "access_policy",
-						Focus: []string{
-							"accounts_and_access",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							Focus: []string{
+								"accounts_and_access",
+								"configuration",
+							},
+							Source:    "azure-service-connector",
+							Rationale: "Service Connector connections configure how an app authenticates to a target service (identities, secrets, network); the grant is the customer's.",
 						},
-						Source:    "azure-service-connector",
-						Rationale: "Service Connector connections configure how an app authenticates to a target service (identities, secrets, network); the grant is the customer's.",
 					},
 					"azurerm/servicefabric": {
 						Name: "Service Fabric",
@@ -9786,14 +10626,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.ServiceFabric",
 						},
-						ServiceModel: "iaas",
-						Class:        "compute_host",
-						Focus: []string{
-							"operating_system",
-							"deployment_settings",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "compute_host",
+							Focus: []string{
+								"operating_system",
+								"deployment_settings",
+							},
+							Source:    "azure-service-fabric",
+							Rationale: "Service Fabric clusters run on scale sets from images the customer chooses; the customer keeps the nodes' operating system and the Fabric runtime upgraded.",
 						},
-						Source:    "azure-service-fabric",
-						Rationale: "Service Fabric clusters run on scale sets from images the customer chooses; the customer keeps the nodes' operating system and the Fabric runtime upgraded.",
 					},
 					"azurerm/servicefabricmanaged": {
 						Name: "Service Fabric Managed Clusters",
@@ -9803,14 +10645,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.ServiceFabric/managedClusters",
 						},
-						ServiceModel: "iaas",
-						Class:        "compute_host",
-						Focus: []string{
-							"operating_system",
-							"deployment_settings",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "compute_host",
+							Focus: []string{
+								"operating_system",
+								"deployment_settings",
+							},
+							Source:    "azure-service-fabric-managed",
+							Rationale: "Service Fabric managed clusters encapsulate the scale sets, but the customer picks node images and whether OS upgrades are automatic, so the host stays the customer's (the cautious choice).",
 						},
-						Source:    "azure-service-fabric-managed",
-						Rationale: "Service Fabric managed clusters encapsulate the scale sets, but the customer picks node images and whether OS upgrades are automatic, so the host stays the customer's (the cautious choice).",
 					},
 					"azurerm/servicenetworking": {
 						Name: "Application Gateway for Containers",
@@ -9820,14 +10664,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.ServiceNetworking",
 						},
-						ServiceModel: "paas",
-						Class:        "traffic_endpoint",
-						Focus: []string{
-							"network_controls",
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "traffic_endpoint",
+							Focus: []string{
+								"network_controls",
+								"data_protection",
+							},
+							Source:    "azure-agc",
+							Rationale: "Application Gateway for Containers, its frontends and associations receive the customer's traffic for Kubernetes workloads and terminate TLS.",
 						},
-						Source:    "azure-agc",
-						Rationale: "Application Gateway for Containers, its frontends and associations receive the customer's traffic for Kubernetes workloads and terminate TLS.",
 					},
 					"azurerm/signalr": {
 						Name: "Azure SignalR Service and Web PubSub",
@@ -9841,14 +10687,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.SignalRService",
 						},
-						ServiceModel: "saas",
-						Class:        "messaging",
-						Focus: []string{
-							"data_protection",
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "messaging",
+							Focus: []string{
+								"data_protection",
+								"network_controls",
+							},
+							Source:    "azure-web-pubsub-baseline",
+							Rationale: "SignalR Service and Web PubSub carry real-time messages between the customer's servers and clients; keys, upstreams, network exposure and message content are the customer's. The Web PubSub baseline is cited; no SignalR page was confirmed.",
 						},
-						Source:    "azure-web-pubsub-baseline",
-						Rationale: "SignalR Service and Web PubSub carry real-time messages between the customer's servers and clients; keys, upstreams, network exposure and message content are the customer's. The Web PubSub baseline is cited; no SignalR page was confirmed.",
 					},
 					"azurerm/springcloud": {
 						Name: "Azure Spring Apps",
@@ -9881,14 +10729,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.AppPlatform",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_platform",
-						Focus: []string{
-							"application_code",
-							"deployment_settings",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_platform",
+							Focus: []string{
+								"application_code",
+								"deployment_settings",
+							},
+							Source:    "azure-spring-apps-baseline",
+							Rationale: "Azure Spring Apps services, apps and deployments run the customer's Spring applications on a platform Microsoft operates; code, dependencies and exposure are the customer's.",
 						},
-						Source:    "azure-spring-apps-baseline",
-						Rationale: "Azure Spring Apps services, apps and deployments run the customer's Spring applications on a platform Microsoft operates; code, dependencies and exposure are the customer's.",
 					},
 					"azurerm/storage": {
 						Name: "Azure Storage",
@@ -9917,15 +10767,17 @@ func builtinDocumentList() []NamedDocument {
 							"Microsoft.Storage",
 							"Microsoft.StorageSync",
 						},
-						ServiceModel: "paas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_protection",
-							"data_access",
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+								"network_controls",
+							},
+							Source:    "azure-storage-security",
+							Rationale: "Storage accounts, containers, blobs, shares, queues, tables and sync services hold the customer's data, as the azurerm_storage_* type entries say.",
 						},
-						Source:    "azure-storage-security",
-						Rationale: "Storage accounts, containers, blobs, shares, queues, tables and sync services hold the customer's data, as the azurerm_storage_* type entries say.",
 					},
 					"azurerm/storagecache": {
 						Name: "Azure Managed Lustre",
@@ -9935,14 +10787,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.StorageCache",
 						},
-						ServiceModel: "paas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_protection",
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+								"network_controls",
+							},
+							Source:    "azure-managed-lustre",
+							Rationale: "Managed Lustre file systems are high-performance file storage Microsoft runs in the customer's subnet; the data, keys and network rules are the customer's.",
 						},
-						Source:    "azure-managed-lustre",
-						Rationale: "Managed Lustre file systems are high-performance file storage Microsoft runs in the customer's subnet; the data, keys and network rules are the customer's.",
 					},
 					"azurerm/storagemover": {
 						Name: "Storage Mover",
@@ -9955,14 +10809,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.StorageMover",
 						},
-						ServiceModel: "paas",
-						Class:        "messaging",
-						Focus: []string{
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "messaging",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+							},
+							Source:    "azure-storage-mover",
+							Rationale: "Storage Mover projects, endpoints and job definitions copy the customer's files into Azure through agents the customer hosts; the data in transit and the credentials are the customer's.",
 						},
-						Source:    "azure-storage-mover",
-						Rationale: "Storage Mover projects, endpoints and job definitions copy the customer's files into Azure through agents the customer hosts; the data in transit and the credentials are the customer's.",
 					},
 					"azurerm/streamanalytics": {
 						Name: "Stream Analytics",
@@ -9972,14 +10828,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.StreamAnalytics",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_platform",
-						Focus: []string{
-							"application_code",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_platform",
+							Focus: []string{
+								"application_code",
+								"configuration",
+							},
+							Source:    "azure-stream-analytics",
+							Rationale: "Stream Analytics jobs, inputs, outputs and functions run the customer's queries on a platform Microsoft operates, as azurerm_stream_analytics_job is classified.",
 						},
-						Source:    "azure-stream-analytics",
-						Rationale: "Stream Analytics jobs, inputs, outputs and functions run the customer's queries on a platform Microsoft operates, as azurerm_stream_analytics_job is classified.",
 					},
 					"azurerm/subscription": {
 						Name: "Subscription",
@@ -9989,13 +10847,15 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.Subscription",
 						},
-						ServiceModel: "saas",
-						Class:        "access_policy",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "azure-management-groups",
+							Rationale: "Subscriptions (aliases) are units of the organisation structure that billing, policies and role assignments attach to.",
 						},
-						Source:    "azure-management-groups",
-						Rationale: "Subscriptions (aliases) are units of the organisation structure that billing, policies and role assignments attach to.",
 					},
 					"azurerm/synapse": {
 						Name: "Azure Synapse Analytics",
@@ -10005,15 +10865,17 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.Synapse",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_database",
-						Focus: []string{
-							"data_protection",
-							"network_controls",
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_database",
+							Focus: []string{
+								"data_protection",
+								"network_controls",
+								"accounts_and_access",
+							},
+							Source:    "azure-synapse-security",
+							Rationale: "Synapse workspaces, SQL and Spark pools and their security settings run analytics engines Microsoft operates, as azurerm_synapse_workspace is classified; Spark pools have an entry of their own.",
 						},
-						Source:    "azure-synapse-security",
-						Rationale: "Synapse workspaces, SQL and Spark pools and their security settings run analytics engines Microsoft operates, as azurerm_synapse_workspace is classified; Spark pools have an entry of their own.",
 					},
 					"azurerm/systemcentervirtualmachinemanager": {
 						Name: "Azure Arc-enabled System Center Virtual Machine Manager",
@@ -10023,14 +10885,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.ScVmm",
 						},
-						ServiceModel: "on_premises",
-						Class:        "compute_host",
-						Focus: []string{
-							"physical_hosts",
-							"operating_system",
+						Classification: Classification{
+							ServiceModel: "on_premises",
+							Class:        "compute_host",
+							Focus: []string{
+								"physical_hosts",
+								"operating_system",
+							},
+							Source:    "azure-arc-scvmm",
+							Rationale: "Arc-enabled SCVMM servers, clouds, templates and virtual machines live in the customer's own datacenter and virtualization; Azure only manages them.",
 						},
-						Source:    "azure-arc-scvmm",
-						Rationale: "Arc-enabled SCVMM servers, clouds, templates and virtual machines live in the customer's own datacenter and virtualization; Azure only manages them.",
 					},
 					"azurerm/trafficmanager": {
 						Name: "Traffic Manager",
@@ -10040,13 +10904,15 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.Network/trafficManagerProfiles",
 						},
-						ServiceModel: "saas",
-						Class:        "traffic_endpoint",
-						Focus: []string{
-							"deployment_settings",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "traffic_endpoint",
+							Focus: []string{
+								"deployment_settings",
+							},
+							Source:    "azure-traffic-manager",
+							Rationale: "Traffic Manager profiles and endpoints direct the customer's traffic by DNS, as azurerm_traffic_manager_profile is classified.",
 						},
-						Source:    "azure-traffic-manager",
-						Rationale: "Traffic Manager profiles and endpoints direct the customer's traffic by DNS, as azurerm_traffic_manager_profile is classified.",
 					},
 					"azurerm/videoindexer": {
 						Name: "Azure AI Video Indexer",
@@ -10056,14 +10922,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.VideoIndexer",
 						},
-						ServiceModel: "saas",
-						Class:        "managed_platform",
-						Focus: []string{
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "managed_platform",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+							},
+							Source:    "azure-video-indexer",
+							Rationale: "Video Indexer accounts analyse the customer's media with AI models Microsoft runs and store the insights, like the AI services accounts.",
 						},
-						Source:    "azure-video-indexer",
-						Rationale: "Video Indexer accounts analyse the customer's media with AI models Microsoft runs and store the insights, like the AI services accounts.",
 					},
 					"azurerm/vmware": {
 						Name: "Azure VMware Solution",
@@ -10073,14 +10941,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.AVS",
 						},
-						ServiceModel: "iaas",
-						Class:        "compute_host",
-						Focus: []string{
-							"operating_system",
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "compute_host",
+							Focus: []string{
+								"operating_system",
+								"network_controls",
+							},
+							Source:    "azure-vmware-solution-baseline",
+							Rationale: "Azure VMware Solution private clouds and clusters: Microsoft runs the hosts and vSphere, the customer runs the virtual machines, their operating systems and the NSX network configuration.",
 						},
-						Source:    "azure-vmware-solution-baseline",
-						Rationale: "Azure VMware Solution private clouds and clusters: Microsoft runs the hosts and vSphere, the customer runs the virtual machines, their operating systems and the NSX network configuration.",
 					},
 					"azurerm/web": {
 						Name: "Azure App Service certificates and domains",
@@ -10100,14 +10970,16 @@ func builtinDocumentList() []NamedDocument {
 							"Microsoft.Web/certificateOrders",
 							"Microsoft.Web/certificates",
 						},
-						ServiceModel: "paas",
-						Class:        "traffic_endpoint",
-						Focus: []string{
-							"data_protection",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "traffic_endpoint",
+							Focus: []string{
+								"data_protection",
+								"configuration",
+							},
+							Source:    "azure-app-service-security",
+							Rationale: "The web service holds App Service certificates, certificate orders, custom hostname bindings and virtual network connections: the TLS and network front of the customer's apps, as the type entries classify them.",
 						},
-						Source:    "azure-app-service-security",
-						Rationale: "The web service holds App Service certificates, certificate orders, custom hostname bindings and virtual network connections: the TLS and network front of the customer's apps, as the type entries classify them.",
 					},
 					"azurerm/workloads": {
 						Name: "Azure Center for SAP solutions",
@@ -10117,14 +10989,16 @@ func builtinDocumentList() []NamedDocument {
 						ARM: []string{
 							"Microsoft.Workloads",
 						},
-						ServiceModel: "iaas",
-						Class:        "compute_host",
-						Focus: []string{
-							"operating_system",
-							"middleware",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "compute_host",
+							Focus: []string{
+								"operating_system",
+								"middleware",
+							},
+							Source:    "azure-center-for-sap",
+							Rationale: "Azure Center for SAP solutions deploys and registers SAP systems on the customer's virtual machines; the operating system and SAP stack stay the customer's.",
 						},
-						Source:    "azure-center-for-sap",
-						Rationale: "Azure Center for SAP solutions deploys and registers SAP systems on the customer's virtual machines; the operating system and SAP stack stay the customer's.",
 					},
 				},
 			},
@@ -10207,342 +11081,386 @@ func builtinDocumentList() []NamedDocument {
 							"google_organization_access_",
 							"google_project_access_",
 						},
-						ServiceModel: "saas",
-						Class:        "access_policy",
-						AppliesTo: []string{
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Access Approval settings decide whether Google personnel must ask before accessing the customer's content and who approves; Google runs the service. An access control over data, so data access applies.",
 						},
-						Focus: []string{
-							"accounts_and_access",
-							"data_access",
-						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Access Approval settings decide whether Google personnel must ask before accessing the customer's content and who approves; Google runs the service. An access control over data, so data access applies.",
 					},
 					"google/accesscontextmanager": {
 						Name: "Access Context Manager (VPC Service Controls)",
 						Prefixes: []string{
 							"google_access_context_manager_",
 						},
-						ServiceModel: "paas",
-						Class:        "network_object",
-						AppliesTo: []string{
-							"data_access",
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "network_object",
+							AppliesTo: []string{
+								"data_access",
+								"accounts_and_access",
+							},
+							Focus: []string{
+								"network_controls",
+								"data_access",
+							},
+							Source:    "google-vpc-service-controls",
+							Rationale: "Access policies, access levels and VPC Service Controls perimeters with their ingress and egress rules: customer-drawn boundaries around Google APIs that Google enforces. Filed paas (network controls shared) rather than saas so the rules stay the customer's, as the perimeter's own entry does with a shared cell; access levels add accounts and access.",
 						},
-						Focus: []string{
-							"network_controls",
-							"data_access",
-						},
-						Source:    "google-vpc-service-controls",
-						Rationale: "Access policies, access levels and VPC Service Controls perimeters with their ingress and egress rules: customer-drawn boundaries around Google APIs that Google enforces. Filed paas (network controls shared) rather than saas so the rules stay the customer's, as the perimeter's own entry does with a shared cell; access levels add accounts and access.",
 					},
 					"google/activedirectory": {
 						Name: "Managed Microsoft Active Directory",
 						Prefixes: []string{
 							"google_active_directory_",
 						},
-						ServiceModel: "paas",
-						Class:        "identity_provider",
-						AppliesTo: []string{
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "identity_provider",
+							AppliesTo: []string{
+								"network_controls",
+							},
+							Focus: []string{
+								"identity_infrastructure",
+								"accounts_and_access",
+								"network_controls",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Managed Service for Microsoft Active Directory: Google runs and patches the domain controllers, the customer administers users, groups and trusts and the peering that reaches the domain. A directory is identity infrastructure; its peering and authorized networks are network controls.",
 						},
-						Focus: []string{
-							"identity_infrastructure",
-							"accounts_and_access",
-							"network_controls",
-						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Managed Service for Microsoft Active Directory: Google runs and patches the domain controllers, the customer administers users, groups and trusts and the peering that reaches the domain. A directory is identity infrastructure; its peering and authorized networks are network controls.",
 					},
 					"google/agenticapplications": {
 						Name: "Agentic Applications",
 						Prefixes: []string{
 							"google_agentic_applications_",
 						},
-						ServiceModel: "paas",
-						Class:        "configuration_object",
-						AppliesTo: []string{
-							"application_code",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"application_code",
+								"data_access",
+							},
+							Focus: []string{
+								"application_code",
+								"data_access",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): An analyst agent persona configures a Google-run AI agent with instructions the customer writes and the data it may read. Unsure between saas and paas, filed paas so the instructions (application code) and the data the agent reaches stay the customer's.",
 						},
-						Focus: []string{
-							"application_code",
-							"data_access",
-						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): An analyst agent persona configures a Google-run AI agent with instructions the customer writes and the data it may read. Unsure between saas and paas, filed paas so the instructions (application code) and the data the agent reaches stay the customer's.",
 					},
 					"google/agentidentity": {
 						Name: "Agent Identity",
 						Prefixes: []string{
 							"google_agent_identity_",
 						},
-						ServiceModel: "saas",
-						Class:        "identity_provider",
-						Focus: []string{
-							"identity_infrastructure",
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "identity_provider",
+							Focus: []string{
+								"identity_infrastructure",
+								"accounts_and_access",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Agent Identity auth providers give AI agents identities and credentials to call other services: identity infrastructure the customer configures on a Google-run service.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Agent Identity auth providers give AI agents identities and credentials to call other services: identity infrastructure the customer configures on a Google-run service.",
 					},
 					"google/agentregistry": {
 						Name: "Agent Registry",
 						Prefixes: []string{
 							"google_agent_registry_",
 						},
-						ServiceModel: "saas",
-						Class:        "configuration_object",
-						AppliesTo: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"accounts_and_access",
+							},
+							Focus: []string{
+								"configuration",
+								"accounts_and_access",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Agent Registry records AI agents and services and binds them: a Google-run catalog whose entries decide what an agent may find and call, so accounts and access apply.",
 						},
-						Focus: []string{
-							"configuration",
-							"accounts_and_access",
-						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Agent Registry records AI agents and services and binds them: a Google-run catalog whose entries decide what an agent may find and call, so accounts and access apply.",
 					},
 					"google/alloydb": {
 						Name: "AlloyDB",
 						Prefixes: []string{
 							"google_alloydb_",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_database",
-						Focus: []string{
-							"data_protection",
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_database",
+							Focus: []string{
+								"data_protection",
+								"network_controls",
+							},
+							Source:    "google-alloydb",
+							Rationale: "AlloyDB clusters, instances, backups and users: a PostgreSQL-compatible engine Google runs, patches and backs up; the customer sets network access, encryption, backups and database users, as the cluster and instance entries.",
 						},
-						Source:    "google-alloydb",
-						Rationale: "AlloyDB clusters, instances, backups and users: a PostgreSQL-compatible engine Google runs, patches and backs up; the customer sets network access, encryption, backups and database users, as the cluster and instance entries.",
 					},
 					"google/apigateway": {
 						Name: "API Gateway",
 						Prefixes: []string{
 							"google_api_gateway_",
 						},
-						ServiceModel: "paas",
-						Class:        "traffic_endpoint",
-						AppliesTo: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "traffic_endpoint",
+							AppliesTo: []string{
+								"accounts_and_access",
+							},
+							Focus: []string{
+								"network_controls",
+								"configuration",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): API Gateway APIs, configs and gateways: a Google-run endpoint that receives the customer's API traffic and enforces the OpenAPI config the customer writes (authentication, backends); a traffic endpoint in paas, as the load balancers. Its IAM member, binding and policy types grant access to it, so accounts and access apply.",
 						},
-						Focus: []string{
-							"network_controls",
-							"configuration",
-						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): API Gateway APIs, configs and gateways: a Google-run endpoint that receives the customer's API traffic and enforces the OpenAPI config the customer writes (authentication, backends); a traffic endpoint in paas, as the load balancers. Its IAM member, binding and policy types grant access to it, so accounts and access apply.",
 					},
 					"google/apigee": {
 						Name: "Apigee",
 						Prefixes: []string{
 							"google_apigee_",
 						},
-						ServiceModel: "paas",
-						Class:        "traffic_endpoint",
-						AppliesTo: []string{
-							"application_code",
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "traffic_endpoint",
+							AppliesTo: []string{
+								"application_code",
+								"accounts_and_access",
+							},
+							Focus: []string{
+								"application_code",
+								"network_controls",
+								"data_protection",
+							},
+							Source:    "google-apigee-hybrid-shared-responsibility",
+							Rationale: "Apigee organizations, environments, API proxies, shared flows, keystores and developer apps: Google runs the runtime (with Apigee hybrid the customer runs it on its own Kubernetes clusters and keeps them patched), and in both the customer writes the proxies and policies (code), keeps the TLS keystores and decides who may call the APIs. Its IAM member, binding and policy types grant access to it, so accounts and access apply.",
 						},
-						Focus: []string{
-							"application_code",
-							"network_controls",
-							"data_protection",
-						},
-						Source:    "google-apigee-hybrid-shared-responsibility",
-						Rationale: "Apigee organizations, environments, API proxies, shared flows, keystores and developer apps: Google runs the runtime (with Apigee hybrid the customer runs it on its own Kubernetes clusters and keeps them patched), and in both the customer writes the proxies and policies (code), keeps the TLS keystores and decides who may call the APIs. Its IAM member, binding and policy types grant access to it, so accounts and access apply.",
 					},
 					"google/apihub": {
 						Name: "API Hub",
 						Prefixes: []string{
 							"google_apihub_",
 						},
-						ServiceModel: "saas",
-						Class:        "configuration_object",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): API hub instances, curations and plugins: a Google-run catalog of the customer's API metadata; its configuration is the customer's.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): API hub instances, curations and plugins: a Google-run catalog of the customer's API metadata; its configuration is the customer's.",
 					},
 					"google/apikeys": {
 						Name: "API Keys",
 						Prefixes: []string{
 							"google_apikeys_",
 						},
-						ServiceModel: "saas",
-						Class:        "key_secret",
-						Focus: []string{
-							"accounts_and_access",
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "key_secret",
+							Focus: []string{
+								"accounts_and_access",
+								"data_protection",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): An API key is a credential the customer creates, restricts to APIs, apps and addresses and rotates; Google checks it on every call.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): An API key is a credential the customer creates, restricts to APIs, apps and addresses and rotates; Google checks it on every call.",
 					},
 					"google/appengine": {
 						Name: "App Engine",
 						Prefixes: []string{
 							"google_app_engine_",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_platform",
-						Focus: []string{
-							"application_code",
-							"deployment_settings",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_platform",
+							Focus: []string{
+								"application_code",
+								"deployment_settings",
+							},
+							Source:    "google-app-engine-standard",
+							Rationale: "App Engine applications, versions, services, dispatch rules and firewall rules: Google runs the instances and (standard) the runtime, the customer deploys the code and sets traffic, firewall and network settings, as the application and version entries.",
 						},
-						Source:    "google-app-engine-standard",
-						Rationale: "App Engine applications, versions, services, dispatch rules and firewall rules: Google runs the instances and (standard) the runtime, the customer deploys the code and sets traffic, firewall and network settings, as the application and version entries.",
 					},
 					"google/apphub": {
 						Name: "App Hub",
 						Prefixes: []string{
 							"google_apphub_",
 						},
-						ServiceModel: "saas",
-						Class:        "configuration_object",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): App Hub applications, boundaries and registered services and workloads group existing resources for management; they hold no data and run nothing.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): App Hub applications, boundaries and registered services and workloads group existing resources for management; they hold no data and run nothing.",
 					},
 					"google/artifactregistry": {
 						Name: "Artifact Registry",
 						Prefixes: []string{
 							"google_artifact_registry_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+							},
+							Source:    "google-artifact-registry",
+							Rationale: "Artifact Registry repositories, rules and project settings: Google runs the registry, the customer decides who may push and pull, cleanup and vulnerability scanning, as the repository entries.",
 						},
-						Source:    "google-artifact-registry",
-						Rationale: "Artifact Registry repositories, rules and project settings: Google runs the registry, the customer decides who may push and pull, cleanup and vulnerability scanning, as the repository entries.",
 					},
 					"google/assuredworkloads": {
 						Name: "Assured Workloads",
 						Prefixes: []string{
 							"google_assured_workloads_",
 						},
-						ServiceModel: "saas",
-						Class:        "access_policy",
-						AppliesTo: []string{
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_protection",
+							},
+							Focus: []string{
+								"configuration",
+								"data_protection",
+							},
+							Source:    "google-assured-workloads-shared-responsibility",
+							Rationale: "An Assured Workloads folder applies a compliance regime (data location, personnel access, key management) as guardrails; Google's page leaves the customer to know which data has which requirements and to configure the controls. A guardrail (access policy) with data protection.",
 						},
-						Focus: []string{
-							"configuration",
-							"data_protection",
-						},
-						Source:    "google-assured-workloads-shared-responsibility",
-						Rationale: "An Assured Workloads folder applies a compliance regime (data location, personnel access, key management) as guardrails; Google's page leaves the customer to know which data has which requirements and to configure the controls. A guardrail (access policy) with data protection.",
 					},
 					"google/backupdr": {
 						Name: "Backup and DR Service",
 						Prefixes: []string{
 							"google_backup_dr_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+							},
+							Source:    "google-backup-vaults",
+							Rationale: "Backup and DR vaults, plans, associations and the management server: Google stores the vault's backups in isolated storage, the customer decides what is backed up, the enforced retention, and who may restore.",
 						},
-						Source:    "google-backup-vaults",
-						Rationale: "Backup and DR vaults, plans, associations and the management server: Google stores the vault's backups in isolated storage, the customer decides what is backed up, the enforced retention, and who may restore.",
 					},
 					"google/beyondcorp": {
 						Name: "BeyondCorp",
 						Prefixes: []string{
 							"google_beyondcorp_",
 						},
-						ServiceModel: "paas",
-						Class:        "traffic_endpoint",
-						AppliesTo: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "traffic_endpoint",
+							AppliesTo: []string{
+								"accounts_and_access",
+							},
+							Focus: []string{
+								"network_controls",
+								"accounts_and_access",
+							},
+							Source:    "google-iap",
+							Rationale: "BeyondCorp (Chrome Enterprise Premium) security gateways and applications proxy users' access to private applications after identity and context checks: a traffic endpoint whose access rules are the customer's, as for Identity-Aware Proxy.",
 						},
-						Focus: []string{
-							"network_controls",
-							"accounts_and_access",
-						},
-						Source:    "google-iap",
-						Rationale: "BeyondCorp (Chrome Enterprise Premium) security gateways and applications proxy users' access to private applications after identity and context checks: a traffic endpoint whose access rules are the customer's, as for Identity-Aware Proxy.",
 					},
 					"google/biglake": {
 						Name: "BigLake",
 						Prefixes: []string{
 							"google_biglake_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_classification",
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_classification",
+								"data_protection",
+								"data_access",
+							},
+							Source:    "google-bigquery-governance",
+							Rationale: "BigLake catalogs, databases and tables describe the customer's data in Cloud Storage for BigQuery and open-source engines; classification, encryption and access are the customer's, as for BigQuery tables.",
 						},
-						Source:    "google-bigquery-governance",
-						Rationale: "BigLake catalogs, databases and tables describe the customer's data in Cloud Storage for BigQuery and open-source engines; classification, encryption and access are the customer's, as for BigQuery tables.",
 					},
 					"google/biglakehive": {
 						Name: "BigLake Hive Metastore",
 						Prefixes: []string{
 							"google_biglake_hive_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_classification",
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_classification",
+								"data_protection",
+								"data_access",
+							},
+							Source:    "google-bigquery-governance",
+							Rationale: "BigLake Hive Metastore catalogs, databases and tables describe the customer's data for Hive-compatible engines and BigQuery; classification, encryption and access are the customer's, as for BigQuery tables.",
 						},
-						Source:    "google-bigquery-governance",
-						Rationale: "BigLake Hive Metastore catalogs, databases and tables describe the customer's data for Hive-compatible engines and BigQuery; classification, encryption and access are the customer's, as for BigQuery tables.",
 					},
 					"google/biglakeiceberg": {
 						Name: "BigLake Iceberg REST catalog",
 						Prefixes: []string{
 							"google_biglake_iceberg_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_classification",
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_classification",
+								"data_protection",
+								"data_access",
+							},
+							Source:    "google-bigquery-governance",
+							Rationale: "BigLake Iceberg REST catalogs, namespaces and tables describe the customer's Iceberg data; classification, encryption and access are the customer's, as for BigQuery tables.",
 						},
-						Source:    "google-bigquery-governance",
-						Rationale: "BigLake Iceberg REST catalogs, namespaces and tables describe the customer's Iceberg data; classification, encryption and access are the customer's, as for BigQuery tables.",
 					},
 					"google/bigquery": {
 						Name: "BigQuery",
 						Prefixes: []string{
 							"google_bigquery_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_classification",
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_classification",
+								"data_protection",
+								"data_access",
+							},
+							Source:    "google-bigquery-governance",
+							Rationale: "BigQuery datasets, tables, routines, jobs and row access policies: Google runs the warehouse, the customer classifies, encrypts and grants access to the data, as the dataset and table entries.",
 						},
-						Source:    "google-bigquery-governance",
-						Rationale: "BigQuery datasets, tables, routines, jobs and row access policies: Google runs the warehouse, the customer classifies, encrypts and grants access to the data, as the dataset and table entries.",
 					},
 					"google/bigqueryanalyticshub": {
 						Name: "BigQuery Analytics Hub",
 						Prefixes: []string{
 							"google_bigquery_analytics_hub_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_access",
-							"data_classification",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_access",
+								"data_classification",
+							},
+							Source:    "google-bigquery-access",
+							Rationale: "Analytics Hub exchanges, listings and subscriptions share BigQuery datasets with other organizations: what is shared and who may subscribe are the customer's decisions.",
 						},
-						Source:    "google-bigquery-access",
-						Rationale: "Analytics Hub exchanges, listings and subscriptions share BigQuery datasets with other organizations: what is shared and who may subscribe are the customer's decisions.",
 					},
 					"google/bigqueryconnection": {
 						Name: "BigQuery Connection",
@@ -10552,56 +11470,64 @@ func builtinDocumentList() []NamedDocument {
 						Types: []string{
 							"google_bigquery_connection",
 						},
-						ServiceModel: "saas",
-						Class:        "key_secret",
-						Focus: []string{
-							"accounts_and_access",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "key_secret",
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "google-bigquery-access",
+							Rationale: "A BigQuery connection holds the credentials or service identity with which BigQuery reaches an external source (Cloud SQL, Spanner, AWS, Azure, Spark): a credential the customer manages and grants.",
 						},
-						Source:    "google-bigquery-access",
-						Rationale: "A BigQuery connection holds the credentials or service identity with which BigQuery reaches an external source (Cloud SQL, Spanner, AWS, Azure, Spark): a credential the customer manages and grants.",
 					},
 					"google/bigquerydatapolicy": {
 						Name: "BigQuery Data Policy",
 						Prefixes: []string{
 							"google_bigquery_datapolicy_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_access",
-							"data_classification",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_access",
+								"data_classification",
+							},
+							Source:    "google-bigquery-governance",
+							Rationale: "Data policies put column-level masking and access rules on policy tags: the customer's classification and access decisions over BigQuery data.",
 						},
-						Source:    "google-bigquery-governance",
-						Rationale: "Data policies put column-level masking and access rules on policy tags: the customer's classification and access decisions over BigQuery data.",
 					},
 					"google/bigquerydatapolicyv2": {
 						Name: "BigQuery Data Policy V2",
 						Prefixes: []string{
 							"google_bigquery_datapolicyv2_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_access",
-							"data_classification",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_access",
+								"data_classification",
+							},
+							Source:    "google-bigquery-governance",
+							Rationale: "Data policies (v2 API) put column-level masking and access rules on BigQuery columns: the customer's classification and access decisions over the data.",
 						},
-						Source:    "google-bigquery-governance",
-						Rationale: "Data policies (v2 API) put column-level masking and access rules on BigQuery columns: the customer's classification and access decisions over the data.",
 					},
 					"google/bigquerydatatransfer": {
 						Name: "BigQuery Data Transfer",
 						Prefixes: []string{
 							"google_bigquery_data_transfer_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"configuration",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"configuration",
+								"data_access",
+							},
+							Source:    "google-bigquery-governance",
+							Rationale: "A data transfer config loads data into BigQuery on a schedule with the customer's credentials and service account, as its type entry.",
 						},
-						Source:    "google-bigquery-governance",
-						Rationale: "A data transfer config loads data into BigQuery on a schedule with the customer's credentials and service account, as its type entry.",
 					},
 					"google/bigqueryreservation": {
 						Name: "BigQuery Reservation",
@@ -10613,406 +11539,460 @@ func builtinDocumentList() []NamedDocument {
 						Types: []string{
 							"google_bigquery_reservation",
 						},
-						ServiceModel: "saas",
-						Class:        "configuration_object",
-						Focus: []string{
-							"deployment_settings",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"deployment_settings",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Reservations, capacity commitments and assignments buy and allocate BigQuery compute slots: capacity settings that hold no data.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Reservations, capacity commitments and assignments buy and allocate BigQuery compute slots: capacity settings that hold no data.",
 					},
 					"google/bigtable": {
 						Name: "Cloud Bigtable",
 						Prefixes: []string{
 							"google_bigtable_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+							},
+							Source:    "google-bigtable",
+							Rationale: "Bigtable instances, tables, app profiles, views and garbage-collection policies: Google runs the database, the customer decides replication, encryption, retention and access, as the instance and table entries.",
 						},
-						Source:    "google-bigtable",
-						Rationale: "Bigtable instances, tables, app profiles, views and garbage-collection policies: Google runs the database, the customer decides replication, encryption, retention and access, as the instance and table entries.",
 					},
 					"google/billingbudgets": {
 						Name: "Cloud Billing Budgets",
 						Types: []string{
 							"google_billing_budget",
 						},
-						ServiceModel: "saas",
-						Class:        "configuration_object",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): A billing budget alerts on spend and may notify a Pub/Sub topic; it holds no data and runs nothing.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): A billing budget alerts on spend and may notify a Pub/Sub topic; it holds no data and runs nothing.",
 					},
 					"google/binaryauthorization": {
 						Name: "Binary Authorization",
 						Prefixes: []string{
 							"google_binary_authorization_",
 						},
-						ServiceModel: "caas",
-						Class:        "configuration_object",
-						AppliesTo: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"accounts_and_access",
+							},
+							Focus: []string{
+								"deployment_settings",
+								"configuration",
+							},
+							Source:    "google-binary-authorization",
+							Rationale: "Binary Authorization policies and attestors decide which container images may be deployed to GKE and Cloud Run: deployment settings of the customer's container platform, as the policy entry. Its IAM member, binding and policy types grant access to it, so accounts and access apply.",
 						},
-						Focus: []string{
-							"deployment_settings",
-							"configuration",
-						},
-						Source:    "google-binary-authorization",
-						Rationale: "Binary Authorization policies and attestors decide which container images may be deployed to GKE and Cloud Run: deployment settings of the customer's container platform, as the policy entry. Its IAM member, binding and policy types grant access to it, so accounts and access apply.",
 					},
 					"google/blockchainnodeengine": {
 						Name: "Blockchain Node Engine",
 						Prefixes: []string{
 							"google_blockchain_node_engine_",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_database",
-						Focus: []string{
-							"network_controls",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_database",
+							Focus: []string{
+								"network_controls",
+								"configuration",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Blockchain Node Engine runs blockchain nodes for the customer: Google operates the node software, the customer chooses the network, the node's exposure and who may call its endpoints, as for a managed engine.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Blockchain Node Engine runs blockchain nodes for the customer: Google operates the node software, the customer chooses the network, the node's exposure and who may call its endpoints, as for a managed engine.",
 					},
 					"google/certificatemanager": {
 						Name: "Certificate Manager",
 						Prefixes: []string{
 							"google_certificate_manager_",
 						},
-						ServiceModel: "saas",
-						Class:        "traffic_endpoint",
-						Focus: []string{
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "traffic_endpoint",
+							Focus: []string{
+								"data_protection",
+							},
+							Source:    "google-certificate-manager",
+							Rationale: "Certificate Manager certificates, maps, issuance configs, DNS authorizations and trust configs hold the TLS certificates the load balancers serve, as the certificate entries.",
 						},
-						Source:    "google-certificate-manager",
-						Rationale: "Certificate Manager certificates, maps, issuance configs, DNS authorizations and trust configs hold the TLS certificates the load balancers serve, as the certificate entries.",
 					},
 					"google/ces": {
 						Name: "Customer Engagement Suite",
 						Prefixes: []string{
 							"google_ces_",
 						},
-						ServiceModel: "paas",
-						Class:        "messaging",
-						Focus: []string{
-							"application_code",
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "messaging",
+							Focus: []string{
+								"application_code",
+								"data_protection",
+								"data_access",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Customer Engagement Suite apps, agents, tools, guardrails and deployments: Google runs the conversational AI, the customer writes the agents' instructions and tools and owns the conversations. Unsure between saas and paas, filed paas so the logic and the conversation data keep their duties.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Customer Engagement Suite apps, agents, tools, guardrails and deployments: Google runs the conversational AI, the customer writes the agents' instructions and tools and owns the conversations. Unsure between saas and paas, filed paas so the logic and the conversation data keep their duties.",
 					},
 					"google/chronicle": {
 						Name: "Chronicle",
 						Prefixes: []string{
 							"google_chronicle_",
 						},
-						ServiceModel: "saas",
-						Class:        "logging_monitoring",
-						Focus: []string{
-							"configuration",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"configuration",
+								"data_access",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Google Security Operations (Chronicle) feeds, parsers, rules, reference lists, data tables and access scopes: a Google-run SIEM holding the customer's security telemetry; ingestion, detection content and who may see which data are the customer's.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Google Security Operations (Chronicle) feeds, parsers, rules, reference lists, data tables and access scopes: a Google-run SIEM holding the customer's security telemetry; ingestion, detection content and who may see which data are the customer's.",
 					},
 					"google/cloudasset": {
 						Name: "Cloud Asset Inventory",
 						Prefixes: []string{
 							"google_cloud_asset_",
 						},
-						ServiceModel: "saas",
-						Class:        "logging_monitoring",
-						Focus: []string{
-							"configuration",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"configuration",
+								"data_access",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Cloud Asset Inventory feeds publish changes to the customer's resources and IAM policies to Pub/Sub: an export of metadata whose destination and readers the customer chooses.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Cloud Asset Inventory feeds publish changes to the customer's resources and IAM policies to Pub/Sub: an export of metadata whose destination and readers the customer chooses.",
 					},
 					"google/cloudbilling": {
 						Name: "Cloud Billing",
 						Prefixes: []string{
 							"google_billing_",
 						},
-						ServiceModel: "saas",
-						Class:        "access_policy",
-						Focus: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "google-iam",
+							Rationale: "Billing account IAM members and project billing links decide who may administer a billing account and which projects charge to it: access policy objects.",
 						},
-						Source:    "google-iam",
-						Rationale: "Billing account IAM members and project billing links decide who may administer a billing account and which projects charge to it: access policy objects.",
 					},
 					"google/cloudbuild": {
 						Name: "Cloud Build",
 						Prefixes: []string{
 							"google_cloudbuild_",
 						},
-						ServiceModel: "faas",
-						Class:        "serverless_function",
-						AppliesTo: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "faas",
+							Class:        "serverless_function",
+							AppliesTo: []string{
+								"accounts_and_access",
+							},
+							Focus: []string{
+								"application_code",
+								"configuration",
+								"accounts_and_access",
+							},
+							Source:    "google-cloud-build-shared-responsibility",
+							Rationale: "Cloud Build triggers, worker pools and repository configs: Google secures the service and gives each build an ephemeral, isolated environment; the customer secures its source code, build configuration and the container images its steps run, and the service account builds run as.",
 						},
-						Focus: []string{
-							"application_code",
-							"configuration",
-							"accounts_and_access",
-						},
-						Source:    "google-cloud-build-shared-responsibility",
-						Rationale: "Cloud Build triggers, worker pools and repository configs: Google secures the service and gives each build an ephemeral, isolated environment; the customer secures its source code, build configuration and the container images its steps run, and the service account builds run as.",
 					},
 					"google/cloudbuildv2": {
 						Name: "Cloud Build v2",
 						Prefixes: []string{
 							"google_cloudbuildv2_",
 						},
-						ServiceModel: "saas",
-						Class:        "key_secret",
-						Focus: []string{
-							"accounts_and_access",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "key_secret",
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Cloud Build (2nd gen) connections and repositories reach GitHub, GitLab or Bitbucket with tokens kept in Secret Manager: credentials to the customer's source code, which the customer scopes and rotates.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Cloud Build (2nd gen) connections and repositories reach GitHub, GitLab or Bitbucket with tokens kept in Secret Manager: credentials to the customer's source code, which the customer scopes and rotates.",
 					},
 					"google/clouddeploy": {
 						Name: "Cloud Deploy",
 						Prefixes: []string{
 							"google_clouddeploy_",
 						},
-						ServiceModel: "saas",
-						Class:        "configuration_object",
-						AppliesTo: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"accounts_and_access",
+							},
+							Focus: []string{
+								"deployment_settings",
+								"accounts_and_access",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Delivery pipelines, targets, automations, custom target types and deploy policies decide what is released where and with which execution service account: deployment settings, plus the access of those service accounts.",
 						},
-						Focus: []string{
-							"deployment_settings",
-							"accounts_and_access",
-						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Delivery pipelines, targets, automations, custom target types and deploy policies decide what is released where and with which execution service account: deployment settings, plus the access of those service accounts.",
 					},
 					"google/clouddomains": {
 						Name: "Cloud Domains",
 						Prefixes: []string{
 							"google_clouddomains_",
 						},
-						ServiceModel: "saas",
-						Class:        "network_object",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "network_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "google-cloud-dns",
+							Rationale: "A Cloud Domains registration (contacts, DNS settings, transfer lock) is run by Google; its DNS settings are the customer's configuration, as for Cloud DNS zones.",
 						},
-						Source:    "google-cloud-dns",
-						Rationale: "A Cloud Domains registration (contacts, DNS settings, transfer lock) is run by Google; its DNS settings are the customer's configuration, as for Cloud DNS zones.",
 					},
 					"google/cloudfunctions": {
 						Name: "Cloud Functions",
 						Prefixes: []string{
 							"google_cloudfunctions_",
 						},
-						ServiceModel: "faas",
-						Class:        "serverless_function",
-						AppliesTo: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "faas",
+							Class:        "serverless_function",
+							AppliesTo: []string{
+								"accounts_and_access",
+							},
+							Focus: []string{
+								"application_code",
+								"runtime",
+								"configuration",
+							},
+							Source:    "google-functions-runtime-support",
+							Rationale: "Cloud Functions (1st gen): Google runs the hosts and patches the runtime, the customer brings the code and its dependencies and picks a supported runtime, as the function entries. Its IAM member, binding and policy types grant access to it, so accounts and access apply.",
 						},
-						Focus: []string{
-							"application_code",
-							"runtime",
-							"configuration",
-						},
-						Source:    "google-functions-runtime-support",
-						Rationale: "Cloud Functions (1st gen): Google runs the hosts and patches the runtime, the customer brings the code and its dependencies and picks a supported runtime, as the function entries. Its IAM member, binding and policy types grant access to it, so accounts and access apply.",
 					},
 					"google/cloudfunctions2": {
 						Name: "Cloud Functions (2nd gen)",
 						Prefixes: []string{
 							"google_cloudfunctions2_",
 						},
-						ServiceModel: "faas",
-						Class:        "serverless_function",
-						AppliesTo: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "faas",
+							Class:        "serverless_function",
+							AppliesTo: []string{
+								"accounts_and_access",
+							},
+							Focus: []string{
+								"application_code",
+								"runtime",
+								"configuration",
+							},
+							Source:    "google-functions-runtime-support",
+							Rationale: "Cloud Functions (2nd gen, on Cloud Run): Google runs the hosts and patches the runtime, the customer brings the code and its dependencies and picks a supported runtime, as the function entries. Its IAM member, binding and policy types grant access to it, so accounts and access apply.",
 						},
-						Focus: []string{
-							"application_code",
-							"runtime",
-							"configuration",
-						},
-						Source:    "google-functions-runtime-support",
-						Rationale: "Cloud Functions (2nd gen, on Cloud Run): Google runs the hosts and patches the runtime, the customer brings the code and its dependencies and picks a supported runtime, as the function entries. Its IAM member, binding and policy types grant access to it, so accounts and access apply.",
 					},
 					"google/cloudidentity": {
 						Name: "Cloud Identity",
 						Prefixes: []string{
 							"google_cloud_identity_",
 						},
-						ServiceModel: "saas",
-						Class:        "identity_provider",
-						Focus: []string{
-							"identity_infrastructure",
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "identity_provider",
+							Focus: []string{
+								"identity_infrastructure",
+								"accounts_and_access",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Cloud Identity groups, memberships and policies: the directory in which the customer's users and groups sign in; Google runs it, the customer manages membership and policies.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Cloud Identity groups, memberships and policies: the directory in which the customer's users and groups sign in; Google runs it, the customer manages membership and policies.",
 					},
 					"google/cloudids": {
 						Name: "Cloud Intrusion Detection Service",
 						Prefixes: []string{
 							"google_cloud_ids_",
 						},
-						ServiceModel: "paas",
-						Class:        "logging_monitoring",
-						AppliesTo: []string{
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "logging_monitoring",
+							AppliesTo: []string{
+								"network_controls",
+							},
+							Focus: []string{
+								"network_controls",
+								"configuration",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): A Cloud IDS endpoint inspects mirrored traffic with Google-run intrusion detection; the customer chooses what is mirrored and the threat severity, so network controls apply alongside the detector's findings.",
 						},
-						Focus: []string{
-							"network_controls",
-							"configuration",
-						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): A Cloud IDS endpoint inspects mirrored traffic with Google-run intrusion detection; the customer chooses what is mirrored and the threat severity, so network controls apply alongside the detector's findings.",
 					},
 					"google/cloudquotas": {
 						Name: "Cloud Quotas",
 						Prefixes: []string{
 							"google_cloud_quotas_",
 						},
-						ServiceModel: "saas",
-						Class:        "configuration_object",
-						Focus: []string{
-							"deployment_settings",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"deployment_settings",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Quota preferences and the quota adjuster set usage limits of Google APIs: settings that hold no data.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Quota preferences and the quota adjuster set usage limits of Google APIs: settings that hold no data.",
 					},
 					"google/cloudrun": {
 						Name: "Cloud Run",
 						Prefixes: []string{
 							"google_cloud_run_",
 						},
-						ServiceModel: "faas",
-						Class:        "serverless_function",
-						AppliesTo: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "faas",
+							Class:        "serverless_function",
+							AppliesTo: []string{
+								"accounts_and_access",
+							},
+							Focus: []string{
+								"application_code",
+								"deployment_settings",
+								"network_controls",
+							},
+							Source:    "google-cloud-run-security",
+							Rationale: "Cloud Run (v1 API) services and domain mappings: Google runs the hosts, the customer brings the container and its code and sets ingress and identity, as the service entries. Its IAM member, binding and policy types grant access to it, so accounts and access apply.",
 						},
-						Focus: []string{
-							"application_code",
-							"deployment_settings",
-							"network_controls",
-						},
-						Source:    "google-cloud-run-security",
-						Rationale: "Cloud Run (v1 API) services and domain mappings: Google runs the hosts, the customer brings the container and its code and sets ingress and identity, as the service entries. Its IAM member, binding and policy types grant access to it, so accounts and access apply.",
 					},
 					"google/cloudrunv2": {
 						Name: "Cloud Run (v2 API)",
 						Prefixes: []string{
 							"google_cloud_run_v2_",
 						},
-						ServiceModel: "faas",
-						Class:        "serverless_function",
-						AppliesTo: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "faas",
+							Class:        "serverless_function",
+							AppliesTo: []string{
+								"accounts_and_access",
+							},
+							Focus: []string{
+								"application_code",
+								"deployment_settings",
+								"network_controls",
+							},
+							Source:    "google-cloud-run-security",
+							Rationale: "Cloud Run services, jobs and worker pools: Google runs the hosts, the customer brings the container and its code and sets ingress, egress and identity, as the service and job entries. Its IAM member, binding and policy types grant access to it, so accounts and access apply.",
 						},
-						Focus: []string{
-							"application_code",
-							"deployment_settings",
-							"network_controls",
-						},
-						Source:    "google-cloud-run-security",
-						Rationale: "Cloud Run services, jobs and worker pools: Google runs the hosts, the customer brings the container and its code and sets ingress, egress and identity, as the service and job entries. Its IAM member, binding and policy types grant access to it, so accounts and access apply.",
 					},
 					"google/cloudscheduler": {
 						Name: "Cloud Scheduler",
 						Prefixes: []string{
 							"google_cloud_scheduler_",
 						},
-						ServiceModel: "saas",
-						Class:        "messaging",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "messaging",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "google-cloud-scheduler",
+							Rationale: "A Cloud Scheduler job calls an HTTP target or publishes to Pub/Sub on a schedule, with credentials the customer configures, as its type entry.",
 						},
-						Source:    "google-cloud-scheduler",
-						Rationale: "A Cloud Scheduler job calls an HTTP target or publishes to Pub/Sub on a schedule, with credentials the customer configures, as its type entry.",
 					},
 					"google/cloudsecuritycompliance": {
 						Name: "Cloud Security Compliance",
 						Prefixes: []string{
 							"google_cloud_security_compliance_",
 						},
-						ServiceModel: "saas",
-						Class:        "logging_monitoring",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Cloud controls, frameworks and their deployments check the customer's resources against compliance requirements: security posture settings.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Cloud controls, frameworks and their deployments check the customer's resources against compliance requirements: security posture settings.",
 					},
 					"google/cloudsupport": {
 						Name: "Cloud Support",
 						Prefixes: []string{
 							"google_cloud_support_",
 						},
-						ServiceModel: "saas",
-						Class:        "configuration_object",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): A support event subscription sends notifications about support cases: configuration that holds no data.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): A support event subscription sends notifications about support cases: configuration that holds no data.",
 					},
 					"google/cloudtasks": {
 						Name: "Cloud Tasks",
 						Prefixes: []string{
 							"google_cloud_tasks_",
 						},
-						ServiceModel: "saas",
-						Class:        "messaging",
-						AppliesTo: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "messaging",
+							AppliesTo: []string{
+								"accounts_and_access",
+							},
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "google-cloud-tasks",
+							Rationale: "Cloud Tasks queues hold tasks that call the customer's handlers; rate limits, retries and the identity used are the customer's, as the queue entry. Its IAM member, binding and policy types grant access to it, so accounts and access apply.",
 						},
-						Focus: []string{
-							"configuration",
-						},
-						Source:    "google-cloud-tasks",
-						Rationale: "Cloud Tasks queues hold tasks that call the customer's handlers; rate limits, retries and the identity used are the customer's, as the queue entry. Its IAM member, binding and policy types grant access to it, so accounts and access apply.",
 					},
 					"google/colab": {
 						Name: "Colab Enterprise",
 						Prefixes: []string{
 							"google_colab_",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_platform",
-						AppliesTo: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_platform",
+							AppliesTo: []string{
+								"accounts_and_access",
+							},
+							Focus: []string{
+								"application_code",
+								"network_controls",
+								"configuration",
+								"accounts_and_access",
+							},
+							Source:    "google-colab-runtimes",
+							Rationale: "Colab Enterprise runtimes, runtime templates, notebook executions and schedules: a runtime is a Google-provisioned VM that runs the notebook's code, with the network and internet access its template sets; the code and the account it runs as are the customer's.",
 						},
-						Focus: []string{
-							"application_code",
-							"network_controls",
-							"configuration",
-							"accounts_and_access",
-						},
-						Source:    "google-colab-runtimes",
-						Rationale: "Colab Enterprise runtimes, runtime templates, notebook executions and schedules: a runtime is a Google-provisioned VM that runs the notebook's code, with the network and internet access its template sets; the code and the account it runs as are the customer's.",
 					},
 					"google/composer": {
 						Name: "Managed Service for Apache Airflow",
 						Prefixes: []string{
 							"google_composer_",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_platform",
-						Focus: []string{
-							"configuration",
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_platform",
+							Focus: []string{
+								"configuration",
+								"network_controls",
+							},
+							Source:    "google-composer-versions",
+							Rationale: "Cloud Composer (Managed Service for Apache Airflow) environments and their user workloads: Google runs Airflow, the customer brings DAGs, network settings and secrets. The environment entry shares middleware because upgrades are the customer's; the service answers the generic paas cells.",
 						},
-						Source:    "google-composer-versions",
-						Rationale: "Cloud Composer (Managed Service for Apache Airflow) environments and their user workloads: Google runs Airflow, the customer brings DAGs, network settings and secrets. The environment entry shares middleware because upgrades are the customer's; the service answers the generic paas cells.",
 					},
 					"google/compute": {
 						Name: "Compute Engine",
@@ -11020,62 +12000,70 @@ func builtinDocumentList() []NamedDocument {
 							"google_compute_",
 							"google_project_usage_",
 						},
-						ServiceModel: "iaas",
-						Class:        "compute_host",
-						Focus: []string{
-							"operating_system",
-							"network_controls",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "compute_host",
+							Focus: []string{
+								"operating_system",
+								"network_controls",
+								"configuration",
+							},
+							Source:    "google-compute-security",
+							Rationale: "Compute Engine: instances, instance groups, node groups and templates, and (through the parts of the service) networks, firewalls, load balancers, disks, images and their IAM. What stays with the service answers as a host (the customer runs the guest OS); the parts (google/compute.network, .traffic, .storage, .images and others) give the other types the class of what they are, and the common types have entries of their own.",
 						},
-						Source:    "google-compute-security",
-						Rationale: "Compute Engine: instances, instance groups, node groups and templates, and (through the parts of the service) networks, firewalls, load balancers, disks, images and their IAM. What stays with the service answers as a host (the customer runs the guest OS); the parts (google/compute.network, .traffic, .storage, .images and others) give the other types the class of what they are, and the common types have entries of their own.",
 					},
 					"google/config": {
 						Name: "Infrastructure Manager",
 						Prefixes: []string{
 							"google_config_",
 						},
-						ServiceModel: "faas",
-						Class:        "serverless_function",
-						AppliesTo: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "faas",
+							Class:        "serverless_function",
+							AppliesTo: []string{
+								"accounts_and_access",
+							},
+							Focus: []string{
+								"application_code",
+								"accounts_and_access",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): An Infrastructure Manager deployment runs the customer's Terraform configuration on Google-run workers with a service account: a job whose code and service-account access are the customer's.",
 						},
-						Focus: []string{
-							"application_code",
-							"accounts_and_access",
-						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): An Infrastructure Manager deployment runs the customer's Terraform configuration on Google-run workers with a service account: a job whose code and service-account access are the customer's.",
 					},
 					"google/contactcenterinsights": {
 						Name: "Contact Center AI Insights",
 						Prefixes: []string{
 							"google_contact_center_insights_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_classification",
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_classification",
+								"data_protection",
+								"data_access",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Contact Center AI Insights analyses the customer's conversation transcripts; rules, scorecards, views and the encryption spec configure analysis and keys over that data.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Contact Center AI Insights analyses the customer's conversation transcripts; rules, scorecards, views and the encryption spec configure analysis and keys over that data.",
 					},
 					"google/container": {
 						Name: "Google Kubernetes Engine",
 						Prefixes: []string{
 							"google_container_",
 						},
-						ServiceModel: "caas",
-						Class:        "container_platform",
-						Focus: []string{
-							"operating_system",
-							"network_controls",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "container_platform",
+							Focus: []string{
+								"operating_system",
+								"network_controls",
+								"configuration",
+							},
+							Source:    "google-gke",
+							Rationale: "GKE clusters and node pools: Google runs the control plane and supplies patched node images, the customer keeps nodes upgraded, sets network exposure and runs the workloads, as the cluster and node pool entries.",
 						},
-						Source:    "google-gke",
-						Rationale: "GKE clusters and node pools: Google runs the control plane and supplies patched node images, the customer keeps nodes upgraded, sets network exposure and runs the workloads, as the cluster and node pool entries.",
 					},
 					"google/containeranalysis": {
 						Name: "Artifact Analysis (Container Analysis)",
@@ -11085,657 +12073,747 @@ func builtinDocumentList() []NamedDocument {
 						Types: []string{
 							"google_container_registry",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_access",
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_access",
+								"data_protection",
+							},
+							Source:    "google-artifact-registry",
+							Rationale: "Container Analysis notes and occurrences (vulnerability and attestation metadata) and Container Registry's storage: data about and of the customer's images, read by who the customer grants.",
 						},
-						Source:    "google-artifact-registry",
-						Rationale: "Container Analysis notes and occurrences (vulnerability and attestation metadata) and Container Registry's storage: data about and of the customer's images, read by who the customer grants.",
 					},
 					"google/containerattached": {
 						Name: "GKE attached clusters",
 						Prefixes: []string{
 							"google_container_attached_",
 						},
-						ServiceModel: "iaas",
-						Class:        "container_platform",
-						Focus: []string{
-							"operating_system",
-							"configuration",
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "container_platform",
+							Focus: []string{
+								"operating_system",
+								"configuration",
+								"accounts_and_access",
+							},
+							Source:    "google-gke-enterprise-shared-responsibility",
+							Rationale: "A GKE attached cluster registers a conformant cluster run elsewhere (EKS, AKS, on premises) with the fleet: the customer operates, maintains and patches that cluster and its infrastructure, Google provides fleet management. Filed iaas so the nodes' operating system stays the customer's.",
 						},
-						Source:    "google-gke-enterprise-shared-responsibility",
-						Rationale: "A GKE attached cluster registers a conformant cluster run elsewhere (EKS, AKS, on premises) with the fleet: the customer operates, maintains and patches that cluster and its infrastructure, Google provides fleet management. Filed iaas so the nodes' operating system stays the customer's.",
 					},
 					"google/containeraws": {
 						Name: "GKE on AWS",
 						Prefixes: []string{
 							"google_container_aws_",
 						},
-						ServiceModel: "caas",
-						Class:        "container_platform",
-						Focus: []string{
-							"operating_system",
-							"configuration",
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "container_platform",
+							Focus: []string{
+								"operating_system",
+								"configuration",
+								"accounts_and_access",
+							},
+							Source:    "google-gke-enterprise-shared-responsibility",
+							Rationale: "GKE on AWS clusters and node pools run in the customer's AWS account: Google manages the control plane software and node images, the customer upgrades them and owns the AWS account, network and IAM they run in.",
 						},
-						Source:    "google-gke-enterprise-shared-responsibility",
-						Rationale: "GKE on AWS clusters and node pools run in the customer's AWS account: Google manages the control plane software and node images, the customer upgrades them and owns the AWS account, network and IAM they run in.",
 					},
 					"google/containerazure": {
 						Name: "GKE on Azure",
 						Prefixes: []string{
 							"google_container_azure_",
 						},
-						ServiceModel: "caas",
-						Class:        "container_platform",
-						Focus: []string{
-							"operating_system",
-							"configuration",
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "container_platform",
+							Focus: []string{
+								"operating_system",
+								"configuration",
+								"accounts_and_access",
+							},
+							Source:    "google-gke-enterprise-shared-responsibility",
+							Rationale: "GKE on Azure clients, clusters and node pools run in the customer's Azure subscription: Google manages the control plane software and node images, the customer upgrades them and owns the subscription, network and the client's credentials.",
 						},
-						Source:    "google-gke-enterprise-shared-responsibility",
-						Rationale: "GKE on Azure clients, clusters and node pools run in the customer's Azure subscription: Google manages the control plane software and node images, the customer upgrades them and owns the subscription, network and the client's credentials.",
 					},
 					"google/databasemigrationservice": {
 						Name: "Database Migration Service",
 						Prefixes: []string{
 							"google_database_migration_service_",
 						},
-						ServiceModel: "paas",
-						Class:        "messaging",
-						AppliesTo: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "messaging",
+							AppliesTo: []string{
+								"accounts_and_access",
+							},
+							Focus: []string{
+								"data_protection",
+								"network_controls",
+								"accounts_and_access",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Database Migration Service connection profiles (with database credentials), private connections and migration jobs copy the customer's databases: data in transit whose network path and credentials are the customer's.",
 						},
-						Focus: []string{
-							"data_protection",
-							"network_controls",
-							"accounts_and_access",
-						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Database Migration Service connection profiles (with database credentials), private connections and migration jobs copy the customer's databases: data in transit whose network path and credentials are the customer's.",
 					},
 					"google/datacatalog": {
 						Name: "Data Catalog",
 						Prefixes: []string{
 							"google_data_catalog_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_classification",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_classification",
+								"data_access",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Data Catalog entries, tags, tag templates, taxonomies and policy tags: metadata and the classification with which the customer governs column-level access.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Data Catalog entries, tags, tag templates, taxonomies and policy tags: metadata and the classification with which the customer governs column-level access.",
 					},
 					"google/dataflow": {
 						Name: "Dataflow",
 						Prefixes: []string{
 							"google_dataflow_",
 						},
-						ServiceModel: "faas",
-						Class:        "serverless_function",
-						Focus: []string{
-							"application_code",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "faas",
+							Class:        "serverless_function",
+							Focus: []string{
+								"application_code",
+								"configuration",
+							},
+							Source:    "google-dataflow-security",
+							Rationale: "Dataflow jobs and flex-template jobs run the customer's pipeline code on Google-managed workers, as the job entry.",
 						},
-						Source:    "google-dataflow-security",
-						Rationale: "Dataflow jobs and flex-template jobs run the customer's pipeline code on Google-managed workers, as the job entry.",
 					},
 					"google/dataform": {
 						Name: "Dataform",
 						Prefixes: []string{
 							"google_dataform_",
 						},
-						ServiceModel: "paas",
-						Class:        "messaging",
-						AppliesTo: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "messaging",
+							AppliesTo: []string{
+								"accounts_and_access",
+							},
+							Focus: []string{
+								"application_code",
+								"accounts_and_access",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Dataform repositories, release and workflow configs run the customer's SQL workflows in BigQuery with a service account and reach Git with a token: customer code and credentials, so application code and access apply (paas, not saas, so the code stays the customer's).",
 						},
-						Focus: []string{
-							"application_code",
-							"accounts_and_access",
-						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Dataform repositories, release and workflow configs run the customer's SQL workflows in BigQuery with a service account and reach Git with a token: customer code and credentials, so application code and access apply (paas, not saas, so the code stays the customer's).",
 					},
 					"google/datafusion": {
 						Name: "Cloud Data Fusion",
 						Prefixes: []string{
 							"google_data_fusion_",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_platform",
-						AppliesTo: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_platform",
+							AppliesTo: []string{
+								"accounts_and_access",
+							},
+							Focus: []string{
+								"network_controls",
+								"configuration",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): A Data Fusion instance runs the customer's data pipelines on Google-managed infrastructure: network settings, version upgrades and the pipelines are the customer's. Its IAM member, binding and policy types grant access to it, so accounts and access apply.",
 						},
-						Focus: []string{
-							"network_controls",
-							"configuration",
-						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): A Data Fusion instance runs the customer's data pipelines on Google-managed infrastructure: network settings, version upgrades and the pipelines are the customer's. Its IAM member, binding and policy types grant access to it, so accounts and access apply.",
 					},
 					"google/datalineage": {
 						Name: "Data Lineage",
 						Prefixes: []string{
 							"google_data_lineage_",
 						},
-						ServiceModel: "saas",
-						Class:        "logging_monitoring",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): The Data Lineage config turns lineage ingestion on or off: metadata about data flows.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): The Data Lineage config turns lineage ingestion on or off: metadata about data flows.",
 					},
 					"google/datalossprevention": {
 						Name: "Data Loss Prevention",
 						Prefixes: []string{
 							"google_data_loss_prevention_",
 						},
-						ServiceModel: "saas",
-						Class:        "logging_monitoring",
-						Focus: []string{
-							"data_classification",
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"data_classification",
+								"data_protection",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Sensitive Data Protection templates, job triggers, discovery configs and stored info types find, classify and de-identify sensitive data: the customer's data classification and protection tooling.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Sensitive Data Protection templates, job triggers, discovery configs and stored info types find, classify and de-identify sensitive data: the customer's data classification and protection tooling.",
 					},
 					"google/datapipeline": {
 						Name: "Data Pipelines",
 						Prefixes: []string{
 							"google_data_pipeline_",
 						},
-						ServiceModel: "faas",
-						Class:        "serverless_function",
-						Focus: []string{
-							"application_code",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "faas",
+							Class:        "serverless_function",
+							Focus: []string{
+								"application_code",
+								"configuration",
+							},
+							Source:    "google-dataflow-security",
+							Rationale: "A data pipeline schedules Dataflow jobs that run the customer's pipeline code on Google-managed workers, as for Dataflow jobs.",
 						},
-						Source:    "google-dataflow-security",
-						Rationale: "A data pipeline schedules Dataflow jobs that run the customer's pipeline code on Google-managed workers, as for Dataflow jobs.",
 					},
 					"google/dataplex": {
 						Name: "Dataplex",
 						Prefixes: []string{
 							"google_dataplex_",
 						},
-						ServiceModel: "paas",
-						Class:        "data_store",
-						AppliesTo: []string{
-							"application_code",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "data_store",
+							AppliesTo: []string{
+								"application_code",
+							},
+							Focus: []string{
+								"data_classification",
+								"data_access",
+								"application_code",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Dataplex lakes, zones, assets, scans, glossaries, entries and tasks govern the customer's data; tasks and data scans run the customer's Spark and SQL. Filed paas rather than saas so that code and the network of the lakes stay the customer's.",
 						},
-						Focus: []string{
-							"data_classification",
-							"data_access",
-							"application_code",
-						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Dataplex lakes, zones, assets, scans, glossaries, entries and tasks govern the customer's data; tasks and data scans run the customer's Spark and SQL. Filed paas rather than saas so that code and the network of the lakes stay the customer's.",
 					},
 					"google/dataproc": {
 						Name: "Dataproc",
 						Prefixes: []string{
 							"google_dataproc_",
 						},
-						ServiceModel: "paas",
-						Class:        "compute_host",
-						Focus: []string{
-							"configuration",
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "compute_host",
+							Focus: []string{
+								"configuration",
+								"network_controls",
+							},
+							Source:    "google-dataproc-versions",
+							Rationale: "Dataproc clusters, jobs, batches, autoscaling policies and templates: Google supplies the images, the customer runs clusters whose hosts it can reach and the Spark code, as the cluster and job entries.",
 						},
-						Source:    "google-dataproc-versions",
-						Rationale: "Dataproc clusters, jobs, batches, autoscaling policies and templates: Google supplies the images, the customer runs clusters whose hosts it can reach and the Spark code, as the cluster and job entries.",
 					},
 					"google/dataprocgdc": {
 						Name: "Dataproc on GDC",
 						Prefixes: []string{
 							"google_dataproc_gdc_",
 						},
-						ServiceModel: "on_premises",
-						Class:        "container_workload",
-						Focus: []string{
-							"application_code",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "on_premises",
+							Class:        "container_workload",
+							Focus: []string{
+								"application_code",
+								"configuration",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Dataproc on Google Distributed Cloud runs Spark applications on GDC hardware at the customer's site. The site's physical duties cannot be shown at service level otherwise, so, unsure between caas and on_premises, the service answers on_premises, which leaves more to the customer.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Dataproc on Google Distributed Cloud runs Spark applications on GDC hardware at the customer's site. The site's physical duties cannot be shown at service level otherwise, so, unsure between caas and on_premises, the service answers on_premises, which leaves more to the customer.",
 					},
 					"google/dataprocmetastore": {
 						Name: "Dataproc Metastore",
 						Prefixes: []string{
 							"google_dataproc_metastore_",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_database",
-						Focus: []string{
-							"network_controls",
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_database",
+							Focus: []string{
+								"network_controls",
+								"data_protection",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Dataproc Metastore services and federations: a Hive metastore Google runs; the customer sets network access, encryption, version and who may read the metadata.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Dataproc Metastore services and federations: a Hive metastore Google runs; the customer sets network access, encryption, version and who may read the metadata.",
 					},
 					"google/datastream": {
 						Name: "Datastream",
 						Prefixes: []string{
 							"google_datastream_",
 						},
-						ServiceModel: "paas",
-						Class:        "messaging",
-						AppliesTo: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "messaging",
+							AppliesTo: []string{
+								"accounts_and_access",
+							},
+							Focus: []string{
+								"data_protection",
+								"network_controls",
+								"accounts_and_access",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Datastream connection profiles (with database credentials), private connections and streams replicate the customer's databases: data in transit whose network path and credentials are the customer's.",
 						},
-						Focus: []string{
-							"data_protection",
-							"network_controls",
-							"accounts_and_access",
-						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Datastream connection profiles (with database credentials), private connections and streams replicate the customer's databases: data in transit whose network path and credentials are the customer's.",
 					},
 					"google/deploymentmanager": {
 						Name: "Cloud Deployment Manager",
 						Prefixes: []string{
 							"google_deployment_manager_",
 						},
-						ServiceModel: "saas",
-						Class:        "configuration_object",
-						Focus: []string{
-							"configuration",
-							"deployment_settings",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+								"deployment_settings",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): A Deployment Manager deployment creates resources from the customer's templates: configuration and change control.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): A Deployment Manager deployment creates resources from the customer's templates: configuration and change control.",
 					},
 					"google/developerconnect": {
 						Name: "Developer Connect",
 						Prefixes: []string{
 							"google_developer_connect_",
 						},
-						ServiceModel: "saas",
-						Class:        "key_secret",
-						Focus: []string{
-							"accounts_and_access",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "key_secret",
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Developer Connect connections, account connectors and repository links reach Git providers with tokens kept in Secret Manager: credentials to the customer's source code.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Developer Connect connections, account connectors and repository links reach Git providers with tokens kept in Secret Manager: credentials to the customer's source code.",
 					},
 					"google/dialogflow": {
 						Name: "Dialogflow",
 						Prefixes: []string{
 							"google_dialogflow_",
 						},
-						ServiceModel: "paas",
-						Class:        "messaging",
-						Focus: []string{
-							"application_code",
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "messaging",
+							Focus: []string{
+								"application_code",
+								"data_protection",
+								"data_access",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Dialogflow ES agents, intents, entity types, fulfillments and environments: Google runs the conversational engine, the customer writes the agent and its webhooks and owns the conversations. Filed paas so the customer's logic and conversation data keep their duties.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Dialogflow ES agents, intents, entity types, fulfillments and environments: Google runs the conversational engine, the customer writes the agent and its webhooks and owns the conversations. Filed paas so the customer's logic and conversation data keep their duties.",
 					},
 					"google/dialogflowcx": {
 						Name: "Dialogflow CX",
 						Prefixes: []string{
 							"google_dialogflow_cx_",
 						},
-						ServiceModel: "paas",
-						Class:        "messaging",
-						Focus: []string{
-							"application_code",
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "messaging",
+							Focus: []string{
+								"application_code",
+								"data_protection",
+								"data_access",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Dialogflow CX agents, flows, pages, playbooks, tools, webhooks and security settings: Google runs the engine, the customer writes the agent's logic and owns the conversations. Filed paas so the logic and the data keep their duties.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Dialogflow CX agents, flows, pages, playbooks, tools, webhooks and security settings: Google runs the engine, the customer writes the agent's logic and owns the conversations. Filed paas so the logic and the data keep their duties.",
 					},
 					"google/discoveryengine": {
 						Name: "Discovery Engine",
 						Prefixes: []string{
 							"google_discovery_engine_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_classification",
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_classification",
+								"data_protection",
+								"data_access",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Vertex AI Search (Discovery Engine) data stores, engines, schemas and ACL and CMEK configs index the customer's documents: Google runs search, the customer decides what is indexed, its keys and who may query it.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Vertex AI Search (Discovery Engine) data stores, engines, schemas and ACL and CMEK configs index the customer's documents: Google runs search, the customer decides what is indexed, its keys and who may query it.",
 					},
 					"google/dns": {
 						Name: "Cloud DNS",
 						Prefixes: []string{
 							"google_dns_",
 						},
-						ServiceModel: "saas",
-						Class:        "network_object",
-						AppliesTo: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "network_object",
+							AppliesTo: []string{
+								"accounts_and_access",
+							},
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "google-cloud-dns",
+							Rationale: "Cloud DNS zones, record sets, policies and response policies: Google runs DNS, the customer configures visibility, DNSSEC and records, as the zone and record entries. Its IAM member, binding and policy types grant access to it, so accounts and access apply.",
 						},
-						Focus: []string{
-							"configuration",
-						},
-						Source:    "google-cloud-dns",
-						Rationale: "Cloud DNS zones, record sets, policies and response policies: Google runs DNS, the customer configures visibility, DNSSEC and records, as the zone and record entries. Its IAM member, binding and policy types grant access to it, so accounts and access apply.",
 					},
 					"google/documentai": {
 						Name: "Document AI",
 						Prefixes: []string{
 							"google_document_ai_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_classification",
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_classification",
+								"data_protection",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Document AI processors and schemas process the customer's documents on Google-run models; what is sent, its classification and encryption are the customer's.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Document AI processors and schemas process the customer's documents on Google-run models; what is sent, its classification and encryption are the customer's.",
 					},
 					"google/documentaiwarehouse": {
 						Name: "Document AI Warehouse",
 						Prefixes: []string{
 							"google_document_ai_warehouse_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_classification",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_classification",
+								"data_access",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Document AI Warehouse locations and document schemas store and classify the customer's documents; access and classification are the customer's.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Document AI Warehouse locations and document schemas store and classify the customer's documents; access and classification are the customer's.",
 					},
 					"google/edgecontainer": {
 						Name: "Google Distributed Cloud Edge",
 						Prefixes: []string{
 							"google_edgecontainer_",
 						},
-						ServiceModel: "on_premises",
-						Class:        "container_platform",
-						Focus: []string{
-							"operating_system",
-							"configuration",
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "on_premises",
+							Class:        "container_platform",
+							Focus: []string{
+								"operating_system",
+								"configuration",
+								"accounts_and_access",
+							},
+							Source:    "google-distributed-cloud-connected-shared-responsibility",
+							Rationale: "Distributed Cloud connected clusters, node pools and VPN connections: Google supplies and manages the hardware, the Kubernetes control plane and worker nodes; the customer provides the site's local network, internet connectivity, power and cooling, and runs its applications. A service cannot carry the site cells that put the facility on the customer, so, unsure between caas and on_premises, it answers on_premises, which leaves more to the customer.",
 						},
-						Source:    "google-distributed-cloud-connected-shared-responsibility",
-						Rationale: "Distributed Cloud connected clusters, node pools and VPN connections: Google supplies and manages the hardware, the Kubernetes control plane and worker nodes; the customer provides the site's local network, internet connectivity, power and cooling, and runs its applications. A service cannot carry the site cells that put the facility on the customer, so, unsure between caas and on_premises, it answers on_premises, which leaves more to the customer.",
 					},
 					"google/edgenetwork": {
 						Name: "Distributed Cloud Edge Network",
 						Prefixes: []string{
 							"google_edgenetwork_",
 						},
-						ServiceModel: "on_premises",
-						Class:        "network_object",
-						Focus: []string{
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "on_premises",
+							Class:        "network_object",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "google-distributed-cloud-connected-shared-responsibility",
+							Rationale: "Distributed Cloud connected networks, subnets and interconnect attachments run on Google-managed hardware at the customer's site, whose local network, power and cooling are the customer's. Unsure between iaas and on_premises, the service answers on_premises, which leaves more to the customer.",
 						},
-						Source:    "google-distributed-cloud-connected-shared-responsibility",
-						Rationale: "Distributed Cloud connected networks, subnets and interconnect attachments run on Google-managed hardware at the customer's site, whose local network, power and cooling are the customer's. Unsure between iaas and on_premises, the service answers on_premises, which leaves more to the customer.",
 					},
 					"google/essentialcontacts": {
 						Name: "Essential Contacts",
 						Prefixes: []string{
 							"google_essential_contacts_",
 						},
-						ServiceModel: "saas",
-						Class:        "configuration_object",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Essential contacts name who receives Google's security, legal and billing notifications: configuration, though a wrong contact hides incidents from the customer.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Essential contacts name who receives Google's security, legal and billing notifications: configuration, though a wrong contact hides incidents from the customer.",
 					},
 					"google/eventarc": {
 						Name: "Eventarc",
 						Prefixes: []string{
 							"google_eventarc_",
 						},
-						ServiceModel: "saas",
-						Class:        "messaging",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "messaging",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "google-eventarc",
+							Rationale: "Eventarc triggers, channels, message buses, pipelines and enrollments route events to the customer's services, as the trigger entry.",
 						},
-						Source:    "google-eventarc",
-						Rationale: "Eventarc triggers, channels, message buses, pipelines and enrollments route events to the customer's services, as the trigger entry.",
 					},
 					"google/filestore": {
 						Name: "Filestore",
 						Prefixes: []string{
 							"google_filestore_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+							},
+							Source:    "google-filestore",
+							Rationale: "Filestore instances, backups and snapshots: Google runs the file server, the customer decides exports, access, backups and encryption, as the instance entry.",
 						},
-						Source:    "google-filestore",
-						Rationale: "Filestore instances, backups and snapshots: Google runs the file server, the customer decides exports, access, backups and encryption, as the instance entry.",
 					},
 					"google/firebase": {
 						Name: "Firebase",
 						Prefixes: []string{
 							"google_firebase_",
 						},
-						ServiceModel: "saas",
-						Class:        "configuration_object",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Firebase projects and Android, Apple and web apps register the customer's apps with Firebase: configuration of the project.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Firebase projects and Android, Apple and web apps register the customer's apps with Firebase: configuration of the project.",
 					},
 					"google/firebaseailogic": {
 						Name: "Firebase AI Logic",
 						Prefixes: []string{
 							"google_firebase_ai_logic_",
 						},
-						ServiceModel: "paas",
-						Class:        "messaging",
-						Focus: []string{
-							"application_code",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "messaging",
+							Focus: []string{
+								"application_code",
+								"configuration",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Firebase AI Logic configs and prompt templates define how the customer's apps call Gemini: prompts are the customer's logic and carry users' data, so, unsure between saas and paas, filed paas.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Firebase AI Logic configs and prompt templates define how the customer's apps call Gemini: prompts are the customer's logic and carry users' data, so, unsure between saas and paas, filed paas.",
 					},
 					"google/firebaseappcheck": {
 						Name: "Firebase App Check",
 						Prefixes: []string{
 							"google_firebase_app_check_",
 						},
-						ServiceModel: "saas",
-						Class:        "access_policy",
-						Focus: []string{
-							"accounts_and_access",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							Focus: []string{
+								"accounts_and_access",
+								"configuration",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): App Check providers, debug tokens and enforcement policies decide which app instances may call the customer's backends: access controls, and debug tokens are credentials.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): App Check providers, debug tokens and enforcement policies decide which app instances may call the customer's backends: access controls, and debug tokens are credentials.",
 					},
 					"google/firebaseapphosting": {
 						Name: "Firebase App Hosting",
 						Prefixes: []string{
 							"google_firebase_app_hosting_",
 						},
-						ServiceModel: "faas",
-						Class:        "serverless_function",
-						Focus: []string{
-							"application_code",
-							"deployment_settings",
+						Classification: Classification{
+							ServiceModel: "faas",
+							Class:        "serverless_function",
+							Focus: []string{
+								"application_code",
+								"deployment_settings",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Firebase App Hosting backends, builds, domains and traffic build and run the customer's web app on Cloud Run: a serverless service whose code and dependencies are the customer's.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Firebase App Hosting backends, builds, domains and traffic build and run the customer's web app on Cloud Run: a serverless service whose code and dependencies are the customer's.",
 					},
 					"google/firebasedatabase": {
 						Name: "Firebase Realtime Database",
 						Prefixes: []string{
 							"google_firebase_database_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): A Firebase Realtime Database instance stores the customer's app data; its security rules and what it holds are the customer's.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): A Firebase Realtime Database instance stores the customer's app data; its security rules and what it holds are the customer's.",
 					},
 					"google/firebasedataconnect": {
 						Name: "Firebase Data Connect",
 						Prefixes: []string{
 							"google_firebase_data_connect_",
 						},
-						ServiceModel: "paas",
-						Class:        "data_store",
-						AppliesTo: []string{
-							"application_code",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "data_store",
+							AppliesTo: []string{
+								"application_code",
+							},
+							Focus: []string{
+								"data_access",
+								"application_code",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): A Firebase Data Connect service exposes a Cloud SQL database through the customer's GraphQL schema and connectors: customer code over the customer's data.",
 						},
-						Focus: []string{
-							"data_access",
-							"application_code",
-						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): A Firebase Data Connect service exposes a Cloud SQL database through the customer's GraphQL schema and connectors: customer code over the customer's data.",
 					},
 					"google/firebaseextensions": {
 						Name: "Firebase Extensions",
 						Prefixes: []string{
 							"google_firebase_extensions_",
 						},
-						ServiceModel: "faas",
-						Class:        "serverless_function",
-						AppliesTo: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "faas",
+							Class:        "serverless_function",
+							AppliesTo: []string{
+								"accounts_and_access",
+							},
+							Focus: []string{
+								"configuration",
+								"accounts_and_access",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): A Firebase Extensions instance installs packaged Cloud Functions into the project with their own service account and roles: functions whose configuration and granted access are the customer's.",
 						},
-						Focus: []string{
-							"configuration",
-							"accounts_and_access",
-						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): A Firebase Extensions instance installs packaged Cloud Functions into the project with their own service account and roles: functions whose configuration and granted access are the customer's.",
 					},
 					"google/firebasehosting": {
 						Name: "Firebase Hosting",
 						Prefixes: []string{
 							"google_firebase_hosting_",
 						},
-						ServiceModel: "saas",
-						Class:        "traffic_endpoint",
-						Focus: []string{
-							"configuration",
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "traffic_endpoint",
+							Focus: []string{
+								"configuration",
+								"data_protection",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Firebase Hosting sites, channels, versions, releases and custom domains serve the customer's content over Google's CDN with managed TLS: a traffic endpoint whose content and rewrites are the customer's.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Firebase Hosting sites, channels, versions, releases and custom domains serve the customer's content over Google's CDN with managed TLS: a traffic endpoint whose content and rewrites are the customer's.",
 					},
 					"google/firebaseremoteconfig": {
 						Name: "Firebase Remote Config",
 						Prefixes: []string{
 							"google_firebase_remote_config_",
 						},
-						ServiceModel: "saas",
-						Class:        "configuration_object",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): A Remote Config template pushes parameters to the customer's installed apps: configuration and change control.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): A Remote Config template pushes parameters to the customer's installed apps: configuration and change control.",
 					},
 					"google/firebaserules": {
 						Name: "Firebase Security Rules",
 						Prefixes: []string{
 							"google_firebaserules_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_access",
+							},
+							Source:    "google-firestore",
+							Rationale: "Firebase security rules rulesets and releases decide who may read and write Firestore, Storage and Realtime Database data, as the ruleset entry.",
 						},
-						Source:    "google-firestore",
-						Rationale: "Firebase security rules rulesets and releases decide who may read and write Firestore, Storage and Realtime Database data, as the ruleset entry.",
 					},
 					"google/firebasestorage": {
 						Name: "Cloud Storage for Firebase",
 						Prefixes: []string{
 							"google_firebase_storage_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+							},
+							Source:    "google-storage-security",
+							Rationale: "Cloud Storage for Firebase links Cloud Storage buckets to Firebase: the customer's objects, protected and shared by the customer, as for buckets.",
 						},
-						Source:    "google-storage-security",
-						Rationale: "Cloud Storage for Firebase links Cloud Storage buckets to Firebase: the customer's objects, protected and shared by the customer, as for buckets.",
 					},
 					"google/firestore": {
 						Name: "Firestore",
 						Prefixes: []string{
 							"google_firestore_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+							},
+							Source:    "google-firestore",
+							Rationale: "Firestore databases, documents, indexes, fields, backup schedules and user credentials: Google runs the database, the customer decides data, backups, encryption and access, as the database entry.",
 						},
-						Source:    "google-firestore",
-						Rationale: "Firestore databases, documents, indexes, fields, backup schedules and user credentials: Google runs the database, the customer decides data, backups, encryption and access, as the database entry.",
 					},
 					"google/gemini": {
 						Name: "Gemini for Google Cloud",
 						Prefixes: []string{
 							"google_gemini_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"configuration",
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"configuration",
+								"data_protection",
+								"data_access",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Gemini for Google Cloud settings decide whether prompts and responses are logged or shared and which code the assistant may index (code repository indexes hold the customer's source): data settings.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Gemini for Google Cloud settings decide whether prompts and responses are logged or shared and which code the assistant may index (code repository indexes hold the customer's source): data settings.",
 					},
 					"google/gkebackup": {
 						Name: "Backup for GKE",
 						Prefixes: []string{
 							"google_gke_backup_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Backup for GKE backup and restore plans and channels copy the customer's cluster workloads and volumes: backups whose retention, encryption and restore rights are the customer's.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Backup for GKE backup and restore plans and channels copy the customer's cluster workloads and volumes: backups whose retention, encryption and restore rights are the customer's.",
 					},
 					"google/gkehub": {
 						Name: "GKE Hub (fleet memberships)",
 						Prefixes: []string{
 							"google_gke_hub_",
 						},
-						ServiceModel: "caas",
-						Class:        "container_platform",
-						Focus: []string{
-							"configuration",
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "container_platform",
+							Focus: []string{
+								"configuration",
+								"accounts_and_access",
+							},
+							Source:    "google-gke-enterprise-shared-responsibility",
+							Rationale: "Fleet memberships and feature memberships register clusters with a fleet and configure Config Sync, Policy Controller and service mesh on them: settings of the customer's clusters, so they take the cluster's class.",
 						},
-						Source:    "google-gke-enterprise-shared-responsibility",
-						Rationale: "Fleet memberships and feature memberships register clusters with a fleet and configure Config Sync, Policy Controller and service mesh on them: settings of the customer's clusters, so they take the cluster's class.",
 					},
 					"google/gkehub2": {
 						Name: "GKE Hub (fleet features and scopes)",
@@ -11752,58 +12830,66 @@ func builtinDocumentList() []NamedDocument {
 							"google_gke_hub_namespace",
 							"google_gke_hub_scope",
 						},
-						ServiceModel: "caas",
-						Class:        "container_platform",
-						Focus: []string{
-							"configuration",
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "container_platform",
+							Focus: []string{
+								"configuration",
+								"accounts_and_access",
+							},
+							Source:    "google-gke-enterprise-shared-responsibility",
+							Rationale: "Fleet features, scopes, namespaces, membership bindings and RBAC role bindings configure the customer's clusters fleet-wide and who may use them: settings of the clusters, so they take the cluster's class.",
 						},
-						Source:    "google-gke-enterprise-shared-responsibility",
-						Rationale: "Fleet features, scopes, namespaces, membership bindings and RBAC role bindings configure the customer's clusters fleet-wide and who may use them: settings of the clusters, so they take the cluster's class.",
 					},
 					"google/gkeonprem": {
 						Name: "Google Distributed Cloud (software only) for VMware and bare metal",
 						Prefixes: []string{
 							"google_gkeonprem_",
 						},
-						ServiceModel: "on_premises",
-						Class:        "container_platform",
-						Focus: []string{
-							"configuration",
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "on_premises",
+							Class:        "container_platform",
+							Focus: []string{
+								"configuration",
+								"accounts_and_access",
+							},
+							Source:    "google-gke-enterprise-shared-responsibility",
+							Rationale: "GKE on VMware and on bare metal admin clusters, user clusters and node pools run on the customer's hardware and virtualization; Google supplies the software and node images. The cluster entries show this with hybrid cells under caas; other types of the service answer on_premises, which leaves more to the customer.",
 						},
-						Source:    "google-gke-enterprise-shared-responsibility",
-						Rationale: "GKE on VMware and on bare metal admin clusters, user clusters and node pools run on the customer's hardware and virtualization; Google supplies the software and node images. The cluster entries show this with hybrid cells under caas; other types of the service answer on_premises, which leaves more to the customer.",
 					},
 					"google/healthcare": {
 						Name: "Cloud Healthcare",
 						Prefixes: []string{
 							"google_healthcare_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_classification",
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_classification",
+								"data_protection",
+								"data_access",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Cloud Healthcare datasets and FHIR, DICOM, HL7v2 and consent stores hold the customer's health data: its classification, de-identification, encryption and access are the customer's.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Cloud Healthcare datasets and FHIR, DICOM, HL7v2 and consent stores hold the customer's health data: its classification, de-identification, encryption and access are the customer's.",
 					},
 					"google/hypercomputecluster": {
 						Name: "Cluster Director",
 						Prefixes: []string{
 							"google_hypercomputecluster_",
 						},
-						ServiceModel: "iaas",
-						Class:        "compute_host",
-						Focus: []string{
-							"operating_system",
-							"network_controls",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "compute_host",
+							Focus: []string{
+								"operating_system",
+								"network_controls",
+								"configuration",
+							},
+							Source:    "google-compute-security",
+							Rationale: "A Cluster Director cluster provisions Compute Engine VMs (with a scheduler) for AI and HPC work: the customer runs their operating system and software, as for Compute Engine instances.",
 						},
-						Source:    "google-compute-security",
-						Rationale: "A Cluster Director cluster provisions Compute Engine VMs (with a scheduler) for AI and HPC work: the customer runs their operating system and software, as for Compute Engine instances.",
 					},
 					"google/iam2": {
 						Name: "IAM deny and access boundary policies",
@@ -11811,13 +12897,15 @@ func builtinDocumentList() []NamedDocument {
 							"google_iam_access_",
 							"google_iam_deny_",
 						},
-						ServiceModel: "saas",
-						Class:        "access_policy",
-						Focus: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "google-deny-policies",
+							Rationale: "IAM deny policies and access boundary policies restrict which principals may use which permissions: access policy objects, as the deny policy entry.",
 						},
-						Source:    "google-deny-policies",
-						Rationale: "IAM deny policies and access boundary policies restrict which principals may use which permissions: access policy objects, as the deny policy entry.",
 					},
 					"google/iam3": {
 						Name: "IAM principal access boundary policies",
@@ -11830,27 +12918,31 @@ func builtinDocumentList() []NamedDocument {
 							"google_iam_project_",
 							"google_iam_projects_",
 						},
-						ServiceModel: "saas",
-						Class:        "access_policy",
-						Focus: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "google-iam",
+							Rationale: "Principal access boundary policies, access policies and their bindings limit which resources principals may access: access policy objects.",
 						},
-						Source:    "google-iam",
-						Rationale: "Principal access boundary policies, access policies and their bindings limit which resources principals may access: access policy objects.",
 					},
 					"google/iambeta": {
 						Name: "IAM workload identity federation",
 						Prefixes: []string{
 							"google_iam_workload_",
 						},
-						ServiceModel: "saas",
-						Class:        "identity_provider",
-						Focus: []string{
-							"identity_infrastructure",
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "identity_provider",
+							Focus: []string{
+								"identity_infrastructure",
+								"accounts_and_access",
+							},
+							Source:    "google-workload-identity-federation",
+							Rationale: "Workload identity pools, providers, namespaces and managed identities let external and managed workloads authenticate to Google Cloud: identity infrastructure the customer configures, as the pool entries.",
 						},
-						Source:    "google-workload-identity-federation",
-						Rationale: "Workload identity pools, providers, namespaces and managed identities let external and managed workloads authenticate to Google Cloud: identity infrastructure the customer configures, as the pool entries.",
 					},
 					"google/iamworkforcepool": {
 						Name: "IAM workforce identity federation",
@@ -11858,274 +12950,312 @@ func builtinDocumentList() []NamedDocument {
 							"google_iam_oauth_",
 							"google_iam_workforce_",
 						},
-						ServiceModel: "saas",
-						Class:        "identity_provider",
-						Focus: []string{
-							"identity_infrastructure",
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "identity_provider",
+							Focus: []string{
+								"identity_infrastructure",
+								"accounts_and_access",
+							},
+							Source:    "google-iam",
+							Rationale: "Workforce identity pools, providers, SCIM tenants and OAuth clients let the customer's users sign in from an external identity provider: identity infrastructure, with client credentials the customer manages.",
 						},
-						Source:    "google-iam",
-						Rationale: "Workforce identity pools, providers, SCIM tenants and OAuth clients let the customer's users sign in from an external identity provider: identity infrastructure, with client credentials the customer manages.",
 					},
 					"google/iap": {
 						Name: "Identity-Aware Proxy",
 						Prefixes: []string{
 							"google_iap_",
 						},
-						ServiceModel: "saas",
-						Class:        "access_policy",
-						Focus: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "google-iap",
+							Rationale: "Identity-Aware Proxy settings, tunnel destination groups and IAM members decide who reaches the customer's applications and VMs through IAP, as the IAP entry.",
 						},
-						Source:    "google-iap",
-						Rationale: "Identity-Aware Proxy settings, tunnel destination groups and IAM members decide who reaches the customer's applications and VMs through IAP, as the IAP entry.",
 					},
 					"google/identityplatform": {
 						Name: "Identity Platform",
 						Prefixes: []string{
 							"google_identity_platform_",
 						},
-						ServiceModel: "saas",
-						Class:        "identity_provider",
-						Focus: []string{
-							"identity_infrastructure",
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "identity_provider",
+							Focus: []string{
+								"identity_infrastructure",
+								"accounts_and_access",
+							},
+							Source:    "google-identity-platform",
+							Rationale: "Identity Platform configs, tenants and OAuth, OIDC and SAML provider configs: Google provides the authentication backend and SDKs with which the customer's apps sign in their end users; providers, multi-factor settings and the client secrets are the customer's identity infrastructure.",
 						},
-						Source:    "google-identity-platform",
-						Rationale: "Identity Platform configs, tenants and OAuth, OIDC and SAML provider configs: Google provides the authentication backend and SDKs with which the customer's apps sign in their end users; providers, multi-factor settings and the client secrets are the customer's identity infrastructure.",
 					},
 					"google/integrationconnectors": {
 						Name: "Integration Connectors",
 						Prefixes: []string{
 							"google_integration_connectors_",
 						},
-						ServiceModel: "paas",
-						Class:        "messaging",
-						AppliesTo: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "messaging",
+							AppliesTo: []string{
+								"accounts_and_access",
+							},
+							Focus: []string{
+								"network_controls",
+								"accounts_and_access",
+								"data_protection",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Integration Connectors connections (with credentials), endpoint attachments and managed zones connect integrations to the customer's applications: data in transit whose network path and credentials are the customer's.",
 						},
-						Focus: []string{
-							"network_controls",
-							"accounts_and_access",
-							"data_protection",
-						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Integration Connectors connections (with credentials), endpoint attachments and managed zones connect integrations to the customer's applications: data in transit whose network path and credentials are the customer's.",
 					},
 					"google/integrations": {
 						Name: "Application Integration",
 						Prefixes: []string{
 							"google_integrations_",
 						},
-						ServiceModel: "saas",
-						Class:        "key_secret",
-						Focus: []string{
-							"accounts_and_access",
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "key_secret",
+							Focus: []string{
+								"accounts_and_access",
+								"data_protection",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Application Integration auth configs store the credentials integrations use, and the client provisions the region: credentials the customer manages.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Application Integration auth configs store the credentials integrations use, and the client provisions the region: credentials the customer manages.",
 					},
 					"google/kms": {
 						Name: "Cloud Key Management Service",
 						Prefixes: []string{
 							"google_kms_",
 						},
-						ServiceModel: "saas",
-						Class:        "key_secret",
-						Focus: []string{
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "key_secret",
+							Focus: []string{
+								"data_protection",
+							},
+							Source:    "google-kms",
+							Rationale: "Cloud KMS key rings, keys, versions, import jobs, Autokey and EKM connections: Google runs the key service, the customer decides protection level, rotation and who may use the keys, as the key entries.",
 						},
-						Source:    "google-kms",
-						Rationale: "Cloud KMS key rings, keys, versions, import jobs, Autokey and EKM connections: Google runs the key service, the customer decides protection level, rotation and who may use the keys, as the key entries.",
 					},
 					"google/licensemanager": {
 						Name: "License Manager",
 						Prefixes: []string{
 							"google_license_manager_",
 						},
-						ServiceModel: "saas",
-						Class:        "configuration_object",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): A License Manager configuration tracks the customer's bring-your-own licenses for VMs: configuration that holds no data.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): A License Manager configuration tracks the customer's bring-your-own licenses for VMs: configuration that holds no data.",
 					},
 					"google/logging": {
 						Name: "Cloud Logging",
 						Prefixes: []string{
 							"google_logging_",
 						},
-						ServiceModel: "saas",
-						Class:        "logging_monitoring",
-						Focus: []string{
-							"data_access",
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"data_access",
+								"data_protection",
+							},
+							Source:    "google-logging-sinks",
+							Rationale: "Cloud Logging sinks, buckets, exclusions, views, metrics and settings: the customer's logs, their routing, retention, encryption and readers, as the sink and bucket entries.",
 						},
-						Source:    "google-logging-sinks",
-						Rationale: "Cloud Logging sinks, buckets, exclusions, views, metrics and settings: the customer's logs, their routing, retention, encryption and readers, as the sink and bucket entries.",
 					},
 					"google/looker": {
 						Name: "Looker (Google Cloud core)",
 						Prefixes: []string{
 							"google_looker_",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_platform",
-						AppliesTo: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_platform",
+							AppliesTo: []string{
+								"accounts_and_access",
+							},
+							Focus: []string{
+								"network_controls",
+								"configuration",
+								"accounts_and_access",
+							},
+							Source:    "google-looker-security",
+							Rationale: "A Looker (Google Cloud core) instance runs the customer's LookML models against the customer's databases; Google calls security when using Looker a shared responsibility because it connects to technology the customer maintains. Network exposure, connections and users are the customer's.",
 						},
-						Focus: []string{
-							"network_controls",
-							"configuration",
-							"accounts_and_access",
-						},
-						Source:    "google-looker-security",
-						Rationale: "A Looker (Google Cloud core) instance runs the customer's LookML models against the customer's databases; Google calls security when using Looker a shared responsibility because it connects to technology the customer maintains. Network exposure, connections and users are the customer's.",
 					},
 					"google/lustre": {
 						Name: "Google Cloud Managed Lustre",
 						Prefixes: []string{
 							"google_lustre_",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_database",
-						Focus: []string{
-							"network_controls",
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_database",
+							Focus: []string{
+								"network_controls",
+								"data_protection",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): A Managed Lustre instance is a parallel file system Google runs: network access and the data are the customer's, as for managed file servers.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): A Managed Lustre instance is a parallel file system Google runs: network access and the data are the customer's, as for managed file servers.",
 					},
 					"google/managedkafka": {
 						Name: "Managed Kafka",
 						Prefixes: []string{
 							"google_managed_kafka_",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_database",
-						Focus: []string{
-							"network_controls",
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_database",
+							Focus: []string{
+								"network_controls",
+								"data_protection",
+								"data_access",
+							},
+							Source:    "google-managed-kafka",
+							Rationale: "Managed Service for Apache Kafka clusters, topics, ACLs, Connect clusters and connectors: Google automates cluster management, scaling, upgrades and maintenance; the customer sets network access, ACLs, topic retention, encryption and what the connectors move.",
 						},
-						Source:    "google-managed-kafka",
-						Rationale: "Managed Service for Apache Kafka clusters, topics, ACLs, Connect clusters and connectors: Google automates cluster management, scaling, upgrades and maintenance; the customer sets network access, ACLs, topic retention, encryption and what the connectors move.",
 					},
 					"google/memcache": {
 						Name: "Memcache",
 						Prefixes: []string{
 							"google_memcache_",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_database",
-						Focus: []string{
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_database",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "google-memorystore-memcached",
+							Rationale: "Memorystore for Memcached: Google runs the cache, the customer sets its network and version, as the instance entry.",
 						},
-						Source:    "google-memorystore-memcached",
-						Rationale: "Memorystore for Memcached: Google runs the cache, the customer sets its network and version, as the instance entry.",
 					},
 					"google/memorystore": {
 						Name: "Memorystore",
 						Prefixes: []string{
 							"google_memorystore_",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_database",
-						Focus: []string{
-							"network_controls",
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_database",
+							Focus: []string{
+								"network_controls",
+								"data_protection",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Memorystore (Valkey) instances, endpoints and ACL policies: Google runs the cache engine, the customer sets network access, encryption and who may connect, as for Memorystore for Redis.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Memorystore (Valkey) instances, endpoints and ACL policies: Google runs the cache engine, the customer sets network access, encryption and who may connect, as for Memorystore for Redis.",
 					},
 					"google/migrationcenter": {
 						Name: "Migration Center",
 						Prefixes: []string{
 							"google_migration_center_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_classification",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_classification",
+								"data_access",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Migration Center sources, discovery clients, imports, groups and reports hold the inventory and performance data of the customer's estate.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Migration Center sources, discovery clients, imports, groups and reports hold the inventory and performance data of the customer's estate.",
 					},
 					"google/modelarmor": {
 						Name: "Model Armor",
 						Prefixes: []string{
 							"google_model_armor_",
 						},
-						ServiceModel: "paas",
-						Class:        "traffic_endpoint",
-						Focus: []string{
-							"data_protection",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "traffic_endpoint",
+							Focus: []string{
+								"data_protection",
+								"configuration",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Model Armor templates screen prompts and responses of AI models for injection, sensitive data and harmful content: filters on the customer's traffic, filed as Cloud Armor policies are (paas traffic endpoint).",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Model Armor templates screen prompts and responses of AI models for injection, sensitive data and harmful content: filters on the customer's traffic, filed as Cloud Armor policies are (paas traffic endpoint).",
 					},
 					"google/modelarmorglobal": {
 						Name: "Model Armor floor settings",
 						Types: []string{
 							"google_model_armor_floorsetting",
 						},
-						ServiceModel: "paas",
-						Class:        "traffic_endpoint",
-						Focus: []string{
-							"data_protection",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "traffic_endpoint",
+							Focus: []string{
+								"data_protection",
+								"configuration",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Model Armor floor settings set the minimum screening of prompts and responses for a project, folder or organization: filters on the customer's traffic, filed as Model Armor templates.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Model Armor floor settings set the minimum screening of prompts and responses for a project, folder or organization: filters on the customer's traffic, filed as Model Armor templates.",
 					},
 					"google/monitoring": {
 						Name: "Cloud Monitoring",
 						Prefixes: []string{
 							"google_monitoring_",
 						},
-						ServiceModel: "saas",
-						Class:        "logging_monitoring",
-						Focus: []string{
-							"configuration",
-							"deployment_settings",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"configuration",
+								"deployment_settings",
+							},
+							Source:    "google-monitoring-alerts",
+							Rationale: "Cloud Monitoring alert policies, dashboards, groups, services, SLOs, uptime checks and metric descriptors, as the alerting entries.",
 						},
-						Source:    "google-monitoring-alerts",
-						Rationale: "Cloud Monitoring alert policies, dashboards, groups, services, SLOs, uptime checks and metric descriptors, as the alerting entries.",
 					},
 					"google/netapp": {
 						Name: "Google Cloud NetApp Volumes",
 						Prefixes: []string{
 							"google_netapp_",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_database",
-						Focus: []string{
-							"network_controls",
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_database",
+							Focus: []string{
+								"network_controls",
+								"data_protection",
+								"data_access",
+							},
+							Source:    "google-netapp-volumes",
+							Rationale: "NetApp Volumes storage pools, volumes, snapshots, replication, backups and Active Directory and KMS configs: file servers run for the customer, whose exports, access permissions, directory join, encryption and backups are the customer's (like managed file servers).",
 						},
-						Source:    "google-netapp-volumes",
-						Rationale: "NetApp Volumes storage pools, volumes, snapshots, replication, backups and Active Directory and KMS configs: file servers run for the customer, whose exports, access permissions, directory join, encryption and backups are the customer's (like managed file servers).",
 					},
 					"google/networkconnectivity": {
 						Name: "Network Connectivity",
 						Prefixes: []string{
 							"google_network_connectivity_",
 						},
-						ServiceModel: "iaas",
-						Class:        "network_object",
-						AppliesTo: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "network_object",
+							AppliesTo: []string{
+								"accounts_and_access",
+							},
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "google-vpc",
+							Rationale: "Network Connectivity Center hubs, spokes, groups, policy-based routes and regional endpoints connect the customer's VPCs, VPNs and interconnects: network objects the customer configures, as VPC networks. Its IAM member, binding and policy types grant access to it, so accounts and access apply.",
 						},
-						Focus: []string{
-							"network_controls",
-						},
-						Source:    "google-vpc",
-						Rationale: "Network Connectivity Center hubs, spokes, groups, policy-based routes and regional endpoints connect the customer's VPCs, VPNs and interconnects: network objects the customer configures, as VPC networks. Its IAM member, binding and policy types grant access to it, so accounts and access apply.",
 					},
 					"google/networkconnectivityv1": {
 						Name: "Network Connectivity (v1 API)",
@@ -12133,288 +13263,328 @@ func builtinDocumentList() []NamedDocument {
 							"google_network_connectivity_internal_",
 							"google_network_connectivity_service_",
 						},
-						ServiceModel: "iaas",
-						Class:        "network_object",
-						Focus: []string{
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "network_object",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "google-psc",
+							Rationale: "Internal ranges and service connection policies reserve address space and automate Private Service Connect endpoints in the customer's networks: network objects.",
 						},
-						Source:    "google-psc",
-						Rationale: "Internal ranges and service connection policies reserve address space and automate Private Service Connect endpoints in the customer's networks: network objects.",
 					},
 					"google/networkmanagement": {
 						Name: "Network Management",
 						Prefixes: []string{
 							"google_network_management_",
 						},
-						ServiceModel: "saas",
-						Class:        "logging_monitoring",
-						Focus: []string{
-							"configuration",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"configuration",
+								"data_access",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): VPC Flow Logs configs and connectivity tests record and analyse the customer's network flows: logs whose scope and readers the customer chooses.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): VPC Flow Logs configs and connectivity tests record and analyse the customer's network flows: logs whose scope and readers the customer chooses.",
 					},
 					"google/networksecurity": {
 						Name: "Network Security",
 						Prefixes: []string{
 							"google_network_security_",
 						},
-						ServiceModel: "paas",
-						Class:        "traffic_endpoint",
-						AppliesTo: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "traffic_endpoint",
+							AppliesTo: []string{
+								"accounts_and_access",
+							},
+							Focus: []string{
+								"network_controls",
+								"data_protection",
+							},
+							Source:    "google-firewall-policies",
+							Rationale: "Cloud NGFW endpoints, security profiles, TLS inspection, Secure Web Proxy and authorization policies, address groups and packet mirroring: network controls Google enforces on the customer's traffic, some terminating TLS, so data protection applies (paas, as Cloud Armor). Its IAM member, binding and policy types grant access to it, so accounts and access apply.",
 						},
-						Focus: []string{
-							"network_controls",
-							"data_protection",
-						},
-						Source:    "google-firewall-policies",
-						Rationale: "Cloud NGFW endpoints, security profiles, TLS inspection, Secure Web Proxy and authorization policies, address groups and packet mirroring: network controls Google enforces on the customer's traffic, some terminating TLS, so data protection applies (paas, as Cloud Armor). Its IAM member, binding and policy types grant access to it, so accounts and access apply.",
 					},
 					"google/networkservices": {
 						Name: "Network Services",
 						Prefixes: []string{
 							"google_network_services_",
 						},
-						ServiceModel: "paas",
-						Class:        "traffic_endpoint",
-						AppliesTo: []string{
-							"application_code",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "traffic_endpoint",
+							AppliesTo: []string{
+								"application_code",
+							},
+							Focus: []string{
+								"network_controls",
+								"configuration",
+								"application_code",
+							},
+							Source:    "google-load-balancing",
+							Rationale: "Cloud Service Mesh and gateways, routes, Media CDN caches, load balancer extensions and Wasm plugins: traffic endpoints configured by the customer; extensions and plugins run the customer's code, so application code applies.",
 						},
-						Focus: []string{
-							"network_controls",
-							"configuration",
-							"application_code",
-						},
-						Source:    "google-load-balancing",
-						Rationale: "Cloud Service Mesh and gateways, routes, Media CDN caches, load balancer extensions and Wasm plugins: traffic endpoints configured by the customer; extensions and plugins run the customer's code, so application code applies.",
 					},
 					"google/observability": {
 						Name: "Observability",
 						Prefixes: []string{
 							"google_observability_",
 						},
-						ServiceModel: "saas",
-						Class:        "logging_monitoring",
-						Focus: []string{
-							"configuration",
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"configuration",
+								"data_protection",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Observability settings and trace scopes decide where the customer's telemetry is stored, with which key, and what is visible together.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Observability settings and trace scopes decide where the customer's telemetry is stored, with which key, and what is visible together.",
 					},
 					"google/oracledatabase": {
 						Name: "Oracle Database",
 						Prefixes: []string{
 							"google_oracle_database_",
 						},
-						ServiceModel: "iaas",
-						Class:        "compute_host",
-						Focus: []string{
-							"operating_system",
-							"network_controls",
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "compute_host",
+							Focus: []string{
+								"operating_system",
+								"network_controls",
+								"data_protection",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Oracle Database@Google Cloud Exadata infrastructure, VM clusters, DB systems, Autonomous Databases and GoldenGate: in VM clusters the customer patches the guest OS and Oracle software. The service answers as for a host, which leaves more to the customer than the autonomous services need.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Oracle Database@Google Cloud Exadata infrastructure, VM clusters, DB systems, Autonomous Databases and GoldenGate: in VM clusters the customer patches the guest OS and Oracle software. The service answers as for a host, which leaves more to the customer than the autonomous services need.",
 					},
 					"google/orgpolicy": {
 						Name: "Organization Policy",
 						Prefixes: []string{
 							"google_org_policy_",
 						},
-						ServiceModel: "saas",
-						Class:        "access_policy",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "google-org-policy",
+							Rationale: "Organization policies and custom constraints are guardrails over the customer's resources, as the policy entry.",
 						},
-						Source:    "google-org-policy",
-						Rationale: "Organization policies and custom constraints are guardrails over the customer's resources, as the policy entry.",
 					},
 					"google/osconfig": {
 						Name: "OS Config",
 						Prefixes: []string{
 							"google_os_config_",
 						},
-						ServiceModel: "iaas",
-						Class:        "host_configuration",
-						Focus: []string{
-							"operating_system",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "host_configuration",
+							Focus: []string{
+								"operating_system",
+								"configuration",
+							},
+							Source:    "google-compute-security",
+							Rationale: "OS policy assignments, patch deployments and guest policies manage the operating system of the customer's VMs, as the OS Config entries.",
 						},
-						Source:    "google-compute-security",
-						Rationale: "OS policy assignments, patch deployments and guest policies manage the operating system of the customer's VMs, as the OS Config entries.",
 					},
 					"google/osconfigv2": {
 						Name: "OS Config v2",
 						Prefixes: []string{
 							"google_os_config_v2_",
 						},
-						ServiceModel: "iaas",
-						Class:        "host_configuration",
-						Focus: []string{
-							"operating_system",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "host_configuration",
+							Focus: []string{
+								"operating_system",
+								"configuration",
+							},
+							Source:    "google-compute-security",
+							Rationale: "Policy orchestrators roll OS policies out to the customer's VMs across projects, folders or the organization: settings of the VMs' operating system, as the OS Config entries.",
 						},
-						Source:    "google-compute-security",
-						Rationale: "Policy orchestrators roll OS policies out to the customer's VMs across projects, folders or the organization: settings of the VMs' operating system, as the OS Config entries.",
 					},
 					"google/oslogin": {
 						Name: "OS Login",
 						Prefixes: []string{
 							"google_os_login_",
 						},
-						ServiceModel: "iaas",
-						Class:        "key_secret",
-						Focus: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "key_secret",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "google-os-login",
+							Rationale: "An OS Login SSH public key lets a user sign in to the customer's VMs, as its type entry.",
 						},
-						Source:    "google-os-login",
-						Rationale: "An OS Login SSH public key lets a user sign in to the customer's VMs, as its type entry.",
 					},
 					"google/parallelstore": {
 						Name: "Parallelstore",
 						Prefixes: []string{
 							"google_parallelstore_",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_database",
-						Focus: []string{
-							"network_controls",
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_database",
+							Focus: []string{
+								"network_controls",
+								"data_protection",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): A Parallelstore instance is a parallel file system Google runs: network access and the data are the customer's, as for managed file servers.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): A Parallelstore instance is a parallel file system Google runs: network access and the data are the customer's, as for managed file servers.",
 					},
 					"google/parametermanager": {
 						Name: "Parameter Manager",
 						Prefixes: []string{
 							"google_parameter_manager_",
 						},
-						ServiceModel: "saas",
-						Class:        "key_secret",
-						Focus: []string{
-							"configuration",
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "key_secret",
+							Focus: []string{
+								"configuration",
+								"data_protection",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Parameter Manager parameters and versions hold the customer's configuration, which may reference secrets: filed with secrets and parameters.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Parameter Manager parameters and versions hold the customer's configuration, which may reference secrets: filed with secrets and parameters.",
 					},
 					"google/parametermanagerregional": {
 						Name: "Parameter Manager (regional)",
 						Prefixes: []string{
 							"google_parameter_manager_regional_",
 						},
-						ServiceModel: "saas",
-						Class:        "key_secret",
-						Focus: []string{
-							"configuration",
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "key_secret",
+							Focus: []string{
+								"configuration",
+								"data_protection",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Regional Parameter Manager parameters and versions hold the customer's configuration, which may reference secrets: filed with secrets and parameters.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Regional Parameter Manager parameters and versions hold the customer's configuration, which may reference secrets: filed with secrets and parameters.",
 					},
 					"google/privateca": {
 						Name: "Certificate Authority Service",
 						Prefixes: []string{
 							"google_privateca_",
 						},
-						ServiceModel: "saas",
-						Class:        "key_secret",
-						AppliesTo: []string{
-							"identity_infrastructure",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "key_secret",
+							AppliesTo: []string{
+								"identity_infrastructure",
+							},
+							Focus: []string{
+								"data_protection",
+								"identity_infrastructure",
+							},
+							Source:    "google-private-ca",
+							Rationale: "Certificate Authority Service pools, authorities, templates and certificates: Google runs the CA infrastructure, the customer's PKI policy decides what is issued to whom, as the CA entries.",
 						},
-						Focus: []string{
-							"data_protection",
-							"identity_infrastructure",
-						},
-						Source:    "google-private-ca",
-						Rationale: "Certificate Authority Service pools, authorities, templates and certificates: Google runs the CA infrastructure, the customer's PKI policy decides what is issued to whom, as the CA entries.",
 					},
 					"google/privilegedaccessmanager": {
 						Name: "Privileged Access Manager",
 						Prefixes: []string{
 							"google_privileged_access_manager_",
 						},
-						ServiceModel: "saas",
-						Class:        "access_policy",
-						Focus: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Privileged Access Manager entitlements and settings grant just-in-time elevated roles after approval: access policy objects.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Privileged Access Manager entitlements and settings grant just-in-time elevated roles after approval: access policy objects.",
 					},
 					"google/publicca": {
 						Name: "Public CA",
 						Prefixes: []string{
 							"google_public_ca_",
 						},
-						ServiceModel: "saas",
-						Class:        "key_secret",
-						Focus: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "key_secret",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): A Public CA external account key binds the customer's ACME client to Google's public CA: a credential the customer keeps secret.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): A Public CA external account key binds the customer's ACME client to Google's public CA: a credential the customer keeps secret.",
 					},
 					"google/pubsub": {
 						Name: "Cloud Pub/Sub",
 						Prefixes: []string{
 							"google_pubsub_",
 						},
-						ServiceModel: "saas",
-						Class:        "messaging",
-						AppliesTo: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "messaging",
+							AppliesTo: []string{
+								"accounts_and_access",
+							},
+							Focus: []string{
+								"data_protection",
+								"configuration",
+							},
+							Source:    "google-pubsub-access",
+							Rationale: "Pub/Sub topics, subscriptions and schemas carry the customer's messages; encryption, retention, delivery and access are the customer's, as the topic and subscription entries. Its IAM member, binding and policy types grant access to it, so accounts and access apply.",
 						},
-						Focus: []string{
-							"data_protection",
-							"configuration",
-						},
-						Source:    "google-pubsub-access",
-						Rationale: "Pub/Sub topics, subscriptions and schemas carry the customer's messages; encryption, retention, delivery and access are the customer's, as the topic and subscription entries. Its IAM member, binding and policy types grant access to it, so accounts and access apply.",
 					},
 					"google/pubsublite": {
 						Name: "Pub/Sub Lite",
 						Prefixes: []string{
 							"google_pubsub_lite_",
 						},
-						ServiceModel: "saas",
-						Class:        "messaging",
-						Focus: []string{
-							"data_protection",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "messaging",
+							Focus: []string{
+								"data_protection",
+								"configuration",
+							},
+							Source:    "google-pubsub-access",
+							Rationale: "Pub/Sub Lite topics, subscriptions and reservations carry the customer's messages in zonal or regional storage; retention, capacity and access are the customer's, as for Pub/Sub.",
 						},
-						Source:    "google-pubsub-access",
-						Rationale: "Pub/Sub Lite topics, subscriptions and reservations carry the customer's messages in zonal or regional storage; retention, capacity and access are the customer's, as for Pub/Sub.",
 					},
 					"google/recaptchaenterprise": {
 						Name: "reCAPTCHA",
 						Prefixes: []string{
 							"google_recaptcha_enterprise_",
 						},
-						ServiceModel: "saas",
-						Class:        "configuration_object",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): A reCAPTCHA key scores traffic to the customer's sites and apps; its allowed domains and settings are configuration.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): A reCAPTCHA key scores traffic to the customer's sites and apps; its allowed domains and settings are configuration.",
 					},
 					"google/redis": {
 						Name: "Memorystore (Redis)",
 						Prefixes: []string{
 							"google_redis_",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_database",
-						Focus: []string{
-							"data_protection",
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_database",
+							Focus: []string{
+								"data_protection",
+								"network_controls",
+							},
+							Source:    "google-memorystore-redis",
+							Rationale: "Memorystore for Redis instances and clusters with ACL policies: Google runs Redis, the customer sets network access, AUTH, encryption and version, as the instance entry.",
 						},
-						Source:    "google-memorystore-redis",
-						Rationale: "Memorystore for Redis instances and clusters with ACL policies: Google runs Redis, the customer sets network access, AUTH, encryption and version, as the instance entry.",
 					},
 					"google/resourcemanager": {
 						Name: "Resource Manager",
@@ -12439,532 +13609,606 @@ func builtinDocumentList() []NamedDocument {
 							"google_resource_manager_lien",
 							"google_service_account",
 						},
-						ServiceModel: "saas",
-						Class:        "access_policy",
-						Focus: []string{
-							"accounts_and_access",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							Focus: []string{
+								"accounts_and_access",
+								"configuration",
+							},
+							Source:    "google-resource-hierarchy",
+							Rationale: "Projects, folders, organization IAM, custom roles, service accounts, liens and organization policies: the resource hierarchy and who may do what in it, as the project, folder and IAM entries.",
 						},
-						Source:    "google-resource-hierarchy",
-						Rationale: "Projects, folders, organization IAM, custom roles, service accounts, liens and organization policies: the resource hierarchy and who may do what in it, as the project, folder and IAM entries.",
 					},
 					"google/resourcemanagerv3": {
 						Name: "Resource Manager (v3 API)",
 						Prefixes: []string{
 							"google_resource_manager_",
 						},
-						ServiceModel: "saas",
-						Class:        "configuration_object",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "google-resource-hierarchy",
+							Rationale: "A Resource Manager capability turns a folder into an app management boundary: configuration of the hierarchy.",
 						},
-						Source:    "google-resource-hierarchy",
-						Rationale: "A Resource Manager capability turns a folder into an app management boundary: configuration of the hierarchy.",
 					},
 					"google/runtimeconfig": {
 						Name: "Runtime Configurator",
 						Prefixes: []string{
 							"google_runtimeconfig_",
 						},
-						ServiceModel: "saas",
-						Class:        "key_secret",
-						Focus: []string{
-							"configuration",
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "key_secret",
+							Focus: []string{
+								"configuration",
+								"data_protection",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Runtime Configurator configs and variables hold values the customer's applications read at run time, possibly secrets: filed with secrets and parameters.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Runtime Configurator configs and variables hold values the customer's applications read at run time, possibly secrets: filed with secrets and parameters.",
 					},
 					"google/saasruntime": {
 						Name: "App Lifecycle Manager (SaaS Runtime)",
 						Prefixes: []string{
 							"google_saas_runtime_",
 						},
-						ServiceModel: "paas",
-						Class:        "configuration_object",
-						AppliesTo: []string{
-							"application_code",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"application_code",
+							},
+							Focus: []string{
+								"deployment_settings",
+								"application_code",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): App Lifecycle Manager SaaS offerings, unit kinds, releases, rollouts and units deploy the customer's Terraform blueprints to tenants: the blueprints are the customer's code, so, unsure between saas and paas, filed paas.",
 						},
-						Focus: []string{
-							"deployment_settings",
-							"application_code",
-						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): App Lifecycle Manager SaaS offerings, unit kinds, releases, rollouts and units deploy the customer's Terraform blueprints to tenants: the blueprints are the customer's code, so, unsure between saas and paas, filed paas.",
 					},
 					"google/secretmanager": {
 						Name: "Secret Manager",
 						Prefixes: []string{
 							"google_secret_manager_",
 						},
-						ServiceModel: "saas",
-						Class:        "key_secret",
-						Focus: []string{
-							"data_protection",
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "key_secret",
+							Focus: []string{
+								"data_protection",
+								"accounts_and_access",
+							},
+							Source:    "google-secret-manager",
+							Rationale: "Secret Manager secrets and versions: Google stores and encrypts them, the customer decides rotation, replication, keys and access, as the secret entries.",
 						},
-						Source:    "google-secret-manager",
-						Rationale: "Secret Manager secrets and versions: Google stores and encrypts them, the customer decides rotation, replication, keys and access, as the secret entries.",
 					},
 					"google/secretmanagerregional": {
 						Name: "Secret Manager (regional)",
 						Prefixes: []string{
 							"google_secret_manager_regional_",
 						},
-						ServiceModel: "saas",
-						Class:        "key_secret",
-						Focus: []string{
-							"data_protection",
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "key_secret",
+							Focus: []string{
+								"data_protection",
+								"accounts_and_access",
+							},
+							Source:    "google-secret-manager",
+							Rationale: "Regional Secret Manager secrets and versions: Google stores and encrypts them in one region, the customer decides rotation, keys and access, as for Secret Manager.",
 						},
-						Source:    "google-secret-manager",
-						Rationale: "Regional Secret Manager secrets and versions: Google stores and encrypts them in one region, the customer decides rotation, keys and access, as for Secret Manager.",
 					},
 					"google/securesourcemanager": {
 						Name: "Secure Source Manager",
 						Prefixes: []string{
 							"google_secure_source_manager_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_access",
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_access",
+								"data_protection",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Secure Source Manager instances, repositories, branch rules and hooks hold the customer's source code: its access, protection and the instance's network are the customer's.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Secure Source Manager instances, repositories, branch rules and hooks hold the customer's source code: its access, protection and the instance's network are the customer's.",
 					},
 					"google/securitycenter": {
 						Name: "Security Command Center (SCC)",
 						Prefixes: []string{
 							"google_scc_",
 						},
-						ServiceModel: "saas",
-						Class:        "logging_monitoring",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "google-scc",
+							Rationale: "Security Command Center sources, notification configs, mute configs, BigQuery exports and custom modules: findings about the customer's resources and where they go, as the notification entry.",
 						},
-						Source:    "google-scc",
-						Rationale: "Security Command Center sources, notification configs, mute configs, BigQuery exports and custom modules: findings about the customer's resources and where they go, as the notification entry.",
 					},
 					"google/securitycentermanagement": {
 						Name: "Security Command Center Management (SCC)",
 						Prefixes: []string{
 							"google_scc_management_",
 						},
-						ServiceModel: "saas",
-						Class:        "logging_monitoring",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "google-scc",
+							Rationale: "Security Command Center custom modules for Security Health Analytics and Event Threat Detection: detection settings over the customer's resources.",
 						},
-						Source:    "google-scc",
-						Rationale: "Security Command Center custom modules for Security Health Analytics and Event Threat Detection: detection settings over the customer's resources.",
 					},
 					"google/securitycenterv2": {
 						Name: "Security Command Center (SCC) v2 API",
 						Prefixes: []string{
 							"google_scc_v2_",
 						},
-						ServiceModel: "saas",
-						Class:        "logging_monitoring",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "google-scc",
+							Rationale: "Security Command Center (v2 API) sources, notification and mute configs and BigQuery exports: findings about the customer's resources and where they go.",
 						},
-						Source:    "google-scc",
-						Rationale: "Security Command Center (v2 API) sources, notification and mute configs and BigQuery exports: findings about the customer's resources and where they go.",
 					},
 					"google/securityposture": {
 						Name: "Security Posture",
 						Prefixes: []string{
 							"google_securityposture_",
 						},
-						ServiceModel: "saas",
-						Class:        "logging_monitoring",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "google-scc",
+							Rationale: "Security postures and their deployments apply Security Command Center policies and detectors to the customer's resources: security posture settings.",
 						},
-						Source:    "google-scc",
-						Rationale: "Security postures and their deployments apply Security Command Center policies and detectors to the customer's resources: security posture settings.",
 					},
 					"google/securityscanner": {
 						Name: "Cloud Security Scanner",
 						Prefixes: []string{
 							"google_security_scanner_",
 						},
-						ServiceModel: "saas",
-						Class:        "logging_monitoring",
-						AppliesTo: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "logging_monitoring",
+							AppliesTo: []string{
+								"accounts_and_access",
+							},
+							Focus: []string{
+								"configuration",
+								"accounts_and_access",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): A Web Security Scanner scan config scans the customer's web apps, possibly signing in with credentials it stores: a detector with credentials.",
 						},
-						Focus: []string{
-							"configuration",
-							"accounts_and_access",
-						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): A Web Security Scanner scan config scans the customer's web apps, possibly signing in with credentials it stores: a detector with credentials.",
 					},
 					"google/servicedirectory": {
 						Name: "Service Directory",
 						Prefixes: []string{
 							"google_service_directory_",
 						},
-						ServiceModel: "saas",
-						Class:        "network_object",
-						AppliesTo: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "network_object",
+							AppliesTo: []string{
+								"accounts_and_access",
+							},
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Service Directory namespaces, services and endpoints register the customer's services for discovery: network configuration Google serves. Its IAM member, binding and policy types grant access to it, so accounts and access apply.",
 						},
-						Focus: []string{
-							"configuration",
-						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Service Directory namespaces, services and endpoints register the customer's services for discovery: network configuration Google serves. Its IAM member, binding and policy types grant access to it, so accounts and access apply.",
 					},
 					"google/servicemanagement": {
 						Name: "Cloud Endpoints",
 						Prefixes: []string{
 							"google_endpoints_",
 						},
-						ServiceModel: "paas",
-						Class:        "traffic_endpoint",
-						AppliesTo: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "traffic_endpoint",
+							AppliesTo: []string{
+								"accounts_and_access",
+							},
+							Focus: []string{
+								"configuration",
+								"network_controls",
+								"accounts_and_access",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Cloud Endpoints services hold the customer's API configuration (authentication, quotas) enforced by the Endpoints proxy, and IAM members decide who may consume them: a traffic endpoint with access controls.",
 						},
-						Focus: []string{
-							"configuration",
-							"network_controls",
-							"accounts_and_access",
-						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Cloud Endpoints services hold the customer's API configuration (authentication, quotas) enforced by the Endpoints proxy, and IAM members decide who may consume them: a traffic endpoint with access controls.",
 					},
 					"google/servicenetworking": {
 						Name: "Service Networking",
 						Prefixes: []string{
 							"google_service_networking_",
 						},
-						ServiceModel: "iaas",
-						Class:        "network_object",
-						Focus: []string{
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "network_object",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "google-private-services-access",
+							Rationale: "Service networking connections, peered DNS domains and VPC Service Controls for private services access connect the customer's VPC to Google-managed services, as the connection entry.",
 						},
-						Source:    "google-private-services-access",
-						Rationale: "Service networking connections, peered DNS domains and VPC Service Controls for private services access connect the customer's VPC to Google-managed services, as the connection entry.",
 					},
 					"google/serviceusage": {
 						Name: "Service Usage",
 						Prefixes: []string{
 							"google_service_usage_",
 						},
-						ServiceModel: "saas",
-						Class:        "configuration_object",
-						Focus: []string{
-							"deployment_settings",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"deployment_settings",
+							},
+							Source:    "google-resource-hierarchy",
+							Rationale: "A consumer quota override limits the customer's use of a Google API: a setting that holds no data.",
 						},
-						Source:    "google-resource-hierarchy",
-						Rationale: "A consumer quota override limits the customer's use of a Google API: a setting that holds no data.",
 					},
 					"google/siteverification": {
 						Name: "Site Verification",
 						Prefixes: []string{
 							"google_site_verification_",
 						},
-						ServiceModel: "saas",
-						Class:        "access_policy",
-						Focus: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Site verification proves the customer owns a domain or site and names its owners: an ownership grant.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Site verification proves the customer owns a domain or site and names its owners: an ownership grant.",
 					},
 					"google/sourcerepo": {
 						Name: "Cloud Source Repositories",
 						Prefixes: []string{
 							"google_sourcerepo_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_access",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Cloud Source Repositories repositories hold the customer's source code; who may read and push is the customer's.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Cloud Source Repositories repositories hold the customer's source code; who may read and push is the customer's.",
 					},
 					"google/spanner": {
 						Name: "Cloud Spanner",
 						Prefixes: []string{
 							"google_spanner_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+							},
+							Source:    "google-spanner-iam",
+							Rationale: "Spanner instances, instance configs and partitions, databases and backup schedules: Google runs the database, the customer decides schema, encryption, backups and access, as the instance and database entries.",
 						},
-						Source:    "google-spanner-iam",
-						Rationale: "Spanner instances, instance configs and partitions, databases and backup schedules: Google runs the database, the customer decides schema, encryption, backups and access, as the instance and database entries.",
 					},
 					"google/sql": {
 						Name: "Cloud SQL",
 						Prefixes: []string{
 							"google_sql_",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_database",
-						Focus: []string{
-							"data_protection",
-							"network_controls",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_database",
+							Focus: []string{
+								"data_protection",
+								"network_controls",
+								"configuration",
+							},
+							Source:    "google-cloudsql",
+							Rationale: "Cloud SQL instances, databases, users, certificates and source representations: Google runs and patches the engine, the customer sets network exposure, encryption, backups, versions and users, as the instance entry.",
 						},
-						Source:    "google-cloudsql",
-						Rationale: "Cloud SQL instances, databases, users, certificates and source representations: Google runs and patches the engine, the customer sets network exposure, encryption, backups, versions and users, as the instance entry.",
 					},
 					"google/storage": {
 						Name: "Cloud Storage",
 						Prefixes: []string{
 							"google_storage_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+							},
+							Source:    "google-storage-security",
+							Rationale: "Cloud Storage buckets, objects, folders, ACLs, HMAC keys and caches: Google runs the store, the customer decides encryption, retention, public access and who may read, as the bucket entries.",
 						},
-						Source:    "google-storage-security",
-						Rationale: "Cloud Storage buckets, objects, folders, ACLs, HMAC keys and caches: Google runs the store, the customer decides encryption, retention, public access and who may read, as the bucket entries.",
 					},
 					"google/storagebatchoperations": {
 						Name: "Cloud Storage Batch Operations",
 						Prefixes: []string{
 							"google_storage_batch_operations_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+							},
+							Source:    "google-storage-security",
+							Rationale: "A Storage Batch Operations job deletes, rewrites or holds many Cloud Storage objects at once: an operation on the customer's data.",
 						},
-						Source:    "google-storage-security",
-						Rationale: "A Storage Batch Operations job deletes, rewrites or holds many Cloud Storage objects at once: an operation on the customer's data.",
 					},
 					"google/storagecontrol": {
 						Name: "Cloud Storage Control",
 						Prefixes: []string{
 							"google_storage_control_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "google-storage-security",
+							Rationale: "Storage intelligence configs turn on Cloud Storage insights and management features for a project, folder or organization: settings of the customer's buckets.",
 						},
-						Source:    "google-storage-security",
-						Rationale: "Storage intelligence configs turn on Cloud Storage insights and management features for a project, folder or organization: settings of the customer's buckets.",
 					},
 					"google/storageinsights": {
 						Name: "Cloud Storage Insights",
 						Prefixes: []string{
 							"google_storage_insights_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_access",
-							"data_classification",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_access",
+								"data_classification",
+							},
+							Source:    "google-storage-security",
+							Rationale: "Storage Insights inventory reports and dataset configs export metadata about the customer's objects: data about data, with its own readers.",
 						},
-						Source:    "google-storage-security",
-						Rationale: "Storage Insights inventory reports and dataset configs export metadata about the customer's objects: data about data, with its own readers.",
 					},
 					"google/storagetransfer": {
 						Name: "Storage Transfer Service",
 						Prefixes: []string{
 							"google_storage_transfer_",
 						},
-						ServiceModel: "saas",
-						Class:        "messaging",
-						AppliesTo: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "messaging",
+							AppliesTo: []string{
+								"accounts_and_access",
+							},
+							Focus: []string{
+								"data_protection",
+								"accounts_and_access",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Storage Transfer Service jobs and agent pools copy the customer's data between clouds, on-premises file systems and buckets, with source credentials: data in transit.",
 						},
-						Focus: []string{
-							"data_protection",
-							"accounts_and_access",
-						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Storage Transfer Service jobs and agent pools copy the customer's data between clouds, on-premises file systems and buckets, with source credentials: data in transit.",
 					},
 					"google/tags": {
 						Name: "Tags",
 						Prefixes: []string{
 							"google_tags_",
 						},
-						ServiceModel: "saas",
-						Class:        "access_policy",
-						Focus: []string{
-							"configuration",
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							Focus: []string{
+								"configuration",
+								"accounts_and_access",
+							},
+							Source:    "google-resource-hierarchy",
+							Rationale: "Tag keys, values and bindings label resources in the hierarchy and drive IAM conditions and firewall policies: access policy objects, since a binding can grant or deny access.",
 						},
-						Source:    "google-resource-hierarchy",
-						Rationale: "Tag keys, values and bindings label resources in the hierarchy and drive IAM conditions and firewall policies: access policy objects, since a binding can grant or deny access.",
 					},
 					"google/tpuv2": {
 						Name: "Cloud TPU v2",
 						Prefixes: []string{
 							"google_tpu_v2_",
 						},
-						ServiceModel: "iaas",
-						Class:        "compute_host",
-						Focus: []string{
-							"operating_system",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "compute_host",
+							Focus: []string{
+								"operating_system",
+								"configuration",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Cloud TPU VMs and queued resources are VMs with TPUs the customer signs in to and runs software on: hosts whose operating system and software are the customer's.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Cloud TPU VMs and queued resources are VMs with TPUs the customer signs in to and runs software on: hosts whose operating system and software are the customer's.",
 					},
 					"google/transcoder": {
 						Name: "Transcoder",
 						Prefixes: []string{
 							"google_transcoder_",
 						},
-						ServiceModel: "saas",
-						Class:        "messaging",
-						Focus: []string{
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "messaging",
+							Focus: []string{
+								"data_protection",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Transcoder jobs and templates read the customer's media from Cloud Storage and write the outputs back: a pipeline carrying the customer's data.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Transcoder jobs and templates read the customer's media from Cloud Storage and write the outputs back: a pipeline carrying the customer's data.",
 					},
 					"google/vectorsearch": {
 						Name: "Vector Search",
 						Prefixes: []string{
 							"google_vector_search_",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_protection",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Vector Search collections, indexes and data objects hold the customer's embeddings and data; their encryption and access are the customer's.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Vector Search collections, indexes and data objects hold the customer's embeddings and data; their encryption and access are the customer's.",
 					},
 					"google/vertexai": {
 						Name: "Vertex AI",
 						Prefixes: []string{
 							"google_vertex_ai_",
 						},
-						ServiceModel: "paas",
-						Class:        "managed_platform",
-						AppliesTo: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "managed_platform",
+							AppliesTo: []string{
+								"accounts_and_access",
+							},
+							Focus: []string{
+								"application_code",
+								"network_controls",
+								"data_protection",
+								"accounts_and_access",
+							},
+							Source:    "google-vertex-ai-security-controls",
+							Rationale: "Vertex AI endpoints, models, datasets, feature stores, indexes, reasoning engines, persistent resources and tensorboards run the customer's models and agent code on Google-managed machines with service accounts; Google offers CMEK, VPC Service Controls and data residency, which the customer configures. Code, network exposure, data and access are the customer's.",
 						},
-						Focus: []string{
-							"application_code",
-							"network_controls",
-							"data_protection",
-							"accounts_and_access",
-						},
-						Source:    "google-vertex-ai-security-controls",
-						Rationale: "Vertex AI endpoints, models, datasets, feature stores, indexes, reasoning engines, persistent resources and tensorboards run the customer's models and agent code on Google-managed machines with service accounts; Google offers CMEK, VPC Service Controls and data residency, which the customer configures. Code, network exposure, data and access are the customer's.",
 					},
 					"google/vertexaiaad": {
 						Name: "Vertex AI agent anomaly detection",
 						Prefixes: []string{
 							"google_vertex_ai_agent_",
 						},
-						ServiceModel: "saas",
-						Class:        "logging_monitoring",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): An agent anomaly detection scope sets which AI agents Vertex AI watches for anomalous behaviour: monitoring settings.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): An agent anomaly detection scope sets which AI agents Vertex AI watches for anomalous behaviour: monitoring settings.",
 					},
 					"google/vmwareengine": {
 						Name: "Cloud VMware Engine",
 						Prefixes: []string{
 							"google_vmwareengine_",
 						},
-						ServiceModel: "iaas",
-						Class:        "compute_host",
-						Focus: []string{
-							"operating_system",
-							"network_controls",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "compute_host",
+							Focus: []string{
+								"operating_system",
+								"network_controls",
+								"configuration",
+							},
+							Source:    "google-vmware-engine-shared-responsibility",
+							Rationale: "VMware Engine private clouds, clusters, datastores, networks, policies and external addresses: Google deploys and patches ESXi, vCenter, NSX and vSAN and replaces failed hosts; the customer is responsible for the VMs' operating systems and applications and manages the NSX overlay network (firewall rules, public addresses). A host, as Compute Engine instances.",
 						},
-						Source:    "google-vmware-engine-shared-responsibility",
-						Rationale: "VMware Engine private clouds, clusters, datastores, networks, policies and external addresses: Google deploys and patches ESXi, vCenter, NSX and vSAN and replaces failed hosts; the customer is responsible for the VMs' operating systems and applications and manages the NSX overlay network (firewall rules, public addresses). A host, as Compute Engine instances.",
 					},
 					"google/vpcaccess": {
 						Name: "Serverless VPC Access",
 						Prefixes: []string{
 							"google_vpc_access_",
 						},
-						ServiceModel: "paas",
-						Class:        "network_object",
-						Focus: []string{
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "network_object",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "google-serverless-vpc-access",
+							Rationale: "A Serverless VPC Access connector routes serverless traffic into the customer's VPC, as its type entry.",
 						},
-						Source:    "google-serverless-vpc-access",
-						Rationale: "A Serverless VPC Access connector routes serverless traffic into the customer's VPC, as its type entry.",
 					},
 					"google/workbench": {
 						Name: "Vertex AI Workbench",
 						Prefixes: []string{
 							"google_workbench_",
 						},
-						ServiceModel: "iaas",
-						Class:        "compute_host",
-						Focus: []string{
-							"operating_system",
-							"network_controls",
-							"application_code",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "compute_host",
+							Focus: []string{
+								"operating_system",
+								"network_controls",
+								"application_code",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Vertex AI Workbench instances are Compute Engine VMs running JupyterLab that the customer can sign in to, upgrade and run code on: filed as hosts, which leaves the environment's upgrades to the customer.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): Vertex AI Workbench instances are Compute Engine VMs running JupyterLab that the customer can sign in to, upgrade and run code on: filed as hosts, which leaves the environment's upgrades to the customer.",
 					},
 					"google/workflows": {
 						Name: "Workflows",
 						Prefixes: []string{
 							"google_workflows_",
 						},
-						ServiceModel: "paas",
-						Class:        "messaging",
-						Focus: []string{
-							"application_code",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "messaging",
+							Focus: []string{
+								"application_code",
+								"configuration",
+							},
+							Source:    "google-workflows",
+							Rationale: "Workflows run the customer's workflow definitions on a Google engine. The workflow entry is saas with a shared application-code cell; a service cannot carry cells, so it is filed paas, which keeps the definition (application code) the customer's.",
 						},
-						Source:    "google-workflows",
-						Rationale: "Workflows run the customer's workflow definitions on a Google engine. The workflow entry is saas with a shared application-code cell; a service cannot carry cells, so it is filed paas, which keeps the definition (application code) the customer's.",
 					},
 					"google/workloadidentity": {
 						Name: "Workload Identity API",
 						Prefixes: []string{
 							"google_workload_identity_",
 						},
-						ServiceModel: "saas",
-						Class:        "identity_provider",
-						Focus: []string{
-							"identity_infrastructure",
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "identity_provider",
+							Focus: []string{
+								"identity_infrastructure",
+								"accounts_and_access",
+							},
+							Source:    "google-workload-identity-federation",
+							Rationale: "A workload identity service agent is the Google-managed identity with which managed workload identities are issued: identity infrastructure whose grants the customer decides.",
 						},
-						Source:    "google-workload-identity-federation",
-						Rationale: "A workload identity service agent is the Google-managed identity with which managed workload identities are issued: identity infrastructure whose grants the customer decides.",
 					},
 					"google/workstations": {
 						Name: "Cloud Workstations",
 						Prefixes: []string{
 							"google_workstations_",
 						},
-						ServiceModel: "caas",
-						Class:        "managed_platform",
-						AppliesTo: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "managed_platform",
+							AppliesTo: []string{
+								"accounts_and_access",
+							},
+							Focus: []string{
+								"runtime",
+								"network_controls",
+								"accounts_and_access",
+							},
+							Source:    "google-workstations-shared-responsibility",
+							Rationale: "Cloud Workstations clusters, configs and workstations: Google hardens and patches its preconfigured images and the Container-Optimized OS VMs underneath; a custom image's tools, the workstation's network and who may use it are the customer's.",
 						},
-						Focus: []string{
-							"runtime",
-							"network_controls",
-							"accounts_and_access",
-						},
-						Source:    "google-workstations-shared-responsibility",
-						Rationale: "Cloud Workstations clusters, configs and workstations: Google hardens and patches its preconfigured images and the Container-Optimized OS VMs underneath; a custom image's tools, the workstation's network and who may use it are the customer's.",
 					},
 				},
 			},
@@ -12978,15 +14222,17 @@ func builtinDocumentList() []NamedDocument {
 						Types: []string{
 							"helm_release",
 						},
-						ServiceModel: "caas",
-						Class:        "container_workload",
-						Focus: []string{
-							"application_code",
-							"deployment_settings",
-							"middleware",
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "container_workload",
+							Focus: []string{
+								"application_code",
+								"deployment_settings",
+								"middleware",
+							},
+							Source:    "k8s-helm-charts",
+							Rationale: "A Helm release installs a chart's workloads, services and configuration into a cluster: the images' runtime and libraries, the chart's code and values and the data they handle are the customer's, as the helm_release entry.",
 						},
-						Source:    "k8s-helm-charts",
-						Rationale: "A Helm release installs a chart's workloads, services and configuration into a cluster: the images' runtime and libraries, the chart's code and values and the data they handle are the customer's, as the helm_release entry.",
 					},
 				},
 			},
@@ -13004,14 +14250,16 @@ func builtinDocumentList() []NamedDocument {
 							"kubernetes_validating_webhook_configuration",
 							"kubernetes_validating_webhook_configuration_v1",
 						},
-						ServiceModel: "caas",
-						Class:        "configuration_object",
-						Focus: []string{
-							"configuration",
-							"deployment_settings",
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+								"deployment_settings",
+							},
+							Source:    "k8s-admission-webhooks",
+							Rationale: "Validating and mutating webhook configurations and validating admission policies decide which objects the API server admits: configuration of the cluster's admission control, as the webhook entries.",
 						},
-						Source:    "k8s-admission-webhooks",
-						Rationale: "Validating and mutating webhook configurations and validating admission policies decide which objects the API server admits: configuration of the cluster's admission control, as the webhook entries.",
 					},
 					"kubernetes/apiregistration": {
 						Name: "Kubernetes API registration (apiregistration.k8s.io)",
@@ -13019,14 +14267,16 @@ func builtinDocumentList() []NamedDocument {
 							"kubernetes_api_service",
 							"kubernetes_api_service_v1",
 						},
-						ServiceModel: "caas",
-						Class:        "container_workload",
-						Focus: []string{
-							"middleware",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "container_workload",
+							Focus: []string{
+								"middleware",
+								"configuration",
+							},
+							Source:    "k8s-api-aggregation",
+							Rationale: "An APIService registers an extension API server that runs in the cluster: middleware the customer runs and configures, as kubernetes_api_service_v1.",
 						},
-						Source:    "k8s-api-aggregation",
-						Rationale: "An APIService registers an extension API server that runs in the cluster: middleware the customer runs and configures, as kubernetes_api_service_v1.",
 					},
 					"kubernetes/apps": {
 						Name: "Kubernetes apps (apps: deployments, daemon sets, stateful sets)",
@@ -13038,28 +14288,32 @@ func builtinDocumentList() []NamedDocument {
 							"kubernetes_stateful_set",
 							"kubernetes_stateful_set_v1",
 						},
-						ServiceModel: "caas",
-						Class:        "container_workload",
-						Focus: []string{
-							"application_code",
-							"deployment_settings",
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "container_workload",
+							Focus: []string{
+								"application_code",
+								"deployment_settings",
+							},
+							Source:    "k8s-workloads",
+							Rationale: "Deployments, daemon sets and stateful sets run the customer's containers: image runtime, code, exposure and data are the customer's, the nodes' OS is answered on the cluster, as the workload entries.",
 						},
-						Source:    "k8s-workloads",
-						Rationale: "Deployments, daemon sets and stateful sets run the customer's containers: image runtime, code, exposure and data are the customer's, the nodes' OS is answered on the cluster, as the workload entries.",
 					},
 					"kubernetes/authentication": {
 						Name: "Kubernetes authentication (authentication.k8s.io: token requests)",
 						Types: []string{
 							"kubernetes_token_request_v1",
 						},
-						ServiceModel: "caas",
-						Class:        "key_secret",
-						Focus: []string{
-							"accounts_and_access",
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "key_secret",
+							Focus: []string{
+								"accounts_and_access",
+								"data_protection",
+							},
+							Source:    "k8s-service-accounts",
+							Rationale: "A token request issues a bound service-account token, a credential kept in the Terraform state: rotation, audience and who may use it are the customer's.",
 						},
-						Source:    "k8s-service-accounts",
-						Rationale: "A token request issues a bound service-account token, a credential kept in the Terraform state: rotation, audience and who may use it are the customer's.",
 					},
 					"kubernetes/autoscaling": {
 						Name: "Kubernetes autoscaling (autoscaling: horizontal pod autoscalers)",
@@ -13069,13 +14323,15 @@ func builtinDocumentList() []NamedDocument {
 							"kubernetes_horizontal_pod_autoscaler_v2",
 							"kubernetes_horizontal_pod_autoscaler_v2beta2",
 						},
-						ServiceModel: "caas",
-						Class:        "configuration_object",
-						Focus: []string{
-							"deployment_settings",
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"deployment_settings",
+							},
+							Source:    "k8s-hpa",
+							Rationale: "Horizontal pod autoscalers scale the customer's workloads: deployment settings that hold no data, as the autoscaler entries.",
 						},
-						Source:    "k8s-hpa",
-						Rationale: "Horizontal pod autoscalers scale the customer's workloads: deployment settings that hold no data, as the autoscaler entries.",
 					},
 					"kubernetes/batch": {
 						Name: "Kubernetes batch (batch: jobs, cron jobs)",
@@ -13085,14 +14341,16 @@ func builtinDocumentList() []NamedDocument {
 							"kubernetes_job",
 							"kubernetes_job_v1",
 						},
-						ServiceModel: "caas",
-						Class:        "container_workload",
-						Focus: []string{
-							"application_code",
-							"deployment_settings",
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "container_workload",
+							Focus: []string{
+								"application_code",
+								"deployment_settings",
+							},
+							Source:    "k8s-workloads",
+							Rationale: "Jobs and cron jobs run the customer's containers to completion: image runtime, code and data are the customer's, as the job entries.",
 						},
-						Source:    "k8s-workloads",
-						Rationale: "Jobs and cron jobs run the customer's containers to completion: image runtime, code and data are the customer's, as the job entries.",
 					},
 					"kubernetes/certificates": {
 						Name: "Kubernetes certificates (certificates.k8s.io)",
@@ -13100,17 +14358,19 @@ func builtinDocumentList() []NamedDocument {
 							"kubernetes_certificate_signing_request",
 							"kubernetes_certificate_signing_request_v1",
 						},
-						ServiceModel: "caas",
-						Class:        "access_policy",
-						AppliesTo: []string{
-							"identity_infrastructure",
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"identity_infrastructure",
+							},
+							Focus: []string{
+								"identity_infrastructure",
+								"accounts_and_access",
+							},
+							Source:    "k8s-csr",
+							Rationale: "Certificate signing requests ask the cluster's CA for client or serving certificates: approving them grants identities in the cluster, as kubernetes_certificate_signing_request_v1.",
 						},
-						Focus: []string{
-							"identity_infrastructure",
-							"accounts_and_access",
-						},
-						Source:    "k8s-csr",
-						Rationale: "Certificate signing requests ask the cluster's CA for client or serving certificates: approving them grants identities in the cluster, as kubernetes_certificate_signing_request_v1.",
 					},
 					"kubernetes/core": {
 						Name: "Kubernetes core API (v1: pods, services, config maps, secrets, volumes)",
@@ -13146,41 +14406,47 @@ func builtinDocumentList() []NamedDocument {
 							"kubernetes_service_account_v1",
 							"kubernetes_service_v1",
 						},
-						ServiceModel: "caas",
-						Class:        "container_workload",
-						Focus: []string{
-							"configuration",
-							"deployment_settings",
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "container_workload",
+							Focus: []string{
+								"configuration",
+								"deployment_settings",
+							},
+							Source:    "k8s-security",
+							Rationale: "The core (v1) API group holds pods, services, config maps, secrets, service accounts, endpoints and volumes, most with an entry of their own. A core type without one (kubernetes_secret_v1_data, kubernetes_endpoints, kubernetes_default_service_account) answers as a container workload, the class with the most customer duties, so none of a secret's, an account's or an endpoint's duties is hidden.",
 						},
-						Source:    "k8s-security",
-						Rationale: "The core (v1) API group holds pods, services, config maps, secrets, service accounts, endpoints and volumes, most with an entry of their own. A core type without one (kubernetes_secret_v1_data, kubernetes_endpoints, kubernetes_default_service_account) answers as a container workload, the class with the most customer duties, so none of a secret's, an account's or an endpoint's duties is hidden.",
 					},
 					"kubernetes/discovery": {
 						Name: "Kubernetes discovery (discovery.k8s.io: endpoint slices)",
 						Types: []string{
 							"kubernetes_endpoint_slice_v1",
 						},
-						ServiceModel: "caas",
-						Class:        "network_object",
-						Focus: []string{
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "network_object",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "k8s-services",
+							Rationale: "Endpoint slices list the network endpoints behind a service: network objects, as kubernetes_endpoints_v1.",
 						},
-						Source:    "k8s-services",
-						Rationale: "Endpoint slices list the network endpoints behind a service: network objects, as kubernetes_endpoints_v1.",
 					},
 					"kubernetes/manifest": {
 						Name: "Kubernetes manifest (any object, custom resources included)",
 						Types: []string{
 							"kubernetes_manifest",
 						},
-						ServiceModel: "caas",
-						Class:        "container_workload",
-						Focus: []string{
-							"configuration",
-							"deployment_settings",
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "container_workload",
+							Focus: []string{
+								"configuration",
+								"deployment_settings",
+							},
+							Source:    "k8s-security",
+							Rationale: "kubernetes_manifest applies any object, custom resources included, so it answers as a workload (the class with the most customer duties), as its entry.",
 						},
-						Source:    "k8s-security",
-						Rationale: "kubernetes_manifest applies any object, custom resources included, so it answers as a workload (the class with the most customer duties), as its entry.",
 					},
 					"kubernetes/metadata": {
 						Name: "Kubernetes object metadata (labels and annotations of any object)",
@@ -13188,13 +14454,15 @@ func builtinDocumentList() []NamedDocument {
 							"kubernetes_annotations",
 							"kubernetes_labels",
 						},
-						ServiceModel: "caas",
-						Class:        "configuration_object",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "k8s-namespaces",
+							Rationale: "kubernetes_labels and kubernetes_annotations patch the metadata of an existing object: configuration only, as their entries.",
 						},
-						Source:    "k8s-namespaces",
-						Rationale: "kubernetes_labels and kubernetes_annotations patch the metadata of an existing object: configuration only, as their entries.",
 					},
 					"kubernetes/networking": {
 						Name: "Kubernetes networking (networking.k8s.io: ingresses, ingress classes, network policies)",
@@ -13206,31 +14474,35 @@ func builtinDocumentList() []NamedDocument {
 							"kubernetes_network_policy",
 							"kubernetes_network_policy_v1",
 						},
-						ServiceModel: "caas",
-						Class:        "traffic_endpoint",
-						AppliesTo: []string{
-							"middleware",
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "traffic_endpoint",
+							AppliesTo: []string{
+								"middleware",
+							},
+							Focus: []string{
+								"network_controls",
+								"middleware",
+							},
+							Source:    "k8s-ingress",
+							Rationale: "Ingresses, ingress classes and network policies decide how traffic reaches the customer's workloads and terminate TLS; an ingress class names a controller that runs in the cluster as the customer's middleware, so middleware applies (as kubernetes_ingress_class_v1).",
 						},
-						Focus: []string{
-							"network_controls",
-							"middleware",
-						},
-						Source:    "k8s-ingress",
-						Rationale: "Ingresses, ingress classes and network policies decide how traffic reaches the customer's workloads and terminate TLS; an ingress class names a controller that runs in the cluster as the customer's middleware, so middleware applies (as kubernetes_ingress_class_v1).",
 					},
 					"kubernetes/node": {
 						Name: "Kubernetes node (node.k8s.io: runtime classes)",
 						Types: []string{
 							"kubernetes_runtime_class_v1",
 						},
-						ServiceModel: "caas",
-						Class:        "container_workload",
-						Focus: []string{
-							"deployment_settings",
-							"middleware",
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "container_workload",
+							Focus: []string{
+								"deployment_settings",
+								"middleware",
+							},
+							Source:    "k8s-runtime-class",
+							Rationale: "Runtime classes select the container runtime configuration (sandboxes, handlers) pods run with, as kubernetes_runtime_class_v1.",
 						},
-						Source:    "k8s-runtime-class",
-						Rationale: "Runtime classes select the container runtime configuration (sandboxes, handlers) pods run with, as kubernetes_runtime_class_v1.",
 					},
 					"kubernetes/policy": {
 						Name: "Kubernetes policy (policy: pod disruption budgets)",
@@ -13238,13 +14510,15 @@ func builtinDocumentList() []NamedDocument {
 							"kubernetes_pod_disruption_budget",
 							"kubernetes_pod_disruption_budget_v1",
 						},
-						ServiceModel: "caas",
-						Class:        "configuration_object",
-						Focus: []string{
-							"deployment_settings",
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"deployment_settings",
+							},
+							Source:    "k8s-disruptions",
+							Rationale: "Pod disruption budgets limit voluntary evictions of the customer's workloads: deployment settings, as the budget entries.",
 						},
-						Source:    "k8s-disruptions",
-						Rationale: "Pod disruption budgets limit voluntary evictions of the customer's workloads: deployment settings, as the budget entries.",
 					},
 					"kubernetes/rbac": {
 						Name: "Kubernetes RBAC (rbac.authorization.k8s.io)",
@@ -13258,13 +14532,15 @@ func builtinDocumentList() []NamedDocument {
 							"kubernetes_role_binding_v1",
 							"kubernetes_role_v1",
 						},
-						ServiceModel: "caas",
-						Class:        "access_policy",
-						Focus: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "access_policy",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "k8s-rbac",
+							Rationale: "Roles, cluster roles and their bindings grant permissions in the cluster: least privilege is the customer's, as the RBAC entries.",
 						},
-						Source:    "k8s-rbac",
-						Rationale: "Roles, cluster roles and their bindings grant permissions in the cluster: least privilege is the customer's, as the RBAC entries.",
 					},
 					"kubernetes/scheduling": {
 						Name: "Kubernetes scheduling (scheduling.k8s.io: priority classes)",
@@ -13272,13 +14548,15 @@ func builtinDocumentList() []NamedDocument {
 							"kubernetes_priority_class",
 							"kubernetes_priority_class_v1",
 						},
-						ServiceModel: "caas",
-						Class:        "configuration_object",
-						Focus: []string{
-							"deployment_settings",
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"deployment_settings",
+							},
+							Source:    "k8s-priority",
+							Rationale: "Priority classes decide which pods are scheduled or preempted first: deployment settings, as the priority class entries.",
 						},
-						Source:    "k8s-priority",
-						Rationale: "Priority classes decide which pods are scheduled or preempted first: deployment settings, as the priority class entries.",
 					},
 					"kubernetes/storage": {
 						Name: "Kubernetes storage (storage.k8s.io: storage classes, CSI drivers)",
@@ -13288,17 +14566,19 @@ func builtinDocumentList() []NamedDocument {
 							"kubernetes_storage_class",
 							"kubernetes_storage_class_v1",
 						},
-						ServiceModel: "caas",
-						Class:        "data_store",
-						AppliesTo: []string{
-							"middleware",
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "data_store",
+							AppliesTo: []string{
+								"middleware",
+							},
+							Focus: []string{
+								"data_protection",
+								"middleware",
+							},
+							Source:    "k8s-storage-classes",
+							Rationale: "Storage classes and CSI drivers decide how volumes are provisioned and encrypted; a CSI driver runs in the cluster as middleware the customer keeps patched, so middleware applies (as kubernetes_csi_driver_v1).",
 						},
-						Focus: []string{
-							"data_protection",
-							"middleware",
-						},
-						Source:    "k8s-storage-classes",
-						Rationale: "Storage classes and CSI drivers decide how volumes are provisioned and encrypted; a CSI driver runs in the cluster as middleware the customer keeps patched, so middleware applies (as kubernetes_csi_driver_v1).",
 					},
 				},
 			},
@@ -13337,13 +14617,15 @@ func builtinDocumentList() []NamedDocument {
 							"aws_ec2_default_credit_specification",
 							"aws_ec2_tag",
 						},
-						ServiceModel: "iaas",
-						Class:        "configuration_object",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-ec2-security",
+							Rationale: "Capacity reservations and capacity blocks, zone-group opt-ins, the default CPU credit option and single tags: they hold or label capacity and run nothing (the instances that use them are answered on their own types), so only configuration and change control apply.",
 						},
-						Source:    "aws-ec2-security",
-						Rationale: "Capacity reservations and capacity blocks, zone-group opt-ins, the default CPU credit option and single tags: they hold or label capacity and run nothing (the instances that use them are answered on their own types), so only configuration and change control apply.",
 					},
 					"aws/ec2.host_settings": {
 						Name: "Amazon EC2: account-wide instance settings",
@@ -13352,14 +14634,16 @@ func builtinDocumentList() []NamedDocument {
 							"aws_ec2_instance_metadata_defaults",
 							"aws_ec2_serial_console_access",
 						},
-						ServiceModel: "iaas",
-						Class:        "host_configuration",
-						Focus: []string{
-							"operating_system",
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "host_configuration",
+							Focus: []string{
+								"operating_system",
+								"accounts_and_access",
+							},
+							Source:    "aws-ec2-security",
+							Rationale: "Account defaults that decide how hosts declared elsewhere run and are reached: the instance metadata service (IMDSv2) defaults, serial console access and the AMIs instances may be launched from; they manage hosts, they are not hosts.",
 						},
-						Source:    "aws-ec2-security",
-						Rationale: "Account defaults that decide how hosts declared elsewhere run and are reached: the instance metadata service (IMDSv2) defaults, serial console access and the AMIs instances may be launched from; they manage hosts, they are not hosts.",
 					},
 					"aws/ec2.image_access": {
 						Name: "Amazon EC2: AMI sharing and public access",
@@ -13367,35 +14651,39 @@ func builtinDocumentList() []NamedDocument {
 							"aws_ami_launch_permission",
 							"aws_ec2_image_block_public_access",
 						},
-						ServiceModel: "iaas",
-						Class:        "access_policy",
-						AppliesTo: []string{
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "aws-ec2-security",
+							Rationale: "Launch permissions share an AMI, and the data of its snapshots, with other accounts; the account-wide block on public sharing prevents it: grants and guardrails on data, so data access is added to the access duties.",
 						},
-						Focus: []string{
-							"accounts_and_access",
-							"data_access",
-						},
-						Source:    "aws-ec2-security",
-						Rationale: "Launch permissions share an AMI, and the data of its snapshots, with other accounts; the account-wide block on public sharing prevents it: grants and guardrails on data, so data access is added to the access duties.",
 					},
 					"aws/ec2.images": {
 						Name: "Amazon EC2: AMIs",
 						Prefixes: []string{
 							"aws_ami_",
 						},
-						ServiceModel: "iaas",
-						Class:        "host_image",
-						AppliesTo: []string{
-							"data_classification",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "host_image",
+							AppliesTo: []string{
+								"data_classification",
+								"data_access",
+							},
+							Focus: []string{
+								"operating_system",
+								"data_protection",
+							},
+							Source:    "aws-ec2-security",
+							Rationale: "AMIs copied or created from instances define the operating system of the hosts launched from them (the class of aws_ami and aws_ami_copy); an AMI from an instance also holds the data of its EBS snapshots, so data classification and access are added rather than hidden.",
 						},
-						Focus: []string{
-							"operating_system",
-							"data_protection",
-						},
-						Source:    "aws-ec2-security",
-						Rationale: "AMIs copied or created from instances define the operating system of the hosts launched from them (the class of aws_ami and aws_ami_copy); an AMI from an instance also holds the data of its EBS snapshots, so data classification and access are added rather than hidden.",
 					},
 					"aws/ec2.network": {
 						Name: "Amazon EC2: Elastic IP settings and EC2 Instance Connect endpoints",
@@ -13403,26 +14691,30 @@ func builtinDocumentList() []NamedDocument {
 							"aws_ec2_instance_connect_endpoint",
 							"aws_eip_",
 						},
-						ServiceModel: "iaas",
-						Class:        "network_object",
-						Focus: []string{
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "network_object",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "aws-vpc-security",
+							Rationale: "Elastic IP associations and reverse-DNS names and EC2 Instance Connect endpoints (a private path to instances' SSH and RDP ports in a subnet): network objects AWS runs and the customer points and restricts, as the entry for aws_eip.",
 						},
-						Source:    "aws-vpc-security",
-						Rationale: "Elastic IP associations and reverse-DNS names and EC2 Instance Connect endpoints (a private path to instances' SSH and RDP ports in a subnet): network objects AWS runs and the customer points and restricts, as the entry for aws_eip.",
 					},
 					"aws/ec2.spot_datafeed": {
 						Name: "Amazon EC2: Spot Instance data feed",
 						Prefixes: []string{
 							"aws_spot_datafeed_",
 						},
-						ServiceModel: "iaas",
-						Class:        "logging_monitoring",
-						Focus: []string{
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"data_access",
+							},
+							Source:    "aws-ec2-security",
+							Rationale: "The Spot Instance data feed writes usage and pricing logs to an S3 bucket the customer names: a log export whose data, retention and readers are the customer's, not a host.",
 						},
-						Source:    "aws-ec2-security",
-						Rationale: "The Spot Instance data feed writes usage and pricing logs to an S3 bucket the customer names: a log export whose data, retention and readers are the customer's, not a host.",
 					},
 					"aws/eks.access": {
 						Name: "Amazon EKS: access policy and Pod Identity associations",
@@ -13430,13 +14722,15 @@ func builtinDocumentList() []NamedDocument {
 							"aws_eks_access_policy_",
 							"aws_eks_pod_identity_",
 						},
-						ServiceModel: "caas",
-						Class:        "access_policy",
-						Focus: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "access_policy",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "aws-eks-security",
+							Rationale: "Access policy associations grant an access entry EKS permissions on a cluster; Pod Identity associations give a Kubernetes service account an IAM role: grants, classed as aws_eks_access_entry's sign-in side is, and they run nothing, so the nodes' and workloads' duties stay on the cluster and node types.",
 						},
-						Source:    "aws-eks-security",
-						Rationale: "Access policy associations grant an access entry EKS permissions on a cluster; Pod Identity associations give a Kubernetes service account an IAM role: grants, classed as aws_eks_access_entry's sign-in side is, and they run nothing, so the nodes' and workloads' duties stay on the cluster and node types.",
 					},
 					"aws/rds.backups": {
 						Name: "Amazon RDS: snapshots, backup replication and snapshot exports",
@@ -13447,13 +14741,15 @@ func builtinDocumentList() []NamedDocument {
 							"aws_rds_cluster_snapshot_",
 							"aws_rds_export_task",
 						},
-						ServiceModel: "paas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+							},
+							Source:    "aws-rds-security",
+							Rationale: "DB and cluster snapshots, their copies, cross-Region replication of automated backups and snapshot exports to S3: copies of the database's data with no engine to patch, classed as the entry for aws_db_snapshot.",
 						},
-						Source:    "aws-rds-security",
-						Rationale: "DB and cluster snapshots, their copies, cross-Region replication of automated backups and snapshot exports to S3: copies of the database's data with no engine to patch, classed as the entry for aws_db_snapshot.",
 					},
 					"aws/rds.monitoring": {
 						Name: "Amazon RDS: event subscriptions and database activity streams",
@@ -13461,26 +14757,30 @@ func builtinDocumentList() []NamedDocument {
 							"aws_db_event_",
 							"aws_rds_cluster_activity_stream",
 						},
-						ServiceModel: "paas",
-						Class:        "logging_monitoring",
-						Focus: []string{
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"data_access",
+							},
+							Source:    "aws-rds-security",
+							Rationale: "Event notifications to SNS and activity streams of every database statement to Kinesis: monitoring whose records (an activity stream carries the queries) the customer must protect and route, not engines.",
 						},
-						Source:    "aws-rds-security",
-						Rationale: "Event notifications to SNS and activity streams of every database statement to Kinesis: monitoring whose records (an activity stream carries the queries) the customer must protect and route, not engines.",
 					},
 					"aws/rds.reservations": {
 						Name: "Amazon RDS: reserved DB instances",
 						Prefixes: []string{
 							"aws_rds_reserved_",
 						},
-						ServiceModel: "paas",
-						Class:        "configuration_object",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-rds-security",
+							Rationale: "A reserved DB instance is a billing commitment for capacity; the instances that use it are answered on their own types, so only configuration and change control apply.",
 						},
-						Source:    "aws-rds-security",
-						Rationale: "A reserved DB instance is a billing commitment for capacity; the instances that use it are answered on their own types, so only configuration and change control apply.",
 					},
 					"aws/rds.roles": {
 						Name: "Amazon RDS: IAM role associations",
@@ -13488,40 +14788,46 @@ func builtinDocumentList() []NamedDocument {
 							"aws_db_instance_role_",
 							"aws_rds_cluster_role_",
 						},
-						ServiceModel: "paas",
-						Class:        "access_policy",
-						Focus: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "access_policy",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "aws-rds-security",
+							Rationale: "Associations of an IAM role with a DB instance or cluster, for the engine's access to S3, Lambda and other services: grants of what the database may reach, so least privilege and review apply; they run nothing.",
 						},
-						Source:    "aws-rds-security",
-						Rationale: "Associations of an IAM role with a DB instance or cluster, for the engine's access to S3, Lambda and other services: grants of what the database may reach, so least privilege and review apply; they run nothing.",
 					},
 					"azurerm/compute.capacity": {
 						Name: "Azure Compute: capacity reservations",
 						Prefixes: []string{
 							"azurerm_capacity_reservation",
 						},
-						ServiceModel: "iaas",
-						Class:        "configuration_object",
-						Focus: []string{
-							"deployment_settings",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"deployment_settings",
+							},
+							Source:    "azure-vm-linux-baseline",
+							Rationale: "Capacity reservation groups and reservations hold VM capacity in a region or zone and run nothing (the VMs that use them are answered on their own types), like the entry for azurerm_availability_set: only configuration and change control apply.",
 						},
-						Source:    "azure-vm-linux-baseline",
-						Rationale: "Capacity reservation groups and reservations hold VM capacity in a region or zone and run nothing (the VMs that use them are answered on their own types), like the entry for azurerm_availability_set: only configuration and change control apply.",
 					},
 					"azurerm/compute.disk_sas": {
 						Name: "Azure Compute: managed disk SAS tokens",
 						Prefixes: []string{
 							"azurerm_managed_disk_sas_token",
 						},
-						ServiceModel: "iaas",
-						Class:        "key_secret",
-						Focus: []string{
-							"data_access",
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "key_secret",
+							Focus: []string{
+								"data_access",
+								"accounts_and_access",
+							},
+							Source:    "azure-disk-encryption",
+							Rationale: "A SAS token grants whoever holds its URL read or write access to a disk's data until it expires: a credential over the disk's data (it is also in the state), not a host.",
 						},
-						Source:    "azure-disk-encryption",
-						Rationale: "A SAS token grants whoever holds its URL read or write access to a disk's data until it expires: a credential over the disk's data (it is also in the state), not a host.",
 					},
 					"azurerm/compute.storage": {
 						Name: "Azure Compute: restore points, implicit data disks and disk access",
@@ -13530,26 +14836,30 @@ func builtinDocumentList() []NamedDocument {
 							"azurerm_virtual_machine_implicit_data_disk_",
 							"azurerm_virtual_machine_restore_point",
 						},
-						ServiceModel: "iaas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+							},
+							Source:    "azure-disk-encryption",
+							Rationale: "VM restore points and their collections (crash- or app-consistent copies of a VM's disks), data disks created from a source and attached, and disk access objects (the private path for exporting and importing disks): the disks' data and who may reach it, with no guest to patch, classed as the entries for azurerm_managed_disk and azurerm_snapshot.",
 						},
-						Source:    "azure-disk-encryption",
-						Rationale: "VM restore points and their collections (crash- or app-consistent copies of a VM's disks), data disks created from a source and attached, and disk access objects (the private path for exporting and importing disks): the disks' data and who may reach it, with no guest to patch, classed as the entries for azurerm_managed_disk and azurerm_snapshot.",
 					},
 					"azurerm/containers.access": {
 						Name: "Azure Kubernetes Service: trusted access role bindings",
 						Prefixes: []string{
 							"azurerm_kubernetes_cluster_trusted_access_",
 						},
-						ServiceModel: "caas",
-						Class:        "access_policy",
-						Focus: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "access_policy",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "azure-aks-security",
+							Rationale: "A trusted access role binding grants another Azure resource's managed identity a role on an AKS cluster: a grant, which runs nothing; the nodes' and workloads' duties stay on the cluster types.",
 						},
-						Source:    "azure-aks-security",
-						Rationale: "A trusted access role binding grants another Azure resource's managed identity a role on an AKS cluster: a grant, which runs nothing; the nodes' and workloads' duties stay on the cluster types.",
 					},
 					"azurerm/containers.registry": {
 						Name: "Azure Container Registry: connected registries, cache rules, credentials, scope maps, tokens and webhooks",
@@ -13561,16 +14871,18 @@ func builtinDocumentList() []NamedDocument {
 							"azurerm_container_registry_token",
 							"azurerm_container_registry_webhook",
 						},
-						ServiceModel: "saas",
-						Class:        "data_store",
-						AppliesTo: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							AppliesTo: []string{
+								"accounts_and_access",
+							},
+							Focus: []string{
+								"data_access",
+							},
+							Source:    "azure-acr-baseline",
+							Rationale: "Settings and credentials of a container registry (image storage): connected registries, pull-through cache rules and their upstream credential sets, scope maps and tokens with their passwords, webhooks; classed as the entries for azurerm_container_registry and azurerm_container_registry_token, with accounts and access added for the credentials. Registry tasks and agent pools, which run builds, stay with the service.",
 						},
-						Focus: []string{
-							"data_access",
-						},
-						Source:    "azure-acr-baseline",
-						Rationale: "Settings and credentials of a container registry (image storage): connected registries, pull-through cache rules and their upstream credential sets, scope maps and tokens with their passwords, webhooks; classed as the entries for azurerm_container_registry and azurerm_container_registry_token, with accounts and access added for the credentials. Registry tasks and agent pools, which run builds, stay with the service.",
 					},
 					"azurerm/devcenter.images": {
 						Name: "Microsoft Dev Box: galleries and dev box definitions",
@@ -13578,13 +14890,15 @@ func builtinDocumentList() []NamedDocument {
 							"azurerm_dev_center_dev_box_definition",
 							"azurerm_dev_center_gallery",
 						},
-						ServiceModel: "iaas",
-						Class:        "host_image",
-						Focus: []string{
-							"operating_system",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "host_image",
+							Focus: []string{
+								"operating_system",
+							},
+							Source:    "microsoft-dev-box",
+							Rationale: "A dev box definition picks the image and size dev boxes are built from, and a gallery attaches the customer's compute gallery of images: they define the operating system of the dev boxes, as the entries for azurerm_shared_image.",
 						},
-						Source:    "microsoft-dev-box",
-						Rationale: "A dev box definition picks the image and size dev boxes are built from, and a gallery attaches the customer's compute gallery of images: they define the operating system of the dev boxes, as the entries for azurerm_shared_image.",
 					},
 					"azurerm/devcenter.network": {
 						Name: "Microsoft Dev Box: network connections",
@@ -13592,78 +14906,90 @@ func builtinDocumentList() []NamedDocument {
 							"azurerm_dev_center_attached_network",
 							"azurerm_dev_center_network_connection",
 						},
-						ServiceModel: "iaas",
-						Class:        "network_object",
-						Focus: []string{
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "network_object",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "microsoft-dev-box",
+							Rationale: "Network connections and their attachment to a dev center place dev boxes in a customer subnet (and domain join): network objects Azure runs and the customer chooses; no host, code or data lives in them.",
 						},
-						Source:    "microsoft-dev-box",
-						Rationale: "Network connections and their attachment to a dev center place dev boxes in a customer subnet (and domain join): network objects Azure runs and the customer chooses; no host, code or data lives in them.",
 					},
 					"azurerm/devtestlabs.network": {
 						Name: "Azure DevTest Labs: virtual networks",
 						Prefixes: []string{
 							"azurerm_dev_test_virtual_network",
 						},
-						ServiceModel: "iaas",
-						Class:        "network_object",
-						Focus: []string{
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "network_object",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "azure-devtest-labs-baseline",
+							Rationale: "A lab's virtual network settings (which subnets lab VMs may use and whether they get public addresses): a network object, not a lab VM.",
 						},
-						Source:    "azure-devtest-labs-baseline",
-						Rationale: "A lab's virtual network settings (which subnets lab VMs may use and whether they get public addresses): a network object, not a lab VM.",
 					},
 					"azurerm/vmware.network": {
 						Name: "Azure VMware Solution: ExpressRoute authorizations",
 						Prefixes: []string{
 							"azurerm_vmware_express_route_",
 						},
-						ServiceModel: "iaas",
-						Class:        "network_object",
-						Focus: []string{
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "network_object",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "azure-vmware-solution-baseline",
+							Rationale: "An ExpressRoute authorization key lets another ExpressRoute circuit or gateway connect to the private cloud's circuit: a network connection object the customer controls, not a host.",
 						},
-						Source:    "azure-vmware-solution-baseline",
-						Rationale: "An ExpressRoute authorization key lets another ExpressRoute circuit or gateway connect to the private cloud's circuit: a network connection object the customer controls, not a host.",
 					},
 					"google/cloudfunctions.iam": {
 						Name: "Cloud Functions: IAM",
 						Prefixes: []string{
 							"google_cloudfunctions_function_iam_",
 						},
-						ServiceModel: "faas",
-						Class:        "access_policy",
-						Focus: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "faas",
+							Class:        "access_policy",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "google-functions-security",
+							Rationale: "IAM bindings, members and policies on functions (who may invoke, deploy or change them): they grant access to the product and run nothing, as the entries for google_cloud_run_v2_service_iam_member and google_compute_instance_iam_member, so the product's runtime and host duties stay on the product's own types.",
 						},
-						Source:    "google-functions-security",
-						Rationale: "IAM bindings, members and policies on functions (who may invoke, deploy or change them): they grant access to the product and run nothing, as the entries for google_cloud_run_v2_service_iam_member and google_compute_instance_iam_member, so the product's runtime and host duties stay on the product's own types.",
 					},
 					"google/cloudfunctions2.iam": {
 						Name: "Cloud Functions (2nd gen): IAM",
 						Prefixes: []string{
 							"google_cloudfunctions2_function_iam_",
 						},
-						ServiceModel: "faas",
-						Class:        "access_policy",
-						Focus: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "faas",
+							Class:        "access_policy",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "google-functions-security",
+							Rationale: "IAM bindings, members and policies on functions (who may invoke, deploy or change them): they grant access to the product and run nothing, as the entries for google_cloud_run_v2_service_iam_member and google_compute_instance_iam_member, so the product's runtime and host duties stay on the product's own types.",
 						},
-						Source:    "google-functions-security",
-						Rationale: "IAM bindings, members and policies on functions (who may invoke, deploy or change them): they grant access to the product and run nothing, as the entries for google_cloud_run_v2_service_iam_member and google_compute_instance_iam_member, so the product's runtime and host duties stay on the product's own types.",
 					},
 					"google/cloudrun.iam": {
 						Name: "Cloud Run: IAM",
 						Prefixes: []string{
 							"google_cloud_run_service_iam_",
 						},
-						ServiceModel: "faas",
-						Class:        "access_policy",
-						Focus: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "faas",
+							Class:        "access_policy",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "google-cloud-run-security",
+							Rationale: "IAM bindings, members and policies on services (who may invoke or change them): they grant access to the product and run nothing, as the entries for google_cloud_run_v2_service_iam_member and google_compute_instance_iam_member, so the product's runtime and host duties stay on the product's own types.",
 						},
-						Source:    "google-cloud-run-security",
-						Rationale: "IAM bindings, members and policies on services (who may invoke or change them): they grant access to the product and run nothing, as the entries for google_cloud_run_v2_service_iam_member and google_compute_instance_iam_member, so the product's runtime and host duties stay on the product's own types.",
 					},
 					"google/cloudrunv2.iam": {
 						Name: "Cloud Run (v2 API): IAM",
@@ -13672,26 +14998,30 @@ func builtinDocumentList() []NamedDocument {
 							"google_cloud_run_v2_service_iam_",
 							"google_cloud_run_v2_worker_pool_iam_",
 						},
-						ServiceModel: "faas",
-						Class:        "access_policy",
-						Focus: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "faas",
+							Class:        "access_policy",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "google-cloud-run-security",
+							Rationale: "IAM bindings, members and policies on services, jobs and worker pools (who may invoke, run or change them): they grant access to the product and run nothing, as the entries for google_cloud_run_v2_service_iam_member and google_compute_instance_iam_member, so the product's runtime and host duties stay on the product's own types.",
 						},
-						Source:    "google-cloud-run-security",
-						Rationale: "IAM bindings, members and policies on services, jobs and worker pools (who may invoke, run or change them): they grant access to the product and run nothing, as the entries for google_cloud_run_v2_service_iam_member and google_compute_instance_iam_member, so the product's runtime and host duties stay on the product's own types.",
 					},
 					"google/colab.iam": {
 						Name: "Colab Enterprise: IAM",
 						Prefixes: []string{
 							"google_colab_runtime_template_iam_",
 						},
-						ServiceModel: "paas",
-						Class:        "access_policy",
-						Focus: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "access_policy",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "google-iam",
+							Rationale: "IAM bindings, members and policies on runtime templates (who may create runtimes from them): they grant access to the product and run nothing, as the entries for google_cloud_run_v2_service_iam_member and google_compute_instance_iam_member, so the product's runtime and host duties stay on the product's own types.",
 						},
-						Source:    "google-iam",
-						Rationale: "IAM bindings, members and policies on runtime templates (who may create runtimes from them): they grant access to the product and run nothing, as the entries for google_cloud_run_v2_service_iam_member and google_compute_instance_iam_member, so the product's runtime and host duties stay on the product's own types.",
 					},
 					"google/compute.capacity": {
 						Name: "Compute Engine: reservations, commitments and project feature settings",
@@ -13702,13 +15032,15 @@ func builtinDocumentList() []NamedDocument {
 							"google_compute_region_commitment",
 							"google_compute_reservation",
 						},
-						ServiceModel: "iaas",
-						Class:        "configuration_object",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "google-compute-reservations",
+							Rationale: "Reservations and commitments hold or pay for capacity and run nothing (the VMs that consume them are answered on their own types); preview-feature and Cloud Armor tier settings are project switches: only configuration and change control apply.",
 						},
-						Source:    "google-compute-reservations",
-						Rationale: "Reservations and commitments hold or pay for capacity and run nothing (the VMs that consume them are answered on their own types); preview-feature and Cloud Armor tier settings are project switches: only configuration and change control apply.",
 					},
 					"google/compute.data_iam": {
 						Name: "Compute Engine: IAM on disks, snapshots and images",
@@ -13722,17 +15054,19 @@ func builtinDocumentList() []NamedDocument {
 							"google_compute_snapshot_iam_",
 							"google_compute_storage_pool_iam_",
 						},
-						ServiceModel: "iaas",
-						Class:        "access_policy",
-						AppliesTo: []string{
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "google-iam",
+							Rationale: "IAM bindings, members and policies on disks, snapshots, storage pools and images: a grant on them is access to the data they hold (a snapshot or image shared with another project copies the disk), so data access is added to the access duties.",
 						},
-						Focus: []string{
-							"accounts_and_access",
-							"data_access",
-						},
-						Source:    "google-iam",
-						Rationale: "IAM bindings, members and policies on disks, snapshots, storage pools and images: a grant on them is access to the data they hold (a snapshot or image shared with another project copies the disk), so data access is added to the access duties.",
 					},
 					"google/compute.host_settings": {
 						Name: "Compute Engine: VM extension policies, instance settings and project metadata",
@@ -13743,14 +15077,16 @@ func builtinDocumentList() []NamedDocument {
 							"google_compute_rollout_plan",
 							"google_compute_zone_vm_extension_policy",
 						},
-						ServiceModel: "iaas",
-						Class:        "host_configuration",
-						Focus: []string{
-							"operating_system",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "host_configuration",
+							Focus: []string{
+								"operating_system",
+								"configuration",
+							},
+							Source:    "google-compute-security",
+							Rationale: "Settings that manage the guest operating system of VMs declared elsewhere: VM extension policies (agents installed in the guest), zonal instance metadata settings and project metadata (OS Login, SSH keys), as in the entries for google_compute_project_metadata. Rollout plans (the waves in which a large-scale change reaches zones) are filed here rather than as plain configuration because the changes they pace reach hosts, which leaves more to the customer.",
 						},
-						Source:    "google-compute-security",
-						Rationale: "Settings that manage the guest operating system of VMs declared elsewhere: VM extension policies (agents installed in the guest), zonal instance metadata settings and project metadata (OS Login, SSH keys), as in the entries for google_compute_project_metadata. Rollout plans (the waves in which a large-scale change reaches zones) are filed here rather than as plain configuration because the changes they pace reach hosts, which leaves more to the customer.",
 					},
 					"google/compute.iam": {
 						Name: "Compute Engine: IAM on instances and instance templates",
@@ -13758,13 +15094,15 @@ func builtinDocumentList() []NamedDocument {
 							"google_compute_instance_iam_",
 							"google_compute_instance_template_iam_",
 						},
-						ServiceModel: "iaas",
-						Class:        "access_policy",
-						Focus: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "access_policy",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "google-os-login",
+							Rationale: "IAM bindings, members and policies on VMs and instance templates: who may administer, sign in to (OS Login) or build from them, as in the entry for google_compute_instance_iam_member; the VM's own duties stay on the VM.",
 						},
-						Source:    "google-os-login",
-						Rationale: "IAM bindings, members and policies on VMs and instance templates: who may administer, sign in to (OS Login) or build from them, as in the entry for google_compute_instance_iam_member; the VM's own duties stay on the VM.",
 					},
 					"google/compute.images": {
 						Name: "Compute Engine: custom images and machine images",
@@ -13772,18 +15110,20 @@ func builtinDocumentList() []NamedDocument {
 							"google_compute_image",
 							"google_compute_machine_image",
 						},
-						ServiceModel: "iaas",
-						Class:        "host_image",
-						AppliesTo: []string{
-							"data_classification",
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "host_image",
+							AppliesTo: []string{
+								"data_classification",
+								"data_access",
+							},
+							Focus: []string{
+								"operating_system",
+								"data_protection",
+							},
+							Source:    "google-machine-images",
+							Rationale: "Images define the guest operating system every VM built from them runs (the class of google_compute_image); a machine image also stores the data of all the source VM's disks, so data classification and access are added rather than hidden.",
 						},
-						Focus: []string{
-							"operating_system",
-							"data_protection",
-						},
-						Source:    "google-machine-images",
-						Rationale: "Images define the guest operating system every VM built from them runs (the class of google_compute_image); a machine image also stores the data of all the source VM's disks, so data classification and access are added rather than hidden.",
 					},
 					"google/compute.network": {
 						Name: "Compute Engine: VPC networks, firewalls, routing and connectivity",
@@ -13809,13 +15149,15 @@ func builtinDocumentList() []NamedDocument {
 							"google_compute_vpn_",
 							"google_compute_wire_group",
 						},
-						ServiceModel: "iaas",
-						Class:        "network_object",
-						Focus: []string{
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "network_object",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "google-vpc",
+							Rationale: "The VPC objects of the Compute Engine API (networks, subnetworks, firewall rules and policies, routes, Cloud Router, peering, VPN, Interconnect, addresses, BYOIP prefixes, packet mirroring, Private Service Connect attachments): Google runs the network, the customer decides what may reach what, as in the entries for google_compute_network and google_compute_firewall. Organization security policies are the hierarchical firewall policies of the beta API.",
 						},
-						Source:    "google-vpc",
-						Rationale: "The VPC objects of the Compute Engine API (networks, subnetworks, firewall rules and policies, routes, Cloud Router, peering, VPN, Interconnect, addresses, BYOIP prefixes, packet mirroring, Private Service Connect attachments): Google runs the network, the customer decides what may reach what, as in the entries for google_compute_network and google_compute_firewall. Organization security policies are the hierarchical firewall policies of the beta API.",
 					},
 					"google/compute.network_iam": {
 						Name: "Compute Engine: IAM on network and load-balancing objects",
@@ -13829,17 +15171,19 @@ func builtinDocumentList() []NamedDocument {
 							"google_compute_region_network_firewall_policy_iam_",
 							"google_compute_subnetwork_iam_",
 						},
-						ServiceModel: "iaas",
-						Class:        "access_policy",
-						AppliesTo: []string{
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"network_controls",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"network_controls",
+							},
+							Source:    "google-iam",
+							Rationale: "IAM bindings, members and policies on subnetworks, firewall policies and backend services and buckets: who may use or change a network path, so least privilege and network controls apply, as in the entry for google_compute_subnetwork_iam_member.",
 						},
-						Focus: []string{
-							"accounts_and_access",
-							"network_controls",
-						},
-						Source:    "google-iam",
-						Rationale: "IAM bindings, members and policies on subnetworks, firewall policies and backend services and buckets: who may use or change a network path, so least privilege and network controls apply, as in the entry for google_compute_subnetwork_iam_member.",
 					},
 					"google/compute.storage": {
 						Name: "Compute Engine: Persistent Disk, Hyperdisk, snapshots and storage pools",
@@ -13852,13 +15196,15 @@ func builtinDocumentList() []NamedDocument {
 							"google_compute_snapshot",
 							"google_compute_storage_pool",
 						},
-						ServiceModel: "iaas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+							},
+							Source:    "google-disk-encryption",
+							Rationale: "Block storage and its copies (disks, regional and instant snapshots, asynchronous replication, storage pools, snapshot settings) and the resource policies that schedule snapshots: they hold the customer's data and run nothing, as in the entries for google_compute_disk, google_compute_snapshot and google_compute_resource_policy (whose data_store class the part keeps for its attachments).",
 						},
-						Source:    "google-disk-encryption",
-						Rationale: "Block storage and its copies (disks, regional and instant snapshots, asynchronous replication, storage pools, snapshot settings) and the resource policies that schedule snapshots: they hold the customer's data and run nothing, as in the entries for google_compute_disk, google_compute_snapshot and google_compute_resource_policy (whose data_store class the part keeps for its attachments).",
 					},
 					"google/compute.traffic": {
 						Name: "Cloud Load Balancing, Cloud CDN and Cloud Armor (Compute Engine API)",
@@ -13886,14 +15232,16 @@ func builtinDocumentList() []NamedDocument {
 							"google_compute_target_",
 							"google_compute_url_map",
 						},
-						ServiceModel: "paas",
-						Class:        "traffic_endpoint",
-						Focus: []string{
-							"network_controls",
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "traffic_endpoint",
+							Focus: []string{
+								"network_controls",
+								"configuration",
+							},
+							Source:    "google-load-balancing",
+							Rationale: "Load balancer pieces (forwarding rules, backend services and buckets, network endpoint groups, target proxies, pools and instances, URL maps, health checks, SSL certificates and policies) and Cloud Armor security policies: Google runs the proxies, the customer configures what they accept, how TLS ends and what is logged, as in the entries for google_compute_backend_service and google_compute_security_policy.",
 						},
-						Source:    "google-load-balancing",
-						Rationale: "Load balancer pieces (forwarding rules, backend services and buckets, network endpoint groups, target proxies, pools and instances, URL maps, health checks, SSL certificates and policies) and Cloud Armor security policies: Google runs the proxies, the customer configures what they accept, how TLS ends and what is logged, as in the entries for google_compute_backend_service and google_compute_security_policy.",
 					},
 					"google/compute.url_signing_keys": {
 						Name: "Cloud CDN signed URL keys",
@@ -13901,40 +15249,46 @@ func builtinDocumentList() []NamedDocument {
 							"google_compute_backend_bucket_signed_url_key",
 							"google_compute_backend_service_signed_url_key",
 						},
-						ServiceModel: "paas",
-						Class:        "key_secret",
-						Focus: []string{
-							"data_access",
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "key_secret",
+							Focus: []string{
+								"data_access",
+								"accounts_and_access",
+							},
+							Source:    "google-cdn-signed-url-keys",
+							Rationale: "A 128-bit secret with which the customer signs URLs that grant temporary access to cached content: a credential to rotate and keep secret (it is also in the state), not a load balancer.",
 						},
-						Source:    "google-cdn-signed-url-keys",
-						Rationale: "A 128-bit secret with which the customer signs URLs that grant temporary access to cached content: a credential to rotate and keep secret (it is also in the state), not a load balancer.",
 					},
 					"google/compute.usage_export": {
 						Name: "Compute Engine usage export",
 						Prefixes: []string{
 							"google_project_usage_export_",
 						},
-						ServiceModel: "iaas",
-						Class:        "logging_monitoring",
-						Focus: []string{
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"data_access",
+							},
+							Source:    "google-compute-usage-export",
+							Rationale: "Exports daily and monthly Compute Engine usage reports to a Cloud Storage bucket the customer owns: a report export whose data, retention and readers the customer controls, like a logging sink, not a host.",
 						},
-						Source:    "google-compute-usage-export",
-						Rationale: "Exports daily and monthly Compute Engine usage reports to a Cloud Storage bucket the customer owns: a report export whose data, retention and readers the customer controls, like a logging sink, not a host.",
 					},
 					"google/datafusion.iam": {
 						Name: "Cloud Data Fusion: IAM",
 						Prefixes: []string{
 							"google_data_fusion_instance_iam_",
 						},
-						ServiceModel: "paas",
-						Class:        "access_policy",
-						Focus: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "access_policy",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "google-iam",
+							Rationale: "IAM bindings, members and policies on instances (who may use or administer them): they grant access to the product and run nothing, as the entries for google_cloud_run_v2_service_iam_member and google_compute_instance_iam_member, so the product's runtime and host duties stay on the product's own types.",
 						},
-						Source:    "google-iam",
-						Rationale: "IAM bindings, members and policies on instances (who may use or administer them): they grant access to the product and run nothing, as the entries for google_cloud_run_v2_service_iam_member and google_compute_instance_iam_member, so the product's runtime and host duties stay on the product's own types.",
 					},
 					"google/dataproc.iam": {
 						Name: "Dataproc: IAM",
@@ -13943,13 +15297,15 @@ func builtinDocumentList() []NamedDocument {
 							"google_dataproc_cluster_iam_",
 							"google_dataproc_job_iam_",
 						},
-						ServiceModel: "paas",
-						Class:        "access_policy",
-						Focus: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "access_policy",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "google-iam",
+							Rationale: "IAM bindings, members and policies on clusters, jobs and autoscaling policies (who may submit work to or change them): they grant access to the product and run nothing, as the entries for google_cloud_run_v2_service_iam_member and google_compute_instance_iam_member, so the product's runtime and host duties stay on the product's own types.",
 						},
-						Source:    "google-iam",
-						Rationale: "IAM bindings, members and policies on clusters, jobs and autoscaling policies (who may submit work to or change them): they grant access to the product and run nothing, as the entries for google_cloud_run_v2_service_iam_member and google_compute_instance_iam_member, so the product's runtime and host duties stay on the product's own types.",
 					},
 					"google/dataprocmetastore.iam": {
 						Name: "Dataproc Metastore: IAM",
@@ -13959,30 +15315,34 @@ func builtinDocumentList() []NamedDocument {
 							"google_dataproc_metastore_service_iam_",
 							"google_dataproc_metastore_table_iam_",
 						},
-						ServiceModel: "paas",
-						Class:        "access_policy",
-						AppliesTo: []string{
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "google-iam",
+							Rationale: "IAM bindings, members and policies on metastore services, federations, databases and tables: a grant on them is access to the data they hold, so data access is added to the access duties; they run nothing, so the product's runtime and host duties stay on the product's own types.",
 						},
-						Focus: []string{
-							"accounts_and_access",
-							"data_access",
-						},
-						Source:    "google-iam",
-						Rationale: "IAM bindings, members and policies on metastore services, federations, databases and tables: a grant on them is access to the data they hold, so data access is added to the access duties; they run nothing, so the product's runtime and host duties stay on the product's own types.",
 					},
 					"google/gkehub.iam": {
 						Name: "GKE Hub (fleet memberships): IAM",
 						Prefixes: []string{
 							"google_gke_hub_membership_iam_",
 						},
-						ServiceModel: "caas",
-						Class:        "access_policy",
-						Focus: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "access_policy",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "google-iam",
+							Rationale: "IAM bindings, members and policies on fleet memberships (who may use or change a cluster's registration): they grant access to the product and run nothing, as the entries for google_cloud_run_v2_service_iam_member and google_compute_instance_iam_member, so the product's runtime and host duties stay on the product's own types.",
 						},
-						Source:    "google-iam",
-						Rationale: "IAM bindings, members and policies on fleet memberships (who may use or change a cluster's registration): they grant access to the product and run nothing, as the entries for google_cloud_run_v2_service_iam_member and google_compute_instance_iam_member, so the product's runtime and host duties stay on the product's own types.",
 					},
 					"google/gkehub2.access": {
 						Name: "GKE Hub: fleet IAM and RBAC role bindings",
@@ -13994,26 +15354,30 @@ func builtinDocumentList() []NamedDocument {
 							"google_gke_hub_scope_iam_",
 							"google_gke_hub_scope_rbac_role_binding",
 						},
-						ServiceModel: "caas",
-						Class:        "access_policy",
-						Focus: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "access_policy",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "google-gke-enterprise-shared-responsibility",
+							Rationale: "IAM on fleet features and scopes, and the Kubernetes RBAC role bindings the fleet writes into member clusters: grants of who may use the clusters, classed like the kubernetes RBAC types; they run nothing, so the node and workload duties stay on the clusters. (The feature IAM types are named whole: google_gke_hub_feature_iam_ is the service's own prefix.)",
 						},
-						Source:    "google-gke-enterprise-shared-responsibility",
-						Rationale: "IAM on fleet features and scopes, and the Kubernetes RBAC role bindings the fleet writes into member clusters: grants of who may use the clusters, classed like the kubernetes RBAC types; they run nothing, so the node and workload duties stay on the clusters. (The feature IAM types are named whole: google_gke_hub_feature_iam_ is the service's own prefix.)",
 					},
 					"google/oracledatabase.network": {
 						Name: "Oracle Database@Google Cloud: ODB networks and subnets",
 						Prefixes: []string{
 							"google_oracle_database_odb_",
 						},
-						ServiceModel: "iaas",
-						Class:        "network_object",
-						Focus: []string{
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "network_object",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "google-srm",
+							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): an ODB network and its subnets connect a VPC to the Oracle Exadata and Autonomous Database resources; the customer chooses ranges and what may reach them, Google runs the network.",
 						},
-						Source:    "google-srm",
-						Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): an ODB network and its subnets connect a VPC to the Oracle Exadata and Autonomous Database resources; the customer chooses ranges and what may reach them, Google runs the network.",
 					},
 					"google/vertexai.iam": {
 						Name: "Vertex AI: IAM",
@@ -14026,17 +15390,19 @@ func builtinDocumentList() []NamedDocument {
 							"google_vertex_ai_featurestore_iam_",
 							"google_vertex_ai_reasoning_engine_iam_",
 						},
-						ServiceModel: "paas",
-						Class:        "access_policy",
-						AppliesTo: []string{
-							"data_access",
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "google-iam",
+							Rationale: "IAM bindings, members and policies on endpoints, feature stores, feature groups, online stores and reasoning engines (who may query them or read their features): a grant on them is access to the data they hold, so data access is added to the access duties; they run nothing, so the product's runtime and host duties stay on the product's own types.",
 						},
-						Focus: []string{
-							"accounts_and_access",
-							"data_access",
-						},
-						Source:    "google-iam",
-						Rationale: "IAM bindings, members and policies on endpoints, feature stores, feature groups, online stores and reasoning engines (who may query them or read their features): a grant on them is access to the data they hold, so data access is added to the access duties; they run nothing, so the product's runtime and host duties stay on the product's own types.",
 					},
 					"google/vmwareengine.network": {
 						Name: "Cloud VMware Engine: networks, subnets, policies and public access",
@@ -14045,39 +15411,45 @@ func builtinDocumentList() []NamedDocument {
 							"google_vmwareengine_network",
 							"google_vmwareengine_subnet",
 						},
-						ServiceModel: "iaas",
-						Class:        "network_object",
-						Focus: []string{
-							"network_controls",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "network_object",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "google-vmware-engine-shared-responsibility",
+							Rationale: "VMware Engine networks, peerings, network policies, subnets, external addresses and their firewall (external access) rules: the customer manages this network and what may reach the private cloud, Google runs it; no host, code or data lives in them.",
 						},
-						Source:    "google-vmware-engine-shared-responsibility",
-						Rationale: "VMware Engine networks, peerings, network policies, subnets, external addresses and their firewall (external access) rules: the customer manages this network and what may reach the private cloud, Google runs it; no host, code or data lives in them.",
 					},
 					"google/vmwareengine.storage": {
 						Name: "Cloud VMware Engine: datastores",
 						Prefixes: []string{
 							"google_vmwareengine_datastore",
 						},
-						ServiceModel: "iaas",
-						Class:        "data_store",
-						Focus: []string{
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+							},
+							Source:    "google-vmware-engine-shared-responsibility",
+							Rationale: "An external NFS datastore (Filestore or NetApp volumes) mounted on the private cloud's clusters: storage of the VMs' data, run by Google, whose protection and access are the customer's.",
 						},
-						Source:    "google-vmware-engine-shared-responsibility",
-						Rationale: "An external NFS datastore (Filestore or NetApp volumes) mounted on the private cloud's clusters: storage of the VMs' data, run by Google, whose protection and access are the customer's.",
 					},
 					"google/workbench.iam": {
 						Name: "Vertex AI Workbench: IAM",
 						Prefixes: []string{
 							"google_workbench_instance_iam_",
 						},
-						ServiceModel: "iaas",
-						Class:        "access_policy",
-						Focus: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "access_policy",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "google-iam",
+							Rationale: "IAM bindings, members and policies on Workbench instances (who may open or administer them): they grant access to the product and run nothing, as the entries for google_cloud_run_v2_service_iam_member and google_compute_instance_iam_member, so the product's runtime and host duties stay on the product's own types.",
 						},
-						Source:    "google-iam",
-						Rationale: "IAM bindings, members and policies on Workbench instances (who may open or administer them): they grant access to the product and run nothing, as the entries for google_cloud_run_v2_service_iam_member and google_compute_instance_iam_member, so the product's runtime and host duties stay on the product's own types.",
 					},
 					"google/workstations.iam": {
 						Name: "Cloud Workstations: IAM",
@@ -14085,13 +15457,15 @@ func builtinDocumentList() []NamedDocument {
 							"google_workstations_workstation_config_iam_",
 							"google_workstations_workstation_iam_",
 						},
-						ServiceModel: "caas",
-						Class:        "access_policy",
-						Focus: []string{
-							"accounts_and_access",
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "access_policy",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "google-iam",
+							Rationale: "IAM bindings, members and policies on workstations and workstation configs (who may use or create them): they grant access to the product and run nothing, as the entries for google_cloud_run_v2_service_iam_member and google_compute_instance_iam_member, so the product's runtime and host duties stay on the product's own types.",
 						},
-						Source:    "google-iam",
-						Rationale: "IAM bindings, members and policies on workstations and workstation configs (who may use or create them): they grant access to the product and run nothing, as the entries for google_cloud_run_v2_service_iam_member and google_compute_instance_iam_member, so the product's runtime and host duties stay on the product's own types.",
 					},
 				},
 			},
@@ -14163,94 +15537,114 @@ func builtinDocumentList() []NamedDocument {
 				},
 				Providers: map[string]ProviderRuleDoc{
 					"archive": {
-						ServiceModel: "on_premises",
-						Class:        "terraform_host_artifact",
-						Focus: []string{
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "on_premises",
+							Class:        "terraform_host_artifact",
+							Focus: []string{
+								"data_protection",
+							},
+							Source:    "tf-provider-archive",
+							Rationale: "archive packs files into an archive on the machine that runs Terraform; no cloud service is involved. The customer owns the files, the archive and what the state records of them.",
 						},
-						Source:    "tf-provider-archive",
-						Rationale: "archive packs files into an archive on the machine that runs Terraform; no cloud service is involved. The customer owns the files, the archive and what the state records of them.",
 					},
 					"cloudinit": {
-						ServiceModel: "on_premises",
-						Class:        "terraform_host_artifact",
-						Focus: []string{
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "on_premises",
+							Class:        "terraform_host_artifact",
+							Focus: []string{
+								"data_protection",
+							},
+							Source:    "tf-provider-cloudinit",
+							Rationale: "cloudinit renders a cloud-init document on the machine that runs Terraform; the host that later runs it is answered on its own type. The document often carries secrets and keys for the host, and the state holds it.",
 						},
-						Source:    "tf-provider-cloudinit",
-						Rationale: "cloudinit renders a cloud-init document on the machine that runs Terraform; the host that later runs it is answered on its own type. The document often carries secrets and keys for the host, and the state holds it.",
 					},
 					"external": {
-						ServiceModel: "on_premises",
-						Class:        "terraform_host_command",
-						Focus: []string{
-							"application_code",
+						Classification: Classification{
+							ServiceModel: "on_premises",
+							Class:        "terraform_host_command",
+							Focus: []string{
+								"application_code",
+							},
+							Source:    "tf-provider-external",
+							Rationale: "external runs a program of the customer's on the machine that runs Terraform, with the runner's credentials, and keeps its JSON result in the state. The customer owns the program, its credentials and its output.",
 						},
-						Source:    "tf-provider-external",
-						Rationale: "external runs a program of the customer's on the machine that runs Terraform, with the runner's credentials, and keeps its JSON result in the state. The customer owns the program, its credentials and its output.",
 					},
 					"http": {
-						ServiceModel: "on_premises",
-						Class:        "terraform_host_artifact",
-						Focus: []string{
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "on_premises",
+							Class:        "terraform_host_artifact",
+							Focus: []string{
+								"data_protection",
+							},
+							Source:    "tf-provider-http",
+							Rationale: "http fetches a URL from the machine that runs Terraform and keeps the response body in the state; the endpoint it calls is whatever the customer points it at, not a service of the provider. The customer owns the request, its headers (which may carry a token) and the body.",
 						},
-						Source:    "tf-provider-http",
-						Rationale: "http fetches a URL from the machine that runs Terraform and keeps the response body in the state; the endpoint it calls is whatever the customer points it at, not a service of the provider. The customer owns the request, its headers (which may carry a token) and the body.",
 					},
 					"local": {
-						ServiceModel: "on_premises",
-						Class:        "terraform_host_artifact",
-						Focus: []string{
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "on_premises",
+							Class:        "terraform_host_artifact",
+							Focus: []string{
+								"data_protection",
+							},
+							Source:    "tf-provider-local",
+							Rationale: "local writes files on the machine that runs Terraform and keeps their content in the state; no cloud service is involved. local_sensitive_file has its own entry: its content is a secret.",
 						},
-						Source:    "tf-provider-local",
-						Rationale: "local writes files on the machine that runs Terraform and keeps their content in the state; no cloud service is involved. local_sensitive_file has its own entry: its content is a secret.",
 					},
 					"null": {
-						ServiceModel: "on_premises",
-						Class:        "terraform_host_command",
-						Focus: []string{
-							"application_code",
+						Classification: Classification{
+							ServiceModel: "on_premises",
+							Class:        "terraform_host_command",
+							Focus: []string{
+								"application_code",
+							},
+							Source:    "tf-local-exec",
+							Rationale: "null_resource does nothing itself; its provisioners (local-exec) run commands on the machine that runs Terraform, with the runner's credentials, and its triggers sit in the state. No cloud service is involved: the customer owns the command, its credentials and what it leaves behind.",
 						},
-						Source:    "tf-local-exec",
-						Rationale: "null_resource does nothing itself; its provisioners (local-exec) run commands on the machine that runs Terraform, with the runner's credentials, and its triggers sit in the state. No cloud service is involved: the customer owns the command, its credentials and what it leaves behind.",
 					},
 					"random": {
-						ServiceModel: "on_premises",
-						Class:        "configuration_object",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "on_premises",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "tf-provider-random",
+							Rationale: "random generates values inside Terraform on the machine that runs it and calls no cloud service, so the customer owns what it does (on_premises). A random_id, random_integer, random_pet, random_shuffle or random_uuid is a configuration value with no secret; random_password and random_string have their own entries, because their result is a secret kept in the state.",
 						},
-						Source:    "tf-provider-random",
-						Rationale: "random generates values inside Terraform on the machine that runs it and calls no cloud service, so the customer owns what it does (on_premises). A random_id, random_integer, random_pet, random_shuffle or random_uuid is a configuration value with no secret; random_password and random_string have their own entries, because their result is a secret kept in the state.",
 					},
 					"terraform": {
-						ServiceModel: "on_premises",
-						Class:        "terraform_host_command",
-						Focus: []string{
-							"application_code",
+						Classification: Classification{
+							ServiceModel: "on_premises",
+							Class:        "terraform_host_command",
+							Focus: []string{
+								"application_code",
+							},
+							Source:    "tf-terraform-data",
+							Rationale: "terraform_data is built into Terraform (the terraform provider): it stores input and output values in the state and, like null_resource, runs provisioners on the machine that runs Terraform. No cloud service is involved: the customer owns the command, its credentials and the values in the state.",
 						},
-						Source:    "tf-terraform-data",
-						Rationale: "terraform_data is built into Terraform (the terraform provider): it stores input and output values in the state and, like null_resource, runs provisioners on the machine that runs Terraform. No cloud service is involved: the customer owns the command, its credentials and the values in the state.",
 					},
 					"time": {
-						ServiceModel: "on_premises",
-						Class:        "configuration_object",
-						Focus: []string{
-							"configuration",
+						Classification: Classification{
+							ServiceModel: "on_premises",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "tf-provider-time",
+							Rationale: "time records timestamps, offsets, rotations and sleeps inside Terraform on the machine that runs it; it calls no cloud service and carries no secret: a configuration value the customer owns (on_premises).",
 						},
-						Source:    "tf-provider-time",
-						Rationale: "time records timestamps, offsets, rotations and sleeps inside Terraform on the machine that runs it; it calls no cloud service and carries no secret: a configuration value the customer owns (on_premises).",
 					},
 					"tls": {
-						ServiceModel: "on_premises",
-						Class:        "key_secret",
-						Focus: []string{
-							"data_protection",
+						Classification: Classification{
+							ServiceModel: "on_premises",
+							Class:        "key_secret",
+							Focus: []string{
+								"data_protection",
+							},
+							Source:    "tf-sensitive-state",
+							Rationale: "tls generates keys and certificates on the machine that runs Terraform and calls no cloud service, so the customer owns them (on_premises). Every tls resource keeps a private key in the state: tls_private_key generates one, tls_self_signed_cert and tls_cert_request take one as private_key_pem, tls_locally_signed_cert takes the CA's as ca_private_key_pem. So the state is a key store: encrypt and restrict the state backend, rotate the keys, or generate them in a key service instead.",
 						},
-						Source:    "tf-sensitive-state",
-						Rationale: "tls generates keys and certificates on the machine that runs Terraform and calls no cloud service, so the customer owns them (on_premises). Every tls resource keeps a private key in the state: tls_private_key generates one, tls_self_signed_cert and tls_cert_request take one as private_key_pem, tls_locally_signed_cert takes the CA's as ca_private_key_pem. So the state is a key store: encrypt and restrict the state backend, rotate the keys, or generate them in a key service instead.",
 					},
 				},
 			},

@@ -81,48 +81,40 @@ type ServiceDoc struct {
 	// ARM are the Azure Resource Manager namespaces (Microsoft.Compute) or
 	// resource types (Microsoft.Compute/virtualMachines) of the service, by
 	// which azapi resources resolve; the longest match wins, case-insensitive.
-	ARM          []string `json:"arm,omitempty"`
-	ServiceModel string   `json:"service_model"`
-	// Class is the id of the service class whose components the service's
-	// types embody.
-	Class string `json:"class,omitempty"`
-	// AppliesTo lists components beyond those of the class, as for a type.
-	AppliesTo []string `json:"applies_to,omitempty"`
-	// Focus lists the components the service's resources directly configure.
-	Focus []string `json:"focus,omitempty"`
-	// Source is the id of the citation for the classification.
-	Source string `json:"source"`
-	// Rationale says why the service has its model and class.
-	Rationale string `json:"rationale"`
-}
-
-// typeDoc is the service as a resource type entry, for building.
-func (d ServiceDoc) typeDoc() ResourceTypeDoc {
-	return ResourceTypeDoc{ServiceModel: d.ServiceModel, Class: d.Class, AppliesTo: d.AppliesTo, Focus: d.Focus,
-		Source: d.Source, Rationale: d.Rationale}
+	ARM []string `json:"arm,omitempty"`
+	Classification
 }
 
 // ProviderRuleDoc answers for every resource type of one Terraform provider
 // that has no entry of its own: the utility providers, whose resources call
-// no cloud service and run on the machine that runs Terraform.
+// no cloud service and run on the machine that runs Terraform, and some
+// widely used providers of other vendors. Its rationale says what the
+// provider's resources do and carry.
 type ProviderRuleDoc struct {
+	Classification
+}
+
+// Classification is what a service or a provider rule answers for the types
+// it covers: unlike a type entry, it has no cells or conditions, and it must
+// say why.
+type Classification struct {
 	ServiceModel string `json:"service_model"`
-	// Class is the id of the service class whose components the provider's
-	// types embody.
+	// Class is the id of the service class whose components the types
+	// embody.
 	Class string `json:"class,omitempty"`
 	// AppliesTo lists components beyond those of the class, as for a type.
 	AppliesTo []string `json:"applies_to,omitempty"`
-	// Focus lists the components the provider's resources directly configure.
+	// Focus lists the components the resources directly configure.
 	Focus []string `json:"focus,omitempty"`
-	// Source is the id of the citation for the rule.
+	// Source is the id of the citation for the classification.
 	Source string `json:"source"`
-	// Rationale says what the provider's resources do and carry, and so why
-	// the rule is what it is.
+	// Rationale says what the resources are, and why they have their model
+	// and class.
 	Rationale string `json:"rationale"`
 }
 
-// typeDoc is the rule as a resource type entry, for building.
-func (d ProviderRuleDoc) typeDoc() ResourceTypeDoc {
+// typeDoc is the classification as a resource type entry, for building.
+func (d Classification) typeDoc() ResourceTypeDoc {
 	return ResourceTypeDoc{ServiceModel: d.ServiceModel, Class: d.Class, AppliesTo: d.AppliesTo, Focus: d.Focus,
 		Source: d.Source, Rationale: d.Rationale}
 }

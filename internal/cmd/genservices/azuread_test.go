@@ -4,13 +4,12 @@
 package main
 
 import (
-	"path/filepath"
 	"reflect"
 	"testing"
 )
 
 func TestExtractAzuread(t *testing.T) {
-	ex, err := extractAzuread(testRepo(t, filepath.Join("testdata", "azuread"), true))
+	ex, err := extractAzuread(gitRepo(t, "azuread", true))
 	if err != nil {
 		t.Fatal(err)
 	}

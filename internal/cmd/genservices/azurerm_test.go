@@ -15,35 +15,6 @@ import (
 	"github.com/shared-responsibility/terraform-provider-srm/internal/srm"
 )
 
-// testRepo commits the tree at dir into a new git repository and returns
-// its path: a checkout, or with bare a bare clone of it (as the mirrors are).
-func testRepo(t *testing.T, dir string, bare bool) string {
-	t.Helper()
-	work := filepath.Join(t.TempDir(), "work")
-	if err := os.CopyFS(work, os.DirFS(dir)); err != nil {
-		t.Fatal(err)
-	}
-	git := func(dir string, args ...string) {
-		t.Helper()
-		cmd := exec.Command("git", append([]string{"-C", dir}, args...)...)
-		cmd.Env = append(os.Environ(), "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1",
-			"GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.com",
-			"GIT_AUTHOR_DATE=2026-08-21T10:00:00Z", "GIT_COMMITTER_DATE=2026-08-21T10:00:00Z")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("git %v: %v: %s", args, err, out)
-		}
-	}
-	git(work, "init", "-q")
-	git(work, "add", "-A")
-	git(work, "commit", "-q", "-m", "test input")
-	if !bare {
-		return work
-	}
-	mirror := filepath.Join(t.TempDir(), "repo")
-	git(work, "clone", "-q", "--bare", work, mirror)
-	return mirror
-}
-
 func TestNamingRules(t *testing.T) {
 	for name, tc := range map[string]struct {
 		types map[string]string
@@ -175,7 +146,7 @@ func TestARMRules(t *testing.T) {
 
 func TestExtractAzurerm(t *testing.T) {
 	for _, bare := range []bool{false, true} {
-		repo := testRepo(t, filepath.Join("testdata", "azurerm"), bare)
+		repo := gitRepo(t, "azurerm", bare)
 		ex, err := extractAzurerm(repo)
 		if err != nil {
 			t.Fatalf("bare %v: %v", bare, err)
@@ -225,7 +196,7 @@ func TestExtractAzurerm(t *testing.T) {
 }
 
 func TestReadServicesUndecidedType(t *testing.T) {
-	repo := testRepo(t, filepath.Join("testdata", "azurerm"), false)
+	repo := gitRepo(t, "azurerm", false)
 	page := filepath.Join(repo, "website", "docs", "r", "orphan_thing.html.markdown")
 	if err := os.WriteFile(page, []byte("# azurerm_orphan_thing\n"), 0o644); err != nil {
 		t.Fatal(err)
