@@ -4,8 +4,6 @@
 package srm
 
 import (
-	"encoding/csv"
-	"os"
 	"slices"
 	"sort"
 	"strconv"
@@ -289,17 +287,7 @@ func readModuleTypes(t testing.TB) moduleTypes { return readModuleSet(t, "testda
 
 func readModuleSet(t testing.TB, name string) moduleTypes {
 	t.Helper()
-	f, err := os.Open(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	r := csv.NewReader(f)
-	r.Comment = '#'
-	recs, err := r.ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	recs := readCSV(t, name)
 	set := moduleTypes{counts: map[string]int{}}
 	for _, rec := range recs[1:] {
 		n, err := strconv.Atoi(rec[4])

@@ -35,7 +35,18 @@ var unclassifiedARMNamespaces = map[string]string{
 
 func readServiceList(t *testing.T, provider string) [][]string {
 	t.Helper()
-	f, err := os.Open(filepath.Join("testdata", "providers", provider+".csv"))
+	recs := readCSV(t, filepath.Join("testdata", "providers", provider+".csv"))
+	if len(recs) < 2 || !slices.Equal(recs[0], []string{"kind", "name", "service"}) {
+		t.Fatalf("%s.csv: no header or no rows", provider)
+	}
+	return recs[1:]
+}
+
+// readCSV reads a CSV file of the test data whose comment lines start with
+// '#'.
+func readCSV(t testing.TB, name string) [][]string {
+	t.Helper()
+	f, err := os.Open(name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,12 +55,9 @@ func readServiceList(t *testing.T, provider string) [][]string {
 	r.Comment = '#'
 	recs, err := r.ReadAll()
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("%s: %v", name, err)
 	}
-	if len(recs) < 2 || !slices.Equal(recs[0], []string{"kind", "name", "service"}) {
-		t.Fatalf("%s.csv: no header or no rows", provider)
-	}
-	return recs[1:]
+	return recs
 }
 
 // Every type, prefix and ARM type the providers' sources list resolves, to
