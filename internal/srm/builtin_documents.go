@@ -14609,6 +14609,27 @@ func builtinDocumentList() []NamedDocument {
 					},
 				},
 				Services: map[string]ServiceDoc{
+					"aws/autoscaling.settings": {
+						Name: "Amazon EC2 Auto Scaling: group settings",
+						Prefixes: []string{
+							"aws_autoscaling_attachment",
+							"aws_autoscaling_group_tag",
+							"aws_autoscaling_lifecycle_hook",
+							"aws_autoscaling_notification",
+							"aws_autoscaling_policy",
+							"aws_autoscaling_schedule",
+							"aws_autoscaling_traffic_source_attachment",
+						},
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"deployment_settings",
+							},
+							Source:    "aws-ec2-security",
+							Rationale: "Attachments, tags, lifecycle hooks, notifications, scaling policies, schedules and traffic sources configure an Auto Scaling group and run nothing themselves: classed as the aws_autoscaling_policy and aws_autoscaling_schedule entries are, while the group and its launch template or configuration keep the instances' host duties.",
+						},
+					},
 					"aws/ec2.capacity": {
 						Name: "Amazon EC2: capacity reservations and account settings",
 						Prefixes: []string{

@@ -39,7 +39,7 @@ func withoutParts(t *testing.T) *Catalog {
 }
 
 // awsTypes are the resource types of the AWS provider that the aws/ec2,
-// aws/eks and aws/rds services answer for (their website/docs/r pages; the
+// aws/autoscaling, aws/eks and aws/rds services answer for (their website/docs/r pages; the
 // aws list under testdata/providers holds prefixes only), for the figures
 // of their parts.
 var awsTypes = []string{
@@ -52,6 +52,10 @@ var awsTypes = []string{
 	"aws_eip", "aws_eip_association", "aws_eip_domain_name",
 	"aws_instance", "aws_key_pair", "aws_launch_template", "aws_placement_group",
 	"aws_spot_datafeed_subscription", "aws_spot_fleet_request", "aws_spot_instance_request",
+	// aws/autoscaling
+	"aws_autoscaling_attachment", "aws_autoscaling_group", "aws_autoscaling_group_tag", "aws_autoscaling_lifecycle_hook",
+	"aws_autoscaling_notification", "aws_autoscaling_policy", "aws_autoscaling_schedule", "aws_autoscaling_traffic_source_attachment",
+	"aws_launch_configuration",
 	// aws/eks
 	"aws_eks_access_entry", "aws_eks_access_policy_association", "aws_eks_addon", "aws_eks_cluster",
 	"aws_eks_fargate_profile", "aws_eks_identity_provider_config", "aws_eks_node_group", "aws_eks_pod_identity_association",
