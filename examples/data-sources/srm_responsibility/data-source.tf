@@ -30,3 +30,18 @@ output "resize_todo" {
     "${id}: ${data.srm_catalog.all.obligations[id].title}"
   ]
 }
+
+# A type without an entry of its own answers through its cloud service
+# (basis = "service"); an azapi resource, through the service of the ARM type
+# it manages.
+data "srm_responsibility" "app" {
+  resource_type    = "azapi_resource"
+  resource_address = "azapi_resource.app"
+  conditions = {
+    type = "Microsoft.App/containerApps@2024-03-01" # azapi_resource.app.type
+  }
+}
+
+output "app_answered_by" {
+  value = "${data.srm_responsibility.app.basis}: ${data.srm_responsibility.app.service_model}" # "service: paas"
+}
