@@ -221,10 +221,12 @@ func (rt *ResourceType) AttributeKeys() []string {
 // type is more likely a misspelling of that entry than a type of its own.
 // It returns "" otherwise.
 func (r *Result) NearEntry() string {
-	if r.ResourceType == nil || r.ResourceType.Basis == BasisType {
+	c, t := r.Catalog, r.Type
+	// An azapi type answered through the service of its ARM type has an
+	// entry of its own: it is not a misspelling.
+	if r.ResourceType == nil || r.ResourceType.Basis == BasisType || c.ResourceTypes[t] != nil {
 		return ""
 	}
-	c, t := r.Catalog, r.Type
 	p, _, _ := strings.Cut(t, "_")
 	best, bestD := "", 3
 	// TypeNames is sorted: the provider's entries are one run of it.

@@ -209,4 +209,10 @@ func TestNearEntry(t *testing.T) {
 	if res, _ := e.Resolve(Request{ServiceModel: "iaas"}); res.NearEntry() != "" {
 		t.Error("a request by service model has no near entry")
 	}
+	// azapi_resource answered by the service of its ARM type is its own
+	// entry, not a misspelling of it.
+	res, err := e.Resolve(Request{ResourceType: "azapi_resource", Conditions: map[string]string{"type": "Microsoft.App/containerApps@2024-03-01"}})
+	if err != nil || res.Basis() != BasisService || res.NearEntry() != "" {
+		t.Errorf("azapi_resource by ARM type: %v, basis %s, near entry %q", err, res.Basis(), res.NearEntry())
+	}
 }
