@@ -7,7 +7,6 @@ import (
 	"context"
 	"maps"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -161,10 +160,12 @@ func (d *responsibilityDataSource) Schema(_ context.Context, _ datasource.Schema
 }
 
 func (d *responsibilityDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
+	// The framework-validators' AtLeastOneOf and Conflicting, read from the
+	// raw configuration: every instance is validated (see rootValidator).
 	return []datasource.ConfigValidator{
-		datasourcevalidator.AtLeastOneOf(path.MatchRoot("resource_type"), path.MatchRoot("service_model"), path.MatchRoot("resource_address")),
-		datasourcevalidator.Conflicting(path.MatchRoot("resource_type"), path.MatchRoot("service_model")),
-		datasourcevalidator.Conflicting(path.MatchRoot("service_model"), path.MatchRoot("conditions")),
+		atLeastOneOfRoot("resource_type", "service_model", "resource_address"),
+		conflictingRoot("resource_type", "service_model"),
+		conflictingRoot("service_model", "conditions"),
 	}
 }
 
