@@ -17,7 +17,7 @@ func TestSilencedLogs(t *testing.T) {
 		environ []string
 		want    []string
 	}{
-		"nobody listens":     {[]string{"HOME=/home/u", "TF_CLI_CONFIG_FILE=x"}, []string{"TF_LOG_SDK", "TF_LOG_PROVIDER_SRM"}},
+		"nobody listens":     {[]string{"HOME=/home/u", "TF_CLI_CONFIG_FILE=x"}, []string{"TF_LOG_SDK", "TF_LOG_SDK_FRAMEWORK", "TF_LOG_SDK_PROTO", "TF_LOG_PROVIDER_SRM"}},
 		"TF_LOG set":         {[]string{"TF_LOG=TRACE"}, nil},
 		"provider logs only": {[]string{"HOME=/home/u", "TF_LOG_PROVIDER=DEBUG"}, nil},
 		"framework only":     {[]string{"TF_LOG_SDK_FRAMEWORK=trace"}, nil},

@@ -178,7 +178,7 @@ const detailOnly = "Only with `detail = true`; null otherwise."
 
 func (d *responsibilityDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m responsibilityModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	resp.Diagnostics.Append(readInputs(ctx, req.Config.Raw, &m)...)
 	if resp.Diagnostics.HasError() || d.data == nil || !d.data.settingsKnown(&resp.Diagnostics, true, m.Agreement.ValueString()) {
 		return
 	}
