@@ -20,9 +20,7 @@ import (
 // unset, null-free known and unknown values of the attributes involved.
 func TestRootValidatorMatchesFramework(t *testing.T) {
 	ctx := context.Background()
-	var sresp datasource.SchemaResponse
-	NewResponsibilityDataSource().Schema(ctx, datasource.SchemaRequest{}, &sresp)
-	objType := sresp.Schema.Type().TerraformType(ctx).(tftypes.Object)
+	sresp, objType := responsibilitySchema(t)
 
 	names := []string{"resource_type", "service_model", "resource_address", "conditions"}
 	known := map[string]tftypes.Value{
@@ -70,4 +68,18 @@ func TestRootValidatorMatchesFramework(t *testing.T) {
 			}
 		}
 	}
+}
+
+// responsibilitySchema returns srm_responsibility's schema and its object
+// type.
+func responsibilitySchema(t *testing.T) (datasource.SchemaResponse, tftypes.Object) {
+	t.Helper()
+	ctx := context.Background()
+	var sresp datasource.SchemaResponse
+	NewResponsibilityDataSource().Schema(ctx, datasource.SchemaRequest{}, &sresp)
+	objType, ok := sresp.Schema.Type().TerraformType(ctx).(tftypes.Object)
+	if !ok {
+		t.Fatal("the schema is not an object")
+	}
+	return sresp, objType
 }

@@ -7,7 +7,6 @@ import (
 	"context"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
@@ -16,11 +15,16 @@ import (
 // and unknown values of every argument, acceptances included.
 func TestReadInputsMatchesConfigGet(t *testing.T) {
 	ctx := context.Background()
-	var sresp datasource.SchemaResponse
-	NewResponsibilityDataSource().Schema(ctx, datasource.SchemaRequest{}, &sresp)
-	objType := sresp.Schema.Type().TerraformType(ctx).(tftypes.Object)
+	sresp, objType := responsibilitySchema(t)
 	str := func(s string) tftypes.Value { return tftypes.NewValue(tftypes.String, s) }
-	recType := objType.AttributeTypes["acceptances"].(tftypes.List).ElementType.(tftypes.Object)
+	list, ok := objType.AttributeTypes["acceptances"].(tftypes.List)
+	if !ok {
+		t.Fatal("acceptances is not a list")
+	}
+	recType, ok := list.ElementType.(tftypes.Object)
+	if !ok {
+		t.Fatal("an acceptance is not an object")
+	}
 	record := map[string]tftypes.Value{}
 	for name, at := range recType.AttributeTypes {
 		record[name] = tftypes.NewValue(at, nil)
