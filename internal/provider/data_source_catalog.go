@@ -6,6 +6,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -61,6 +62,9 @@ var (
 		"source":        types.ObjectType{AttrTypes: sourceAttrTypes},
 		"rationale":     types.StringType,
 	}
+	// catalogProviderAttrTypes are a provider rule's attributes: its
+	// classification; a service has the same plus its name and how types
+	// reach it.
 	catalogProviderAttrTypes = map[string]attr.Type{
 		"service_model": types.StringType,
 		"focus":         types.ListType{ElemType: types.StringType},
@@ -69,18 +73,12 @@ var (
 		"source":        types.ObjectType{AttrTypes: sourceAttrTypes},
 		"rationale":     types.StringType,
 	}
-	catalogServiceAttrTypes = map[string]attr.Type{
-		"name":          types.StringType,
-		"prefixes":      types.ListType{ElemType: types.StringType},
-		"types":         types.ListType{ElemType: types.StringType},
-		"arm":           types.ListType{ElemType: types.StringType},
-		"service_model": types.StringType,
-		"focus":         types.ListType{ElemType: types.StringType},
-		"class":         types.StringType,
-		"applies_to":    types.ListType{ElemType: types.StringType},
-		"source":        types.ObjectType{AttrTypes: sourceAttrTypes},
-		"rationale":     types.StringType,
-	}
+	catalogServiceAttrTypes = withAttrTypes(catalogProviderAttrTypes, map[string]attr.Type{
+		"name":     types.StringType,
+		"prefixes": types.ListType{ElemType: types.StringType},
+		"types":    types.ListType{ElemType: types.StringType},
+		"arm":      types.ListType{ElemType: types.StringType},
+	})
 )
 
 func (d *catalogDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -306,14 +304,7 @@ func (d *catalogDataSource) Read(ctx context.Context, req datasource.ReadRequest
 		if model != "" && pr.ServiceModel != model || prefix != "" && name != prefix {
 			continue
 		}
-		prs[name] = types.ObjectValueMust(catalogProviderAttrTypes, map[string]attr.Value{
-			"service_model": types.StringValue(pr.ServiceModel),
-			"focus":         stringList(pr.Focus),
-			"class":         optStr(pr.Class),
-			"applies_to":    stringList(pr.AppliesTo),
-			"source":        sourceObject(c.Sources[pr.Source]),
-			"rationale":     optStr(pr.Rationale),
-		})
+		prs[name] = types.ObjectValueMust(catalogProviderAttrTypes, classificationValues(c, pr))
 	}
 	m.Providers = types.MapValueMust(types.ObjectType{AttrTypes: catalogProviderAttrTypes}, prs)
 	svcs := map[string]attr.Value{}
@@ -322,18 +313,10 @@ func (d *catalogDataSource) Read(ctx context.Context, req datasource.ReadRequest
 		if p, _, _ := strings.Cut(id, "/"); model != "" && s.ServiceModel != model || prefix != "" && p != prefix {
 			continue
 		}
-		svcs[id] = types.ObjectValueMust(catalogServiceAttrTypes, map[string]attr.Value{
-			"name":          types.StringValue(s.Service.Name),
-			"prefixes":      stringList(s.Service.Prefixes),
-			"types":         stringList(s.Service.Types),
-			"arm":           stringList(s.Service.ARM),
-			"service_model": types.StringValue(s.ServiceModel),
-			"focus":         stringList(s.Focus),
-			"class":         optStr(s.Class),
-			"applies_to":    stringList(s.AppliesTo),
-			"source":        sourceObject(c.Sources[s.Source]),
-			"rationale":     optStr(s.Rationale),
-		})
+		vals := classificationValues(c, s)
+		vals["name"], vals["prefixes"] = types.StringValue(s.Service.Name), stringList(s.Service.Prefixes)
+		vals["types"], vals["arm"] = stringList(s.Service.Types), stringList(s.Service.ARM)
+		svcs[id] = types.ObjectValueMust(catalogServiceAttrTypes, vals)
 	}
 	m.Services = types.MapValueMust(types.ObjectType{AttrTypes: catalogServiceAttrTypes}, svcs)
 	sources := make(map[string]attr.Value, len(c.Sources))
@@ -343,6 +326,26 @@ func (d *catalogDataSource) Read(ctx context.Context, req datasource.ReadRequest
 	m.Sources = types.MapValueMust(types.ObjectType{AttrTypes: sourceAttrTypes}, sources)
 	m.CatalogVersion = types.StringValue(c.Version)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+// classificationValues are the attributes a provider rule and a service
+// share: what they answer for the types they cover.
+func classificationValues(c *srm.Catalog, rt *srm.ResourceType) map[string]attr.Value {
+	return map[string]attr.Value{
+		"service_model": types.StringValue(rt.ServiceModel),
+		"focus":         stringList(rt.Focus),
+		"class":         optStr(rt.Class),
+		"applies_to":    stringList(rt.AppliesTo),
+		"source":        sourceObject(c.Sources[rt.Source]),
+		"rationale":     optStr(rt.Rationale),
+	}
+}
+
+// withAttrTypes returns a copy of base with more added.
+func withAttrTypes(base, more map[string]attr.Type) map[string]attr.Type {
+	out := maps.Clone(base)
+	maps.Copy(out, more)
+	return out
 }
 
 // citationAttribute is the source a type or a provider rule cites.

@@ -285,7 +285,11 @@ type moduleTypes struct {
 	rows  int
 }
 
-func readModuleTypes(t testing.TB) moduleTypes { return readModuleSet(t, "testdata/module_types.csv") }
+func readModuleTypes(t testing.TB) moduleTypes { return readModuleSet(t, moduleSets[0]) }
+
+// moduleSets are the measurement sets: the first, and a holdout of other
+// repositories.
+var moduleSets = []string{"testdata/module_types.csv", "testdata/module_types_holdout.csv"}
 
 func readModuleSet(t testing.TB, name string) moduleTypes {
 	t.Helper()
@@ -344,48 +348,56 @@ func weightedPercentile(values, weights []int, p float64) int {
 func TestObligationsPerResource(t *testing.T) {
 	t.Parallel()
 	e := engine()
-	set := readModuleTypes(t)
-	var before, after, weights []int
-	resolved, blocks, skipped, hostless := 0, 0, 0, 0
-	for _, typ := range set.types {
-		rt := e.Catalog.Lookup(typ)
-		if rt == nil {
-			skipped += set.counts[typ]
-			continue
+	for _, name := range moduleSets {
+		set := readModuleSet(t, name)
+		var before, after, weights, bySvc, svcWeights []int
+		resolved, blocks, skipped, hostless := 0, 0, 0, 0
+		for _, typ := range set.types {
+			rt := e.Catalog.Lookup(typ)
+			if rt == nil {
+				skipped += set.counts[typ]
+				continue
+			}
+			res, err := e.Resolve(Request{ResourceType: typ})
+			if err != nil {
+				t.Fatal(err)
+			}
+			resolved++
+			blocks += set.counts[typ]
+			before = append(before, wholeColumn(res))
+			after = append(after, len(res.CustomerObligations))
+			weights = append(weights, set.counts[typ])
+			if rt.Basis == BasisService {
+				bySvc = append(bySvc, len(res.CustomerObligations))
+				svcWeights = append(svcWeights, set.counts[typ])
+			}
+			if slices.Contains(hostlessClasses, rt.Class) && len(hostObligations(res)) > 0 {
+				hostless++
+			}
 		}
-		res, err := e.Resolve(Request{ResourceType: typ})
-		if err != nil {
-			t.Fatal(err)
+		ones := make([]int, len(before))
+		for i := range ones {
+			ones[i] = 1
 		}
-		resolved++
-		blocks += set.counts[typ]
-		before = append(before, wholeColumn(res))
-		after = append(after, len(res.CustomerObligations))
-		weights = append(weights, set.counts[typ])
-		if slices.Contains(hostlessClasses, rt.Class) && len(hostObligations(res)) > 0 {
-			hostless++
+		medB, p90B := weightedPercentile(before, weights, 0.5), weightedPercentile(before, weights, 0.9)
+		medA, p90A := weightedPercentile(after, weights, 0.5), weightedPercentile(after, weights, 0.9)
+		t.Logf("%s: %d module files and types, %d distinct types, %d resolved (%d resource blocks), %d blocks of types outside the catalog",
+			name, set.rows, len(set.types), resolved, blocks, skipped)
+		t.Logf("%s: obligations per resource, weighted by resource blocks: before median %d p90 %d; after median %d p90 %d", name, medB, p90B, medA, p90A)
+		t.Logf("%s: obligations per distinct type: before median %d p90 %d; after median %d p90 %d", name,
+			weightedPercentile(before, ones, 0.5), weightedPercentile(before, ones, 0.9), weightedPercentile(after, ones, 0.5), weightedPercentile(after, ones, 0.9))
+		t.Logf("%s: types answered by their service: %d, weighted median %d p90 %d", name,
+			len(bySvc), weightedPercentile(bySvc, svcWeights, 0.5), weightedPercentile(bySvc, svcWeights, 0.9))
+		t.Logf("%s: types with host obligations but no host: %d", name, hostless)
+		if medA > 10 {
+			t.Errorf("%s: median obligations per resource %d, target at most 10", name, medA)
 		}
-	}
-	ones := make([]int, len(before))
-	for i := range ones {
-		ones[i] = 1
-	}
-	medB, p90B := weightedPercentile(before, weights, 0.5), weightedPercentile(before, weights, 0.9)
-	medA, p90A := weightedPercentile(after, weights, 0.5), weightedPercentile(after, weights, 0.9)
-	t.Logf("measurement set: %d module files and types, %d distinct types, %d resolved (%d resource blocks), %d blocks of types outside the catalog",
-		set.rows, len(set.types), resolved, blocks, skipped)
-	t.Logf("obligations per resource, weighted by module occurrences: before median %d p90 %d; after median %d p90 %d", medB, p90B, medA, p90A)
-	t.Logf("obligations per distinct type: before median %d p90 %d; after median %d p90 %d",
-		weightedPercentile(before, ones, 0.5), weightedPercentile(before, ones, 0.9), weightedPercentile(after, ones, 0.5), weightedPercentile(after, ones, 0.9))
-	t.Logf("types with host obligations but no host: %d", hostless)
-	if medA > 10 {
-		t.Errorf("median obligations per resource %d, target at most 10", medA)
-	}
-	if hostless != 0 {
-		t.Errorf("%d types without a host carry host obligations", hostless)
-	}
-	if resolved < 100 {
-		t.Errorf("only %d types of the measurement set resolve", resolved)
+		if hostless != 0 {
+			t.Errorf("%s: %d types without a host carry host obligations", name, hostless)
+		}
+		if resolved < 100 {
+			t.Errorf("%s: only %d types of the measurement set resolve", name, resolved)
+		}
 	}
 }
 
@@ -450,7 +462,7 @@ resource_types:
 func TestModuleCoverage(t *testing.T) {
 	t.Parallel()
 	c := MustBuiltin()
-	for _, name := range []string{"testdata/module_types.csv", "testdata/module_types_holdout.csv"} {
+	for _, name := range moduleSets {
 		set := readModuleSet(t, name)
 		blocks, resolvedBlocks, files, resolvedFiles, resolved := 0, 0, 0, 0, 0
 		byBasis := map[string]int{}

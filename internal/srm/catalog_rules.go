@@ -323,11 +323,20 @@ func checkProviders(m *merged) Problems {
 		if !isProviderName(name) {
 			probs = append(probs, at.problem("", "%q is not a Terraform provider name (lowercase letters and digits, the part of its resource types before the first '_')", name))
 		}
-		probs = append(probs, m.checkEntry(at, pr.ServiceModel, pr.Focus, pr.Source)...)
-		probs = append(probs, m.checkApplies(at, "a provider rule", "the provider rule", pr.Class, pr.AppliesTo, pr.Focus)...)
-		if strings.TrimSpace(pr.Rationale) == "" {
-			probs = append(probs, at.problem("rationale", "must not be empty: say what the provider's resources do and carry"))
-		}
+		probs = append(probs, m.checkClassification(at, "provider rule", pr.Classification, "say what the provider's resources do and carry")...)
+	}
+	return probs
+}
+
+// checkClassification checks what a provider rule or a service answers: a
+// defined model, a class or applies_to whose components exist and cover the
+// focus, a source, and a rationale: it answers for types nobody listed, so
+// it must explain itself (why names what the rationale should say).
+func (m *merged) checkClassification(at origin, kind string, c Classification, why string) Problems {
+	probs := m.checkEntry(at, c.ServiceModel, c.Focus, c.Source)
+	probs = append(probs, m.checkApplies(at, "a "+kind, "the "+kind, c.Class, c.AppliesTo, c.Focus)...)
+	if strings.TrimSpace(c.Rationale) == "" {
+		probs = append(probs, at.problem("rationale", "must not be empty: %s", why))
 	}
 	return probs
 }

@@ -171,11 +171,7 @@ func checkServices(m *merged) Problems {
 		if strings.TrimSpace(s.Name) == "" {
 			probs = append(probs, at.problem("name", "must not be empty: the service's name as its vendor writes it"))
 		}
-		probs = append(probs, m.checkEntry(at, s.ServiceModel, s.Focus, s.Source)...)
-		probs = append(probs, m.checkApplies(at, "a service", "the service", s.Class, s.AppliesTo, s.Focus)...)
-		if strings.TrimSpace(s.Rationale) == "" {
-			probs = append(probs, at.problem("rationale", "must not be empty: say what the service is and why it has its model and class"))
-		}
+		probs = append(probs, m.checkClassification(at, "service", s.Classification, "say what the service is and why it has its model and class")...)
 		if len(s.Prefixes)+len(s.Types)+len(s.ARM) == 0 {
 			probs = append(probs, at.problem("", "answers for no resource type: give prefixes, types or arm"))
 		}
