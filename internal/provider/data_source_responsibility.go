@@ -177,31 +177,41 @@ func (d *responsibilityDataSource) Configure(_ context.Context, req datasource.C
 const detailOnly = "Only with `detail = true`; null otherwise."
 
 func (d *responsibilityDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	if state, ok := d.respond(ctx, req.Config.Raw, &resp.Diagnostics); ok {
+		resp.State.Raw = state
+	}
+}
+
+// respond computes the state of one read from its configuration; ok is false
+// when there is none (an error, or a provider setting unknown during plan),
+// and diags say why. Read and the protocol server's direct read
+// (readDirect) share it.
+func (d *responsibilityDataSource) respond(ctx context.Context, raw tftypes.Value, diags *diagnostics) (tftypes.Value, bool) {
 	var m responsibilityModel
-	resp.Diagnostics.Append(readInputs(ctx, req.Config.Raw, &m)...)
-	if resp.Diagnostics.HasError() || d.data == nil || !d.data.settingsKnown(&resp.Diagnostics, true, m.Agreement.ValueString()) {
-		return
+	diags.Append(readInputs(ctx, raw, &m)...)
+	if diags.HasError() || d.data == nil || !d.data.settingsKnown(diags, true, m.Agreement.ValueString()) {
+		return tftypes.Value{}, false
 	}
 	args := requestArgs{resourceType: m.ResourceType, serviceModel: m.ServiceModel, conditions: m.Conditions,
 		agreement: m.Agreement, accepted: m.AcceptedObligations}
 	if m.ResourceType.IsNull() && m.ServiceModel.IsNull() {
-		resourceType, ok := typeFromAddress(d.data.engine, m.ResourceAddress.ValueString(), path.Root("resource_address"), &resp.Diagnostics)
+		resourceType, ok := typeFromAddress(d.data.engine, m.ResourceAddress.ValueString(), path.Root("resource_address"), diags)
 		if !ok {
-			return
+			return tftypes.Value{}, false
 		}
 		args.resourceType = types.StringValue(resourceType)
 	}
-	sreq, ok := args.request(ctx, &resp.Diagnostics)
+	sreq, ok := args.request(ctx, diags)
 	if !ok {
-		return
+		return tftypes.Value{}, false
 	}
-	records, ok := addressedRecords(ctx, m.Acceptances, m.ResourceAddress, &resp.Diagnostics)
+	records, ok := addressedRecords(ctx, m.Acceptances, m.ResourceAddress, diags)
 	if !ok {
-		return
+		return tftypes.Value{}, false
 	}
-	frameworks, ok := frameworkIDs(ctx, d.data.engine.Catalog, m.Frameworks, path.Empty(), &resp.Diagnostics)
+	frameworks, ok := frameworkIDs(ctx, d.data.engine.Catalog, m.Frameworks, path.Empty(), diags)
 	if !ok {
-		return
+		return tftypes.Value{}, false
 	}
 	// The answer before acceptance is cached; the acceptances of this
 	// instance apply to it below.
@@ -211,12 +221,12 @@ func (d *responsibilityDataSource) Read(ctx context.Context, req datasource.Read
 	key := answerKey(sreq, frameworks, detail)
 	answer, cached := d.data.results.get(key)
 	if !cached {
-		if answer, ok = d.compute(ctx, sreq, frameworks, detail, &resp.Diagnostics); !ok {
-			return
+		if answer, ok = d.compute(ctx, sreq, frameworks, detail, diags); !ok {
+			return tftypes.Value{}, false
 		}
 		d.data.results.put(key, answer)
 	}
-	warnDeprecations(answer.result, path.Empty(), "resource_type", &resp.Diagnostics)
+	warnDeprecations(answer.result, path.Empty(), "resource_type", diags)
 	// The records apply to the answer resolved once above: who accepts
 	// what depends on the resource's obligations, not on what is accepted.
 	var acceptedBy map[string]*srm.AcceptanceRecord
@@ -226,8 +236,8 @@ func (d *responsibilityDataSource) Read(ctx context.Context, req datasource.Read
 	}
 	r, err := answer.result.WithAccepted(accepted)
 	if err != nil {
-		addInputError(&resp.Diagnostics, path.Empty(), err, nil)
-		return
+		addInputError(diags, path.Empty(), err, nil)
+		return tftypes.Value{}, false
 	}
 	tflog.Debug(ctx, "resolved responsibility", map[string]any{
 		"resource_address": m.ResourceAddress.ValueString(), "cached": cached,
@@ -236,9 +246,9 @@ func (d *responsibilityDataSource) Read(ctx context.Context, req datasource.Read
 	// in, built directly as a Terraform value: the same answer for every
 	// resource of a kind, without converting it again for each.
 	var config map[string]tftypes.Value
-	if err := req.Config.Raw.As(&config); err != nil {
-		resp.Diagnostics.AddError("Unexpected configuration value", "The configuration is not an object: "+err.Error()+". This is a bug in the provider.")
-		return
+	if err := raw.As(&config); err != nil {
+		diags.AddError("Unexpected configuration value", "The configuration is not an object: "+err.Error()+". This is a bug in the provider.")
+		return tftypes.Value{}, false
 	}
 	// As shares the configuration's own map: build a new one.
 	attrs := make(map[string]tftypes.Value, len(config))
@@ -252,11 +262,11 @@ func (d *responsibilityDataSource) Read(ctx context.Context, req datasource.Read
 	if acceptedBy != nil {
 		var err error
 		if attrs["accepted_by"], err = acceptedByMap(acceptedBy).ToTerraformValue(ctx); err != nil {
-			resp.Diagnostics.AddAttributeError(path.Root("accepted_by"), "Unexpected value", err.Error()+". This is a bug in the provider.")
-			return
+			diags.AddAttributeError(path.Root("accepted_by"), "Unexpected value", err.Error()+". This is a bug in the provider.")
+			return tftypes.Value{}, false
 		}
 	}
-	resp.State.Raw = tftypes.NewValue(req.Config.Raw.Type(), attrs)
+	return tftypes.NewValue(raw.Type(), attrs), true
 }
 
 // compute resolves a request with nothing accepted into the computed

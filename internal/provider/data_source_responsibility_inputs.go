@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
@@ -32,6 +33,14 @@ func readInputs(ctx context.Context, raw tftypes.Value, m *responsibilityModel) 
 	}
 	var diags diag.Diagnostics
 	value := func(name string, t attr.Type) attr.Value {
+		if attrs[name].IsNull() {
+			// ValueFromTerraform builds and compares the Terraform type
+			// first, which for acceptances (a list of objects) costs more
+			// than the rest of a read: most arguments are null.
+			if null, ok := nullValue(t); ok {
+				return null
+			}
+		}
 		v, err := t.ValueFromTerraform(ctx, attrs[name])
 		if err != nil {
 			diags.AddAttributeError(path.Root(name), "Unexpected configuration value", fmt.Sprintf("%s. This is a bug in the provider.", err))
@@ -62,4 +71,21 @@ func readInputs(ctx context.Context, raw tftypes.Value, m *responsibilityModel) 
 		m.Acceptances = v
 	}
 	return diags
+}
+
+// nullValue returns the null value of the argument types readInputs reads.
+func nullValue(t attr.Type) (attr.Value, bool) {
+	switch t := t.(type) {
+	case basetypes.StringType:
+		return types.StringNull(), true
+	case basetypes.BoolType:
+		return types.BoolNull(), true
+	case basetypes.MapType:
+		return types.MapNull(t.ElemType), true
+	case basetypes.SetType:
+		return types.SetNull(t.ElemType), true
+	case basetypes.ListType:
+		return types.ListNull(t.ElemType), true
+	}
+	return nil, false
 }

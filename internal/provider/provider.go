@@ -131,6 +131,7 @@ func (p *srmProvider) Configure(ctx context.Context, req provider.ConfigureReque
 		unknown: unknown}
 	resp.DataSourceData = data
 	resp.ResourceData = data
+	storeConfigured(ctx, data)
 }
 
 func (p *srmProvider) DataSources(context.Context) []func() datasource.DataSource {

@@ -525,14 +525,7 @@ func dynamicValue(t *testing.T, s *tfprotov6.Schema, attrs map[string]tftypes.Va
 	if !ok {
 		t.Fatalf("schema type %s is not an object", s.ValueType())
 	}
-	vals := make(map[string]tftypes.Value, len(typ.AttributeTypes))
-	for name, at := range typ.AttributeTypes {
-		vals[name] = tftypes.NewValue(at, nil)
-		if v, ok := attrs[name]; ok {
-			vals[name] = v
-		}
-	}
-	dv, err := tfprotov6.NewDynamicValue(typ, tftypes.NewValue(typ, vals))
+	dv, err := tfprotov6.NewDynamicValue(typ, objectOf(typ, attrs))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11100,6 +11100,10 @@ func builtinDocumentList() []NamedDocument {
 						Prefixes: []string{
 							"google_access_context_manager_",
 						},
+						Types: []string{
+							"google_access_context_manager_access_levels",
+							"google_access_context_manager_service_perimeters",
+						},
 						Classification: Classification{
 							ServiceModel: "paas",
 							Class:        "network_object",
@@ -15252,6 +15256,9 @@ func builtinDocumentList() []NamedDocument {
 							"google_compute_ssl_",
 							"google_compute_target_",
 							"google_compute_url_map",
+						},
+						Types: []string{
+							"google_compute_region_target_http_proxy",
 						},
 						Classification: Classification{
 							ServiceModel: "paas",

@@ -124,3 +124,36 @@ func TestServiceLists(t *testing.T) {
 		t.Logf("%s: %d rows", p, len(rows))
 	}
 }
+
+// TestNearEntryRealTypes: no real type, of the provider lists or of the
+// module sets, is taken for a misspelling of a type entry (NearEntry); a
+// real type one edit from an entry must be listed by name (genservices
+// does it for the provider lists).
+func TestNearEntryRealTypes(t *testing.T) {
+	t.Parallel()
+	e := &Engine{Catalog: MustBuiltin()}
+	var types []string
+	files, _ := filepath.Glob(filepath.Join("testdata", "providers", "*.csv"))
+	for _, f := range files {
+		for _, rec := range readServiceList(t, strings.TrimSuffix(filepath.Base(f), ".csv")) {
+			if rec[0] == "type" {
+				types = append(types, rec[1])
+			}
+		}
+	}
+	for _, set := range moduleSets {
+		types = append(types, readModuleSet(t, set).types...)
+	}
+	for _, typ := range types {
+		res, err := e.Resolve(Request{ResourceType: typ})
+		if err != nil {
+			continue // TestServiceLists and TestModuleCoverage report it
+		}
+		if near := res.NearEntry(); near != "" {
+			t.Errorf("%s, a real type, is taken for a misspelling of %s: list it by name in its service", typ, near)
+		}
+	}
+	if len(types) < 3000 {
+		t.Errorf("only %d real types", len(types))
+	}
+}

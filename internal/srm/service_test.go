@@ -183,7 +183,7 @@ func TestAzapiByARMType(t *testing.T) {
 	}
 }
 
-// A type that a service answers but that is one or two edits from an entry
+// A type that a service answers but that is one edit from an entry
 // is likely a misspelling: the answer says so (the provider warns).
 func TestNearEntry(t *testing.T) {
 	t.Parallel()
@@ -194,6 +194,10 @@ func TestNearEntry(t *testing.T) {
 		"aws_db_instance":    "", // the entry itself
 		"aws_db_proxy_xyzzy": "",
 		"random_pasword":     "random_password", // the random rule answers it
+		"aws_db_instanc":     "aws_db_instance", // one removed
+		"aws_db_instancee":   "aws_db_instance", // one added
+		"aws_db_instanze_":   "",                // two edits: not flagged
+		"google_access_context_manager_access_levels": "", // real, listed by name by its service
 	} {
 		res, err := e.Resolve(Request{ResourceType: typ})
 		if err != nil {

@@ -29,6 +29,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"log"
 	"os"
 	"os/exec"
@@ -130,6 +131,7 @@ func write(root string, ex *extraction) error {
 	if ex.Services == nil {
 		return writeRows(rowsPath, ex)
 	}
+	listNearTypes(srm.MustBuiltin(), ex, os.Stderr)
 	docPath := filepath.Join(root, "internal", "srm", "data", "services_"+ex.Provider+".json")
 	doc := &srm.Document{}
 	if b, err := os.ReadFile(docPath); err == nil {
@@ -168,6 +170,35 @@ func write(root string, ex *extraction) error {
 		return err
 	}
 	return writeRows(rowsPath, ex)
+}
+
+// listNearTypes lists by name, in their service, the types of the source
+// that are one edit from a type entry of the catalog (azurerm_dns_ns_record
+// and azurerm_dns_a_record): they are real, and srm.Result.NearEntry spares
+// the types a service lists. A type that a part of its service answers must
+// be listed in the part (services_parts.json, written by hand): it is named
+// on w.
+func listNearTypes(c *srm.Catalog, ex *extraction, w io.Writer) {
+	services := make(map[string]*extractedService, len(ex.Services))
+	for i := range ex.Services {
+		services[ex.Services[i].ID] = &ex.Services[i]
+	}
+	for _, r := range ex.Rows {
+		if r.Kind != "type" || c.ResourceTypes[r.Name] != nil || c.EntryOneEditFrom(r.Name) == "" {
+			continue
+		}
+		answering := c.ServiceOf(r.Name)
+		switch s := services[r.Service]; {
+		case s == nil:
+		case answering == nil || answering.Type == r.Service:
+			if !slices.Contains(s.Types, r.Name) {
+				s.Types = append(s.Types, r.Name)
+			}
+		case !slices.Contains(answering.Service.Types, r.Name):
+			fmt.Fprintf(w, "%s: %s is one edit from %s and answered by part %s: list it in the part's types\n",
+				ex.Provider, r.Name, c.EntryOneEditFrom(r.Name), answering.Type)
+		}
+	}
 }
 
 func writeRows(path string, ex *extraction) error {

@@ -1,0 +1,180 @@
+// Copyright (c) The terraform-provider-srm authors
+// SPDX-License-Identifier: MPL-2.0
+
+package provider
+
+import (
+	"context"
+	"reflect"
+	"strings"
+	"sync"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+)
+
+// Terraform validates and reads srm_responsibility once per declared
+// resource. For those two calls the framework walks the whole schema several
+// times (decoding the configuration into its own form, validating every
+// attribute, semantic equality, encoding the state) around a Read that
+// mostly reuses a cached answer: in a plan of 2,000 instances that was four
+// fifths of the provider's CPU. The protocol server answers the common case
+// of both calls directly, from the schema's Terraform type, and hands
+// everything else to the framework, which then answers exactly as it always
+// does. TestDirectCallsMatchFramework compares the two over a corpus of
+// configurations, and checks that the direct path is taken.
+
+// responsibilityTypeName is the srm_responsibility data source's name.
+const responsibilityTypeName = "srm_responsibility"
+
+// directSchema is srm_responsibility's schema, with its Terraform
+// type and, per attribute, what validateDirect may accept.
+type directSchema struct {
+	schema schema.Schema
+	typ    tftypes.Type
+	// accepts holds the attributes whose value validateDirect accepts:
+	// anyValue when the framework can have nothing to say about any value
+	// (optional, no validators, no deprecation, nested attributes likewise),
+	// nullOnly when it can have nothing to say about a null. An attribute
+	// not listed (one with validators, or required) always goes to the
+	// framework.
+	accepts map[string]acceptance
+}
+
+type acceptance int
+
+const (
+	nullOnly acceptance = iota + 1
+	anyValue
+)
+
+var directResponsibility = sync.OnceValue(func() *directSchema {
+	ctx := context.Background()
+	var resp datasource.SchemaResponse
+	(&responsibilityDataSource{}).Schema(ctx, datasource.SchemaRequest{}, &resp)
+	d := &directSchema{schema: resp.Schema, typ: resp.Schema.Type().TerraformType(ctx), accepts: map[string]acceptance{}}
+	for name, a := range resp.Schema.Attributes {
+		switch {
+		case hasValidators(a) || a.IsRequired():
+		case plainAttribute(a):
+			d.accepts[name] = anyValue
+		default:
+			d.accepts[name] = nullOnly
+		}
+	}
+	return d
+})
+
+// attribute is what plainAttribute reads of an attribute, nested or not.
+type attribute interface {
+	IsRequired() bool
+	IsOptional() bool
+	IsWriteOnly() bool
+	GetDeprecationMessage() string
+}
+
+// plainAttribute reports whether the framework's validation of any value of
+// a has nothing to say: a is optional, neither deprecated nor write-only,
+// has no validators, and neither have its nested attributes, which are
+// plain too.
+func plainAttribute(a attribute) bool {
+	if !a.IsOptional() || a.IsRequired() || a.IsWriteOnly() || a.GetDeprecationMessage() != "" || hasValidators(a) {
+		return false
+	}
+	nested, ok := a.(schema.NestedAttribute)
+	if !ok {
+		return true
+	}
+	object := nested.GetNestedObject()
+	if hasValidators(object) {
+		return false
+	}
+	for _, n := range object.GetAttributes() {
+		if !plainAttribute(n) {
+			return false
+		}
+	}
+	return true
+}
+
+// hasValidators reports whether v has validators of any kind: each schema
+// type has its own method (StringValidators, ObjectValidators, ...), so they
+// are found by name, and a kind added later is not missed.
+func hasValidators(v any) bool {
+	rv := reflect.ValueOf(v)
+	t := rv.Type()
+	for i := range t.NumMethod() {
+		m := t.Method(i)
+		if strings.HasSuffix(m.Name, "Validators") && m.Type.NumIn() == 1 && m.Type.NumOut() == 1 &&
+			m.Type.Out(0).Kind() == reflect.Slice && rv.Method(i).Call(nil)[0].Len() > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// validateDirect validates an srm_responsibility configuration without the
+// framework, or returns nil for the framework to validate it: when an
+// attribute has a value the framework might have something to say about
+// (see directSchema.accepts), or when a config validator reports anything.
+func validateDirect(ctx context.Context, req *tfprotov6.ValidateDataResourceConfigRequest) *tfprotov6.ValidateDataResourceConfigResponse {
+	d := directResponsibility()
+	if req.Config == nil {
+		return nil
+	}
+	config, err := req.Config.Unmarshal(d.typ)
+	var attrs map[string]tftypes.Value
+	if err != nil || !config.IsKnown() || config.IsNull() || config.As(&attrs) != nil {
+		return nil
+	}
+	for name, v := range attrs {
+		switch d.accepts[name] {
+		case anyValue:
+		case nullOnly:
+			if !v.IsNull() {
+				return nil
+			}
+		default:
+			return nil
+		}
+	}
+	for _, v := range (&responsibilityDataSource{}).ConfigValidators(ctx) {
+		root, ok := v.(rootValidator)
+		if !ok || len(root.validate(ctx, config)) > 0 {
+			return nil
+		}
+	}
+	return &tfprotov6.ValidateDataResourceConfigResponse{}
+}
+
+// readDirect answers a read of srm_responsibility without the framework, or
+// returns nil for the framework to answer it: on any diagnostic (an error or
+// a warning, which the framework then reports with its own conversions),
+// when the provider is not configured, or is configured with a setting
+// unknown during plan (the framework defers the read or fails it). It
+// decodes the configuration, calls the same respond as Read and encodes the
+// state. The framework's semantic-equality pass is skipped: no attribute of
+// the schema has a type with semantic equality, so it cannot change a state.
+func (s *detachedServer) readDirect(ctx context.Context, req *tfprotov6.ReadDataSourceRequest) *tfprotov6.ReadDataSourceResponse {
+	data := s.configured.Load()
+	if data == nil || data.unknown.any() || req.Config == nil {
+		return nil
+	}
+	d := directResponsibility()
+	config, err := req.Config.Unmarshal(d.typ)
+	if err != nil || !config.IsFullyKnown() {
+		return nil
+	}
+	var diags diagnostics
+	state, ok := (&responsibilityDataSource{data: data}).respond(ctx, config, &diags)
+	if !ok || len(diags) > 0 {
+		return nil
+	}
+	dv, err := tfprotov6.NewDynamicValue(d.typ, state)
+	if err != nil {
+		return nil
+	}
+	return &tfprotov6.ReadDataSourceResponse{State: &dv}
+}
