@@ -178,40 +178,50 @@ const detailOnly = "Only with `detail = true`; null otherwise."
 
 func (d *responsibilityDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	if state, ok := d.respond(ctx, req.Config.Raw, &resp.Diagnostics); ok {
-		resp.State.Raw = state
+		resp.State.Raw = tftypes.NewValue(req.Config.Raw.Type(), state.attrs)
 	}
+}
+
+// responsibilityState is the state of one read: every attribute, and the
+// cached answer most of them come from.
+type responsibilityState struct {
+	attrs  map[string]tftypes.Value
+	answer *cachedAnswer
+	// allUnaccepted: nothing is accepted, so unaccepted_obligations is the
+	// answer's customer_obligation_ids.
+	allUnaccepted bool
 }
 
 // respond computes the state of one read from its configuration; ok is false
 // when there is none (an error, or a provider setting unknown during plan),
 // and diags say why. Read and the protocol server's direct read
 // (readDirect) share it.
-func (d *responsibilityDataSource) respond(ctx context.Context, raw tftypes.Value, diags *diagnostics) (tftypes.Value, bool) {
+func (d *responsibilityDataSource) respond(ctx context.Context, raw tftypes.Value, diags *diagnostics) (*responsibilityState, bool) {
 	var m responsibilityModel
 	diags.Append(readInputs(ctx, raw, &m)...)
 	if diags.HasError() || d.data == nil || !d.data.settingsKnown(diags, true, m.Agreement.ValueString()) {
-		return tftypes.Value{}, false
+		return nil, false
 	}
 	args := requestArgs{resourceType: m.ResourceType, serviceModel: m.ServiceModel, conditions: m.Conditions,
 		agreement: m.Agreement, accepted: m.AcceptedObligations}
 	if m.ResourceType.IsNull() && m.ServiceModel.IsNull() {
 		resourceType, ok := typeFromAddress(d.data.engine, m.ResourceAddress.ValueString(), path.Root("resource_address"), diags)
 		if !ok {
-			return tftypes.Value{}, false
+			return nil, false
 		}
 		args.resourceType = types.StringValue(resourceType)
 	}
 	sreq, ok := args.request(ctx, diags)
 	if !ok {
-		return tftypes.Value{}, false
+		return nil, false
 	}
 	records, ok := addressedRecords(ctx, m.Acceptances, m.ResourceAddress, diags)
 	if !ok {
-		return tftypes.Value{}, false
+		return nil, false
 	}
 	frameworks, ok := frameworkIDs(ctx, d.data.engine.Catalog, m.Frameworks, path.Empty(), diags)
 	if !ok {
-		return tftypes.Value{}, false
+		return nil, false
 	}
 	// The answer before acceptance is cached; the acceptances of this
 	// instance apply to it below.
@@ -222,7 +232,7 @@ func (d *responsibilityDataSource) respond(ctx context.Context, raw tftypes.Valu
 	answer, cached := d.data.results.get(key)
 	if !cached {
 		if answer, ok = d.compute(ctx, sreq, frameworks, detail, diags); !ok {
-			return tftypes.Value{}, false
+			return nil, false
 		}
 		d.data.results.put(key, answer)
 	}
@@ -237,7 +247,7 @@ func (d *responsibilityDataSource) respond(ctx context.Context, raw tftypes.Valu
 	r, err := answer.result.WithAccepted(accepted)
 	if err != nil {
 		addInputError(diags, path.Empty(), err, nil)
-		return tftypes.Value{}, false
+		return nil, false
 	}
 	tflog.Debug(ctx, "resolved responsibility", map[string]any{
 		"resource_address": m.ResourceAddress.ValueString(), "cached": cached,
@@ -248,13 +258,14 @@ func (d *responsibilityDataSource) respond(ctx context.Context, raw tftypes.Valu
 	var config map[string]tftypes.Value
 	if err := raw.As(&config); err != nil {
 		diags.AddError("Unexpected configuration value", "The configuration is not an object: "+err.Error()+". This is a bug in the provider.")
-		return tftypes.Value{}, false
+		return nil, false
 	}
 	// As shares the configuration's own map: build a new one.
 	attrs := make(map[string]tftypes.Value, len(config))
 	maps.Copy(attrs, config)
 	maps.Copy(attrs, answer.values)
 	attrs["unaccepted_obligations"] = answer.values["customer_obligation_ids"]
+	state := &responsibilityState{attrs: attrs, answer: answer, allUnaccepted: len(accepted) == 0}
 	if len(accepted) > 0 {
 		attrs["unaccepted_obligations"] = stringListValue(r.UnacceptedIDs())
 	}
@@ -263,10 +274,10 @@ func (d *responsibilityDataSource) respond(ctx context.Context, raw tftypes.Valu
 		var err error
 		if attrs["accepted_by"], err = acceptedByMap(acceptedBy).ToTerraformValue(ctx); err != nil {
 			diags.AddAttributeError(path.Root("accepted_by"), "Unexpected value", err.Error()+". This is a bug in the provider.")
-			return tftypes.Value{}, false
+			return nil, false
 		}
 	}
-	return tftypes.NewValue(raw.Type(), attrs), true
+	return state, true
 }
 
 // compute resolves a request with nothing accepted into the computed
@@ -310,7 +321,12 @@ func (d *responsibilityDataSource) compute(ctx context.Context, sreq srm.Request
 		}
 		out[name] = tv
 	}
-	return &cachedAnswer{result: r, values: out, weight: answerWeight(out)}, true
+	encoded, err := encodeValues(out)
+	if err != nil {
+		diags.AddError("Unexpected value", err.Error()+". This is a bug in the provider.")
+		return nil, false
+	}
+	return &cachedAnswer{result: r, values: out, encoded: encoded, weight: answerWeight(out, encoded)}, true
 }
 
 // requestArgs are the arguments every resolving data source and resource

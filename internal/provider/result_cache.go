@@ -40,6 +40,9 @@ type cachedAnswer struct {
 	result *srm.Result
 	// values are the computed attributes that do not depend on acceptance.
 	values map[string]tftypes.Value
+	// encoded holds each of values in the protocol's encoding (MessagePack),
+	// for readDirect to copy into the states it encodes.
+	encoded map[string][]byte
 	// weight approximates the heap bytes the answer holds (answerWeight).
 	weight int
 }
@@ -92,8 +95,11 @@ const (
 )
 
 // answerWeight approximates the heap bytes a cached answer holds.
-func answerWeight(values map[string]tftypes.Value) int {
+func answerWeight(values map[string]tftypes.Value, encoded map[string][]byte) int {
 	w := resultBytes
+	for _, b := range encoded {
+		w += len(b)
+	}
 	for _, v := range values {
 		_ = tftypes.Walk(v, func(*tftypes.AttributePath, tftypes.Value) (bool, error) {
 			w += valueNodeBytes

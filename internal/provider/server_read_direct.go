@@ -4,8 +4,12 @@
 package provider
 
 import (
+	"bytes"
 	"context"
+	"fmt"
+	"maps"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 
@@ -13,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+	"github.com/vmihailenco/msgpack/v5"
 )
 
 // Terraform validates and reads srm_responsibility once per declared
@@ -34,6 +39,9 @@ const responsibilityTypeName = "srm_responsibility"
 type directSchema struct {
 	schema schema.Schema
 	typ    tftypes.Type
+	// names are the attribute names, sorted; attrTypes their types.
+	names     []string
+	attrTypes map[string]tftypes.Type
 	// accepts holds the attributes whose value validateDirect accepts:
 	// anyValue when the framework can have nothing to say about any value
 	// (optional, no validators, no deprecation, nested attributes likewise),
@@ -55,6 +63,10 @@ var directResponsibility = sync.OnceValue(func() *directSchema {
 	var resp datasource.SchemaResponse
 	(&responsibilityDataSource{}).Schema(ctx, datasource.SchemaRequest{}, &resp)
 	d := &directSchema{schema: resp.Schema, typ: resp.Schema.Type().TerraformType(ctx), accepts: map[string]acceptance{}}
+	if obj, ok := d.typ.(tftypes.Object); ok {
+		d.attrTypes = obj.AttributeTypes
+		d.names = slices.Sorted(maps.Keys(obj.AttributeTypes))
+	}
 	for name, a := range resp.Schema.Attributes {
 		switch {
 		case hasValidators(a) || a.IsRequired():
@@ -172,9 +184,61 @@ func (s *detachedServer) readDirect(ctx context.Context, req *tfprotov6.ReadData
 	if !ok || len(diags) > 0 {
 		return nil
 	}
-	dv, err := tfprotov6.NewDynamicValue(d.typ, state)
+	b, err := d.encode(state)
 	if err != nil {
 		return nil
 	}
-	return &tfprotov6.ReadDataSourceResponse{State: &dv}
+	return &tfprotov6.ReadDataSourceResponse{State: &tfprotov6.DynamicValue{MsgPack: b}}
+}
+
+// encode writes a state in the protocol's encoding, as
+// tfprotov6.NewDynamicValue would (TestDirectCallsMatchFramework decodes
+// it): a MessagePack map of the attributes in name order. The
+// attributes that come from the cached answer are copied as they were
+// encoded once, when the answer was computed; only the arguments and what
+// depends on acceptance are encoded here.
+func (d *directSchema) encode(s *responsibilityState) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := msgpack.NewEncoder(&buf)
+	if err := enc.EncodeMapLen(len(d.names)); err != nil {
+		return nil, err
+	}
+	for _, name := range d.names {
+		if err := enc.EncodeString(name); err != nil {
+			return nil, err
+		}
+		v := s.attrs[name]
+		cached, ok := s.answer.encoded[name]
+		if name == "unaccepted_obligations" && s.allUnaccepted {
+			cached, ok = s.answer.encoded["customer_obligation_ids"]
+		}
+		switch {
+		case ok:
+			buf.Write(cached)
+		case v.IsNull() && v.IsKnown():
+			if err := enc.EncodeNil(); err != nil {
+				return nil, err
+			}
+		default:
+			dv, err := tfprotov6.NewDynamicValue(d.attrTypes[name], v)
+			if err != nil {
+				return nil, err
+			}
+			buf.Write(dv.MsgPack)
+		}
+	}
+	return buf.Bytes(), nil
+}
+
+// encodeValues encodes each value on its own, as encode copies them.
+func encodeValues(values map[string]tftypes.Value) (map[string][]byte, error) {
+	out := make(map[string][]byte, len(values))
+	for name, v := range values {
+		dv, err := tfprotov6.NewDynamicValue(v.Type(), v)
+		if err != nil {
+			return nil, fmt.Errorf("encoding %s: %w", name, err)
+		}
+		out[name] = dv.MsgPack
+	}
+	return out, nil
 }
