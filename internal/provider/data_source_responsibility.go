@@ -68,10 +68,11 @@ func (d *responsibilityDataSource) Schema(_ context.Context, _ datasource.Schema
 			"type of the declared resource, looked up in the catalog), `service_model`, or only `resource_address` when it names " +
 			"the type (`module.x.aws_db_instance.orders`). When an argument is " +
 			"unknown at plan time, the results are unknown until apply.\n\n" +
-			"The answer is lean by default: owners, ids, tags and overrides, about 3 KB of state per instance. The titles and " +
+			"The answer is lean by default: owners, ids, tags and overrides, about 2 KB of state for a typical resource (up to 4.5 KB " +
+			"for types with many obligations). The titles and " +
 			"descriptions of obligations and components and the citations are the same for every resource: read them once from " +
 			"`srm_catalog` (e.g. `data.srm_catalog.all.obligations[id].title`). Set `detail = true` to have them here as well, with " +
-			"what each party does for every component (about 10 KB more per instance).",
+			"what each party does for every component (5–11 KB more per instance).",
 		Attributes: map[string]schema.Attribute{
 			"resource_type": schema.StringAttribute{
 				MarkdownDescription: "Terraform resource type of the declared resource, e.g. `aws_db_instance`. Looked up in the " +
@@ -117,7 +118,7 @@ func (d *responsibilityDataSource) Schema(_ context.Context, _ datasource.Schema
 			"frameworks": frameworksAttribute(),
 			"detail": schema.BoolAttribute{
 				MarkdownDescription: "Also fill `components`, `customer_obligations`, `provider_responsibilities` and `sources` " +
-					"(about 10 KB more state per instance). Default `false`: those attributes are null; `component_owners` and " +
+					"(5–11 KB more state per instance). Default `false`: those attributes are null; `component_owners` and " +
 					"`customer_obligation_ids` carry the owners and ids, and `srm_catalog` the titles, descriptions and citations, once.",
 				Optional: true,
 			},

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
@@ -39,6 +40,9 @@ const responsibilityTypeName = "srm_responsibility"
 type directSchema struct {
 	schema schema.Schema
 	typ    tftypes.Type
+	// readable: no attribute has a type with semantic equality, whose
+	// pass readDirect skips; otherwise every read goes to the framework.
+	readable bool
 	// names are the attribute names, sorted; attrTypes their types.
 	names     []string
 	attrTypes map[string]tftypes.Type
@@ -67,6 +71,7 @@ var directResponsibility = sync.OnceValue(func() *directSchema {
 		d.attrTypes = obj.AttributeTypes
 		d.names = slices.Sorted(maps.Keys(obj.AttributeTypes))
 	}
+	d.readable = !hasSemanticEquality(ctx, resp.Schema.Type())
 	for name, a := range resp.Schema.Attributes {
 		switch {
 		case hasValidators(a) || a.IsRequired():
@@ -127,6 +132,29 @@ func hasValidators(v any) bool {
 	return false
 }
 
+// hasSemanticEquality reports whether values of t, or of a type nested in
+// it, have semantic equality (StringSemanticEquals, ListSemanticEquals, ...:
+// found by name, as hasValidators finds validators).
+func hasSemanticEquality(ctx context.Context, t attr.Type) bool {
+	vt := reflect.TypeOf(t.ValueType(ctx))
+	for i := range vt.NumMethod() {
+		if strings.HasSuffix(vt.Method(i).Name, "SemanticEquals") {
+			return true
+		}
+	}
+	switch t := t.(type) {
+	case attr.TypeWithElementType:
+		return hasSemanticEquality(ctx, t.ElementType())
+	case attr.TypeWithAttributeTypes:
+		for _, at := range t.AttributeTypes() {
+			if hasSemanticEquality(ctx, at) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // validateDirect validates an srm_responsibility configuration without the
 // framework, or returns nil for the framework to validate it: when an
 // attribute has a value the framework might have something to say about
@@ -167,14 +195,15 @@ func validateDirect(ctx context.Context, req *tfprotov6.ValidateDataResourceConf
 // when the provider is not configured, or is configured with a setting
 // unknown during plan (the framework defers the read or fails it). It
 // decodes the configuration, calls the same respond as Read and encodes the
-// state. The framework's semantic-equality pass is skipped: no attribute of
-// the schema has a type with semantic equality, so it cannot change a state.
+// state. The framework's semantic-equality pass is skipped: it can change a
+// state only through a type with semantic equality, and with one in the
+// schema every read goes to the framework (directSchema.readable).
 func (s *detachedServer) readDirect(ctx context.Context, req *tfprotov6.ReadDataSourceRequest) *tfprotov6.ReadDataSourceResponse {
 	data := s.configured.Load()
-	if data == nil || data.unknown.any() || req.Config == nil {
+	d := directResponsibility()
+	if data == nil || data.unknown.any() || req.Config == nil || !d.readable {
 		return nil
 	}
-	d := directResponsibility()
 	config, err := req.Config.Unmarshal(d.typ)
 	if err != nil || !config.IsFullyKnown() {
 		return nil

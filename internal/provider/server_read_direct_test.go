@@ -10,8 +10,12 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
@@ -243,4 +247,41 @@ func (objectNeverValid) Description(context.Context) string         { return "ne
 func (objectNeverValid) MarkdownDescription(context.Context) string { return "never valid" }
 func (objectNeverValid) ValidateObject(_ context.Context, req validator.ObjectRequest, resp *validator.ObjectResponse) {
 	resp.Diagnostics.AddAttributeError(req.Path, "never valid", "never valid")
+}
+
+// semanticString is a string type whose values have semantic equality, as
+// custom types such as timetypes.RFC3339 do.
+type semanticString struct{ basetypes.StringType }
+
+func (semanticString) ValueType(context.Context) attr.Value { return semanticStringValue{} }
+
+type semanticStringValue struct{ basetypes.StringValue }
+
+func (semanticStringValue) StringSemanticEquals(context.Context, basetypes.StringValuable) (bool, diag.Diagnostics) {
+	return true, nil
+}
+
+// TestHasSemanticEquality: a type with semantic equality is found however
+// deep it is nested, and srm_responsibility has none (else readDirect
+// would never answer, which TestDirectCallsMatchFramework would show).
+func TestHasSemanticEquality(t *testing.T) {
+	ctx := context.Background()
+	for _, c := range []struct {
+		name string
+		t    attr.Type
+		want bool
+	}{
+		{"string", types.StringType, false},
+		{"semantic string", semanticString{}, true},
+		{"list of objects", types.ListType{ElemType: types.ObjectType{AttrTypes: map[string]attr.Type{"a": types.StringType}}}, false},
+		{"map of objects with a semantic string", types.MapType{ElemType: types.ObjectType{AttrTypes: map[string]attr.Type{
+			"a": types.StringType, "b": types.SetType{ElemType: semanticString{}}}}}, true},
+	} {
+		if got := hasSemanticEquality(ctx, c.t); got != c.want {
+			t.Errorf("%s: %t, want %t", c.name, got, c.want)
+		}
+	}
+	if !directResponsibility().readable {
+		t.Error("srm_responsibility has a type with semantic equality: readDirect never answers")
+	}
 }
