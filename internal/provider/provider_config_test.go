@@ -519,7 +519,7 @@ func TestConfigureDefersUnknownSettings(t *testing.T) {
 
 // dynamicValue encodes an object of the schema's type: the given attributes,
 // every other one null.
-func dynamicValue(t *testing.T, s *tfprotov6.Schema, attrs map[string]tftypes.Value) *tfprotov6.DynamicValue {
+func dynamicValue(t testing.TB, s *tfprotov6.Schema, attrs map[string]tftypes.Value) *tfprotov6.DynamicValue {
 	t.Helper()
 	typ, ok := s.ValueType().(tftypes.Object)
 	if !ok {

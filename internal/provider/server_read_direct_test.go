@@ -49,7 +49,7 @@ func tfStringSet(ids ...string) tftypes.Value {
 
 // configuredServer returns the provider's protocol server, configured with
 // the given provider attributes (tag_prefix, catalog).
-func configuredServer(t *testing.T, attrs map[string]tftypes.Value) *detachedServer {
+func configuredServer(t testing.TB, attrs map[string]tftypes.Value) *detachedServer {
 	t.Helper()
 	ctx := context.Background()
 	s, ok := ProtocolServer(NewWithClock("test", func() time.Time { return time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC) })())().(*detachedServer)
@@ -69,7 +69,7 @@ func configuredServer(t *testing.T, attrs map[string]tftypes.Value) *detachedSer
 
 // responsibilityProtoSchema returns srm_responsibility's schema as the
 // server gives it to Terraform.
-func responsibilityProtoSchema(t *testing.T, s tfprotov6.ProviderServer) *tfprotov6.Schema {
+func responsibilityProtoSchema(t testing.TB, s tfprotov6.ProviderServer) *tfprotov6.Schema {
 	t.Helper()
 	schemas, err := s.GetProviderSchema(context.Background(), &tfprotov6.GetProviderSchemaRequest{})
 	if err != nil || schemas.DataSourceSchemas[responsibilityTypeName] == nil {
