@@ -5,16 +5,16 @@ package provider
 
 import (
 	"context"
-	"encoding/csv"
 	"encoding/json"
 	"math/big"
-	"os"
 	"sort"
 	"strconv"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/shared-responsibility/terraform-provider-srm/internal/measure"
 )
 
 // jsonOf converts a Terraform value into what encoding/json writes as
@@ -112,9 +112,9 @@ func TestStateSizeOverModuleSets(t *testing.T) {
 				largest[name] = n
 			}
 		}
-		median, p90 := weightedPercentileOf(sizes, weights, 0.5), weightedPercentileOf(sizes, weights, 0.9)
+		median, p90 := measure.WeightedPercentile(sizes, weights, 0.5), measure.WeightedPercentile(sizes, weights, 0.9)
 		t.Logf("%s: %d types, %d resource blocks: state per instance median %d B, p90 %d B, max %d B; %.1f%% of blocks within 2 KiB; over 3,500 B: %v",
-			set, len(names), total, median, p90, weightedPercentileOf(sizes, weights, 1), 100*float64(within)/float64(total), largest)
+			set, len(names), total, median, p90, measure.WeightedPercentile(sizes, weights, 1), 100*float64(within)/float64(total), largest)
 		if median > 2048 {
 			t.Errorf("%s: median state per instance %d B, over 2 KiB", set, median)
 		}
@@ -124,14 +124,7 @@ func TestStateSizeOverModuleSets(t *testing.T) {
 // readTypeCounts reads a module set: resource blocks per type.
 func readTypeCounts(t *testing.T, name string) map[string]int {
 	t.Helper()
-	f, err := os.Open(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	r := csv.NewReader(f)
-	r.Comment = '#'
-	recs, err := r.ReadAll()
+	recs, err := measure.ReadCSV(name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -144,24 +137,4 @@ func readTypeCounts(t *testing.T, name string) map[string]int {
 		counts[rec[3]] += n
 	}
 	return counts
-}
-
-// weightedPercentileOf returns the p-th percentile of values weighted by
-// weights (nearest rank).
-func weightedPercentileOf(values, weights []int, p float64) int {
-	idx := make([]int, len(values))
-	total := 0
-	for i := range idx {
-		idx[i] = i
-		total += weights[i]
-	}
-	sort.Slice(idx, func(a, b int) bool { return values[idx[a]] < values[idx[b]] })
-	seen := 0
-	for _, i := range idx {
-		seen += weights[i]
-		if float64(seen) >= p*float64(total) {
-			return values[i]
-		}
-	}
-	return 0
 }

@@ -525,7 +525,7 @@ func dynamicValue(t testing.TB, s *tfprotov6.Schema, attrs map[string]tftypes.Va
 	if !ok {
 		t.Fatalf("schema type %s is not an object", s.ValueType())
 	}
-	dv, err := tfprotov6.NewDynamicValue(typ, objectOf(typ, attrs))
+	dv, err := tfprotov6.NewDynamicValue(typ, object(typ, attrs))
 	if err != nil {
 		t.Fatal(err)
 	}

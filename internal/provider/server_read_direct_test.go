@@ -5,7 +5,6 @@ package provider
 
 import (
 	"context"
-	"fmt"
 	"testing"
 	"time"
 
@@ -19,23 +18,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
-
-// objectOf returns a value of the object type t with the given attributes
-// and every other attribute null.
-func objectOf(t tftypes.Type, attrs map[string]tftypes.Value) tftypes.Value {
-	obj, ok := t.(tftypes.Object)
-	if !ok {
-		panic(fmt.Sprintf("%s is not an object type", t))
-	}
-	vals := make(map[string]tftypes.Value, len(obj.AttributeTypes))
-	for name, at := range obj.AttributeTypes {
-		vals[name] = tftypes.NewValue(at, nil)
-		if v, ok := attrs[name]; ok {
-			vals[name] = v
-		}
-	}
-	return tftypes.NewValue(t, vals)
-}
 
 func tfString(s string) tftypes.Value { return tftypes.NewValue(tftypes.String, s) }
 
@@ -94,7 +76,11 @@ func directCases() []directCase {
 		if !ok {
 			panic("acceptances is not a list")
 		}
-		return tftypes.NewValue(acceptances, []tftypes.Value{objectOf(lt.ElementType, attrs)})
+		ot, ok := lt.ElementType.(tftypes.Object)
+		if !ok {
+			panic("acceptances is not a list of objects")
+		}
+		return tftypes.NewValue(acceptances, []tftypes.Value{object(ot, attrs)})
 	}
 	addr := tfString("module.orders.aws_db_instance.main")
 	return []directCase{

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/shared-responsibility/terraform-provider-srm/internal/measure"
 )
 
 // hostComponents are the components of a host: a resource without one
@@ -321,26 +323,6 @@ func wholeColumn(res *Result) int {
 	return n
 }
 
-// weightedPercentile returns the p-th percentile of values weighted by
-// weights (nearest rank).
-func weightedPercentile(values, weights []int, p float64) int {
-	idx := make([]int, len(values))
-	total := 0
-	for i := range idx {
-		idx[i] = i
-		total += weights[i]
-	}
-	sort.Slice(idx, func(a, b int) bool { return values[idx[a]] < values[idx[b]] })
-	rank, seen := p*float64(total), 0
-	for _, i := range idx {
-		seen += weights[i]
-		if float64(seen) >= rank {
-			return values[i]
-		}
-	}
-	return 0
-}
-
 // The noise measure of issue 14: customer obligations per resource over the
 // types public modules declare, weighted by how often they declare them,
 // before (the whole column) and after applicability. go test -v -run
@@ -379,15 +361,15 @@ func TestObligationsPerResource(t *testing.T) {
 		for i := range ones {
 			ones[i] = 1
 		}
-		medB, p90B := weightedPercentile(before, weights, 0.5), weightedPercentile(before, weights, 0.9)
-		medA, p90A := weightedPercentile(after, weights, 0.5), weightedPercentile(after, weights, 0.9)
+		medB, p90B := measure.WeightedPercentile(before, weights, 0.5), measure.WeightedPercentile(before, weights, 0.9)
+		medA, p90A := measure.WeightedPercentile(after, weights, 0.5), measure.WeightedPercentile(after, weights, 0.9)
 		t.Logf("%s: %d module files and types, %d distinct types, %d resolved (%d resource blocks), %d blocks of types outside the catalog",
 			name, set.rows, len(set.types), resolved, blocks, skipped)
 		t.Logf("%s: obligations per resource, weighted by resource blocks: before median %d p90 %d; after median %d p90 %d", name, medB, p90B, medA, p90A)
 		t.Logf("%s: obligations per distinct type: before median %d p90 %d; after median %d p90 %d", name,
-			weightedPercentile(before, ones, 0.5), weightedPercentile(before, ones, 0.9), weightedPercentile(after, ones, 0.5), weightedPercentile(after, ones, 0.9))
+			measure.WeightedPercentile(before, ones, 0.5), measure.WeightedPercentile(before, ones, 0.9), measure.WeightedPercentile(after, ones, 0.5), measure.WeightedPercentile(after, ones, 0.9))
 		t.Logf("%s: types answered by their service: %d, weighted median %d p90 %d", name,
-			len(bySvc), weightedPercentile(bySvc, svcWeights, 0.5), weightedPercentile(bySvc, svcWeights, 0.9))
+			len(bySvc), measure.WeightedPercentile(bySvc, svcWeights, 0.5), measure.WeightedPercentile(bySvc, svcWeights, 0.9))
 		t.Logf("%s: types with host obligations but no host: %d", name, hostless)
 		if medA > 10 {
 			t.Errorf("%s: median obligations per resource %d, target at most 10", name, medA)

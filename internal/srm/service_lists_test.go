@@ -4,12 +4,12 @@
 package srm
 
 import (
-	"encoding/csv"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/shared-responsibility/terraform-provider-srm/internal/measure"
 )
 
 // serviceListProviders are the providers whose every resource type (or, for
@@ -46,16 +46,9 @@ func readServiceList(t *testing.T, provider string) [][]string {
 // '#'.
 func readCSV(t testing.TB, name string) [][]string {
 	t.Helper()
-	f, err := os.Open(name)
+	recs, err := measure.ReadCSV(name)
 	if err != nil {
 		t.Fatal(err)
-	}
-	defer f.Close()
-	r := csv.NewReader(f)
-	r.Comment = '#'
-	recs, err := r.ReadAll()
-	if err != nil {
-		t.Fatalf("%s: %v", name, err)
 	}
 	return recs
 }
