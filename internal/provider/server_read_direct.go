@@ -35,11 +35,11 @@ import (
 // responsibilityTypeName is the srm_responsibility data source's name.
 const responsibilityTypeName = "srm_responsibility"
 
-// directSchema is srm_responsibility's schema, with its Terraform
-// type and, per attribute, what validateDirect may accept.
+// directSchema is what the direct calls need of srm_responsibility's
+// schema: its Terraform type and, per attribute, what validateDirect may
+// accept.
 type directSchema struct {
-	schema schema.Schema
-	typ    tftypes.Type
+	typ tftypes.Type
 	// readable: no attribute has a type with semantic equality, whose
 	// pass readDirect skips; otherwise every read goes to the framework.
 	readable bool
@@ -66,7 +66,7 @@ var directResponsibility = sync.OnceValue(func() *directSchema {
 	ctx := context.Background()
 	var resp datasource.SchemaResponse
 	(&responsibilityDataSource{}).Schema(ctx, datasource.SchemaRequest{}, &resp)
-	d := &directSchema{schema: resp.Schema, typ: resp.Schema.Type().TerraformType(ctx), accepts: map[string]acceptance{}}
+	d := &directSchema{typ: resp.Schema.Type().TerraformType(ctx), accepts: map[string]acceptance{}}
 	if obj, ok := d.typ.(tftypes.Object); ok {
 		d.attrTypes = obj.AttributeTypes
 		d.names = slices.Sorted(maps.Keys(obj.AttributeTypes))
