@@ -16,7 +16,6 @@ import (
 func TestReadInputsMatchesConfigGet(t *testing.T) {
 	ctx := context.Background()
 	sresp, objType := responsibilitySchema(t)
-	str := func(s string) tftypes.Value { return tftypes.NewValue(tftypes.String, s) }
 	list, ok := objType.AttributeTypes["acceptances"].(tftypes.List)
 	if !ok {
 		t.Fatal("acceptances is not a list")
@@ -29,17 +28,17 @@ func TestReadInputsMatchesConfigGet(t *testing.T) {
 	for name, at := range recType.AttributeTypes {
 		record[name] = tftypes.NewValue(at, nil)
 	}
-	record["resource_address"] = str("aws_db_instance.orders")
-	record["accepted_by"] = str("team-data")
+	record["resource_address"] = tfString("aws_db_instance.orders")
+	record["accepted_by"] = tfString("team-data")
 	known := map[string]tftypes.Value{
-		"resource_type":        str("aws_db_instance"),
-		"service_model":        str("paas"),
-		"resource_address":     str("aws_db_instance.orders"),
-		"agreement":            str("managed"),
+		"resource_type":        tfString("aws_db_instance"),
+		"service_model":        tfString("paas"),
+		"resource_address":     tfString("aws_db_instance.orders"),
+		"agreement":            tfString("managed"),
 		"detail":               tftypes.NewValue(tftypes.Bool, true),
-		"conditions":           tftypes.NewValue(tftypes.Map{ElementType: tftypes.String}, map[string]tftypes.Value{"engine": str("postgres")}),
-		"accepted_obligations": tftypes.NewValue(tftypes.Set{ElementType: tftypes.String}, []tftypes.Value{str("data_protection.encrypt_at_rest")}),
-		"frameworks":           tftypes.NewValue(tftypes.Set{ElementType: tftypes.String}, []tftypes.Value{str("nist_800_53_r5")}),
+		"conditions":           tftypes.NewValue(tftypes.Map{ElementType: tftypes.String}, map[string]tftypes.Value{"engine": tfString("postgres")}),
+		"accepted_obligations": tftypes.NewValue(tftypes.Set{ElementType: tftypes.String}, []tftypes.Value{tfString("data_protection.encrypt_at_rest")}),
+		"frameworks":           tftypes.NewValue(tftypes.Set{ElementType: tftypes.String}, []tftypes.Value{tfString("nist_800_53_r5")}),
 		"acceptances":          tftypes.NewValue(objType.AttributeTypes["acceptances"], []tftypes.Value{tftypes.NewValue(recType, record)}),
 	}
 	for _, state := range []string{"null", "known", "unknown"} {

@@ -12,14 +12,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 )
 
-// A type known only by its service resolves through it (basis "service"):
-// the longest prefix wins, a type entry wins over its service, and a custom
-// catalog may add services; srm_catalog lists them with their prefixes.
-func TestAccResponsibility_services(t *testing.T) {
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: `
+// acmeServices configures the provider with two services of a made-up
+// provider "acme", one prefix nested in the other.
+const acmeServices = `
 provider "srm" {
   catalog = jsonencode({
     services = {
@@ -34,6 +29,16 @@ provider "srm" {
     }
   })
 }
+`
+
+// A type known only by its service resolves through it (basis "service"):
+// the longest prefix wins, a type entry wins over its service, and a custom
+// catalog may add services; srm_catalog lists them with their prefixes.
+func TestAccResponsibility_services(t *testing.T) {
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: acmeServices + `
 data "srm_responsibility" "bucket" { resource_type = "acme_store_bucket" }
 data "srm_responsibility" "table" { resource_type = "acme_store_table_index" }
 data "srm_responsibility" "workbench" { resource_type = "google_workbench_instance" }
@@ -85,17 +90,7 @@ data "srm_catalog" "acme" { terraform_provider = "acme" }
 			},
 		}, {
 			// A service has no conditions; the error names it.
-			Config: `
-provider "srm" {
-  catalog = jsonencode({
-    services = {
-      "acme/store" = {
-        name = "Acme Store", prefixes = ["acme_store_"], service_model = "paas", class = "data_store",
-        source = "aws-srm", rationale = "A managed object store."
-      }
-    }
-  })
-}
+			Config: acmeServices + `
 data "srm_responsibility" "bucket" {
   resource_type = "acme_store_bucket"
   conditions    = { tier = "hot" }

@@ -53,6 +53,11 @@ type directSchema struct {
 	// not listed (one with validators, or required) always goes to the
 	// framework.
 	accepts map[string]acceptance
+	// validators are the data source's config validators, all
+	// rootValidators (else validateDirect leaves validation to the
+	// framework: ok is false).
+	validators   []rootValidator
+	validatorsOK bool
 }
 
 type acceptance int
@@ -72,6 +77,11 @@ var directResponsibility = sync.OnceValue(func() *directSchema {
 		d.names = slices.Sorted(maps.Keys(obj.AttributeTypes))
 	}
 	d.readable = !hasSemanticEquality(ctx, resp.Schema.Type())
+	d.validatorsOK = true
+	for _, v := range (&responsibilityDataSource{}).ConfigValidators(ctx) {
+		root, ok := v.(rootValidator)
+		d.validators, d.validatorsOK = append(d.validators, root), d.validatorsOK && ok
+	}
 	for name, a := range resp.Schema.Attributes {
 		switch {
 		case hasValidators(a) || a.IsRequired():
@@ -161,7 +171,7 @@ func hasSemanticEquality(ctx context.Context, t attr.Type) bool {
 // (see directSchema.accepts), or when a config validator reports anything.
 func validateDirect(ctx context.Context, req *tfprotov6.ValidateDataResourceConfigRequest) *tfprotov6.ValidateDataResourceConfigResponse {
 	d := directResponsibility()
-	if req.Config == nil {
+	if req.Config == nil || !d.validatorsOK {
 		return nil
 	}
 	config, err := req.Config.Unmarshal(d.typ)
@@ -180,9 +190,8 @@ func validateDirect(ctx context.Context, req *tfprotov6.ValidateDataResourceConf
 			return nil
 		}
 	}
-	for _, v := range (&responsibilityDataSource{}).ConfigValidators(ctx) {
-		root, ok := v.(rootValidator)
-		if !ok || len(root.validate(ctx, config)) > 0 {
+	for _, root := range d.validators {
+		if len(root.validate(ctx, config)) > 0 {
 			return nil
 		}
 	}

@@ -24,15 +24,7 @@ func movedType(fields, conditions string) string {
 // movedCatalog is the built-in catalog with movedType merged on top.
 func movedCatalog(t *testing.T) *Catalog {
 	t.Helper()
-	doc, probs := ParseDocument(CustomDocumentName, movedType("", ""))
-	if len(probs) > 0 {
-		t.Fatal(probs)
-	}
-	c, err := WithCustom(doc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
+	return customCatalog(t, movedType("", ""))
 }
 
 // brokenCase is one catalog that breaks one rule.

@@ -128,7 +128,7 @@ func TestCustomCatalogReplacesProviderRule(t *testing.T) {
 }
 
 // customCatalog is the built-in catalog with a custom document on top.
-func customCatalog(t *testing.T, text string) *Catalog {
+func customCatalog(t testing.TB, text string) *Catalog {
 	t.Helper()
 	doc, probs := ParseDocument(CustomDocumentName, text)
 	if len(probs) > 0 {

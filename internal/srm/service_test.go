@@ -16,7 +16,7 @@ func serviceCatalog(t *testing.T) *Catalog {
 	svc := func(name, model, class, fields string) string {
 		return `{"name": "` + name + `", "service_model": "` + model + `", "class": "` + class + `", "source": "aws-srm", "rationale": "r"` + fields + `}`
 	}
-	doc, probs := ParseDocument(CustomDocumentName, `{
+	return customCatalog(t, `{
   "resource_types": {"acme_store_special": {"service_model": "iaas", "class": "compute_host", "focus": ["configuration"], "source": "aws-srm"}},
   "providers": {"acme": {"service_model": "on_premises", "class": "configuration_object", "source": "aws-srm", "rationale": "r"}},
   "services": {
@@ -24,14 +24,6 @@ func serviceCatalog(t *testing.T) *Catalog {
     "acme/tables": `+svc("Acme Tables", "saas", "data_store", `, "prefixes": ["acme_store_table_"], "arm": ["Microsoft.Acme/stores/tables"]`)+`,
     "acme/compute": `+svc("Acme Compute", "iaas", "compute_host", `, "types": ["acme_store_table_vm"], "arm": ["Microsoft.Acme/machines", "Microsoft.AcmeCompute"]`)+`
   }}`)
-	if len(probs) > 0 {
-		t.Fatal(probs)
-	}
-	c, err := WithCustom(doc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
 }
 
 // What answers for a type: its entry, else the service listing it, else the

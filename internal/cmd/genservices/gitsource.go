@@ -21,6 +21,18 @@ type gitSource struct {
 	dir string
 }
 
+// openSource returns the repository at dir with its HEAD commit and the
+// commit's date, after checking that HEAD has marker (a file or folder that
+// every commit of repository has): a wrong folder fails here, naming it.
+func openSource(dir, marker, repository string) (src gitSource, commit, date string, err error) {
+	src = gitSource{dir}
+	if !src.has(marker) {
+		return src, "", "", fmt.Errorf("%s has no %s at HEAD: not a checkout or mirror of %s", dir, marker, repository)
+	}
+	commit, date, err = gitProvenance(dir)
+	return src, commit, date, err
+}
+
 // files lists the paths under dir (a folder of the repository, "" for all),
 // recursively.
 func (g gitSource) files(under string) ([]string, error) {

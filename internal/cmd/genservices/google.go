@@ -205,11 +205,7 @@ var (
 // readGoogleFlavour reads the resource types that the repository at dir
 // registers under root/services, and the subcategories of their pages.
 func readGoogleFlavour(dir, repository, root string) (*googleFlavour, error) {
-	src := gitSource{dir}
-	if !src.has(root + "/services") {
-		return nil, fmt.Errorf("%s has no %s/services at HEAD: not a checkout or mirror of %s", dir, root, repository)
-	}
-	commit, date, err := gitProvenance(dir)
+	src, commit, date, err := openSource(dir, root+"/services", repository)
 	if err != nil {
 		return nil, err
 	}

@@ -65,13 +65,7 @@ func TestExtractGoogle(t *testing.T) {
 		t.Errorf("services:\n got %+v\nwant %+v", got, want)
 	}
 
-	rows := map[string]string{}
-	for _, r := range ex.Rows {
-		if r.Kind != "type" {
-			t.Errorf("row %+v: kind %q, want type", r, r.Kind)
-		}
-		rows[r.Name] = r.Service
-	}
+	rows := typeRows(t, ex)
 	wantRows := map[string]string{
 		"google_bigquery_connection":            "google/bigqueryconnection",
 		"google_bigquery_connection_iam_member": "google/bigqueryconnection",

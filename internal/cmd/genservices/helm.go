@@ -3,8 +3,6 @@
 
 package main
 
-import "fmt"
-
 // The helm provider is a terraform-plugin-framework provider in package
 // helm; its Resources method lists its resources (helm_release). Helm is one
 // service listing its types: a prefix may not be the bare provider prefix
@@ -20,11 +18,7 @@ const (
 )
 
 func extractHelm(dir string) (*extraction, error) {
-	src := gitSource{dir}
-	if !src.has(helmProviderFile) {
-		return nil, fmt.Errorf("%s has no %s at HEAD: not a checkout or mirror of %s", dir, helmProviderFile, helmRepository)
-	}
-	commit, date, err := gitProvenance(dir)
+	src, commit, date, err := openSource(dir, helmProviderFile, helmRepository)
 	if err != nil {
 		return nil, err
 	}

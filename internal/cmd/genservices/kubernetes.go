@@ -80,11 +80,7 @@ const (
 )
 
 func extractKubernetes(dir string) (*extraction, error) {
-	src := gitSource{dir}
-	if !src.has(kubernetesSDKFile) {
-		return nil, fmt.Errorf("%s has no %s at HEAD: not a checkout or mirror of %s", dir, kubernetesSDKFile, kubernetesRepository)
-	}
-	commit, date, err := gitProvenance(dir)
+	src, commit, date, err := openSource(dir, kubernetesSDKFile, kubernetesRepository)
 	if err != nil {
 		return nil, err
 	}

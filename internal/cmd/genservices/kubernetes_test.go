@@ -47,13 +47,7 @@ func TestExtractKubernetes(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("services:\n got %v\nwant %v", got, want)
 	}
-	rows := map[string]string{}
-	for _, r := range ex.Rows {
-		if r.Kind != "type" {
-			t.Errorf("row %+v: kind %q, want type", r, r.Kind)
-		}
-		rows[r.Name] = r.Service
-	}
+	rows := typeRows(t, ex)
 	for id, types := range want {
 		for _, ty := range types {
 			if rows[ty] != id {

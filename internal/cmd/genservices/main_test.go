@@ -44,3 +44,17 @@ func TestListNearTypes(t *testing.T) {
 		t.Errorf("a type a part answers: service lists %v, output %q", ex.Services[0].Types, w.String())
 	}
 }
+
+// typeRows returns the service of each row of an extraction that lists
+// types; a row of another kind is an error.
+func typeRows(t *testing.T, ex *extraction) map[string]string {
+	t.Helper()
+	rows := map[string]string{}
+	for _, r := range ex.Rows {
+		if r.Kind != "type" {
+			t.Errorf("row %+v: kind %q, want type", r, r.Kind)
+		}
+		rows[r.Name] = r.Service
+	}
+	return rows
+}
