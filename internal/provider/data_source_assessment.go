@@ -133,8 +133,9 @@ func (d *assessmentDataSource) Schema(_ context.Context, _ datasource.SchemaRequ
 				},
 			},
 			"markdown": computed("A report for a pull request: unaccepted obligations first, then ownership per resource and the overrides applied. Deterministic."),
-			"oscal": computed("The assessment as an OSCAL 1.1.3 system security plan (JSON): one component per declared resource; per NIST SP 800-53 " +
-				"control, `export.provided` for the provider's part, `export.responsibilities` for the customer's obligations (linked by " +
+			"oscal": computed("The assessment as an OSCAL 1.1.3 system security plan (JSON): one component per distinct answer (resources that " +
+				"resolve alike, with the same obligations accepted by the same teams, share one) and one inventory item per declared resource " +
+				"that names its component; per NIST SP 800-53 control, `export.provided` for the provider's part, `export.responsibilities` for the customer's obligations (linked by " +
 				"`provided-uuid` where shared) and `satisfied` for accepted ones. UUIDs are version 5, derived from addresses and ids, and " +
 				"`last-modified` is the latest as-of date of the sources behind the answer, so the document changes only when the answer " +
 				"does. `import-profile` is a placeholder (`" + srm.OSCALProfileHref + "`): set your baseline profile when importing."),

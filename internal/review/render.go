@@ -258,18 +258,10 @@ func appendJSONString(b []byte, s string) []byte {
 }
 
 // WriteOSCAL writes the resolved resources as the OSCAL system security
-// plan that srm_assessment exports.
+// plan that srm_assessment exports, as it goes. A plan with nothing
+// reviewed is a plan without components: valid, never an error.
 func (r *Report) WriteOSCAL(w io.Writer) error {
-	a := r.Assessment()
-	if len(a.Addresses) == 0 {
-		return inputErrorf("nothing to export as OSCAL: the %s has no reviewed resource whose type the catalog knows", r.Source)
-	}
-	b, err := a.OSCAL()
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(append(b, '\n'))
-	return err
+	return r.Assessment().WriteOSCAL(w)
 }
 
 // ANSI styles of the text report.

@@ -17,24 +17,13 @@ import (
 // uses), covers the resolved resources only, and records the accepted
 // obligations as satisfied.
 func TestReviewOSCAL(t *testing.T) {
-	compiler := jsonschema.NewCompiler()
-	schema, err := compiler.Compile(filepath.Join("..", "srm", "testdata", "oscal", "oscal_ssp_schema.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	for _, plan := range []string{"testdata/plans/cloud.json", "testdata/real/terraform-plan.json"} {
 		t.Run(plan, func(t *testing.T) {
 			status, out, stderr := runReview(t, "", "-format", "oscal", plan)
 			if status != 0 {
 				t.Fatalf("exit %d: %s", status, stderr)
 			}
-			var doc any
-			if err := json.Unmarshal([]byte(out), &doc); err != nil {
-				t.Fatal(err)
-			}
-			if err := schema.Validate(doc); err != nil {
-				t.Fatalf("the export does not validate against the OSCAL 1.1.3 SSP schema:\n%v", err)
-			}
+			validOSCAL(t, out)
 			if _, again, _ := runReview(t, "", "-format", "oscal", plan); again != out {
 				t.Error("the OSCAL export is not deterministic")
 			}
@@ -49,6 +38,100 @@ func TestReviewOSCAL(t *testing.T) {
 	}
 	if strings.Contains(out, "Obligation network_controls.restrict_ingress accepted for aws_db_instance.orders") {
 		t.Error("an obligation only an expired record accepts is satisfied in the export")
+	}
+}
+
+// validOSCAL decodes an export and validates it against the OSCAL 1.1.3 SSP
+// schema.
+func validOSCAL(t *testing.T, out string) map[string]any {
+	t.Helper()
+	compiler := jsonschema.NewCompiler()
+	schema, err := compiler.Compile(filepath.Join("..", "srm", "testdata", "oscal", "oscal_ssp_schema.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc any
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if err := schema.Validate(doc); err != nil {
+		t.Fatalf("the export does not validate against the OSCAL 1.1.3 SSP schema:\n%v", err)
+	}
+	m, _ := doc.(map[string]any)["system-security-plan"].(map[string]any)
+	return m
+}
+
+// Every valid plan has an OSCAL export, also one where nothing is
+// reviewed: a plan without inventory items whose one requirement is PL-2.
+func TestReviewOSCALNothingReviewed(t *testing.T) {
+	for name, plan := range map[string]string{
+		"no resources": `{"format_version": "1.0"}`,
+		"only no-ops": `{"format_version": "1.2", "resource_changes": [{"address": "aws_s3_bucket.a", "mode": "managed",
+			"type": "aws_s3_bucket", "name": "a", "change": {"actions": ["no-op"], "before": {}, "after": {}}}]}`,
+		"only unknown types": `{"format_version": "1.2", "resource_changes": [{"address": "acme_widget.a", "mode": "managed",
+			"type": "acme_widget", "name": "a", "change": {"actions": ["create"], "before": null, "after": {}}}]}`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			status, out, stderr := runReview(t, plan, "-format", "oscal", "-")
+			if status != 0 {
+				t.Fatalf("exit %d: %s", status, stderr)
+			}
+			ssp := validOSCAL(t, out)
+			impl, _ := ssp["system-implementation"].(map[string]any)
+			if _, ok := impl["inventory-items"]; ok {
+				t.Error("inventory items in the export of a plan where nothing is reviewed")
+			}
+			if comps, _ := impl["components"].([]any); len(comps) != 1 {
+				t.Errorf("%d components, want only this-system", len(comps))
+			}
+			reqs, _ := ssp["control-implementation"].(map[string]any)["implemented-requirements"].([]any)
+			if len(reqs) != 1 || reqs[0].(map[string]any)["control-id"] != "pl-2" {
+				t.Errorf("requirements %v, want only pl-2", reqs)
+			}
+		})
+	}
+}
+
+// The export grows by a few hundred bytes per resource: resources that
+// resolve alike share one component, whose statements are written once,
+// and each is an inventory item that names it. The test compares plans of
+// 60 and 600 resources of the same kinds.
+func TestReviewOSCALProportionate(t *testing.T) {
+	size := func(n int) (int, map[string]any) {
+		status, out, stderr := runReview(t, string(syntheticPlan(n)), "-format", "oscal", "-")
+		if status != 0 {
+			t.Fatalf("exit %d: %s", status, stderr)
+		}
+		return len(out), validOSCAL(t, out)
+	}
+	small, _ := size(60)
+	large, ssp := size(600)
+	if per := (large - small) / 540; per > 600 {
+		t.Errorf("the export grows by %d bytes per resource, want at most 600", per)
+	}
+	impl := ssp["system-implementation"].(map[string]any)
+	items := impl["inventory-items"].([]any)
+	// 600 resources, one in six of a type the catalog does not know.
+	if len(items) != 500 {
+		t.Fatalf("%d inventory items, want 500", len(items))
+	}
+	components := map[string]string{}
+	for _, c := range impl["components"].([]any) {
+		c := c.(map[string]any)
+		components[c["uuid"].(string)] = c["title"].(string)
+	}
+	for _, it := range items {
+		it := it.(map[string]any)
+		addr := it["description"].(string)
+		title := components[it["implemented-components"].([]any)[0].(map[string]any)["component-uuid"].(string)]
+		// The component of a resource is one of its own type.
+		typ := strings.Split(strings.SplitN(addr, ".", 3)[2], ".")[0]
+		if !strings.HasPrefix(title, typ+" (") {
+			t.Fatalf("%s implements the component %q", addr, title)
+		}
+	}
+	if len(components) > 30 {
+		t.Errorf("%d components for 500 resources of 5 types", len(components))
 	}
 }
 

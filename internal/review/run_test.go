@@ -317,7 +317,6 @@ func TestReviewBadInput(t *testing.T) {
 		{"unknown agreement", "", []string{"-agreement", "nope", "testdata/plans/cloud.json"}, `-agreement "nope" is not an agreement: the plan's srm provider configuration defines managed-db, from-var`},
 		{"non-literal agreement", "", []string{"-agreement", "from-var", "testdata/plans/cloud.json"}, "is not a literal value (it refers to var.component)"},
 		{"agreement of a state", "", []string{"-agreement", "x", "testdata/plans/state.json"}, "the input has no configuration"},
-		{"nothing for OSCAL", `{"format_version": "1.0"}`, []string{"-format", "oscal", "-"}, "nothing to export as OSCAL"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			status, out, stderr := runReview(t, tc.stdin, tc.args...)

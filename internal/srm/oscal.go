@@ -4,9 +4,15 @@
 package srm
 
 import (
+	"bufio"
+	"bytes"
 	"crypto/sha1" //nolint:gosec // RFC 4122 name-based (version 5) UUIDs are defined on SHA-1.
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"io"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -48,85 +54,274 @@ func OSCALControlID(id string) string {
 
 type obj = map[string]any
 
-// OSCAL renders the assessment as an OSCAL 1.1.3 system security plan: one
-// component per declared resource; per NIST SP 800-53 control, by-components
-// with export.provided for what the provider does, export.responsibilities
-// for the customer's obligations (linked by provided-uuid where the
-// component is shared), and satisfied for accepted obligations. UUIDs are
-// version 5, derived from addresses, components, obligations and controls.
+// OSCAL renders the assessment as an OSCAL 1.1.3 system security plan
+// (see WriteOSCAL).
 func (a *Assessment) OSCAL() ([]byte, error) {
-	sysKey := strings.Join(a.Addresses, "\x00")
-	components := []any{obj{
-		"uuid": UUID5("this-system", sysKey), "type": "this-system", "title": "The Terraform configuration",
-		"description": "The resources declared in the assessed Terraform configuration.",
-		"status":      obj{"state": "operational"},
-	}}
-	type entry struct {
-		addr string
-		byc  obj
+	var b bytes.Buffer
+	if err := a.WriteOSCAL(&b); err != nil {
+		return nil, err
 	}
-	perControl := map[string][]entry{}
-	for _, addr := range a.Addresses {
-		r := a.Results[addr]
-		title := addr
-		desc := r.ServiceModel.Name
-		if r.ResourceType != nil {
-			desc = fmt.Sprintf("%s: %s (%s).", r.Type, r.ServiceModel.Name, r.ServiceModel.ID)
-			if r.Basis() != BasisType {
-				desc = fmt.Sprintf("%s: %s (%s), classified by %s.", r.Type, r.ServiceModel.Name, r.ServiceModel.ID, r.ResourceType.Describe())
-			}
-		}
-		compUUID := UUID5("component", addr)
-		components = append(components, obj{
-			"uuid": compUUID, "type": "service", "title": title, "description": desc,
-			"props":  []any{obj{"name": "service-model", "ns": "https://github.com/shared-responsibility/terraform-provider-srm", "value": r.ServiceModel.ID}},
-			"status": obj{"state": "operational"},
-		})
-		// Accepted obligations, with the team of the record that accepted
-		// each ("" when the ids were given directly).
-		accepted := map[string]string{}
-		for _, id := range r.AcceptedIDs() {
-			accepted[id] = ""
-			if rec := a.AcceptedBy[addr][id]; rec != nil {
-				accepted[id] = rec.AcceptedBy
-			}
-		}
-		provider, customer := r.controlSets(OSCALFramework)
-		controls := provider
-		for c := range customer {
-			controls[c] = true
-		}
-		for _, control := range sortedKeys(controls) {
-			perControl[control] = append(perControl[control], entry{addr, r.oscalByComponent(addr, compUUID, control, accepted)})
-		}
-	}
-	ids := sortedKeys(perControl)
-	sort.SliceStable(ids, func(i, j int) bool { return controlLess(ids[i], ids[j]) })
-	reqs := make([]any, 0, len(ids))
-	for _, control := range ids {
-		var bycs []any
-		for _, e := range perControl[control] {
-			bycs = append(bycs, e.byc)
-		}
-		reqs = append(reqs, obj{"uuid": UUID5("requirement", sysKey, control), "control-id": OSCALControlID(control), "by-components": bycs})
-	}
-	if len(reqs) == 0 {
-		return nil, fmt.Errorf("the assessment has no control to export: declare at least one resource")
-	}
-	return json.MarshalIndent(a.oscalPlan(sysKey, components, reqs), "", "  ")
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
 }
 
-// oscalByComponent is the by-component of one declared resource for one
+// oscalGroup is one distinct answer of an assessment: the declared
+// resources that resolve alike (type, model, owners, obligations) and have
+// the same obligations accepted by the same teams share one OSCAL
+// component, whose statements are written once; each resource is an
+// inventory item that implements it.
+type oscalGroup struct {
+	uuid      string
+	first     string // the first address, for the description
+	result    *Result
+	accepted  map[string]string // obligation id → team ("" without a record)
+	resources int
+}
+
+// oscalGroups groups the addresses by answer. member[i] is the group of
+// a.Addresses[i]; groups are in the order of their first address.
+func (a *Assessment) oscalGroups() (groups []*oscalGroup, member []int, sysKey string) {
+	index := map[[sha256.Size]byte]int{}
+	member = make([]int, len(a.Addresses))
+	sys := sha256.New()
+	var key bytes.Buffer
+	for i, addr := range a.Addresses {
+		sys.Write([]byte(addr))
+		sys.Write([]byte{0})
+		r := a.Results[addr]
+		accepted := a.acceptedTeams(addr, r)
+		key.Reset()
+		r.writeAnswerKey(&key)
+		for _, id := range r.AcceptedIDs() {
+			key.WriteString("\x00a:" + id + "=" + accepted[id])
+		}
+		k := sha256.Sum256(key.Bytes())
+		g, ok := index[k]
+		if !ok {
+			g = len(groups)
+			index[k] = g
+			groups = append(groups, &oscalGroup{uuid: UUID5("component", hex.EncodeToString(k[:])), first: addr,
+				result: r, accepted: accepted})
+		}
+		groups[g].resources++
+		member[i] = g
+	}
+	return groups, member, hex.EncodeToString(sys.Sum(nil))
+}
+
+// acceptedTeams maps each accepted obligation of the resource at addr to
+// the team of the record that accepted it ("" when the ids were given
+// directly).
+func (a *Assessment) acceptedTeams(addr string, r *Result) map[string]string {
+	accepted := map[string]string{}
+	for _, id := range r.AcceptedIDs() {
+		accepted[id] = ""
+		if rec := a.AcceptedBy[addr][id]; rec != nil {
+			accepted[id] = rec.AcceptedBy
+		}
+	}
+	return accepted
+}
+
+// writeAnswerKey writes what the OSCAL statements of the result depend on:
+// the type and what answered for it, the model, each component's owner and
+// parts, and the customer obligations.
+func (r *Result) writeAnswerKey(b *bytes.Buffer) {
+	b.WriteString(r.Type + "\x00" + r.ServiceModel.ID + "\x00" + r.Basis())
+	if r.ResourceType != nil {
+		b.WriteString("\x00" + r.ResourceType.Describe())
+	}
+	for _, rc := range r.Components {
+		b.WriteString("\x00c:" + rc.Component.ID + "=" + string(rc.Owner) + "\x00" + rc.ProviderPart + "\x00" + rc.CustomerPart)
+	}
+	for _, o := range r.CustomerObligations {
+		b.WriteString("\x00o:" + o.ID)
+	}
+}
+
+// title names the component of a group.
+func (g *oscalGroup) title() string {
+	r := g.result
+	name := r.Type
+	if name == "" {
+		name = r.ServiceModel.ID
+	}
+	accepted := ""
+	if n := len(g.accepted); n > 0 {
+		accepted = fmt.Sprintf(", %d of %d obligations accepted", n, len(r.CustomerObligations))
+	}
+	return fmt.Sprintf("%s (%s%s)", name, r.ServiceModel.ID, accepted)
+}
+
+func (g *oscalGroup) component() obj {
+	r := g.result
+	desc := r.ServiceModel.Name + "."
+	if r.ResourceType != nil {
+		desc = fmt.Sprintf("%s: %s (%s).", r.Type, r.ServiceModel.Name, r.ServiceModel.ID)
+		if r.Basis() != BasisType {
+			desc = fmt.Sprintf("%s: %s (%s), classified by %s.", r.Type, r.ServiceModel.Name, r.ServiceModel.ID, r.ResourceType.Describe())
+		}
+	}
+	if g.resources == 1 {
+		desc += " Declared as " + g.first + "."
+	} else {
+		desc += fmt.Sprintf(" Declared %d times (the inventory items that implement this component), first as %s.", g.resources, g.first)
+	}
+	return obj{
+		"uuid": g.uuid, "type": "service", "title": g.title(), "description": desc,
+		"props":  []any{obj{"name": "service-model", "ns": oscalNS, "value": r.ServiceModel.ID}},
+		"status": obj{"state": "operational"},
+	}
+}
+
+// oscalNS is the namespace of the export's own properties.
+const oscalNS = "https://github.com/shared-responsibility/terraform-provider-srm"
+
+// oscalPropValue is the pattern OSCAL requires of a property value.
+var oscalPropValue = regexp.MustCompile(`^\S(.*\S)?$`)
+
+func inventoryItem(addr, componentUUID string) obj {
+	item := obj{"uuid": UUID5("inventory-item", addr), "description": addr,
+		"implemented-components": []any{obj{"component-uuid": componentUUID}}}
+	if oscalPropValue.MatchString(addr) {
+		item["props"] = []any{obj{"name": "resource-address", "ns": oscalNS, "value": addr}}
+	}
+	return item
+}
+
+// WriteOSCAL writes the assessment as an OSCAL 1.1.3 system security plan.
+// Resources that resolve alike, with the same obligations accepted by the
+// same teams, share one component: per NIST SP 800-53 control, its
+// by-component has export.provided for what the provider does,
+// export.responsibilities for the customer's obligations (linked by
+// provided-uuid where the component is shared) and satisfied for accepted
+// obligations, written once however many resources share it. Each declared
+// resource is an inventory item that implements its component, so the
+// document grows by a few hundred bytes per resource and is written as it
+// goes. An assessment without resources is a valid plan whose only
+// requirement is PL-2, the plan itself. UUIDs are version 5, derived from
+// addresses, answers, obligations and controls.
+func (a *Assessment) WriteOSCAL(w io.Writer) error {
+	groups, member, sysKey := a.oscalGroups()
+	perControl := map[string][]int{}
+	for gi, g := range groups {
+		provider, customer := g.result.controlSets(OSCALFramework)
+		for c := range customer {
+			provider[c] = true
+		}
+		for c := range provider {
+			perControl[c] = append(perControl[c], gi)
+		}
+	}
+	const planControl = "PL-2"
+	if _, ok := perControl[planControl]; !ok {
+		perControl[planControl] = nil
+	}
+	controls := sortedKeys(perControl)
+	sort.SliceStable(controls, func(i, j int) bool { return controlLess(controls[i], controls[j]) })
+
+	systemUUID := UUID5("this-system", sysKey)
+	components := make([]any, 0, len(groups)+1)
+	components = append(components, obj{
+		"uuid": systemUUID, "type": "this-system", "title": "The Terraform configuration",
+		"description": "The resources declared in the assessed Terraform configuration.",
+		"status":      obj{"state": "operational"},
+	})
+	for _, g := range groups {
+		components = append(components, g.component())
+	}
+
+	ow := &oscalWriter{w: bufio.NewWriter(w)}
+	ow.raw("{\n  \"system-security-plan\": {\n    \"uuid\": ")
+	ow.value("    ", UUID5("system-security-plan", sysKey))
+	ow.raw(",\n    \"metadata\": ")
+	ow.value("    ", a.oscalMetadata())
+	ow.raw(",\n    \"import-profile\": ")
+	ow.value("    ", obj{"href": OSCALProfileHref})
+	ow.raw(",\n    \"system-characteristics\": ")
+	ow.value("    ", oscalCharacteristics(sysKey))
+	ow.raw(",\n    \"system-implementation\": {\n      \"users\": ")
+	ow.value("      ", []any{obj{"uuid": UUID5("user", "customer"), "title": "Customer teams", "role-ids": []any{"customer"}}})
+	ow.raw(",\n      \"components\": ")
+	ow.value("      ", components)
+	if len(a.Addresses) > 0 {
+		ow.raw(",\n      \"inventory-items\": [")
+		for i, addr := range a.Addresses {
+			if i > 0 {
+				ow.raw(",")
+			}
+			ow.raw("\n        ")
+			ow.value("        ", inventoryItem(addr, groups[member[i]].uuid))
+		}
+		ow.raw("\n      ]")
+	}
+	ow.raw("\n    },\n    \"control-implementation\": {\n      \"description\": ")
+	ow.value("      ", "Division of NIST SP 800-53 rev. 5 controls between the cloud provider and the customer, per kind of declared "+
+		"resource (a component) and declared resource (an inventory item). The mapping supports, and does not replace, an assessor's judgement.")
+	ow.raw(",\n      \"implemented-requirements\": [")
+	for ci, control := range controls {
+		if ci > 0 {
+			ow.raw(",")
+		}
+		bycs := make([]any, 0, len(perControl[control])+1)
+		if control == planControl {
+			bycs = append(bycs, obj{"component-uuid": systemUUID, "uuid": UUID5("by-component", sysKey, control),
+				"description": fmt.Sprintf("This plan divides the security responsibility of the %d declared resources of the "+
+					"configuration between the cloud provider and the customer, as computed by terraform-provider-srm.", len(a.Addresses))})
+		}
+		for _, gi := range perControl[control] {
+			bycs = append(bycs, groups[gi].byComponent(control))
+		}
+		ow.raw("\n        ")
+		ow.value("        ", obj{"uuid": UUID5("requirement", sysKey, control), "control-id": OSCALControlID(control), "by-components": bycs})
+	}
+	ow.raw("\n      ]\n    }\n  }\n}\n")
+	return ow.flush()
+}
+
+// oscalWriter writes a JSON document piece by piece, indented as
+// json.MarshalIndent would, and keeps the first error.
+type oscalWriter struct {
+	w   *bufio.Writer
+	err error
+}
+
+func (o *oscalWriter) raw(s string) {
+	if o.err == nil {
+		_, o.err = o.w.WriteString(s)
+	}
+}
+
+func (o *oscalWriter) value(prefix string, v any) {
+	if o.err != nil {
+		return
+	}
+	b, err := json.MarshalIndent(v, prefix, "  ")
+	if err != nil {
+		o.err = err
+		return
+	}
+	_, o.err = o.w.Write(b)
+}
+
+func (o *oscalWriter) flush() error {
+	if o.err != nil {
+		return o.err
+	}
+	return o.w.Flush()
+}
+
+// byComponent is the by-component of one group's component for one
 // control: what the provider provides, the customer's responsibilities and
 // which of them are satisfied by accepted obligations.
-func (r *Result) oscalByComponent(addr, compUUID, control string, accepted map[string]string) obj {
+func (g *oscalGroup) byComponent(control string) obj {
+	r, compUUID, accepted := g.result, g.uuid, g.accepted
 	var provided, responsibilities, satisfied []any
 	providedUUID := map[string]string{}
 	for _, rc := range r.Components {
 		if rc.Owner == OwnerCustomer || !slices.Contains(rc.Component.ProviderControls[OSCALFramework], control) {
 			continue
 		}
-		u := UUID5("provided", addr, control, rc.Component.ID)
+		u := UUID5("provided", compUUID, control, rc.Component.ID)
 		providedUUID[rc.Component.ID] = u
 		what := rc.Component.Description
 		if rc.Owner == OwnerShared {
@@ -139,7 +334,7 @@ func (r *Result) oscalByComponent(addr, compUUID, control string, accepted map[s
 		if !slices.Contains(o.Controls[OSCALFramework], control) {
 			continue
 		}
-		ru := UUID5("responsibility", addr, control, o.ID)
+		ru := UUID5("responsibility", compUUID, control, o.ID)
 		resp := obj{"uuid": ru, "description": o.Title + ". " + o.Description,
 			"responsible-roles": []any{obj{"role-id": "customer"}}}
 		if pu, ok := providedUUID[o.Component]; ok {
@@ -147,17 +342,17 @@ func (r *Result) oscalByComponent(addr, compUUID, control string, accepted map[s
 		}
 		responsibilities = append(responsibilities, resp)
 		if team, ok := accepted[o.ID]; ok {
-			desc := fmt.Sprintf("Obligation %s accepted for %s.", o.ID, addr)
+			desc := fmt.Sprintf("Obligation %s accepted for %s.", o.ID, g.resourcesPhrase())
 			if team != "" {
-				desc = fmt.Sprintf("Obligation %s accepted for %s by %s.", o.ID, addr, team)
+				desc = fmt.Sprintf("Obligation %s accepted for %s by %s.", o.ID, g.resourcesPhrase(), team)
 			}
-			satisfied = append(satisfied, obj{"uuid": UUID5("satisfied", addr, control, o.ID), "responsibility-uuid": ru,
+			satisfied = append(satisfied, obj{"uuid": UUID5("satisfied", compUUID, control, o.ID), "responsibility-uuid": ru,
 				"description":       desc,
 				"responsible-roles": []any{obj{"role-id": "customer"}}})
 		}
 	}
-	byc := obj{"component-uuid": compUUID, "uuid": UUID5("by-component", addr, control),
-		"description": fmt.Sprintf("How %s divides %s between the provider and the customer.", addr, control)}
+	byc := obj{"component-uuid": compUUID, "uuid": UUID5("by-component", compUUID, control),
+		"description": fmt.Sprintf("How %s divides %s between the provider and the customer.", g.resourcesPhrase(), control)}
 	export := obj{}
 	if len(provided) > 0 {
 		export["provided"] = provided
@@ -174,40 +369,37 @@ func (r *Result) oscalByComponent(addr, compUUID, control string, accepted map[s
 	return byc
 }
 
-// oscalPlan is the system security plan around the components and the
-// implemented requirements.
-func (a *Assessment) oscalPlan(sysKey string, components, reqs []any) obj {
-	return obj{"system-security-plan": obj{
-		"uuid": UUID5("system-security-plan", sysKey),
-		"metadata": obj{
-			"title":         "Shared responsibility of the declared resources",
-			"last-modified": a.LastModified(),
-			"version":       a.Catalog.Version,
-			"oscal-version": OSCALVersion,
-			"roles": []any{
-				obj{"id": "provider", "title": "Cloud service provider"},
-				obj{"id": "customer", "title": "Cloud service customer"},
-			},
+// resourcesPhrase names the resources of a group in a sentence.
+func (g *oscalGroup) resourcesPhrase() string {
+	if g.resources == 1 {
+		return g.first
+	}
+	return fmt.Sprintf("the %d resources of %s", g.resources, g.title())
+}
+
+func (a *Assessment) oscalMetadata() obj {
+	return obj{
+		"title":         "Shared responsibility of the declared resources",
+		"last-modified": a.LastModified(),
+		"version":       a.Catalog.Version,
+		"oscal-version": OSCALVersion,
+		"roles": []any{
+			obj{"id": "provider", "title": "Cloud service provider"},
+			obj{"id": "customer", "title": "Cloud service customer"},
 		},
-		"import-profile": obj{"href": OSCALProfileHref},
-		"system-characteristics": obj{
-			"system-ids":  []any{obj{"id": "srm-" + UUID5("system-id", sysKey)[:8]}},
-			"system-name": "Terraform configuration",
-			"description": "The resources declared in a Terraform configuration and the division of their security responsibility, computed by terraform-provider-srm.",
-			"system-information": obj{"information-types": []any{obj{
-				"title":       "Data held by the declared resources",
-				"description": "The customer classifies its data (obligation data_classification.classify_data).",
-			}}},
-			"status":                 obj{"state": "operational"},
-			"authorization-boundary": obj{"description": "The resources declared in the assessed Terraform configuration."},
-		},
-		"system-implementation": obj{
-			"users":      []any{obj{"uuid": UUID5("user", "customer"), "title": "Customer teams", "role-ids": []any{"customer"}}},
-			"components": components,
-		},
-		"control-implementation": obj{
-			"description":              "Division of NIST SP 800-53 rev. 5 controls between the cloud provider and the customer, per declared resource. The mapping supports, and does not replace, an assessor's judgement.",
-			"implemented-requirements": reqs,
-		},
-	}}
+	}
+}
+
+func oscalCharacteristics(sysKey string) obj {
+	return obj{
+		"system-ids":  []any{obj{"id": "srm-" + UUID5("system-id", sysKey)[:8]}},
+		"system-name": "Terraform configuration",
+		"description": "The resources declared in a Terraform configuration and the division of their security responsibility, computed by terraform-provider-srm.",
+		"system-information": obj{"information-types": []any{obj{
+			"title":       "Data held by the declared resources",
+			"description": "The customer classifies its data (obligation data_classification.classify_data).",
+		}}},
+		"status":                 obj{"state": "operational"},
+		"authorization-boundary": obj{"description": "The resources declared in the assessed Terraform configuration."},
+	}
 }
