@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // The JSON that `terraform show -json` prints for a saved plan or for a
@@ -131,9 +132,9 @@ func parseDocument(data []byte) (*document, kind, error) {
 	}
 	switch {
 	case doc.ResourceChanges != nil || doc.PlannedValues != nil || doc.PriorState != nil:
-		return &doc, kindPlan, nil
+		return &doc, kindPlan, checkDuplicates(&doc, kindPlan)
 	case doc.Values != nil:
-		return &doc, kindState, nil
+		return &doc, kindState, checkDuplicates(&doc, kindState)
 	}
 	// An empty state prints as {"format_version": "1.0"}; any other key
 	// means another of Terraform's JSON documents (a provider schema, a
@@ -157,8 +158,42 @@ func parseDocument(data []byte) (*document, kind, error) {
 	return &doc, kindState, nil
 }
 
+// checkDuplicates rejects a document that lists one resource instance
+// twice (a deposed object beside the current one is not a duplicate):
+// Terraform never writes one, and reviewing it would give one answer to
+// two different sets of values.
+func checkDuplicates(doc *document, k kind) error {
+	seen := map[string]bool{}
+	var dups []string
+	note := func(addr, deposed string) {
+		key := addr + "\x00" + deposed
+		if seen[key] {
+			if len(dups) < 5 {
+				dups = append(dups, strconv.Quote(addr))
+			}
+			return
+		}
+		seen[key] = true
+	}
+	where := "resource_changes"
+	if k == kindPlan {
+		for i := range doc.ResourceChanges {
+			note(doc.ResourceChanges[i].Address, doc.ResourceChanges[i].Deposed)
+		}
+	} else {
+		where = "values"
+		walkModules(doc.Values.RootModule, func(r *stateResource) { note(r.Address, r.DeposedKey) })
+	}
+	if len(dups) > 0 {
+		return inputErrorf("the input lists a resource instance twice in %s (%s): Terraform never writes that; "+
+			"was the JSON edited or concatenated?", where, strings.Join(dups, ", "))
+	}
+	return nil
+}
+
 // checkEncoding rejects what encoding/json would misreport: an empty input,
-// a byte-order mark, UTF-16 and a binary plan file.
+// a byte-order mark, UTF-16, a binary plan file and invalid UTF-8 (which
+// encoding/json would silently replace).
 func checkEncoding(data []byte) error {
 	switch {
 	case len(bytes.TrimSpace(data)) == 0:
@@ -173,7 +208,30 @@ func checkEncoding(data []byte) error {
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
 		return inputErrorf("the input is a binary plan file: convert it with `terraform show -json PLANFILE > plan.json`")
 	}
+	if !utf8.Valid(data) {
+		off := invalidUTF8(data)
+		line, col := position(data, int64(off)+1)
+		return inputErrorf("the input is not valid UTF-8: byte offset %d (line %d, column %d) starts an invalid sequence "+
+			"(0x%02x); Terraform writes UTF-8: was the file re-encoded?", off, line, col, data[off])
+	}
 	return nil
+}
+
+// invalidUTF8 returns the offset of the first byte of data that does not
+// start a valid UTF-8 sequence.
+func invalidUTF8(data []byte) int {
+	for i := 0; i < len(data); {
+		if data[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return len(data)
 }
 
 // describeDecodeError turns a decoding error into one line that says where.

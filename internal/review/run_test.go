@@ -299,6 +299,17 @@ func TestReviewBadInput(t *testing.T) {
 		{"UTF-16", string(utf16), []string{"-"}, "UTF-16"},
 		{"UTF-16 without BOM", "{\x00\"\x00", []string{"-"}, "UTF-16"},
 		{"binary plan", "PK\x03\x04\x14\x00", []string{"-"}, "binary plan file"},
+		{"invalid UTF-8", "{\"format_version\": \"1.0\",\n \"values\": {\"x\": \"caf\xe9\"}}", []string{"-"},
+			"not valid UTF-8: byte offset 47 (line 2, column 22) starts an invalid sequence (0xe9)"},
+		{"duplicate address", `{"format_version": "1.2", "resource_changes": [
+			{"address": "aws_s3_bucket.a", "type": "aws_s3_bucket", "mode": "managed", "change": {"actions": ["create"]}},
+			{"address": "aws_s3_bucket.a", "type": "aws_s3_bucket", "mode": "managed", "change": {"actions": ["create"]}}]}`,
+			[]string{"-"}, `lists a resource instance twice in resource_changes ("aws_s3_bucket.a")`},
+		{"duplicate address in a state", `{"format_version": "1.0", "values": {"root_module": {"resources": [
+			{"address": "aws_s3_bucket.a", "type": "aws_s3_bucket", "mode": "managed", "values": {}}],
+			"child_modules": [{"address": "module.m", "resources": [
+			{"address": "aws_s3_bucket.a", "type": "aws_s3_bucket", "mode": "managed", "values": {}}]}]}}}`,
+			[]string{"-"}, `lists a resource instance twice in values ("aws_s3_bucket.a")`},
 		{"no format_version", `{"resource_changes": []}`, []string{"-"}, "no format_version"},
 		{"provider schema", `{"format_version": "1.0", "provider_schemas": {}}`, []string{"-"}, "its keys: provider_schemas"},
 		{"array", `[1, 2]`, []string{"-"}, "not the JSON of a Terraform plan or state: the top level is a JSON array"},
