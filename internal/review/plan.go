@@ -28,8 +28,25 @@ type document struct {
 	PriorState      *stateDoc        `json:"prior_state"`
 	ResourceChanges []resourceChange `json:"resource_changes"`
 	Configuration   *configuration   `json:"configuration"`
+	// Errored and Complete say whether Terraform finished the plan
+	// (Terraform 1.6 and later, OpenTofu); nil when not written.
+	Errored  *bool `json:"errored"`
+	Complete *bool `json:"complete"`
+	// Checks are the results of conditions and check blocks: Terraform
+	// 1.5 writes an errored plan without "errored", with its failed
+	// preconditions here.
+	Checks []checkResult `json:"checks"`
 	// Values is the content of a state.
 	Values *values `json:"values"`
+}
+
+// checkResult is one object of the plan's "checks".
+type checkResult struct {
+	Address struct {
+		Kind      string `json:"kind"`
+		ToDisplay string `json:"to_display"`
+	} `json:"address"`
+	Status string `json:"status"`
 }
 
 type stateDoc struct {
