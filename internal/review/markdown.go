@@ -188,8 +188,14 @@ func (d *mdDoc) assemble(limit int, footer string) string {
 		}
 	}
 	room := limit - fixed - len(needs)
+	// Once a part is cut, every less important part is cut whole.
+	cutting := false
 	take := func(head string, lines []string, what string) string {
 		if len(lines) == 0 {
+			return ""
+		}
+		if cutting {
+			cut = append(cut, fmt.Sprintf("%d %s", len(lines), what))
 			return ""
 		}
 		if sum(lines)+len(head) <= room {
@@ -201,6 +207,7 @@ func (d *mdDoc) assemble(limit int, footer string) string {
 			n = fitLines(lines, room-len(head))
 		}
 		cut = append(cut, fmt.Sprintf("%d %s", len(lines)-n, what))
+		cutting = true
 		if n == 0 {
 			return ""
 		}
