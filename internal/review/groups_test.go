@@ -1,0 +1,129 @@
+// Copyright (c) The terraform-provider-srm authors
+// SPDX-License-Identifier: MPL-2.0
+
+package review
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestBlockName(t *testing.T) {
+	for mod, want := range map[string]string{
+		"":                               "root",
+		"module.search":                  "search",
+		`module.shop["eu"]`:              "shop_eu",
+		`module.a.module.b[2]`:           "a_b_2",
+		`module.x["my key/with.dots"]`:   "x_my_key_with_dots",
+		`module.m["1"]`:                  "m_1",
+		`module.__["___"]`:               "module",
+		`module.9lives`:                  "m_9lives",
+		`module.shop["${var.x}"]`:        "shop_var_x",
+		"module.very-long_name.module.y": "very-long_name_y",
+	} {
+		if got := blockName(mod); got != want {
+			t.Errorf("blockName(%s) = %q, want %q", mod, got, want)
+		}
+	}
+}
+
+// Scopes and names with quotes, backslashes and template sequences stay
+// literal HCL strings.
+func TestNextStepEscapes(t *testing.T) {
+	now := time.Date(2026, 1, 31, 0, 0, 0, 0, time.UTC)
+	src := acceptanceBlock("x", []string{`module.a["q\"${x}%{y}\\"].*`}, []string{"*"}, now)
+	rec := parseNextStep(t, src)
+	if rec.scope[0] != `module.a["q\"${x}%{y}\\"].*` || rec.reviewBy != "2026-05-01" {
+		t.Errorf("parsed back %+v from:\n%s", rec, src)
+	}
+	if !rec.formatted {
+		t.Errorf("not formatted:\n%s", src)
+	}
+}
+
+// nextStepConfig is a configuration with one module that nobody accepted
+// (search) beside one that a record covers (network).
+var nextStepConfig = map[string]string{
+	"main.tf": `terraform {
+  required_providers {
+    srm = { source = "shared-responsibility/srm" }
+  }
+}
+
+module "search" {
+  source = "./search"
+}
+
+module "network" {
+  source = "./network"
+}
+
+resource "srm_obligation_acceptance" "network" {
+  scope       = ["module.network.*"]
+  obligations = ["*"]
+  accepted_by = "team-net"
+  review_by   = "2099-01-01"
+}
+`,
+	"search/main.tf": `resource "terraform_data" "index" {
+  count = 2
+  input = "index-${count.index}"
+}
+
+resource "terraform_data" "crawler" {
+  input = "crawler"
+}
+`,
+	"network/main.tf": `resource "terraform_data" "vpc" {
+  input = "vpc"
+}
+`,
+}
+
+// The next step that the review proposes is accepted by the provider: with
+// the team filled in, a real CLI plans and applies it, the gate passes on
+// the plan that adds it, and, once applied, with -trusted-acceptances prior.
+func TestAccReviewNextStep(t *testing.T) {
+	w := newCLIWork(t, nextStepConfig, map[string]string{"search": "search", "network": "network"})
+	dir := t.TempDir()
+	plan := saveJSON(t, dir, "plan1.json", w.planJSON())
+	status, out, stderr := runReview(t, "", "-format", "markdown", "-gate", plan)
+	if status != ExitGate {
+		t.Fatalf("first plan: exit %d (%s), want %d:\n%s", status, stderr, ExitGate, out)
+	}
+	blocks := nextSteps(t, out)
+	if len(blocks) != 1 || !strings.Contains(blocks[0], `scope = ["module.search.*"]`) {
+		t.Fatalf("want one next step for module.search:\n%s", out)
+	}
+	// terraform fmt leaves it as it is.
+	step := strings.Replace(blocks[0], `"`+TeamPlaceholder+`"`, `"team-search"`, 1)
+	w.write(filepath.Join(w.dir, "next_step.tf"), step)
+	if stdout, stderr, err := w.run("fmt", "-check", "-diff", "next_step.tf"); err != nil {
+		t.Errorf("%s fmt -check: %v\n%s%s", w.cli, err, stdout, stderr)
+	}
+
+	plan = saveJSON(t, dir, "plan2.json", w.planJSON())
+	if status, out, stderr := runReview(t, "", "-gate", plan); status != 0 {
+		t.Errorf("with the next step: exit %d (%s), want 0:\n%s", status, stderr, out)
+	}
+	// The record is this change's own: with prior trust it is pending.
+	status, out, _ = runReview(t, "", "-gate", "-trusted-acceptances", "prior", "-format", "markdown", plan)
+	if status != ExitGate || !strings.Contains(out, "create: pending, granted by this change") {
+		t.Errorf("prior trust before apply: exit %d, want %d and the record pending:\n%s", status, ExitGate, out)
+	}
+	w.must("apply", "-auto-approve", "-input=false", "-no-color", "plan.tfplan")
+
+	// Applied: every record is in the prior state and unchanged.
+	plan = saveJSON(t, dir, "plan3.json", w.planJSON())
+	for _, args := range [][]string{{"-gate", "-trusted-acceptances", "prior"}, {"-gate", "-trusted-acceptances", "prior", "-all"}} {
+		if status, out, stderr := runReview(t, "", append(args, plan)...); status != 0 {
+			t.Errorf("%v after apply: exit %d (%s), want 0:\n%s", args, status, stderr, out)
+		}
+	}
+	if data, err := os.ReadFile(plan); err == nil && strings.Contains(string(data), `"errored": true`) {
+		t.Error("the plan after apply errored")
+	}
+}
