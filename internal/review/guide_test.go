@@ -15,7 +15,28 @@ import (
 // guide is the generated guide whose CI jobs run the review.
 var guide = filepath.Join("..", "..", "docs", "guides", "reviewing-plans-in-ci.md")
 
-var reviewCall = regexp.MustCompile(`"\$srm" review ([^>|'\n]*) plan\.json`)
+var reviewCall = regexp.MustCompile(`(?:"\$srm"|terraform-provider-srm) review ([^>|'\n]*) plan\.json`)
+
+// The review commands of the README and the guides parse and review.
+func TestDocumentedReviewCommands(t *testing.T) {
+	for _, file := range []string{filepath.Join("..", "..", "README.md"), guide,
+		filepath.Join("..", "..", "docs", "guides", "reviewing-plans-and-gating-applies.md")} {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		calls := reviewCall.FindAllStringSubmatch(string(data), -1)
+		if len(calls) == 0 && !strings.Contains(file, "gating") {
+			t.Errorf("%s: no review command found", file)
+		}
+		for _, c := range calls {
+			args := append(strings.Fields(c[1]), modulesPlan)
+			if status, out, stderr := runReview(t, "", args...); status == ExitBadInput || out == "" {
+				t.Errorf("%s: review %s: exit %d: %s", file, c[1], status, stderr)
+			}
+		}
+	}
+}
 
 // The CI jobs of the guide: every review they run parses and reviews, the
 // comment they look for starts with the report's marker line, and the
