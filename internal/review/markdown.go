@@ -25,6 +25,8 @@ func (r *Report) verdict(g Gate, s Summary) string {
 	switch {
 	case g.Unfinished != "":
 		return "Gate: fails. " + g.Unfinished + "; nothing here is a review of the whole change. Fix the plan's errors and plan again."
+	case g.Empty && r.Source == "state":
+		return "Nothing to review: the state has no managed resources."
 	case g.Empty:
 		return "No changes to review."
 	}
@@ -482,7 +484,7 @@ func (r *Report) mdUnknown() string {
 		}
 		b.WriteString(":\n\n```hcl\n" + step + "```\n\n")
 	} else {
-		b.WriteString("which leaves the obligations a record accepts now to the type's own.\n\n")
+		b.WriteString("which would replace the acceptance of every obligation (`*`) with the type's own.\n\n")
 	}
 	return b.String()
 }

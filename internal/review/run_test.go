@@ -360,7 +360,7 @@ func TestReviewUsage(t *testing.T) {
 	}
 	// An empty state (what terraform show -json prints without one).
 	status, out, _ = runReview(t, `{"format_version":"1.0"}`, "-")
-	if status != 0 || !strings.HasPrefix(out, "No changes to review.") {
+	if status != 0 || !strings.HasPrefix(out, "Nothing to review: the state has no managed resources.") {
 		t.Errorf("empty state: exit %d, stdout %q", status, out)
 	}
 }
