@@ -242,44 +242,41 @@ func (jw *jsonWriter) appendResource(b []byte, it *Item) []byte {
 		b = append(b, ","...)
 	}
 	b = append(b, in+`"owner_changes": `...)
-	if len(it.OwnerChanges) == 0 {
-		b = append(b, "[],"...)
-	} else {
-		b = append(b, '[')
-		for i, c := range it.OwnerChanges {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = append(b, in+"  {"+in+`    "component": `...)
-			b = appendJSONString(b, c.Component)
-			b = append(b, ","+in+`    "before": `...)
-			b = appendJSONString(b, string(c.Before))
-			b = append(b, ","+in+`    "after": `...)
-			b = appendJSONString(b, string(c.After))
-			b = append(b, in+"  }"...)
-		}
-		b = append(b, in+"],"...)
-	}
-	b = append(b, in+`"assumptions": `...)
-	if len(it.Assumptions) == 0 {
-		b = append(b, "[]"...)
-	} else {
-		b = append(b, '[')
-		for i, a := range it.Assumptions {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = append(b, in+"  {"+in+`    "condition": `...)
-			b = appendJSONString(b, a.Condition)
-			b = append(b, ","+in+`    "assumed": `...)
-			b = appendJSONString(b, a.Assumed)
-			b = append(b, ","+in+`    "reason": `...)
-			b = appendJSONString(b, a.Reason)
-			b = append(b, in+"  }"...)
-		}
-		b = append(b, in+"]"...)
-	}
+	b = appendObjects(b, len(it.OwnerChanges), func(i int) [3][2]string {
+		c := it.OwnerChanges[i]
+		return [3][2]string{{"component", c.Component}, {"before", string(c.Before)}, {"after", string(c.After)}}
+	})
+	b = append(b, ","+in+`"assumptions": `...)
+	b = appendObjects(b, len(it.Assumptions), func(i int) [3][2]string {
+		a := it.Assumptions[i]
+		return [3][2]string{{"condition", a.Condition}, {"assumed", a.Assumed}, {"reason", a.Reason}}
+	})
 	return append(b, "\n    }"...)
+}
+
+// appendObjects appends an array of n objects of three string members
+// (key, value), indented as a member of a resource.
+func appendObjects(b []byte, n int, members func(int) [3][2]string) []byte {
+	const in = "\n      "
+	if n == 0 {
+		return append(b, "[]"...)
+	}
+	b = append(b, '[')
+	for i := range n {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, in+"  {"...)
+		for j, m := range members(i) {
+			if j > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, in+`    "`+m[0]+`": `...)
+			b = appendJSONString(b, m[1])
+		}
+		b = append(b, in+"  }"...)
+	}
+	return append(b, in+"]"...)
 }
 
 // appendOwners appends an object of owners keyed by id, in key order.
