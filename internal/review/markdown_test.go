@@ -380,6 +380,12 @@ func TestReviewModulesJSON(t *testing.T) {
 	if doc.Gate.Pass || doc.Gate.Failing != 6 || doc.Gate.Unknown != 1 {
 		t.Errorf("gate %+v, want failing with 6 resources and 1 unknown", doc.Gate)
 	}
+	for _, format := range []string{"json", "oscal", "markdown"} {
+		_, _, stderr := runReview(t, "", "-format", format, modulesPlan)
+		if !strings.Contains(stderr, "terraform-provider-srm review: warning: srm_obligation_acceptance.typo matches nothing") {
+			t.Errorf("-format %s: the warning is not on stderr: %q", format, stderr)
+		}
+	}
 	if doc.Summary.NotReviewed["delete"] != 1 || doc.Summary.NotReviewed["no-op"] != 1 {
 		t.Errorf("not reviewed %v", doc.Summary.NotReviewed)
 	}

@@ -178,11 +178,15 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, e env) (statu
 	if note != "" {
 		rep.Notes = append(rep.Notes, note)
 	}
-	if *format != "text" {
-		// The text report shows the notes itself; the others go to files
-		// and comments, so the CI log says them too.
+	if *format != "text" && rep.Unfinished == "" {
+		// The text report shows the notes and warnings itself; the others
+		// go to files and comments, so the CI log says them too. A plan
+		// Terraform did not finish gets its one line only.
 		for _, n := range rep.Notes {
 			fmt.Fprintf(stderr, "terraform-provider-srm review: note: %s\n", n)
+		}
+		for _, w := range rep.Warnings() {
+			fmt.Fprintf(stderr, "terraform-provider-srm review: warning: %s\n", w)
 		}
 	}
 	switch *format {
