@@ -129,8 +129,41 @@ func groupScope(mod string, failing, items []*Item, from, to int) []string {
 			out = append(out, a)
 		}
 	}
+	if len(out) <= maxScopeAddresses {
+		return out
+	}
+	// Many resources: one pattern per type ("<module>.aws_instance.*")
+	// where every reviewed resource of the type in the module instance
+	// fails, the addresses otherwise.
+	whole := map[string]bool{}
+	for _, it := range failing {
+		whole[it.Type] = true
+	}
+	for k := from; k < to; k++ {
+		if it := items[k]; !it.Failing() {
+			delete(whole, it.Type)
+		}
+	}
+	prefix := ""
+	if mod != "" {
+		prefix = mod + "."
+	}
+	out = out[:0]
+	for _, it := range failing {
+		a := unkeyed(it.Address, mod)
+		if whole[it.Type] {
+			a = prefix + it.Type + ".*"
+		}
+		if !slices.Contains(out, a) {
+			out = append(out, a)
+		}
+	}
 	return out
 }
+
+// maxScopeAddresses is the number of resource addresses beyond which a
+// next step's scope names types instead.
+const maxScopeAddresses = 10
 
 // unkeyed returns a resource instance address without its own instance
 // key (the module instance's keys stay): `module.a["x"].aws_s3_bucket.b`

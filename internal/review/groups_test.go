@@ -4,11 +4,15 @@
 package review
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/shared-responsibility/terraform-provider-srm/internal/srm"
 )
 
 func TestBlockName(t *testing.T) {
@@ -125,5 +129,58 @@ func TestAccReviewNextStep(t *testing.T) {
 	}
 	if data, err := os.ReadFile(plan); err == nil && strings.Contains(string(data), `"errored": true`) {
 		t.Error("the plan after apply errored")
+	}
+}
+
+// The scope of a next step: the module instance when nothing else lies in
+// it, the failing resources' addresses, or, for many of them, their types.
+func TestGroupScope(t *testing.T) {
+	item := func(addr, typ string, failing bool) *Item {
+		it := &Item{Address: addr, Module: moduleOf(addr), Type: typ}
+		if failing {
+			it.Result = &srm.Result{Unaccepted: []*srm.Obligation{{ID: "x.y"}}}
+		}
+		return it
+	}
+	for _, tc := range []struct {
+		name  string
+		items []*Item
+		want  []string
+	}{
+		{"module alone", []*Item{item("module.a.aws_s3_bucket.b", "aws_s3_bucket", true)}, []string{"module.a.*"}},
+		{"a child module reviewed too", []*Item{item("module.a.aws_s3_bucket.b[0]", "aws_s3_bucket", true), item("module.a.aws_s3_bucket.b[1]", "aws_s3_bucket", true),
+			item("module.a.module.c.aws_s3_bucket.d", "aws_s3_bucket", false)}, []string{"module.a.aws_s3_bucket.b"}},
+		{"root", []*Item{item(`aws_s3_bucket.b["x"]`, "aws_s3_bucket", true), item("aws_iam_role.r", "aws_iam_role", false)}, []string{"aws_s3_bucket.b"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var failing []*Item
+			to := 0
+			for _, it := range tc.items {
+				if it.Module == tc.items[0].Module {
+					to++
+					if it.Failing() {
+						failing = append(failing, it)
+					}
+				}
+			}
+			if got := groupScope(tc.items[0].Module, failing, tc.items, 0, to); strings.Join(got, ",") != strings.Join(tc.want, ",") {
+				t.Errorf("scope %q, want %q", got, tc.want)
+			}
+		})
+	}
+	// Many root resources: types where all of a type fail.
+	var items, failing []*Item
+	for i := range 12 {
+		items = append(items, item(fmt.Sprintf("aws_instance.i%d", i), "aws_instance", true))
+		items = append(items, item(fmt.Sprintf("aws_s3_bucket.b%d", i), "aws_s3_bucket", i != 0))
+	}
+	for _, it := range items {
+		if it.Failing() {
+			failing = append(failing, it)
+		}
+	}
+	got := groupScope("", failing, items, 0, len(items))
+	if got[0] != "aws_instance.*" || len(got) != 12 || slices.Contains(got, "aws_s3_bucket.*") {
+		t.Errorf("scope of 23 failing root resources: %q; want aws_instance.* and the 11 failing buckets", got)
 	}
 }

@@ -133,7 +133,7 @@ func TestMarkdownSizeLargePlans(t *testing.T) {
 	}{
 		{"1,000 resources, all failing", 10, 100, []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, true, 10},
 		{"1,000 resources, one module failing", 10, 100, []int{4}, true, 1},
-		{"1,000 resources in the root module", 1, 1000, []int{0}, true, 1},
+		{"1,000 resources in one module", 1, 1000, []int{0}, true, 1},
 		{"10,000 resources, all failing", 20, 500, []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19}, false, 20},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -146,8 +146,15 @@ func TestMarkdownSizeLargePlans(t *testing.T) {
 			if !strings.HasPrefix(out, MarkdownMarker+"\n") || !strings.Contains(out, "**Gate: fails.") {
 				t.Errorf("marker or headline cut")
 			}
-			if n := len(nextSteps(t, out)); n != tc.wantNextSteps {
+			steps := nextSteps(t, out)
+			if n := len(steps); n != tc.wantNextSteps {
 				t.Errorf("%d next steps, want %d", n, tc.wantNextSteps)
+			}
+			for _, step := range steps {
+				// Many resources of a module are named by type.
+				if rec := parseNextStep(t, step); len(rec.scope) > maxScopeAddresses {
+					t.Errorf("a next step's scope names %d patterns:\n%s", len(rec.scope), step)
+				}
 			}
 			if !strings.Contains(out, "-format json") {
 				t.Errorf("the comment does not say how to see what it cut")
