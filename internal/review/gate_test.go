@@ -75,15 +75,17 @@ func reviewUnfinished(t *testing.T, dir, cli string) {
 }
 
 func TestReviewRealUnfinishedPlans(t *testing.T) {
-	for _, cli := range []string{"terraform"} {
+	for _, cli := range []string{"terraform", "tofu"} {
 		reviewUnfinished(t, filepath.Join("testdata", "real"), cli)
 	}
 }
 
 // Errored, incomplete and empty plans as the CLI of TF_ACC_TERRAFORM_PATH
 // writes them. Terraform 1.5 writes neither "errored" nor "complete": its
-// errored plan is known by its failed precondition in "checks", and its
-// targeted plan cannot be told from a whole one (no incomplete case).
+// errored plan is known by its failed precondition in "checks". Only
+// Terraform 1.8 writes "complete" (OpenTofu 1.12 writes "errored" only):
+// elsewhere a targeted plan cannot be told from a whole one, and there is
+// no incomplete case.
 func TestAccReviewUnfinishedPlans(t *testing.T) {
 	w := newCLIWork(t, map[string]string{"main.tf": gateConfig}, nil)
 	plans := map[string][]byte{

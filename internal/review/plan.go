@@ -28,8 +28,9 @@ type document struct {
 	PriorState      *stateDoc        `json:"prior_state"`
 	ResourceChanges []resourceChange `json:"resource_changes"`
 	Configuration   *configuration   `json:"configuration"`
-	// Errored and Complete say whether Terraform finished the plan
-	// (Terraform 1.6 and later, OpenTofu); nil when not written.
+	// Errored and Complete say whether Terraform finished the plan;
+	// nil when not written (Terraform 1.8 writes both, OpenTofu 1.12
+	// errored only, Terraform 1.5 neither).
 	Errored  *bool `json:"errored"`
 	Complete *bool `json:"complete"`
 	// Checks are the results of conditions and check blocks: Terraform
