@@ -58,6 +58,9 @@ func (r *Report) verdict(g Gate, s Summary) string {
 // obligations, the records, and what was not reviewed.
 func (r *Report) counts(s Summary) string {
 	var parts []string
+	if r.Unfinished != "" {
+		return fmt.Sprintf("The partial plan lists %s to review; none is reviewed.", plural(s.Resources, "resource", "resources"))
+	}
 	rev := plural(s.Resources, "resource", "resources") + " reviewed"
 	if len(s.ByAction) > 0 {
 		var acts []string
@@ -66,7 +69,9 @@ func (r *Report) counts(s Summary) string {
 		}
 		rev += " (" + strings.Join(acts, ", ") + ")"
 	}
-	parts = append(parts, rev)
+	if s.Resources > 0 {
+		parts = append(parts, rev)
+	}
 	if s.Obligations.Total > 0 {
 		parts = append(parts, fmt.Sprintf("%d of %s accepted", s.Obligations.Accepted, plural(s.Obligations.Total, "customer obligation", "customer obligations")))
 	}
@@ -85,7 +90,9 @@ func (r *Report) counts(s Summary) string {
 	if len(more) > 0 {
 		rec += " (" + strings.Join(more, ", ") + ")"
 	}
-	parts = append(parts, rec)
+	if rc.Found+rc.Removed > 0 {
+		parts = append(parts, rec)
+	}
 	if len(s.NotReviewed) > 0 {
 		var nr []string
 		for _, a := range sortedKeys(s.NotReviewed) {
@@ -96,7 +103,7 @@ func (r *Report) counts(s Summary) string {
 	if r.Options.Trust == TrustPrior {
 		parts = append(parts, "trusted records: the prior state's")
 	}
-	return strings.Join(parts, " · ")
+	return upperFirst(strings.Join(parts, " · "))
 }
 
 // mdDoc is a Markdown report under construction: its parts in output
@@ -133,7 +140,10 @@ func (r *Report) markdown(limit int) string {
 	var d mdDoc
 	var b strings.Builder
 	b.WriteString(MarkdownMarker + "\n## Shared responsibility review\n\n")
-	fmt.Fprintf(&b, "**%s**\n\n%s\n\n", mdEscape(r.verdict(g, s)), mdEscape(r.counts(s)))
+	fmt.Fprintf(&b, "**%s**\n\n", mdEscape(r.verdict(g, s)))
+	if c := r.counts(s); c != "" {
+		b.WriteString(mdEscape(c) + "\n\n")
+	}
 	d.head = b.String()
 	footer := fmt.Sprintf("<sub>Catalog %s, reviewed by terraform-provider-srm from the %s's JSON. Accepting an obligation records who owns it; "+
 		"it does not transfer liability or remove risk.</sub>\n", r.Catalog.Version, r.Source)

@@ -445,7 +445,7 @@ func TestReviewUnfinishedAndEmptyPlans(t *testing.T) {
 	  "change": {"actions": ["no-op"], "before": {"bucket": "b"}, "after": {"bucket": "b"}}}]}`
 	for _, format := range []string{"text", "markdown"} {
 		status, out, stderr := runReview(t, empty, "-gate", "-format", format, "-")
-		if status != 0 || stderr != "" || !strings.Contains(out, "No changes to review.") || !strings.Contains(out, "not reviewed: 1 no-op") ||
+		if status != 0 || stderr != "" || !strings.Contains(out, "No changes to review.") || !strings.Contains(out, "Not reviewed: 1 no-op") ||
 			strings.Contains(out, "all 0") {
 			t.Errorf("empty plan, %s: exit %d, stderr %q:\n%s", format, status, stderr, out)
 		}

@@ -40,7 +40,10 @@ func (r *Report) WriteText(w io.Writer, colour bool) error {
 	if !g.Pass && !g.Empty {
 		style = ansiRed
 	}
-	b.WriteString(paint(ansiBold+style, r.verdict(g, s)) + "\n" + r.counts(s) + "\n")
+	b.WriteString(paint(ansiBold+style, r.verdict(g, s)) + "\n")
+	if c := r.counts(s); c != "" {
+		b.WriteString(c + "\n")
+	}
 	if g.Unfinished != "" {
 		_, err := io.WriteString(w, b.String())
 		return err
