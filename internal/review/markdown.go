@@ -110,7 +110,7 @@ func (r *Report) counts(s Summary) string {
 // order, sized before they are written so that the least important are cut
 // first.
 type mdDoc struct {
-	head, needs, nextStep, records, owners, unknown, notes string
+	head, needs, nextStep, records, unknown, notes string
 	// needsCompact lists the failing resources more tightly; needsLines
 	// are its lines, cut from the end when even it does not fit.
 	needsCompact []string
@@ -286,12 +286,12 @@ func mdNeeds(groups []*Group) (string, []string) {
 	var full strings.Builder
 	var lines []string
 	const head = "### What needs an owner\n\n"
-	any := false
+	found := false
 	for _, g := range groups {
 		if len(g.Failing) == 0 {
 			continue
 		}
-		any = true
+		found = true
 		title := fmt.Sprintf("**%s** (%s): %s — %s\n", mdTitle(g), plural(len(g.Failing), "resource", "resources"),
 			codeJoin(g.Patterns), plural(g.Unaccepted, "obligation", "obligations"))
 		full.WriteString(title)
@@ -317,7 +317,7 @@ func mdNeeds(groups []*Group) (string, []string) {
 		}
 		lines = append(lines, line+"\n\n")
 	}
-	if !any {
+	if !found {
 		return "", nil
 	}
 	return head + full.String(), append([]string{head}, lines...)

@@ -68,10 +68,9 @@ func teamPlan(modules, perModule int, failing ...int) []byte {
 			if i%2 == 0 {
 				addr = fmt.Sprintf(`%s.%s.r%d_%d["k%d"]`, module, t.typ, m, i, i)
 			}
-			switch {
-			case i%10 == 9:
+			if i%10 == 9 {
 				change(module, addr, t.typ, `"update"`, "{"+t.after+`,"tags":{"v":"1"}}`, "{"+t.after+`,"tags":{"v":"2"}}`)
-			default:
+			} else {
 				change(module, addr, t.typ, `"create"`, "null", "{"+t.after+`,"tags":{"team":"t"}}`)
 			}
 		}
@@ -84,25 +83,19 @@ func teamPlan(modules, perModule int, failing ...int) []byte {
 }
 
 // reviewPlan reviews plan JSON with the test clock.
-func reviewPlan(tb testing.TB, data []byte, opts Options) *Report {
+func reviewPlan(tb testing.TB, data []byte) *Report {
 	tb.Helper()
 	doc, k, err := parseDocument(data)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	if opts.Now.IsZero() {
-		opts.Now = testNow
-	}
-	if opts.ExpiryWarning == 0 {
-		opts.ExpiryWarning = DefaultExpiryWarning
-	}
-	return reviewDocument(doc, k, &srm.Engine{Catalog: srm.MustBuiltin()}, opts)
+	return reviewDocument(doc, k, &srm.Engine{Catalog: srm.MustBuiltin()}, Options{Now: testNow, ExpiryWarning: DefaultExpiryWarning})
 }
 
 // Target (issue 26): about 50 reviewed resources of which one module
 // fails give a comment of at most 16,000 characters, with every part.
 func TestMarkdownSizeTeamPlan(t *testing.T) {
-	rep := reviewPlan(t, teamPlan(6, 8, 3), Options{})
+	rep := reviewPlan(t, teamPlan(6, 8, 3))
 	if n := len(rep.Items); n < 45 || n > 55 {
 		t.Fatalf("%d reviewed resources, want about 50", n)
 	}
@@ -137,7 +130,7 @@ func TestMarkdownSizeLargePlans(t *testing.T) {
 		{"10,000 resources, all failing", 20, 500, []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19}, false, 20},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			rep := reviewPlan(t, teamPlan(tc.modules, tc.per, tc.failing...), Options{})
+			rep := reviewPlan(t, teamPlan(tc.modules, tc.per, tc.failing...))
 			out := rep.markdown(MarkdownLimit)
 			t.Logf("%d resources: %d characters", len(rep.Items), len(out))
 			if len(out) > MarkdownLimit {
@@ -176,7 +169,7 @@ func TestMarkdownSizeLargePlans(t *testing.T) {
 // failing details, then owner changes, then the list of failing resources
 // is compacted, then cut; the headline and next steps stay.
 func TestMarkdownCutOrder(t *testing.T) {
-	rep := reviewPlan(t, teamPlan(6, 8, 3), Options{})
+	rep := reviewPlan(t, teamPlan(6, 8, 3))
 	full := rep.markdown(MarkdownLimit)
 	prev := len(full)
 	sawCompact := false
@@ -229,7 +222,7 @@ func BenchmarkReviewTeamPlan(b *testing.B) {
 // BenchmarkMarkdown1k writes the comment of a plan of 1,000 failing
 // resources, which has to be cut to fit.
 func BenchmarkMarkdown1k(b *testing.B) {
-	rep := reviewPlan(b, teamPlan(10, 100, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9), Options{})
+	rep := reviewPlan(b, teamPlan(10, 100, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9))
 	b.ResetTimer()
 	for range b.N {
 		if len(rep.markdown(MarkdownLimit)) == 0 {

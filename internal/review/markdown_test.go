@@ -160,11 +160,11 @@ func nextSteps(t *testing.T, out string) []string {
 
 // parsedRecord is a next-step block read back with the HCL parser.
 type parsedRecord struct {
-	name                     string
-	scope, obligations       []string
-	acceptedBy, reviewBy     string
-	attributes               []string
-	formatted, fmtDifference bool
+	name                 string
+	scope, obligations   []string
+	acceptedBy, reviewBy string
+	attributes           []string
+	formatted            bool
 }
 
 // parseNextStep parses one next-step block as HCL: one resource block of
@@ -195,9 +195,10 @@ func parseNextStep(t *testing.T, src string) parsedRecord {
 		}
 		switch {
 		case v.Type() == cty.String:
-			if name == "accepted_by" {
+			switch name {
+			case "accepted_by":
 				rec.acceptedBy = v.AsString()
-			} else if name == "review_by" {
+			case "review_by":
 				rec.reviewBy = v.AsString()
 			}
 		case v.Type().IsTupleType():
@@ -271,7 +272,11 @@ func withRecords(t *testing.T, planFile string, blocks []string) string {
 	if err := json.Unmarshal(data, &doc); err != nil {
 		t.Fatal(err)
 	}
-	root := doc["planned_values"].(map[string]any)["root_module"].(map[string]any)
+	pv, _ := doc["planned_values"].(map[string]any)
+	root, ok := pv["root_module"].(map[string]any)
+	if !ok {
+		t.Fatalf("%s has no planned_values.root_module", planFile)
+	}
 	resources, _ := root["resources"].([]any)
 	for _, b := range blocks {
 		rec := parseNextStep(t, b)

@@ -6,7 +6,6 @@ package review
 import (
 	"bufio"
 	"encoding/json"
-	"fmt"
 	"io"
 	"maps"
 	"slices"
@@ -385,14 +384,6 @@ func (r *Report) WriteOSCAL(w io.Writer) error {
 	}
 	_, err = w.Write(append(b, '\n'))
 	return err
-}
-
-// resources counts resources in words: "1 resource", "2 resources".
-func resources(n int) string {
-	if n == 1 {
-		return "1 resource"
-	}
-	return fmt.Sprintf("%d resources", n)
 }
 
 func codeJoin(items []string) string {
