@@ -5,14 +5,18 @@ package main
 
 import (
 	"flag"
+	"fmt"
+	"io"
 	"log"
 	"os"
+	"runtime"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
 	"github.com/shared-responsibility/terraform-provider-srm/internal/provider"
 	"github.com/shared-responsibility/terraform-provider-srm/internal/review"
+	"github.com/shared-responsibility/terraform-provider-srm/internal/srm"
 )
 
 // version is set by the release build (-ldflags "-X main.version=...").
@@ -21,11 +25,32 @@ var version = "dev"
 // stopProfile ends a CPU profile started by a pprof build (main_pprof.go).
 var stopProfile = func() {}
 
+// usage names the binary's modes: `review`, `version`, and the provider
+// that Terraform starts.
+const usage = `Usage: terraform-provider-srm <command> [args]
+
+The shared responsibility provider for Terraform and OpenTofu. Terraform and
+OpenTofu start this binary themselves as a plugin; run by hand, it reviews
+plans:
+
+  review    review the shared responsibility of a plan or state
+            (terraform-provider-srm review -h for its flags)
+  version   print the provider, catalog and Go versions
+
+Plugin mode: without a command, when started by Terraform or OpenTofu
+(-debug serves it for a debugger).
+`
+
+// pluginCookie is the variable Terraform and OpenTofu set when they start
+// a provider: without it and without arguments, a person ran the binary.
+const pluginCookie = "TF_PLUGIN_MAGIC_COOKIE"
+
 func main() {
-	// `terraform-provider-srm review PLAN.json` reviews a plan; anything
-	// else is the provider, served to Terraform.
-	if len(os.Args) > 1 && os.Args[1] == "review" {
-		os.Exit(review.Run(os.Args[2:], os.Stdin, os.Stdout, os.Stderr))
+	// `terraform-provider-srm review PLAN.json` reviews a plan, `version`
+	// says what this is; anything else is the provider, served to
+	// Terraform.
+	if status, done := command(os.Args[1:], os.Getenv(pluginCookie) != "", os.Stdout, os.Stderr); done {
+		os.Exit(status)
 	}
 	var debug bool
 	flag.BoolVar(&debug, "debug", false, "set to true to run the provider with support for debuggers like delve")
@@ -48,6 +73,34 @@ func main() {
 		stopProfile()
 		log.Fatal(err.Error())
 	}
+}
+
+// command runs the modes that are not the provider: review, version and
+// usage. done is false when the binary is to serve the provider: started
+// by Terraform (plugin), or with the provider's own flags.
+func command(args []string, plugin bool, stdout, stderr io.Writer) (status int, done bool) {
+	if len(args) == 0 {
+		if plugin {
+			return 0, false
+		}
+		_, _ = io.WriteString(stderr, usage)
+		return 1, true
+	}
+	switch args[0] {
+	case "review":
+		return review.Run(args[1:], os.Stdin, stdout, stderr), true
+	case "version", "-version", "--version":
+		catalog := "unavailable"
+		if c, err := srm.Builtin(); err == nil {
+			catalog = c.Version
+		}
+		fmt.Fprintf(stdout, "terraform-provider-srm %s\ncatalog %s\n%s %s/%s\n", version, catalog, runtime.Version(), runtime.GOOS, runtime.GOARCH)
+		return 0, true
+	case "-h", "-help", "--help", "help":
+		_, _ = io.WriteString(stdout, usage)
+		return 0, true
+	}
+	return 0, false
 }
 
 // silencedLogs returns the log-level variables to set to "off" so that the

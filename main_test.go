@@ -64,8 +64,55 @@ func TestMainDispatch(t *testing.T) {
 	if code, _, stderr := run("review", "no-such-plan.json"); code != 1 || strings.Count(stderr, "\n") != 1 || strings.Contains(stderr, "goroutine") {
 		t.Errorf("review of a missing file: exit %d, stderr %q; want 1 and one line", code, stderr)
 	}
-	// Without review and without the plugin handshake: the provider, as today.
-	if code, _, stderr := run(); code != 1 || !strings.Contains(stderr, "This binary is a plugin") {
-		t.Errorf("no arguments: exit %d, stderr %q; want the plugin message", code, stderr)
+	// Run by hand without arguments: the usage, naming every mode.
+	if code, _, stderr := run(); code != 1 || !strings.HasPrefix(stderr, "Usage: terraform-provider-srm") {
+		t.Errorf("no arguments: exit %d, stderr %q; want the usage", code, stderr)
+	}
+	if code, out, _ := run("version"); code != 0 || !strings.HasPrefix(out, "terraform-provider-srm dev\ncatalog 20") {
+		t.Errorf("version: exit %d, stdout %q", code, out)
+	}
+	// Started as a plugin without the handshake Terraform performs: the
+	// provider's own message, as before.
+	cmd := exec.Command(bin)
+	cmd.Env = append(cmd.Environ(), "TF_PLUGIN_MAGIC_COOKIE=wrong")
+	out, _ := cmd.CombinedOutput()
+	if !strings.Contains(string(out), "This binary is a plugin") {
+		t.Errorf("with the plugin cookie: %q; want the plugin message", out)
+	}
+}
+
+// The modes that are not the provider, and when the binary is the provider.
+func TestCommand(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		args           []string
+		plugin         bool
+		status         int
+		done           bool
+		stdout, stderr []string
+	}{
+		{nil, false, 1, true, nil, []string{"Usage: terraform-provider-srm", "review", "version", "Plugin mode"}},
+		{nil, true, 0, false, nil, nil},
+		{[]string{"-h"}, false, 0, true, []string{"Usage: terraform-provider-srm", "review", "version"}, nil},
+		{[]string{"--help"}, false, 0, true, []string{"Usage: terraform-provider-srm"}, nil},
+		{[]string{"version"}, false, 0, true, []string{"terraform-provider-srm dev\n", "\ncatalog ", "\ngo1."}, nil},
+		{[]string{"review", "-h"}, false, 0, true, []string{"Usage: terraform-provider-srm review"}, nil},
+		{[]string{"-debug"}, false, 0, false, nil, nil},
+	} {
+		var stdout, stderr strings.Builder
+		status, done := command(tc.args, tc.plugin, &stdout, &stderr)
+		if status != tc.status || done != tc.done {
+			t.Errorf("%q (plugin %v): status %d, done %v; want %d, %v", tc.args, tc.plugin, status, done, tc.status, tc.done)
+		}
+		for _, want := range tc.stdout {
+			if !strings.Contains(stdout.String(), want) {
+				t.Errorf("%q: stdout %q lacks %q", tc.args, stdout.String(), want)
+			}
+		}
+		for _, want := range tc.stderr {
+			if !strings.Contains(stderr.String(), want) {
+				t.Errorf("%q: stderr %q lacks %q", tc.args, stderr.String(), want)
+			}
+		}
 	}
 }

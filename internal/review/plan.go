@@ -29,8 +29,26 @@ type document struct {
 	PriorState      *stateDoc        `json:"prior_state"`
 	ResourceChanges []resourceChange `json:"resource_changes"`
 	Configuration   *configuration   `json:"configuration"`
+	// Errored and Complete say whether Terraform finished the plan;
+	// nil when not written (Terraform 1.8 writes both, OpenTofu 1.12
+	// errored only, Terraform 1.5 neither).
+	Errored  *bool `json:"errored"`
+	Complete *bool `json:"complete"`
+	// Checks are the results of conditions and check blocks: Terraform
+	// 1.5 writes an errored plan without "errored", with its failed
+	// preconditions here.
+	Checks []checkResult `json:"checks"`
 	// Values is the content of a state.
 	Values *values `json:"values"`
+}
+
+// checkResult is one object of the plan's "checks".
+type checkResult struct {
+	Address struct {
+		Kind      string `json:"kind"`
+		ToDisplay string `json:"to_display"`
+	} `json:"address"`
+	Status string `json:"status"`
 }
 
 type stateDoc struct {

@@ -4,12 +4,8 @@
 package review
 
 import (
-	"bytes"
-	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strings"
 	"testing"
 )
 
@@ -95,76 +91,16 @@ func TestReviewRealPlans(t *testing.T) {
 }
 
 func TestAccReviewRealPlans(t *testing.T) {
-	cliPath := os.Getenv("TF_ACC_TERRAFORM_PATH")
-	if os.Getenv("TF_ACC") == "" || cliPath == "" {
-		t.Skip("set TF_ACC=1 and TF_ACC_TERRAFORM_PATH to build plans with a real CLI")
-	}
-	cli := "terraform"
-	if strings.Contains(filepath.Base(cliPath), "tofu") {
-		cli = "tofu"
-	}
-	tmp := t.TempDir()
-	// The provider, served through dev_overrides (no init, no registry).
-	pluginDir := filepath.Join(tmp, "plugins")
-	build := exec.Command("go", "build", "-o", filepath.Join(pluginDir, "terraform-provider-srm"), "../..")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	cliConfig := filepath.Join(tmp, "dev.tfrc")
-	if err := os.WriteFile(cliConfig, []byte(`provider_installation {
-  dev_overrides {
-    "shared-responsibility/srm" = "`+pluginDir+`"
-  }
-  direct {}
-}
-`), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	work := filepath.Join(tmp, "work")
-	if err := os.CopyFS(work, os.DirFS(filepath.Join("testdata", "real", "config"))); err != nil {
-		t.Fatal(err)
-	}
-	// The module manifest that init would write for the local module.
-	if err := os.MkdirAll(filepath.Join(work, ".terraform", "modules"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	manifest := `{"Modules":[{"Key":"","Source":"","Dir":"."},{"Key":"payments","Source":"./payments","Dir":"payments"}]}`
-	if err := os.WriteFile(filepath.Join(work, ".terraform", "modules", "modules.json"), []byte(manifest), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	runCLI := func(args ...string) []byte {
-		t.Helper()
-		cmd := exec.Command(cliPath, args...)
-		cmd.Dir = work
-		cmd.Env = append(os.Environ(), "TF_CLI_CONFIG_FILE="+cliConfig, "TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1")
-		var stderr bytes.Buffer
-		cmd.Stderr = &stderr
-		out, err := cmd.Output()
-		if err != nil {
-			t.Fatalf("%s %s: %v\n%s\n%s", cli, strings.Join(args, " "), err, out, stderr.String())
-		}
-		return out
-	}
-	runCLI("apply", "-auto-approve", "-input=false", "-no-color", "-var", "generation=1")
-	state := runCLI("show", "-json")
-	runCLI("plan", "-input=false", "-no-color", "-var", "generation=2", "-out", "plan.tfplan")
-	plan := runCLI("show", "-json", "plan.tfplan")
+	w := newCLIWorkFrom(t, filepath.Join("testdata", "real", "config"), map[string]string{"payments": "payments"})
+	w.must("apply", "-auto-approve", "-input=false", "-no-color", "-var", "generation=1")
+	state := w.must("show", "-json")
+	plan := w.planJSON("-var", "generation=2")
 
-	out := filepath.Join(tmp, "json")
+	out := filepath.Join(t.TempDir(), "json")
 	if *update {
 		out = filepath.Join("testdata", "real")
 	}
-	if err := os.MkdirAll(out, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	for name, data := range map[string][]byte{cli + "-plan.json": plan, cli + "-state.json": state} {
-		var pretty bytes.Buffer
-		if err := json.Indent(&pretty, data, "", " "); err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		if err := os.WriteFile(filepath.Join(out, name), pretty.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	reviewReal(t, out, cli)
+	saveJSON(t, out, w.cli+"-plan.json", plan)
+	saveJSON(t, out, w.cli+"-state.json", state)
+	reviewReal(t, out, w.cli)
 }

@@ -6,7 +6,6 @@ package review
 import (
 	"bufio"
 	"encoding/json"
-	"fmt"
 	"io"
 	"maps"
 	"slices"
@@ -54,22 +53,121 @@ func (r *Report) WriteJSON(w io.Writer) error {
 	if len(r.Items) > 0 {
 		ws("\n  ")
 	}
-	ws("],\n  \"summary\": ")
-	sum, err := json.MarshalIndent(r.Summary(), "  ", "  ")
-	if err != nil {
-		return err
-	}
-	wb(sum)
-	if len(r.Notes) > 0 {
-		notes, err := json.MarshalIndent(r.Notes, "  ", "  ")
+	ws("]")
+	for _, part := range []struct {
+		key   string
+		value any
+		omit  bool
+	}{
+		{"acceptance_records", r.jsonRecords(), false},
+		{"unknown_types", r.jsonUnknownTypes(), false},
+		{"warnings", r.Warnings(), false},
+		{"gate", r.Gate(), false},
+		{"summary", r.Summary(), false},
+		{"notes", r.Notes, len(r.Notes) == 0},
+	} {
+		if part.omit {
+			continue
+		}
+		v, err := json.MarshalIndent(part.value, "  ", "  ")
 		if err != nil {
 			return err
 		}
-		ws(",\n  \"notes\": ")
-		wb(notes)
+		ws(",\n  \"" + part.key + "\": ")
+		wb(v)
 	}
 	ws("\n}\n")
 	return bw.Flush()
+}
+
+// jsonRecord is an acceptance record of the JSON report (SPEC §8.1).
+type jsonRecord struct {
+	Address             string   `json:"address"`
+	AcceptedBy          string   `json:"accepted_by"`
+	ResourceAddress     string   `json:"resource_address,omitempty"`
+	Scope               []string `json:"scope,omitempty"`
+	ResourceType        string   `json:"resource_type,omitempty"`
+	ServiceModel        string   `json:"service_model,omitempty"`
+	Obligations         []string `json:"obligations"`
+	AcceptedObligations []string `json:"accepted_obligations"`
+	ReviewBy            *string  `json:"review_by"`
+	Expired             bool     `json:"expired"`
+	Expiring            bool     `json:"expiring"`
+	ExpiresInDays       *int     `json:"expires_in_days"`
+	// Action is what the plan does to the record; Granted: it creates or
+	// changes it; Pending: granted, not trusted, accepts nothing.
+	Action     string   `json:"action"`
+	Granted    bool     `json:"granted_by_this_change"`
+	Pending    bool     `json:"pending"`
+	Applies    bool     `json:"applies"`
+	Matches    int      `json:"matches"`
+	DidYouMean []string `json:"did_you_mean,omitempty"`
+}
+
+func (r *Report) jsonRecords() []jsonRecord {
+	out := make([]jsonRecord, 0, len(r.Records))
+	for _, rec := range r.Records {
+		j := jsonRecord{Address: rec.Address, AcceptedBy: rec.Record.AcceptedBy, ResourceAddress: rec.Record.ResourceAddress,
+			Scope: rec.Record.Scope, ResourceType: rec.Record.ResourceType, ServiceModel: rec.Record.ServiceModel,
+			Obligations: rec.Record.Obligations, AcceptedObligations: rec.Record.Accepted, Expired: rec.Expired, Expiring: rec.Expiring,
+			ExpiresInDays: rec.ExpiresInDays, Action: rec.Action, Granted: rec.Granted(), Pending: rec.Pending,
+			Applies: rec.Applies && !rec.Expired, Matches: rec.Matches, DidYouMean: rec.DidYouMean}
+		if rec.Record.ReviewBy != "" {
+			j.ReviewBy = &rec.Record.ReviewBy
+		}
+		if j.AcceptedObligations == nil {
+			j.AcceptedObligations = []string{}
+		}
+		out = append(out, j)
+	}
+	return out
+}
+
+// jsonUnknownType is a type the catalog cannot resolve, with its resources
+// and, per resource, the record that accepts every obligation of it.
+type jsonUnknownType struct {
+	Type      string            `json:"type"`
+	Resources []jsonUnknownItem `json:"resources"`
+}
+
+type jsonUnknownItem struct {
+	Address   string  `json:"address"`
+	CoveredBy *string `json:"covered_by"`
+}
+
+func (r *Report) jsonUnknownTypes() []jsonUnknownType {
+	out := []jsonUnknownType{}
+	index := map[string]int{}
+	for _, it := range r.Items {
+		if it.Result != nil {
+			continue
+		}
+		i, ok := index[it.Type]
+		if !ok {
+			i = len(out)
+			index[it.Type] = i
+			out = append(out, jsonUnknownType{Type: it.Type})
+		}
+		item := jsonUnknownItem{Address: it.Address}
+		if it.CoveredBy != nil {
+			item.CoveredBy = &it.CoveredBy.Address
+		}
+		out[i].Resources = append(out[i].Resources, item)
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].Type < out[b].Type })
+	return out
+}
+
+// Warnings are what the reader should fix that does not stop the review:
+// records that match nothing.
+func (r *Report) Warnings() []string {
+	out := []string{}
+	for _, rec := range r.Records {
+		if !rec.Removed() && rec.Matches == 0 {
+			out = append(out, rec.matchNothing())
+		}
+	}
+	return out
 }
 
 // jsonWriter writes resources of the JSON report with the catalog's ids
@@ -142,26 +240,42 @@ func (jw *jsonWriter) appendResource(b []byte, it *Item) []byte {
 		b = jw.appendObligations(b, res.CustomerObligations, res.Unaccepted)
 		b = append(b, ","...)
 	}
-	b = append(b, in+`"assumptions": `...)
-	if len(it.Assumptions) == 0 {
-		b = append(b, "[]"...)
-	} else {
-		b = append(b, '[')
-		for i, a := range it.Assumptions {
-			if i > 0 {
+	b = append(b, in+`"owner_changes": `...)
+	b = appendObjects(b, len(it.OwnerChanges), func(i int) [3][2]string {
+		c := it.OwnerChanges[i]
+		return [3][2]string{{"component", c.Component}, {"before", string(c.Before)}, {"after", string(c.After)}}
+	})
+	b = append(b, ","+in+`"assumptions": `...)
+	b = appendObjects(b, len(it.Assumptions), func(i int) [3][2]string {
+		a := it.Assumptions[i]
+		return [3][2]string{{"condition", a.Condition}, {"assumed", a.Assumed}, {"reason", a.Reason}}
+	})
+	return append(b, "\n    }"...)
+}
+
+// appendObjects appends an array of n objects of three string members
+// (key, value), indented as a member of a resource.
+func appendObjects(b []byte, n int, members func(int) [3][2]string) []byte {
+	const in = "\n      "
+	if n == 0 {
+		return append(b, "[]"...)
+	}
+	b = append(b, '[')
+	for i := range n {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, in+"  {"...)
+		for j, m := range members(i) {
+			if j > 0 {
 				b = append(b, ',')
 			}
-			b = append(b, in+"  {"+in+`    "condition": `...)
-			b = appendJSONString(b, a.Condition)
-			b = append(b, ","+in+`    "assumed": `...)
-			b = appendJSONString(b, a.Assumed)
-			b = append(b, ","+in+`    "reason": `...)
-			b = appendJSONString(b, a.Reason)
-			b = append(b, in+"  }"...)
+			b = append(b, in+`    "`+m[0]+`": `...)
+			b = appendJSONString(b, m[1])
 		}
-		b = append(b, in+"]"...)
+		b = append(b, in+"  }"...)
 	}
-	return append(b, "\n    }"...)
+	return append(b, in+"]"...)
 }
 
 // appendOwners appends an object of owners keyed by id, in key order.
@@ -262,318 +376,6 @@ func appendJSONString(b []byte, s string) []byte {
 // reviewed is a plan without components: valid, never an error.
 func (r *Report) WriteOSCAL(w io.Writer) error {
 	return r.Assessment().WriteOSCAL(w)
-}
-
-// ANSI styles of the text report.
-const (
-	ansiReset  = "\033[0m"
-	ansiBold   = "\033[1m"
-	ansiRed    = "\033[31m"
-	ansiYellow = "\033[33m"
-	ansiGreen  = "\033[32m"
-	ansiCyan   = "\033[36m"
-	ansiDim    = "\033[2m"
-)
-
-// WriteText writes the report as a terminal table, coloured when colour is
-// true.
-func (r *Report) WriteText(w io.Writer, colour bool) error {
-	paint := func(style, s string) string {
-		if !colour || style == "" {
-			return s
-		}
-		return style + s + ansiReset
-	}
-	ownerStyle := map[string]string{"provider": ansiGreen, "shared": ansiCyan, "customer": ansiYellow, "-": ansiDim}
-	header := []string{"RESOURCE", "ACTION", "MODEL"}
-	for _, l := range r.Catalog.Layers {
-		header = append(header, strings.ToUpper(l.ID))
-	}
-	header = append(header, "UNACCEPTED")
-	rows := [][]string{header}
-	for _, it := range r.Items {
-		row := []string{it.Address, it.Action}
-		if it.Result == nil {
-			row = append(row, "?")
-			for range r.Catalog.Layers {
-				row = append(row, "-")
-			}
-			row = append(row, "-")
-		} else {
-			row = append(row, it.Result.ServiceModel.ID)
-			for _, l := range it.Result.Layers {
-				row = append(row, string(l.Owner))
-			}
-			row = append(row, fmt.Sprintf("%d/%d", len(it.Result.Unaccepted), len(it.Result.CustomerObligations)))
-		}
-		rows = append(rows, row)
-	}
-	widths := make([]int, len(header))
-	for _, row := range rows {
-		for i, cell := range row {
-			widths[i] = max(widths[i], len(cell))
-		}
-	}
-	var b strings.Builder
-	last := len(header) - 1
-	for ri, row := range rows {
-		for i, cell := range row {
-			style := ""
-			switch {
-			case ri == 0:
-				style = ansiBold
-			case i >= 3 && i < last:
-				style = ownerStyle[cell]
-			case i == last && cell != "-" && !strings.HasPrefix(cell, "0/"):
-				style = ansiRed
-			}
-			b.WriteString(paint(style, cell))
-			if i < last {
-				b.WriteString(strings.Repeat(" ", widths[i]-len(cell)+2))
-			}
-		}
-		b.WriteString("\n")
-	}
-	s := r.Summary()
-	b.WriteString("\n" + summaryLine(s) + "\n")
-	for _, it := range r.Items {
-		for _, a := range it.Assumptions {
-			fmt.Fprintf(&b, "%s %s: %s = %q (%s)\n", paint(ansiDim, "assumption"), it.Address, a.Condition, a.Assumed, a.Reason)
-		}
-	}
-	if len(s.UnknownTypes) > 0 {
-		fmt.Fprintf(&b, "%s types the catalog cannot resolve (no owners, set in a custom catalog with -catalog): %s\n",
-			paint(ansiYellow, "unknown"), strings.Join(s.UnknownTypes, ", "))
-	}
-	for _, n := range r.Notes {
-		fmt.Fprintf(&b, "%s %s\n", paint(ansiYellow, "note"), n)
-	}
-	if s.Obligations.Unaccepted > 0 {
-		b.WriteString("\nUnaccepted obligations:\n")
-		for _, it := range r.Items {
-			if it.Result == nil || len(it.Result.Unaccepted) == 0 {
-				continue
-			}
-			fmt.Fprintf(&b, "  %s: %s\n", paint(ansiBold, it.Address), strings.Join(it.Result.UnacceptedIDs(), ", "))
-		}
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
-}
-
-// summaryLine is the one-line summary of the text and Markdown reports.
-func summaryLine(s Summary) string {
-	var actions []string
-	for _, a := range sortedKeys(s.ByAction) {
-		actions = append(actions, fmt.Sprintf("%d %s", s.ByAction[a], a))
-	}
-	line := resources(s.Resources) + " reviewed"
-	if len(actions) > 0 {
-		line += " (" + strings.Join(actions, ", ") + ")"
-	}
-	line += fmt.Sprintf("; %d of %d customer obligations unaccepted on %s; %d acceptance records",
-		s.Obligations.Unaccepted, s.Obligations.Total, resources(s.WithUnaccepted), s.AcceptanceRecords.Found)
-	if s.AcceptanceRecords.Expired > 0 {
-		line += fmt.Sprintf(" (%d expired)", s.AcceptanceRecords.Expired)
-	}
-	if n := s.ByBasis[BasisService]; n > 0 {
-		line += fmt.Sprintf("; %d answered by their service's classification", n)
-	}
-	if n := s.ByBasis[BasisProvider]; n > 0 {
-		line += fmt.Sprintf("; %d answered by a provider-wide rule", n)
-	}
-	if n := s.ByBasis[BasisUnknown]; n > 0 {
-		line += fmt.Sprintf("; %d of unknown type", n)
-	}
-	return line + "."
-}
-
-// WriteMarkdown writes the report as a pull-request comment: the summary,
-// then per module a table and, per resource, a collapsible section with
-// what it brings and what is unaccepted.
-func (r *Report) WriteMarkdown(w io.Writer) error {
-	var b strings.Builder
-	s := r.Summary()
-	b.WriteString("## Shared responsibility review\n\n")
-	unknown := s.ByBasis[BasisUnknown]
-	switch {
-	case s.Obligations.Unaccepted > 0:
-		fmt.Fprintf(&b, "**%s reviewed: %d of %d customer obligations are not accepted** on %s.",
-			resources(s.Resources), s.Obligations.Unaccepted, s.Obligations.Total, resources(s.WithUnaccepted))
-	case unknown > 0 && unknown == s.Resources:
-		fmt.Fprintf(&b, "**%s reviewed; the catalog cannot resolve the type of any of them: who owns what is unknown.**", resources(s.Resources))
-	case unknown > 0:
-		fmt.Fprintf(&b, "**%s reviewed; the catalog cannot resolve the type of %d: who owns what there is unknown.** "+
-			"The other resources' %d customer obligations are all accepted.", resources(s.Resources), unknown, s.Obligations.Total)
-	default:
-		fmt.Fprintf(&b, "**%s reviewed: all %d customer obligations are accepted.**", resources(s.Resources), s.Obligations.Total)
-	}
-	if unknown > 0 && s.Obligations.Unaccepted > 0 {
-		fmt.Fprintf(&b, " The catalog cannot resolve the type of %d: who owns what there is unknown.", unknown)
-	}
-	b.WriteString("\n\n")
-	b.WriteString("| | count |\n|---|---:|\n")
-	for _, a := range sortedKeys(s.ByAction) {
-		fmt.Fprintf(&b, "| %s | %d |\n", a, s.ByAction[a])
-	}
-	fmt.Fprintf(&b, "| customer obligations accepted | %d |\n| customer obligations unaccepted | %d |\n", s.Obligations.Accepted, s.Obligations.Unaccepted)
-	fmt.Fprintf(&b, "| acceptance records (expired) | %d (%d) |\n", s.AcceptanceRecords.Found, s.AcceptanceRecords.Expired)
-	if s.WithAssumptions > 0 {
-		fmt.Fprintf(&b, "| resources with assumptions | %d |\n", s.WithAssumptions)
-	}
-	if n := s.ByBasis[BasisService]; n > 0 {
-		fmt.Fprintf(&b, "| resources answered by their service's classification | %d |\n", n)
-	}
-	if n := s.ByBasis[BasisProvider]; n > 0 {
-		fmt.Fprintf(&b, "| resources answered by a provider-wide rule | %d |\n", n)
-	}
-	if n := s.ByBasis[BasisUnknown]; n > 0 {
-		fmt.Fprintf(&b, "| resources of a type the catalog cannot resolve | %d |\n", n)
-	}
-	b.WriteString("\n")
-	if len(s.UnknownTypes) > 0 {
-		fmt.Fprintf(&b, "Types the catalog cannot resolve (listed without owners; add them to a custom catalog): %s.\n\n", codeJoin(s.UnknownTypes))
-	}
-	for _, n := range r.Notes {
-		fmt.Fprintf(&b, "> **Note:** %s\n\n", mdEscape(n))
-	}
-	if teams := r.Assessment().AcceptedByTeam(); len(teams) > 0 {
-		b.WriteString("| accepted by | resources | obligations |\n|---|---:|---:|\n")
-		for _, tc := range teams {
-			fmt.Fprintf(&b, "| %s | %d | %d |\n", mdEscape(tc.Team), tc.Resources, tc.Obligations)
-		}
-		b.WriteString("\n")
-	}
-	omitted := 0
-	for i := 0; i < len(r.Items); {
-		mod := r.Items[i].Module
-		j := i
-		for j < len(r.Items) && r.Items[j].Module == mod {
-			j++
-		}
-		omitted += writeModule(&b, r.Catalog, mod, r.Items[i:j])
-		i = j
-	}
-	if omitted > 0 {
-		fmt.Fprintf(&b, "> The details of %d resources are left out to keep this comment within %d KiB: run the review with `-format json` for all of them.\n\n",
-			omitted, markdownDetailsBudget/1024)
-	}
-	fmt.Fprintf(&b, "<sub>Catalog %s, reviewed by terraform-provider-srm from the %s's JSON. Accepting an obligation records who owns it; "+
-		"it does not transfer liability or remove risk.</sub>\n", r.Catalog.Version, r.Source)
-	_, err := io.WriteString(w, b.String())
-	return err
-}
-
-// markdownDetailsBudget bounds the size of a Markdown report beyond which
-// per-resource details are left out: a GitHub comment holds 65,536
-// characters, and the tables come first.
-const markdownDetailsBudget = 48 * 1024
-
-// writeModule writes the table and the details of one module, and returns
-// how many resources' details it left out.
-func writeModule(b *strings.Builder, c *srm.Catalog, mod string, items []*Item) int {
-	title := "Root module"
-	if mod != "" {
-		title = "`" + mod + "`"
-	}
-	fmt.Fprintf(b, "### %s\n\n| resource | action | model |", title)
-	for _, l := range c.Layers {
-		b.WriteString(" " + l.ID + " |")
-	}
-	b.WriteString(" unaccepted |\n|---|---|---|")
-	for range c.Layers {
-		b.WriteString("---|")
-	}
-	b.WriteString("---:|\n")
-	for _, it := range items {
-		fmt.Fprintf(b, "| `%s` | %s |", it.Address, it.Action)
-		if it.Result == nil {
-			b.WriteString(" *unknown type* |")
-			for range c.Layers {
-				b.WriteString(" – |")
-			}
-			b.WriteString(" – |\n")
-			continue
-		}
-		fmt.Fprintf(b, " %s |", it.Result.ServiceModel.ID)
-		for _, l := range it.Result.Layers {
-			b.WriteString(" " + string(l.Owner) + " |")
-		}
-		fmt.Fprintf(b, " %d of %d |\n", len(it.Result.Unaccepted), len(it.Result.CustomerObligations))
-	}
-	b.WriteString("\n")
-	omitted := 0
-	for _, it := range items {
-		if b.Len() > markdownDetailsBudget {
-			omitted++
-			continue
-		}
-		writeDetails(b, it)
-	}
-	return omitted
-}
-
-func writeDetails(b *strings.Builder, it *Item) {
-	res := it.Result
-	if res == nil {
-		// The table and the summary say it: a type the catalog cannot
-		// resolve has nothing more to show.
-		return
-	}
-	state := "all accepted"
-	if n := len(res.Unaccepted); n > 0 {
-		state = fmt.Sprintf("%d unaccepted", n)
-	}
-	model := res.ServiceModel.ID
-	switch res.Basis() {
-	case BasisProvider:
-		model += ", by the provider rule <code>" + htmlEscape(res.ResourceType.Type) + "</code>"
-	case BasisService:
-		model += ", by the service <code>" + htmlEscape(res.ResourceType.Type) + "</code> (" + htmlEscape(res.ResourceType.Service.Name) + ")"
-	}
-	fmt.Fprintf(b, "<details><summary><code>%s</code> (%s, %s): %d customer obligations, %s</summary>\n\n",
-		htmlEscape(it.Address), htmlEscape(it.Type), model, len(res.CustomerObligations), state)
-	if len(res.Unaccepted) > 0 {
-		b.WriteString("**Unaccepted**\n\n")
-		for _, o := range res.Unaccepted {
-			fmt.Fprintf(b, "- `%s`: %s\n", o.ID, mdEscape(o.Title))
-		}
-		b.WriteString("\n")
-	}
-	if accepted := res.AcceptedIDs(); len(accepted) > 0 {
-		b.WriteString("**Accepted**\n\n")
-		for _, id := range accepted {
-			if rec := it.AcceptedBy[id]; rec != nil {
-				fmt.Fprintf(b, "- `%s` by %s\n", id, mdEscape(rec.AcceptedBy))
-			} else {
-				fmt.Fprintf(b, "- `%s`\n", id)
-			}
-		}
-		b.WriteString("\n")
-	}
-	if len(it.Assumptions) > 0 {
-		b.WriteString("**Assumptions** (conditions the plan does not state)\n\n")
-		for _, a := range it.Assumptions {
-			fmt.Fprintf(b, "- `%s` = `%s`: %s\n", a.Condition, a.Assumed, mdEscape(a.Reason))
-		}
-		b.WriteString("\n")
-	}
-	if len(res.OverridesApplied) > 0 {
-		b.WriteString("**Why the owners differ from the matrix**\n\n")
-		for _, o := range res.OverridesApplied {
-			fmt.Fprintf(b, "- %s: %s → %s (%s `%s`)\n", o.Component, o.From, o.To, o.Kind, o.Name)
-		}
-		b.WriteString("\n")
-	}
-	b.WriteString("</details>\n\n")
-}
-
-// resources counts resources in words: "1 resource", "2 resources".
-func resources(n int) string {
-	if n == 1 {
-		return "1 resource"
-	}
-	return fmt.Sprintf("%d resources", n)
 }
 
 func codeJoin(items []string) string {

@@ -9,7 +9,7 @@
 package review
 
 import (
-	"encoding/json"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -41,7 +41,19 @@ type Options struct {
 	Agreement string
 	// Now decides which acceptance records have expired.
 	Now time.Time
+	// Trust is TrustPlan (default) or TrustPrior: which acceptance records
+	// count (-trusted-acceptances).
+	Trust string
+	// AllowUnknown lets resources of types the catalog cannot resolve pass
+	// the gate (-allow-unknown).
+	AllowUnknown bool
+	// ExpiryWarning: records whose review_by falls within it are reported
+	// as expiring (-expiry-warning).
+	ExpiryWarning time.Duration
 }
+
+// DefaultExpiryWarning is the default of -expiry-warning.
+const DefaultExpiryWarning = 30 * 24 * time.Hour
 
 // Item is one reviewed resource instance.
 type Item struct {
@@ -59,7 +71,24 @@ type Item struct {
 	// most specific such record.
 	AcceptedBy  map[string]*srm.AcceptanceRecord
 	Assumptions []Assumption
+	// OwnerChanges are, for an update or a replacement, the components
+	// whose owner differs between the prior values (change.before) and the
+	// planned ones.
+	OwnerChanges []OwnerChange
+	// CoveredBy is, for a resource of a type the catalog cannot resolve,
+	// the record that accepts every obligation ("*") of it.
+	CoveredBy *Record
 }
+
+// OwnerChange is a component whose owner this change moves.
+type OwnerChange struct {
+	Component string    `json:"component"`
+	Before    srm.Owner `json:"before"`
+	After     srm.Owner `json:"after"`
+}
+
+// Failing reports whether the resource has unaccepted obligations.
+func (it *Item) Failing() bool { return it.Result != nil && len(it.Result.Unaccepted) > 0 }
 
 // Report is a finished review.
 type Report struct {
@@ -68,30 +97,65 @@ type Report struct {
 	Source string
 	// Items are sorted by module, then address.
 	Items []*Item
-	// Records are the acceptance records found; Expired counts those that
-	// apply no longer.
-	Records []srm.AcceptanceRecord
+	// Records are the acceptance records of the input, those this change
+	// deletes and those it does not trust included.
+	Records []*Record
+	// Expired counts the records (not removed) that apply no longer.
 	Expired int
+	// NotReviewed counts, by action, the resource changes left out
+	// (deletes, forgets, no-ops without -all).
+	NotReviewed map[string]int
+	// Unfinished says why Terraform did not finish the plan ("" when it
+	// did): such a plan is never reviewed as passing.
+	Unfinished string
+	// Options are the options of the review.
+	Options Options
 	// Notes are things the reader must know about the input (records that
 	// could not be read); they are printed on stderr and in the reports.
 	Notes []string
 }
 
+// Empty reports whether the input holds no change to review: no reviewed
+// resource and no acceptance record that the change touches.
+func (r *Report) Empty() bool {
+	if len(r.Items) > 0 {
+		return false
+	}
+	for _, rec := range r.Records {
+		if rec.Touched() {
+			return false
+		}
+	}
+	return true
+}
+
 // reviewDocument reviews a decoded plan or state.
 func reviewDocument(doc *document, k kind, engine *srm.Engine, opts Options) *Report {
-	rep := &Report{Catalog: engine.Catalog, Source: "plan"}
+	if opts.Trust == "" {
+		opts.Trust = TrustPlan
+	}
+	rep := &Report{Catalog: engine.Catalog, Source: "plan", NotReviewed: map[string]int{}, Options: opts}
 	if k == kindState {
 		rep.Source = "state"
+	} else {
+		rep.Unfinished = unfinished(doc)
 	}
-	rep.Records, rep.Notes = acceptanceRecords(doc, k)
+	rep.Records, rep.Notes = acceptanceRecords(doc, k, opts)
+	var applied []srm.AcceptanceRecord
 	for _, r := range rep.Records {
-		if r.Expired || srm.Expired(r.ReviewBy, opts.Now) {
+		if r.Expired && !r.Removed() {
 			rep.Expired++
+		}
+		if r.Applies {
+			applied = append(applied, r.Record)
 		}
 	}
 	cr := &conditionReader{engine: engine}
-	add := func(address, module, typ, action string, attrs attributes) {
-		rep.Items = append(rep.Items, resolveItem(cr, opts, rep.Records, address, module, typ, action, attrs))
+	var subjects []subject
+	add := func(address, module, typ, action string, attrs attributes) *Item {
+		it := resolveItem(cr, opts, applied, address, module, typ, action, attrs)
+		rep.Items = append(rep.Items, it)
+		return it
 	}
 	if k == kindState {
 		if doc.Values != nil {
@@ -99,6 +163,7 @@ func reviewDocument(doc *document, k kind, engine *srm.Engine, opts Options) *Re
 				if r.Mode != "managed" || r.DeposedKey != "" || isSRMType(r.Type) {
 					return
 				}
+				subjects = append(subjects, subject{r.Address, r.Type})
 				add(r.Address, moduleOf(r.Address), r.Type, "state", attributes{values: r.Values, sensitive: r.SensitiveValues})
 			})
 		}
@@ -109,7 +174,11 @@ func reviewDocument(doc *document, k kind, engine *srm.Engine, opts Options) *Re
 				continue
 			}
 			action := actionName(rc)
+			if opts.All || action != "delete" && action != "forget" {
+				subjects = append(subjects, subject{rc.Address, rc.Type})
+			}
 			if !opts.All && !reviewed(action) {
+				rep.NotReviewed[action]++
 				continue
 			}
 			attrs := attributes{values: rc.Change.After, unknown: rc.Change.AfterUnknown, sensitive: rc.Change.AfterSensitive}
@@ -122,7 +191,24 @@ func reviewDocument(doc *document, k kind, engine *srm.Engine, opts Options) *Re
 			if module == "" {
 				module = moduleOf(rc.Address)
 			}
-			add(rc.Address, module, rc.Type, action, attrs)
+			it := add(rc.Address, module, rc.Type, action, attrs)
+			if (action == "update" || action == "replace") && it.Result != nil && !isNull(rc.Change.Before) && len(rc.Change.Before) > 0 {
+				it.OwnerChanges = ownerChanges(cr, opts, it, attributes{values: rc.Change.Before, sensitive: rc.Change.BeforeSensitive})
+			}
+		}
+	}
+	pc := patternCache{}
+	countMatches(rep.Records, subjects, pc)
+	for _, it := range rep.Items {
+		if it.Result != nil {
+			continue
+		}
+		for _, r := range rep.Records {
+			if r.Applies && !r.Expired && slices.Contains(r.Record.Obligations, "*") && r.Record.ServiceModel == "" &&
+				pc.covers(&r.Record, it.Address, it.Type) {
+				it.CoveredBy = r
+				break
+			}
 		}
 	}
 	sort.SliceStable(rep.Items, func(i, j int) bool {
@@ -133,6 +219,46 @@ func reviewDocument(doc *document, k kind, engine *srm.Engine, opts Options) *Re
 		return a.Address < b.Address
 	})
 	return rep
+}
+
+// unfinished says why Terraform did not finish a plan: "errored" set,
+// "complete" false, or (Terraform 1.5, which writes neither) a failed
+// precondition or postcondition of a resource or output; "" when it did.
+// A failed check block is a warning in Terraform, not an error.
+func unfinished(doc *document) string {
+	switch {
+	case doc.Errored != nil && *doc.Errored:
+		return "Terraform did not finish the plan: it errored (the plan's JSON says \"errored\": true), so it lists only part of the changes"
+	case doc.Complete != nil && !*doc.Complete:
+		return "Terraform did not finish the plan: it is incomplete (\"complete\": false: -target, or changes deferred to a later plan), so it lists only part of the changes"
+	}
+	for _, c := range doc.Checks {
+		if (c.Status == "fail" || c.Status == "error") && c.Address.Kind != "check" {
+			return "Terraform did not finish the plan: a condition of " + c.Address.ToDisplay + " failed, so the plan lists only part of the changes"
+		}
+	}
+	return ""
+}
+
+// ownerChanges resolves a resource with the conditions of its prior values
+// and lists the components whose owner the change moves.
+func ownerChanges(cr *conditionReader, opts Options, it *Item, before attributes) []OwnerChange {
+	rt := cr.engine.Catalog.Lookup(it.Type)
+	if rt == nil {
+		return nil
+	}
+	conds, _ := cr.read(rt, before)
+	prev, err := cr.resolve(rt, srm.Request{ResourceType: it.Type, Conditions: conds, Agreement: opts.Agreement})
+	if err != nil {
+		return nil
+	}
+	var out []OwnerChange
+	for i, c := range it.Result.Components {
+		if p := prev.Components[i].Owner; p != c.Owner {
+			out = append(out, OwnerChange{Component: cr.engine.Catalog.Components[i].ID, Before: p, After: c.Owner})
+		}
+	}
+	return out
 }
 
 // isSRMType reports whether a type is one of this provider's own resources:
@@ -232,70 +358,4 @@ func (cr *conditionReader) resolve(rt *srm.ResourceType, req srm.Request) (*srm.
 	}
 	cr.results[key] = res
 	return res, nil
-}
-
-// acceptanceValues are the attributes of an srm_obligation_acceptance that
-// matching reads.
-type acceptanceValues struct {
-	ID                  string   `json:"id"`
-	ResourceAddress     *string  `json:"resource_address"`
-	Scope               []string `json:"scope"`
-	ResourceType        *string  `json:"resource_type"`
-	ServiceModel        *string  `json:"service_model"`
-	Obligations         []string `json:"obligations"`
-	AcceptedObligations []string `json:"accepted_obligations"`
-	AcceptedBy          *string  `json:"accepted_by"`
-	ReviewBy            *string  `json:"review_by"`
-	Expired             *bool    `json:"expired"`
-}
-
-// acceptanceRecords reads every srm_obligation_acceptance of the planned
-// values (a plan), else of the prior state, else of the state. A record the
-// review cannot use is reported in notes, never dropped silently.
-func acceptanceRecords(doc *document, k kind) ([]srm.AcceptanceRecord, []string) {
-	var root *module
-	switch {
-	case k == kindPlan && doc.PlannedValues != nil:
-		root = doc.PlannedValues.RootModule
-	case k == kindPlan && doc.PriorState != nil && doc.PriorState.Values != nil:
-		root = doc.PriorState.Values.RootModule
-	case doc.Values != nil:
-		root = doc.Values.RootModule
-	}
-	var records []srm.AcceptanceRecord
-	var notes []string
-	walkModules(root, func(r *stateResource) {
-		if r.Mode != "managed" || r.Type != acceptanceType || r.DeposedKey != "" {
-			return
-		}
-		var v acceptanceValues
-		if err := json.Unmarshal(r.Values, &v); err != nil {
-			notes = append(notes, r.Address+": not applied: its values cannot be read ("+err.Error()+")")
-			return
-		}
-		str := func(p *string) string {
-			if p == nil {
-				return ""
-			}
-			return *p
-		}
-		switch {
-		case str(v.ResourceAddress) == "" && len(v.Scope) == 0:
-			notes = append(notes, r.Address+": not applied: resource_address and scope are both unset or known only after apply")
-			return
-		case len(v.Obligations) == 0 || str(v.AcceptedBy) == "":
-			notes = append(notes, r.Address+": not applied: obligations or accepted_by are unset or known only after apply")
-			return
-		}
-		id := v.ID
-		if id == "" {
-			id = r.Address
-		}
-		rec := srm.AcceptanceRecord{ID: id, ResourceAddress: str(v.ResourceAddress), Scope: v.Scope,
-			ResourceType: str(v.ResourceType), ServiceModel: str(v.ServiceModel), Obligations: v.Obligations,
-			Accepted: v.AcceptedObligations, AcceptedBy: str(v.AcceptedBy), ReviewBy: str(v.ReviewBy),
-			Expired: v.Expired != nil && *v.Expired}
-		records = append(records, rec)
-	})
-	return records, notes
 }

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -18,9 +19,11 @@ import (
 // Exit statuses (SPEC §7.3).
 const (
 	ExitOK = 0
-	// ExitBadInput: bad input or usage; one line on stderr says what.
+	// ExitBadInput: bad input or usage, or a plan Terraform did not finish;
+	// one line on stderr says what.
 	ExitBadInput = 1
-	// ExitGate: -gate, and a reviewed resource has unaccepted obligations.
+	// ExitGate: -gate, and the gate fails (unaccepted obligations, or a
+	// type the catalog cannot resolve).
 	ExitGate = 2
 )
 
@@ -43,7 +46,18 @@ Flags:
         system security plan)
   -gate
         exit with status 2 when a reviewed resource has unaccepted
-        obligations
+        obligations, or is of a type the catalog cannot resolve and no
+        record accepts "*" of it
+  -allow-unknown
+        let resources of types the catalog cannot resolve pass the gate
+  -trusted-acceptances plan|prior
+        which srm_obligation_acceptance records count (default plan: those
+        of the planned values; prior: only those present and unchanged in
+        the plan's prior state, so that a change cannot accept its own
+        obligations: the records it creates or changes are pending)
+  -expiry-warning DURATION
+        report records whose review_by falls within DURATION (default 720h,
+        30 days; Go durations such as 336h, or days such as 14d)
   -all
         review every managed resource, also those the plan deletes,
         forgets or leaves unchanged (default: created, updated, replaced,
@@ -55,8 +69,9 @@ Flags:
         apply the agreement NAME of the plan's srm provider configuration
         (its values must be literals)
 
-Exit status: 0 reviewed; 2 with -gate when obligations are unaccepted;
-1 bad input or usage.
+Exit status: 0 reviewed (an empty plan passes); 2 with -gate when the gate
+fails; 1 bad input or usage, or a plan that Terraform did not finish
+(errored or incomplete: the report says so, and it never passes).
 `
 
 // env is what a review takes from its surroundings; tests replace it.
@@ -92,6 +107,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, e env) (statu
 	all := fs.Bool("all", false, "")
 	catalogFile := fs.String("catalog", "", "")
 	agreement := fs.String("agreement", "", "")
+	allowUnknown := fs.Bool("allow-unknown", false, "")
+	trust := fs.String("trusted-acceptances", TrustPlan, "")
+	expiry := fs.String("expiry-warning", "", "")
 	// Flags may follow the file name too: parse up to each positional
 	// argument and go on after it.
 	var positional []string
@@ -113,6 +131,17 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, e env) (statu
 	case "text", "markdown", "json", "oscal":
 	default:
 		return fail(fmt.Errorf("unknown -format %q: use text, markdown, json or oscal", *format))
+	}
+	if *trust != TrustPlan && *trust != TrustPrior {
+		return fail(fmt.Errorf("unknown -trusted-acceptances %q: use plan or prior", *trust))
+	}
+	expiryWarning := DefaultExpiryWarning
+	if *expiry != "" {
+		d, err := parseDuration(*expiry)
+		if err != nil {
+			return fail(err)
+		}
+		expiryWarning = d
 	}
 	switch len(positional) {
 	case 0:
@@ -144,15 +173,20 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, e env) (statu
 	if err != nil {
 		return fail(err)
 	}
-	rep := reviewDocument(doc, k, engine, Options{All: *all, Agreement: *agreement, Now: e.now()})
+	rep := reviewDocument(doc, k, engine, Options{All: *all, Agreement: *agreement, Now: e.now(),
+		Trust: *trust, AllowUnknown: *allowUnknown, ExpiryWarning: expiryWarning})
 	if note != "" {
 		rep.Notes = append(rep.Notes, note)
 	}
-	if *format != "text" {
-		// The text report shows the notes itself; the others go to files
-		// and comments, so the CI log says them too.
+	if *format != "text" && rep.Unfinished == "" {
+		// The text report shows the notes and warnings itself; the others
+		// go to files and comments, so the CI log says them too. A plan
+		// Terraform did not finish gets its one line only.
 		for _, n := range rep.Notes {
 			fmt.Fprintf(stderr, "terraform-provider-srm review: note: %s\n", n)
+		}
+		for _, w := range rep.Warnings() {
+			fmt.Fprintf(stderr, "terraform-provider-srm review: warning: %s\n", w)
 		}
 	}
 	switch *format {
@@ -168,10 +202,26 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, e env) (statu
 	if err != nil {
 		return fail(err)
 	}
-	if *gate && rep.Unaccepted() {
-		return ExitGate
+	g := rep.Gate()
+	if g.Unfinished != "" {
+		fmt.Fprintf(stderr, "terraform-provider-srm review: %s: not reviewed as passing (run terraform plan again and fix its errors)\n", g.Unfinished)
 	}
-	return ExitOK
+	return g.exitStatus(*gate)
+}
+
+// parseDuration reads -expiry-warning: a Go duration ("720h") or a number
+// of days ("30d").
+func parseDuration(s string) (time.Duration, error) {
+	if days, ok := strings.CutSuffix(s, "d"); ok {
+		if n, err := strconv.Atoi(days); err == nil && n >= 0 {
+			return time.Duration(n) * 24 * time.Hour, nil
+		}
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil || d < 0 {
+		return 0, fmt.Errorf("invalid -expiry-warning %q: use a duration such as 720h or a number of days such as 30d", s)
+	}
+	return d, nil
 }
 
 // reviewCatalog returns the catalog of the review: the built-in one, merged

@@ -264,15 +264,26 @@ func TestReviewGatePasses(t *testing.T) {
 	 "resource_changes": [{"address": "aws_s3_bucket.b", "mode": "managed", "type": "aws_s3_bucket", "name": "b",
 	   "change": {"actions": ["create"], "before": null, "after": {"bucket": "b"}, "after_unknown": {}}}]}`
 	status, out, stderr := runReview(t, plan, "-gate", "-")
-	if status != 0 || stderr != "" || !strings.Contains(out, "0/13") {
+	if status != 0 || stderr != "" || !strings.HasPrefix(out, "Gate: passes. All 13 customer obligations of the 1 reviewed resource are accepted.") {
 		t.Errorf("everything accepted: exit %d, stderr %q, stdout:\n%s", status, stderr, out)
 	}
-	// A type the catalog cannot resolve never reads as "all accepted".
+	// A type the catalog cannot resolve never reads as "all accepted": a
+	// record accepting "*" of it lets it pass, and the headline says so.
 	withUnknown := strings.Replace(plan, `"resource_changes": [`, `"resource_changes": [{"address": "acme_widget.w", "mode": "managed",
 	  "type": "acme_widget", "name": "w", "change": {"actions": ["create"], "before": null, "after": {}}},`, 1)
-	_, out, _ = runReview(t, withUnknown, "-format", "markdown", "-")
-	if !strings.Contains(out, "the catalog cannot resolve the type of 1: who owns what there is unknown") || strings.Contains(out, "all 13") {
-		t.Errorf("an unknown type hidden behind an all-accepted headline:\n%s", out)
+	status, out, _ = runReview(t, withUnknown, "-format", "markdown", "-gate", "-")
+	if status != 0 || !strings.Contains(out, "1 resource is of a type the catalog cannot resolve (allowed: a record accepts every obligation of them)") {
+		t.Errorf("an unknown type covered by a \"*\" record: exit %d, want 0 and the headline to say so:\n%s", status, out)
+	}
+	// Without "*", it fails the gate, unless -allow-unknown.
+	noStar := strings.Replace(withUnknown, `"obligations": ["*"]`, `"obligations": ["data_protection.*", "data_access.*", "data_classification.*",
+	  "accounts_and_access.*", "configuration.*", "deployment_settings.*", "application_code.*", "network_controls.*", "identity_infrastructure.*"]`, 1)
+	status, out, _ = runReview(t, noStar, "-gate", "-")
+	if status != ExitGate || !strings.Contains(out, "1 resource is of a type the catalog cannot resolve") || strings.Contains(out, "All 13") {
+		t.Errorf("an unknown type without a \"*\" record: exit %d, want %d:\n%s", status, ExitGate, out)
+	}
+	if status, out, _ = runReview(t, noStar, "-gate", "-allow-unknown", "-"); status != 0 || !strings.Contains(out, "(allowed: -allow-unknown)") {
+		t.Errorf("-allow-unknown: exit %d, want 0:\n%s", status, out)
 	}
 }
 
@@ -359,7 +370,7 @@ func TestReviewUsage(t *testing.T) {
 	}
 	// An empty state (what terraform show -json prints without one).
 	status, out, _ = runReview(t, `{"format_version":"1.0"}`, "-")
-	if status != 0 || !strings.HasPrefix(out, "RESOURCE") {
+	if status != 0 || !strings.HasPrefix(out, "Nothing to review: the state has no managed resources.") {
 		t.Errorf("empty state: exit %d, stdout %q", status, out)
 	}
 }

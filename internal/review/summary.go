@@ -28,6 +28,8 @@ type Summary struct {
 	WithAssumptions int `json:"resources_with_assumptions"`
 	// UnknownTypes lists the types the catalog cannot resolve, sorted.
 	UnknownTypes []string `json:"unknown_types"`
+	// NotReviewed counts, by action, the resource changes left out.
+	NotReviewed map[string]int `json:"not_reviewed"`
 	// AcceptanceRecords counts the records found and those expired.
 	AcceptanceRecords RecordCount `json:"acceptance_records"`
 	CatalogVersion    string      `json:"catalog_version"`
@@ -42,15 +44,30 @@ type ObligationCount struct {
 
 // RecordCount counts acceptance records.
 type RecordCount struct {
+	// Found counts the records of the input that this change keeps (not
+	// those it deletes).
 	Found   int `json:"found"`
 	Expired int `json:"expired"`
+	// Expiring counts those whose review_by falls within -expiry-warning.
+	Expiring int `json:"expiring"`
+	// Granted counts those this change creates or changes; Pending those
+	// of them that accept nothing until applied (-trusted-acceptances
+	// prior); Removed those it deletes.
+	Granted int `json:"granted"`
+	Pending int `json:"pending"`
+	Removed int `json:"removed"`
+	// MatchingNothing counts those that cover no resource of the input.
+	MatchingNothing int `json:"matching_nothing"`
 }
 
 // Summary counts the report.
 func (r *Report) Summary() Summary {
 	s := Summary{Resources: len(r.Items), ByAction: map[string]int{}, ByBasis: map[string]int{BasisType: 0, BasisService: 0, BasisProvider: 0, BasisUnknown: 0},
 		ByLayer: map[string]map[srm.Owner]int{}, UnknownTypes: []string{}, CatalogVersion: r.Catalog.Version,
-		AcceptanceRecords: RecordCount{Found: len(r.Records), Expired: r.Expired}}
+		NotReviewed: r.NotReviewed, AcceptanceRecords: r.recordCount()}
+	if s.NotReviewed == nil {
+		s.NotReviewed = map[string]int{}
+	}
 	for _, l := range r.Catalog.Layers {
 		s.ByLayer[l.ID] = map[srm.Owner]int{srm.OwnerProvider: 0, srm.OwnerShared: 0, srm.OwnerCustomer: 0}
 	}
@@ -82,15 +99,32 @@ func (r *Report) Summary() Summary {
 	return s
 }
 
-// Unaccepted reports whether a reviewed resource has unaccepted
-// obligations: what -gate stops on.
-func (r *Report) Unaccepted() bool {
-	for _, it := range r.Items {
-		if it.Result != nil && len(it.Result.Unaccepted) > 0 {
-			return true
+// recordCount counts the acceptance records.
+func (r *Report) recordCount() RecordCount {
+	var c RecordCount
+	for _, rec := range r.Records {
+		if rec.Removed() {
+			c.Removed++
+			continue
+		}
+		c.Found++
+		switch {
+		case rec.Expired:
+			c.Expired++
+		case rec.Expiring:
+			c.Expiring++
+		}
+		if rec.Granted() {
+			c.Granted++
+		}
+		if rec.Pending {
+			c.Pending++
+		}
+		if rec.Matches == 0 {
+			c.MatchingNothing++
 		}
 	}
-	return false
+	return c
 }
 
 // Assessment is the resolved part of the review as an srm.Assessment, for

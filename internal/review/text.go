@@ -1,0 +1,225 @@
+// Copyright (c) The terraform-provider-srm authors
+// SPDX-License-Identifier: MPL-2.0
+
+package review
+
+import (
+	"fmt"
+	"io"
+	"strings"
+)
+
+// ANSI styles of the text report.
+const (
+	ansiReset  = "\033[0m"
+	ansiBold   = "\033[1m"
+	ansiRed    = "\033[31m"
+	ansiYellow = "\033[33m"
+	ansiGreen  = "\033[32m"
+	ansiCyan   = "\033[36m"
+	ansiDim    = "\033[2m"
+)
+
+// WriteText writes the report for a terminal, coloured when colour is
+// true, in the order of the Markdown report: the verdict and counts, what
+// needs an owner by module instance, the next step, the acceptance records
+// this change touches, who owns what changed, unknown types, notes, then a
+// table of the failing and unknown resources and one line per group of
+// fully accepted ones. It is not bounded in size.
+func (r *Report) WriteText(w io.Writer, colour bool) error {
+	paint := func(style, s string) string {
+		if !colour || style == "" {
+			return s
+		}
+		return style + s + ansiReset
+	}
+	var b strings.Builder
+	s := r.Summary()
+	g := r.Gate()
+	style := ansiGreen
+	if !g.Pass && !g.Empty {
+		style = ansiRed
+	}
+	b.WriteString(paint(ansiBold+style, r.verdict(g, s)) + "\n")
+	if c := r.counts(s); c != "" {
+		b.WriteString(c + "\n")
+	}
+	if g.Unfinished != "" {
+		_, err := io.WriteString(w, b.String())
+		return err
+	}
+	groups := r.Groups()
+	section := func(title string) { b.WriteString("\n" + paint(ansiBold, title) + "\n") }
+
+	first := true
+	for _, gr := range groups {
+		if len(gr.Failing) == 0 {
+			continue
+		}
+		if first {
+			section("What needs an owner")
+			first = false
+		}
+		fmt.Fprintf(&b, "  %s (%s): %s — %s\n", paint(ansiBold, gr.Title()), plural(len(gr.Failing), "resource", "resources"),
+			strings.Join(gr.Patterns, ", "), plural(gr.Unaccepted, "obligation", "obligations"))
+		for _, it := range gr.Failing {
+			fmt.Fprintf(&b, "    %s (%s): %d of %d unaccepted\n", relative(it.Address, gr.Module), it.Action,
+				len(it.Result.Unaccepted), len(it.Result.CustomerObligations))
+		}
+	}
+	if !first {
+		section(fmt.Sprintf("Next step: set accepted_by to the accountable team, add to the configuration, plan again (review_by is %d days ahead)", ReviewByDays))
+		for _, gr := range groups {
+			if len(gr.Failing) > 0 {
+				fmt.Fprintf(&b, "\n# %s\n%s", gr.Title(), gr.NextStep(r.Options.Now))
+			}
+		}
+	}
+	var touched, other []string
+	for _, rec := range r.Records {
+		if rec.Touched() {
+			touched = append(touched, fmt.Sprintf("  %s: %s; accepted by %s; covers %s; obligations %s; review by %s\n", rec.Address, recordChange(rec),
+				rec.Record.AcceptedBy, strings.Join(recordCovers(rec), ", "), strings.Join(rec.Record.Obligations, ", "), orDash(rec.Record.ReviewBy)))
+		}
+		if rec.Removed() {
+			continue
+		}
+		switch {
+		case rec.Expired:
+			other = append(other, fmt.Sprintf("  %s %s (%s, %s) %s: it accepts nothing; move review_by to renew\n", paint(ansiRed, "expired"),
+				rec.Address, rec.Record.AcceptedBy, strings.Join(recordCovers(rec), ", "), expiredWhen(rec)))
+		case rec.Expiring:
+			other = append(other, fmt.Sprintf("  %s %s (%s, %s) on %s (%s)\n", paint(ansiYellow, "expiring"), rec.Address,
+				rec.Record.AcceptedBy, strings.Join(recordCovers(rec), ", "), rec.Record.ReviewBy, inDays(*rec.ExpiresInDays)))
+		}
+		if rec.Matches == 0 {
+			other = append(other, fmt.Sprintf("  %s %s\n", paint(ansiYellow, "warning"), rec.matchNothing()))
+		}
+	}
+	if len(touched)+len(other) > 0 {
+		section("Acceptance records this change touches")
+		b.WriteString(strings.Join(touched, "") + strings.Join(other, ""))
+	}
+	first = true
+	for _, it := range r.Items {
+		if len(it.OwnerChanges) == 0 {
+			continue
+		}
+		if first {
+			section("Who owns what changed")
+			first = false
+		}
+		var cs []string
+		for _, c := range it.OwnerChanges {
+			cs = append(cs, fmt.Sprintf("%s %s → %s", c.Component, c.Before, c.After))
+		}
+		fmt.Fprintf(&b, "  %s (%s): %s\n", it.Address, it.Action, strings.Join(cs, ", "))
+	}
+	if len(s.UnknownTypes) > 0 {
+		section("Types the catalog cannot resolve (answer with a custom catalog entry, or a record accepting \"*\")")
+		for _, it := range r.Items {
+			if it.Result != nil {
+				continue
+			}
+			covered := ""
+			if it.CoveredBy != nil {
+				covered = " (every obligation accepted by " + it.CoveredBy.Record.AcceptedBy + " in " + it.CoveredBy.Address + ")"
+			}
+			fmt.Fprintf(&b, "  %s (%s)%s\n", it.Address, it.Type, covered)
+		}
+		if step := r.unknownStep(); step != "" {
+			b.WriteString("\n" + step)
+		}
+	}
+	for _, n := range r.Notes {
+		fmt.Fprintf(&b, "%s %s\n", paint(ansiYellow, "note"), n)
+	}
+	r.textDetails(&b, groups, paint)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// textDetails writes the table of failing and unknown resources (failing
+// groups first) and one line per group of accepted ones.
+func (r *Report) textDetails(b *strings.Builder, groups []*Group, paint func(string, string) string) {
+	ownerStyle := map[string]string{"provider": ansiGreen, "shared": ansiCyan, "customer": ansiYellow, "-": ansiDim}
+	header := []string{"RESOURCE", "ACTION", "MODEL"}
+	for _, l := range r.Catalog.Layers {
+		header = append(header, strings.ToUpper(l.ID))
+	}
+	header = append(header, "UNACCEPTED")
+	rows := [][]string{header}
+	row := func(it *Item) {
+		cells := []string{it.Address, it.Action}
+		if it.Result == nil {
+			cells = append(cells, "?")
+			for range r.Catalog.Layers {
+				cells = append(cells, "-")
+			}
+			rows = append(rows, append(cells, "-"))
+			return
+		}
+		cells = append(cells, it.Result.ServiceModel.ID)
+		for _, l := range it.Result.Layers {
+			cells = append(cells, string(l.Owner))
+		}
+		rows = append(rows, append(cells, fmt.Sprintf("%d/%d", len(it.Result.Unaccepted), len(it.Result.CustomerObligations))))
+	}
+	for _, gr := range groups {
+		for _, it := range gr.Failing {
+			row(it)
+		}
+	}
+	for _, gr := range groups {
+		for _, it := range gr.Unknown {
+			row(it)
+		}
+	}
+	var accepted []string
+	for _, gr := range groups {
+		if line := mdAcceptedLine(gr); line != "" {
+			accepted = append(accepted, "  "+strings.ReplaceAll(strings.TrimPrefix(line, "- "), "`", ""))
+		}
+	}
+	if len(rows) == 1 && len(accepted) == 0 {
+		return
+	}
+	b.WriteString("\n" + paint(ansiBold, "Details") + "\n")
+	if len(rows) > 1 {
+		widths := make([]int, len(header))
+		for _, rw := range rows {
+			for i, cell := range rw {
+				widths[i] = max(widths[i], len(cell))
+			}
+		}
+		last := len(header) - 1
+		for ri, rw := range rows {
+			for i, cell := range rw {
+				style := ""
+				switch {
+				case ri == 0:
+					style = ansiBold
+				case i >= 3 && i < last:
+					style = ownerStyle[cell]
+				case i == last && cell != "-" && !strings.HasPrefix(cell, "0/"):
+					style = ansiRed
+				}
+				b.WriteString(paint(style, cell))
+				if i < last {
+					b.WriteString(strings.Repeat(" ", widths[i]-len(cell)+2))
+				}
+			}
+			b.WriteString("\n")
+		}
+	}
+	if len(accepted) > 0 {
+		b.WriteString("Fully accepted:\n" + strings.Join(accepted, ""))
+	}
+	for _, gr := range groups {
+		for _, it := range gr.Failing {
+			for _, a := range it.Assumptions {
+				fmt.Fprintf(b, "%s %s: %s = %q (%s)\n", paint(ansiDim, "assumption"), it.Address, a.Condition, a.Assumed, a.Reason)
+			}
+		}
+	}
+}
