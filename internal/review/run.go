@@ -40,10 +40,11 @@ brings, which the srm_obligation_acceptance records in the plan accept.
   terraform-provider-srm review -format markdown -gate plan.json
 
 Flags:
-  -format text|markdown|json|oscal
+  -format text|markdown|json|oscal|junit
         output format (default text: a table; markdown: a pull-request
         comment; json: per resource and a summary; oscal: an OSCAL 1.1.3
-        system security plan)
+        system security plan; junit: JUnit XML for CI test reports, a test
+        case per reviewed resource)
   -gate
         exit with status 2 when a reviewed resource has unaccepted
         obligations, or is of a type the catalog cannot resolve and no
@@ -128,9 +129,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, e env) (statu
 		rest = fs.Args()[1:]
 	}
 	switch *format {
-	case "text", "markdown", "json", "oscal":
+	case "text", "markdown", "json", "oscal", "junit":
 	default:
-		return fail(fmt.Errorf("unknown -format %q: use text, markdown, json or oscal", *format))
+		return fail(fmt.Errorf("unknown -format %q: use text, markdown, json, oscal or junit", *format))
 	}
 	if *trust != TrustPlan && *trust != TrustPrior {
 		return fail(fmt.Errorf("unknown -trusted-acceptances %q: use plan or prior", *trust))
@@ -196,6 +197,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, e env) (statu
 		err = rep.WriteMarkdown(stdout)
 	case "oscal":
 		err = rep.WriteOSCAL(stdout)
+	case "junit":
+		err = rep.WriteJUnit(stdout)
 	default:
 		err = rep.WriteText(stdout, e.isTerminal(stdout) && e.getenv("NO_COLOR") == "")
 	}
