@@ -55,6 +55,8 @@ type Record struct {
 	// address and resource_type filter); DidYouMean suggests patterns when
 	// it covers none.
 	Matches    int
+	// Matched are the addresses of the resources it covers, in input order.
+	Matched []string
 	DidYouMean []string
 }
 
@@ -276,6 +278,7 @@ func countMatches(records []*Record, subjects []subject, pc patternCache) {
 		for _, s := range subjects {
 			if pc.covers(&r.Record, s.address, s.typ) {
 				r.Matches++
+				r.Matched = append(r.Matched, s.address)
 			}
 		}
 		if r.Matches > 0 || r.Removed() {

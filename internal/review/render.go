@@ -16,6 +16,10 @@ import (
 	"github.com/shared-responsibility/terraform-provider-srm/internal/srm"
 )
 
+// SchemaVersion is the version of the JSON report's schema
+// (docs/review.schema.json): fields may be added within a major version.
+const SchemaVersion = "1.0"
+
 // jsonResource is one resource of the JSON report (SPEC §7.3).
 type jsonResource struct {
 	Address      string            `json:"address"`
@@ -42,12 +46,12 @@ func (r *Report) WriteJSON(w io.Writer) error {
 	wb := func(b []byte) { _, _ = bw.Write(b) }
 	jw := newJSONWriter(r.Catalog)
 	buf := make([]byte, 0, 4096)
-	ws("{\n  \"resources\": [")
+	ws("{\n  \"schema_version\": \"" + SchemaVersion + "\",\n  \"resources\": [")
 	for i, it := range r.Items {
 		if i > 0 {
 			ws(",")
 		}
-		buf = jw.appendResource(buf[:0], it)
+		buf = jw.appendResource(buf[:0], it, r.recordOf)
 		wb(buf)
 	}
 	if len(r.Items) > 0 {
@@ -100,7 +104,7 @@ type jsonRecord struct {
 	Granted    bool     `json:"granted_by_this_change"`
 	Pending    bool     `json:"pending"`
 	Applies    bool     `json:"applies"`
-	Matches    int      `json:"matches"`
+	Matches    []string `json:"matches"`
 	DidYouMean []string `json:"did_you_mean,omitempty"`
 }
 
@@ -111,12 +115,15 @@ func (r *Report) jsonRecords() []jsonRecord {
 			Scope: rec.Record.Scope, ResourceType: rec.Record.ResourceType, ServiceModel: rec.Record.ServiceModel,
 			Obligations: rec.Record.Obligations, AcceptedObligations: rec.Record.Accepted, Expired: rec.Expired, Expiring: rec.Expiring,
 			ExpiresInDays: rec.ExpiresInDays, Action: rec.Action, Granted: rec.Granted(), Pending: rec.Pending,
-			Applies: rec.Applies && !rec.Expired, Matches: rec.Matches, DidYouMean: rec.DidYouMean}
+			Applies: rec.Applies && !rec.Expired, Matches: rec.Matched, DidYouMean: rec.DidYouMean}
 		if rec.Record.ReviewBy != "" {
 			j.ReviewBy = &rec.Record.ReviewBy
 		}
 		if j.AcceptedObligations == nil {
 			j.AcceptedObligations = []string{}
+		}
+		if j.Matches == nil {
+			j.Matches = []string{}
 		}
 		out = append(out, j)
 	}
@@ -205,7 +212,7 @@ func newJSONWriter(c *srm.Catalog) *jsonWriter {
 // unaccepted, accepted, assumptions; answered_by, the service or provider
 // rule, when the basis is not the type), indented as an element of the
 // resources array.
-func (jw *jsonWriter) appendResource(b []byte, it *Item) []byte {
+func (jw *jsonWriter) appendResource(b []byte, it *Item, recordOf map[*srm.AcceptanceRecord]*Record) []byte {
 	const in = "\n      "
 	b = append(b, "\n    {"+in+`"address": `...)
 	b = appendJSONString(b, it.Address)
@@ -229,7 +236,7 @@ func (jw *jsonWriter) appendResource(b []byte, it *Item) []byte {
 	}
 	b = append(b, ","+in+`"owners": `...)
 	if res == nil {
-		b = append(b, "{},"+in+`"components": {},`+in+`"unaccepted": [],`+in+`"accepted": [],`...)
+		b = append(b, "{},"+in+`"components": {},`+in+`"unaccepted": [],`+in+`"accepted": [],`+in+`"accepted_by": {},`...)
 	} else {
 		b = appendOwners(b, jw.layerOrder, jw.layerKey, func(i int) srm.Owner { return res.Layers[i].Owner })
 		b = append(b, ","+in+`"components": `...)
@@ -238,6 +245,8 @@ func (jw *jsonWriter) appendResource(b []byte, it *Item) []byte {
 		b = jw.appendObligations(b, res.Unaccepted, nil)
 		b = append(b, ","+in+`"accepted": `...)
 		b = jw.appendObligations(b, res.CustomerObligations, res.Unaccepted)
+		b = append(b, ","+in+`"accepted_by": `...)
+		b = jw.appendAcceptedBy(b, res, it.AcceptedBy, recordOf)
 		b = append(b, ","...)
 	}
 	b = append(b, in+`"owner_changes": `...)
@@ -251,6 +260,50 @@ func (jw *jsonWriter) appendResource(b []byte, it *Item) []byte {
 		return [3][2]string{{"condition", a.Condition}, {"assumed", a.Assumed}, {"reason", a.Reason}}
 	})
 	return append(b, "\n    }"...)
+}
+
+// appendAcceptedBy appends, per accepted obligation that a record
+// accepts, the record's team, address and review_by, in obligation order.
+func (jw *jsonWriter) appendAcceptedBy(b []byte, res *srm.Result, by map[string]*srm.AcceptanceRecord,
+	recordOf map[*srm.AcceptanceRecord]*Record) []byte {
+	const in = "\n        "
+	n := 0
+	b = append(b, '{')
+	for _, o := range res.CustomerObligations {
+		rec := by[o.ID]
+		if rec == nil || slices.Contains(res.Unaccepted, o) {
+			continue
+		}
+		if n > 0 {
+			b = append(b, ',')
+		}
+		n++
+		b = append(b, in...)
+		if q, ok := jw.obligation[o]; ok {
+			b = append(b, q...)
+		} else {
+			b = appendJSONString(b, o.ID)
+		}
+		b = append(b, ": {"+in+`  "team": `...)
+		b = appendJSONString(b, rec.AcceptedBy)
+		b = append(b, ","+in+`  "record": `...)
+		addr := rec.ID
+		if from := recordOf[rec]; from != nil {
+			addr = from.Address
+		}
+		b = appendJSONString(b, addr)
+		b = append(b, ","+in+`  "review_by": `...)
+		if rec.ReviewBy == "" {
+			b = append(b, "null"...)
+		} else {
+			b = appendJSONString(b, rec.ReviewBy)
+		}
+		b = append(b, in+"}"...)
+	}
+	if n == 0 {
+		return append(b, '}')
+	}
+	return append(b, "\n      }"...)
 }
 
 // appendObjects appends an array of n objects of three string members

@@ -110,6 +110,9 @@ type Report struct {
 	Unfinished string
 	// Options are the options of the review.
 	Options Options
+	// recordOf maps the records that accept obligations of Items (the
+	// values of Item.AcceptedBy) to the records of the input.
+	recordOf map[*srm.AcceptanceRecord]*Record
 	// Notes are things the reader must know about the input (records that
 	// could not be read); they are printed on stderr and in the reports.
 	Notes []string
@@ -142,13 +145,19 @@ func reviewDocument(doc *document, k kind, engine *srm.Engine, opts Options) *Re
 	}
 	rep.Records, rep.Notes = acceptanceRecords(doc, k, opts)
 	var applied []srm.AcceptanceRecord
+	var appliedFrom []*Record
 	for _, r := range rep.Records {
 		if r.Expired && !r.Removed() {
 			rep.Expired++
 		}
 		if r.Applies {
 			applied = append(applied, r.Record)
+			appliedFrom = append(appliedFrom, r)
 		}
+	}
+	rep.recordOf = make(map[*srm.AcceptanceRecord]*Record, len(applied))
+	for i := range applied {
+		rep.recordOf[&applied[i]] = appliedFrom[i]
 	}
 	cr := &conditionReader{engine: engine}
 	var subjects []subject
