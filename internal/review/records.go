@@ -54,9 +54,9 @@ type Record struct {
 	// Matches counts the resources of the input the record covers (by
 	// address and resource_type filter); DidYouMean suggests patterns when
 	// it covers none.
-	Matches    int
+	Matches int
 	// Matched are the addresses of the resources it covers, in input order.
-	Matched []string
+	Matched    []string
 	DidYouMean []string
 }
 

@@ -78,8 +78,10 @@ func TestReviewJSONSchemaRejects(t *testing.T) {
 		"no schema_version": func(d map[string]any) { delete(d, "schema_version") },
 		"schema 2":          func(d map[string]any) { d["schema_version"] = "2.0" },
 		"unknown field":     func(d map[string]any) { d["resources"].([]any)[0].(map[string]any)["owner"] = "x" },
-		"owner typo":        func(d map[string]any) { d["resources"].([]any)[1].(map[string]any)["owners"].(map[string]any)["data"] = "customers" },
-		"matches a count":   func(d map[string]any) { d["acceptance_records"].([]any)[0].(map[string]any)["matches"] = 2 },
+		"owner typo": func(d map[string]any) {
+			d["resources"].([]any)[1].(map[string]any)["owners"].(map[string]any)["data"] = "customers"
+		},
+		"matches a count": func(d map[string]any) { d["acceptance_records"].([]any)[0].(map[string]any)["matches"] = 2 },
 	} {
 		t.Run(name, func(t *testing.T) {
 			var d map[string]any
