@@ -41,12 +41,24 @@ type jsonResource struct {
 // than the review itself.
 func (r *Report) WriteJSON(w io.Writer) error {
 	bw := bufio.NewWriterSize(w, 64*1024)
+	_, _ = bw.WriteString("{\n  \"schema_version\": \"" + SchemaVersion + "\",")
+	if err := r.writeJSONMembers(bw); err != nil {
+		return err
+	}
+	_, _ = bw.WriteString("\n}\n")
+	return bw.Flush()
+}
+
+// writeJSONMembers writes the members of the report's JSON object: the
+// resources one by one, then the records, unknown types, warnings, gate,
+// summary and notes.
+func (r *Report) writeJSONMembers(bw *bufio.Writer) error {
 	// A bufio.Writer keeps its first error and Flush returns it.
 	ws := func(s string) { _, _ = bw.WriteString(s) }
 	wb := func(b []byte) { _, _ = bw.Write(b) }
 	jw := newJSONWriter(r.Catalog)
 	buf := make([]byte, 0, 4096)
-	ws("{\n  \"schema_version\": \"" + SchemaVersion + "\",\n  \"resources\": [")
+	ws("\n  \"resources\": [")
 	for i, it := range r.Items {
 		if i > 0 {
 			ws(",")
@@ -73,16 +85,18 @@ func (r *Report) WriteJSON(w io.Writer) error {
 		if part.omit {
 			continue
 		}
-		v, err := json.MarshalIndent(part.value, "  ", "  ")
+		v, err := marshalIndent(part.value)
 		if err != nil {
 			return err
 		}
 		ws(",\n  \"" + part.key + "\": ")
 		wb(v)
 	}
-	ws("\n}\n")
-	return bw.Flush()
+	return nil
 }
+
+// marshalIndent encodes a member of the report's top-level object.
+func marshalIndent(v any) ([]byte, error) { return json.MarshalIndent(v, "  ", "  ") }
 
 // jsonRecord is an acceptance record of the JSON report (SPEC §8.1).
 type jsonRecord struct {

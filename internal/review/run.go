@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -27,13 +29,16 @@ const (
 	ExitGate = 2
 )
 
-const usage = `Usage: terraform-provider-srm review [flags] PLAN.json|-
+const usage = `Usage: terraform-provider-srm review [flags] PLAN.json|FOLDER|- ...
 
 Reviews the shared responsibility of every resource in a Terraform or
 OpenTofu plan (the JSON of terraform show -json PLANFILE) or state (the JSON
 of terraform show -json): who owns each layer, which customer obligations it
 brings, which the srm_obligation_acceptance records in the plan accept.
-"-" reads the JSON from standard input.
+"-" reads the JSON from standard input. Several plans (one per root module
+or workspace), or a folder of *.json plans, give one report: one headline and
+one gate, a section per plan, labelled by file name or -label ("plans" in
+JSON).
 
   terraform plan -out plan.tfplan
   terraform show -json plan.tfplan > plan.json
@@ -63,6 +68,9 @@ Flags:
         review every managed resource, also those the plan deletes,
         forgets or leaves unchanged (default: created, updated, replaced,
         imported and moved ones; a state: every resource)
+  -label NAME
+        label the plans in order (repeat it: the first -label names the
+        first plan; default: the plan's file name)
   -catalog FILE
         a custom catalog (JSON or YAML) merged on top of the built-in one,
         as the provider's catalog argument
@@ -111,6 +119,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, e env) (statu
 	allowUnknown := fs.Bool("allow-unknown", false, "")
 	trust := fs.String("trusted-acceptances", TrustPlan, "")
 	expiry := fs.String("expiry-warning", "", "")
+	var labels labelList
+	fs.Var(&labels, "label", "")
 	// Flags may follow the file name too: parse up to each positional
 	// argument and go on after it.
 	var positional []string
@@ -144,72 +154,176 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, e env) (statu
 		}
 		expiryWarning = d
 	}
-	switch len(positional) {
-	case 0:
+	if len(positional) == 0 {
 		return fail(errors.New("missing the plan: pass the JSON of terraform show -json PLANFILE as a file, or - to read standard input (see -h)"))
-	case 1:
-	default:
-		return fail(fmt.Errorf("one plan at a time: got %d arguments (%s)", len(positional), strings.Join(positional, " ")))
 	}
+	inputs, multi, err := planInputs(positional, labels)
+	if err != nil {
+		return fail(err)
+	}
+	opts := Options{All: *all, Agreement: *agreement, Now: e.now(), Trust: *trust, AllowUnknown: *allowUnknown,
+		ExpiryWarning: expiryWarning}
+	var plans []labelledReport
+	for _, in := range inputs {
+		rep, err := reviewInput(in, stdin, *catalogFile, opts, e)
+		if err != nil {
+			if multi {
+				err = fmt.Errorf("%s: %w", in.label, err)
+			}
+			return fail(err)
+		}
+		plans = append(plans, labelledReport{label: in.label, Report: rep})
+	}
+	for _, p := range plans {
+		if *format == "text" || p.Unfinished != "" {
+			// The text report shows the notes and warnings itself; the
+			// others go to files and comments, so the CI log says them
+			// too. A plan Terraform did not finish gets its one line only.
+			continue
+		}
+		prefix := "terraform-provider-srm review: "
+		if multi {
+			prefix += p.label + ": "
+		}
+		for _, n := range p.Notes {
+			fmt.Fprintf(stderr, "%snote: %s\n", prefix, n)
+		}
+		for _, w := range p.Warnings() {
+			fmt.Fprintf(stderr, "%swarning: %s\n", prefix, w)
+		}
+	}
+	colour := e.isTerminal(stdout) && e.getenv("NO_COLOR") == ""
+	if multi {
+		err = writeReports(stdout, *format, plans, colour)
+	} else {
+		rep := plans[0].Report
+		switch *format {
+		case "json":
+			err = rep.WriteJSON(stdout)
+		case "markdown":
+			err = rep.WriteMarkdown(stdout)
+		case "oscal":
+			err = rep.WriteOSCAL(stdout)
+		case "junit":
+			err = rep.WriteJUnit(stdout)
+		default:
+			err = rep.WriteText(stdout, colour)
+		}
+	}
+	if err != nil {
+		return fail(err)
+	}
+	status = ExitOK
+	for _, p := range plans {
+		g := p.Gate()
+		if g.Unfinished != "" {
+			prefix := "terraform-provider-srm review: "
+			if multi {
+				prefix += p.label + ": "
+			}
+			fmt.Fprintf(stderr, "%s%s: not reviewed as passing (run terraform plan again and fix its errors)\n", prefix, g.Unfinished)
+		}
+		switch st := g.exitStatus(*gate); {
+		case st == ExitBadInput:
+			status = ExitBadInput
+		case st == ExitGate && status == ExitOK:
+			status = ExitGate
+		}
+	}
+	return status
+}
 
+// planInput is one plan of a run: a file, or standard input ("-").
+type planInput struct{ path, label string }
+
+// planInputs expands the arguments into the plans of the run: each file
+// argument, every *.json file of a folder argument (sorted), and "-" for
+// standard input. A run is multi (one section per plan, JSON with plans)
+// when it names more than one plan or any folder, so that its output's
+// shape never depends on how many files a folder holds. Labels name the
+// plans in order; the others are labelled by their file names.
+func planInputs(args, labels []string) ([]planInput, bool, error) {
+	var out []planInput
+	multi := len(args) > 1
+	stdin := 0
+	for _, a := range args {
+		if a == "-" {
+			stdin++
+			out = append(out, planInput{path: "-", label: "stdin"})
+			continue
+		}
+		if fi, err := os.Stat(a); err == nil && fi.IsDir() {
+			multi = true
+			files, err := filepath.Glob(filepath.Join(a, "*.json"))
+			if err != nil {
+				return nil, false, fmt.Errorf("cannot list the plans of %s: %v", a, err)
+			}
+			if len(files) == 0 {
+				return nil, false, fmt.Errorf("the folder %s holds no *.json plan", a)
+			}
+			sort.Strings(files)
+			for _, f := range files {
+				out = append(out, planInput{path: f, label: filepath.Base(f)})
+			}
+			continue
+		}
+		out = append(out, planInput{path: a, label: filepath.Base(a)})
+	}
+	if stdin > 1 {
+		return nil, false, errors.New("standard input (-) can be read once: name the other plans by file")
+	}
+	if len(labels) > len(out) {
+		return nil, false, fmt.Errorf("%d -label flags for %d plans: give at most one label per plan, in the plans' order", len(labels), len(out))
+	}
+	for i, l := range labels {
+		out[i].label = l
+	}
+	seen := map[string]string{}
+	for i := range out {
+		if prev, dup := seen[out[i].label]; dup {
+			if len(labels) > i {
+				return nil, false, fmt.Errorf("two plans are labelled %q: give each a different -label", out[i].label)
+			}
+			// Same file name in two folders: label by path.
+			out[i].label = out[i].path
+			if prev == out[i].path {
+				return nil, false, fmt.Errorf("the plan %s is named twice", out[i].path)
+			}
+		}
+		seen[out[i].label] = out[i].path
+	}
+	return out, multi, nil
+}
+
+// reviewInput reads, decodes and reviews one plan.
+func reviewInput(in planInput, stdin io.Reader, catalogFile string, opts Options, e env) (*Report, error) {
 	var data []byte
 	var err error
-	if positional[0] == "-" {
+	if in.path == "-" {
 		data, err = io.ReadAll(stdin)
 		if err != nil {
-			return fail(fmt.Errorf("cannot read standard input: %v", err))
+			return nil, fmt.Errorf("cannot read standard input: %v", err)
 		}
-	} else if data, err = e.readFile(positional[0]); err != nil {
-		return fail(fmt.Errorf("cannot read the plan: %v", err))
+	} else if data, err = e.readFile(in.path); err != nil {
+		return nil, fmt.Errorf("cannot read the plan: %v", err)
 	}
 	doc, k, err := parseDocument(data)
 	if err != nil {
-		return fail(err)
+		return nil, err
 	}
-	cat, note, err := reviewCatalog(*catalogFile, doc, e)
+	cat, note, err := reviewCatalog(catalogFile, doc, e)
 	if err != nil {
-		return fail(err)
+		return nil, err
 	}
-	engine, err := engineFor(cat, doc, *agreement)
+	engine, err := engineFor(cat, doc, opts.Agreement)
 	if err != nil {
-		return fail(err)
+		return nil, err
 	}
-	rep := reviewDocument(doc, k, engine, Options{All: *all, Agreement: *agreement, Now: e.now(),
-		Trust: *trust, AllowUnknown: *allowUnknown, ExpiryWarning: expiryWarning})
+	rep := reviewDocument(doc, k, engine, opts)
 	if note != "" {
 		rep.Notes = append(rep.Notes, note)
 	}
-	if *format != "text" && rep.Unfinished == "" {
-		// The text report shows the notes and warnings itself; the others
-		// go to files and comments, so the CI log says them too. A plan
-		// Terraform did not finish gets its one line only.
-		for _, n := range rep.Notes {
-			fmt.Fprintf(stderr, "terraform-provider-srm review: note: %s\n", n)
-		}
-		for _, w := range rep.Warnings() {
-			fmt.Fprintf(stderr, "terraform-provider-srm review: warning: %s\n", w)
-		}
-	}
-	switch *format {
-	case "json":
-		err = rep.WriteJSON(stdout)
-	case "markdown":
-		err = rep.WriteMarkdown(stdout)
-	case "oscal":
-		err = rep.WriteOSCAL(stdout)
-	case "junit":
-		err = rep.WriteJUnit(stdout)
-	default:
-		err = rep.WriteText(stdout, e.isTerminal(stdout) && e.getenv("NO_COLOR") == "")
-	}
-	if err != nil {
-		return fail(err)
-	}
-	g := rep.Gate()
-	if g.Unfinished != "" {
-		fmt.Fprintf(stderr, "terraform-provider-srm review: %s: not reviewed as passing (run terraform plan again and fix its errors)\n", g.Unfinished)
-	}
-	return g.exitStatus(*gate)
+	return rep, nil
 }
 
 // parseDuration reads -expiry-warning: a Go duration ("720h") or a number
