@@ -62,3 +62,10 @@ func mdCode(s string) string {
 	}
 	return fence + s + fence
 }
+
+// termSafeLine is termSafe for text that must stay on one line: a line
+// break is a space (as a Markdown cell or headline needs), other invisible
+// characters are escaped.
+func termSafeLine(s string) string {
+	return termSafe(strings.NewReplacer("\r\n", " ", "\n", " ").Replace(s))
+}

@@ -8,6 +8,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 )
 
@@ -16,44 +17,21 @@ import (
 // A resource fails when it has unaccepted obligations (listed, one a line)
 // or when its type is unknown and the gate fails on it; a resource of an
 // unknown type that a record covers, or that -allow-unknown lets pass, is
-// skipped. encoding/xml escapes every value and replaces the characters XML
+// skipped. xml.EscapeText escapes every value and replaces the characters XML
 // cannot hold.
 
-type junitSuites struct {
-	XMLName  xml.Name `xml:"testsuites"`
-	Name     string   `xml:"name,attr"`
-	Tests    int      `xml:"tests,attr"`
-	Failures int      `xml:"failures,attr"`
-	Skipped  int      `xml:"skipped,attr"`
-}
-
-type junitSuite struct {
-	XMLName  xml.Name `xml:"testsuite"`
-	Name     string   `xml:"name,attr"`
-	Tests    int      `xml:"tests,attr"`
-	Failures int      `xml:"failures,attr"`
-	Skipped  int      `xml:"skipped,attr"`
-}
-
+// junitCase is the test case of one resource.
 type junitCase struct {
-	XMLName   xml.Name      `xml:"testcase"`
-	Name      string        `xml:"name,attr"`
-	ClassName string        `xml:"classname,attr"`
-	Failure   *junitFailure `xml:"failure,omitempty"`
-	Skipped   *junitSkipped `xml:"skipped,omitempty"`
+	Name, ClassName string
+	Failure         *junitFailure
+	Skipped         *junitSkipped
 }
 
-type junitFailure struct {
-	Message string `xml:"message,attr"`
-	Type    string `xml:"type,attr"`
-	Text    string `xml:",chardata"`
-}
+type junitFailure struct{ Message, Type, Text string }
 
-type junitSkipped struct {
-	Message string `xml:"message,attr"`
-}
+type junitSkipped struct{ Message string }
 
-// junitOutcome is the test case of one reviewed resource.
+// junitCase is the test case of one reviewed resource.
 func (r *Report) junitCase(it *Item, suite string) junitCase {
 	tc := junitCase{Name: it.Address + " (" + it.Action + ")", ClassName: suite}
 	switch {
@@ -86,84 +64,87 @@ func (r *Report) WriteJUnit(w io.Writer) error {
 	return writeJUnit(w, []*Report{r}, nil)
 }
 
+// junitKind is how a resource's test case ends: 0 passes, 1 fails, 2 is
+// skipped (see junitCase).
+func (r *Report) junitKind(it *Item) int {
+	switch {
+	case it.Result == nil && (it.CoveredBy != nil || r.Options.AllowUnknown):
+		return 2
+	case it.Result == nil || it.Failing():
+		return 1
+	}
+	return 0
+}
+
 // writeJUnit writes the reports as one JUnit document; with labels (one per
 // report, several plans in one run) each suite's name starts with the
-// label of its plan.
+// label of its plan. Values are escaped by xml.EscapeText, which also
+// replaces the characters XML cannot hold.
 func writeJUnit(w io.Writer, reports []*Report, labels []string) error {
-	bw := bufio.NewWriter(w)
-	enc := xml.NewEncoder(bw)
-	enc.Indent("", "  ")
-	top := junitSuites{Name: "terraform-provider-srm review"}
 	type suite struct {
-		report *Report
-		group  *Group
-		name   string
-		junitSuite
+		report                   *Report
+		name                     string
+		items                    []*Item
+		tests, failures, skipped int
 	}
 	var suites []suite
+	var tests, failures, skipped int
 	for i, r := range reports {
 		for _, g := range r.Groups() {
-			s := suite{report: r, group: g, name: g.Title()}
+			s := suite{report: r, name: g.Title(), items: g.items()}
 			if labels != nil {
 				s.name = labels[i] + ": " + s.name
 			}
-			s.junitSuite = junitSuite{Name: s.name}
-			for _, it := range g.items() {
-				s.Tests++
-				tc := r.junitCase(it, s.name)
-				switch {
-				case tc.Failure != nil:
-					s.Failures++
-				case tc.Skipped != nil:
-					s.Skipped++
+			for _, it := range s.items {
+				s.tests++
+				switch r.junitKind(it) {
+				case 1:
+					s.failures++
+				case 2:
+					s.skipped++
 				}
 			}
-			top.Tests += s.Tests
-			top.Failures += s.Failures
-			top.Skipped += s.Skipped
+			tests, failures, skipped = tests+s.tests, failures+s.failures, skipped+s.skipped
 			suites = append(suites, s)
 		}
 	}
-	if _, err := bw.WriteString(xml.Header); err != nil {
-		return err
-	}
-	start := xml.StartElement{Name: xml.Name{Local: "testsuites"}, Attr: []xml.Attr{
-		{Name: xml.Name{Local: "name"}, Value: top.Name},
-		{Name: xml.Name{Local: "tests"}, Value: fmt.Sprint(top.Tests)},
-		{Name: xml.Name{Local: "failures"}, Value: fmt.Sprint(top.Failures)},
-		{Name: xml.Name{Local: "skipped"}, Value: fmt.Sprint(top.Skipped)},
-	}}
-	if err := enc.EncodeToken(start); err != nil {
-		return err
-	}
-	for _, s := range suites {
-		ss := xml.StartElement{Name: xml.Name{Local: "testsuite"}, Attr: []xml.Attr{
-			{Name: xml.Name{Local: "name"}, Value: s.Name},
-			{Name: xml.Name{Local: "tests"}, Value: fmt.Sprint(s.Tests)},
-			{Name: xml.Name{Local: "failures"}, Value: fmt.Sprint(s.Failures)},
-			{Name: xml.Name{Local: "skipped"}, Value: fmt.Sprint(s.Skipped)},
-		}}
-		if err := enc.EncodeToken(ss); err != nil {
-			return err
+	bw := bufio.NewWriterSize(w, 64*1024)
+	text := func(s string) { _ = xml.EscapeText(bw, []byte(s)) }
+	ws := func(parts ...string) {
+		for _, p := range parts {
+			_, _ = bw.WriteString(p)
 		}
-		for _, it := range s.group.items() {
-			if err := enc.Encode(s.report.junitCase(it, s.name)); err != nil {
-				return err
+	}
+	ws(xml.Header, `<testsuites name="terraform-provider-srm review" tests="`, strconv.Itoa(tests), `" failures="`,
+		strconv.Itoa(failures), `" skipped="`, strconv.Itoa(skipped), `">`)
+	for _, s := range suites {
+		ws("\n  <testsuite name=\"")
+		text(s.name)
+		ws(`" tests="`, strconv.Itoa(s.tests), `" failures="`, strconv.Itoa(s.failures), `" skipped="`, strconv.Itoa(s.skipped), `">`)
+		for _, it := range s.items {
+			tc := s.report.junitCase(it, s.name)
+			ws("\n    <testcase name=\"")
+			text(tc.Name)
+			ws(`" classname="`)
+			text(tc.ClassName)
+			switch {
+			case tc.Failure != nil:
+				ws(`">`, "\n      <failure message=\"")
+				text(tc.Failure.Message)
+				ws(`" type="`, tc.Failure.Type, `">`)
+				text(tc.Failure.Text)
+				ws("</failure>\n    </testcase>")
+			case tc.Skipped != nil:
+				ws(`">`, "\n      <skipped message=\"")
+				text(tc.Skipped.Message)
+				ws("\"></skipped>\n    </testcase>")
+			default:
+				ws(`"></testcase>`)
 			}
 		}
-		if err := enc.EncodeToken(ss.End()); err != nil {
-			return err
-		}
+		ws("\n  </testsuite>")
 	}
-	if err := enc.EncodeToken(start.End()); err != nil {
-		return err
-	}
-	if err := enc.Close(); err != nil {
-		return err
-	}
-	if _, err := bw.WriteString("\n"); err != nil {
-		return err
-	}
+	ws("\n</testsuites>\n")
 	return bw.Flush()
 }
 

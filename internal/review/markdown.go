@@ -116,6 +116,9 @@ type mdDoc struct {
 	needsCompact []string
 	ownerLines   []string
 	failing      []string // per-resource details of failing resources
+	// failingTotal counts the lines failing would hold unbounded: those
+	// past the limit are not written.
+	failingTotal int
 	accepted     []string // one line per group of accepted resources
 }
 
@@ -158,12 +161,24 @@ func (r *Report) markdown(limit int) string {
 	for _, n := range r.Notes {
 		d.notes += "> **Note:** " + mdEscape(n) + "\n\n"
 	}
+	// Details past the limit would be cut whole: they are counted, not
+	// written, so that a plan of thousands of failing resources costs a
+	// comment's worth of memory.
+	size := 0
 	for _, gr := range groups {
-		if len(gr.Failing) > 0 {
-			d.failing = append(d.failing, mdLegend(gr))
-			for _, it := range gr.Failing {
-				d.failing = append(d.failing, mdDetails(r.Catalog, it))
+		if len(gr.Failing) == 0 {
+			continue
+		}
+		d.failingTotal += 1 + len(gr.Failing)
+		for i := -1; i < len(gr.Failing) && size <= limit; i++ {
+			line := ""
+			if i < 0 {
+				line = mdLegend(gr)
+			} else {
+				line = mdDetails(r.Catalog, gr.Failing[i])
 			}
+			d.failing = append(d.failing, line)
+			size += len(line)
 		}
 	}
 	for _, gr := range groups {
@@ -202,15 +217,15 @@ func (d *mdDoc) assemble(limit int, footer string) string {
 	room := limit - fixed - len(needs)
 	// Once a part is cut, every less important part is cut whole.
 	cutting := false
-	take := func(head string, lines []string, what string) string {
+	take := func(head string, lines []string, total int, what string) string {
 		if len(lines) == 0 {
 			return ""
 		}
 		if cutting {
-			cut = append(cut, fmt.Sprintf("%d %s", len(lines), what))
+			cut = append(cut, fmt.Sprintf("%d %s", total, what))
 			return ""
 		}
-		if sum(lines)+len(head) <= room {
+		if len(lines) == total && sum(lines)+len(head) <= room {
 			room -= sum(lines) + len(head)
 			return head + strings.Join(lines, "")
 		}
@@ -218,7 +233,7 @@ func (d *mdDoc) assemble(limit int, footer string) string {
 		if room > len(head) {
 			n = fitLines(lines, room-len(head))
 		}
-		cut = append(cut, fmt.Sprintf("%d %s", len(lines)-n, what))
+		cut = append(cut, fmt.Sprintf("%d %s", total-n, what))
 		cutting = true
 		if n == 0 {
 			return ""
@@ -227,12 +242,12 @@ func (d *mdDoc) assemble(limit int, footer string) string {
 		return head + strings.Join(lines[:n], "")
 	}
 	// Owner changes before details, failing details before accepted lines.
-	owners := take(ownersHead, d.ownerLines, "owner changes")
+	owners := take(ownersHead, d.ownerLines, len(d.ownerLines), "owner changes")
 	if owners != "" {
 		owners += "\n"
 	}
-	failing := take(detailsHead, d.failing, "detail sections of resources with unaccepted obligations")
-	accepted := take(acceptedHead, d.accepted, "lines of fully accepted groups")
+	failing := take(detailsHead, d.failing, d.failingTotal, "detail sections of resources with unaccepted obligations")
+	accepted := take(acceptedHead, d.accepted, len(d.accepted), "lines of fully accepted groups")
 	if accepted != "" && failing == "" {
 		accepted = detailsHead + accepted
 	}

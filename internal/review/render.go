@@ -453,12 +453,14 @@ func codeJoin(items []string) string {
 	return strings.Join(out, ", ")
 }
 
-func mdEscape(s string) string {
-	return strings.NewReplacer("|", "\\|", "<", "&lt;", ">", "&gt;", "\n", " ").Replace(s)
-}
+func mdEscape(s string) string { return mdEscaper.Replace(termSafeLine(s)) }
 
-func htmlEscape(s string) string {
-	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace(s)
-}
+// mdEscaper escapes text for Markdown table cells and lines; built once (a
+// strings.Replacer per call cost more than the review of a large plan).
+var mdEscaper = strings.NewReplacer("|", "\\|", "<", "&lt;", ">", "&gt;", "`", "\\`", "*", "\\*", "[", "\\[", "]", "\\]")
+
+func htmlEscape(s string) string { return htmlEscaper.Replace(termSafe(s)) }
+
+var htmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;")
 
 func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }

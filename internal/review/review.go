@@ -9,8 +9,10 @@
 package review
 
 import (
+	"maps"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -161,8 +163,10 @@ func reviewDocument(doc *document, k kind, engine *srm.Engine, opts Options) *Re
 	}
 	cr := &conditionReader{engine: engine}
 	var subjects []subject
+	intern := acceptedByInterner(applied)
 	add := func(address, module, typ, action string, attrs attributes) *Item {
 		it := resolveItem(cr, opts, applied, address, module, typ, action, attrs)
+		it.AcceptedBy = intern(it.AcceptedBy)
 		rep.Items = append(rep.Items, it)
 		return it
 	}
@@ -228,6 +232,36 @@ func reviewDocument(doc *document, k kind, engine *srm.Engine, opts Options) *Re
 		return a.Address < b.Address
 	})
 	return rep
+}
+
+// acceptedByInterner returns a function that gives resources whose
+// obligations the same records accept one shared map: a map per resource
+// is most of a large plan's memory, and scoped records make them alike.
+func acceptedByInterner(records []srm.AcceptanceRecord) func(map[string]*srm.AcceptanceRecord) map[string]*srm.AcceptanceRecord {
+	index := make(map[*srm.AcceptanceRecord]int, len(records))
+	for i := range records {
+		index[&records[i]] = i
+	}
+	shared := map[string]map[string]*srm.AcceptanceRecord{}
+	var key []byte
+	return func(by map[string]*srm.AcceptanceRecord) map[string]*srm.AcceptanceRecord {
+		if len(by) == 0 {
+			return by
+		}
+		ids := slices.Sorted(maps.Keys(by))
+		key = key[:0]
+		for _, id := range ids {
+			key = append(key, id...)
+			key = append(key, 0)
+			key = strconv.AppendInt(key, int64(index[by[id]]), 10)
+			key = append(key, 0)
+		}
+		if m, ok := shared[string(key)]; ok {
+			return m
+		}
+		shared[string(key)] = by
+		return by
+	}
 }
 
 // unfinished says why Terraform did not finish a plan: "errored" set,
@@ -333,7 +367,7 @@ func resolveItem(cr *conditionReader, opts Options, records []srm.AcceptanceReco
 		by := srm.MatchRecords(records, address, res, opts.Now)
 		if len(by) > 0 {
 			req.Accepted = srm.MergeAccepted(nil, by)
-			if accepted, err := engine.Resolve(req); err == nil {
+			if accepted, err := cr.resolve(rt, req); err == nil {
 				res = accepted
 			}
 			it.AcceptedBy = by
@@ -354,6 +388,12 @@ func (cr *conditionReader) resolve(rt *srm.ResourceType, req srm.Request) (*srm.
 			v = "\x01" // not given: the domain assumes
 		}
 		key += "\x00" + v
+	}
+	if len(req.Accepted) > 0 {
+		// Resources that resolve alike with the same obligations accepted
+		// share one result: a plan of thousands of resources holds a
+		// handful of answers, not one per resource.
+		key += "\x02" + strings.Join(req.Accepted, "\x00")
 	}
 	if res, ok := cr.results[key]; ok {
 		return res, nil

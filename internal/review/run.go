@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
 	"strconv"
 	"strings"
@@ -89,12 +90,25 @@ type env struct {
 	getenv     func(string) string
 	isTerminal func(io.Writer) bool
 	readFile   func(string) ([]byte, error)
+	// memoryLimit is told how many bytes of plans the run has read.
+	memoryLimit func(read int)
+}
+
+// boundMemory keeps the process within about three times the plans' size:
+// the Go runtime otherwise lets the heap grow to twice what is live, and
+// the review's live data is about twice the plan while it decodes. The
+// limit leaves room for what the process holds whatever the plan (about
+// 24 MiB: the binary, the catalog) and is at least 64 MiB. It is a soft
+// limit: the collector works harder near it, and never fails the review.
+func boundMemory(read int) {
+	debug.SetMemoryLimit(max(64<<20, 3*int64(read)-24<<20))
 }
 
 // Run runs `terraform-provider-srm review ARGS`; args excludes "review".
 // It returns the exit status.
 func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	return run(args, stdin, stdout, stderr, env{now: time.Now, getenv: os.Getenv, isTerminal: isTerminal, readFile: os.ReadFile})
+	return run(args, stdin, stdout, stderr, env{now: time.Now, getenv: os.Getenv, isTerminal: isTerminal, readFile: os.ReadFile,
+		memoryLimit: boundMemory})
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer, e env) (status int) {
@@ -164,8 +178,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, e env) (statu
 	opts := Options{All: *all, Agreement: *agreement, Now: e.now(), Trust: *trust, AllowUnknown: *allowUnknown,
 		ExpiryWarning: expiryWarning}
 	var plans []labelledReport
+	read := 0
 	for _, in := range inputs {
-		rep, err := reviewInput(in, stdin, *catalogFile, opts, e)
+		rep, err := reviewInput(in, stdin, *catalogFile, opts, e, &read)
 		if err != nil {
 			if multi {
 				err = fmt.Errorf("%s: %w", in.label, err)
@@ -296,7 +311,7 @@ func planInputs(args, labels []string) ([]planInput, bool, error) {
 }
 
 // reviewInput reads, decodes and reviews one plan.
-func reviewInput(in planInput, stdin io.Reader, catalogFile string, opts Options, e env) (*Report, error) {
+func reviewInput(in planInput, stdin io.Reader, catalogFile string, opts Options, e env, read *int) (*Report, error) {
 	var data []byte
 	var err error
 	if in.path == "-" {
@@ -307,6 +322,8 @@ func reviewInput(in planInput, stdin io.Reader, catalogFile string, opts Options
 	} else if data, err = e.readFile(in.path); err != nil {
 		return nil, fmt.Errorf("cannot read the plan: %v", err)
 	}
+	*read += len(data)
+	e.memoryLimit(*read)
 	doc, k, err := parseDocument(data)
 	if err != nil {
 		return nil, err

@@ -23,7 +23,7 @@ var testNow = time.Date(2026, 11, 29, 12, 0, 0, 0, time.UTC)
 
 func testEnv() env {
 	return env{now: func() time.Time { return testNow }, getenv: func(string) string { return "" },
-		isTerminal: func(io.Writer) bool { return false }, readFile: os.ReadFile}
+		isTerminal: func(io.Writer) bool { return false }, readFile: os.ReadFile, memoryLimit: func(int) {}}
 }
 
 // runReview runs the review with the test clock and returns the status,
