@@ -40,6 +40,28 @@ func unsafeRune(r rune) bool {
 	return unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || r == '\u2028' || r == '\u2029'
 }
 
+// mdFence is body (ending with a line break) as a fenced code block of
+// language lang, fenced by more backticks than body holds in a row, so that
+// nothing in it can close the block early.
+func mdFence(lang, body string) string {
+	fence := strings.Repeat("`", max(3, longestRun(body, '`')+1))
+	return fence + lang + "\n" + body + fence + "\n"
+}
+
+// longestRun is the length of the longest run of c in s.
+func longestRun(s string, c rune) int {
+	longest, run := 0, 0
+	for _, r := range s {
+		if r == c {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	return longest
+}
+
 // mdCode is s as a Markdown code span, safe anywhere a code span may stand,
 // table cells included: invisible characters are escaped as on a terminal,
 // "|" is escaped for tables (GitHub's tables split cells at an unescaped
@@ -47,15 +69,7 @@ func unsafeRune(r rune) bool {
 // than s holds in a row, with spaces where s starts or ends with one.
 func mdCode(s string) string {
 	s = strings.ReplaceAll(termSafe(s), "|", `\|`)
-	longest, run := 0, 0
-	for _, r := range s {
-		if r == '`' {
-			run++
-			longest = max(longest, run)
-		} else {
-			run = 0
-		}
-	}
+	longest := longestRun(s, '`')
 	fence := strings.Repeat("`", longest+1)
 	if longest > 0 || s == "" || strings.HasPrefix(s, " ") && strings.HasSuffix(s, " ") {
 		return fence + " " + s + " " + fence

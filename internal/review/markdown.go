@@ -313,9 +313,9 @@ func mdNeeds(groups []*Group) (string, []string) {
 		lines = append(lines, title)
 		var names []string
 		for _, it := range g.Failing {
-			fmt.Fprintf(&full, "- `%s` (%s): %d of %d unaccepted\n", relative(it.Address, g.Module), it.Action,
+			fmt.Fprintf(&full, "- %s (%s): %d of %d unaccepted\n", mdCode(relative(it.Address, g.Module)), it.Action,
 				len(it.Result.Unaccepted), len(it.Result.CustomerObligations))
-			names = append(names, "`"+relative(it.Address, g.Module)+"`")
+			names = append(names, mdCode(relative(it.Address, g.Module)))
 		}
 		full.WriteString("\n")
 		// Compact: names only, about 1 KB per line.
@@ -350,7 +350,7 @@ func (r *Report) mdNextStep(groups []*Group) string {
 				"accountable team (and `justification`, `reference` if you keep them), or narrow its `obligations` to what the team takes; "+
 				"`review_by` is %d days ahead. Then plan again.\n\n", ReviewByDays)
 		}
-		fmt.Fprintf(&b, "%s:\n\n```hcl\n%s```\n\n", upperFirst(mdTitle(g)), g.NextStep(r.Options.Now))
+		fmt.Fprintf(&b, "%s:\n\n%s\n", upperFirst(mdTitle(g)), mdFence("hcl", g.NextStep(r.Options.Now)))
 	}
 	return b.String()
 }
@@ -385,18 +385,18 @@ func (r *Report) mdRecords() string {
 	if len(touched) > 0 {
 		b.WriteString("| record | change | accepted by | covers | obligations | review by |\n|---|---|---|---|---|---|\n")
 		for _, rec := range touched {
-			fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s | %s |\n", rec.Address, mdEscape(recordChange(rec)), mdEscape(rec.Record.AcceptedBy),
-				mdCodeList(recordCovers(rec)), mdCodeList(rec.Record.Obligations), orDash(rec.Record.ReviewBy))
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", mdCode(rec.Address), mdEscape(recordChange(rec)), mdEscape(rec.Record.AcceptedBy),
+				mdCodeList(recordCovers(rec)), mdCodeList(rec.Record.Obligations), mdEscape(orDash(rec.Record.ReviewBy)))
 		}
 		b.WriteString("\n")
 	}
 	for _, rec := range expired {
-		fmt.Fprintf(&b, "- **Expired:** `%s` (%s, %s) %s: it accepts nothing; move `review_by` to renew.\n", rec.Address,
+		fmt.Fprintf(&b, "- **Expired:** %s (%s, %s) %s: it accepts nothing; move `review_by` to renew.\n", mdCode(rec.Address),
 			mdEscape(rec.Record.AcceptedBy), mdCodeList(recordCovers(rec)), expiredWhen(rec))
 	}
 	for _, rec := range expiring {
-		fmt.Fprintf(&b, "- **Expiring:** `%s` (%s, %s) on %s (%s).\n", rec.Address, mdEscape(rec.Record.AcceptedBy),
-			mdCodeList(recordCovers(rec)), rec.Record.ReviewBy, inDays(*rec.ExpiresInDays))
+		fmt.Fprintf(&b, "- **Expiring:** %s (%s, %s) on %s (%s).\n", mdCode(rec.Address), mdEscape(rec.Record.AcceptedBy),
+			mdCodeList(recordCovers(rec)), mdEscape(rec.Record.ReviewBy), inDays(*rec.ExpiresInDays))
 	}
 	for _, rec := range nothing {
 		fmt.Fprintf(&b, "- **Warning:** %s\n", mdWarning(rec))
@@ -410,7 +410,7 @@ func (r *Report) mdRecords() string {
 // mdWarning is the "matches nothing" warning with its patterns in code.
 func mdWarning(rec *Record) string {
 	covers := mdCodeList(recordCovers(rec))
-	s := fmt.Sprintf("`%s` matches nothing: %s covers no resource of the %s", rec.Address, covers, "input")
+	s := fmt.Sprintf("%s matches nothing: %s covers no resource of the %s", mdCode(rec.Address), covers, "input")
 	if len(rec.DidYouMean) > 0 {
 		s += "; did you mean " + strings.Join(quoteCode(rec.DidYouMean), " or ") + "?"
 	}
@@ -465,9 +465,9 @@ func mdOwnerChanges(items []*Item) []string {
 		}
 		var cs []string
 		for _, c := range it.OwnerChanges {
-			cs = append(cs, fmt.Sprintf("`%s` %s → %s", c.Component, c.Before, c.After))
+			cs = append(cs, fmt.Sprintf("%s %s → %s", mdCode(c.Component), c.Before, c.After))
 		}
-		out = append(out, fmt.Sprintf("- `%s` (%s): %s\n", it.Address, it.Action, strings.Join(cs, ", ")))
+		out = append(out, fmt.Sprintf("- %s (%s): %s\n", mdCode(it.Address), it.Action, strings.Join(cs, ", ")))
 	}
 	return out
 }
@@ -490,16 +490,16 @@ func (r *Report) mdUnknown() string {
 		items := byType[t]
 		var names []string
 		for _, it := range items {
-			n := "`" + it.Address + "`"
+			n := mdCode(it.Address)
 			if it.CoveredBy != nil {
-				n += fmt.Sprintf(" (every obligation accepted by %s in `%s`)", mdEscape(it.CoveredBy.Record.AcceptedBy), it.CoveredBy.Address)
+				n += fmt.Sprintf(" (every obligation accepted by %s in %s)", mdEscape(it.CoveredBy.Record.AcceptedBy), mdCode(it.CoveredBy.Address))
 			}
 			names = append(names, n)
 		}
 		if len(names) > 20 {
 			names = append(names[:20], fmt.Sprintf("and %d more", len(names)-20))
 		}
-		fmt.Fprintf(&b, "- `%s`: %s\n", t, strings.Join(names, ", "))
+		fmt.Fprintf(&b, "- %s: %s\n", mdCode(t), strings.Join(names, ", "))
 	}
 	b.WriteString("\nAnswer them with an entry for the type in a custom catalog (the provider's `catalog`, and `-catalog` here), ")
 	if step := r.unknownStep(); step != "" {
@@ -507,7 +507,7 @@ func (r *Report) mdUnknown() string {
 		if r.Options.AllowUnknown {
 			b.WriteString(" (`-allow-unknown` lets them pass the gate meanwhile)")
 		}
-		b.WriteString(":\n\n```hcl\n" + step + "```\n\n")
+		b.WriteString(":\n\n" + mdFence("hcl", step) + "\n")
 	} else {
 		b.WriteString("which would replace the acceptance of every obligation (`*`) with the type's own.\n\n")
 	}
@@ -558,10 +558,10 @@ func mdDetails(c *srm.Catalog, it *Item) string {
 		fmt.Fprintf(&b, "Accepted by %s\n\n", strings.Join(parts, ", "))
 	}
 	for _, a := range it.Assumptions {
-		fmt.Fprintf(&b, "- Assumed `%s` = `%s`: %s\n", a.Condition, a.Assumed, mdEscape(a.Reason))
+		fmt.Fprintf(&b, "- Assumed %s = %s: %s\n", mdCode(a.Condition), mdCode(a.Assumed), mdEscape(a.Reason))
 	}
 	for _, o := range res.OverridesApplied {
-		fmt.Fprintf(&b, "- `%s`: %s → %s (%s `%s`)\n", o.Component, o.From, o.To, o.Kind, o.Name)
+		fmt.Fprintf(&b, "- %s: %s → %s (%s %s)\n", mdCode(o.Component), o.From, o.To, o.Kind, mdCode(o.Name))
 	}
 	if len(it.Assumptions)+len(res.OverridesApplied) > 0 {
 		b.WriteString("\n")
@@ -607,7 +607,7 @@ func mdTitle(g *Group) string {
 	if g.Module == "" {
 		return "root module"
 	}
-	return "`" + g.Module + "`"
+	return mdCode(g.Module)
 }
 
 // mdAcceptedLine summarises a group's fully accepted resources in one line.
@@ -641,7 +641,7 @@ func mdCodeList(items []string) string {
 func quoteCode(items []string) []string {
 	out := make([]string, len(items))
 	for i, s := range items {
-		out[i] = "`" + s + "`"
+		out[i] = mdCode(s)
 	}
 	return out
 }

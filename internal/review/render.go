@@ -448,7 +448,7 @@ func (r *Report) WriteOSCAL(w io.Writer) error {
 func codeJoin(items []string) string {
 	out := make([]string, len(items))
 	for i, s := range items {
-		out[i] = "`" + s + "`"
+		out[i] = mdCode(s)
 	}
 	return strings.Join(out, ", ")
 }

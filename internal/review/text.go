@@ -27,11 +27,15 @@ const (
 // table of the failing and unknown resources and one line per group of
 // fully accepted ones. It is not bounded in size.
 func (r *Report) WriteText(w io.Writer, colour bool) error {
+	// paint marks styles with 0xff bytes, which no string of the report
+	// holds (the input is valid UTF-8): termText then escapes every
+	// control character of the text and turns only the marks into ANSI
+	// escapes, so nothing in the input can reach the terminal raw.
 	paint := func(style, s string) string {
 		if !colour || style == "" {
 			return s
 		}
-		return style + s + ansiReset
+		return "\xff" + style + "\xff" + s + "\xff" + ansiReset + "\xff"
 	}
 	var b strings.Builder
 	s := r.Summary()
@@ -45,7 +49,7 @@ func (r *Report) WriteText(w io.Writer, colour bool) error {
 		b.WriteString(c + "\n")
 	}
 	if g.Unfinished != "" {
-		_, err := io.WriteString(w, b.String())
+		_, err := io.WriteString(w, termText(b.String()))
 		return err
 	}
 	groups := r.Groups()
@@ -60,10 +64,10 @@ func (r *Report) WriteText(w io.Writer, colour bool) error {
 			section("What needs an owner")
 			first = false
 		}
-		fmt.Fprintf(&b, "  %s (%s): %s — %s\n", paint(ansiBold, gr.Title()), plural(len(gr.Failing), "resource", "resources"),
+		fmt.Fprintf(&b, "  %s (%s): %s — %s\n", paint(ansiBold, oneLine(gr.Title())), plural(len(gr.Failing), "resource", "resources"),
 			strings.Join(gr.Patterns, ", "), plural(gr.Unaccepted, "obligation", "obligations"))
 		for _, it := range gr.Failing {
-			fmt.Fprintf(&b, "    %s (%s): %d of %d unaccepted\n", relative(it.Address, gr.Module), it.Action,
+			fmt.Fprintf(&b, "    %s (%s): %d of %d unaccepted\n", oneLine(relative(it.Address, gr.Module)), it.Action,
 				len(it.Result.Unaccepted), len(it.Result.CustomerObligations))
 		}
 	}
@@ -71,29 +75,29 @@ func (r *Report) WriteText(w io.Writer, colour bool) error {
 		section(fmt.Sprintf("Next step: set accepted_by to the accountable team, add to the configuration, plan again (review_by is %d days ahead)", ReviewByDays))
 		for _, gr := range groups {
 			if len(gr.Failing) > 0 {
-				fmt.Fprintf(&b, "\n# %s\n%s", gr.Title(), gr.NextStep(r.Options.Now))
+				fmt.Fprintf(&b, "\n# %s\n%s", oneLine(gr.Title()), gr.NextStep(r.Options.Now))
 			}
 		}
 	}
 	var touched, other []string
 	for _, rec := range r.Records {
 		if rec.Touched() {
-			touched = append(touched, fmt.Sprintf("  %s: %s; accepted by %s; covers %s; obligations %s; review by %s\n", rec.Address, recordChange(rec),
-				rec.Record.AcceptedBy, strings.Join(recordCovers(rec), ", "), strings.Join(rec.Record.Obligations, ", "), orDash(rec.Record.ReviewBy)))
+			touched = append(touched, oneLine(fmt.Sprintf("  %s: %s; accepted by %s; covers %s; obligations %s; review by %s", rec.Address, recordChange(rec),
+				rec.Record.AcceptedBy, strings.Join(recordCovers(rec), ", "), strings.Join(rec.Record.Obligations, ", "), orDash(rec.Record.ReviewBy)))+"\n")
 		}
 		if rec.Removed() {
 			continue
 		}
 		switch {
 		case rec.Expired:
-			other = append(other, fmt.Sprintf("  %s %s (%s, %s) %s: it accepts nothing; move review_by to renew\n", paint(ansiRed, "expired"),
-				rec.Address, rec.Record.AcceptedBy, strings.Join(recordCovers(rec), ", "), expiredWhen(rec)))
+			other = append(other, fmt.Sprintf("  %s %s\n", paint(ansiRed, "expired"), oneLine(fmt.Sprintf("%s (%s, %s) %s: it accepts nothing; move review_by to renew",
+				rec.Address, rec.Record.AcceptedBy, strings.Join(recordCovers(rec), ", "), expiredWhen(rec)))))
 		case rec.Expiring:
-			other = append(other, fmt.Sprintf("  %s %s (%s, %s) on %s (%s)\n", paint(ansiYellow, "expiring"), rec.Address,
-				rec.Record.AcceptedBy, strings.Join(recordCovers(rec), ", "), rec.Record.ReviewBy, inDays(*rec.ExpiresInDays)))
+			other = append(other, fmt.Sprintf("  %s %s\n", paint(ansiYellow, "expiring"), oneLine(fmt.Sprintf("%s (%s, %s) on %s (%s)", rec.Address,
+				rec.Record.AcceptedBy, strings.Join(recordCovers(rec), ", "), rec.Record.ReviewBy, inDays(*rec.ExpiresInDays)))))
 		}
 		if rec.Matches == 0 {
-			other = append(other, fmt.Sprintf("  %s %s\n", paint(ansiYellow, "warning"), rec.matchNothing()))
+			other = append(other, fmt.Sprintf("  %s %s\n", paint(ansiYellow, "warning"), oneLine(rec.matchNothing())))
 		}
 	}
 	if len(touched)+len(other) > 0 {
@@ -113,7 +117,7 @@ func (r *Report) WriteText(w io.Writer, colour bool) error {
 		for _, c := range it.OwnerChanges {
 			cs = append(cs, fmt.Sprintf("%s %s → %s", c.Component, c.Before, c.After))
 		}
-		fmt.Fprintf(&b, "  %s (%s): %s\n", it.Address, it.Action, strings.Join(cs, ", "))
+		fmt.Fprintf(&b, "  %s (%s): %s\n", oneLine(it.Address), it.Action, strings.Join(cs, ", "))
 	}
 	if len(s.UnknownTypes) > 0 {
 		section("Types the catalog cannot resolve (answer with a custom catalog entry, or a record accepting \"*\")")
@@ -125,18 +129,51 @@ func (r *Report) WriteText(w io.Writer, colour bool) error {
 			if it.CoveredBy != nil {
 				covered = " (every obligation accepted by " + it.CoveredBy.Record.AcceptedBy + " in " + it.CoveredBy.Address + ")"
 			}
-			fmt.Fprintf(&b, "  %s (%s)%s\n", it.Address, it.Type, covered)
+			fmt.Fprintf(&b, "  %s\n", oneLine(fmt.Sprintf("%s (%s)%s", it.Address, it.Type, covered)))
 		}
 		if step := r.unknownStep(); step != "" {
 			b.WriteString("\n" + step)
 		}
 	}
 	for _, n := range r.Notes {
-		fmt.Fprintf(&b, "%s %s\n", paint(ansiYellow, "note"), n)
+		fmt.Fprintf(&b, "%s %s\n", paint(ansiYellow, "note"), oneLine(n))
 	}
 	r.textDetails(&b, groups, paint)
-	_, err := io.WriteString(w, b.String())
+	_, err := io.WriteString(w, termText(b.String()))
 	return err
+}
+
+// oneLine keeps a value of the input on its line: its line breaks are
+// shown escaped (termText escapes the other control characters).
+func oneLine(s string) string {
+	if !strings.ContainsAny(s, "\r\n") {
+		return s
+	}
+	return strings.NewReplacer("\r", `\r`, "\n", `\n`).Replace(s)
+}
+
+// termText is a text report as the terminal gets it: the text between
+// paint's marks with its control characters escaped (line breaks kept),
+// the marked styles as they are.
+func termText(s string) string {
+	if strings.IndexByte(s, 0xff) < 0 && strings.IndexFunc(s, func(r rune) bool { return r != '\n' && unsafeRune(r) }) < 0 {
+		return s
+	}
+	var b strings.Builder
+	for i, part := range strings.Split(s, "\xff") {
+		if i%2 == 1 {
+			b.WriteString(part)
+			continue
+		}
+		lines := strings.Split(part, "\n")
+		for j, l := range lines {
+			if j > 0 {
+				b.WriteByte('\n')
+			}
+			b.WriteString(termSafe(l))
+		}
+	}
+	return b.String()
 }
 
 // textDetails writes the table of failing and unknown resources (failing
@@ -150,7 +187,7 @@ func (r *Report) textDetails(b *strings.Builder, groups []*Group, paint func(str
 	header = append(header, "UNACCEPTED")
 	rows := [][]string{header}
 	row := func(it *Item) {
-		cells := []string{it.Address, it.Action}
+		cells := []string{termSafe(it.Address), it.Action}
 		if it.Result == nil {
 			cells = append(cells, "?")
 			for range r.Catalog.Layers {
@@ -178,7 +215,7 @@ func (r *Report) textDetails(b *strings.Builder, groups []*Group, paint func(str
 	var accepted []string
 	for _, gr := range groups {
 		if line := mdAcceptedLine(gr); line != "" {
-			accepted = append(accepted, "  "+strings.ReplaceAll(strings.TrimPrefix(line, "- "), "`", ""))
+			accepted = append(accepted, "  "+oneLine(strings.ReplaceAll(strings.TrimPrefix(strings.TrimSuffix(line, "\n"), "- "), "`", ""))+"\n")
 		}
 	}
 	if len(rows) == 1 && len(accepted) == 0 {
@@ -218,7 +255,7 @@ func (r *Report) textDetails(b *strings.Builder, groups []*Group, paint func(str
 	for _, gr := range groups {
 		for _, it := range gr.Failing {
 			for _, a := range it.Assumptions {
-				fmt.Fprintf(b, "%s %s: %s = %q (%s)\n", paint(ansiDim, "assumption"), it.Address, a.Condition, a.Assumed, a.Reason)
+				fmt.Fprintf(b, "%s %s\n", paint(ansiDim, "assumption"), oneLine(fmt.Sprintf("%s: %s = %q (%s)", it.Address, a.Condition, a.Assumed, a.Reason)))
 			}
 		}
 	}
