@@ -420,6 +420,8 @@ func mdWarning(rec *Record) string {
 // recordChange words what the change does to a record.
 func recordChange(rec *Record) string {
 	switch {
+	case rec.Pending && rec.Action == "move":
+		return "move: pending, moved by this change; accepts nothing until merged and applied"
 	case rec.Pending:
 		return rec.Action + ": pending, granted by this change; accepts nothing until merged and applied"
 	case rec.Granted():

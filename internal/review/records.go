@@ -63,7 +63,7 @@ type Record struct {
 // Granted reports whether this change creates or changes the record.
 func (r *Record) Granted() bool {
 	switch r.Action {
-	case "create", "update", "replace":
+	case "create", "update", "replace", "import":
 		return true
 	}
 	return false
@@ -72,9 +72,9 @@ func (r *Record) Granted() bool {
 // Removed reports whether this change deletes the record.
 func (r *Record) Removed() bool { return r.Action == "delete" || r.Action == "forget" }
 
-// Touched reports whether this change creates, changes or deletes the
-// record.
-func (r *Record) Touched() bool { return r.Granted() || r.Removed() }
+// Touched reports whether this change creates, changes, moves or deletes
+// the record.
+func (r *Record) Touched() bool { return r.Granted() || r.Removed() || r.Action == "move" }
 
 // acceptanceValues are the attributes of an srm_obligation_acceptance that
 // matching reads.
@@ -151,10 +151,14 @@ func acceptanceRecords(doc *document, k kind, opts Options) ([]*Record, []string
 		prior = recordsOf(doc.PriorState.Values.RootModule)
 	}
 	actions := map[string]string{}
+	movedFrom := map[string]bool{}
 	for i := range doc.ResourceChanges {
 		rc := &doc.ResourceChanges[i]
 		if rc.Mode == "managed" && rc.Type == acceptanceType && rc.Deposed == "" {
 			actions[rc.Address] = actionName(rc)
+			if rc.PreviousAddress != "" && rc.PreviousAddress != rc.Address {
+				movedFrom[rc.PreviousAddress] = true
+			}
 		}
 	}
 	priorValues := map[string]json.RawMessage{}
@@ -185,13 +189,15 @@ func acceptanceRecords(doc *document, k kind, opts Options) ([]*Record, []string
 			// Unchanged: the prior values are the trusted ones.
 			add(recordSource{src.address, priorValues[src.address]}, action, true)
 		default:
+			// Not in the prior state as it is planned: created, changed,
+			// imported or moved by this change.
 			if r := add(src, action, false); r != nil {
-				r.Pending = r.Granted()
+				r.Pending = true
 			}
 		}
 	}
 	for _, src := range prior {
-		if !inPlan[src.address] {
+		if !inPlan[src.address] && !movedFrom[src.address] {
 			action := actions[src.address]
 			if action == "" {
 				action = "delete"
