@@ -92,3 +92,48 @@ func TestGuideCIJobs(t *testing.T) {
 		t.Errorf("actionlint: %v\n%s", err, out)
 	}
 }
+
+// The guide's commands for several plans run: its file names stand for
+// the test plans, its folder for testdata/plans.
+func TestGuideSeveralPlans(t *testing.T) {
+	data, err := os.ReadFile(guide)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, ok := strings.Cut(string(data), "## Several plans, one report")
+	if !ok {
+		t.Fatal("the guide has no section on several plans")
+	}
+	block := regexp.MustCompile("(?s)```shell\n(.*?)```").FindStringSubmatch(section)
+	if block == nil {
+		t.Fatal("the section has no shell block")
+	}
+	plans := []string{modulesPlan, filepath.Join("testdata", "plans", "cloud.json")}
+	n := 0
+	for _, line := range strings.Split(block[1], "\n") {
+		cmd, _, _ := strings.Cut(line, ">")
+		fields := strings.Fields(cmd)
+		if len(fields) < 2 || fields[1] != "review" {
+			continue
+		}
+		var args []string
+		files := 0
+		for _, f := range fields[2:] {
+			switch {
+			case strings.HasSuffix(f, ".json"):
+				f = plans[files%len(plans)]
+				files++
+			case strings.HasSuffix(f, "/"):
+				f = filepath.Join("testdata", "plans")
+			}
+			args = append(args, f)
+		}
+		n++
+		if status, out, stderr := runReview(t, "", args...); status == ExitBadInput || out == "" {
+			t.Errorf("%s: exit %d: %s", line, status, stderr)
+		}
+	}
+	if n < 2 {
+		t.Errorf("found %d review commands in the section, want 2", n)
+	}
+}

@@ -112,9 +112,11 @@ func TestReviewManyPlansUnfinished(t *testing.T) {
 		}
 	}
 	_, out, _ = runReview(t, "", append([]string{"-format", "oscal"}, multiPlans...)...)
-	ssp := validOSCAL(t, out)
-	items := ssp["system-implementation"].(map[string]any)["inventory-items"].([]any)
-	first := items[0].(map[string]any)["description"].(string)
+	items := validOSCAL(t, out).SystemImplementation.InventoryItems
+	if len(items) == 0 {
+		t.Fatal("no inventory item")
+	}
+	first := items[0].Description
 	if !strings.HasPrefix(first, "cloud.json: ") && !strings.HasPrefix(first, "modules.json: ") {
 		t.Errorf("inventory item %q does not name its plan", first)
 	}

@@ -41,9 +41,30 @@ func TestReviewOSCAL(t *testing.T) {
 	}
 }
 
+// ssp is what the tests read of an OSCAL system security plan.
+type ssp struct {
+	SystemImplementation struct {
+		Components []struct {
+			UUID  string `json:"uuid"`
+			Title string `json:"title"`
+		} `json:"components"`
+		InventoryItems []struct {
+			Description           string `json:"description"`
+			ImplementedComponents []struct {
+				ComponentUUID string `json:"component-uuid"`
+			} `json:"implemented-components"`
+		} `json:"inventory-items"`
+	} `json:"system-implementation"`
+	ControlImplementation struct {
+		ImplementedRequirements []struct {
+			ControlID string `json:"control-id"`
+		} `json:"implemented-requirements"`
+	} `json:"control-implementation"`
+}
+
 // validOSCAL decodes an export and validates it against the OSCAL 1.1.3 SSP
 // schema.
-func validOSCAL(t *testing.T, out string) map[string]any {
+func validOSCAL(t *testing.T, out string) ssp {
 	t.Helper()
 	compiler := jsonschema.NewCompiler()
 	schema, err := compiler.Compile(filepath.Join("..", "srm", "testdata", "oscal", "oscal_ssp_schema.json"))
@@ -57,8 +78,13 @@ func validOSCAL(t *testing.T, out string) map[string]any {
 	if err := schema.Validate(doc); err != nil {
 		t.Fatalf("the export does not validate against the OSCAL 1.1.3 SSP schema:\n%v", err)
 	}
-	m, _ := doc.(map[string]any)["system-security-plan"].(map[string]any)
-	return m
+	var d struct {
+		SSP ssp `json:"system-security-plan"`
+	}
+	if err := json.Unmarshal([]byte(out), &d); err != nil {
+		t.Fatal(err)
+	}
+	return d.SSP
 }
 
 // Every valid plan has an OSCAL export, also one where nothing is
@@ -76,16 +102,15 @@ func TestReviewOSCALNothingReviewed(t *testing.T) {
 			if status != 0 {
 				t.Fatalf("exit %d: %s", status, stderr)
 			}
-			ssp := validOSCAL(t, out)
-			impl, _ := ssp["system-implementation"].(map[string]any)
-			if _, ok := impl["inventory-items"]; ok {
+			plan := validOSCAL(t, out)
+			if !strings.Contains(out, `"components"`) || strings.Contains(out, `"inventory-items"`) {
 				t.Error("inventory items in the export of a plan where nothing is reviewed")
 			}
-			if comps, _ := impl["components"].([]any); len(comps) != 1 {
-				t.Errorf("%d components, want only this-system", len(comps))
+			if n := len(plan.SystemImplementation.Components); n != 1 {
+				t.Errorf("%d components, want only this-system", n)
 			}
-			reqs, _ := ssp["control-implementation"].(map[string]any)["implemented-requirements"].([]any)
-			if len(reqs) != 1 || reqs[0].(map[string]any)["control-id"] != "pl-2" {
+			reqs := plan.ControlImplementation.ImplementedRequirements
+			if len(reqs) != 1 || reqs[0].ControlID != "pl-2" {
 				t.Errorf("requirements %v, want only pl-2", reqs)
 			}
 		})
@@ -97,7 +122,7 @@ func TestReviewOSCALNothingReviewed(t *testing.T) {
 // and each is an inventory item that names it. The test compares plans of
 // 60 and 600 resources of the same kinds.
 func TestReviewOSCALProportionate(t *testing.T) {
-	size := func(n int) (int, map[string]any) {
+	size := func(n int) (int, ssp) {
 		status, out, stderr := runReview(t, string(syntheticPlan(n)), "-format", "oscal", "-")
 		if status != 0 {
 			t.Fatalf("exit %d: %s", status, stderr)
@@ -105,25 +130,25 @@ func TestReviewOSCALProportionate(t *testing.T) {
 		return len(out), validOSCAL(t, out)
 	}
 	small, _ := size(60)
-	large, ssp := size(600)
+	large, plan := size(600)
 	if per := (large - small) / 540; per > 600 {
 		t.Errorf("the export grows by %d bytes per resource, want at most 600", per)
 	}
-	impl := ssp["system-implementation"].(map[string]any)
-	items := impl["inventory-items"].([]any)
+	items := plan.SystemImplementation.InventoryItems
 	// 600 resources, one in six of a type the catalog does not know.
 	if len(items) != 500 {
 		t.Fatalf("%d inventory items, want 500", len(items))
 	}
 	components := map[string]string{}
-	for _, c := range impl["components"].([]any) {
-		c := c.(map[string]any)
-		components[c["uuid"].(string)] = c["title"].(string)
+	for _, c := range plan.SystemImplementation.Components {
+		components[c.UUID] = c.Title
 	}
 	for _, it := range items {
-		it := it.(map[string]any)
-		addr := it["description"].(string)
-		title := components[it["implemented-components"].([]any)[0].(map[string]any)["component-uuid"].(string)]
+		addr := it.Description
+		if len(it.ImplementedComponents) != 1 {
+			t.Fatalf("%s implements %d components", addr, len(it.ImplementedComponents))
+		}
+		title := components[it.ImplementedComponents[0].ComponentUUID]
 		// The component of a resource is one of its own type.
 		typ := strings.Split(strings.SplitN(addr, ".", 3)[2], ".")[0]
 		if !strings.HasPrefix(title, typ+" (") {

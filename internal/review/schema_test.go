@@ -42,9 +42,9 @@ func TestReviewJSONSchema(t *testing.T) {
 	schema := reviewSchema(t)
 	goldens, _ := filepath.Glob(filepath.Join("testdata", "golden", "*.json"))
 	plans, _ := filepath.Glob(filepath.Join("testdata", "plans", "*.json"))
-	real, _ := filepath.Glob(filepath.Join("testdata", "real", "*.json"))
-	if len(goldens) < 5 || len(plans) < 3 || len(real) < 2 {
-		t.Fatalf("testdata moved: %d goldens, %d plans, %d real plans", len(goldens), len(plans), len(real))
+	realPlans, _ := filepath.Glob(filepath.Join("testdata", "real", "*.json"))
+	if len(goldens) < 5 || len(plans) < 3 || len(realPlans) < 2 {
+		t.Fatalf("testdata moved: %d goldens, %d plans, %d real plans", len(goldens), len(plans), len(realPlans))
 	}
 	for _, g := range goldens {
 		t.Run(g, func(t *testing.T) {
@@ -55,7 +55,7 @@ func TestReviewJSONSchema(t *testing.T) {
 			validateReviewJSON(t, schema, string(data))
 		})
 	}
-	for _, p := range append(plans, real...) {
+	for _, p := range append(plans, realPlans...) {
 		for _, args := range [][]string{nil, {"-all"}, {"-trusted-acceptances", "prior"}} {
 			t.Run(p+strings.Join(args, " "), func(t *testing.T) {
 				status, out, stderr := runReview(t, "", append(append([]string{"-format", "json"}, args...), p)...)
@@ -77,11 +77,12 @@ func TestReviewJSONSchemaRejects(t *testing.T) {
 	for name, edit := range map[string]func(map[string]any){
 		"no schema_version": func(d map[string]any) { delete(d, "schema_version") },
 		"schema 2":          func(d map[string]any) { d["schema_version"] = "2.0" },
-		"unknown field":     func(d map[string]any) { d["resources"].([]any)[0].(map[string]any)["owner"] = "x" },
+		"unknown field":     func(d map[string]any) { objectAt(t, d, "resources", 0)["owner"] = "x" },
 		"owner typo": func(d map[string]any) {
-			d["resources"].([]any)[1].(map[string]any)["owners"].(map[string]any)["data"] = "customers"
+			owners, _ := objectAt(t, d, "resources", 1)["owners"].(map[string]any)
+			owners["data"] = "customers"
 		},
-		"matches a count": func(d map[string]any) { d["acceptance_records"].([]any)[0].(map[string]any)["matches"] = 2 },
+		"matches a count": func(d map[string]any) { objectAt(t, d, "acceptance_records", 0)["matches"] = 2 },
 	} {
 		t.Run(name, func(t *testing.T) {
 			var d map[string]any
@@ -94,4 +95,18 @@ func TestReviewJSONSchemaRejects(t *testing.T) {
 			}
 		})
 	}
+}
+
+// objectAt is element i of the array d[key], an object.
+func objectAt(t *testing.T, d map[string]any, key string, i int) map[string]any {
+	t.Helper()
+	list, _ := d[key].([]any)
+	if i >= len(list) {
+		t.Fatalf("%s has %d elements", key, len(list))
+	}
+	m, ok := list[i].(map[string]any)
+	if !ok {
+		t.Fatalf("%s[%d] is not an object", key, i)
+	}
+	return m
 }
