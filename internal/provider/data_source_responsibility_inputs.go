@@ -55,17 +55,11 @@ func readInputs(ctx context.Context, raw tftypes.Value, m *responsibilityModel) 
 		return types.StringNull()
 	}
 	m.ResourceType, m.ServiceModel, m.ResourceAddress, m.Agreement = str("resource_type"), str("service_model"), str("resource_address"), str("agreement")
-	if v, ok := value("detail", types.BoolType).(types.Bool); ok {
-		m.Detail = v
-	}
 	if v, ok := value("conditions", types.MapType{ElemType: types.StringType}).(types.Map); ok {
 		m.Conditions = v
 	}
 	if v, ok := value("accepted_obligations", types.SetType{ElemType: types.StringType}).(types.Set); ok {
 		m.AcceptedObligations = v
-	}
-	if v, ok := value("frameworks", types.SetType{ElemType: types.StringType}).(types.Set); ok {
-		m.Frameworks = v
 	}
 	if v, ok := value("acceptances", acceptancesType).(types.List); ok {
 		m.Acceptances = v

@@ -131,12 +131,12 @@ func (p *srmProvider) Configure(ctx context.Context, req provider.ConfigureReque
 		unknown: unknown}
 	resp.DataSourceData = data
 	resp.ResourceData = data
-	storeConfigured(ctx, data)
 }
 
 func (p *srmProvider) DataSources(context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{
 		NewResponsibilityDataSource,
+		NewResponsibilityDetailDataSource,
 		NewMatrixDataSource,
 		NewCatalogDataSource,
 		NewAssessmentDataSource,

@@ -59,10 +59,9 @@ data "srm_responsibility" "db_plain" {
   resource_type = "aws_db_instance"
   conditions    = { engine = "postgres", auto_minor_version_upgrade = "true" }
 }
-data "srm_responsibility" "vm" {
+data "srm_responsibility_detail" "vm" {
   resource_type = "aws_instance"
   agreement     = "managed-firewall"
-  detail        = true
 }
 data "srm_matrix" "m" {
   service_models = ["paas"]
@@ -91,7 +90,7 @@ data "srm_matrix" "m" {
 						"reference": knownvalue.StringExact("MSA-2026-07 §4.2"),
 					}),
 				})),
-				statecheck.ExpectKnownValue("data.srm_responsibility.vm", tfjsonpath.New("components").AtMapKey("network_controls"), knownvalue.ObjectPartial(map[string]knownvalue.Check{
+				statecheck.ExpectKnownValue("data.srm_responsibility_detail.vm", tfjsonpath.New("components").AtMapKey("network_controls"), knownvalue.ObjectPartial(map[string]knownvalue.Check{
 					"owner":         knownvalue.StringExact("shared"),
 					"customer_part": knownvalue.StringExact("Requests and reviews rule changes"),
 				})),
@@ -172,7 +171,7 @@ func TestAccProviderCustomCatalog(t *testing.T) {
 				statecheck.ExpectKnownValue("data.srm_responsibility.queue", tfjsonpath.New("service_model"), knownvalue.StringExact("saas")),
 				statecheck.ExpectKnownValue("data.srm_responsibility.queue", tfjsonpath.New("focus"), knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("data_access")})),
 				statecheck.ExpectKnownValue("data.srm_responsibility.queue", tfjsonpath.New("catalog_version"), knownvalue.StringRegexp(regexpMust(`\+acme\.1$`))),
-				statecheck.ExpectKnownValue("data.srm_responsibility.queue", tfjsonpath.New("sources"), knownvalue.ListPartial(map[int]knownvalue.Check{
+				statecheck.ExpectKnownValue("data.srm_responsibility_detail.queue", tfjsonpath.New("sources"), knownvalue.ListPartial(map[int]knownvalue.Check{
 					0: knownvalue.ObjectPartial(map[string]knownvalue.Check{"id": knownvalue.StringExact("acme-adr-12")}),
 				})),
 				statecheck.ExpectKnownOutputValue("registers_consumers", knownvalue.Bool(true)),

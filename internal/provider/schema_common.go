@@ -37,12 +37,10 @@ func layerList() string { return codeList(srm.MustBuiltin().LayerIDs()) }
 
 func codeList(ids []string) string { return "`" + strings.Join(ids, "`, `") + "`" }
 
-// componentsAttribute, responsibilitiesAttribute and sourcesAttribute append
-// note to their description: when the attribute is filled.
-func componentsAttribute(note string) schema.MapNestedAttribute {
+func componentsAttribute() schema.MapNestedAttribute {
 	return schema.MapNestedAttribute{
 		MarkdownDescription: "Every component keyed by id (" + codeList(srm.MustBuiltin().ComponentIDs()) + ") with its layer, owner and, " +
-			"for shared cells, what each party does. " + note,
+			"for shared cells, what each party does.",
 		Computed: true,
 		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 			"layer":         schema.StringAttribute{MarkdownDescription: "Layer of the component.", Computed: true},
@@ -72,9 +70,9 @@ func idsAttribute(desc string) schema.ListAttribute {
 	return schema.ListAttribute{MarkdownDescription: desc, ElementType: types.StringType, Computed: true}
 }
 
-func responsibilitiesAttribute(note string) schema.ListNestedAttribute {
+func responsibilitiesAttribute() schema.ListNestedAttribute {
 	return schema.ListNestedAttribute{
-		MarkdownDescription: "What the provider does: every component it owns or shares, in catalog order. " + note,
+		MarkdownDescription: "What the provider does: every component it owns or shares, in catalog order.",
 		Computed:            true,
 		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 			"component":   schema.StringAttribute{MarkdownDescription: "Component id.", Computed: true},
@@ -138,9 +136,9 @@ func assumptionAttributes() map[string]schema.Attribute {
 	}
 }
 
-func sourcesAttribute(note string) schema.ListNestedAttribute {
+func sourcesAttribute() schema.ListNestedAttribute {
 	return schema.ListNestedAttribute{
-		MarkdownDescription: "Citations behind the answer, sorted by id. " + note,
+		MarkdownDescription: "Citations behind the answer, sorted by id.",
 		Computed:            true,
 		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 			"id":    schema.StringAttribute{MarkdownDescription: "Source id.", Computed: true},

@@ -7,7 +7,6 @@ import (
 	"context"
 	"fmt"
 	"sync"
-	"sync/atomic"
 
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
@@ -16,9 +15,7 @@ import (
 
 // ProtocolServer returns the provider's protocol server: the framework's,
 // with every unary call that Terraform can make once per resource instance
-// run under a context of its own, and the two calls Terraform makes for each
-// srm_responsibility instance (validation and read) answered without the
-// framework in the common case (server_read_direct.go).
+// run under a context of its own. Every call is answered by the framework.
 //
 // Why: terraform-plugin-framework v1.19.0 keeps the cancel function of every
 // request's context until a StopProvider call, which Terraform sends only on
@@ -70,9 +67,6 @@ var (
 // a detachedContext would already be cancelled.
 type detachedServer struct {
 	frameworkServer
-	// configured is what this server's provider was last configured with
-	// (nil before); readDirect answers from it.
-	configured atomic.Pointer[providerData]
 }
 
 func newDetachedServer(s tfprotov6.ProviderServer) *detachedServer {
@@ -83,24 +77,6 @@ func newDetachedServer(s tfprotov6.ProviderServer) *detachedServer {
 		panic(fmt.Sprintf("the framework's server (%T) lacks an optional protocol interface: update frameworkServer", s))
 	}
 	return &detachedServer{frameworkServer: fs}
-}
-
-// configuredSlot is the context key under which ConfigureProvider hands the
-// server's slot to srmProvider.Configure, which stores its providerData
-// there: the data is then this server's, even when, as in tests, servers
-// share one provider.
-type configuredSlot struct{}
-
-func (s *detachedServer) ConfigureProvider(ctx context.Context, req *tfprotov6.ConfigureProviderRequest) (*tfprotov6.ConfigureProviderResponse, error) {
-	return s.frameworkServer.ConfigureProvider(context.WithValue(ctx, configuredSlot{}, &s.configured), req)
-}
-
-// storeConfigured records, for the server that asked, what the provider
-// was configured with.
-func storeConfigured(ctx context.Context, data *providerData) {
-	if slot, ok := ctx.Value(configuredSlot{}).(*atomic.Pointer[providerData]); ok {
-		slot.Store(data)
-	}
 }
 
 // detachedContext is cancelled when the request context is, and reads its
@@ -185,20 +161,10 @@ func (s *detachedServer) GenerateResourceConfig(ctx context.Context, req *tfprot
 }
 
 func (s *detachedServer) ValidateDataResourceConfig(ctx context.Context, req *tfprotov6.ValidateDataResourceConfigRequest) (*tfprotov6.ValidateDataResourceConfigResponse, error) {
-	if req.TypeName == responsibilityTypeName {
-		if resp := validateDirect(ctx, req); resp != nil {
-			return resp, nil
-		}
-	}
 	return detached(ctx, req, s.frameworkServer.ValidateDataResourceConfig)
 }
 
 func (s *detachedServer) ReadDataSource(ctx context.Context, req *tfprotov6.ReadDataSourceRequest) (*tfprotov6.ReadDataSourceResponse, error) {
-	if req.TypeName == responsibilityTypeName {
-		if resp := s.readDirect(ctx, req); resp != nil {
-			return resp, nil
-		}
-	}
 	return detached(ctx, req, s.frameworkServer.ReadDataSource)
 }
 

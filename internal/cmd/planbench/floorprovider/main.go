@@ -10,11 +10,11 @@
 // Like srm, it does not produce plugin logs when no TF_LOG* variable is set,
 // so that the comparison is between what the data sources do.
 //
-// A second data source, floor_wide, has srm_responsibility's schema and
-// returns the configuration as it is, with every computed attribute null.
-// Like srm_responsibility, it is validated and read by the protocol server
-// directly, not through the framework: it is the cost the CLI charges for
-// that schema (its type), whatever the data source computes, and
+// A second data source, floor_wide, has srm_responsibility's schema (taken
+// from the srm provider, not copied) and returns the configuration as it
+// is, with every computed attribute null. Like srm_responsibility, it is
+// served by the framework: it is the cost the CLI and the framework charge
+// for that schema, whatever the data source computes, and
 // srm_responsibility ÷ floor_wide is the cost of what srm computes and
 // returns.
 package main
@@ -33,7 +33,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	srmprovider "github.com/shared-responsibility/terraform-provider-srm/internal/provider"
 )
@@ -47,7 +46,7 @@ func main() {
 		_ = os.Setenv("TF_LOG_SDK", "off")
 	}
 	err := tf6server.Serve("registry.terraform.io/planbench/floor", func() tfprotov6.ProviderServer {
-		return wideDirect{providerserver.NewProtocol6(floorProvider{})()}
+		return providerserver.NewProtocol6(floorProvider{})()
 	})
 	if err != nil {
 		log.Fatal(err)
@@ -111,40 +110,4 @@ func (wide) Schema(ctx context.Context, req datasource.SchemaRequest, resp *data
 
 func (wide) Read(_ context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	resp.State.Raw = req.Config.Raw
-}
-
-// wideType is floor_wide's type: srm_responsibility's.
-var wideType = func() tftypes.Type {
-	var resp datasource.SchemaResponse
-	srmprovider.NewResponsibilityDataSource().Schema(context.Background(), datasource.SchemaRequest{}, &resp)
-	return resp.Schema.Type().TerraformType(context.Background())
-}()
-
-// wideDirect answers floor_wide's validation and reads without the
-// framework, as srm's protocol server answers srm_responsibility's.
-type wideDirect struct{ tfprotov6.ProviderServer }
-
-func (s wideDirect) ValidateDataResourceConfig(ctx context.Context, req *tfprotov6.ValidateDataResourceConfigRequest) (*tfprotov6.ValidateDataResourceConfigResponse, error) {
-	if req.TypeName != "floor_wide" {
-		return s.ProviderServer.ValidateDataResourceConfig(ctx, req)
-	}
-	if _, err := req.Config.Unmarshal(wideType); err != nil {
-		return nil, err
-	}
-	return &tfprotov6.ValidateDataResourceConfigResponse{}, nil
-}
-
-func (s wideDirect) ReadDataSource(ctx context.Context, req *tfprotov6.ReadDataSourceRequest) (*tfprotov6.ReadDataSourceResponse, error) {
-	if req.TypeName != "floor_wide" {
-		return s.ProviderServer.ReadDataSource(ctx, req)
-	}
-	config, err := req.Config.Unmarshal(wideType)
-	if err != nil {
-		return nil, err
-	}
-	state, err := tfprotov6.NewDynamicValue(wideType, config)
-	if err != nil {
-		return nil, err
-	}
-	return &tfprotov6.ReadDataSourceResponse{State: &state}, nil
 }
