@@ -19,7 +19,6 @@ import (
 // against the schema the server announces (a wrong attribute type fails
 // here, not as a plugin crash under a CLI), and against the domain's answer.
 
-
 func TestProtocolResponsibility(t *testing.T) {
 	t.Parallel()
 	s := configuredServer(t, map[string]tftypes.Value{"tag_prefix": tfString("own")})
