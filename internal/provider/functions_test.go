@@ -28,13 +28,13 @@ func functionTest(t *testing.T, steps ...resource.TestStep) {
 			ok = append(ok, s)
 			continue
 		}
-		resource.Test(t, resource.TestCase{
+		resource.UnitTest(t, resource.TestCase{
 			TerraformVersionChecks:   functionVersions,
 			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 			Steps:                    []resource.TestStep{s},
 		})
 	}
-	resource.Test(t, resource.TestCase{
+	resource.UnitTest(t, resource.TestCase{
 		TerraformVersionChecks:   functionVersions,
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps:                    ok,

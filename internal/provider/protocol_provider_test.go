@@ -23,37 +23,10 @@ func TestProtocolProviderSettings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ptyp, ok := schemas.Provider.ValueType().(tftypes.Object)
-	if !ok {
-		t.Fatal("the provider schema is not an object")
-	}
-	agreements, ok := ptyp.AttributeTypes["agreement"].(tftypes.List)
-	if !ok {
-		t.Fatal("agreement is not a list")
-	}
-	agreementType, ok := agreements.ElementType.(tftypes.Object)
-	if !ok {
-		t.Fatal("an agreement is not an object")
-	}
-	overrides, ok := agreementType.AttributeTypes["override"].(tftypes.List)
-	if !ok {
-		t.Fatal("override is not a list")
-	}
-	overrideType, ok := overrides.ElementType.(tftypes.Object)
-	if !ok {
-		t.Fatal("an override is not an object")
-	}
-	agreement := object(agreementType, map[string]tftypes.Value{
-		"name": tfString("managed-firewall"),
-		"override": tftypes.NewValue(overrides, []tftypes.Value{object(overrideType, map[string]tftypes.Value{
-			"service_model": tfString("paas"), "component": tfString("network_controls"), "owner": tfString("provider"),
-			"reason": tfString("Managed firewall contract"),
-		})}),
-	})
 	catalog := `{"catalog_version": "acme.1", "resource_types": {"acme_queue": {"service_model": "saas", "class": "messaging", "focus": ["data_access"], "source": "aws-srm"}}}`
 	config := dynamicValue(t, schemas.Provider, map[string]tftypes.Value{
 		"catalog":   tfString(catalog),
-		"agreement": tftypes.NewValue(agreements, []tftypes.Value{agreement}),
+		"agreement": firewallAgreement(t, schemas.Provider),
 	})
 	if resp, err := s.ConfigureProvider(ctx, &tfprotov6.ConfigureProviderRequest{Config: config}); err != nil || hasError(resp.Diagnostics) {
 		t.Fatalf("configure: %v %s", err, diagText(resp.Diagnostics))
@@ -99,4 +72,38 @@ func TestProtocolProviderSettings(t *testing.T) {
 			t.Errorf("without deferral: %s", diagText(rresp.Diagnostics))
 		}
 	}
+}
+
+// firewallAgreement is the provider's agreement argument with one agreement,
+// managed-firewall, that gives PaaS network controls to the provider.
+func firewallAgreement(t testing.TB, provider *tfprotov6.Schema) tftypes.Value {
+	t.Helper()
+	ptyp, ok := provider.ValueType().(tftypes.Object)
+	if !ok {
+		t.Fatal("the provider schema is not an object")
+	}
+	agreements, ok := ptyp.AttributeTypes["agreement"].(tftypes.List)
+	if !ok {
+		t.Fatal("agreement is not a list")
+	}
+	agreementType, ok := agreements.ElementType.(tftypes.Object)
+	if !ok {
+		t.Fatal("an agreement is not an object")
+	}
+	overrides, ok := agreementType.AttributeTypes["override"].(tftypes.List)
+	if !ok {
+		t.Fatal("override is not a list")
+	}
+	overrideType, ok := overrides.ElementType.(tftypes.Object)
+	if !ok {
+		t.Fatal("an override is not an object")
+	}
+	agreement := object(agreementType, map[string]tftypes.Value{
+		"name": tfString("managed-firewall"),
+		"override": tftypes.NewValue(overrides, []tftypes.Value{object(overrideType, map[string]tftypes.Value{
+			"service_model": tfString("paas"), "component": tfString("network_controls"), "owner": tfString("provider"),
+			"reason": tfString("Managed firewall contract"),
+		})}),
+	})
+	return tftypes.NewValue(agreements, []tftypes.Value{agreement})
 }

@@ -17,8 +17,6 @@ import (
 // Terraform calls it, without a CLI. Tests that need no CLI behaviour
 // (plan, apply, state, HCL) use it to run every data source and function.
 
-const responsibilityTypeName = "srm_responsibility"
-
 func tfString(s string) tftypes.Value { return tftypes.NewValue(tftypes.String, s) }
 
 func tfStringSet(ids ...string) tftypes.Value {

@@ -7,6 +7,7 @@ package provider
 
 import (
 	"context"
+	"sync/atomic"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -43,6 +44,11 @@ func NewWithClock(version string, clock func() time.Time) func() provider.Provid
 type srmProvider struct {
 	version string
 	clock   func() time.Time
+	// configured is what Configure made last (nil before). Data sources and
+	// resources receive it from the framework (DataSourceData,
+	// ResourceData); only the protocol server's direct read of
+	// srm_responsibility, which bypasses the framework, reads it here.
+	configured atomic.Pointer[providerData]
 }
 
 // providerData is what Configure hands to data sources and resources.
@@ -131,6 +137,7 @@ func (p *srmProvider) Configure(ctx context.Context, req provider.ConfigureReque
 		unknown: unknown}
 	resp.DataSourceData = data
 	resp.ResourceData = data
+	p.configured.Store(data)
 }
 
 func (p *srmProvider) DataSources(context.Context) []func() datasource.DataSource {

@@ -46,7 +46,7 @@ provider "srm" {
 `
 
 func TestAccProviderAgreement(t *testing.T) {
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: managedFirewall + `
@@ -153,7 +153,7 @@ data "srm_responsibility" "x" { service_model = "iaas" }
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
-			resource.Test(t, resource.TestCase{
+			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps:                    []resource.TestStep{{Config: tc.config, ExpectError: errorPattern(`(?s)` + tc.err)}},
 			})
@@ -162,7 +162,7 @@ data "srm_responsibility" "x" { service_model = "iaas" }
 }
 
 func TestAccProviderCustomCatalog(t *testing.T) {
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			// The configuration reads testdata/catalogs/acme.yaml with file().
 			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
@@ -191,7 +191,7 @@ func TestAccProviderBadCatalog(t *testing.T) {
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
-			resource.Test(t, resource.TestCase{
+			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{
 					Config: `
@@ -210,7 +210,7 @@ data "srm_responsibility" "x" { service_model = "iaas" }
 }
 
 func TestAccProviderTagPrefix(t *testing.T) {
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: `
@@ -223,7 +223,7 @@ data "srm_responsibility" "x" { service_model = "paas" }
 		}},
 	})
 	for _, bad := range []string{"ACME", "acme.srm", "a-prefix-far-too-long-for-every-key-to-stay-within-63-characters"} {
-		resource.Test(t, resource.TestCase{
+		resource.ParallelTest(t, resource.TestCase{
 			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 			Steps: []resource.TestStep{{
 				Config: `
@@ -412,7 +412,7 @@ output "owner" { value = data.srm_responsibility.db.component_owners.network_con
 func TestAccProviderUnknownSettings(t *testing.T) {
 	for name, tc := range unknownSettingCases {
 		t.Run(name, func(t *testing.T) {
-			resource.Test(t, resource.TestCase{
+			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{
 					{
@@ -445,7 +445,7 @@ func TestAccProviderUnknownSettings_update(t *testing.T) {
 		return strings.Replace(fmt.Sprintf(unknownSettingCases["agreement"].config, "depends_on = [terraform_data.reason]"),
 			"Managed firewall service contract", reason, 1)
 	}
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{Config: config("Contract v1")},

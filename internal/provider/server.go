@@ -15,27 +15,41 @@ import (
 
 // ProtocolServer returns the provider's protocol server: the framework's,
 // with every unary call that Terraform can make once per resource instance
-// run under a context of its own. Every call is answered by the framework.
+// run under a context of its own, and the read of srm_responsibility, which
+// Terraform makes once per instance, answered without the framework in the
+// common case (server_read_direct.go). Validation, and every other call, is
+// the framework's.
 //
-// Why: terraform-plugin-framework v1.19.0 keeps the cancel function of every
-// request's context until a StopProvider call, which Terraform sends only on
-// interrupt (internal/proto6server/serve.go: registerContext appends to
-// contextCancels, and only cancelRegisteredContexts, reached from
-// StopProvider, empties it). Each cancel function holds its context and,
-// through it, the whole request context: the gRPC stream and the loggers the
-// plugin libraries attach to it, about 18 KiB per call. A plan makes two
-// calls per resource instance, so at 5,000 instances that is 180 MiB that
-// cannot be freed. Under a detachedContext a call leaves about 300 bytes
-// behind instead. The upstream report is drafted in CONTRIBUTING.md
-// ("Upstream: the framework keeps every request context"); remove this
+// Why the detached contexts: terraform-plugin-framework v1.19.0 keeps the
+// cancel function of every request's context until a StopProvider call,
+// which Terraform sends only on interrupt (internal/proto6server/serve.go:
+// registerContext appends to contextCancels, and only
+// cancelRegisteredContexts, reached from StopProvider, empties it). Each
+// cancel function holds its context and, through it, the whole request
+// context: the gRPC stream and the loggers the plugin libraries attach to
+// it, about 18 KiB per call. A plan makes two calls per resource instance,
+// so at 5,000 instances that is 180 MiB that cannot be freed. Under a
+// detachedContext a call leaves about 300 bytes behind instead. The
+// upstream report is in CONTRIBUTING.md ("Upstream reports"); remove this
 // wrapper once the framework forgets a context when its call returns
 // (TestFrameworkRetention fails then, saying so).
 //
 // The wrapper never calls StopProvider itself: that would cancel every call
 // in flight, not only finished ones.
 func ProtocolServer(p provider.Provider) func() tfprotov6.ProviderServer {
-	framework := providerserver.NewProtocol6(p)
-	return func() tfprotov6.ProviderServer { return newDetachedServer(framework()) }
+	return func() tfprotov6.ProviderServer {
+		sp, ok := p.(*srmProvider)
+		if !ok {
+			return newDetachedServer(providerserver.NewProtocol6(p)())
+		}
+		// Each server has a provider of its own, so that the direct read
+		// answers from what this server's provider was configured with,
+		// even when, as in tests, servers are made from one provider.
+		own := &srmProvider{version: sp.version, clock: sp.clock}
+		s := newDetachedServer(providerserver.NewProtocol6(own)())
+		s.direct = map[string]directRead{responsibilityTypeName: responsibilityDirectRead(own)}
+		return s
+	}
 }
 
 // frameworkServer is every interface the framework's server implements and
@@ -67,6 +81,9 @@ var (
 // a detachedContext would already be cancelled.
 type detachedServer struct {
 	frameworkServer
+	// direct answers the reads of the data sources it names without the
+	// framework, when it can (server_read_direct.go).
+	direct map[string]directRead
 }
 
 func newDetachedServer(s tfprotov6.ProviderServer) *detachedServer {
@@ -165,6 +182,11 @@ func (s *detachedServer) ValidateDataResourceConfig(ctx context.Context, req *tf
 }
 
 func (s *detachedServer) ReadDataSource(ctx context.Context, req *tfprotov6.ReadDataSourceRequest) (*tfprotov6.ReadDataSourceResponse, error) {
+	if d, ok := s.direct[req.TypeName]; ok {
+		if resp := d.read(ctx, req); resp != nil {
+			return resp, nil
+		}
+	}
 	return detached(ctx, req, s.frameworkServer.ReadDataSource)
 }
 
