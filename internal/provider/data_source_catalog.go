@@ -199,7 +199,7 @@ func (d *catalogDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 			},
 			"sources": schema.MapNestedAttribute{
 				MarkdownDescription: "Every source the catalog cites, keyed by id: the citations behind the `source` of cells, resource " +
-					"types and conditions (`srm_responsibility`'s `sources` with `detail = true`).",
+					"types and conditions (`srm_responsibility_detail`'s `sources`).",
 				Computed: true,
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 					"id": str("Source id."), "title": str("Title."), "url": str("URL."), "as_of": str("Date of the source or of its reading (YYYY-MM-DD)."),
