@@ -245,7 +245,7 @@ func (d *responsibilityDataSource) respond(ctx context.Context, raw tftypes.Valu
 	attrs["tags"] = stringMapValue(r.Tags(d.data.tagPrefix))
 	if acceptedBy != nil {
 		var err error
-		if attrs["accepted_by"], err = acceptedByMap(acceptedBy).ToTerraformValue(ctx); err != nil {
+		if attrs["accepted_by"], err = values(diags).acceptedByMap(acceptedBy).ToTerraformValue(ctx); diags.HasError() || err != nil {
 			diags.AddAttributeError(path.Root("accepted_by"), "Unexpected value", err.Error()+". This is a bug in the provider.")
 			return nil, false
 		}
@@ -281,20 +281,24 @@ func (d *responsibilityDataSource) compute(ctx context.Context, sreq srm.Request
 		addInputError(diags, path.Empty(), err, nil)
 		return nil, false
 	}
-	values := map[string]attr.Value{
+	v := values(diags)
+	computed := map[string]attr.Value{
 		"service_model":           types.StringValue(r.ServiceModel.ID),
-		"owners":                  ownersMap(r),
-		"component_owners":        componentOwnersMap(r),
-		"customer_obligation_ids": stringList(r.CustomerObligationIDs()),
-		"focus":                   stringList(r.Focus()),
-		"overrides_applied":       overridesList(r),
-		"assumptions":             assumptionsList(r),
+		"owners":                  v.ownersMap(r),
+		"component_owners":        v.componentOwnersMap(r),
+		"customer_obligation_ids": v.stringList(r.CustomerObligationIDs()),
+		"focus":                   v.stringList(r.Focus()),
+		"overrides_applied":       v.overridesList(r),
+		"assumptions":             v.assumptionsList(r),
 		"basis":                   basisValue(r),
 		"catalog_version":         types.StringValue(r.Catalog.Version),
 	}
-	out := make(map[string]tftypes.Value, len(values))
-	for name, v := range values {
-		tv, err := v.ToTerraformValue(ctx)
+	if diags.HasError() {
+		return nil, false
+	}
+	out := make(map[string]tftypes.Value, len(computed))
+	for name, value := range computed {
+		tv, err := value.ToTerraformValue(ctx)
 		if err != nil {
 			diags.AddAttributeError(path.Root(name), "Unexpected value", err.Error()+". This is a bug in the provider.")
 			return nil, false

@@ -74,6 +74,7 @@ func (d *responsibilityDetailDataSource) Configure(_ context.Context, req dataso
 }
 
 func (d *responsibilityDetailDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	v := values(&resp.Diagnostics)
 	var m responsibilityDetailModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
 	if resp.Diagnostics.HasError() {
@@ -95,11 +96,11 @@ func (d *responsibilityDetailDataSource) Read(ctx context.Context, req datasourc
 	}
 	warnDeprecations(r, path.Empty(), "resource_type", &resp.Diagnostics)
 	m.ServiceModel = types.StringValue(r.ServiceModel.ID)
-	m.Components = componentsMap(r)
-	m.CustomerObligations = obligationsList(r.CustomerObligations)
-	m.ProviderResponsibilities = responsibilitiesList(r)
-	m.Sources = sourcesList(r.Catalog, r.SourceIDs)
-	m.Controls = controlsMap(r, frameworks)
+	m.Components = v.componentsMap(r)
+	m.CustomerObligations = v.obligationsList(r.CustomerObligations)
+	m.ProviderResponsibilities = v.responsibilitiesList(r)
+	m.Sources = v.sourcesList(r.Catalog, r.SourceIDs)
+	m.Controls = v.controlsMap(r, frameworks)
 	m.CatalogVersion = types.StringValue(r.Catalog.Version)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }

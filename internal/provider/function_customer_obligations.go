@@ -45,5 +45,11 @@ func (f *customerObligationsFunction) Run(ctx context.Context, req function.RunR
 		resp.Error = argumentError(0, err)
 		return
 	}
-	resp.Error = resp.Result.Set(ctx, stringList(r.CustomerObligationIDs()))
+	var diags diagnostics
+	ids := values(&diags).stringList(r.CustomerObligationIDs())
+	if diags.HasError() {
+		resp.Error = function.FuncErrorFromDiags(ctx, diags)
+		return
+	}
+	resp.Error = resp.Result.Set(ctx, ids)
 }

@@ -53,5 +53,11 @@ func (f *unacceptedFunction) Run(ctx context.Context, req function.RunRequest, r
 		resp.Error = argumentError(arg, err)
 		return
 	}
-	resp.Error = resp.Result.Set(ctx, stringList(r.UnacceptedIDs()))
+	var diags diagnostics
+	ids := values(&diags).stringList(r.UnacceptedIDs())
+	if diags.HasError() {
+		resp.Error = function.FuncErrorFromDiags(ctx, diags)
+		return
+	}
+	resp.Error = resp.Result.Set(ctx, ids)
 }

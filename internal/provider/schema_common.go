@@ -5,6 +5,7 @@ package provider
 
 import (
 	"fmt"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -169,4 +170,31 @@ func controlsAttribute() schema.MapNestedAttribute {
 			"shared":    schema.ListAttribute{MarkdownDescription: "Controls both parties address: each evidences its part.", ElementType: types.StringType, Computed: true},
 		}},
 	}
+}
+
+// valueBuilder builds framework values as types.ListValue, MapValue and
+// ObjectValue do, adding what they report (a value that does not fit its
+// type: a bug in the provider) to diags, where the *ValueMust forms would
+// crash the plugin. Reads and functions check diags before using what they
+// built.
+type valueBuilder struct{ diags *diagnostics }
+
+func values(diags *diagnostics) valueBuilder { return valueBuilder{diags: diags} }
+
+func (v valueBuilder) list(t attr.Type, elems []attr.Value) types.List {
+	l, d := types.ListValue(t, elems)
+	v.diags.Append(d...)
+	return l
+}
+
+func (v valueBuilder) mapOf(t attr.Type, elems map[string]attr.Value) types.Map {
+	m, d := types.MapValue(t, elems)
+	v.diags.Append(d...)
+	return m
+}
+
+func (v valueBuilder) object(t map[string]attr.Type, attrs map[string]attr.Value) types.Object {
+	o, d := types.ObjectValue(t, attrs)
+	v.diags.Append(d...)
+	return o
 }
