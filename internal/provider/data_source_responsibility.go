@@ -168,13 +168,16 @@ func (d *responsibilityDataSource) Configure(_ context.Context, req datasource.C
 }
 
 func (d *responsibilityDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	attrs, ok := d.respond(ctx, req.Config.Raw, &resp.Diagnostics)
+	own, shared, ok := d.respond(ctx, req.Config.Raw, &resp.Diagnostics)
 	if !ok {
 		return
 	}
 	// The state is the configuration with the computed attributes filled
 	// in, built directly as a Terraform value: the same answer for every
 	// resource of a kind, without converting it again for each.
+	attrs := make(map[string]tftypes.Value, len(own)+len(shared.values))
+	maps.Copy(attrs, own)
+	maps.Copy(attrs, shared.values)
 	typ := req.Config.Raw.Type()
 	if err := tftypes.ValidateValue(typ, attrs); err != nil {
 		resp.Diagnostics.AddError("Unexpected state value", err.Error()+". This is a bug in the provider.")
@@ -183,23 +186,25 @@ func (d *responsibilityDataSource) Read(ctx context.Context, req datasource.Read
 	resp.State.Raw = tftypes.NewValue(typ, attrs)
 }
 
-// respond computes every attribute of one read from its configuration; ok
-// is false when there is none (an error, or a provider setting unknown
-// during plan), and diags say why.
-func (d *responsibilityDataSource) respond(ctx context.Context, raw tftypes.Value, diags *diagnostics) (map[string]tftypes.Value, bool) {
+// respond computes every attribute of one read from its configuration: own
+// are this read's (the configuration, what depends on acceptance), shared
+// the cached answer's, the same for every read of it (they win over own).
+// ok is false when there is no answer (an error, or a provider setting
+// unknown during plan), and diags say why.
+func (d *responsibilityDataSource) respond(ctx context.Context, raw tftypes.Value, diags *diagnostics) (own map[string]tftypes.Value, shared *sharedAttrs, ok bool) {
 	var m responsibilityModel
 	diags.Append(readInputs(ctx, raw, &m)...)
 	if diags.HasError() {
-		return nil, false
+		return nil, nil, false
 	}
 	sreq, ok := d.data.request(ctx, requestArgs{resourceType: m.ResourceType, serviceModel: m.ServiceModel,
 		conditions: m.Conditions, agreement: m.Agreement, accepted: m.AcceptedObligations}, m.ResourceAddress, true, diags)
 	if !ok {
-		return nil, false
+		return nil, nil, false
 	}
 	records, ok := addressedRecords(ctx, m.Acceptances, m.ResourceAddress, diags)
 	if !ok {
-		return nil, false
+		return nil, nil, false
 	}
 	// The answer before acceptance is cached; the acceptances of this
 	// instance apply to it below.
@@ -209,7 +214,7 @@ func (d *responsibilityDataSource) respond(ctx context.Context, raw tftypes.Valu
 	answer, cached := d.data.results.get(key)
 	if !cached {
 		if answer, ok = d.compute(ctx, sreq, diags); !ok {
-			return nil, false
+			return nil, nil, false
 		}
 		d.data.results.put(key, answer)
 	}
@@ -224,7 +229,7 @@ func (d *responsibilityDataSource) respond(ctx context.Context, raw tftypes.Valu
 	r, err := answer.result.WithAccepted(accepted)
 	if err != nil {
 		addInputError(diags, path.Empty(), err, nil)
-		return nil, false
+		return nil, nil, false
 	}
 	tflog.Debug(ctx, "resolved responsibility", map[string]any{
 		"resource_address": m.ResourceAddress.ValueString(), "cached": cached,
@@ -232,25 +237,28 @@ func (d *responsibilityDataSource) respond(ctx context.Context, raw tftypes.Valu
 	var config map[string]tftypes.Value
 	if err := raw.As(&config); err != nil {
 		diags.AddError("Unexpected configuration value", "The configuration is not an object: "+err.Error()+". This is a bug in the provider.")
-		return nil, false
+		return nil, nil, false
 	}
 	// As shares the configuration's own map: build a new one.
-	attrs := make(map[string]tftypes.Value, len(config))
-	maps.Copy(attrs, config)
-	maps.Copy(attrs, answer.values)
-	attrs["unaccepted_obligations"] = answer.values["customer_obligation_ids"]
+	own = make(map[string]tftypes.Value, len(config))
+	maps.Copy(own, config)
+	own["unaccepted_obligations"] = answer.shared.values["customer_obligation_ids"]
 	if len(accepted) > 0 {
-		attrs["unaccepted_obligations"] = stringListValue(r.UnacceptedIDs())
+		own["unaccepted_obligations"] = stringListValue(r.UnacceptedIDs())
 	}
-	attrs["tags"] = stringMapValue(r.Tags(d.data.tagPrefix))
+	own["tags"] = stringMapValue(r.Tags(d.data.tagPrefix))
 	if acceptedBy != nil {
+		by := values(diags).acceptedByMap(acceptedBy)
+		if diags.HasError() {
+			return nil, nil, false
+		}
 		var err error
-		if attrs["accepted_by"], err = values(diags).acceptedByMap(acceptedBy).ToTerraformValue(ctx); diags.HasError() || err != nil {
+		if own["accepted_by"], err = by.ToTerraformValue(ctx); err != nil {
 			diags.AddAttributeError(path.Root("accepted_by"), "Unexpected value", err.Error()+". This is a bug in the provider.")
-			return nil, false
+			return nil, nil, false
 		}
 	}
-	return attrs, true
+	return own, answer.shared, true
 }
 
 // request checks that the settings an answer depends on are known (tags:
@@ -273,8 +281,7 @@ func (p *providerData) request(ctx context.Context, args requestArgs, address ty
 
 // compute resolves a request with nothing accepted into the computed
 // attributes of the data source that do not depend on acceptance, as
-// Terraform values keyed by attribute name
-// (TestCachedAnswerMatchesSchema checks the names and types).
+// Terraform values keyed by attribute name.
 func (d *responsibilityDataSource) compute(ctx context.Context, sreq srm.Request, diags *diagnostics) (*cachedAnswer, bool) {
 	r, err := d.data.engine.Resolve(sreq)
 	if err != nil {
@@ -305,7 +312,7 @@ func (d *responsibilityDataSource) compute(ctx context.Context, sreq srm.Request
 		}
 		out[name] = tv
 	}
-	return &cachedAnswer{result: r, values: out, weight: answerWeight(out)}, true
+	return &cachedAnswer{result: r, shared: newSharedAttrs(out), weight: answerWeight(out)}, true
 }
 
 // requestArgs are the arguments every resolving data source and resource

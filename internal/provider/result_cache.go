@@ -38,10 +38,9 @@ type cachedAnswer struct {
 	// result is resolved with nothing accepted; WithAccepted applies a
 	// read's acceptances to it.
 	result *srm.Result
-	// values are the computed attributes that do not depend on acceptance,
-	// keyed by attribute name (TestCachedAnswerMatchesSchema checks them
-	// against the schema).
-	values map[string]tftypes.Value
+	// shared are the computed attributes that do not depend on acceptance,
+	// keyed by attribute name: every read of the answer has them.
+	shared *sharedAttrs
 	// weight approximates the heap bytes the answer holds (answerWeight).
 	weight int
 }

@@ -4,11 +4,16 @@
 package provider
 
 import (
+	"bytes"
 	"context"
+	"maps"
+	"slices"
+	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+	"github.com/vmihailenco/msgpack/v5"
 )
 
 // Terraform reads srm_responsibility once per declared resource. For a read
@@ -40,9 +45,52 @@ const responsibilityTypeName = "srm_responsibility"
 // directRead answers the reads of one data source type.
 type directRead struct {
 	typ tftypes.Object
-	// respond computes the state's attributes from the configuration, or
-	// returns false for the framework to answer.
-	respond func(ctx context.Context, config tftypes.Value) (map[string]tftypes.Value, bool)
+	// names are the attribute names, sorted, as the encoding lists them.
+	names []string
+	// respond computes the state's attributes from the configuration: own
+	// are this read's, shared (nil for none) those it shares with other
+	// reads, which win. It returns false for the framework to answer.
+	respond func(ctx context.Context, config tftypes.Value) (own map[string]tftypes.Value, shared *sharedAttrs, ok bool)
+}
+
+func newDirectRead(ds datasource.DataSource, respond func(context.Context, tftypes.Value) (map[string]tftypes.Value, *sharedAttrs, bool)) directRead {
+	typ := schemaType(ds)
+	return directRead{typ: typ, names: slices.Sorted(maps.Keys(typ.AttributeTypes)), respond: respond}
+}
+
+// sharedAttrs are attribute values that many reads share (those of one
+// cached answer), with their encodings memoised on first use.
+type sharedAttrs struct {
+	values  map[string]tftypes.Value
+	mu      sync.Mutex
+	encoded map[string][]byte
+}
+
+func newSharedAttrs(values map[string]tftypes.Value) *sharedAttrs {
+	return &sharedAttrs{values: values, encoded: make(map[string][]byte, len(values))}
+}
+
+// encoding returns the protocol encoding of the shared value of an
+// attribute, and whether there is one.
+func (s *sharedAttrs) encoding(name string, typ tftypes.Type) ([]byte, bool, error) {
+	v, ok := s.values[name]
+	if !ok {
+		return nil, false, nil
+	}
+	s.mu.Lock()
+	b, done := s.encoded[name]
+	s.mu.Unlock()
+	if done {
+		return b, true, nil
+	}
+	dv, err := tfprotov6.NewDynamicValue(typ, v)
+	if err != nil {
+		return nil, true, err
+	}
+	s.mu.Lock()
+	s.encoded[name] = dv.MsgPack
+	s.mu.Unlock()
+	return dv.MsgPack, true, nil
 }
 
 // read answers req, or returns nil for the framework to answer it.
@@ -54,15 +102,52 @@ func (d directRead) read(ctx context.Context, req *tfprotov6.ReadDataSourceReque
 	if err != nil || !config.IsFullyKnown() {
 		return nil
 	}
-	attrs, ok := d.respond(ctx, config)
-	if !ok || tftypes.ValidateValue(d.typ, attrs) != nil {
+	own, shared, ok := d.respond(ctx, config)
+	if !ok {
 		return nil
 	}
-	state, err := tfprotov6.NewDynamicValue(d.typ, tftypes.NewValue(d.typ, attrs))
+	state, err := d.encode(own, shared)
 	if err != nil {
 		return nil
 	}
-	return &tfprotov6.ReadDataSourceResponse{State: &state}
+	return &tfprotov6.ReadDataSourceResponse{State: &tfprotov6.DynamicValue{MsgPack: state}}
+}
+
+// encode writes a state as tfprotov6.NewDynamicValue would (an object is a
+// MessagePack map of its attributes in name order), copying the memoised
+// encodings of the shared values. Each value is checked against its
+// attribute's type as it is encoded.
+func (d directRead) encode(own map[string]tftypes.Value, shared *sharedAttrs) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := msgpack.NewEncoder(&buf)
+	if err := enc.EncodeMapLen(len(d.names)); err != nil {
+		return nil, err
+	}
+	for _, name := range d.names {
+		if err := enc.EncodeString(name); err != nil {
+			return nil, err
+		}
+		typ := d.typ.AttributeTypes[name]
+		if shared != nil {
+			if b, ok, err := shared.encoding(name, typ); ok {
+				if err != nil {
+					return nil, err
+				}
+				buf.Write(b)
+				continue
+			}
+		}
+		v, ok := own[name]
+		if !ok {
+			v = tftypes.NewValue(typ, nil)
+		}
+		dv, err := tfprotov6.NewDynamicValue(typ, v)
+		if err != nil {
+			return nil, err
+		}
+		buf.Write(dv.MsgPack)
+	}
+	return buf.Bytes(), nil
 }
 
 // responsibilityDirectRead reads srm_responsibility with what p was
@@ -70,15 +155,15 @@ func (d directRead) read(ctx context.Context, req *tfprotov6.ReadDataSourceReque
 // an error or a warning, leaves the read to the framework, which reports it
 // with its own conversions.
 func responsibilityDirectRead(p *srmProvider) directRead {
-	return directRead{typ: schemaType(NewResponsibilityDataSource()), respond: func(ctx context.Context, config tftypes.Value) (map[string]tftypes.Value, bool) {
+	return newDirectRead(NewResponsibilityDataSource(), func(ctx context.Context, config tftypes.Value) (map[string]tftypes.Value, *sharedAttrs, bool) {
 		data := p.configured.Load()
 		if data == nil || data.unknown.any() {
-			return nil, false
+			return nil, nil, false
 		}
 		var diags diagnostics
-		attrs, ok := (&responsibilityDataSource{data: data}).respond(ctx, config, &diags)
-		return attrs, ok && len(diags) == 0
-	}}
+		own, shared, ok := (&responsibilityDataSource{data: data}).respond(ctx, config, &diags)
+		return own, shared, ok && len(diags) == 0
+	})
 }
 
 // schemaType returns the Terraform type of a data source's schema.
@@ -97,7 +182,11 @@ func schemaType(ds datasource.DataSource) tftypes.Object {
 // so that the schema's floor is measured on the same path.
 func WithDirectRead(s tfprotov6.ProviderServer, typeName string, ds datasource.DataSource,
 	respond func(ctx context.Context, config tftypes.Value) (map[string]tftypes.Value, bool)) tfprotov6.ProviderServer {
-	return directServer{ProviderServer: s, typeName: typeName, direct: directRead{typ: schemaType(ds), respond: respond}}
+	return directServer{ProviderServer: s, typeName: typeName, direct: newDirectRead(ds,
+		func(ctx context.Context, config tftypes.Value) (map[string]tftypes.Value, *sharedAttrs, bool) {
+			own, ok := respond(ctx, config)
+			return own, nil, ok
+		})}
 }
 
 type directServer struct {
