@@ -111,3 +111,25 @@ func (wide) Schema(ctx context.Context, req datasource.SchemaRequest, resp *data
 func (wide) Read(_ context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	resp.State.Raw = req.Config.Raw
 }
+
+// wideRouter sends floor_wide's validation and reads to the server that
+// serves it as srm_responsibility is served, and every other call to the
+// framework's server as it is.
+type wideRouter struct {
+	tfprotov6.ProviderServer
+	wide tfprotov6.ProviderServer
+}
+
+func (s wideRouter) ValidateDataResourceConfig(ctx context.Context, req *tfprotov6.ValidateDataResourceConfigRequest) (*tfprotov6.ValidateDataResourceConfigResponse, error) {
+	if req.TypeName == "floor_wide" {
+		return s.wide.ValidateDataResourceConfig(ctx, req)
+	}
+	return s.ProviderServer.ValidateDataResourceConfig(ctx, req)
+}
+
+func (s wideRouter) ReadDataSource(ctx context.Context, req *tfprotov6.ReadDataSourceRequest) (*tfprotov6.ReadDataSourceResponse, error) {
+	if req.TypeName == "floor_wide" {
+		return s.wide.ReadDataSource(ctx, req)
+	}
+	return s.ProviderServer.ReadDataSource(ctx, req)
+}
