@@ -2,7 +2,9 @@
 // SPDX-License-Identifier: MPL-2.0
 
 // Package provider is the Terraform glue of the srm provider: schemas,
-// conversions and diagnostics. The domain lives in internal/srm.
+// conversions and diagnostics, and the protocol server that wraps the
+// framework's (server.go, server_read_direct.go). The domain lives in
+// internal/srm.
 package provider
 
 import (

@@ -250,7 +250,7 @@ func TestDirectReadReviewed(t *testing.T) {
 	for _, v := range []string{reviewedFramework, reviewedPluginGo} {
 		if !regexp.MustCompile(`(?m)^\s*` + regexp.QuoteMeta(v) + `\s*$`).Match(gomod) {
 			t.Errorf("go.mod does not require %s: check that the framework's ReadDataSource still does nothing more for "+
-				"srm_responsibility than readDirect does (server_read_direct.go), run TestDirectReadMatchesFramework, then update reviewedFramework/reviewedPluginGo", v)
+				"srm_responsibility than the direct read does (server_read_direct.go), run TestDirectReadMatchesFramework, then update reviewedFramework/reviewedPluginGo", v)
 		}
 	}
 	ctx := context.Background()
