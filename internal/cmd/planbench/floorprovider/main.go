@@ -33,6 +33,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	srmprovider "github.com/shared-responsibility/terraform-provider-srm/internal/provider"
 )
@@ -46,7 +47,10 @@ func main() {
 		_ = os.Setenv("TF_LOG_SDK", "off")
 	}
 	err := tf6server.Serve("registry.terraform.io/planbench/floor", func() tfprotov6.ProviderServer {
-		return providerserver.NewProtocol6(floorProvider{})()
+		// floor_wide goes the way srm_responsibility goes: through srm's
+		// protocol server (per-call contexts detached) and its direct read.
+		wideServer := srmprovider.WithDirectRead(srmprovider.ProtocolServer(floorProvider{})(), "floor_wide", wide{}, echoConfig)
+		return wideRouter{ProviderServer: providerserver.NewProtocol6(floorProvider{})(), wide: wideServer}
 	})
 	if err != nil {
 		log.Fatal(err)
@@ -132,4 +136,10 @@ func (s wideRouter) ReadDataSource(ctx context.Context, req *tfprotov6.ReadDataS
 		return s.wide.ReadDataSource(ctx, req)
 	}
 	return s.ProviderServer.ReadDataSource(ctx, req)
+}
+
+// echoConfig is floor_wide's read: the configuration as it is.
+func echoConfig(_ context.Context, config tftypes.Value) (map[string]tftypes.Value, bool) {
+	var attrs map[string]tftypes.Value
+	return attrs, config.As(&attrs) == nil
 }
