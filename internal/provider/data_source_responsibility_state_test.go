@@ -109,6 +109,9 @@ func TestStateSizeOverModuleSets(t *testing.T) {
 		if median > 2048 {
 			t.Errorf("%s: median state per instance %d B, over 2 KiB", set, median)
 		}
+		if most := measure.WeightedPercentile(sizes, weights, 1); most > 4608 {
+			t.Errorf("%s: the largest state per instance is %d B, over 4.5 KiB", set, most)
+		}
 	}
 }
 
