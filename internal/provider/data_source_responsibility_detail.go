@@ -58,7 +58,7 @@ func (d *responsibilityDetailDataSource) Schema(_ context.Context, _ datasource.
 		MarkdownDescription: "The text of one declared resource's answer that `srm_responsibility` leaves out: every component with " +
 			"what each party does, the customer obligations with their titles and descriptions, the provider's responsibilities, " +
 			"the citations and, for the `frameworks` named, the compliance controls. It takes the same arguments as " +
-			"`srm_responsibility` but acceptances, and its answer is the same for every resource of a kind: read it for a report " +
+			"`srm_responsibility` but `accepted_obligations` and `acceptances`, and its answer is the same for every resource of a kind: read it for a report " +
 			"or a review, not for every resource of an estate (5–11 KB of state per instance). `srm_catalog` has the same text " +
 			"keyed by id, once.",
 		Attributes: attrs,
