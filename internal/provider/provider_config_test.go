@@ -223,7 +223,7 @@ data "srm_responsibility" "x" { service_model = "paas" }
 		}},
 	})
 	for _, bad := range []string{"ACME", "acme.srm", "a-prefix-far-too-long-for-every-key-to-stay-within-63-characters"} {
-		resource.ParallelTest(t, resource.TestCase{
+		resource.Test(t, resource.TestCase{ // the test already runs in parallel
 			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 			Steps: []resource.TestStep{{
 				Config: `
