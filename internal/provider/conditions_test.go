@@ -82,6 +82,7 @@ func TestAccConditions_assumptions(t *testing.T) {
 		"reason":    knownvalue.StringRegexp(regexp.MustCompile(`^not given: assumed the value that leaves the most to the customer`)),
 	})})
 	none := knownvalue.ListSizeExact(0)
+	t.Parallel()
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{

@@ -36,6 +36,7 @@ data "srm_assessment" "all" {
 `
 	a := "data.srm_assessment.all"
 	results := tfjsonpath.New("results")
+	t.Parallel()
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -60,6 +61,7 @@ data "srm_assessment" "all" {
 }
 
 func TestAccAssessment_acceptancesBadInput(t *testing.T) {
+	t.Parallel()
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{

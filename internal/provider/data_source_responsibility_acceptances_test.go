@@ -22,6 +22,7 @@ func TestAccResponsibility_acceptances(t *testing.T) {
 		}
 		return statecheck.ExpectKnownValue("data.srm_responsibility."+name, tfjsonpath.New("accepted_by"), knownvalue.MapExact(checks))
 	}
+	t.Parallel()
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -90,6 +91,7 @@ resource "terraform_data" "orders" {
   }
 }
 `
+	t.Parallel()
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: factoriesAt(clock),
 		Steps: []resource.TestStep{
@@ -140,6 +142,7 @@ data "srm_responsibility" "x" {
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel()
 			resource.UnitTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps:                    []resource.TestStep{{Config: tc.config, ExpectError: errorPattern(`(?s)` + tc.err)}},

@@ -27,6 +27,7 @@ import (
 )
 
 func TestAccResponsibility_serviceModels(t *testing.T) {
+	t.Parallel()
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -77,6 +78,7 @@ data "srm_responsibility" "onprem" { service_model = "on_premises" }
 }
 
 func TestAccResponsibility_resourceType(t *testing.T) {
+	t.Parallel()
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -114,6 +116,7 @@ data "srm_responsibility" "fn" {
 // srm_responsibility is lean: srm_catalog holds the catalog text once, and
 // srm_responsibility_detail gives it per resource, agreeing with both.
 func TestAccResponsibility_detail(t *testing.T) {
+	t.Parallel()
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -175,6 +178,7 @@ output "owners_agree" {
 }
 
 func TestAccResponsibility_acceptedObligations(t *testing.T) {
+	t.Parallel()
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -208,6 +212,7 @@ output "partial_still_unaccepted" {
 }
 
 func TestAccResponsibility_unknownInputs(t *testing.T) {
+	t.Parallel()
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -258,6 +263,7 @@ func TestAccResponsibility_badInput(t *testing.T) {
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel()
 			resource.UnitTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps:                    []resource.TestStep{{Config: tc.config, ExpectError: errorPattern(tc.err)}},
@@ -270,6 +276,7 @@ func TestAccResponsibility_badInput(t *testing.T) {
 // runs the OS, and inherited on PaaS; boundary protection (SC-7) is shared on
 // PaaS until an agreement gives the provider the network controls.
 func TestAccResponsibility_frameworks(t *testing.T) {
+	t.Parallel()
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -320,6 +327,7 @@ output "vm_pe3_inherited" { value = contains(data.srm_responsibility_detail.vm.c
 }
 
 func TestAccResponsibility_unknownFramework(t *testing.T) {
+	t.Parallel()
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -436,6 +444,7 @@ func TestResponsibilityLeanState(t *testing.T) {
 // resource_address (root, module, count and for_each addresses), and the
 // answer is the one the type gives.
 func TestAccResponsibility_typeFromAddress(t *testing.T) {
+	t.Parallel()
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -478,6 +487,7 @@ func TestAccResponsibility_typeFromAddressErrors(t *testing.T) {
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel()
 			resource.UnitTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps:                    []resource.TestStep{{Config: tc.config, ExpectError: errorPattern(`(?s)` + tc.err)}},

@@ -22,6 +22,7 @@ var functionVersions = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfv
 // destroy must not see an invalid configuration).
 func functionTest(t *testing.T, steps ...resource.TestStep) {
 	t.Helper()
+	t.Parallel()
 	var ok []resource.TestStep
 	for _, s := range steps {
 		if s.ExpectError == nil {
