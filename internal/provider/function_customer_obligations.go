@@ -45,11 +45,5 @@ func (f *customerObligationsFunction) Run(ctx context.Context, req function.RunR
 		resp.Error = argumentError(0, err)
 		return
 	}
-	var diags diagnostics
-	ids := values(&diags).stringList(r.CustomerObligationIDs())
-	if diags.HasError() {
-		resp.Error = function.FuncErrorFromDiags(ctx, diags)
-		return
-	}
-	resp.Error = resp.Result.Set(ctx, ids)
+	setStringList(ctx, resp, r.CustomerObligationIDs())
 }

@@ -53,11 +53,5 @@ func (f *unacceptedFunction) Run(ctx context.Context, req function.RunRequest, r
 		resp.Error = argumentError(arg, err)
 		return
 	}
-	var diags diagnostics
-	ids := values(&diags).stringList(r.UnacceptedIDs())
-	if diags.HasError() {
-		resp.Error = function.FuncErrorFromDiags(ctx, diags)
-		return
-	}
-	resp.Error = resp.Result.Set(ctx, ids)
+	setStringList(ctx, resp, r.UnacceptedIDs())
 }
