@@ -115,10 +115,10 @@ func addressedRecords(ctx context.Context, list types.List, address types.String
 
 // acceptedByMap is the accepted_by output: each obligation a record accepts,
 // mapped to the accountable team of the most specific such record.
-func acceptedByMap(by map[string]*srm.AcceptanceRecord) types.Map {
+func (v valueBuilder) acceptedByMap(by map[string]*srm.AcceptanceRecord) types.Map {
 	vals := make(map[string]attr.Value, len(by))
 	for id, r := range by {
 		vals[id] = types.StringValue(r.AcceptedBy)
 	}
-	return types.MapValueMust(types.StringType, vals)
+	return v.mapOf(types.StringType, vals)
 }

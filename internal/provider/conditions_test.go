@@ -82,7 +82,8 @@ func TestAccConditions_assumptions(t *testing.T) {
 		"reason":    knownvalue.StringRegexp(regexp.MustCompile(`^not given: assumed the value that leaves the most to the customer`)),
 	})})
 	none := knownvalue.ListSizeExact(0)
-	resource.Test(t, resource.TestCase{
+	t.Parallel()
+	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: conditionsConfig,

@@ -149,6 +149,7 @@ func (d *assessmentDataSource) Configure(_ context.Context, req datasource.Confi
 }
 
 func (d *assessmentDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	v := values(&resp.Diagnostics)
 	var m assessmentModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
 	if resp.Diagnostics.HasError() || d.data == nil || !d.data.settingsKnown(&resp.Diagnostics, false, m.Agreement.ValueString()) {
@@ -203,18 +204,18 @@ func (d *assessmentDataSource) Read(ctx context.Context, req datasource.ReadRequ
 	results := map[string]attr.Value{}
 	for _, addr := range a.Addresses {
 		r := a.Results[addr]
-		controls := controlsMap(r, frameworks)
-		results[addr] = types.ObjectValueMust(assessmentResultAttrTypes, map[string]attr.Value{
-			"service_model": types.StringValue(r.ServiceModel.ID), "owners": ownersMap(r),
-			"customer_obligation_ids": stringList(r.CustomerObligationIDs()), "unaccepted_obligations": stringList(r.UnacceptedIDs()),
-			"focus": stringList(r.Focus()), "controls": controls, "accepted_by": acceptedByMap(a.AcceptedBy[addr]),
-			"assumptions": assumptionsList(r), "basis": basisValue(r),
+		controls := v.controlsMap(r, frameworks)
+		results[addr] = v.object(assessmentResultAttrTypes, map[string]attr.Value{
+			"service_model": types.StringValue(r.ServiceModel.ID), "owners": v.ownersMap(r),
+			"customer_obligation_ids": v.stringList(r.CustomerObligationIDs()), "unaccepted_obligations": v.stringList(r.UnacceptedIDs()),
+			"focus": v.stringList(r.Focus()), "controls": controls, "accepted_by": v.acceptedByMap(a.AcceptedBy[addr]),
+			"assumptions": v.assumptionsList(r), "basis": basisValue(r),
 		})
 		warnDeprecations(r, path.Root("resources").AtMapKey(addr), "type", &resp.Diagnostics)
 	}
 	unaccepted := map[string]attr.Value{}
 	for addr, ids := range a.Unaccepted() {
-		unaccepted[addr] = stringList(ids)
+		unaccepted[addr] = v.stringList(ids)
 	}
 	s := a.Summary()
 	byLayer := map[string]attr.Value{}
@@ -223,17 +224,17 @@ func (d *assessmentDataSource) Read(ctx context.Context, req datasource.ReadRequ
 		for o, n := range owners {
 			counts[string(o)] = types.Int64Value(int64(n))
 		}
-		byLayer[layer] = types.MapValueMust(types.Int64Type, counts)
+		byLayer[layer] = v.mapOf(types.Int64Type, counts)
 	}
 	oscal, err := a.OSCAL()
 	if err != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("resources"), "No OSCAL export", err.Error())
 		return
 	}
-	m.Results = types.MapValueMust(types.ObjectType{AttrTypes: assessmentResultAttrTypes}, results)
-	m.Unaccepted = types.MapValueMust(types.ListType{ElemType: types.StringType}, unaccepted)
-	m.Summary = types.ObjectValueMust(summaryAttrTypes, map[string]attr.Value{
-		"by_layer":          types.MapValueMust(types.MapType{ElemType: types.Int64Type}, byLayer),
+	m.Results = v.mapOf(types.ObjectType{AttrTypes: assessmentResultAttrTypes}, results)
+	m.Unaccepted = v.mapOf(types.ListType{ElemType: types.StringType}, unaccepted)
+	m.Summary = v.object(summaryAttrTypes, map[string]attr.Value{
+		"by_layer":          v.mapOf(types.MapType{ElemType: types.Int64Type}, byLayer),
 		"obligations_total": types.Int64Value(int64(s.ObligationsTotal)), "obligations_accepted": types.Int64Value(int64(s.ObligationsAccepted)),
 		"obligations_unaccepted": types.Int64Value(int64(s.ObligationsUnaccepted)),
 	})

@@ -36,7 +36,8 @@ data "srm_assessment" "all" {
 `
 	a := "data.srm_assessment.all"
 	results := tfjsonpath.New("results")
-	resource.Test(t, resource.TestCase{
+	t.Parallel()
+	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: config,
@@ -60,7 +61,8 @@ data "srm_assessment" "all" {
 }
 
 func TestAccAssessment_acceptancesBadInput(t *testing.T) {
-	resource.Test(t, resource.TestCase{
+	t.Parallel()
+	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: `data "srm_assessment" "x" {

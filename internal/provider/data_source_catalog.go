@@ -199,7 +199,7 @@ func (d *catalogDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 			},
 			"sources": schema.MapNestedAttribute{
 				MarkdownDescription: "Every source the catalog cites, keyed by id: the citations behind the `source` of cells, resource " +
-					"types and conditions (`srm_responsibility`'s `sources` with `detail = true`).",
+					"types and conditions (`srm_responsibility_detail`'s `sources`).",
 				Computed: true,
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 					"id": str("Source id."), "title": str("Title."), "url": str("URL."), "as_of": str("Date of the source or of its reading (YYYY-MM-DD)."),
@@ -215,6 +215,7 @@ func (d *catalogDataSource) Configure(_ context.Context, req datasource.Configur
 }
 
 func (d *catalogDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	v := values(&resp.Diagnostics)
 	var m catalogModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
 	if resp.Diagnostics.HasError() || d.data == nil || !d.data.settingsKnown(&resp.Diagnostics, false, "") {
@@ -246,13 +247,13 @@ func (d *catalogDataSource) Read(ctx context.Context, req datasource.ReadRequest
 
 	models := map[string]attr.Value{}
 	for _, sm := range c.ServiceModels {
-		models[sm.ID] = types.ObjectValueMust(catalogModelAttrTypes, map[string]attr.Value{
+		models[sm.ID] = v.object(catalogModelAttrTypes, map[string]attr.Value{
 			"name": types.StringValue(sm.Name), "description": types.StringValue(sm.Description), "cloud": types.BoolValue(sm.Cloud)})
 	}
 	comps := map[string]attr.Value{}
 	for _, comp := range c.Components {
 		if layer == "" || comp.Layer == layer {
-			comps[comp.ID] = types.ObjectValueMust(catalogComponentAttrTypes, map[string]attr.Value{
+			comps[comp.ID] = v.object(catalogComponentAttrTypes, map[string]attr.Value{
 				"layer": types.StringValue(comp.Layer), "name": types.StringValue(comp.Name), "description": types.StringValue(comp.Description)})
 		}
 	}
@@ -263,12 +264,12 @@ func (d *catalogDataSource) Read(ctx context.Context, req datasource.ReadRequest
 		}
 		controls := map[string]attr.Value{}
 		for _, fw := range frameworks {
-			controls[fw] = stringList(o.Controls[fw])
+			controls[fw] = v.stringList(o.Controls[fw])
 		}
-		obls[o.ID] = types.ObjectValueMust(catalogObligationAttrType, map[string]attr.Value{
+		obls[o.ID] = v.object(catalogObligationAttrType, map[string]attr.Value{
 			"layer": types.StringValue(o.Layer), "component": types.StringValue(o.Component), "title": types.StringValue(o.Title),
-			"description": types.StringValue(o.Description), "service_models": stringList(o.ServiceModels),
-			"controls": types.MapValueMust(types.ListType{ElemType: types.StringType}, controls),
+			"description": types.StringValue(o.Description), "service_models": v.stringList(o.ServiceModels),
+			"controls": v.mapOf(types.ListType{ElemType: types.StringType}, controls),
 		})
 	}
 	rts := map[string]attr.Value{}
@@ -280,63 +281,63 @@ func (d *catalogDataSource) Read(ctx context.Context, req datasource.ReadRequest
 		conds := map[string]attr.Value{}
 		for _, k := range rt.ConditionKeys {
 			cond := rt.Conditions[k]
-			conds[k] = types.ObjectValueMust(catalogConditionAttrTypes, map[string]attr.Value{
-				"description": types.StringValue(cond.Description), "default": types.StringValue(cond.Default), "values": stringList(cond.Names()),
+			conds[k] = v.object(catalogConditionAttrTypes, map[string]attr.Value{
+				"description": types.StringValue(cond.Description), "default": types.StringValue(cond.Default), "values": v.stringList(cond.Names()),
 				"replaced_by": optStr(cond.ReplacedBy)})
 		}
-		rts[name] = types.ObjectValueMust(catalogTypeAttrTypes, map[string]attr.Value{
+		rts[name] = v.object(catalogTypeAttrTypes, map[string]attr.Value{
 			"service_model": types.StringValue(rt.ServiceModel),
-			"focus":         stringList(rt.Focus),
+			"focus":         v.stringList(rt.Focus),
 			"class":         optStr(rt.Class),
-			"applies_to":    stringList(rt.AppliesTo),
-			"conditions":    types.MapValueMust(types.ObjectType{AttrTypes: catalogConditionAttrTypes}, conds),
-			"source":        sourceObject(c.Sources[rt.Source]),
+			"applies_to":    v.stringList(rt.AppliesTo),
+			"conditions":    v.mapOf(types.ObjectType{AttrTypes: catalogConditionAttrTypes}, conds),
+			"source":        v.sourceObject(c.Sources[rt.Source]),
 			"rationale":     optStr(rt.Rationale),
 		})
 	}
-	m.ServiceModels = types.MapValueMust(types.ObjectType{AttrTypes: catalogModelAttrTypes}, models)
-	m.Components = types.MapValueMust(types.ObjectType{AttrTypes: catalogComponentAttrTypes}, comps)
-	m.Obligations = types.MapValueMust(types.ObjectType{AttrTypes: catalogObligationAttrType}, obls)
-	m.ResourceTypes = types.MapValueMust(types.ObjectType{AttrTypes: catalogTypeAttrTypes}, rts)
+	m.ServiceModels = v.mapOf(types.ObjectType{AttrTypes: catalogModelAttrTypes}, models)
+	m.Components = v.mapOf(types.ObjectType{AttrTypes: catalogComponentAttrTypes}, comps)
+	m.Obligations = v.mapOf(types.ObjectType{AttrTypes: catalogObligationAttrType}, obls)
+	m.ResourceTypes = v.mapOf(types.ObjectType{AttrTypes: catalogTypeAttrTypes}, rts)
 	prs := map[string]attr.Value{}
 	for _, name := range c.ProviderNames {
 		pr := c.Providers[name]
 		if model != "" && pr.ServiceModel != model || prefix != "" && name != prefix {
 			continue
 		}
-		prs[name] = types.ObjectValueMust(catalogProviderAttrTypes, classificationValues(c, pr))
+		prs[name] = v.object(catalogProviderAttrTypes, v.classificationValues(c, pr))
 	}
-	m.Providers = types.MapValueMust(types.ObjectType{AttrTypes: catalogProviderAttrTypes}, prs)
+	m.Providers = v.mapOf(types.ObjectType{AttrTypes: catalogProviderAttrTypes}, prs)
 	svcs := map[string]attr.Value{}
 	for _, id := range c.ServiceIDs {
 		s := c.Services[id]
 		if p, _, _ := strings.Cut(id, "/"); model != "" && s.ServiceModel != model || prefix != "" && p != prefix {
 			continue
 		}
-		vals := classificationValues(c, s)
-		vals["name"], vals["prefixes"] = types.StringValue(s.Service.Name), stringList(s.Service.Prefixes)
-		vals["types"], vals["arm"] = stringList(s.Service.Types), stringList(s.Service.ARM)
-		svcs[id] = types.ObjectValueMust(catalogServiceAttrTypes, vals)
+		vals := v.classificationValues(c, s)
+		vals["name"], vals["prefixes"] = types.StringValue(s.Service.Name), v.stringList(s.Service.Prefixes)
+		vals["types"], vals["arm"] = v.stringList(s.Service.Types), v.stringList(s.Service.ARM)
+		svcs[id] = v.object(catalogServiceAttrTypes, vals)
 	}
-	m.Services = types.MapValueMust(types.ObjectType{AttrTypes: catalogServiceAttrTypes}, svcs)
+	m.Services = v.mapOf(types.ObjectType{AttrTypes: catalogServiceAttrTypes}, svcs)
 	sources := make(map[string]attr.Value, len(c.Sources))
 	for id, src := range c.Sources {
-		sources[id] = sourceObject(src)
+		sources[id] = v.sourceObject(src)
 	}
-	m.Sources = types.MapValueMust(types.ObjectType{AttrTypes: sourceAttrTypes}, sources)
+	m.Sources = v.mapOf(types.ObjectType{AttrTypes: sourceAttrTypes}, sources)
 	m.CatalogVersion = types.StringValue(c.Version)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }
 
 // classificationValues are the attributes a provider rule and a service
 // share: what they answer for the types they cover.
-func classificationValues(c *srm.Catalog, rt *srm.ResourceType) map[string]attr.Value {
+func (v valueBuilder) classificationValues(c *srm.Catalog, rt *srm.ResourceType) map[string]attr.Value {
 	return map[string]attr.Value{
 		"service_model": types.StringValue(rt.ServiceModel),
-		"focus":         stringList(rt.Focus),
+		"focus":         v.stringList(rt.Focus),
 		"class":         optStr(rt.Class),
-		"applies_to":    stringList(rt.AppliesTo),
-		"source":        sourceObject(c.Sources[rt.Source]),
+		"applies_to":    v.stringList(rt.AppliesTo),
+		"source":        v.sourceObject(c.Sources[rt.Source]),
 		"rationale":     optStr(rt.Rationale),
 	}
 }

@@ -76,6 +76,7 @@ func (d *matrixDataSource) Configure(_ context.Context, req datasource.Configure
 }
 
 func (d *matrixDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	v := values(&resp.Diagnostics)
 	var m matrixModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
 	if resp.Diagnostics.HasError() || d.data == nil || !d.data.settingsKnown(&resp.Diagnostics, false, m.Agreement.ValueString()) {
@@ -96,11 +97,11 @@ func (d *matrixDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		for mi, mdl := range models {
 			owners[mdl.ID] = string(r.Owners[mi])
 		}
-		vals[i] = types.ObjectValueMust(rowAttrTypes, map[string]attr.Value{
-			"layer": str(r.Layer), "component": str(r.Component), "owners": stringMap(owners),
+		vals[i] = v.object(rowAttrTypes, map[string]attr.Value{
+			"layer": str(r.Layer), "component": str(r.Component), "owners": v.stringMap(owners),
 		})
 	}
-	m.Rows = types.ListValueMust(types.ObjectType{AttrTypes: rowAttrTypes}, vals)
+	m.Rows = v.list(types.ObjectType{AttrTypes: rowAttrTypes}, vals)
 	m.Markdown = types.StringValue(srm.MatrixMarkdown(models, rows))
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }

@@ -22,7 +22,8 @@ func TestAccResponsibility_acceptances(t *testing.T) {
 		}
 		return statecheck.ExpectKnownValue("data.srm_responsibility."+name, tfjsonpath.New("accepted_by"), knownvalue.MapExact(checks))
 	}
-	resource.Test(t, resource.TestCase{
+	t.Parallel()
+	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			ConfigDirectory: config.TestNameDirectory(),
@@ -90,7 +91,8 @@ resource "terraform_data" "orders" {
   }
 }
 `
-	resource.Test(t, resource.TestCase{
+	t.Parallel()
+	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: factoriesAt(clock),
 		Steps: []resource.TestStep{
 			{
@@ -140,7 +142,8 @@ data "srm_responsibility" "x" {
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
-			resource.Test(t, resource.TestCase{
+			t.Parallel()
+			resource.UnitTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps:                    []resource.TestStep{{Config: tc.config, ExpectError: errorPattern(`(?s)` + tc.err)}},
 			})

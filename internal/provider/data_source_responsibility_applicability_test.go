@@ -17,7 +17,8 @@ import (
 // operating system to the customer; owners still show the whole model, and
 // a service-model request the whole column.
 func TestAccResponsibility_applicability(t *testing.T) {
-	resource.Test(t, resource.TestCase{
+	t.Parallel()
+	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: `

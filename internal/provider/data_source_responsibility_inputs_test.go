@@ -5,53 +5,45 @@ package provider
 
 import (
 	"context"
+	"math/big"
+	"reflect"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
-// readInputs reads the arguments exactly as Config.Get does: known, null
-// and unknown values of every argument, acceptances included.
+// readInputs reads every argument exactly as Config.Get does: null, known
+// and unknown values. The arguments and their values come from the schema
+// (every attribute that is not computed only, each given a generated value
+// of its type), and the comparison covers every field of the model, so an
+// argument added to the schema and the model but not to readInputs fails
+// here; one added to the schema alone makes Config.Get fail.
 func TestReadInputsMatchesConfigGet(t *testing.T) {
 	ctx := context.Background()
 	sresp, objType := responsibilitySchema(t)
-	list, ok := objType.AttributeTypes["acceptances"].(tftypes.List)
-	if !ok {
-		t.Fatal("acceptances is not a list")
+	var arguments []string
+	for name, a := range sresp.Schema.Attributes {
+		if a.IsRequired() || a.IsOptional() {
+			arguments = append(arguments, name)
+		}
 	}
-	recType, ok := list.ElementType.(tftypes.Object)
-	if !ok {
-		t.Fatal("an acceptance is not an object")
-	}
-	record := map[string]tftypes.Value{}
-	for name, at := range recType.AttributeTypes {
-		record[name] = tftypes.NewValue(at, nil)
-	}
-	record["resource_address"] = tfString("aws_db_instance.orders")
-	record["accepted_by"] = tfString("team-data")
-	known := map[string]tftypes.Value{
-		"resource_type":        tfString("aws_db_instance"),
-		"service_model":        tfString("paas"),
-		"resource_address":     tfString("aws_db_instance.orders"),
-		"agreement":            tfString("managed"),
-		"detail":               tftypes.NewValue(tftypes.Bool, true),
-		"conditions":           tftypes.NewValue(tftypes.Map{ElementType: tftypes.String}, map[string]tftypes.Value{"engine": tfString("postgres")}),
-		"accepted_obligations": tftypes.NewValue(tftypes.Set{ElementType: tftypes.String}, []tftypes.Value{tfString("data_protection.encrypt_at_rest")}),
-		"frameworks":           tftypes.NewValue(tftypes.Set{ElementType: tftypes.String}, []tftypes.Value{tfString("nist_800_53_r5")}),
-		"acceptances":          tftypes.NewValue(objType.AttributeTypes["acceptances"], []tftypes.Value{tftypes.NewValue(recType, record)}),
+	if len(arguments) < 5 {
+		t.Fatalf("only %d arguments found in the schema: %v", len(arguments), arguments)
 	}
 	for _, state := range []string{"null", "known", "unknown"} {
 		vals := map[string]tftypes.Value{}
 		for name, at := range objType.AttributeTypes {
 			vals[name] = tftypes.NewValue(at, nil)
-			if kv, ok := known[name]; ok {
-				switch state {
-				case "known":
-					vals[name] = kv
-				case "unknown":
-					vals[name] = tftypes.NewValue(at, tftypes.UnknownValue)
-				}
+		}
+		for _, name := range arguments {
+			at := objType.AttributeTypes[name]
+			switch state {
+			case "known":
+				vals[name] = generatedValue(at)
+			case "unknown":
+				vals[name] = tftypes.NewValue(at, tftypes.UnknownValue)
 			}
 		}
 		raw := tftypes.NewValue(objType, vals)
@@ -62,19 +54,49 @@ func TestReadInputsMatchesConfigGet(t *testing.T) {
 		if diags := (tfsdk.Config{Schema: sresp.Schema, Raw: raw}).Get(ctx, &want); diags.HasError() {
 			t.Fatalf("%s: %v", state, diags)
 		}
-		for name, pair := range map[string][2]interface{ String() string }{
-			"resource_type": {got.ResourceType, want.ResourceType}, "service_model": {got.ServiceModel, want.ServiceModel},
-			"resource_address": {got.ResourceAddress, want.ResourceAddress}, "agreement": {got.Agreement, want.Agreement},
-			"detail": {got.Detail, want.Detail}, "conditions": {got.Conditions, want.Conditions},
-			"accepted_obligations": {got.AcceptedObligations, want.AcceptedObligations}, "frameworks": {got.Frameworks, want.Frameworks},
-			"acceptances": {got.Acceptances, want.Acceptances},
-		} {
-			if pair[0].String() != pair[1].String() {
-				t.Errorf("%s %s: readInputs %s, Config.Get %s", state, name, pair[0], pair[1])
+		gv, wv := reflect.ValueOf(got), reflect.ValueOf(want)
+		for i := range gv.NumField() {
+			name := gv.Type().Field(i).Tag.Get("tfsdk")
+			g, gok := gv.Field(i).Interface().(attr.Value)
+			w, wok := wv.Field(i).Interface().(attr.Value)
+			if !gok || !wok {
+				t.Fatalf("field %s is not an attr.Value", name)
+			}
+			a := sresp.Schema.Attributes[name]
+			if !a.IsOptional() && !a.IsRequired() {
+				continue // computed only: readInputs leaves it zero
+			}
+			if !g.Equal(w) {
+				t.Errorf("%s %s: readInputs %s, Config.Get %s", state, name, g, w)
 			}
 		}
-		if !got.Acceptances.Equal(want.Acceptances) || !got.Conditions.Equal(want.Conditions) {
-			t.Errorf("%s: collections differ", state)
-		}
 	}
+}
+
+// generatedValue returns a known value of t with one element in every
+// collection and every attribute of an object set.
+func generatedValue(t tftypes.Type) tftypes.Value {
+	switch {
+	case t.Is(tftypes.String):
+		return tftypes.NewValue(t, "aws_db_instance.x")
+	case t.Is(tftypes.Bool):
+		return tftypes.NewValue(t, true)
+	case t.Is(tftypes.Number):
+		return tftypes.NewValue(t, big.NewFloat(1))
+	}
+	switch t := t.(type) {
+	case tftypes.List:
+		return tftypes.NewValue(t, []tftypes.Value{generatedValue(t.ElementType)})
+	case tftypes.Set:
+		return tftypes.NewValue(t, []tftypes.Value{generatedValue(t.ElementType)})
+	case tftypes.Map:
+		return tftypes.NewValue(t, map[string]tftypes.Value{"k": generatedValue(t.ElementType)})
+	case tftypes.Object:
+		vals := map[string]tftypes.Value{}
+		for name, at := range t.AttributeTypes {
+			vals[name] = generatedValue(at)
+		}
+		return tftypes.NewValue(t, vals)
+	}
+	panic("generatedValue: unsupported type " + t.String())
 }

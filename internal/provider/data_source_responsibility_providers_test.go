@@ -16,7 +16,8 @@ import (
 // (basis "provider"); random_password's own entry, a secret in state, wins
 // over the random rule (basis "type"); a service-model request has no basis.
 func TestAccResponsibility_providerRules(t *testing.T) {
-	resource.Test(t, resource.TestCase{
+	t.Parallel()
+	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: `

@@ -35,7 +35,8 @@ provider "srm" {
 // the longest prefix wins, a type entry wins over its service, and a custom
 // catalog may add services; srm_catalog lists them with their prefixes.
 func TestAccResponsibility_services(t *testing.T) {
-	resource.Test(t, resource.TestCase{
+	t.Parallel()
+	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: acmeServices + `

@@ -27,7 +27,8 @@ import (
 )
 
 func TestAccResponsibility_serviceModels(t *testing.T) {
-	resource.Test(t, resource.TestCase{
+	t.Parallel()
+	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: `
@@ -77,7 +78,8 @@ data "srm_responsibility" "onprem" { service_model = "on_premises" }
 }
 
 func TestAccResponsibility_resourceType(t *testing.T) {
-	resource.Test(t, resource.TestCase{
+	t.Parallel()
+	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: `
@@ -111,52 +113,46 @@ data "srm_responsibility" "fn" {
 	})
 }
 
-// By default the answer is lean: the attributes that hold catalog text are
-// null, and srm_catalog holds that text once. detail = true fills them.
+// srm_responsibility is lean: srm_catalog holds the catalog text once, and
+// srm_responsibility_detail gives it per resource, agreeing with both.
 func TestAccResponsibility_detail(t *testing.T) {
-	resource.Test(t, resource.TestCase{
+	t.Parallel()
+	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: `
 data "srm_responsibility" "lean" { service_model = "paas" }
-data "srm_responsibility" "full" {
-  service_model = "paas"
-  detail        = true
-}
+data "srm_responsibility_detail" "full" { service_model = "paas" }
 data "srm_catalog" "all" {}
 output "titles_agree" {
-  value = [for o in data.srm_responsibility.full.customer_obligations : o.title] == [
+  value = [for o in data.srm_responsibility_detail.full.customer_obligations : o.title] == [
     for id in data.srm_responsibility.lean.customer_obligation_ids : data.srm_catalog.all.obligations[id].title
   ]
 }
 output "descriptions_agree" {
-  value = [for o in data.srm_responsibility.full.customer_obligations : o.description] == [
+  value = [for o in data.srm_responsibility_detail.full.customer_obligations : o.description] == [
     for id in data.srm_responsibility.lean.customer_obligation_ids : data.srm_catalog.all.obligations[id].description
   ]
 }
 output "sources_agree" {
-  value = alltrue([for s in data.srm_responsibility.full.sources : data.srm_catalog.all.sources[s.id] == s])
+  value = alltrue([for s in data.srm_responsibility_detail.full.sources : data.srm_catalog.all.sources[s.id] == s])
 }
 output "owners_agree" {
-  value = tomap({ for id, c in data.srm_responsibility.full.components : id => c.owner }) == data.srm_responsibility.lean.component_owners
+  value = tomap({ for id, c in data.srm_responsibility_detail.full.components : id => c.owner }) == data.srm_responsibility.lean.component_owners
 }
 `,
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("data.srm_responsibility.lean", tfjsonpath.New("customer_obligations"), knownvalue.Null()),
-				statecheck.ExpectKnownValue("data.srm_responsibility.lean", tfjsonpath.New("components"), knownvalue.Null()),
-				statecheck.ExpectKnownValue("data.srm_responsibility.lean", tfjsonpath.New("provider_responsibilities"), knownvalue.Null()),
-				statecheck.ExpectKnownValue("data.srm_responsibility.lean", tfjsonpath.New("sources"), knownvalue.Null()),
-				statecheck.ExpectKnownValue("data.srm_responsibility.full", tfjsonpath.New("customer_obligations").AtSliceIndex(0), knownvalue.ObjectExact(map[string]knownvalue.Check{
+				statecheck.ExpectKnownValue("data.srm_responsibility_detail.full", tfjsonpath.New("customer_obligations").AtSliceIndex(0), knownvalue.ObjectExact(map[string]knownvalue.Check{
 					"id":          knownvalue.StringRegexp(regexp.MustCompile(`^[a-z_]+\.[a-z_]+$`)),
 					"layer":       knownvalue.StringRegexp(regexp.MustCompile(`^[a-z]+$`)),
 					"component":   knownvalue.StringRegexp(regexp.MustCompile(`^[a-z_]+$`)),
 					"title":       knownvalue.StringRegexp(regexp.MustCompile(`^[A-Z].{10,}`)),
 					"description": knownvalue.StringRegexp(regexp.MustCompile(`^[A-Z].{40,}`)),
 				})),
-				statecheck.CompareValuePairs("data.srm_responsibility.full", tfjsonpath.New("customer_obligations").AtSliceIndex(0).AtMapKey("id"),
+				statecheck.CompareValuePairs("data.srm_responsibility_detail.full", tfjsonpath.New("customer_obligations").AtSliceIndex(0).AtMapKey("id"),
 					"data.srm_responsibility.lean", tfjsonpath.New("customer_obligation_ids").AtSliceIndex(0), compare.ValuesSame()),
 				// PaaS shares the network controls: both parties' parts are there.
-				statecheck.ExpectKnownValue("data.srm_responsibility.full", tfjsonpath.New("components").AtMapKey("network_controls"), knownvalue.ObjectExact(map[string]knownvalue.Check{
+				statecheck.ExpectKnownValue("data.srm_responsibility_detail.full", tfjsonpath.New("components").AtMapKey("network_controls"), knownvalue.ObjectExact(map[string]knownvalue.Check{
 					"layer":         knownvalue.StringExact("platform"),
 					"owner":         knownvalue.StringExact("shared"),
 					"provider_part": knownvalue.StringRegexp(regexp.MustCompile(`.`)),
@@ -165,18 +161,13 @@ output "owners_agree" {
 				})),
 				statecheck.ExpectKnownValue("data.srm_responsibility.lean", tfjsonpath.New("component_owners").AtMapKey("network_controls"), knownvalue.StringExact("shared")),
 				// The provider keeps the physical layer of its cloud.
-				statecheck.ExpectKnownValue("data.srm_responsibility.full", tfjsonpath.New("provider_responsibilities").AtSliceIndex(0), knownvalue.ObjectPartial(map[string]knownvalue.Check{
+				statecheck.ExpectKnownValue("data.srm_responsibility_detail.full", tfjsonpath.New("provider_responsibilities").AtSliceIndex(0), knownvalue.ObjectPartial(map[string]knownvalue.Check{
 					"component": knownvalue.StringExact("physical_datacenter"),
 					"owner":     knownvalue.StringExact("provider"),
 				})),
-				statecheck.ExpectKnownValue("data.srm_responsibility.full", tfjsonpath.New("sources").AtSliceIndex(0), knownvalue.ObjectPartial(map[string]knownvalue.Check{
+				statecheck.ExpectKnownValue("data.srm_responsibility_detail.full", tfjsonpath.New("sources").AtSliceIndex(0), knownvalue.ObjectPartial(map[string]knownvalue.Check{
 					"url": knownvalue.StringRegexp(regexp.MustCompile(`^https://`)),
 				})),
-				// The lean answer carries every owner and id the full one does.
-				statecheck.CompareValuePairs("data.srm_responsibility.lean", tfjsonpath.New("customer_obligation_ids"),
-					"data.srm_responsibility.full", tfjsonpath.New("customer_obligation_ids"), compare.ValuesSame()),
-				statecheck.CompareValuePairs("data.srm_responsibility.lean", tfjsonpath.New("tags"),
-					"data.srm_responsibility.full", tfjsonpath.New("tags"), compare.ValuesSame()),
 				statecheck.ExpectKnownOutputValue("titles_agree", knownvalue.Bool(true)),
 				statecheck.ExpectKnownOutputValue("descriptions_agree", knownvalue.Bool(true)),
 				statecheck.ExpectKnownOutputValue("sources_agree", knownvalue.Bool(true)),
@@ -187,7 +178,8 @@ output "owners_agree" {
 }
 
 func TestAccResponsibility_acceptedObligations(t *testing.T) {
-	resource.Test(t, resource.TestCase{
+	t.Parallel()
+	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: `
@@ -220,7 +212,8 @@ output "partial_still_unaccepted" {
 }
 
 func TestAccResponsibility_unknownInputs(t *testing.T) {
-	resource.Test(t, resource.TestCase{
+	t.Parallel()
+	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: `
@@ -270,7 +263,8 @@ func TestAccResponsibility_badInput(t *testing.T) {
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
-			resource.Test(t, resource.TestCase{
+			t.Parallel()
+			resource.UnitTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps:                    []resource.TestStep{{Config: tc.config, ExpectError: errorPattern(tc.err)}},
 			})
@@ -282,7 +276,8 @@ func TestAccResponsibility_badInput(t *testing.T) {
 // runs the OS, and inherited on PaaS; boundary protection (SC-7) is shared on
 // PaaS until an agreement gives the provider the network controls.
 func TestAccResponsibility_frameworks(t *testing.T) {
-	resource.Test(t, resource.TestCase{
+	t.Parallel()
+	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: `
@@ -297,26 +292,26 @@ provider "srm" {
     }
   }
 }
-data "srm_responsibility" "vm" {
+data "srm_responsibility_detail" "vm" {
   resource_type = "aws_instance"
   frameworks    = ["nist_800_53_r5", "csa_ccm_v4"]
 }
-data "srm_responsibility" "db" {
+data "srm_responsibility_detail" "db" {
   resource_type = "aws_db_instance"
   conditions    = { engine = "postgres" }
   frameworks    = ["nist_800_53_r5"]
 }
-data "srm_responsibility" "db_firewall" {
+data "srm_responsibility_detail" "db_firewall" {
   resource_type = "aws_db_instance"
   conditions    = { engine = "postgres" }
   agreement     = "managed-firewall"
   frameworks    = ["nist_800_53_r5"]
 }
-output "vm_si3_customer" { value = contains(data.srm_responsibility.vm.controls.nist_800_53_r5.customer, "SI-3") }
-output "db_si3_inherited" { value = contains(data.srm_responsibility.db.controls.nist_800_53_r5.inherited, "SI-3") }
-output "db_sc7_shared" { value = contains(data.srm_responsibility.db.controls.nist_800_53_r5.shared, "SC-7") }
-output "firewall_sc7_inherited" { value = contains(data.srm_responsibility.db_firewall.controls.nist_800_53_r5.inherited, "SC-7") }
-output "vm_pe3_inherited" { value = contains(data.srm_responsibility.vm.controls.nist_800_53_r5.inherited, "PE-3") }
+output "vm_si3_customer" { value = contains(data.srm_responsibility_detail.vm.controls.nist_800_53_r5.customer, "SI-3") }
+output "db_si3_inherited" { value = contains(data.srm_responsibility_detail.db.controls.nist_800_53_r5.inherited, "SI-3") }
+output "db_sc7_shared" { value = contains(data.srm_responsibility_detail.db.controls.nist_800_53_r5.shared, "SC-7") }
+output "firewall_sc7_inherited" { value = contains(data.srm_responsibility_detail.db_firewall.controls.nist_800_53_r5.inherited, "SC-7") }
+output "vm_pe3_inherited" { value = contains(data.srm_responsibility_detail.vm.controls.nist_800_53_r5.inherited, "PE-3") }
 `,
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownOutputValue("vm_si3_customer", knownvalue.Bool(true)),
@@ -324,18 +319,19 @@ output "vm_pe3_inherited" { value = contains(data.srm_responsibility.vm.controls
 				statecheck.ExpectKnownOutputValue("db_sc7_shared", knownvalue.Bool(true)),
 				statecheck.ExpectKnownOutputValue("firewall_sc7_inherited", knownvalue.Bool(true)),
 				statecheck.ExpectKnownOutputValue("vm_pe3_inherited", knownvalue.Bool(true)),
-				statecheck.ExpectKnownValue("data.srm_responsibility.vm", tfjsonpath.New("controls").AtMapKey("csa_ccm_v4").AtMapKey("customer"), knownvalue.ListPartial(map[int]knownvalue.Check{})),
-				statecheck.ExpectKnownValue("data.srm_responsibility.db", tfjsonpath.New("controls"), knownvalue.MapSizeExact(1)),
+				statecheck.ExpectKnownValue("data.srm_responsibility_detail.vm", tfjsonpath.New("controls").AtMapKey("csa_ccm_v4").AtMapKey("customer"), knownvalue.ListPartial(map[int]knownvalue.Check{})),
+				statecheck.ExpectKnownValue("data.srm_responsibility_detail.db", tfjsonpath.New("controls"), knownvalue.MapSizeExact(1)),
 			},
 		}},
 	})
 }
 
 func TestAccResponsibility_unknownFramework(t *testing.T) {
-	resource.Test(t, resource.TestCase{
+	t.Parallel()
+	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: `data "srm_responsibility" "x" {
+			Config: `data "srm_responsibility_detail" "x" {
   service_model = "iaas"
   frameworks    = ["nist_800_53"]
 }`,
@@ -409,9 +405,6 @@ func TestResponsibilityDistinctAcceptances(t *testing.T) {
 		if n := tags["srm-unaccepted"]; n != strconv.Itoa(len(want)) {
 			t.Fatalf("read %d: srm-unaccepted = %s, want %d", i, n, len(want))
 		}
-		if !m.CustomerObligations.IsNull() || !m.Components.IsNull() {
-			t.Fatalf("read %d: the text attributes are set without detail", i)
-		}
 	}
 	if n := len(ds.data.results.entries); n != 1 {
 		t.Errorf("300 acceptance sets of one request left %d cache entries, want 1", n)
@@ -445,17 +438,14 @@ func TestResponsibilityLeanState(t *testing.T) {
 	if largest > bound {
 		t.Errorf("the default answer for %s takes %d bytes of state, more than %d", largestType, largest, bound)
 	}
-	detail := size(map[string]tftypes.Value{"resource_type": tftypes.NewValue(tftypes.String, largestType), "detail": tftypes.NewValue(tftypes.Bool, true)})
-	if detail < 3*largest {
-		t.Errorf("with detail, %s takes %d bytes, not much more than the default's %d: is the default still lean?", largestType, detail, largest)
-	}
 }
 
 // Without resource_type and service_model, the type is read from
 // resource_address (root, module, count and for_each addresses), and the
 // answer is the one the type gives.
 func TestAccResponsibility_typeFromAddress(t *testing.T) {
-	resource.Test(t, resource.TestCase{
+	t.Parallel()
+	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: `
@@ -497,7 +487,8 @@ func TestAccResponsibility_typeFromAddressErrors(t *testing.T) {
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
-			resource.Test(t, resource.TestCase{
+			t.Parallel()
+			resource.UnitTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps:                    []resource.TestStep{{Config: tc.config, ExpectError: errorPattern(`(?s)` + tc.err)}},
 			})

@@ -40,7 +40,7 @@ func TestAccExamples(t *testing.T) {
 				checks = functionVersions
 				dir = withRequiredProvider(t, dir)
 			}
-			resource.Test(t, resource.TestCase{
+			resource.ParallelTest(t, resource.TestCase{
 				TerraformVersionChecks: checks,
 				Steps: []resource.TestStep{{
 					ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,

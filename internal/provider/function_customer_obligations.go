@@ -45,5 +45,5 @@ func (f *customerObligationsFunction) Run(ctx context.Context, req function.RunR
 		resp.Error = argumentError(0, err)
 		return
 	}
-	resp.Error = resp.Result.Set(ctx, stringList(r.CustomerObligationIDs()))
+	setStringList(ctx, resp, r.CustomerObligationIDs())
 }

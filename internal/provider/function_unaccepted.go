@@ -53,5 +53,5 @@ func (f *unacceptedFunction) Run(ctx context.Context, req function.RunRequest, r
 		resp.Error = argumentError(arg, err)
 		return
 	}
-	resp.Error = resp.Result.Set(ctx, stringList(r.UnacceptedIDs()))
+	setStringList(ctx, resp, r.UnacceptedIDs())
 }

@@ -4,6 +4,8 @@
 package provider
 
 import (
+	"context"
+
 	"github.com/hashicorp/terraform-plugin-framework/function"
 
 	"github.com/shared-responsibility/terraform-provider-srm/internal/srm"
@@ -31,4 +33,15 @@ func argumentError(i int64, err error) *function.FuncError {
 		return function.NewArgumentFuncError(i, ie.Summary+": "+ie.Detail)
 	}
 	return function.NewArgumentFuncError(i, err.Error())
+}
+
+// setStringList sets a function's result to a list of strings.
+func setStringList(ctx context.Context, resp *function.RunResponse, items []string) {
+	var diags diagnostics
+	list := values(&diags).stringList(items)
+	if diags.HasError() {
+		resp.Error = function.FuncErrorFromDiags(ctx, diags)
+		return
+	}
+	resp.Error = resp.Result.Set(ctx, list)
 }

@@ -22,19 +22,20 @@ var functionVersions = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfv
 // destroy must not see an invalid configuration).
 func functionTest(t *testing.T, steps ...resource.TestStep) {
 	t.Helper()
+	t.Parallel()
 	var ok []resource.TestStep
 	for _, s := range steps {
 		if s.ExpectError == nil {
 			ok = append(ok, s)
 			continue
 		}
-		resource.Test(t, resource.TestCase{
+		resource.UnitTest(t, resource.TestCase{
 			TerraformVersionChecks:   functionVersions,
 			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 			Steps:                    []resource.TestStep{s},
 		})
 	}
-	resource.Test(t, resource.TestCase{
+	resource.UnitTest(t, resource.TestCase{
 		TerraformVersionChecks:   functionVersions,
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps:                    ok,

@@ -2,11 +2,14 @@
 // SPDX-License-Identifier: MPL-2.0
 
 // Package provider is the Terraform glue of the srm provider: schemas,
-// conversions and diagnostics. The domain lives in internal/srm.
+// conversions and diagnostics, and the protocol server that wraps the
+// framework's (server.go, server_read_direct.go). The domain lives in
+// internal/srm.
 package provider
 
 import (
 	"context"
+	"sync/atomic"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -43,6 +46,11 @@ func NewWithClock(version string, clock func() time.Time) func() provider.Provid
 type srmProvider struct {
 	version string
 	clock   func() time.Time
+	// configured is what Configure made last (nil before). Data sources and
+	// resources receive it from the framework (DataSourceData,
+	// ResourceData); only the protocol server's direct read of
+	// srm_responsibility, which bypasses the framework, reads it here.
+	configured atomic.Pointer[providerData]
 }
 
 // providerData is what Configure hands to data sources and resources.
@@ -131,12 +139,13 @@ func (p *srmProvider) Configure(ctx context.Context, req provider.ConfigureReque
 		unknown: unknown}
 	resp.DataSourceData = data
 	resp.ResourceData = data
-	storeConfigured(ctx, data)
+	p.configured.Store(data)
 }
 
 func (p *srmProvider) DataSources(context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{
 		NewResponsibilityDataSource,
+		NewResponsibilityDetailDataSource,
 		NewMatrixDataSource,
 		NewCatalogDataSource,
 		NewAssessmentDataSource,

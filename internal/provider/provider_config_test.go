@@ -46,7 +46,7 @@ provider "srm" {
 `
 
 func TestAccProviderAgreement(t *testing.T) {
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: managedFirewall + `
@@ -59,10 +59,9 @@ data "srm_responsibility" "db_plain" {
   resource_type = "aws_db_instance"
   conditions    = { engine = "postgres", auto_minor_version_upgrade = "true" }
 }
-data "srm_responsibility" "vm" {
+data "srm_responsibility_detail" "vm" {
   resource_type = "aws_instance"
   agreement     = "managed-firewall"
-  detail        = true
 }
 data "srm_matrix" "m" {
   service_models = ["paas"]
@@ -91,7 +90,7 @@ data "srm_matrix" "m" {
 						"reference": knownvalue.StringExact("MSA-2026-07 §4.2"),
 					}),
 				})),
-				statecheck.ExpectKnownValue("data.srm_responsibility.vm", tfjsonpath.New("components").AtMapKey("network_controls"), knownvalue.ObjectPartial(map[string]knownvalue.Check{
+				statecheck.ExpectKnownValue("data.srm_responsibility_detail.vm", tfjsonpath.New("components").AtMapKey("network_controls"), knownvalue.ObjectPartial(map[string]knownvalue.Check{
 					"owner":         knownvalue.StringExact("shared"),
 					"customer_part": knownvalue.StringExact("Requests and reviews rule changes"),
 				})),
@@ -154,7 +153,7 @@ data "srm_responsibility" "x" { service_model = "iaas" }
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
-			resource.Test(t, resource.TestCase{
+			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps:                    []resource.TestStep{{Config: tc.config, ExpectError: errorPattern(`(?s)` + tc.err)}},
 			})
@@ -163,7 +162,7 @@ data "srm_responsibility" "x" { service_model = "iaas" }
 }
 
 func TestAccProviderCustomCatalog(t *testing.T) {
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			// The configuration reads testdata/catalogs/acme.yaml with file().
 			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
@@ -172,7 +171,7 @@ func TestAccProviderCustomCatalog(t *testing.T) {
 				statecheck.ExpectKnownValue("data.srm_responsibility.queue", tfjsonpath.New("service_model"), knownvalue.StringExact("saas")),
 				statecheck.ExpectKnownValue("data.srm_responsibility.queue", tfjsonpath.New("focus"), knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("data_access")})),
 				statecheck.ExpectKnownValue("data.srm_responsibility.queue", tfjsonpath.New("catalog_version"), knownvalue.StringRegexp(regexpMust(`\+acme\.1$`))),
-				statecheck.ExpectKnownValue("data.srm_responsibility.queue", tfjsonpath.New("sources"), knownvalue.ListPartial(map[int]knownvalue.Check{
+				statecheck.ExpectKnownValue("data.srm_responsibility_detail.queue", tfjsonpath.New("sources"), knownvalue.ListPartial(map[int]knownvalue.Check{
 					0: knownvalue.ObjectPartial(map[string]knownvalue.Check{"id": knownvalue.StringExact("acme-adr-12")}),
 				})),
 				statecheck.ExpectKnownOutputValue("registers_consumers", knownvalue.Bool(true)),
@@ -192,7 +191,7 @@ func TestAccProviderBadCatalog(t *testing.T) {
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
-			resource.Test(t, resource.TestCase{
+			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{
 					Config: `
@@ -211,7 +210,7 @@ data "srm_responsibility" "x" { service_model = "iaas" }
 }
 
 func TestAccProviderTagPrefix(t *testing.T) {
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: `
@@ -224,7 +223,7 @@ data "srm_responsibility" "x" { service_model = "paas" }
 		}},
 	})
 	for _, bad := range []string{"ACME", "acme.srm", "a-prefix-far-too-long-for-every-key-to-stay-within-63-characters"} {
-		resource.Test(t, resource.TestCase{
+		resource.Test(t, resource.TestCase{ // the test already runs in parallel
 			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 			Steps: []resource.TestStep{{
 				Config: `
@@ -413,7 +412,7 @@ output "owner" { value = data.srm_responsibility.db.component_owners.network_con
 func TestAccProviderUnknownSettings(t *testing.T) {
 	for name, tc := range unknownSettingCases {
 		t.Run(name, func(t *testing.T) {
-			resource.Test(t, resource.TestCase{
+			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{
 					{
@@ -446,7 +445,7 @@ func TestAccProviderUnknownSettings_update(t *testing.T) {
 		return strings.Replace(fmt.Sprintf(unknownSettingCases["agreement"].config, "depends_on = [terraform_data.reason]"),
 			"Managed firewall service contract", reason, 1)
 	}
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{Config: config("Contract v1")},

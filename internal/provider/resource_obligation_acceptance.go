@@ -297,6 +297,7 @@ func (r *obligationAcceptanceResource) Configure(_ context.Context, req resource
 // derive computes the obligations of the record; false when an input is
 // still unknown (the computed values then stay unknown) or invalid.
 func (r *obligationAcceptanceResource) derive(ctx context.Context, m *obligationAcceptanceModel, diags *diagnostics) bool {
+	v := values(diags)
 	if m.ResourceAddress.IsUnknown() || !fullyKnown(m.Scope) || m.ResourceType.IsUnknown() || m.ServiceModel.IsUnknown() ||
 		m.Agreement.IsUnknown() || !fullyKnown(mapElems{m.Conditions}) || !fullyKnown(m.Obligations) || m.Expired.IsUnknown() ||
 		r.data.unknown.blocking(false, m.Agreement.ValueString()) != "" {
@@ -345,13 +346,13 @@ func (r *obligationAcceptanceResource) derive(ctx context.Context, m *obligation
 	if m.Expired.ValueBool() {
 		accepted = nil
 	}
-	m.AcceptedObligations = stringList(accepted)
+	m.AcceptedObligations = v.stringList(accepted)
 	m.RequiredObligations = types.ListNull(types.StringType)
 	m.UnacceptedObligations = types.ListNull(types.StringType)
 	m.Assumptions = types.ListNull(types.ObjectType{AttrTypes: assumptionAttrTypes})
 	m.Basis = types.StringNull()
 	if res != nil {
-		m.Assumptions = assumptionsList(res)
+		m.Assumptions = v.assumptionsList(res)
 		m.Basis = basisValue(res)
 		warnDeprecations(res, path.Empty(), "resource_type", diags)
 		required := res.CustomerObligationIDs()
@@ -361,8 +362,8 @@ func (r *obligationAcceptanceResource) derive(ctx context.Context, m *obligation
 				unaccepted = append(unaccepted, id)
 			}
 		}
-		m.RequiredObligations = stringList(required)
-		m.UnacceptedObligations = stringList(unaccepted)
+		m.RequiredObligations = v.stringList(required)
+		m.UnacceptedObligations = v.stringList(unaccepted)
 	}
 	m.CatalogVersion = types.StringValue(c.Version)
 	return true
@@ -550,6 +551,7 @@ func (r *obligationAcceptanceResource) record(ctx context.Context, plan tfsdk.Pl
 // review_by marks it expired, so that plans act on state and never on the
 // clock. Catalog changes are computed at plan time.
 func (r *obligationAcceptanceResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	v := values(&resp.Diagnostics)
 	var m obligationAcceptanceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &m)...)
 	if resp.Diagnostics.HasError() {
@@ -562,7 +564,7 @@ func (r *obligationAcceptanceResource) Read(ctx context.Context, req resource.Re
 		if r.data != nil && !m.Expired.ValueBool() && srm.Expired(m.ReviewBy.ValueString(), r.data.clock()) {
 			tflog.Info(ctx, "obligation acceptance expired", map[string]any{"id": m.ID.ValueString(), "review_by": m.ReviewBy.ValueString()})
 			m.Expired = types.BoolValue(true)
-			m.AcceptedObligations = types.ListValueMust(types.StringType, nil)
+			m.AcceptedObligations = v.list(types.StringType, nil)
 			if !m.RequiredObligations.IsNull() {
 				m.UnacceptedObligations = m.RequiredObligations
 			}

@@ -45,7 +45,7 @@ resource "srm_obligation_acceptance" "fleet" {
   accepted_by   = "team-platform"
 }
 `
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{
@@ -101,7 +101,7 @@ resource "srm_obligation_acceptance" "x" {
 		`module.a[1].module.b.aws_s3_bucket.logs["x"]`: {`"data_access.block_public_access"`, idList("data_access.block_public_access"), "configuration.maintain_baseline"},
 	} {
 		t.Run(address, func(t *testing.T) {
-			resource.Test(t, resource.TestCase{
+			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{
 					Config: config(address, check.obligations),
@@ -141,7 +141,7 @@ resource "srm_obligation_acceptance" "listed" {
 `
 	team, db, listed := "srm_obligation_acceptance.team", "srm_obligation_acceptance.db", "srm_obligation_acceptance.listed"
 	acceptedAt := statecheck.CompareValue(compare.ValuesSame())
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{
@@ -235,7 +235,7 @@ resource "srm_obligation_acceptance" "x" {
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
-			resource.Test(t, resource.TestCase{
+			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: factoriesAt(clock),
 				Steps:                    []resource.TestStep{{Config: tc.config, ExpectError: errorPattern(`(?s)` + tc.err)}},
 			})

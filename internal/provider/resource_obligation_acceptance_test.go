@@ -47,7 +47,7 @@ func clockAt(t time.Time) (*time.Time, func() time.Time) {
 func TestAccObligationAcceptance_lifecycle(t *testing.T) {
 	acceptedAt := statecheck.CompareValue(compare.ValuesSame())
 	replacedAt := statecheck.CompareValue(compare.ValuesDiffer())
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{
@@ -115,7 +115,7 @@ func TestAccObligationAcceptance_lifecycle(t *testing.T) {
 
 func TestAccObligationAcceptance_import(t *testing.T) {
 	config := acceptanceConfig(twoObligations, "team-payments", "KMS per environment", "2099-01-01")
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{Config: config},
@@ -140,7 +140,7 @@ func TestAccObligationAcceptance_import(t *testing.T) {
 
 func TestAccObligationAcceptance_importBlock(t *testing.T) {
 	body := acceptanceConfig(twoObligations, "team-payments", "KMS per environment", "2099-01-01")
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			// A lost state entry recreated by an import block keeps its
@@ -167,7 +167,7 @@ import {
 func TestAccObligationAcceptance_expiry(t *testing.T) {
 	now, clock := clockAt(time.Date(2029, 6, 1, 12, 0, 0, 0, time.UTC))
 	firstAcceptance := statecheck.CompareValue(compare.ValuesDiffer())
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: factoriesAt(clock),
 		Steps: []resource.TestStep{
 			{
@@ -227,7 +227,7 @@ provider "srm" {
 func TestAccObligationAcceptance_catalogGrowth(t *testing.T) {
 	newer := newerCatalogProvider
 	config := acceptanceConfig(twoObligations, "team-payments", "j", "2099-01-01")
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{Config: config},
@@ -247,7 +247,7 @@ func TestAccObligationAcceptance_catalogGrowth(t *testing.T) {
 }
 
 func TestAccObligationAcceptance_unknownAtPlan(t *testing.T) {
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: `
@@ -295,7 +295,7 @@ resource "terraform_data" "fn" {
 }
 `
 	}
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{
@@ -357,14 +357,14 @@ resource "srm_obligation_acceptance" "x" {
 			continue
 		}
 		t.Run(name, func(t *testing.T) {
-			resource.Test(t, resource.TestCase{
+			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: factoriesAt(clock),
 				Steps:                    []resource.TestStep{{Config: tc.config, ExpectError: errorPattern(`(?s)` + tc.err)}},
 			})
 		})
 	}
 	t.Run("bad import id", func(t *testing.T) {
-		resource.Test(t, resource.TestCase{
+		resource.ParallelTest(t, resource.TestCase{
 			ProtoV6ProviderFactories: factoriesAt(clock),
 			Steps: []resource.TestStep{{
 				Config:        body(`"data_protection.encrypt_at_rest"`, "t", "2030-01-01"),
@@ -397,7 +397,7 @@ func TestAccObligationAcceptance_savedPlanAcrossReviewBy(t *testing.T) {
 	t.Run("update applies as planned", func(t *testing.T) {
 		now, clock := clockAt(time.Date(2029, 6, 1, 12, 0, 0, 0, time.UTC))
 		acceptedAt := statecheck.CompareValue(compare.ValuesSame())
-		resource.Test(t, resource.TestCase{
+		resource.ParallelTest(t, resource.TestCase{
 			ProtoV6ProviderFactories: factoriesAt(clock),
 			Steps: []resource.TestStep{
 				{
@@ -434,7 +434,7 @@ func TestAccObligationAcceptance_savedPlanAcrossReviewBy(t *testing.T) {
 	})
 	t.Run("expired record re-recorded as planned", func(t *testing.T) {
 		now, clock := clockAt(time.Date(2029, 6, 1, 12, 0, 0, 0, time.UTC))
-		resource.Test(t, resource.TestCase{
+		resource.ParallelTest(t, resource.TestCase{
 			ProtoV6ProviderFactories: factoriesAt(clock),
 			Steps: []resource.TestStep{
 				{Config: acceptanceConfig(twoObligations, "team-payments", "j", "2030-01-01")},
@@ -460,7 +460,7 @@ func TestAccObligationAcceptance_savedPlanAcrossReviewBy(t *testing.T) {
 			`review_by        = "2030-01-01"`, `review_by        = terraform_data.review.output`, 1) + `
 resource "terraform_data" "review" { input = "2030-01-01" }
 `
-		resource.Test(t, resource.TestCase{
+		resource.ParallelTest(t, resource.TestCase{
 			ProtoV6ProviderFactories: factoriesAt(clock),
 			Steps: []resource.TestStep{
 				{Config: acceptanceConfig(twoObligations, "team-payments", "j", "2030-01-01")},
@@ -496,7 +496,7 @@ resource "terraform_data" "review" { input = "2030-01-01" }
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{advanceClock{now, after}}},
 				ExpectError:      errorPattern(`(?s)Review date in the past.*2030-01-01 has already passed.*saved plan made before that date`),
 			})
-			resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: factoriesAt(clock), Steps: steps})
+			resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: factoriesAt(clock), Steps: steps})
 		})
 	}
 }

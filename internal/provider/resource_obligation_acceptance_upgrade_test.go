@@ -141,7 +141,7 @@ func TestAccObligationAcceptance_upgradeFromV0(t *testing.T) {
 		}
 	}
 	db := "srm_obligation_acceptance.db"
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		WorkingDir:               base,
 		Steps: []resource.TestStep{{

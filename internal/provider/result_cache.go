@@ -38,18 +38,15 @@ type cachedAnswer struct {
 	// result is resolved with nothing accepted; WithAccepted applies a
 	// read's acceptances to it.
 	result *srm.Result
-	// values are the computed attributes that do not depend on acceptance.
-	values map[string]tftypes.Value
-	// encoded holds each of values in the protocol's encoding (MessagePack),
-	// for readDirect to copy into the states it encodes.
-	encoded map[string][]byte
+	// shared are the computed attributes that do not depend on acceptance,
+	// keyed by attribute name: every read of the answer has them.
+	shared *sharedAttrs
 	// weight approximates the heap bytes the answer holds (answerWeight).
 	weight int
 }
 
-// resultCacheBytes bounds the approximate bytes the cache holds. A lean
-// answer weighs 15–30 KiB and one with detail about 100 KiB, so the budget
-// holds a few hundred distinct answers, more than the kinds of resources of
+// resultCacheBytes bounds the approximate bytes the cache holds. An answer
+// weighs 10–30 KiB, so the budget holds a few hundred distinct answers, more than the kinds of resources of
 // an estate, and keeps the provider's peak memory bounded for any input.
 const resultCacheBytes = 4 << 20
 
@@ -95,11 +92,8 @@ const (
 )
 
 // answerWeight approximates the heap bytes a cached answer holds.
-func answerWeight(values map[string]tftypes.Value, encoded map[string][]byte) int {
+func answerWeight(values map[string]tftypes.Value) int {
 	w := resultBytes
-	for _, b := range encoded {
-		w += len(b)
-	}
 	for _, v := range values {
 		_ = tftypes.Walk(v, func(*tftypes.AttributePath, tftypes.Value) (bool, error) {
 			w += valueNodeBytes
@@ -111,10 +105,9 @@ func answerWeight(values map[string]tftypes.Value, encoded map[string][]byte) in
 
 // answerKey identifies the part of a request that determines the cached
 // answer: everything but the accepted obligations (applied per read; see
-// TestAnswerKeyCoversRequest), plus the frameworks and detail asked for.
-// Every part is length-prefixed, so that no two requests share a key
-// whatever their strings hold; sets and maps are sorted.
-func answerKey(req srm.Request, frameworks []string, detail bool) string {
+// TestAnswerKeyCoversRequest). Every part is length-prefixed, so that no two requests share a key
+// whatever their strings hold; the conditions are sorted.
+func answerKey(req srm.Request) string {
 	var b strings.Builder
 	field := func(s string) {
 		b.WriteString(strconv.Itoa(len(s)))
@@ -132,16 +125,6 @@ func answerKey(req srm.Request, frameworks []string, detail bool) string {
 	for _, k := range keys {
 		field(k)
 		field(req.Conditions[k])
-	}
-	b.WriteByte(';')
-	sorted := append([]string(nil), frameworks...)
-	sort.Strings(sorted)
-	for _, s := range sorted {
-		field(s)
-	}
-	b.WriteByte(';')
-	if detail {
-		b.WriteByte('d')
 	}
 	return b.String()
 }

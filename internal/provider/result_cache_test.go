@@ -17,34 +17,25 @@ func TestAnswerKey(t *testing.T) {
 	conds := map[string]string{"package_type": "Image", "update_runtime_on": "Auto"}
 	base := srm.Request{ResourceType: "aws_lambda_function", Conditions: conds}
 	same := srm.Request{ResourceType: "aws_lambda_function", Conditions: map[string]string{"update_runtime_on": "Auto", "package_type": "Image"}}
-	if answerKey(base, []string{"x", "y"}, false) != answerKey(same, []string{"y", "x"}, false) {
-		t.Error("the order of sets and maps changed the key")
+	if answerKey(base) != answerKey(same) {
+		t.Error("the order of the conditions changed the key")
 	}
 	// Acceptances apply per read: they are not part of the key.
-	if answerKey(base, nil, false) != answerKey(srm.Request{ResourceType: base.ResourceType, Conditions: conds, Accepted: []string{"a"}}, nil, false) {
+	if answerKey(base) != answerKey(srm.Request{ResourceType: base.ResourceType, Conditions: conds, Accepted: []string{"a"}}) {
 		t.Error("the accepted obligations changed the key")
 	}
-	type variant struct {
-		req        srm.Request
-		frameworks []string
-		detail     bool
-	}
-	distinct := map[string]variant{
-		"base":               {req: base, frameworks: []string{"x", "y"}},
-		"other type":         {req: srm.Request{ResourceType: "aws_lambda_functio", Conditions: conds}, frameworks: []string{"x", "y"}},
-		"model":              {req: srm.Request{ServiceModel: "aws_lambda_function", Conditions: conds}, frameworks: []string{"x", "y"}},
-		"agreement":          {req: srm.Request{ResourceType: base.ResourceType, Agreement: "a", Conditions: conds}, frameworks: []string{"x", "y"}},
-		"condition value":    {req: srm.Request{ResourceType: base.ResourceType, Conditions: map[string]string{"package_type": "Zip", "update_runtime_on": "Auto"}}, frameworks: []string{"x", "y"}},
-		"key/value boundary": {req: srm.Request{ResourceType: base.ResourceType, Conditions: map[string]string{"package_typeI": "mage", "update_runtime_on": "Auto"}}, frameworks: []string{"x", "y"}},
-		"fewer frameworks":   {req: base, frameworks: []string{"x"}},
-		"frameworks joined":  {req: base, frameworks: []string{"xy"}},
-		"detail":             {req: base, frameworks: []string{"x", "y"}, detail: true},
-		"no frameworks":      {req: base},
-		"no frameworks, d":   {req: base, detail: true},
+	distinct := map[string]srm.Request{
+		"base":               base,
+		"other type":         {ResourceType: "aws_lambda_functio", Conditions: conds},
+		"model":              {ServiceModel: "aws_lambda_function", Conditions: conds},
+		"agreement":          {ResourceType: base.ResourceType, Agreement: "a", Conditions: conds},
+		"condition value":    {ResourceType: base.ResourceType, Conditions: map[string]string{"package_type": "Zip", "update_runtime_on": "Auto"}},
+		"key/value boundary": {ResourceType: base.ResourceType, Conditions: map[string]string{"package_typeI": "mage", "update_runtime_on": "Auto"}},
+		"no conditions":      {ResourceType: base.ResourceType},
 	}
 	seen := map[string]string{}
-	for name, v := range distinct {
-		k := answerKey(v.req, v.frameworks, v.detail)
+	for name, req := range distinct {
+		k := answerKey(req)
 		if other, dup := seen[k]; dup {
 			t.Errorf("%s and %s share a key", name, other)
 		}
@@ -74,7 +65,7 @@ func TestAnswerKeyCoversRequest(t *testing.T) {
 		default:
 			t.Fatalf("srm.Request.%s has type %s, which this test cannot vary: extend answerKey and this test", f.Name, f.Type)
 		}
-		changes := answerKey(req, nil, false) != answerKey(srm.Request{}, nil, false)
+		changes := answerKey(req) != answerKey(srm.Request{})
 		switch {
 		case perRead[f.Name] && changes:
 			t.Errorf("srm.Request.%s is applied per read, yet it changes the cache key: the cache would grow with it", f.Name)
@@ -89,7 +80,7 @@ func TestResultCacheBounded(t *testing.T) {
 	var c resultCache
 	weight := resultCacheBytes / 10
 	for i := 0; i < 100; i++ {
-		c.put(answerKey(srm.Request{ResourceType: string(rune('a' + i))}, nil, false), &cachedAnswer{weight: weight})
+		c.put(answerKey(srm.Request{ResourceType: string(rune('a' + i))}), &cachedAnswer{weight: weight})
 		if c.bytes > resultCacheBytes || len(c.entries) > 10 {
 			t.Fatalf("after %d puts: %d bytes in %d entries, over the budget of %d", i+1, c.bytes, len(c.entries), resultCacheBytes)
 		}
@@ -101,7 +92,7 @@ func TestResultCacheBounded(t *testing.T) {
 	if sum != c.bytes {
 		t.Errorf("bytes = %d, but the entries weigh %d", c.bytes, sum)
 	}
-	k := answerKey(srm.Request{ServiceModel: "paas"}, nil, false)
+	k := answerKey(srm.Request{ServiceModel: "paas"})
 	if _, ok := c.get(k); ok {
 		t.Error("hit for a request never stored")
 	}
@@ -114,7 +105,7 @@ func TestResultCacheBounded(t *testing.T) {
 	if c.bytes > resultCacheBytes {
 		t.Errorf("%d bytes after replacing an entry", c.bytes)
 	}
-	huge := answerKey(srm.Request{ServiceModel: "iaas"}, nil, false)
+	huge := answerKey(srm.Request{ServiceModel: "iaas"})
 	c.put(huge, &cachedAnswer{weight: resultCacheBytes + 1})
 	if _, ok := c.get(huge); ok {
 		t.Error("an answer above the whole budget was stored")
@@ -122,19 +113,16 @@ func TestResultCacheBounded(t *testing.T) {
 }
 
 // answerWeight stays within a factor of two of the heap an answer really
-// holds, lean or with detail, so that the byte budget means what it says.
+// holds, so that the byte budget means what it says.
 func TestAnswerWeightTracksHeap(t *testing.T) {
 	d := &responsibilityDataSource{data: testProviderData()}
-	for _, c := range []struct {
-		frameworks []string
-		detail     bool
-	}{{nil, false}, {[]string{"nist_800_53_r5"}, false}, {nil, true}, {[]string{"nist_800_53_r5"}, true}} {
+	for _, req := range []srm.Request{{ResourceType: "aws_db_instance"}, {ServiceModel: "iaas"}} {
 		const n = 200
 		answers := make([]*cachedAnswer, n)
 		weights := 0
 		before := liveHeap()
 		for i := range answers {
-			a, ok := d.compute(context.Background(), srm.Request{ResourceType: "aws_db_instance"}, c.frameworks, c.detail, new(diagnostics))
+			a, ok := d.compute(context.Background(), req, new(diagnostics))
 			if !ok {
 				t.Fatal("compute failed")
 			}
@@ -144,9 +132,9 @@ func TestAnswerWeightTracksHeap(t *testing.T) {
 		held := liveHeap() - before
 		runtime.KeepAlive(answers)
 		ratio := float64(weights) / float64(held)
-		t.Logf("%+v: weight %d B, heap %d B per answer (%.2f)", c, weights/n, held/n, ratio)
+		t.Logf("%+v: weight %d B, heap %d B per answer (%.2f)", req, weights/n, held/n, ratio)
 		if ratio < 0.5 || ratio > 2 {
-			t.Errorf("%+v: weight %d B per answer, heap %d B: off by more than 2x", c, weights/n, held/n)
+			t.Errorf("%+v: weight %d B per answer, heap %d B: off by more than 2x", req, weights/n, held/n)
 		}
 	}
 }

@@ -75,12 +75,12 @@ func optStr(s string) attr.Value {
 	return types.StringValue(s)
 }
 
-func stringList(items []string) types.List {
+func (v valueBuilder) stringList(items []string) types.List {
 	vals := make([]attr.Value, len(items))
 	for i, s := range items {
 		vals[i] = types.StringValue(s)
 	}
-	return types.ListValueMust(types.StringType, vals)
+	return v.list(types.StringType, vals)
 }
 
 // fullyKnown reports whether a collection and every element of it are
@@ -104,67 +104,67 @@ func fullyKnown(v interface {
 	return true
 }
 
-func stringMap(m map[string]string) types.Map {
+func (v valueBuilder) stringMap(m map[string]string) types.Map {
 	vals := make(map[string]attr.Value, len(m))
 	for k, v := range m {
 		vals[k] = types.StringValue(v)
 	}
-	return types.MapValueMust(types.StringType, vals)
+	return v.mapOf(types.StringType, vals)
 }
 
-func ownersMap(r *srm.Result) types.Map {
+func (v valueBuilder) ownersMap(r *srm.Result) types.Map {
 	vals := make(map[string]attr.Value, len(r.Layers))
 	for _, l := range r.Layers {
 		vals[l.Layer.ID] = types.StringValue(string(l.Owner))
 	}
-	return types.MapValueMust(types.StringType, vals)
+	return v.mapOf(types.StringType, vals)
 }
 
-func componentsMap(r *srm.Result) types.Map {
+func (v valueBuilder) componentsMap(r *srm.Result) types.Map {
 	t := types.ObjectType{AttrTypes: componentAttrTypes}
 	vals := make(map[string]attr.Value, len(r.Components))
 	for _, c := range r.Components {
-		vals[c.Component.ID] = types.ObjectValueMust(componentAttrTypes, map[string]attr.Value{
+		vals[c.Component.ID] = v.object(componentAttrTypes, map[string]attr.Value{
 			"layer": str(c.Component.Layer), "owner": str(string(c.Owner)),
 			"provider_part": optStr(c.ProviderPart), "customer_part": optStr(c.CustomerPart), "source": optStr(c.Source),
 		})
 	}
-	return types.MapValueMust(t, vals)
+	return v.mapOf(t, vals)
 }
 
-func obligationsList(obls []*srm.Obligation) types.List {
+func (v valueBuilder) obligationsList(obls []*srm.Obligation) types.List {
 	t := types.ObjectType{AttrTypes: obligationAttrTypes}
 	vals := make([]attr.Value, len(obls))
 	for i, o := range obls {
-		vals[i] = types.ObjectValueMust(obligationAttrTypes, map[string]attr.Value{
+		vals[i] = v.object(obligationAttrTypes, map[string]attr.Value{
 			"id": str(o.ID), "layer": str(o.Layer), "component": str(o.Component), "title": str(o.Title), "description": str(o.Description),
 		})
 	}
-	return types.ListValueMust(t, vals)
+	return v.list(t, vals)
 }
 
-func responsibilitiesList(r *srm.Result) types.List {
+func (v valueBuilder) responsibilitiesList(r *srm.Result) types.List {
 	t := types.ObjectType{AttrTypes: responsibilityAttrTypes}
 	prs := r.ProviderResponsibilities()
 	vals := make([]attr.Value, len(prs))
 	for i, p := range prs {
-		vals[i] = types.ObjectValueMust(responsibilityAttrTypes, map[string]attr.Value{
+		vals[i] = v.object(responsibilityAttrTypes, map[string]attr.Value{
 			"component": str(p.Component), "layer": str(p.Layer), "owner": str(string(p.Owner)), "description": str(p.Description),
 		})
 	}
-	return types.ListValueMust(t, vals)
+	return v.list(t, vals)
 }
 
-func overridesList(r *srm.Result) types.List {
+func (v valueBuilder) overridesList(r *srm.Result) types.List {
 	t := types.ObjectType{AttrTypes: overrideAttrTypes}
 	vals := make([]attr.Value, len(r.OverridesApplied))
 	for i, o := range r.OverridesApplied {
-		vals[i] = types.ObjectValueMust(overrideAttrTypes, map[string]attr.Value{
+		vals[i] = v.object(overrideAttrTypes, map[string]attr.Value{
 			"kind": str(o.Kind), "name": str(o.Name), "component": str(o.Component), "from": str(string(o.From)),
 			"to": str(string(o.To)), "reason": optStr(o.Reason), "reference": optStr(o.Reference),
 		})
 	}
-	return types.ListValueMust(t, vals)
+	return v.list(t, vals)
 }
 
 // basisValue is the basis of a result, null for a request by service model.
@@ -176,14 +176,14 @@ func basisValue(r *srm.Result) types.String {
 }
 
 // assumptionsList lists the conditions a resolution assumed.
-func assumptionsList(r *srm.Result) types.List {
+func (v valueBuilder) assumptionsList(r *srm.Result) types.List {
 	vals := make([]attr.Value, len(r.Assumptions))
 	for i, a := range r.Assumptions {
-		vals[i] = types.ObjectValueMust(assumptionAttrTypes, map[string]attr.Value{
+		vals[i] = v.object(assumptionAttrTypes, map[string]attr.Value{
 			"condition": str(a.Condition), "assumed": str(a.Assumed), "reason": str(a.Reason),
 		})
 	}
-	return types.ListValueMust(types.ObjectType{AttrTypes: assumptionAttrTypes}, vals)
+	return v.list(types.ObjectType{AttrTypes: assumptionAttrTypes}, vals)
 }
 
 // warnDeprecations turns the deprecated condition keys a resolution used into
@@ -199,17 +199,17 @@ func warnDeprecations(r *srm.Result, root path.Path, typeAttr string, diags *dia
 	}
 }
 
-func sourcesList(c *srm.Catalog, ids []string) types.List {
+func (v valueBuilder) sourcesList(c *srm.Catalog, ids []string) types.List {
 	t := types.ObjectType{AttrTypes: sourceAttrTypes}
 	vals := make([]attr.Value, len(ids))
 	for i, id := range ids {
-		vals[i] = sourceObject(c.Sources[id])
+		vals[i] = v.sourceObject(c.Sources[id])
 	}
-	return types.ListValueMust(t, vals)
+	return v.list(t, vals)
 }
 
-func sourceObject(s srm.Source) types.Object {
-	return types.ObjectValueMust(sourceAttrTypes, map[string]attr.Value{
+func (v valueBuilder) sourceObject(s srm.Source) types.Object {
+	return v.object(sourceAttrTypes, map[string]attr.Value{
 		"id": str(s.ID), "title": str(s.Title), "url": str(s.URL), "as_of": str(s.AsOf),
 	})
 }
@@ -263,15 +263,15 @@ func frameworkIDs(ctx context.Context, c *srm.Catalog, frameworks types.Set, roo
 
 // controlsMap computes the control split for each framework of ids
 // (checked by frameworkIDs).
-func controlsMap(r *srm.Result, ids []string) types.Map {
+func (v valueBuilder) controlsMap(r *srm.Result, ids []string) types.Map {
 	vals := make(map[string]attr.Value, len(ids))
 	for _, id := range ids {
 		s := r.Controls(id)
-		vals[id] = types.ObjectValueMust(controlSplitAttrTypes, map[string]attr.Value{
-			"customer": stringList(s.Customer), "inherited": stringList(s.Inherited), "shared": stringList(s.Shared),
+		vals[id] = v.object(controlSplitAttrTypes, map[string]attr.Value{
+			"customer": v.stringList(s.Customer), "inherited": v.stringList(s.Inherited), "shared": v.stringList(s.Shared),
 		})
 	}
-	return types.MapValueMust(types.ObjectType{AttrTypes: controlSplitAttrTypes}, vals)
+	return v.mapOf(types.ObjectType{AttrTypes: controlSplitAttrTypes}, vals)
 }
 
 // mapElems presents a map's elements as a list, for fullyKnown.
@@ -285,12 +285,12 @@ func (m mapElems) Elements() []attr.Value {
 	return out
 }
 
-func componentOwnersMap(r *srm.Result) types.Map {
+func (v valueBuilder) componentOwnersMap(r *srm.Result) types.Map {
 	vals := make(map[string]attr.Value, len(r.Components))
 	for _, c := range r.Components {
 		vals[c.Component.ID] = types.StringValue(string(c.Owner))
 	}
-	return types.MapValueMust(types.StringType, vals)
+	return v.mapOf(types.StringType, vals)
 }
 
 // Terraform types of the attributes built on every read, directly as

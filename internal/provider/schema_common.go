@@ -5,6 +5,7 @@ package provider
 
 import (
 	"fmt"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -37,12 +38,10 @@ func layerList() string { return codeList(srm.MustBuiltin().LayerIDs()) }
 
 func codeList(ids []string) string { return "`" + strings.Join(ids, "`, `") + "`" }
 
-// componentsAttribute, responsibilitiesAttribute and sourcesAttribute append
-// note to their description: when the attribute is filled.
-func componentsAttribute(note string) schema.MapNestedAttribute {
+func componentsAttribute() schema.MapNestedAttribute {
 	return schema.MapNestedAttribute{
 		MarkdownDescription: "Every component keyed by id (" + codeList(srm.MustBuiltin().ComponentIDs()) + ") with its layer, owner and, " +
-			"for shared cells, what each party does. " + note,
+			"for shared cells, what each party does.",
 		Computed: true,
 		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 			"layer":         schema.StringAttribute{MarkdownDescription: "Layer of the component.", Computed: true},
@@ -72,9 +71,9 @@ func idsAttribute(desc string) schema.ListAttribute {
 	return schema.ListAttribute{MarkdownDescription: desc, ElementType: types.StringType, Computed: true}
 }
 
-func responsibilitiesAttribute(note string) schema.ListNestedAttribute {
+func responsibilitiesAttribute() schema.ListNestedAttribute {
 	return schema.ListNestedAttribute{
-		MarkdownDescription: "What the provider does: every component it owns or shares, in catalog order. " + note,
+		MarkdownDescription: "What the provider does: every component it owns or shares, in catalog order.",
 		Computed:            true,
 		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 			"component":   schema.StringAttribute{MarkdownDescription: "Component id.", Computed: true},
@@ -138,9 +137,9 @@ func assumptionAttributes() map[string]schema.Attribute {
 	}
 }
 
-func sourcesAttribute(note string) schema.ListNestedAttribute {
+func sourcesAttribute() schema.ListNestedAttribute {
 	return schema.ListNestedAttribute{
-		MarkdownDescription: "Citations behind the answer, sorted by id. " + note,
+		MarkdownDescription: "Citations behind the answer, sorted by id.",
 		Computed:            true,
 		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 			"id":    schema.StringAttribute{MarkdownDescription: "Source id.", Computed: true},
@@ -171,4 +170,31 @@ func controlsAttribute() schema.MapNestedAttribute {
 			"shared":    schema.ListAttribute{MarkdownDescription: "Controls both parties address: each evidences its part.", ElementType: types.StringType, Computed: true},
 		}},
 	}
+}
+
+// valueBuilder builds framework values as types.ListValue, MapValue and
+// ObjectValue do, adding what they report (a value that does not fit its
+// type: a bug in the provider) to diags, where the *ValueMust forms would
+// crash the plugin. Reads and functions check diags before using what they
+// built.
+type valueBuilder struct{ diags *diagnostics }
+
+func values(diags *diagnostics) valueBuilder { return valueBuilder{diags: diags} }
+
+func (v valueBuilder) list(t attr.Type, elems []attr.Value) types.List {
+	l, d := types.ListValue(t, elems)
+	v.diags.Append(d...)
+	return l
+}
+
+func (v valueBuilder) mapOf(t attr.Type, elems map[string]attr.Value) types.Map {
+	m, d := types.MapValue(t, elems)
+	v.diags.Append(d...)
+	return m
+}
+
+func (v valueBuilder) object(t map[string]attr.Type, attrs map[string]attr.Value) types.Object {
+	o, d := types.ObjectValue(t, attrs)
+	v.diags.Append(d...)
+	return o
 }

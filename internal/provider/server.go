@@ -7,7 +7,6 @@ import (
 	"context"
 	"fmt"
 	"sync"
-	"sync/atomic"
 
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
@@ -16,29 +15,41 @@ import (
 
 // ProtocolServer returns the provider's protocol server: the framework's,
 // with every unary call that Terraform can make once per resource instance
-// run under a context of its own, and the two calls Terraform makes for each
-// srm_responsibility instance (validation and read) answered without the
-// framework in the common case (server_read_direct.go).
+// run under a context of its own, and the read of srm_responsibility, which
+// Terraform makes once per instance, answered without the framework in the
+// common case (server_read_direct.go). Validation, and every other call, is
+// the framework's.
 //
-// Why: terraform-plugin-framework v1.19.0 keeps the cancel function of every
-// request's context until a StopProvider call, which Terraform sends only on
-// interrupt (internal/proto6server/serve.go: registerContext appends to
-// contextCancels, and only cancelRegisteredContexts, reached from
-// StopProvider, empties it). Each cancel function holds its context and,
-// through it, the whole request context: the gRPC stream and the loggers the
-// plugin libraries attach to it, about 18 KiB per call. A plan makes two
-// calls per resource instance, so at 5,000 instances that is 180 MiB that
-// cannot be freed. Under a detachedContext a call leaves about 300 bytes
-// behind instead. The upstream report is drafted in CONTRIBUTING.md
-// ("Upstream: the framework keeps every request context"); remove this
+// Why the detached contexts: terraform-plugin-framework v1.19.0 keeps the
+// cancel function of every request's context until a StopProvider call,
+// which Terraform sends only on interrupt (internal/proto6server/serve.go:
+// registerContext appends to contextCancels, and only
+// cancelRegisteredContexts, reached from StopProvider, empties it). Each
+// cancel function holds its context and, through it, the whole request
+// context: the gRPC stream and the loggers the plugin libraries attach to
+// it, about 18 KiB per call. A plan makes two calls per resource instance,
+// so at 5,000 instances that is 180 MiB that cannot be freed. Under a
+// detachedContext a call leaves about 300 bytes behind instead. The
+// upstream report is in CONTRIBUTING.md ("Upstream reports"); remove this
 // wrapper once the framework forgets a context when its call returns
 // (TestFrameworkRetention fails then, saying so).
 //
 // The wrapper never calls StopProvider itself: that would cancel every call
 // in flight, not only finished ones.
 func ProtocolServer(p provider.Provider) func() tfprotov6.ProviderServer {
-	framework := providerserver.NewProtocol6(p)
-	return func() tfprotov6.ProviderServer { return newDetachedServer(framework()) }
+	return func() tfprotov6.ProviderServer {
+		sp, ok := p.(*srmProvider)
+		if !ok {
+			return newDetachedServer(providerserver.NewProtocol6(p)())
+		}
+		// Each server has a provider of its own, so that the direct read
+		// answers from what this server's provider was configured with,
+		// even when, as in tests, servers are made from one provider.
+		own := &srmProvider{version: sp.version, clock: sp.clock}
+		s := newDetachedServer(providerserver.NewProtocol6(own)())
+		s.direct = map[string]directRead{responsibilityTypeName: responsibilityDirectRead(own)}
+		return s
+	}
 }
 
 // frameworkServer is every interface the framework's server implements and
@@ -70,9 +81,9 @@ var (
 // a detachedContext would already be cancelled.
 type detachedServer struct {
 	frameworkServer
-	// configured is what this server's provider was last configured with
-	// (nil before); readDirect answers from it.
-	configured atomic.Pointer[providerData]
+	// direct answers the reads of the data sources it names without the
+	// framework, when it can (server_read_direct.go).
+	direct map[string]directRead
 }
 
 func newDetachedServer(s tfprotov6.ProviderServer) *detachedServer {
@@ -83,24 +94,6 @@ func newDetachedServer(s tfprotov6.ProviderServer) *detachedServer {
 		panic(fmt.Sprintf("the framework's server (%T) lacks an optional protocol interface: update frameworkServer", s))
 	}
 	return &detachedServer{frameworkServer: fs}
-}
-
-// configuredSlot is the context key under which ConfigureProvider hands the
-// server's slot to srmProvider.Configure, which stores its providerData
-// there: the data is then this server's, even when, as in tests, servers
-// share one provider.
-type configuredSlot struct{}
-
-func (s *detachedServer) ConfigureProvider(ctx context.Context, req *tfprotov6.ConfigureProviderRequest) (*tfprotov6.ConfigureProviderResponse, error) {
-	return s.frameworkServer.ConfigureProvider(context.WithValue(ctx, configuredSlot{}, &s.configured), req)
-}
-
-// storeConfigured records, for the server that asked, what the provider
-// was configured with.
-func storeConfigured(ctx context.Context, data *providerData) {
-	if slot, ok := ctx.Value(configuredSlot{}).(*atomic.Pointer[providerData]); ok {
-		slot.Store(data)
-	}
 }
 
 // detachedContext is cancelled when the request context is, and reads its
@@ -185,17 +178,12 @@ func (s *detachedServer) GenerateResourceConfig(ctx context.Context, req *tfprot
 }
 
 func (s *detachedServer) ValidateDataResourceConfig(ctx context.Context, req *tfprotov6.ValidateDataResourceConfigRequest) (*tfprotov6.ValidateDataResourceConfigResponse, error) {
-	if req.TypeName == responsibilityTypeName {
-		if resp := validateDirect(ctx, req); resp != nil {
-			return resp, nil
-		}
-	}
 	return detached(ctx, req, s.frameworkServer.ValidateDataResourceConfig)
 }
 
 func (s *detachedServer) ReadDataSource(ctx context.Context, req *tfprotov6.ReadDataSourceRequest) (*tfprotov6.ReadDataSourceResponse, error) {
-	if req.TypeName == responsibilityTypeName {
-		if resp := s.readDirect(ctx, req); resp != nil {
+	if d, ok := s.direct[req.TypeName]; ok {
+		if resp := d.read(ctx, req); resp != nil {
 			return resp, nil
 		}
 	}

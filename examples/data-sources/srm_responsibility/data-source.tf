@@ -1,11 +1,10 @@
-# Who owns what for a container-image Lambda function, with the NIST SP 800-53 split.
+# Who owns what for a container-image Lambda function.
 data "srm_responsibility" "resize" {
   resource_type    = "aws_lambda_function"
   resource_address = "aws_lambda_function.resize"
   conditions = {
     package_type = "Image" # the image brings its own OS layer and runtime
   }
-  frameworks = ["nist_800_53_r5"]
 }
 
 output "resize_owners" {
@@ -16,12 +15,8 @@ output "resize_obligations" {
   value = data.srm_responsibility.resize.unaccepted_obligations
 }
 
-output "resize_controls_to_evidence" {
-  value = data.srm_responsibility.resize.controls["nist_800_53_r5"].customer
-}
-
-# Titles and descriptions come once from srm_catalog (or per instance with
-# detail = true).
+# Titles and descriptions come once from srm_catalog (or per resource from
+# srm_responsibility_detail).
 data "srm_catalog" "all" {}
 
 output "resize_todo" {

@@ -18,7 +18,7 @@ func complianceGuide(c *srm.Catalog) string {
 	b.WriteString(frontMatter("Compliance mapping", "Which controls each obligation supports, which the provider covers, and how they split per service model."))
 	b.WriteString("Auditors speak in controls, not layers. Every customer obligation in the catalog names the controls it helps satisfy, ")
 	b.WriteString("and every component names the controls the provider covers when it owns or shares that component. ")
-	b.WriteString("`srm_responsibility` and `srm_assessment` take a `frameworks` argument and return, per framework, the controls the customer ")
+	b.WriteString("`srm_responsibility_detail` and `srm_assessment` take a `frameworks` argument and return, per framework, the controls the customer ")
 	b.WriteString("must evidence (`customer`), those inherited from the provider (`inherited`), and those both parties address (`shared`) — ")
 	b.WriteString("the FedRAMP idea of inherited and customer-configured parts. Agreements move a control's split exactly as they move the component.\n\n")
 	b.WriteString("~> **The mapping supports, and does not replace, an assessor's judgement.** It says which controls an obligation is evidence for; ")

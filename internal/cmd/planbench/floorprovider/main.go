@@ -10,11 +10,11 @@
 // Like srm, it does not produce plugin logs when no TF_LOG* variable is set,
 // so that the comparison is between what the data sources do.
 //
-// A second data source, floor_wide, has srm_responsibility's schema and
-// returns the configuration as it is, with every computed attribute null.
-// Like srm_responsibility, it is validated and read by the protocol server
-// directly, not through the framework: it is the cost the CLI charges for
-// that schema (its type), whatever the data source computes, and
+// A second data source, floor_wide, has srm_responsibility's schema (taken
+// from the srm provider, not copied) and returns the configuration as it
+// is, with every computed attribute null. Like srm_responsibility, it is
+// served by the framework: it is the cost the CLI and the framework charge
+// for that schema, whatever the data source computes, and
 // srm_responsibility ÷ floor_wide is the cost of what srm computes and
 // returns.
 package main
@@ -47,7 +47,10 @@ func main() {
 		_ = os.Setenv("TF_LOG_SDK", "off")
 	}
 	err := tf6server.Serve("registry.terraform.io/planbench/floor", func() tfprotov6.ProviderServer {
-		return wideDirect{providerserver.NewProtocol6(floorProvider{})()}
+		// floor_wide goes the way srm_responsibility goes: through srm's
+		// protocol server (per-call contexts detached) and its direct read.
+		wideServer := srmprovider.WithDirectRead(srmprovider.ProtocolServer(floorProvider{})(), "floor_wide", wide{}, echoConfig)
+		return wideRouter{ProviderServer: providerserver.NewProtocol6(floorProvider{})(), wide: wideServer}
 	})
 	if err != nil {
 		log.Fatal(err)
@@ -113,38 +116,30 @@ func (wide) Read(_ context.Context, req datasource.ReadRequest, resp *datasource
 	resp.State.Raw = req.Config.Raw
 }
 
-// wideType is floor_wide's type: srm_responsibility's.
-var wideType = func() tftypes.Type {
-	var resp datasource.SchemaResponse
-	srmprovider.NewResponsibilityDataSource().Schema(context.Background(), datasource.SchemaRequest{}, &resp)
-	return resp.Schema.Type().TerraformType(context.Background())
-}()
-
-// wideDirect answers floor_wide's validation and reads without the
-// framework, as srm's protocol server answers srm_responsibility's.
-type wideDirect struct{ tfprotov6.ProviderServer }
-
-func (s wideDirect) ValidateDataResourceConfig(ctx context.Context, req *tfprotov6.ValidateDataResourceConfigRequest) (*tfprotov6.ValidateDataResourceConfigResponse, error) {
-	if req.TypeName != "floor_wide" {
-		return s.ProviderServer.ValidateDataResourceConfig(ctx, req)
-	}
-	if _, err := req.Config.Unmarshal(wideType); err != nil {
-		return nil, err
-	}
-	return &tfprotov6.ValidateDataResourceConfigResponse{}, nil
+// wideRouter sends floor_wide's validation and reads to the server that
+// serves it as srm_responsibility is served, and every other call to the
+// framework's server as it is.
+type wideRouter struct {
+	tfprotov6.ProviderServer
+	wide tfprotov6.ProviderServer
 }
 
-func (s wideDirect) ReadDataSource(ctx context.Context, req *tfprotov6.ReadDataSourceRequest) (*tfprotov6.ReadDataSourceResponse, error) {
-	if req.TypeName != "floor_wide" {
-		return s.ProviderServer.ReadDataSource(ctx, req)
+func (s wideRouter) ValidateDataResourceConfig(ctx context.Context, req *tfprotov6.ValidateDataResourceConfigRequest) (*tfprotov6.ValidateDataResourceConfigResponse, error) {
+	if req.TypeName == "floor_wide" {
+		return s.wide.ValidateDataResourceConfig(ctx, req)
 	}
-	config, err := req.Config.Unmarshal(wideType)
-	if err != nil {
-		return nil, err
+	return s.ProviderServer.ValidateDataResourceConfig(ctx, req)
+}
+
+func (s wideRouter) ReadDataSource(ctx context.Context, req *tfprotov6.ReadDataSourceRequest) (*tfprotov6.ReadDataSourceResponse, error) {
+	if req.TypeName == "floor_wide" {
+		return s.wide.ReadDataSource(ctx, req)
 	}
-	state, err := tfprotov6.NewDynamicValue(wideType, config)
-	if err != nil {
-		return nil, err
-	}
-	return &tfprotov6.ReadDataSourceResponse{State: &state}, nil
+	return s.ProviderServer.ReadDataSource(ctx, req)
+}
+
+// echoConfig is floor_wide's read: the configuration as it is.
+func echoConfig(_ context.Context, config tftypes.Value) (map[string]tftypes.Value, bool) {
+	var attrs map[string]tftypes.Value
+	return attrs, config.As(&attrs) == nil
 }

@@ -4,7 +4,10 @@ provider "srm" {
 
 data "srm_responsibility" "queue" {
   resource_type = "acme_queue"
-  detail        = true
+}
+
+data "srm_responsibility_detail" "queue" {
+  resource_type = "acme_queue"
 }
 
 output "registers_consumers" {
