@@ -454,6 +454,7 @@ func (r *obligationAcceptanceResource) ModifyPlan(ctx context.Context, req resou
 	if reviewSet && !plan.ReviewBy.IsNull() && !plan.ReviewBy.IsUnknown() {
 		checkFutureReviewBy(plan.ReviewBy.ValueString(), r.data.clock(), &resp.Diagnostics)
 	}
+	r.data.reviews.check(plan.subject(ctx), plan.AcceptedBy.ValueString(), plan.ReviewBy, expired && !renewed, r.data.clock(), &resp.Diagnostics)
 	// A record stays expired until the plan sets a new review date; whether
 	// a review date not known yet is a new one is only known at apply.
 	plan.Expired = types.BoolValue(expired && !reviewSet)
