@@ -5,6 +5,9 @@ package provider
 
 import (
 	"context"
+	"fmt"
+	"strconv"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -155,4 +158,54 @@ func acceptedByMap(by map[string]*srm.AcceptanceRecord) types.Map {
 		vals[id] = types.StringValue(r.AcceptedBy)
 	}
 	return types.MapValueMust(types.StringType, vals)
+}
+
+// warnUnmatched warns, on its element of acceptances, about every record
+// that covers none of the resources of an assessment: a scope or address
+// that matches nothing is a silent no-op otherwise.
+func warnUnmatched(records []srm.AcceptanceRecord, a *srm.Assessment, diags *diagnostics) {
+	if len(a.Unmatched) == 0 {
+		return
+	}
+	suggestions := srm.ScopeSuggestions(a.Addresses)
+	for _, i := range a.Unmatched {
+		rec := records[i]
+		var what, hint string
+		if rec.ResourceAddress != "" {
+			what = "resource_address " + rec.ResourceAddress
+			if near := srm.Closest(rec.ResourceAddress, a.Addresses, 3); len(near) > 0 {
+				hint = " Did you mean " + quotedOr(near) + "?"
+			}
+		} else {
+			what = "scope " + strings.Join(rec.Scope, ", ")
+			var near []string
+			for _, p := range rec.Scope {
+				near = append(near, srm.Closest(p, suggestions, 2)...)
+			}
+			if len(near) > 0 {
+				hint = " Did you mean " + quotedOr(near) + "?"
+			}
+		}
+		if rec.ResourceType != "" {
+			what += " (resource_type " + rec.ResourceType + ")"
+		} else if rec.ServiceModel != "" {
+			what += " (service_model " + rec.ServiceModel + ")"
+		}
+		diags.AddAttributeWarning(path.Root("acceptances").AtListIndex(i), "Acceptance covers no resource",
+			fmt.Sprintf("The acceptance by %s with %s covers none of the %d resources of this assessment, so it accepts nothing "+
+				"here.%s Check its scope or resource_address for a misspelled module or resource name.",
+				rec.AcceptedBy, what, len(a.Addresses), hint))
+	}
+}
+
+// quotedOr renders candidates as `"a", "b" or "c"`.
+func quotedOr(items []string) string {
+	q := make([]string, len(items))
+	for i, s := range items {
+		q[i] = strconv.Quote(s)
+	}
+	if len(q) == 1 {
+		return q[0]
+	}
+	return strings.Join(q[:len(q)-1], ", ") + " or " + q[len(q)-1]
 }

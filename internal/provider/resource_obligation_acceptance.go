@@ -378,10 +378,14 @@ func (r *obligationAcceptanceResource) scopeFilter(m *obligationAcceptanceModel,
 	}
 	// Resolving the filter alone reports an unknown type or model on its
 	// attribute, with suggestions.
-	if _, err := r.data.engine.Resolve(srm.Request{ResourceType: m.ResourceType.ValueString(), ServiceModel: m.ServiceModel.ValueString()}); err != nil {
+	res, err := r.data.engine.Resolve(srm.Request{ResourceType: m.ResourceType.ValueString(), ServiceModel: m.ServiceModel.ValueString()})
+	if err != nil {
 		addInputError(diags, path.Empty(), err, nil)
 		return "", false
 	}
+	// A type that only its service answers for, one edit from an entry,
+	// is probably a misspelled filter: it would cover no resource.
+	warnDeprecations(res, path.Empty(), "resource_type", diags)
 	// A type's conditions may move it to another model: every obligation
 	// of the catalog stays acceptable.
 	return m.ServiceModel.ValueString(), true
