@@ -54,7 +54,8 @@ type fencedBlock struct {
 	lang string
 	text string
 	// expect is the comment before the fence: "<!-- example: fails precondition -->"
-	// marks an example that shows a gate closing.
+	// marks an example that shows a gate closing, "<!-- example: vars a=b -->"
+	// a module's code, planned with the values its caller would set.
 	expect string
 	// earlier are the examples of the same language before it in its file:
 	// an example may use what they declare.
@@ -445,12 +446,19 @@ func TestAccDocsExamples(t *testing.T) {
 				ProtoV6ProviderFactories: factoriesAt(clock),
 				ConfigDirectory:          config.StaticDirectory(dir),
 			}
-			switch b.expect {
-			case "":
-			case "fails precondition":
+			switch {
+			case b.expect == "":
+			case b.expect == "fails precondition":
 				step.ExpectError = errorPattern(`Resource precondition failed`)
+			case strings.HasPrefix(b.expect, "vars "):
+				// A module's own code: the values its caller would set.
+				step.ConfigVariables = config.Variables{}
+				for _, kv := range strings.Fields(strings.TrimPrefix(b.expect, "vars ")) {
+					k, v, _ := strings.Cut(kv, "=")
+					step.ConfigVariables[k] = config.StringVariable(v)
+				}
 			default:
-				t.Fatalf("unknown expectation %q: write <!-- example: fails precondition --> or nothing", b.expect)
+				t.Fatalf("unknown expectation %q: write <!-- example: fails precondition -->, <!-- example: vars name=value -->, or nothing", b.expect)
 			}
 			steps := []resource.TestStep{step}
 			if regexp.MustCompile(`(?m)^module `).MatchString(cfg) && step.ExpectError == nil {
@@ -540,4 +548,47 @@ output "accepted_by" {
 			},
 		},
 	})
+}
+
+// Every review date of the documentation and the examples lies within a
+// year of docsClock: examples show records with teeth, not "2099-01-01".
+func TestExampleReviewDates(t *testing.T) {
+	t.Parallel()
+	root := filepath.Join("..", "..")
+	reviewBy := regexp.MustCompile(`review_by\s*=\s*"(\d{4}-\d{2}-\d{2})`)
+	found := 0
+	err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		rel = filepath.ToSlash(rel)
+		if d.IsDir() {
+			if p != root && strings.HasPrefix(d.Name(), ".") || rel == "internal" {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !strings.HasSuffix(p, ".md") && !strings.HasSuffix(p, ".tf") && !strings.HasSuffix(p, ".tmpl") || strings.HasPrefix(rel, "CHANGELOG") {
+			return nil
+		}
+		src, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		for _, m := range reviewBy.FindAllStringSubmatch(string(src), -1) {
+			found++
+			d, err := time.Parse(time.DateOnly, m[1])
+			if err != nil || !d.After(docsClock) || d.After(docsClock.AddDate(1, 0, 0)) {
+				t.Errorf("%s: review_by %s is not within a year after %s", rel, m[1], docsClock.Format(time.DateOnly))
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if found < 10 {
+		t.Errorf("found %d review dates, expected those of the README, the guides and the examples", found)
+	}
 }

@@ -42,10 +42,12 @@ func TestAccExamples(t *testing.T) {
 				checks = functionVersions
 				dir = withRequiredProvider(t, dir)
 			}
+			// The examples' review dates lie within a year of docsClock.
+			_, clock := clockAt(docsClock)
 			resource.Test(t, resource.TestCase{
 				TerraformVersionChecks: checks,
 				Steps: []resource.TestStep{{
-					ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+					ProtoV6ProviderFactories: factoriesAt(clock),
 					ConfigDirectory:          config.StaticDirectory(dir),
 				}},
 			})
