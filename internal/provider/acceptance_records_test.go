@@ -46,7 +46,10 @@ func TestAcceptancesAttributeMatchesResource(t *testing.T) {
 func acceptanceValue(t *testing.T, set map[string]tftypes.Value, unknown bool) tftypes.Value {
 	t.Helper()
 	s := obligationAcceptanceSchema()
-	typ := s.Type().TerraformType(context.Background()).(tftypes.Object)
+	typ, ok := s.Type().TerraformType(context.Background()).(tftypes.Object)
+	if !ok {
+		t.Fatal("the schema's type is not an object")
+	}
 	vals := make(map[string]tftypes.Value, len(typ.AttributeTypes))
 	for name, at := range typ.AttributeTypes {
 		vals[name] = tftypes.NewValue(at, nil)

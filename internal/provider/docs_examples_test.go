@@ -194,6 +194,15 @@ func checkJSONExample(t *testing.T, js []byte) {
 	}
 }
 
+// syntaxBody is the body of a file that hclsyntax parsed.
+func syntaxBody(f *hcl.File) *hclsyntax.Body {
+	b, ok := f.Body.(*hclsyntax.Body)
+	if !ok {
+		return &hclsyntax.Body{}
+	}
+	return b
+}
+
 // withEarlier adds to an example the blocks of earlier examples of its page
 // that it refers to and does not declare (and, in turn, what those refer
 // to): a guide builds one configuration over several examples.
@@ -201,7 +210,7 @@ func withEarlier(src string, earlier []string) string {
 	found := map[string]string{}
 	refsOf := func(body *hclsyntax.Body) []string {
 		var refs []string
-		hclsyntax.VisitAll(body, func(n hclsyntax.Node) hcl.Diagnostics {
+		_ = hclsyntax.VisitAll(body, func(n hclsyntax.Node) hcl.Diagnostics {
 			e, ok := n.(*hclsyntax.ScopeTraversalExpr)
 			if !ok || len(e.Traversal) < 2 {
 				return nil
@@ -235,7 +244,7 @@ func withEarlier(src string, earlier []string) string {
 		if diags.HasErrors() {
 			continue
 		}
-		for _, b := range f.Body.(*hclsyntax.Body).Blocks {
+		for _, b := range syntaxBody(f).Blocks {
 			if addr := declares(b); addr != "" {
 				found[addr] = e[b.Range().Start.Byte:b.Range().End.Byte]
 				earlierRefs[addr] = refsOf(b.Body)
@@ -247,10 +256,10 @@ func withEarlier(src string, earlier []string) string {
 		return src
 	}
 	declared := map[string]bool{}
-	for _, b := range f.Body.(*hclsyntax.Body).Blocks {
+	for _, b := range syntaxBody(f).Blocks {
 		declared[declares(b)] = true
 	}
-	queue := refsOf(f.Body.(*hclsyntax.Body))
+	queue := refsOf(syntaxBody(f))
 	out := src
 	for len(queue) > 0 {
 		addr := queue[0]
@@ -278,7 +287,7 @@ func standaloneExample(src string) (string, bool, error) {
 	if diags.HasErrors() {
 		return "", false, diags
 	}
-	body := file.Body.(*hclsyntax.Body)
+	body := syntaxBody(file)
 	own := func(resourceType string) bool {
 		p, _, _ := strings.Cut(resourceType, "_")
 		return p == "srm" || resourceType == "terraform_data"
@@ -298,7 +307,7 @@ func standaloneExample(src string) (string, bool, error) {
 	type edit struct{ start, end int }
 	var edits []edit
 	undeclared := map[string]bool{}
-	hclsyntax.VisitAll(body, func(n hclsyntax.Node) hcl.Diagnostics {
+	_ = hclsyntax.VisitAll(body, func(n hclsyntax.Node) hcl.Diagnostics {
 		e, ok := n.(*hclsyntax.ScopeTraversalExpr)
 		if !ok || len(e.Traversal) < 2 {
 			return nil
@@ -474,6 +483,12 @@ func TestAccDocsExamples(t *testing.T) {
 	}
 }
 
+const badModuleAddress = `module "bad" {
+  source         = "./modules/database"
+  name           = "x"
+  module_address = "aws_db_instance.x"
+}`
+
 // The example module under for_each: each instance passes its own address,
 // so each gets the records that cover it, and a gate fails for the
 // instance nobody accepted, in the plan.
@@ -533,13 +548,9 @@ output "accepted_by" {
 			},
 			{
 				ProtoV6ProviderFactories: factories,
-				ConfigDirectory:          config.StaticDirectory(exampleDir(t, `module "bad" {
-  source         = "./modules/database"
-  name           = "x"
-  module_address = "aws_db_instance.x"
-}`)),
-				PlanOnly:    true,
-				ExpectError: errorPattern(`module_address must be this module's address`),
+				ConfigDirectory:          config.StaticDirectory(exampleDir(t, badModuleAddress)),
+				PlanOnly:                 true,
+				ExpectError:              errorPattern(`module_address must be this module's address`),
 			},
 			{
 				// The harness cannot read a state with modules after the last step.
