@@ -203,6 +203,19 @@ func syntaxBody(f *hcl.File) *hclsyntax.Body {
 	return b
 }
 
+// references are the references of a body of two steps or more
+// (var.x, aws_instance.web, data.srm_catalog.all), in source order.
+func references(body *hclsyntax.Body) []*hclsyntax.ScopeTraversalExpr {
+	var out []*hclsyntax.ScopeTraversalExpr
+	_ = hclsyntax.VisitAll(body, func(n hclsyntax.Node) hcl.Diagnostics {
+		if e, ok := n.(*hclsyntax.ScopeTraversalExpr); ok && len(e.Traversal) >= 2 {
+			out = append(out, e)
+		}
+		return nil
+	})
+	return out
+}
+
 // withEarlier adds to an example the blocks of earlier examples of its page
 // that it refers to and does not declare (and, in turn, what those refer
 // to): a guide builds one configuration over several examples.
@@ -210,11 +223,7 @@ func withEarlier(src string, earlier []string) string {
 	found := map[string]string{}
 	refsOf := func(body *hclsyntax.Body) []string {
 		var refs []string
-		_ = hclsyntax.VisitAll(body, func(n hclsyntax.Node) hcl.Diagnostics {
-			e, ok := n.(*hclsyntax.ScopeTraversalExpr)
-			if !ok || len(e.Traversal) < 2 {
-				return nil
-			}
+		for _, e := range references(body) {
 			root := e.Traversal.RootName()
 			attr, _ := e.Traversal[1].(hcl.TraverseAttr)
 			switch {
@@ -224,8 +233,7 @@ func withEarlier(src string, earlier []string) string {
 			case strings.Contains(root, "_"):
 				refs = append(refs, root+"."+attr.Name)
 			}
-			return nil
-		})
+		}
 		return refs
 	}
 	declares := func(b *hclsyntax.Block) string {
@@ -307,11 +315,7 @@ func standaloneExample(src string) (string, bool, error) {
 	type edit struct{ start, end int }
 	var edits []edit
 	undeclared := map[string]bool{}
-	_ = hclsyntax.VisitAll(body, func(n hclsyntax.Node) hcl.Diagnostics {
-		e, ok := n.(*hclsyntax.ScopeTraversalExpr)
-		if !ok || len(e.Traversal) < 2 {
-			return nil
-		}
+	for _, e := range references(body) {
 		root := e.Traversal.RootName()
 		attr, _ := e.Traversal[1].(hcl.TraverseAttr)
 		switch {
@@ -322,8 +326,7 @@ func standaloneExample(src string) (string, bool, error) {
 		case root == "data" && attr.Name != "" && !own(attr.Name), strings.Contains(root, "_") && !own(root):
 			edits = append(edits, edit{e.SrcRange.Start.Byte, e.SrcRange.End.Byte})
 		}
-		return nil
-	})
+	}
 	text := func(r hcl.Range) string {
 		var b strings.Builder
 		at := r.Start.Byte
