@@ -87,8 +87,9 @@ func addDays(t time.Time, n int64) time.Time {
 
 // check reports, for the record subject accepted by team with review date
 // reviewBy (null or unknown possibly), a missing or too distant date
-// (errors) and one within the warning window (a warning). An expired record
-// has its own warning.
+// (errors), one within the warning window and one passed but not yet
+// marked expired by a refresh (warnings). A record marked expired has its
+// own warning.
 func (p reviewPolicy) check(subject, team string, reviewBy types.String, expired bool, now time.Time, diags *diagnostics) {
 	if p.unknown || reviewBy.IsUnknown() {
 		return
@@ -114,7 +115,18 @@ func (p reviewPolicy) check(subject, team string, reviewBy types.String, expired
 				reviewBy.ValueString(), subject, team, p.maxDays, limit.Format(time.DateOnly)))
 		return
 	}
-	if expired || p.warnDays == 0 || now.After(t) {
+	if expired {
+		return
+	}
+	if now.After(t) {
+		// Not refreshed since (terraform plan -refresh=false): the data
+		// sources already read the record as expired.
+		diags.AddAttributeWarning(at, "Obligation acceptance expired",
+			fmt.Sprintf("review_by %s of the acceptance of %s by %s has passed: it accepts nothing, and the next refresh "+
+				"marks it expired. Move review_by to a future date to renew it.", reviewBy.ValueString(), subject, team))
+		return
+	}
+	if p.warnDays == 0 {
 		return
 	}
 	if left := t.Sub(now); left <= time.Duration(p.warnDays)*24*time.Hour {
