@@ -22,6 +22,12 @@ variable "catalog_file" {
   default     = ""
 }
 
+variable "review_by" {
+  description = "When the teams review their acceptances: run.sh sets six months from today."
+  type        = string
+  default     = "2027-06-30"
+}
+
 variable "acceptances" {
   description = "Acceptance records by team: the address patterns they cover, the obligations (ids, <component>.* or *) and who is accountable."
   type = map(object({
@@ -58,7 +64,7 @@ resource "srm_obligation_acceptance" "team" {
   obligations   = each.value.obligations
   accepted_by   = each.value.accepted_by
   reference     = "CHG-1042"
-  review_by     = "2099-01-01"
+  review_by     = var.review_by
 }
 
 data "srm_responsibility" "this" {

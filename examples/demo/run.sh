@@ -11,6 +11,10 @@ trap 'rm -rf "$work"' EXIT
 cp "$here"/*.tf "$here"/*.tfvars "$here"/*.json "$work"/
 cd "$work"
 export TF_IN_AUTOMATION=1
+# The teams review their acceptances within a year: six months from today
+# (GNU date, then BSD date).
+TF_VAR_review_by="$(date -u -d '+182 days' +%F 2>/dev/null || date -u -v+182d +%F)"
+export TF_VAR_review_by
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 run() { "$cli" "$@" -input=false -no-color 2>&1 | grep -v -e 'Provider development overrides' -e 'shared-responsibility/srm in' -e 'hashicorp/time in' -e 'The behavior may therefore' -e 'applying changes may cause' -e 'published releases' -e '^│ *$' -e '^releases.$' -e 'configuration:$' -e '^ - ' -e '^$' ; return "${PIPESTATUS[0]}"; }

@@ -5,6 +5,7 @@ package provider
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -30,10 +31,17 @@ func (addressPatternValidator) ValidateString(_ context.Context, req validator.S
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
 		return
 	}
-	if _, err := srm.ParseAddressPattern(req.ConfigValue.ValueString()); err != nil {
+	p := req.ConfigValue.ValueString()
+	if _, err := srm.ParseAddressPattern(p); err != nil {
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid address pattern",
 			err.Error()+". A pattern is a resource address in which * matches any run of characters: module.payments.* (everything in "+
 				"that module and below it), aws_instance.* (every root-module instance of that type), *.aws_s3_bucket.* (that type in any module).")
+		return
+	}
+	if all := srm.ModuleOnlyPattern(p); all != "" {
+		resp.Diagnostics.AddAttributeWarning(req.Path, "Scope pattern names a module",
+			fmt.Sprintf("%q names a module, not the resources in it: a scope matches resource addresses, so it covers nothing. "+
+				"Did you mean %q (everything in that module and below it)?", p, all))
 	}
 }
 

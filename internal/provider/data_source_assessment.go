@@ -197,6 +197,7 @@ func (d *assessmentDataSource) Read(ctx context.Context, req datasource.ReadRequ
 		resp.Diagnostics.AddError("Assessment failed", err.Error())
 		return
 	}
+	warnUnmatched(records, a, &resp.Diagnostics)
 	frameworks, ok := frameworkIDs(ctx, d.data.engine.Catalog, m.Frameworks, path.Empty(), &resp.Diagnostics)
 	if !ok {
 		return

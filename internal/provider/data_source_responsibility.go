@@ -89,7 +89,8 @@ func (d *responsibilityDataSource) Schema(_ context.Context, _ datasource.Schema
 		"focus":                   idsAttribute("Components the resource type directly configures (e.g. `network_controls` for a security group). Empty for `service_model`."),
 		"tags": schema.MapAttribute{
 			MarkdownDescription: "Tags describing the ownership, valid as AWS tags, Azure tags and GCP labels at once: " +
-				"`<prefix>-service-model`, `<prefix>-<layer>` (owner) and `<prefix>-unaccepted` (count).",
+				"`<prefix>-service-model` and `<prefix>-<layer>` (owner of each layer). They depend only on the answer for the " +
+				"resource, never on what is accepted: recording, renaming, renewing or letting expire an acceptance changes no tag.",
 			ElementType: types.StringType,
 			Computed:    true,
 		},

@@ -25,7 +25,9 @@ func TestAccExamples(t *testing.T) {
 	dirs = append(dirs, filepath.Join("..", "..", "examples", "provider"))
 	ran := 0
 	for _, dir := range dirs {
-		if info, err := os.Stat(dir); err != nil || !info.IsDir() || strings.Contains(dir, "demo") {
+		// examples/modules are modules, applied through their callers
+		// (TestAccExampleModule and the documentation's examples).
+		if info, err := os.Stat(dir); err != nil || !info.IsDir() || strings.Contains(dir, "demo") || strings.Contains(dir, "modules") {
 			continue
 		}
 		tfs, _ := filepath.Glob(filepath.Join(dir, "*.tf"))
@@ -40,10 +42,12 @@ func TestAccExamples(t *testing.T) {
 				checks = functionVersions
 				dir = withRequiredProvider(t, dir)
 			}
+			// The examples' review dates lie within a year of docsClock.
+			_, clock := clockAt(docsClock)
 			resource.ParallelTest(t, resource.TestCase{
 				TerraformVersionChecks: checks,
 				Steps: []resource.TestStep{{
-					ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+					ProtoV6ProviderFactories: factoriesAt(clock),
 					ConfigDirectory:          config.StaticDirectory(dir),
 				}},
 			})

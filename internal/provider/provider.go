@@ -62,12 +62,17 @@ type providerData struct {
 	results resultCache
 	// unknown lists the settings that were unknown at configuration (plan).
 	unknown unknownSettings
+	// reviews is what the provider requires of review dates.
+	reviews reviewPolicy
 }
 
 type providerModel struct {
 	TagPrefix  types.String `tfsdk:"tag_prefix"`
 	Catalog    types.String `tfsdk:"catalog"`
 	Agreements types.List   `tfsdk:"agreement"`
+	// Review dates: provider_review_dates.go.
+	MaxReviewDays     types.Int64 `tfsdk:"max_review_days"`
+	ExpiryWarningDays types.Int64 `tfsdk:"expiry_warning_days"`
 }
 
 func (p *srmProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
@@ -93,6 +98,8 @@ func (p *srmProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 					"See the guide *Agreements and custom catalogs*.",
 				Optional: true,
 			},
+			"max_review_days":     maxReviewDaysAttribute(),
+			"expiry_warning_days": expiryWarningDaysAttribute(),
 		},
 		Blocks: map[string]schema.Block{
 			"agreement": agreementBlock(),
@@ -136,7 +143,7 @@ func (p *srmProvider) Configure(ctx context.Context, req provider.ConfigureReque
 		resp.Deferred = &provider.Deferred{Reason: provider.DeferredReasonProviderConfigUnknown}
 	}
 	data := &providerData{engine: &srm.Engine{Catalog: catalog, Agreements: agreements}, tagPrefix: prefix, clock: p.clock,
-		unknown: unknown}
+		unknown: unknown, reviews: configureReviewPolicy(cfg.MaxReviewDays, cfg.ExpiryWarningDays)}
 	resp.DataSourceData = data
 	resp.ResourceData = data
 	p.configured.Store(data)

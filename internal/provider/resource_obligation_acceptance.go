@@ -95,12 +95,14 @@ func obligationAcceptanceSchema() schema.Schema {
 			"obligation, the next plan shows it in `required_obligations` and `unaccepted_obligations`, or, when a wildcard of " +
 			"`obligations` matches it, in `accepted_obligations`.\n\n" +
 			"**Expiry.** Expiry is detected when Terraform refreshes the record (as `time_rotating` does): once `review_by` " +
-			"has passed, the refresh sets `expired`, empties `accepted_obligations`, and the plan warns, naming the resource and " +
-			"the date, and re-records it in place (new `id` and `accepted_at`); every obligation counts as unaccepted until " +
-			"`review_by` is moved to a future date: renewing an acceptance is re-accepting it. Nothing else in state changes. " +
+			"has passed, the refresh sets `expired` and empties `accepted_obligations`. The record then stays in state as it is, " +
+			"expired: plans show no change for it and warn, naming the resource, the team and the date, and every obligation " +
+			"counts as unaccepted, so the preconditions of every resource it covered fail in the plan. Moving `review_by` to a " +
+			"future date renews it in place (a new `id` and `accepted_at`: renewing an acceptance is re-accepting it). " +
 			"Plans never read the clock for expiry, so a plan saved before `review_by` applies as it was planned; the next " +
 			"refresh then marks the record expired. A `review_by` that a plan sets (a new record, or a changed date) must lie " +
-			"in the future, also when a saved plan is applied.\n\n" +
+			"in the future, also when a saved plan is applied. The provider settings `max_review_days` and " +
+			"`expiry_warning_days` require review dates and warn before they pass.\n\n" +
 			"Accepting an obligation records who owns it. It does not transfer liability or remove risk.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
@@ -377,10 +379,14 @@ func (r *obligationAcceptanceResource) scopeFilter(m *obligationAcceptanceModel,
 	}
 	// Resolving the filter alone reports an unknown type or model on its
 	// attribute, with suggestions.
-	if _, err := r.data.engine.Resolve(srm.Request{ResourceType: m.ResourceType.ValueString(), ServiceModel: m.ServiceModel.ValueString()}); err != nil {
+	res, err := r.data.engine.Resolve(srm.Request{ResourceType: m.ResourceType.ValueString(), ServiceModel: m.ServiceModel.ValueString()})
+	if err != nil {
 		addInputError(diags, path.Empty(), err, nil)
 		return "", false
 	}
+	// A type that only its service answers for, one edit from an entry,
+	// is probably a misspelled filter: it would cover no resource.
+	warnDeprecations(res, path.Empty(), "resource_type", diags)
 	// A type's conditions may move it to another model: every obligation
 	// of the catalog stays acceptable.
 	return m.ServiceModel.ValueString(), true
@@ -433,21 +439,27 @@ func (r *obligationAcceptanceResource) ModifyPlan(ctx context.Context, req resou
 	// record adopts the configuration's.
 	reviewSet := creating || state.Obligations.IsNull() || !plan.ReviewBy.Equal(state.ReviewBy)
 	expired := !creating && state.Expired.ValueBool()
-	if expired {
-		resp.Diagnostics.AddAttributeWarning(path.Root("review_by"), "Obligation acceptance expired",
-			fmt.Sprintf("The acceptance of %s by %s expired: review_by %s has passed. The plan records it anew (new id and "+
-				"accepted_at), and its obligations count as unaccepted until review_by is moved to a future date.",
-				state.subject(ctx), state.AcceptedBy.ValueString(), state.ReviewBy.ValueString()))
-		// The record is re-created in place rather than replaced: a
-		// replacement is planned as a create, and a create may not start
-		// with a past review_by. The new id and accepted_at make the
-		// re-creation visible in the plan.
+	renewed := expired && reviewSet && !plan.ReviewBy.IsUnknown()
+	switch {
+	case renewed:
+		// Moving review_by renews an expired record in place: renewing is
+		// re-accepting, so it gets a new id and accepted_at. Data sources
+		// do not read either, so their reads stay at plan time.
 		plan.ID = types.StringUnknown()
 		plan.AcceptedAt = types.StringUnknown()
+	case expired:
+		// An expired record stays as it is, expired, until review_by moves:
+		// the plan shows no change for it, and every data source that takes
+		// it reads it expired at plan time.
+		resp.Diagnostics.AddAttributeWarning(path.Root("review_by"), "Obligation acceptance expired",
+			fmt.Sprintf("The acceptance of %s by %s expired: review_by %s has passed. It accepts nothing, so its obligations "+
+				"count as unaccepted, until review_by is moved to a future date, which renews it in place.",
+				state.subject(ctx), state.AcceptedBy.ValueString(), state.ReviewBy.ValueString()))
 	}
 	if reviewSet && !plan.ReviewBy.IsNull() && !plan.ReviewBy.IsUnknown() {
 		checkFutureReviewBy(plan.ReviewBy.ValueString(), r.data.clock(), &resp.Diagnostics)
 	}
+	r.data.reviews.check(plan.subject(ctx), plan.AcceptedBy.ValueString(), plan.ReviewBy, expired && !renewed, r.data.clock(), &resp.Diagnostics)
 	// A record stays expired until the plan sets a new review date; whether
 	// a review date not known yet is a new one is only known at apply.
 	plan.Expired = types.BoolValue(expired && !reviewSet)

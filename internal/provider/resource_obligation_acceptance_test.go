@@ -179,23 +179,27 @@ func TestAccObligationAcceptance_expiry(t *testing.T) {
 				},
 			},
 			{
-				// Time passes review_by: the plan re-creates the record (new
-				// id and accepted_at) and nothing counts as accepted any more.
+				// Time passes review_by: the refresh marks the record expired,
+				// nothing counts as accepted any more, and the plan proposes no
+				// change: the record stays expired until review_by moves.
 				PreConfig: func() { *now = time.Date(2030, 1, 2, 0, 0, 0, 0, time.UTC) },
 				Config:    acceptanceConfig(twoObligations, "team-payments", "j", "2030-01-01"),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(acceptanceAddr, plancheck.ResourceActionUpdate),
-					plancheck.ExpectUnknownValue(acceptanceAddr, tfjsonpath.New("accepted_at")),
+					plancheck.ExpectResourceAction(acceptanceAddr, plancheck.ResourceActionNoop),
+					plancheck.ExpectKnownValue(acceptanceAddr, tfjsonpath.New("expired"), knownvalue.Bool(true)),
 					plancheck.ExpectKnownValue(acceptanceAddr, tfjsonpath.New("accepted_obligations"), knownvalue.ListSizeExact(0)),
 				}},
-				// Still expired after the apply: the plan keeps proposing it.
-				ExpectNonEmptyPlan: true,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(acceptanceAddr, tfjsonpath.New("accepted_at"), knownvalue.StringExact("2029-06-01T12:00:00Z")),
+				},
 			},
 			{
-				// Renewal: a future review date re-accepts the obligations.
+				// Renewal: a future review date re-accepts the obligations, in
+				// place, with a new accepted_at.
 				Config: acceptanceConfig(twoObligations, "team-payments", "j", "2031-01-01"),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(acceptanceAddr, plancheck.ResourceActionUpdate),
+					plancheck.ExpectKnownValue(acceptanceAddr, tfjsonpath.New("expired"), knownvalue.Bool(false)),
 					plancheck.ExpectKnownValue(acceptanceAddr, tfjsonpath.New("accepted_obligations"), knownvalue.ListSizeExact(2)),
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{
@@ -416,23 +420,21 @@ func TestAccObligationAcceptance_savedPlanAcrossReviewBy(t *testing.T) {
 						acceptedAt.AddStateValue(acceptanceAddr, tfjsonpath.New("accepted_at")),
 						statecheck.ExpectKnownValue(acceptanceAddr, tfjsonpath.New("justification"), knownvalue.StringExact("j, reviewed")),
 					},
-					// The next refresh finds the record expired.
-					ExpectNonEmptyPlan: true,
 				},
 				{
-					// The refresh marked it expired: nothing is accepted any more.
+					// The next refresh marked it expired: nothing is accepted any
+					// more, and the plan proposes no change.
 					Config: acceptanceConfig(twoObligations, "team-payments", "j, reviewed", "2030-01-01"),
 					ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction(acceptanceAddr, plancheck.ResourceActionUpdate),
+						plancheck.ExpectResourceAction(acceptanceAddr, plancheck.ResourceActionNoop),
 						plancheck.ExpectKnownValue(acceptanceAddr, tfjsonpath.New("expired"), knownvalue.Bool(true)),
 						plancheck.ExpectKnownValue(acceptanceAddr, tfjsonpath.New("accepted_obligations"), knownvalue.ListSizeExact(0)),
 					}},
-					ExpectNonEmptyPlan: true,
 				},
 			},
 		})
 	})
-	t.Run("expired record re-recorded as planned", func(t *testing.T) {
+	t.Run("expired record stays as it is", func(t *testing.T) {
 		now, clock := clockAt(time.Date(2029, 6, 1, 12, 0, 0, 0, time.UTC))
 		resource.ParallelTest(t, resource.TestCase{
 			ProtoV6ProviderFactories: factoriesAt(clock),
@@ -442,14 +444,14 @@ func TestAccObligationAcceptance_savedPlanAcrossReviewBy(t *testing.T) {
 					PreConfig: func() { *now = after },
 					Config:    acceptanceConfig(twoObligations, "team-payments", "j", "2030-01-01"),
 					ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(acceptanceAddr, plancheck.ResourceActionNoop),
 						plancheck.ExpectKnownValue(acceptanceAddr, tfjsonpath.New("expired"), knownvalue.Bool(true)),
 						advanceClock{now, after.Add(48 * time.Hour)},
 					}},
 					ConfigStateChecks: []statecheck.StateCheck{
-						statecheck.ExpectKnownValue(acceptanceAddr, tfjsonpath.New("accepted_at"), knownvalue.StringExact("2030-01-04T00:00:00Z")),
+						statecheck.ExpectKnownValue(acceptanceAddr, tfjsonpath.New("accepted_at"), knownvalue.StringExact("2029-06-01T12:00:00Z")),
 						statecheck.ExpectKnownValue(acceptanceAddr, tfjsonpath.New("expired"), knownvalue.Bool(true)),
 					},
-					ExpectNonEmptyPlan: true,
 				},
 			},
 		})
@@ -476,7 +478,6 @@ resource "terraform_data" "review" { input = "2030-01-01" }
 						statecheck.ExpectKnownValue(acceptanceAddr, tfjsonpath.New("expired"), knownvalue.Bool(true)),
 						statecheck.ExpectKnownValue(acceptanceAddr, tfjsonpath.New("accepted_obligations"), knownvalue.ListSizeExact(0)),
 					},
-					ExpectNonEmptyPlan: true,
 				},
 			},
 		})

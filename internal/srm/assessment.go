@@ -36,6 +36,10 @@ type Assessment struct {
 	// AcceptedBy maps, per address, each obligation that an acceptance
 	// record accepts to the most specific such record.
 	AcceptedBy map[string]map[string]*AcceptanceRecord
+	// Unmatched are the indices of the acceptance records that cover none
+	// of the declared resources (expired or not): a misspelled scope or
+	// address, or a record for resources of another assessment.
+	Unmatched []int
 }
 
 // Assess resolves every declared resource with its accepted obligations.
@@ -90,7 +94,23 @@ func (e *Engine) AssessWithRecords(items map[string]AssessItem, acceptances map[
 		}
 		a.Results[addr] = r
 	}
+	for i := range records {
+		if !a.covered(&records[i]) {
+			a.Unmatched = append(a.Unmatched, i)
+		}
+	}
 	return a, nil
+}
+
+// covered reports whether the record covers one of the declared resources.
+func (a *Assessment) covered(rec *AcceptanceRecord) bool {
+	for _, addr := range a.Addresses {
+		r := a.Results[addr]
+		if _, ok := rec.covers(addr, r.Type, r.ServiceModel.ID); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // AcceptedByTeam counts, per accountable team, the resources and the

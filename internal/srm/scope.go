@@ -260,3 +260,65 @@ func ParseScopeLabel(s string) ([]string, bool) {
 	}
 	return append(out, rest[start:]), true
 }
+
+// ModuleOnlyPattern returns, for a scope pattern that names a module call or
+// module instance and nothing in it (`module.payments`,
+// `module.shop["eu"]`), the pattern that covers everything in it
+// (`module.payments.*`); "" otherwise. Such a pattern covers no resource:
+// a scope matches resource addresses, and a module's own address is none.
+func ModuleOnlyPattern(p string) string {
+	segs, err := splitAddress(p, true)
+	if err != nil || len(segs) < 2 || len(segs)%2 != 0 {
+		return ""
+	}
+	for i := 0; i < len(segs); i += 2 {
+		if segs[i].name != "module" || segs[i].key != "" {
+			return ""
+		}
+	}
+	// A wildcard in the last name or key may run on into the resource.
+	if last := segs[len(segs)-1]; strings.Contains(last.name, "*") || strings.Contains(last.key, "*") {
+		return ""
+	}
+	return p + ".*"
+}
+
+// ScopeSuggestions are the patterns that a misspelled scope pattern was
+// probably meant to be, built from the addresses it should have covered:
+// each module instance and module call with ".*", each resource type with
+// "*.<type>.*" or, at the root, "<type>.*".
+func ScopeSuggestions(addresses []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(s string) {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	for _, a := range addresses {
+		segs, err := splitAddress(a, false)
+		if err != nil {
+			continue
+		}
+		var prefix strings.Builder
+		i := 0
+		for ; i+2 < len(segs) && segs[i].name == "module" && segs[i].key == ""; i += 2 {
+			prefix.WriteString("module." + segs[i+1].name)
+			if segs[i+1].key != "" {
+				add(prefix.String() + ".*")
+			}
+			add(prefix.String() + segs[i+1].key + ".*")
+			prefix.WriteString(segs[i+1].key + ".")
+		}
+		if i < len(segs) {
+			if i == 0 {
+				add(segs[i].name + ".*")
+			} else {
+				add("*." + segs[i].name + ".*")
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}

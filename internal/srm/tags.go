@@ -6,7 +6,6 @@ package srm
 import (
 	"fmt"
 	"regexp"
-	"strconv"
 )
 
 // DefaultTagPrefix is the prefix of tag keys when the provider sets none.
@@ -24,10 +23,10 @@ var (
 	tagValuePattern = regexp.MustCompile(`^[a-z0-9_-]*$`)
 )
 
-// tagSuffixes are the key suffixes after the prefix: the service model, one
-// per layer and the count of unaccepted obligations.
+// tagSuffixes are the key suffixes after the prefix: the service model and
+// one per layer.
 func (c *Catalog) tagSuffixes() []string {
-	out := []string{"service-model", "unaccepted"}
+	out := []string{"service-model"}
 	for _, l := range c.Layers {
 		out = append(out, sanitizeTag(l.ID))
 	}
@@ -50,16 +49,18 @@ func (c *Catalog) ValidateTagPrefix(prefix string) error {
 	return nil
 }
 
-// Tags returns the tags that describe a result: keys "<prefix>-service-model",
-// "<prefix>-<layer>" (owner of each layer) and "<prefix>-unaccepted" (count).
-// Every key and value is valid as an AWS tag, an Azure tag and a GCP label.
+// Tags returns the tags that describe a result: keys "<prefix>-service-model"
+// and "<prefix>-<layer>" (owner of each layer). Every key and value is valid
+// as an AWS tag, an Azure tag and a GCP label at once. Tags depend only on
+// what the catalog answers for the resource, never on what is accepted: a
+// cloud resource tagged from them changes only when its ownership does, not
+// when a team records, renames, renews or lets expire an acceptance.
 func (r *Result) Tags(prefix string) map[string]string {
-	tags := make(map[string]string, len(r.Layers)+2)
+	tags := make(map[string]string, len(r.Layers)+1)
 	tags[prefix+"-service-model"] = sanitizeTag(r.ServiceModel.ID)
 	for _, l := range r.Layers {
 		tags[prefix+"-"+sanitizeTag(l.Layer.ID)] = string(l.Owner)
 	}
-	tags[prefix+"-unaccepted"] = strconv.Itoa(len(r.Unaccepted))
 	return tags
 }
 

@@ -6,7 +6,7 @@ resource "srm_obligation_acceptance" "payments" {
   accepted_by   = "team-payments"
   justification = "KMS key per environment; daily snapshots kept 35 days; access reviewed quarterly."
   reference     = "CHG-1042"
-  review_by     = "2099-01-01"
+  review_by     = "2027-06-30"
 }
 
 # The platform team owns every customer obligation of the VM fleet's operating
@@ -16,7 +16,7 @@ resource "srm_obligation_acceptance" "fleet" {
   service_model = "iaas"
   obligations   = ["operating_system.*"]
   accepted_by   = "team-platform"
-  review_by     = "2099-01-01"
+  review_by     = "2027-03-31"
 }
 
 # One resource: its type is read from the address.
@@ -24,7 +24,7 @@ resource "srm_obligation_acceptance" "orders_db" {
   resource_address = "module.payments.aws_db_instance.orders"
   obligations      = ["accounts_and_access.enforce_mfa"]
   accepted_by      = "team-identity"
-  review_by        = "2099-01-01"
+  review_by        = "2027-09-30"
 }
 
 # Pass the records themselves: those that cover the address apply, expired

@@ -16,7 +16,7 @@ import (
 func documentJSONSchema() ([]byte, error) {
 	s := schemaOf(reflect.TypeOf(srm.Document{}))
 	s["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-	s["$id"] = "https://registry.terraform.io/providers/shared-responsibility/srm/latest/docs/guides/agreements-and-custom-catalogs#catalog-schema"
+	s["$id"] = "https://registry.terraform.io/providers/shared-responsibility/srm/latest/docs/guides/agreements-and-custom-catalogs"
 	s["title"] = "terraform-provider-srm catalog document"
 	s["description"] = "A document of the srm catalog: the built-in catalog is made of such documents, and the provider's catalog argument takes one more, merged on top."
 	return json.MarshalIndent(s, "", "  ")
