@@ -17755,6 +17755,7 @@ var builtinTypes = [...]builtinType{
 					},
 					"Zip": {},
 				},
+				Absent: "Zip",
 			},
 			"update_runtime_on": {
 				Description: "Runtime management mode (aws_lambda_runtime_management_config update_runtime_on). Defaults to \"Manual\", the conservative value: without the function's runtime management configuration the answer assumes the customer applies runtime updates; the service's own default is Auto.",

@@ -387,6 +387,9 @@ func checkConditions(m *merged) Problems {
 			for j := range cd.Rules {
 				probs = append(probs, checkRule(at.sub(fmt.Sprintf("rules[%d]", j)), &cd.Rules[j], cd, names[:len(cd.Values)+j])...)
 			}
+			if cd.Absent != "" && !cd.matchesDoc(cd.Absent) {
+				probs = append(probs, at.problem("absent", "%q matches none of the values and rules (%s)", cd.Absent, strings.Join(names, ", ")))
+			}
 			if by := cd.ReplacedBy; by != "" {
 				switch nb, ok := rt.Conditions[by]; {
 				case !ok:

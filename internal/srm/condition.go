@@ -24,6 +24,9 @@ type Condition struct {
 	Rules []*Rule
 	// ReplacedBy is the key of the condition that replaces a deprecated one.
 	ReplacedBy string
+	// Absent is the value of the attribute in a plan whose provider version
+	// predates it (see ConditionDoc.Absent); "" when not given.
+	Absent string
 	// Replaces are the deprecated conditions that this one replaces.
 	Replaces []string
 	// assumed is the effect of Default.

@@ -272,6 +272,13 @@ type ConditionDoc struct {
 	// another condition of the type: it still applies when given (and its
 	// replacement is not), with a deprecation warning naming the new key.
 	ReplacedBy string `json:"replaced_by,omitempty"`
+	// Absent is the value the attribute had on every resource before the
+	// resource's provider added it ("Zip" for a Lambda function's
+	// package_type): the plan review reads it when a plan, written by a
+	// provider version that predates the attribute, has no such attribute at
+	// all (not even null). It must match one of Values or Rules. Without it,
+	// an absent attribute is not set.
+	Absent string `json:"absent,omitempty"`
 }
 
 // RuleDoc matches condition values by rule; exactly one of Prefix, Present
@@ -356,3 +363,18 @@ func (cd *ConditionDoc) effects() []namedEffect {
 // ptrTo returns a pointer to v: the generated built-in documents write a
 // rule's present and boolean through it.
 func ptrTo[T any](v T) *T { return &v }
+
+// matchesDoc reports whether a value matches one of the condition's exact
+// values or rules, as Condition.Match does at run time.
+func (cd *ConditionDoc) matchesDoc(value string) bool {
+	if _, ok := cd.Values[value]; ok {
+		return true
+	}
+	for i := range cd.Rules {
+		r := &Rule{Prefix: cd.Rules[i].Prefix, Present: cd.Rules[i].Present, Boolean: cd.Rules[i].Boolean}
+		if r.matches(value) {
+			return true
+		}
+	}
+	return false
+}
