@@ -74,44 +74,87 @@ func (cr *conditionReader) read(rt *srm.ResourceType, attrs attributes) (conds m
 		}
 		why[key] = reason
 	}
-	values, unknown, sensitive := attrs.values, attrs.unknown, attrs.sensitive
 	for _, key := range keys {
 		cond := rt.Conditions[key]
 		if cond != nil && cond.ReplacedBy != "" {
 			continue // a plan has the attribute names
 		}
-		path := strings.Split(key, ".")
-		switch {
-		case lookupFlag(unknown, path):
-			because(key, "known only after apply")
-			continue
-		case lookupFlag(sensitive, path):
-			because(key, "the value is sensitive (not read, not shown)")
-			continue
-		}
-		found, unset, absent := lookupAll(values, path)
-		switch {
-		case len(found) == 0 && absent && cond != nil && cond.Absent != "":
-			conds[key] = cond.Absent
-		case len(found) == 0:
-			conds[key] = ""
-		case unset > 0:
-			// Some blocks set the attribute, others not: no one value
-			// describes the resource, so the domain assumes one.
-			because(key, fmt.Sprintf("set in %d of the %d blocks", len(found), len(found)+unset))
-		default:
-			value, reason, ok := conditionValue(found)
-			if !ok {
-				because(key, reason)
-				continue
-			}
-			conds[key] = value
-			if reason != "" {
-				because(key, reason)
+		attrs.readInto(conds, because, key, strings.Split(key, "."), cond)
+	}
+	// An azapi resource of an ARM type that a catalog entry lists resolves
+	// through that entry: its conditions that have the same property in
+	// the ARM resource are read from body.
+	if rt.ARMCondition != "" && cr.engine != nil {
+		if entry := cr.engine.Catalog.EntryOfARM(conds[rt.ARMCondition]); entry != nil {
+			body := attrs.body()
+			for _, key := range entry.ConditionKeys {
+				if cond := entry.Conditions[key]; cond.ARMProperty != "" && cond.ReplacedBy == "" {
+					body.readInto(conds, because, key, strings.Split(cond.ARMProperty, "."), cond)
+					if v, ok := conds[key]; ok && v == "" {
+						delete(conds, key) // not in the body: not given
+					}
+				}
 			}
 		}
 	}
 	return conds, why
+}
+
+// readInto reads the condition key at path into conds, or says through
+// because why it leaves it out.
+func (attrs attributes) readInto(conds map[string]string, because func(key, reason string), key string, path []string, cond *srm.Condition) {
+	switch {
+	case lookupFlag(attrs.unknown, path):
+		because(key, "known only after apply")
+		return
+	case lookupFlag(attrs.sensitive, path):
+		because(key, "the value is sensitive (not read, not shown)")
+		return
+	}
+	found, unset, absent := lookupAll(attrs.values, path)
+	switch {
+	case len(found) == 0 && absent && cond != nil && cond.Absent != "":
+		conds[key] = cond.Absent
+	case len(found) == 0:
+		conds[key] = ""
+	case unset > 0:
+		// Some blocks set the attribute, others not: no one value
+		// describes the resource, so the domain assumes one.
+		because(key, fmt.Sprintf("set in %d of the %d blocks", len(found), len(found)+unset))
+	default:
+		value, reason, ok := conditionValue(found)
+		if !ok {
+			because(key, reason)
+			return
+		}
+		conds[key] = value
+		if reason != "" {
+			because(key, reason)
+		}
+	}
+}
+
+// body returns the attributes of an azapi resource's body: an object
+// (azapi 2.x, a dynamic attribute) or a JSON string (azapi 1.x), decoded.
+// An absent body has no attributes.
+func (attrs attributes) body() attributes {
+	out := attributes{}
+	if v, ok := member(attrs.values, "body"); ok {
+		out.values = v
+		var s string
+		if json.Unmarshal(v, &s) == nil {
+			out.values = json.RawMessage(s)
+			if !json.Valid(out.values) {
+				out.values = nil
+			}
+		}
+	}
+	for _, t := range []struct{ from, to *json.RawMessage }{{&attrs.unknown, &out.unknown}, {&attrs.sensitive, &out.sensitive}} {
+		if v, ok := member(*t.from, "body"); ok {
+			*t.to = v
+		}
+	}
+	return out
 }
 
 // conditionValue turns the values a path reaches (each set: not null, not

@@ -18890,7 +18890,7 @@ var builtinTypes = [...]builtinType{
 			"configuration",
 		},
 		Source:           "azapi-provider",
-		Rationale:        "azapi_data_plane_resource manages a data-plane object of an Azure service (an App Configuration key-value, a Key Vault certificate contact) by its type. Its service is the one of the ARM resource type in condition `type` (Microsoft.App/containerApps@2024-03-01 resolves through the azurerm service whose arm lists Microsoft.App/containerApps or Microsoft.App). Without `type`, or with an ARM type of no classified service, it is answered as a virtual machine with every component applicable (iaas, compute host, identity infrastructure too): the answer that leaves the most to the customer, recorded as an assumption.",
+		Rationale:        "azapi_data_plane_resource manages a data-plane object of an Azure service (an App Configuration key-value, a Key Vault certificate contact) by its type. It answers as the azurerm entry of the same Azure resource when one lists the ARM resource type in condition `type` (Microsoft.App/containerApps@2024-03-01 answers as azurerm_container_app, with its cells and conditions; the plan review reads the conditions whose property the ARM resource has from `body`), else as the azurerm service whose arm lists the type or its namespace. Without `type`, or with an ARM type of no classified service, it is answered as a virtual machine with every component applicable (iaas, compute host, identity infrastructure too): the answer that leaves the most to the customer, recorded as an assumption.",
 		ARMTypeCondition: "type",
 	}},
 	{name: "azapi_resource", doc: 4, def: ResourceTypeDoc{
@@ -18903,7 +18903,7 @@ var builtinTypes = [...]builtinType{
 			"configuration",
 		},
 		Source:           "azapi-provider",
-		Rationale:        "azapi_resource manages any Azure Resource Manager resource by its ARM type and API version. Its service is the one of the ARM resource type in condition `type` (Microsoft.App/containerApps@2024-03-01 resolves through the azurerm service whose arm lists Microsoft.App/containerApps or Microsoft.App). Without `type`, or with an ARM type of no classified service, it is answered as a virtual machine with every component applicable (iaas, compute host, identity infrastructure too): the answer that leaves the most to the customer, recorded as an assumption.",
+		Rationale:        "azapi_resource manages any Azure Resource Manager resource by its ARM type and API version. It answers as the azurerm entry of the same Azure resource when one lists the ARM resource type in condition `type` (Microsoft.App/containerApps@2024-03-01 answers as azurerm_container_app, with its cells and conditions; the plan review reads the conditions whose property the ARM resource has from `body`), else as the azurerm service whose arm lists the type or its namespace. Without `type`, or with an ARM type of no classified service, it is answered as a virtual machine with every component applicable (iaas, compute host, identity infrastructure too): the answer that leaves the most to the customer, recorded as an assumption.",
 		ARMTypeCondition: "type",
 	}},
 	{name: "azapi_resource_action", doc: 4, def: ResourceTypeDoc{
@@ -18916,7 +18916,7 @@ var builtinTypes = [...]builtinType{
 			"configuration",
 		},
 		Source:           "azapi-provider",
-		Rationale:        "azapi_resource_action performs an ARM action (POST) or a request on an existing ARM resource, such as listing keys or restarting it. Its service is the one of the ARM resource type in condition `type` (Microsoft.App/containerApps@2024-03-01 resolves through the azurerm service whose arm lists Microsoft.App/containerApps or Microsoft.App). Without `type`, or with an ARM type of no classified service, it is answered as a virtual machine with every component applicable (iaas, compute host, identity infrastructure too): the answer that leaves the most to the customer, recorded as an assumption.",
+		Rationale:        "azapi_resource_action performs an ARM action (POST) or a request on an existing ARM resource, such as listing keys or restarting it. It answers as the azurerm entry of the same Azure resource when one lists the ARM resource type in condition `type` (Microsoft.App/containerApps@2024-03-01 answers as azurerm_container_app, with its cells and conditions; the plan review reads the conditions whose property the ARM resource has from `body`), else as the azurerm service whose arm lists the type or its namespace. Without `type`, or with an ARM type of no classified service, it is answered as a virtual machine with every component applicable (iaas, compute host, identity infrastructure too): the answer that leaves the most to the customer, recorded as an assumption.",
 		ARMTypeCondition: "type",
 	}},
 	{name: "azapi_update_resource", doc: 4, def: ResourceTypeDoc{
@@ -18929,7 +18929,7 @@ var builtinTypes = [...]builtinType{
 			"configuration",
 		},
 		Source:           "azapi-provider",
-		Rationale:        "azapi_update_resource updates properties of an existing ARM resource that another tool or resource created. Its service is the one of the ARM resource type in condition `type` (Microsoft.App/containerApps@2024-03-01 resolves through the azurerm service whose arm lists Microsoft.App/containerApps or Microsoft.App). Without `type`, or with an ARM type of no classified service, it is answered as a virtual machine with every component applicable (iaas, compute host, identity infrastructure too): the answer that leaves the most to the customer, recorded as an assumption.",
+		Rationale:        "azapi_update_resource updates properties of an existing ARM resource that another tool or resource created. It answers as the azurerm entry of the same Azure resource when one lists the ARM resource type in condition `type` (Microsoft.App/containerApps@2024-03-01 answers as azurerm_container_app, with its cells and conditions; the plan review reads the conditions whose property the ARM resource has from `body`), else as the azurerm service whose arm lists the type or its namespace. Without `type`, or with an ARM type of no classified service, it is answered as a virtual machine with every component applicable (iaas, compute host, identity infrastructure too): the answer that leaves the most to the customer, recorded as an assumption.",
 		ARMTypeCondition: "type",
 	}},
 	{name: "azurerm_api_management", doc: 5, def: ResourceTypeDoc{
@@ -18940,6 +18940,9 @@ var builtinTypes = [...]builtinType{
 			"configuration",
 		},
 		Source: "azure-api-management-baseline",
+		ARM: []string{
+			"Microsoft.ApiManagement/service",
+		},
 	}},
 	{name: "azurerm_api_management_api", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -18961,6 +18964,9 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 		},
 		Source: "azure-app-configuration",
+		ARM: []string{
+			"Microsoft.AppConfiguration/configurationStores",
+		},
 	}},
 	{name: "azurerm_app_service_certificate", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -19006,6 +19012,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-application-gateway",
 		Rationale: "Microsoft runs and patches the gateway instances; listeners, TLS policy, certificates and WAF mode are the customer's.",
+		ARM: []string{
+			"Microsoft.Network/applicationGateways",
+		},
 	}},
 	{name: "azurerm_application_insights", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19015,6 +19024,9 @@ var builtinTypes = [...]builtinType{
 			"configuration",
 		},
 		Source: "azure-log-analytics",
+		ARM: []string{
+			"Microsoft.Insights/components",
+		},
 	}},
 	{name: "azurerm_application_security_group", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -19023,6 +19035,9 @@ var builtinTypes = [...]builtinType{
 			"network_controls",
 		},
 		Source: "azure-network-security",
+		ARM: []string{
+			"Microsoft.Network/applicationSecurityGroups",
+		},
 	}},
 	{name: "azurerm_arc_kubernetes_cluster", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
@@ -19056,6 +19071,9 @@ var builtinTypes = [...]builtinType{
 		Hybrid:    true,
 		Source:    "azure-arc-kubernetes",
 		Rationale: "An Arc-enabled Kubernetes cluster runs outside Azure, on the customer's infrastructure or another cloud, and is connected to Azure for management: the customer runs the hardware, virtualization, nodes and their OS (hybrid).",
+		ARM: []string{
+			"Microsoft.Kubernetes/connectedClusters",
+		},
 	}},
 	{name: "azurerm_arc_machine", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -19085,6 +19103,9 @@ var builtinTypes = [...]builtinType{
 		Hybrid:    true,
 		Source:    "azure-arc-servers",
 		Rationale: "An Arc-enabled server is a physical server or VM hosted outside Azure, on the customer's network or another cloud, that Azure manages through the Connected Machine agent: the customer runs the hardware, virtualization and operating system (hybrid); Azure provides the management plane.",
+		ARM: []string{
+			"Microsoft.HybridCompute/machines",
+		},
 	}},
 	{name: "azurerm_availability_set", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -19093,6 +19114,9 @@ var builtinTypes = [...]builtinType{
 			"deployment_settings",
 		},
 		Source: "azure-vm-linux-baseline",
+		ARM: []string{
+			"Microsoft.Compute/availabilitySets",
+		},
 	}},
 	{name: "azurerm_backup_policy_vm", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19123,6 +19147,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-bastion",
 		Rationale: "Bastion is a managed jump host Microsoft patches; who may connect through it and to which VMs is the customer's.",
+		ARM: []string{
+			"Microsoft.Network/bastionHosts",
+		},
 	}},
 	{name: "azurerm_cdn_frontdoor_custom_domain", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -19140,6 +19167,9 @@ var builtinTypes = [...]builtinType{
 			"configuration",
 		},
 		Source: "azure-front-door",
+		ARM: []string{
+			"Microsoft.Cdn/profiles/afdEndpoints",
+		},
 	}},
 	{name: "azurerm_cdn_frontdoor_firewall_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -19148,6 +19178,9 @@ var builtinTypes = [...]builtinType{
 			"network_controls",
 		},
 		Source: "azure-waf",
+		ARM: []string{
+			"Microsoft.Network/FrontDoorWebApplicationFirewallPolicies",
+		},
 	}},
 	{name: "azurerm_cdn_frontdoor_origin", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -19175,6 +19208,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-front-door",
 		Rationale: "Front Door is filed with paas rather than saas so that its routes, TLS and WAF rules show as shared network controls: Microsoft runs the edge, the customer decides what it exposes.",
+		ARM: []string{
+			"Microsoft.Cdn/profiles",
+		},
 	}},
 	{name: "azurerm_cdn_frontdoor_route", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -19215,6 +19251,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-ai-services-security",
 		Rationale: "Azure AI services (including Azure OpenAI) are hosted models Microsoft runs, so saas; the account's keys, network rules and customer-managed keys stay with the customer.",
+		ARM: []string{
+			"Microsoft.CognitiveServices/accounts",
+		},
 	}},
 	{name: "azurerm_container_app", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -19240,6 +19279,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-compute-choices",
 		Rationale: "Microsoft's compute guide classifies Container Apps as PaaS, but the customer ships the whole image: OS layer, runtime and middleware are the customer's under the one rule for a customer-built image on a provider-run host (compare google_cloud_run_v2_service, filed with faas by DOMAIN.md).",
+		ARM: []string{
+			"Microsoft.App/containerApps",
+		},
 	}},
 	{name: "azurerm_container_app_environment", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -19250,6 +19292,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-container-apps",
 		Rationale: "The environment is the network and logging boundary of the container apps it hosts, so it takes their model.",
+		ARM: []string{
+			"Microsoft.App/managedEnvironments",
+		},
 	}},
 	{name: "azurerm_container_app_job", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -19276,6 +19321,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-compute-choices",
 		Rationale: "Same split as azurerm_container_app.",
+		ARM: []string{
+			"Microsoft.App/jobs",
+		},
 	}},
 	{name: "azurerm_container_group", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
@@ -19293,6 +19341,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-container-instances-baseline",
 		Rationale: "Container Instances run each group in its own Hyper-V isolated sandbox Microsoft operates: the host OS is the provider's, the image the customer's, so the OS row is shared under the one rule for a customer-built image on a provider-run host (audit R13).",
+		ARM: []string{
+			"Microsoft.ContainerInstance/containerGroups",
+		},
 	}},
 	{name: "azurerm_container_registry", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19312,6 +19363,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-acr-baseline",
 		Rationale: "A registry is abstracted image storage (like aws_ecr_repository): the customer keeps the images, their scanning and who may pull them; its firewall rules are shared.",
+		ARM: []string{
+			"Microsoft.ContainerRegistry/registries",
+		},
 	}},
 	{name: "azurerm_container_registry_scope_map", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19354,6 +19408,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-cosmosdb-security",
 		Rationale: "Cosmos DB exposes no engine version, server or maintenance window, so it is filed with the abstracted data services (like aws_dynamodb_table); its firewall and private endpoints remain shared.",
+		ARM: []string{
+			"Microsoft.DocumentDB/databaseAccounts",
+		},
 	}},
 	{name: "azurerm_cosmosdb_mongo_collection", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19421,6 +19478,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-data-factory-security",
 		Rationale: "Data Factory is a managed integration service: Microsoft runs the Azure integration runtime, the customer owns pipelines, linked-service credentials and network paths.",
+		ARM: []string{
+			"Microsoft.DataFactory/factories",
+		},
 	}},
 	{name: "azurerm_data_factory_integration_runtime_azure", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -19488,6 +19548,9 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 		},
 		Source: "azure-backup-security",
+		ARM: []string{
+			"Microsoft.DataProtection/backupVaults",
+		},
 	}},
 	{name: "azurerm_databricks_workspace", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -19507,6 +19570,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-databricks-security",
 		Rationale: "Databricks runs the control plane and publishes patched runtime images; the customer chooses runtime versions, VNet injection and encryption keys.",
+		ARM: []string{
+			"Microsoft.Databricks/workspaces",
+		},
 	}},
 	{name: "azurerm_dedicated_host", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -19516,6 +19582,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-dedicated-hosts",
 		Rationale: "A dedicated host reserves a physical server, but Azure still runs, maintains and secures the hardware and hypervisor: only placement and maintenance windows are the customer's.",
+		ARM: []string{
+			"Microsoft.Compute/hostGroups/hosts",
+		},
 	}},
 	{name: "azurerm_dedicated_host_group", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -19524,6 +19593,9 @@ var builtinTypes = [...]builtinType{
 			"deployment_settings",
 		},
 		Source: "azure-dedicated-hosts",
+		ARM: []string{
+			"Microsoft.Compute/hostGroups",
+		},
 	}},
 	{name: "azurerm_disk_encryption_set", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -19532,6 +19604,9 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 		},
 		Source: "azure-disk-encryption",
+		ARM: []string{
+			"Microsoft.Compute/diskEncryptionSets",
+		},
 	}},
 	{name: "azurerm_dns_a_record", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19581,6 +19656,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-dns",
 		Rationale: "Azure DNS is a hosted service Microsoft runs; records are customer configuration (a dangling record is a customer misconfiguration).",
+		ARM: []string{
+			"Microsoft.Network/dnsZones",
+		},
 	}},
 	{name: "azurerm_eventgrid_domain", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19590,6 +19668,9 @@ var builtinTypes = [...]builtinType{
 			"data_access",
 		},
 		Source: "azure-event-grid-baseline",
+		ARM: []string{
+			"Microsoft.EventGrid/domains",
+		},
 	}},
 	{name: "azurerm_eventgrid_event_subscription", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19606,6 +19687,9 @@ var builtinTypes = [...]builtinType{
 			"configuration",
 		},
 		Source: "azure-event-grid-baseline",
+		ARM: []string{
+			"Microsoft.EventGrid/systemTopics",
+		},
 	}},
 	{name: "azurerm_eventgrid_topic", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19615,6 +19699,9 @@ var builtinTypes = [...]builtinType{
 			"data_access",
 		},
 		Source: "azure-event-grid-baseline",
+		ARM: []string{
+			"Microsoft.EventGrid/topics",
+		},
 	}},
 	{name: "azurerm_eventhub", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19623,6 +19710,9 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 		},
 		Source: "azure-event-hubs-baseline",
+		ARM: []string{
+			"Microsoft.EventHub/namespaces/eventhubs",
+		},
 	}},
 	{name: "azurerm_eventhub_authorization_rule", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19657,6 +19747,9 @@ var builtinTypes = [...]builtinType{
 			},
 		},
 		Source: "azure-event-hubs-baseline",
+		ARM: []string{
+			"Microsoft.EventHub/namespaces",
+		},
 	}},
 	{name: "azurerm_eventhub_namespace_authorization_rule", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19673,6 +19766,9 @@ var builtinTypes = [...]builtinType{
 			"network_controls",
 		},
 		Source: "azure-expressroute",
+		ARM: []string{
+			"Microsoft.Network/expressRouteCircuits",
+		},
 	}},
 	{name: "azurerm_federated_identity_credential", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19683,6 +19779,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-workload-identity-federation",
 		Rationale: "A federated credential makes an external issuer trusted for sign-in, which configures the identity infrastructure (shared in saas).",
+		ARM: []string{
+			"Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials",
+		},
 	}},
 	{name: "azurerm_firewall", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -19692,6 +19791,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-firewall",
 		Rationale: "Azure Firewall is a managed firewall service (like aws_networkfirewall_firewall): Microsoft runs and scales the engine, the customer writes the rules.",
+		ARM: []string{
+			"Microsoft.Network/azureFirewalls",
+		},
 	}},
 	{name: "azurerm_firewall_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -19700,6 +19802,9 @@ var builtinTypes = [...]builtinType{
 			"network_controls",
 		},
 		Source: "azure-firewall",
+		ARM: []string{
+			"Microsoft.Network/firewallPolicies",
+		},
 	}},
 	{name: "azurerm_firewall_policy_rule_collection_group", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -19708,6 +19813,9 @@ var builtinTypes = [...]builtinType{
 			"network_controls",
 		},
 		Source: "azure-firewall",
+		ARM: []string{
+			"Microsoft.Network/firewallPolicies/ruleCollectionGroups",
+		},
 	}},
 	{name: "azurerm_function_app_function", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "faas",
@@ -19748,6 +19856,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-key-vault-security",
 		Rationale: "Key Vault is an abstracted key service (like aws_kms_key): Microsoft runs the HSM-backed service, the customer owns keys, access and network exposure.",
+		ARM: []string{
+			"Microsoft.KeyVault/vaults",
+		},
 	}},
 	{name: "azurerm_key_vault_access_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19783,6 +19894,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-key-vault-security",
 		Rationale: "Managed HSM is single-tenant, but Microsoft still runs the HSMs; the security domain, keys and role assignments are the customer's.",
+		ARM: []string{
+			"Microsoft.KeyVault/managedHSMs",
+		},
 	}},
 	{name: "azurerm_key_vault_secret", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19792,6 +19906,9 @@ var builtinTypes = [...]builtinType{
 			"accounts_and_access",
 		},
 		Source: "azure-key-vault-security",
+		ARM: []string{
+			"Microsoft.KeyVault/vaults/secrets",
+		},
 	}},
 	{name: "azurerm_kubernetes_cluster", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
@@ -19874,6 +19991,7 @@ var builtinTypes = [...]builtinType{
 						Source: "azure-aks-auto-upgrade",
 					},
 				},
+				ARMProperty: "properties.autoUpgradeProfile.upgradeChannel",
 			},
 			"node_os_upgrade_channel": {
 				Description: "node_os_upgrade_channel of the cluster: how node OS security updates reach the nodes. Defaults to \"None\", the conservative value, although AKS defaults to NodeImage for clusters created with API version 2022-06-01 or later: pass the planned value to get the precise answer.",
@@ -19903,10 +20021,14 @@ var builtinTypes = [...]builtinType{
 						Source: "azure-aks-upgrades",
 					},
 				},
+				ARMProperty: "properties.autoUpgradeProfile.nodeOSUpgradeChannel",
 			},
 		},
 		Source:    "azure-aks-upgrades",
 		Rationale: "AKS splits upgrades in two settings: automatic_upgrade_channel moves the Kubernetes version (middleware), node_os_upgrade_channel keeps the node OS patched; the defaults (none, NodeImage) leave the version to the customer and share the node OS.",
+		ARM: []string{
+			"Microsoft.ContainerService/managedClusters",
+		},
 	}},
 	{name: "azurerm_kubernetes_cluster_extension", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
@@ -19916,6 +20038,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-aks-security",
 		Rationale: "Cluster extensions install middleware (Flux, Dapr, backup agents) into the cluster, the customer's layer in caas.",
+		ARM: []string{
+			"Microsoft.KubernetesConfiguration/extensions",
+		},
 	}},
 	{name: "azurerm_kubernetes_cluster_node_pool", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
@@ -19926,6 +20051,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-aks-upgrades",
 		Rationale: "Node pools follow the cluster's upgrade channels; the pool chooses the OS SKU, size and surge settings.",
+		ARM: []string{
+			"Microsoft.ContainerService/managedClusters/agentPools",
+		},
 	}},
 	{name: "azurerm_kubernetes_flux_configuration", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
@@ -19935,6 +20063,9 @@ var builtinTypes = [...]builtinType{
 			"configuration",
 		},
 		Source: "azure-aks-security",
+		ARM: []string{
+			"Microsoft.KubernetesConfiguration/fluxConfigurations",
+		},
 	}},
 	{name: "azurerm_lb", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -19944,6 +20075,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-load-balancer",
 		Rationale: "Filed with the managed load balancers (like aws_lb): Azure runs the data path, the customer decides what is exposed and on which ports.",
+		ARM: []string{
+			"Microsoft.Network/loadBalancers",
+		},
 	}},
 	{name: "azurerm_lb_backend_address_pool", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -20151,10 +20285,14 @@ var builtinTypes = [...]builtinType{
 					},
 					"ImageDefault": {},
 				},
+				ARMProperty: "properties.osProfile.linuxConfiguration.patchSettings.patchMode",
 			},
 		},
 		Source:    "azure-vm-linux-baseline",
 		Rationale: "The guest OS of a VM is the customer's in IaaS unless Azure is told to patch it (patch_mode).",
+		ARM: []string{
+			"Microsoft.Compute/virtualMachines",
+		},
 	}},
 	{name: "azurerm_linux_virtual_machine_scale_set", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -20187,6 +20325,7 @@ var builtinTypes = [...]builtinType{
 						Boolean: ptrTo(false),
 					},
 				},
+				ARMProperty: "properties.upgradePolicy.automaticOSUpgradePolicy.enableAutomaticOSUpgrade",
 			},
 			"enable_automatic_os_upgrade": {
 				Description: "Deprecated: use automatic_os_upgrade_policy.enable_automatic_os_upgrade. automatic_os_upgrade_policy.enable_automatic_os_upgrade of the scale set: \"true\" lets Azure roll instances onto the newest published platform image.",
@@ -20210,6 +20349,9 @@ var builtinTypes = [...]builtinType{
 			},
 		},
 		Source: "azure-vmss-baseline",
+		ARM: []string{
+			"Microsoft.Compute/virtualMachineScaleSets",
+		},
 	}},
 	{name: "azurerm_linux_web_app", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -20305,6 +20447,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-app-service-patching",
 		Rationale: "App Service patches the OS and the built-in language runtimes within a version; the customer moves between runtime versions, and a custom container moves OS layer, runtime and middleware to the customer.",
+		ARM: []string{
+			"Microsoft.Web/sites",
+		},
 	}},
 	{name: "azurerm_linux_web_app_slot", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -20400,6 +20545,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-app-service-patching",
 		Rationale: "A slot is a full copy of the app with its own stack settings.",
+		ARM: []string{
+			"Microsoft.Web/sites/slots",
+		},
 	}},
 	{name: "azurerm_local_network_gateway", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -20408,6 +20556,9 @@ var builtinTypes = [...]builtinType{
 			"network_controls",
 		},
 		Source: "azure-vpn-gateway",
+		ARM: []string{
+			"Microsoft.Network/localNetworkGateways",
+		},
 	}},
 	{name: "azurerm_log_analytics_workspace", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -20418,6 +20569,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-log-analytics",
 		Rationale: "A workspace stores the customer's logs in a service Microsoft runs: retention, access mode and who may query stay the customer's.",
+		ARM: []string{
+			"Microsoft.OperationalInsights/workspaces",
+		},
 	}},
 	{name: "azurerm_logic_app_standard", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "faas",
@@ -20447,6 +20601,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-logic-apps-compare",
 		Rationale: "A workflow definition runs on an engine Microsoft operates, with no runtime version or library the customer chooses: filed with the abstracted services (saas), with application_code shared because the definition is the customer's code.",
+		ARM: []string{
+			"Microsoft.Logic/workflows",
+		},
 	}},
 	{name: "azurerm_machine_learning_workspace", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -20460,6 +20617,9 @@ var builtinTypes = [...]builtinType{
 			"accounts_and_access",
 		},
 		Source: "azure-machine-learning-security",
+		ARM: []string{
+			"Microsoft.MachineLearningServices/workspaces",
+		},
 	}},
 	{name: "azurerm_maintenance_assignment_virtual_machine", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -20479,6 +20639,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-update-manager",
 		Rationale: "Maintenance configurations schedule guest OS patching through Update Manager: the customer's IaaS obligation, automated.",
+		ARM: []string{
+			"Microsoft.Maintenance/maintenanceConfigurations",
+		},
 	}},
 	{name: "azurerm_managed_disk", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -20488,6 +20651,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-disk-encryption",
 		Rationale: "Azure encrypts every managed disk at rest with platform keys, but the choice of keys, sharing and backup is the customer's.",
+		ARM: []string{
+			"Microsoft.Compute/disks",
+		},
 	}},
 	{name: "azurerm_management_group", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -20521,6 +20687,9 @@ var builtinTypes = [...]builtinType{
 			"deployment_settings",
 		},
 		Source: "azure-resource-locks",
+		ARM: []string{
+			"Microsoft.Authorization/locks",
+		},
 	}},
 	{name: "azurerm_monitor_action_group", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -20529,6 +20698,9 @@ var builtinTypes = [...]builtinType{
 			"configuration",
 		},
 		Source: "azure-monitor-alerts",
+		ARM: []string{
+			"Microsoft.Insights/actionGroups",
+		},
 	}},
 	{name: "azurerm_monitor_activity_log_alert", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -20538,6 +20710,9 @@ var builtinTypes = [...]builtinType{
 			"configuration",
 		},
 		Source: "azure-monitor-alerts",
+		ARM: []string{
+			"Microsoft.Insights/activityLogAlerts",
+		},
 	}},
 	{name: "azurerm_monitor_data_collection_rule", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -20547,6 +20722,9 @@ var builtinTypes = [...]builtinType{
 			"configuration",
 		},
 		Source: "azure-diagnostic-settings",
+		ARM: []string{
+			"Microsoft.Insights/dataCollectionRules",
+		},
 	}},
 	{name: "azurerm_monitor_data_collection_rule_association", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -20564,6 +20742,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-diagnostic-settings",
 		Rationale: "Diagnostic settings decide which platform and resource logs are kept, the customer's audit-logging duty.",
+		ARM: []string{
+			"Microsoft.Insights/diagnosticSettings",
+		},
 	}},
 	{name: "azurerm_monitor_metric_alert", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -20572,6 +20753,9 @@ var builtinTypes = [...]builtinType{
 			"deployment_settings",
 		},
 		Source: "azure-monitor-alerts",
+		ARM: []string{
+			"Microsoft.Insights/metricAlerts",
+		},
 	}},
 	{name: "azurerm_monitor_scheduled_query_rules_alert_v2", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -20590,6 +20774,9 @@ var builtinTypes = [...]builtinType{
 			"configuration",
 		},
 		Source: "azure-sql-security",
+		ARM: []string{
+			"Microsoft.Sql/servers/databases",
+		},
 	}},
 	{name: "azurerm_mssql_database_extended_auditing_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -20606,6 +20793,9 @@ var builtinTypes = [...]builtinType{
 			"deployment_settings",
 		},
 		Source: "azure-sql-security",
+		ARM: []string{
+			"Microsoft.Sql/servers/elasticPools",
+		},
 	}},
 	{name: "azurerm_mssql_failover_group", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -20623,6 +20813,9 @@ var builtinTypes = [...]builtinType{
 			"network_controls",
 		},
 		Source: "azure-sql-security",
+		ARM: []string{
+			"Microsoft.Sql/servers/firewallRules",
+		},
 	}},
 	{name: "azurerm_mssql_managed_instance", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -20644,6 +20837,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-sql-security",
 		Rationale: "The logical server holds the admin logins, Entra admin and firewall of its databases; Microsoft runs the engine.",
+		ARM: []string{
+			"Microsoft.Sql/servers",
+		},
 	}},
 	{name: "azurerm_mssql_server_extended_auditing_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -20693,6 +20889,9 @@ var builtinTypes = [...]builtinType{
 			"data_classification",
 		},
 		Source: "azure-mysql-flexible",
+		ARM: []string{
+			"Microsoft.DBforMySQL/flexibleServers/databases",
+		},
 	}},
 	{name: "azurerm_mysql_flexible_server", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -20712,6 +20911,9 @@ var builtinTypes = [...]builtinType{
 			},
 		},
 		Source: "azure-mysql-flexible",
+		ARM: []string{
+			"Microsoft.DBforMySQL/flexibleServers",
+		},
 	}},
 	{name: "azurerm_mysql_flexible_server_active_directory_administrator", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -20759,6 +20961,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-nat-gateway",
 		Rationale: "NAT Gateway is a managed SDN function, but it only shapes the egress of the customer's VNet, so it takes the VNet's model. NAT Gateway is a network function the provider runs: no guest operating system, runtime or middleware is exposed to the customer. Its model stays that of the network it configures (network_controls: customer).",
+		ARM: []string{
+			"Microsoft.Network/natGateways",
+		},
 	}},
 	{name: "azurerm_nat_gateway_public_ip_association", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -20776,6 +20981,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-ddos",
 		Rationale: "Microsoft runs the DDoS mitigation entirely; the customer only enables the plan on its VNets and reacts to its alerts.",
+		ARM: []string{
+			"Microsoft.Network/ddosProtectionPlans",
+		},
 	}},
 	{name: "azurerm_network_interface", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -20784,6 +20992,9 @@ var builtinTypes = [...]builtinType{
 			"network_controls",
 		},
 		Source: "azure-vnet-baseline",
+		ARM: []string{
+			"Microsoft.Network/networkInterfaces",
+		},
 	}},
 	{name: "azurerm_network_interface_security_group_association", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -20801,6 +21012,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-network-security",
 		Rationale: "An NSG configures the VNet filtering in front of VMs: Azure enforces it, the customer writes every rule.",
+		ARM: []string{
+			"Microsoft.Network/networkSecurityGroups",
+		},
 	}},
 	{name: "azurerm_network_security_rule", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -20809,6 +21023,9 @@ var builtinTypes = [...]builtinType{
 			"network_controls",
 		},
 		Source: "azure-network-security",
+		ARM: []string{
+			"Microsoft.Network/networkSecurityGroups/securityRules",
+		},
 	}},
 	{name: "azurerm_network_watcher", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -20926,6 +21143,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-policy",
 		Rationale: "Azure Policy enforces the customer's configuration baseline; writing and assigning policies is the customer's configuration duty.",
+		ARM: []string{
+			"Microsoft.Authorization/policyDefinitions",
+		},
 	}},
 	{name: "azurerm_policy_set_definition", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -20934,6 +21154,9 @@ var builtinTypes = [...]builtinType{
 			"configuration",
 		},
 		Source: "azure-policy",
+		ARM: []string{
+			"Microsoft.Authorization/policySetDefinitions",
+		},
 	}},
 	{name: "azurerm_postgresql_flexible_server", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -20954,6 +21177,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-postgresql-flexible-security",
 		Rationale: "Microsoft patches the OS and minor engine versions in the customer's maintenance window; major version upgrades stay the customer's choice.",
+		ARM: []string{
+			"Microsoft.DBforPostgreSQL/flexibleServers",
+		},
 	}},
 	{name: "azurerm_postgresql_flexible_server_active_directory_administrator", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -20970,6 +21196,9 @@ var builtinTypes = [...]builtinType{
 			"configuration",
 		},
 		Source: "azure-postgresql-flexible-security",
+		ARM: []string{
+			"Microsoft.DBforPostgreSQL/flexibleServers/configurations",
+		},
 	}},
 	{name: "azurerm_postgresql_flexible_server_database", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -20978,6 +21207,9 @@ var builtinTypes = [...]builtinType{
 			"data_classification",
 		},
 		Source: "azure-postgresql-flexible-security",
+		ARM: []string{
+			"Microsoft.DBforPostgreSQL/flexibleServers/databases",
+		},
 	}},
 	{name: "azurerm_postgresql_flexible_server_firewall_rule", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -20986,6 +21218,9 @@ var builtinTypes = [...]builtinType{
 			"network_controls",
 		},
 		Source: "azure-postgresql-flexible-security",
+		ARM: []string{
+			"Microsoft.DBforPostgreSQL/flexibleServers/firewallRules",
+		},
 	}},
 	{name: "azurerm_private_dns_a_record", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -20994,6 +21229,9 @@ var builtinTypes = [...]builtinType{
 			"configuration",
 		},
 		Source: "azure-private-dns",
+		ARM: []string{
+			"Microsoft.Network/privateDnsZones/A",
+		},
 	}},
 	{name: "azurerm_private_dns_resolver", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -21017,6 +21255,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-private-dns",
 		Rationale: "The resolver's inbound and outbound endpoints live in the customer's subnets and forward the VNet's DNS, so it takes the VNet's model. A Private DNS Resolver is a network function the provider runs: no guest operating system, runtime or middleware is exposed to the customer. Its model stays that of the network it configures (network_controls: customer).",
+		ARM: []string{
+			"Microsoft.Network/dnsResolvers",
+		},
 	}},
 	{name: "azurerm_private_dns_zone", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -21025,6 +21266,9 @@ var builtinTypes = [...]builtinType{
 			"configuration",
 		},
 		Source: "azure-private-dns",
+		ARM: []string{
+			"Microsoft.Network/privateDnsZones",
+		},
 	}},
 	{name: "azurerm_private_dns_zone_virtual_network_link", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -21033,6 +21277,9 @@ var builtinTypes = [...]builtinType{
 			"configuration",
 		},
 		Source: "azure-private-dns",
+		ARM: []string{
+			"Microsoft.Network/privateDnsZones/virtualNetworkLinks",
+		},
 	}},
 	{name: "azurerm_private_endpoint", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -21042,6 +21289,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-private-endpoint",
 		Rationale: "A private endpoint is a network interface in the customer's subnet (like aws_vpc_endpoint): it is VNet configuration even though it reaches a PaaS service.",
+		ARM: []string{
+			"Microsoft.Network/privateEndpoints",
+		},
 	}},
 	{name: "azurerm_private_link_service", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -21050,6 +21300,9 @@ var builtinTypes = [...]builtinType{
 			"network_controls",
 		},
 		Source: "azure-private-endpoint",
+		ARM: []string{
+			"Microsoft.Network/privateLinkServices",
+		},
 	}},
 	{name: "azurerm_proximity_placement_group", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -21066,6 +21319,9 @@ var builtinTypes = [...]builtinType{
 			"network_controls",
 		},
 		Source: "azure-vnet-baseline",
+		ARM: []string{
+			"Microsoft.Network/publicIPAddresses",
+		},
 	}},
 	{name: "azurerm_public_ip_prefix", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -21074,6 +21330,9 @@ var builtinTypes = [...]builtinType{
 			"network_controls",
 		},
 		Source: "azure-vnet-baseline",
+		ARM: []string{
+			"Microsoft.Network/publicIPPrefixes",
+		},
 	}},
 	{name: "azurerm_recovery_services_vault", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -21083,6 +21342,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-backup-security",
 		Rationale: "Azure Backup is run by Microsoft; what is backed up, how long and whether soft delete and immutability are on is the customer's.",
+		ARM: []string{
+			"Microsoft.RecoveryServices/vaults",
+		},
 	}},
 	{name: "azurerm_redis_cache", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -21093,6 +21355,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-redis-baseline",
 		Rationale: "A managed Redis engine: Microsoft patches OS and Redis, the customer chooses version, TLS, access keys and network exposure.",
+		ARM: []string{
+			"Microsoft.Cache/redis",
+		},
 	}},
 	{name: "azurerm_redis_firewall_rule", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -21110,6 +21375,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-rbac",
 		Rationale: "A resource group is a container in Azure Resource Manager, a service Microsoft runs; what goes in it and who may touch it is the customer's.",
+		ARM: []string{
+			"Microsoft.Resources/resourceGroups",
+		},
 	}},
 	{name: "azurerm_resource_group_policy_assignment", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -21135,6 +21403,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-rbac",
 		Rationale: "Azure RBAC is a service Microsoft runs for every model; an assignment decides who may do what, which stays the customer's.",
+		ARM: []string{
+			"Microsoft.Authorization/roleAssignments",
+		},
 	}},
 	{name: "azurerm_role_definition", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -21143,6 +21414,9 @@ var builtinTypes = [...]builtinType{
 			"accounts_and_access",
 		},
 		Source: "azure-rbac",
+		ARM: []string{
+			"Microsoft.Authorization/roleDefinitions",
+		},
 	}},
 	{name: "azurerm_route", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -21151,6 +21425,9 @@ var builtinTypes = [...]builtinType{
 			"network_controls",
 		},
 		Source: "azure-vnet-baseline",
+		ARM: []string{
+			"Microsoft.Network/routeTables/routes",
+		},
 	}},
 	{name: "azurerm_route_table", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -21159,6 +21436,9 @@ var builtinTypes = [...]builtinType{
 			"network_controls",
 		},
 		Source: "azure-vnet-baseline",
+		ARM: []string{
+			"Microsoft.Network/routeTables",
+		},
 	}},
 	{name: "azurerm_search_service", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -21168,6 +21448,9 @@ var builtinTypes = [...]builtinType{
 			"network_controls",
 		},
 		Source: "azure-search-security",
+		ARM: []string{
+			"Microsoft.Search/searchServices",
+		},
 	}},
 	{name: "azurerm_security_center_contact", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -21203,6 +21486,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-app-service-security",
 		Rationale: "The plan is the App Service hosting tier (size, zone redundancy, isolation); it hosts web apps and function apps alike and is filed with App Service.",
+		ARM: []string{
+			"Microsoft.Web/serverfarms",
+		},
 	}},
 	{name: "azurerm_servicebus_namespace", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -21222,6 +21508,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-service-bus-baseline",
 		Rationale: "Service Bus is an abstracted broker (like aws_sqs_queue): no engine or host to manage; the namespace's network rules are shared.",
+		ARM: []string{
+			"Microsoft.ServiceBus/namespaces",
+		},
 	}},
 	{name: "azurerm_servicebus_namespace_authorization_rule", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -21239,6 +21528,9 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 		},
 		Source: "azure-service-bus-baseline",
+		ARM: []string{
+			"Microsoft.ServiceBus/namespaces/queues",
+		},
 	}},
 	{name: "azurerm_servicebus_subscription", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -21255,6 +21547,9 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 		},
 		Source: "azure-service-bus-baseline",
+		ARM: []string{
+			"Microsoft.ServiceBus/namespaces/topics",
+		},
 	}},
 	{name: "azurerm_shared_image", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -21263,6 +21558,9 @@ var builtinTypes = [...]builtinType{
 			"operating_system",
 		},
 		Source: "azure-vm-linux-baseline",
+		ARM: []string{
+			"Microsoft.Compute/galleries/images",
+		},
 	}},
 	{name: "azurerm_shared_image_gallery", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -21272,6 +21570,9 @@ var builtinTypes = [...]builtinType{
 			"accounts_and_access",
 		},
 		Source: "azure-vm-linux-baseline",
+		ARM: []string{
+			"Microsoft.Compute/galleries",
+		},
 	}},
 	{name: "azurerm_shared_image_version", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -21288,6 +21589,9 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 		},
 		Source: "azure-disk-encryption",
+		ARM: []string{
+			"Microsoft.Compute/snapshots",
+		},
 	}},
 	{name: "azurerm_ssh_public_key", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -21296,6 +21600,9 @@ var builtinTypes = [...]builtinType{
 			"accounts_and_access",
 		},
 		Source: "azure-vm-linux-baseline",
+		ARM: []string{
+			"Microsoft.Compute/sshPublicKeys",
+		},
 	}},
 	{name: "azurerm_static_web_app", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -21306,6 +21613,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-static-web-apps",
 		Rationale: "The customer ships the site and its API code; Microsoft runs the global hosting and the managed functions behind it.",
+		ARM: []string{
+			"Microsoft.Web/staticSites",
+		},
 	}},
 	{name: "azurerm_storage_account", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -21317,6 +21627,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-storage-security",
 		Rationale: "DOMAIN.md files storage accounts with PaaS (unlike aws_s3_bucket): the account carries network rules, keys, TLS and shared-key settings the customer owns.",
+		ARM: []string{
+			"Microsoft.Storage/storageAccounts",
+		},
 	}},
 	{name: "azurerm_storage_account_customer_managed_key", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -21349,6 +21662,9 @@ var builtinTypes = [...]builtinType{
 			"data_access",
 		},
 		Source: "azure-storage-security",
+		ARM: []string{
+			"Microsoft.Storage/storageAccounts/blobServices/containers",
+		},
 	}},
 	{name: "azurerm_storage_data_lake_gen2_filesystem", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -21374,6 +21690,9 @@ var builtinTypes = [...]builtinType{
 			"data_classification",
 		},
 		Source: "azure-storage-security",
+		ARM: []string{
+			"Microsoft.Storage/storageAccounts/managementPolicies",
+		},
 	}},
 	{name: "azurerm_storage_object_replication", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -21417,6 +21736,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-stream-analytics",
 		Rationale: "The customer writes the query (application code); Microsoft runs the streaming engine.",
+		ARM: []string{
+			"Microsoft.StreamAnalytics/streamingjobs",
+		},
 	}},
 	{name: "azurerm_subnet", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -21425,6 +21747,9 @@ var builtinTypes = [...]builtinType{
 			"network_controls",
 		},
 		Source: "azure-vnet-baseline",
+		ARM: []string{
+			"Microsoft.Network/virtualNetworks/subnets",
+		},
 	}},
 	{name: "azurerm_subnet_nat_gateway_association", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -21483,6 +21808,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-synapse-security",
 		Rationale: "Microsoft patches the Spark runtime within a version, but the customer picks the Spark runtime version and must move off retired ones; the pool's runtime cell is shared.",
+		ARM: []string{
+			"Microsoft.Synapse/workspaces/bigDataPools",
+		},
 	}},
 	{name: "azurerm_synapse_sql_pool", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -21492,6 +21820,9 @@ var builtinTypes = [...]builtinType{
 			"deployment_settings",
 		},
 		Source: "azure-synapse-security",
+		ARM: []string{
+			"Microsoft.Synapse/workspaces/sqlPools",
+		},
 	}},
 	{name: "azurerm_synapse_workspace", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -21502,6 +21833,9 @@ var builtinTypes = [...]builtinType{
 			"accounts_and_access",
 		},
 		Source: "azure-synapse-security",
+		ARM: []string{
+			"Microsoft.Synapse/workspaces",
+		},
 	}},
 	{name: "azurerm_traffic_manager_profile", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -21511,6 +21845,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-traffic-manager",
 		Rationale: "Traffic Manager is DNS-based routing Microsoft runs end to end; the customer sets endpoints and failover.",
+		ARM: []string{
+			"Microsoft.Network/trafficmanagerprofiles",
+		},
 	}},
 	{name: "azurerm_user_assigned_identity", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -21520,6 +21857,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-managed-identities",
 		Rationale: "Microsoft issues and rotates the identity's credentials; what it is granted stays the customer's.",
+		ARM: []string{
+			"Microsoft.ManagedIdentity/userAssignedIdentities",
+		},
 	}},
 	{name: "azurerm_virtual_hub", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -21543,6 +21883,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-vnet-baseline",
 		Rationale: "A Virtual WAN hub is a network function the provider runs: no guest operating system, runtime or middleware is exposed to the customer. Its model stays that of the network it configures (network_controls: customer).",
+		ARM: []string{
+			"Microsoft.Network/virtualHubs",
+		},
 	}},
 	{name: "azurerm_virtual_machine", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -21572,6 +21915,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-vm-linux-baseline",
 		Rationale: "Extensions run with full rights inside the guest OS, the customer's layer in IaaS.",
+		ARM: []string{
+			"Microsoft.Compute/virtualMachines/extensions",
+		},
 	}},
 	{name: "azurerm_virtual_machine_scale_set_extension", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -21589,6 +21935,9 @@ var builtinTypes = [...]builtinType{
 			"network_controls",
 		},
 		Source: "azure-vnet-baseline",
+		ARM: []string{
+			"Microsoft.Network/virtualNetworks",
+		},
 	}},
 	{name: "azurerm_virtual_network_gateway", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -21612,6 +21961,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-vpn-gateway",
 		Rationale: "Microsoft runs the gateway instances, but the tunnels, IPsec policy and routes are VNet configuration the customer owns. A virtual network gateway is a network function the provider runs: no guest operating system, runtime or middleware is exposed to the customer. Its model stays that of the network it configures (network_controls: customer).",
+		ARM: []string{
+			"Microsoft.Network/virtualNetworkGateways",
+		},
 	}},
 	{name: "azurerm_virtual_network_gateway_connection", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -21632,6 +21984,9 @@ var builtinTypes = [...]builtinType{
 			"network_controls",
 		},
 		Source: "azure-vnet-baseline",
+		ARM: []string{
+			"Microsoft.Network/virtualNetworks/virtualNetworkPeerings",
+		},
 	}},
 	{name: "azurerm_virtual_wan", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -21640,6 +21995,9 @@ var builtinTypes = [...]builtinType{
 			"network_controls",
 		},
 		Source: "azure-vnet-baseline",
+		ARM: []string{
+			"Microsoft.Network/virtualWans",
+		},
 	}},
 	{name: "azurerm_web_application_firewall_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -21648,6 +22006,9 @@ var builtinTypes = [...]builtinType{
 			"network_controls",
 		},
 		Source: "azure-waf",
+		ARM: []string{
+			"Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies",
+		},
 	}},
 	{name: "azurerm_windows_function_app", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "faas",

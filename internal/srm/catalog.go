@@ -144,6 +144,9 @@ type ResourceType struct {
 	// ARMCondition names the condition that gives the ARM resource type
 	// through which the type resolves (the azapi types), or is empty.
 	ARMCondition string
+	// ARM are the ARM resource types of an entry's resources (the azapi
+	// types resolve through the entry).
+	ARM          []string
 	ServiceModel string
 	// Class is the id of the type's service class, or empty.
 	Class string

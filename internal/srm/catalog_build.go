@@ -5,6 +5,7 @@ package srm
 
 import (
 	"sort"
+	"strings"
 )
 
 // The third stage of Compile: the runtime catalog, built from a merged
@@ -65,10 +66,14 @@ func (m *merged) build() *Catalog {
 		c.ServiceClasses = append(c.ServiceClasses, sc)
 		c.classes[d.ID] = sc
 	}
+	c.services.entryByARM = map[string]*ResourceType{}
 	rts := make([]ResourceType, len(m.types.ids))
 	for i, name := range m.types.ids {
 		c.buildType(&rts[i], name, &m.types.items[i])
 		c.ResourceTypes[name] = &rts[i]
+		for _, a := range m.types.items[i].ARM {
+			c.services.entryByARM[strings.ToLower(a)] = &rts[i]
+		}
 	}
 	for i, name := range m.providers.ids {
 		d := m.providers.items[i].typeDoc()
@@ -132,7 +137,7 @@ func (c *Catalog) buildObligations(m *merged) {
 
 func (c *Catalog) buildType(rt *ResourceType, name string, d *ResourceTypeDoc) {
 	*rt = ResourceType{Type: name, Basis: BasisType, ServiceModel: d.ServiceModel, Class: d.Class, Hybrid: d.Hybrid, Focus: d.Focus,
-		Source: d.Source, Rationale: d.Rationale, ARMCondition: d.ARMTypeCondition}
+		Source: d.Source, Rationale: d.Rationale, ARMCondition: d.ARMTypeCondition, ARM: d.ARM}
 	sc := c.classes[d.Class]
 	if sc != nil && len(d.AppliesTo) == 0 {
 		// Most types take their class as it is: they share its lists.
@@ -156,7 +161,7 @@ func (c *Catalog) buildType(rt *ResourceType, name string, d *ResourceTypeDoc) {
 	rt.ConditionKeys = sortedKeys(d.Conditions)
 	for _, key := range rt.ConditionKeys {
 		cd := d.Conditions[key]
-		cond := &Condition{Key: key, Description: cd.Description, Default: cd.Default, ReplacedBy: cd.ReplacedBy, Absent: cd.Absent,
+		cond := &Condition{Key: key, Description: cd.Description, Default: cd.Default, ReplacedBy: cd.ReplacedBy, Absent: cd.Absent, ARMProperty: cd.ARMProperty,
 			Values: make(map[string]*Effect, len(cd.Values)), ValueKeys: sortedKeys(cd.Values)}
 		effect := func(name string, ed EffectDoc) *Effect {
 			eff := &Effect{Value: name, ServiceModel: ed.ServiceModel, Hybrid: ed.Hybrid, Reason: ed.Reason, Source: ed.Source,

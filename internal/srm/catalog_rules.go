@@ -36,6 +36,7 @@ var rules = []rule{
 	{"applicability", checkApplicability},
 	{"providers", checkProviders},
 	{"services", checkServices},
+	{"entry_arm", checkEntryARM},
 	{"conditions", checkConditions},
 	{"conservative_default", checkConservativeDefault},
 	{"one_model_moving_condition", checkModelMoves},
@@ -764,4 +765,35 @@ func (m *merged) pattern(fw string) *regexp.Regexp {
 	re, _ := compilePattern(f.IDPattern)
 	m.patterns[fw] = re
 	return re
+}
+
+// checkEntryARM: an entry's arm lists ARM resource types (namespace and
+// type: Microsoft.App/containerApps), each belonging to one entry; an
+// entry that resolves through an ARM type (arm_type_condition) lists none;
+// a condition's arm_property needs an entry with arm types.
+func checkEntryARM(m *merged) Problems {
+	var probs Problems
+	owner := map[string]string{}
+	for i, name := range m.types.ids {
+		rt, at := m.types.items[i], m.types.at[i]
+		for j, a := range rt.ARM {
+			field := fmt.Sprintf("arm[%d]", j)
+			switch {
+			case !armPattern.MatchString(a) || !strings.Contains(a, "/"):
+				probs = append(probs, at.problem(field, "%q is not an ARM resource type (Microsoft.App/containerApps)", a))
+			case rt.ARMTypeCondition != "":
+				probs = append(probs, at.problem(field, "a type that resolves through an ARM type (arm_type_condition) is no ARM resource type itself"))
+			case owner[strings.ToLower(a)] != "":
+				probs = append(probs, at.problem(field, "ARM type %q is listed by %q too: an ARM type belongs to one entry", a, owner[strings.ToLower(a)]))
+			default:
+				owner[strings.ToLower(a)] = name
+			}
+		}
+		for _, key := range sortedKeys(rt.Conditions) {
+			if rt.Conditions[key].ARMProperty != "" && len(rt.ARM) == 0 {
+				probs = append(probs, at.sub("conditions."+key).problem("arm_property", "the entry lists no arm types: no azapi resource reads this property"))
+			}
+		}
+	}
+	return probs
 }

@@ -27,6 +27,9 @@ type Condition struct {
 	// Absent is the value of the attribute in a plan whose provider version
 	// predates it (see ConditionDoc.Absent); "" when not given.
 	Absent string
+	// ARMProperty is the path of the attribute in an ARM body (see
+	// ConditionDoc.ARMProperty); "" when not given.
+	ARMProperty string
 	// Replaces are the deprecated conditions that this one replaces.
 	Replaces []string
 	// assumed is the effect of Default.

@@ -246,6 +246,12 @@ type ResourceTypeDoc struct {
 	// entry, which must leave the most to the customer, when the condition
 	// is not given or names no classified ARM type.
 	ARMTypeCondition string `json:"arm_type_condition,omitempty"`
+	// ARM lists the Azure Resource Manager resource types that the entry's
+	// resources are (Microsoft.App/containerApps for azurerm_container_app):
+	// an azapi resource of one of them resolves through this entry, with
+	// its cells and conditions, rather than through the ARM type's service.
+	// An ARM type belongs to one entry at most.
+	ARM []string `json:"arm,omitempty"`
 }
 
 // ConditionDoc is an attribute of a resource type whose value changes owners.
@@ -279,6 +285,11 @@ type ConditionDoc struct {
 	// all (not even null). It must match one of Values or Rules. Without it,
 	// an absent attribute is not set.
 	Absent string `json:"absent,omitempty"`
+	// ARMProperty is the path of the same property in the ARM resource's
+	// body (properties.autoUpgradeProfile.upgradeChannel), with the same
+	// values, for an entry that lists arm types: the plan review reads the
+	// condition from the body of an azapi resource of such a type.
+	ARMProperty string `json:"arm_property,omitempty"`
 }
 
 // RuleDoc matches condition values by rule; exactly one of Prefix, Present

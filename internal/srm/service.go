@@ -35,6 +35,9 @@ type serviceIndex struct {
 	byPrefix map[string]*ResourceType
 	// byARM is keyed by lowercase ARM namespace or resource type.
 	byARM map[string]*ResourceType
+	// entryByARM is keyed by lowercase ARM resource type: the entries that
+	// list it (arm).
+	entryByARM map[string]*ResourceType
 	// minPrefix and maxPrefix bound the prefix lengths, for the search.
 	minPrefix, maxPrefix int
 }
@@ -106,8 +109,17 @@ func (c *Catalog) ServiceOfARM(armType string) *ResourceType {
 	return nil
 }
 
+// EntryOfARM returns the entry whose arm lists an ARM resource type such as
+// Microsoft.App/containerApps@2024-03-01 (the API version is ignored,
+// the match is exact and case-insensitive), or nil.
+func (c *Catalog) EntryOfARM(armType string) *ResourceType {
+	s, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(armType)), "@")
+	return c.services.entryByARM[s]
+}
+
 // viaARM answers for a type whose condition names an ARM resource type (the
-// azapi types): the service of that ARM type, else the type's own entry,
+// azapi types): the entry of the same Azure resource (with its cells and
+// conditions), else the service of that ARM type, else the type's own entry,
 // which leaves the most to the customer, with the assumption said. The
 // condition is taken out of the conditions the answer applies.
 func (c *Catalog) viaARM(rt *ResourceType, conditions map[string]string) (*ResourceType, map[string]string, *Assumption) {
@@ -121,6 +133,9 @@ func (c *Catalog) viaARM(rt *ResourceType, conditions map[string]string) (*Resou
 				rest[k] = v
 			}
 		}
+	}
+	if e := c.EntryOfARM(value); given && e != nil {
+		return e, rest, nil
 	}
 	if svc := c.ServiceOfARM(value); given && svc != nil {
 		return svc, rest, nil
