@@ -1637,6 +1637,16 @@ func builtinDocumentList() []NamedDocument {
 						URL:   "https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/platforms-shared-responsibility.html",
 						AsOf:  "2026-11-29",
 					},
+					"aws-dms-replication-instance": {
+						Title: "AWS DMS: Working with a replication instance (engine versions and upgrades)",
+						URL:   "https://docs.aws.amazon.com/dms/latest/userguide/CHAP_ReplicationInstance.html",
+						AsOf:  "2026-12-06",
+					},
+					"aws-docdb-major-version-upgrade": {
+						Title: "Amazon DocumentDB: In-place major version upgrade (\"You can choose how and when to upgrade\")",
+						URL:   "https://docs.aws.amazon.com/documentdb/latest/developerguide/docdb-mvu.html",
+						AsOf:  "2026-12-06",
+					},
 					"aws-ec2-security": {
 						Title: "Amazon EC2: Security in Amazon EC2",
 						URL:   "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-security.html",
@@ -1667,6 +1677,11 @@ func builtinDocumentList() []NamedDocument {
 						URL:   "https://docs.aws.amazon.com/eks/latest/userguide/security.html",
 						AsOf:  "2026-11-29",
 					},
+					"aws-elasticache-version-management": {
+						Title: "Amazon ElastiCache: Version management (\"Because version upgrades might involve some compatibility risk, they don't occur automatically. You must initiate them.\")",
+						URL:   "https://docs.aws.amazon.com/AmazonElastiCache/latest/red-ug/VersionManagement.html",
+						AsOf:  "2026-12-06",
+					},
 					"aws-elb-security": {
 						Title: "Elastic Load Balancing: Security",
 						URL:   "https://docs.aws.amazon.com/elasticloadbalancing/latest/userguide/security.html",
@@ -1696,6 +1711,26 @@ func builtinDocumentList() []NamedDocument {
 						Title: "AWS KMS: Security in AWS Key Management Service",
 						URL:   "https://docs.aws.amazon.com/kms/latest/developerguide/kms-security.html",
 						AsOf:  "2026-11-28",
+					},
+					"aws-mq-upgrading-brokers": {
+						Title: "Amazon MQ: Upgrading a broker engine version (major upgrades are manual)",
+						URL:   "https://docs.aws.amazon.com/amazon-mq/latest/developer-guide/upgrading-brokers.html",
+						AsOf:  "2026-12-06",
+					},
+					"aws-msk-version-support": {
+						Title: "Amazon MSK: Apache Kafka version support (upgrade before the end of support date)",
+						URL:   "https://docs.aws.amazon.com/msk/latest/developerguide/version-support.html",
+						AsOf:  "2026-12-06",
+					},
+					"aws-neptune-release-types": {
+						Title: "Amazon Neptune: Types of engine release (\"Major version updates are entirely optional until the major version that you're using reaches its end of life\")",
+						URL:   "https://docs.aws.amazon.com/neptune/latest/userguide/release-types.html",
+						AsOf:  "2026-12-06",
+					},
+					"aws-opensearch-version-upgrade": {
+						Title: "Amazon OpenSearch Service: Upgrading domains (in-place version upgrades)",
+						URL:   "https://docs.aws.amazon.com/opensearch-service/latest/developerguide/version-migration.html",
+						AsOf:  "2026-12-06",
 					},
 					"aws-rds-custom-architecture": {
 						Title: "Amazon RDS Custom architecture",
@@ -1966,6 +2001,11 @@ func builtinDocumentList() []NamedDocument {
 						URL:   "https://learn.microsoft.com/en-us/azure/governance/management-groups/overview",
 						AsOf:  "2026-11-28",
 					},
+					"azure-ml-vulnerability-management": {
+						Title: "Azure Machine Learning: Vulnerability management (\"Once a compute instance is deployed, it does not get actively updated\")",
+						URL:   "https://learn.microsoft.com/azure/machine-learning/concept-vulnerability-management",
+						AsOf:  "2026-12-06",
+					},
 					"azure-monitor-alerts": {
 						Title: "Azure Monitor alerts overview",
 						URL:   "https://learn.microsoft.com/en-us/azure/azure-monitor/alerts/alerts-overview",
@@ -2016,6 +2056,11 @@ func builtinDocumentList() []NamedDocument {
 						URL:   "https://learn.microsoft.com/en-us/security/benchmark/azure/baselines/azure-cache-for-redis-security-baseline",
 						AsOf:  "2026-11-28",
 					},
+					"azure-redis-retired-features": {
+						Title: "Azure Cache for Redis: What is retired (\"We recommend that you upgrade your caches on your own\")",
+						URL:   "https://learn.microsoft.com/azure/azure-cache-for-redis/cache-retired-features",
+						AsOf:  "2026-12-06",
+					},
 					"azure-resource-locks": {
 						Title: "Azure Resource Manager: Lock resources to prevent unexpected changes",
 						URL:   "https://learn.microsoft.com/en-us/azure/azure-resource-manager/management/lock-resources",
@@ -2040,6 +2085,11 @@ func builtinDocumentList() []NamedDocument {
 						Title: "Azure SQL Database: Security overview",
 						URL:   "https://learn.microsoft.com/en-us/azure/azure-sql/database/security-overview",
 						AsOf:  "2026-11-28",
+					},
+					"azure-sql-vm-automated-patching": {
+						Title: "SQL Server on Azure VMs: Automated Patching (\"Other SQL Server updates ... must be installed manually\")",
+						URL:   "https://learn.microsoft.com/azure/azure-sql/virtual-machines/windows/automated-patching",
+						AsOf:  "2026-12-06",
 					},
 					"azure-static-web-apps": {
 						Title: "Azure Static Web Apps overview",
@@ -2132,6 +2182,11 @@ func builtinDocumentList() []NamedDocument {
 						Title: "AlloyDB for PostgreSQL overview",
 						URL:   "https://cloud.google.com/alloydb/docs/overview",
 						AsOf:  "2026-11-28",
+					},
+					"google-alloydb-major-version-upgrade": {
+						Title: "AlloyDB for PostgreSQL: Database in-place major version upgrade overview",
+						URL:   "https://cloud.google.com/alloydb/docs/major-version-upgrade-inplace-overview",
+						AsOf:  "2026-12-06",
 					},
 					"google-app-engine-flexible": {
 						Title: "App Engine flexible environment",
@@ -2367,6 +2422,11 @@ func builtinDocumentList() []NamedDocument {
 						Title: "Memorystore for Redis overview",
 						URL:   "https://cloud.google.com/memorystore/docs/redis/memorystore-for-redis-overview",
 						AsOf:  "2026-11-28",
+					},
+					"google-memorystore-redis-upgrade": {
+						Title: "Memorystore for Redis: About upgrading the Redis version of an instance",
+						URL:   "https://cloud.google.com/memorystore/docs/redis/about-upgrading-version",
+						AsOf:  "2026-12-06",
 					},
 					"google-monitoring-alerts": {
 						Title: "Cloud Monitoring: Alerting overview",
@@ -3345,6 +3405,15 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "aws-srm",
 							Rationale: "AppSync GraphQL APIs, resolvers, functions, data sources, API keys and caches run the customer's resolver logic against its data sources on an AWS-run endpoint; the customer owns the schema, resolver code, authorization modes and keys. Messaging, as aws_appsync_graphql_api.",
+							Cells: map[string]CellDoc{
+								"application_code": {
+									Owner:        "shared",
+									ProviderPart: "Runs the engine that executes the definitions, and its built-in connectors and integrations.",
+									CustomerPart: "Writes the workflow definitions, resolvers, functions or bot logic the service runs, and keeps them and their dependencies free of vulnerabilities.",
+									Source:       "aws-srm",
+									Disagreement: "The saas matrix cell is provider; the customer writes what the service enforces or runs for its resources (focus), so the cell is shared.",
+								},
+							},
 						},
 					},
 					"aws/arcregionswitch": {
@@ -3943,6 +4012,15 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "aws-srm",
 							Rationale: "CodePipeline pipelines, webhooks and custom action types orchestrate the customer's release stages across source, build and deploy actions; AWS runs the orchestration, the customer owns the pipeline definition, artifact store encryption, the roles actions assume and webhook secrets. Messaging, whose workflows are the customer's logic.",
+							Cells: map[string]CellDoc{
+								"application_code": {
+									Owner:        "shared",
+									ProviderPart: "Runs the engine that executes the definitions, and its built-in connectors and integrations.",
+									CustomerPart: "Writes the workflow definitions, resolvers, functions or bot logic the service runs, and keeps them and their dependencies free of vulnerabilities.",
+									Source:       "aws-srm",
+									Disagreement: "The saas matrix cell is provider; the customer writes what the service enforces or runs for its resources (focus), so the cell is shared.",
+								},
+							},
 						},
 					},
 					"aws/codestarconnections": {
@@ -4079,6 +4157,15 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "aws-srm",
 							Rationale: "Amazon Connect instances, contact flows, queues, routing and security profiles, users, phone numbers and storage configs run the customer's contact centre on AWS's service; the customer owns the flows it writes, agent accounts and permissions, and the recordings, transcripts and contact data it keeps.",
+							Cells: map[string]CellDoc{
+								"application_code": {
+									Owner:        "shared",
+									ProviderPart: "Runs the engine that executes the definitions, and its built-in connectors and integrations.",
+									CustomerPart: "Writes the workflow definitions, resolvers, functions or bot logic the service runs, and keeps them and their dependencies free of vulnerabilities.",
+									Source:       "aws-srm",
+									Disagreement: "The saas matrix cell is provider; the customer writes what the service enforces or runs for its resources (focus), so the cell is shared.",
+								},
+							},
 						},
 					},
 					"aws/connectcases": {
@@ -4207,6 +4294,15 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "aws-srm",
 							Rationale: "Data Pipeline pipelines and definitions schedule the customer's data movement and processing activities on EC2 or EMR resources launched in its account; the customer owns the activities' commands, the resources' roles and the data moved.",
+							Cells: map[string]CellDoc{
+								"application_code": {
+									Owner:        "shared",
+									ProviderPart: "Runs the engine that executes the definitions, and its built-in connectors and integrations.",
+									CustomerPart: "Writes the workflow definitions, resolvers, functions or bot logic the service runs, and keeps them and their dependencies free of vulnerabilities.",
+									Source:       "aws-srm",
+									Disagreement: "The saas matrix cell is provider; the customer writes what the service enforces or runs for its resources (focus), so the cell is shared.",
+								},
+							},
 						},
 					},
 					"aws/datasync": {
@@ -4769,6 +4865,15 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "aws-emr-default-ami",
 							Rationale: "EMR clusters, instance groups and fleets, managed scaling, security configurations, studios and block public access run the customer's big-data jobs on EC2 instances in its account from AMIs AWS publishes; running clusters are not re-imaged, so the customer relaunches them (or patches its custom AMI). Compute with a host, as aws_emr_cluster.",
+							Cells: map[string]CellDoc{
+								"operating_system": {
+									Owner:        "shared",
+									ProviderPart: "Launches cluster nodes from the latest Amazon Linux release of the EMR release at launch time.",
+									CustomerPart: "Replaces long-running nodes (or relaunches the cluster) to take newer AMI releases, or supplies and patches a custom AMI.",
+									Source:       "aws-emr-default-ami",
+									Disagreement: "EMR applies the latest Amazon Linux release when nodes launch, not to running nodes (as aws_emr_cluster).",
+								},
+							},
 						},
 					},
 					"aws/emrcontainers": {
@@ -4982,6 +5087,15 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "aws-srm",
 							Rationale: "Global Accelerator accelerators, listeners, endpoint groups and custom routing accelerators take the customer's traffic in at AWS edge locations and route it to its endpoints; the customer owns listeners, endpoints and flow logs. Traffic endpoint, as aws_globalaccelerator_accelerator.",
+							Cells: map[string]CellDoc{
+								"network_controls": {
+									Owner:        "shared",
+									ProviderPart: "Runs the service's network edge and enforces the rules, lists and access settings configured on it.",
+									CustomerPart: "Writes the rules, lists, allowed networks and private access settings of its resources, and reviews them.",
+									Source:       "aws-srm",
+									Disagreement: "The saas matrix cell is provider; the customer writes what the service enforces or runs for its resources (focus), so the cell is shared.",
+								},
+							},
 						},
 					},
 					"aws/glue": {
@@ -5254,6 +5368,15 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "aws-srm",
 							Rationale: "IoT Events detector and alarm models are state machines the customer writes over its device inputs; AWS runs them, the customer owns the logic, the actions they trigger and their role.",
+							Cells: map[string]CellDoc{
+								"application_code": {
+									Owner:        "shared",
+									ProviderPart: "Runs the engine that executes the definitions, and its built-in connectors and integrations.",
+									CustomerPart: "Writes the workflow definitions, resolvers, functions or bot logic the service runs, and keeps them and their dependencies free of vulnerabilities.",
+									Source:       "aws-srm",
+									Disagreement: "The saas matrix cell is provider; the customer writes what the service enforces or runs for its resources (focus), so the cell is shared.",
+								},
+							},
 						},
 					},
 					"aws/ipam": {
@@ -5303,6 +5426,15 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "aws-srm",
 							Rationale: "IVS Chat rooms and logging configurations carry the customer's users' chat messages, optionally through a review Lambda, and log them; the customer owns the messages, the handler code and where logs go.",
+							Cells: map[string]CellDoc{
+								"application_code": {
+									Owner:        "shared",
+									ProviderPart: "Runs the engine that executes the definitions, and its built-in connectors and integrations.",
+									CustomerPart: "Writes the workflow definitions, resolvers, functions or bot logic the service runs, and keeps them and their dependencies free of vulnerabilities.",
+									Source:       "aws-srm",
+									Disagreement: "The saas matrix cell is provider; the customer writes what the service enforces or runs for its resources (focus), so the cell is shared.",
+								},
+							},
 						},
 					},
 					"aws/kafka": {
@@ -5550,6 +5682,15 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "aws-srm",
 							Rationale: "Lex (V1) bots, intents, slot types and bot aliases are conversational logic the customer writes, calling its Lambda functions and logging conversations; AWS runs the language models, the customer owns the logic, fulfilment code and conversation logs.",
+							Cells: map[string]CellDoc{
+								"application_code": {
+									Owner:        "shared",
+									ProviderPart: "Runs the engine that executes the definitions, and its built-in connectors and integrations.",
+									CustomerPart: "Writes the workflow definitions, resolvers, functions or bot logic the service runs, and keeps them and their dependencies free of vulnerabilities.",
+									Source:       "aws-srm",
+									Disagreement: "The saas matrix cell is provider; the customer writes what the service enforces or runs for its resources (focus), so the cell is shared.",
+								},
+							},
 						},
 					},
 					"aws/lexv2models": {
@@ -5566,6 +5707,15 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "aws-srm",
 							Rationale: "Lex V2 bots, locales, versions, intents and slots are conversational logic the customer writes, calling its Lambda functions and logging conversations; AWS runs the language models, the customer owns the logic, fulfilment code and conversation logs.",
+							Cells: map[string]CellDoc{
+								"application_code": {
+									Owner:        "shared",
+									ProviderPart: "Runs the engine that executes the definitions, and its built-in connectors and integrations.",
+									CustomerPart: "Writes the workflow definitions, resolvers, functions or bot logic the service runs, and keeps them and their dependencies free of vulnerabilities.",
+									Source:       "aws-srm",
+									Disagreement: "The saas matrix cell is provider; the customer writes what the service enforces or runs for its resources (focus), so the cell is shared.",
+								},
+							},
 						},
 					},
 					"aws/licensemanager": {
@@ -6468,6 +6618,15 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "aws-srm",
 							Rationale: "Redshift Serverless namespaces, workgroups, endpoint accesses, snapshots, usage limits and resource policies hold and query the customer's warehouse data without nodes it sees; the customer owns admin credentials, encryption, public accessibility and sharing. Data store, as the existing Redshift Serverless entries.",
+							Cells: map[string]CellDoc{
+								"network_controls": {
+									Owner:        "shared",
+									ProviderPart: "Runs the service's network edge and enforces the rules, lists and access settings configured on it.",
+									CustomerPart: "Writes the rules, lists, allowed networks and private access settings of its resources, and reviews them.",
+									Source:       "aws-srm",
+									Disagreement: "The saas matrix cell is provider; the customer writes what the service enforces or runs for its resources (focus), so the cell is shared.",
+								},
+							},
 						},
 					},
 					"aws/rekognition": {
@@ -6622,6 +6781,15 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "aws-srm",
 							Rationale: "Route 53 Profiles bundle private hosted zones, resolver rules and DNS Firewall rule groups and associate them with the customer's VPCs; DNS configuration the customer shares across accounts.",
+							Cells: map[string]CellDoc{
+								"network_controls": {
+									Owner:        "shared",
+									ProviderPart: "Runs the service's network edge and enforces the rules, lists and access settings configured on it.",
+									CustomerPart: "Writes the rules, lists, allowed networks and private access settings of its resources, and reviews them.",
+									Source:       "aws-srm",
+									Disagreement: "The saas matrix cell is provider; the customer writes what the service enforces or runs for its resources (focus), so the cell is shared.",
+								},
+							},
 						},
 					},
 					"aws/route53recoverycontrolconfig": {
@@ -6668,6 +6836,15 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "aws-srm",
 							Rationale: "Route 53 Resolver endpoints, rules, DNS Firewall domain lists and rule groups, query log configs and DNSSEC settings resolve and filter the DNS of the customer's VPCs; network objects, as aws_route53_resolver_endpoint.",
+							Cells: map[string]CellDoc{
+								"network_controls": {
+									Owner:        "shared",
+									ProviderPart: "Runs the service's network edge and enforces the rules, lists and access settings configured on it.",
+									CustomerPart: "Writes the rules, lists, allowed networks and private access settings of its resources, and reviews them.",
+									Source:       "aws-srm",
+									Disagreement: "The saas matrix cell is provider; the customer writes what the service enforces or runs for its resources (focus), so the cell is shared.",
+								},
+							},
 						},
 					},
 					"aws/rum": {
@@ -7018,6 +7195,15 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "aws-security-scope",
 							Rationale: "Step Functions state machines, aliases and activities run the customer's workflows; the definitions are its logic, with their role, logging and encryption. Messaging, as aws_sfn_state_machine.",
+							Cells: map[string]CellDoc{
+								"application_code": {
+									Owner:        "shared",
+									ProviderPart: "Runs the engine that executes the definitions, and its built-in connectors and integrations.",
+									CustomerPart: "Writes the workflow definitions, resolvers, functions or bot logic the service runs, and keeps them and their dependencies free of vulnerabilities.",
+									Source:       "aws-security-scope",
+									Disagreement: "The saas matrix cell is provider; the customer writes what the service enforces or runs for its resources (focus), so the cell is shared.",
+								},
+							},
 						},
 					},
 					"aws/shield": {
@@ -7033,6 +7219,15 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "aws-srm",
 							Rationale: "Shield Advanced subscriptions, protections, protection groups, health check associations, proactive engagement and DRT access protect the customer's endpoints from DDoS; the customer chooses what is protected and what the response team may access. Traffic endpoint, as aws_shield_protection.",
+							Cells: map[string]CellDoc{
+								"network_controls": {
+									Owner:        "shared",
+									ProviderPart: "Runs the service's network edge and enforces the rules, lists and access settings configured on it.",
+									CustomerPart: "Writes the rules, lists, allowed networks and private access settings of its resources, and reviews them.",
+									Source:       "aws-srm",
+									Disagreement: "The saas matrix cell is provider; the customer writes what the service enforces or runs for its resources (focus), so the cell is shared.",
+								},
+							},
 						},
 					},
 					"aws/signer": {
@@ -7238,6 +7433,15 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "aws-srm",
 							Rationale: "SWF domains hold the customer's workflow executions, whose deciders and activity workers it writes and runs; messaging with its retention and access.",
+							Cells: map[string]CellDoc{
+								"application_code": {
+									Owner:        "shared",
+									ProviderPart: "Runs the engine that executes the definitions, and its built-in connectors and integrations.",
+									CustomerPart: "Writes the workflow definitions, resolvers, functions or bot logic the service runs, and keeps them and their dependencies free of vulnerabilities.",
+									Source:       "aws-srm",
+									Disagreement: "The saas matrix cell is provider; the customer writes what the service enforces or runs for its resources (focus), so the cell is shared.",
+								},
+							},
 						},
 					},
 					"aws/synthetics": {
@@ -7515,6 +7719,15 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "aws-srm",
 							Rationale: "WAF Classic web ACLs, rules, rule groups and match sets filter requests to the customer's CloudFront distributions; the customer writes the rules. Traffic endpoint, like the WAF (v2) entries.",
+							Cells: map[string]CellDoc{
+								"network_controls": {
+									Owner:        "shared",
+									ProviderPart: "Runs the service's network edge and enforces the rules, lists and access settings configured on it.",
+									CustomerPart: "Writes the rules, lists, allowed networks and private access settings of its resources, and reviews them.",
+									Source:       "aws-srm",
+									Disagreement: "The saas matrix cell is provider; the customer writes what the service enforces or runs for its resources (focus), so the cell is shared.",
+								},
+							},
 						},
 					},
 					"aws/wafregional": {
@@ -7530,6 +7743,15 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "aws-srm",
 							Rationale: "WAF Classic Regional web ACLs, rules, match sets and associations filter requests to the customer's load balancers and API stages; the customer writes the rules. Traffic endpoint, like the WAF (v2) entries.",
+							Cells: map[string]CellDoc{
+								"network_controls": {
+									Owner:        "shared",
+									ProviderPart: "Runs the service's network edge and enforces the rules, lists and access settings configured on it.",
+									CustomerPart: "Writes the rules, lists, allowed networks and private access settings of its resources, and reviews them.",
+									Source:       "aws-srm",
+									Disagreement: "The saas matrix cell is provider; the customer writes what the service enforces or runs for its resources (focus), so the cell is shared.",
+								},
+							},
 						},
 					},
 					"aws/wafv2": {
@@ -7545,6 +7767,15 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "aws-srm",
 							Rationale: "WAF web ACLs, rule groups, IP sets, regex pattern sets and associations filter requests to the customer's endpoints; AWS runs the engine, the customer writes the rules. Traffic endpoint, as aws_wafv2_web_acl (logging keeps its entry).",
+							Cells: map[string]CellDoc{
+								"network_controls": {
+									Owner:        "shared",
+									ProviderPart: "Runs the service's network edge and enforces the rules, lists and access settings configured on it.",
+									CustomerPart: "Writes the rules, lists, allowed networks and private access settings of its resources, and reviews them.",
+									Source:       "aws-srm",
+									Disagreement: "The saas matrix cell is provider; the customer writes what the service enforces or runs for its resources (focus), so the cell is shared.",
+								},
+							},
 						},
 					},
 					"aws/wavelength": {
@@ -7611,6 +7842,15 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "aws-srm",
 							Rationale: "WorkLink fleets and website certificate authority associations gave mobile users access to internal websites through AWS-rendered browsing; endpoints into the customer's network (the service has been discontinued).",
+							Cells: map[string]CellDoc{
+								"network_controls": {
+									Owner:        "shared",
+									ProviderPart: "Runs the service's network edge and enforces the rules, lists and access settings configured on it.",
+									CustomerPart: "Writes the rules, lists, allowed networks and private access settings of its resources, and reviews them.",
+									Source:       "aws-srm",
+									Disagreement: "The saas matrix cell is provider; the customer writes what the service enforces or runs for its resources (focus), so the cell is shared.",
+								},
+							},
 						},
 					},
 					"aws/workmail": {
@@ -8733,6 +8973,15 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "azure-ai-services-security",
 							Rationale: "Azure AI services accounts, model deployments and responsible-AI policies process the customer's data on models Microsoft runs, as azurerm_cognitive_account is classified; keys, network exposure and data handling are the customer's.",
+							Cells: map[string]CellDoc{
+								"network_controls": {
+									Owner:        "shared",
+									ProviderPart: "Runs the service's network edge and enforces the rules, lists and access settings configured on it.",
+									CustomerPart: "Writes the rules, lists, allowed networks and private access settings of its resources, and reviews them.",
+									Source:       "azure-ai-services-security",
+									Disagreement: "The saas matrix cell is provider; the customer writes what the service enforces or runs for its resources (focus), so the cell is shared.",
+								},
+							},
 						},
 					},
 					"azurerm/communication": {
@@ -8931,6 +9180,15 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "azure-cosmosdb-security",
 							Rationale: "Cosmos DB accounts, databases, containers and role definitions store the customer's data in a service Microsoft runs, as the azurerm_cosmosdb_* type entries say.",
+							Cells: map[string]CellDoc{
+								"network_controls": {
+									Owner:        "shared",
+									ProviderPart: "Runs the service's network edge and enforces the rules, lists and access settings configured on it.",
+									CustomerPart: "Writes the rules, lists, allowed networks and private access settings of its resources, and reviews them.",
+									Source:       "azure-cosmosdb-security",
+									Disagreement: "The saas matrix cell is provider; the customer writes what the service enforces or runs for its resources (focus), so the cell is shared.",
+								},
+							},
 						},
 					},
 					"azurerm/costmanagement": {
@@ -9349,6 +9607,15 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "azure-event-hubs-baseline",
 							Rationale: "Event Hubs namespaces, hubs and consumer groups carry the customer's event streams in a service Microsoft runs, as the type entries say.",
+							Cells: map[string]CellDoc{
+								"network_controls": {
+									Owner:        "shared",
+									ProviderPart: "Runs the service's network edge and enforces the rules, lists and access settings configured on it.",
+									CustomerPart: "Writes the rules, lists, allowed networks and private access settings of its resources, and reviews them.",
+									Source:       "azure-event-hubs-baseline",
+									Disagreement: "The saas matrix cell is provider; the customer writes what the service enforces or runs for its resources (focus), so the cell is shared.",
+								},
+							},
 						},
 					},
 					"azurerm/extendedlocation": {
@@ -9590,6 +9857,15 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "azure-iot-hub-baseline",
 							Rationale: "IoT Hub, its routes, endpoints, consumer groups and the Device Provisioning and Device Update services carry the customer's device messages; Microsoft runs them, the customer owns device identities, keys and routing.",
+							Cells: map[string]CellDoc{
+								"network_controls": {
+									Owner:        "shared",
+									ProviderPart: "Runs the service's network edge and enforces the rules, lists and access settings configured on it.",
+									CustomerPart: "Writes the rules, lists, allowed networks and private access settings of its resources, and reviews them.",
+									Source:       "azure-iot-hub-baseline",
+									Disagreement: "The saas matrix cell is provider; the customer writes what the service enforces or runs for its resources (focus), so the cell is shared.",
+								},
+							},
 						},
 					},
 					"azurerm/keyvault": {
@@ -9751,6 +10027,15 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "azure-logic-apps-compare",
 							Rationale: "Logic Apps workflows, triggers, actions and integration accounts hold the customer's integration logic and carry its data between services, as azurerm_logic_app_workflow is classified; Standard logic apps have a type entry of their own.",
+							Cells: map[string]CellDoc{
+								"application_code": {
+									Owner:        "shared",
+									ProviderPart: "Runs the engine that executes the definitions, and its built-in connectors and integrations.",
+									CustomerPart: "Writes the workflow definitions, resolvers, functions or bot logic the service runs, and keeps them and their dependencies free of vulnerabilities.",
+									Source:       "azure-logic-apps-compare",
+									Disagreement: "The saas matrix cell is provider; the customer writes what the service enforces or runs for its resources (focus), so the cell is shared.",
+								},
+							},
 						},
 					},
 					"azurerm/machinelearning": {
@@ -10485,6 +10770,15 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "azure-relay",
 							Rationale: "Relay namespaces and hybrid connections relay traffic between the customer's on-premises and cloud endpoints; authorization rules and the data in transit are the customer's.",
+							Cells: map[string]CellDoc{
+								"network_controls": {
+									Owner:        "shared",
+									ProviderPart: "Runs the service's network edge and enforces the rules, lists and access settings configured on it.",
+									CustomerPart: "Writes the rules, lists, allowed networks and private access settings of its resources, and reviews them.",
+									Source:       "azure-relay",
+									Disagreement: "The saas matrix cell is provider; the customer writes what the service enforces or runs for its resources (focus), so the cell is shared.",
+								},
+							},
 						},
 					},
 					"azurerm/resource": {
@@ -10595,6 +10889,15 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "azure-service-bus-baseline",
 							Rationale: "Service Bus namespaces, queues, topics and subscriptions carry the customer's messages, as the azurerm_servicebus_* type entries say.",
+							Cells: map[string]CellDoc{
+								"network_controls": {
+									Owner:        "shared",
+									ProviderPart: "Runs the service's network edge and enforces the rules, lists and access settings configured on it.",
+									CustomerPart: "Writes the rules, lists, allowed networks and private access settings of its resources, and reviews them.",
+									Source:       "azure-service-bus-baseline",
+									Disagreement: "The saas matrix cell is provider; the customer writes what the service enforces or runs for its resources (focus), so the cell is shared.",
+								},
+							},
 						},
 					},
 					"azurerm/serviceconnector": {
@@ -10696,6 +10999,15 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "azure-web-pubsub-baseline",
 							Rationale: "SignalR Service and Web PubSub carry real-time messages between the customer's servers and clients; keys, upstreams, network exposure and message content are the customer's. The Web PubSub baseline is cited; no SignalR page was confirmed.",
+							Cells: map[string]CellDoc{
+								"network_controls": {
+									Owner:        "shared",
+									ProviderPart: "Runs the service's network edge and enforces the rules, lists and access settings configured on it.",
+									CustomerPart: "Writes the rules, lists, allowed networks and private access settings of its resources, and reviews them.",
+									Source:       "azure-web-pubsub-baseline",
+									Disagreement: "The saas matrix cell is provider; the customer writes what the service enforces or runs for its resources (focus), so the cell is shared.",
+								},
+							},
 						},
 					},
 					"azurerm/springcloud": {
@@ -16384,6 +16696,15 @@ var builtinTypes = [...]builtinType{
 			"network_controls",
 			"data_protection",
 		},
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:        "shared",
+				ProviderPart: "Applies minor and patch engine versions and security fixes in maintenance windows, publishes new major versions and announces their end of support.",
+				CustomerPart: "Chooses the engine version, starts major version upgrades before the end of support, and applies the self-service updates the service offers.",
+				Source:       "aws-dms-replication-instance",
+				Disagreement: "The generic PaaS cell is provider; the engine's major versions are the customer's to start (audit N2). The cited page describes replication engine versions and in-place upgrades the customer starts; it assigns no responsibility in those words.",
+			},
+		},
 		Source: "aws-srm",
 	}},
 	{name: "aws_docdb_cluster", doc: 3, def: ResourceTypeDoc{
@@ -16393,6 +16714,15 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 			"network_controls",
 		},
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:        "shared",
+				ProviderPart: "Applies minor and patch engine versions and security fixes in maintenance windows, publishes new major versions and announces their end of support.",
+				CustomerPart: "Chooses the engine version, starts major version upgrades before the end of support, and applies the self-service updates the service offers.",
+				Source:       "aws-docdb-major-version-upgrade",
+				Disagreement: "The generic PaaS cell is provider; the engine's major versions are the customer's to start (audit N2).",
+			},
+		},
 		Source: "aws-srm",
 	}},
 	{name: "aws_docdb_cluster_instance", doc: 3, def: ResourceTypeDoc{
@@ -16400,6 +16730,15 @@ var builtinTypes = [...]builtinType{
 		Class:        "managed_database",
 		Focus: []string{
 			"configuration",
+		},
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:        "shared",
+				ProviderPart: "Applies minor and patch engine versions and security fixes in maintenance windows, publishes new major versions and announces their end of support.",
+				CustomerPart: "Chooses the engine version, starts major version upgrades before the end of support, and applies the self-service updates the service offers.",
+				Source:       "aws-docdb-major-version-upgrade",
+				Disagreement: "The generic PaaS cell is provider; the engine's major versions are the customer's to start (audit N2).",
+			},
 		},
 		Source: "aws-srm",
 	}},
@@ -17175,6 +17514,15 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 			"network_controls",
 		},
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:        "shared",
+				ProviderPart: "Applies minor and patch engine versions and security fixes in maintenance windows, publishes new major versions and announces their end of support.",
+				CustomerPart: "Chooses the engine version, starts major version upgrades before the end of support, and applies the self-service updates the service offers.",
+				Source:       "aws-elasticache-version-management",
+				Disagreement: "The generic PaaS cell is provider; the engine's major versions are the customer's to start (audit N2).",
+			},
+		},
 		Source: "aws-srm",
 	}},
 	{name: "aws_elasticache_parameter_group", doc: 3, def: ResourceTypeDoc{
@@ -17191,6 +17539,15 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_protection",
 			"network_controls",
+		},
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:        "shared",
+				ProviderPart: "Applies minor and patch engine versions and security fixes in maintenance windows, publishes new major versions and announces their end of support.",
+				CustomerPart: "Chooses the engine version, starts major version upgrades before the end of support, and applies the self-service updates the service offers.",
+				Source:       "aws-elasticache-version-management",
+				Disagreement: "The generic PaaS cell is provider; the engine's major versions are the customer's to start (audit N2).",
+			},
 		},
 		Source: "aws-srm",
 	}},
@@ -17217,6 +17574,15 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 			"network_controls",
 			"configuration",
+		},
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:        "shared",
+				ProviderPart: "Applies minor and patch engine versions and security fixes in maintenance windows, publishes new major versions and announces their end of support.",
+				CustomerPart: "Chooses the engine version, starts major version upgrades before the end of support, and applies the self-service updates the service offers.",
+				Source:       "aws-opensearch-version-upgrade",
+				Disagreement: "The generic PaaS cell is provider; the engine's major versions are the customer's to start (audit N2).",
+			},
 		},
 		Source: "aws-security-scope",
 	}},
@@ -17901,6 +18267,15 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 			"network_controls",
 		},
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:        "shared",
+				ProviderPart: "Applies minor and patch engine versions and security fixes in maintenance windows, publishes new major versions and announces their end of support.",
+				CustomerPart: "Chooses the engine version, starts major version upgrades before the end of support, and applies the self-service updates the service offers.",
+				Source:       "aws-elasticache-version-management",
+				Disagreement: "The generic PaaS cell is provider; the engine's major versions are the customer's to start (audit N2). The cited page is ElastiCache's (the same engines); no MemoryDB page was checked: counted as shared, the answer that leaves more to the customer.",
+			},
+		},
 		Source: "aws-srm",
 	}},
 	{name: "aws_mq_broker", doc: 3, def: ResourceTypeDoc{
@@ -17911,6 +18286,15 @@ var builtinTypes = [...]builtinType{
 			"network_controls",
 			"accounts_and_access",
 		},
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:        "shared",
+				ProviderPart: "Applies minor and patch engine versions and security fixes in maintenance windows, publishes new major versions and announces their end of support.",
+				CustomerPart: "Chooses the engine version, starts major version upgrades before the end of support, and applies the self-service updates the service offers.",
+				Source:       "aws-mq-upgrading-brokers",
+				Disagreement: "The generic PaaS cell is provider; the engine's major versions are the customer's to start (audit N2).",
+			},
+		},
 		Source: "aws-security-scope",
 	}},
 	{name: "aws_msk_cluster", doc: 3, def: ResourceTypeDoc{
@@ -17919,6 +18303,15 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_protection",
 			"network_controls",
+		},
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:        "shared",
+				ProviderPart: "Applies minor and patch engine versions and security fixes in maintenance windows, publishes new major versions and announces their end of support.",
+				CustomerPart: "Chooses the engine version, starts major version upgrades before the end of support, and applies the self-service updates the service offers.",
+				Source:       "aws-msk-version-support",
+				Disagreement: "The generic PaaS cell is provider; the engine's major versions are the customer's to start (audit N2).",
+			},
 		},
 		Source: "aws-security-scope",
 	}},
@@ -17952,6 +18345,15 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 			"network_controls",
 		},
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:        "shared",
+				ProviderPart: "Applies minor and patch engine versions and security fixes in maintenance windows, publishes new major versions and announces their end of support.",
+				CustomerPart: "Chooses the engine version, starts major version upgrades before the end of support, and applies the self-service updates the service offers.",
+				Source:       "aws-neptune-release-types",
+				Disagreement: "The generic PaaS cell is provider; the engine's major versions are the customer's to start (audit N2).",
+			},
+		},
 		Source: "aws-srm",
 	}},
 	{name: "aws_neptune_cluster_instance", doc: 3, def: ResourceTypeDoc{
@@ -17959,6 +18361,15 @@ var builtinTypes = [...]builtinType{
 		Class:        "managed_database",
 		Focus: []string{
 			"configuration",
+		},
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:        "shared",
+				ProviderPart: "Applies minor and patch engine versions and security fixes in maintenance windows, publishes new major versions and announces their end of support.",
+				CustomerPart: "Chooses the engine version, starts major version upgrades before the end of support, and applies the self-service updates the service offers.",
+				Source:       "aws-neptune-release-types",
+				Disagreement: "The generic PaaS cell is provider; the engine's major versions are the customer's to start (audit N2).",
+			},
 		},
 		Source: "aws-srm",
 	}},
@@ -18018,6 +18429,15 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 			"network_controls",
 			"configuration",
+		},
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:        "shared",
+				ProviderPart: "Applies minor and patch engine versions and security fixes in maintenance windows, publishes new major versions and announces their end of support.",
+				CustomerPart: "Chooses the engine version, starts major version upgrades before the end of support, and applies the self-service updates the service offers.",
+				Source:       "aws-opensearch-version-upgrade",
+				Disagreement: "The generic PaaS cell is provider; the engine's major versions are the customer's to start (audit N2).",
+			},
 		},
 		Source: "aws-security-scope",
 	}},
@@ -20605,6 +21025,63 @@ var builtinTypes = [...]builtinType{
 			"Microsoft.Logic/workflows",
 		},
 	}},
+	{name: "azurerm_machine_learning_compute_cluster", doc: 5, def: ResourceTypeDoc{
+		ServiceModel: "paas",
+		Class:        "managed_platform",
+		Focus: []string{
+			"operating_system",
+			"runtime",
+			"network_controls",
+		},
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:  "customer",
+				Source: "azure-ml-vulnerability-management",
+			},
+			"operating_system": {
+				Owner:        "shared",
+				ProviderPart: "Publishes patched OS VM images; nodes that start take the latest image.",
+				CustomerPart: "Scales non-idle nodes down (minimum nodes 0) so that nodes restart on the latest image, and keeps the environment images it brings patched.",
+				Source:       "azure-ml-vulnerability-management",
+			},
+			"runtime": {
+				Owner:  "customer",
+				Source: "azure-ml-vulnerability-management",
+			},
+		},
+		Source:    "azure-ml-vulnerability-management",
+		Rationale: "Compute cluster nodes take the latest OS image only when they are created: keeping non-idle nodes on new images is the customer's (shared); the environments and packages the jobs run are the customer's.",
+	}},
+	{name: "azurerm_machine_learning_compute_instance", doc: 5, def: ResourceTypeDoc{
+		ServiceModel: "paas",
+		Class:        "managed_platform",
+		AppliesTo: []string{
+			"accounts_and_access",
+		},
+		Focus: []string{
+			"operating_system",
+			"runtime",
+			"network_controls",
+			"accounts_and_access",
+		},
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:  "customer",
+				Source: "azure-ml-vulnerability-management",
+			},
+			"operating_system": {
+				Owner:        "customer",
+				Source:       "azure-ml-vulnerability-management",
+				Disagreement: "The generic PaaS cell is provider; a compute instance is not updated once deployed: the customer recreates it for the latest OS image or updates the OS and packages itself.",
+			},
+			"runtime": {
+				Owner:  "customer",
+				Source: "azure-ml-vulnerability-management",
+			},
+		},
+		Source:    "azure-ml-vulnerability-management",
+		Rationale: "A compute instance is a VM Azure Machine Learning builds from its image but does not update once deployed: the customer recreates it (or updates its OS and Python packages) and keeps the environments and packages it installs current.",
+	}},
 	{name: "azurerm_machine_learning_workspace", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_platform",
@@ -20873,6 +21350,38 @@ var builtinTypes = [...]builtinType{
 			"configuration",
 		},
 		Source: "azure-sql-security",
+	}},
+	{name: "azurerm_mssql_virtual_machine", doc: 5, def: ResourceTypeDoc{
+		ServiceModel: "iaas",
+		Class:        "host_configuration",
+		AppliesTo: []string{
+			"middleware",
+		},
+		Focus: []string{
+			"middleware",
+			"operating_system",
+			"configuration",
+		},
+		Source:    "azure-sql-vm-automated-patching",
+		Rationale: "Registers SQL Server on a customer-run Azure VM with the SQL IaaS agent: the VM's OS and the SQL Server engine stay the customer's (iaas). Automated patching, when the customer enables it, installs only Windows and SQL Server updates marked Important or Critical; cumulative updates and service packs are installed by the customer.",
+	}},
+	{name: "azurerm_mssql_virtual_machine_availability_group_listener", doc: 5, def: ResourceTypeDoc{
+		ServiceModel: "iaas",
+		Class:        "network_object",
+		Focus: []string{
+			"network_controls",
+		},
+		Source:    "azure-sql-vm-automated-patching",
+		Rationale: "The listener of an availability group of SQL Server VMs: a network endpoint (load balancer rule and IP) of customer-run instances.",
+	}},
+	{name: "azurerm_mssql_virtual_machine_group", doc: 5, def: ResourceTypeDoc{
+		ServiceModel: "iaas",
+		Class:        "configuration_object",
+		Focus: []string{
+			"configuration",
+		},
+		Source:    "azure-sql-vm-automated-patching",
+		Rationale: "A Windows Server failover cluster definition for SQL Server VMs (availability groups): configuration of customer-run SQL Server instances; the VMs and their SQL Server registrations carry the host and engine obligations.",
 	}},
 	{name: "azurerm_mssql_virtual_network_rule", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -21352,6 +21861,15 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_protection",
 			"network_controls",
+		},
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:        "shared",
+				ProviderPart: "Applies minor and patch engine versions and security fixes in maintenance windows, publishes new major versions and announces their end of support.",
+				CustomerPart: "Chooses the engine version, starts major version upgrades before the end of support, and applies the self-service updates the service offers.",
+				Source:       "azure-redis-retired-features",
+				Disagreement: "The generic PaaS cell is provider; the engine's major versions are the customer's to start (audit N2).",
+			},
 		},
 		Source:    "azure-redis-baseline",
 		Rationale: "A managed Redis engine: Microsoft patches OS and Redis, the customer chooses version, TLS, access keys and network exposure.",
@@ -22258,6 +22776,15 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 			"network_controls",
 		},
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:        "shared",
+				ProviderPart: "Applies minor and patch engine versions and security fixes in maintenance windows, publishes new major versions and announces their end of support.",
+				CustomerPart: "Chooses the engine version, starts major version upgrades before the end of support, and applies the self-service updates the service offers.",
+				Source:       "google-alloydb-major-version-upgrade",
+				Disagreement: "The generic PaaS cell is provider; the engine's major versions are the customer's to start (audit N2).",
+			},
+		},
 		Source:    "google-alloydb",
 		Rationale: "AlloyDB is a managed PostgreSQL-compatible engine Google patches, the same split as Cloud SQL.",
 	}},
@@ -22267,6 +22794,15 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"network_controls",
 			"deployment_settings",
+		},
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:        "shared",
+				ProviderPart: "Applies minor and patch engine versions and security fixes in maintenance windows, publishes new major versions and announces their end of support.",
+				CustomerPart: "Chooses the engine version, starts major version upgrades before the end of support, and applies the self-service updates the service offers.",
+				Source:       "google-alloydb-major-version-upgrade",
+				Disagreement: "The generic PaaS cell is provider; the engine's major versions are the customer's to start (audit N2).",
+			},
 		},
 		Source: "google-alloydb",
 	}},
@@ -23939,6 +24475,15 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"network_controls",
 		},
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:        "shared",
+				ProviderPart: "Applies minor and patch engine versions and security fixes in maintenance windows, publishes new major versions and announces their end of support.",
+				CustomerPart: "Chooses the engine version, starts major version upgrades before the end of support, and applies the self-service updates the service offers.",
+				Source:       "google-memorystore-memcached",
+				Disagreement: "The generic PaaS cell is provider; the engine's major versions are the customer's to start (audit N2). No Memcached upgrade page was checked: counted as shared, the answer that leaves more to the customer.",
+			},
+		},
 		Source: "google-memorystore-memcached",
 	}},
 	{name: "google_monitoring_alert_policy", doc: 6, def: ResourceTypeDoc{
@@ -24179,12 +24724,40 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-pubsub-access",
 	}},
+	{name: "google_redis_cluster", doc: 6, def: ResourceTypeDoc{
+		ServiceModel: "paas",
+		Class:        "managed_database",
+		Focus: []string{
+			"data_protection",
+			"network_controls",
+		},
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:        "shared",
+				ProviderPart: "Applies minor and patch engine versions and security fixes in maintenance windows, publishes new major versions and announces their end of support.",
+				CustomerPart: "Chooses the engine version, starts major version upgrades before the end of support, and applies the self-service updates the service offers.",
+				Source:       "google-memorystore-redis-upgrade",
+				Disagreement: "The generic PaaS cell is provider; the engine's major versions are the customer's to start (audit N2).",
+			},
+		},
+		Source:    "google-memorystore-redis",
+		Rationale: "Memorystore for Redis Cluster runs a Redis engine Google patches; the customer chooses the version and starts major upgrades, and sets AUTH, in-transit encryption and network access (as google_redis_instance).",
+	}},
 	{name: "google_redis_instance", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
 		Focus: []string{
 			"data_protection",
 			"network_controls",
+		},
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:        "shared",
+				ProviderPart: "Applies minor and patch engine versions and security fixes in maintenance windows, publishes new major versions and announces their end of support.",
+				CustomerPart: "Chooses the engine version, starts major version upgrades before the end of support, and applies the self-service updates the service offers.",
+				Source:       "google-memorystore-redis-upgrade",
+				Disagreement: "The generic PaaS cell is provider; the engine's major versions are the customer's to start (audit N2).",
+			},
 		},
 		Source:    "google-memorystore-redis",
 		Rationale: "Memorystore runs a Redis engine Google patches; AUTH, in-transit encryption, version and network are the customer's.",

@@ -37,6 +37,7 @@ var rules = []rule{
 	{"providers", checkProviders},
 	{"services", checkServices},
 	{"entry_arm", checkEntryARM},
+	{"focus_not_provider", checkFocusNotProvider},
 	{"conditions", checkConditions},
 	{"conservative_default", checkConservativeDefault},
 	{"one_model_moving_condition", checkModelMoves},
@@ -336,6 +337,7 @@ func checkProviders(m *merged) Problems {
 func (m *merged) checkClassification(at origin, kind string, c Classification, why string) Problems {
 	probs := m.checkEntry(at, c.ServiceModel, c.Focus, c.Source)
 	probs = append(probs, m.checkApplies(at, "a "+kind, "the "+kind, c.Class, c.AppliesTo, c.Focus)...)
+	probs = append(probs, m.checkCells(at, "cells", c.Cells)...)
 	if strings.TrimSpace(c.Rationale) == "" {
 		probs = append(probs, at.problem("rationale", "must not be empty: %s", why))
 	}
@@ -645,6 +647,14 @@ func checkInvariants(m *merged) Problems {
 			}
 		}
 	}
+	for i, id := range m.services.ids {
+		s := m.services.items[i]
+		probs = append(probs, ic.checkCells(m.services.at[i].sub("cells"), s.Cells, []string{s.ServiceModel}, id, s.ServiceModel, false)...)
+	}
+	for i, id := range m.providers.ids {
+		pr := m.providers.items[i]
+		probs = append(probs, ic.checkCells(m.providers.at[i].sub("cells"), pr.Cells, []string{pr.ServiceModel}, id, pr.ServiceModel, false)...)
+	}
 	for i, name := range m.types.ids {
 		rt, at := m.types.items[i], m.types.at[i]
 		movers := modelMovers(rt)
@@ -794,6 +804,43 @@ func checkEntryARM(m *merged) Problems {
 				probs = append(probs, at.sub("conditions."+key).problem("arm_property", "the entry lists no arm types: no azapi resource reads this property"))
 			}
 		}
+	}
+	return probs
+}
+
+// checkFocusNotProvider: the components a resource directly configures
+// (focus) are never wholly the provider's. A type, service or provider
+// rule whose focus names a component that its cells and model's matrix
+// column give to the provider would hide the customer's part of what the
+// resource configures (the rules of a DNS firewall, the actions of a
+// workflow): give the component a shared or customer cell. A type's
+// conditions may move it on top.
+func checkFocusNotProvider(m *merged) Problems {
+	var probs Problems
+	check := func(at origin, model string, focus []string, cells map[string]CellDoc) {
+		for j, f := range focus {
+			owner := Owner("")
+			if cd, ok := cells[f]; ok {
+				owner = Owner(cd.Owner)
+			} else if ci := m.components.lookup(f); ci >= 0 {
+				owner = Owner(m.components.items[ci].Cells[model].Owner)
+			}
+			if owner == OwnerProvider {
+				probs = append(probs, at.problem(fmt.Sprintf("focus[%d]", j), "%s is in focus but %s answers it provider: the resource configures it, so give it a shared or customer cell", f, model))
+			}
+		}
+	}
+	for i := range m.types.ids {
+		rt := m.types.items[i]
+		check(m.types.at[i], rt.ServiceModel, rt.Focus, rt.Cells)
+	}
+	for i := range m.services.ids {
+		s := m.services.items[i]
+		check(m.services.at[i], s.ServiceModel, s.Focus, s.Cells)
+	}
+	for i := range m.providers.ids {
+		pr := m.providers.items[i]
+		check(m.providers.at[i], pr.ServiceModel, pr.Focus, pr.Cells)
 	}
 	return probs
 }

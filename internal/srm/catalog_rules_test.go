@@ -196,6 +196,8 @@ func brokenCases() []brokenCase {
 		{name: "arm property without arm types", rule: "entry_arm", custom: `{"resource_types": {"acme_db": {"service_model": "paas", "source": "aws-srm",
 			"conditions": {"tier": {"description": "d", "default": "x", "values": {"x": {}}, "arm_property": "properties.tier"}}}}}`,
 			doc: "catalog", path: "$.resource_types.acme_db.conditions.tier.arm_property", msg: "the entry lists no arm types"},
+		{name: "focus component the provider's", rule: "focus_not_provider", custom: `{"resource_types": {"acme_rule": {"service_model": "saas", "class": "network_object", "source": "aws-srm", "focus": ["network_controls"]}}}`,
+			doc: "catalog", path: "$.resource_types.acme_rule.focus[0]", msg: "network_controls is in focus but saas answers it provider"},
 		{name: "absent value that matches nothing", rule: "conditions", custom: `{"resource_types": {"acme_fn": {"service_model": "faas", "source": "aws-srm",
 			"conditions": {"package": {"description": "d", "default": "Image", "absent": "zip", "values": {"Image": {}, "Zip": {}}}}}}}`,
 			doc: "catalog", path: "$.resource_types.acme_fn.conditions.package.absent", msg: `"zip" matches none of the values and rules (Image, Zip)`},

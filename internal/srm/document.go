@@ -111,12 +111,17 @@ type Classification struct {
 	// Rationale says what the resources are, and why they have their model
 	// and class.
 	Rationale string `json:"rationale"`
+	// Cells replace matrix cells for every resource of the service or
+	// provider, by component id, as a type's cells do (a WAF's rules are
+	// the customer's although the saas matrix gives network controls to the
+	// provider).
+	Cells map[string]CellDoc `json:"cells,omitempty"`
 }
 
 // typeDoc is the classification as a resource type entry, for building.
 func (d Classification) typeDoc() ResourceTypeDoc {
 	return ResourceTypeDoc{ServiceModel: d.ServiceModel, Class: d.Class, AppliesTo: d.AppliesTo, Focus: d.Focus,
-		Source: d.Source, Rationale: d.Rationale}
+		Source: d.Source, Rationale: d.Rationale, Cells: d.Cells}
 }
 
 // ServiceClassDoc is a kind of resource and the components it embodies: a
