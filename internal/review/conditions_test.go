@@ -36,10 +36,10 @@ func TestAzapiThroughEntry(t *testing.T) {
 		{name: "cluster, azapi 1.x body string", after: `{"type": "Microsoft.ContainerService/managedClusters@2024-05-01",
 			"body": "{\"properties\": {\"autoUpgradeProfile\": {\"nodeOSUpgradeChannel\": \"None\"}}}"}`,
 			conds: map[string]string{"type": "Microsoft.ContainerService/managedClusters@2024-05-01", "node_os_upgrade_channel": "None"},
-			os: srm.OwnerCustomer, entry: "azurerm_kubernetes_cluster"},
+			os:    srm.OwnerCustomer, entry: "azurerm_kubernetes_cluster"},
 		{name: "cluster, channel unknown", after: `{"type": "Microsoft.ContainerService/managedClusters@2024-05-01", "body": {}}`,
 			unknown: `{"body": {"properties": {"autoUpgradeProfile": {"nodeOSUpgradeChannel": true}}}}`,
-			conds: map[string]string{"type": "Microsoft.ContainerService/managedClusters@2024-05-01"}, os: srm.OwnerCustomer, entry: "azurerm_kubernetes_cluster"},
+			conds:   map[string]string{"type": "Microsoft.ContainerService/managedClusters@2024-05-01"}, os: srm.OwnerCustomer, entry: "azurerm_kubernetes_cluster"},
 		{name: "ARM type of a service only", after: `{"type": "Microsoft.App/connectedEnvironments@2024-03-01", "body": {}}`,
 			conds: map[string]string{"type": "Microsoft.App/connectedEnvironments@2024-03-01"}, entry: "azurerm/containerapps"},
 	}

@@ -65,6 +65,43 @@ var auditCases = []auditCase{
 	{finding: "N6", typ: "azurerm_logic_app_trigger_http_request", component: "application_code", want: notProvider},
 	{finding: "N6", typ: "aws_appsync_resolver", component: "application_code", want: notProvider},
 	{finding: "N6", typ: "aws_appsync_function", component: "application_code", want: notProvider},
+	// N14: a bucket's settings carry what they configure, not the bucket's
+	// 13 obligations.
+	{finding: "N14", typ: "aws_s3_bucket_cors_configuration", obligation: "data_classification.classify_data", absent: true},
+	{finding: "N14", typ: "aws_s3_bucket_versioning", obligation: "data_protection.back_up_data"},
+	{finding: "N14", typ: "aws_s3_bucket_versioning", obligation: "data_protection.encrypt_at_rest", absent: true},
+	{finding: "N14", typ: "aws_s3_bucket_public_access_block", obligation: "data_access.block_public_access"},
+	{finding: "N14", typ: "aws_s3_bucket_public_access_block", obligation: "data_protection.back_up_data", absent: true},
+	{finding: "N14", typ: "google_storage_bucket_iam_member", obligation: "data_access.least_privilege_access"},
+	{finding: "N14", typ: "google_storage_bucket_iam_member", obligation: "data_protection.back_up_data", absent: true},
+	// N15: objects without a host carry no host obligations.
+	{finding: "N15", typ: "aws_ecs_cluster", obligation: "operating_system.patch", absent: true},
+	{finding: "N15", typ: "aws_ecs_cluster_capacity_providers", obligation: "operating_system.harden_baseline", absent: true},
+	{finding: "N15", typ: "aws_eks_addon", obligation: "operating_system.keep_auto_upgrade_enabled", absent: true},
+	{finding: "N15", typ: "google_gke_hub_membership", obligation: "operating_system.harden_baseline", absent: true},
+	{finding: "N15", typ: "azurerm_kubernetes_fleet_manager", obligation: "operating_system.harden_baseline", absent: true},
+	{finding: "N15", typ: "azurerm_container_registry_task", obligation: "data_protection.back_up_data", absent: true},
+	{finding: "N15", typ: "azurerm_virtual_machine_run_command", obligation: "operating_system.patch", absent: true},
+	{finding: "N15", typ: "aws_ec2_host", obligation: "operating_system.patch", absent: true},
+	{finding: "N15", typ: "azurerm_batch_account", obligation: "operating_system.patch", absent: true},
+	{finding: "N15", typ: "aws_lambda_function_event_invoke_config", obligation: "runtime.use_supported_runtime", absent: true},
+	{finding: "N15", typ: "aws_lambda_code_signing_config", obligation: "application_code.fix_vulnerabilities"},
+	{finding: "N15", typ: "google_cloudbuild_trigger", obligation: "operating_system.harden_baseline", absent: true},
+	// N16: traffic endpoints carry no data-store obligations; policy
+	// attachments and bindings no MFA or credential rotation.
+	{finding: "N16", typ: "google_compute_health_check", obligation: "data_protection.back_up_data", absent: true},
+	{finding: "N16", typ: "google_compute_health_check", obligation: "data_protection.manage_keys", absent: true},
+	{finding: "N16", typ: "aws_lb", obligation: "data_protection.encrypt_in_transit"},
+	{finding: "N16", typ: "aws_iam_role_policy_attachment", obligation: "accounts_and_access.enforce_mfa", absent: true},
+	{finding: "N16", typ: "aws_iam_role", obligation: "accounts_and_access.rotate_credentials", absent: true},
+	{finding: "N16", typ: "google_project_iam_member", obligation: "accounts_and_access.enforce_mfa", absent: true},
+	{finding: "N16", typ: "azurerm_role_assignment", obligation: "accounts_and_access.enforce_mfa", absent: true},
+	{finding: "N16", typ: "azurerm_management_lock", obligation: "accounts_and_access.rotate_credentials", absent: true},
+	{finding: "N16", typ: "aws_iam_user", obligation: "accounts_and_access.enforce_mfa"},
+	{finding: "N16", typ: "aws_iam_access_key", obligation: "accounts_and_access.rotate_credentials"},
+	// L1: module telemetry.
+	{finding: "L1", typ: "modtm_telemetry", obligation: "data_protection.back_up_data", absent: true},
+	{finding: "L1", typ: "modtm_telemetry", obligation: "data_classification.set_data_residency"},
 	// L9: EMR instance groups and fleets take new AMIs only at launch.
 	{finding: "L9", typ: "aws_emr_instance_group", component: "operating_system", want: notProvider},
 	{finding: "L9", typ: "aws_emr_instance_fleet", component: "operating_system", want: notProvider},

@@ -990,12 +990,15 @@ func builtinDocumentList() []NamedDocument {
 					"modtm": {
 						Classification: Classification{
 							ServiceModel: "on_premises",
-							Class:        "terraform_host_artifact",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_classification",
+							},
 							Focus: []string{
-								"data_protection",
+								"data_classification",
 							},
 							Source:    "tf-provider-modtm",
-							Rationale: "modtm_telemetry is the usage telemetry of Azure Verified Modules: computed and sent from the machine that runs Terraform, it calls no resource of the customer's cloud (on_premises). What it sends leaves the customer's hands: the class keeps the data-protection duty.",
+							Rationale: "modtm_telemetry is the usage telemetry of Azure Verified Modules: computed and sent from the machine that runs Terraform, it calls no resource of the customer's cloud (on_premises). The only decision it leaves is whether module telemetry may leave (the modules' enable_telemetry): configuration and where the data may go (data classification and residency); it stores nothing to back up or encrypt.",
 						},
 					},
 					"terracurl": {
@@ -2903,12 +2906,17 @@ func builtinDocumentList() []NamedDocument {
 							"configuration",
 							"deployment_settings",
 						},
-						Rationale: "The provider runs the network devices and their software; the customer decides what may reach what. No host, no code and no data of the customer's live in them.",
+						Without: []string{
+							"network_controls.use_private_endpoints",
+							"accounts_and_access.enforce_mfa",
+							"accounts_and_access.rotate_credentials",
+						},
+						Rationale: "The provider runs the network devices and their software; the customer decides what may reach what. No host, no code and no data of the customer's live in them. A rule, route, subnet group or policy is not a service that could be reached through a private endpoint, nobody signs in to it and it holds no credentials: those obligations are left out.",
 					},
 					{
 						ID:          "traffic_endpoint",
 						Name:        "Traffic endpoint",
-						Description: "Load balancers, listeners, target groups, API gateways, CDNs, proxies, web application firewalls and certificates: endpoints that receive the customer's traffic and terminate TLS.",
+						Description: "Load balancers, listeners, target groups, health checks, network endpoint groups, API gateways, CDNs, proxies, web application firewalls and managed certificates: endpoints that receive the customer's traffic and terminate TLS.",
 						AppliesTo: []string{
 							"network_controls",
 							"configuration",
@@ -2916,7 +2924,14 @@ func builtinDocumentList() []NamedDocument {
 							"data_protection",
 							"data_access",
 						},
-						Rationale: "They terminate TLS (encrypt data in transit) and log the requests they pass (access logs), so data protection and data access apply; the provider runs their hosts.",
+						Without: []string{
+							"data_protection.encrypt_at_rest",
+							"data_protection.manage_keys",
+							"data_protection.back_up_data",
+							"data_access.least_privilege_access",
+							"data_access.block_public_access",
+						},
+						Rationale: "They terminate TLS (encrypt data in transit) and log the requests they pass (access logs), so those two apply; they store no data, so the data-store obligations (encryption at rest, keys, back-ups, data access and public access to stored data) are left out. Certificates whose private key the customer uploads are keys (key_secret). The provider runs their hosts.",
 					},
 					{
 						ID:          "identity_provider",
@@ -2933,13 +2948,28 @@ func builtinDocumentList() []NamedDocument {
 					{
 						ID:          "access_policy",
 						Name:        "Identity and policy object",
-						Description: "Roles, users, groups, policies and their attachments, IAM bindings and members, role assignments, service accounts, organisation structures and guardrails (SCPs, organisation policies, management groups, locks).",
+						Description: "Roles, policies and their attachments, groups and memberships, IAM bindings and members, role assignments, service accounts and managed identities without credentials of their own, organisation structures and guardrails (SCPs, organisation policies, management groups, locks).",
 						AppliesTo: []string{
 							"configuration",
 							"deployment_settings",
 							"accounts_and_access",
 						},
-						Rationale: "They grant or restrict access: least privilege, review and credentials apply, and they are configuration kept in code. A binding on a data resource also embodies data access (applies_to adds it).",
+						Without: []string{
+							"accounts_and_access.enforce_mfa",
+							"accounts_and_access.rotate_credentials",
+						},
+						Rationale: "They grant or restrict access: least privilege and access review apply, and they are configuration kept in code. They hold no credentials and nobody signs in to them, so multi-factor authentication and credential rotation are left out (they belong to users, keys and identity providers: account_credential, key_secret, identity_provider). A binding on a data resource also embodies data access (applies_to adds it).",
+					},
+					{
+						ID:          "account_credential",
+						Name:        "Account or credential",
+						Description: "Users, login profiles, database users, Kubernetes service accounts (their tokens) and other identities that sign in or hold credentials of their own.",
+						AppliesTo: []string{
+							"configuration",
+							"deployment_settings",
+							"accounts_and_access",
+						},
+						Rationale: "Someone or something authenticates as them: multi-factor authentication, credential rotation, least privilege and access review all apply.",
 					},
 					{
 						ID:          "key_secret",
@@ -2952,7 +2982,10 @@ func builtinDocumentList() []NamedDocument {
 							"data_access",
 							"accounts_and_access",
 						},
-						Rationale: "Keys and secrets are the data protection the customer manages (rotation, who may use them) and hold credentials.",
+						Without: []string{
+							"accounts_and_access.enforce_mfa",
+						},
+						Rationale: "Keys and secrets are the data protection the customer manages (rotation, who may use them) and hold credentials; nobody signs in to a key, so multi-factor authentication is left out.",
 					},
 					{
 						ID:          "logging_monitoring",
@@ -2990,7 +3023,11 @@ func builtinDocumentList() []NamedDocument {
 							"configuration",
 							"deployment_settings",
 						},
-						Rationale: "Only the configuration baseline and change control apply.",
+						Without: []string{
+							"accounts_and_access.enforce_mfa",
+							"accounts_and_access.rotate_credentials",
+						},
+						Rationale: "Only the configuration baseline and change control apply; a configuration object that also configures access (applies_to) carries least privilege and review, never multi-factor authentication or credential rotation: nobody signs in to it and it holds no credentials.",
 					},
 					{
 						ID:          "terraform_host_command",
@@ -15283,6 +15320,54 @@ func builtinDocumentList() []NamedDocument {
 							Rationale: "An ExpressRoute authorization key lets another ExpressRoute circuit or gateway connect to the private cloud's circuit: a network connection object the customer controls, not a host.",
 						},
 					},
+					"google/apigateway.iam": {
+						Name: "API Gateway: IAM policies, bindings and members",
+						Types: []string{
+							"google_api_gateway_api_config_iam_binding",
+							"google_api_gateway_api_config_iam_member",
+							"google_api_gateway_api_config_iam_policy",
+							"google_api_gateway_api_iam_binding",
+							"google_api_gateway_api_iam_member",
+							"google_api_gateway_api_iam_policy",
+							"google_api_gateway_gateway_iam_binding",
+							"google_api_gateway_gateway_iam_member",
+							"google_api_gateway_gateway_iam_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "google-srm",
+							Rationale: "IAM policies, bindings and members on the service's resources grant access to them: least privilege and review of who may use the resource's data; they hold no credentials (no multi-factor authentication or rotation), and the resource itself carries its own obligations.",
+						},
+					},
+					"google/apigee.iam": {
+						Name: "Apigee: IAM policies, bindings and members",
+						Types: []string{
+							"google_apigee_environment_iam_binding",
+							"google_apigee_environment_iam_member",
+							"google_apigee_environment_iam_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "google-apigee-hybrid-shared-responsibility",
+							Rationale: "IAM policies, bindings and members on the service's resources grant access to them: least privilege and review of who may use the resource's data; they hold no credentials (no multi-factor authentication or rotation), and the resource itself carries its own obligations.",
+						},
+					},
 					"google/cloudfunctions.iam": {
 						Name: "Cloud Functions: IAM",
 						Prefixes: []string{
@@ -15343,6 +15428,27 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "google-cloud-run-security",
 							Rationale: "IAM bindings, members and policies on services, jobs and worker pools (who may invoke, run or change them): they grant access to the product and run nothing, as the entries for google_cloud_run_v2_service_iam_member and google_compute_instance_iam_member, so the product's runtime and host duties stay on the product's own types.",
+						},
+					},
+					"google/cloudtasks.iam": {
+						Name: "Cloud Tasks: IAM policies, bindings and members",
+						Types: []string{
+							"google_cloud_tasks_queue_iam_binding",
+							"google_cloud_tasks_queue_iam_member",
+							"google_cloud_tasks_queue_iam_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "google-cloud-tasks",
+							Rationale: "IAM policies, bindings and members on the service's resources grant access to them: least privilege and review of who may use the resource's data; they hold no credentials (no multi-factor authentication or rotation), and the resource itself carries its own obligations.",
 						},
 					},
 					"google/colab.iam": {
@@ -15704,6 +15810,51 @@ func builtinDocumentList() []NamedDocument {
 							Rationale: "IAM on fleet features and scopes, and the Kubernetes RBAC role bindings the fleet writes into member clusters: grants of who may use the clusters, classed like the kubernetes RBAC types; they run nothing, so the node and workload duties stay on the clusters. (The feature IAM types are named whole: google_gke_hub_feature_iam_ is the service's own prefix.)",
 						},
 					},
+					"google/kms.iam": {
+						Name: "Cloud Key Management Service: IAM policies, bindings and members",
+						Types: []string{
+							"google_kms_crypto_key_iam_policy",
+							"google_kms_ekm_connection_iam_binding",
+							"google_kms_ekm_connection_iam_member",
+							"google_kms_ekm_connection_iam_policy",
+							"google_kms_key_ring_iam_binding",
+							"google_kms_key_ring_iam_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "google-kms",
+							Rationale: "IAM policies, bindings and members on the service's resources grant access to them: least privilege and review of who may use the resource's data; they hold no credentials (no multi-factor authentication or rotation), and the resource itself carries its own obligations.",
+						},
+					},
+					"google/networksecurity.iam": {
+						Name: "Network Security: IAM policies, bindings and members",
+						Types: []string{
+							"google_network_security_address_group_iam_binding",
+							"google_network_security_address_group_iam_member",
+							"google_network_security_address_group_iam_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "google-firewall-policies",
+							Rationale: "IAM policies, bindings and members on the service's resources grant access to them: least privilege and review of who may use the resource's data; they hold no credentials (no multi-factor authentication or rotation), and the resource itself carries its own obligations.",
+						},
+					},
 					"google/oracledatabase.network": {
 						Name: "Oracle Database@Google Cloud: ODB networks and subnets",
 						Prefixes: []string{
@@ -15717,6 +15868,76 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "google-srm",
 							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): an ODB network and its subnets connect a VPC to the Oracle Exadata and Autonomous Database resources; the customer chooses ranges and what may reach them, Google runs the network.",
+						},
+					},
+					"google/privateca.iam": {
+						Name: "Certificate Authority Service: IAM policies, bindings and members",
+						Types: []string{
+							"google_privateca_ca_pool_iam_binding",
+							"google_privateca_ca_pool_iam_member",
+							"google_privateca_ca_pool_iam_policy",
+							"google_privateca_certificate_template_iam_binding",
+							"google_privateca_certificate_template_iam_member",
+							"google_privateca_certificate_template_iam_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "google-private-ca",
+							Rationale: "IAM policies, bindings and members on the service's resources grant access to them: least privilege and review of who may use the resource's data; they hold no credentials (no multi-factor authentication or rotation), and the resource itself carries its own obligations.",
+						},
+					},
+					"google/pubsub.iam": {
+						Name: "Cloud Pub/Sub: IAM policies, bindings and members",
+						Types: []string{
+							"google_pubsub_schema_iam_binding",
+							"google_pubsub_schema_iam_member",
+							"google_pubsub_schema_iam_policy",
+							"google_pubsub_subscription_iam_binding",
+							"google_pubsub_subscription_iam_policy",
+							"google_pubsub_topic_iam_binding",
+							"google_pubsub_topic_iam_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "google-pubsub-access",
+							Rationale: "IAM policies, bindings and members on the service's resources grant access to them: least privilege and review of who may use the resource's data; they hold no credentials (no multi-factor authentication or rotation), and the resource itself carries its own obligations.",
+						},
+					},
+					"google/runtimeconfig.iam": {
+						Name: "Runtime Configurator: IAM policies, bindings and members",
+						Types: []string{
+							"google_runtimeconfig_config_iam_binding",
+							"google_runtimeconfig_config_iam_member",
+							"google_runtimeconfig_config_iam_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "google-srm",
+							Rationale: "IAM policies, bindings and members on the service's resources grant access to them: least privilege and review of who may use the resource's data; they hold no credentials (no multi-factor authentication or rotation), and the resource itself carries its own obligations.",
 						},
 					},
 					"google/vertexai.iam": {
@@ -16800,6 +17021,15 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-ec2-security",
 	}},
+	{name: "aws_ec2_host", doc: 3, def: ResourceTypeDoc{
+		ServiceModel: "iaas",
+		Class:        "configuration_object",
+		Focus: []string{
+			"configuration",
+		},
+		Source:    "aws-srm",
+		Rationale: "A Dedicated Host allocation: a reservation of a physical server for the customer's instances, which carry the host duties; the host's hardware and hypervisor are AWS's.",
+	}},
 	{name: "aws_ec2_transit_gateway", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
@@ -16858,11 +17088,15 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_ecr_repository_policy", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "access_policy",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
 			"data_access",
 		},
-		Source: "aws-security-scope",
+		Source:    "aws-security-scope",
+		Rationale: "A resource policy of its parent: who may use the parent's data (least privilege, review, public access); the parent carries the data store's obligations.",
 	}},
 	{name: "aws_ecs_capacity_provider", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "caas",
@@ -16909,11 +17143,21 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_ecs_cluster", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "caas",
-		Class:        "container_platform",
+		Class:        "configuration_object",
 		Focus: []string{
 			"configuration",
 		},
-		Source: "aws-ecs-shared-model",
+		Source:    "aws-ecs-shared-model",
+		Rationale: "An ECS cluster is a grouping of services, tasks and capacity providers: it runs nothing itself. The hosts' duties are on the capacity that runs the tasks (capacity providers, Auto Scaling groups, instances) and the images' on the task definitions and services.",
+	}},
+	{name: "aws_ecs_cluster_capacity_providers", doc: 3, def: ResourceTypeDoc{
+		ServiceModel: "caas",
+		Class:        "configuration_object",
+		Focus: []string{
+			"deployment_settings",
+		},
+		Source:    "aws-ecs-shared-model",
+		Rationale: "Associates capacity providers with an ECS cluster and sets its default strategy: configuration; the capacity providers and their instances carry the host duties.",
 	}},
 	{name: "aws_ecs_service", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "caas",
@@ -17149,11 +17393,15 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_efs_file_system_policy", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "access_policy",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
 			"data_access",
 		},
-		Source: "aws-srm",
+		Source:    "aws-srm",
+		Rationale: "A resource policy of its parent: who may use the parent's data (least privilege, review, public access); the parent carries the data store's obligations.",
 	}},
 	{name: "aws_efs_mount_target", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -17224,11 +17472,12 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_eks_addon", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "caas",
-		Class:        "container_platform",
+		Class:        "configuration_object",
 		Focus: []string{
-			"middleware",
+			"configuration",
 		},
-		Source: "aws-eks-security",
+		Source:    "aws-eks-security",
+		Rationale: "An EKS add-on installs a version of a cluster component (CNI, CoreDNS, kube-proxy, drivers) on the cluster: configuration, with no host of its own. Keeping add-on versions compatible with the cluster's Kubernetes version is part of the cluster's middleware duty; the nodes' duties stay on the node groups.",
 	}},
 	{name: "aws_eks_cluster", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "caas",
@@ -17561,7 +17810,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_elasticache_user", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
-		Class:        "access_policy",
+		Class:        "account_credential",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -17866,7 +18115,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_iam_user", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "access_policy",
+		Class:        "account_credential",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -17882,7 +18131,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_iam_user_login_profile", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "access_policy",
+		Class:        "account_credential",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -17914,7 +18163,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_identitystore_group_membership", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "identity_provider",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -18081,6 +18330,18 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-lambda-runtime",
 	}},
+	{name: "aws_lambda_code_signing_config", doc: 3, def: ResourceTypeDoc{
+		ServiceModel: "faas",
+		Class:        "configuration_object",
+		AppliesTo: []string{
+			"application_code",
+		},
+		Focus: []string{
+			"application_code",
+		},
+		Source:    "aws-lambda-security-overview",
+		Rationale: "Which signing profiles a function's code must be signed by: a control on the code the customer deploys, so the code obligations apply.",
+	}},
 	{name: "aws_lambda_event_source_mapping", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "configuration_object",
@@ -18124,7 +18385,7 @@ var builtinTypes = [...]builtinType{
 				Absent: "Zip",
 			},
 			"update_runtime_on": {
-				Description: "Runtime management mode (aws_lambda_runtime_management_config update_runtime_on). Defaults to \"Manual\", the conservative value: without the function's runtime management configuration the answer assumes the customer applies runtime updates; the service's own default is Auto.",
+				Description: "Runtime management mode: an attribute of aws_lambda_runtime_management_config, not of the function (a plan of the function never has it; pass it from the runtime management configuration, whose entry reads it). Defaults to \"Manual\", the conservative value; the service's own default is Auto.",
 				Default:     "Manual",
 				Values: map[string]EffectDoc{
 					"Auto": {},
@@ -18145,6 +18406,15 @@ var builtinTypes = [...]builtinType{
 			},
 		},
 		Source: "aws-lambda-runtime",
+	}},
+	{name: "aws_lambda_function_event_invoke_config", doc: 3, def: ResourceTypeDoc{
+		ServiceModel: "faas",
+		Class:        "configuration_object",
+		Focus: []string{
+			"configuration",
+		},
+		Source:    "aws-lambda-security-overview",
+		Rationale: "Retry and destination settings of asynchronous invocations of a Lambda function: configuration of the function, which carries the code and runtime duties.",
 	}},
 	{name: "aws_lambda_function_url", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "faas",
@@ -18175,19 +18445,57 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-lambda-runtime",
 	}},
+	{name: "aws_lambda_provisioned_concurrency_config", doc: 3, def: ResourceTypeDoc{
+		ServiceModel: "faas",
+		Class:        "configuration_object",
+		Focus: []string{
+			"deployment_settings",
+		},
+		Source:    "aws-lambda-security-overview",
+		Rationale: "Provisioned concurrency of a Lambda function version or alias: capacity configuration of the function.",
+	}},
 	{name: "aws_lambda_runtime_management_config", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "faas",
-		Class:        "serverless_function",
+		Class:        "configuration_object",
+		AppliesTo: []string{
+			"runtime",
+		},
 		Focus: []string{
 			"runtime",
 		},
-		Source: "aws-lambda-runtime",
+		Conditions: map[string]ConditionDoc{
+			"update_runtime_on": {
+				Description: "update_runtime_on of the runtime management configuration: Auto (Lambda applies runtime updates), FunctionUpdate (with the next function update) or Manual (the customer applies them). Defaults to \"Manual\", the conservative value; the service's own default is Auto.",
+				Default:     "Manual",
+				Values: map[string]EffectDoc{
+					"Auto": {},
+					"FunctionUpdate": {
+						Reason: "Runtime updates arrive with the next function update: the split stays shared.",
+						Source: "aws-lambda-runtime",
+					},
+					"Manual": {
+						Cells: map[string]CellDoc{
+							"runtime": {
+								Owner: "customer",
+							},
+						},
+						Reason: "In manual mode the customer chooses when to apply runtime updates.",
+						Source: "aws-lambda-runtime",
+					},
+				},
+			},
+		},
+		Source:    "aws-lambda-runtime",
+		Rationale: "The runtime management configuration of a Lambda function: its update_runtime_on decides who applies runtime updates (Auto: Lambda; FunctionUpdate: with the next function update; Manual: the customer).",
 	}},
 	{name: "aws_launch_configuration", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_image",
 		Focus: []string{
 			"operating_system",
+			"runtime",
+			"middleware",
+			"data_protection",
 			"configuration",
 		},
 		Source: "aws-ec2-security",
@@ -18727,12 +19035,20 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_s3_account_public_access_block", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "configuration_object",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
 			"data_access",
 			"configuration",
 		},
-		Source: "aws-s3-security",
+		Source:    "aws-s3-security",
+		Rationale: "The account-wide S3 Block Public Access setting: it implements blocking public access to every bucket of the account; the buckets carry the data store's obligations.",
+		Without: []string{
+			"data_access.least_privilege_access",
+			"data_access.enable_audit_logging",
+		},
 	}},
 	{name: "aws_s3_bucket", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -18746,111 +19062,189 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_s3_bucket_acl", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "configuration_object",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
 			"data_access",
 		},
-		Source: "aws-s3-security",
+		Source:    "aws-s3-security",
+		Rationale: "A setting of an S3 bucket: it carries only the obligations of what it configures (data access: policy, ACL, public access block, ownership or access logging); the bucket (aws_s3_bucket) carries the data store's.",
+		Without: []string{
+			"data_access.enable_audit_logging",
+		},
 	}},
 	{name: "aws_s3_bucket_cors_configuration", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "configuration_object",
 		Focus: []string{
-			"data_access",
+			"configuration",
 		},
-		Source: "aws-s3-security",
+		Source:    "aws-s3-security",
+		Rationale: "A setting of an S3 bucket: it carries only the obligations of what it configures (its configuration); the bucket (aws_s3_bucket) carries the data store's.",
 	}},
 	{name: "aws_s3_bucket_lifecycle_configuration", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "configuration_object",
+		AppliesTo: []string{
+			"data_protection",
+		},
 		Focus: []string{
 			"data_protection",
-			"data_classification",
 		},
-		Source: "aws-s3-security",
+		Source:    "aws-s3-security",
+		Rationale: "A setting of an S3 bucket: it carries only the obligations of what it configures (data protection: versioning, replication, lifecycle, object lock or default encryption); the bucket (aws_s3_bucket) carries the data store's.",
+		Without: []string{
+			"data_protection.encrypt_at_rest",
+			"data_protection.encrypt_in_transit",
+			"data_protection.manage_keys",
+		},
 	}},
 	{name: "aws_s3_bucket_logging", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "configuration_object",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
 			"data_access",
 		},
-		Source: "aws-s3-security",
+		Source:    "aws-s3-security",
+		Rationale: "A setting of an S3 bucket: it carries only the obligations of what it configures (data access: policy, ACL, public access block, ownership or access logging); the bucket (aws_s3_bucket) carries the data store's.",
+		Without: []string{
+			"data_access.least_privilege_access",
+			"data_access.block_public_access",
+		},
 	}},
 	{name: "aws_s3_bucket_notification", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "configuration_object",
 		Focus: []string{
 			"configuration",
 		},
-		Source: "aws-s3-security",
+		Source:    "aws-s3-security",
+		Rationale: "A setting of an S3 bucket: it carries only the obligations of what it configures (its configuration); the bucket (aws_s3_bucket) carries the data store's.",
 	}},
 	{name: "aws_s3_bucket_object_lock_configuration", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "configuration_object",
+		AppliesTo: []string{
+			"data_protection",
+		},
 		Focus: []string{
 			"data_protection",
 		},
-		Source: "aws-s3-security",
+		Source:    "aws-s3-security",
+		Rationale: "A setting of an S3 bucket: it carries only the obligations of what it configures (data protection: versioning, replication, lifecycle, object lock or default encryption); the bucket (aws_s3_bucket) carries the data store's.",
+		Without: []string{
+			"data_protection.encrypt_at_rest",
+			"data_protection.encrypt_in_transit",
+			"data_protection.manage_keys",
+		},
 	}},
 	{name: "aws_s3_bucket_ownership_controls", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "configuration_object",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
 			"data_access",
 		},
-		Source: "aws-s3-security",
+		Source:    "aws-s3-security",
+		Rationale: "A setting of an S3 bucket: it carries only the obligations of what it configures (data access: policy, ACL, public access block, ownership or access logging); the bucket (aws_s3_bucket) carries the data store's.",
+		Without: []string{
+			"data_access.enable_audit_logging",
+		},
 	}},
 	{name: "aws_s3_bucket_policy", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "configuration_object",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
 			"data_access",
 		},
-		Source: "aws-s3-security",
+		Source:    "aws-s3-security",
+		Rationale: "A setting of an S3 bucket: it carries only the obligations of what it configures (data access: policy, ACL, public access block, ownership or access logging); the bucket (aws_s3_bucket) carries the data store's.",
+		Without: []string{
+			"data_access.enable_audit_logging",
+		},
 	}},
 	{name: "aws_s3_bucket_public_access_block", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "configuration_object",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
 			"data_access",
-			"configuration",
 		},
-		Source: "aws-s3-security",
+		Source:    "aws-s3-security",
+		Rationale: "A setting of an S3 bucket: it carries only the obligations of what it configures (data access: policy, ACL, public access block, ownership or access logging); the bucket (aws_s3_bucket) carries the data store's.",
+		Without: []string{
+			"data_access.least_privilege_access",
+			"data_access.enable_audit_logging",
+		},
 	}},
 	{name: "aws_s3_bucket_replication_configuration", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "configuration_object",
+		AppliesTo: []string{
+			"data_protection",
+		},
 		Focus: []string{
 			"data_protection",
-			"data_classification",
 		},
-		Source: "aws-s3-security",
+		Source:    "aws-s3-security",
+		Rationale: "A setting of an S3 bucket: it carries only the obligations of what it configures (data protection: versioning, replication, lifecycle, object lock or default encryption); the bucket (aws_s3_bucket) carries the data store's.",
+		Without: []string{
+			"data_protection.encrypt_in_transit",
+		},
 	}},
 	{name: "aws_s3_bucket_server_side_encryption_configuration", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "configuration_object",
+		AppliesTo: []string{
+			"data_protection",
+		},
 		Focus: []string{
 			"data_protection",
 		},
-		Source: "aws-s3-security",
+		Source:    "aws-s3-security",
+		Rationale: "A setting of an S3 bucket: it carries only the obligations of what it configures (data protection: versioning, replication, lifecycle, object lock or default encryption); the bucket (aws_s3_bucket) carries the data store's.",
+		Without: []string{
+			"data_protection.encrypt_in_transit",
+			"data_protection.back_up_data",
+		},
 	}},
 	{name: "aws_s3_bucket_versioning", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "configuration_object",
+		AppliesTo: []string{
+			"data_protection",
+		},
 		Focus: []string{
 			"data_protection",
 		},
-		Source: "aws-s3-security",
+		Source:    "aws-s3-security",
+		Rationale: "A setting of an S3 bucket: it carries only the obligations of what it configures (data protection: versioning, replication, lifecycle, object lock or default encryption); the bucket (aws_s3_bucket) carries the data store's.",
+		Without: []string{
+			"data_protection.encrypt_at_rest",
+			"data_protection.encrypt_in_transit",
+			"data_protection.manage_keys",
+		},
 	}},
 	{name: "aws_s3_bucket_website_configuration", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "configuration_object",
 		Focus: []string{
-			"data_access",
 			"configuration",
 		},
-		Source: "aws-s3-security",
+		Source:    "aws-s3-security",
+		Rationale: "A setting of an S3 bucket: it carries only the obligations of what it configures (its configuration); the bucket (aws_s3_bucket) carries the data store's.",
 	}},
 	{name: "aws_s3_object", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -18879,11 +19273,15 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_secretsmanager_secret_policy", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "key_secret",
+		Class:        "access_policy",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
 			"data_access",
 		},
-		Source: "aws-srm",
+		Source:    "aws-srm",
+		Rationale: "A resource policy of its parent: who may use the parent's data (least privilege, review, public access); the parent carries the data store's obligations.",
 	}},
 	{name: "aws_secretsmanager_secret_rotation", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -18988,11 +19386,15 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_sns_topic_policy", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "messaging",
+		Class:        "access_policy",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
 			"data_access",
 		},
-		Source: "aws-security-scope",
+		Source:    "aws-security-scope",
+		Rationale: "A resource policy of its parent: who may use the parent's data (least privilege, review, public access); the parent carries the data store's obligations.",
 	}},
 	{name: "aws_sns_topic_subscription", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19022,11 +19424,15 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_sqs_queue_policy", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "messaging",
+		Class:        "access_policy",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
 			"data_access",
 		},
-		Source: "aws-security-scope",
+		Source:    "aws-security-scope",
+		Rationale: "A resource policy of its parent: who may use the parent's data (least privilege, review, public access); the parent carries the data store's obligations.",
 	}},
 	{name: "aws_ssm_association", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -19294,11 +19700,19 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_wafv2_web_acl_logging_configuration", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "logging_monitoring",
+		Class:        "configuration_object",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
 			"data_access",
 		},
-		Source: "aws-srm",
+		Source:    "aws-srm",
+		Rationale: "A logging or auditing setting of its parent: it implements audit logging; the destination workspace, bucket or log group carries the log store's obligations.",
+		Without: []string{
+			"data_access.least_privilege_access",
+			"data_access.block_public_access",
+		},
 	}},
 	{name: "azapi_data_plane_resource", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -19390,7 +19804,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_app_service_certificate", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
-		Class:        "traffic_endpoint",
+		Class:        "key_secret",
 		Focus: []string{
 			"data_protection",
 		},
@@ -19570,6 +19984,15 @@ var builtinTypes = [...]builtinType{
 		ARM: []string{
 			"Microsoft.Network/bastionHosts",
 		},
+	}},
+	{name: "azurerm_batch_account", doc: 5, def: ResourceTypeDoc{
+		ServiceModel: "paas",
+		Class:        "access_policy",
+		Focus: []string{
+			"accounts_and_access",
+		},
+		Source:    "azure-srm",
+		Rationale: "A Batch account: the access boundary of Batch pools and jobs (keys, identities, networks); the pools carry the node duties.",
 	}},
 	{name: "azurerm_cdn_frontdoor_custom_domain", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -19798,6 +20221,18 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-acr-baseline",
 	}},
+	{name: "azurerm_container_registry_task", doc: 5, def: ResourceTypeDoc{
+		ServiceModel: "paas",
+		Class:        "configuration_object",
+		AppliesTo: []string{
+			"application_code",
+		},
+		Focus: []string{
+			"application_code",
+		},
+		Source:    "azure-srm",
+		Rationale: "A build or image-update task of a container registry: the customer's build definition and the images it builds (code and dependency scanning); runs on hosts Azure manages.",
+	}},
 	{name: "azurerm_container_registry_token", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "data_store",
@@ -19868,15 +20303,16 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_cosmosdb_sql_role_assignment", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "access_policy",
 		AppliesTo: []string{
-			"accounts_and_access",
+			"data_access",
 		},
 		Focus: []string{
 			"data_access",
 			"accounts_and_access",
 		},
-		Source: "azure-cosmosdb-security",
+		Source:    "azure-cosmosdb-security",
+		Rationale: "A resource policy of its parent: who may use the parent's data (least privilege, review, public access); the parent carries the data store's obligations.",
 	}},
 	{name: "azurerm_cosmosdb_sql_role_definition", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -20282,12 +20718,16 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_key_vault_access_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "key_secret",
+		Class:        "access_policy",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
 			"data_access",
 			"accounts_and_access",
 		},
-		Source: "azure-key-vault-security",
+		Source:    "azure-key-vault-security",
+		Rationale: "A resource policy of its parent: who may use the parent's data (least privilege, review, public access); the parent carries the data store's obligations.",
 	}},
 	{name: "azurerm_key_vault_certificate", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -20475,14 +20915,28 @@ var builtinTypes = [...]builtinType{
 			"Microsoft.ContainerService/managedClusters/agentPools",
 		},
 	}},
+	{name: "azurerm_kubernetes_fleet_manager", doc: 5, def: ResourceTypeDoc{
+		ServiceModel: "caas",
+		Class:        "configuration_object",
+		Focus: []string{
+			"configuration",
+		},
+		Source:    "azure-srm",
+		Rationale: "A fleet of AKS clusters for multi-cluster updates and placement: configuration; the member clusters carry the node and cluster duties.",
+	}},
 	{name: "azurerm_kubernetes_flux_configuration", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
 			"deployment_settings",
 			"configuration",
+			"application_code",
+			"runtime",
+			"middleware",
+			"data_protection",
 		},
-		Source: "azure-aks-security",
+		Source:    "azure-aks-security",
+		Rationale: "A Flux GitOps configuration deploys the workloads of a Git repository to the cluster: the workloads it deploys are not declared in Terraform, so their duties (code, runtime, middleware, data) stay on it.",
 		ARM: []string{
 			"Microsoft.KubernetesConfiguration/fluxConfigurations",
 		},
@@ -21205,22 +21659,37 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_monitor_data_collection_rule_association", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "logging_monitoring",
-		Focus: []string{
+		Class:        "configuration_object",
+		AppliesTo: []string{
 			"data_access",
 		},
-		Source: "azure-diagnostic-settings",
-	}},
-	{name: "azurerm_monitor_diagnostic_setting", doc: 5, def: ResourceTypeDoc{
-		ServiceModel: "saas",
-		Class:        "logging_monitoring",
 		Focus: []string{
 			"data_access",
 		},
 		Source:    "azure-diagnostic-settings",
-		Rationale: "Diagnostic settings decide which platform and resource logs are kept, the customer's audit-logging duty.",
+		Rationale: "A logging or auditing setting of its parent: it implements audit logging; the destination workspace, bucket or log group carries the log store's obligations.",
+		Without: []string{
+			"data_access.least_privilege_access",
+			"data_access.block_public_access",
+		},
+	}},
+	{name: "azurerm_monitor_diagnostic_setting", doc: 5, def: ResourceTypeDoc{
+		ServiceModel: "saas",
+		Class:        "configuration_object",
+		AppliesTo: []string{
+			"data_access",
+		},
+		Focus: []string{
+			"data_access",
+		},
+		Source:    "azure-diagnostic-settings",
+		Rationale: "A diagnostic setting routes a resource's logs and metrics to a workspace, storage account or event hub: a setting of its parent that implements audit logging; the destination (log_analytics_workspace, storage account) carries the log store's obligations.",
 		ARM: []string{
 			"Microsoft.Insights/diagnosticSettings",
+		},
+		Without: []string{
+			"data_access.least_privilege_access",
+			"data_access.block_public_access",
 		},
 	}},
 	{name: "azurerm_monitor_metric_alert", doc: 5, def: ResourceTypeDoc{
@@ -21257,11 +21726,19 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_mssql_database_extended_auditing_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
-		Class:        "logging_monitoring",
+		Class:        "configuration_object",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
 			"data_access",
 		},
-		Source: "azure-sql-security",
+		Source:    "azure-sql-security",
+		Rationale: "A logging or auditing setting of its parent: it implements audit logging; the destination workspace, bucket or log group carries the log store's obligations.",
+		Without: []string{
+			"data_access.least_privilege_access",
+			"data_access.block_public_access",
+		},
 	}},
 	{name: "azurerm_mssql_elasticpool", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -21320,20 +21797,35 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_mssql_server_extended_auditing_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
-		Class:        "logging_monitoring",
+		Class:        "configuration_object",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
 			"data_access",
 		},
-		Source: "azure-sql-security",
+		Source:    "azure-sql-security",
+		Rationale: "A logging or auditing setting of its parent: it implements audit logging; the destination workspace, bucket or log group carries the log store's obligations.",
+		Without: []string{
+			"data_access.least_privilege_access",
+			"data_access.block_public_access",
+		},
 	}},
 	{name: "azurerm_mssql_server_security_alert_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
-		Class:        "logging_monitoring",
+		Class:        "configuration_object",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
 			"data_access",
-			"configuration",
 		},
-		Source: "azure-sql-security",
+		Source:    "azure-sql-security",
+		Rationale: "A logging or auditing setting of its parent: it implements audit logging; the destination workspace, bucket or log group carries the log store's obligations.",
+		Without: []string{
+			"data_access.least_privilege_access",
+			"data_access.block_public_access",
+		},
 	}},
 	{name: "azurerm_mssql_server_transparent_data_encryption", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -22437,6 +22929,18 @@ var builtinTypes = [...]builtinType{
 			"Microsoft.Compute/virtualMachines/extensions",
 		},
 	}},
+	{name: "azurerm_virtual_machine_run_command", doc: 5, def: ResourceTypeDoc{
+		ServiceModel: "iaas",
+		Class:        "configuration_object",
+		AppliesTo: []string{
+			"application_code",
+		},
+		Focus: []string{
+			"application_code",
+		},
+		Source:    "azure-srm",
+		Rationale: "A script run on a virtual machine: the customer's code; the VM carries the host duties.",
+	}},
 	{name: "azurerm_virtual_machine_scale_set_extension", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_configuration",
@@ -22808,7 +23312,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_alloydb_user", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "paas",
-		Class:        "access_policy",
+		Class:        "account_credential",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -22906,24 +23410,30 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_artifact_registry_repository_iam_member", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "access_policy",
 		AppliesTo: []string{
-			"accounts_and_access",
+			"data_access",
 		},
 		Focus: []string{
-			"data_access",
 			"accounts_and_access",
+			"data_access",
 		},
 		Source: "google-artifact-registry",
 	}},
 	{name: "google_bigquery_data_transfer_config", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "configuration_object",
+		AppliesTo: []string{
+			"data_access",
+			"data_protection",
+		},
 		Focus: []string{
 			"configuration",
 			"data_access",
+			"data_protection",
 		},
-		Source: "google-bigquery-governance",
+		Source:    "google-bigquery-governance",
+		Rationale: "A scheduled transfer into BigQuery: configuration that moves data (in-transit protection, who may run it); the dataset carries the store's obligations.",
 	}},
 	{name: "google_bigquery_dataset", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -22946,16 +23456,24 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_bigquery_dataset_iam_binding", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "access_policy",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
+			"accounts_and_access",
 			"data_access",
 		},
 		Source: "google-bigquery-access",
 	}},
 	{name: "google_bigquery_dataset_iam_member", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "access_policy",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
+			"accounts_and_access",
 			"data_access",
 		},
 		Source: "google-bigquery-access",
@@ -22993,8 +23511,12 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_bigquery_table_iam_member", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "access_policy",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
+			"accounts_and_access",
 			"data_access",
 		},
 		Source: "google-bigquery-access",
@@ -23011,8 +23533,12 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_bigtable_instance_iam_member", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "access_policy",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
+			"accounts_and_access",
 			"data_access",
 		},
 		Source: "google-bigtable",
@@ -23260,6 +23786,18 @@ var builtinTypes = [...]builtinType{
 			"configuration",
 		},
 		Source: "google-cloud-tasks",
+	}},
+	{name: "google_cloudbuild_trigger", doc: 6, def: ResourceTypeDoc{
+		ServiceModel: "paas",
+		Class:        "configuration_object",
+		AppliesTo: []string{
+			"application_code",
+		},
+		Focus: []string{
+			"application_code",
+		},
+		Source:    "google-srm",
+		Rationale: "A Cloud Build trigger: the customer's build definition; the builds run on Google-managed workers.",
 	}},
 	{name: "google_cloudfunctions2_function", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "faas",
@@ -23744,7 +24282,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_region_ssl_certificate", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "paas",
-		Class:        "traffic_endpoint",
+		Class:        "key_secret",
 		Focus: []string{
 			"data_protection",
 		},
@@ -23881,7 +24419,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_ssl_certificate", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "paas",
-		Class:        "traffic_endpoint",
+		Class:        "key_secret",
 		Focus: []string{
 			"data_protection",
 		},
@@ -24162,11 +24700,12 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_eventarc_trigger", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "messaging",
+		Class:        "configuration_object",
 		Focus: []string{
 			"configuration",
 		},
-		Source: "google-eventarc",
+		Source:    "google-eventarc",
+		Rationale: "Monitoring, alerting or event-routing configuration: it stores no data and runs nothing; what it watches or routes to carries the data and host obligations.",
 	}},
 	{name: "google_filestore_instance", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -24228,6 +24767,15 @@ var builtinTypes = [...]builtinType{
 			"accounts_and_access",
 		},
 		Source: "google-iam",
+	}},
+	{name: "google_gke_hub_membership", doc: 6, def: ResourceTypeDoc{
+		ServiceModel: "caas",
+		Class:        "configuration_object",
+		Focus: []string{
+			"configuration",
+		},
+		Source:    "google-gke",
+		Rationale: "Registers a cluster in a fleet: configuration; the cluster carries the node and cluster duties.",
 	}},
 	{name: "google_gkeonprem_bare_metal_cluster", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
@@ -24385,19 +24933,25 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_kms_crypto_key_iam_binding", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "key_secret",
+		Class:        "access_policy",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
-			"data_protection",
 			"accounts_and_access",
+			"data_access",
 		},
 		Source: "google-kms",
 	}},
 	{name: "google_kms_crypto_key_iam_member", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "key_secret",
+		Class:        "access_policy",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
-			"data_protection",
 			"accounts_and_access",
+			"data_access",
 		},
 		Source: "google-kms",
 	}},
@@ -24411,10 +24965,13 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_kms_key_ring_iam_member", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "key_secret",
+		Class:        "access_policy",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
-			"data_protection",
 			"accounts_and_access",
+			"data_access",
 		},
 		Source: "google-kms",
 	}},
@@ -24488,12 +25045,13 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_monitoring_alert_policy", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "logging_monitoring",
+		Class:        "configuration_object",
 		Focus: []string{
 			"deployment_settings",
 			"configuration",
 		},
-		Source: "google-monitoring-alerts",
+		Source:    "google-monitoring-alerts",
+		Rationale: "Monitoring, alerting or event-routing configuration: it stores no data and runs nothing; what it watches or routes to carries the data and host obligations.",
 	}},
 	{name: "google_monitoring_dashboard", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -24513,11 +25071,12 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_monitoring_uptime_check_config", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "logging_monitoring",
+		Class:        "configuration_object",
 		Focus: []string{
 			"deployment_settings",
 		},
-		Source: "google-monitoring-alerts",
+		Source:    "google-monitoring-alerts",
+		Rationale: "Monitoring, alerting or event-routing configuration: it stores no data and runs nothing; what it watches or routes to carries the data and host obligations.",
 	}},
 	{name: "google_org_policy_policy", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -24764,11 +25323,19 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_scc_notification_config", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "logging_monitoring",
-		Focus: []string{
-			"configuration",
+		Class:        "configuration_object",
+		AppliesTo: []string{
+			"data_access",
 		},
-		Source: "google-scc",
+		Focus: []string{
+			"data_access",
+		},
+		Source:    "google-scc",
+		Rationale: "A logging or auditing setting of its parent: it implements audit logging; the destination workspace, bucket or log group carries the log store's obligations.",
+		Without: []string{
+			"data_access.least_privilege_access",
+			"data_access.block_public_access",
+		},
 	}},
 	{name: "google_secret_manager_secret", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -24781,7 +25348,10 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_secret_manager_secret_iam_member", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "key_secret",
+		Class:        "access_policy",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
 			"accounts_and_access",
 			"data_access",
@@ -24857,8 +25427,12 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_spanner_database_iam_member", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "access_policy",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
+			"accounts_and_access",
 			"data_access",
 		},
 		Source: "google-spanner-iam",
@@ -24874,8 +25448,12 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_spanner_instance_iam_member", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "access_policy",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
+			"accounts_and_access",
 			"data_access",
 		},
 		Source: "google-spanner-iam",
@@ -24918,7 +25496,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_sql_user", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "paas",
-		Class:        "access_policy",
+		Class:        "account_credential",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -24944,24 +25522,36 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_storage_bucket_acl", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "access_policy",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
 			"data_access",
 		},
-		Source: "google-storage-access",
+		Source:    "google-storage-access",
+		Rationale: "A resource policy of its parent: who may use the parent's data (least privilege, review, public access); the parent carries the data store's obligations.",
 	}},
 	{name: "google_storage_bucket_iam_binding", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "access_policy",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
+			"accounts_and_access",
 			"data_access",
 		},
 		Source: "google-storage-access",
 	}},
 	{name: "google_storage_bucket_iam_member", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "access_policy",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
+			"accounts_and_access",
 			"data_access",
 		},
 		Source:    "google-storage-access",
@@ -24969,8 +25559,12 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_storage_bucket_iam_policy", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "access_policy",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
+			"accounts_and_access",
 			"data_access",
 		},
 		Source: "google-storage-access",
@@ -24986,11 +25580,15 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_storage_default_object_acl", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "access_policy",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
 			"data_access",
 		},
-		Source: "google-storage-access",
+		Source:    "google-storage-access",
+		Rationale: "A resource policy of its parent: who may use the parent's data (least privilege, review, public access); the parent carries the data store's obligations.",
 	}},
 	{name: "google_storage_hmac_key", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -25201,7 +25799,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_default_service_account", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
-		Class:        "access_policy",
+		Class:        "account_credential",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -25210,7 +25808,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_default_service_account_v1", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
-		Class:        "access_policy",
+		Class:        "account_credential",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -25643,7 +26241,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_service_account", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
-		Class:        "access_policy",
+		Class:        "account_credential",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -25651,7 +26249,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_service_account_v1", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
-		Class:        "access_policy",
+		Class:        "account_credential",
 		Focus: []string{
 			"accounts_and_access",
 		},

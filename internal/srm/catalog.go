@@ -126,10 +126,14 @@ type ServiceClass struct {
 	// AppliesTo are the components a resource of the class embodies, in
 	// catalog order.
 	AppliesTo []string
+	// Without are the obligations resources of the class never carry.
+	Without   []string
 	Rationale string
 	// applies is AppliesTo by component index, shared by the types that
 	// take the class as it is.
 	applies []bool
+	// without is Without by obligation.
+	without map[string]bool
 }
 
 // ResourceType maps a Terraform resource type to the model.
@@ -146,7 +150,11 @@ type ResourceType struct {
 	ARMCondition string
 	// ARM are the ARM resource types of an entry's resources (the azapi
 	// types resolve through the entry).
-	ARM          []string
+	ARM []string
+	// Without are the obligations the type never carries: its class's and
+	// its own (see ResourceTypeDoc.Without).
+	Without      []string
+	without      map[string]bool
 	ServiceModel string
 	// Class is the id of the type's service class, or empty.
 	Class string

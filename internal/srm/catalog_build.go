@@ -63,6 +63,12 @@ func (m *merged) build() *Catalog {
 		sc := &ServiceClass{ID: d.ID, Name: d.Name, Description: d.Description, Rationale: d.Rationale,
 			applies: make([]bool, len(c.Components))}
 		sc.AppliesTo = c.inCatalogOrder(d.AppliesTo, nil, sc.applies)
+		if len(d.Without) > 0 {
+			sc.Without, sc.without = d.Without, make(map[string]bool, len(d.Without))
+			for _, id := range d.Without {
+				sc.without[id] = true
+			}
+		}
 		c.ServiceClasses = append(c.ServiceClasses, sc)
 		c.classes[d.ID] = sc
 	}
@@ -139,6 +145,18 @@ func (c *Catalog) buildType(rt *ResourceType, name string, d *ResourceTypeDoc) {
 	*rt = ResourceType{Type: name, Basis: BasisType, ServiceModel: d.ServiceModel, Class: d.Class, Hybrid: d.Hybrid, Focus: d.Focus,
 		Source: d.Source, Rationale: d.Rationale, ARMCondition: d.ARMTypeCondition, ARM: d.ARM}
 	sc := c.classes[d.Class]
+	if sc != nil && len(d.Without) == 0 {
+		rt.Without, rt.without = sc.Without, sc.without
+	} else if len(d.Without) > 0 {
+		rt.without = map[string]bool{}
+		if sc != nil {
+			rt.Without = append(rt.Without, sc.Without...)
+		}
+		rt.Without = append(rt.Without, d.Without...)
+		for _, id := range rt.Without {
+			rt.without[id] = true
+		}
+	}
 	if sc != nil && len(d.AppliesTo) == 0 {
 		// Most types take their class as it is: they share its lists.
 		rt.AppliesTo, rt.applies = sc.AppliesTo, sc.applies

@@ -133,6 +133,11 @@ type ServiceClassDoc struct {
 	Description string `json:"description"`
 	// AppliesTo lists the components a resource of the class embodies.
 	AppliesTo []string `json:"applies_to"`
+	// Without lists obligations that resources of the class never carry
+	// although their component applies: a reviewer could not check them on
+	// such an object (multi-factor authentication on a policy attachment,
+	// back-ups of a health check).
+	Without []string `json:"without,omitempty"`
 	// Rationale says why the class embodies these components and not others.
 	Rationale string `json:"rationale,omitempty"`
 }
@@ -257,6 +262,11 @@ type ResourceTypeDoc struct {
 	// its cells and conditions, rather than through the ARM type's service.
 	// An ARM type belongs to one entry at most.
 	ARM []string `json:"arm,omitempty"`
+	// Without lists obligations that resources of the type never carry, on
+	// top of its class's: those a reviewer could not check on it although
+	// their component applies (encryption at rest on a bucket's versioning
+	// setting).
+	Without []string `json:"without,omitempty"`
 }
 
 // ConditionDoc is an attribute of a resource type whose value changes owners.

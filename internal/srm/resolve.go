@@ -334,8 +334,18 @@ func (res *Result) derive(c *Catalog, wholeColumn bool, applies []bool, nObligat
 		case lo.Owner != rc.Owner:
 			lo.Owner = OwnerShared
 		}
-		if wholeColumn || applies[i] {
-			res.CustomerObligations = append(res.CustomerObligations, c.byCell[i][ownerIndex(rc.Owner)]...)
+		switch obls := c.byCell[i][ownerIndex(rc.Owner)]; {
+		case wholeColumn:
+			res.CustomerObligations = append(res.CustomerObligations, obls...)
+		case applies[i]:
+			// A class's obligations that a reviewer could not check on
+			// its resources are left out.
+			without := res.ResourceType.without
+			for _, o := range obls {
+				if !without[o.ID] {
+					res.CustomerObligations = append(res.CustomerObligations, o)
+				}
+			}
 		}
 	}
 }
