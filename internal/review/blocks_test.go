@@ -146,7 +146,7 @@ func checkBlockPlan(t *testing.T, file string) {
 }
 
 func TestReviewBlockPlans(t *testing.T) {
-	for _, cli := range []string{"terraform"} {
+	for _, cli := range []string{"terraform", "tofu"} {
 		file := filepath.Join("testdata", "blocks", cli+"-plan.json")
 		if _, err := os.Stat(file); err != nil {
 			t.Fatalf("%v: run TF_ACC=1 TF_ACC_TERRAFORM_PATH=<%s> go test ./internal/review -run TestAccReviewBlockPlans -update", err, cli)
