@@ -28,7 +28,7 @@ func TestAzapiThroughEntry(t *testing.T) {
 		entry                string
 	}{
 		{name: "container app", after: `{"type": "Microsoft.App/containerApps@2024-03-01", "body": {"properties": {}}}`,
-			conds: map[string]string{"type": "Microsoft.App/containerApps@2024-03-01"}, os: srm.OwnerCustomer, entry: "azurerm_container_app"},
+			conds: map[string]string{"type": "Microsoft.App/containerApps@2024-03-01"}, os: srm.OwnerShared, entry: "azurerm_container_app"},
 		{name: "cluster on a channel", after: `{"type": "Microsoft.ContainerService/managedClusters@2024-05-01",
 			"body": {"properties": {"autoUpgradeProfile": {"upgradeChannel": "stable", "nodeOSUpgradeChannel": "NodeImage"}}}}`,
 			conds: map[string]string{"type": "Microsoft.ContainerService/managedClusters@2024-05-01",

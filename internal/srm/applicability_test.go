@@ -53,6 +53,10 @@ func TestApplicabilityByClass(t *testing.T) {
 			[]string{"operating_system.patch", "data_protection.encrypt_at_rest", "data_protection.back_up_data", "data_protection.manage_keys"}},
 		{"identity_provider", "aws_cognito_user_pool", []string{"identity_infrastructure.configure_federation", "accounts_and_access.enforce_mfa"},
 			[]string{"data_protection.encrypt_at_rest"}},
+		{"container_service", "aws_ecs_task_definition", []string{"operating_system.patch", "application_code.scan_dependencies"},
+			[]string{"operating_system.keep_auto_upgrade_enabled", "operating_system.update_node_images"}},
+		{"node_group", "aws_eks_node_group", []string{"operating_system.patch", "runtime.use_supported_runtime"},
+			[]string{"operating_system.keep_auto_upgrade_enabled", "operating_system.rebuild_images"}},
 		{"access_policy", "aws_iam_role", []string{"accounts_and_access.least_privilege", "accounts_and_access.review_access"},
 			[]string{"data_protection.encrypt_at_rest", "identity_infrastructure.configure_federation", "accounts_and_access.enforce_mfa",
 				"accounts_and_access.rotate_credentials"}},
@@ -254,6 +258,20 @@ func TestEveryObligationHasAHome(t *testing.T) {
 		}
 		for _, id := range res.CustomerObligationIDs() {
 			homes[id] = append(homes[id], typ)
+		}
+		// and with each exact value of its conditions (an EKS node group
+		// on an AWS AMI).
+		rt := e.Catalog.ResourceTypes[typ]
+		for _, key := range rt.ConditionKeys {
+			for _, v := range rt.Conditions[key].ValueKeys {
+				res, err := e.Resolve(Request{ResourceType: typ, Conditions: map[string]string{key: v}})
+				if err != nil {
+					continue // a deprecated key with its replacement, or an invariant
+				}
+				for _, id := range res.CustomerObligationIDs() {
+					homes[id] = append(homes[id], typ+" "+key+"="+v)
+				}
+			}
 		}
 	}
 	onPrem, err := e.Resolve(Request{ServiceModel: "on_premises"})

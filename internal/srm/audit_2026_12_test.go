@@ -102,6 +102,30 @@ var auditCases = []auditCase{
 	// L1: module telemetry.
 	{finding: "L1", typ: "modtm_telemetry", obligation: "data_protection.back_up_data", absent: true},
 	{finding: "L1", typ: "modtm_telemetry", obligation: "data_classification.set_data_residency"},
+	// N7: a customer-built image on a provider-run host is shared: the
+	// provider patches the host, the customer rebuilds the image, once, on
+	// the resource that names it.
+	{finding: "N7", typ: "aws_ecs_task_definition", conds: map[string]string{"requires_compatibilities": "FARGATE"}, component: "operating_system", want: []Owner{OwnerShared}, obligation: "operating_system.rebuild_images"},
+	{finding: "N7", typ: "aws_ecs_task_definition", conds: map[string]string{"requires_compatibilities": "FARGATE"}, obligation: "operating_system.patch", absent: true},
+	{finding: "N7", typ: "aws_ecs_task_definition", conds: map[string]string{"requires_compatibilities": "FARGATE"}, obligation: "operating_system.keep_auto_upgrade_enabled", absent: true},
+	{finding: "N7", typ: "aws_ecs_task_definition", conds: map[string]string{"requires_compatibilities": "EC2"}, component: "operating_system", want: []Owner{OwnerCustomer}, obligation: "operating_system.patch"},
+	{finding: "N7", typ: "aws_ecs_service", conds: map[string]string{"launch_type": "FARGATE", "capacity_provider_strategy.capacity_provider": ""}, component: "operating_system", want: []Owner{OwnerShared}, obligation: "operating_system.rebuild_images", absent: true},
+	{finding: "N7", typ: "aws_ecs_service", conds: map[string]string{"launch_type": "FARGATE", "capacity_provider_strategy.capacity_provider": ""}, obligation: "operating_system.patch", absent: true},
+	{finding: "N7", typ: "aws_lambda_function", conds: map[string]string{"package_type": "Image"}, component: "operating_system", want: []Owner{OwnerShared}, obligation: "operating_system.rebuild_images"},
+	{finding: "N7", typ: "aws_lambda_function", conds: map[string]string{"package_type": "Image"}, obligation: "operating_system.patch", absent: true},
+	{finding: "N7", typ: "azurerm_container_app", component: "operating_system", want: []Owner{OwnerShared}, obligation: "operating_system.rebuild_images"},
+	{finding: "N7", typ: "azurerm_container_group", component: "operating_system", want: []Owner{OwnerShared}, obligation: "operating_system.rebuild_images"},
+	{finding: "N7", typ: "google_cloud_run_v2_service", component: "operating_system", want: []Owner{OwnerShared}, obligation: "operating_system.rebuild_images"},
+	{finding: "N7", typ: "azurerm_linux_web_app", component: "operating_system", want: []Owner{OwnerShared}, obligation: "operating_system.keep_auto_upgrade_enabled", absent: true},
+	{finding: "N7", typ: "kubernetes_deployment_v1", component: "operating_system", want: []Owner{OwnerShared}, obligation: "operating_system.rebuild_images"},
+	{finding: "N7", typ: "kubernetes_deployment_v1", obligation: "operating_system.keep_auto_upgrade_enabled", absent: true},
+	{finding: "N7", typ: "google_container_cluster", conds: map[string]string{"enable_autopilot": "true"}, component: "operating_system", want: []Owner{OwnerProvider}},
+	{finding: "N7", typ: "aws_eks_cluster", conds: map[string]string{"compute_config.enabled": "true"}, component: "operating_system", want: []Owner{OwnerProvider}},
+	{finding: "N7", typ: "google_container_node_pool", conds: map[string]string{"management.auto_upgrade": "true"}, obligation: "operating_system.rebuild_images", absent: true},
+	// N8: EKS managed node groups on an AWS AMI.
+	{finding: "N8", typ: "aws_eks_node_group", conds: map[string]string{"ami_type": "AL2023_x86_64_STANDARD"}, obligation: "operating_system.update_node_images"},
+	{finding: "N8", typ: "aws_eks_node_group", conds: map[string]string{"ami_type": "AL2023_x86_64_STANDARD"}, obligation: "operating_system.keep_auto_upgrade_enabled", absent: true},
+	{finding: "N8", typ: "aws_eks_node_group", obligation: "operating_system.patch"},
 	// L9: EMR instance groups and fleets take new AMIs only at launch.
 	{finding: "L9", typ: "aws_emr_instance_group", component: "operating_system", want: notProvider},
 	{finding: "L9", typ: "aws_emr_instance_fleet", component: "operating_system", want: notProvider},

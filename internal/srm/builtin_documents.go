@@ -1165,6 +1165,43 @@ func builtinDocumentList() []NamedDocument {
 						Source: "nist-800-53-r5",
 					},
 					{
+						ID:          "operating_system.update_node_images",
+						Component:   "operating_system",
+						Title:       "Update nodes to the latest image release",
+						Description: "Roll node groups onto the latest node image (AMI) release the provider publishes, on a schedule and within the image's support: the service publishes patched images but does not replace running nodes on its own. Keep the node image versions as evidence.",
+						When:        "shared",
+						Controls: map[string][]string{
+							"csa_ccm_v4": {
+								"TVM-03",
+								"CCC-04",
+							},
+							"nist_800_53_r5": {
+								"SI-2",
+								"CM-3",
+							},
+						},
+						Source: "nist-800-53-r5",
+					},
+					{
+						ID:          "operating_system.rebuild_images",
+						Component:   "operating_system",
+						Title:       "Rebuild images on patched base images",
+						Description: "Rebuild the container or function images from updated base images, scan them for known vulnerabilities before and after deployment, and redeploy them; the provider patches the hosts, kernel and container runtime that run them. Keep image build dates and scan reports as evidence.",
+						When:        "shared",
+						Controls: map[string][]string{
+							"csa_ccm_v4": {
+								"TVM-03",
+								"TVM-01",
+							},
+							"nist_800_53_r5": {
+								"SI-2",
+								"RA-5",
+								"CM-2",
+							},
+						},
+						Source: "nist-800-53-r5",
+					},
+					{
 						ID:          "runtime.use_supported_runtime",
 						Component:   "runtime",
 						Title:       "Use a supported runtime version",
@@ -1873,6 +1910,11 @@ func builtinDocumentList() []NamedDocument {
 						Title: "Azure security baseline for Container Instances",
 						URL:   "https://learn.microsoft.com/en-us/security/benchmark/azure/baselines/container-instances-security-baseline",
 						AsOf:  "2026-11-28",
+					},
+					"azure-container-service-considerations": {
+						Title: "Azure Architecture Center: Architectural considerations for choosing an Azure container service (\"Host updates and patches: Platform\"; \"Container image updates and patches: Customer\")",
+						URL:   "https://learn.microsoft.com/azure/architecture/guide/container-service-general-considerations",
+						AsOf:  "2026-12-06",
 					},
 					"azure-cosmosdb-security": {
 						Title: "Azure Cosmos DB: Security overview",
@@ -2746,6 +2788,9 @@ func builtinDocumentList() []NamedDocument {
 							"data_access",
 							"accounts_and_access",
 						},
+						Without: []string{
+							"operating_system.rebuild_images",
+						},
 						Rationale: "A host embodies every layer; the service model and conditions decide who owns each. Directory services are left out: a host signs in through them, it does not run them (a self-managed directory is its own type).",
 					},
 					{
@@ -2770,13 +2815,74 @@ func builtinDocumentList() []NamedDocument {
 							"identity_infrastructure",
 							"accounts_and_access",
 						},
+						Without: []string{
+							"operating_system.rebuild_images",
+							"operating_system.update_node_images",
+						},
 						Rationale: "A cluster is a host for workloads plus an API with its own authentication, so it embodies identity infrastructure too.",
+					},
+					{
+						ID:          "container_service",
+						Name:        "Container service or task definition",
+						Description: "ECS services, task definitions and task sets, EKS Fargate profiles and container groups: they run the customer's images on capacity the customer runs (EC2, external) or the provider runs and patches (Fargate, Managed Instances, Container Instances).",
+						AppliesTo: []string{
+							"physical_datacenter",
+							"physical_network",
+							"physical_hosts",
+							"virtualization",
+							"operating_system",
+							"runtime",
+							"middleware",
+							"network_controls",
+							"application_code",
+							"configuration",
+							"deployment_settings",
+							"data_classification",
+							"data_protection",
+							"data_access",
+							"identity_infrastructure",
+							"accounts_and_access",
+						},
+						Without: []string{
+							"operating_system.keep_auto_upgrade_enabled",
+							"operating_system.update_node_images",
+						},
+						Rationale: "On customer capacity the OS is the customer's to patch; on provider-run capacity the provider patches the hosts and the customer rebuilds its images (shared). There are no node pools to keep upgraded.",
+					},
+					{
+						ID:          "node_group",
+						Name:        "Managed node group",
+						Description: "Node groups of a managed Kubernetes service whose images the provider publishes but whose nodes the customer rolls onto new releases (EKS managed node groups).",
+						AppliesTo: []string{
+							"physical_datacenter",
+							"physical_network",
+							"physical_hosts",
+							"virtualization",
+							"operating_system",
+							"runtime",
+							"middleware",
+							"network_controls",
+							"application_code",
+							"configuration",
+							"deployment_settings",
+							"data_classification",
+							"data_protection",
+							"data_access",
+							"identity_infrastructure",
+							"accounts_and_access",
+						},
+						Without: []string{
+							"operating_system.keep_auto_upgrade_enabled",
+							"operating_system.rebuild_images",
+						},
+						Rationale: "EKS publishes patched AMIs but has no automatic node upgrade: updating the node group to the latest AMI release is the customer's.",
 					},
 					{
 						ID:          "container_workload",
 						Name:        "Container workload",
 						Description: "Workloads inside a cluster (deployments, pods, jobs, Helm releases, arbitrary manifests): the image's runtime and libraries, the code, its network exposure and the data it handles. The nodes' operating system belongs to the cluster and node pool types.",
 						AppliesTo: []string{
+							"operating_system",
 							"runtime",
 							"middleware",
 							"network_controls",
@@ -2788,7 +2894,11 @@ func builtinDocumentList() []NamedDocument {
 							"data_access",
 							"accounts_and_access",
 						},
-						Rationale: "The image a workload runs carries its runtime and libraries, which the customer patches; the node operating system is answered once, on the cluster or node pool, rather than on every workload.",
+						Without: []string{
+							"operating_system.keep_auto_upgrade_enabled",
+							"operating_system.update_node_images",
+						},
+						Rationale: "The image a workload runs carries its runtime and libraries, which the customer patches; the node operating system is answered once, on the cluster or node pool, rather than on every workload. A workload names the images it runs: the OS layer inside them is the customer's to rebuild on patched base images (operating_system shared: rebuild images, harden, runtime threat detection); the nodes' patching stays on the cluster and node pools.",
 					},
 					{
 						ID:          "managed_platform",
@@ -2809,6 +2919,10 @@ func builtinDocumentList() []NamedDocument {
 							"data_classification",
 							"data_protection",
 							"data_access",
+						},
+						Without: []string{
+							"operating_system.keep_auto_upgrade_enabled",
+							"operating_system.update_node_images",
 						},
 						Rationale: "A platform still has a host; under PaaS its operating system is the provider's, so listing it costs nothing and lets a condition that hands it to the customer show the obligation. Its identities (managed identities, roles) are types of their own.",
 					},
@@ -2831,6 +2945,10 @@ func builtinDocumentList() []NamedDocument {
 							"data_classification",
 							"data_protection",
 							"data_access",
+						},
+						Without: []string{
+							"operating_system.keep_auto_upgrade_enabled",
+							"operating_system.update_node_images",
 						},
 						Rationale: "The host layers are the provider's under FaaS; they stay listed so that a container image or a manual runtime update mode shows the obligations it hands to the customer.",
 					},
@@ -17161,7 +17279,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_ecs_service", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "caas",
-		Class:        "container_platform",
+		Class:        "container_service",
 		Focus: []string{
 			"deployment_settings",
 			"network_controls",
@@ -17174,23 +17292,25 @@ var builtinTypes = [...]builtinType{
 					"FARGATE": {
 						Cells: map[string]CellDoc{
 							"operating_system": {
-								Owner:        "customer",
+								Owner:        "shared",
+								ProviderPart: "Runs and patches the hosts, their kernel, the container runtime and the sandbox that run the image (Fargate platform versions and task retirement).",
+								CustomerPart: "Builds the image: rebuilds it on patched base images, scans it and redeploys it, and keeps the OS packages inside it current; hardens what runs in it.",
 								Source:       "aws-ecs-shared-model",
-								Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
 							},
 						},
-						Reason: "Fargate capacity: AWS runs and patches the hosts; the OS layer of the images is the customer's.",
+						Reason: "Fargate capacity: AWS patches the infrastructure; the customer keeps its container images. A customer-built image on a provider-run host: the provider patches the host, the customer rebuilds the image (operating_system shared, with the image obligation instead of host patching).",
 						Source: "aws-ecs-shared-model",
 					},
 					"FARGATE_SPOT": {
 						Cells: map[string]CellDoc{
 							"operating_system": {
-								Owner:        "customer",
+								Owner:        "shared",
+								ProviderPart: "Runs and patches the hosts, their kernel, the container runtime and the sandbox that run the image (Fargate platform versions and task retirement).",
+								CustomerPart: "Builds the image: rebuilds it on patched base images, scans it and redeploys it, and keeps the OS packages inside it current; hardens what runs in it.",
 								Source:       "aws-ecs-shared-model",
-								Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
 							},
 						},
-						Reason: "Fargate Spot capacity: AWS runs and patches the hosts; the OS layer of the images is the customer's.",
+						Reason: "Fargate capacity: AWS patches the infrastructure; the customer keeps its container images. A customer-built image on a provider-run host: the provider patches the host, the customer rebuilds the image (operating_system shared, with the image obligation instead of host patching).",
 						Source: "aws-ecs-shared-model",
 					},
 				},
@@ -17259,23 +17379,25 @@ var builtinTypes = [...]builtinType{
 					"FARGATE": {
 						Cells: map[string]CellDoc{
 							"operating_system": {
-								Owner:        "customer",
+								Owner:        "shared",
+								ProviderPart: "Runs and patches the hosts, their kernel, the container runtime and the sandbox that run the image (Fargate platform versions and task retirement).",
+								CustomerPart: "Builds the image: rebuilds it on patched base images, scans it and redeploys it, and keeps the OS packages inside it current; hardens what runs in it.",
 								Source:       "aws-ecs-shared-model",
-								Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
 							},
 						},
-						Reason: "Fargate: AWS runs and patches the hosts and their operating system; the OS layer of the task's images is the customer's (one rule for a customer-built image on a provider-run host).",
+						Reason: "Fargate: AWS provisions and patches the infrastructure the tasks run on; the customer keeps its container images. A customer-built image on a provider-run host: the provider patches the host, the customer rebuilds the image (operating_system shared, with the image obligation instead of host patching).",
 						Source: "aws-ecs-shared-model",
 					},
 					"MANAGED_INSTANCES": {
 						Cells: map[string]CellDoc{
 							"operating_system": {
-								Owner:        "customer",
+								Owner:        "shared",
+								ProviderPart: "Runs and patches the hosts, their kernel, the container runtime and the sandbox that run the image (ECS Managed Instances: AWS patches and replaces the instances).",
+								CustomerPart: "Builds the image: rebuilds it on patched base images, scans it and redeploys it, and keeps the OS packages inside it current; hardens what runs in it.",
 								Source:       "aws-ecs-managed-instances-shared-model",
-								Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
 							},
 						},
-						Reason: "ECS Managed Instances: AWS provisions, patches and replaces the instances (at most 21 days old); the OS layer of the task's images is the customer's (one rule for a customer-built image on a provider-run host).",
+						Reason: "ECS Managed Instances: AWS is responsible for operating system patching and security updates of the instances; the customer keeps its container images. A customer-built image on a provider-run host: the provider patches the host, the customer rebuilds the image (operating_system shared, with the image obligation instead of host patching).",
 						Source: "aws-ecs-managed-instances-shared-model",
 					},
 				},
@@ -17290,10 +17412,13 @@ var builtinTypes = [...]builtinType{
 			},
 		},
 		Source: "aws-ecs-shared-model",
+		Without: []string{
+			"operating_system.rebuild_images",
+		},
 	}},
 	{name: "aws_ecs_task_definition", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "caas",
-		Class:        "container_platform",
+		Class:        "container_service",
 		Focus: []string{
 			"application_code",
 			"configuration",
@@ -17342,23 +17467,25 @@ var builtinTypes = [...]builtinType{
 					"FARGATE": {
 						Cells: map[string]CellDoc{
 							"operating_system": {
-								Owner:        "customer",
+								Owner:        "shared",
+								ProviderPart: "Runs and patches the hosts, their kernel, the container runtime and the sandbox that run the image (Fargate platform versions and task retirement).",
+								CustomerPart: "Builds the image: rebuilds it on patched base images, scans it and redeploys it, and keeps the OS packages inside it current; hardens what runs in it.",
 								Source:       "aws-ecs-shared-model",
-								Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
 							},
 						},
-						Reason: "Fargate: AWS runs and patches the hosts and their operating system; the OS layer of the task's images is the customer's (one rule for a customer-built image on a provider-run host).",
+						Reason: "Fargate: AWS provisions and patches the infrastructure the tasks run on; the customer keeps its container images. A customer-built image on a provider-run host: the provider patches the host, the customer rebuilds the image (operating_system shared, with the image obligation instead of host patching).",
 						Source: "aws-ecs-shared-model",
 					},
 					"MANAGED_INSTANCES": {
 						Cells: map[string]CellDoc{
 							"operating_system": {
-								Owner:        "customer",
+								Owner:        "shared",
+								ProviderPart: "Runs and patches the hosts, their kernel, the container runtime and the sandbox that run the image (ECS Managed Instances: AWS patches and replaces the instances).",
+								CustomerPart: "Builds the image: rebuilds it on patched base images, scans it and redeploys it, and keeps the OS packages inside it current; hardens what runs in it.",
 								Source:       "aws-ecs-managed-instances-shared-model",
-								Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
 							},
 						},
-						Reason: "ECS Managed Instances: AWS provisions, patches and replaces the instances (at most 21 days old); the OS layer of the task's images is the customer's (one rule for a customer-built image on a provider-run host).",
+						Reason: "ECS Managed Instances: AWS is responsible for operating system patching and security updates of the instances; the customer keeps its container images. A customer-built image on a provider-run host: the provider patches the host, the customer rebuilds the image (operating_system shared, with the image obligation instead of host patching).",
 						Source: "aws-ecs-managed-instances-shared-model",
 					},
 				},
@@ -17554,18 +17681,23 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_eks_fargate_profile", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "caas",
-		Class:        "container_platform",
+		Class:        "container_service",
 		Focus: []string{
 			"deployment_settings",
 		},
 		Cells: map[string]CellDoc{
 			"operating_system": {
-				Owner:        "customer",
-				Source:       "aws-eks-security",
-				Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
+				Owner:        "shared",
+				ProviderPart: "Runs and patches the hosts, their kernel, the container runtime and the sandbox that run the image (EKS on Fargate: each pod runs in its own Fargate micro-VM that AWS patches).",
+				CustomerPart: "Builds the image: rebuilds it on patched base images, scans it and redeploys it, and keeps the OS packages inside it current; hardens what runs in it.",
+				Source:       "aws-ecs-shared-model",
+				Disagreement: "The cited page is ECS's shared model for Fargate, the same compute engine EKS uses for Fargate pods.",
 			},
 		},
 		Source: "aws-eks-security",
+		Without: []string{
+			"operating_system.rebuild_images",
+		},
 	}},
 	{name: "aws_eks_identity_provider_config", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "caas",
@@ -17577,7 +17709,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_eks_node_group", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "caas",
-		Class:        "container_platform",
+		Class:        "node_group",
 		Focus: []string{
 			"operating_system",
 			"deployment_settings",
@@ -18369,15 +18501,16 @@ var builtinTypes = [...]builtinType{
 								Owner: "customer",
 							},
 							"operating_system": {
-								Owner:        "customer",
+								Owner:        "shared",
+								ProviderPart: "Runs and patches the hosts, their kernel, the container runtime and the sandbox that run the image (the Lambda execution environment; Lambda publishes updated base images).",
+								CustomerPart: "Builds the image: rebuilds it on patched base images, scans it and redeploys it, and keeps the OS packages inside it current; hardens what runs in it.",
 								Source:       "aws-lambda-runtime",
-								Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
 							},
 							"runtime": {
 								Owner: "customer",
 							},
 						},
-						Reason: "A container image brings its own OS layer and runtime: the customer patches them by rebuilding on updated base images; AWS runs and patches the hosts and the execution environment (one rule for a customer-built image on a provider-run host).",
+						Reason: "A container image: \"Lambda is responsible for publishing updated base images\"; the customer rebuilds the function's image from the latest base image and redeploys it, and owns the runtime and libraries in it.",
 						Source: "aws-lambda-runtime",
 					},
 					"Zip": {},
@@ -20111,9 +20244,10 @@ var builtinTypes = [...]builtinType{
 				Source: "azure-container-apps",
 			},
 			"operating_system": {
-				Owner:        "customer",
-				Source:       "azure-container-apps",
-				Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
+				Owner:        "shared",
+				ProviderPart: "Runs and patches the hosts, their kernel, the container runtime and the sandbox that run the image (the Container Apps environment Microsoft runs).",
+				CustomerPart: "Builds the image: rebuilds it on patched base images, scans it and redeploys it, and keeps the OS packages inside it current; hardens what runs in it.",
+				Source:       "azure-container-service-considerations",
 			},
 			"runtime": {
 				Owner:  "customer",
@@ -20121,7 +20255,7 @@ var builtinTypes = [...]builtinType{
 			},
 		},
 		Source:    "azure-compute-choices",
-		Rationale: "Microsoft's compute guide classifies Container Apps as PaaS, but the customer ships the whole image: OS layer, runtime and middleware are the customer's under the one rule for a customer-built image on a provider-run host (compare google_cloud_run_v2_service, filed with faas by DOMAIN.md).",
+		Rationale: "Microsoft's compute guide classifies Container Apps as PaaS; the customer ships the whole image. Microsoft patches the hosts (\"Host updates and patches: Platform\"), the customer rebuilds the image (\"Container image updates and patches: Customer\"): operating_system shared; runtime and middleware in the image are the customer's.",
 		ARM: []string{
 			"Microsoft.App/containerApps",
 		},
@@ -20170,20 +20304,21 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_container_group", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
-		Class:        "container_platform",
+		Class:        "container_service",
 		Focus: []string{
 			"application_code",
 			"network_controls",
 		},
 		Cells: map[string]CellDoc{
 			"operating_system": {
-				Owner:        "customer",
-				Source:       "azure-container-instances-baseline",
-				Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
+				Owner:        "shared",
+				ProviderPart: "Runs and patches the hosts, their kernel, the container runtime and the sandbox that run the image (Hyper-V isolated sandboxes Microsoft operates).",
+				CustomerPart: "Builds the image: rebuilds it on patched base images, scans it and redeploys it, and keeps the OS packages inside it current; hardens what runs in it.",
+				Source:       "azure-container-service-considerations",
 			},
 		},
 		Source:    "azure-container-instances-baseline",
-		Rationale: "Container Instances run each group in its own Hyper-V isolated sandbox Microsoft operates: the host OS is the provider's, the image the customer's, so the OS row is shared under the one rule for a customer-built image on a provider-run host (audit R13).",
+		Rationale: "Container Instances run each group in its own Hyper-V isolated sandbox Microsoft operates: the host OS is the provider's, the image the customer's, so the OS row is shared: the customer rebuilds the image.",
 		ARM: []string{
 			"Microsoft.ContainerInstance/containerGroups",
 		},
@@ -20928,6 +21063,7 @@ var builtinTypes = [...]builtinType{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
+			"operating_system",
 			"deployment_settings",
 			"configuration",
 			"application_code",
@@ -21013,9 +21149,10 @@ var builtinTypes = [...]builtinType{
 								Source: "azure-functions-container",
 							},
 							"operating_system": {
-								Owner:        "customer",
-								Source:       "azure-functions-container",
-								Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
+								Owner:        "shared",
+								ProviderPart: "Runs and patches the hosts, their kernel, the container runtime and the sandbox that run the image (the App Service workers Microsoft runs).",
+								CustomerPart: "Builds the image: rebuilds it on patched base images, scans it and redeploys it, and keeps the OS packages inside it current; hardens what runs in it.",
+								Source:       "azure-container-service-considerations",
 							},
 							"runtime": {
 								Owner:  "customer",
@@ -21041,9 +21178,10 @@ var builtinTypes = [...]builtinType{
 									Source: "azure-functions-container",
 								},
 								"operating_system": {
-									Owner:        "customer",
-									Source:       "azure-functions-container",
-									Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
+									Owner:        "shared",
+									ProviderPart: "Runs and patches the hosts, their kernel, the container runtime and the sandbox that run the image (the App Service workers Microsoft runs).",
+									CustomerPart: "Builds the image: rebuilds it on patched base images, scans it and redeploys it, and keeps the OS packages inside it current; hardens what runs in it.",
+									Source:       "azure-container-service-considerations",
 								},
 								"runtime": {
 									Owner:  "customer",
@@ -21083,9 +21221,10 @@ var builtinTypes = [...]builtinType{
 								Source: "azure-functions-container",
 							},
 							"operating_system": {
-								Owner:        "customer",
-								Source:       "azure-functions-container",
-								Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
+								Owner:        "shared",
+								ProviderPart: "Runs and patches the hosts, their kernel, the container runtime and the sandbox that run the image (the App Service workers Microsoft runs).",
+								CustomerPart: "Builds the image: rebuilds it on patched base images, scans it and redeploys it, and keeps the OS packages inside it current; hardens what runs in it.",
+								Source:       "azure-container-service-considerations",
 							},
 							"runtime": {
 								Owner:  "customer",
@@ -21111,9 +21250,10 @@ var builtinTypes = [...]builtinType{
 									Source: "azure-functions-container",
 								},
 								"operating_system": {
-									Owner:        "customer",
-									Source:       "azure-functions-container",
-									Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
+									Owner:        "shared",
+									ProviderPart: "Runs and patches the hosts, their kernel, the container runtime and the sandbox that run the image (the App Service workers Microsoft runs).",
+									CustomerPart: "Builds the image: rebuilds it on patched base images, scans it and redeploys it, and keeps the OS packages inside it current; hardens what runs in it.",
+									Source:       "azure-container-service-considerations",
 								},
 								"runtime": {
 									Owner:  "customer",
@@ -21259,9 +21399,10 @@ var builtinTypes = [...]builtinType{
 								Source: "azure-app-service-custom-container",
 							},
 							"operating_system": {
-								Owner:        "customer",
-								Source:       "azure-app-service-custom-container",
-								Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
+								Owner:        "shared",
+								ProviderPart: "Runs and patches the hosts, their kernel, the container runtime and the sandbox that run the image (the App Service workers Microsoft runs).",
+								CustomerPart: "Builds the image: rebuilds it on patched base images, scans it and redeploys it, and keeps the OS packages inside it current; hardens what runs in it.",
+								Source:       "azure-container-service-considerations",
 							},
 							"runtime": {
 								Owner:  "customer",
@@ -21287,9 +21428,10 @@ var builtinTypes = [...]builtinType{
 									Source: "azure-app-service-custom-container",
 								},
 								"operating_system": {
-									Owner:        "customer",
-									Source:       "azure-app-service-custom-container",
-									Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
+									Owner:        "shared",
+									ProviderPart: "Runs and patches the hosts, their kernel, the container runtime and the sandbox that run the image (the App Service workers Microsoft runs).",
+									CustomerPart: "Builds the image: rebuilds it on patched base images, scans it and redeploys it, and keeps the OS packages inside it current; hardens what runs in it.",
+									Source:       "azure-container-service-considerations",
 								},
 								"runtime": {
 									Owner:  "customer",
@@ -21357,9 +21499,10 @@ var builtinTypes = [...]builtinType{
 								Source: "azure-app-service-custom-container",
 							},
 							"operating_system": {
-								Owner:        "customer",
-								Source:       "azure-app-service-custom-container",
-								Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
+								Owner:        "shared",
+								ProviderPart: "Runs and patches the hosts, their kernel, the container runtime and the sandbox that run the image (the App Service workers Microsoft runs).",
+								CustomerPart: "Builds the image: rebuilds it on patched base images, scans it and redeploys it, and keeps the OS packages inside it current; hardens what runs in it.",
+								Source:       "azure-container-service-considerations",
 							},
 							"runtime": {
 								Owner:  "customer",
@@ -21385,9 +21528,10 @@ var builtinTypes = [...]builtinType{
 									Source: "azure-app-service-custom-container",
 								},
 								"operating_system": {
-									Owner:        "customer",
-									Source:       "azure-app-service-custom-container",
-									Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
+									Owner:        "shared",
+									ProviderPart: "Runs and patches the hosts, their kernel, the container runtime and the sandbox that run the image (the App Service workers Microsoft runs).",
+									CustomerPart: "Builds the image: rebuilds it on patched base images, scans it and redeploys it, and keeps the OS packages inside it current; hardens what runs in it.",
+									Source:       "azure-container-service-considerations",
 								},
 								"runtime": {
 									Owner:  "customer",
@@ -23171,9 +23315,10 @@ var builtinTypes = [...]builtinType{
 								Source: "azure-app-service-custom-container",
 							},
 							"operating_system": {
-								Owner:        "customer",
-								Source:       "azure-app-service-custom-container",
-								Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
+								Owner:        "shared",
+								ProviderPart: "Runs and patches the hosts, their kernel, the container runtime and the sandbox that run the image (the App Service workers Microsoft runs).",
+								CustomerPart: "Builds the image: rebuilds it on patched base images, scans it and redeploys it, and keeps the OS packages inside it current; hardens what runs in it.",
+								Source:       "azure-container-service-considerations",
 							},
 							"runtime": {
 								Owner:  "customer",
@@ -23199,9 +23344,10 @@ var builtinTypes = [...]builtinType{
 									Source: "azure-app-service-custom-container",
 								},
 								"operating_system": {
-									Owner:        "customer",
-									Source:       "azure-app-service-custom-container",
-									Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
+									Owner:        "shared",
+									ProviderPart: "Runs and patches the hosts, their kernel, the container runtime and the sandbox that run the image (the App Service workers Microsoft runs).",
+									CustomerPart: "Builds the image: rebuilds it on patched base images, scans it and redeploys it, and keeps the OS packages inside it current; hardens what runs in it.",
+									Source:       "azure-container-service-considerations",
 								},
 								"runtime": {
 									Owner:  "customer",
@@ -23353,16 +23499,17 @@ var builtinTypes = [...]builtinType{
 								Source: "google-app-engine-flexible",
 							},
 							"operating_system": {
-								Owner:        "customer",
+								Owner:        "shared",
+								ProviderPart: "Runs and patches the hosts, their kernel, the container runtime and the sandbox that run the image (the App Engine flexible VMs Google runs and patches).",
+								CustomerPart: "Builds the image: rebuilds it on patched base images, scans it and redeploys it, and keeps the OS packages inside it current; hardens what runs in it.",
 								Source:       "google-app-engine-flexible",
-								Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
 							},
 							"runtime": {
 								Owner:  "customer",
 								Source: "google-app-engine-flexible",
 							},
 						},
-						Reason: "A custom runtime is an image the customer builds: Google runs and patches the VM, the customer the OS layer, runtime and libraries inside the image (one rule for a customer-built image on a provider-run host, audit R13 and R16).",
+						Reason: "A custom runtime is an image the customer builds: Google runs and patches the VM (operating_system shared), the customer rebuilds the image and owns the runtime and libraries inside it (audit R13 and R16; one rule for a customer-built image on a provider-run host).",
 						Source: "google-app-engine-flexible",
 					},
 				},
@@ -23602,9 +23749,10 @@ var builtinTypes = [...]builtinType{
 				Source: "google-cloud-run-container-contract",
 			},
 			"operating_system": {
-				Owner:        "customer",
+				Owner:        "shared",
+				ProviderPart: "Runs and patches the hosts, their kernel, the container runtime and the sandbox that run the image (the gVisor sandbox and the hosts Google runs).",
+				CustomerPart: "Builds the image: rebuilds it on patched base images, scans it and redeploys it, and keeps the OS packages inside it current; hardens what runs in it.",
 				Source:       "google-cloud-run-security",
-				Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
 			},
 			"runtime": {
 				Owner:  "customer",
@@ -23690,9 +23838,10 @@ var builtinTypes = [...]builtinType{
 								Source: "google-cloud-run-container-contract",
 							},
 							"operating_system": {
-								Owner:        "customer",
+								Owner:        "shared",
+								ProviderPart: "Runs and patches the hosts, their kernel, the container runtime and the sandbox that run the image (the gVisor sandbox and the hosts Google runs).",
+								CustomerPart: "Builds the image: rebuilds it on patched base images, scans it and redeploys it, and keeps the OS packages inside it current; hardens what runs in it.",
 								Source:       "google-cloud-run-security",
-								Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
 							},
 							"runtime": {
 								Owner:  "customer",
@@ -23743,9 +23892,10 @@ var builtinTypes = [...]builtinType{
 									Source: "google-cloud-run-container-contract",
 								},
 								"operating_system": {
-									Owner:        "customer",
+									Owner:        "shared",
+									ProviderPart: "Runs and patches the hosts, their kernel, the container runtime and the gVisor sandbox that run the image.",
+									CustomerPart: "Builds the image: rebuilds it on patched base images, scans it and redeploys it, and keeps the OS packages inside it current; hardens what runs in it.",
 									Source:       "google-cloud-run-security",
-									Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
 								},
 								"runtime": {
 									Owner:  "customer",
