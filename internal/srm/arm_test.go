@@ -73,3 +73,32 @@ func TestAzapiResolvesThroughEntries(t *testing.T) {
 		}
 	}
 }
+
+// TestAzurermEarlierNames: the types azurerm 4.0 removed resolve as their
+// successor's entry (audit L13), basis type, with a warning that names it.
+func TestAzurermEarlierNames(t *testing.T) {
+	e := &Engine{Catalog: MustBuiltin()}
+	for old, successor := range map[string]string{
+		"azurerm_app_service_plan": "azurerm_service_plan", "azurerm_app_service": "azurerm_linux_web_app",
+		"azurerm_function_app": "azurerm_linux_function_app", "azurerm_sql_server": "azurerm_mssql_server",
+		"azurerm_sql_database": "azurerm_mssql_database", "azurerm_postgresql_server": "azurerm_postgresql_flexible_server",
+	} {
+		res, err := e.Resolve(Request{ResourceType: old})
+		if err != nil {
+			t.Errorf("%s: %v", old, err)
+			continue
+		}
+		want, _ := e.Resolve(Request{ResourceType: successor})
+		if res.Successor() != successor || res.Basis() != BasisType || res.Type != old ||
+			!slices.Equal(res.CustomerObligationIDs(), want.CustomerObligationIDs()) {
+			t.Errorf("%s: answered by %s (basis %s, successor %q), want %s's answer", old, res.ResourceType.Type, res.Basis(), res.Successor(), successor)
+		}
+		if w := res.NearEntryWarning(); !strings.Contains(w, `successor "`+successor+`"`) {
+			t.Errorf("%s: warning %q", old, w)
+		}
+	}
+	// An entry's own name has no successor.
+	if res, _ := e.Resolve(Request{ResourceType: "azurerm_service_plan"}); res.Successor() != "" || res.NearEntryWarning() != "" {
+		t.Errorf("azurerm_service_plan: successor %q, warning %q", res.Successor(), res.NearEntryWarning())
+	}
+}

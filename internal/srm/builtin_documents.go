@@ -20187,6 +20187,9 @@ var builtinTypes = [...]builtinType{
 		ARM: []string{
 			"Microsoft.Cdn/profiles",
 		},
+		Replaces: []string{
+			"azurerm_frontdoor",
+		},
 	}},
 	{name: "azurerm_cdn_frontdoor_route", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -21200,6 +21203,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-functions-security",
 		Rationale: "Code deployments run on the Functions host and language workers Microsoft patches (runtime shared: the customer picks and moves versions); a container image moves the OS layer, runtime and middleware to the customer.",
+		Replaces: []string{
+			"azurerm_function_app",
+		},
 	}},
 	{name: "azurerm_linux_function_app_slot", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "faas",
@@ -21271,6 +21277,9 @@ var builtinTypes = [...]builtinType{
 			},
 		},
 		Source: "azure-functions-security",
+		Replaces: []string{
+			"azurerm_function_app_slot",
+		},
 	}},
 	{name: "azurerm_linux_virtual_machine", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -21466,6 +21475,9 @@ var builtinTypes = [...]builtinType{
 		ARM: []string{
 			"Microsoft.Web/sites",
 		},
+		Replaces: []string{
+			"azurerm_app_service",
+		},
 	}},
 	{name: "azurerm_linux_web_app_slot", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -21565,6 +21577,9 @@ var builtinTypes = [...]builtinType{
 		Rationale: "A slot is a full copy of the app with its own stack settings.",
 		ARM: []string{
 			"Microsoft.Web/sites/slots",
+		},
+		Replaces: []string{
+			"azurerm_app_service_slot",
 		},
 	}},
 	{name: "azurerm_local_network_gateway", doc: 5, def: ResourceTypeDoc{
@@ -21867,6 +21882,9 @@ var builtinTypes = [...]builtinType{
 		ARM: []string{
 			"Microsoft.Sql/servers/databases",
 		},
+		Replaces: []string{
+			"azurerm_sql_database",
+		},
 	}},
 	{name: "azurerm_mssql_database_extended_auditing_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -21894,6 +21912,9 @@ var builtinTypes = [...]builtinType{
 		ARM: []string{
 			"Microsoft.Sql/servers/elasticPools",
 		},
+		Replaces: []string{
+			"azurerm_sql_elasticpool",
+		},
 	}},
 	{name: "azurerm_mssql_failover_group", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -21903,6 +21924,9 @@ var builtinTypes = [...]builtinType{
 			"deployment_settings",
 		},
 		Source: "azure-sql-security",
+		Replaces: []string{
+			"azurerm_sql_failover_group",
+		},
 	}},
 	{name: "azurerm_mssql_firewall_rule", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -21913,6 +21937,9 @@ var builtinTypes = [...]builtinType{
 		Source: "azure-sql-security",
 		ARM: []string{
 			"Microsoft.Sql/servers/firewallRules",
+		},
+		Replaces: []string{
+			"azurerm_sql_firewall_rule",
 		},
 	}},
 	{name: "azurerm_mssql_managed_instance", doc: 5, def: ResourceTypeDoc{
@@ -21937,6 +21964,9 @@ var builtinTypes = [...]builtinType{
 		Rationale: "The logical server holds the admin logins, Entra admin and firewall of its databases; Microsoft runs the engine.",
 		ARM: []string{
 			"Microsoft.Sql/servers",
+		},
+		Replaces: []string{
+			"azurerm_sql_server",
 		},
 	}},
 	{name: "azurerm_mssql_server_extended_auditing_policy", doc: 5, def: ResourceTypeDoc{
@@ -22026,6 +22056,9 @@ var builtinTypes = [...]builtinType{
 			"network_controls",
 		},
 		Source: "azure-sql-security",
+		Replaces: []string{
+			"azurerm_sql_virtual_network_rule",
+		},
 	}},
 	{name: "azurerm_mysql_flexible_database", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -22036,6 +22069,9 @@ var builtinTypes = [...]builtinType{
 		Source: "azure-mysql-flexible",
 		ARM: []string{
 			"Microsoft.DBforMySQL/flexibleServers/databases",
+		},
+		Replaces: []string{
+			"azurerm_mysql_database",
 		},
 	}},
 	{name: "azurerm_mysql_flexible_server", doc: 5, def: ResourceTypeDoc{
@@ -22059,6 +22095,9 @@ var builtinTypes = [...]builtinType{
 		ARM: []string{
 			"Microsoft.DBforMySQL/flexibleServers",
 		},
+		Replaces: []string{
+			"azurerm_mysql_server",
+		},
 	}},
 	{name: "azurerm_mysql_flexible_server_active_directory_administrator", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -22075,6 +22114,9 @@ var builtinTypes = [...]builtinType{
 			"configuration",
 		},
 		Source: "azure-mysql-flexible",
+		Replaces: []string{
+			"azurerm_mysql_configuration",
+		},
 	}},
 	{name: "azurerm_mysql_flexible_server_firewall_rule", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -22083,6 +22125,9 @@ var builtinTypes = [...]builtinType{
 			"network_controls",
 		},
 		Source: "azure-mysql-flexible",
+		Replaces: []string{
+			"azurerm_mysql_firewall_rule",
+		},
 	}},
 	{name: "azurerm_nat_gateway", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -22325,6 +22370,9 @@ var builtinTypes = [...]builtinType{
 		ARM: []string{
 			"Microsoft.DBforPostgreSQL/flexibleServers",
 		},
+		Replaces: []string{
+			"azurerm_postgresql_server",
+		},
 	}},
 	{name: "azurerm_postgresql_flexible_server_active_directory_administrator", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -22344,6 +22392,9 @@ var builtinTypes = [...]builtinType{
 		ARM: []string{
 			"Microsoft.DBforPostgreSQL/flexibleServers/configurations",
 		},
+		Replaces: []string{
+			"azurerm_postgresql_configuration",
+		},
 	}},
 	{name: "azurerm_postgresql_flexible_server_database", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -22355,6 +22406,9 @@ var builtinTypes = [...]builtinType{
 		ARM: []string{
 			"Microsoft.DBforPostgreSQL/flexibleServers/databases",
 		},
+		Replaces: []string{
+			"azurerm_postgresql_database",
+		},
 	}},
 	{name: "azurerm_postgresql_flexible_server_firewall_rule", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -22365,6 +22419,9 @@ var builtinTypes = [...]builtinType{
 		Source: "azure-postgresql-flexible-security",
 		ARM: []string{
 			"Microsoft.DBforPostgreSQL/flexibleServers/firewallRules",
+		},
+		Replaces: []string{
+			"azurerm_postgresql_firewall_rule",
 		},
 	}},
 	{name: "azurerm_private_dns_a_record", doc: 5, def: ResourceTypeDoc{
@@ -22642,6 +22699,9 @@ var builtinTypes = [...]builtinType{
 		Rationale: "The plan is the App Service hosting tier (size, zone redundancy, isolation); it hosts web apps and function apps alike and is filed with App Service.",
 		ARM: []string{
 			"Microsoft.Web/serverfarms",
+		},
+		Replaces: []string{
+			"azurerm_app_service_plan",
 		},
 	}},
 	{name: "azurerm_servicebus_namespace", doc: 5, def: ResourceTypeDoc{

@@ -155,6 +155,9 @@ type ResourceType struct {
 	// its own (see ResourceTypeDoc.Without).
 	Without      []string
 	without      map[string]bool
+	// Replaces are the names of the type in earlier major versions of its
+	// provider, which answer as this entry.
+	Replaces     []string
 	ServiceModel string
 	// Class is the id of the type's service class, or empty.
 	Class string

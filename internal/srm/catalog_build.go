@@ -72,11 +72,14 @@ func (m *merged) build() *Catalog {
 		c.ServiceClasses = append(c.ServiceClasses, sc)
 		c.classes[d.ID] = sc
 	}
-	c.services.entryByARM = map[string]*ResourceType{}
+	c.services.entryByARM, c.services.renamed = map[string]*ResourceType{}, map[string]*ResourceType{}
 	rts := make([]ResourceType, len(m.types.ids))
 	for i, name := range m.types.ids {
 		c.buildType(&rts[i], name, &m.types.items[i])
 		c.ResourceTypes[name] = &rts[i]
+		for _, old := range m.types.items[i].Replaces {
+			c.services.renamed[old] = &rts[i]
+		}
 		for _, a := range m.types.items[i].ARM {
 			c.services.entryByARM[strings.ToLower(a)] = &rts[i]
 		}
@@ -143,7 +146,7 @@ func (c *Catalog) buildObligations(m *merged) {
 
 func (c *Catalog) buildType(rt *ResourceType, name string, d *ResourceTypeDoc) {
 	*rt = ResourceType{Type: name, Basis: BasisType, ServiceModel: d.ServiceModel, Class: d.Class, Hybrid: d.Hybrid, Focus: d.Focus,
-		Source: d.Source, Rationale: d.Rationale, ARMCondition: d.ARMTypeCondition, ARM: d.ARM}
+		Source: d.Source, Rationale: d.Rationale, ARMCondition: d.ARMTypeCondition, ARM: d.ARM, Replaces: d.Replaces}
 	sc := c.classes[d.Class]
 	if sc != nil && len(d.Without) == 0 {
 		rt.Without, rt.without = sc.Without, sc.without

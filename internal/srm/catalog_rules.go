@@ -39,6 +39,7 @@ var rules = []rule{
 	{"entry_arm", checkEntryARM},
 	{"focus_not_provider", checkFocusNotProvider},
 	{"object_kinds", checkObjectKinds},
+	{"replaces", checkReplaces},
 	{"conditions", checkConditions},
 	{"conservative_default", checkConservativeDefault},
 	{"one_model_moving_condition", checkModelMoves},
@@ -976,4 +977,28 @@ func hasSuffix(name string, suffixes []string) bool {
 		}
 	}
 	return false
+}
+
+// checkReplaces: the earlier names an entry replaces are type names of the
+// same provider, no entry themselves, each replaced by one entry.
+func checkReplaces(m *merged) Problems {
+	var probs Problems
+	by := map[string]string{}
+	for i, name := range m.types.ids {
+		provider, _, _ := strings.Cut(name, "_")
+		for j, old := range m.types.items[i].Replaces {
+			field := fmt.Sprintf("replaces[%d]", j)
+			switch p, _, _ := strings.Cut(old, "_"); {
+			case !isTypeName(old) || p != provider:
+				probs = append(probs, m.types.at[i].problem(field, "%q is not a type name of provider %s", old, provider))
+			case m.types.lookup(old) >= 0:
+				probs = append(probs, m.types.at[i].problem(field, "%q has an entry of its own: it answers for itself", old))
+			case by[old] != "":
+				probs = append(probs, m.types.at[i].problem(field, "%q is replaced by %q too: a name has one successor", old, by[old]))
+			default:
+				by[old] = name
+			}
+		}
+	}
+	return probs
 }

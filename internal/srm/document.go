@@ -267,6 +267,12 @@ type ResourceTypeDoc struct {
 	// their component applies (encryption at rest on a bucket's versioning
 	// setting).
 	Without []string `json:"without,omitempty"`
+	// Replaces lists the names the type had in earlier major versions of
+	// its provider (azurerm_app_service_plan, removed in azurerm 4.0, for
+	// azurerm_service_plan): a resource declared under such a name answers as
+	// this entry, and the answer says so. A name is replaced by one entry
+	// at most and is no entry itself.
+	Replaces []string `json:"replaces,omitempty"`
 }
 
 // ConditionDoc is an attribute of a resource type whose value changes owners.

@@ -584,11 +584,15 @@ func (e *Engine) model(req Request) (*ServiceModel, *ResourceType, error) {
 	}
 }
 
-// Lookup returns what answers for a resource type: its own entry, else its
+// Lookup returns what answers for a resource type: its own entry, else the
+// entry that replaces its name (an earlier major version's name), else its
 // service, else the rule of its provider (the name before the first '_'),
 // else nil.
 func (c *Catalog) Lookup(t string) *ResourceType {
 	if rt := c.ResourceTypes[t]; rt != nil {
+		return rt
+	}
+	if rt := c.services.renamed[t]; rt != nil {
 		return rt
 	}
 	if rt := c.ServiceOf(t); rt != nil {

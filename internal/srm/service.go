@@ -38,6 +38,9 @@ type serviceIndex struct {
 	// entryByARM is keyed by lowercase ARM resource type: the entries that
 	// list it (arm).
 	entryByARM map[string]*ResourceType
+	// renamed maps a type's name in an earlier major version of its
+	// provider to the entry that replaces it.
+	renamed map[string]*ResourceType
 	// minPrefix and maxPrefix bound the prefix lengths, for the search.
 	minPrefix, maxPrefix int
 }
@@ -285,9 +288,23 @@ func oneEdit(a, b string) bool {
 	return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:] // two swapped
 }
 
+// Successor returns, for a type answered as the entry that replaces its
+// name (an azurerm 3.x name), that entry's name; "" otherwise.
+func (r *Result) Successor() string {
+	if rt := r.ResourceType; rt != nil && rt.Basis == BasisType && rt.Type != r.Type && slices.Contains(rt.Replaces, r.Type) {
+		return rt.Type
+	}
+	return ""
+}
+
 // NearEntryWarning says that a type answered by its service or provider
-// rule may be a misspelling of an entry; "" when it is not near one.
+// rule may be a misspelling of an entry, or that a type is the earlier
+// name of an entry that answers for it; "" when neither.
 func (r *Result) NearEntryWarning() string {
+	if s := r.Successor(); s != "" {
+		return fmt.Sprintf("%q is the name of a type in an earlier major version of its provider: it is answered as its successor %q. Rename it when you upgrade the provider.",
+			r.Type, s)
+	}
 	e := r.NearEntry()
 	if e == "" {
 		return ""
