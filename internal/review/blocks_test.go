@@ -64,8 +64,8 @@ var blockCases = map[string]blockCase{
 	"azurerm_linux_web_app.bare":                        {conds: map[string]string{"site_config.application_stack.docker_image_name": ""}},
 	"azurerm_linux_function_app.code":                   {conds: map[string]string{"site_config.application_stack.docker.image_name": ""}},
 	"azurerm_linux_function_app.container":              {conds: map[string]string{"site_config.application_stack.docker.image_name": "payments/worker"}},
-	"azurerm_linux_virtual_machine_scale_set.automatic": {conds: map[string]string{"automatic_os_upgrade_policy.enable_automatic_os_upgrade": "true"}},
-	"azurerm_linux_virtual_machine_scale_set.manual":    {conds: map[string]string{"automatic_os_upgrade_policy.enable_automatic_os_upgrade": ""}},
+	"azurerm_linux_virtual_machine_scale_set.automatic": {conds: map[string]string{"automatic_os_upgrade_policy.automatic_os_upgrade_enabled": "true"}},
+	"azurerm_linux_virtual_machine_scale_set.manual":    {conds: map[string]string{"automatic_os_upgrade_policy.automatic_os_upgrade_enabled": ""}},
 	"azurerm_orchestrated_virtual_machine_scale_set.linux": {conds: map[string]string{
 		"os_profile.linux_configuration.patch_mode": "AutomaticByPlatform", "os_profile.windows_configuration.patch_mode": ""}},
 	"azurerm_orchestrated_virtual_machine_scale_set.windows": {conds: map[string]string{

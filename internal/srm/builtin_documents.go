@@ -21325,8 +21325,8 @@ var builtinTypes = [...]builtinType{
 			"deployment_settings",
 		},
 		Conditions: map[string]ConditionDoc{
-			"automatic_os_upgrade_policy.enable_automatic_os_upgrade": {
-				Description: "automatic_os_upgrade_policy.enable_automatic_os_upgrade of the scale set, a boolean: true lets Azure roll instances onto the newest published platform image. Assumed false when not given, the conservative value.",
+			"automatic_os_upgrade_policy.automatic_os_upgrade_enabled": {
+				Description: "automatic_os_upgrade_policy.automatic_os_upgrade_enabled of the scale set, a boolean: true lets Azure roll instances onto the newest published platform image. Assumed false when not given, the conservative value.",
 				Default:     "false",
 				Rules: []RuleDoc{
 					{
@@ -21350,6 +21350,31 @@ var builtinTypes = [...]builtinType{
 				},
 				ARMProperty: "properties.upgradePolicy.automaticOSUpgradePolicy.enableAutomaticOSUpgrade",
 			},
+			"automatic_os_upgrade_policy.enable_automatic_os_upgrade": {
+				Description: "Deprecated: use automatic_os_upgrade_policy.automatic_os_upgrade_enabled, the attribute's name in the provider's schema (this key never matched a real attribute).",
+				Default:     "false",
+				Rules: []RuleDoc{
+					{
+						Boolean: ptrTo(true),
+						EffectDoc: EffectDoc{
+							Cells: map[string]CellDoc{
+								"operating_system": {
+									Owner:        "shared",
+									ProviderPart: "Rolls instances batch by batch onto the latest version of the platform image, with health checks and automatic rollback.",
+									CustomerPart: "Uses a platform image (or gallery image it publishes itself), provides a health probe or the application health extension, and patches between image releases.",
+									Source:       "azure-vmss-os-upgrade",
+								},
+							},
+							Reason: "Automatic OS image upgrades: Azure keeps the instances on the latest platform image.",
+							Source: "azure-vmss-os-upgrade",
+						},
+					},
+					{
+						Boolean: ptrTo(false),
+					},
+				},
+				ReplacedBy: "automatic_os_upgrade_policy.automatic_os_upgrade_enabled",
+			},
 			"enable_automatic_os_upgrade": {
 				Description: "Deprecated: use automatic_os_upgrade_policy.enable_automatic_os_upgrade. automatic_os_upgrade_policy.enable_automatic_os_upgrade of the scale set: \"true\" lets Azure roll instances onto the newest published platform image.",
 				Default:     "false",
@@ -21368,7 +21393,7 @@ var builtinTypes = [...]builtinType{
 						Source: "azure-vmss-os-upgrade",
 					},
 				},
-				ReplacedBy: "automatic_os_upgrade_policy.enable_automatic_os_upgrade",
+				ReplacedBy: "automatic_os_upgrade_policy.automatic_os_upgrade_enabled",
 			},
 		},
 		Source: "azure-vmss-baseline",
@@ -23296,8 +23321,8 @@ var builtinTypes = [...]builtinType{
 			"deployment_settings",
 		},
 		Conditions: map[string]ConditionDoc{
-			"automatic_os_upgrade_policy.enable_automatic_os_upgrade": {
-				Description: "automatic_os_upgrade_policy.enable_automatic_os_upgrade of the scale set, a boolean: true lets Azure roll instances onto the newest published platform image. Assumed false when not given, the conservative value.",
+			"automatic_os_upgrade_policy.automatic_os_upgrade_enabled": {
+				Description: "automatic_os_upgrade_policy.automatic_os_upgrade_enabled of the scale set, a boolean: true lets Azure roll instances onto the newest published platform image. Assumed false when not given, the conservative value.",
 				Default:     "false",
 				Rules: []RuleDoc{
 					{
@@ -23320,6 +23345,31 @@ var builtinTypes = [...]builtinType{
 					},
 				},
 			},
+			"automatic_os_upgrade_policy.enable_automatic_os_upgrade": {
+				Description: "Deprecated: use automatic_os_upgrade_policy.automatic_os_upgrade_enabled, the attribute's name in the provider's schema (this key never matched a real attribute).",
+				Default:     "false",
+				Rules: []RuleDoc{
+					{
+						Boolean: ptrTo(true),
+						EffectDoc: EffectDoc{
+							Cells: map[string]CellDoc{
+								"operating_system": {
+									Owner:        "shared",
+									ProviderPart: "Rolls instances batch by batch onto the latest version of the platform image, with health checks and automatic rollback.",
+									CustomerPart: "Uses a platform image (or gallery image it publishes itself), provides a health probe or the application health extension, and patches between image releases.",
+									Source:       "azure-vmss-os-upgrade",
+								},
+							},
+							Reason: "Automatic OS image upgrades: Azure keeps the instances on the latest platform image.",
+							Source: "azure-vmss-os-upgrade",
+						},
+					},
+					{
+						Boolean: ptrTo(false),
+					},
+				},
+				ReplacedBy: "automatic_os_upgrade_policy.automatic_os_upgrade_enabled",
+			},
 			"enable_automatic_os_upgrade": {
 				Description: "Deprecated: use automatic_os_upgrade_policy.enable_automatic_os_upgrade. automatic_os_upgrade_policy.enable_automatic_os_upgrade of the scale set: \"true\" lets Azure roll instances onto the newest published platform image.",
 				Default:     "false",
@@ -23338,7 +23388,7 @@ var builtinTypes = [...]builtinType{
 						Source: "azure-vmss-os-upgrade",
 					},
 				},
-				ReplacedBy: "automatic_os_upgrade_policy.enable_automatic_os_upgrade",
+				ReplacedBy: "automatic_os_upgrade_policy.automatic_os_upgrade_enabled",
 			},
 		},
 		Source: "azure-vmss-baseline",

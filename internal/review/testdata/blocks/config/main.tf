@@ -142,7 +142,7 @@ resource "azurerm_linux_function_app" "container" {
 resource "azurerm_linux_virtual_machine_scale_set" "automatic" {
   name = "automatic"
   automatic_os_upgrade_policy {
-    enable_automatic_os_upgrade = true
+    automatic_os_upgrade_enabled = true
   }
 }
 

@@ -40,7 +40,7 @@ var schemas = map[string][]string{
 	"aws_lambda_function":                            {"function_name", "package_type"},
 	"azurerm_linux_web_app":                          {"name", "site_config.application_stack.docker_image_name", "site_config.application_stack.python_version"},
 	"azurerm_linux_function_app":                     {"name", "site_config.application_stack.docker.image_name", "site_config.application_stack.python_version"},
-	"azurerm_linux_virtual_machine_scale_set":        {"name", "automatic_os_upgrade_policy.enable_automatic_os_upgrade:bool"},
+	"azurerm_linux_virtual_machine_scale_set":        {"name", "automatic_os_upgrade_policy.automatic_os_upgrade_enabled:bool"},
 	"azurerm_orchestrated_virtual_machine_scale_set": {"name", "os_profile.linux_configuration.patch_mode", "os_profile.windows_configuration.patch_mode"},
 	"google_cloudfunctions2_function": {"name", "build_config.runtime", "build_config.automatic_update_policy{}",
 		"build_config.on_deploy_update_policy.runtime_version"},
