@@ -126,6 +126,20 @@ var auditCases = []auditCase{
 	{finding: "N8", typ: "aws_eks_node_group", conds: map[string]string{"ami_type": "AL2023_x86_64_STANDARD"}, obligation: "operating_system.update_node_images"},
 	{finding: "N8", typ: "aws_eks_node_group", conds: map[string]string{"ami_type": "AL2023_x86_64_STANDARD"}, obligation: "operating_system.keep_auto_upgrade_enabled", absent: true},
 	{finding: "N8", typ: "aws_eks_node_group", obligation: "operating_system.patch"},
+	// N9: Batch EC2 compute environments: the AMIs are the customer's.
+	{finding: "N9", typ: "aws_batch_compute_environment", component: "operating_system", want: []Owner{OwnerCustomer}, obligation: "operating_system.patch"},
+	// N12: Windows web app slots read the image like the app; Flex
+	// Consumption function apps choose their runtime version.
+	{finding: "N12", typ: "azurerm_windows_web_app_slot", conds: map[string]string{"site_config.application_stack.docker_image_name": ""}, component: "runtime", want: []Owner{OwnerShared}},
+	{finding: "N12", typ: "azurerm_windows_web_app_slot", component: "operating_system", want: []Owner{OwnerShared}},
+	{finding: "N12", typ: "azurerm_function_app_flex_consumption", component: "runtime", want: []Owner{OwnerShared}, obligation: "runtime.use_supported_runtime"},
+	// N13: gateways and agents the customer hosts, Arc extensions.
+	{finding: "N13", typ: "aws_storagegateway_gateway", component: "physical_hosts", want: []Owner{OwnerCustomer}},
+	{finding: "N13", typ: "aws_datasync_agent", component: "virtualization", want: []Owner{OwnerCustomer}},
+	{finding: "N13", typ: "azurerm_arc_machine_extension", component: "physical_hosts", want: []Owner{OwnerCustomer}},
+	// L8: custom key stores and EKM connections.
+	{finding: "L8", typ: "aws_kms_custom_key_store", component: "middleware", want: []Owner{OwnerCustomer}},
+	{finding: "L8", typ: "google_kms_ekm_connection", component: "middleware", want: []Owner{OwnerCustomer}},
 	// L9: EMR instance groups and fleets take new AMIs only at launch.
 	{finding: "L9", typ: "aws_emr_instance_group", component: "operating_system", want: notProvider},
 	{finding: "L9", typ: "aws_emr_instance_fleet", component: "operating_system", want: notProvider},

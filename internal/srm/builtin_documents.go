@@ -1672,10 +1672,20 @@ func builtinDocumentList() []NamedDocument {
 			Name: "data/resource_types_aws.json",
 			Document: &Document{
 				Sources: map[string]SourceDoc{
+					"aws-batch-compute-resource-amis": {
+						Title: "AWS Batch: Compute resource AMIs (\"You're responsible for the management of the guest operating system\")",
+						URL:   "https://docs.aws.amazon.com/batch/latest/userguide/compute_resource_AMIs.html",
+						AsOf:  "2026-12-06",
+					},
 					"aws-beanstalk-platform-maintenance": {
 						Title: "AWS Elastic Beanstalk: Shared responsibility model for Elastic Beanstalk platform maintenance",
 						URL:   "https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/platforms-shared-responsibility.html",
 						AsOf:  "2026-11-29",
+					},
+					"aws-datasync-agent": {
+						Title: "AWS DataSync: agent requirements (the agent VM the customer deploys)",
+						URL:   "https://docs.aws.amazon.com/datasync/latest/userguide/agent-requirements.html",
+						AsOf:  "2026-12-06",
 					},
 					"aws-dms-replication-instance": {
 						Title: "AWS DMS: Working with a replication instance (engine versions and upgrades)",
@@ -1786,6 +1796,11 @@ func builtinDocumentList() []NamedDocument {
 						Title: "Amazon S3: Security in Amazon S3",
 						URL:   "https://docs.aws.amazon.com/AmazonS3/latest/userguide/security.html",
 						AsOf:  "2026-11-28",
+					},
+					"aws-storage-gateway-requirements": {
+						Title: "AWS Storage Gateway: requirements (the gateway VM runs on the customer's hypervisor or on EC2)",
+						URL:   "https://docs.aws.amazon.com/storagegateway/latest/vgw/Requirements.html",
+						AsOf:  "2026-12-06",
 					},
 					"aws-vpc-nat-gateway": {
 						Title: "Amazon VPC: NAT gateways",
@@ -16638,6 +16653,23 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
+	{name: "aws_batch_compute_environment", doc: 3, def: ResourceTypeDoc{
+		ServiceModel: "caas",
+		Class:        "container_platform",
+		Focus: []string{
+			"operating_system",
+			"configuration",
+		},
+		Cells: map[string]CellDoc{
+			"operating_system": {
+				Owner:        "customer",
+				Source:       "aws-batch-compute-resource-amis",
+				Disagreement: "The generic caas cell is shared; AWS Batch does not upgrade the AMIs of an EC2 compute environment after it is created, and the guest OS is the customer's. A Fargate compute environment (compute_resources type FARGATE) leaves the hosts to AWS; the catalog has no condition for it yet, so the answer keeps the EC2 value, which leaves more to the customer.",
+			},
+		},
+		Source:    "aws-batch-compute-resource-amis",
+		Rationale: "An EC2 (or Spot) compute environment runs jobs on EC2 instances from AMIs the customer selects and updates: \"After a compute environment is created, AWS Batch doesn't upgrade the AMIs\" (audit N9).",
+	}},
 	{name: "aws_cloudfront_cache_policy", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "traffic_endpoint",
@@ -16819,6 +16851,36 @@ var builtinTypes = [...]builtinType{
 			"network_controls",
 		},
 		Source: "aws-vpc-security",
+	}},
+	{name: "aws_datasync_agent", doc: 3, def: ResourceTypeDoc{
+		ServiceModel: "iaas",
+		Class:        "compute_host",
+		Focus: []string{
+			"operating_system",
+			"network_controls",
+			"configuration",
+		},
+		Cells: map[string]CellDoc{
+			"physical_datacenter": {
+				Owner:  "customer",
+				Source: "aws-datasync-agent",
+			},
+			"physical_hosts": {
+				Owner:  "customer",
+				Source: "aws-datasync-agent",
+			},
+			"physical_network": {
+				Owner:  "customer",
+				Source: "aws-datasync-agent",
+			},
+			"virtualization": {
+				Owner:  "customer",
+				Source: "aws-datasync-agent",
+			},
+		},
+		Hybrid:    true,
+		Source:    "aws-datasync-agent",
+		Rationale: "A DataSync agent is a VM the customer deploys next to its storage, usually on its own hypervisor: the answer assumes its site, the conservative value (hybrid; audit N13).",
 	}},
 	{name: "aws_db_instance", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -18392,6 +18454,26 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-kms-security",
 	}},
+	{name: "aws_kms_custom_key_store", doc: 3, def: ResourceTypeDoc{
+		ServiceModel: "saas",
+		Class:        "host_configuration",
+		AppliesTo: []string{
+			"middleware",
+			"data_protection",
+		},
+		Focus: []string{
+			"middleware",
+			"data_protection",
+		},
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:  "customer",
+				Source: "aws-kms-custom-key-store",
+			},
+		},
+		Source:    "aws-kms-custom-key-store",
+		Rationale: "Declares a custom key store: a CloudHSM cluster or an external key manager the customer operates (audit L8), as aws_kms_key's custom_key_store_id condition does for the keys in it.",
+	}},
 	{name: "aws_kms_grant", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
@@ -19635,6 +19717,36 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-iam-security",
 	}},
+	{name: "aws_storagegateway_gateway", doc: 3, def: ResourceTypeDoc{
+		ServiceModel: "iaas",
+		Class:        "compute_host",
+		Focus: []string{
+			"operating_system",
+			"network_controls",
+			"configuration",
+		},
+		Cells: map[string]CellDoc{
+			"physical_datacenter": {
+				Owner:  "customer",
+				Source: "aws-storage-gateway-requirements",
+			},
+			"physical_hosts": {
+				Owner:  "customer",
+				Source: "aws-storage-gateway-requirements",
+			},
+			"physical_network": {
+				Owner:  "customer",
+				Source: "aws-storage-gateway-requirements",
+			},
+			"virtualization": {
+				Owner:  "customer",
+				Source: "aws-storage-gateway-requirements",
+			},
+		},
+		Hybrid:    true,
+		Source:    "aws-storage-gateway-requirements",
+		Rationale: "A Storage Gateway is a VM the customer hosts on its own hypervisor on premises (or on EC2): the answer assumes its site, the conservative value (hybrid: facility, hardware, hypervisor and the gateway VM the customer's; audit N13). A gateway on EC2 leaves the facility and hardware to AWS.",
+	}},
 	{name: "aws_subnet", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
@@ -20073,6 +20185,35 @@ var builtinTypes = [...]builtinType{
 		ARM: []string{
 			"Microsoft.HybridCompute/machines",
 		},
+	}},
+	{name: "azurerm_arc_machine_extension", doc: 5, def: ResourceTypeDoc{
+		ServiceModel: "iaas",
+		Class:        "host_configuration",
+		Focus: []string{
+			"operating_system",
+			"configuration",
+		},
+		Cells: map[string]CellDoc{
+			"physical_datacenter": {
+				Owner:  "customer",
+				Source: "azure-arc-servers",
+			},
+			"physical_hosts": {
+				Owner:  "customer",
+				Source: "azure-arc-servers",
+			},
+			"physical_network": {
+				Owner:  "customer",
+				Source: "azure-arc-servers",
+			},
+			"virtualization": {
+				Owner:  "customer",
+				Source: "azure-arc-servers",
+			},
+		},
+		Hybrid:    true,
+		Source:    "azure-arc-servers",
+		Rationale: "An extension installed on an Arc-enabled server, a machine outside Azure: it runs on the customer's hardware like the machine itself (hybrid, audit N13).",
 	}},
 	{name: "azurerm_availability_set", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -20810,6 +20951,17 @@ var builtinTypes = [...]builtinType{
 		ARM: []string{
 			"Microsoft.Network/firewallPolicies/ruleCollectionGroups",
 		},
+	}},
+	{name: "azurerm_function_app_flex_consumption", doc: 5, def: ResourceTypeDoc{
+		ServiceModel: "faas",
+		Class:        "serverless_function",
+		Focus: []string{
+			"application_code",
+			"configuration",
+		},
+		Cells:     map[string]CellDoc{},
+		Source:    "azure-functions-security",
+		Rationale: "A Flex Consumption function app runs code on a built-in language stack Microsoft maintains (no custom containers): as azurerm_linux_function_app with a code stack, the runtime is shared (the customer moves between versions) (audit N12).",
 	}},
 	{name: "azurerm_function_app_function", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "faas",
@@ -23497,7 +23649,55 @@ var builtinTypes = [...]builtinType{
 			"application_code",
 			"deployment_settings",
 		},
-		Source: "azure-app-service-patching",
+		Conditions: map[string]ConditionDoc{
+			"site_config.application_stack.docker_image_name": {
+				Description: "site_config.application_stack.docker_image_name of the app: set when the app runs a custom container image (the customer keeps its base image patched), not set (null or an empty string) for a built-in language stack Microsoft maintains. Not given: assumed set, the conservative value, so that the OS layer, runtime and middleware inside an image are never hidden.",
+				Default:     "(set)",
+				Rules: []RuleDoc{
+					{
+						Present: ptrTo(true),
+						EffectDoc: EffectDoc{
+							Cells: map[string]CellDoc{
+								"middleware": {
+									Owner:  "customer",
+									Source: "azure-app-service-custom-container",
+								},
+								"operating_system": {
+									Owner:        "shared",
+									ProviderPart: "Runs and patches the hosts, their kernel, the container runtime and the sandbox that run the image (the App Service workers Microsoft runs).",
+									CustomerPart: "Builds the image: rebuilds it on patched base images, scans it and redeploys it, and keeps the OS packages inside it current; hardens what runs in it.",
+									Source:       "azure-container-service-considerations",
+								},
+								"runtime": {
+									Owner:  "customer",
+									Source: "azure-app-service-custom-container",
+								},
+							},
+							Reason: "A custom container brings its own OS layer, runtime and libraries: Microsoft does not patch what is inside the image.",
+							Source: "azure-app-service-custom-container",
+						},
+					},
+					{
+						Present: ptrTo(false),
+						EffectDoc: EffectDoc{
+							Cells: map[string]CellDoc{
+								"runtime": {
+									Owner:        "shared",
+									ProviderPart: "Patches the built-in language runtimes within a version and installs new major and minor versions side by side.",
+									CustomerPart: "Chooses the runtime version in the application stack, moves to new major and minor versions and off deprecated ones.",
+									Source:       "azure-app-service-patching",
+									Disagreement: "The generic PaaS cell is provider; App Service keeps old runtime versions until the customer upgrades the app.",
+								},
+							},
+							Reason: "A built-in language stack: Microsoft patches it within a version, the customer moves between versions.",
+							Source: "azure-app-service-patching",
+						},
+					},
+				},
+			},
+		},
+		Source:    "azure-app-service-patching",
+		Rationale: "A slot is a deployment of the app with its own site_config: the same conditions as azurerm_windows_web_app (audit N12).",
 	}},
 	{name: "google_access_context_manager_access_level", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -25214,6 +25414,26 @@ var builtinTypes = [...]builtinType{
 			"data_access",
 		},
 		Source: "google-kms",
+	}},
+	{name: "google_kms_ekm_connection", doc: 6, def: ResourceTypeDoc{
+		ServiceModel: "saas",
+		Class:        "host_configuration",
+		AppliesTo: []string{
+			"middleware",
+			"data_protection",
+		},
+		Focus: []string{
+			"middleware",
+			"data_protection",
+		},
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:  "customer",
+				Source: "google-kms",
+			},
+		},
+		Source:    "google-kms",
+		Rationale: "A connection to an external key manager the customer (or its partner) operates outside Google: the key manager is the customer's (audit L8), as google_kms_crypto_key's EXTERNAL_VPC protection level.",
 	}},
 	{name: "google_kms_key_ring", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
