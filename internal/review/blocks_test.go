@@ -55,7 +55,12 @@ var blockCases = map[string]blockCase{
 		owner: map[string]srm.Owner{"operating_system": srm.OwnerProvider}},
 	"aws_eks_cluster.hybrid": {conds: map[string]string{"compute_config.enabled": "", "remote_network_config": `[{"remote_node_networks":[{"cidrs":["10.80.0.0/16"]}]}]`},
 		owner: map[string]srm.Owner{"physical_hosts": srm.OwnerCustomer}, hybrid: true},
-	"aws_lambda_function.zip":   {conds: map[string]string{"package_type": "Zip"}},
+	"aws_lambda_function.zip": {conds: map[string]string{"package_type": "Zip"}},
+	// An option of the setting blocks (audit N10: never read before).
+	"aws_elastic_beanstalk_environment.managed": {conds: map[string]string{"managed_actions_enabled": "true"},
+		owner: map[string]srm.Owner{"operating_system": srm.OwnerShared}},
+	"aws_elastic_beanstalk_environment.unmanaged": {conds: map[string]string{"managed_actions_enabled": ""},
+		owner: map[string]srm.Owner{"operating_system": srm.OwnerCustomer}},
 	"aws_lambda_function.image": {conds: map[string]string{"package_type": "Image"}},
 	// A provider version without package_type: every function was a Zip.
 	"aws_lambda_function.old":                           {conds: map[string]string{"package_type": "Zip"}},

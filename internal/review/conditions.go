@@ -79,6 +79,10 @@ func (cr *conditionReader) read(rt *srm.ResourceType, attrs attributes) (conds m
 		if cond != nil && cond.ReplacedBy != "" {
 			continue // a plan has the attribute names
 		}
+		if cond != nil && cond.Setting != nil {
+			attrs.readSetting(conds, because, key, cond.Setting)
+			continue
+		}
 		attrs.readInto(conds, because, key, strings.Split(key, "."), cond)
 	}
 	// An azapi resource of an ARM type that a catalog entry lists resolves
@@ -132,6 +136,50 @@ func (attrs attributes) readInto(conds map[string]string, because func(key, reas
 			because(key, reason)
 		}
 	}
+}
+
+// readSetting reads the condition key from the element of a list of
+// settings whose fields match (an Elastic Beanstalk environment's setting
+// blocks: namespace, name, value): its value field, "" when no element
+// matches (the option is not set). A list or value that is unknown or
+// sensitive is left out.
+func (attrs attributes) readSetting(conds map[string]string, because func(key, reason string), key string, st *srm.SettingDoc) {
+	list := []string{st.List}
+	switch {
+	case lookupFlag(attrs.unknown, list):
+		because(key, "known only after apply")
+		return
+	case lookupFlag(attrs.sensitive, list):
+		because(key, "the value is sensitive (not read, not shown)")
+		return
+	}
+	raw, ok := member(attrs.values, st.List)
+	if !ok {
+		conds[key] = ""
+		return
+	}
+	var found []json.RawMessage
+	for _, el := range blockObjects(raw) {
+		match := true
+		for field, want := range st.Match {
+			v, ok := member(el, field)
+			s, isString := scalar(v)
+			match = match && ok && isString && s == want
+		}
+		if v, ok := member(el, st.Value); match && ok && !isUnset(v) {
+			found = append(found, v)
+		}
+	}
+	if len(found) == 0 {
+		conds[key] = ""
+		return
+	}
+	value, reason, ok := conditionValue(found)
+	if !ok {
+		because(key, reason)
+		return
+	}
+	conds[key] = value
 }
 
 // body returns the attributes of an azapi resource's body: an object

@@ -17916,7 +17916,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Conditions: map[string]ConditionDoc{
 			"managed_actions_enabled": {
-				Description: "Managed platform updates, a boolean: true when the environment sets the option aws:elasticbeanstalk:managedactions ManagedActionsEnabled = true (a setting block; the resource has no attribute of its own, so the key names the option). Assumed false when not given, the conservative value and the service's own default for environments created through the API.",
+				Description: "Managed platform updates, a boolean: true when the environment sets the option aws:elasticbeanstalk:managedactions ManagedActionsEnabled = true (a setting block; the resource has no attribute of its own, so the key names the option, and the plan review reads it from the setting blocks). Assumed false when not given, the conservative value and the service's own default for environments created through the API.",
 				Default:     "false",
 				Rules: []RuleDoc{
 					{
@@ -17944,6 +17944,14 @@ var builtinTypes = [...]builtinType{
 							Source: "aws-beanstalk-platform-maintenance",
 						},
 					},
+				},
+				Setting: &SettingDoc{
+					List: "setting",
+					Match: map[string]string{
+						"name":      "ManagedActionsEnabled",
+						"namespace": "aws:elasticbeanstalk:managedactions",
+					},
+					Value: "value",
 				},
 			},
 		},

@@ -404,6 +404,9 @@ func checkConditions(m *merged) Problems {
 			for j := range cd.Rules {
 				probs = append(probs, checkRule(at.sub(fmt.Sprintf("rules[%d]", j)), &cd.Rules[j], cd, names[:len(cd.Values)+j])...)
 			}
+			if st := cd.Setting; st != nil && (st.List == "" || st.Value == "" || len(st.Match) == 0) {
+				probs = append(probs, at.problem("setting", "a setting needs list, match and value"))
+			}
 			if cd.Absent != "" && !cd.matchesDoc(cd.Absent) {
 				probs = append(probs, at.problem("absent", "%q matches none of the values and rules (%s)", cd.Absent, strings.Join(names, ", ")))
 			}

@@ -30,6 +30,9 @@ type Condition struct {
 	// ARMProperty is the path of the attribute in an ARM body (see
 	// ConditionDoc.ARMProperty); "" when not given.
 	ARMProperty string
+	// Setting names the element of a list of settings that holds the
+	// condition's value (see ConditionDoc.Setting), or is nil.
+	Setting *SettingDoc
 	// Replaces are the deprecated conditions that this one replaces.
 	Replaces []string
 	// assumed is the effect of Default.

@@ -33,7 +33,7 @@ var notYetRead = map[string]string{
 	"azapi_resource_action type":                                   "azapi document not read yet",
 	"azapi_data_plane_resource type":                               "azapi document not read yet",
 	"aws_lambda_function update_runtime_on":                        "not an attribute of the function: it is aws_lambda_runtime_management_config's, whose entry has it (audit N10); kept on the function for one minor version",
-	"aws_elastic_beanstalk_environment managed_actions_enabled":    "not an attribute: an option (aws:elasticbeanstalk:managedactions ManagedActionsEnabled) of the setting blocks (audit N10)",
+	"aws_elastic_beanstalk_environment managed_actions_enabled":    "not an attribute: an option (aws:elasticbeanstalk:managedactions ManagedActionsEnabled) of the setting blocks, which the plan review reads through the condition's setting (audit N10)",
 }
 
 var attributePath = regexp.MustCompile(`^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$`)

@@ -311,6 +311,23 @@ type ConditionDoc struct {
 	// values, for an entry that lists arm types: the plan review reads the
 	// condition from the body of an azapi resource of such a type.
 	ARMProperty string `json:"arm_property,omitempty"`
+	// Setting, for a condition that is not an attribute but an element of
+	// a list of settings (aws_elastic_beanstalk_environment's setting
+	// blocks: namespace, name, value), says which element: the plan review
+	// reads its value from the element of the list whose fields match.
+	Setting *SettingDoc `json:"setting,omitempty"`
+}
+
+// SettingDoc names an element of a resource's list of settings.
+type SettingDoc struct {
+	// List is the attribute that holds the settings ("setting").
+	List string `json:"list"`
+	// Match are the fields that identify the element, by field name
+	// ({"namespace": "aws:elasticbeanstalk:managedactions", "name":
+	// "ManagedActionsEnabled"}).
+	Match map[string]string `json:"match"`
+	// Value is the field of the element that holds the value ("value").
+	Value string `json:"value"`
 }
 
 // RuleDoc matches condition values by rule; exactly one of Prefix, Present

@@ -94,6 +94,31 @@ resource "aws_lambda_function" "old" {
   function_name = "old"
 }
 
+# Elastic Beanstalk: managed platform updates are an option of the setting
+# blocks, not an attribute.
+resource "aws_elastic_beanstalk_environment" "managed" {
+  name = "managed"
+  setting {
+    namespace = "aws:elasticbeanstalk:managedactions"
+    name      = "ManagedActionsEnabled"
+    value     = "true"
+  }
+  setting {
+    namespace = "aws:elasticbeanstalk:environment"
+    name      = "EnvironmentType"
+    value     = "LoadBalanced"
+  }
+}
+
+resource "aws_elastic_beanstalk_environment" "unmanaged" {
+  name = "unmanaged"
+  setting {
+    namespace = "aws:elasticbeanstalk:environment"
+    name      = "EnvironmentType"
+    value     = "SingleInstance"
+  }
+}
+
 # App Service: a code stack, a container, and site_config without an
 # application_stack.
 resource "azurerm_linux_web_app" "code" {

@@ -38,6 +38,7 @@ var schemas = map[string][]string{
 	"aws_eks_cluster": {"name", "compute_config.enabled:bool", "compute_config.node_pools:list",
 		"remote_network_config.remote_node_networks.cidrs:list"},
 	"aws_lambda_function":                            {"function_name", "package_type"},
+	"aws_elastic_beanstalk_environment":              {"name", "setting.namespace", "setting.name", "setting.value"},
 	"azurerm_linux_web_app":                          {"name", "site_config.application_stack.docker_image_name", "site_config.application_stack.python_version"},
 	"azurerm_linux_function_app":                     {"name", "site_config.application_stack.docker.image_name", "site_config.application_stack.python_version"},
 	"azurerm_linux_virtual_machine_scale_set":        {"name", "automatic_os_upgrade_policy.automatic_os_upgrade_enabled:bool"},
