@@ -153,8 +153,8 @@ type ResourceType struct {
 	ARM []string
 	// Without are the obligations the type never carries: its class's and
 	// its own (see ResourceTypeDoc.Without).
-	Without      []string
-	without      map[string]bool
+	Without []string
+	without map[string]bool
 	// Replaces are the names of the type in earlier major versions of its
 	// provider, which answer as this entry.
 	Replaces     []string
