@@ -160,15 +160,41 @@ func TestReviewBlockPlans(t *testing.T) {
 	}
 }
 
-func TestAccReviewBlockPlans(t *testing.T) {
-	cliPath := os.Getenv("TF_ACC_TERRAFORM_PATH")
+// accCLI returns the CLI of TF_ACC_TERRAFORM_PATH and its name
+// ("terraform" or "tofu"), or skips the test without TF_ACC.
+func accCLI(t *testing.T) (cliPath, cli string) {
+	t.Helper()
+	cliPath = os.Getenv("TF_ACC_TERRAFORM_PATH")
 	if os.Getenv("TF_ACC") == "" || cliPath == "" {
 		t.Skip("set TF_ACC=1 and TF_ACC_TERRAFORM_PATH to build plans with a real CLI")
 	}
-	cli := "terraform"
+	cli = "terraform"
 	if strings.Contains(filepath.Base(cliPath), "tofu") {
 		cli = "tofu"
 	}
+	return cliPath, cli
+}
+
+// cliRunner returns a function that runs the CLI in dir with the CLI
+// configuration file cliConfig, and returns its standard output.
+func cliRunner(t *testing.T, cliPath, cli, dir, cliConfig string) func(args ...string) []byte {
+	return func(args ...string) []byte {
+		t.Helper()
+		cmd := exec.Command(cliPath, args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "TF_CLI_CONFIG_FILE="+cliConfig, "TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1")
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("%s %s: %v\n%s\n%s", cli, strings.Join(args, " "), err, out, stderr.String())
+		}
+		return out
+	}
+}
+
+func TestAccReviewBlockPlans(t *testing.T) {
+	cliPath, cli := accCLI(t)
 	tmp := t.TempDir()
 	// The stand-in provider, installed for hashicorp/aws, azurerm and google
 	// and, under a name with "old", for standin/awsold, through dev_overrides
@@ -198,19 +224,7 @@ func TestAccReviewBlockPlans(t *testing.T) {
 	if err := os.CopyFS(work, os.DirFS(filepath.Join("testdata", "blocks", "config"))); err != nil {
 		t.Fatal(err)
 	}
-	runCLI := func(args ...string) []byte {
-		t.Helper()
-		cmd := exec.Command(cliPath, args...)
-		cmd.Dir = work
-		cmd.Env = append(os.Environ(), "TF_CLI_CONFIG_FILE="+cliConfig, "TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1")
-		var stderr bytes.Buffer
-		cmd.Stderr = &stderr
-		out, err := cmd.Output()
-		if err != nil {
-			t.Fatalf("%s %s: %v\n%s\n%s", cli, strings.Join(args, " "), err, out, stderr.String())
-		}
-		return out
-	}
+	runCLI := cliRunner(t, cliPath, cli, work, cliConfig)
 	runCLI("plan", "-input=false", "-no-color", "-out", "plan.tfplan")
 	plan := runCLI("show", "-json", "plan.tfplan")
 	out := filepath.Join(tmp, "json")

@@ -104,15 +104,23 @@ func (cr *conditionReader) read(rt *srm.ResourceType, attrs attributes) (conds m
 	return conds, why
 }
 
+// unreadable says why the value at path cannot be read (known only after
+// apply, or sensitive), or "".
+func (attrs attributes) unreadable(path []string) string {
+	switch {
+	case lookupFlag(attrs.unknown, path):
+		return "known only after apply"
+	case lookupFlag(attrs.sensitive, path):
+		return "the value is sensitive (not read, not shown)"
+	}
+	return ""
+}
+
 // readInto reads the condition key at path into conds, or says through
 // because why it leaves it out.
 func (attrs attributes) readInto(conds map[string]string, because func(key, reason string), key string, path []string, cond *srm.Condition) {
-	switch {
-	case lookupFlag(attrs.unknown, path):
-		because(key, "known only after apply")
-		return
-	case lookupFlag(attrs.sensitive, path):
-		because(key, "the value is sensitive (not read, not shown)")
+	if why := attrs.unreadable(path); why != "" {
+		because(key, why)
 		return
 	}
 	found, unset, absent := lookupAll(attrs.values, path)
@@ -144,13 +152,8 @@ func (attrs attributes) readInto(conds map[string]string, because func(key, reas
 // matches (the option is not set). A list or value that is unknown or
 // sensitive is left out.
 func (attrs attributes) readSetting(conds map[string]string, because func(key, reason string), key string, st *srm.SettingDoc) {
-	list := []string{st.List}
-	switch {
-	case lookupFlag(attrs.unknown, list):
-		because(key, "known only after apply")
-		return
-	case lookupFlag(attrs.sensitive, list):
-		because(key, "the value is sensitive (not read, not shown)")
+	if why := attrs.unreadable([]string{st.List}); why != "" {
+		because(key, why)
 		return
 	}
 	raw, ok := member(attrs.values, st.List)

@@ -9,7 +9,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
 	"testing"
 )
 
@@ -95,14 +94,7 @@ func TestReviewRealPlans(t *testing.T) {
 }
 
 func TestAccReviewRealPlans(t *testing.T) {
-	cliPath := os.Getenv("TF_ACC_TERRAFORM_PATH")
-	if os.Getenv("TF_ACC") == "" || cliPath == "" {
-		t.Skip("set TF_ACC=1 and TF_ACC_TERRAFORM_PATH to build plans with a real CLI")
-	}
-	cli := "terraform"
-	if strings.Contains(filepath.Base(cliPath), "tofu") {
-		cli = "tofu"
-	}
+	cliPath, cli := accCLI(t)
 	tmp := t.TempDir()
 	// The provider, served through dev_overrides (no init, no registry).
 	pluginDir := filepath.Join(tmp, "plugins")
@@ -132,19 +124,7 @@ func TestAccReviewRealPlans(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(work, ".terraform", "modules", "modules.json"), []byte(manifest), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	runCLI := func(args ...string) []byte {
-		t.Helper()
-		cmd := exec.Command(cliPath, args...)
-		cmd.Dir = work
-		cmd.Env = append(os.Environ(), "TF_CLI_CONFIG_FILE="+cliConfig, "TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1")
-		var stderr bytes.Buffer
-		cmd.Stderr = &stderr
-		out, err := cmd.Output()
-		if err != nil {
-			t.Fatalf("%s %s: %v\n%s\n%s", cli, strings.Join(args, " "), err, out, stderr.String())
-		}
-		return out
-	}
+	runCLI := cliRunner(t, cliPath, cli, work, cliConfig)
 	runCLI("apply", "-auto-approve", "-input=false", "-no-color", "-var", "generation=1")
 	state := runCLI("show", "-json")
 	runCLI("plan", "-input=false", "-no-color", "-var", "generation=2", "-out", "plan.tfplan")
