@@ -90,7 +90,7 @@ func TestAccConditions_assumptions(t *testing.T) {
 			ConfigStateChecks: []statecheck.StateCheck{
 				// A string from the resource; the condition not given is assumed.
 				statecheck.ExpectKnownValue("data.srm_responsibility.fn", tfjsonpath.New("assumptions"), notGiven),
-				statecheck.ExpectKnownValue("data.srm_responsibility.fn", tfjsonpath.New("component_owners").AtMapKey("operating_system"), knownvalue.StringExact("customer")),
+				statecheck.ExpectKnownValue("data.srm_responsibility.fn", tfjsonpath.New("component_owners").AtMapKey("operating_system"), knownvalue.StringExact("shared")),
 				// A prefix rule and a boolean, as Terraform converts it.
 				statecheck.ExpectKnownValue("data.srm_responsibility.db", tfjsonpath.New("assumptions"), none),
 				statecheck.ExpectKnownValue("data.srm_responsibility.db", tfjsonpath.New("component_owners").AtMapKey("operating_system"), knownvalue.StringExact("customer")),

@@ -69,8 +69,9 @@ data "srm_catalog" "acme" { terraform_provider = "acme" }
 				statecheck.ExpectKnownValue("data.srm_responsibility.workbench", tfjsonpath.New("basis"), knownvalue.StringExact("service")),
 				statecheck.ExpectKnownValue("data.srm_responsibility.workbench", tfjsonpath.New("service_model"), knownvalue.StringExact("iaas")),
 				statecheck.ExpectKnownValue("data.srm_responsibility.workbench", tfjsonpath.New("owners").AtMapKey("platform"), knownvalue.StringExact("customer")),
-				// azapi: the ARM type in condition type names the service.
-				statecheck.ExpectKnownValue("data.srm_responsibility.app", tfjsonpath.New("basis"), knownvalue.StringExact("service")),
+				// azapi: the ARM type in condition type names the azurerm entry of
+				// the same resource (azurerm_container_app).
+				statecheck.ExpectKnownValue("data.srm_responsibility.app", tfjsonpath.New("basis"), knownvalue.StringExact("type")),
 				statecheck.ExpectKnownValue("data.srm_responsibility.app", tfjsonpath.New("service_model"), knownvalue.StringExact("paas")),
 				statecheck.ExpectKnownValue("data.srm_responsibility.app", tfjsonpath.New("assumptions"), knownvalue.ListSizeExact(0)),
 				// Without it, azapi's own entry leaves everything to the customer and says so.

@@ -105,7 +105,7 @@ data "srm_responsibility" "fn" {
 				})),
 				statecheck.ExpectKnownValue("data.srm_responsibility.sg", tfjsonpath.New("focus"), knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("network_controls")})),
 				statecheck.ExpectKnownValue("data.srm_responsibility.fn", tfjsonpath.New("service_model"), knownvalue.StringExact("faas")),
-				statecheck.ExpectKnownValue("data.srm_responsibility.fn", tfjsonpath.New("component_owners").AtMapKey("operating_system"), knownvalue.StringExact("customer")),
+				statecheck.ExpectKnownValue("data.srm_responsibility.fn", tfjsonpath.New("component_owners").AtMapKey("operating_system"), knownvalue.StringExact("shared")),
 				statecheck.ExpectKnownValue("data.srm_responsibility.fn", tfjsonpath.New("overrides_applied").AtSliceIndex(0).AtMapKey("kind"), knownvalue.StringExact("condition")),
 			},
 		}},

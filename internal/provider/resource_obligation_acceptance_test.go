@@ -303,7 +303,7 @@ resource "terraform_data" "fn" {
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{
-				Config:      gate(`["operating_system.patch"]`),
+				Config:      gate(`["operating_system.rebuild_images"]`),
 				ExpectError: errorPattern(`(?s)Resource precondition failed.*Unaccepted: .*runtime`),
 			},
 			{

@@ -143,13 +143,15 @@ func TestReviewCloudPlan(t *testing.T) {
 			t.Errorf("%s is reviewed, want it left out", addr)
 		}
 	}
-	if sum.Resources != 13 || sum.ByBasis[BasisUnknown] != 1 || sum.ByBasis[BasisType] != 10 || sum.ByBasis[BasisService] != 2 {
-		t.Errorf("summary counts %d resources, %v; want 13, 1 unknown, 10 type, 2 service", sum.Resources, sum.ByBasis)
+	if sum.Resources != 13 || sum.ByBasis[BasisUnknown] != 1 || sum.ByBasis[BasisType] != 11 || sum.ByBasis[BasisService] != 1 {
+		t.Errorf("summary counts %d resources, %v; want 13, 1 unknown, 11 type, 1 service", sum.Resources, sum.ByBasis)
 	}
-	// azapi: the ARM type read from the plan names the service; a type
-	// without an entry resolves through its service.
-	if r := res["azapi_resource.app"]; r.Basis != BasisService || r.ServiceModel == nil || *r.ServiceModel != "paas" || len(r.Assumptions) != 0 {
-		t.Errorf("azapi_resource.app = %+v, want basis service, paas, no assumptions", r)
+	// azapi: the ARM type read from the plan names the azurerm entry of the
+	// same resource (Container Apps: the image's OS is the customer's); a
+	// type without an entry resolves through its service.
+	if r := res["azapi_resource.app"]; r.Basis != BasisType || r.ServiceModel == nil || *r.ServiceModel != "paas" ||
+		r.Components["operating_system"] == "provider" || len(r.Assumptions) != 0 {
+		t.Errorf("azapi_resource.app = %+v, want basis type, paas, OS not the provider's, no assumptions", r)
 	}
 	if r := res["google_workbench_instance.nb"]; r.Basis != BasisService || r.ServiceModel == nil || *r.ServiceModel != "iaas" {
 		t.Errorf("google_workbench_instance.nb = %+v, want basis service, iaas", r)
@@ -160,23 +162,23 @@ func TestReviewCloudPlan(t *testing.T) {
 		t.Errorf("acme_widget.thing = %+v, want basis unknown and no owners", w)
 	}
 	// Conditions as they come: a string, a boolean.
-	if m := res["module.media.aws_lambda_function.resize[0]"]; m.Components["operating_system"] != "customer" {
-		t.Errorf("package_type = Image: operating_system %q, want customer", m.Components["operating_system"])
+	if m := res["module.media.aws_lambda_function.resize[0]"]; m.Components["operating_system"] != "shared" {
+		t.Errorf("package_type = Image: operating_system %q, want shared (the customer rebuilds the image)", m.Components["operating_system"])
 	}
 	if m := res["google_container_cluster.apps"]; m.Components["operating_system"] != "provider" {
 		t.Errorf("enable_autopilot = true: operating_system %q, want provider", m.Components["operating_system"])
 	}
-	// Fargate runs a customer-built image on a provider-run host: the OS
-	// layer of the image is the customer's, the hosts AWS's.
-	if m := res["module.ecs.aws_ecs_service.api"]; m.Components["operating_system"] != "customer" || m.Components["physical_hosts"] != "provider" {
-		t.Errorf("replace with launch_type = FARGATE: operating_system %q, physical_hosts %q, want customer and provider", m.Components["operating_system"], m.Components["physical_hosts"])
+	// Fargate runs a customer-built image on a provider-run host: AWS
+	// patches the hosts, the customer rebuilds the image (shared).
+	if m := res["module.ecs.aws_ecs_service.api"]; m.Components["operating_system"] != "shared" || m.Components["physical_hosts"] != "provider" {
+		t.Errorf("replace with launch_type = FARGATE: operating_system %q, physical_hosts %q, want shared and provider", m.Components["operating_system"], m.Components["physical_hosts"])
 	}
 	// Unknown and sensitive values leave the most to the customer.
 	for _, addr := range []string{`module.media.aws_lambda_function.thumb["eu"]`, `module.media.aws_lambda_function.thumb["us"]`} {
 		r := res[addr]
 		a := assumption(r, "package_type")
-		if a == nil || a.Assumed != "Image" || r.Components["operating_system"] != "customer" {
-			t.Errorf("%s: assumption %+v, operating_system %q; want Image assumed and the customer's OS", addr, a, r.Components["operating_system"])
+		if a == nil || a.Assumed != "Image" || r.Components["operating_system"] != "shared" {
+			t.Errorf("%s: assumption %+v, operating_system %q; want Image assumed and the image's OS shared", addr, a, r.Components["operating_system"])
 		}
 	}
 	if a := assumption(res[`module.media.aws_lambda_function.thumb["us"]`], "package_type"); a == nil || !strings.Contains(a.Reason, "sensitive") {

@@ -990,12 +990,15 @@ func builtinDocumentList() []NamedDocument {
 					"modtm": {
 						Classification: Classification{
 							ServiceModel: "on_premises",
-							Class:        "terraform_host_artifact",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_classification",
+							},
 							Focus: []string{
-								"data_protection",
+								"data_classification",
 							},
 							Source:    "tf-provider-modtm",
-							Rationale: "modtm_telemetry is the usage telemetry of Azure Verified Modules: computed and sent from the machine that runs Terraform, it calls no resource of the customer's cloud (on_premises). What it sends leaves the customer's hands: the class keeps the data-protection duty.",
+							Rationale: "modtm_telemetry is the usage telemetry of Azure Verified Modules: computed and sent from the machine that runs Terraform, it calls no resource of the customer's cloud (on_premises). The only decision it leaves is whether module telemetry may leave (the modules' enable_telemetry): configuration and where the data may go (data classification and residency); it stores nothing to back up or encrypt.",
 						},
 					},
 					"terracurl": {
@@ -1157,6 +1160,43 @@ func builtinDocumentList() []NamedDocument {
 							"nist_800_53_r5": {
 								"SI-2",
 								"CM-3",
+							},
+						},
+						Source: "nist-800-53-r5",
+					},
+					{
+						ID:          "operating_system.update_node_images",
+						Component:   "operating_system",
+						Title:       "Update nodes to the latest image release",
+						Description: "Roll node groups onto the latest node image (AMI) release the provider publishes, on a schedule and within the image's support: the service publishes patched images but does not replace running nodes on its own. Keep the node image versions as evidence.",
+						When:        "shared",
+						Controls: map[string][]string{
+							"csa_ccm_v4": {
+								"TVM-03",
+								"CCC-04",
+							},
+							"nist_800_53_r5": {
+								"SI-2",
+								"CM-3",
+							},
+						},
+						Source: "nist-800-53-r5",
+					},
+					{
+						ID:          "operating_system.rebuild_images",
+						Component:   "operating_system",
+						Title:       "Rebuild images on patched base images",
+						Description: "Rebuild the container or function images from updated base images, scan them for known vulnerabilities before and after deployment, and redeploy them; the provider patches the hosts, kernel and container runtime that run them. Keep image build dates and scan reports as evidence.",
+						When:        "shared",
+						Controls: map[string][]string{
+							"csa_ccm_v4": {
+								"TVM-03",
+								"TVM-01",
+							},
+							"nist_800_53_r5": {
+								"SI-2",
+								"RA-5",
+								"CM-2",
 							},
 						},
 						Source: "nist-800-53-r5",
@@ -1632,10 +1672,30 @@ func builtinDocumentList() []NamedDocument {
 			Name: "data/resource_types_aws.json",
 			Document: &Document{
 				Sources: map[string]SourceDoc{
+					"aws-batch-compute-resource-amis": {
+						Title: "AWS Batch: Compute resource AMIs (\"You're responsible for the management of the guest operating system\")",
+						URL:   "https://docs.aws.amazon.com/batch/latest/userguide/compute_resource_AMIs.html",
+						AsOf:  "2026-12-06",
+					},
 					"aws-beanstalk-platform-maintenance": {
 						Title: "AWS Elastic Beanstalk: Shared responsibility model for Elastic Beanstalk platform maintenance",
 						URL:   "https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/platforms-shared-responsibility.html",
 						AsOf:  "2026-11-29",
+					},
+					"aws-datasync-agent": {
+						Title: "AWS DataSync: agent requirements (the agent VM the customer deploys)",
+						URL:   "https://docs.aws.amazon.com/datasync/latest/userguide/agent-requirements.html",
+						AsOf:  "2026-12-06",
+					},
+					"aws-dms-replication-instance": {
+						Title: "AWS DMS: Working with a replication instance (engine versions and upgrades)",
+						URL:   "https://docs.aws.amazon.com/dms/latest/userguide/CHAP_ReplicationInstance.html",
+						AsOf:  "2026-12-06",
+					},
+					"aws-docdb-major-version-upgrade": {
+						Title: "Amazon DocumentDB: In-place major version upgrade (\"You can choose how and when to upgrade\")",
+						URL:   "https://docs.aws.amazon.com/documentdb/latest/developerguide/docdb-mvu.html",
+						AsOf:  "2026-12-06",
 					},
 					"aws-ec2-security": {
 						Title: "Amazon EC2: Security in Amazon EC2",
@@ -1667,6 +1727,11 @@ func builtinDocumentList() []NamedDocument {
 						URL:   "https://docs.aws.amazon.com/eks/latest/userguide/security.html",
 						AsOf:  "2026-11-29",
 					},
+					"aws-elasticache-version-management": {
+						Title: "Amazon ElastiCache: Version management (\"Because version upgrades might involve some compatibility risk, they don't occur automatically. You must initiate them.\")",
+						URL:   "https://docs.aws.amazon.com/AmazonElastiCache/latest/red-ug/VersionManagement.html",
+						AsOf:  "2026-12-06",
+					},
 					"aws-elb-security": {
 						Title: "Elastic Load Balancing: Security",
 						URL:   "https://docs.aws.amazon.com/elasticloadbalancing/latest/userguide/security.html",
@@ -1697,6 +1762,26 @@ func builtinDocumentList() []NamedDocument {
 						URL:   "https://docs.aws.amazon.com/kms/latest/developerguide/kms-security.html",
 						AsOf:  "2026-11-28",
 					},
+					"aws-mq-upgrading-brokers": {
+						Title: "Amazon MQ: Upgrading a broker engine version (major upgrades are manual)",
+						URL:   "https://docs.aws.amazon.com/amazon-mq/latest/developer-guide/upgrading-brokers.html",
+						AsOf:  "2026-12-06",
+					},
+					"aws-msk-version-support": {
+						Title: "Amazon MSK: Apache Kafka version support (upgrade before the end of support date)",
+						URL:   "https://docs.aws.amazon.com/msk/latest/developerguide/version-support.html",
+						AsOf:  "2026-12-06",
+					},
+					"aws-neptune-release-types": {
+						Title: "Amazon Neptune: Types of engine release (\"Major version updates are entirely optional until the major version that you're using reaches its end of life\")",
+						URL:   "https://docs.aws.amazon.com/neptune/latest/userguide/release-types.html",
+						AsOf:  "2026-12-06",
+					},
+					"aws-opensearch-version-upgrade": {
+						Title: "Amazon OpenSearch Service: Upgrading domains (in-place version upgrades)",
+						URL:   "https://docs.aws.amazon.com/opensearch-service/latest/developerguide/version-migration.html",
+						AsOf:  "2026-12-06",
+					},
 					"aws-rds-custom-architecture": {
 						Title: "Amazon RDS Custom architecture",
 						URL:   "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/custom-concept.html",
@@ -1711,6 +1796,11 @@ func builtinDocumentList() []NamedDocument {
 						Title: "Amazon S3: Security in Amazon S3",
 						URL:   "https://docs.aws.amazon.com/AmazonS3/latest/userguide/security.html",
 						AsOf:  "2026-11-28",
+					},
+					"aws-storage-gateway-requirements": {
+						Title: "AWS Storage Gateway: requirements (the gateway VM runs on the customer's hypervisor or on EC2)",
+						URL:   "https://docs.aws.amazon.com/storagegateway/latest/vgw/Requirements.html",
+						AsOf:  "2026-12-06",
 					},
 					"aws-vpc-nat-gateway": {
 						Title: "Amazon VPC: NAT gateways",
@@ -1835,6 +1925,11 @@ func builtinDocumentList() []NamedDocument {
 						Title: "Azure security baseline for Container Instances",
 						URL:   "https://learn.microsoft.com/en-us/security/benchmark/azure/baselines/container-instances-security-baseline",
 						AsOf:  "2026-11-28",
+					},
+					"azure-container-service-considerations": {
+						Title: "Azure Architecture Center: Architectural considerations for choosing an Azure container service (\"Host updates and patches: Platform\"; \"Container image updates and patches: Customer\")",
+						URL:   "https://learn.microsoft.com/azure/architecture/guide/container-service-general-considerations",
+						AsOf:  "2026-12-06",
 					},
 					"azure-cosmosdb-security": {
 						Title: "Azure Cosmos DB: Security overview",
@@ -1966,6 +2061,11 @@ func builtinDocumentList() []NamedDocument {
 						URL:   "https://learn.microsoft.com/en-us/azure/governance/management-groups/overview",
 						AsOf:  "2026-11-28",
 					},
+					"azure-ml-vulnerability-management": {
+						Title: "Azure Machine Learning: Vulnerability management (\"Once a compute instance is deployed, it does not get actively updated\")",
+						URL:   "https://learn.microsoft.com/azure/machine-learning/concept-vulnerability-management",
+						AsOf:  "2026-12-06",
+					},
 					"azure-monitor-alerts": {
 						Title: "Azure Monitor alerts overview",
 						URL:   "https://learn.microsoft.com/en-us/azure/azure-monitor/alerts/alerts-overview",
@@ -2016,6 +2116,11 @@ func builtinDocumentList() []NamedDocument {
 						URL:   "https://learn.microsoft.com/en-us/security/benchmark/azure/baselines/azure-cache-for-redis-security-baseline",
 						AsOf:  "2026-11-28",
 					},
+					"azure-redis-retired-features": {
+						Title: "Azure Cache for Redis: What is retired (\"We recommend that you upgrade your caches on your own\")",
+						URL:   "https://learn.microsoft.com/azure/azure-cache-for-redis/cache-retired-features",
+						AsOf:  "2026-12-06",
+					},
 					"azure-resource-locks": {
 						Title: "Azure Resource Manager: Lock resources to prevent unexpected changes",
 						URL:   "https://learn.microsoft.com/en-us/azure/azure-resource-manager/management/lock-resources",
@@ -2040,6 +2145,11 @@ func builtinDocumentList() []NamedDocument {
 						Title: "Azure SQL Database: Security overview",
 						URL:   "https://learn.microsoft.com/en-us/azure/azure-sql/database/security-overview",
 						AsOf:  "2026-11-28",
+					},
+					"azure-sql-vm-automated-patching": {
+						Title: "SQL Server on Azure VMs: Automated Patching (\"Other SQL Server updates ... must be installed manually\")",
+						URL:   "https://learn.microsoft.com/azure/azure-sql/virtual-machines/windows/automated-patching",
+						AsOf:  "2026-12-06",
 					},
 					"azure-static-web-apps": {
 						Title: "Azure Static Web Apps overview",
@@ -2132,6 +2242,11 @@ func builtinDocumentList() []NamedDocument {
 						Title: "AlloyDB for PostgreSQL overview",
 						URL:   "https://cloud.google.com/alloydb/docs/overview",
 						AsOf:  "2026-11-28",
+					},
+					"google-alloydb-major-version-upgrade": {
+						Title: "AlloyDB for PostgreSQL: Database in-place major version upgrade overview",
+						URL:   "https://cloud.google.com/alloydb/docs/major-version-upgrade-inplace-overview",
+						AsOf:  "2026-12-06",
 					},
 					"google-app-engine-flexible": {
 						Title: "App Engine flexible environment",
@@ -2367,6 +2482,11 @@ func builtinDocumentList() []NamedDocument {
 						Title: "Memorystore for Redis overview",
 						URL:   "https://cloud.google.com/memorystore/docs/redis/memorystore-for-redis-overview",
 						AsOf:  "2026-11-28",
+					},
+					"google-memorystore-redis-upgrade": {
+						Title: "Memorystore for Redis: About upgrading the Redis version of an instance",
+						URL:   "https://cloud.google.com/memorystore/docs/redis/about-upgrading-version",
+						AsOf:  "2026-12-06",
 					},
 					"google-monitoring-alerts": {
 						Title: "Cloud Monitoring: Alerting overview",
@@ -2683,6 +2803,9 @@ func builtinDocumentList() []NamedDocument {
 							"data_access",
 							"accounts_and_access",
 						},
+						Without: []string{
+							"operating_system.rebuild_images",
+						},
 						Rationale: "A host embodies every layer; the service model and conditions decide who owns each. Directory services are left out: a host signs in through them, it does not run them (a self-managed directory is its own type).",
 					},
 					{
@@ -2707,13 +2830,74 @@ func builtinDocumentList() []NamedDocument {
 							"identity_infrastructure",
 							"accounts_and_access",
 						},
+						Without: []string{
+							"operating_system.rebuild_images",
+							"operating_system.update_node_images",
+						},
 						Rationale: "A cluster is a host for workloads plus an API with its own authentication, so it embodies identity infrastructure too.",
+					},
+					{
+						ID:          "container_service",
+						Name:        "Container service or task definition",
+						Description: "ECS services, task definitions and task sets, EKS Fargate profiles and container groups: they run the customer's images on capacity the customer runs (EC2, external) or the provider runs and patches (Fargate, Managed Instances, Container Instances).",
+						AppliesTo: []string{
+							"physical_datacenter",
+							"physical_network",
+							"physical_hosts",
+							"virtualization",
+							"operating_system",
+							"runtime",
+							"middleware",
+							"network_controls",
+							"application_code",
+							"configuration",
+							"deployment_settings",
+							"data_classification",
+							"data_protection",
+							"data_access",
+							"identity_infrastructure",
+							"accounts_and_access",
+						},
+						Without: []string{
+							"operating_system.keep_auto_upgrade_enabled",
+							"operating_system.update_node_images",
+						},
+						Rationale: "On customer capacity the OS is the customer's to patch; on provider-run capacity the provider patches the hosts and the customer rebuilds its images (shared). There are no node pools to keep upgraded.",
+					},
+					{
+						ID:          "node_group",
+						Name:        "Managed node group",
+						Description: "Node groups of a managed Kubernetes service whose images the provider publishes but whose nodes the customer rolls onto new releases (EKS managed node groups).",
+						AppliesTo: []string{
+							"physical_datacenter",
+							"physical_network",
+							"physical_hosts",
+							"virtualization",
+							"operating_system",
+							"runtime",
+							"middleware",
+							"network_controls",
+							"application_code",
+							"configuration",
+							"deployment_settings",
+							"data_classification",
+							"data_protection",
+							"data_access",
+							"identity_infrastructure",
+							"accounts_and_access",
+						},
+						Without: []string{
+							"operating_system.keep_auto_upgrade_enabled",
+							"operating_system.rebuild_images",
+						},
+						Rationale: "EKS publishes patched AMIs but has no automatic node upgrade: updating the node group to the latest AMI release is the customer's.",
 					},
 					{
 						ID:          "container_workload",
 						Name:        "Container workload",
 						Description: "Workloads inside a cluster (deployments, pods, jobs, Helm releases, arbitrary manifests): the image's runtime and libraries, the code, its network exposure and the data it handles. The nodes' operating system belongs to the cluster and node pool types.",
 						AppliesTo: []string{
+							"operating_system",
 							"runtime",
 							"middleware",
 							"network_controls",
@@ -2725,7 +2909,11 @@ func builtinDocumentList() []NamedDocument {
 							"data_access",
 							"accounts_and_access",
 						},
-						Rationale: "The image a workload runs carries its runtime and libraries, which the customer patches; the node operating system is answered once, on the cluster or node pool, rather than on every workload.",
+						Without: []string{
+							"operating_system.keep_auto_upgrade_enabled",
+							"operating_system.update_node_images",
+						},
+						Rationale: "The image a workload runs carries its runtime and libraries, which the customer patches; the node operating system is answered once, on the cluster or node pool, rather than on every workload. A workload names the images it runs: the OS layer inside them is the customer's to rebuild on patched base images (operating_system shared: rebuild images, harden, runtime threat detection); the nodes' patching stays on the cluster and node pools.",
 					},
 					{
 						ID:          "managed_platform",
@@ -2746,6 +2934,10 @@ func builtinDocumentList() []NamedDocument {
 							"data_classification",
 							"data_protection",
 							"data_access",
+						},
+						Without: []string{
+							"operating_system.keep_auto_upgrade_enabled",
+							"operating_system.update_node_images",
 						},
 						Rationale: "A platform still has a host; under PaaS its operating system is the provider's, so listing it costs nothing and lets a condition that hands it to the customer show the obligation. Its identities (managed identities, roles) are types of their own.",
 					},
@@ -2768,6 +2960,10 @@ func builtinDocumentList() []NamedDocument {
 							"data_classification",
 							"data_protection",
 							"data_access",
+						},
+						Without: []string{
+							"operating_system.keep_auto_upgrade_enabled",
+							"operating_system.update_node_images",
 						},
 						Rationale: "The host layers are the provider's under FaaS; they stay listed so that a container image or a manual runtime update mode shows the obligations it hands to the customer.",
 					},
@@ -2843,12 +3039,17 @@ func builtinDocumentList() []NamedDocument {
 							"configuration",
 							"deployment_settings",
 						},
-						Rationale: "The provider runs the network devices and their software; the customer decides what may reach what. No host, no code and no data of the customer's live in them.",
+						Without: []string{
+							"network_controls.use_private_endpoints",
+							"accounts_and_access.enforce_mfa",
+							"accounts_and_access.rotate_credentials",
+						},
+						Rationale: "The provider runs the network devices and their software; the customer decides what may reach what. No host, no code and no data of the customer's live in them. A rule, route, subnet group or policy is not a service that could be reached through a private endpoint, nobody signs in to it and it holds no credentials: those obligations are left out.",
 					},
 					{
 						ID:          "traffic_endpoint",
 						Name:        "Traffic endpoint",
-						Description: "Load balancers, listeners, target groups, API gateways, CDNs, proxies, web application firewalls and certificates: endpoints that receive the customer's traffic and terminate TLS.",
+						Description: "Load balancers, listeners, target groups, health checks, network endpoint groups, API gateways, CDNs, proxies, web application firewalls and managed certificates: endpoints that receive the customer's traffic and terminate TLS.",
 						AppliesTo: []string{
 							"network_controls",
 							"configuration",
@@ -2856,7 +3057,14 @@ func builtinDocumentList() []NamedDocument {
 							"data_protection",
 							"data_access",
 						},
-						Rationale: "They terminate TLS (encrypt data in transit) and log the requests they pass (access logs), so data protection and data access apply; the provider runs their hosts.",
+						Without: []string{
+							"data_protection.encrypt_at_rest",
+							"data_protection.manage_keys",
+							"data_protection.back_up_data",
+							"data_access.least_privilege_access",
+							"data_access.block_public_access",
+						},
+						Rationale: "They terminate TLS (encrypt data in transit) and log the requests they pass (access logs), so those two apply; they store no data, so the data-store obligations (encryption at rest, keys, back-ups, data access and public access to stored data) are left out. Certificates whose private key the customer uploads are keys (key_secret). The provider runs their hosts.",
 					},
 					{
 						ID:          "identity_provider",
@@ -2873,13 +3081,28 @@ func builtinDocumentList() []NamedDocument {
 					{
 						ID:          "access_policy",
 						Name:        "Identity and policy object",
-						Description: "Roles, users, groups, policies and their attachments, IAM bindings and members, role assignments, service accounts, organisation structures and guardrails (SCPs, organisation policies, management groups, locks).",
+						Description: "Roles, policies and their attachments, groups and memberships, IAM bindings and members, role assignments, service accounts and managed identities without credentials of their own, organisation structures and guardrails (SCPs, organisation policies, management groups, locks).",
 						AppliesTo: []string{
 							"configuration",
 							"deployment_settings",
 							"accounts_and_access",
 						},
-						Rationale: "They grant or restrict access: least privilege, review and credentials apply, and they are configuration kept in code. A binding on a data resource also embodies data access (applies_to adds it).",
+						Without: []string{
+							"accounts_and_access.enforce_mfa",
+							"accounts_and_access.rotate_credentials",
+						},
+						Rationale: "They grant or restrict access: least privilege and access review apply, and they are configuration kept in code. They hold no credentials and nobody signs in to them, so multi-factor authentication and credential rotation are left out (they belong to users, keys and identity providers: account_credential, key_secret, identity_provider). A binding on a data resource also embodies data access (applies_to adds it).",
+					},
+					{
+						ID:          "account_credential",
+						Name:        "Account or credential",
+						Description: "Users, login profiles, database users, Kubernetes service accounts (their tokens) and other identities that sign in or hold credentials of their own.",
+						AppliesTo: []string{
+							"configuration",
+							"deployment_settings",
+							"accounts_and_access",
+						},
+						Rationale: "Someone or something authenticates as them: multi-factor authentication, credential rotation, least privilege and access review all apply.",
 					},
 					{
 						ID:          "key_secret",
@@ -2892,7 +3115,10 @@ func builtinDocumentList() []NamedDocument {
 							"data_access",
 							"accounts_and_access",
 						},
-						Rationale: "Keys and secrets are the data protection the customer manages (rotation, who may use them) and hold credentials.",
+						Without: []string{
+							"accounts_and_access.enforce_mfa",
+						},
+						Rationale: "Keys and secrets are the data protection the customer manages (rotation, who may use them) and hold credentials; nobody signs in to a key, so multi-factor authentication is left out.",
 					},
 					{
 						ID:          "logging_monitoring",
@@ -2930,7 +3156,11 @@ func builtinDocumentList() []NamedDocument {
 							"configuration",
 							"deployment_settings",
 						},
-						Rationale: "Only the configuration baseline and change control apply.",
+						Without: []string{
+							"accounts_and_access.enforce_mfa",
+							"accounts_and_access.rotate_credentials",
+						},
+						Rationale: "Only the configuration baseline and change control apply; a configuration object that also configures access (applies_to) carries least privilege and review, never multi-factor authentication or credential rotation: nobody signs in to it and it holds no credentials.",
 					},
 					{
 						ID:          "terraform_host_command",
@@ -3345,6 +3575,15 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "aws-srm",
 							Rationale: "AppSync GraphQL APIs, resolvers, functions, data sources, API keys and caches run the customer's resolver logic against its data sources on an AWS-run endpoint; the customer owns the schema, resolver code, authorization modes and keys. Messaging, as aws_appsync_graphql_api.",
+							Cells: map[string]CellDoc{
+								"application_code": {
+									Owner:        "shared",
+									ProviderPart: "Runs the engine that executes the definitions, and its built-in connectors and integrations.",
+									CustomerPart: "Writes the workflow definitions, resolvers, functions or bot logic the service runs, and keeps them and their dependencies free of vulnerabilities.",
+									Source:       "aws-srm",
+									Disagreement: "The saas matrix cell is provider; the customer writes what the service enforces or runs for its resources (focus), so the cell is shared.",
+								},
+							},
 						},
 					},
 					"aws/arcregionswitch": {
@@ -3943,6 +4182,15 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "aws-srm",
 							Rationale: "CodePipeline pipelines, webhooks and custom action types orchestrate the customer's release stages across source, build and deploy actions; AWS runs the orchestration, the customer owns the pipeline definition, artifact store encryption, the roles actions assume and webhook secrets. Messaging, whose workflows are the customer's logic.",
+							Cells: map[string]CellDoc{
+								"application_code": {
+									Owner:        "shared",
+									ProviderPart: "Runs the engine that executes the definitions, and its built-in connectors and integrations.",
+									CustomerPart: "Writes the workflow definitions, resolvers, functions or bot logic the service runs, and keeps them and their dependencies free of vulnerabilities.",
+									Source:       "aws-srm",
+									Disagreement: "The saas matrix cell is provider; the customer writes what the service enforces or runs for its resources (focus), so the cell is shared.",
+								},
+							},
 						},
 					},
 					"aws/codestarconnections": {
@@ -4079,6 +4327,15 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "aws-srm",
 							Rationale: "Amazon Connect instances, contact flows, queues, routing and security profiles, users, phone numbers and storage configs run the customer's contact centre on AWS's service; the customer owns the flows it writes, agent accounts and permissions, and the recordings, transcripts and contact data it keeps.",
+							Cells: map[string]CellDoc{
+								"application_code": {
+									Owner:        "shared",
+									ProviderPart: "Runs the engine that executes the definitions, and its built-in connectors and integrations.",
+									CustomerPart: "Writes the workflow definitions, resolvers, functions or bot logic the service runs, and keeps them and their dependencies free of vulnerabilities.",
+									Source:       "aws-srm",
+									Disagreement: "The saas matrix cell is provider; the customer writes what the service enforces or runs for its resources (focus), so the cell is shared.",
+								},
+							},
 						},
 					},
 					"aws/connectcases": {
@@ -4207,6 +4464,15 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "aws-srm",
 							Rationale: "Data Pipeline pipelines and definitions schedule the customer's data movement and processing activities on EC2 or EMR resources launched in its account; the customer owns the activities' commands, the resources' roles and the data moved.",
+							Cells: map[string]CellDoc{
+								"application_code": {
+									Owner:        "shared",
+									ProviderPart: "Runs the engine that executes the definitions, and its built-in connectors and integrations.",
+									CustomerPart: "Writes the workflow definitions, resolvers, functions or bot logic the service runs, and keeps them and their dependencies free of vulnerabilities.",
+									Source:       "aws-srm",
+									Disagreement: "The saas matrix cell is provider; the customer writes what the service enforces or runs for its resources (focus), so the cell is shared.",
+								},
+							},
 						},
 					},
 					"aws/datasync": {
@@ -4769,6 +5035,15 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "aws-emr-default-ami",
 							Rationale: "EMR clusters, instance groups and fleets, managed scaling, security configurations, studios and block public access run the customer's big-data jobs on EC2 instances in its account from AMIs AWS publishes; running clusters are not re-imaged, so the customer relaunches them (or patches its custom AMI). Compute with a host, as aws_emr_cluster.",
+							Cells: map[string]CellDoc{
+								"operating_system": {
+									Owner:        "shared",
+									ProviderPart: "Launches cluster nodes from the latest Amazon Linux release of the EMR release at launch time.",
+									CustomerPart: "Replaces long-running nodes (or relaunches the cluster) to take newer AMI releases, or supplies and patches a custom AMI.",
+									Source:       "aws-emr-default-ami",
+									Disagreement: "EMR applies the latest Amazon Linux release when nodes launch, not to running nodes (as aws_emr_cluster).",
+								},
+							},
 						},
 					},
 					"aws/emrcontainers": {
@@ -4982,6 +5257,15 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "aws-srm",
 							Rationale: "Global Accelerator accelerators, listeners, endpoint groups and custom routing accelerators take the customer's traffic in at AWS edge locations and route it to its endpoints; the customer owns listeners, endpoints and flow logs. Traffic endpoint, as aws_globalaccelerator_accelerator.",
+							Cells: map[string]CellDoc{
+								"network_controls": {
+									Owner:        "shared",
+									ProviderPart: "Runs the service's network edge and enforces the rules, lists and access settings configured on it.",
+									CustomerPart: "Writes the rules, lists, allowed networks and private access settings of its resources, and reviews them.",
+									Source:       "aws-srm",
+									Disagreement: "The saas matrix cell is provider; the customer writes what the service enforces or runs for its resources (focus), so the cell is shared.",
+								},
+							},
 						},
 					},
 					"aws/glue": {
@@ -5254,6 +5538,15 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "aws-srm",
 							Rationale: "IoT Events detector and alarm models are state machines the customer writes over its device inputs; AWS runs them, the customer owns the logic, the actions they trigger and their role.",
+							Cells: map[string]CellDoc{
+								"application_code": {
+									Owner:        "shared",
+									ProviderPart: "Runs the engine that executes the definitions, and its built-in connectors and integrations.",
+									CustomerPart: "Writes the workflow definitions, resolvers, functions or bot logic the service runs, and keeps them and their dependencies free of vulnerabilities.",
+									Source:       "aws-srm",
+									Disagreement: "The saas matrix cell is provider; the customer writes what the service enforces or runs for its resources (focus), so the cell is shared.",
+								},
+							},
 						},
 					},
 					"aws/ipam": {
@@ -5303,6 +5596,15 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "aws-srm",
 							Rationale: "IVS Chat rooms and logging configurations carry the customer's users' chat messages, optionally through a review Lambda, and log them; the customer owns the messages, the handler code and where logs go.",
+							Cells: map[string]CellDoc{
+								"application_code": {
+									Owner:        "shared",
+									ProviderPart: "Runs the engine that executes the definitions, and its built-in connectors and integrations.",
+									CustomerPart: "Writes the workflow definitions, resolvers, functions or bot logic the service runs, and keeps them and their dependencies free of vulnerabilities.",
+									Source:       "aws-srm",
+									Disagreement: "The saas matrix cell is provider; the customer writes what the service enforces or runs for its resources (focus), so the cell is shared.",
+								},
+							},
 						},
 					},
 					"aws/kafka": {
@@ -5550,6 +5852,15 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "aws-srm",
 							Rationale: "Lex (V1) bots, intents, slot types and bot aliases are conversational logic the customer writes, calling its Lambda functions and logging conversations; AWS runs the language models, the customer owns the logic, fulfilment code and conversation logs.",
+							Cells: map[string]CellDoc{
+								"application_code": {
+									Owner:        "shared",
+									ProviderPart: "Runs the engine that executes the definitions, and its built-in connectors and integrations.",
+									CustomerPart: "Writes the workflow definitions, resolvers, functions or bot logic the service runs, and keeps them and their dependencies free of vulnerabilities.",
+									Source:       "aws-srm",
+									Disagreement: "The saas matrix cell is provider; the customer writes what the service enforces or runs for its resources (focus), so the cell is shared.",
+								},
+							},
 						},
 					},
 					"aws/lexv2models": {
@@ -5566,6 +5877,15 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "aws-srm",
 							Rationale: "Lex V2 bots, locales, versions, intents and slots are conversational logic the customer writes, calling its Lambda functions and logging conversations; AWS runs the language models, the customer owns the logic, fulfilment code and conversation logs.",
+							Cells: map[string]CellDoc{
+								"application_code": {
+									Owner:        "shared",
+									ProviderPart: "Runs the engine that executes the definitions, and its built-in connectors and integrations.",
+									CustomerPart: "Writes the workflow definitions, resolvers, functions or bot logic the service runs, and keeps them and their dependencies free of vulnerabilities.",
+									Source:       "aws-srm",
+									Disagreement: "The saas matrix cell is provider; the customer writes what the service enforces or runs for its resources (focus), so the cell is shared.",
+								},
+							},
 						},
 					},
 					"aws/licensemanager": {
@@ -6468,6 +6788,15 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "aws-srm",
 							Rationale: "Redshift Serverless namespaces, workgroups, endpoint accesses, snapshots, usage limits and resource policies hold and query the customer's warehouse data without nodes it sees; the customer owns admin credentials, encryption, public accessibility and sharing. Data store, as the existing Redshift Serverless entries.",
+							Cells: map[string]CellDoc{
+								"network_controls": {
+									Owner:        "shared",
+									ProviderPart: "Runs the service's network edge and enforces the rules, lists and access settings configured on it.",
+									CustomerPart: "Writes the rules, lists, allowed networks and private access settings of its resources, and reviews them.",
+									Source:       "aws-srm",
+									Disagreement: "The saas matrix cell is provider; the customer writes what the service enforces or runs for its resources (focus), so the cell is shared.",
+								},
+							},
 						},
 					},
 					"aws/rekognition": {
@@ -6622,6 +6951,15 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "aws-srm",
 							Rationale: "Route 53 Profiles bundle private hosted zones, resolver rules and DNS Firewall rule groups and associate them with the customer's VPCs; DNS configuration the customer shares across accounts.",
+							Cells: map[string]CellDoc{
+								"network_controls": {
+									Owner:        "shared",
+									ProviderPart: "Runs the service's network edge and enforces the rules, lists and access settings configured on it.",
+									CustomerPart: "Writes the rules, lists, allowed networks and private access settings of its resources, and reviews them.",
+									Source:       "aws-srm",
+									Disagreement: "The saas matrix cell is provider; the customer writes what the service enforces or runs for its resources (focus), so the cell is shared.",
+								},
+							},
 						},
 					},
 					"aws/route53recoverycontrolconfig": {
@@ -6668,6 +7006,15 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "aws-srm",
 							Rationale: "Route 53 Resolver endpoints, rules, DNS Firewall domain lists and rule groups, query log configs and DNSSEC settings resolve and filter the DNS of the customer's VPCs; network objects, as aws_route53_resolver_endpoint.",
+							Cells: map[string]CellDoc{
+								"network_controls": {
+									Owner:        "shared",
+									ProviderPart: "Runs the service's network edge and enforces the rules, lists and access settings configured on it.",
+									CustomerPart: "Writes the rules, lists, allowed networks and private access settings of its resources, and reviews them.",
+									Source:       "aws-srm",
+									Disagreement: "The saas matrix cell is provider; the customer writes what the service enforces or runs for its resources (focus), so the cell is shared.",
+								},
+							},
 						},
 					},
 					"aws/rum": {
@@ -7018,6 +7365,15 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "aws-security-scope",
 							Rationale: "Step Functions state machines, aliases and activities run the customer's workflows; the definitions are its logic, with their role, logging and encryption. Messaging, as aws_sfn_state_machine.",
+							Cells: map[string]CellDoc{
+								"application_code": {
+									Owner:        "shared",
+									ProviderPart: "Runs the engine that executes the definitions, and its built-in connectors and integrations.",
+									CustomerPart: "Writes the workflow definitions, resolvers, functions or bot logic the service runs, and keeps them and their dependencies free of vulnerabilities.",
+									Source:       "aws-security-scope",
+									Disagreement: "The saas matrix cell is provider; the customer writes what the service enforces or runs for its resources (focus), so the cell is shared.",
+								},
+							},
 						},
 					},
 					"aws/shield": {
@@ -7033,6 +7389,15 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "aws-srm",
 							Rationale: "Shield Advanced subscriptions, protections, protection groups, health check associations, proactive engagement and DRT access protect the customer's endpoints from DDoS; the customer chooses what is protected and what the response team may access. Traffic endpoint, as aws_shield_protection.",
+							Cells: map[string]CellDoc{
+								"network_controls": {
+									Owner:        "shared",
+									ProviderPart: "Runs the service's network edge and enforces the rules, lists and access settings configured on it.",
+									CustomerPart: "Writes the rules, lists, allowed networks and private access settings of its resources, and reviews them.",
+									Source:       "aws-srm",
+									Disagreement: "The saas matrix cell is provider; the customer writes what the service enforces or runs for its resources (focus), so the cell is shared.",
+								},
+							},
 						},
 					},
 					"aws/signer": {
@@ -7238,6 +7603,15 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "aws-srm",
 							Rationale: "SWF domains hold the customer's workflow executions, whose deciders and activity workers it writes and runs; messaging with its retention and access.",
+							Cells: map[string]CellDoc{
+								"application_code": {
+									Owner:        "shared",
+									ProviderPart: "Runs the engine that executes the definitions, and its built-in connectors and integrations.",
+									CustomerPart: "Writes the workflow definitions, resolvers, functions or bot logic the service runs, and keeps them and their dependencies free of vulnerabilities.",
+									Source:       "aws-srm",
+									Disagreement: "The saas matrix cell is provider; the customer writes what the service enforces or runs for its resources (focus), so the cell is shared.",
+								},
+							},
 						},
 					},
 					"aws/synthetics": {
@@ -7515,6 +7889,15 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "aws-srm",
 							Rationale: "WAF Classic web ACLs, rules, rule groups and match sets filter requests to the customer's CloudFront distributions; the customer writes the rules. Traffic endpoint, like the WAF (v2) entries.",
+							Cells: map[string]CellDoc{
+								"network_controls": {
+									Owner:        "shared",
+									ProviderPart: "Runs the service's network edge and enforces the rules, lists and access settings configured on it.",
+									CustomerPart: "Writes the rules, lists, allowed networks and private access settings of its resources, and reviews them.",
+									Source:       "aws-srm",
+									Disagreement: "The saas matrix cell is provider; the customer writes what the service enforces or runs for its resources (focus), so the cell is shared.",
+								},
+							},
 						},
 					},
 					"aws/wafregional": {
@@ -7530,6 +7913,15 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "aws-srm",
 							Rationale: "WAF Classic Regional web ACLs, rules, match sets and associations filter requests to the customer's load balancers and API stages; the customer writes the rules. Traffic endpoint, like the WAF (v2) entries.",
+							Cells: map[string]CellDoc{
+								"network_controls": {
+									Owner:        "shared",
+									ProviderPart: "Runs the service's network edge and enforces the rules, lists and access settings configured on it.",
+									CustomerPart: "Writes the rules, lists, allowed networks and private access settings of its resources, and reviews them.",
+									Source:       "aws-srm",
+									Disagreement: "The saas matrix cell is provider; the customer writes what the service enforces or runs for its resources (focus), so the cell is shared.",
+								},
+							},
 						},
 					},
 					"aws/wafv2": {
@@ -7545,6 +7937,15 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "aws-srm",
 							Rationale: "WAF web ACLs, rule groups, IP sets, regex pattern sets and associations filter requests to the customer's endpoints; AWS runs the engine, the customer writes the rules. Traffic endpoint, as aws_wafv2_web_acl (logging keeps its entry).",
+							Cells: map[string]CellDoc{
+								"network_controls": {
+									Owner:        "shared",
+									ProviderPart: "Runs the service's network edge and enforces the rules, lists and access settings configured on it.",
+									CustomerPart: "Writes the rules, lists, allowed networks and private access settings of its resources, and reviews them.",
+									Source:       "aws-srm",
+									Disagreement: "The saas matrix cell is provider; the customer writes what the service enforces or runs for its resources (focus), so the cell is shared.",
+								},
+							},
 						},
 					},
 					"aws/wavelength": {
@@ -7611,6 +8012,15 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "aws-srm",
 							Rationale: "WorkLink fleets and website certificate authority associations gave mobile users access to internal websites through AWS-rendered browsing; endpoints into the customer's network (the service has been discontinued).",
+							Cells: map[string]CellDoc{
+								"network_controls": {
+									Owner:        "shared",
+									ProviderPart: "Runs the service's network edge and enforces the rules, lists and access settings configured on it.",
+									CustomerPart: "Writes the rules, lists, allowed networks and private access settings of its resources, and reviews them.",
+									Source:       "aws-srm",
+									Disagreement: "The saas matrix cell is provider; the customer writes what the service enforces or runs for its resources (focus), so the cell is shared.",
+								},
+							},
 						},
 					},
 					"aws/workmail": {
@@ -8733,6 +9143,15 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "azure-ai-services-security",
 							Rationale: "Azure AI services accounts, model deployments and responsible-AI policies process the customer's data on models Microsoft runs, as azurerm_cognitive_account is classified; keys, network exposure and data handling are the customer's.",
+							Cells: map[string]CellDoc{
+								"network_controls": {
+									Owner:        "shared",
+									ProviderPart: "Runs the service's network edge and enforces the rules, lists and access settings configured on it.",
+									CustomerPart: "Writes the rules, lists, allowed networks and private access settings of its resources, and reviews them.",
+									Source:       "azure-ai-services-security",
+									Disagreement: "The saas matrix cell is provider; the customer writes what the service enforces or runs for its resources (focus), so the cell is shared.",
+								},
+							},
 						},
 					},
 					"azurerm/communication": {
@@ -8931,6 +9350,15 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "azure-cosmosdb-security",
 							Rationale: "Cosmos DB accounts, databases, containers and role definitions store the customer's data in a service Microsoft runs, as the azurerm_cosmosdb_* type entries say.",
+							Cells: map[string]CellDoc{
+								"network_controls": {
+									Owner:        "shared",
+									ProviderPart: "Runs the service's network edge and enforces the rules, lists and access settings configured on it.",
+									CustomerPart: "Writes the rules, lists, allowed networks and private access settings of its resources, and reviews them.",
+									Source:       "azure-cosmosdb-security",
+									Disagreement: "The saas matrix cell is provider; the customer writes what the service enforces or runs for its resources (focus), so the cell is shared.",
+								},
+							},
 						},
 					},
 					"azurerm/costmanagement": {
@@ -9349,6 +9777,15 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "azure-event-hubs-baseline",
 							Rationale: "Event Hubs namespaces, hubs and consumer groups carry the customer's event streams in a service Microsoft runs, as the type entries say.",
+							Cells: map[string]CellDoc{
+								"network_controls": {
+									Owner:        "shared",
+									ProviderPart: "Runs the service's network edge and enforces the rules, lists and access settings configured on it.",
+									CustomerPart: "Writes the rules, lists, allowed networks and private access settings of its resources, and reviews them.",
+									Source:       "azure-event-hubs-baseline",
+									Disagreement: "The saas matrix cell is provider; the customer writes what the service enforces or runs for its resources (focus), so the cell is shared.",
+								},
+							},
 						},
 					},
 					"azurerm/extendedlocation": {
@@ -9590,6 +10027,15 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "azure-iot-hub-baseline",
 							Rationale: "IoT Hub, its routes, endpoints, consumer groups and the Device Provisioning and Device Update services carry the customer's device messages; Microsoft runs them, the customer owns device identities, keys and routing.",
+							Cells: map[string]CellDoc{
+								"network_controls": {
+									Owner:        "shared",
+									ProviderPart: "Runs the service's network edge and enforces the rules, lists and access settings configured on it.",
+									CustomerPart: "Writes the rules, lists, allowed networks and private access settings of its resources, and reviews them.",
+									Source:       "azure-iot-hub-baseline",
+									Disagreement: "The saas matrix cell is provider; the customer writes what the service enforces or runs for its resources (focus), so the cell is shared.",
+								},
+							},
 						},
 					},
 					"azurerm/keyvault": {
@@ -9751,6 +10197,15 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "azure-logic-apps-compare",
 							Rationale: "Logic Apps workflows, triggers, actions and integration accounts hold the customer's integration logic and carry its data between services, as azurerm_logic_app_workflow is classified; Standard logic apps have a type entry of their own.",
+							Cells: map[string]CellDoc{
+								"application_code": {
+									Owner:        "shared",
+									ProviderPart: "Runs the engine that executes the definitions, and its built-in connectors and integrations.",
+									CustomerPart: "Writes the workflow definitions, resolvers, functions or bot logic the service runs, and keeps them and their dependencies free of vulnerabilities.",
+									Source:       "azure-logic-apps-compare",
+									Disagreement: "The saas matrix cell is provider; the customer writes what the service enforces or runs for its resources (focus), so the cell is shared.",
+								},
+							},
 						},
 					},
 					"azurerm/machinelearning": {
@@ -10485,6 +10940,15 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "azure-relay",
 							Rationale: "Relay namespaces and hybrid connections relay traffic between the customer's on-premises and cloud endpoints; authorization rules and the data in transit are the customer's.",
+							Cells: map[string]CellDoc{
+								"network_controls": {
+									Owner:        "shared",
+									ProviderPart: "Runs the service's network edge and enforces the rules, lists and access settings configured on it.",
+									CustomerPart: "Writes the rules, lists, allowed networks and private access settings of its resources, and reviews them.",
+									Source:       "azure-relay",
+									Disagreement: "The saas matrix cell is provider; the customer writes what the service enforces or runs for its resources (focus), so the cell is shared.",
+								},
+							},
 						},
 					},
 					"azurerm/resource": {
@@ -10595,6 +11059,15 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "azure-service-bus-baseline",
 							Rationale: "Service Bus namespaces, queues, topics and subscriptions carry the customer's messages, as the azurerm_servicebus_* type entries say.",
+							Cells: map[string]CellDoc{
+								"network_controls": {
+									Owner:        "shared",
+									ProviderPart: "Runs the service's network edge and enforces the rules, lists and access settings configured on it.",
+									CustomerPart: "Writes the rules, lists, allowed networks and private access settings of its resources, and reviews them.",
+									Source:       "azure-service-bus-baseline",
+									Disagreement: "The saas matrix cell is provider; the customer writes what the service enforces or runs for its resources (focus), so the cell is shared.",
+								},
+							},
 						},
 					},
 					"azurerm/serviceconnector": {
@@ -10696,6 +11169,15 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "azure-web-pubsub-baseline",
 							Rationale: "SignalR Service and Web PubSub carry real-time messages between the customer's servers and clients; keys, upstreams, network exposure and message content are the customer's. The Web PubSub baseline is cited; no SignalR page was confirmed.",
+							Cells: map[string]CellDoc{
+								"network_controls": {
+									Owner:        "shared",
+									ProviderPart: "Runs the service's network edge and enforces the rules, lists and access settings configured on it.",
+									CustomerPart: "Writes the rules, lists, allowed networks and private access settings of its resources, and reviews them.",
+									Source:       "azure-web-pubsub-baseline",
+									Disagreement: "The saas matrix cell is provider; the customer writes what the service enforces or runs for its resources (focus), so the cell is shared.",
+								},
+							},
 						},
 					},
 					"azurerm/springcloud": {
@@ -14971,6 +15453,54 @@ func builtinDocumentList() []NamedDocument {
 							Rationale: "An ExpressRoute authorization key lets another ExpressRoute circuit or gateway connect to the private cloud's circuit: a network connection object the customer controls, not a host.",
 						},
 					},
+					"google/apigateway.iam": {
+						Name: "API Gateway: IAM policies, bindings and members",
+						Types: []string{
+							"google_api_gateway_api_config_iam_binding",
+							"google_api_gateway_api_config_iam_member",
+							"google_api_gateway_api_config_iam_policy",
+							"google_api_gateway_api_iam_binding",
+							"google_api_gateway_api_iam_member",
+							"google_api_gateway_api_iam_policy",
+							"google_api_gateway_gateway_iam_binding",
+							"google_api_gateway_gateway_iam_member",
+							"google_api_gateway_gateway_iam_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "google-srm",
+							Rationale: "IAM policies, bindings and members on the service's resources grant access to them: least privilege and review of who may use the resource's data; they hold no credentials (no multi-factor authentication or rotation), and the resource itself carries its own obligations.",
+						},
+					},
+					"google/apigee.iam": {
+						Name: "Apigee: IAM policies, bindings and members",
+						Types: []string{
+							"google_apigee_environment_iam_binding",
+							"google_apigee_environment_iam_member",
+							"google_apigee_environment_iam_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "google-apigee-hybrid-shared-responsibility",
+							Rationale: "IAM policies, bindings and members on the service's resources grant access to them: least privilege and review of who may use the resource's data; they hold no credentials (no multi-factor authentication or rotation), and the resource itself carries its own obligations.",
+						},
+					},
 					"google/cloudfunctions.iam": {
 						Name: "Cloud Functions: IAM",
 						Prefixes: []string{
@@ -15031,6 +15561,27 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "google-cloud-run-security",
 							Rationale: "IAM bindings, members and policies on services, jobs and worker pools (who may invoke, run or change them): they grant access to the product and run nothing, as the entries for google_cloud_run_v2_service_iam_member and google_compute_instance_iam_member, so the product's runtime and host duties stay on the product's own types.",
+						},
+					},
+					"google/cloudtasks.iam": {
+						Name: "Cloud Tasks: IAM policies, bindings and members",
+						Types: []string{
+							"google_cloud_tasks_queue_iam_binding",
+							"google_cloud_tasks_queue_iam_member",
+							"google_cloud_tasks_queue_iam_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "google-cloud-tasks",
+							Rationale: "IAM policies, bindings and members on the service's resources grant access to them: least privilege and review of who may use the resource's data; they hold no credentials (no multi-factor authentication or rotation), and the resource itself carries its own obligations.",
 						},
 					},
 					"google/colab.iam": {
@@ -15392,6 +15943,51 @@ func builtinDocumentList() []NamedDocument {
 							Rationale: "IAM on fleet features and scopes, and the Kubernetes RBAC role bindings the fleet writes into member clusters: grants of who may use the clusters, classed like the kubernetes RBAC types; they run nothing, so the node and workload duties stay on the clusters. (The feature IAM types are named whole: google_gke_hub_feature_iam_ is the service's own prefix.)",
 						},
 					},
+					"google/kms.iam": {
+						Name: "Cloud Key Management Service: IAM policies, bindings and members",
+						Types: []string{
+							"google_kms_crypto_key_iam_policy",
+							"google_kms_ekm_connection_iam_binding",
+							"google_kms_ekm_connection_iam_member",
+							"google_kms_ekm_connection_iam_policy",
+							"google_kms_key_ring_iam_binding",
+							"google_kms_key_ring_iam_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "google-kms",
+							Rationale: "IAM policies, bindings and members on the service's resources grant access to them: least privilege and review of who may use the resource's data; they hold no credentials (no multi-factor authentication or rotation), and the resource itself carries its own obligations.",
+						},
+					},
+					"google/networksecurity.iam": {
+						Name: "Network Security: IAM policies, bindings and members",
+						Types: []string{
+							"google_network_security_address_group_iam_binding",
+							"google_network_security_address_group_iam_member",
+							"google_network_security_address_group_iam_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "google-firewall-policies",
+							Rationale: "IAM policies, bindings and members on the service's resources grant access to them: least privilege and review of who may use the resource's data; they hold no credentials (no multi-factor authentication or rotation), and the resource itself carries its own obligations.",
+						},
+					},
 					"google/oracledatabase.network": {
 						Name: "Oracle Database@Google Cloud: ODB networks and subnets",
 						Prefixes: []string{
@@ -15405,6 +16001,76 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "google-srm",
 							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): an ODB network and its subnets connect a VPC to the Oracle Exadata and Autonomous Database resources; the customer chooses ranges and what may reach them, Google runs the network.",
+						},
+					},
+					"google/privateca.iam": {
+						Name: "Certificate Authority Service: IAM policies, bindings and members",
+						Types: []string{
+							"google_privateca_ca_pool_iam_binding",
+							"google_privateca_ca_pool_iam_member",
+							"google_privateca_ca_pool_iam_policy",
+							"google_privateca_certificate_template_iam_binding",
+							"google_privateca_certificate_template_iam_member",
+							"google_privateca_certificate_template_iam_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "google-private-ca",
+							Rationale: "IAM policies, bindings and members on the service's resources grant access to them: least privilege and review of who may use the resource's data; they hold no credentials (no multi-factor authentication or rotation), and the resource itself carries its own obligations.",
+						},
+					},
+					"google/pubsub.iam": {
+						Name: "Cloud Pub/Sub: IAM policies, bindings and members",
+						Types: []string{
+							"google_pubsub_schema_iam_binding",
+							"google_pubsub_schema_iam_member",
+							"google_pubsub_schema_iam_policy",
+							"google_pubsub_subscription_iam_binding",
+							"google_pubsub_subscription_iam_policy",
+							"google_pubsub_topic_iam_binding",
+							"google_pubsub_topic_iam_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "google-pubsub-access",
+							Rationale: "IAM policies, bindings and members on the service's resources grant access to them: least privilege and review of who may use the resource's data; they hold no credentials (no multi-factor authentication or rotation), and the resource itself carries its own obligations.",
+						},
+					},
+					"google/runtimeconfig.iam": {
+						Name: "Runtime Configurator: IAM policies, bindings and members",
+						Types: []string{
+							"google_runtimeconfig_config_iam_binding",
+							"google_runtimeconfig_config_iam_member",
+							"google_runtimeconfig_config_iam_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "google-srm",
+							Rationale: "IAM policies, bindings and members on the service's resources grant access to them: least privilege and review of who may use the resource's data; they hold no credentials (no multi-factor authentication or rotation), and the resource itself carries its own obligations.",
 						},
 					},
 					"google/vertexai.iam": {
@@ -15987,6 +16653,23 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-srm",
 	}},
+	{name: "aws_batch_compute_environment", doc: 3, def: ResourceTypeDoc{
+		ServiceModel: "caas",
+		Class:        "container_platform",
+		Focus: []string{
+			"operating_system",
+			"configuration",
+		},
+		Cells: map[string]CellDoc{
+			"operating_system": {
+				Owner:        "customer",
+				Source:       "aws-batch-compute-resource-amis",
+				Disagreement: "The generic caas cell is shared; AWS Batch does not upgrade the AMIs of an EC2 compute environment after it is created, and the guest OS is the customer's. A Fargate compute environment (compute_resources type FARGATE) leaves the hosts to AWS; the catalog has no condition for it yet, so the answer keeps the EC2 value, which leaves more to the customer.",
+			},
+		},
+		Source:    "aws-batch-compute-resource-amis",
+		Rationale: "An EC2 (or Spot) compute environment runs jobs on EC2 instances from AMIs the customer selects and updates: \"After a compute environment is created, AWS Batch doesn't upgrade the AMIs\" (audit N9).",
+	}},
 	{name: "aws_cloudfront_cache_policy", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "traffic_endpoint",
@@ -16168,6 +16851,36 @@ var builtinTypes = [...]builtinType{
 			"network_controls",
 		},
 		Source: "aws-vpc-security",
+	}},
+	{name: "aws_datasync_agent", doc: 3, def: ResourceTypeDoc{
+		ServiceModel: "iaas",
+		Class:        "compute_host",
+		Focus: []string{
+			"operating_system",
+			"network_controls",
+			"configuration",
+		},
+		Cells: map[string]CellDoc{
+			"physical_datacenter": {
+				Owner:  "customer",
+				Source: "aws-datasync-agent",
+			},
+			"physical_hosts": {
+				Owner:  "customer",
+				Source: "aws-datasync-agent",
+			},
+			"physical_network": {
+				Owner:  "customer",
+				Source: "aws-datasync-agent",
+			},
+			"virtualization": {
+				Owner:  "customer",
+				Source: "aws-datasync-agent",
+			},
+		},
+		Hybrid:    true,
+		Source:    "aws-datasync-agent",
+		Rationale: "A DataSync agent is a VM the customer deploys next to its storage, usually on its own hypervisor: the answer assumes its site, the conservative value (hybrid; audit N13).",
 	}},
 	{name: "aws_db_instance", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -16384,6 +17097,15 @@ var builtinTypes = [...]builtinType{
 			"network_controls",
 			"data_protection",
 		},
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:        "shared",
+				ProviderPart: "Applies minor and patch engine versions and security fixes in maintenance windows, publishes new major versions and announces their end of support.",
+				CustomerPart: "Chooses the engine version, starts major version upgrades before the end of support, and applies the self-service updates the service offers.",
+				Source:       "aws-dms-replication-instance",
+				Disagreement: "The generic PaaS cell is provider; the engine's major versions are the customer's to start (audit N2). The cited page describes replication engine versions and in-place upgrades the customer starts; it assigns no responsibility in those words.",
+			},
+		},
 		Source: "aws-srm",
 	}},
 	{name: "aws_docdb_cluster", doc: 3, def: ResourceTypeDoc{
@@ -16393,6 +17115,15 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 			"network_controls",
 		},
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:        "shared",
+				ProviderPart: "Applies minor and patch engine versions and security fixes in maintenance windows, publishes new major versions and announces their end of support.",
+				CustomerPart: "Chooses the engine version, starts major version upgrades before the end of support, and applies the self-service updates the service offers.",
+				Source:       "aws-docdb-major-version-upgrade",
+				Disagreement: "The generic PaaS cell is provider; the engine's major versions are the customer's to start (audit N2).",
+			},
+		},
 		Source: "aws-srm",
 	}},
 	{name: "aws_docdb_cluster_instance", doc: 3, def: ResourceTypeDoc{
@@ -16400,6 +17131,15 @@ var builtinTypes = [...]builtinType{
 		Class:        "managed_database",
 		Focus: []string{
 			"configuration",
+		},
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:        "shared",
+				ProviderPart: "Applies minor and patch engine versions and security fixes in maintenance windows, publishes new major versions and announces their end of support.",
+				CustomerPart: "Chooses the engine version, starts major version upgrades before the end of support, and applies the self-service updates the service offers.",
+				Source:       "aws-docdb-major-version-upgrade",
+				Disagreement: "The generic PaaS cell is provider; the engine's major versions are the customer's to start (audit N2).",
+			},
 		},
 		Source: "aws-srm",
 	}},
@@ -16461,6 +17201,15 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-ec2-security",
 	}},
+	{name: "aws_ec2_host", doc: 3, def: ResourceTypeDoc{
+		ServiceModel: "iaas",
+		Class:        "configuration_object",
+		Focus: []string{
+			"configuration",
+		},
+		Source:    "aws-srm",
+		Rationale: "A Dedicated Host allocation: a reservation of a physical server for the customer's instances, which carry the host duties; the host's hardware and hypervisor are AWS's.",
+	}},
 	{name: "aws_ec2_transit_gateway", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "network_object",
@@ -16519,11 +17268,15 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_ecr_repository_policy", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "access_policy",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
 			"data_access",
 		},
-		Source: "aws-security-scope",
+		Source:    "aws-security-scope",
+		Rationale: "A resource policy of its parent: who may use the parent's data (least privilege, review, public access); the parent carries the data store's obligations.",
 	}},
 	{name: "aws_ecs_capacity_provider", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "caas",
@@ -16570,15 +17323,25 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_ecs_cluster", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "caas",
-		Class:        "container_platform",
+		Class:        "configuration_object",
 		Focus: []string{
 			"configuration",
 		},
-		Source: "aws-ecs-shared-model",
+		Source:    "aws-ecs-shared-model",
+		Rationale: "An ECS cluster is a grouping of services, tasks and capacity providers: it runs nothing itself. The hosts' duties are on the capacity that runs the tasks (capacity providers, Auto Scaling groups, instances) and the images' on the task definitions and services.",
+	}},
+	{name: "aws_ecs_cluster_capacity_providers", doc: 3, def: ResourceTypeDoc{
+		ServiceModel: "caas",
+		Class:        "configuration_object",
+		Focus: []string{
+			"deployment_settings",
+		},
+		Source:    "aws-ecs-shared-model",
+		Rationale: "Associates capacity providers with an ECS cluster and sets its default strategy: configuration; the capacity providers and their instances carry the host duties.",
 	}},
 	{name: "aws_ecs_service", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "caas",
-		Class:        "container_platform",
+		Class:        "container_service",
 		Focus: []string{
 			"deployment_settings",
 			"network_controls",
@@ -16591,23 +17354,25 @@ var builtinTypes = [...]builtinType{
 					"FARGATE": {
 						Cells: map[string]CellDoc{
 							"operating_system": {
-								Owner:        "customer",
+								Owner:        "shared",
+								ProviderPart: "Runs and patches the hosts, their kernel, the container runtime and the sandbox that run the image (Fargate platform versions and task retirement).",
+								CustomerPart: "Builds the image: rebuilds it on patched base images, scans it and redeploys it, and keeps the OS packages inside it current; hardens what runs in it.",
 								Source:       "aws-ecs-shared-model",
-								Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
 							},
 						},
-						Reason: "Fargate capacity: AWS runs and patches the hosts; the OS layer of the images is the customer's.",
+						Reason: "Fargate capacity: AWS patches the infrastructure; the customer keeps its container images. A customer-built image on a provider-run host: the provider patches the host, the customer rebuilds the image (operating_system shared, with the image obligation instead of host patching).",
 						Source: "aws-ecs-shared-model",
 					},
 					"FARGATE_SPOT": {
 						Cells: map[string]CellDoc{
 							"operating_system": {
-								Owner:        "customer",
+								Owner:        "shared",
+								ProviderPart: "Runs and patches the hosts, their kernel, the container runtime and the sandbox that run the image (Fargate platform versions and task retirement).",
+								CustomerPart: "Builds the image: rebuilds it on patched base images, scans it and redeploys it, and keeps the OS packages inside it current; hardens what runs in it.",
 								Source:       "aws-ecs-shared-model",
-								Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
 							},
 						},
-						Reason: "Fargate Spot capacity: AWS runs and patches the hosts; the OS layer of the images is the customer's.",
+						Reason: "Fargate capacity: AWS patches the infrastructure; the customer keeps its container images. A customer-built image on a provider-run host: the provider patches the host, the customer rebuilds the image (operating_system shared, with the image obligation instead of host patching).",
 						Source: "aws-ecs-shared-model",
 					},
 				},
@@ -16676,23 +17441,25 @@ var builtinTypes = [...]builtinType{
 					"FARGATE": {
 						Cells: map[string]CellDoc{
 							"operating_system": {
-								Owner:        "customer",
+								Owner:        "shared",
+								ProviderPart: "Runs and patches the hosts, their kernel, the container runtime and the sandbox that run the image (Fargate platform versions and task retirement).",
+								CustomerPart: "Builds the image: rebuilds it on patched base images, scans it and redeploys it, and keeps the OS packages inside it current; hardens what runs in it.",
 								Source:       "aws-ecs-shared-model",
-								Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
 							},
 						},
-						Reason: "Fargate: AWS runs and patches the hosts and their operating system; the OS layer of the task's images is the customer's (one rule for a customer-built image on a provider-run host).",
+						Reason: "Fargate: AWS provisions and patches the infrastructure the tasks run on; the customer keeps its container images. A customer-built image on a provider-run host: the provider patches the host, the customer rebuilds the image (operating_system shared, with the image obligation instead of host patching).",
 						Source: "aws-ecs-shared-model",
 					},
 					"MANAGED_INSTANCES": {
 						Cells: map[string]CellDoc{
 							"operating_system": {
-								Owner:        "customer",
+								Owner:        "shared",
+								ProviderPart: "Runs and patches the hosts, their kernel, the container runtime and the sandbox that run the image (ECS Managed Instances: AWS patches and replaces the instances).",
+								CustomerPart: "Builds the image: rebuilds it on patched base images, scans it and redeploys it, and keeps the OS packages inside it current; hardens what runs in it.",
 								Source:       "aws-ecs-managed-instances-shared-model",
-								Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
 							},
 						},
-						Reason: "ECS Managed Instances: AWS provisions, patches and replaces the instances (at most 21 days old); the OS layer of the task's images is the customer's (one rule for a customer-built image on a provider-run host).",
+						Reason: "ECS Managed Instances: AWS is responsible for operating system patching and security updates of the instances; the customer keeps its container images. A customer-built image on a provider-run host: the provider patches the host, the customer rebuilds the image (operating_system shared, with the image obligation instead of host patching).",
 						Source: "aws-ecs-managed-instances-shared-model",
 					},
 				},
@@ -16707,10 +17474,13 @@ var builtinTypes = [...]builtinType{
 			},
 		},
 		Source: "aws-ecs-shared-model",
+		Without: []string{
+			"operating_system.rebuild_images",
+		},
 	}},
 	{name: "aws_ecs_task_definition", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "caas",
-		Class:        "container_platform",
+		Class:        "container_service",
 		Focus: []string{
 			"application_code",
 			"configuration",
@@ -16759,23 +17529,25 @@ var builtinTypes = [...]builtinType{
 					"FARGATE": {
 						Cells: map[string]CellDoc{
 							"operating_system": {
-								Owner:        "customer",
+								Owner:        "shared",
+								ProviderPart: "Runs and patches the hosts, their kernel, the container runtime and the sandbox that run the image (Fargate platform versions and task retirement).",
+								CustomerPart: "Builds the image: rebuilds it on patched base images, scans it and redeploys it, and keeps the OS packages inside it current; hardens what runs in it.",
 								Source:       "aws-ecs-shared-model",
-								Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
 							},
 						},
-						Reason: "Fargate: AWS runs and patches the hosts and their operating system; the OS layer of the task's images is the customer's (one rule for a customer-built image on a provider-run host).",
+						Reason: "Fargate: AWS provisions and patches the infrastructure the tasks run on; the customer keeps its container images. A customer-built image on a provider-run host: the provider patches the host, the customer rebuilds the image (operating_system shared, with the image obligation instead of host patching).",
 						Source: "aws-ecs-shared-model",
 					},
 					"MANAGED_INSTANCES": {
 						Cells: map[string]CellDoc{
 							"operating_system": {
-								Owner:        "customer",
+								Owner:        "shared",
+								ProviderPart: "Runs and patches the hosts, their kernel, the container runtime and the sandbox that run the image (ECS Managed Instances: AWS patches and replaces the instances).",
+								CustomerPart: "Builds the image: rebuilds it on patched base images, scans it and redeploys it, and keeps the OS packages inside it current; hardens what runs in it.",
 								Source:       "aws-ecs-managed-instances-shared-model",
-								Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
 							},
 						},
-						Reason: "ECS Managed Instances: AWS provisions, patches and replaces the instances (at most 21 days old); the OS layer of the task's images is the customer's (one rule for a customer-built image on a provider-run host).",
+						Reason: "ECS Managed Instances: AWS is responsible for operating system patching and security updates of the instances; the customer keeps its container images. A customer-built image on a provider-run host: the provider patches the host, the customer rebuilds the image (operating_system shared, with the image obligation instead of host patching).",
 						Source: "aws-ecs-managed-instances-shared-model",
 					},
 				},
@@ -16810,11 +17582,15 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_efs_file_system_policy", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "access_policy",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
 			"data_access",
 		},
-		Source: "aws-srm",
+		Source:    "aws-srm",
+		Rationale: "A resource policy of its parent: who may use the parent's data (least privilege, review, public access); the parent carries the data store's obligations.",
 	}},
 	{name: "aws_efs_mount_target", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -16885,11 +17661,12 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_eks_addon", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "caas",
-		Class:        "container_platform",
+		Class:        "configuration_object",
 		Focus: []string{
-			"middleware",
+			"configuration",
 		},
-		Source: "aws-eks-security",
+		Source:    "aws-eks-security",
+		Rationale: "An EKS add-on installs a version of a cluster component (CNI, CoreDNS, kube-proxy, drivers) on the cluster: configuration, with no host of its own. Keeping add-on versions compatible with the cluster's Kubernetes version is part of the cluster's middleware duty; the nodes' duties stay on the node groups.",
 	}},
 	{name: "aws_eks_cluster", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "caas",
@@ -16966,18 +17743,23 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_eks_fargate_profile", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "caas",
-		Class:        "container_platform",
+		Class:        "container_service",
 		Focus: []string{
 			"deployment_settings",
 		},
 		Cells: map[string]CellDoc{
 			"operating_system": {
-				Owner:        "customer",
-				Source:       "aws-eks-security",
-				Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
+				Owner:        "shared",
+				ProviderPart: "Runs and patches the hosts, their kernel, the container runtime and the sandbox that run the image (EKS on Fargate: each pod runs in its own Fargate micro-VM that AWS patches).",
+				CustomerPart: "Builds the image: rebuilds it on patched base images, scans it and redeploys it, and keeps the OS packages inside it current; hardens what runs in it.",
+				Source:       "aws-ecs-shared-model",
+				Disagreement: "The cited page is ECS's shared model for Fargate, the same compute engine EKS uses for Fargate pods.",
 			},
 		},
 		Source: "aws-eks-security",
+		Without: []string{
+			"operating_system.rebuild_images",
+		},
 	}},
 	{name: "aws_eks_identity_provider_config", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "caas",
@@ -16989,7 +17771,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_eks_node_group", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "caas",
-		Class:        "container_platform",
+		Class:        "node_group",
 		Focus: []string{
 			"operating_system",
 			"deployment_settings",
@@ -17134,7 +17916,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Conditions: map[string]ConditionDoc{
 			"managed_actions_enabled": {
-				Description: "Managed platform updates, a boolean: true when the environment sets the option aws:elasticbeanstalk:managedactions ManagedActionsEnabled = true (a setting block; the resource has no attribute of its own, so the key names the option). Assumed false when not given, the conservative value and the service's own default for environments created through the API.",
+				Description: "Managed platform updates, a boolean: true when the environment sets the option aws:elasticbeanstalk:managedactions ManagedActionsEnabled = true (a setting block; the resource has no attribute of its own, so the key names the option, and the plan review reads it from the setting blocks). Assumed false when not given, the conservative value and the service's own default for environments created through the API.",
 				Default:     "false",
 				Rules: []RuleDoc{
 					{
@@ -17163,6 +17945,14 @@ var builtinTypes = [...]builtinType{
 						},
 					},
 				},
+				Setting: &SettingDoc{
+					List: "setting",
+					Match: map[string]string{
+						"name":      "ManagedActionsEnabled",
+						"namespace": "aws:elasticbeanstalk:managedactions",
+					},
+					Value: "value",
+				},
 			},
 		},
 		Source:    "aws-beanstalk-platform-maintenance",
@@ -17174,6 +17964,15 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_protection",
 			"network_controls",
+		},
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:        "shared",
+				ProviderPart: "Applies minor and patch engine versions and security fixes in maintenance windows, publishes new major versions and announces their end of support.",
+				CustomerPart: "Chooses the engine version, starts major version upgrades before the end of support, and applies the self-service updates the service offers.",
+				Source:       "aws-elasticache-version-management",
+				Disagreement: "The generic PaaS cell is provider; the engine's major versions are the customer's to start (audit N2).",
+			},
 		},
 		Source: "aws-srm",
 	}},
@@ -17192,6 +17991,15 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 			"network_controls",
 		},
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:        "shared",
+				ProviderPart: "Applies minor and patch engine versions and security fixes in maintenance windows, publishes new major versions and announces their end of support.",
+				CustomerPart: "Chooses the engine version, starts major version upgrades before the end of support, and applies the self-service updates the service offers.",
+				Source:       "aws-elasticache-version-management",
+				Disagreement: "The generic PaaS cell is provider; the engine's major versions are the customer's to start (audit N2).",
+			},
+		},
 		Source: "aws-srm",
 	}},
 	{name: "aws_elasticache_subnet_group", doc: 3, def: ResourceTypeDoc{
@@ -17204,7 +18012,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_elasticache_user", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
-		Class:        "access_policy",
+		Class:        "account_credential",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -17217,6 +18025,15 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 			"network_controls",
 			"configuration",
+		},
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:        "shared",
+				ProviderPart: "Applies minor and patch engine versions and security fixes in maintenance windows, publishes new major versions and announces their end of support.",
+				CustomerPart: "Chooses the engine version, starts major version upgrades before the end of support, and applies the self-service updates the service offers.",
+				Source:       "aws-opensearch-version-upgrade",
+				Disagreement: "The generic PaaS cell is provider; the engine's major versions are the customer's to start (audit N2).",
+			},
 		},
 		Source: "aws-security-scope",
 	}},
@@ -17500,7 +18317,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_iam_user", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "access_policy",
+		Class:        "account_credential",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -17516,7 +18333,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_iam_user_login_profile", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "access_policy",
+		Class:        "account_credential",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -17548,7 +18365,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_identitystore_group_membership", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "identity_provider",
+		Class:        "access_policy",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -17645,6 +18462,26 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-kms-security",
 	}},
+	{name: "aws_kms_custom_key_store", doc: 3, def: ResourceTypeDoc{
+		ServiceModel: "saas",
+		Class:        "host_configuration",
+		AppliesTo: []string{
+			"middleware",
+			"data_protection",
+		},
+		Focus: []string{
+			"middleware",
+			"data_protection",
+		},
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:  "customer",
+				Source: "aws-kms-custom-key-store",
+			},
+		},
+		Source:    "aws-kms-custom-key-store",
+		Rationale: "Declares a custom key store: a CloudHSM cluster or an external key manager the customer operates (audit L8), as aws_kms_key's custom_key_store_id condition does for the keys in it.",
+	}},
 	{name: "aws_kms_grant", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
 		Class:        "key_secret",
@@ -17715,6 +18552,18 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-lambda-runtime",
 	}},
+	{name: "aws_lambda_code_signing_config", doc: 3, def: ResourceTypeDoc{
+		ServiceModel: "faas",
+		Class:        "configuration_object",
+		AppliesTo: []string{
+			"application_code",
+		},
+		Focus: []string{
+			"application_code",
+		},
+		Source:    "aws-lambda-security-overview",
+		Rationale: "Which signing profiles a function's code must be signed by: a control on the code the customer deploys, so the code obligations apply.",
+	}},
 	{name: "aws_lambda_event_source_mapping", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "faas",
 		Class:        "configuration_object",
@@ -17742,22 +18591,24 @@ var builtinTypes = [...]builtinType{
 								Owner: "customer",
 							},
 							"operating_system": {
-								Owner:        "customer",
+								Owner:        "shared",
+								ProviderPart: "Runs and patches the hosts, their kernel, the container runtime and the sandbox that run the image (the Lambda execution environment; Lambda publishes updated base images).",
+								CustomerPart: "Builds the image: rebuilds it on patched base images, scans it and redeploys it, and keeps the OS packages inside it current; hardens what runs in it.",
 								Source:       "aws-lambda-runtime",
-								Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
 							},
 							"runtime": {
 								Owner: "customer",
 							},
 						},
-						Reason: "A container image brings its own OS layer and runtime: the customer patches them by rebuilding on updated base images; AWS runs and patches the hosts and the execution environment (one rule for a customer-built image on a provider-run host).",
+						Reason: "A container image: \"Lambda is responsible for publishing updated base images\"; the customer rebuilds the function's image from the latest base image and redeploys it, and owns the runtime and libraries in it.",
 						Source: "aws-lambda-runtime",
 					},
 					"Zip": {},
 				},
+				Absent: "Zip",
 			},
 			"update_runtime_on": {
-				Description: "Runtime management mode (aws_lambda_runtime_management_config update_runtime_on). Defaults to \"Manual\", the conservative value: without the function's runtime management configuration the answer assumes the customer applies runtime updates; the service's own default is Auto.",
+				Description: "Runtime management mode: an attribute of aws_lambda_runtime_management_config, not of the function (a plan of the function never has it; pass it from the runtime management configuration, whose entry reads it). Defaults to \"Manual\", the conservative value; the service's own default is Auto.",
 				Default:     "Manual",
 				Values: map[string]EffectDoc{
 					"Auto": {},
@@ -17778,6 +18629,15 @@ var builtinTypes = [...]builtinType{
 			},
 		},
 		Source: "aws-lambda-runtime",
+	}},
+	{name: "aws_lambda_function_event_invoke_config", doc: 3, def: ResourceTypeDoc{
+		ServiceModel: "faas",
+		Class:        "configuration_object",
+		Focus: []string{
+			"configuration",
+		},
+		Source:    "aws-lambda-security-overview",
+		Rationale: "Retry and destination settings of asynchronous invocations of a Lambda function: configuration of the function, which carries the code and runtime duties.",
 	}},
 	{name: "aws_lambda_function_url", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "faas",
@@ -17808,19 +18668,57 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "aws-lambda-runtime",
 	}},
+	{name: "aws_lambda_provisioned_concurrency_config", doc: 3, def: ResourceTypeDoc{
+		ServiceModel: "faas",
+		Class:        "configuration_object",
+		Focus: []string{
+			"deployment_settings",
+		},
+		Source:    "aws-lambda-security-overview",
+		Rationale: "Provisioned concurrency of a Lambda function version or alias: capacity configuration of the function.",
+	}},
 	{name: "aws_lambda_runtime_management_config", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "faas",
-		Class:        "serverless_function",
+		Class:        "configuration_object",
+		AppliesTo: []string{
+			"runtime",
+		},
 		Focus: []string{
 			"runtime",
 		},
-		Source: "aws-lambda-runtime",
+		Conditions: map[string]ConditionDoc{
+			"update_runtime_on": {
+				Description: "update_runtime_on of the runtime management configuration: Auto (Lambda applies runtime updates), FunctionUpdate (with the next function update) or Manual (the customer applies them). Defaults to \"Manual\", the conservative value; the service's own default is Auto.",
+				Default:     "Manual",
+				Values: map[string]EffectDoc{
+					"Auto": {},
+					"FunctionUpdate": {
+						Reason: "Runtime updates arrive with the next function update: the split stays shared.",
+						Source: "aws-lambda-runtime",
+					},
+					"Manual": {
+						Cells: map[string]CellDoc{
+							"runtime": {
+								Owner: "customer",
+							},
+						},
+						Reason: "In manual mode the customer chooses when to apply runtime updates.",
+						Source: "aws-lambda-runtime",
+					},
+				},
+			},
+		},
+		Source:    "aws-lambda-runtime",
+		Rationale: "The runtime management configuration of a Lambda function: its update_runtime_on decides who applies runtime updates (Auto: Lambda; FunctionUpdate: with the next function update; Manual: the customer).",
 	}},
 	{name: "aws_launch_configuration", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
 		Class:        "host_image",
 		Focus: []string{
 			"operating_system",
+			"runtime",
+			"middleware",
+			"data_protection",
 			"configuration",
 		},
 		Source: "aws-ec2-security",
@@ -17900,6 +18798,15 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 			"network_controls",
 		},
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:        "shared",
+				ProviderPart: "Applies minor and patch engine versions and security fixes in maintenance windows, publishes new major versions and announces their end of support.",
+				CustomerPart: "Chooses the engine version, starts major version upgrades before the end of support, and applies the self-service updates the service offers.",
+				Source:       "aws-elasticache-version-management",
+				Disagreement: "The generic PaaS cell is provider; the engine's major versions are the customer's to start (audit N2). The cited page is ElastiCache's (the same engines); no MemoryDB page was checked: counted as shared, the answer that leaves more to the customer.",
+			},
+		},
 		Source: "aws-srm",
 	}},
 	{name: "aws_mq_broker", doc: 3, def: ResourceTypeDoc{
@@ -17910,6 +18817,15 @@ var builtinTypes = [...]builtinType{
 			"network_controls",
 			"accounts_and_access",
 		},
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:        "shared",
+				ProviderPart: "Applies minor and patch engine versions and security fixes in maintenance windows, publishes new major versions and announces their end of support.",
+				CustomerPart: "Chooses the engine version, starts major version upgrades before the end of support, and applies the self-service updates the service offers.",
+				Source:       "aws-mq-upgrading-brokers",
+				Disagreement: "The generic PaaS cell is provider; the engine's major versions are the customer's to start (audit N2).",
+			},
+		},
 		Source: "aws-security-scope",
 	}},
 	{name: "aws_msk_cluster", doc: 3, def: ResourceTypeDoc{
@@ -17918,6 +18834,15 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_protection",
 			"network_controls",
+		},
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:        "shared",
+				ProviderPart: "Applies minor and patch engine versions and security fixes in maintenance windows, publishes new major versions and announces their end of support.",
+				CustomerPart: "Chooses the engine version, starts major version upgrades before the end of support, and applies the self-service updates the service offers.",
+				Source:       "aws-msk-version-support",
+				Disagreement: "The generic PaaS cell is provider; the engine's major versions are the customer's to start (audit N2).",
+			},
 		},
 		Source: "aws-security-scope",
 	}},
@@ -17951,6 +18876,15 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 			"network_controls",
 		},
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:        "shared",
+				ProviderPart: "Applies minor and patch engine versions and security fixes in maintenance windows, publishes new major versions and announces their end of support.",
+				CustomerPart: "Chooses the engine version, starts major version upgrades before the end of support, and applies the self-service updates the service offers.",
+				Source:       "aws-neptune-release-types",
+				Disagreement: "The generic PaaS cell is provider; the engine's major versions are the customer's to start (audit N2).",
+			},
+		},
 		Source: "aws-srm",
 	}},
 	{name: "aws_neptune_cluster_instance", doc: 3, def: ResourceTypeDoc{
@@ -17958,6 +18892,15 @@ var builtinTypes = [...]builtinType{
 		Class:        "managed_database",
 		Focus: []string{
 			"configuration",
+		},
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:        "shared",
+				ProviderPart: "Applies minor and patch engine versions and security fixes in maintenance windows, publishes new major versions and announces their end of support.",
+				CustomerPart: "Chooses the engine version, starts major version upgrades before the end of support, and applies the self-service updates the service offers.",
+				Source:       "aws-neptune-release-types",
+				Disagreement: "The generic PaaS cell is provider; the engine's major versions are the customer's to start (audit N2).",
+			},
 		},
 		Source: "aws-srm",
 	}},
@@ -18017,6 +18960,15 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 			"network_controls",
 			"configuration",
+		},
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:        "shared",
+				ProviderPart: "Applies minor and patch engine versions and security fixes in maintenance windows, publishes new major versions and announces their end of support.",
+				CustomerPart: "Chooses the engine version, starts major version upgrades before the end of support, and applies the self-service updates the service offers.",
+				Source:       "aws-opensearch-version-upgrade",
+				Disagreement: "The generic PaaS cell is provider; the engine's major versions are the customer's to start (audit N2).",
+			},
 		},
 		Source: "aws-security-scope",
 	}},
@@ -18306,12 +19258,20 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_s3_account_public_access_block", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "configuration_object",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
 			"data_access",
 			"configuration",
 		},
-		Source: "aws-s3-security",
+		Source:    "aws-s3-security",
+		Rationale: "The account-wide S3 Block Public Access setting: it implements blocking public access to every bucket of the account; the buckets carry the data store's obligations.",
+		Without: []string{
+			"data_access.least_privilege_access",
+			"data_access.enable_audit_logging",
+		},
 	}},
 	{name: "aws_s3_bucket", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -18325,111 +19285,189 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_s3_bucket_acl", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "configuration_object",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
 			"data_access",
 		},
-		Source: "aws-s3-security",
+		Source:    "aws-s3-security",
+		Rationale: "A setting of an S3 bucket: it carries only the obligations of what it configures (data access: policy, ACL, public access block, ownership or access logging); the bucket (aws_s3_bucket) carries the data store's.",
+		Without: []string{
+			"data_access.enable_audit_logging",
+		},
 	}},
 	{name: "aws_s3_bucket_cors_configuration", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "configuration_object",
 		Focus: []string{
-			"data_access",
+			"configuration",
 		},
-		Source: "aws-s3-security",
+		Source:    "aws-s3-security",
+		Rationale: "A setting of an S3 bucket: it carries only the obligations of what it configures (its configuration); the bucket (aws_s3_bucket) carries the data store's.",
 	}},
 	{name: "aws_s3_bucket_lifecycle_configuration", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "configuration_object",
+		AppliesTo: []string{
+			"data_protection",
+		},
 		Focus: []string{
 			"data_protection",
-			"data_classification",
 		},
-		Source: "aws-s3-security",
+		Source:    "aws-s3-security",
+		Rationale: "A setting of an S3 bucket: it carries only the obligations of what it configures (data protection: versioning, replication, lifecycle, object lock or default encryption); the bucket (aws_s3_bucket) carries the data store's.",
+		Without: []string{
+			"data_protection.encrypt_at_rest",
+			"data_protection.encrypt_in_transit",
+			"data_protection.manage_keys",
+		},
 	}},
 	{name: "aws_s3_bucket_logging", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "configuration_object",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
 			"data_access",
 		},
-		Source: "aws-s3-security",
+		Source:    "aws-s3-security",
+		Rationale: "A setting of an S3 bucket: it carries only the obligations of what it configures (data access: policy, ACL, public access block, ownership or access logging); the bucket (aws_s3_bucket) carries the data store's.",
+		Without: []string{
+			"data_access.least_privilege_access",
+			"data_access.block_public_access",
+		},
 	}},
 	{name: "aws_s3_bucket_notification", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "configuration_object",
 		Focus: []string{
 			"configuration",
 		},
-		Source: "aws-s3-security",
+		Source:    "aws-s3-security",
+		Rationale: "A setting of an S3 bucket: it carries only the obligations of what it configures (its configuration); the bucket (aws_s3_bucket) carries the data store's.",
 	}},
 	{name: "aws_s3_bucket_object_lock_configuration", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "configuration_object",
+		AppliesTo: []string{
+			"data_protection",
+		},
 		Focus: []string{
 			"data_protection",
 		},
-		Source: "aws-s3-security",
+		Source:    "aws-s3-security",
+		Rationale: "A setting of an S3 bucket: it carries only the obligations of what it configures (data protection: versioning, replication, lifecycle, object lock or default encryption); the bucket (aws_s3_bucket) carries the data store's.",
+		Without: []string{
+			"data_protection.encrypt_at_rest",
+			"data_protection.encrypt_in_transit",
+			"data_protection.manage_keys",
+		},
 	}},
 	{name: "aws_s3_bucket_ownership_controls", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "configuration_object",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
 			"data_access",
 		},
-		Source: "aws-s3-security",
+		Source:    "aws-s3-security",
+		Rationale: "A setting of an S3 bucket: it carries only the obligations of what it configures (data access: policy, ACL, public access block, ownership or access logging); the bucket (aws_s3_bucket) carries the data store's.",
+		Without: []string{
+			"data_access.enable_audit_logging",
+		},
 	}},
 	{name: "aws_s3_bucket_policy", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "configuration_object",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
 			"data_access",
 		},
-		Source: "aws-s3-security",
+		Source:    "aws-s3-security",
+		Rationale: "A setting of an S3 bucket: it carries only the obligations of what it configures (data access: policy, ACL, public access block, ownership or access logging); the bucket (aws_s3_bucket) carries the data store's.",
+		Without: []string{
+			"data_access.enable_audit_logging",
+		},
 	}},
 	{name: "aws_s3_bucket_public_access_block", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "configuration_object",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
 			"data_access",
-			"configuration",
 		},
-		Source: "aws-s3-security",
+		Source:    "aws-s3-security",
+		Rationale: "A setting of an S3 bucket: it carries only the obligations of what it configures (data access: policy, ACL, public access block, ownership or access logging); the bucket (aws_s3_bucket) carries the data store's.",
+		Without: []string{
+			"data_access.least_privilege_access",
+			"data_access.enable_audit_logging",
+		},
 	}},
 	{name: "aws_s3_bucket_replication_configuration", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "configuration_object",
+		AppliesTo: []string{
+			"data_protection",
+		},
 		Focus: []string{
 			"data_protection",
-			"data_classification",
 		},
-		Source: "aws-s3-security",
+		Source:    "aws-s3-security",
+		Rationale: "A setting of an S3 bucket: it carries only the obligations of what it configures (data protection: versioning, replication, lifecycle, object lock or default encryption); the bucket (aws_s3_bucket) carries the data store's.",
+		Without: []string{
+			"data_protection.encrypt_in_transit",
+		},
 	}},
 	{name: "aws_s3_bucket_server_side_encryption_configuration", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "configuration_object",
+		AppliesTo: []string{
+			"data_protection",
+		},
 		Focus: []string{
 			"data_protection",
 		},
-		Source: "aws-s3-security",
+		Source:    "aws-s3-security",
+		Rationale: "A setting of an S3 bucket: it carries only the obligations of what it configures (data protection: versioning, replication, lifecycle, object lock or default encryption); the bucket (aws_s3_bucket) carries the data store's.",
+		Without: []string{
+			"data_protection.encrypt_in_transit",
+			"data_protection.back_up_data",
+		},
 	}},
 	{name: "aws_s3_bucket_versioning", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "configuration_object",
+		AppliesTo: []string{
+			"data_protection",
+		},
 		Focus: []string{
 			"data_protection",
 		},
-		Source: "aws-s3-security",
+		Source:    "aws-s3-security",
+		Rationale: "A setting of an S3 bucket: it carries only the obligations of what it configures (data protection: versioning, replication, lifecycle, object lock or default encryption); the bucket (aws_s3_bucket) carries the data store's.",
+		Without: []string{
+			"data_protection.encrypt_at_rest",
+			"data_protection.encrypt_in_transit",
+			"data_protection.manage_keys",
+		},
 	}},
 	{name: "aws_s3_bucket_website_configuration", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "configuration_object",
 		Focus: []string{
-			"data_access",
 			"configuration",
 		},
-		Source: "aws-s3-security",
+		Source:    "aws-s3-security",
+		Rationale: "A setting of an S3 bucket: it carries only the obligations of what it configures (its configuration); the bucket (aws_s3_bucket) carries the data store's.",
 	}},
 	{name: "aws_s3_object", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -18458,11 +19496,15 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_secretsmanager_secret_policy", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "key_secret",
+		Class:        "access_policy",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
 			"data_access",
 		},
-		Source: "aws-srm",
+		Source:    "aws-srm",
+		Rationale: "A resource policy of its parent: who may use the parent's data (least privilege, review, public access); the parent carries the data store's obligations.",
 	}},
 	{name: "aws_secretsmanager_secret_rotation", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -18567,11 +19609,15 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_sns_topic_policy", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "messaging",
+		Class:        "access_policy",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
 			"data_access",
 		},
-		Source: "aws-security-scope",
+		Source:    "aws-security-scope",
+		Rationale: "A resource policy of its parent: who may use the parent's data (least privilege, review, public access); the parent carries the data store's obligations.",
 	}},
 	{name: "aws_sns_topic_subscription", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -18601,11 +19647,15 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_sqs_queue_policy", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "messaging",
+		Class:        "access_policy",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
 			"data_access",
 		},
-		Source: "aws-security-scope",
+		Source:    "aws-security-scope",
+		Rationale: "A resource policy of its parent: who may use the parent's data (least privilege, review, public access); the parent carries the data store's obligations.",
 	}},
 	{name: "aws_ssm_association", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -18674,6 +19724,36 @@ var builtinTypes = [...]builtinType{
 			"accounts_and_access",
 		},
 		Source: "aws-iam-security",
+	}},
+	{name: "aws_storagegateway_gateway", doc: 3, def: ResourceTypeDoc{
+		ServiceModel: "iaas",
+		Class:        "compute_host",
+		Focus: []string{
+			"operating_system",
+			"network_controls",
+			"configuration",
+		},
+		Cells: map[string]CellDoc{
+			"physical_datacenter": {
+				Owner:  "customer",
+				Source: "aws-storage-gateway-requirements",
+			},
+			"physical_hosts": {
+				Owner:  "customer",
+				Source: "aws-storage-gateway-requirements",
+			},
+			"physical_network": {
+				Owner:  "customer",
+				Source: "aws-storage-gateway-requirements",
+			},
+			"virtualization": {
+				Owner:  "customer",
+				Source: "aws-storage-gateway-requirements",
+			},
+		},
+		Hybrid:    true,
+		Source:    "aws-storage-gateway-requirements",
+		Rationale: "A Storage Gateway is a VM the customer hosts on its own hypervisor on premises (or on EC2): the answer assumes its site, the conservative value (hybrid: facility, hardware, hypervisor and the gateway VM the customer's; audit N13). A gateway on EC2 leaves the facility and hardware to AWS.",
 	}},
 	{name: "aws_subnet", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -18873,11 +19953,19 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_wafv2_web_acl_logging_configuration", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "logging_monitoring",
+		Class:        "configuration_object",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
 			"data_access",
 		},
-		Source: "aws-srm",
+		Source:    "aws-srm",
+		Rationale: "A logging or auditing setting of its parent: it implements audit logging; the destination workspace, bucket or log group carries the log store's obligations.",
+		Without: []string{
+			"data_access.least_privilege_access",
+			"data_access.block_public_access",
+		},
 	}},
 	{name: "azapi_data_plane_resource", doc: 4, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -18889,7 +19977,7 @@ var builtinTypes = [...]builtinType{
 			"configuration",
 		},
 		Source:           "azapi-provider",
-		Rationale:        "azapi_data_plane_resource manages a data-plane object of an Azure service (an App Configuration key-value, a Key Vault certificate contact) by its type. Its service is the one of the ARM resource type in condition `type` (Microsoft.App/containerApps@2024-03-01 resolves through the azurerm service whose arm lists Microsoft.App/containerApps or Microsoft.App). Without `type`, or with an ARM type of no classified service, it is answered as a virtual machine with every component applicable (iaas, compute host, identity infrastructure too): the answer that leaves the most to the customer, recorded as an assumption.",
+		Rationale:        "azapi_data_plane_resource manages a data-plane object of an Azure service (an App Configuration key-value, a Key Vault certificate contact) by its type. It answers as the azurerm entry of the same Azure resource when one lists the ARM resource type in condition `type` (Microsoft.App/containerApps@2024-03-01 answers as azurerm_container_app, with its cells and conditions; the plan review reads the conditions whose property the ARM resource has from `body`), else as the azurerm service whose arm lists the type or its namespace. Without `type`, or with an ARM type of no classified service, it is answered as a virtual machine with every component applicable (iaas, compute host, identity infrastructure too): the answer that leaves the most to the customer, recorded as an assumption.",
 		ARMTypeCondition: "type",
 	}},
 	{name: "azapi_resource", doc: 4, def: ResourceTypeDoc{
@@ -18902,7 +19990,7 @@ var builtinTypes = [...]builtinType{
 			"configuration",
 		},
 		Source:           "azapi-provider",
-		Rationale:        "azapi_resource manages any Azure Resource Manager resource by its ARM type and API version. Its service is the one of the ARM resource type in condition `type` (Microsoft.App/containerApps@2024-03-01 resolves through the azurerm service whose arm lists Microsoft.App/containerApps or Microsoft.App). Without `type`, or with an ARM type of no classified service, it is answered as a virtual machine with every component applicable (iaas, compute host, identity infrastructure too): the answer that leaves the most to the customer, recorded as an assumption.",
+		Rationale:        "azapi_resource manages any Azure Resource Manager resource by its ARM type and API version. It answers as the azurerm entry of the same Azure resource when one lists the ARM resource type in condition `type` (Microsoft.App/containerApps@2024-03-01 answers as azurerm_container_app, with its cells and conditions; the plan review reads the conditions whose property the ARM resource has from `body`), else as the azurerm service whose arm lists the type or its namespace. Without `type`, or with an ARM type of no classified service, it is answered as a virtual machine with every component applicable (iaas, compute host, identity infrastructure too): the answer that leaves the most to the customer, recorded as an assumption.",
 		ARMTypeCondition: "type",
 	}},
 	{name: "azapi_resource_action", doc: 4, def: ResourceTypeDoc{
@@ -18915,7 +20003,7 @@ var builtinTypes = [...]builtinType{
 			"configuration",
 		},
 		Source:           "azapi-provider",
-		Rationale:        "azapi_resource_action performs an ARM action (POST) or a request on an existing ARM resource, such as listing keys or restarting it. Its service is the one of the ARM resource type in condition `type` (Microsoft.App/containerApps@2024-03-01 resolves through the azurerm service whose arm lists Microsoft.App/containerApps or Microsoft.App). Without `type`, or with an ARM type of no classified service, it is answered as a virtual machine with every component applicable (iaas, compute host, identity infrastructure too): the answer that leaves the most to the customer, recorded as an assumption.",
+		Rationale:        "azapi_resource_action performs an ARM action (POST) or a request on an existing ARM resource, such as listing keys or restarting it. It answers as the azurerm entry of the same Azure resource when one lists the ARM resource type in condition `type` (Microsoft.App/containerApps@2024-03-01 answers as azurerm_container_app, with its cells and conditions; the plan review reads the conditions whose property the ARM resource has from `body`), else as the azurerm service whose arm lists the type or its namespace. Without `type`, or with an ARM type of no classified service, it is answered as a virtual machine with every component applicable (iaas, compute host, identity infrastructure too): the answer that leaves the most to the customer, recorded as an assumption.",
 		ARMTypeCondition: "type",
 	}},
 	{name: "azapi_update_resource", doc: 4, def: ResourceTypeDoc{
@@ -18928,7 +20016,7 @@ var builtinTypes = [...]builtinType{
 			"configuration",
 		},
 		Source:           "azapi-provider",
-		Rationale:        "azapi_update_resource updates properties of an existing ARM resource that another tool or resource created. Its service is the one of the ARM resource type in condition `type` (Microsoft.App/containerApps@2024-03-01 resolves through the azurerm service whose arm lists Microsoft.App/containerApps or Microsoft.App). Without `type`, or with an ARM type of no classified service, it is answered as a virtual machine with every component applicable (iaas, compute host, identity infrastructure too): the answer that leaves the most to the customer, recorded as an assumption.",
+		Rationale:        "azapi_update_resource updates properties of an existing ARM resource that another tool or resource created. It answers as the azurerm entry of the same Azure resource when one lists the ARM resource type in condition `type` (Microsoft.App/containerApps@2024-03-01 answers as azurerm_container_app, with its cells and conditions; the plan review reads the conditions whose property the ARM resource has from `body`), else as the azurerm service whose arm lists the type or its namespace. Without `type`, or with an ARM type of no classified service, it is answered as a virtual machine with every component applicable (iaas, compute host, identity infrastructure too): the answer that leaves the most to the customer, recorded as an assumption.",
 		ARMTypeCondition: "type",
 	}},
 	{name: "azurerm_api_management", doc: 5, def: ResourceTypeDoc{
@@ -18939,6 +20027,9 @@ var builtinTypes = [...]builtinType{
 			"configuration",
 		},
 		Source: "azure-api-management-baseline",
+		ARM: []string{
+			"Microsoft.ApiManagement/service",
+		},
 	}},
 	{name: "azurerm_api_management_api", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -18960,10 +20051,13 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 		},
 		Source: "azure-app-configuration",
+		ARM: []string{
+			"Microsoft.AppConfiguration/configurationStores",
+		},
 	}},
 	{name: "azurerm_app_service_certificate", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
-		Class:        "traffic_endpoint",
+		Class:        "key_secret",
 		Focus: []string{
 			"data_protection",
 		},
@@ -19005,6 +20099,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-application-gateway",
 		Rationale: "Microsoft runs and patches the gateway instances; listeners, TLS policy, certificates and WAF mode are the customer's.",
+		ARM: []string{
+			"Microsoft.Network/applicationGateways",
+		},
 	}},
 	{name: "azurerm_application_insights", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19014,6 +20111,9 @@ var builtinTypes = [...]builtinType{
 			"configuration",
 		},
 		Source: "azure-log-analytics",
+		ARM: []string{
+			"Microsoft.Insights/components",
+		},
 	}},
 	{name: "azurerm_application_security_group", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -19022,6 +20122,9 @@ var builtinTypes = [...]builtinType{
 			"network_controls",
 		},
 		Source: "azure-network-security",
+		ARM: []string{
+			"Microsoft.Network/applicationSecurityGroups",
+		},
 	}},
 	{name: "azurerm_arc_kubernetes_cluster", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
@@ -19055,6 +20158,9 @@ var builtinTypes = [...]builtinType{
 		Hybrid:    true,
 		Source:    "azure-arc-kubernetes",
 		Rationale: "An Arc-enabled Kubernetes cluster runs outside Azure, on the customer's infrastructure or another cloud, and is connected to Azure for management: the customer runs the hardware, virtualization, nodes and their OS (hybrid).",
+		ARM: []string{
+			"Microsoft.Kubernetes/connectedClusters",
+		},
 	}},
 	{name: "azurerm_arc_machine", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -19084,6 +20190,38 @@ var builtinTypes = [...]builtinType{
 		Hybrid:    true,
 		Source:    "azure-arc-servers",
 		Rationale: "An Arc-enabled server is a physical server or VM hosted outside Azure, on the customer's network or another cloud, that Azure manages through the Connected Machine agent: the customer runs the hardware, virtualization and operating system (hybrid); Azure provides the management plane.",
+		ARM: []string{
+			"Microsoft.HybridCompute/machines",
+		},
+	}},
+	{name: "azurerm_arc_machine_extension", doc: 5, def: ResourceTypeDoc{
+		ServiceModel: "iaas",
+		Class:        "host_configuration",
+		Focus: []string{
+			"operating_system",
+			"configuration",
+		},
+		Cells: map[string]CellDoc{
+			"physical_datacenter": {
+				Owner:  "customer",
+				Source: "azure-arc-servers",
+			},
+			"physical_hosts": {
+				Owner:  "customer",
+				Source: "azure-arc-servers",
+			},
+			"physical_network": {
+				Owner:  "customer",
+				Source: "azure-arc-servers",
+			},
+			"virtualization": {
+				Owner:  "customer",
+				Source: "azure-arc-servers",
+			},
+		},
+		Hybrid:    true,
+		Source:    "azure-arc-servers",
+		Rationale: "An extension installed on an Arc-enabled server, a machine outside Azure: it runs on the customer's hardware like the machine itself (hybrid, audit N13).",
 	}},
 	{name: "azurerm_availability_set", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -19092,6 +20230,9 @@ var builtinTypes = [...]builtinType{
 			"deployment_settings",
 		},
 		Source: "azure-vm-linux-baseline",
+		ARM: []string{
+			"Microsoft.Compute/availabilitySets",
+		},
 	}},
 	{name: "azurerm_backup_policy_vm", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19122,6 +20263,18 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-bastion",
 		Rationale: "Bastion is a managed jump host Microsoft patches; who may connect through it and to which VMs is the customer's.",
+		ARM: []string{
+			"Microsoft.Network/bastionHosts",
+		},
+	}},
+	{name: "azurerm_batch_account", doc: 5, def: ResourceTypeDoc{
+		ServiceModel: "paas",
+		Class:        "access_policy",
+		Focus: []string{
+			"accounts_and_access",
+		},
+		Source:    "azure-srm",
+		Rationale: "A Batch account: the access boundary of Batch pools and jobs (keys, identities, networks); the pools carry the node duties.",
 	}},
 	{name: "azurerm_cdn_frontdoor_custom_domain", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -19139,6 +20292,9 @@ var builtinTypes = [...]builtinType{
 			"configuration",
 		},
 		Source: "azure-front-door",
+		ARM: []string{
+			"Microsoft.Cdn/profiles/afdEndpoints",
+		},
 	}},
 	{name: "azurerm_cdn_frontdoor_firewall_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -19147,6 +20303,9 @@ var builtinTypes = [...]builtinType{
 			"network_controls",
 		},
 		Source: "azure-waf",
+		ARM: []string{
+			"Microsoft.Network/FrontDoorWebApplicationFirewallPolicies",
+		},
 	}},
 	{name: "azurerm_cdn_frontdoor_origin", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -19174,6 +20333,12 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-front-door",
 		Rationale: "Front Door is filed with paas rather than saas so that its routes, TLS and WAF rules show as shared network controls: Microsoft runs the edge, the customer decides what it exposes.",
+		ARM: []string{
+			"Microsoft.Cdn/profiles",
+		},
+		Replaces: []string{
+			"azurerm_frontdoor",
+		},
 	}},
 	{name: "azurerm_cdn_frontdoor_route", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -19214,6 +20379,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-ai-services-security",
 		Rationale: "Azure AI services (including Azure OpenAI) are hosted models Microsoft runs, so saas; the account's keys, network rules and customer-managed keys stay with the customer.",
+		ARM: []string{
+			"Microsoft.CognitiveServices/accounts",
+		},
 	}},
 	{name: "azurerm_container_app", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -19228,9 +20396,10 @@ var builtinTypes = [...]builtinType{
 				Source: "azure-container-apps",
 			},
 			"operating_system": {
-				Owner:        "customer",
-				Source:       "azure-container-apps",
-				Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
+				Owner:        "shared",
+				ProviderPart: "Runs and patches the hosts, their kernel, the container runtime and the sandbox that run the image (the Container Apps environment Microsoft runs).",
+				CustomerPart: "Builds the image: rebuilds it on patched base images, scans it and redeploys it, and keeps the OS packages inside it current; hardens what runs in it.",
+				Source:       "azure-container-service-considerations",
 			},
 			"runtime": {
 				Owner:  "customer",
@@ -19238,7 +20407,10 @@ var builtinTypes = [...]builtinType{
 			},
 		},
 		Source:    "azure-compute-choices",
-		Rationale: "Microsoft's compute guide classifies Container Apps as PaaS, but the customer ships the whole image: OS layer, runtime and middleware are the customer's under the one rule for a customer-built image on a provider-run host (compare google_cloud_run_v2_service, filed with faas by DOMAIN.md).",
+		Rationale: "Microsoft's compute guide classifies Container Apps as PaaS; the customer ships the whole image. Microsoft patches the hosts (\"Host updates and patches: Platform\"), the customer rebuilds the image (\"Container image updates and patches: Customer\"): operating_system shared; runtime and middleware in the image are the customer's.",
+		ARM: []string{
+			"Microsoft.App/containerApps",
+		},
 	}},
 	{name: "azurerm_container_app_environment", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -19249,6 +20421,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-container-apps",
 		Rationale: "The environment is the network and logging boundary of the container apps it hosts, so it takes their model.",
+		ARM: []string{
+			"Microsoft.App/managedEnvironments",
+		},
 	}},
 	{name: "azurerm_container_app_job", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -19275,23 +20450,30 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-compute-choices",
 		Rationale: "Same split as azurerm_container_app.",
+		ARM: []string{
+			"Microsoft.App/jobs",
+		},
 	}},
 	{name: "azurerm_container_group", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
-		Class:        "container_platform",
+		Class:        "container_service",
 		Focus: []string{
 			"application_code",
 			"network_controls",
 		},
 		Cells: map[string]CellDoc{
 			"operating_system": {
-				Owner:        "customer",
-				Source:       "azure-container-instances-baseline",
-				Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
+				Owner:        "shared",
+				ProviderPart: "Runs and patches the hosts, their kernel, the container runtime and the sandbox that run the image (Hyper-V isolated sandboxes Microsoft operates).",
+				CustomerPart: "Builds the image: rebuilds it on patched base images, scans it and redeploys it, and keeps the OS packages inside it current; hardens what runs in it.",
+				Source:       "azure-container-service-considerations",
 			},
 		},
 		Source:    "azure-container-instances-baseline",
-		Rationale: "Container Instances run each group in its own Hyper-V isolated sandbox Microsoft operates: the host OS is the provider's, the image the customer's, so the OS row is shared under the one rule for a customer-built image on a provider-run host (audit R13).",
+		Rationale: "Container Instances run each group in its own Hyper-V isolated sandbox Microsoft operates: the host OS is the provider's, the image the customer's, so the OS row is shared: the customer rebuilds the image.",
+		ARM: []string{
+			"Microsoft.ContainerInstance/containerGroups",
+		},
 	}},
 	{name: "azurerm_container_registry", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19311,6 +20493,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-acr-baseline",
 		Rationale: "A registry is abstracted image storage (like aws_ecr_repository): the customer keeps the images, their scanning and who may pull them; its firewall rules are shared.",
+		ARM: []string{
+			"Microsoft.ContainerRegistry/registries",
+		},
 	}},
 	{name: "azurerm_container_registry_scope_map", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19322,6 +20507,18 @@ var builtinTypes = [...]builtinType{
 			"accounts_and_access",
 		},
 		Source: "azure-acr-baseline",
+	}},
+	{name: "azurerm_container_registry_task", doc: 5, def: ResourceTypeDoc{
+		ServiceModel: "paas",
+		Class:        "configuration_object",
+		AppliesTo: []string{
+			"application_code",
+		},
+		Focus: []string{
+			"application_code",
+		},
+		Source:    "azure-srm",
+		Rationale: "A build or image-update task of a container registry: the customer's build definition and the images it builds (code and dependency scanning); runs on hosts Azure manages.",
 	}},
 	{name: "azurerm_container_registry_token", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19353,6 +20550,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-cosmosdb-security",
 		Rationale: "Cosmos DB exposes no engine version, server or maintenance window, so it is filed with the abstracted data services (like aws_dynamodb_table); its firewall and private endpoints remain shared.",
+		ARM: []string{
+			"Microsoft.DocumentDB/databaseAccounts",
+		},
 	}},
 	{name: "azurerm_cosmosdb_mongo_collection", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19390,15 +20590,16 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_cosmosdb_sql_role_assignment", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "access_policy",
 		AppliesTo: []string{
-			"accounts_and_access",
+			"data_access",
 		},
 		Focus: []string{
 			"data_access",
 			"accounts_and_access",
 		},
-		Source: "azure-cosmosdb-security",
+		Source:    "azure-cosmosdb-security",
+		Rationale: "A resource policy of its parent: who may use the parent's data (least privilege, review, public access); the parent carries the data store's obligations.",
 	}},
 	{name: "azurerm_cosmosdb_sql_role_definition", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19420,6 +20621,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-data-factory-security",
 		Rationale: "Data Factory is a managed integration service: Microsoft runs the Azure integration runtime, the customer owns pipelines, linked-service credentials and network paths.",
+		ARM: []string{
+			"Microsoft.DataFactory/factories",
+		},
 	}},
 	{name: "azurerm_data_factory_integration_runtime_azure", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -19487,6 +20691,9 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 		},
 		Source: "azure-backup-security",
+		ARM: []string{
+			"Microsoft.DataProtection/backupVaults",
+		},
 	}},
 	{name: "azurerm_databricks_workspace", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -19506,6 +20713,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-databricks-security",
 		Rationale: "Databricks runs the control plane and publishes patched runtime images; the customer chooses runtime versions, VNet injection and encryption keys.",
+		ARM: []string{
+			"Microsoft.Databricks/workspaces",
+		},
 	}},
 	{name: "azurerm_dedicated_host", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -19515,6 +20725,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-dedicated-hosts",
 		Rationale: "A dedicated host reserves a physical server, but Azure still runs, maintains and secures the hardware and hypervisor: only placement and maintenance windows are the customer's.",
+		ARM: []string{
+			"Microsoft.Compute/hostGroups/hosts",
+		},
 	}},
 	{name: "azurerm_dedicated_host_group", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -19523,6 +20736,9 @@ var builtinTypes = [...]builtinType{
 			"deployment_settings",
 		},
 		Source: "azure-dedicated-hosts",
+		ARM: []string{
+			"Microsoft.Compute/hostGroups",
+		},
 	}},
 	{name: "azurerm_disk_encryption_set", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -19531,6 +20747,9 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 		},
 		Source: "azure-disk-encryption",
+		ARM: []string{
+			"Microsoft.Compute/diskEncryptionSets",
+		},
 	}},
 	{name: "azurerm_dns_a_record", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19580,6 +20799,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-dns",
 		Rationale: "Azure DNS is a hosted service Microsoft runs; records are customer configuration (a dangling record is a customer misconfiguration).",
+		ARM: []string{
+			"Microsoft.Network/dnsZones",
+		},
 	}},
 	{name: "azurerm_eventgrid_domain", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19589,6 +20811,9 @@ var builtinTypes = [...]builtinType{
 			"data_access",
 		},
 		Source: "azure-event-grid-baseline",
+		ARM: []string{
+			"Microsoft.EventGrid/domains",
+		},
 	}},
 	{name: "azurerm_eventgrid_event_subscription", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19605,6 +20830,9 @@ var builtinTypes = [...]builtinType{
 			"configuration",
 		},
 		Source: "azure-event-grid-baseline",
+		ARM: []string{
+			"Microsoft.EventGrid/systemTopics",
+		},
 	}},
 	{name: "azurerm_eventgrid_topic", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19614,6 +20842,9 @@ var builtinTypes = [...]builtinType{
 			"data_access",
 		},
 		Source: "azure-event-grid-baseline",
+		ARM: []string{
+			"Microsoft.EventGrid/topics",
+		},
 	}},
 	{name: "azurerm_eventhub", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19622,6 +20853,9 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 		},
 		Source: "azure-event-hubs-baseline",
+		ARM: []string{
+			"Microsoft.EventHub/namespaces/eventhubs",
+		},
 	}},
 	{name: "azurerm_eventhub_authorization_rule", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19656,6 +20890,9 @@ var builtinTypes = [...]builtinType{
 			},
 		},
 		Source: "azure-event-hubs-baseline",
+		ARM: []string{
+			"Microsoft.EventHub/namespaces",
+		},
 	}},
 	{name: "azurerm_eventhub_namespace_authorization_rule", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19672,6 +20909,9 @@ var builtinTypes = [...]builtinType{
 			"network_controls",
 		},
 		Source: "azure-expressroute",
+		ARM: []string{
+			"Microsoft.Network/expressRouteCircuits",
+		},
 	}},
 	{name: "azurerm_federated_identity_credential", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19682,6 +20922,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-workload-identity-federation",
 		Rationale: "A federated credential makes an external issuer trusted for sign-in, which configures the identity infrastructure (shared in saas).",
+		ARM: []string{
+			"Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials",
+		},
 	}},
 	{name: "azurerm_firewall", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -19691,6 +20934,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-firewall",
 		Rationale: "Azure Firewall is a managed firewall service (like aws_networkfirewall_firewall): Microsoft runs and scales the engine, the customer writes the rules.",
+		ARM: []string{
+			"Microsoft.Network/azureFirewalls",
+		},
 	}},
 	{name: "azurerm_firewall_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -19699,6 +20945,9 @@ var builtinTypes = [...]builtinType{
 			"network_controls",
 		},
 		Source: "azure-firewall",
+		ARM: []string{
+			"Microsoft.Network/firewallPolicies",
+		},
 	}},
 	{name: "azurerm_firewall_policy_rule_collection_group", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -19707,6 +20956,20 @@ var builtinTypes = [...]builtinType{
 			"network_controls",
 		},
 		Source: "azure-firewall",
+		ARM: []string{
+			"Microsoft.Network/firewallPolicies/ruleCollectionGroups",
+		},
+	}},
+	{name: "azurerm_function_app_flex_consumption", doc: 5, def: ResourceTypeDoc{
+		ServiceModel: "faas",
+		Class:        "serverless_function",
+		Focus: []string{
+			"application_code",
+			"configuration",
+		},
+		Cells:     map[string]CellDoc{},
+		Source:    "azure-functions-security",
+		Rationale: "A Flex Consumption function app runs code on a built-in language stack Microsoft maintains (no custom containers): as azurerm_linux_function_app with a code stack, the runtime is shared (the customer moves between versions) (audit N12).",
 	}},
 	{name: "azurerm_function_app_function", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "faas",
@@ -19747,15 +21010,22 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-key-vault-security",
 		Rationale: "Key Vault is an abstracted key service (like aws_kms_key): Microsoft runs the HSM-backed service, the customer owns keys, access and network exposure.",
+		ARM: []string{
+			"Microsoft.KeyVault/vaults",
+		},
 	}},
 	{name: "azurerm_key_vault_access_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "key_secret",
+		Class:        "access_policy",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
 			"data_access",
 			"accounts_and_access",
 		},
-		Source: "azure-key-vault-security",
+		Source:    "azure-key-vault-security",
+		Rationale: "A resource policy of its parent: who may use the parent's data (least privilege, review, public access); the parent carries the data store's obligations.",
 	}},
 	{name: "azurerm_key_vault_certificate", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19782,6 +21052,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-key-vault-security",
 		Rationale: "Managed HSM is single-tenant, but Microsoft still runs the HSMs; the security domain, keys and role assignments are the customer's.",
+		ARM: []string{
+			"Microsoft.KeyVault/managedHSMs",
+		},
 	}},
 	{name: "azurerm_key_vault_secret", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19791,6 +21064,9 @@ var builtinTypes = [...]builtinType{
 			"accounts_and_access",
 		},
 		Source: "azure-key-vault-security",
+		ARM: []string{
+			"Microsoft.KeyVault/vaults/secrets",
+		},
 	}},
 	{name: "azurerm_kubernetes_cluster", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
@@ -19873,6 +21149,7 @@ var builtinTypes = [...]builtinType{
 						Source: "azure-aks-auto-upgrade",
 					},
 				},
+				ARMProperty: "properties.autoUpgradeProfile.upgradeChannel",
 			},
 			"node_os_upgrade_channel": {
 				Description: "node_os_upgrade_channel of the cluster: how node OS security updates reach the nodes. Defaults to \"None\", the conservative value, although AKS defaults to NodeImage for clusters created with API version 2022-06-01 or later: pass the planned value to get the precise answer.",
@@ -19902,10 +21179,14 @@ var builtinTypes = [...]builtinType{
 						Source: "azure-aks-upgrades",
 					},
 				},
+				ARMProperty: "properties.autoUpgradeProfile.nodeOSUpgradeChannel",
 			},
 		},
 		Source:    "azure-aks-upgrades",
 		Rationale: "AKS splits upgrades in two settings: automatic_upgrade_channel moves the Kubernetes version (middleware), node_os_upgrade_channel keeps the node OS patched; the defaults (none, NodeImage) leave the version to the customer and share the node OS.",
+		ARM: []string{
+			"Microsoft.ContainerService/managedClusters",
+		},
 	}},
 	{name: "azurerm_kubernetes_cluster_extension", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
@@ -19915,6 +21196,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-aks-security",
 		Rationale: "Cluster extensions install middleware (Flux, Dapr, backup agents) into the cluster, the customer's layer in caas.",
+		ARM: []string{
+			"Microsoft.KubernetesConfiguration/extensions",
+		},
 	}},
 	{name: "azurerm_kubernetes_cluster_node_pool", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
@@ -19925,15 +21209,36 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-aks-upgrades",
 		Rationale: "Node pools follow the cluster's upgrade channels; the pool chooses the OS SKU, size and surge settings.",
+		ARM: []string{
+			"Microsoft.ContainerService/managedClusters/agentPools",
+		},
+	}},
+	{name: "azurerm_kubernetes_fleet_manager", doc: 5, def: ResourceTypeDoc{
+		ServiceModel: "caas",
+		Class:        "configuration_object",
+		Focus: []string{
+			"configuration",
+		},
+		Source:    "azure-srm",
+		Rationale: "A fleet of AKS clusters for multi-cluster updates and placement: configuration; the member clusters carry the node and cluster duties.",
 	}},
 	{name: "azurerm_kubernetes_flux_configuration", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
 		Class:        "container_workload",
 		Focus: []string{
+			"operating_system",
 			"deployment_settings",
 			"configuration",
+			"application_code",
+			"runtime",
+			"middleware",
+			"data_protection",
 		},
-		Source: "azure-aks-security",
+		Source:    "azure-aks-security",
+		Rationale: "A Flux GitOps configuration deploys the workloads of a Git repository to the cluster: the workloads it deploys are not declared in Terraform, so their duties (code, runtime, middleware, data) stay on it.",
+		ARM: []string{
+			"Microsoft.KubernetesConfiguration/fluxConfigurations",
+		},
 	}},
 	{name: "azurerm_lb", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -19943,6 +21248,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-load-balancer",
 		Rationale: "Filed with the managed load balancers (like aws_lb): Azure runs the data path, the customer decides what is exposed and on which ports.",
+		ARM: []string{
+			"Microsoft.Network/loadBalancers",
+		},
 	}},
 	{name: "azurerm_lb_backend_address_pool", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -20004,9 +21312,10 @@ var builtinTypes = [...]builtinType{
 								Source: "azure-functions-container",
 							},
 							"operating_system": {
-								Owner:        "customer",
-								Source:       "azure-functions-container",
-								Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
+								Owner:        "shared",
+								ProviderPart: "Runs and patches the hosts, their kernel, the container runtime and the sandbox that run the image (the App Service workers Microsoft runs).",
+								CustomerPart: "Builds the image: rebuilds it on patched base images, scans it and redeploys it, and keeps the OS packages inside it current; hardens what runs in it.",
+								Source:       "azure-container-service-considerations",
 							},
 							"runtime": {
 								Owner:  "customer",
@@ -20032,9 +21341,10 @@ var builtinTypes = [...]builtinType{
 									Source: "azure-functions-container",
 								},
 								"operating_system": {
-									Owner:        "customer",
-									Source:       "azure-functions-container",
-									Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
+									Owner:        "shared",
+									ProviderPart: "Runs and patches the hosts, their kernel, the container runtime and the sandbox that run the image (the App Service workers Microsoft runs).",
+									CustomerPart: "Builds the image: rebuilds it on patched base images, scans it and redeploys it, and keeps the OS packages inside it current; hardens what runs in it.",
+									Source:       "azure-container-service-considerations",
 								},
 								"runtime": {
 									Owner:  "customer",
@@ -20053,6 +21363,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-functions-security",
 		Rationale: "Code deployments run on the Functions host and language workers Microsoft patches (runtime shared: the customer picks and moves versions); a container image moves the OS layer, runtime and middleware to the customer.",
+		Replaces: []string{
+			"azurerm_function_app",
+		},
 	}},
 	{name: "azurerm_linux_function_app_slot", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "faas",
@@ -20074,9 +21387,10 @@ var builtinTypes = [...]builtinType{
 								Source: "azure-functions-container",
 							},
 							"operating_system": {
-								Owner:        "customer",
-								Source:       "azure-functions-container",
-								Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
+								Owner:        "shared",
+								ProviderPart: "Runs and patches the hosts, their kernel, the container runtime and the sandbox that run the image (the App Service workers Microsoft runs).",
+								CustomerPart: "Builds the image: rebuilds it on patched base images, scans it and redeploys it, and keeps the OS packages inside it current; hardens what runs in it.",
+								Source:       "azure-container-service-considerations",
 							},
 							"runtime": {
 								Owner:  "customer",
@@ -20102,9 +21416,10 @@ var builtinTypes = [...]builtinType{
 									Source: "azure-functions-container",
 								},
 								"operating_system": {
-									Owner:        "customer",
-									Source:       "azure-functions-container",
-									Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
+									Owner:        "shared",
+									ProviderPart: "Runs and patches the hosts, their kernel, the container runtime and the sandbox that run the image (the App Service workers Microsoft runs).",
+									CustomerPart: "Builds the image: rebuilds it on patched base images, scans it and redeploys it, and keeps the OS packages inside it current; hardens what runs in it.",
+									Source:       "azure-container-service-considerations",
 								},
 								"runtime": {
 									Owner:  "customer",
@@ -20122,6 +21437,9 @@ var builtinTypes = [...]builtinType{
 			},
 		},
 		Source: "azure-functions-security",
+		Replaces: []string{
+			"azurerm_function_app_slot",
+		},
 	}},
 	{name: "azurerm_linux_virtual_machine", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -20150,10 +21468,14 @@ var builtinTypes = [...]builtinType{
 					},
 					"ImageDefault": {},
 				},
+				ARMProperty: "properties.osProfile.linuxConfiguration.patchSettings.patchMode",
 			},
 		},
 		Source:    "azure-vm-linux-baseline",
 		Rationale: "The guest OS of a VM is the customer's in IaaS unless Azure is told to patch it (patch_mode).",
+		ARM: []string{
+			"Microsoft.Compute/virtualMachines",
+		},
 	}},
 	{name: "azurerm_linux_virtual_machine_scale_set", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -20163,8 +21485,8 @@ var builtinTypes = [...]builtinType{
 			"deployment_settings",
 		},
 		Conditions: map[string]ConditionDoc{
-			"automatic_os_upgrade_policy.enable_automatic_os_upgrade": {
-				Description: "automatic_os_upgrade_policy.enable_automatic_os_upgrade of the scale set, a boolean: true lets Azure roll instances onto the newest published platform image. Assumed false when not given, the conservative value.",
+			"automatic_os_upgrade_policy.automatic_os_upgrade_enabled": {
+				Description: "automatic_os_upgrade_policy.automatic_os_upgrade_enabled of the scale set, a boolean: true lets Azure roll instances onto the newest published platform image. Assumed false when not given, the conservative value.",
 				Default:     "false",
 				Rules: []RuleDoc{
 					{
@@ -20186,6 +21508,32 @@ var builtinTypes = [...]builtinType{
 						Boolean: ptrTo(false),
 					},
 				},
+				ARMProperty: "properties.upgradePolicy.automaticOSUpgradePolicy.enableAutomaticOSUpgrade",
+			},
+			"automatic_os_upgrade_policy.enable_automatic_os_upgrade": {
+				Description: "Deprecated: use automatic_os_upgrade_policy.automatic_os_upgrade_enabled, the attribute's name in the provider's schema (this key never matched a real attribute).",
+				Default:     "false",
+				Rules: []RuleDoc{
+					{
+						Boolean: ptrTo(true),
+						EffectDoc: EffectDoc{
+							Cells: map[string]CellDoc{
+								"operating_system": {
+									Owner:        "shared",
+									ProviderPart: "Rolls instances batch by batch onto the latest version of the platform image, with health checks and automatic rollback.",
+									CustomerPart: "Uses a platform image (or gallery image it publishes itself), provides a health probe or the application health extension, and patches between image releases.",
+									Source:       "azure-vmss-os-upgrade",
+								},
+							},
+							Reason: "Automatic OS image upgrades: Azure keeps the instances on the latest platform image.",
+							Source: "azure-vmss-os-upgrade",
+						},
+					},
+					{
+						Boolean: ptrTo(false),
+					},
+				},
+				ReplacedBy: "automatic_os_upgrade_policy.automatic_os_upgrade_enabled",
 			},
 			"enable_automatic_os_upgrade": {
 				Description: "Deprecated: use automatic_os_upgrade_policy.enable_automatic_os_upgrade. automatic_os_upgrade_policy.enable_automatic_os_upgrade of the scale set: \"true\" lets Azure roll instances onto the newest published platform image.",
@@ -20205,10 +21553,13 @@ var builtinTypes = [...]builtinType{
 						Source: "azure-vmss-os-upgrade",
 					},
 				},
-				ReplacedBy: "automatic_os_upgrade_policy.enable_automatic_os_upgrade",
+				ReplacedBy: "automatic_os_upgrade_policy.automatic_os_upgrade_enabled",
 			},
 		},
 		Source: "azure-vmss-baseline",
+		ARM: []string{
+			"Microsoft.Compute/virtualMachineScaleSets",
+		},
 	}},
 	{name: "azurerm_linux_web_app", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -20242,9 +21593,10 @@ var builtinTypes = [...]builtinType{
 								Source: "azure-app-service-custom-container",
 							},
 							"operating_system": {
-								Owner:        "customer",
-								Source:       "azure-app-service-custom-container",
-								Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
+								Owner:        "shared",
+								ProviderPart: "Runs and patches the hosts, their kernel, the container runtime and the sandbox that run the image (the App Service workers Microsoft runs).",
+								CustomerPart: "Builds the image: rebuilds it on patched base images, scans it and redeploys it, and keeps the OS packages inside it current; hardens what runs in it.",
+								Source:       "azure-container-service-considerations",
 							},
 							"runtime": {
 								Owner:  "customer",
@@ -20270,9 +21622,10 @@ var builtinTypes = [...]builtinType{
 									Source: "azure-app-service-custom-container",
 								},
 								"operating_system": {
-									Owner:        "customer",
-									Source:       "azure-app-service-custom-container",
-									Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
+									Owner:        "shared",
+									ProviderPart: "Runs and patches the hosts, their kernel, the container runtime and the sandbox that run the image (the App Service workers Microsoft runs).",
+									CustomerPart: "Builds the image: rebuilds it on patched base images, scans it and redeploys it, and keeps the OS packages inside it current; hardens what runs in it.",
+									Source:       "azure-container-service-considerations",
 								},
 								"runtime": {
 									Owner:  "customer",
@@ -20304,6 +21657,12 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-app-service-patching",
 		Rationale: "App Service patches the OS and the built-in language runtimes within a version; the customer moves between runtime versions, and a custom container moves OS layer, runtime and middleware to the customer.",
+		ARM: []string{
+			"Microsoft.Web/sites",
+		},
+		Replaces: []string{
+			"azurerm_app_service",
+		},
 	}},
 	{name: "azurerm_linux_web_app_slot", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -20337,9 +21696,10 @@ var builtinTypes = [...]builtinType{
 								Source: "azure-app-service-custom-container",
 							},
 							"operating_system": {
-								Owner:        "customer",
-								Source:       "azure-app-service-custom-container",
-								Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
+								Owner:        "shared",
+								ProviderPart: "Runs and patches the hosts, their kernel, the container runtime and the sandbox that run the image (the App Service workers Microsoft runs).",
+								CustomerPart: "Builds the image: rebuilds it on patched base images, scans it and redeploys it, and keeps the OS packages inside it current; hardens what runs in it.",
+								Source:       "azure-container-service-considerations",
 							},
 							"runtime": {
 								Owner:  "customer",
@@ -20365,9 +21725,10 @@ var builtinTypes = [...]builtinType{
 									Source: "azure-app-service-custom-container",
 								},
 								"operating_system": {
-									Owner:        "customer",
-									Source:       "azure-app-service-custom-container",
-									Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
+									Owner:        "shared",
+									ProviderPart: "Runs and patches the hosts, their kernel, the container runtime and the sandbox that run the image (the App Service workers Microsoft runs).",
+									CustomerPart: "Builds the image: rebuilds it on patched base images, scans it and redeploys it, and keeps the OS packages inside it current; hardens what runs in it.",
+									Source:       "azure-container-service-considerations",
 								},
 								"runtime": {
 									Owner:  "customer",
@@ -20399,6 +21760,12 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-app-service-patching",
 		Rationale: "A slot is a full copy of the app with its own stack settings.",
+		ARM: []string{
+			"Microsoft.Web/sites/slots",
+		},
+		Replaces: []string{
+			"azurerm_app_service_slot",
+		},
 	}},
 	{name: "azurerm_local_network_gateway", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -20407,6 +21774,9 @@ var builtinTypes = [...]builtinType{
 			"network_controls",
 		},
 		Source: "azure-vpn-gateway",
+		ARM: []string{
+			"Microsoft.Network/localNetworkGateways",
+		},
 	}},
 	{name: "azurerm_log_analytics_workspace", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -20417,6 +21787,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-log-analytics",
 		Rationale: "A workspace stores the customer's logs in a service Microsoft runs: retention, access mode and who may query stay the customer's.",
+		ARM: []string{
+			"Microsoft.OperationalInsights/workspaces",
+		},
 	}},
 	{name: "azurerm_logic_app_standard", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "faas",
@@ -20446,6 +21819,66 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-logic-apps-compare",
 		Rationale: "A workflow definition runs on an engine Microsoft operates, with no runtime version or library the customer chooses: filed with the abstracted services (saas), with application_code shared because the definition is the customer's code.",
+		ARM: []string{
+			"Microsoft.Logic/workflows",
+		},
+	}},
+	{name: "azurerm_machine_learning_compute_cluster", doc: 5, def: ResourceTypeDoc{
+		ServiceModel: "paas",
+		Class:        "managed_platform",
+		Focus: []string{
+			"operating_system",
+			"runtime",
+			"network_controls",
+		},
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:  "customer",
+				Source: "azure-ml-vulnerability-management",
+			},
+			"operating_system": {
+				Owner:        "shared",
+				ProviderPart: "Publishes patched OS VM images; nodes that start take the latest image.",
+				CustomerPart: "Scales non-idle nodes down (minimum nodes 0) so that nodes restart on the latest image, and keeps the environment images it brings patched.",
+				Source:       "azure-ml-vulnerability-management",
+			},
+			"runtime": {
+				Owner:  "customer",
+				Source: "azure-ml-vulnerability-management",
+			},
+		},
+		Source:    "azure-ml-vulnerability-management",
+		Rationale: "Compute cluster nodes take the latest OS image only when they are created: keeping non-idle nodes on new images is the customer's (shared); the environments and packages the jobs run are the customer's.",
+	}},
+	{name: "azurerm_machine_learning_compute_instance", doc: 5, def: ResourceTypeDoc{
+		ServiceModel: "paas",
+		Class:        "managed_platform",
+		AppliesTo: []string{
+			"accounts_and_access",
+		},
+		Focus: []string{
+			"operating_system",
+			"runtime",
+			"network_controls",
+			"accounts_and_access",
+		},
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:  "customer",
+				Source: "azure-ml-vulnerability-management",
+			},
+			"operating_system": {
+				Owner:        "customer",
+				Source:       "azure-ml-vulnerability-management",
+				Disagreement: "The generic PaaS cell is provider; a compute instance is not updated once deployed: the customer recreates it for the latest OS image or updates the OS and packages itself.",
+			},
+			"runtime": {
+				Owner:  "customer",
+				Source: "azure-ml-vulnerability-management",
+			},
+		},
+		Source:    "azure-ml-vulnerability-management",
+		Rationale: "A compute instance is a VM Azure Machine Learning builds from its image but does not update once deployed: the customer recreates it (or updates its OS and Python packages) and keeps the environments and packages it installs current.",
 	}},
 	{name: "azurerm_machine_learning_workspace", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -20459,6 +21892,9 @@ var builtinTypes = [...]builtinType{
 			"accounts_and_access",
 		},
 		Source: "azure-machine-learning-security",
+		ARM: []string{
+			"Microsoft.MachineLearningServices/workspaces",
+		},
 	}},
 	{name: "azurerm_maintenance_assignment_virtual_machine", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -20478,6 +21914,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-update-manager",
 		Rationale: "Maintenance configurations schedule guest OS patching through Update Manager: the customer's IaaS obligation, automated.",
+		ARM: []string{
+			"Microsoft.Maintenance/maintenanceConfigurations",
+		},
 	}},
 	{name: "azurerm_managed_disk", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -20487,6 +21926,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-disk-encryption",
 		Rationale: "Azure encrypts every managed disk at rest with platform keys, but the choice of keys, sharing and backup is the customer's.",
+		ARM: []string{
+			"Microsoft.Compute/disks",
+		},
 	}},
 	{name: "azurerm_management_group", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -20520,6 +21962,9 @@ var builtinTypes = [...]builtinType{
 			"deployment_settings",
 		},
 		Source: "azure-resource-locks",
+		ARM: []string{
+			"Microsoft.Authorization/locks",
+		},
 	}},
 	{name: "azurerm_monitor_action_group", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -20528,6 +21973,9 @@ var builtinTypes = [...]builtinType{
 			"configuration",
 		},
 		Source: "azure-monitor-alerts",
+		ARM: []string{
+			"Microsoft.Insights/actionGroups",
+		},
 	}},
 	{name: "azurerm_monitor_activity_log_alert", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -20537,6 +21985,9 @@ var builtinTypes = [...]builtinType{
 			"configuration",
 		},
 		Source: "azure-monitor-alerts",
+		ARM: []string{
+			"Microsoft.Insights/activityLogAlerts",
+		},
 	}},
 	{name: "azurerm_monitor_data_collection_rule", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -20546,23 +21997,44 @@ var builtinTypes = [...]builtinType{
 			"configuration",
 		},
 		Source: "azure-diagnostic-settings",
+		ARM: []string{
+			"Microsoft.Insights/dataCollectionRules",
+		},
 	}},
 	{name: "azurerm_monitor_data_collection_rule_association", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "logging_monitoring",
-		Focus: []string{
+		Class:        "configuration_object",
+		AppliesTo: []string{
 			"data_access",
 		},
-		Source: "azure-diagnostic-settings",
-	}},
-	{name: "azurerm_monitor_diagnostic_setting", doc: 5, def: ResourceTypeDoc{
-		ServiceModel: "saas",
-		Class:        "logging_monitoring",
 		Focus: []string{
 			"data_access",
 		},
 		Source:    "azure-diagnostic-settings",
-		Rationale: "Diagnostic settings decide which platform and resource logs are kept, the customer's audit-logging duty.",
+		Rationale: "A logging or auditing setting of its parent: it implements audit logging; the destination workspace, bucket or log group carries the log store's obligations.",
+		Without: []string{
+			"data_access.least_privilege_access",
+			"data_access.block_public_access",
+		},
+	}},
+	{name: "azurerm_monitor_diagnostic_setting", doc: 5, def: ResourceTypeDoc{
+		ServiceModel: "saas",
+		Class:        "configuration_object",
+		AppliesTo: []string{
+			"data_access",
+		},
+		Focus: []string{
+			"data_access",
+		},
+		Source:    "azure-diagnostic-settings",
+		Rationale: "A diagnostic setting routes a resource's logs and metrics to a workspace, storage account or event hub: a setting of its parent that implements audit logging; the destination (log_analytics_workspace, storage account) carries the log store's obligations.",
+		ARM: []string{
+			"Microsoft.Insights/diagnosticSettings",
+		},
+		Without: []string{
+			"data_access.least_privilege_access",
+			"data_access.block_public_access",
+		},
 	}},
 	{name: "azurerm_monitor_metric_alert", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -20571,6 +22043,9 @@ var builtinTypes = [...]builtinType{
 			"deployment_settings",
 		},
 		Source: "azure-monitor-alerts",
+		ARM: []string{
+			"Microsoft.Insights/metricAlerts",
+		},
 	}},
 	{name: "azurerm_monitor_scheduled_query_rules_alert_v2", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -20589,14 +22064,28 @@ var builtinTypes = [...]builtinType{
 			"configuration",
 		},
 		Source: "azure-sql-security",
+		ARM: []string{
+			"Microsoft.Sql/servers/databases",
+		},
+		Replaces: []string{
+			"azurerm_sql_database",
+		},
 	}},
 	{name: "azurerm_mssql_database_extended_auditing_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
-		Class:        "logging_monitoring",
+		Class:        "configuration_object",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
 			"data_access",
 		},
-		Source: "azure-sql-security",
+		Source:    "azure-sql-security",
+		Rationale: "A logging or auditing setting of its parent: it implements audit logging; the destination workspace, bucket or log group carries the log store's obligations.",
+		Without: []string{
+			"data_access.least_privilege_access",
+			"data_access.block_public_access",
+		},
 	}},
 	{name: "azurerm_mssql_elasticpool", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -20605,6 +22094,12 @@ var builtinTypes = [...]builtinType{
 			"deployment_settings",
 		},
 		Source: "azure-sql-security",
+		ARM: []string{
+			"Microsoft.Sql/servers/elasticPools",
+		},
+		Replaces: []string{
+			"azurerm_sql_elasticpool",
+		},
 	}},
 	{name: "azurerm_mssql_failover_group", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -20614,6 +22109,9 @@ var builtinTypes = [...]builtinType{
 			"deployment_settings",
 		},
 		Source: "azure-sql-security",
+		Replaces: []string{
+			"azurerm_sql_failover_group",
+		},
 	}},
 	{name: "azurerm_mssql_firewall_rule", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -20622,6 +22120,12 @@ var builtinTypes = [...]builtinType{
 			"network_controls",
 		},
 		Source: "azure-sql-security",
+		ARM: []string{
+			"Microsoft.Sql/servers/firewallRules",
+		},
+		Replaces: []string{
+			"azurerm_sql_firewall_rule",
+		},
 	}},
 	{name: "azurerm_mssql_managed_instance", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -20643,23 +22147,44 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-sql-security",
 		Rationale: "The logical server holds the admin logins, Entra admin and firewall of its databases; Microsoft runs the engine.",
+		ARM: []string{
+			"Microsoft.Sql/servers",
+		},
+		Replaces: []string{
+			"azurerm_sql_server",
+		},
 	}},
 	{name: "azurerm_mssql_server_extended_auditing_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
-		Class:        "logging_monitoring",
+		Class:        "configuration_object",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
 			"data_access",
 		},
-		Source: "azure-sql-security",
+		Source:    "azure-sql-security",
+		Rationale: "A logging or auditing setting of its parent: it implements audit logging; the destination workspace, bucket or log group carries the log store's obligations.",
+		Without: []string{
+			"data_access.least_privilege_access",
+			"data_access.block_public_access",
+		},
 	}},
 	{name: "azurerm_mssql_server_security_alert_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
-		Class:        "logging_monitoring",
+		Class:        "configuration_object",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
 			"data_access",
-			"configuration",
 		},
-		Source: "azure-sql-security",
+		Source:    "azure-sql-security",
+		Rationale: "A logging or auditing setting of its parent: it implements audit logging; the destination workspace, bucket or log group carries the log store's obligations.",
+		Without: []string{
+			"data_access.least_privilege_access",
+			"data_access.block_public_access",
+		},
 	}},
 	{name: "azurerm_mssql_server_transparent_data_encryption", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -20677,6 +22202,38 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "azure-sql-security",
 	}},
+	{name: "azurerm_mssql_virtual_machine", doc: 5, def: ResourceTypeDoc{
+		ServiceModel: "iaas",
+		Class:        "host_configuration",
+		AppliesTo: []string{
+			"middleware",
+		},
+		Focus: []string{
+			"middleware",
+			"operating_system",
+			"configuration",
+		},
+		Source:    "azure-sql-vm-automated-patching",
+		Rationale: "Registers SQL Server on a customer-run Azure VM with the SQL IaaS agent: the VM's OS and the SQL Server engine stay the customer's (iaas). Automated patching, when the customer enables it, installs only Windows and SQL Server updates marked Important or Critical; cumulative updates and service packs are installed by the customer.",
+	}},
+	{name: "azurerm_mssql_virtual_machine_availability_group_listener", doc: 5, def: ResourceTypeDoc{
+		ServiceModel: "iaas",
+		Class:        "network_object",
+		Focus: []string{
+			"network_controls",
+		},
+		Source:    "azure-sql-vm-automated-patching",
+		Rationale: "The listener of an availability group of SQL Server VMs: a network endpoint (load balancer rule and IP) of customer-run instances.",
+	}},
+	{name: "azurerm_mssql_virtual_machine_group", doc: 5, def: ResourceTypeDoc{
+		ServiceModel: "iaas",
+		Class:        "configuration_object",
+		Focus: []string{
+			"configuration",
+		},
+		Source:    "azure-sql-vm-automated-patching",
+		Rationale: "A Windows Server failover cluster definition for SQL Server VMs (availability groups): configuration of customer-run SQL Server instances; the VMs and their SQL Server registrations carry the host and engine obligations.",
+	}},
 	{name: "azurerm_mssql_virtual_network_rule", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "network_object",
@@ -20684,6 +22241,9 @@ var builtinTypes = [...]builtinType{
 			"network_controls",
 		},
 		Source: "azure-sql-security",
+		Replaces: []string{
+			"azurerm_sql_virtual_network_rule",
+		},
 	}},
 	{name: "azurerm_mysql_flexible_database", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -20692,6 +22252,12 @@ var builtinTypes = [...]builtinType{
 			"data_classification",
 		},
 		Source: "azure-mysql-flexible",
+		ARM: []string{
+			"Microsoft.DBforMySQL/flexibleServers/databases",
+		},
+		Replaces: []string{
+			"azurerm_mysql_database",
+		},
 	}},
 	{name: "azurerm_mysql_flexible_server", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -20711,6 +22277,12 @@ var builtinTypes = [...]builtinType{
 			},
 		},
 		Source: "azure-mysql-flexible",
+		ARM: []string{
+			"Microsoft.DBforMySQL/flexibleServers",
+		},
+		Replaces: []string{
+			"azurerm_mysql_server",
+		},
 	}},
 	{name: "azurerm_mysql_flexible_server_active_directory_administrator", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -20727,6 +22299,9 @@ var builtinTypes = [...]builtinType{
 			"configuration",
 		},
 		Source: "azure-mysql-flexible",
+		Replaces: []string{
+			"azurerm_mysql_configuration",
+		},
 	}},
 	{name: "azurerm_mysql_flexible_server_firewall_rule", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -20735,6 +22310,9 @@ var builtinTypes = [...]builtinType{
 			"network_controls",
 		},
 		Source: "azure-mysql-flexible",
+		Replaces: []string{
+			"azurerm_mysql_firewall_rule",
+		},
 	}},
 	{name: "azurerm_nat_gateway", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -20758,6 +22336,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-nat-gateway",
 		Rationale: "NAT Gateway is a managed SDN function, but it only shapes the egress of the customer's VNet, so it takes the VNet's model. NAT Gateway is a network function the provider runs: no guest operating system, runtime or middleware is exposed to the customer. Its model stays that of the network it configures (network_controls: customer).",
+		ARM: []string{
+			"Microsoft.Network/natGateways",
+		},
 	}},
 	{name: "azurerm_nat_gateway_public_ip_association", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -20775,6 +22356,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-ddos",
 		Rationale: "Microsoft runs the DDoS mitigation entirely; the customer only enables the plan on its VNets and reacts to its alerts.",
+		ARM: []string{
+			"Microsoft.Network/ddosProtectionPlans",
+		},
 	}},
 	{name: "azurerm_network_interface", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -20783,6 +22367,9 @@ var builtinTypes = [...]builtinType{
 			"network_controls",
 		},
 		Source: "azure-vnet-baseline",
+		ARM: []string{
+			"Microsoft.Network/networkInterfaces",
+		},
 	}},
 	{name: "azurerm_network_interface_security_group_association", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -20800,6 +22387,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-network-security",
 		Rationale: "An NSG configures the VNet filtering in front of VMs: Azure enforces it, the customer writes every rule.",
+		ARM: []string{
+			"Microsoft.Network/networkSecurityGroups",
+		},
 	}},
 	{name: "azurerm_network_security_rule", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -20808,6 +22398,9 @@ var builtinTypes = [...]builtinType{
 			"network_controls",
 		},
 		Source: "azure-network-security",
+		ARM: []string{
+			"Microsoft.Network/networkSecurityGroups/securityRules",
+		},
 	}},
 	{name: "azurerm_network_watcher", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -20925,6 +22518,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-policy",
 		Rationale: "Azure Policy enforces the customer's configuration baseline; writing and assigning policies is the customer's configuration duty.",
+		ARM: []string{
+			"Microsoft.Authorization/policyDefinitions",
+		},
 	}},
 	{name: "azurerm_policy_set_definition", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -20933,6 +22529,9 @@ var builtinTypes = [...]builtinType{
 			"configuration",
 		},
 		Source: "azure-policy",
+		ARM: []string{
+			"Microsoft.Authorization/policySetDefinitions",
+		},
 	}},
 	{name: "azurerm_postgresql_flexible_server", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -20953,6 +22552,12 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-postgresql-flexible-security",
 		Rationale: "Microsoft patches the OS and minor engine versions in the customer's maintenance window; major version upgrades stay the customer's choice.",
+		ARM: []string{
+			"Microsoft.DBforPostgreSQL/flexibleServers",
+		},
+		Replaces: []string{
+			"azurerm_postgresql_server",
+		},
 	}},
 	{name: "azurerm_postgresql_flexible_server_active_directory_administrator", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -20969,6 +22574,12 @@ var builtinTypes = [...]builtinType{
 			"configuration",
 		},
 		Source: "azure-postgresql-flexible-security",
+		ARM: []string{
+			"Microsoft.DBforPostgreSQL/flexibleServers/configurations",
+		},
+		Replaces: []string{
+			"azurerm_postgresql_configuration",
+		},
 	}},
 	{name: "azurerm_postgresql_flexible_server_database", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -20977,6 +22588,12 @@ var builtinTypes = [...]builtinType{
 			"data_classification",
 		},
 		Source: "azure-postgresql-flexible-security",
+		ARM: []string{
+			"Microsoft.DBforPostgreSQL/flexibleServers/databases",
+		},
+		Replaces: []string{
+			"azurerm_postgresql_database",
+		},
 	}},
 	{name: "azurerm_postgresql_flexible_server_firewall_rule", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -20985,6 +22602,12 @@ var builtinTypes = [...]builtinType{
 			"network_controls",
 		},
 		Source: "azure-postgresql-flexible-security",
+		ARM: []string{
+			"Microsoft.DBforPostgreSQL/flexibleServers/firewallRules",
+		},
+		Replaces: []string{
+			"azurerm_postgresql_firewall_rule",
+		},
 	}},
 	{name: "azurerm_private_dns_a_record", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -20993,6 +22616,9 @@ var builtinTypes = [...]builtinType{
 			"configuration",
 		},
 		Source: "azure-private-dns",
+		ARM: []string{
+			"Microsoft.Network/privateDnsZones/A",
+		},
 	}},
 	{name: "azurerm_private_dns_resolver", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -21016,6 +22642,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-private-dns",
 		Rationale: "The resolver's inbound and outbound endpoints live in the customer's subnets and forward the VNet's DNS, so it takes the VNet's model. A Private DNS Resolver is a network function the provider runs: no guest operating system, runtime or middleware is exposed to the customer. Its model stays that of the network it configures (network_controls: customer).",
+		ARM: []string{
+			"Microsoft.Network/dnsResolvers",
+		},
 	}},
 	{name: "azurerm_private_dns_zone", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -21024,6 +22653,9 @@ var builtinTypes = [...]builtinType{
 			"configuration",
 		},
 		Source: "azure-private-dns",
+		ARM: []string{
+			"Microsoft.Network/privateDnsZones",
+		},
 	}},
 	{name: "azurerm_private_dns_zone_virtual_network_link", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -21032,6 +22664,9 @@ var builtinTypes = [...]builtinType{
 			"configuration",
 		},
 		Source: "azure-private-dns",
+		ARM: []string{
+			"Microsoft.Network/privateDnsZones/virtualNetworkLinks",
+		},
 	}},
 	{name: "azurerm_private_endpoint", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -21041,6 +22676,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-private-endpoint",
 		Rationale: "A private endpoint is a network interface in the customer's subnet (like aws_vpc_endpoint): it is VNet configuration even though it reaches a PaaS service.",
+		ARM: []string{
+			"Microsoft.Network/privateEndpoints",
+		},
 	}},
 	{name: "azurerm_private_link_service", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -21049,6 +22687,9 @@ var builtinTypes = [...]builtinType{
 			"network_controls",
 		},
 		Source: "azure-private-endpoint",
+		ARM: []string{
+			"Microsoft.Network/privateLinkServices",
+		},
 	}},
 	{name: "azurerm_proximity_placement_group", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -21065,6 +22706,9 @@ var builtinTypes = [...]builtinType{
 			"network_controls",
 		},
 		Source: "azure-vnet-baseline",
+		ARM: []string{
+			"Microsoft.Network/publicIPAddresses",
+		},
 	}},
 	{name: "azurerm_public_ip_prefix", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -21073,6 +22717,9 @@ var builtinTypes = [...]builtinType{
 			"network_controls",
 		},
 		Source: "azure-vnet-baseline",
+		ARM: []string{
+			"Microsoft.Network/publicIPPrefixes",
+		},
 	}},
 	{name: "azurerm_recovery_services_vault", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -21082,6 +22729,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-backup-security",
 		Rationale: "Azure Backup is run by Microsoft; what is backed up, how long and whether soft delete and immutability are on is the customer's.",
+		ARM: []string{
+			"Microsoft.RecoveryServices/vaults",
+		},
 	}},
 	{name: "azurerm_redis_cache", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -21090,8 +22740,20 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 			"network_controls",
 		},
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:        "shared",
+				ProviderPart: "Applies minor and patch engine versions and security fixes in maintenance windows, publishes new major versions and announces their end of support.",
+				CustomerPart: "Chooses the engine version, starts major version upgrades before the end of support, and applies the self-service updates the service offers.",
+				Source:       "azure-redis-retired-features",
+				Disagreement: "The generic PaaS cell is provider; the engine's major versions are the customer's to start (audit N2).",
+			},
+		},
 		Source:    "azure-redis-baseline",
 		Rationale: "A managed Redis engine: Microsoft patches OS and Redis, the customer chooses version, TLS, access keys and network exposure.",
+		ARM: []string{
+			"Microsoft.Cache/redis",
+		},
 	}},
 	{name: "azurerm_redis_firewall_rule", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -21109,6 +22771,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-rbac",
 		Rationale: "A resource group is a container in Azure Resource Manager, a service Microsoft runs; what goes in it and who may touch it is the customer's.",
+		ARM: []string{
+			"Microsoft.Resources/resourceGroups",
+		},
 	}},
 	{name: "azurerm_resource_group_policy_assignment", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -21134,6 +22799,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-rbac",
 		Rationale: "Azure RBAC is a service Microsoft runs for every model; an assignment decides who may do what, which stays the customer's.",
+		ARM: []string{
+			"Microsoft.Authorization/roleAssignments",
+		},
 	}},
 	{name: "azurerm_role_definition", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -21142,6 +22810,9 @@ var builtinTypes = [...]builtinType{
 			"accounts_and_access",
 		},
 		Source: "azure-rbac",
+		ARM: []string{
+			"Microsoft.Authorization/roleDefinitions",
+		},
 	}},
 	{name: "azurerm_route", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -21150,6 +22821,9 @@ var builtinTypes = [...]builtinType{
 			"network_controls",
 		},
 		Source: "azure-vnet-baseline",
+		ARM: []string{
+			"Microsoft.Network/routeTables/routes",
+		},
 	}},
 	{name: "azurerm_route_table", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -21158,6 +22832,9 @@ var builtinTypes = [...]builtinType{
 			"network_controls",
 		},
 		Source: "azure-vnet-baseline",
+		ARM: []string{
+			"Microsoft.Network/routeTables",
+		},
 	}},
 	{name: "azurerm_search_service", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -21167,6 +22844,9 @@ var builtinTypes = [...]builtinType{
 			"network_controls",
 		},
 		Source: "azure-search-security",
+		ARM: []string{
+			"Microsoft.Search/searchServices",
+		},
 	}},
 	{name: "azurerm_security_center_contact", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -21202,6 +22882,12 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-app-service-security",
 		Rationale: "The plan is the App Service hosting tier (size, zone redundancy, isolation); it hosts web apps and function apps alike and is filed with App Service.",
+		ARM: []string{
+			"Microsoft.Web/serverfarms",
+		},
+		Replaces: []string{
+			"azurerm_app_service_plan",
+		},
 	}},
 	{name: "azurerm_servicebus_namespace", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -21221,6 +22907,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-service-bus-baseline",
 		Rationale: "Service Bus is an abstracted broker (like aws_sqs_queue): no engine or host to manage; the namespace's network rules are shared.",
+		ARM: []string{
+			"Microsoft.ServiceBus/namespaces",
+		},
 	}},
 	{name: "azurerm_servicebus_namespace_authorization_rule", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -21238,6 +22927,9 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 		},
 		Source: "azure-service-bus-baseline",
+		ARM: []string{
+			"Microsoft.ServiceBus/namespaces/queues",
+		},
 	}},
 	{name: "azurerm_servicebus_subscription", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -21254,6 +22946,9 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 		},
 		Source: "azure-service-bus-baseline",
+		ARM: []string{
+			"Microsoft.ServiceBus/namespaces/topics",
+		},
 	}},
 	{name: "azurerm_shared_image", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -21262,6 +22957,9 @@ var builtinTypes = [...]builtinType{
 			"operating_system",
 		},
 		Source: "azure-vm-linux-baseline",
+		ARM: []string{
+			"Microsoft.Compute/galleries/images",
+		},
 	}},
 	{name: "azurerm_shared_image_gallery", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -21271,6 +22969,9 @@ var builtinTypes = [...]builtinType{
 			"accounts_and_access",
 		},
 		Source: "azure-vm-linux-baseline",
+		ARM: []string{
+			"Microsoft.Compute/galleries",
+		},
 	}},
 	{name: "azurerm_shared_image_version", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -21287,6 +22988,9 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 		},
 		Source: "azure-disk-encryption",
+		ARM: []string{
+			"Microsoft.Compute/snapshots",
+		},
 	}},
 	{name: "azurerm_ssh_public_key", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -21295,6 +22999,9 @@ var builtinTypes = [...]builtinType{
 			"accounts_and_access",
 		},
 		Source: "azure-vm-linux-baseline",
+		ARM: []string{
+			"Microsoft.Compute/sshPublicKeys",
+		},
 	}},
 	{name: "azurerm_static_web_app", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -21305,6 +23012,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-static-web-apps",
 		Rationale: "The customer ships the site and its API code; Microsoft runs the global hosting and the managed functions behind it.",
+		ARM: []string{
+			"Microsoft.Web/staticSites",
+		},
 	}},
 	{name: "azurerm_storage_account", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -21316,6 +23026,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-storage-security",
 		Rationale: "DOMAIN.md files storage accounts with PaaS (unlike aws_s3_bucket): the account carries network rules, keys, TLS and shared-key settings the customer owns.",
+		ARM: []string{
+			"Microsoft.Storage/storageAccounts",
+		},
 	}},
 	{name: "azurerm_storage_account_customer_managed_key", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -21348,6 +23061,9 @@ var builtinTypes = [...]builtinType{
 			"data_access",
 		},
 		Source: "azure-storage-security",
+		ARM: []string{
+			"Microsoft.Storage/storageAccounts/blobServices/containers",
+		},
 	}},
 	{name: "azurerm_storage_data_lake_gen2_filesystem", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -21373,6 +23089,9 @@ var builtinTypes = [...]builtinType{
 			"data_classification",
 		},
 		Source: "azure-storage-security",
+		ARM: []string{
+			"Microsoft.Storage/storageAccounts/managementPolicies",
+		},
 	}},
 	{name: "azurerm_storage_object_replication", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -21416,6 +23135,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-stream-analytics",
 		Rationale: "The customer writes the query (application code); Microsoft runs the streaming engine.",
+		ARM: []string{
+			"Microsoft.StreamAnalytics/streamingjobs",
+		},
 	}},
 	{name: "azurerm_subnet", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -21424,6 +23146,9 @@ var builtinTypes = [...]builtinType{
 			"network_controls",
 		},
 		Source: "azure-vnet-baseline",
+		ARM: []string{
+			"Microsoft.Network/virtualNetworks/subnets",
+		},
 	}},
 	{name: "azurerm_subnet_nat_gateway_association", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -21482,6 +23207,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-synapse-security",
 		Rationale: "Microsoft patches the Spark runtime within a version, but the customer picks the Spark runtime version and must move off retired ones; the pool's runtime cell is shared.",
+		ARM: []string{
+			"Microsoft.Synapse/workspaces/bigDataPools",
+		},
 	}},
 	{name: "azurerm_synapse_sql_pool", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -21491,6 +23219,9 @@ var builtinTypes = [...]builtinType{
 			"deployment_settings",
 		},
 		Source: "azure-synapse-security",
+		ARM: []string{
+			"Microsoft.Synapse/workspaces/sqlPools",
+		},
 	}},
 	{name: "azurerm_synapse_workspace", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -21501,6 +23232,9 @@ var builtinTypes = [...]builtinType{
 			"accounts_and_access",
 		},
 		Source: "azure-synapse-security",
+		ARM: []string{
+			"Microsoft.Synapse/workspaces",
+		},
 	}},
 	{name: "azurerm_traffic_manager_profile", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -21510,6 +23244,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-traffic-manager",
 		Rationale: "Traffic Manager is DNS-based routing Microsoft runs end to end; the customer sets endpoints and failover.",
+		ARM: []string{
+			"Microsoft.Network/trafficmanagerprofiles",
+		},
 	}},
 	{name: "azurerm_user_assigned_identity", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -21519,6 +23256,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-managed-identities",
 		Rationale: "Microsoft issues and rotates the identity's credentials; what it is granted stays the customer's.",
+		ARM: []string{
+			"Microsoft.ManagedIdentity/userAssignedIdentities",
+		},
 	}},
 	{name: "azurerm_virtual_hub", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -21542,6 +23282,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-vnet-baseline",
 		Rationale: "A Virtual WAN hub is a network function the provider runs: no guest operating system, runtime or middleware is exposed to the customer. Its model stays that of the network it configures (network_controls: customer).",
+		ARM: []string{
+			"Microsoft.Network/virtualHubs",
+		},
 	}},
 	{name: "azurerm_virtual_machine", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -21571,6 +23314,21 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-vm-linux-baseline",
 		Rationale: "Extensions run with full rights inside the guest OS, the customer's layer in IaaS.",
+		ARM: []string{
+			"Microsoft.Compute/virtualMachines/extensions",
+		},
+	}},
+	{name: "azurerm_virtual_machine_run_command", doc: 5, def: ResourceTypeDoc{
+		ServiceModel: "iaas",
+		Class:        "configuration_object",
+		AppliesTo: []string{
+			"application_code",
+		},
+		Focus: []string{
+			"application_code",
+		},
+		Source:    "azure-srm",
+		Rationale: "A script run on a virtual machine: the customer's code; the VM carries the host duties.",
 	}},
 	{name: "azurerm_virtual_machine_scale_set_extension", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -21588,6 +23346,9 @@ var builtinTypes = [...]builtinType{
 			"network_controls",
 		},
 		Source: "azure-vnet-baseline",
+		ARM: []string{
+			"Microsoft.Network/virtualNetworks",
+		},
 	}},
 	{name: "azurerm_virtual_network_gateway", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -21611,6 +23372,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-vpn-gateway",
 		Rationale: "Microsoft runs the gateway instances, but the tunnels, IPsec policy and routes are VNet configuration the customer owns. A virtual network gateway is a network function the provider runs: no guest operating system, runtime or middleware is exposed to the customer. Its model stays that of the network it configures (network_controls: customer).",
+		ARM: []string{
+			"Microsoft.Network/virtualNetworkGateways",
+		},
 	}},
 	{name: "azurerm_virtual_network_gateway_connection", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -21631,6 +23395,9 @@ var builtinTypes = [...]builtinType{
 			"network_controls",
 		},
 		Source: "azure-vnet-baseline",
+		ARM: []string{
+			"Microsoft.Network/virtualNetworks/virtualNetworkPeerings",
+		},
 	}},
 	{name: "azurerm_virtual_wan", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -21639,6 +23406,9 @@ var builtinTypes = [...]builtinType{
 			"network_controls",
 		},
 		Source: "azure-vnet-baseline",
+		ARM: []string{
+			"Microsoft.Network/virtualWans",
+		},
 	}},
 	{name: "azurerm_web_application_firewall_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -21647,6 +23417,9 @@ var builtinTypes = [...]builtinType{
 			"network_controls",
 		},
 		Source: "azure-waf",
+		ARM: []string{
+			"Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies",
+		},
 	}},
 	{name: "azurerm_windows_function_app", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "faas",
@@ -21708,8 +23481,8 @@ var builtinTypes = [...]builtinType{
 			"deployment_settings",
 		},
 		Conditions: map[string]ConditionDoc{
-			"automatic_os_upgrade_policy.enable_automatic_os_upgrade": {
-				Description: "automatic_os_upgrade_policy.enable_automatic_os_upgrade of the scale set, a boolean: true lets Azure roll instances onto the newest published platform image. Assumed false when not given, the conservative value.",
+			"automatic_os_upgrade_policy.automatic_os_upgrade_enabled": {
+				Description: "automatic_os_upgrade_policy.automatic_os_upgrade_enabled of the scale set, a boolean: true lets Azure roll instances onto the newest published platform image. Assumed false when not given, the conservative value.",
 				Default:     "false",
 				Rules: []RuleDoc{
 					{
@@ -21732,6 +23505,31 @@ var builtinTypes = [...]builtinType{
 					},
 				},
 			},
+			"automatic_os_upgrade_policy.enable_automatic_os_upgrade": {
+				Description: "Deprecated: use automatic_os_upgrade_policy.automatic_os_upgrade_enabled, the attribute's name in the provider's schema (this key never matched a real attribute).",
+				Default:     "false",
+				Rules: []RuleDoc{
+					{
+						Boolean: ptrTo(true),
+						EffectDoc: EffectDoc{
+							Cells: map[string]CellDoc{
+								"operating_system": {
+									Owner:        "shared",
+									ProviderPart: "Rolls instances batch by batch onto the latest version of the platform image, with health checks and automatic rollback.",
+									CustomerPart: "Uses a platform image (or gallery image it publishes itself), provides a health probe or the application health extension, and patches between image releases.",
+									Source:       "azure-vmss-os-upgrade",
+								},
+							},
+							Reason: "Automatic OS image upgrades: Azure keeps the instances on the latest platform image.",
+							Source: "azure-vmss-os-upgrade",
+						},
+					},
+					{
+						Boolean: ptrTo(false),
+					},
+				},
+				ReplacedBy: "automatic_os_upgrade_policy.automatic_os_upgrade_enabled",
+			},
 			"enable_automatic_os_upgrade": {
 				Description: "Deprecated: use automatic_os_upgrade_policy.enable_automatic_os_upgrade. automatic_os_upgrade_policy.enable_automatic_os_upgrade of the scale set: \"true\" lets Azure roll instances onto the newest published platform image.",
 				Default:     "false",
@@ -21750,7 +23548,7 @@ var builtinTypes = [...]builtinType{
 						Source: "azure-vmss-os-upgrade",
 					},
 				},
-				ReplacedBy: "automatic_os_upgrade_policy.enable_automatic_os_upgrade",
+				ReplacedBy: "automatic_os_upgrade_policy.automatic_os_upgrade_enabled",
 			},
 		},
 		Source: "azure-vmss-baseline",
@@ -21787,9 +23585,10 @@ var builtinTypes = [...]builtinType{
 								Source: "azure-app-service-custom-container",
 							},
 							"operating_system": {
-								Owner:        "customer",
-								Source:       "azure-app-service-custom-container",
-								Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
+								Owner:        "shared",
+								ProviderPart: "Runs and patches the hosts, their kernel, the container runtime and the sandbox that run the image (the App Service workers Microsoft runs).",
+								CustomerPart: "Builds the image: rebuilds it on patched base images, scans it and redeploys it, and keeps the OS packages inside it current; hardens what runs in it.",
+								Source:       "azure-container-service-considerations",
 							},
 							"runtime": {
 								Owner:  "customer",
@@ -21815,9 +23614,10 @@ var builtinTypes = [...]builtinType{
 									Source: "azure-app-service-custom-container",
 								},
 								"operating_system": {
-									Owner:        "customer",
-									Source:       "azure-app-service-custom-container",
-									Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
+									Owner:        "shared",
+									ProviderPart: "Runs and patches the hosts, their kernel, the container runtime and the sandbox that run the image (the App Service workers Microsoft runs).",
+									CustomerPart: "Builds the image: rebuilds it on patched base images, scans it and redeploys it, and keeps the OS packages inside it current; hardens what runs in it.",
+									Source:       "azure-container-service-considerations",
 								},
 								"runtime": {
 									Owner:  "customer",
@@ -21857,7 +23657,55 @@ var builtinTypes = [...]builtinType{
 			"application_code",
 			"deployment_settings",
 		},
-		Source: "azure-app-service-patching",
+		Conditions: map[string]ConditionDoc{
+			"site_config.application_stack.docker_image_name": {
+				Description: "site_config.application_stack.docker_image_name of the app: set when the app runs a custom container image (the customer keeps its base image patched), not set (null or an empty string) for a built-in language stack Microsoft maintains. Not given: assumed set, the conservative value, so that the OS layer, runtime and middleware inside an image are never hidden.",
+				Default:     "(set)",
+				Rules: []RuleDoc{
+					{
+						Present: ptrTo(true),
+						EffectDoc: EffectDoc{
+							Cells: map[string]CellDoc{
+								"middleware": {
+									Owner:  "customer",
+									Source: "azure-app-service-custom-container",
+								},
+								"operating_system": {
+									Owner:        "shared",
+									ProviderPart: "Runs and patches the hosts, their kernel, the container runtime and the sandbox that run the image (the App Service workers Microsoft runs).",
+									CustomerPart: "Builds the image: rebuilds it on patched base images, scans it and redeploys it, and keeps the OS packages inside it current; hardens what runs in it.",
+									Source:       "azure-container-service-considerations",
+								},
+								"runtime": {
+									Owner:  "customer",
+									Source: "azure-app-service-custom-container",
+								},
+							},
+							Reason: "A custom container brings its own OS layer, runtime and libraries: Microsoft does not patch what is inside the image.",
+							Source: "azure-app-service-custom-container",
+						},
+					},
+					{
+						Present: ptrTo(false),
+						EffectDoc: EffectDoc{
+							Cells: map[string]CellDoc{
+								"runtime": {
+									Owner:        "shared",
+									ProviderPart: "Patches the built-in language runtimes within a version and installs new major and minor versions side by side.",
+									CustomerPart: "Chooses the runtime version in the application stack, moves to new major and minor versions and off deprecated ones.",
+									Source:       "azure-app-service-patching",
+									Disagreement: "The generic PaaS cell is provider; App Service keeps old runtime versions until the customer upgrades the app.",
+								},
+							},
+							Reason: "A built-in language stack: Microsoft patches it within a version, the customer moves between versions.",
+							Source: "azure-app-service-patching",
+						},
+					},
+				},
+			},
+		},
+		Source:    "azure-app-service-patching",
+		Rationale: "A slot is a deployment of the app with its own site_config: the same conditions as azurerm_windows_web_app (audit N12).",
 	}},
 	{name: "google_access_context_manager_access_level", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -21896,6 +23744,15 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 			"network_controls",
 		},
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:        "shared",
+				ProviderPart: "Applies minor and patch engine versions and security fixes in maintenance windows, publishes new major versions and announces their end of support.",
+				CustomerPart: "Chooses the engine version, starts major version upgrades before the end of support, and applies the self-service updates the service offers.",
+				Source:       "google-alloydb-major-version-upgrade",
+				Disagreement: "The generic PaaS cell is provider; the engine's major versions are the customer's to start (audit N2).",
+			},
+		},
 		Source:    "google-alloydb",
 		Rationale: "AlloyDB is a managed PostgreSQL-compatible engine Google patches, the same split as Cloud SQL.",
 	}},
@@ -21906,11 +23763,20 @@ var builtinTypes = [...]builtinType{
 			"network_controls",
 			"deployment_settings",
 		},
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:        "shared",
+				ProviderPart: "Applies minor and patch engine versions and security fixes in maintenance windows, publishes new major versions and announces their end of support.",
+				CustomerPart: "Chooses the engine version, starts major version upgrades before the end of support, and applies the self-service updates the service offers.",
+				Source:       "google-alloydb-major-version-upgrade",
+				Disagreement: "The generic PaaS cell is provider; the engine's major versions are the customer's to start (audit N2).",
+			},
+		},
 		Source: "google-alloydb",
 	}},
 	{name: "google_alloydb_user", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "paas",
-		Class:        "access_policy",
+		Class:        "account_credential",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -21951,16 +23817,17 @@ var builtinTypes = [...]builtinType{
 								Source: "google-app-engine-flexible",
 							},
 							"operating_system": {
-								Owner:        "customer",
+								Owner:        "shared",
+								ProviderPart: "Runs and patches the hosts, their kernel, the container runtime and the sandbox that run the image (the App Engine flexible VMs Google runs and patches).",
+								CustomerPart: "Builds the image: rebuilds it on patched base images, scans it and redeploys it, and keeps the OS packages inside it current; hardens what runs in it.",
 								Source:       "google-app-engine-flexible",
-								Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
 							},
 							"runtime": {
 								Owner:  "customer",
 								Source: "google-app-engine-flexible",
 							},
 						},
-						Reason: "A custom runtime is an image the customer builds: Google runs and patches the VM, the customer the OS layer, runtime and libraries inside the image (one rule for a customer-built image on a provider-run host, audit R13 and R16).",
+						Reason: "A custom runtime is an image the customer builds: Google runs and patches the VM (operating_system shared), the customer rebuilds the image and owns the runtime and libraries inside it (audit R13 and R16; one rule for a customer-built image on a provider-run host).",
 						Source: "google-app-engine-flexible",
 					},
 				},
@@ -22008,24 +23875,30 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_artifact_registry_repository_iam_member", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "access_policy",
 		AppliesTo: []string{
-			"accounts_and_access",
+			"data_access",
 		},
 		Focus: []string{
-			"data_access",
 			"accounts_and_access",
+			"data_access",
 		},
 		Source: "google-artifact-registry",
 	}},
 	{name: "google_bigquery_data_transfer_config", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "configuration_object",
+		AppliesTo: []string{
+			"data_access",
+			"data_protection",
+		},
 		Focus: []string{
 			"configuration",
 			"data_access",
+			"data_protection",
 		},
-		Source: "google-bigquery-governance",
+		Source:    "google-bigquery-governance",
+		Rationale: "A scheduled transfer into BigQuery: configuration that moves data (in-transit protection, who may run it); the dataset carries the store's obligations.",
 	}},
 	{name: "google_bigquery_dataset", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -22048,16 +23921,24 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_bigquery_dataset_iam_binding", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "access_policy",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
+			"accounts_and_access",
 			"data_access",
 		},
 		Source: "google-bigquery-access",
 	}},
 	{name: "google_bigquery_dataset_iam_member", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "access_policy",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
+			"accounts_and_access",
 			"data_access",
 		},
 		Source: "google-bigquery-access",
@@ -22095,8 +23976,12 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_bigquery_table_iam_member", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "access_policy",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
+			"accounts_and_access",
 			"data_access",
 		},
 		Source: "google-bigquery-access",
@@ -22113,8 +23998,12 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_bigtable_instance_iam_member", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "access_policy",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
+			"accounts_and_access",
 			"data_access",
 		},
 		Source: "google-bigtable",
@@ -22178,9 +24067,10 @@ var builtinTypes = [...]builtinType{
 				Source: "google-cloud-run-container-contract",
 			},
 			"operating_system": {
-				Owner:        "customer",
+				Owner:        "shared",
+				ProviderPart: "Runs and patches the hosts, their kernel, the container runtime and the sandbox that run the image (the gVisor sandbox and the hosts Google runs).",
+				CustomerPart: "Builds the image: rebuilds it on patched base images, scans it and redeploys it, and keeps the OS packages inside it current; hardens what runs in it.",
 				Source:       "google-cloud-run-security",
-				Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
 			},
 			"runtime": {
 				Owner:  "customer",
@@ -22266,9 +24156,10 @@ var builtinTypes = [...]builtinType{
 								Source: "google-cloud-run-container-contract",
 							},
 							"operating_system": {
-								Owner:        "customer",
+								Owner:        "shared",
+								ProviderPart: "Runs and patches the hosts, their kernel, the container runtime and the sandbox that run the image (the gVisor sandbox and the hosts Google runs).",
+								CustomerPart: "Builds the image: rebuilds it on patched base images, scans it and redeploys it, and keeps the OS packages inside it current; hardens what runs in it.",
 								Source:       "google-cloud-run-security",
-								Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
 							},
 							"runtime": {
 								Owner:  "customer",
@@ -22319,9 +24210,10 @@ var builtinTypes = [...]builtinType{
 									Source: "google-cloud-run-container-contract",
 								},
 								"operating_system": {
-									Owner:        "customer",
+									Owner:        "shared",
+									ProviderPart: "Runs and patches the hosts, their kernel, the container runtime and the gVisor sandbox that run the image.",
+									CustomerPart: "Builds the image: rebuilds it on patched base images, scans it and redeploys it, and keeps the OS packages inside it current; hardens what runs in it.",
 									Source:       "google-cloud-run-security",
-									Disagreement: "One rule for a customer-built image on a provider-run host (see the resource-types guide): the host OS and kernel under the container are the provider's; the OS layer inside the image, which is what needs patching, is the customer's.",
 								},
 								"runtime": {
 									Owner:  "customer",
@@ -22362,6 +24254,18 @@ var builtinTypes = [...]builtinType{
 			"configuration",
 		},
 		Source: "google-cloud-tasks",
+	}},
+	{name: "google_cloudbuild_trigger", doc: 6, def: ResourceTypeDoc{
+		ServiceModel: "paas",
+		Class:        "configuration_object",
+		AppliesTo: []string{
+			"application_code",
+		},
+		Focus: []string{
+			"application_code",
+		},
+		Source:    "google-srm",
+		Rationale: "A Cloud Build trigger: the customer's build definition; the builds run on Google-managed workers.",
 	}},
 	{name: "google_cloudfunctions2_function", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "faas",
@@ -22846,7 +24750,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_region_ssl_certificate", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "paas",
-		Class:        "traffic_endpoint",
+		Class:        "key_secret",
 		Focus: []string{
 			"data_protection",
 		},
@@ -22983,7 +24887,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_compute_ssl_certificate", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "paas",
-		Class:        "traffic_endpoint",
+		Class:        "key_secret",
 		Focus: []string{
 			"data_protection",
 		},
@@ -23264,11 +25168,12 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_eventarc_trigger", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "messaging",
+		Class:        "configuration_object",
 		Focus: []string{
 			"configuration",
 		},
-		Source: "google-eventarc",
+		Source:    "google-eventarc",
+		Rationale: "Monitoring, alerting or event-routing configuration: it stores no data and runs nothing; what it watches or routes to carries the data and host obligations.",
 	}},
 	{name: "google_filestore_instance", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -23330,6 +25235,15 @@ var builtinTypes = [...]builtinType{
 			"accounts_and_access",
 		},
 		Source: "google-iam",
+	}},
+	{name: "google_gke_hub_membership", doc: 6, def: ResourceTypeDoc{
+		ServiceModel: "caas",
+		Class:        "configuration_object",
+		Focus: []string{
+			"configuration",
+		},
+		Source:    "google-gke",
+		Rationale: "Registers a cluster in a fleet: configuration; the cluster carries the node and cluster duties.",
 	}},
 	{name: "google_gkeonprem_bare_metal_cluster", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
@@ -23487,21 +25401,47 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_kms_crypto_key_iam_binding", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "key_secret",
+		Class:        "access_policy",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
-			"data_protection",
 			"accounts_and_access",
+			"data_access",
 		},
 		Source: "google-kms",
 	}},
 	{name: "google_kms_crypto_key_iam_member", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "key_secret",
+		Class:        "access_policy",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
-			"data_protection",
 			"accounts_and_access",
+			"data_access",
 		},
 		Source: "google-kms",
+	}},
+	{name: "google_kms_ekm_connection", doc: 6, def: ResourceTypeDoc{
+		ServiceModel: "saas",
+		Class:        "host_configuration",
+		AppliesTo: []string{
+			"middleware",
+			"data_protection",
+		},
+		Focus: []string{
+			"middleware",
+			"data_protection",
+		},
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:  "customer",
+				Source: "google-kms",
+			},
+		},
+		Source:    "google-kms",
+		Rationale: "A connection to an external key manager the customer (or its partner) operates outside Google: the key manager is the customer's (audit L8), as google_kms_crypto_key's EXTERNAL_VPC protection level.",
 	}},
 	{name: "google_kms_key_ring", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -23513,10 +25453,13 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_kms_key_ring_iam_member", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "key_secret",
+		Class:        "access_policy",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
-			"data_protection",
 			"accounts_and_access",
+			"data_access",
 		},
 		Source: "google-kms",
 	}},
@@ -23577,16 +25520,26 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"network_controls",
 		},
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:        "shared",
+				ProviderPart: "Applies minor and patch engine versions and security fixes in maintenance windows, publishes new major versions and announces their end of support.",
+				CustomerPart: "Chooses the engine version, starts major version upgrades before the end of support, and applies the self-service updates the service offers.",
+				Source:       "google-memorystore-memcached",
+				Disagreement: "The generic PaaS cell is provider; the engine's major versions are the customer's to start (audit N2). No Memcached upgrade page was checked: counted as shared, the answer that leaves more to the customer.",
+			},
+		},
 		Source: "google-memorystore-memcached",
 	}},
 	{name: "google_monitoring_alert_policy", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "logging_monitoring",
+		Class:        "configuration_object",
 		Focus: []string{
 			"deployment_settings",
 			"configuration",
 		},
-		Source: "google-monitoring-alerts",
+		Source:    "google-monitoring-alerts",
+		Rationale: "Monitoring, alerting or event-routing configuration: it stores no data and runs nothing; what it watches or routes to carries the data and host obligations.",
 	}},
 	{name: "google_monitoring_dashboard", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -23606,11 +25559,12 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_monitoring_uptime_check_config", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "logging_monitoring",
+		Class:        "configuration_object",
 		Focus: []string{
 			"deployment_settings",
 		},
-		Source: "google-monitoring-alerts",
+		Source:    "google-monitoring-alerts",
+		Rationale: "Monitoring, alerting or event-routing configuration: it stores no data and runs nothing; what it watches or routes to carries the data and host obligations.",
 	}},
 	{name: "google_org_policy_policy", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -23817,6 +25771,25 @@ var builtinTypes = [...]builtinType{
 		},
 		Source: "google-pubsub-access",
 	}},
+	{name: "google_redis_cluster", doc: 6, def: ResourceTypeDoc{
+		ServiceModel: "paas",
+		Class:        "managed_database",
+		Focus: []string{
+			"data_protection",
+			"network_controls",
+		},
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:        "shared",
+				ProviderPart: "Applies minor and patch engine versions and security fixes in maintenance windows, publishes new major versions and announces their end of support.",
+				CustomerPart: "Chooses the engine version, starts major version upgrades before the end of support, and applies the self-service updates the service offers.",
+				Source:       "google-memorystore-redis-upgrade",
+				Disagreement: "The generic PaaS cell is provider; the engine's major versions are the customer's to start (audit N2).",
+			},
+		},
+		Source:    "google-memorystore-redis",
+		Rationale: "Memorystore for Redis Cluster runs a Redis engine Google patches; the customer chooses the version and starts major upgrades, and sets AUTH, in-transit encryption and network access (as google_redis_instance).",
+	}},
 	{name: "google_redis_instance", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "paas",
 		Class:        "managed_database",
@@ -23824,16 +25797,33 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 			"network_controls",
 		},
+		Cells: map[string]CellDoc{
+			"middleware": {
+				Owner:        "shared",
+				ProviderPart: "Applies minor and patch engine versions and security fixes in maintenance windows, publishes new major versions and announces their end of support.",
+				CustomerPart: "Chooses the engine version, starts major version upgrades before the end of support, and applies the self-service updates the service offers.",
+				Source:       "google-memorystore-redis-upgrade",
+				Disagreement: "The generic PaaS cell is provider; the engine's major versions are the customer's to start (audit N2).",
+			},
+		},
 		Source:    "google-memorystore-redis",
 		Rationale: "Memorystore runs a Redis engine Google patches; AUTH, in-transit encryption, version and network are the customer's.",
 	}},
 	{name: "google_scc_notification_config", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "logging_monitoring",
-		Focus: []string{
-			"configuration",
+		Class:        "configuration_object",
+		AppliesTo: []string{
+			"data_access",
 		},
-		Source: "google-scc",
+		Focus: []string{
+			"data_access",
+		},
+		Source:    "google-scc",
+		Rationale: "A logging or auditing setting of its parent: it implements audit logging; the destination workspace, bucket or log group carries the log store's obligations.",
+		Without: []string{
+			"data_access.least_privilege_access",
+			"data_access.block_public_access",
+		},
 	}},
 	{name: "google_secret_manager_secret", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -23846,7 +25836,10 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_secret_manager_secret_iam_member", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "key_secret",
+		Class:        "access_policy",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
 			"accounts_and_access",
 			"data_access",
@@ -23922,8 +25915,12 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_spanner_database_iam_member", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "access_policy",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
+			"accounts_and_access",
 			"data_access",
 		},
 		Source: "google-spanner-iam",
@@ -23939,8 +25936,12 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_spanner_instance_iam_member", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "access_policy",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
+			"accounts_and_access",
 			"data_access",
 		},
 		Source: "google-spanner-iam",
@@ -23983,7 +25984,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_sql_user", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "paas",
-		Class:        "access_policy",
+		Class:        "account_credential",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -24009,24 +26010,36 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_storage_bucket_acl", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "access_policy",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
 			"data_access",
 		},
-		Source: "google-storage-access",
+		Source:    "google-storage-access",
+		Rationale: "A resource policy of its parent: who may use the parent's data (least privilege, review, public access); the parent carries the data store's obligations.",
 	}},
 	{name: "google_storage_bucket_iam_binding", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "access_policy",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
+			"accounts_and_access",
 			"data_access",
 		},
 		Source: "google-storage-access",
 	}},
 	{name: "google_storage_bucket_iam_member", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "access_policy",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
+			"accounts_and_access",
 			"data_access",
 		},
 		Source:    "google-storage-access",
@@ -24034,8 +26047,12 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_storage_bucket_iam_policy", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "access_policy",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
+			"accounts_and_access",
 			"data_access",
 		},
 		Source: "google-storage-access",
@@ -24051,11 +26068,15 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_storage_default_object_acl", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "access_policy",
+		AppliesTo: []string{
+			"data_access",
+		},
 		Focus: []string{
 			"data_access",
 		},
-		Source: "google-storage-access",
+		Source:    "google-storage-access",
+		Rationale: "A resource policy of its parent: who may use the parent's data (least privilege, review, public access); the parent carries the data store's obligations.",
 	}},
 	{name: "google_storage_hmac_key", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -24266,7 +26287,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_default_service_account", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
-		Class:        "access_policy",
+		Class:        "account_credential",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -24275,7 +26296,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_default_service_account_v1", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
-		Class:        "access_policy",
+		Class:        "account_credential",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -24708,7 +26729,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_service_account", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
-		Class:        "access_policy",
+		Class:        "account_credential",
 		Focus: []string{
 			"accounts_and_access",
 		},
@@ -24716,7 +26737,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "kubernetes_service_account_v1", doc: 7, def: ResourceTypeDoc{
 		ServiceModel: "caas",
-		Class:        "access_policy",
+		Class:        "account_credential",
 		Focus: []string{
 			"accounts_and_access",
 		},

@@ -126,10 +126,14 @@ type ServiceClass struct {
 	// AppliesTo are the components a resource of the class embodies, in
 	// catalog order.
 	AppliesTo []string
+	// Without are the obligations resources of the class never carry.
+	Without   []string
 	Rationale string
 	// applies is AppliesTo by component index, shared by the types that
 	// take the class as it is.
 	applies []bool
+	// without is Without by obligation.
+	without map[string]bool
 }
 
 // ResourceType maps a Terraform resource type to the model.
@@ -144,6 +148,16 @@ type ResourceType struct {
 	// ARMCondition names the condition that gives the ARM resource type
 	// through which the type resolves (the azapi types), or is empty.
 	ARMCondition string
+	// ARM are the ARM resource types of an entry's resources (the azapi
+	// types resolve through the entry).
+	ARM []string
+	// Without are the obligations the type never carries: its class's and
+	// its own (see ResourceTypeDoc.Without).
+	Without []string
+	without map[string]bool
+	// Replaces are the names of the type in earlier major versions of its
+	// provider, which answer as this entry.
+	Replaces     []string
 	ServiceModel string
 	// Class is the id of the type's service class, or empty.
 	Class string

@@ -5,6 +5,7 @@ package srm
 
 import (
 	"sort"
+	"strings"
 )
 
 // The third stage of Compile: the runtime catalog, built from a merged
@@ -62,13 +63,26 @@ func (m *merged) build() *Catalog {
 		sc := &ServiceClass{ID: d.ID, Name: d.Name, Description: d.Description, Rationale: d.Rationale,
 			applies: make([]bool, len(c.Components))}
 		sc.AppliesTo = c.inCatalogOrder(d.AppliesTo, nil, sc.applies)
+		if len(d.Without) > 0 {
+			sc.Without, sc.without = d.Without, make(map[string]bool, len(d.Without))
+			for _, id := range d.Without {
+				sc.without[id] = true
+			}
+		}
 		c.ServiceClasses = append(c.ServiceClasses, sc)
 		c.classes[d.ID] = sc
 	}
+	c.services.entryByARM, c.services.renamed = map[string]*ResourceType{}, map[string]*ResourceType{}
 	rts := make([]ResourceType, len(m.types.ids))
 	for i, name := range m.types.ids {
 		c.buildType(&rts[i], name, &m.types.items[i])
 		c.ResourceTypes[name] = &rts[i]
+		for _, old := range m.types.items[i].Replaces {
+			c.services.renamed[old] = &rts[i]
+		}
+		for _, a := range m.types.items[i].ARM {
+			c.services.entryByARM[strings.ToLower(a)] = &rts[i]
+		}
 	}
 	for i, name := range m.providers.ids {
 		d := m.providers.items[i].typeDoc()
@@ -132,8 +146,20 @@ func (c *Catalog) buildObligations(m *merged) {
 
 func (c *Catalog) buildType(rt *ResourceType, name string, d *ResourceTypeDoc) {
 	*rt = ResourceType{Type: name, Basis: BasisType, ServiceModel: d.ServiceModel, Class: d.Class, Hybrid: d.Hybrid, Focus: d.Focus,
-		Source: d.Source, Rationale: d.Rationale, ARMCondition: d.ARMTypeCondition}
+		Source: d.Source, Rationale: d.Rationale, ARMCondition: d.ARMTypeCondition, ARM: d.ARM, Replaces: d.Replaces}
 	sc := c.classes[d.Class]
+	if sc != nil && len(d.Without) == 0 {
+		rt.Without, rt.without = sc.Without, sc.without
+	} else if len(d.Without) > 0 {
+		rt.without = map[string]bool{}
+		if sc != nil {
+			rt.Without = append(rt.Without, sc.Without...)
+		}
+		rt.Without = append(rt.Without, d.Without...)
+		for _, id := range rt.Without {
+			rt.without[id] = true
+		}
+	}
 	if sc != nil && len(d.AppliesTo) == 0 {
 		// Most types take their class as it is: they share its lists.
 		rt.AppliesTo, rt.applies = sc.AppliesTo, sc.applies
@@ -156,7 +182,7 @@ func (c *Catalog) buildType(rt *ResourceType, name string, d *ResourceTypeDoc) {
 	rt.ConditionKeys = sortedKeys(d.Conditions)
 	for _, key := range rt.ConditionKeys {
 		cd := d.Conditions[key]
-		cond := &Condition{Key: key, Description: cd.Description, Default: cd.Default, ReplacedBy: cd.ReplacedBy,
+		cond := &Condition{Key: key, Description: cd.Description, Default: cd.Default, ReplacedBy: cd.ReplacedBy, Absent: cd.Absent, ARMProperty: cd.ARMProperty, Setting: cd.Setting,
 			Values: make(map[string]*Effect, len(cd.Values)), ValueKeys: sortedKeys(cd.Values)}
 		effect := func(name string, ed EffectDoc) *Effect {
 			eff := &Effect{Value: name, ServiceModel: ed.ServiceModel, Hybrid: ed.Hybrid, Reason: ed.Reason, Source: ed.Source,

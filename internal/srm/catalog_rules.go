@@ -36,6 +36,10 @@ var rules = []rule{
 	{"applicability", checkApplicability},
 	{"providers", checkProviders},
 	{"services", checkServices},
+	{"entry_arm", checkEntryARM},
+	{"focus_not_provider", checkFocusNotProvider},
+	{"object_kinds", checkObjectKinds},
+	{"replaces", checkReplaces},
 	{"conditions", checkConditions},
 	{"conservative_default", checkConservativeDefault},
 	{"one_model_moving_condition", checkModelMoves},
@@ -236,6 +240,11 @@ func checkResourceTypes(m *merged) Problems {
 		}
 		probs = append(probs, m.checkEntry(at, rt.ServiceModel, rt.Focus, rt.Source)...)
 		probs = append(probs, m.checkCells(at, "cells", rt.Cells)...)
+		for j, id := range rt.Without {
+			if m.obligations.lookup(id) < 0 {
+				probs = append(probs, at.problem(fmt.Sprintf("without[%d]", j), "%s", unknownID{kind: "obligation", id: id, defined: m.obligations.ids}.problem()))
+			}
+		}
 	}
 	return probs
 }
@@ -271,6 +280,13 @@ func checkClasses(m *merged) Problems {
 			probs = append(probs, at.problem("applies_to", "a service class must embody at least one component"))
 		}
 		probs = append(probs, m.checkComponentList(at, "applies_to", sc.AppliesTo)...)
+		for j, id := range sc.Without {
+			field := fmt.Sprintf("without[%d]", j)
+			oi := m.obligations.lookup(id)
+			if oi < 0 {
+				probs = append(probs, at.problem(field, "%s", unknownID{kind: "obligation", id: id, defined: m.obligations.ids}.problem()))
+			}
+		}
 	}
 	return probs
 }
@@ -335,6 +351,7 @@ func checkProviders(m *merged) Problems {
 func (m *merged) checkClassification(at origin, kind string, c Classification, why string) Problems {
 	probs := m.checkEntry(at, c.ServiceModel, c.Focus, c.Source)
 	probs = append(probs, m.checkApplies(at, "a "+kind, "the "+kind, c.Class, c.AppliesTo, c.Focus)...)
+	probs = append(probs, m.checkCells(at, "cells", c.Cells)...)
 	if strings.TrimSpace(c.Rationale) == "" {
 		probs = append(probs, at.problem("rationale", "must not be empty: %s", why))
 	}
@@ -386,6 +403,12 @@ func checkConditions(m *merged) Problems {
 			}
 			for j := range cd.Rules {
 				probs = append(probs, checkRule(at.sub(fmt.Sprintf("rules[%d]", j)), &cd.Rules[j], cd, names[:len(cd.Values)+j])...)
+			}
+			if st := cd.Setting; st != nil && (st.List == "" || st.Value == "" || len(st.Match) == 0) {
+				probs = append(probs, at.problem("setting", "a setting needs list, match and value"))
+			}
+			if cd.Absent != "" && !cd.matchesDoc(cd.Absent) {
+				probs = append(probs, at.problem("absent", "%q matches none of the values and rules (%s)", cd.Absent, strings.Join(names, ", ")))
 			}
 			if by := cd.ReplacedBy; by != "" {
 				switch nb, ok := rt.Conditions[by]; {
@@ -641,6 +664,14 @@ func checkInvariants(m *merged) Problems {
 			}
 		}
 	}
+	for i, id := range m.services.ids {
+		s := m.services.items[i]
+		probs = append(probs, ic.checkCells(m.services.at[i].sub("cells"), s.Cells, []string{s.ServiceModel}, id, s.ServiceModel, false)...)
+	}
+	for i, id := range m.providers.ids {
+		pr := m.providers.items[i]
+		probs = append(probs, ic.checkCells(m.providers.at[i].sub("cells"), pr.Cells, []string{pr.ServiceModel}, id, pr.ServiceModel, false)...)
+	}
 	for i, name := range m.types.ids {
 		rt, at := m.types.items[i], m.types.at[i]
 		movers := modelMovers(rt)
@@ -761,4 +792,216 @@ func (m *merged) pattern(fw string) *regexp.Regexp {
 	re, _ := compilePattern(f.IDPattern)
 	m.patterns[fw] = re
 	return re
+}
+
+// checkEntryARM: an entry's arm lists ARM resource types (namespace and
+// type: Microsoft.App/containerApps), each belonging to one entry; an
+// entry that resolves through an ARM type (arm_type_condition) lists none;
+// a condition's arm_property needs an entry with arm types.
+func checkEntryARM(m *merged) Problems {
+	var probs Problems
+	owner := map[string]string{}
+	for i, name := range m.types.ids {
+		rt, at := m.types.items[i], m.types.at[i]
+		for j, a := range rt.ARM {
+			field := fmt.Sprintf("arm[%d]", j)
+			switch {
+			case !armPattern.MatchString(a) || !strings.Contains(a, "/"):
+				probs = append(probs, at.problem(field, "%q is not an ARM resource type (Microsoft.App/containerApps)", a))
+			case rt.ARMTypeCondition != "":
+				probs = append(probs, at.problem(field, "a type that resolves through an ARM type (arm_type_condition) is no ARM resource type itself"))
+			case owner[strings.ToLower(a)] != "":
+				probs = append(probs, at.problem(field, "ARM type %q is listed by %q too: an ARM type belongs to one entry", a, owner[strings.ToLower(a)]))
+			default:
+				owner[strings.ToLower(a)] = name
+			}
+		}
+		for _, key := range sortedKeys(rt.Conditions) {
+			if rt.Conditions[key].ARMProperty != "" && len(rt.ARM) == 0 {
+				probs = append(probs, at.sub("conditions."+key).problem("arm_property", "the entry lists no arm types: no azapi resource reads this property"))
+			}
+		}
+	}
+	return probs
+}
+
+// checkFocusNotProvider: the components a resource directly configures
+// (focus) are never wholly the provider's. A type, service or provider
+// rule whose focus names a component that its cells and model's matrix
+// column give to the provider would hide the customer's part of what the
+// resource configures (the rules of a DNS firewall, the actions of a
+// workflow): give the component a shared or customer cell. A type's
+// conditions may move it on top.
+func checkFocusNotProvider(m *merged) Problems {
+	var probs Problems
+	check := func(at origin, model string, focus []string, cells map[string]CellDoc) {
+		for j, f := range focus {
+			owner := Owner("")
+			if cd, ok := cells[f]; ok {
+				owner = Owner(cd.Owner)
+			} else if ci := m.components.lookup(f); ci >= 0 {
+				owner = Owner(m.components.items[ci].Cells[model].Owner)
+			}
+			if owner == OwnerProvider {
+				probs = append(probs, at.problem(fmt.Sprintf("focus[%d]", j), "%s is in focus but %s answers it provider: the resource configures it, so give it a shared or customer cell", f, model))
+			}
+		}
+	}
+	for i := range m.types.ids {
+		rt := m.types.items[i]
+		check(m.types.at[i], rt.ServiceModel, rt.Focus, rt.Cells)
+	}
+	for i := range m.services.ids {
+		s := m.services.items[i]
+		check(m.services.at[i], s.ServiceModel, s.Focus, s.Cells)
+	}
+	for i := range m.providers.ids {
+		pr := m.providers.items[i]
+		check(m.providers.at[i], pr.ServiceModel, pr.Focus, pr.Cells)
+	}
+	return probs
+}
+
+// Kinds of object a type's name marks (issue 24): the obligations of a
+// resource are those a reviewer could check on it.
+var (
+	// accessSuffixes mark attachments, bindings, members, assignments and
+	// locks: access objects that hold no credentials.
+	accessSuffixes = []string{"_policy_attachment", "_iam_member", "_iam_binding", "_iam_policy", "_role_assignment",
+		"_role_binding", "_role_binding_v1", "_management_lock"}
+	// settingSuffixes mark configuration objects of a parent: settings,
+	// configurations, add-ons, attachments and associations.
+	settingSuffixes = []string{"_configuration", "_config", "_settings", "_addon", "_attachment", "_association",
+		"_capacity_providers", "_membership", "_trigger", "_run_command", "_public_access_block", "_ownership_controls",
+		"_versioning", "_acl", "_policy"}
+	credentialObligations = []string{"accounts_and_access.enforce_mfa", "accounts_and_access.rotate_credentials"}
+	dataStoreObligations  = []string{"data_protection.encrypt_at_rest", "data_protection.back_up_data", "data_protection.manage_keys",
+		"data_classification.classify_data"}
+	settingHostComponents = []string{"operating_system", "runtime", "middleware"}
+)
+
+// checkObjectKinds: configuration objects of a parent (named *_configuration,
+// *_attachment, *_policy, ...) carry only the components they configure: no
+// host component (operating system, runtime, middleware) unless the entry
+// focuses on it, and no data-store obligations unless it focuses on data
+// protection; access objects (attachments, bindings, members, assignments,
+// locks) carry no multi-factor authentication or credential rotation; a
+// traffic endpoint (class traffic_endpoint) carries no data-store
+// obligations. Entries and the types a service or part lists by name are
+// checked; TestObjectKindsOfRealTypes checks the types services reach by
+// prefix.
+func checkObjectKinds(m *merged) Problems {
+	var probs Problems
+	for i, name := range m.types.ids {
+		rt := m.types.items[i]
+		for _, p := range m.objectKindProblems(name, rt.Class, rt.AppliesTo, rt.Focus, rt.Without) {
+			probs = append(probs, m.types.at[i].problem("class", "%s", p))
+		}
+	}
+	for i := range m.services.ids {
+		s := m.services.items[i]
+		for _, t := range s.Types {
+			for _, p := range m.objectKindProblems(t, s.Class, s.AppliesTo, s.Focus, nil) {
+				probs = append(probs, m.services.at[i].problem("class", "%s (type %s)", p, t))
+			}
+		}
+	}
+	return probs
+}
+
+// objectKindProblems returns what a type of the name, class, applies_to,
+// focus and without would carry that its kind of object may not.
+func (m *merged) objectKindProblems(name, class string, appliesTo, focus, without []string) []string {
+	carried := m.carries(class, appliesTo, without)
+	var out []string
+	if hasSuffix(name, accessSuffixes) {
+		for _, o := range credentialObligations {
+			if carried[o] {
+				out = append(out, fmt.Sprintf("an access object (%s) carries %s: it holds no credentials; use class access_policy or leave the obligation out (without)", name, o))
+			}
+		}
+	}
+	if hasSuffix(name, settingSuffixes) && !hasSuffix(name, accessSuffixes) {
+		for _, c := range settingHostComponents {
+			if m.embodies(class, appliesTo, c) && !slices.Contains(focus, c) {
+				out = append(out, fmt.Sprintf("a setting of its parent (%s) embodies %s, which it does not configure (focus): give it the class of what it configures (configuration_object, network_object, access_policy)", name, c))
+			}
+		}
+	}
+	if class == "traffic_endpoint" || hasSuffix(name, settingSuffixes) && !slices.Contains(focus, "data_protection") {
+		for _, o := range dataStoreObligations {
+			if carried[o] && !slices.Contains(focus, m.componentOf(o)) {
+				out = append(out, fmt.Sprintf("%s carries the data-store obligation %s: a traffic endpoint or a setting of its parent stores no data", name, o))
+			}
+		}
+	}
+	return out
+}
+
+// carries returns the obligations a type of the class, applies_to and
+// without carries when its components are the customer's: those of every
+// component it embodies, less its class's and its own without.
+func (m *merged) carries(class string, appliesTo, without []string) map[string]bool {
+	out := map[string]bool{}
+	var left []string
+	if ci := m.classes.lookup(class); ci >= 0 {
+		left = m.classes.items[ci].Without
+	}
+	for _, o := range m.obligations.items {
+		if m.embodies(class, appliesTo, o.Component) && !slices.Contains(left, o.ID) && !slices.Contains(without, o.ID) {
+			out[o.ID] = true
+		}
+	}
+	return out
+}
+
+// embodies reports whether a type of the class and applies_to embodies a
+// component.
+func (m *merged) embodies(class string, appliesTo []string, component string) bool {
+	if slices.Contains(appliesTo, component) {
+		return true
+	}
+	ci := m.classes.lookup(class)
+	return ci >= 0 && slices.Contains(m.classes.items[ci].AppliesTo, component)
+}
+
+// componentOf returns the component of an obligation.
+func (m *merged) componentOf(id string) string {
+	if oi := m.obligations.lookup(id); oi >= 0 {
+		return m.obligations.items[oi].Component
+	}
+	return ""
+}
+
+func hasSuffix(name string, suffixes []string) bool {
+	for _, s := range suffixes {
+		if strings.HasSuffix(name, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// checkReplaces: the earlier names an entry replaces are type names of the
+// same provider, no entry themselves, each replaced by one entry.
+func checkReplaces(m *merged) Problems {
+	var probs Problems
+	by := map[string]string{}
+	for i, name := range m.types.ids {
+		provider, _, _ := strings.Cut(name, "_")
+		for j, old := range m.types.items[i].Replaces {
+			field := fmt.Sprintf("replaces[%d]", j)
+			switch p, _, _ := strings.Cut(old, "_"); {
+			case !isTypeName(old) || p != provider:
+				probs = append(probs, m.types.at[i].problem(field, "%q is not a type name of provider %s", old, provider))
+			case m.types.lookup(old) >= 0:
+				probs = append(probs, m.types.at[i].problem(field, "%q has an entry of its own: it answers for itself", old))
+			case by[old] != "":
+				probs = append(probs, m.types.at[i].problem(field, "%q is replaced by %q too: a name has one successor", old, by[old]))
+			default:
+				by[old] = name
+			}
+		}
+	}
+	return probs
 }

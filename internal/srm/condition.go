@@ -24,6 +24,15 @@ type Condition struct {
 	Rules []*Rule
 	// ReplacedBy is the key of the condition that replaces a deprecated one.
 	ReplacedBy string
+	// Absent is the value of the attribute in a plan whose provider version
+	// predates it (see ConditionDoc.Absent); "" when not given.
+	Absent string
+	// ARMProperty is the path of the attribute in an ARM body (see
+	// ConditionDoc.ARMProperty); "" when not given.
+	ARMProperty string
+	// Setting names the element of a list of settings that holds the
+	// condition's value (see ConditionDoc.Setting), or is nil.
+	Setting *SettingDoc
 	// Replaces are the deprecated conditions that this one replaces.
 	Replaces []string
 	// assumed is the effect of Default.

@@ -111,12 +111,17 @@ type Classification struct {
 	// Rationale says what the resources are, and why they have their model
 	// and class.
 	Rationale string `json:"rationale"`
+	// Cells replace matrix cells for every resource of the service or
+	// provider, by component id, as a type's cells do (a WAF's rules are
+	// the customer's although the saas matrix gives network controls to the
+	// provider).
+	Cells map[string]CellDoc `json:"cells,omitempty"`
 }
 
 // typeDoc is the classification as a resource type entry, for building.
 func (d Classification) typeDoc() ResourceTypeDoc {
 	return ResourceTypeDoc{ServiceModel: d.ServiceModel, Class: d.Class, AppliesTo: d.AppliesTo, Focus: d.Focus,
-		Source: d.Source, Rationale: d.Rationale}
+		Source: d.Source, Rationale: d.Rationale, Cells: d.Cells}
 }
 
 // ServiceClassDoc is a kind of resource and the components it embodies: a
@@ -128,6 +133,11 @@ type ServiceClassDoc struct {
 	Description string `json:"description"`
 	// AppliesTo lists the components a resource of the class embodies.
 	AppliesTo []string `json:"applies_to"`
+	// Without lists obligations that resources of the class never carry
+	// although their component applies: a reviewer could not check them on
+	// such an object (multi-factor authentication on a policy attachment,
+	// back-ups of a health check).
+	Without []string `json:"without,omitempty"`
 	// Rationale says why the class embodies these components and not others.
 	Rationale string `json:"rationale,omitempty"`
 }
@@ -246,6 +256,23 @@ type ResourceTypeDoc struct {
 	// entry, which must leave the most to the customer, when the condition
 	// is not given or names no classified ARM type.
 	ARMTypeCondition string `json:"arm_type_condition,omitempty"`
+	// ARM lists the Azure Resource Manager resource types that the entry's
+	// resources are (Microsoft.App/containerApps for azurerm_container_app):
+	// an azapi resource of one of them resolves through this entry, with
+	// its cells and conditions, rather than through the ARM type's service.
+	// An ARM type belongs to one entry at most.
+	ARM []string `json:"arm,omitempty"`
+	// Without lists obligations that resources of the type never carry, on
+	// top of its class's: those a reviewer could not check on it although
+	// their component applies (encryption at rest on a bucket's versioning
+	// setting).
+	Without []string `json:"without,omitempty"`
+	// Replaces lists the names the type had in earlier major versions of
+	// its provider (azurerm_app_service_plan, removed in azurerm 4.0, for
+	// azurerm_service_plan): a resource declared under such a name answers as
+	// this entry, and the answer says so. A name is replaced by one entry
+	// at most and is no entry itself.
+	Replaces []string `json:"replaces,omitempty"`
 }
 
 // ConditionDoc is an attribute of a resource type whose value changes owners.
@@ -272,6 +299,35 @@ type ConditionDoc struct {
 	// another condition of the type: it still applies when given (and its
 	// replacement is not), with a deprecation warning naming the new key.
 	ReplacedBy string `json:"replaced_by,omitempty"`
+	// Absent is the value the attribute had on every resource before the
+	// resource's provider added it ("Zip" for a Lambda function's
+	// package_type): the plan review reads it when a plan, written by a
+	// provider version that predates the attribute, has no such attribute at
+	// all (not even null). It must match one of Values or Rules. Without it,
+	// an absent attribute is not set.
+	Absent string `json:"absent,omitempty"`
+	// ARMProperty is the path of the same property in the ARM resource's
+	// body (properties.autoUpgradeProfile.upgradeChannel), with the same
+	// values, for an entry that lists arm types: the plan review reads the
+	// condition from the body of an azapi resource of such a type.
+	ARMProperty string `json:"arm_property,omitempty"`
+	// Setting, for a condition that is not an attribute but an element of
+	// a list of settings (aws_elastic_beanstalk_environment's setting
+	// blocks: namespace, name, value), says which element: the plan review
+	// reads its value from the element of the list whose fields match.
+	Setting *SettingDoc `json:"setting,omitempty"`
+}
+
+// SettingDoc names an element of a resource's list of settings.
+type SettingDoc struct {
+	// List is the attribute that holds the settings ("setting").
+	List string `json:"list"`
+	// Match are the fields that identify the element, by field name
+	// ({"namespace": "aws:elasticbeanstalk:managedactions", "name":
+	// "ManagedActionsEnabled"}).
+	Match map[string]string `json:"match"`
+	// Value is the field of the element that holds the value ("value").
+	Value string `json:"value"`
 }
 
 // RuleDoc matches condition values by rule; exactly one of Prefix, Present
@@ -356,3 +412,18 @@ func (cd *ConditionDoc) effects() []namedEffect {
 // ptrTo returns a pointer to v: the generated built-in documents write a
 // rule's present and boolean through it.
 func ptrTo[T any](v T) *T { return &v }
+
+// matchesDoc reports whether a value matches one of the condition's exact
+// values or rules, as Condition.Match does at run time.
+func (cd *ConditionDoc) matchesDoc(value string) bool {
+	if _, ok := cd.Values[value]; ok {
+		return true
+	}
+	for i := range cd.Rules {
+		r := &Rule{Prefix: cd.Rules[i].Prefix, Present: cd.Rules[i].Present, Boolean: cd.Rules[i].Boolean}
+		if r.matches(value) {
+			return true
+		}
+	}
+	return false
+}

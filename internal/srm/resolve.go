@@ -334,8 +334,18 @@ func (res *Result) derive(c *Catalog, wholeColumn bool, applies []bool, nObligat
 		case lo.Owner != rc.Owner:
 			lo.Owner = OwnerShared
 		}
-		if wholeColumn || applies[i] {
-			res.CustomerObligations = append(res.CustomerObligations, c.byCell[i][ownerIndex(rc.Owner)]...)
+		switch obls := c.byCell[i][ownerIndex(rc.Owner)]; {
+		case wholeColumn:
+			res.CustomerObligations = append(res.CustomerObligations, obls...)
+		case applies[i]:
+			// A class's obligations that a reviewer could not check on
+			// its resources are left out.
+			without := res.ResourceType.without
+			for _, o := range obls {
+				if !without[o.ID] {
+					res.CustomerObligations = append(res.CustomerObligations, o)
+				}
+			}
 		}
 	}
 }
@@ -574,11 +584,15 @@ func (e *Engine) model(req Request) (*ServiceModel, *ResourceType, error) {
 	}
 }
 
-// Lookup returns what answers for a resource type: its own entry, else its
+// Lookup returns what answers for a resource type: its own entry, else the
+// entry that replaces its name (an earlier major version's name), else its
 // service, else the rule of its provider (the name before the first '_'),
 // else nil.
 func (c *Catalog) Lookup(t string) *ResourceType {
 	if rt := c.ResourceTypes[t]; rt != nil {
+		return rt
+	}
+	if rt := c.services.renamed[t]; rt != nil {
 		return rt
 	}
 	if rt := c.ServiceOf(t); rt != nil {

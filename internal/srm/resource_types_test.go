@@ -77,30 +77,30 @@ func TestConditions(t *testing.T) {
 	checkOwners(t, e, []ownerCase{
 		// Conservative defaults: an unspecified package type is an image, an
 		// unspecified runtime update mode is manual.
-		{"aws_lambda_function", nil, "operating_system", OwnerCustomer},
+		{"aws_lambda_function", nil, "operating_system", OwnerShared},
 		{"aws_lambda_function", nil, "runtime", OwnerCustomer},
 		{"aws_lambda_function", map[string]string{"package_type": "Zip", "update_runtime_on": "Auto"}, "operating_system", OwnerProvider},
 		{"aws_lambda_function", map[string]string{"package_type": "Zip", "update_runtime_on": "Auto"}, "runtime", OwnerShared},
 		{"aws_lambda_function", map[string]string{"package_type": "Zip"}, "runtime", OwnerCustomer},
-		{"aws_lambda_function", map[string]string{"package_type": "Image"}, "operating_system", OwnerCustomer},
+		{"aws_lambda_function", map[string]string{"package_type": "Image"}, "operating_system", OwnerShared},
 		{"aws_lambda_function", map[string]string{"package_type": "Image"}, "runtime", OwnerCustomer},
 		{"aws_lambda_function", map[string]string{"package_type": "Zip", "update_runtime_on": "Manual"}, "runtime", OwnerCustomer},
 		{"aws_lambda_function", map[string]string{"package_type": "Zip", "update_runtime_on": "FunctionUpdate"}, "runtime", OwnerShared},
 		// Image wins over automatic runtime updates: the customer owns the runtime it ships.
 		{"aws_lambda_function", map[string]string{"package_type": "Image", "update_runtime_on": "Auto"}, "runtime", OwnerCustomer},
 		{"aws_ecs_service", nil, "operating_system", OwnerCustomer},
-		{"aws_ecs_service", map[string]string{"launch_type": "FARGATE", "capacity_provider_strategy.capacity_provider": ""}, "operating_system", OwnerCustomer},
+		{"aws_ecs_service", map[string]string{"launch_type": "FARGATE", "capacity_provider_strategy.capacity_provider": ""}, "operating_system", OwnerShared},
 		{"aws_ecs_service", map[string]string{"launch_type": "FARGATE", "capacity_provider_strategy.capacity_provider": ""}, "physical_hosts", OwnerProvider},
 		// Without the capacity provider strategy, a customer-managed capacity provider is assumed.
 		{"aws_ecs_service", map[string]string{"launch_type": "FARGATE"}, "operating_system", OwnerCustomer},
 		{"aws_ecs_service", map[string]string{"launch_type": "", "capacity_provider_strategy.capacity_provider": "FARGATE_SPOT"}, "runtime", OwnerCustomer},
 		{"aws_ecs_service", map[string]string{"launch_type": "", "capacity_provider_strategy.capacity_provider": "my-asg"}, "operating_system", OwnerCustomer},
 		{"aws_ecs_service", map[string]string{"launch_type": "EXTERNAL"}, "operating_system", OwnerCustomer},
-		{"aws_ecs_task_definition", map[string]string{"requires_compatibilities": "FARGATE"}, "operating_system", OwnerCustomer},
+		{"aws_ecs_task_definition", map[string]string{"requires_compatibilities": "FARGATE"}, "operating_system", OwnerShared},
 		{"aws_ecs_task_definition", map[string]string{"requires_compatibilities": "EC2"}, "operating_system", OwnerCustomer},
 		{"aws_eks_node_group", nil, "operating_system", OwnerCustomer},
 		{"aws_eks_node_group", map[string]string{"ami_type": "AL2023_x86_64_STANDARD"}, "operating_system", OwnerShared},
-		{"aws_eks_fargate_profile", nil, "operating_system", OwnerCustomer},
+		{"aws_eks_fargate_profile", nil, "operating_system", OwnerShared},
 		{"google_container_cluster", nil, "operating_system", OwnerShared},
 		{"google_container_cluster", map[string]string{"enable_autopilot": "true"}, "operating_system", OwnerProvider},
 		{"azurerm_kubernetes_cluster", nil, "operating_system", OwnerCustomer},
@@ -113,10 +113,10 @@ func TestConditions(t *testing.T) {
 		{"azurerm_linux_web_app", map[string]string{"application_stack": "code"}, "runtime", OwnerShared},
 		{"azurerm_linux_web_app", map[string]string{"application_stack": "code"}, "operating_system", OwnerProvider},
 		{"azurerm_linux_web_app", map[string]string{"application_stack": "docker"}, "runtime", OwnerCustomer},
-		{"azurerm_linux_function_app", map[string]string{"application_stack": "docker"}, "operating_system", OwnerCustomer},
+		{"azurerm_linux_function_app", map[string]string{"application_stack": "docker"}, "operating_system", OwnerShared},
 		{"azurerm_linux_function_app", map[string]string{"application_stack": "code"}, "runtime", OwnerShared},
 		{"google_cloud_run_v2_service", nil, "runtime", OwnerCustomer},
-		{"google_cloud_run_v2_service", nil, "operating_system", OwnerCustomer},
+		{"google_cloud_run_v2_service", nil, "operating_system", OwnerShared},
 		{"google_cloud_run_v2_service", map[string]string{"source": "buildpacks"}, "runtime", OwnerShared},
 		{"google_cloudfunctions2_function", nil, "runtime", OwnerShared},
 	})
@@ -187,8 +187,8 @@ func TestAuditCorrections(t *testing.T) {
 		{"aws_eks_node_group", cond{"ami_type": "CUSTOM"}, "operating_system", OwnerCustomer},
 		{"aws_eks_node_group", cond{"ami_type": "BOTTLEROCKET_x86_64"}, "operating_system", OwnerShared},
 		// R10: ECS Managed Instances, capacity providers.
-		{"aws_ecs_service", cond{"launch_type": "MANAGED_INSTANCES", "capacity_provider_strategy.capacity_provider": ""}, "operating_system", OwnerCustomer},
-		{"aws_ecs_task_definition", cond{"requires_compatibilities": "MANAGED_INSTANCES"}, "operating_system", OwnerCustomer},
+		{"aws_ecs_service", cond{"launch_type": "MANAGED_INSTANCES", "capacity_provider_strategy.capacity_provider": ""}, "operating_system", OwnerShared},
+		{"aws_ecs_task_definition", cond{"requires_compatibilities": "MANAGED_INSTANCES"}, "operating_system", OwnerShared},
 		{"aws_ecs_capacity_provider", nil, "operating_system", OwnerCustomer},
 		// M2: GKE runs the cluster's identity plumbing; the customer rotates credentials.
 		{"google_container_cluster", nil, "identity_infrastructure", OwnerShared},
@@ -214,7 +214,7 @@ func TestAuditCorrections(t *testing.T) {
 		// R21: Databricks runtime versions are the customer's choice.
 		{"azurerm_databricks_workspace", nil, "runtime", OwnerShared},
 		// Conservative defaults (SPEC 7.1).
-		{"azurerm_linux_function_app", nil, "operating_system", OwnerCustomer},
+		{"azurerm_linux_function_app", nil, "operating_system", OwnerShared},
 		{"google_container_node_pool", nil, "operating_system", OwnerCustomer},
 		{"google_container_node_pool", cond{"auto_upgrade": "true"}, "operating_system", OwnerShared},
 		{"google_app_engine_flexible_app_version", nil, "runtime", OwnerCustomer},
@@ -244,7 +244,8 @@ func TestAuditCorrectionObligations(t *testing.T) {
 		// M3: node images the customer chooses keep hardening and malware protection.
 		{"aws_eks_node_group", map[string]string{"ami_type": "AL2023_x86_64_STANDARD"}, "operating_system.harden_baseline", true},
 		{"aws_eks_node_group", map[string]string{"ami_type": "AL2023_x86_64_STANDARD"}, "operating_system.protect_against_malware", true},
-		{"aws_eks_node_group", map[string]string{"ami_type": "AL2023_x86_64_STANDARD"}, "operating_system.keep_auto_upgrade_enabled", true},
+		{"aws_eks_node_group", map[string]string{"ami_type": "AL2023_x86_64_STANDARD"}, "operating_system.update_node_images", true},
+		{"aws_eks_node_group", map[string]string{"ami_type": "AL2023_x86_64_STANDARD"}, "operating_system.keep_auto_upgrade_enabled", false},
 		// M2: nobody operates a directory for a Kubernetes cluster.
 		{"google_container_cluster", nil, "identity_infrastructure.operate_directory", false},
 		{"google_container_cluster", nil, "identity_infrastructure.configure_federation", true},

@@ -35,6 +35,12 @@ type serviceIndex struct {
 	byPrefix map[string]*ResourceType
 	// byARM is keyed by lowercase ARM namespace or resource type.
 	byARM map[string]*ResourceType
+	// entryByARM is keyed by lowercase ARM resource type: the entries that
+	// list it (arm).
+	entryByARM map[string]*ResourceType
+	// renamed maps a type's name in an earlier major version of its
+	// provider to the entry that replaces it.
+	renamed map[string]*ResourceType
 	// minPrefix and maxPrefix bound the prefix lengths, for the search.
 	minPrefix, maxPrefix int
 }
@@ -106,8 +112,17 @@ func (c *Catalog) ServiceOfARM(armType string) *ResourceType {
 	return nil
 }
 
+// EntryOfARM returns the entry whose arm lists an ARM resource type such as
+// Microsoft.App/containerApps@2024-03-01 (the API version is ignored,
+// the match is exact and case-insensitive), or nil.
+func (c *Catalog) EntryOfARM(armType string) *ResourceType {
+	s, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(armType)), "@")
+	return c.services.entryByARM[s]
+}
+
 // viaARM answers for a type whose condition names an ARM resource type (the
-// azapi types): the service of that ARM type, else the type's own entry,
+// azapi types): the entry of the same Azure resource (with its cells and
+// conditions), else the service of that ARM type, else the type's own entry,
 // which leaves the most to the customer, with the assumption said. The
 // condition is taken out of the conditions the answer applies.
 func (c *Catalog) viaARM(rt *ResourceType, conditions map[string]string) (*ResourceType, map[string]string, *Assumption) {
@@ -121,6 +136,9 @@ func (c *Catalog) viaARM(rt *ResourceType, conditions map[string]string) (*Resou
 				rest[k] = v
 			}
 		}
+	}
+	if e := c.EntryOfARM(value); given && e != nil {
+		return e, rest, nil
 	}
 	if svc := c.ServiceOfARM(value); given && svc != nil {
 		return svc, rest, nil
@@ -270,9 +288,23 @@ func oneEdit(a, b string) bool {
 	return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:] // two swapped
 }
 
+// Successor returns, for a type answered as the entry that replaces its
+// name (an azurerm 3.x name), that entry's name; "" otherwise.
+func (r *Result) Successor() string {
+	if rt := r.ResourceType; rt != nil && rt.Basis == BasisType && rt.Type != r.Type && slices.Contains(rt.Replaces, r.Type) {
+		return rt.Type
+	}
+	return ""
+}
+
 // NearEntryWarning says that a type answered by its service or provider
-// rule may be a misspelling of an entry; "" when it is not near one.
+// rule may be a misspelling of an entry, or that a type is the earlier
+// name of an entry that answers for it; "" when neither.
 func (r *Result) NearEntryWarning() string {
+	if s := r.Successor(); s != "" {
+		return fmt.Sprintf("%q is the name of a type in an earlier major version of its provider: it is answered as its successor %q. Rename it when you upgrade the provider.",
+			r.Type, s)
+	}
 	e := r.NearEntry()
 	if e == "" {
 		return ""

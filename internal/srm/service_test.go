@@ -207,8 +207,13 @@ func TestNearEntry(t *testing.T) {
 	}
 	// azapi_resource answered by the service of its ARM type is its own
 	// entry, not a misspelling of it.
-	res, err := e.Resolve(Request{ResourceType: "azapi_resource", Conditions: map[string]string{"type": "Microsoft.App/containerApps@2024-03-01"}})
+	res, err := e.Resolve(Request{ResourceType: "azapi_resource", Conditions: map[string]string{"type": "Microsoft.App/connectedEnvironments@2024-03-01"}})
 	if err != nil || res.Basis() != BasisService || res.NearEntry() != "" {
 		t.Errorf("azapi_resource by ARM type: %v, basis %s, near entry %q", err, res.Basis(), res.NearEntry())
+	}
+	// and answered by the entry of its ARM type, too.
+	res, err = e.Resolve(Request{ResourceType: "azapi_resource", Conditions: map[string]string{"type": "Microsoft.App/containerApps@2024-03-01"}})
+	if err != nil || res.Basis() != BasisType || res.ResourceType.Type != "azurerm_container_app" || res.NearEntry() != "" {
+		t.Errorf("azapi_resource by ARM type of an entry: %v, basis %s, near entry %q", err, res.Basis(), res.NearEntry())
 	}
 }

@@ -237,8 +237,6 @@ func TestServicePartsAnswer(t *testing.T) {
 		"azurerm_container_registry_token_password":             "azurerm/containers.registry",
 		"azurerm_virtual_machine_restore_point_collection":      "azurerm/compute.storage",
 		// Hosts, engines and clusters stay with the service.
-		"azurerm_container_registry_task":            "azurerm/containers",
-		"azurerm_virtual_machine_run_command":        "azurerm/compute",
 		"aws_ec2_fleet":                              "aws/ec2",
 		"aws_db_proxy_endpoint":                      "aws/rds",
 		"google_vmwareengine_private_cloud":          "google/vmwareengine",

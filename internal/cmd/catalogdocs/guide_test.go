@@ -19,7 +19,7 @@ func TestGuides(t *testing.T) {
 		"guides/resource-types-aws.md.tmpl": {
 			"| `aws_lambda_function` | faas |",
 			"**`package_type`** (default `Image`)",
-			"- `Image`: `middleware` → `customer`, `operating_system` → `customer`, `runtime` → `customer`.",
+			"- `Image`: `middleware` → `customer`, `operating_system` → `shared`, `runtime` → `customer`.",
 			"- The type sets `operating_system` to `provider`.",
 			"(`aws/lambda`)",
 		},

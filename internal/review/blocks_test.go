@@ -1,0 +1,304 @@
+// Copyright (c) The terraform-provider-srm authors
+// SPDX-License-Identifier: MPL-2.0
+
+package review
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/shared-responsibility/terraform-provider-srm/internal/srm"
+)
+
+// Plans of nested blocks written by the real CLIs. testdata/blocks/config
+// declares, for every catalog condition that names a nested block or an
+// attribute inside one, resources of stand-in types (testdata/blocks/standin,
+// a provider whose schemas shape those blocks as hashicorp/aws, azurerm and
+// google do) with the block unset, set, set empty and repeated; the JSON of
+// its plan is committed under testdata/blocks as <cli>-plan.json, so that
+// TestReviewBlockPlans reads what the CLIs print without running them, and
+// TestAccReviewBlockPlans (TF_ACC) rebuilds it with the CLI of
+// TF_ACC_TERRAFORM_PATH and checks it again.
+
+// notRead marks a condition the reader leaves out (the domain assumes).
+const notRead = "<not read>"
+
+// blockCase is what the reader must read from one resource of the plan,
+// and what the answer must then say.
+type blockCase struct {
+	conds map[string]string // key → value read ("" not set), or notRead
+	owner map[string]srm.Owner
+	// hybrid is whether the answer puts hardware on the customer's site.
+	hybrid bool
+}
+
+var blockCases = map[string]blockCase{
+	// An unset block is [] in the plan: not set (audit N3: was "(set)").
+	"aws_ecs_capacity_provider.asg": {conds: map[string]string{"managed_instances_provider": ""},
+		owner: map[string]srm.Owner{"operating_system": srm.OwnerCustomer}},
+	"aws_ecs_capacity_provider.managed": {conds: map[string]string{"managed_instances_provider": `[{"infrastructure_role_arn":"arn:aws:iam::111122223333:role/ecs-infrastructure"}]`},
+		owner: map[string]srm.Owner{"operating_system": srm.OwnerProvider}},
+	"aws_ecs_service.ec2": {conds: map[string]string{"launch_type": "EC2", "capacity_provider_strategy.capacity_provider": ""},
+		owner: map[string]srm.Owner{"operating_system": srm.OwnerCustomer}},
+	"aws_ecs_service.fargate": {conds: map[string]string{"launch_type": "", "capacity_provider_strategy.capacity_provider": "FARGATE"}},
+	// Two strategies that disagree: no one value, the domain assumes.
+	"aws_ecs_service.mixed": {conds: map[string]string{"capacity_provider_strategy.capacity_provider": notRead},
+		owner: map[string]srm.Owner{"operating_system": srm.OwnerCustomer}},
+	"aws_eks_cluster.standard": {conds: map[string]string{"compute_config.enabled": "", "remote_network_config": ""},
+		owner: map[string]srm.Owner{"physical_hosts": srm.OwnerProvider, "virtualization": srm.OwnerProvider}},
+	"aws_eks_cluster.auto": {conds: map[string]string{"compute_config.enabled": "true", "remote_network_config": ""},
+		owner: map[string]srm.Owner{"operating_system": srm.OwnerProvider}},
+	"aws_eks_cluster.hybrid": {conds: map[string]string{"compute_config.enabled": "", "remote_network_config": `[{"remote_node_networks":[{"cidrs":["10.80.0.0/16"]}]}]`},
+		owner: map[string]srm.Owner{"physical_hosts": srm.OwnerCustomer}, hybrid: true},
+	"aws_lambda_function.zip": {conds: map[string]string{"package_type": "Zip"}},
+	// An option of the setting blocks (audit N10: never read before).
+	"aws_elastic_beanstalk_environment.managed": {conds: map[string]string{"managed_actions_enabled": "true"},
+		owner: map[string]srm.Owner{"operating_system": srm.OwnerShared}},
+	"aws_elastic_beanstalk_environment.unmanaged": {conds: map[string]string{"managed_actions_enabled": ""},
+		owner: map[string]srm.Owner{"operating_system": srm.OwnerCustomer}},
+	"aws_lambda_function.image": {conds: map[string]string{"package_type": "Image"}},
+	// A provider version without package_type: every function was a Zip.
+	"aws_lambda_function.old":                           {conds: map[string]string{"package_type": "Zip"}},
+	"azurerm_linux_web_app.code":                        {conds: map[string]string{"site_config.application_stack.docker_image_name": ""}},
+	"azurerm_linux_web_app.container":                   {conds: map[string]string{"site_config.application_stack.docker_image_name": "payments/api:1.4"}},
+	"azurerm_linux_web_app.bare":                        {conds: map[string]string{"site_config.application_stack.docker_image_name": ""}},
+	"azurerm_linux_function_app.code":                   {conds: map[string]string{"site_config.application_stack.docker.image_name": ""}},
+	"azurerm_linux_function_app.container":              {conds: map[string]string{"site_config.application_stack.docker.image_name": "payments/worker"}},
+	"azurerm_linux_virtual_machine_scale_set.automatic": {conds: map[string]string{"automatic_os_upgrade_policy.automatic_os_upgrade_enabled": "true"}},
+	"azurerm_linux_virtual_machine_scale_set.manual":    {conds: map[string]string{"automatic_os_upgrade_policy.automatic_os_upgrade_enabled": ""}},
+	"azurerm_orchestrated_virtual_machine_scale_set.linux": {conds: map[string]string{
+		"os_profile.linux_configuration.patch_mode": "AutomaticByPlatform", "os_profile.windows_configuration.patch_mode": ""}},
+	"azurerm_orchestrated_virtual_machine_scale_set.windows": {conds: map[string]string{
+		"os_profile.linux_configuration.patch_mode": "", "os_profile.windows_configuration.patch_mode": ""}},
+	// automatic_update_policy {} is [{}]; the unset on_deploy_update_policy
+	// is [] (audit N3: was "(set)").
+	"google_cloudfunctions2_function.automatic": {conds: map[string]string{"build_config.on_deploy_update_policy": ""},
+		owner: map[string]srm.Owner{"operating_system": srm.OwnerProvider}},
+	"google_cloudfunctions2_function.on_deploy": {conds: map[string]string{"build_config.on_deploy_update_policy": `[{"runtime_version":null}]`},
+		owner: map[string]srm.Owner{"operating_system": srm.OwnerShared}},
+	"google_cloud_run_v2_service.image": {conds: map[string]string{"template.containers.base_image_uri": ""}},
+	"google_cloud_run_v2_service.source": {conds: map[string]string{
+		"template.containers.base_image_uri": "europe-west1-docker.pkg.dev/serverless-runtimes/google-22/runtimes/python312"}},
+	// A base image with a customer-built sidecar: not one value.
+	"google_cloud_run_v2_service.sidecar":  {conds: map[string]string{"template.containers.base_image_uri": notRead}},
+	"google_container_node_pool.auto":      {conds: map[string]string{"management.auto_upgrade": "true"}},
+	"google_container_node_pool.unmanaged": {conds: map[string]string{"management.auto_upgrade": ""}},
+	"google_kms_crypto_key.hsm":            {conds: map[string]string{"version_template.protection_level": "HSM"}},
+	"google_kms_crypto_key.default":        {conds: map[string]string{"version_template.protection_level": ""}},
+}
+
+// checkBlockPlan reads every resource of a plan of testdata/blocks/config
+// and checks what the reader reads and what the answer says.
+func checkBlockPlan(t *testing.T, file string) {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, _, err := parseDocument(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	engine := &srm.Engine{Catalog: srm.MustBuiltin()}
+	cr := &conditionReader{engine: engine}
+	seen := map[string]bool{}
+	for _, rc := range doc.ResourceChanges {
+		want, ok := blockCases[rc.Address]
+		if !ok {
+			t.Errorf("%s: no case", rc.Address)
+			continue
+		}
+		seen[rc.Address] = true
+		rt := engine.Catalog.Lookup(rc.Type)
+		if rt == nil {
+			t.Fatalf("%s: no catalog entry", rc.Type)
+		}
+		conds, why := cr.read(rt, attributes{values: rc.Change.After, unknown: rc.Change.AfterUnknown, sensitive: rc.Change.AfterSensitive})
+		for key, w := range want.conds {
+			got, given := conds[key]
+			switch {
+			case w == notRead && given:
+				t.Errorf("%s %s: read %q, want it left out", rc.Address, key, got)
+			case w == notRead && why[key] == "":
+				t.Errorf("%s %s: left out without a reason", rc.Address, key)
+			case w != notRead && (!given || got != w):
+				t.Errorf("%s %s = %q (given %v, %s), want %q", rc.Address, key, got, given, why[key], w)
+			}
+		}
+		res, err := engine.Resolve(srm.Request{ResourceType: rc.Type, Conditions: conds})
+		if err != nil {
+			t.Fatalf("%s: %v", rc.Address, err)
+		}
+		if res.Hybrid != want.hybrid {
+			t.Errorf("%s: hybrid %v, want %v", rc.Address, res.Hybrid, want.hybrid)
+		}
+		for _, rcomp := range res.Components {
+			if w, ok := want.owner[rcomp.Component.ID]; ok && rcomp.Owner != w {
+				t.Errorf("%s: %s %s, want %s", rc.Address, rcomp.Component.ID, rcomp.Owner, w)
+			}
+		}
+	}
+	for addr := range blockCases {
+		if !seen[addr] {
+			t.Errorf("%s: not in the plan", addr)
+		}
+	}
+}
+
+func TestReviewBlockPlans(t *testing.T) {
+	for _, cli := range []string{"terraform", "tofu"} {
+		file := filepath.Join("testdata", "blocks", cli+"-plan.json")
+		if _, err := os.Stat(file); err != nil {
+			t.Fatalf("%v: run TF_ACC=1 TF_ACC_TERRAFORM_PATH=<%s> go test ./internal/review -run TestAccReviewBlockPlans -update", err, cli)
+		}
+		t.Run(cli, func(t *testing.T) { checkBlockPlan(t, file) })
+	}
+}
+
+// accCLI returns the CLI of TF_ACC_TERRAFORM_PATH and its name
+// ("terraform" or "tofu"), or skips the test without TF_ACC.
+func accCLI(t *testing.T) (cliPath, cli string) {
+	t.Helper()
+	cliPath = os.Getenv("TF_ACC_TERRAFORM_PATH")
+	if os.Getenv("TF_ACC") == "" || cliPath == "" {
+		t.Skip("set TF_ACC=1 and TF_ACC_TERRAFORM_PATH to build plans with a real CLI")
+	}
+	cli = "terraform"
+	if strings.Contains(filepath.Base(cliPath), "tofu") {
+		cli = "tofu"
+	}
+	return cliPath, cli
+}
+
+// cliRunner returns a function that runs the CLI in dir with the CLI
+// configuration file cliConfig, and returns its standard output.
+func cliRunner(t *testing.T, cliPath, cli, dir, cliConfig string) func(args ...string) []byte {
+	return func(args ...string) []byte {
+		t.Helper()
+		cmd := exec.Command(cliPath, args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "TF_CLI_CONFIG_FILE="+cliConfig, "TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1")
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("%s %s: %v\n%s\n%s", cli, strings.Join(args, " "), err, out, stderr.String())
+		}
+		return out
+	}
+}
+
+func TestAccReviewBlockPlans(t *testing.T) {
+	cliPath, cli := accCLI(t)
+	tmp := t.TempDir()
+	// The stand-in provider, installed for hashicorp/aws, azurerm and google
+	// and, under a name with "old", for standin/awsold, through dev_overrides
+	// (no init, no registry).
+	standin := filepath.Join(tmp, "standin")
+	build := exec.Command("go", "build", "-o", standin, "./testdata/blocks/standin")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	overrides := ""
+	for source, name := range map[string]string{"hashicorp/aws": "aws", "hashicorp/azurerm": "azurerm",
+		"hashicorp/google": "google", "standin/awsold": "awsold"} {
+		dir := filepath.Join(tmp, "plugins", name)
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Link(standin, filepath.Join(dir, "terraform-provider-"+name)); err != nil {
+			t.Fatal(err)
+		}
+		overrides += "    \"" + source + "\" = \"" + dir + "\"\n"
+	}
+	cliConfig := filepath.Join(tmp, "dev.tfrc")
+	if err := os.WriteFile(cliConfig, []byte("provider_installation {\n  dev_overrides {\n"+overrides+"  }\n  direct {}\n}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	work := filepath.Join(tmp, "work")
+	if err := os.CopyFS(work, os.DirFS(filepath.Join("testdata", "blocks", "config"))); err != nil {
+		t.Fatal(err)
+	}
+	runCLI := cliRunner(t, cliPath, cli, work, cliConfig)
+	runCLI("plan", "-input=false", "-no-color", "-out", "plan.tfplan")
+	plan := runCLI("show", "-json", "plan.tfplan")
+	out := filepath.Join(tmp, "json")
+	if *update {
+		out = filepath.Join("testdata", "blocks")
+	}
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	var pretty bytes.Buffer
+	if err := json.Indent(&pretty, plan, "", " "); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(out, cli+"-plan.json")
+	if err := os.WriteFile(file, pretty.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	checkBlockPlan(t, file)
+}
+
+// TestReadValueShapes reads the shapes of values that the stand-in plans
+// do not show, as Terraform's JSON output format documents them
+// (https://developer.hashicorp.com/terraform/internals/json-format, "Values
+// Representation": a single nested block or object attribute as an object,
+// null when not set; a map as an object; a set as a list; numbers and
+// booleans as JSON numbers and booleans).
+func TestReadValueShapes(t *testing.T) {
+	after := json.RawMessage(`{
+	  "single": {"mode": "x", "empty": {}},
+	  "single_null": null,
+	  "tags": {},
+	  "flags": [true, false],
+	  "size": 3.5,
+	  "set_one": ["FARGATE"],
+	  "set_two": ["EC2", "FARGATE"],
+	  "same": [{"v": "a"}, {"v": "a"}],
+	  "some_unset": [{"v": "a"}, {"v": null}]
+	}`)
+	cases := []struct {
+		path  string
+		value string
+		read  bool // false: left out (not one value)
+	}{
+		{"single.mode", "x", true},
+		{"single.empty", "", true},
+		{"single_null", "", true},
+		{"single_null.mode", "", true},
+		{"tags", "", true},
+		{"flags.x", "", true}, // a list of booleans is not a block
+		{"size", "3.5", true},
+		{"set_one", "FARGATE", true},
+		{"set_two", `["EC2","FARGATE"]`, true},
+		{"same.v", "a", true},
+		{"some_unset.v", "", false},
+	}
+	for _, tc := range cases {
+		found, unset, _ := lookupAll(after, strings.Split(tc.path, "."))
+		got, read := "", true
+		switch {
+		case len(found) == 0:
+		case unset > 0:
+			read = false
+		default:
+			got, _, read = conditionValue(found)
+		}
+		if got != tc.value || read != tc.read {
+			t.Errorf("%s = %q (read %v), want %q (read %v)", tc.path, got, read, tc.value, tc.read)
+		}
+	}
+	// An attribute absent from its object: the provider predates it.
+	if _, _, absent := lookupAll(after, []string{"package_type"}); !absent {
+		t.Error("package_type not reported absent")
+	}
+	if _, _, absent := lookupAll(after, []string{"single_null"}); absent {
+		t.Error("a null attribute reported absent")
+	}
+}
