@@ -84,13 +84,23 @@ func (a *Assessment) oscalGroups() (groups []*oscalGroup, member []int, sysKey s
 	member = make([]int, len(a.Addresses))
 	sys := sha256.New()
 	var key bytes.Buffer
+	// Resources that resolve alike often share one result (the review
+	// does): its answer's digest is computed once.
+	answers := map[*Result][sha256.Size]byte{}
 	for i, addr := range a.Addresses {
 		sys.Write([]byte(addr))
 		sys.Write([]byte{0})
 		r := a.Results[addr]
 		accepted := a.acceptedTeams(addr, r)
+		answer, ok := answers[r]
+		if !ok {
+			key.Reset()
+			r.writeAnswerKey(&key)
+			answer = sha256.Sum256(key.Bytes())
+			answers[r] = answer
+		}
 		key.Reset()
-		r.writeAnswerKey(&key)
+		key.Write(answer[:])
 		for _, id := range r.AcceptedIDs() {
 			key.WriteString("\x00a:" + id + "=" + accepted[id])
 		}
@@ -179,13 +189,26 @@ const oscalNS = "https://github.com/shared-responsibility/terraform-provider-srm
 // oscalPropValue is the pattern OSCAL requires of a property value.
 var oscalPropValue = regexp.MustCompile(`^\S(.*\S)?$`)
 
-func inventoryItem(addr, componentUUID string) obj {
-	item := obj{"uuid": UUID5("inventory-item", addr), "description": addr,
-		"implemented-components": []any{obj{"component-uuid": componentUUID}}}
+func inventoryItem(addr, componentUUID string) []byte {
+	// Written by hand, as json.MarshalIndent would write the object with
+	// the prefix of an element of inventory-items: one per resource, it
+	// is most of a large plan's export.
+	q, _ := json.Marshal(addr) // a string always encodes
+	const in = "\n          "
+	b := make([]byte, 0, 300+3*len(q))
+	b = append(b, "{"+in+`"description": `...)
+	b = append(b, q...)
+	b = append(b, ","+in+`"implemented-components": [`+in+`  {`+in+`    "component-uuid": "`...)
+	b = append(b, componentUUID...)
+	b = append(b, `"`+in+"  }"+in+"]"...)
 	if oscalPropValue.MatchString(addr) {
-		item["props"] = []any{obj{"name": "resource-address", "ns": oscalNS, "value": addr}}
+		b = append(b, ","+in+`"props": [`+in+`  {`+in+`    "name": "resource-address",`+in+`    "ns": "`+oscalNS+`",`+in+`    "value": `...)
+		b = append(b, q...)
+		b = append(b, in+"  }"+in+"]"...)
 	}
-	return item
+	b = append(b, ","+in+`"uuid": "`...)
+	b = append(b, UUID5("inventory-item", addr)...)
+	return append(b, "\"\n        }"...)
 }
 
 // WriteOSCAL writes the assessment as an OSCAL 1.1.3 system security plan.
@@ -250,7 +273,7 @@ func (a *Assessment) WriteOSCAL(w io.Writer) error {
 				ow.raw(",")
 			}
 			ow.raw("\n        ")
-			ow.value("        ", inventoryItem(addr, groups[member[i]].uuid))
+			ow.raw(string(inventoryItem(addr, groups[member[i]].uuid)))
 		}
 		ow.raw("\n      ]")
 	}
