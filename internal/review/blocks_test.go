@@ -4,7 +4,6 @@
 package review
 
 import (
-	"bytes"
 	"encoding/json"
 	"os"
 	"os/exec"
@@ -160,51 +159,17 @@ func TestReviewBlockPlans(t *testing.T) {
 	}
 }
 
-// accCLI returns the CLI of TF_ACC_TERRAFORM_PATH and its name
-// ("terraform" or "tofu"), or skips the test without TF_ACC.
-func accCLI(t *testing.T) (cliPath, cli string) {
-	t.Helper()
-	cliPath = os.Getenv("TF_ACC_TERRAFORM_PATH")
-	if os.Getenv("TF_ACC") == "" || cliPath == "" {
-		t.Skip("set TF_ACC=1 and TF_ACC_TERRAFORM_PATH to build plans with a real CLI")
-	}
-	cli = "terraform"
-	if strings.Contains(filepath.Base(cliPath), "tofu") {
-		cli = "tofu"
-	}
-	return cliPath, cli
-}
-
-// cliRunner returns a function that runs the CLI in dir with the CLI
-// configuration file cliConfig, and returns its standard output.
-func cliRunner(t *testing.T, cliPath, cli, dir, cliConfig string) func(args ...string) []byte {
-	return func(args ...string) []byte {
-		t.Helper()
-		cmd := exec.Command(cliPath, args...)
-		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "TF_CLI_CONFIG_FILE="+cliConfig, "TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1")
-		var stderr bytes.Buffer
-		cmd.Stderr = &stderr
-		out, err := cmd.Output()
-		if err != nil {
-			t.Fatalf("%s %s: %v\n%s\n%s", cli, strings.Join(args, " "), err, out, stderr.String())
-		}
-		return out
-	}
-}
-
 func TestAccReviewBlockPlans(t *testing.T) {
-	cliPath, cli := accCLI(t)
+	skipWithoutCLI(t)
+	// The stand-in provider, served for hashicorp/aws, azurerm and google
+	// and, under a name with "old", for standin/awsold.
 	tmp := t.TempDir()
-	// The stand-in provider, installed for hashicorp/aws, azurerm and google
-	// and, under a name with "old", for standin/awsold, through dev_overrides
-	// (no init, no registry).
 	standin := filepath.Join(tmp, "standin")
 	build := exec.Command("go", "build", "-o", standin, "./testdata/blocks/standin")
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
-	overrides := ""
+	overrides := map[string]string{}
 	for source, name := range map[string]string{"hashicorp/aws": "aws", "hashicorp/azurerm": "azurerm",
 		"hashicorp/google": "google", "standin/awsold": "awsold"} {
 		dir := filepath.Join(tmp, "plugins", name)
@@ -214,35 +179,14 @@ func TestAccReviewBlockPlans(t *testing.T) {
 		if err := os.Link(standin, filepath.Join(dir, "terraform-provider-"+name)); err != nil {
 			t.Fatal(err)
 		}
-		overrides += "    \"" + source + "\" = \"" + dir + "\"\n"
+		overrides[source] = dir
 	}
-	cliConfig := filepath.Join(tmp, "dev.tfrc")
-	if err := os.WriteFile(cliConfig, []byte("provider_installation {\n  dev_overrides {\n"+overrides+"  }\n  direct {}\n}\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	work := filepath.Join(tmp, "work")
-	if err := os.CopyFS(work, os.DirFS(filepath.Join("testdata", "blocks", "config"))); err != nil {
-		t.Fatal(err)
-	}
-	runCLI := cliRunner(t, cliPath, cli, work, cliConfig)
-	runCLI("plan", "-input=false", "-no-color", "-out", "plan.tfplan")
-	plan := runCLI("show", "-json", "plan.tfplan")
-	out := filepath.Join(tmp, "json")
+	w := newCLIWorkServing(t, overrides, readTree(t, filepath.Join("testdata", "blocks", "config")), nil)
+	out := filepath.Join(t.TempDir(), "json")
 	if *update {
 		out = filepath.Join("testdata", "blocks")
 	}
-	if err := os.MkdirAll(out, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	var pretty bytes.Buffer
-	if err := json.Indent(&pretty, plan, "", " "); err != nil {
-		t.Fatal(err)
-	}
-	file := filepath.Join(out, cli+"-plan.json")
-	if err := os.WriteFile(file, pretty.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	checkBlockPlan(t, file)
+	checkBlockPlan(t, saveJSON(t, out, w.cli+"-plan.json", w.planJSON()))
 }
 
 // TestReadValueShapes reads the shapes of values that the stand-in plans

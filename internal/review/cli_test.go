@@ -6,9 +6,11 @@ package review
 import (
 	"bytes"
 	"encoding/json"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -30,22 +32,41 @@ type cliWork struct {
 // directory), for the manifest that init would write.
 func newCLIWork(t *testing.T, files map[string]string, modules map[string]string) *cliWork {
 	t.Helper()
-	cliPath := os.Getenv("TF_ACC_TERRAFORM_PATH")
-	if os.Getenv("TF_ACC") == "" || cliPath == "" {
+	skipWithoutCLI(t)
+	pluginDir := filepath.Join(t.TempDir(), "plugins")
+	build := exec.Command("go", "build", "-o", filepath.Join(pluginDir, "terraform-provider-srm"), "../..")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return newCLIWorkServing(t, map[string]string{"shared-responsibility/srm": pluginDir}, files, modules)
+}
+
+// skipWithoutCLI skips the test unless TF_ACC and TF_ACC_TERRAFORM_PATH
+// are set.
+func skipWithoutCLI(t *testing.T) {
+	t.Helper()
+	if os.Getenv("TF_ACC") == "" || os.Getenv("TF_ACC_TERRAFORM_PATH") == "" {
 		t.Skip("set TF_ACC=1 and TF_ACC_TERRAFORM_PATH to build plans with a real CLI")
 	}
+}
+
+// newCLIWorkServing is newCLIWork with the providers of overrides (source
+// → directory of its binary) served through dev_overrides instead.
+func newCLIWorkServing(t *testing.T, overrides, files, modules map[string]string) *cliWork {
+	t.Helper()
+	skipWithoutCLI(t)
+	cliPath := os.Getenv("TF_ACC_TERRAFORM_PATH")
 	w := &cliWork{t: t, cli: "terraform", path: cliPath}
 	if strings.Contains(filepath.Base(cliPath), "tofu") {
 		w.cli = "tofu"
 	}
 	tmp := t.TempDir()
-	pluginDir := filepath.Join(tmp, "plugins")
-	build := exec.Command("go", "build", "-o", filepath.Join(pluginDir, "terraform-provider-srm"), "../..")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
+	var served strings.Builder
+	for _, source := range slices.Sorted(maps.Keys(overrides)) {
+		served.WriteString("    \"" + source + "\" = \"" + overrides[source] + "\"\n")
 	}
 	cliConfig := filepath.Join(tmp, "dev.tfrc")
-	w.write(cliConfig, "provider_installation {\n  dev_overrides {\n    \"shared-responsibility/srm\" = \""+pluginDir+"\"\n  }\n  direct {}\n}\n")
+	w.write(cliConfig, "provider_installation {\n  dev_overrides {\n"+served.String()+"  }\n  direct {}\n}\n")
 	w.env = append(os.Environ(), "TF_CLI_CONFIG_FILE="+cliConfig, "TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1")
 	w.dir = filepath.Join(tmp, "work")
 	for name, content := range files {
@@ -62,12 +83,17 @@ func newCLIWork(t *testing.T, files map[string]string, modules map[string]string
 // newCLIWorkFrom is newCLIWork with the files of a testdata directory.
 func newCLIWorkFrom(t *testing.T, src string, modules map[string]string) *cliWork {
 	t.Helper()
+	return newCLIWork(t, readTree(t, src), modules)
+}
+
+// readTree reads the files below root (relative name → content).
+func readTree(t *testing.T, root string) map[string]string {
+	t.Helper()
 	files := map[string]string{}
-	err := filepathWalkFiles(src, func(rel string, data []byte) { files[rel] = string(data) })
-	if err != nil {
+	if err := filepathWalkFiles(root, func(rel string, data []byte) { files[rel] = string(data) }); err != nil {
 		t.Fatal(err)
 	}
-	return newCLIWork(t, files, modules)
+	return files
 }
 
 func filepathWalkFiles(root string, f func(rel string, data []byte)) error {
