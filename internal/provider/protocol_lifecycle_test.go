@@ -30,10 +30,7 @@ func newResourceCalls(t *testing.T, s tfprotov6.ProviderServer) *resourceCalls {
 	if err != nil || schemas.ResourceSchemas[acceptanceTypeName] == nil {
 		t.Fatalf("no schema of %s: %v", acceptanceTypeName, err)
 	}
-	typ, ok := schemas.ResourceSchemas[acceptanceTypeName].ValueType().(tftypes.Object)
-	if !ok {
-		t.Fatal("the resource schema is not an object")
-	}
+	typ := typeOf[tftypes.Object](t, schemas.ResourceSchemas[acceptanceTypeName].ValueType(), "the resource schema is not an object")
 	return &resourceCalls{t: t, s: s, typ: typ}
 }
 
@@ -175,14 +172,8 @@ func TestProtocolObligationAcceptanceLifecycle(t *testing.T) {
 
 	// srm_responsibility applies the record through acceptances.
 	rs := dataSourceSchema(t, s, responsibilityTypeName)
-	rtyp, ok := rs.ValueType().(tftypes.Object)
-	if !ok {
-		t.Fatal("not an object")
-	}
-	list, ok := rtyp.AttributeTypes["acceptances"].(tftypes.List)
-	if !ok {
-		t.Fatal("acceptances is not a list")
-	}
+	rtyp := typeOf[tftypes.Object](t, rs.ValueType(), "not an object")
+	list := typeOf[tftypes.List](t, rtyp.AttributeTypes["acceptances"], "acceptances is not a list")
 	record := recordAs(t, state, list.ElementType)
 	read := mustRead(t, s, responsibilityTypeName, map[string]tftypes.Value{
 		"resource_address": tfString("aws_db_instance.orders"),
@@ -241,10 +232,7 @@ func TestProtocolObligationAcceptanceLifecycle(t *testing.T) {
 // them.
 func recordAs(t *testing.T, state tftypes.Value, elem tftypes.Type) tftypes.Value {
 	t.Helper()
-	obj, ok := elem.(tftypes.Object)
-	if !ok {
-		t.Fatal("an acceptance is not an object")
-	}
+	obj := typeOf[tftypes.Object](t, elem, "an acceptance is not an object")
 	var attrs map[string]tftypes.Value
 	if err := state.As(&attrs); err != nil {
 		t.Fatal(err)

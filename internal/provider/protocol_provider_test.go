@@ -78,26 +78,11 @@ func TestProtocolProviderSettings(t *testing.T) {
 // managed-firewall, that gives PaaS network controls to the provider.
 func firewallAgreement(t testing.TB, provider *tfprotov6.Schema) tftypes.Value {
 	t.Helper()
-	ptyp, ok := provider.ValueType().(tftypes.Object)
-	if !ok {
-		t.Fatal("the provider schema is not an object")
-	}
-	agreements, ok := ptyp.AttributeTypes["agreement"].(tftypes.List)
-	if !ok {
-		t.Fatal("agreement is not a list")
-	}
-	agreementType, ok := agreements.ElementType.(tftypes.Object)
-	if !ok {
-		t.Fatal("an agreement is not an object")
-	}
-	overrides, ok := agreementType.AttributeTypes["override"].(tftypes.List)
-	if !ok {
-		t.Fatal("override is not a list")
-	}
-	overrideType, ok := overrides.ElementType.(tftypes.Object)
-	if !ok {
-		t.Fatal("an override is not an object")
-	}
+	ptyp := typeOf[tftypes.Object](t, provider.ValueType(), "the provider schema is not an object")
+	agreements := typeOf[tftypes.List](t, ptyp.AttributeTypes["agreement"], "agreement is not a list")
+	agreementType := typeOf[tftypes.Object](t, agreements.ElementType, "an agreement is not an object")
+	overrides := typeOf[tftypes.List](t, agreementType.AttributeTypes["override"], "override is not a list")
+	overrideType := typeOf[tftypes.Object](t, overrides.ElementType, "an override is not an object")
 	agreement := object(agreementType, map[string]tftypes.Value{
 		"name": tfString("managed-firewall"),
 		"override": tftypes.NewValue(overrides, []tftypes.Value{object(overrideType, map[string]tftypes.Value{

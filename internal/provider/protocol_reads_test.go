@@ -236,18 +236,9 @@ func TestProtocolAssessment(t *testing.T) {
 	t.Parallel()
 	s := configuredServer(t, nil)
 	schema := dataSourceSchema(t, s, "srm_assessment")
-	typ, ok := schema.ValueType().(tftypes.Object)
-	if !ok {
-		t.Fatal("srm_assessment's schema is not an object")
-	}
-	resources, ok := typ.AttributeTypes["resources"].(tftypes.Map)
-	if !ok {
-		t.Fatal("resources is not a map")
-	}
-	item, ok := resources.ElementType.(tftypes.Object)
-	if !ok {
-		t.Fatal("a resource is not an object")
-	}
+	typ := typeOf[tftypes.Object](t, schema.ValueType(), "srm_assessment's schema is not an object")
+	resources := typeOf[tftypes.Map](t, typ.AttributeTypes["resources"], "resources is not a map")
+	item := typeOf[tftypes.Object](t, resources.ElementType, "a resource is not an object")
 	resource := func(attrs map[string]tftypes.Value) tftypes.Value { return object(item, attrs) }
 	items := tftypes.NewValue(resources, map[string]tftypes.Value{
 		"aws_db_instance.orders": resource(map[string]tftypes.Value{"type": tfString("aws_db_instance"), "conditions": tfStringMap(map[string]string{"engine": "postgres"})}),

@@ -202,3 +202,13 @@ func stringMapOf(t testing.TB, v tftypes.Value) map[string]string {
 	}
 	return out
 }
+
+// typeOf asserts that v is a T, and fails the test with msg otherwise.
+func typeOf[T any](t testing.TB, v any, msg string) T {
+	t.Helper()
+	x, ok := v.(T)
+	if !ok {
+		t.Fatalf("%s (%T)", msg, v)
+	}
+	return x
+}
