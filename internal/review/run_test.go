@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
@@ -449,6 +450,18 @@ func TestScalarAndLookup(t *testing.T) {
 	for path, want := range map[string]bool{"a.b.c": true, "whole.x.y": true, "list": true, "a.b.d": false, "missing": false} {
 		if got := lookupFlag(unknown, strings.Split(path, ".")); got != want {
 			t.Errorf("lookupFlag(%s) = %v, want %v", path, got, want)
+		}
+	}
+}
+
+// The CLI bounds its memory by the plans it reads: three times their size
+// less the fixed cost, and never below 64 MiB.
+func TestBoundMemory(t *testing.T) {
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
+	for read, want := range map[int]int64{1 << 20: 64 << 20, 100 << 20: 300<<20 - 24<<20} {
+		boundMemory(read)
+		if got := debug.SetMemoryLimit(-1); got != want {
+			t.Errorf("after %d bytes read the memory limit is %d, want %d", read, got, want)
 		}
 	}
 }
