@@ -2912,8 +2912,10 @@ func builtinDocumentList() []NamedDocument {
 						Without: []string{
 							"operating_system.keep_auto_upgrade_enabled",
 							"operating_system.update_node_images",
+							"operating_system.protect_against_malware",
+							"accounts_and_access.enforce_mfa",
 						},
-						Rationale: "The image a workload runs carries its runtime and libraries, which the customer patches; the node operating system is answered once, on the cluster or node pool, rather than on every workload. A workload names the images it runs: the OS layer inside them is the customer's to rebuild on patched base images (operating_system shared: rebuild images, harden, runtime threat detection); the nodes' patching stays on the cluster and node pools.",
+						Rationale: "The image a workload runs carries its runtime and libraries, which the customer patches; the node operating system is answered once, on the cluster or node pool, rather than on every workload. A workload names the images it runs: the OS layer inside them is the customer's to rebuild on patched base images and to harden (operating_system shared: rebuild images, harden). Host anti-malware and runtime threat detection run on the nodes (an agent per node or a feature of the cluster), so they are the node pool's and the cluster's obligation, not each workload's; no one signs in to a workload, so multi-factor authentication belongs to the cluster's and the identity provider's accounts, while the workload keeps least privilege and the credentials it holds.",
 					},
 					{
 						ID:          "managed_platform",
@@ -3174,7 +3176,13 @@ func builtinDocumentList() []NamedDocument {
 							"data_access",
 							"accounts_and_access",
 						},
-						Rationale: "No cloud service is involved: the command is the customer's code, it runs with the runner's credentials, and its inputs and outputs sit in the state. Host layers are left out: the Terraform host is answered where it is declared, not on every command it runs.",
+						Without: []string{
+							"accounts_and_access.enforce_mfa",
+							"data_protection.back_up_data",
+							"data_protection.manage_keys",
+							"data_access.block_public_access",
+						},
+						Rationale: "No cloud service is involved: the command is the customer's code, it runs with the runner's credentials, and its inputs and outputs sit in the state. Host layers are left out: the Terraform host is answered where it is declared, not on every command it runs. What a reviewer can check on a command stays: its code, the credentials it runs with (least privilege, review, rotation), how it moves data (in transit) and what it leaves in the state (encryption at rest, access to it). What belongs elsewhere is left out: no one signs in to a command (multi-factor authentication is the runner's identity provider's), and the state's backup, keys and public exposure are those of the state backend, which holds every resource's state, not of each command.",
 					},
 					{
 						ID:          "terraform_host_artifact",
