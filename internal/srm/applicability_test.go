@@ -114,17 +114,20 @@ func TestApplicabilityByClass(t *testing.T) {
 	}
 }
 
-// The whole model stays visible: a VPC's operating system is still
-// customer-owned under IaaS, only its obligations do not apply.
+// The whole model stays visible: an EBS volume's operating system is still
+// customer-owned under IaaS (the matrix cell), only its obligations do not
+// apply. A class may set the owner of a layer its objects have none of: a
+// VPC's operating system, runtime and middleware are the provider's (audit
+// L7), and its obligations stay the same.
 func TestApplicabilityKeepsOwners(t *testing.T) {
 	t.Parallel()
 	e := engine()
-	res, err := e.Resolve(Request{ResourceType: "aws_vpc"})
+	res, err := e.Resolve(Request{ResourceType: "aws_ebs_volume"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if os := res.Components[e.Catalog.Component("operating_system").index]; os.Owner != OwnerCustomer {
-		t.Errorf("aws_vpc operating_system owner = %s, want customer (the matrix cell)", os.Owner)
+		t.Errorf("aws_ebs_volume operating_system owner = %s, want customer (the matrix cell)", os.Owner)
 	}
 	// A service-model request keeps the whole column.
 	col, err := e.Resolve(Request{ServiceModel: "iaas"})
@@ -135,9 +138,70 @@ func TestApplicabilityKeepsOwners(t *testing.T) {
 		t.Errorf("iaas column: %v", col.CustomerObligationIDs())
 	}
 	// Accepting an obligation that does not apply is an error that says why.
-	_, err = e.Resolve(Request{ResourceType: "aws_vpc", Accepted: []string{"operating_system.patch"}})
+	_, err = e.Resolve(Request{ResourceType: "aws_ebs_volume", Accepted: []string{"operating_system.patch"}})
 	if err == nil || !strings.Contains(err.Error(), "does not embody component operating_system") {
-		t.Errorf("accepting operating_system.patch on aws_vpc: %v", err)
+		t.Errorf("accepting operating_system.patch on aws_ebs_volume: %v", err)
+	}
+	for _, typ := range []string{"aws_vpc", "aws_subnet", "aws_security_group", "azurerm_subnet", "google_compute_network", "aws_nat_gateway"} {
+		vpc, err := e.Resolve(Request{ResourceType: typ})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, id := range []string{"operating_system", "runtime", "middleware"} {
+			if rc := vpc.Components[e.Catalog.Component(id).index]; rc.Owner != OwnerProvider {
+				t.Errorf("%s %s owner = %s, want provider (class network_object under iaas)", typ, id, rc.Owner)
+			}
+		}
+		if len(vpc.OverridesApplied) != 0 {
+			t.Errorf("%s: the class's cells are not overrides: %v", typ, vpc.OverridesApplied)
+		}
+		if got := vpc.CustomerObligationIDs(); len(got) != 6 || !slices.Contains(got, "network_controls.segment_networks") {
+			t.Errorf("%s obligations = %v, want the six of a network object", typ, got)
+		}
+	}
+	// Under another model the matrix stands: a Kubernetes network policy's
+	// nodes are shared under CaaS.
+	np, err := e.Resolve(Request{ResourceType: "kubernetes_network_policy_v1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rc := np.Components[e.Catalog.Component("operating_system").index]; rc.Owner != OwnerShared {
+		t.Errorf("kubernetes_network_policy_v1 operating_system owner = %s, want shared (the caas matrix cell)", rc.Owner)
+	}
+}
+
+// A class cell never hides an obligation: a type that embodies the
+// component itself keeps the matrix cell, and a catalog whose class sets a
+// component it embodies is refused.
+func TestClassCells(t *testing.T) {
+	t.Parallel()
+	c := customCatalog(t, `{"resource_types": {"acme_appliance": {"service_model": "iaas", "class": "network_object",
+	  "applies_to": ["operating_system"], "source": "aws-srm"}}}`)
+	res, err := (&Engine{Catalog: c}).Resolve(Request{ResourceType: "acme_appliance"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rc := res.Components[c.Component("operating_system").index]; rc.Owner != OwnerCustomer || !slices.Contains(res.CustomerObligationIDs(), "operating_system.patch") {
+		t.Errorf("a network appliance that embodies its OS: owner %s, obligations %v", rc.Owner, res.CustomerObligationIDs())
+	}
+	if rc := res.Components[c.Component("runtime").index]; rc.Owner != OwnerProvider {
+		t.Errorf("runtime owner = %s, want provider (the class's cell)", rc.Owner)
+	}
+	for _, tc := range []struct{ cells, want string }{
+		{`{"network_controls": {"iaas": {"owner": "provider"}}}`, "the class embodies network_controls"},
+		{`{"operating_system": {"iaas": {"owner": "nobody"}}}`, "must be one of"},
+		{`{"operating_system": {"iaaz": {"owner": "provider"}}}`, "iaaz"},
+		{`{"operating_sytem": {"iaas": {"owner": "provider"}}}`, "operating_sytem"},
+	} {
+		doc, probs := ParseDocument(CustomDocumentName, `{"service_classes": [{"id": "acme_net", "name": "Acme", "description": "d",
+		  "applies_to": ["network_controls"], "cells": `+tc.cells+`}]}`)
+		if len(probs) > 0 {
+			t.Fatal(probs)
+		}
+		_, err := WithCustom(doc)
+		if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "service_classes") {
+			t.Errorf("class cells %s: %v, want an error on the class naming %q", tc.cells, err, tc.want)
+		}
 	}
 }
 

@@ -3046,7 +3046,24 @@ func builtinDocumentList() []NamedDocument {
 							"accounts_and_access.enforce_mfa",
 							"accounts_and_access.rotate_credentials",
 						},
-						Rationale: "The provider runs the network devices and their software; the customer decides what may reach what. No host, no code and no data of the customer's live in them. A rule, route, subnet group or policy is not a service that could be reached through a private endpoint, nobody signs in to it and it holds no credentials: those obligations are left out.",
+						Cells: map[string]map[string]CellDoc{
+							"middleware": {
+								"iaas": {
+									Owner: "provider",
+								},
+							},
+							"operating_system": {
+								"iaas": {
+									Owner: "provider",
+								},
+							},
+							"runtime": {
+								"iaas": {
+									Owner: "provider",
+								},
+							},
+						},
+						Rationale: "The provider runs the network devices and their software; the customer decides what may reach what. No host, no code and no data of the customer's live in them. A rule, route, subnet group or policy is not a service that could be reached through a private endpoint, nobody signs in to it and it holds no credentials: those obligations are left out. Under IaaS the matrix's operating-system, runtime and middleware rows describe a customer's virtual machine; a network object has none of them (the provider's software implements the network), so the class sets them to the provider there: the owners shown (and the platform tag) say so, and no obligation changes.",
 					},
 					{
 						ID:          "traffic_endpoint",

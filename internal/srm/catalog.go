@@ -118,24 +118,6 @@ func appliesTo(when, owner Owner) bool {
 	return when == "" || when == owner
 }
 
-// ServiceClass is a kind of resource and the components it embodies.
-type ServiceClass struct {
-	ID          string
-	Name        string
-	Description string
-	// AppliesTo are the components a resource of the class embodies, in
-	// catalog order.
-	AppliesTo []string
-	// Without are the obligations resources of the class never carry.
-	Without   []string
-	Rationale string
-	// applies is AppliesTo by component index, shared by the types that
-	// take the class as it is.
-	applies []bool
-	// without is Without by obligation.
-	without map[string]bool
-}
-
 // ResourceType maps a Terraform resource type to the model.
 type ResourceType struct {
 	// Type is the resource type, or for a provider rule the provider name.

@@ -69,6 +69,17 @@ func (m *merged) build() *Catalog {
 				sc.without[id] = true
 			}
 		}
+		if len(d.Cells) > 0 {
+			sc.Cells, sc.cells = map[string]map[string]Cell{}, make([][]Cell, len(c.Components))
+			for id, byModel := range d.Cells {
+				comp := c.components[id]
+				sc.Cells[id], sc.cells[comp.index] = map[string]Cell{}, make([]Cell, len(c.ServiceModels))
+				for model, cd := range byModel {
+					sc.Cells[id][model] = cellOf(cd)
+					sc.cells[comp.index][c.models[model].index] = cellOf(cd)
+				}
+			}
+		}
 		c.ServiceClasses = append(c.ServiceClasses, sc)
 		c.classes[d.ID] = sc
 	}

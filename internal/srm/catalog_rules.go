@@ -287,6 +287,33 @@ func checkClasses(m *merged) Problems {
 				probs = append(probs, at.problem(field, "%s", unknownID{kind: "obligation", id: id, defined: m.obligations.ids}.problem()))
 			}
 		}
+		probs = append(probs, m.checkClassCells(at, sc)...)
+	}
+	return probs
+}
+
+// checkClassCells: a class's cells name defined components the class does
+// not embody (a cell on an embodied component could hide its obligations)
+// and defined models, and each is a valid cell.
+func (m *merged) checkClassCells(at origin, sc ServiceClassDoc) Problems {
+	var probs Problems
+	for _, id := range sortedKeys(sc.Cells) {
+		cat := at.sub("cells").sub(id)
+		switch {
+		case m.components.lookup(id) < 0:
+			probs = append(probs, cat.problem("", "%s", unknownID{kind: "component", id: id, defined: m.components.ids}.problem()))
+			continue
+		case slices.Contains(sc.AppliesTo, id):
+			probs = append(probs, cat.problem("", "the class embodies %s: a class cell may only set the owner of a component the class does not embody, since it would otherwise decide the obligations its resources carry", id))
+			continue
+		}
+		for _, model := range sortedKeys(sc.Cells[id]) {
+			if m.models.lookup(model) < 0 {
+				probs = append(probs, cat.problem(model, "%s", unknownID{kind: "service model", id: model, defined: m.models.ids}.problem()))
+				continue
+			}
+			probs = append(probs, m.checkCell(cat.sub(model), sc.Cells[id][model])...)
+		}
 	}
 	return probs
 }

@@ -138,6 +138,13 @@ type ServiceClassDoc struct {
 	// such an object (multi-factor authentication on a policy attachment,
 	// back-ups of a health check).
 	Without []string `json:"without,omitempty"`
+	// Cells refine the matrix for the class's resources, by component and
+	// then by service model, for components the class does not embody: the
+	// owner of a layer such an object has none of (no guest operating system
+	// in a virtual network). A type's own cells and its conditions apply on
+	// top; a component the type embodies keeps the matrix's cell, so a class
+	// cell never hides an obligation.
+	Cells map[string]map[string]CellDoc `json:"cells,omitempty"`
 	// Rationale says why the class embodies these components and not others.
 	Rationale string `json:"rationale,omitempty"`
 }

@@ -257,9 +257,41 @@ func (e *Engine) Resolve(req Request) (*Result, error) {
 		}
 		copy(applies, rt.applies)
 	}
+	nObligations, sources, err := res.resolveCells(c, rt, model, choices, agreement, applies, sources)
+	if err != nil {
+		return nil, err
+	}
+
+	res.derive(c, rt == nil, applies, nObligations)
+	if err := res.accept(req.Accepted); err != nil {
+		return nil, err
+	}
+	if rt != nil {
+		sources = addSource(sources, rt.Source)
+	}
+	sort.Strings(sources)
+	res.SourceIDs = sources
+	return res, nil
+}
+
+// resolveCells sets res.Components: for each component the matrix cell of
+// model, refined by the type's class, the type's and its conditions' cells
+// (choices) and the agreement. It marks in applies the components whose
+// cell was set explicitly, adds the cells' sources and returns the number
+// of customer obligations of the applicable components.
+func (res *Result) resolveCells(c *Catalog, rt *ResourceType, model *ServiceModel, choices []choice, agreement *Agreement, applies []bool, sources []string) (int, []string, error) {
+	var class *ServiceClass
+	if rt != nil {
+		class = c.classes[rt.Class]
+	}
 	nObligations := 0
 	for i, comp := range c.Components {
 		cell := &comp.Cells[model.index]
+		// The class refines the matrix for a component the type does not
+		// embody (a virtual network has no guest operating system).
+		if cc := class.cell(i, model.index); cc != nil && !rt.applies[i] {
+			cell = cc
+		}
 		if choices != nil && choices[i].ic != nil {
 			applies[i] = true
 			ch := choices[i]
@@ -273,7 +305,7 @@ func (e *Engine) Resolve(req Request) (*Result, error) {
 		if agreement != nil {
 			overridden, err := res.applyAgreement(agreement, model, comp, &cell)
 			if err != nil {
-				return nil, err
+				return 0, nil, err
 			}
 			if overridden && rt != nil {
 				applies[i] = true
@@ -286,16 +318,7 @@ func (e *Engine) Resolve(req Request) (*Result, error) {
 		}
 	}
 
-	res.derive(c, rt == nil, applies, nObligations)
-	if err := res.accept(req.Accepted); err != nil {
-		return nil, err
-	}
-	if rt != nil {
-		sources = addSource(sources, rt.Source)
-	}
-	sort.Strings(sources)
-	res.SourceIDs = sources
-	return res, nil
+	return nObligations, sources, nil
 }
 
 // applyAgreement applies the agreement's override of comp, if it has one,

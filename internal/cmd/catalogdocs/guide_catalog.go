@@ -253,11 +253,14 @@ func serviceClassesSection(b *strings.Builder, c *srm.Catalog) {
 		"owner the type, one of its conditions or an agreement sets always applies, so an explicit owner never hides an " +
 		"obligation. A request with only a `service_model` gets the whole column. Types without a host (network, identity, " +
 		"policy, key, log and configuration objects) carry no operating-system, runtime or middleware obligations. Where the " +
-		"class of a type was unclear, the catalog took the one that leaves more to the customer.\n\n")
+		"class of a type was unclear, the catalog took the one that leaves more to the customer. A class may also set the owner " +
+		"of a layer its resources do not embody, under a given model (a virtual network has no guest operating system: the " +
+		"provider's software implements it): only the owners shown change, never the obligations, and a type's own cells and " +
+		"conditions apply on top.\n\n")
 	b.WriteString("| class | embodies | types | what and why |\n|---|---|---:|---|\n")
 	for _, sc := range c.ServiceClasses {
-		fmt.Fprintf(b, "| <a id=\"class-%s\"></a>`%s` (%s) | %s | %d | %s %s |\n", anchor(sc.ID), sc.ID, mdEscape(sc.Name), codeJoin(sc.AppliesTo),
-			count[sc.ID], mdEscape(sc.Description), mdEscape(sc.Rationale))
+		fmt.Fprintf(b, "| <a id=\"class-%s\"></a>`%s` (%s) | %s%s | %d | %s %s |\n", anchor(sc.ID), sc.ID, mdEscape(sc.Name), codeJoin(sc.AppliesTo),
+			classCells(sc), count[sc.ID], mdEscape(sc.Description), mdEscape(sc.Rationale))
 	}
 	b.WriteString("\n")
 }
@@ -412,3 +415,18 @@ a partner's service.
 same answer, with a warning naming the new key.
 
 `
+
+// classCells renders the owners a class sets for layers its resources do
+// not embody ("; sets `operating_system` provider under iaas").
+func classCells(sc *srm.ServiceClass) string {
+	if len(sc.Cells) == 0 {
+		return ""
+	}
+	var parts []string
+	for _, id := range slices.Sorted(maps.Keys(sc.Cells)) {
+		for _, model := range slices.Sorted(maps.Keys(sc.Cells[id])) {
+			parts = append(parts, fmt.Sprintf("`%s` %s under %s", id, sc.Cells[id][model].Owner, model))
+		}
+	}
+	return "; sets " + strings.Join(parts, ", ")
+}
