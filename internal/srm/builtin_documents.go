@@ -41,12 +41,12 @@ func builtinDocumentList() []NamedDocument {
 					"azure-reliability": {
 						Title: "Microsoft: Shared responsibility for reliability",
 						URL:   "https://learn.microsoft.com/en-us/azure/reliability/concept-shared-responsibility",
-						AsOf:  "2026-01-12",
+						AsOf:  "2026-12-07",
 					},
 					"azure-srm": {
 						Title: "Microsoft: Shared responsibility in the cloud",
 						URL:   "https://learn.microsoft.com/en-us/azure/security/fundamentals/shared-responsibility",
-						AsOf:  "2026-01-12",
+						AsOf:  "2026-12-07",
 					},
 					"csa-ccm-v4": {
 						Title: "Cloud Security Alliance: Cloud Controls Matrix v4",

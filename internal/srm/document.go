@@ -153,7 +153,8 @@ type ServiceClassDoc struct {
 type SourceDoc struct {
 	Title string `json:"title"`
 	URL   string `json:"url"`
-	// AsOf is the date (YYYY-MM-DD) on which the source was read or dated.
+	// AsOf is the date (YYYY-MM-DD) on which the source was last read and
+	// found to say what the catalog cites it for; never the page's own date.
 	AsOf string `json:"as_of"`
 }
 

@@ -335,7 +335,8 @@ func sourcesGuide(c *srm.Catalog) string {
 			}
 		}
 	}
-	b.WriteString("\n## Sources\n\n| id | source | as of |\n|---|---|---|\n")
+	b.WriteString("\n## Sources\n\n`as of` is the date on which the source was last read and found to say what the catalog cites it for " +
+		"(not the page's own date).\n\n| id | source | as of |\n|---|---|---|\n")
 	for _, id := range slices.Sorted(maps.Keys(c.Sources)) {
 		s := c.Sources[id]
 		fmt.Fprintf(&b, "| `%s` | [%s](%s) | %s |\n", id, mdEscape(s.Title), s.URL, s.AsOf)
