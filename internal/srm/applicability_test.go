@@ -306,6 +306,8 @@ type moduleTypes struct {
 	counts map[string]int
 	// files counts the module files that declare each type.
 	files map[string]int
+	// paths are those files, "repo,commit,path", in the set's order.
+	paths map[string][]string
 	rows  int
 }
 
@@ -318,7 +320,7 @@ var moduleSets = []string{"testdata/module_types.csv", "testdata/module_types_ho
 func readModuleSet(t testing.TB, name string) moduleTypes {
 	t.Helper()
 	recs := readCSV(t, name)
-	set := moduleTypes{counts: map[string]int{}, files: map[string]int{}}
+	set := moduleTypes{counts: map[string]int{}, files: map[string]int{}, paths: map[string][]string{}}
 	for _, rec := range recs[1:] {
 		n, err := strconv.Atoi(rec[4])
 		if err != nil || len(rec[1]) != 40 {
@@ -329,10 +331,116 @@ func readModuleSet(t testing.TB, name string) moduleTypes {
 		}
 		set.counts[rec[3]] += n
 		set.files[rec[3]]++
+		set.paths[rec[3]] = append(set.paths[rec[3]], strings.Join(rec[:3], ","))
 		set.rows++
 	}
 	sort.Strings(set.types)
 	return set
+}
+
+// azapiTypes are the azapi types of the module sets that answer through the
+// ARM resource type of their condition `type`; a plan always gives it, a
+// module file declares it. testdata/module_azapi_types.csv holds the ARM
+// types their blocks declare.
+var azapiTypes = []string{"azapi_resource", "azapi_resource_action", "azapi_update_resource"}
+
+// azapiVersion stands for the API version of an ARM type the data file
+// writes without it (the engine ignores the version).
+const azapiVersion = "2024-01-01"
+
+// armTypeBlocks are the blocks of one azapi type in one module file that
+// declare one ARM type (without its API version; empty where the module's
+// repository does not define it).
+type armTypeBlocks struct {
+	arm    string
+	blocks int
+}
+
+// readAzapiTypes reads testdata/module_azapi_types.csv, keyed by
+// "repo,commit,path,azapi type" as the module sets' rows are.
+func readAzapiTypes(t testing.TB) map[string][]armTypeBlocks {
+	t.Helper()
+	recs := readCSV(t, "testdata/module_azapi_types.csv")
+	if want := []string{"repo", "commit", "path", "azapi_type", "arm_type", "blocks"}; !slices.Equal(recs[0], want) {
+		t.Fatalf("module_azapi_types.csv: header %v, want %v", recs[0], want)
+	}
+	out := map[string][]armTypeBlocks{}
+	for _, rec := range recs[1:] {
+		n, err := strconv.Atoi(rec[5])
+		if err != nil || n < 1 || len(rec[1]) != 40 || !slices.Contains(azapiTypes, rec[3]) || (rec[4] != "" && !armPattern.MatchString(rec[4])) {
+			t.Fatalf("module_azapi_types.csv: bad row %v", rec)
+		}
+		key := strings.Join(rec[:4], ",")
+		for _, b := range out[key] {
+			if b.arm == rec[4] {
+				t.Fatalf("module_azapi_types.csv: %s: ARM type %q twice", key, rec[4])
+			}
+		}
+		out[key] = append(out[key], armTypeBlocks{arm: rec[4], blocks: n})
+	}
+	return out
+}
+
+// Every azapi row of the module sets has the ARM types of its blocks in
+// module_azapi_types.csv, adding up to the row's count, and every row of
+// that file belongs to a module-set row. Every ARM type declared answers
+// through an azurerm entry or service, not as the conservative virtual
+// machine. go test -v -run TestModuleAzapiTypes ./internal/srm prints what
+// answers for each.
+func TestModuleAzapiTypes(t *testing.T) {
+	t.Parallel()
+	azapi := readAzapiTypes(t)
+	e := engine()
+	covered := map[string]bool{}
+	blocks := map[string]int{}
+	for _, name := range moduleSets {
+		set := readModuleSet(t, name)
+		for _, typ := range azapiTypes {
+			for _, file := range set.paths[typ] {
+				key := file + "," + typ
+				covered[key] = true
+				for _, b := range azapi[key] {
+					blocks[b.arm] += b.blocks
+				}
+			}
+		}
+		for _, rec := range readCSV(t, name)[1:] {
+			if !slices.Contains(azapiTypes, rec[3]) {
+				continue
+			}
+			n := 0
+			for _, b := range azapi[strings.Join(rec[:4], ",")] {
+				n += b.blocks
+			}
+			if strconv.Itoa(n) != rec[4] {
+				t.Errorf("%s: %s declares %s blocks, module_azapi_types.csv gives %d", name, strings.Join(rec[:4], ","), rec[4], n)
+			}
+		}
+	}
+	for key := range azapi {
+		if !covered[key] {
+			t.Errorf("module_azapi_types.csv: %s is no azapi row of the module sets", key)
+		}
+	}
+	arms := make([]string, 0, len(blocks))
+	for arm := range blocks {
+		arms = append(arms, arm)
+	}
+	sort.Strings(arms)
+	for _, arm := range arms {
+		if arm == "" {
+			t.Logf("ARM type not defined by the module: %d blocks (answered without type)", blocks[arm])
+			continue
+		}
+		res, err := e.Resolve(Request{ResourceType: "azapi_resource", Conditions: map[string]string{"type": arm + "@" + azapiVersion}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s: %d blocks, %s %s, %d obligations", arm, blocks[arm], res.ResourceType.Basis, res.ResourceType.Type, len(res.CustomerObligations))
+		if res.ResourceType.ARMCondition != "" {
+			t.Errorf("%s answers as the conservative virtual machine: list it in the arm of the azurerm entry or service of the same Azure resource", arm)
+		}
+	}
 }
 
 // wholeColumn counts the obligations a resolution would carry without
