@@ -20062,6 +20062,9 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 		},
 		Source: "azure-app-service-security",
+		ARM: []string{
+			"Microsoft.Web/certificates",
+		},
 	}},
 	{name: "azurerm_app_service_custom_hostname_binding", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -22012,6 +22015,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-diagnostic-settings",
 		Rationale: "A logging or auditing setting of its parent: it implements audit logging; the destination workspace, bucket or log group carries the log store's obligations.",
+		ARM: []string{
+			"Microsoft.Insights/dataCollectionRuleAssociations",
+		},
 		Without: []string{
 			"data_access.least_privilege_access",
 			"data_access.block_public_access",
@@ -23108,6 +23114,9 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 		},
 		Source: "azure-storage-baseline",
+		ARM: []string{
+			"Microsoft.Storage/storageAccounts/queueServices/queues",
+		},
 	}},
 	{name: "azurerm_storage_share", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -23117,6 +23126,9 @@ var builtinTypes = [...]builtinType{
 			"data_access",
 		},
 		Source: "azure-storage-baseline",
+		ARM: []string{
+			"Microsoft.Storage/storageAccounts/fileServices/shares",
+		},
 	}},
 	{name: "azurerm_storage_table", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -23125,6 +23137,9 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 		},
 		Source: "azure-storage-baseline",
+		ARM: []string{
+			"Microsoft.Storage/storageAccounts/tableServices/tables",
+		},
 	}},
 	{name: "azurerm_stream_analytics_job", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
