@@ -4,6 +4,7 @@
 package srm
 
 import (
+	"fmt"
 	"slices"
 	"sort"
 	"strconv"
@@ -374,6 +375,8 @@ type moduleTypes struct {
 	counts map[string]int
 	// files counts the module files that declare each type.
 	files map[string]int
+	// paths are those files, "repo,commit,path", in the set's order.
+	paths map[string][]string
 	rows  int
 }
 
@@ -386,7 +389,7 @@ var moduleSets = []string{"testdata/module_types.csv", "testdata/module_types_ho
 func readModuleSet(t testing.TB, name string) moduleTypes {
 	t.Helper()
 	recs := readCSV(t, name)
-	set := moduleTypes{counts: map[string]int{}, files: map[string]int{}}
+	set := moduleTypes{counts: map[string]int{}, files: map[string]int{}, paths: map[string][]string{}}
 	for _, rec := range recs[1:] {
 		n, err := strconv.Atoi(rec[4])
 		if err != nil || len(rec[1]) != 40 {
@@ -397,10 +400,116 @@ func readModuleSet(t testing.TB, name string) moduleTypes {
 		}
 		set.counts[rec[3]] += n
 		set.files[rec[3]]++
+		set.paths[rec[3]] = append(set.paths[rec[3]], strings.Join(rec[:3], ","))
 		set.rows++
 	}
 	sort.Strings(set.types)
 	return set
+}
+
+// azapiTypes are the azapi types of the module sets that answer through the
+// ARM resource type of their condition `type`; a plan always gives it, a
+// module file declares it. testdata/module_azapi_types.csv holds the ARM
+// types their blocks declare.
+var azapiTypes = []string{"azapi_resource", "azapi_resource_action", "azapi_update_resource"}
+
+// azapiVersion stands for the API version of an ARM type the data file
+// writes without it (the engine ignores the version).
+const azapiVersion = "2024-01-01"
+
+// armTypeBlocks are the blocks of one azapi type in one module file that
+// declare one ARM type (without its API version; empty where the module's
+// repository does not define it).
+type armTypeBlocks struct {
+	arm    string
+	blocks int
+}
+
+// readAzapiTypes reads testdata/module_azapi_types.csv, keyed by
+// "repo,commit,path,azapi type" as the module sets' rows are.
+func readAzapiTypes(t testing.TB) map[string][]armTypeBlocks {
+	t.Helper()
+	recs := readCSV(t, "testdata/module_azapi_types.csv")
+	if want := []string{"repo", "commit", "path", "azapi_type", "arm_type", "blocks"}; !slices.Equal(recs[0], want) {
+		t.Fatalf("module_azapi_types.csv: header %v, want %v", recs[0], want)
+	}
+	out := map[string][]armTypeBlocks{}
+	for _, rec := range recs[1:] {
+		n, err := strconv.Atoi(rec[5])
+		if err != nil || n < 1 || len(rec[1]) != 40 || !slices.Contains(azapiTypes, rec[3]) || (rec[4] != "" && !armPattern.MatchString(rec[4])) {
+			t.Fatalf("module_azapi_types.csv: bad row %v", rec)
+		}
+		key := strings.Join(rec[:4], ",")
+		for _, b := range out[key] {
+			if b.arm == rec[4] {
+				t.Fatalf("module_azapi_types.csv: %s: ARM type %q twice", key, rec[4])
+			}
+		}
+		out[key] = append(out[key], armTypeBlocks{arm: rec[4], blocks: n})
+	}
+	return out
+}
+
+// Every azapi row of the module sets has the ARM types of its blocks in
+// module_azapi_types.csv, adding up to the row's count, and every row of
+// that file belongs to a module-set row. Every ARM type declared answers
+// through an azurerm entry or service, not as the conservative virtual
+// machine. go test -v -run TestModuleAzapiTypes ./internal/srm prints what
+// answers for each.
+func TestModuleAzapiTypes(t *testing.T) {
+	t.Parallel()
+	azapi := readAzapiTypes(t)
+	e := engine()
+	covered := map[string]bool{}
+	blocks := map[string]int{}
+	for _, name := range moduleSets {
+		set := readModuleSet(t, name)
+		for _, typ := range azapiTypes {
+			for _, file := range set.paths[typ] {
+				key := file + "," + typ
+				covered[key] = true
+				for _, b := range azapi[key] {
+					blocks[b.arm] += b.blocks
+				}
+			}
+		}
+		for _, rec := range readCSV(t, name)[1:] {
+			if !slices.Contains(azapiTypes, rec[3]) {
+				continue
+			}
+			n := 0
+			for _, b := range azapi[strings.Join(rec[:4], ",")] {
+				n += b.blocks
+			}
+			if strconv.Itoa(n) != rec[4] {
+				t.Errorf("%s: %s declares %s blocks, module_azapi_types.csv gives %d", name, strings.Join(rec[:4], ","), rec[4], n)
+			}
+		}
+	}
+	for key := range azapi {
+		if !covered[key] {
+			t.Errorf("module_azapi_types.csv: %s is no azapi row of the module sets", key)
+		}
+	}
+	arms := make([]string, 0, len(blocks))
+	for arm := range blocks {
+		arms = append(arms, arm)
+	}
+	sort.Strings(arms)
+	for _, arm := range arms {
+		if arm == "" {
+			t.Logf("ARM type not defined by the module: %d blocks (answered without type)", blocks[arm])
+			continue
+		}
+		res, err := e.Resolve(Request{ResourceType: "azapi_resource", Conditions: map[string]string{"type": arm + "@" + azapiVersion}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s: %d blocks, %s %s, %d obligations", arm, blocks[arm], res.ResourceType.Basis, res.ResourceType.Type, len(res.CustomerObligations))
+		if res.ResourceType.ARMCondition != "" {
+			t.Errorf("%s answers as the conservative virtual machine: list it in the arm of the azurerm entry or service of the same Azure resource", arm)
+		}
+	}
 }
 
 // wholeColumn counts the obligations a resolution would carry without
@@ -420,8 +529,10 @@ func wholeColumn(res *Result) int {
 func TestObligationsPerResource(t *testing.T) {
 	t.Parallel()
 	e := engine()
+	azapi := readAzapiTypes(t)
 	for _, name := range moduleSets {
 		set := readModuleSet(t, name)
+		var names []string
 		var before, after, weights, modules, bySvc, svcWeights []int
 		resolved, blocks, skipped, hostless := 0, 0, 0, 0
 		for _, typ := range set.types {
@@ -435,6 +546,7 @@ func TestObligationsPerResource(t *testing.T) {
 				t.Fatal(err)
 			}
 			resolved++
+			names = append(names, typ)
 			blocks += set.counts[typ]
 			before = append(before, wholeColumn(res))
 			after = append(after, len(res.CustomerObligations))
@@ -466,11 +578,51 @@ func TestObligationsPerResource(t *testing.T) {
 		// each type (no attribute known: every condition at its default).
 		medM, p90M := measure.WeightedPercentile(after, modules, 0.5), measure.WeightedPercentile(after, modules, 0.9)
 		t.Logf("%s: obligations per resource, weighted by declaring modules: median %d p90 %d", name, medM, p90M)
+		// The same with each azapi block answered by the ARM type it
+		// declares (module_azapi_types.csv), as a plan gives it, instead of
+		// as the virtual machine that no `type` leaves; blocks whose ARM
+		// type their module does not define keep that answer. Weighting:
+		// each (module file, azapi type, ARM type) counts as one declaring
+		// module, as each (module file, type) does for the other types (a
+		// file whose azapi blocks declare a storage account and its queues
+		// declares two kinds of resource, as one with azurerm_storage_account
+		// and azurerm_storage_queue does).
+		var byARM, armModules []int
+		armRows, unknown := 0, 0
+		for i, typ := range names {
+			if !slices.Contains(azapiTypes, typ) {
+				byARM, armModules = append(byARM, after[i]), append(armModules, modules[i])
+				continue
+			}
+			for _, file := range set.paths[typ] {
+				for _, b := range azapi[file+","+typ] {
+					n := after[i]
+					if b.arm != "" {
+						res, err := e.Resolve(Request{ResourceType: typ, Conditions: map[string]string{e.Catalog.Lookup(typ).ARMCondition: b.arm + "@" + azapiVersion}})
+						if err != nil {
+							t.Fatal(err)
+						}
+						n = len(res.CustomerObligations)
+					} else {
+						unknown++
+					}
+					byARM, armModules = append(byARM, n), append(armModules, 1)
+					armRows++
+				}
+			}
+		}
+		medARM := measure.WeightedPercentile(byARM, armModules, 0.5)
+		t.Logf("%s: azapi blocks by declared ARM type: %d module files and ARM types, %d of them with an ARM type the module does not define", name, armRows, unknown)
+		t.Logf("%s: weighted by declaring modules, azapi without type: %s", name, distribution(after, modules))
+		t.Logf("%s: weighted by declaring modules, azapi by declared ARM type: %s", name, distribution(byARM, armModules))
 		if medA > 10 {
 			t.Errorf("%s: median obligations per resource %d, target at most 10", name, medA)
 		}
 		if medM > 6 {
 			t.Errorf("%s: obligations per resource weighted by declaring modules: median %d, target at most 6", name, medM)
+		}
+		if medARM > 6 {
+			t.Errorf("%s: obligations per resource weighted by declaring modules, azapi by ARM type: median %d, target at most 6", name, medARM)
 		}
 		if hostless != 0 {
 			t.Errorf("%s: %d types without a host carry host obligations", name, hostless)
@@ -479,6 +631,18 @@ func TestObligationsPerResource(t *testing.T) {
 			t.Errorf("%s: only %d types of the measurement set resolve", name, resolved)
 		}
 	}
+}
+
+// distribution writes the weighted median, upper percentiles and maximum
+// of values.
+func distribution(values, weights []int) string {
+	p := func(q float64) int { return measure.WeightedPercentile(values, weights, q) }
+	total := 0
+	for _, w := range weights {
+		total += w
+	}
+	return fmt.Sprintf("weight %d, median %d p75 %d p80 %d p85 %d p90 %d p95 %d max %d",
+		total, p(0.5), p(0.75), p(0.8), p(0.85), p(0.9), p(0.95), p(1))
 }
 
 // A custom catalog replaces a built-in class whole (the merge rule of lists

@@ -20087,6 +20087,9 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 		},
 		Source: "azure-app-service-security",
+		ARM: []string{
+			"Microsoft.Web/certificates",
+		},
 	}},
 	{name: "azurerm_app_service_custom_hostname_binding", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -22037,6 +22040,9 @@ var builtinTypes = [...]builtinType{
 		},
 		Source:    "azure-diagnostic-settings",
 		Rationale: "A logging or auditing setting of its parent: it implements audit logging; the destination workspace, bucket or log group carries the log store's obligations.",
+		ARM: []string{
+			"Microsoft.Insights/dataCollectionRuleAssociations",
+		},
 		Without: []string{
 			"data_access.least_privilege_access",
 			"data_access.block_public_access",
@@ -23133,6 +23139,9 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 		},
 		Source: "azure-storage-baseline",
+		ARM: []string{
+			"Microsoft.Storage/storageAccounts/queueServices/queues",
+		},
 	}},
 	{name: "azurerm_storage_share", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -23142,6 +23151,9 @@ var builtinTypes = [...]builtinType{
 			"data_access",
 		},
 		Source: "azure-storage-baseline",
+		ARM: []string{
+			"Microsoft.Storage/storageAccounts/fileServices/shares",
+		},
 	}},
 	{name: "azurerm_storage_table", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -23150,6 +23162,9 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 		},
 		Source: "azure-storage-baseline",
+		ARM: []string{
+			"Microsoft.Storage/storageAccounts/tableServices/tables",
+		},
 	}},
 	{name: "azurerm_stream_analytics_job", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
