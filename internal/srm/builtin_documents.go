@@ -3003,7 +3003,10 @@ func builtinDocumentList() []NamedDocument {
 							"data_protection",
 							"data_access",
 						},
-						Rationale: "A store holds data, so every data obligation applies, and it has a network face (public or private endpoints); it runs no code and has no host to patch.",
+						Without: []string{
+							"network_controls.segment_networks",
+						},
+						Rationale: "A store holds data, so every data obligation applies, and it has a network face (public or private endpoints); it runs no code and has no host to patch. Its network face is who may reach it (inbound rules, private endpoints); a store is not placed in a network segment, so segmenting networks is checked on the networks, subnets and hosts, not on each store (the December audit lists it as noise on disks and snapshot schedules).",
 					},
 					{
 						ID:          "host_image",
@@ -3018,7 +3021,11 @@ func builtinDocumentList() []NamedDocument {
 							"data_protection",
 							"accounts_and_access",
 						},
-						Rationale: "Hardening and patching start in the image; a template also carries the host's encryption settings and key pairs.",
+						Without: []string{
+							"data_protection.back_up_data",
+							"data_protection.encrypt_in_transit",
+						},
+						Rationale: "Hardening and patching start in the image; a template also carries the host's encryption settings and key pairs. An image or template holds no data of its own to back up and carries no traffic: backing up the hosts' data and encrypting their traffic are checked on the hosts and their disks, not on the image.",
 					},
 					{
 						ID:          "host_configuration",
@@ -3136,8 +3143,9 @@ func builtinDocumentList() []NamedDocument {
 						},
 						Without: []string{
 							"accounts_and_access.enforce_mfa",
+							"data_protection.encrypt_in_transit",
 						},
-						Rationale: "Keys and secrets are the data protection the customer manages (rotation, who may use them) and hold credentials; nobody signs in to a key, so multi-factor authentication is left out.",
+						Rationale: "Keys and secrets are the data protection the customer manages (rotation, who may use them) and hold credentials; nobody signs in to a key, so multi-factor authentication is left out. Keys and secrets are reached only through the provider's TLS APIs (or, for those kept in the state, the state backend's): nothing on the key decides encryption in transit, so it is left out.",
 					},
 					{
 						ID:          "logging_monitoring",
