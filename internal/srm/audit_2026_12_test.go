@@ -137,12 +137,87 @@ var auditCases = []auditCase{
 	{finding: "N13", typ: "aws_storagegateway_gateway", component: "physical_hosts", want: []Owner{OwnerCustomer}},
 	{finding: "N13", typ: "aws_datasync_agent", component: "virtualization", want: []Owner{OwnerCustomer}},
 	{finding: "N13", typ: "azurerm_arc_machine_extension", component: "physical_hosts", want: []Owner{OwnerCustomer}},
+	// N11: an ECS service or task set that sets neither a launch type nor a
+	// capacity provider strategy runs on the cluster's default strategy,
+	// not on Fargate (was: no override, the caas OS row shared).
+	{finding: "N11", typ: "aws_ecs_service", conds: ecsCapacity("", ""), component: "operating_system", want: []Owner{OwnerCustomer}, obligation: "operating_system.patch"},
+	{finding: "N11", typ: "aws_ecs_task_set", conds: ecsCapacity("", ""), component: "operating_system", want: []Owner{OwnerCustomer}, obligation: "operating_system.patch"},
+	{finding: "N11", typ: "aws_ecs_task_set", component: "operating_system", want: []Owner{OwnerCustomer}, obligation: "operating_system.patch"},
+	{finding: "N11", typ: "aws_ecs_task_set", conds: ecsCapacity("FARGATE", ""), component: "operating_system", want: []Owner{OwnerShared}, obligation: "operating_system.patch", absent: true},
+	{finding: "N11", typ: "aws_ecs_task_set", conds: ecsCapacity("", "FARGATE_SPOT"), component: "operating_system", want: []Owner{OwnerShared}},
 	// L8: custom key stores and EKM connections.
 	{finding: "L8", typ: "aws_kms_custom_key_store", component: "middleware", want: []Owner{OwnerCustomer}},
 	{finding: "L8", typ: "google_kms_ekm_connection", component: "middleware", want: []Owner{OwnerCustomer}},
 	// L9: EMR instance groups and fleets take new AMIs only at launch.
 	{finding: "L9", typ: "aws_emr_instance_group", component: "operating_system", want: notProvider},
 	{finding: "L9", typ: "aws_emr_instance_fleet", component: "operating_system", want: notProvider},
+}
+
+// ecsCapacity gives an ECS service's or task set's launch_type and
+// capacity_provider_strategy.capacity_provider.
+func ecsCapacity(launchType, capacityProvider string) map[string]string {
+	return map[string]string{"launch_type": launchType, "capacity_provider_strategy.capacity_provider": capacityProvider}
+}
+
+// TestECSCapacityConflict (audit N11): launch_type and
+// capacity_provider_strategy conflict (the aws provider and the ECS API
+// reject both), so the one that is set answers alone, whatever the other
+// is (given empty, or not given: unknown in a plan); with neither, the
+// cluster's default strategy applies, answered as instances the customer
+// manages; both given (a request the API rejects) leave the most to the
+// customer. Every cell of the truth table, for both types.
+func TestECSCapacityConflict(t *testing.T) {
+	e := &Engine{Catalog: MustBuiltin()}
+	const notGiven = "<not given>"
+	cases := []struct {
+		launchType, capacityProvider string
+		want                         Owner
+		assumed                      []string
+	}{
+		{"", "", OwnerCustomer, nil},
+		{notGiven, notGiven, OwnerCustomer, []string{"capacity_provider_strategy.capacity_provider", "launch_type"}},
+		{notGiven, "", OwnerCustomer, []string{"launch_type"}},
+		{"", notGiven, OwnerCustomer, []string{"capacity_provider_strategy.capacity_provider"}},
+		{"FARGATE", "", OwnerShared, nil},
+		{"FARGATE", notGiven, OwnerShared, nil},
+		{"", "FARGATE", OwnerShared, nil},
+		{notGiven, "FARGATE", OwnerShared, nil},
+		{notGiven, "FARGATE_SPOT", OwnerShared, nil},
+		{"MANAGED_INSTANCES", notGiven, OwnerShared, nil},
+		{"EC2", notGiven, OwnerCustomer, nil},
+		{notGiven, "my-asg", OwnerCustomer, nil},
+		{"EC2", "FARGATE", OwnerCustomer, nil},
+		{"FARGATE", "my-asg", OwnerCustomer, nil},
+		{"BOGUS", notGiven, OwnerCustomer, []string{"launch_type"}},
+	}
+	for _, typ := range []string{"aws_ecs_service", "aws_ecs_task_set"} {
+		for _, tc := range cases {
+			conds := map[string]string{}
+			if tc.launchType != notGiven {
+				conds["launch_type"] = tc.launchType
+			}
+			if tc.capacityProvider != notGiven {
+				conds["capacity_provider_strategy.capacity_provider"] = tc.capacityProvider
+			}
+			res, err := e.Resolve(Request{ResourceType: typ, Conditions: conds})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, rc := range res.Components {
+				if rc.Component.ID == "operating_system" && rc.Owner != tc.want {
+					t.Errorf("%s %v: operating_system %s, want %s", typ, conds, rc.Owner, tc.want)
+				}
+			}
+			var assumed []string
+			for _, a := range res.Assumptions {
+				assumed = append(assumed, a.Condition)
+			}
+			slices.Sort(assumed)
+			if !slices.Equal(assumed, tc.assumed) {
+				t.Errorf("%s %v: assumed %v, want %v", typ, conds, assumed, tc.assumed)
+			}
+		}
+	}
 }
 
 func TestAuditDecember2026(t *testing.T) {

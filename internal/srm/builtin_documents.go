@@ -17348,7 +17348,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Conditions: map[string]ConditionDoc{
 			"capacity_provider_strategy.capacity_provider": {
-				Description: "capacity_provider of the service's capacity_provider_strategy (pass one, e.g. one(aws_ecs_service.this.capacity_provider_strategy[*].capacity_provider), or an empty string when the service has no strategy). FARGATE and FARGATE_SPOT run tasks on Fargate; any other name is a capacity provider of the cluster (an Auto Scaling group the customer manages, or Managed Instances), answered as instances the customer manages, the conservative value, since the name does not say which. Not given: assumed a customer-managed capacity provider.",
+				Description: "capacity_provider of the service's capacity_provider_strategy (pass one, e.g. one(aws_ecs_service.this.capacity_provider_strategy[*].capacity_provider), or an empty string when the service has no strategy). FARGATE and FARGATE_SPOT run tasks on Fargate; any other name is a capacity provider of the cluster (an Auto Scaling group the customer manages, or Managed Instances), answered as instances the customer manages, the conservative value, since the name does not say which. It conflicts with launch_type: when the service has a launch type, launch_type answers alone and this condition does not apply. Not set and no launch type either: the cluster's default strategy applies, answered as instances the customer manages (rule (not set)). Not given (with no launch type): assumed a customer-managed capacity provider.",
 				Default:     "(set)",
 				Values: map[string]EffectDoc{
 					"FARGATE": {
@@ -17393,13 +17393,23 @@ var builtinTypes = [...]builtinType{
 					{
 						Present: ptrTo(false),
 						EffectDoc: EffectDoc{
-							Reason: "No capacity provider strategy: the launch type decides.",
+							Cells: map[string]CellDoc{
+								"operating_system": {
+									Owner:  "customer",
+									Source: "aws-ecs-shared-model",
+								},
+							},
+							Reason: "Neither a launch type nor a capacity provider strategy (as a plan or a state writes a service that sets neither: launch_type \"\" and no capacity_provider_strategy block): the cluster's default capacity provider strategy decides where the tasks run, and the resource does not say which capacity it names; answered as EC2 instances the customer manages, the conservative value.",
+							Source: "aws-ecs-shared-model",
 						},
 					},
 				},
+				ConflictsWith: []string{
+					"launch_type",
+				},
 			},
 			"launch_type": {
-				Description: "launch_type of the service: EC2 container instances the customer manages, FARGATE, MANAGED_INSTANCES, or EXTERNAL (ECS Anywhere: the customer's own servers, hybrid). Not set (an empty string or null) when the service uses a capacity provider strategy, which the condition capacity_provider_strategy.capacity_provider then answers. A value the catalog does not list, and a launch type not given, are answered as EC2, the conservative value.",
+				Description: "launch_type of the service: EC2 container instances the customer manages, FARGATE, MANAGED_INSTANCES, or EXTERNAL (ECS Anywhere: the customer's own servers, hybrid). It conflicts with capacity_provider_strategy (the provider and the ECS API reject both): when the service has a strategy, capacity_provider_strategy.capacity_provider answers alone and launch_type does not apply, whether it is given, empty or unknown. Not set and no strategy either: the cluster's default capacity provider strategy applies, answered as instances the customer manages (rule (not set)). A value the catalog does not list, and a launch type not given (with no strategy), are answered as EC2, the conservative value.",
 				Default:     "EC2",
 				Values: map[string]EffectDoc{
 					"EC2": {
@@ -17467,13 +17477,24 @@ var builtinTypes = [...]builtinType{
 					{
 						Present: ptrTo(false),
 						EffectDoc: EffectDoc{
-							Reason: "No launch type: the capacity provider strategy decides where tasks run (see the condition capacity_provider_strategy.capacity_provider).",
+							Cells: map[string]CellDoc{
+								"operating_system": {
+									Owner:  "customer",
+									Source: "aws-ecs-shared-model",
+								},
+							},
+							Reason: "Neither a launch type nor a capacity provider strategy (as a plan or a state writes a service that sets neither: launch_type \"\" and no capacity_provider_strategy block): the cluster's default capacity provider strategy decides where the tasks run, and the resource does not say which capacity it names; answered as EC2 instances the customer manages, the conservative value.",
+							Source: "aws-ecs-shared-model",
 						},
 					},
 				},
+				ConflictsWith: []string{
+					"capacity_provider_strategy.capacity_provider",
+				},
 			},
 		},
-		Source: "aws-ecs-shared-model",
+		Source:    "aws-ecs-shared-model",
+		Rationale: "An ECS service runs tasks of a task definition on the cluster's capacity: EC2 container instances the customer patches, Fargate, Managed Instances or its own servers (ECS Anywhere). Where they run is set by launch_type or by capacity_provider_strategy, never both (the two conflict), and by the cluster's default capacity provider strategy when the service sets neither, which the resource does not show: that case is answered as instances the customer manages (audit N11). The image obligation is on the task definition, which names the image.",
 		Without: []string{
 			"operating_system.rebuild_images",
 		},
@@ -17554,6 +17575,166 @@ var builtinTypes = [...]builtinType{
 			},
 		},
 		Source: "aws-ecs-shared-model",
+	}},
+	{name: "aws_ecs_task_set", doc: 3, def: ResourceTypeDoc{
+		ServiceModel: "caas",
+		Class:        "container_service",
+		Focus: []string{
+			"deployment_settings",
+			"network_controls",
+		},
+		Conditions: map[string]ConditionDoc{
+			"capacity_provider_strategy.capacity_provider": {
+				Description: "capacity_provider of the task set's capacity_provider_strategy (pass one, e.g. one(aws_ecs_task_set.this.capacity_provider_strategy[*].capacity_provider), or an empty string when the task set has no strategy). FARGATE and FARGATE_SPOT run tasks on Fargate; any other name or ARN is a capacity provider of the cluster, answered as instances the customer manages, the conservative value. It conflicts with launch_type: when the task set has a launch type, launch_type answers alone and this condition does not apply. Not set and no launch type either: the cluster's default strategy applies, answered as instances the customer manages (rule (not set)). Not given (with no launch type): assumed a customer-managed capacity provider.",
+				Default:     "(set)",
+				Values: map[string]EffectDoc{
+					"FARGATE": {
+						Cells: map[string]CellDoc{
+							"operating_system": {
+								Owner:        "shared",
+								ProviderPart: "Runs and patches the hosts, their kernel, the container runtime and the sandbox that run the image (Fargate platform versions and task retirement).",
+								CustomerPart: "Builds the image: rebuilds it on patched base images, scans it and redeploys it, and keeps the OS packages inside it current; hardens what runs in it.",
+								Source:       "aws-ecs-shared-model",
+							},
+						},
+						Reason: "Fargate capacity: AWS patches the infrastructure; the customer keeps its container images. A customer-built image on a provider-run host: the provider patches the host, the customer rebuilds the image (operating_system shared, with the image obligation instead of host patching).",
+						Source: "aws-ecs-shared-model",
+					},
+					"FARGATE_SPOT": {
+						Cells: map[string]CellDoc{
+							"operating_system": {
+								Owner:        "shared",
+								ProviderPart: "Runs and patches the hosts, their kernel, the container runtime and the sandbox that run the image (Fargate platform versions and task retirement).",
+								CustomerPart: "Builds the image: rebuilds it on patched base images, scans it and redeploys it, and keeps the OS packages inside it current; hardens what runs in it.",
+								Source:       "aws-ecs-shared-model",
+							},
+						},
+						Reason: "Fargate capacity: AWS patches the infrastructure; the customer keeps its container images. A customer-built image on a provider-run host: the provider patches the host, the customer rebuilds the image (operating_system shared, with the image obligation instead of host patching).",
+						Source: "aws-ecs-shared-model",
+					},
+				},
+				Rules: []RuleDoc{
+					{
+						Present: ptrTo(true),
+						EffectDoc: EffectDoc{
+							Cells: map[string]CellDoc{
+								"operating_system": {
+									Owner:  "customer",
+									Source: "aws-ecs-shared-model",
+								},
+							},
+							Reason: "A capacity provider of the cluster: an Auto Scaling group of EC2 instances the customer manages (a Managed Instances provider hands the OS to AWS; describe it on the aws_ecs_capacity_provider).",
+							Source: "aws-ecs-shared-model",
+						},
+					},
+					{
+						Present: ptrTo(false),
+						EffectDoc: EffectDoc{
+							Cells: map[string]CellDoc{
+								"operating_system": {
+									Owner:  "customer",
+									Source: "aws-ecs-shared-model",
+								},
+							},
+							Reason: "Neither a launch type nor a capacity provider strategy (as a plan or a state writes a service that sets neither: launch_type \"\" and no capacity_provider_strategy block): the cluster's default capacity provider strategy decides where the tasks run, and the resource does not say which capacity it names; answered as EC2 instances the customer manages, the conservative value.",
+							Source: "aws-ecs-shared-model",
+						},
+					},
+				},
+				ConflictsWith: []string{
+					"launch_type",
+				},
+			},
+			"launch_type": {
+				Description: "launch_type of the task set: EC2 container instances the customer manages, FARGATE, MANAGED_INSTANCES, or EXTERNAL (ECS Anywhere: the customer's own servers, hybrid). It conflicts with capacity_provider_strategy (the provider and the ECS API reject both): when the task set has a strategy, capacity_provider_strategy.capacity_provider answers alone and launch_type does not apply, whether it is given, empty or unknown. Not set and no strategy either: the cluster's default capacity provider strategy applies, answered as instances the customer manages (rule (not set)). A value the catalog does not list, and a launch type not given (with no strategy), are answered as EC2, the conservative value.",
+				Default:     "EC2",
+				Values: map[string]EffectDoc{
+					"EC2": {
+						Cells: map[string]CellDoc{
+							"operating_system": {
+								Owner: "customer",
+							},
+						},
+						Reason: "The customer runs, patches and hardens the EC2 container instances.",
+						Source: "aws-ecs-shared-model",
+					},
+					"EXTERNAL": {
+						Cells: map[string]CellDoc{
+							"operating_system": {
+								Owner:  "customer",
+								Source: "aws-ecs-anywhere",
+							},
+							"physical_datacenter": {
+								Owner:  "customer",
+								Source: "aws-ecs-anywhere",
+							},
+							"physical_hosts": {
+								Owner:  "customer",
+								Source: "aws-ecs-anywhere",
+							},
+							"physical_network": {
+								Owner:  "customer",
+								Source: "aws-ecs-anywhere",
+							},
+							"virtualization": {
+								Owner:  "customer",
+								Source: "aws-ecs-anywhere",
+							},
+						},
+						Hybrid: true,
+						Reason: "ECS Anywhere runs tasks on servers the customer owns and operates on its own site: their hardware, virtualization and operating system are the customer's (hybrid).",
+						Source: "aws-ecs-anywhere",
+					},
+					"FARGATE": {
+						Cells: map[string]CellDoc{
+							"operating_system": {
+								Owner:        "shared",
+								ProviderPart: "Runs and patches the hosts, their kernel, the container runtime and the sandbox that run the image (Fargate platform versions and task retirement).",
+								CustomerPart: "Builds the image: rebuilds it on patched base images, scans it and redeploys it, and keeps the OS packages inside it current; hardens what runs in it.",
+								Source:       "aws-ecs-shared-model",
+							},
+						},
+						Reason: "Fargate: AWS provisions and patches the infrastructure the tasks run on; the customer keeps its container images. A customer-built image on a provider-run host: the provider patches the host, the customer rebuilds the image (operating_system shared, with the image obligation instead of host patching).",
+						Source: "aws-ecs-shared-model",
+					},
+					"MANAGED_INSTANCES": {
+						Cells: map[string]CellDoc{
+							"operating_system": {
+								Owner:        "shared",
+								ProviderPart: "Runs and patches the hosts, their kernel, the container runtime and the sandbox that run the image (ECS Managed Instances: AWS patches and replaces the instances).",
+								CustomerPart: "Builds the image: rebuilds it on patched base images, scans it and redeploys it, and keeps the OS packages inside it current; hardens what runs in it.",
+								Source:       "aws-ecs-managed-instances-shared-model",
+							},
+						},
+						Reason: "ECS Managed Instances: AWS is responsible for operating system patching and security updates of the instances; the customer keeps its container images. A customer-built image on a provider-run host: the provider patches the host, the customer rebuilds the image (operating_system shared, with the image obligation instead of host patching).",
+						Source: "aws-ecs-managed-instances-shared-model",
+					},
+				},
+				Rules: []RuleDoc{
+					{
+						Present: ptrTo(false),
+						EffectDoc: EffectDoc{
+							Cells: map[string]CellDoc{
+								"operating_system": {
+									Owner:  "customer",
+									Source: "aws-ecs-shared-model",
+								},
+							},
+							Reason: "Neither a launch type nor a capacity provider strategy (as a plan or a state writes a service that sets neither: launch_type \"\" and no capacity_provider_strategy block): the cluster's default capacity provider strategy decides where the tasks run, and the resource does not say which capacity it names; answered as EC2 instances the customer manages, the conservative value.",
+							Source: "aws-ecs-shared-model",
+						},
+					},
+				},
+				ConflictsWith: []string{
+					"capacity_provider_strategy.capacity_provider",
+				},
+			},
+		},
+		Source:    "aws-ecs-shared-model",
+		Rationale: "A task set runs tasks of a task definition for an ECS service with an external or CodeDeploy deployment controller, on the capacity its own launch_type or capacity_provider_strategy names (the two conflict), else on the cluster's default capacity provider strategy: the same conditions as aws_ecs_service (audit N11). The image obligation is on the task definition, which names the image.",
+		Without: []string{
+			"operating_system.rebuild_images",
+		},
 	}},
 	{name: "aws_efs_access_point", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
