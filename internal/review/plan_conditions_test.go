@@ -165,3 +165,43 @@ func TestReviewECSCapacity(t *testing.T) {
 		"aws_ecs_task_set.blue": {owner: customer, obligation: "operating_system.patch"},
 	})
 }
+
+// TestReviewGKEReleaseChannel (audit L10): a GKE cluster's Kubernetes
+// components (middleware) are shared when its release channel enrolls it in
+// auto-upgrade, the customer's otherwise. The google provider declares
+// release_channel optional and computed (a list of at most one block) and
+// reads UNSPECIFIED back for a cluster without a channel
+// (google/services/container/resource_container_cluster.go,
+// flattenReleaseChannel), so a plan that creates a cluster without the block
+// knows it only after apply.
+func TestReviewGKEReleaseChannel(t *testing.T) {
+	const plan = `{
+  "format_version": "1.2",
+  "terraform_version": "1.8.5",
+  "resource_changes": [
+    {"address": "google_container_cluster.regular", "mode": "managed", "type": "google_container_cluster", "name": "regular",
+     "provider_name": "registry.terraform.io/hashicorp/google",
+     "change": {"actions": ["update"],
+                "before": {"name": "regular", "enable_autopilot": null, "release_channel": [{"channel": "REGULAR"}], "min_master_version": "1.30"},
+                "after": {"name": "regular", "enable_autopilot": null, "release_channel": [{"channel": "REGULAR"}], "min_master_version": "1.31"},
+                "after_unknown": {"release_channel": [{}]}, "before_sensitive": {}, "after_sensitive": {"release_channel": [{}]}}},
+    {"address": "google_container_cluster.pinned", "mode": "managed", "type": "google_container_cluster", "name": "pinned",
+     "provider_name": "registry.terraform.io/hashicorp/google",
+     "change": {"actions": ["create"], "before": null,
+                "after": {"name": "pinned", "enable_autopilot": null, "release_channel": [{"channel": "UNSPECIFIED"}]},
+                "after_unknown": {"id": true, "release_channel": [{}]}, "before_sensitive": false, "after_sensitive": {"release_channel": [{}]}}},
+    {"address": "google_container_cluster.new", "mode": "managed", "type": "google_container_cluster", "name": "new",
+     "provider_name": "registry.terraform.io/hashicorp/google",
+     "change": {"actions": ["create"], "before": null,
+                "after": {"name": "new", "enable_autopilot": null},
+                "after_unknown": {"id": true, "release_channel": true}, "before_sensitive": false, "after_sensitive": {}}}
+  ]
+}`
+	checkPlanCases(t, plan, map[string]planCase{
+		"google_container_cluster.regular": {owner: map[string]srm.Owner{"middleware": srm.OwnerShared}, obligation: "middleware.patch_middleware",
+			assumed: []string{"enable_autopilot"}},
+		"google_container_cluster.pinned": {owner: map[string]srm.Owner{"middleware": srm.OwnerCustomer}, assumed: []string{"enable_autopilot"}},
+		"google_container_cluster.new": {owner: map[string]srm.Owner{"middleware": srm.OwnerCustomer},
+			assumed: []string{"enable_autopilot", "release_channel.channel"}},
+	})
+}

@@ -145,6 +145,15 @@ var auditCases = []auditCase{
 	{finding: "N11", typ: "aws_ecs_task_set", component: "operating_system", want: []Owner{OwnerCustomer}, obligation: "operating_system.patch"},
 	{finding: "N11", typ: "aws_ecs_task_set", conds: ecsCapacity("FARGATE", ""), component: "operating_system", want: []Owner{OwnerShared}, obligation: "operating_system.patch", absent: true},
 	{finding: "N11", typ: "aws_ecs_task_set", conds: ecsCapacity("", "FARGATE_SPOT"), component: "operating_system", want: []Owner{OwnerShared}},
+	// L10: GKE Kubernetes components are shared when a release channel
+	// enrolls the cluster in auto-upgrade, the customer's otherwise (was:
+	// customer whatever the channel).
+	{finding: "L10", typ: "google_container_cluster", conds: map[string]string{"release_channel.channel": "REGULAR"}, component: "middleware", want: []Owner{OwnerShared}, obligation: "middleware.patch_middleware"},
+	{finding: "L10", typ: "google_container_cluster", conds: map[string]string{"release_channel.channel": "STABLE"}, component: "middleware", want: []Owner{OwnerShared}},
+	{finding: "L10", typ: "google_container_cluster", conds: map[string]string{"release_channel.channel": "EXTENDED"}, component: "middleware", want: []Owner{OwnerShared}},
+	{finding: "L10", typ: "google_container_cluster", conds: map[string]string{"release_channel.channel": "UNSPECIFIED"}, component: "middleware", want: []Owner{OwnerCustomer}},
+	{finding: "L10", typ: "google_container_cluster", conds: map[string]string{"release_channel.channel": ""}, component: "middleware", want: []Owner{OwnerCustomer}},
+	{finding: "L10", typ: "google_container_cluster", component: "middleware", want: []Owner{OwnerCustomer}},
 	// L8: custom key stores and EKM connections.
 	{finding: "L8", typ: "aws_kms_custom_key_store", component: "middleware", want: []Owner{OwnerCustomer}},
 	{finding: "L8", typ: "google_kms_ekm_connection", component: "middleware", want: []Owner{OwnerCustomer}},

@@ -2428,6 +2428,11 @@ func builtinDocumentList() []NamedDocument {
 						URL:   "https://cloud.google.com/kubernetes-engine/docs/how-to/node-auto-upgrades",
 						AsOf:  "2026-11-28",
 					},
+					"google-gke-release-channels": {
+						Title: "GKE: About release channels",
+						URL:   "https://cloud.google.com/kubernetes-engine/docs/concepts/release-channels",
+						AsOf:  "2026-12-07",
+					},
 					"google-iam": {
 						Title: "Google Cloud IAM overview",
 						URL:   "https://cloud.google.com/iam/docs/overview",
@@ -25211,9 +25216,88 @@ var builtinTypes = [...]builtinType{
 					},
 				},
 			},
+			"release_channel.channel": {
+				Description: "channel of the cluster's release_channel block: RAPID, REGULAR, STABLE or EXTENDED enroll the cluster in a release channel, whose versions GKE applies by auto-upgrade (middleware shared); UNSPECIFIED is no channel (middleware customer). GKE enrolls a new cluster in REGULAR when the block is not given, but the provider declares the block optional and computed, so a plan that creates such a cluster knows the channel only after apply: a channel not given, a block not set and a value the catalog does not list are answered as UNSPECIFIED, the conservative value. Pass the resource's value, e.g. one(google_container_cluster.this.release_channel[*].channel).",
+				Default:     "UNSPECIFIED",
+				Values: map[string]EffectDoc{
+					"EXTENDED": {
+						Cells: map[string]CellDoc{
+							"middleware": {
+								Owner:        "shared",
+								ProviderPart: "Upgrades the control plane and the nodes to the channel's versions automatically (auto-upgrade), with security patches for the Kubernetes components; publishes the versions each channel offers.",
+								CustomerPart: "Keeps the cluster enrolled and its node auto-upgrade on, sets maintenance windows and exclusions, tests its workloads against new versions and moves them off deprecated APIs before an upgrade removes them.",
+								Source:       "google-gke-release-channels",
+							},
+						},
+						Reason: "The cluster is enrolled in a release channel: Google manages the version and upgrade cadence of the control plane and the nodes (auto-upgrade), and the customer keeps it enrolled and its workloads ready for the upgrades (the GKE shared responsibility page: \"Enroll clusters in auto-upgrade (default) or upgrade clusters to supported versions\").",
+						Source: "google-gke-release-channels",
+					},
+					"RAPID": {
+						Cells: map[string]CellDoc{
+							"middleware": {
+								Owner:        "shared",
+								ProviderPart: "Upgrades the control plane and the nodes to the channel's versions automatically (auto-upgrade), with security patches for the Kubernetes components; publishes the versions each channel offers.",
+								CustomerPart: "Keeps the cluster enrolled and its node auto-upgrade on, sets maintenance windows and exclusions, tests its workloads against new versions and moves them off deprecated APIs before an upgrade removes them.",
+								Source:       "google-gke-release-channels",
+							},
+						},
+						Reason: "The cluster is enrolled in a release channel: Google manages the version and upgrade cadence of the control plane and the nodes (auto-upgrade), and the customer keeps it enrolled and its workloads ready for the upgrades (the GKE shared responsibility page: \"Enroll clusters in auto-upgrade (default) or upgrade clusters to supported versions\").",
+						Source: "google-gke-release-channels",
+					},
+					"REGULAR": {
+						Cells: map[string]CellDoc{
+							"middleware": {
+								Owner:        "shared",
+								ProviderPart: "Upgrades the control plane and the nodes to the channel's versions automatically (auto-upgrade), with security patches for the Kubernetes components; publishes the versions each channel offers.",
+								CustomerPart: "Keeps the cluster enrolled and its node auto-upgrade on, sets maintenance windows and exclusions, tests its workloads against new versions and moves them off deprecated APIs before an upgrade removes them.",
+								Source:       "google-gke-release-channels",
+							},
+						},
+						Reason: "The cluster is enrolled in a release channel: Google manages the version and upgrade cadence of the control plane and the nodes (auto-upgrade), and the customer keeps it enrolled and its workloads ready for the upgrades (the GKE shared responsibility page: \"Enroll clusters in auto-upgrade (default) or upgrade clusters to supported versions\").",
+						Source: "google-gke-release-channels",
+					},
+					"STABLE": {
+						Cells: map[string]CellDoc{
+							"middleware": {
+								Owner:        "shared",
+								ProviderPart: "Upgrades the control plane and the nodes to the channel's versions automatically (auto-upgrade), with security patches for the Kubernetes components; publishes the versions each channel offers.",
+								CustomerPart: "Keeps the cluster enrolled and its node auto-upgrade on, sets maintenance windows and exclusions, tests its workloads against new versions and moves them off deprecated APIs before an upgrade removes them.",
+								Source:       "google-gke-release-channels",
+							},
+						},
+						Reason: "The cluster is enrolled in a release channel: Google manages the version and upgrade cadence of the control plane and the nodes (auto-upgrade), and the customer keeps it enrolled and its workloads ready for the upgrades (the GKE shared responsibility page: \"Enroll clusters in auto-upgrade (default) or upgrade clusters to supported versions\").",
+						Source: "google-gke-release-channels",
+					},
+					"UNSPECIFIED": {
+						Cells: map[string]CellDoc{
+							"middleware": {
+								Owner:  "customer",
+								Source: "google-gke",
+							},
+						},
+						Reason: "Not enrolled in a release channel (UNSPECIFIED): the customer picks and upgrades the Kubernetes versions of the control plane and the nodes (node auto-upgrade may be off per node pool); GKE upgrades them itself only at end of support.",
+						Source: "google-gke-release-channels",
+					},
+				},
+				Rules: []RuleDoc{
+					{
+						Present: ptrTo(false),
+						EffectDoc: EffectDoc{
+							Cells: map[string]CellDoc{
+								"middleware": {
+									Owner:  "customer",
+									Source: "google-gke",
+								},
+							},
+							Reason: "No release_channel block in the values: the channel is not known (the provider writes UNSPECIFIED when the cluster has none); answered as not enrolled, the conservative value.",
+							Source: "google-gke-release-channels",
+						},
+					},
+				},
+			},
 		},
 		Source:    "google-gke",
-		Rationale: "GKE Standard shares the node OS (Google builds and patches node images, the customer keeps auto-upgrade on); Autopilot hands the nodes to Google. Kubernetes components (middleware) stay with the customer rather than shared (audit R22): the GKE page lists \"Enroll clusters in auto-upgrade (default) or upgrade clusters to supported versions\" among the customer's responsibilities; both owners carry the same obligation, and customer is the conservative display until a release-channel condition exists.",
+		Rationale: "GKE Standard shares the node OS (Google builds and patches node images, the customer keeps auto-upgrade on); Autopilot hands the nodes to Google. The Kubernetes components (middleware) are shared when a release channel enrolls the cluster in auto-upgrade (GKE applies the channel's versions; the customer keeps the cluster enrolled and its workloads ready) and the customer's otherwise (audit R22, L10): the GKE page lists \"Enroll clusters in auto-upgrade (default) or upgrade clusters to supported versions\" among the customer's responsibilities.",
 	}},
 	{name: "google_container_node_pool", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
