@@ -154,6 +154,17 @@ var auditCases = []auditCase{
 	{finding: "L10", typ: "google_container_cluster", conds: map[string]string{"release_channel.channel": "UNSPECIFIED"}, component: "middleware", want: []Owner{OwnerCustomer}},
 	{finding: "L10", typ: "google_container_cluster", conds: map[string]string{"release_channel.channel": ""}, component: "middleware", want: []Owner{OwnerCustomer}},
 	{finding: "L10", typ: "google_container_cluster", component: "middleware", want: []Owner{OwnerCustomer}},
+	// L11: Amazon EVS: the customer runs the hypervisor on AWS's bare-metal
+	// hosts (was on_premises: AWS's facility and hardware the customer's).
+	{finding: "L11", typ: "aws_evs_environment", component: "virtualization", want: []Owner{OwnerCustomer}, obligation: "virtualization.patch_hypervisor"},
+	{finding: "L11", typ: "aws_evs_environment", component: "physical_hosts", want: []Owner{OwnerProvider}, obligation: "physical_hosts.maintain_hardware", absent: true},
+	{finding: "L11", typ: "aws_evs_environment", component: "physical_datacenter", want: []Owner{OwnerProvider}, obligation: "physical_datacenter.secure_facilities", absent: true},
+	// L12: Outposts: AWS maintains the rack, the customer the site (was:
+	// on_premises, the hosts the customer's).
+	{finding: "L12", typ: "aws_outposts_site", component: "physical_hosts", want: []Owner{OwnerProvider}, obligation: "physical_hosts.maintain_hardware", absent: true},
+	{finding: "L12", typ: "aws_outposts_site", component: "virtualization", want: []Owner{OwnerProvider}, obligation: "virtualization.patch_hypervisor", absent: true},
+	{finding: "L12", typ: "aws_outposts_site", component: "physical_datacenter", want: []Owner{OwnerCustomer}, obligation: "physical_datacenter.secure_facilities"},
+	{finding: "L12", typ: "aws_outposts_site", component: "physical_network", want: []Owner{OwnerCustomer}, obligation: "physical_network.protect_cabling"},
 	// L8: custom key stores and EKM connections.
 	{finding: "L8", typ: "aws_kms_custom_key_store", component: "middleware", want: []Owner{OwnerCustomer}},
 	{finding: "L8", typ: "google_kms_ekm_connection", component: "middleware", want: []Owner{OwnerCustomer}},
@@ -225,6 +236,57 @@ func TestECSCapacityConflict(t *testing.T) {
 			if !slices.Equal(assumed, tc.assumed) {
 				t.Errorf("%s %v: assumed %v, want %v", typ, conds, assumed, tc.assumed)
 			}
+		}
+	}
+}
+
+// TestAuditSite (audit L11, L12): the answers' model and site, and the
+// invariants that admit them without being weakened: a customer-run
+// hypervisor on the provider's hardware needs no hybrid flag (virtualization
+// is bound by no invariant), a customer-owned physical layer still does, and
+// a hybrid resource may leave the hardware the provider maintains to it.
+func TestAuditSite(t *testing.T) {
+	c := MustBuiltin()
+	e := &Engine{Catalog: c}
+	for _, tc := range []struct {
+		typ, model string
+		hybrid     bool
+	}{
+		{"aws_evs_environment", "iaas", false},
+		{"aws_outposts_site", "iaas", true},
+	} {
+		res, err := e.Resolve(Request{ResourceType: tc.typ})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.ServiceModel.ID != tc.model || res.Hybrid != tc.hybrid {
+			t.Errorf("%s: %s hybrid %v, want %s hybrid %v", tc.typ, res.ServiceModel.ID, res.Hybrid, tc.model, tc.hybrid)
+		}
+		for _, rc := range res.Components {
+			if inv := CheckInvariants(res.ServiceModel, res.Hybrid, rc.Component, rc.Owner); inv != nil {
+				t.Errorf("%s: %s %s breaks %s", tc.typ, rc.Component.ID, rc.Owner, inv.ID)
+			}
+		}
+	}
+	iaas := c.ServiceModel("iaas")
+	for _, tc := range []struct {
+		component string
+		hybrid    bool
+		owner     Owner
+		broken    string
+	}{
+		{"virtualization", false, OwnerCustomer, ""},
+		{"physical_hosts", false, OwnerCustomer, "provider_keeps_physical"},
+		{"physical_datacenter", false, OwnerShared, "provider_keeps_physical"},
+		{"physical_hosts", true, OwnerProvider, ""},
+		{"physical_datacenter", true, OwnerCustomer, ""},
+	} {
+		got := ""
+		if inv := CheckInvariants(iaas, tc.hybrid, c.Component(tc.component), tc.owner); inv != nil {
+			got = inv.ID
+		}
+		if got != tc.broken {
+			t.Errorf("%s %s hybrid %v: breaks %q, want %q", tc.component, tc.owner, tc.hybrid, got, tc.broken)
 		}
 	}
 }

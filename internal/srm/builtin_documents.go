@@ -3217,8 +3217,8 @@ func builtinDocumentList() []NamedDocument {
 					},
 					"aws-evs-lifecycle": {
 						Title: "Amazon Elastic VMware Service: Amazon EVS environment lifecycle management",
-						URL:   "https://docs.aws.amazon.com/ja_jp/evs/latest/userguide/evs-lifecycle-mgmt.html",
-						AsOf:  "2026-11-29",
+						URL:   "https://docs.aws.amazon.com/evs/latest/userguide/evs-lifecycle-mgmt.html",
+						AsOf:  "2026-12-07",
 					},
 					"aws-gamelift-vulnerability": {
 						Title: "Amazon GameLift Servers: Configuration and vulnerability analysis",
@@ -3229,6 +3229,16 @@ func builtinDocumentList() []NamedDocument {
 						Title: "Amazon GuardDuty: Security in Amazon GuardDuty",
 						URL:   "https://docs.aws.amazon.com/guardduty/latest/ug/security.html",
 						AsOf:  "2026-11-29",
+					},
+					"aws-outposts-maintenance": {
+						Title: "AWS Outposts: Outposts rack maintenance",
+						URL:   "https://docs.aws.amazon.com/outposts/latest/userguide/outpost-maintenance.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-outposts-site-requirements": {
+						Title: "AWS Outposts: Site requirements for Outposts racks",
+						URL:   "https://docs.aws.amazon.com/outposts/latest/userguide/outposts-requirements.html",
+						AsOf:  "2026-12-07",
 					},
 					"aws-s3tables": {
 						Title: "Amazon S3: Access management for S3 Tables",
@@ -5122,7 +5132,7 @@ func builtinDocumentList() []NamedDocument {
 							"aws_evs_",
 						},
 						Classification: Classification{
-							ServiceModel: "on_premises",
+							ServiceModel: "iaas",
 							Class:        "compute_host",
 							Focus: []string{
 								"virtualization",
@@ -5130,7 +5140,13 @@ func builtinDocumentList() []NamedDocument {
 								"network_controls",
 							},
 							Source:    "aws-evs-lifecycle",
-							Rationale: "Elastic VMware environments run VMware Cloud Foundation on EC2 bare-metal hosts; AWS calls it self-managed: the customer patches and upgrades ESXi, vSphere, vSAN, NSX and SDDC Manager and configures the VPC networking. No service model gives the hypervisor to the customer but on_premises, which also hands over the physical layers AWS runs; taken because it leaves more to the customer (iaas would hide the hypervisor duty).",
+							Rationale: "Elastic VMware environments run VMware Cloud Foundation on EC2 bare-metal hosts in an AWS Region; AWS calls it self-managed: \"you are responsible for the lifecycle management and maintenance of the VMware software\" (ESXi, vSphere, vSAN, NSX, SDDC Manager), and the customer configures the VPC networking. IaaS with the hypervisor the customer's: AWS keeps the facility, the network and the bare-metal hosts (not hybrid), the customer patches and isolates the hypervisor and everything above it (audit L11; was on_premises, which also handed over AWS's facilities and hardware).",
+							Cells: map[string]CellDoc{
+								"virtualization": {
+									Owner:  "customer",
+									Source: "aws-evs-lifecycle",
+								},
+							},
 						},
 					},
 					"aws/finspace": {
@@ -6495,13 +6511,33 @@ func builtinDocumentList() []NamedDocument {
 							"aws_outposts_",
 						},
 						Classification: Classification{
-							ServiceModel: "on_premises",
+							ServiceModel: "iaas",
 							Class:        "compute_host",
 							Focus: []string{
 								"configuration",
 							},
-							Source:    "aws-srm",
-							Rationale: "Outposts racks and servers are AWS hardware installed in the customer's facility: AWS maintains the equipment, the customer owns the site's power, cooling, physical security and network uplinks, so the physical layers are the customer's (the provider offers data sources only).",
+							Source:    "aws-outposts-maintenance",
+							Rationale: "Outposts racks and servers are AWS hardware installed in the customer's facility: \"AWS is responsible for the hardware and software that run AWS services. This applies to AWS Outposts, just as it does to an AWS Region\" (AWS patches, updates the firmware of and replaces the hosts, and runs the Nitro hypervisor), while the site is the customer's: the facility's power, cooling, physical security and the network uplinks the rack needs. So hybrid, with the hosts and virtualization AWS's and the datacenter and physical network the customer's (audit L12); the guest OS above is the customer's as on EC2 (the provider offers data sources only).",
+							Cells: map[string]CellDoc{
+								"physical_datacenter": {
+									Owner:  "customer",
+									Source: "aws-outposts-site-requirements",
+								},
+								"physical_hosts": {
+									Owner:  "provider",
+									Source: "aws-outposts-maintenance",
+								},
+								"physical_network": {
+									Owner:        "customer",
+									Source:       "aws-outposts-site-requirements",
+									Disagreement: "AWS maintains the rack's own switches; the uplinks to the customer's network and the site network they cross are the customer's, which the cell answers (the side that leaves more to the customer).",
+								},
+								"virtualization": {
+									Owner:  "provider",
+									Source: "aws-outposts-maintenance",
+								},
+							},
+							Hybrid: true,
 						},
 					},
 					"aws/paymentcryptography": {

@@ -690,11 +690,11 @@ func checkInvariants(m *merged) Problems {
 	}
 	for i, id := range m.services.ids {
 		s := m.services.items[i]
-		probs = append(probs, ic.checkCells(m.services.at[i].sub("cells"), s.Cells, []string{s.ServiceModel}, id, s.ServiceModel, false)...)
+		probs = append(probs, ic.checkCells(m.services.at[i].sub("cells"), s.Cells, []string{s.ServiceModel}, id, s.ServiceModel, s.Hybrid)...)
 	}
 	for i, id := range m.providers.ids {
 		pr := m.providers.items[i]
-		probs = append(probs, ic.checkCells(m.providers.at[i].sub("cells"), pr.Cells, []string{pr.ServiceModel}, id, pr.ServiceModel, false)...)
+		probs = append(probs, ic.checkCells(m.providers.at[i].sub("cells"), pr.Cells, []string{pr.ServiceModel}, id, pr.ServiceModel, pr.Hybrid)...)
 	}
 	for i, name := range m.types.ids {
 		rt, at := m.types.items[i], m.types.at[i]

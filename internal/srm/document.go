@@ -116,12 +116,17 @@ type Classification struct {
 	// the customer's although the saas matrix gives network controls to the
 	// provider).
 	Cells map[string]CellDoc `json:"cells,omitempty"`
+	// Hybrid says that the resources run on hardware on the customer's
+	// site, as a type's hybrid does: their cells may make physical_*
+	// components the customer's (Outposts: the customer's facility and
+	// network, AWS's rack).
+	Hybrid bool `json:"hybrid,omitempty"`
 }
 
 // typeDoc is the classification as a resource type entry, for building.
 func (d Classification) typeDoc() ResourceTypeDoc {
 	return ResourceTypeDoc{ServiceModel: d.ServiceModel, Class: d.Class, AppliesTo: d.AppliesTo, Focus: d.Focus,
-		Source: d.Source, Rationale: d.Rationale, Cells: d.Cells}
+		Source: d.Source, Rationale: d.Rationale, Cells: d.Cells, Hybrid: d.Hybrid}
 }
 
 // ServiceClassDoc is a kind of resource and the components it embodies: a

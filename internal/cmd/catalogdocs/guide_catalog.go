@@ -155,6 +155,10 @@ func serviceTypes(b *strings.Builder, c *srm.Catalog, sg *serviceGroup) {
 		if len(sv.Service.ARM) > 0 {
 			fmt.Fprintf(b, "azapi resources of the ARM types %s resolve through this service.\n\n", codeJoin(sv.Service.ARM))
 		}
+		if sv.Hybrid {
+			b.WriteString("The service is hybrid: its hardware is on the customer's site.\n\n")
+		}
+
 		if len(sg.types) == 0 {
 			b.WriteString("Classified by service only: no type of the service has an entry of its own.\n")
 			return
@@ -406,10 +410,13 @@ images. The ` + "`operating_system`" + ` row is therefore the customer's: a shar
 
 **Hybrid** resources run on hardware on the customer's site (ECS Anywhere: ` + "`launch_type = EXTERNAL`" + `; EKS Hybrid Nodes:
 ` + "`remote_network_config`" + ` set; Azure Arc-enabled servers and Kubernetes clusters; GKE clusters on VMware or bare metal; self-hosted
-integration runtimes). For them the physical components and virtualization are the customer's: the provider keeps the physical layer
-of its own cloud only. A type is hybrid by itself or through a condition value (marked *hybrid* below); a hybrid value is never a
-condition's default. External key managers (custom key stores, Cloud EKM) are the customer's to operate but not hybrid: they are often
-a partner's service.
+integration runtimes; AWS Outposts). For them the physical components and virtualization are the customer's, except the hardware the
+provider maintains on the customer's site (Outposts: AWS maintains the rack's hosts and runs their hypervisor, the customer owns the
+facility and the network uplinks): the provider keeps the physical layer of its own cloud only. A type or a service is hybrid by itself,
+a type also through a condition value (marked *hybrid* below); a hybrid value is never a condition's default. The hypervisor alone
+may be the customer's on the provider's hardware without the resource being hybrid (Amazon EVS: the customer patches ESXi on AWS's
+bare-metal hosts, AWS keeps the facility, the network and the hosts); the invariant binds the physical components only.
+External key managers (custom key stores, Cloud EKM) are the customer's to operate but not hybrid: they are often a partner's service.
 
 **Conflicting attributes.** Where the resource cannot set two attributes together (an ECS service's ` + "`launch_type`" + ` and its
 ` + "`capacity_provider_strategy`" + `: the provider and the ECS API reject both), each condition names the other in ` + "`conflicts_with`" + `. The one
