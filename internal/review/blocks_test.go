@@ -44,9 +44,22 @@ var blockCases = map[string]blockCase{
 		owner: map[string]srm.Owner{"operating_system": srm.OwnerProvider}},
 	"aws_ecs_service.ec2": {conds: map[string]string{"launch_type": "EC2", "capacity_provider_strategy.capacity_provider": ""},
 		owner: map[string]srm.Owner{"operating_system": srm.OwnerCustomer}},
-	"aws_ecs_service.fargate": {conds: map[string]string{"launch_type": "", "capacity_provider_strategy.capacity_provider": "FARGATE"}},
+	// launch_type, optional and computed, is known only after apply; it
+	// conflicts with the strategy, which answers alone (audit N11: was
+	// assumed EC2).
+	"aws_ecs_service.fargate": {conds: map[string]string{"launch_type": notRead, "capacity_provider_strategy.capacity_provider": "FARGATE"},
+		owner: map[string]srm.Owner{"operating_system": srm.OwnerShared}},
 	// Two strategies that disagree: no one value, the domain assumes.
-	"aws_ecs_service.mixed": {conds: map[string]string{"capacity_provider_strategy.capacity_provider": notRead},
+	"aws_ecs_service.mixed": {conds: map[string]string{"launch_type": notRead, "capacity_provider_strategy.capacity_provider": notRead},
+		owner: map[string]srm.Owner{"operating_system": srm.OwnerCustomer}},
+	// Neither: the cluster's default strategy, not Fargate (audit N11).
+	"aws_ecs_service.cluster_default": {conds: map[string]string{"launch_type": notRead, "capacity_provider_strategy.capacity_provider": ""},
+		owner: map[string]srm.Owner{"operating_system": srm.OwnerCustomer}},
+	"aws_ecs_task_set.ec2": {conds: map[string]string{"launch_type": "EC2", "capacity_provider_strategy.capacity_provider": ""},
+		owner: map[string]srm.Owner{"operating_system": srm.OwnerCustomer}},
+	"aws_ecs_task_set.spot": {conds: map[string]string{"launch_type": notRead, "capacity_provider_strategy.capacity_provider": "FARGATE_SPOT"},
+		owner: map[string]srm.Owner{"operating_system": srm.OwnerShared}},
+	"aws_ecs_task_set.cluster_default": {conds: map[string]string{"launch_type": notRead, "capacity_provider_strategy.capacity_provider": ""},
 		owner: map[string]srm.Owner{"operating_system": srm.OwnerCustomer}},
 	"aws_eks_cluster.standard": {conds: map[string]string{"compute_config.enabled": "", "remote_network_config": ""},
 		owner: map[string]srm.Owner{"physical_hosts": srm.OwnerProvider, "virtualization": srm.OwnerProvider}},

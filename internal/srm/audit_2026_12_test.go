@@ -137,12 +137,158 @@ var auditCases = []auditCase{
 	{finding: "N13", typ: "aws_storagegateway_gateway", component: "physical_hosts", want: []Owner{OwnerCustomer}},
 	{finding: "N13", typ: "aws_datasync_agent", component: "virtualization", want: []Owner{OwnerCustomer}},
 	{finding: "N13", typ: "azurerm_arc_machine_extension", component: "physical_hosts", want: []Owner{OwnerCustomer}},
+	// N11: an ECS service or task set that sets neither a launch type nor a
+	// capacity provider strategy runs on the cluster's default strategy,
+	// not on Fargate (was: no override, the caas OS row shared).
+	{finding: "N11", typ: "aws_ecs_service", conds: ecsCapacity("", ""), component: "operating_system", want: []Owner{OwnerCustomer}, obligation: "operating_system.patch"},
+	{finding: "N11", typ: "aws_ecs_task_set", conds: ecsCapacity("", ""), component: "operating_system", want: []Owner{OwnerCustomer}, obligation: "operating_system.patch"},
+	{finding: "N11", typ: "aws_ecs_task_set", component: "operating_system", want: []Owner{OwnerCustomer}, obligation: "operating_system.patch"},
+	{finding: "N11", typ: "aws_ecs_task_set", conds: ecsCapacity("FARGATE", ""), component: "operating_system", want: []Owner{OwnerShared}, obligation: "operating_system.patch", absent: true},
+	{finding: "N11", typ: "aws_ecs_task_set", conds: ecsCapacity("", "FARGATE_SPOT"), component: "operating_system", want: []Owner{OwnerShared}},
+	// L10: GKE Kubernetes components are shared when a release channel
+	// enrolls the cluster in auto-upgrade, the customer's otherwise (was:
+	// customer whatever the channel).
+	{finding: "L10", typ: "google_container_cluster", conds: map[string]string{"release_channel.channel": "REGULAR"}, component: "middleware", want: []Owner{OwnerShared}, obligation: "middleware.patch_middleware"},
+	{finding: "L10", typ: "google_container_cluster", conds: map[string]string{"release_channel.channel": "STABLE"}, component: "middleware", want: []Owner{OwnerShared}},
+	{finding: "L10", typ: "google_container_cluster", conds: map[string]string{"release_channel.channel": "EXTENDED"}, component: "middleware", want: []Owner{OwnerShared}},
+	{finding: "L10", typ: "google_container_cluster", conds: map[string]string{"release_channel.channel": "UNSPECIFIED"}, component: "middleware", want: []Owner{OwnerCustomer}},
+	{finding: "L10", typ: "google_container_cluster", conds: map[string]string{"release_channel.channel": ""}, component: "middleware", want: []Owner{OwnerCustomer}},
+	{finding: "L10", typ: "google_container_cluster", component: "middleware", want: []Owner{OwnerCustomer}},
+	// L11: Amazon EVS: the customer runs the hypervisor on AWS's bare-metal
+	// hosts (was on_premises: AWS's facility and hardware the customer's).
+	{finding: "L11", typ: "aws_evs_environment", component: "virtualization", want: []Owner{OwnerCustomer}, obligation: "virtualization.patch_hypervisor"},
+	{finding: "L11", typ: "aws_evs_environment", component: "physical_hosts", want: []Owner{OwnerProvider}, obligation: "physical_hosts.maintain_hardware", absent: true},
+	{finding: "L11", typ: "aws_evs_environment", component: "physical_datacenter", want: []Owner{OwnerProvider}, obligation: "physical_datacenter.secure_facilities", absent: true},
+	// L12: Outposts: AWS maintains the rack, the customer the site (was:
+	// on_premises, the hosts the customer's).
+	{finding: "L12", typ: "aws_outposts_site", component: "physical_hosts", want: []Owner{OwnerProvider}, obligation: "physical_hosts.maintain_hardware", absent: true},
+	{finding: "L12", typ: "aws_outposts_site", component: "virtualization", want: []Owner{OwnerProvider}, obligation: "virtualization.patch_hypervisor", absent: true},
+	{finding: "L12", typ: "aws_outposts_site", component: "physical_datacenter", want: []Owner{OwnerCustomer}, obligation: "physical_datacenter.secure_facilities"},
+	{finding: "L12", typ: "aws_outposts_site", component: "physical_network", want: []Owner{OwnerCustomer}, obligation: "physical_network.protect_cabling"},
 	// L8: custom key stores and EKM connections.
 	{finding: "L8", typ: "aws_kms_custom_key_store", component: "middleware", want: []Owner{OwnerCustomer}},
 	{finding: "L8", typ: "google_kms_ekm_connection", component: "middleware", want: []Owner{OwnerCustomer}},
 	// L9: EMR instance groups and fleets take new AMIs only at launch.
 	{finding: "L9", typ: "aws_emr_instance_group", component: "operating_system", want: notProvider},
 	{finding: "L9", typ: "aws_emr_instance_fleet", component: "operating_system", want: notProvider},
+}
+
+// ecsCapacity gives an ECS service's or task set's launch_type and
+// capacity_provider_strategy.capacity_provider.
+func ecsCapacity(launchType, capacityProvider string) map[string]string {
+	return map[string]string{"launch_type": launchType, "capacity_provider_strategy.capacity_provider": capacityProvider}
+}
+
+// TestECSCapacityConflict (audit N11): launch_type and
+// capacity_provider_strategy conflict (the aws provider and the ECS API
+// reject both), so the one that is set answers alone, whatever the other
+// is (given empty, or not given: unknown in a plan); with neither, the
+// cluster's default strategy applies, answered as instances the customer
+// manages; both given (a request the API rejects) leave the most to the
+// customer. Every cell of the truth table, for both types.
+func TestECSCapacityConflict(t *testing.T) {
+	e := &Engine{Catalog: MustBuiltin()}
+	const notGiven = "<not given>"
+	cases := []struct {
+		launchType, capacityProvider string
+		want                         Owner
+		assumed                      []string
+	}{
+		{"", "", OwnerCustomer, nil},
+		{notGiven, notGiven, OwnerCustomer, []string{"capacity_provider_strategy.capacity_provider", "launch_type"}},
+		{notGiven, "", OwnerCustomer, []string{"launch_type"}},
+		{"", notGiven, OwnerCustomer, []string{"capacity_provider_strategy.capacity_provider"}},
+		{"FARGATE", "", OwnerShared, nil},
+		{"FARGATE", notGiven, OwnerShared, nil},
+		{"", "FARGATE", OwnerShared, nil},
+		{notGiven, "FARGATE", OwnerShared, nil},
+		{notGiven, "FARGATE_SPOT", OwnerShared, nil},
+		{"MANAGED_INSTANCES", notGiven, OwnerShared, nil},
+		{"EC2", notGiven, OwnerCustomer, nil},
+		{notGiven, "my-asg", OwnerCustomer, nil},
+		{"EC2", "FARGATE", OwnerCustomer, nil},
+		{"FARGATE", "my-asg", OwnerCustomer, nil},
+		{"BOGUS", notGiven, OwnerCustomer, []string{"launch_type"}},
+	}
+	for _, typ := range []string{"aws_ecs_service", "aws_ecs_task_set"} {
+		for _, tc := range cases {
+			conds := map[string]string{}
+			if tc.launchType != notGiven {
+				conds["launch_type"] = tc.launchType
+			}
+			if tc.capacityProvider != notGiven {
+				conds["capacity_provider_strategy.capacity_provider"] = tc.capacityProvider
+			}
+			res, err := e.Resolve(Request{ResourceType: typ, Conditions: conds})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, rc := range res.Components {
+				if rc.Component.ID == "operating_system" && rc.Owner != tc.want {
+					t.Errorf("%s %v: operating_system %s, want %s", typ, conds, rc.Owner, tc.want)
+				}
+			}
+			var assumed []string
+			for _, a := range res.Assumptions {
+				assumed = append(assumed, a.Condition)
+			}
+			slices.Sort(assumed)
+			if !slices.Equal(assumed, tc.assumed) {
+				t.Errorf("%s %v: assumed %v, want %v", typ, conds, assumed, tc.assumed)
+			}
+		}
+	}
+}
+
+// TestAuditSite (audit L11, L12): the answers' model and site, and the
+// invariants that admit them without being weakened: a customer-run
+// hypervisor on the provider's hardware needs no hybrid flag (virtualization
+// is bound by no invariant), a customer-owned physical layer still does, and
+// a hybrid resource may leave the hardware the provider maintains to it.
+func TestAuditSite(t *testing.T) {
+	c := MustBuiltin()
+	e := &Engine{Catalog: c}
+	for _, tc := range []struct {
+		typ, model string
+		hybrid     bool
+	}{
+		{"aws_evs_environment", "iaas", false},
+		{"aws_outposts_site", "iaas", true},
+	} {
+		res, err := e.Resolve(Request{ResourceType: tc.typ})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.ServiceModel.ID != tc.model || res.Hybrid != tc.hybrid {
+			t.Errorf("%s: %s hybrid %v, want %s hybrid %v", tc.typ, res.ServiceModel.ID, res.Hybrid, tc.model, tc.hybrid)
+		}
+		for _, rc := range res.Components {
+			if inv := CheckInvariants(res.ServiceModel, res.Hybrid, rc.Component, rc.Owner); inv != nil {
+				t.Errorf("%s: %s %s breaks %s", tc.typ, rc.Component.ID, rc.Owner, inv.ID)
+			}
+		}
+	}
+	iaas := c.ServiceModel("iaas")
+	for _, tc := range []struct {
+		component string
+		hybrid    bool
+		owner     Owner
+		broken    string
+	}{
+		{"virtualization", false, OwnerCustomer, ""},
+		{"physical_hosts", false, OwnerCustomer, "provider_keeps_physical"},
+		{"physical_datacenter", false, OwnerShared, "provider_keeps_physical"},
+		{"physical_hosts", true, OwnerProvider, ""},
+		{"physical_datacenter", true, OwnerCustomer, ""},
+	} {
+		got := ""
+		if inv := CheckInvariants(iaas, tc.hybrid, c.Component(tc.component), tc.owner); inv != nil {
+			got = inv.ID
+		}
+		if got != tc.broken {
+			t.Errorf("%s %s hybrid %v: breaks %q, want %q", tc.component, tc.owner, tc.hybrid, got, tc.broken)
+		}
+	}
 }
 
 func TestAuditDecember2026(t *testing.T) {

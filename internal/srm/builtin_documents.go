@@ -2428,6 +2428,11 @@ func builtinDocumentList() []NamedDocument {
 						URL:   "https://cloud.google.com/kubernetes-engine/docs/how-to/node-auto-upgrades",
 						AsOf:  "2026-11-28",
 					},
+					"google-gke-release-channels": {
+						Title: "GKE: About release channels",
+						URL:   "https://cloud.google.com/kubernetes-engine/docs/concepts/release-channels",
+						AsOf:  "2026-12-07",
+					},
 					"google-iam": {
 						Title: "Google Cloud IAM overview",
 						URL:   "https://cloud.google.com/iam/docs/overview",
@@ -3245,8 +3250,8 @@ func builtinDocumentList() []NamedDocument {
 					},
 					"aws-evs-lifecycle": {
 						Title: "Amazon Elastic VMware Service: Amazon EVS environment lifecycle management",
-						URL:   "https://docs.aws.amazon.com/ja_jp/evs/latest/userguide/evs-lifecycle-mgmt.html",
-						AsOf:  "2026-11-29",
+						URL:   "https://docs.aws.amazon.com/evs/latest/userguide/evs-lifecycle-mgmt.html",
+						AsOf:  "2026-12-07",
 					},
 					"aws-gamelift-vulnerability": {
 						Title: "Amazon GameLift Servers: Configuration and vulnerability analysis",
@@ -3257,6 +3262,16 @@ func builtinDocumentList() []NamedDocument {
 						Title: "Amazon GuardDuty: Security in Amazon GuardDuty",
 						URL:   "https://docs.aws.amazon.com/guardduty/latest/ug/security.html",
 						AsOf:  "2026-11-29",
+					},
+					"aws-outposts-maintenance": {
+						Title: "AWS Outposts: Outposts rack maintenance",
+						URL:   "https://docs.aws.amazon.com/outposts/latest/userguide/outpost-maintenance.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-outposts-site-requirements": {
+						Title: "AWS Outposts: Site requirements for Outposts racks",
+						URL:   "https://docs.aws.amazon.com/outposts/latest/userguide/outposts-requirements.html",
+						AsOf:  "2026-12-07",
 					},
 					"aws-s3tables": {
 						Title: "Amazon S3: Access management for S3 Tables",
@@ -5150,7 +5165,7 @@ func builtinDocumentList() []NamedDocument {
 							"aws_evs_",
 						},
 						Classification: Classification{
-							ServiceModel: "on_premises",
+							ServiceModel: "iaas",
 							Class:        "compute_host",
 							Focus: []string{
 								"virtualization",
@@ -5158,7 +5173,13 @@ func builtinDocumentList() []NamedDocument {
 								"network_controls",
 							},
 							Source:    "aws-evs-lifecycle",
-							Rationale: "Elastic VMware environments run VMware Cloud Foundation on EC2 bare-metal hosts; AWS calls it self-managed: the customer patches and upgrades ESXi, vSphere, vSAN, NSX and SDDC Manager and configures the VPC networking. No service model gives the hypervisor to the customer but on_premises, which also hands over the physical layers AWS runs; taken because it leaves more to the customer (iaas would hide the hypervisor duty).",
+							Rationale: "Elastic VMware environments run VMware Cloud Foundation on EC2 bare-metal hosts in an AWS Region; AWS calls it self-managed: \"you are responsible for the lifecycle management and maintenance of the VMware software\" (ESXi, vSphere, vSAN, NSX, SDDC Manager), and the customer configures the VPC networking. IaaS with the hypervisor the customer's: AWS keeps the facility, the network and the bare-metal hosts (not hybrid), the customer patches and isolates the hypervisor and everything above it (audit L11; was on_premises, which also handed over AWS's facilities and hardware).",
+							Cells: map[string]CellDoc{
+								"virtualization": {
+									Owner:  "customer",
+									Source: "aws-evs-lifecycle",
+								},
+							},
 						},
 					},
 					"aws/finspace": {
@@ -6523,13 +6544,33 @@ func builtinDocumentList() []NamedDocument {
 							"aws_outposts_",
 						},
 						Classification: Classification{
-							ServiceModel: "on_premises",
+							ServiceModel: "iaas",
 							Class:        "compute_host",
 							Focus: []string{
 								"configuration",
 							},
-							Source:    "aws-srm",
-							Rationale: "Outposts racks and servers are AWS hardware installed in the customer's facility: AWS maintains the equipment, the customer owns the site's power, cooling, physical security and network uplinks, so the physical layers are the customer's (the provider offers data sources only).",
+							Source:    "aws-outposts-maintenance",
+							Rationale: "Outposts racks and servers are AWS hardware installed in the customer's facility: \"AWS is responsible for the hardware and software that run AWS services. This applies to AWS Outposts, just as it does to an AWS Region\" (AWS patches, updates the firmware of and replaces the hosts, and runs the Nitro hypervisor), while the site is the customer's: the facility's power, cooling, physical security and the network uplinks the rack needs. So hybrid, with the hosts and virtualization AWS's and the datacenter and physical network the customer's (audit L12); the guest OS above is the customer's as on EC2 (the provider offers data sources only).",
+							Cells: map[string]CellDoc{
+								"physical_datacenter": {
+									Owner:  "customer",
+									Source: "aws-outposts-site-requirements",
+								},
+								"physical_hosts": {
+									Owner:  "provider",
+									Source: "aws-outposts-maintenance",
+								},
+								"physical_network": {
+									Owner:        "customer",
+									Source:       "aws-outposts-site-requirements",
+									Disagreement: "AWS maintains the rack's own switches; the uplinks to the customer's network and the site network they cross are the customer's, which the cell answers (the side that leaves more to the customer).",
+								},
+								"virtualization": {
+									Owner:  "provider",
+									Source: "aws-outposts-maintenance",
+								},
+							},
+							Hybrid: true,
 						},
 					},
 					"aws/paymentcryptography": {
@@ -17381,7 +17422,7 @@ var builtinTypes = [...]builtinType{
 		},
 		Conditions: map[string]ConditionDoc{
 			"capacity_provider_strategy.capacity_provider": {
-				Description: "capacity_provider of the service's capacity_provider_strategy (pass one, e.g. one(aws_ecs_service.this.capacity_provider_strategy[*].capacity_provider), or an empty string when the service has no strategy). FARGATE and FARGATE_SPOT run tasks on Fargate; any other name is a capacity provider of the cluster (an Auto Scaling group the customer manages, or Managed Instances), answered as instances the customer manages, the conservative value, since the name does not say which. Not given: assumed a customer-managed capacity provider.",
+				Description: "capacity_provider of the service's capacity_provider_strategy (pass one, e.g. one(aws_ecs_service.this.capacity_provider_strategy[*].capacity_provider), or an empty string when the service has no strategy). FARGATE and FARGATE_SPOT run tasks on Fargate; any other name is a capacity provider of the cluster (an Auto Scaling group the customer manages, or Managed Instances), answered as instances the customer manages, the conservative value, since the name does not say which. It conflicts with launch_type: when the service has a launch type, launch_type answers alone and this condition does not apply. Not set and no launch type either: the cluster's default strategy applies, answered as instances the customer manages (rule (not set)). Not given (with no launch type): assumed a customer-managed capacity provider.",
 				Default:     "(set)",
 				Values: map[string]EffectDoc{
 					"FARGATE": {
@@ -17426,13 +17467,23 @@ var builtinTypes = [...]builtinType{
 					{
 						Present: ptrTo(false),
 						EffectDoc: EffectDoc{
-							Reason: "No capacity provider strategy: the launch type decides.",
+							Cells: map[string]CellDoc{
+								"operating_system": {
+									Owner:  "customer",
+									Source: "aws-ecs-shared-model",
+								},
+							},
+							Reason: "Neither a launch type nor a capacity provider strategy (as a plan or a state writes a service that sets neither: launch_type \"\" and no capacity_provider_strategy block): the cluster's default capacity provider strategy decides where the tasks run, and the resource does not say which capacity it names; answered as EC2 instances the customer manages, the conservative value.",
+							Source: "aws-ecs-shared-model",
 						},
 					},
 				},
+				ConflictsWith: []string{
+					"launch_type",
+				},
 			},
 			"launch_type": {
-				Description: "launch_type of the service: EC2 container instances the customer manages, FARGATE, MANAGED_INSTANCES, or EXTERNAL (ECS Anywhere: the customer's own servers, hybrid). Not set (an empty string or null) when the service uses a capacity provider strategy, which the condition capacity_provider_strategy.capacity_provider then answers. A value the catalog does not list, and a launch type not given, are answered as EC2, the conservative value.",
+				Description: "launch_type of the service: EC2 container instances the customer manages, FARGATE, MANAGED_INSTANCES, or EXTERNAL (ECS Anywhere: the customer's own servers, hybrid). It conflicts with capacity_provider_strategy (the provider and the ECS API reject both): when the service has a strategy, capacity_provider_strategy.capacity_provider answers alone and launch_type does not apply, whether it is given, empty or unknown. Not set and no strategy either: the cluster's default capacity provider strategy applies, answered as instances the customer manages (rule (not set)). A value the catalog does not list, and a launch type not given (with no strategy), are answered as EC2, the conservative value.",
 				Default:     "EC2",
 				Values: map[string]EffectDoc{
 					"EC2": {
@@ -17500,13 +17551,24 @@ var builtinTypes = [...]builtinType{
 					{
 						Present: ptrTo(false),
 						EffectDoc: EffectDoc{
-							Reason: "No launch type: the capacity provider strategy decides where tasks run (see the condition capacity_provider_strategy.capacity_provider).",
+							Cells: map[string]CellDoc{
+								"operating_system": {
+									Owner:  "customer",
+									Source: "aws-ecs-shared-model",
+								},
+							},
+							Reason: "Neither a launch type nor a capacity provider strategy (as a plan or a state writes a service that sets neither: launch_type \"\" and no capacity_provider_strategy block): the cluster's default capacity provider strategy decides where the tasks run, and the resource does not say which capacity it names; answered as EC2 instances the customer manages, the conservative value.",
+							Source: "aws-ecs-shared-model",
 						},
 					},
 				},
+				ConflictsWith: []string{
+					"capacity_provider_strategy.capacity_provider",
+				},
 			},
 		},
-		Source: "aws-ecs-shared-model",
+		Source:    "aws-ecs-shared-model",
+		Rationale: "An ECS service runs tasks of a task definition on the cluster's capacity: EC2 container instances the customer patches, Fargate, Managed Instances or its own servers (ECS Anywhere). Where they run is set by launch_type or by capacity_provider_strategy, never both (the two conflict), and by the cluster's default capacity provider strategy when the service sets neither, which the resource does not show: that case is answered as instances the customer manages (audit N11). The image obligation is on the task definition, which names the image.",
 		Without: []string{
 			"operating_system.rebuild_images",
 		},
@@ -17587,6 +17649,166 @@ var builtinTypes = [...]builtinType{
 			},
 		},
 		Source: "aws-ecs-shared-model",
+	}},
+	{name: "aws_ecs_task_set", doc: 3, def: ResourceTypeDoc{
+		ServiceModel: "caas",
+		Class:        "container_service",
+		Focus: []string{
+			"deployment_settings",
+			"network_controls",
+		},
+		Conditions: map[string]ConditionDoc{
+			"capacity_provider_strategy.capacity_provider": {
+				Description: "capacity_provider of the task set's capacity_provider_strategy (pass one, e.g. one(aws_ecs_task_set.this.capacity_provider_strategy[*].capacity_provider), or an empty string when the task set has no strategy). FARGATE and FARGATE_SPOT run tasks on Fargate; any other name or ARN is a capacity provider of the cluster, answered as instances the customer manages, the conservative value. It conflicts with launch_type: when the task set has a launch type, launch_type answers alone and this condition does not apply. Not set and no launch type either: the cluster's default strategy applies, answered as instances the customer manages (rule (not set)). Not given (with no launch type): assumed a customer-managed capacity provider.",
+				Default:     "(set)",
+				Values: map[string]EffectDoc{
+					"FARGATE": {
+						Cells: map[string]CellDoc{
+							"operating_system": {
+								Owner:        "shared",
+								ProviderPart: "Runs and patches the hosts, their kernel, the container runtime and the sandbox that run the image (Fargate platform versions and task retirement).",
+								CustomerPart: "Builds the image: rebuilds it on patched base images, scans it and redeploys it, and keeps the OS packages inside it current; hardens what runs in it.",
+								Source:       "aws-ecs-shared-model",
+							},
+						},
+						Reason: "Fargate capacity: AWS patches the infrastructure; the customer keeps its container images. A customer-built image on a provider-run host: the provider patches the host, the customer rebuilds the image (operating_system shared, with the image obligation instead of host patching).",
+						Source: "aws-ecs-shared-model",
+					},
+					"FARGATE_SPOT": {
+						Cells: map[string]CellDoc{
+							"operating_system": {
+								Owner:        "shared",
+								ProviderPart: "Runs and patches the hosts, their kernel, the container runtime and the sandbox that run the image (Fargate platform versions and task retirement).",
+								CustomerPart: "Builds the image: rebuilds it on patched base images, scans it and redeploys it, and keeps the OS packages inside it current; hardens what runs in it.",
+								Source:       "aws-ecs-shared-model",
+							},
+						},
+						Reason: "Fargate capacity: AWS patches the infrastructure; the customer keeps its container images. A customer-built image on a provider-run host: the provider patches the host, the customer rebuilds the image (operating_system shared, with the image obligation instead of host patching).",
+						Source: "aws-ecs-shared-model",
+					},
+				},
+				Rules: []RuleDoc{
+					{
+						Present: ptrTo(true),
+						EffectDoc: EffectDoc{
+							Cells: map[string]CellDoc{
+								"operating_system": {
+									Owner:  "customer",
+									Source: "aws-ecs-shared-model",
+								},
+							},
+							Reason: "A capacity provider of the cluster: an Auto Scaling group of EC2 instances the customer manages (a Managed Instances provider hands the OS to AWS; describe it on the aws_ecs_capacity_provider).",
+							Source: "aws-ecs-shared-model",
+						},
+					},
+					{
+						Present: ptrTo(false),
+						EffectDoc: EffectDoc{
+							Cells: map[string]CellDoc{
+								"operating_system": {
+									Owner:  "customer",
+									Source: "aws-ecs-shared-model",
+								},
+							},
+							Reason: "Neither a launch type nor a capacity provider strategy (as a plan or a state writes a service that sets neither: launch_type \"\" and no capacity_provider_strategy block): the cluster's default capacity provider strategy decides where the tasks run, and the resource does not say which capacity it names; answered as EC2 instances the customer manages, the conservative value.",
+							Source: "aws-ecs-shared-model",
+						},
+					},
+				},
+				ConflictsWith: []string{
+					"launch_type",
+				},
+			},
+			"launch_type": {
+				Description: "launch_type of the task set: EC2 container instances the customer manages, FARGATE, MANAGED_INSTANCES, or EXTERNAL (ECS Anywhere: the customer's own servers, hybrid). It conflicts with capacity_provider_strategy (the provider and the ECS API reject both): when the task set has a strategy, capacity_provider_strategy.capacity_provider answers alone and launch_type does not apply, whether it is given, empty or unknown. Not set and no strategy either: the cluster's default capacity provider strategy applies, answered as instances the customer manages (rule (not set)). A value the catalog does not list, and a launch type not given (with no strategy), are answered as EC2, the conservative value.",
+				Default:     "EC2",
+				Values: map[string]EffectDoc{
+					"EC2": {
+						Cells: map[string]CellDoc{
+							"operating_system": {
+								Owner: "customer",
+							},
+						},
+						Reason: "The customer runs, patches and hardens the EC2 container instances.",
+						Source: "aws-ecs-shared-model",
+					},
+					"EXTERNAL": {
+						Cells: map[string]CellDoc{
+							"operating_system": {
+								Owner:  "customer",
+								Source: "aws-ecs-anywhere",
+							},
+							"physical_datacenter": {
+								Owner:  "customer",
+								Source: "aws-ecs-anywhere",
+							},
+							"physical_hosts": {
+								Owner:  "customer",
+								Source: "aws-ecs-anywhere",
+							},
+							"physical_network": {
+								Owner:  "customer",
+								Source: "aws-ecs-anywhere",
+							},
+							"virtualization": {
+								Owner:  "customer",
+								Source: "aws-ecs-anywhere",
+							},
+						},
+						Hybrid: true,
+						Reason: "ECS Anywhere runs tasks on servers the customer owns and operates on its own site: their hardware, virtualization and operating system are the customer's (hybrid).",
+						Source: "aws-ecs-anywhere",
+					},
+					"FARGATE": {
+						Cells: map[string]CellDoc{
+							"operating_system": {
+								Owner:        "shared",
+								ProviderPart: "Runs and patches the hosts, their kernel, the container runtime and the sandbox that run the image (Fargate platform versions and task retirement).",
+								CustomerPart: "Builds the image: rebuilds it on patched base images, scans it and redeploys it, and keeps the OS packages inside it current; hardens what runs in it.",
+								Source:       "aws-ecs-shared-model",
+							},
+						},
+						Reason: "Fargate: AWS provisions and patches the infrastructure the tasks run on; the customer keeps its container images. A customer-built image on a provider-run host: the provider patches the host, the customer rebuilds the image (operating_system shared, with the image obligation instead of host patching).",
+						Source: "aws-ecs-shared-model",
+					},
+					"MANAGED_INSTANCES": {
+						Cells: map[string]CellDoc{
+							"operating_system": {
+								Owner:        "shared",
+								ProviderPart: "Runs and patches the hosts, their kernel, the container runtime and the sandbox that run the image (ECS Managed Instances: AWS patches and replaces the instances).",
+								CustomerPart: "Builds the image: rebuilds it on patched base images, scans it and redeploys it, and keeps the OS packages inside it current; hardens what runs in it.",
+								Source:       "aws-ecs-managed-instances-shared-model",
+							},
+						},
+						Reason: "ECS Managed Instances: AWS is responsible for operating system patching and security updates of the instances; the customer keeps its container images. A customer-built image on a provider-run host: the provider patches the host, the customer rebuilds the image (operating_system shared, with the image obligation instead of host patching).",
+						Source: "aws-ecs-managed-instances-shared-model",
+					},
+				},
+				Rules: []RuleDoc{
+					{
+						Present: ptrTo(false),
+						EffectDoc: EffectDoc{
+							Cells: map[string]CellDoc{
+								"operating_system": {
+									Owner:  "customer",
+									Source: "aws-ecs-shared-model",
+								},
+							},
+							Reason: "Neither a launch type nor a capacity provider strategy (as a plan or a state writes a service that sets neither: launch_type \"\" and no capacity_provider_strategy block): the cluster's default capacity provider strategy decides where the tasks run, and the resource does not say which capacity it names; answered as EC2 instances the customer manages, the conservative value.",
+							Source: "aws-ecs-shared-model",
+						},
+					},
+				},
+				ConflictsWith: []string{
+					"capacity_provider_strategy.capacity_provider",
+				},
+			},
+		},
+		Source:    "aws-ecs-shared-model",
+		Rationale: "A task set runs tasks of a task definition for an ECS service with an external or CodeDeploy deployment controller, on the capacity its own launch_type or capacity_provider_strategy names (the two conflict), else on the cluster's default capacity provider strategy: the same conditions as aws_ecs_service (audit N11). The image obligation is on the task definition, which names the image.",
+		Without: []string{
+			"operating_system.rebuild_images",
+		},
 	}},
 	{name: "aws_efs_access_point", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -25078,9 +25300,88 @@ var builtinTypes = [...]builtinType{
 					},
 				},
 			},
+			"release_channel.channel": {
+				Description: "channel of the cluster's release_channel block: RAPID, REGULAR, STABLE or EXTENDED enroll the cluster in a release channel, whose versions GKE applies by auto-upgrade (middleware shared); UNSPECIFIED is no channel (middleware customer). GKE enrolls a new cluster in REGULAR when the block is not given, but the provider declares the block optional and computed, so a plan that creates such a cluster knows the channel only after apply: a channel not given, a block not set and a value the catalog does not list are answered as UNSPECIFIED, the conservative value. Pass the resource's value, e.g. one(google_container_cluster.this.release_channel[*].channel).",
+				Default:     "UNSPECIFIED",
+				Values: map[string]EffectDoc{
+					"EXTENDED": {
+						Cells: map[string]CellDoc{
+							"middleware": {
+								Owner:        "shared",
+								ProviderPart: "Upgrades the control plane and the nodes to the channel's versions automatically (auto-upgrade), with security patches for the Kubernetes components; publishes the versions each channel offers.",
+								CustomerPart: "Keeps the cluster enrolled and its node auto-upgrade on, sets maintenance windows and exclusions, tests its workloads against new versions and moves them off deprecated APIs before an upgrade removes them.",
+								Source:       "google-gke-release-channels",
+							},
+						},
+						Reason: "The cluster is enrolled in a release channel: Google manages the version and upgrade cadence of the control plane and the nodes (auto-upgrade), and the customer keeps it enrolled and its workloads ready for the upgrades (the GKE shared responsibility page: \"Enroll clusters in auto-upgrade (default) or upgrade clusters to supported versions\").",
+						Source: "google-gke-release-channels",
+					},
+					"RAPID": {
+						Cells: map[string]CellDoc{
+							"middleware": {
+								Owner:        "shared",
+								ProviderPart: "Upgrades the control plane and the nodes to the channel's versions automatically (auto-upgrade), with security patches for the Kubernetes components; publishes the versions each channel offers.",
+								CustomerPart: "Keeps the cluster enrolled and its node auto-upgrade on, sets maintenance windows and exclusions, tests its workloads against new versions and moves them off deprecated APIs before an upgrade removes them.",
+								Source:       "google-gke-release-channels",
+							},
+						},
+						Reason: "The cluster is enrolled in a release channel: Google manages the version and upgrade cadence of the control plane and the nodes (auto-upgrade), and the customer keeps it enrolled and its workloads ready for the upgrades (the GKE shared responsibility page: \"Enroll clusters in auto-upgrade (default) or upgrade clusters to supported versions\").",
+						Source: "google-gke-release-channels",
+					},
+					"REGULAR": {
+						Cells: map[string]CellDoc{
+							"middleware": {
+								Owner:        "shared",
+								ProviderPart: "Upgrades the control plane and the nodes to the channel's versions automatically (auto-upgrade), with security patches for the Kubernetes components; publishes the versions each channel offers.",
+								CustomerPart: "Keeps the cluster enrolled and its node auto-upgrade on, sets maintenance windows and exclusions, tests its workloads against new versions and moves them off deprecated APIs before an upgrade removes them.",
+								Source:       "google-gke-release-channels",
+							},
+						},
+						Reason: "The cluster is enrolled in a release channel: Google manages the version and upgrade cadence of the control plane and the nodes (auto-upgrade), and the customer keeps it enrolled and its workloads ready for the upgrades (the GKE shared responsibility page: \"Enroll clusters in auto-upgrade (default) or upgrade clusters to supported versions\").",
+						Source: "google-gke-release-channels",
+					},
+					"STABLE": {
+						Cells: map[string]CellDoc{
+							"middleware": {
+								Owner:        "shared",
+								ProviderPart: "Upgrades the control plane and the nodes to the channel's versions automatically (auto-upgrade), with security patches for the Kubernetes components; publishes the versions each channel offers.",
+								CustomerPart: "Keeps the cluster enrolled and its node auto-upgrade on, sets maintenance windows and exclusions, tests its workloads against new versions and moves them off deprecated APIs before an upgrade removes them.",
+								Source:       "google-gke-release-channels",
+							},
+						},
+						Reason: "The cluster is enrolled in a release channel: Google manages the version and upgrade cadence of the control plane and the nodes (auto-upgrade), and the customer keeps it enrolled and its workloads ready for the upgrades (the GKE shared responsibility page: \"Enroll clusters in auto-upgrade (default) or upgrade clusters to supported versions\").",
+						Source: "google-gke-release-channels",
+					},
+					"UNSPECIFIED": {
+						Cells: map[string]CellDoc{
+							"middleware": {
+								Owner:  "customer",
+								Source: "google-gke",
+							},
+						},
+						Reason: "Not enrolled in a release channel (UNSPECIFIED): the customer picks and upgrades the Kubernetes versions of the control plane and the nodes (node auto-upgrade may be off per node pool); GKE upgrades them itself only at end of support.",
+						Source: "google-gke-release-channels",
+					},
+				},
+				Rules: []RuleDoc{
+					{
+						Present: ptrTo(false),
+						EffectDoc: EffectDoc{
+							Cells: map[string]CellDoc{
+								"middleware": {
+									Owner:  "customer",
+									Source: "google-gke",
+								},
+							},
+							Reason: "No release_channel block in the values: the channel is not known (the provider writes UNSPECIFIED when the cluster has none); answered as not enrolled, the conservative value.",
+							Source: "google-gke-release-channels",
+						},
+					},
+				},
+			},
 		},
 		Source:    "google-gke",
-		Rationale: "GKE Standard shares the node OS (Google builds and patches node images, the customer keeps auto-upgrade on); Autopilot hands the nodes to Google. Kubernetes components (middleware) stay with the customer rather than shared (audit R22): the GKE page lists \"Enroll clusters in auto-upgrade (default) or upgrade clusters to supported versions\" among the customer's responsibilities; both owners carry the same obligation, and customer is the conservative display until a release-channel condition exists.",
+		Rationale: "GKE Standard shares the node OS (Google builds and patches node images, the customer keeps auto-upgrade on); Autopilot hands the nodes to Google. The Kubernetes components (middleware) are shared when a release channel enrolls the cluster in auto-upgrade (GKE applies the channel's versions; the customer keeps the cluster enrolled and its workloads ready) and the customer's otherwise (audit R22, L10): the GKE page lists \"Enroll clusters in auto-upgrade (default) or upgrade clusters to supported versions\" among the customer's responsibilities.",
 	}},
 	{name: "google_container_node_pool", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",

@@ -194,7 +194,7 @@ func (c *Catalog) buildType(rt *ResourceType, name string, d *ResourceTypeDoc) {
 	for _, key := range rt.ConditionKeys {
 		cd := d.Conditions[key]
 		cond := &Condition{Key: key, Description: cd.Description, Default: cd.Default, ReplacedBy: cd.ReplacedBy, Absent: cd.Absent, ARMProperty: cd.ARMProperty, Setting: cd.Setting,
-			Values: make(map[string]*Effect, len(cd.Values)), ValueKeys: sortedKeys(cd.Values)}
+			ConflictsWith: cd.ConflictsWith, Values: make(map[string]*Effect, len(cd.Values)), ValueKeys: sortedKeys(cd.Values)}
 		effect := func(name string, ed EffectDoc) *Effect {
 			eff := &Effect{Value: name, ServiceModel: ed.ServiceModel, Hybrid: ed.Hybrid, Reason: ed.Reason, Source: ed.Source,
 				name: key + "=" + name, defaultName: key + "=" + name + " (default)"}

@@ -445,6 +445,7 @@ func checkConditions(m *merged) Problems {
 					probs = append(probs, at.problem("replaced_by", "%q is deprecated itself (replaced by %q): name the condition that replaces both", by, nb.ReplacedBy))
 				}
 			}
+			probs = append(probs, checkConflicts(at, m.types.ids[i], key, rt.Conditions)...)
 			for _, e := range effs {
 				vat := at.sub(e.at)
 				if e.ServiceModel != "" {
@@ -453,6 +454,29 @@ func checkConditions(m *merged) Problems {
 				probs = append(probs, m.checkSource(vat, e.Source, false)...)
 				probs = append(probs, m.checkCells(vat, "cells", e.Cells)...)
 			}
+		}
+	}
+	return probs
+}
+
+// checkConflicts checks a condition's conflicts_with: each names another
+// condition of the type that is not deprecated and names this one back (the
+// provider's ConflictsWith is mutual, and a one-sided conflict would let the
+// order of the keys decide which attribute answers).
+func checkConflicts(at origin, typeName, key string, conds map[string]ConditionDoc) Problems {
+	var probs Problems
+	for j, other := range conds[key].ConflictsWith {
+		oat := at.sub(fmt.Sprintf("conflicts_with[%d]", j))
+		oc, ok := conds[other]
+		switch {
+		case other == key:
+			probs = append(probs, oat.problem("", "a condition cannot conflict with itself"))
+		case !ok:
+			probs = append(probs, oat.problem("", "%s", unknownID{kind: "condition", of: typeName, id: other, defined: sortedKeys(conds)}.problem()))
+		case oc.ReplacedBy != "":
+			probs = append(probs, oat.problem("", "%q is deprecated (replaced by %q): name the condition that replaces it", other, oc.ReplacedBy))
+		case !slices.Contains(oc.ConflictsWith, key):
+			probs = append(probs, oat.problem("", "%q does not name %q in its conflicts_with: a conflict is mutual", other, key))
 		}
 	}
 	return probs
@@ -693,11 +717,11 @@ func checkInvariants(m *merged) Problems {
 	}
 	for i, id := range m.services.ids {
 		s := m.services.items[i]
-		probs = append(probs, ic.checkCells(m.services.at[i].sub("cells"), s.Cells, []string{s.ServiceModel}, id, s.ServiceModel, false)...)
+		probs = append(probs, ic.checkCells(m.services.at[i].sub("cells"), s.Cells, []string{s.ServiceModel}, id, s.ServiceModel, s.Hybrid)...)
 	}
 	for i, id := range m.providers.ids {
 		pr := m.providers.items[i]
-		probs = append(probs, ic.checkCells(m.providers.at[i].sub("cells"), pr.Cells, []string{pr.ServiceModel}, id, pr.ServiceModel, false)...)
+		probs = append(probs, ic.checkCells(m.providers.at[i].sub("cells"), pr.Cells, []string{pr.ServiceModel}, id, pr.ServiceModel, pr.Hybrid)...)
 	}
 	for i, name := range m.types.ids {
 		rt, at := m.types.items[i], m.types.at[i]

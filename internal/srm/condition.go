@@ -33,6 +33,9 @@ type Condition struct {
 	// Setting names the element of a list of settings that holds the
 	// condition's value (see ConditionDoc.Setting), or is nil.
 	Setting *SettingDoc
+	// ConflictsWith are the conditions whose attributes the resource cannot
+	// set together with this one (see ConditionDoc.ConflictsWith).
+	ConflictsWith []string
 	// Replaces are the deprecated conditions that this one replaces.
 	Replaces []string
 	// assumed is the effect of Default.
@@ -123,4 +126,21 @@ type Effect struct {
 	// component index.
 	name, defaultName string
 	cells             []indexedCell
+}
+
+// displaced reports whether the condition does not apply to a resource
+// with these conditions: it is not set (not given, or given empty) and a
+// condition it conflicts with is set, so the resource cannot have it
+// (ConditionDoc.ConflictsWith). Its default is then not assumed and its
+// (not set) rule does not apply: the condition that is set answers alone.
+func (c *Condition) displaced(conditions map[string]string) bool {
+	if len(c.ConflictsWith) == 0 || conditions[c.Key] != "" {
+		return false
+	}
+	for _, other := range c.ConflictsWith {
+		if conditions[other] != "" {
+			return true
+		}
+	}
+	return false
 }

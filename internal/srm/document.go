@@ -116,12 +116,17 @@ type Classification struct {
 	// the customer's although the saas matrix gives network controls to the
 	// provider).
 	Cells map[string]CellDoc `json:"cells,omitempty"`
+	// Hybrid says that the resources run on hardware on the customer's
+	// site, as a type's hybrid does: their cells may make physical_*
+	// components the customer's (Outposts: the customer's facility and
+	// network, AWS's rack).
+	Hybrid bool `json:"hybrid,omitempty"`
 }
 
 // typeDoc is the classification as a resource type entry, for building.
 func (d Classification) typeDoc() ResourceTypeDoc {
 	return ResourceTypeDoc{ServiceModel: d.ServiceModel, Class: d.Class, AppliesTo: d.AppliesTo, Focus: d.Focus,
-		Source: d.Source, Rationale: d.Rationale, Cells: d.Cells}
+		Source: d.Source, Rationale: d.Rationale, Cells: d.Cells, Hybrid: d.Hybrid}
 }
 
 // ServiceClassDoc is a kind of resource and the components it embodies: a
@@ -324,6 +329,17 @@ type ConditionDoc struct {
 	// blocks: namespace, name, value), says which element: the plan review
 	// reads its value from the element of the list whose fields match.
 	Setting *SettingDoc `json:"setting,omitempty"`
+	// ConflictsWith names the conditions of the type whose attributes the
+	// resource cannot set together with this one (the provider's schema
+	// says ConflictsWith, or the service's API rejects both: an ECS
+	// service's launch_type and its capacity_provider_strategy). When one
+	// of them is set (given, and not empty) and this one is not, this one
+	// does not apply at all: neither its default nor its (not set) rule,
+	// since the resource cannot have it. When neither is set, each applies
+	// as usual, so a (not set) rule says what the resource does without
+	// either; when both are given, both apply. Each condition named must
+	// name this one back.
+	ConflictsWith []string `json:"conflicts_with,omitempty"`
 }
 
 // SettingDoc names an element of a resource's list of settings.

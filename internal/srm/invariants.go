@@ -69,6 +69,15 @@ func CheckInvariants(m *ServiceModel, hybrid bool, c *Component, o Owner) *Invar
 // hardware stands on (physical_*, virtualization): the provider's in its
 // cloud, the customer's for hybrid resources. Conditions that make a
 // resource hybrid are not assumed (see the rule conservative_default).
+//
+// Only physical_* are bound by an invariant (provider_keeps_physical).
+// virtualization is not: a hypervisor the customer runs on the provider's
+// hardware (Amazon EVS: ESXi on EC2 bare-metal hosts) is the customer's under
+// a cloud model without the resource being hybrid, while the facility, the
+// network and the hosts stay the provider's; and a hybrid resource may leave
+// the hardware the provider maintains on the customer's site to the
+// provider (AWS Outposts), the invariant only allowing, never requiring, a
+// customer-owned physical layer there.
 func IsSiteComponent(id string) bool {
 	return strings.HasPrefix(id, "physical_") || id == "virtualization"
 }

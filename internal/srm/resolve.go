@@ -408,6 +408,10 @@ func (rt *ResourceType) choose(c *Catalog, conditions map[string]string, choices
 			}
 		case !given && cond.replacedIn(conditions):
 			continue
+		case cond.displaced(conditions):
+			// The resource sets an attribute that it cannot set together
+			// with this one: that condition answers alone.
+			continue
 		}
 		// A value that matches nothing, and a condition not given, take
 		// the default, the value that leaves the most to the customer

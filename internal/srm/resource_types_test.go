@@ -91,8 +91,9 @@ func TestConditions(t *testing.T) {
 		{"aws_ecs_service", nil, "operating_system", OwnerCustomer},
 		{"aws_ecs_service", map[string]string{"launch_type": "FARGATE", "capacity_provider_strategy.capacity_provider": ""}, "operating_system", OwnerShared},
 		{"aws_ecs_service", map[string]string{"launch_type": "FARGATE", "capacity_provider_strategy.capacity_provider": ""}, "physical_hosts", OwnerProvider},
-		// Without the capacity provider strategy, a customer-managed capacity provider is assumed.
-		{"aws_ecs_service", map[string]string{"launch_type": "FARGATE"}, "operating_system", OwnerCustomer},
+		// A launch type excludes a capacity provider strategy (the two
+		// conflict): no strategy is assumed beside it (audit N11).
+		{"aws_ecs_service", map[string]string{"launch_type": "FARGATE"}, "operating_system", OwnerShared},
 		{"aws_ecs_service", map[string]string{"launch_type": "", "capacity_provider_strategy.capacity_provider": "FARGATE_SPOT"}, "runtime", OwnerCustomer},
 		{"aws_ecs_service", map[string]string{"launch_type": "", "capacity_provider_strategy.capacity_provider": "my-asg"}, "operating_system", OwnerCustomer},
 		{"aws_ecs_service", map[string]string{"launch_type": "EXTERNAL"}, "operating_system", OwnerCustomer},

@@ -155,6 +155,10 @@ func serviceTypes(b *strings.Builder, c *srm.Catalog, sg *serviceGroup) {
 		if len(sv.Service.ARM) > 0 {
 			fmt.Fprintf(b, "azapi resources of the ARM types %s resolve through this service.\n\n", codeJoin(sv.Service.ARM))
 		}
+		if sv.Hybrid {
+			b.WriteString("The service is hybrid: its hardware is on the customer's site.\n\n")
+		}
+
 		if len(sg.types) == 0 {
 			b.WriteString("Classified by service only: no type of the service has an entry of its own.\n")
 			return
@@ -199,6 +203,9 @@ func typeDetail(b *strings.Builder, rt *srm.ResourceType) {
 	for _, k := range rt.ConditionKeys {
 		cond := rt.Conditions[k]
 		fmt.Fprintf(b, "<a id=\"%s\"></a>**`%s`** (default `%s`): %s\n\n", anchor(name, k), k, cond.Default, cond.Description)
+		if len(cond.ConflictsWith) > 0 {
+			fmt.Fprintf(b, "Conflicts with %s: when that is set and this is not, this condition does not apply.\n\n", codeJoin(cond.ConflictsWith))
+		}
 		for _, eff := range cond.Effects() {
 			var moves []string
 			if eff.Hybrid {
@@ -407,10 +414,20 @@ images. The ` + "`operating_system`" + ` row is therefore the customer's: a shar
 
 **Hybrid** resources run on hardware on the customer's site (ECS Anywhere: ` + "`launch_type = EXTERNAL`" + `; EKS Hybrid Nodes:
 ` + "`remote_network_config`" + ` set; Azure Arc-enabled servers and Kubernetes clusters; GKE clusters on VMware or bare metal; self-hosted
-integration runtimes). For them the physical components and virtualization are the customer's: the provider keeps the physical layer
-of its own cloud only. A type is hybrid by itself or through a condition value (marked *hybrid* below); a hybrid value is never a
-condition's default. External key managers (custom key stores, Cloud EKM) are the customer's to operate but not hybrid: they are often
-a partner's service.
+integration runtimes; AWS Outposts). For them the physical components and virtualization are the customer's, except the hardware the
+provider maintains on the customer's site (Outposts: AWS maintains the rack's hosts and runs their hypervisor, the customer owns the
+facility and the network uplinks): the provider keeps the physical layer of its own cloud only. A type or a service is hybrid by itself,
+a type also through a condition value (marked *hybrid* below); a hybrid value is never a condition's default. The hypervisor alone
+may be the customer's on the provider's hardware without the resource being hybrid (Amazon EVS: the customer patches ESXi on AWS's
+bare-metal hosts, AWS keeps the facility, the network and the hosts); the invariant binds the physical components only.
+External key managers (custom key stores, Cloud EKM) are the customer's to operate but not hybrid: they are often a partner's service.
+
+**Conflicting attributes.** Where the resource cannot set two attributes together (an ECS service's ` + "`launch_type`" + ` and its
+` + "`capacity_provider_strategy`" + `: the provider and the ECS API reject both), each condition names the other in ` + "`conflicts_with`" + `. The one
+that is set answers alone: the other is not assumed, even when it is not given or known only after apply, and its ` + "`(not set)`" + ` rule
+does not apply. When neither is set, both apply as usual, and their ` + "`(not set)`" + ` rules say what the resource does without either
+(an ECS service then runs on the cluster's default capacity provider strategy, which it does not show: instances the customer
+manages). When both are given, both apply, and the owner that leaves more to the customer wins.
 
 **Deprecated keys.** Conditions renamed to the attribute's real path keep their old key for one minor version: the old key gives the
 same answer, with a warning naming the new key.

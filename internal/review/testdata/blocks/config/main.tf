@@ -55,6 +55,32 @@ resource "aws_ecs_service" "mixed" {
   }
 }
 
+# Neither a launch type nor a strategy: the cluster's default capacity
+# provider strategy (audit N11). launch_type is optional and computed, as in
+# the aws provider: known only after apply here and in the services above
+# that do not set it.
+resource "aws_ecs_service" "cluster_default" {
+  name = "cluster-default"
+}
+
+# ECS task sets: the same conditions as the services.
+resource "aws_ecs_task_set" "ec2" {
+  service     = "ec2"
+  launch_type = "EC2"
+}
+
+resource "aws_ecs_task_set" "spot" {
+  service = "spot"
+  capacity_provider_strategy {
+    capacity_provider = "FARGATE_SPOT"
+    weight            = "1"
+  }
+}
+
+resource "aws_ecs_task_set" "cluster_default" {
+  service = "cluster-default"
+}
+
 # EKS clusters: standard (both blocks unset), Auto Mode, Hybrid Nodes.
 resource "aws_eks_cluster" "standard" {
   name = "standard"

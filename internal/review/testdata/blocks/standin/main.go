@@ -29,11 +29,16 @@ import (
 // schemas gives each stand-in type as attribute paths: "a.b.c" declares
 // blocks a and b and the attribute c in b; a path ending in "{}" declares
 // a block with no attributes; the suffix ":bool" or ":list" gives the
-// attribute's type (string otherwise). Every attribute is optional.
+// attribute's type (string otherwise), ":computed" makes a string attribute
+// optional and computed, as the aws provider declares an ECS service's
+// launch_type (unknown in a plan that creates the resource without it).
+// Every attribute is optional.
 var schemas = map[string][]string{
 	"aws_ecs_capacity_provider": {"name", "auto_scaling_group_provider.auto_scaling_group_arn",
 		"managed_instances_provider.infrastructure_role_arn"},
-	"aws_ecs_service": {"name", "launch_type", "capacity_provider_strategy.capacity_provider",
+	"aws_ecs_service": {"name", "launch_type:computed", "capacity_provider_strategy.capacity_provider",
+		"capacity_provider_strategy.weight"},
+	"aws_ecs_task_set": {"service", "launch_type:computed", "capacity_provider_strategy.capacity_provider",
 		"capacity_provider_strategy.weight"},
 	"aws_eks_cluster": {"name", "compute_config.enabled:bool", "compute_config.node_pools:list",
 		"remote_network_config.remote_node_networks.cidrs:list"},
@@ -115,6 +120,8 @@ func (b *block) add(path []string) {
 		b.attrs[name] = schema.BoolAttribute{Optional: true}
 	case "list":
 		b.attrs[name] = schema.ListAttribute{Optional: true, ElementType: types.StringType}
+	case "computed":
+		b.attrs[name] = schema.StringAttribute{Optional: true, Computed: true}
 	default:
 		b.attrs[name] = schema.StringAttribute{Optional: true}
 	}
