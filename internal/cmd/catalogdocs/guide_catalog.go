@@ -407,10 +407,12 @@ facility; its assumption still says that the site was not given.
 
 **A customer-built image on a provider-run host** (Lambda container images, ECS and EKS on Fargate, ECS Managed Instances, Container
 Instances, Container Apps, Cloud Run, App Engine custom runtimes, App Service and Functions custom containers) follows one rule: the
-provider runs and patches the hosts, their kernel and the sandbox, which the catalog counts under ` + "`virtualization`" + ` and the physical
-components; the OS layer inside the image, the runtime and the middleware are the customer's, who rebuilds the image on patched base
-images. The ` + "`operating_system`" + ` row is therefore the customer's: a shared row would drop the obligation to patch the operating system
-(which applies to customer cells) and add one to keep node upgrades enabled, which means nothing for an image.
+provider runs and patches the hosts, their kernel, the container runtime and the sandbox; the customer builds the image, whose OS layer,
+runtime and libraries it rebuilds on patched base images, scans and redeploys. The ` + "`operating_system`" + ` row is therefore shared, and
+its obligation says what the customer does: ` + "`operating_system.rebuild_images`" + ` (no host patching and no host anti-malware, which the
+customer could not reach). Where the customer runs the nodes (ECS on EC2, GKE Standard node pools) the row is the customer's, with
+host patching; where the provider runs the node fleet (GKE Autopilot, EKS Auto Mode) the nodes are the provider's, and the image duty is
+carried once, by the resource that names the image (the workload, task definition or function).
 
 **Hybrid** resources run on hardware on the customer's site (ECS Anywhere: ` + "`launch_type = EXTERNAL`" + `; EKS Hybrid Nodes:
 ` + "`remote_network_config`" + ` set; Azure Arc-enabled servers and Kubernetes clusters; GKE clusters on VMware or bare metal; self-hosted
