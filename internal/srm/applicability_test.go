@@ -21,7 +21,7 @@ var hostComponents = []string{"operating_system", "runtime", "middleware"}
 // hostlessClasses are the classes of resources without a host: network,
 // identity, policy, key, log, messaging, storage and configuration objects.
 var hostlessClasses = []string{"data_store", "network_object", "traffic_endpoint", "identity_provider", "access_policy",
-	"key_secret", "logging_monitoring", "messaging", "configuration_object", "terraform_host_command", "terraform_host_artifact"}
+	"key_secret", "logging_monitoring", "messaging", "configuration_object", "terraform_host_command", "terraform_host_artifact", "store_content"}
 
 // One case per class: a type of the class, obligations it must carry and
 // obligations it must not.
@@ -48,6 +48,8 @@ func TestApplicabilityByClass(t *testing.T) {
 			"network_controls.restrict_ingress"}, []string{"application_code.fix_vulnerabilities", "operating_system.patch"}},
 		{"data_store", "aws_s3_bucket", []string{"data_access.block_public_access", "data_protection.encrypt_at_rest", "data_classification.classify_data"},
 			[]string{"accounts_and_access.enforce_mfa", "identity_infrastructure.configure_federation", "network_controls.segment_networks"}},
+		{"store_content", "google_sql_database", []string{"data_protection.back_up_data", "data_access.least_privilege_access", "data_classification.classify_data"},
+			[]string{"network_controls.restrict_ingress", "network_controls.use_private_endpoints", "network_controls.segment_networks"}},
 		{"host_image", "aws_ami", []string{"operating_system.harden_baseline", "operating_system.patch", "data_protection.encrypt_at_rest"},
 			[]string{"data_access.block_public_access", "data_protection.back_up_data", "data_protection.encrypt_in_transit"}},
 		{"host_configuration", "aws_ssm_patch_baseline", []string{"operating_system.patch"}, []string{"data_protection.encrypt_at_rest", "application_code.fix_vulnerabilities"}},

@@ -3014,6 +3014,19 @@ func builtinDocumentList() []NamedDocument {
 						Rationale: "A store holds data, so every data obligation applies, and it has a network face (public or private endpoints); it runs no code and has no host to patch. Its network face is who may reach it (inbound rules, private endpoints); a store is not placed in a network segment, so segmenting networks is checked on the networks, subnets and hosts, not on each store (the December audit lists it as noise on disks and snapshot schedules).",
 					},
 					{
+						ID:          "store_content",
+						Name:        "Content of a data store",
+						Description: "What lives inside a store declared elsewhere: databases of a database server, containers, blobs, queues, shares and tables of a storage account, objects of a bucket, tables of a dataset, keyspace or catalog, items of a table.",
+						AppliesTo: []string{
+							"configuration",
+							"deployment_settings",
+							"data_classification",
+							"data_protection",
+							"data_access",
+						},
+						Rationale: "It holds data, so every data obligation applies; it has no network face of its own: who may reach it over the network (inbound rules, private endpoints, public network access) is set on the server, account, bucket or instance that holds it, whose type carries the network obligations once. When unsure whether a child has a network face of its own, the catalog keeps it a data_store.",
+					},
+					{
 						ID:          "host_image",
 						Name:        "Machine image or host template",
 						Description: "Machine images, launch templates, instance templates and image galleries: they define the operating system and software every host built from them runs.",
@@ -17245,7 +17258,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_dynamodb_table_item", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "store_content",
 		Focus: []string{
 			"data_classification",
 		},
@@ -18421,7 +18434,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_glue_catalog_table", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "store_content",
 		Focus: []string{
 			"data_classification",
 		},
@@ -18686,7 +18699,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_keyspaces_table", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "store_content",
 		Focus: []string{
 			"data_protection",
 		},
@@ -19726,7 +19739,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_s3_object", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "store_content",
 		Focus: []string{
 			"data_protection",
 		},
@@ -20020,7 +20033,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_timestreamwrite_table", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "store_content",
 		Focus: []string{
 			"data_protection",
 		},
@@ -20814,7 +20827,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_cosmosdb_mongo_collection", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "store_content",
 		Focus: []string{
 			"data_protection",
 			"data_classification",
@@ -20823,7 +20836,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_cosmosdb_mongo_database", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "store_content",
 		Focus: []string{
 			"data_classification",
 		},
@@ -20831,7 +20844,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_cosmosdb_sql_container", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "store_content",
 		Focus: []string{
 			"data_protection",
 			"data_classification",
@@ -20840,7 +20853,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_cosmosdb_sql_database", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "store_content",
 		Focus: []string{
 			"data_classification",
 		},
@@ -22319,7 +22332,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_mssql_database", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
-		Class:        "data_store",
+		Class:        "store_content",
 		Focus: []string{
 			"data_protection",
 			"configuration",
@@ -22508,7 +22521,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_mysql_flexible_database", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
-		Class:        "data_store",
+		Class:        "store_content",
 		Focus: []string{
 			"data_classification",
 		},
@@ -22844,7 +22857,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_postgresql_flexible_server_database", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
-		Class:        "data_store",
+		Class:        "store_content",
 		Focus: []string{
 			"data_classification",
 		},
@@ -23309,7 +23322,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_storage_blob", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
-		Class:        "data_store",
+		Class:        "store_content",
 		Focus: []string{
 			"data_protection",
 		},
@@ -23317,7 +23330,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_storage_container", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
-		Class:        "data_store",
+		Class:        "store_content",
 		Focus: []string{
 			"data_access",
 		},
@@ -23328,7 +23341,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_storage_data_lake_gen2_filesystem", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
-		Class:        "data_store",
+		Class:        "store_content",
 		Focus: []string{
 			"data_access",
 		},
@@ -23364,7 +23377,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_storage_queue", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
-		Class:        "data_store",
+		Class:        "store_content",
 		Focus: []string{
 			"data_protection",
 		},
@@ -23375,7 +23388,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_storage_share", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
-		Class:        "data_store",
+		Class:        "store_content",
 		Focus: []string{
 			"data_protection",
 			"data_access",
@@ -23387,7 +23400,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_storage_table", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
-		Class:        "data_store",
+		Class:        "store_content",
 		Focus: []string{
 			"data_protection",
 		},
@@ -24237,7 +24250,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_bigquery_table", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "store_content",
 		Focus: []string{
 			"data_classification",
 			"data_protection",
@@ -24280,7 +24293,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_bigtable_table", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "store_content",
 		Focus: []string{
 			"data_classification",
 			"data_protection",
@@ -26255,7 +26268,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_spanner_database", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "store_content",
 		Focus: []string{
 			"data_protection",
 			"data_classification",
@@ -26297,7 +26310,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_sql_database", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "paas",
-		Class:        "data_store",
+		Class:        "store_content",
 		Focus: []string{
 			"data_classification",
 		},
@@ -26408,7 +26421,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_storage_bucket_object", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "data_store",
+		Class:        "store_content",
 		Focus: []string{
 			"data_protection",
 			"data_classification",
