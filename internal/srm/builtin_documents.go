@@ -15095,6 +15095,204 @@ func builtinDocumentList() []NamedDocument {
 					},
 				},
 				Services: map[string]ServiceDoc{
+					"aws/amp.access": {
+						Name: "Amazon Managed Service for Prometheus: resource policies",
+						Prefixes: []string{
+							"aws_prometheus_resource_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "A resource policy grants other principals permission to write or query a workspace's metrics: a grant over the data, so data access is added to least privilege and review.",
+						},
+					},
+					"aws/amp.retention": {
+						Name: "Amazon Managed Service for Prometheus: workspace configurations",
+						Prefixes: []string{
+							"aws_prometheus_workspace_configuration",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_protection",
+							},
+							Focus: []string{
+								"data_protection",
+							},
+							Source:    "aws-srm",
+							Rationale: "A workspace configuration sets how long samples are retained and the per-label-set limits: a retention setting, classed as the entry for aws_s3_bucket_lifecycle_configuration; the samples are the workspace's.",
+						},
+					},
+					"aws/apprunner.connections": {
+						Name: "AWS App Runner: source code connections",
+						Prefixes: []string{
+							"aws_apprunner_connection",
+						},
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "key_secret",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "aws-security-scope",
+							Rationale: "A connection is App Runner's authorization to read the customer's repositories at a source code provider (GitHub, Bitbucket): a credential held for the customer, whose scope and life the customer controls, not a workload.",
+						},
+					},
+					"aws/apprunner.domains": {
+						Name: "AWS App Runner: custom domain associations",
+						Prefixes: []string{
+							"aws_apprunner_custom_domain_association",
+						},
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "traffic_endpoint",
+							Focus: []string{
+								"network_controls",
+								"data_protection",
+							},
+							Source:    "aws-security-scope",
+							Rationale: "A custom domain association serves a service under the customer's domain name with a certificate App Runner obtains and renews once the customer publishes the validation records: a traffic endpoint (TLS and the name clients reach), not a workload.",
+						},
+					},
+					"aws/apprunner.network": {
+						Name: "AWS App Runner: VPC connectors and VPC ingress connections",
+						Prefixes: []string{
+							"aws_apprunner_vpc_connector",
+							"aws_apprunner_vpc_ingress_connection",
+						},
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "network_object",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "aws-security-scope",
+							Rationale: "A VPC connector sends a service's outbound traffic through the customer's subnets and security groups; a VPC ingress connection makes a service private behind an interface endpoint: network objects.",
+						},
+					},
+					"aws/apprunner.observability": {
+						Name: "AWS App Runner: observability configurations",
+						Prefixes: []string{
+							"aws_apprunner_observability_configuration",
+						},
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"data_access",
+							},
+							Source:    "aws-security-scope",
+							Rationale: "An observability configuration turns on X-Ray tracing of a service's requests: a setting that produces traces, classed as the entry for aws_s3_bucket_logging (data access: the traces are logged and read).",
+						},
+					},
+					"aws/apprunner.settings": {
+						Name: "AWS App Runner: auto scaling configurations",
+						Prefixes: []string{
+							"aws_apprunner_auto_scaling_configuration_version",
+							"aws_apprunner_default_auto_scaling_configuration_version",
+						},
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"deployment_settings",
+							},
+							Source:    "aws-security-scope",
+							Rationale: "Auto scaling configurations (concurrency, minimum and maximum instances) and the account's default one are settings of the services that use them and run nothing; the image and code duties stay on aws_apprunner_service.",
+						},
+					},
+					"aws/appsync.cache": {
+						Name: "AWS AppSync: API caches",
+						Prefixes: []string{
+							"aws_appsync_api_cache",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+							},
+							Source:    "aws-srm",
+							Rationale: "An API cache keeps resolver results (the API's data) for a time to live, with switches for encryption at rest and in transit: a store of the customer's data, not resolver logic.",
+						},
+					},
+					"aws/appsync.datasources": {
+						Name: "AWS AppSync: data sources",
+						Prefixes: []string{
+							"aws_appsync_datasource",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"accounts_and_access",
+							},
+							Focus: []string{
+								"configuration",
+								"accounts_and_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "A data source names the DynamoDB table, Lambda function, HTTP endpoint, OpenSearch domain, EventBridge bus or Aurora cluster (with its secret) that resolvers read and write, and the IAM role AppSync assumes to reach it: configuration and a grant; the data stays on the source's types and the logic on resolvers and functions.",
+						},
+					},
+					"aws/appsync.domains": {
+						Name: "AWS AppSync: custom domain names",
+						Prefixes: []string{
+							"aws_appsync_domain_name",
+							"aws_appsync_domain_name_api_association",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "traffic_endpoint",
+							Focus: []string{
+								"data_protection",
+							},
+							Source:    "aws-srm",
+							Rationale: "Custom domain names and their association with an API serve it under the customer's name with an ACM certificate: traffic endpoints (TLS and the name clients reach), not resolvers.",
+						},
+					},
+					"aws/appsync.keys": {
+						Name: "AWS AppSync: API keys",
+						Prefixes: []string{
+							"aws_appsync_api_key",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "key_secret",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "An API key is a credential clients present to call a GraphQL API until it expires (it is also in the state): to keep secret and rotate, not resolver logic.",
+						},
+					},
+					"aws/appsync.settings": {
+						Name: "AWS AppSync: source API associations",
+						Prefixes: []string{
+							"aws_appsync_source_api_association",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "A source API association merges a source API's schema and resolvers into a merged API: configuration of the merged API; the resolvers keep their code duties on their own types.",
+						},
+					},
 					"aws/autoscaling.settings": {
 						Name: "Amazon EC2 Auto Scaling: group settings",
 						Prefixes: []string{
@@ -15114,6 +15312,172 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "aws-ec2-security",
 							Rationale: "Attachments, tags, lifecycle hooks, notifications, scaling policies, schedules and traffic sources configure an Auto Scaling group and run nothing themselves: classed as the aws_autoscaling_policy and aws_autoscaling_schedule entries are, while the group and its launch template or configuration keep the instances' host duties.",
+						},
+					},
+					"aws/batch.scheduling": {
+						Name: "AWS Batch: job queues and scheduling policies",
+						Prefixes: []string{
+							"aws_batch_job_queue",
+							"aws_batch_scheduling_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"deployment_settings",
+							},
+							Source:    "aws-ecs-shared-model",
+							Rationale: "Job queues order submitted jobs and send them to compute environments by priority; scheduling policies share capacity fairly between users: settings that run nothing and hold no data (jobs' parameters are set on the job definitions), while compute environments and job definitions keep their host and image duties.",
+						},
+					},
+					"aws/codebuild.access": {
+						Name: "AWS CodeBuild: resource policies",
+						Prefixes: []string{
+							"aws_codebuild_resource_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "faas",
+							Class:        "access_policy",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "A resource policy shares a project or report group with other accounts: a grant, which holds no credentials.",
+						},
+					},
+					"aws/codebuild.credentials": {
+						Name: "AWS CodeBuild: source credentials",
+						Prefixes: []string{
+							"aws_codebuild_source_credential",
+						},
+						Classification: Classification{
+							ServiceModel: "faas",
+							Class:        "key_secret",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "A source credential stores the personal access token, app password or connection CodeBuild uses to read the customer's repositories (the token is also in the state): a credential to rotate and restrict, not a build.",
+						},
+					},
+					"aws/codebuild.reports": {
+						Name: "AWS CodeBuild: report groups",
+						Prefixes: []string{
+							"aws_codebuild_report_group",
+						},
+						Classification: Classification{
+							ServiceModel: "faas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "Report groups keep test and coverage reports of builds and can export them to an S3 bucket: records whose retention and readers the customer decides, not builds.",
+						},
+					},
+					"aws/codebuild.triggers": {
+						Name: "AWS CodeBuild: webhooks",
+						Prefixes: []string{
+							"aws_codebuild_webhook",
+						},
+						Classification: Classification{
+							ServiceModel: "faas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"application_code",
+							},
+							Focus: []string{
+								"application_code",
+							},
+							Source:    "aws-srm",
+							Rationale: "A webhook starts builds on pushes and pull requests matching its filters: it decides which code is built, classed as the entry for google_cloudbuild_trigger; the build's runtime duties stay on the project.",
+						},
+					},
+					"aws/dms.endpoints": {
+						Name: "AWS DMS: endpoints and certificates",
+						Prefixes: []string{
+							"aws_dms_certificate",
+							"aws_dms_endpoint",
+							"aws_dms_s3_endpoint",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "key_secret",
+							Focus: []string{
+								"data_protection",
+								"accounts_and_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "Endpoints hold the connection details of a source or target data store: its user name and password (or the Secrets Manager secret and role that supply them), the TLS mode and the KMS key that encrypts the connection settings; certificates are the CA certificates and Oracle wallets DMS presents. Credentials and key material to protect and rotate, not replication engines (aws_dms_replication_instance keeps those duties).",
+						},
+					},
+					"aws/dms.monitoring": {
+						Name: "AWS DMS: event subscriptions",
+						Prefixes: []string{
+							"aws_dms_event_subscription",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "Event notifications of replication instances and tasks to an SNS topic: monitoring records routed to a topic whose readers the customer decides, classed as the aws/rds.monitoring part.",
+						},
+					},
+					"aws/dms.network": {
+						Name: "AWS DMS: replication subnet groups",
+						Prefixes: []string{
+							"aws_dms_replication_subnet_group",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "network_object",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "aws-srm",
+							Rationale: "The subnets a replication instance may be placed in: a network object, like the entry for aws_db_subnet_group.",
+						},
+					},
+					"aws/dsql.peering": {
+						Name: "Amazon Aurora DSQL: multi-Region cluster peering",
+						Prefixes: []string{
+							"aws_dsql_cluster_peering",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_classification",
+								"data_protection",
+							},
+							Focus: []string{
+								"data_classification",
+								"data_protection",
+							},
+							Source:    "aws-dsql-security",
+							Rationale: "Peering links clusters in two Regions (and a witness Region) into one multi-Region cluster whose data is replicated synchronously between them: it decides where copies of the data live and how the database survives a Region's loss, and holds no data beyond the clusters'.",
+						},
+					},
+					"aws/dynamodb.access": {
+						Name: "Amazon DynamoDB: resource policies",
+						Prefixes: []string{
+							"aws_dynamodb_resource_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "aws-dynamodb-security",
+							Rationale: "A resource policy on a table or stream grants principals, including other accounts, access to its items: a grant over the data, classed as the entry for aws_sqs_queue_policy.",
 						},
 					},
 					"aws/ec2.capacity": {
@@ -15223,6 +15587,96 @@ func builtinDocumentList() []NamedDocument {
 							Rationale: "The Spot Instance data feed writes usage and pricing logs to an S3 bucket the customer names: a log export whose data, retention and readers are the customer's, not a host.",
 						},
 					},
+					"aws/ecr.access": {
+						Name: "Amazon ECR: registry policies",
+						Prefixes: []string{
+							"aws_ecr_registry_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "aws-security-scope",
+							Rationale: "The registry policy grants other accounts replication or pull-through cache permissions on the registry: a grant over the images, classed as the entry for aws_ecr_repository_policy.",
+						},
+					},
+					"aws/ecr.replication": {
+						Name: "Amazon ECR: replication configurations",
+						Prefixes: []string{
+							"aws_ecr_replication_configuration",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_protection",
+							},
+							Focus: []string{
+								"data_protection",
+							},
+							Source:    "aws-security-scope",
+							Rationale: "Replication copies images to other Regions or accounts: a copy setting, classed as the entry for aws_s3_bucket_replication_configuration.",
+						},
+					},
+					"aws/ecr.settings": {
+						Name: "Amazon ECR: registry scanning configuration and account settings",
+						Prefixes: []string{
+							"aws_ecr_account_setting",
+							"aws_ecr_registry_scanning_configuration",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-security-scope",
+							Rationale: "Basic or enhanced scanning of pushed images and account-wide registry settings: configuration of the registry that holds no images; acting on the findings belongs to the code and images of the workloads.",
+						},
+					},
+					"aws/ecrpublic.access": {
+						Name: "Amazon ECR Public: repository policies",
+						Prefixes: []string{
+							"aws_ecrpublic_repository_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "aws-security-scope",
+							Rationale: "A repository policy decides who may push to a public repository: a grant, classed as the entry for aws_ecr_repository_policy.",
+						},
+					},
+					"aws/efs.replication": {
+						Name: "Amazon EFS: replication configurations",
+						Prefixes: []string{
+							"aws_efs_replication_configuration",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_protection",
+							},
+							Focus: []string{
+								"data_protection",
+							},
+							Source:    "aws-srm",
+							Rationale: "Replication keeps a read-only copy of a file system in another Region or zone: a copy setting, classed as the entry for aws_s3_bucket_replication_configuration; the replica's data is the file system's.",
+						},
+					},
 					"aws/eks.access": {
 						Name: "Amazon EKS: access policy and Pod Identity associations",
 						Prefixes: []string{
@@ -15237,6 +15691,633 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "aws-eks-security",
 							Rationale: "Access policy associations grant an access entry EKS permissions on a cluster; Pod Identity associations give a Kubernetes service account an IAM role: grants, classed as aws_eks_access_entry's sign-in side is, and they run nothing, so the nodes' and workloads' duties stay on the cluster and node types.",
+						},
+					},
+					"aws/elasticache.access": {
+						Name: "Amazon ElastiCache: user groups",
+						Prefixes: []string{
+							"aws_elasticache_user_group",
+							"aws_elasticache_user_group_association",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "access_policy",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "aws-elasticache-security-pillar",
+							Rationale: "User groups and their associations decide which ElastiCache users may connect to a replication group or serverless cache: grants, like IAM group memberships; the passwords belong to the users (aws_elasticache_user, an account), not to the groups.",
+						},
+					},
+					"aws/elasticache.reservations": {
+						Name: "Amazon ElastiCache: reserved cache nodes",
+						Prefixes: []string{
+							"aws_elasticache_reserved_cache_node",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-elasticache-security-pillar",
+							Rationale: "A reserved cache node is a billing commitment for capacity, as the aws/rds.reservations part: the nodes that use it are answered on their own types.",
+						},
+					},
+					"aws/emr.access": {
+						Name: "Amazon EMR Studio: session mappings",
+						Prefixes: []string{
+							"aws_emr_studio_session_mapping",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "access_policy",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "aws-emr-default-ami",
+							Rationale: "A session mapping gives an IAM Identity Center user or group a session policy in an EMR Studio: a grant; it holds no credentials.",
+						},
+					},
+					"aws/emr.network": {
+						Name: "Amazon EMR: block public access configuration",
+						Prefixes: []string{
+							"aws_emr_block_public_access_configuration",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "network_object",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "aws-emr-default-ami",
+							Rationale: "The account's block on launching clusters whose security groups allow inbound traffic from anywhere, except on the ports it permits: a network guardrail.",
+						},
+					},
+					"aws/emr.security": {
+						Name: "Amazon EMR: security configurations",
+						Prefixes: []string{
+							"aws_emr_security_configuration",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_protection",
+								"accounts_and_access",
+							},
+							Focus: []string{
+								"data_protection",
+								"accounts_and_access",
+							},
+							Source:    "aws-emr-default-ami",
+							Rationale: "A security configuration sets, for the clusters launched with it, encryption at rest (EBS, EMRFS, local disks) and in transit, Kerberos authentication and the IAM roles EMRFS requests use: it decides the clusters' data protection and authentication and runs nothing.",
+						},
+					},
+					"aws/emr.settings": {
+						Name: "Amazon EMR: managed scaling policies",
+						Prefixes: []string{
+							"aws_emr_managed_scaling_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"deployment_settings",
+							},
+							Source:    "aws-emr-default-ami",
+							Rationale: "A managed scaling policy sets the minimum and maximum capacity EMR may resize a cluster to: a setting of the cluster, classed as the aws/autoscaling.settings part; the nodes keep their host duties on aws_emr_cluster and its instance groups and fleets.",
+						},
+					},
+					"aws/emrcontainers.registration": {
+						Name: "Amazon EMR on EKS: virtual clusters",
+						Prefixes: []string{
+							"aws_emrcontainers_virtual_cluster",
+						},
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-security-scope",
+							Rationale: "A virtual cluster registers a namespace of an EKS cluster with EMR: it has no capacity of its own; job runs execute on the EKS cluster's nodes, whose duties are answered on the EKS types, and job templates keep the image and code duties.",
+						},
+					},
+					"aws/fsx.backups": {
+						Name: "Amazon FSx: backups and OpenZFS snapshots",
+						Prefixes: []string{
+							"aws_fsx_backup",
+							"aws_fsx_openzfs_snapshot",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+							},
+							Source:    "aws-srm",
+							Rationale: "Backups of file systems and volumes and OpenZFS snapshots are copies of the files with no file server to patch, classed as the aws/rds.backups part classes DB snapshots.",
+						},
+					},
+					"aws/fsx.data_repositories": {
+						Name: "Amazon FSx for Lustre: data repository associations",
+						Prefixes: []string{
+							"aws_fsx_data_repository_association",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"configuration",
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "A data repository association links a directory of a Lustre file system to an S3 bucket prefix and sets automatic import and export: it decides which bucket the files are read from and written to; the data is answered on the file system and the bucket.",
+						},
+					},
+					"aws/fsx.volumes": {
+						Name: "Amazon FSx: ONTAP and OpenZFS volumes",
+						Prefixes: []string{
+							"aws_fsx_ontap_volume",
+							"aws_fsx_openzfs_volume",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "Volumes of an ONTAP or OpenZFS file system hold the files, with their snapshot and tiering policies, quotas and export or junction settings: storage whose data the customer classifies, protects and shares; the file systems and storage virtual machines that serve them keep the file server's duties.",
+						},
+					},
+					"aws/grafana.access": {
+						Name: "Amazon Managed Grafana: role associations",
+						Prefixes: []string{
+							"aws_grafana_role_association",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "access_policy",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "Gives users or groups of the workspace's identity provider the admin, editor or viewer role: a grant, which holds no credentials.",
+						},
+					},
+					"aws/grafana.accounts": {
+						Name: "Amazon Managed Grafana: service accounts",
+						Prefixes: []string{
+							"aws_grafana_workspace_service_account",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "account_credential",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "A service account is an identity of the workspace with a role, for automation that signs in with its tokens: an account whose access and credentials the customer reviews and rotates.",
+						},
+					},
+					"aws/grafana.credentials": {
+						Name: "Amazon Managed Grafana: API keys and service account tokens",
+						Prefixes: []string{
+							"aws_grafana_workspace_api_key",
+							"aws_grafana_workspace_service_account_token",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "key_secret",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "API keys and service account tokens are bearer credentials for the workspace's HTTP API, with an expiry (they are also in the state): credentials to keep secret and rotate.",
+						},
+					},
+					"aws/grafana.identity": {
+						Name: "Amazon Managed Grafana: SAML configurations",
+						Prefixes: []string{
+							"aws_grafana_workspace_saml_configuration",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "identity_provider",
+							Focus: []string{
+								"identity_infrastructure",
+								"accounts_and_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "Federates workspace sign-in with a SAML identity provider (its metadata, the assertion attributes that carry roles and the allowed organizations): the sign-in configuration of the workspace, an identity object.",
+						},
+					},
+					"aws/grafana.settings": {
+						Name: "Amazon Managed Grafana: license associations",
+						Prefixes: []string{
+							"aws_grafana_license_association",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "Associates a Grafana Enterprise license with a workspace: a setting that holds no dashboards or data.",
+						},
+					},
+					"aws/kafka.access": {
+						Name: "Amazon MSK: cluster policies",
+						Prefixes: []string{
+							"aws_msk_cluster_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "A cluster policy is the resource policy that lets other accounts connect to a cluster (multi-VPC private connectivity) and use its topics: a grant over the cluster's data, so data access is added to least privilege and review; it holds no credentials.",
+						},
+					},
+					"aws/kafka.network": {
+						Name: "Amazon MSK: VPC connections",
+						Prefixes: []string{
+							"aws_msk_vpc_connection",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "network_object",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "aws-srm",
+							Rationale: "A VPC connection is the client account's private path (interface endpoints in its subnets, behind security groups) to a cluster's brokers: a network object.",
+						},
+					},
+					"aws/kafka.settings": {
+						Name: "Amazon MSK: configurations",
+						Prefixes: []string{
+							"aws_msk_configuration",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "An MSK configuration is a revisioned set of broker properties (server.properties) that clusters use: the engine's settings, classed as the entry for aws_db_parameter_group; the brokers' duties stay on aws_msk_cluster.",
+						},
+					},
+					"aws/kafka.topics": {
+						Name: "Amazon MSK: topics",
+						Prefixes: []string{
+							"aws_msk_topic",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "A topic holds the records written to it for its retention period, with its partition and replication settings: data to classify, protect and restrict, with no engine of its own (the brokers stay on aws_msk_cluster).",
+						},
+					},
+					"aws/kafka.users": {
+						Name: "Amazon MSK: SASL/SCRAM secret associations",
+						Prefixes: []string{
+							"aws_msk_scram_secret_association",
+							"aws_msk_single_scram_secret_association",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "account_credential",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "Associating Secrets Manager secrets with a cluster makes each secret's user name and password a SASL/SCRAM sign-in to the brokers: the objects that declare who signs in with which credentials, so credential rotation stays with the customer.",
+						},
+					},
+					"aws/kafkaconnect.settings": {
+						Name: "Amazon MSK Connect: worker configurations",
+						Prefixes: []string{
+							"aws_mskconnect_worker_configuration",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "A worker configuration is a revisioned set of Kafka Connect worker properties that connectors use: configuration that runs nothing; the connectors and custom plugins keep their code duties.",
+						},
+					},
+					"aws/lambda.settings": {
+						Name: "AWS Lambda: recursion settings",
+						Prefixes: []string{
+							"aws_lambda_function_recursion_config",
+						},
+						Classification: Classification{
+							ServiceModel: "faas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-lambda-security-overview",
+							Rationale: "Whether Lambda stops a function caught in a recursive loop with SQS, SNS or S3: a setting of the function, classed as the entry for aws_lambda_function_event_invoke_config; the function keeps its code and runtime duties.",
+						},
+					},
+					"aws/logs.access": {
+						Name: "Amazon CloudWatch Logs: resource and destination policies",
+						Prefixes: []string{
+							"aws_cloudwatch_log_destination_policy",
+							"aws_cloudwatch_log_resource_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "Resource policies let AWS services write to log groups; destination policies let other accounts send log events to a destination: grants over log data, so data access is added to least privilege and review.",
+						},
+					},
+					"aws/logs.policies": {
+						Name: "Amazon CloudWatch Logs: data protection and account policies",
+						Prefixes: []string{
+							"aws_cloudwatch_log_account_policy",
+							"aws_cloudwatch_log_data_protection_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_classification",
+								"data_access",
+							},
+							Focus: []string{
+								"data_classification",
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "Data protection policies find and mask sensitive data in log events (who may unmask it is an IAM permission); account policies apply a data protection, subscription filter, field index or transformer policy to many log groups: they classify log data and decide where it flows, and hold none of it (the log groups do).",
+						},
+					},
+					"aws/memorydb.access": {
+						Name: "Amazon MemoryDB: access control lists",
+						Prefixes: []string{
+							"aws_memorydb_acl",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "access_policy",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "An access control list names the users that may connect to a cluster: a grant; the users and their passwords are aws_memorydb_user.",
+						},
+					},
+					"aws/memorydb.network": {
+						Name: "Amazon MemoryDB: subnet groups",
+						Prefixes: []string{
+							"aws_memorydb_subnet_group",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "network_object",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "aws-srm",
+							Rationale: "The subnets a cluster's nodes are placed in: a network object, classed as the entry for aws_elasticache_subnet_group.",
+						},
+					},
+					"aws/memorydb.settings": {
+						Name: "Amazon MemoryDB: parameter groups",
+						Prefixes: []string{
+							"aws_memorydb_parameter_group",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "A parameter group holds the engine's settings for the clusters that use it: configuration, classed as the entry for aws_elasticache_parameter_group.",
+						},
+					},
+					"aws/memorydb.snapshots": {
+						Name: "Amazon MemoryDB: snapshots",
+						Prefixes: []string{
+							"aws_memorydb_snapshot",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+							},
+							Source:    "aws-srm",
+							Rationale: "A snapshot is a copy of a cluster's data with no engine to patch, classed as the aws/rds.backups part classes DB snapshots.",
+						},
+					},
+					"aws/memorydb.users": {
+						Name: "Amazon MemoryDB: users",
+						Prefixes: []string{
+							"aws_memorydb_user",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "account_credential",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "A MemoryDB user signs in to clusters with passwords or IAM authentication and carries an access string of the commands and keys it may use: an account with credentials to rotate, classed as the entry for aws_elasticache_user.",
+						},
+					},
+					"aws/opensearch.access": {
+						Name: "Amazon OpenSearch Service: domain policies, VPC endpoint authorizations and cross-cluster connections",
+						Prefixes: []string{
+							"aws_opensearch_authorize_vpc_endpoint_access",
+							"aws_opensearch_domain_policy",
+							"aws_opensearch_inbound_connection_accepter",
+							"aws_opensearch_outbound_connection",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "aws-security-scope",
+							Rationale: "The domain's access policy, authorizations for other accounts to create VPC endpoints to it, and cross-cluster connections (which let a remote domain search or replicate this one's indices): grants over the domain's data, so data access is added to least privilege and review. A connection could also be read as a network path; answered as a grant, which keeps the data-access duties.",
+						},
+					},
+					"aws/opensearch.identity": {
+						Name: "Amazon OpenSearch Service: SAML options",
+						Prefixes: []string{
+							"aws_opensearch_domain_saml_options",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "identity_provider",
+							Focus: []string{
+								"identity_infrastructure",
+								"accounts_and_access",
+							},
+							Source:    "aws-security-scope",
+							Rationale: "SAML options federate OpenSearch Dashboards sign-in with the customer's identity provider (its metadata, the master user or backend role, session timeout): the sign-in configuration of the domain, an identity object.",
+						},
+					},
+					"aws/opensearch.network": {
+						Name: "Amazon OpenSearch Service: VPC endpoints",
+						Prefixes: []string{
+							"aws_opensearch_vpc_endpoint",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "network_object",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "aws-security-scope",
+							Rationale: "An OpenSearch-managed VPC endpoint gives a domain a private address in another VPC's subnets behind security groups: a network object.",
+						},
+					},
+					"aws/opensearch.packages": {
+						Name: "Amazon OpenSearch Service: package associations",
+						Prefixes: []string{
+							"aws_opensearch_package_association",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"application_code",
+							},
+							Focus: []string{
+								"configuration",
+								"application_code",
+							},
+							Source:    "aws-security-scope",
+							Rationale: "Associating a package installs it on a domain: a dictionary file or a custom plugin the customer uploaded. A plugin is the customer's code running in the engine, so application code is added; the association runs nothing itself and the engine's duties stay on aws_opensearch_domain.",
+						},
+					},
+					"aws/opensearchserverless.access": {
+						Name: "OpenSearch Serverless: data access policies",
+						Prefixes: []string{
+							"aws_opensearchserverless_access_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "Data access policies grant principals permissions on collections and indexes: grants over the collections' data, so data access is added to least privilege and review; they hold no credentials.",
+						},
+					},
+					"aws/opensearchserverless.identity": {
+						Name: "OpenSearch Serverless: SAML security configurations",
+						Prefixes: []string{
+							"aws_opensearchserverless_security_config",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "identity_provider",
+							Focus: []string{
+								"identity_infrastructure",
+								"accounts_and_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "A security configuration federates sign-in to collections and dashboards with a SAML identity provider: the sign-in configuration, an identity object.",
+						},
+					},
+					"aws/opensearchserverless.lifecycle": {
+						Name: "OpenSearch Serverless: lifecycle policies",
+						Prefixes: []string{
+							"aws_opensearchserverless_lifecycle_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_protection",
+							},
+							Focus: []string{
+								"data_protection",
+							},
+							Source:    "aws-srm",
+							Rationale: "A lifecycle policy sets how long indexes keep data before it is deleted: a retention setting, classed as the entry for aws_s3_bucket_lifecycle_configuration.",
+						},
+					},
+					"aws/opensearchserverless.network": {
+						Name: "OpenSearch Serverless: VPC endpoints",
+						Prefixes: []string{
+							"aws_opensearchserverless_vpc_endpoint",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "network_object",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "aws-srm",
+							Rationale: "A VPC endpoint gives collections a private address in the customer's subnets behind security groups: a network object.",
+						},
+					},
+					"aws/opensearchserverless.security": {
+						Name: "OpenSearch Serverless: encryption and network security policies",
+						Prefixes: []string{
+							"aws_opensearchserverless_security_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_protection",
+								"network_controls",
+							},
+							Focus: []string{
+								"data_protection",
+								"network_controls",
+							},
+							Source:    "aws-srm",
+							Rationale: "A security policy is either an encryption policy (the KMS key of matching collections) or a network policy (public or VPC endpoint access to their endpoints and dashboards): it sets the collections' encryption and network exposure and holds no data.",
 						},
 					},
 					"aws/rds.backups": {
@@ -15274,6 +16355,38 @@ func builtinDocumentList() []NamedDocument {
 							Rationale: "Event notifications to SNS and activity streams of every database statement to Kinesis: monitoring whose records (an activity stream carries the queries) the customer must protect and route, not engines.",
 						},
 					},
+					"aws/rds.network": {
+						Name: "Amazon RDS: custom cluster endpoints and proxy endpoints",
+						Prefixes: []string{
+							"aws_db_proxy_endpoint",
+							"aws_rds_cluster_endpoint",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "network_object",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "aws-rds-security",
+							Rationale: "An Aurora custom endpoint is a DNS name that spreads connections over the DB instances of a cluster the customer chooses; a proxy endpoint is an additional read-write or read-only endpoint of an RDS Proxy in chosen subnets and security groups: network objects, like the entry for aws_db_subnet_group; the engine's duties stay on the clusters and instances, and the proxy's credentials on aws_db_proxy.",
+						},
+					},
+					"aws/rds.proxy_targets": {
+						Name: "Amazon RDS Proxy: target groups and targets",
+						Prefixes: []string{
+							"aws_db_proxy_default_target_group",
+							"aws_db_proxy_target",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-rds-security",
+							Rationale: "The connection-pool settings of a proxy's default target group and the registration of a DB instance or cluster as its target: configuration of a proxy, which runs nothing; the proxy (aws_db_proxy, with its network and credentials) and its endpoints keep their duties.",
+						},
+					},
 					"aws/rds.reservations": {
 						Name: "Amazon RDS: reserved DB instances",
 						Prefixes: []string{
@@ -15303,6 +16416,264 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "aws-rds-security",
 							Rationale: "Associations of an IAM role with a DB instance or cluster, for the engine's access to S3, Lambda and other services: grants of what the database may reach, so least privilege and review apply; they run nothing.",
+						},
+					},
+					"aws/redshift.access": {
+						Name: "Amazon Redshift: data sharing grants, endpoint authorizations, IAM roles and resource policies",
+						Prefixes: []string{
+							"aws_redshift_cluster_iam_roles",
+							"aws_redshift_data_share_authorization",
+							"aws_redshift_data_share_consumer_association",
+							"aws_redshift_endpoint_authorization",
+							"aws_redshift_resource_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "Data share authorizations and consumer associations give other accounts or namespaces read access to a cluster's data; endpoint authorizations let another account create endpoints to a cluster; the resource policy and the IAM roles attached to a cluster decide who may use it and what it may reach (COPY, UNLOAD, Spectrum): grants over the cluster's data, so data access is added to least privilege and review. None holds credentials.",
+						},
+					},
+					"aws/redshift.backups": {
+						Name: "Amazon Redshift: snapshot schedules and cross-Region snapshot copy",
+						Prefixes: []string{
+							"aws_redshift_snapshot_copy",
+							"aws_redshift_snapshot_copy_grant",
+							"aws_redshift_snapshot_schedule",
+							"aws_redshift_snapshot_schedule_association",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_protection",
+							},
+							Focus: []string{
+								"data_protection",
+								"deployment_settings",
+							},
+							Source:    "aws-srm",
+							Rationale: "Snapshot schedules and their association with clusters decide when automated snapshots are taken; snapshot copy settings copy them to another Region, and a snapshot copy grant lets Redshift encrypt the copies with a KMS key there: back-up settings (back-ups, their encryption and keys, recovery), classed as the entries for aws_s3_bucket_replication_configuration and aws_s3_bucket_lifecycle_configuration; they hold no data themselves and run no engine.",
+						},
+					},
+					"aws/redshift.hsm": {
+						Name: "Amazon Redshift: HSM client certificates and HSM configurations",
+						Prefixes: []string{
+							"aws_redshift_hsm_client_certificate",
+							"aws_redshift_hsm_configuration",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "key_secret",
+							Focus: []string{
+								"data_protection",
+								"accounts_and_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "An HSM client certificate is the credential a cluster presents to the customer's HSM, and an HSM configuration holds that HSM's address, partition, partition password and server certificate: the cluster's encryption keys live in that HSM, so these are key material and credentials to protect and rotate.",
+						},
+					},
+					"aws/redshift.monitoring": {
+						Name: "Amazon Redshift: audit logging and event notifications",
+						Prefixes: []string{
+							"aws_redshift_event_subscription",
+							"aws_redshift_logging",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "Audit logging (connection, user and user-activity logs, the latter with every query, to S3 or CloudWatch Logs) and event notifications to SNS: records whose data, retention and readers the customer must decide, classed as the aws/rds.monitoring part; not engines.",
+						},
+					},
+					"aws/redshift.network": {
+						Name: "Amazon Redshift: Redshift-managed VPC endpoints",
+						Prefixes: []string{
+							"aws_redshift_endpoint_access",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "network_object",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "aws-srm",
+							Rationale: "A Redshift-managed VPC endpoint gives a cluster a private address in a subnet behind security groups: a network object the customer places and restricts, like the entry for aws_redshift_subnet_group.",
+						},
+					},
+					"aws/redshift.settings": {
+						Name: "Amazon Redshift: parameter groups, usage limits and scheduled actions",
+						Prefixes: []string{
+							"aws_redshift_authentication_profile",
+							"aws_redshift_parameter_group",
+							"aws_redshift_partner",
+							"aws_redshift_scheduled_action",
+							"aws_redshift_usage_limit",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+								"deployment_settings",
+							},
+							Source:    "aws-srm",
+							Rationale: "Parameter groups (the engine's settings for the clusters that use them), usage limits, scheduled pause, resume and resize actions, authentication profiles (connection options for the drivers) and partner integration registrations configure clusters and run nothing: classed as the entry for aws_db_parameter_group, while the engine's duties stay on aws_redshift_cluster.",
+						},
+					},
+					"aws/redshift.snapshots": {
+						Name: "Amazon Redshift: manual cluster snapshots",
+						Prefixes: []string{
+							"aws_redshift_cluster_snapshot",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+							},
+							Source:    "aws-srm",
+							Rationale: "A manual cluster snapshot is a copy of the cluster's data, kept until deleted: it has no engine to patch, and its data is classified, protected and shared like the cluster's, as the aws/rds.backups part classes DB snapshots.",
+						},
+					},
+					"aws/s3.reports": {
+						Name: "Amazon S3: inventory, storage class analysis and metadata tables",
+						Prefixes: []string{
+							"aws_s3_bucket_analytics_configuration",
+							"aws_s3_bucket_inventory",
+							"aws_s3_bucket_metadata_configuration",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"data_access",
+							},
+							Source:    "aws-s3-security",
+							Rationale: "Inventory reports, storage class analysis exports and S3 Metadata tables write lists of a bucket's objects (keys, sizes, tags, encryption status) to another bucket or table: report settings, classed as the entry for aws_s3_bucket_logging; the destination bucket or table answers for the reports' data.",
+						},
+					},
+					"aws/s3.settings": {
+						Name: "Amazon S3: bucket transfer, payment and metrics settings",
+						Prefixes: []string{
+							"aws_s3_bucket_accelerate_configuration",
+							"aws_s3_bucket_metric",
+							"aws_s3_bucket_request_payment_configuration",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-s3-security",
+							Rationale: "Transfer Acceleration, requester-pays and request-metrics filters are settings of a bucket that neither hold nor protect its objects: classed as the entries for aws_s3_bucket_cors_configuration and aws_s3_bucket_website_configuration; the bucket's data duties stay on aws_s3_bucket.",
+						},
+					},
+					"aws/s3.tiering": {
+						Name: "Amazon S3: Intelligent-Tiering archive configurations",
+						Prefixes: []string{
+							"aws_s3_bucket_intelligent_tiering_configuration",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_protection",
+							},
+							Focus: []string{
+								"data_protection",
+							},
+							Source:    "aws-s3-security",
+							Rationale: "An Intelligent-Tiering configuration moves matching objects to the archive access tiers after days without access, from which they must be restored before they can be read: a storage-class setting, classed as the entry for aws_s3_bucket_lifecycle_configuration.",
+						},
+					},
+					"aws/s3tables.access": {
+						Name: "Amazon S3 Tables: table bucket and table policies",
+						Prefixes: []string{
+							"aws_s3tables_table_bucket_policy",
+							"aws_s3tables_table_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "aws-s3tables",
+							Rationale: "Resource policies on a table bucket or a table grant principals access to the tables' data: grants over the tables' data, classed as the entry for aws_sqs_queue_policy; they hold no data or credentials.",
+						},
+					},
+					"aws/s3vectors.access": {
+						Name: "Amazon S3 Vectors: vector bucket policies",
+						Prefixes: []string{
+							"aws_s3vectors_vector_bucket_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "aws-s3vectors",
+							Rationale: "A vector bucket policy grants principals access to the bucket's indexes and vectors: a grant over the data, holding no data or credentials.",
+						},
+					},
+					"aws/sns.data_protection": {
+						Name: "Amazon SNS: message data protection policies",
+						Prefixes: []string{
+							"aws_sns_topic_data_protection_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_classification",
+								"data_access",
+							},
+							Focus: []string{
+								"data_classification",
+								"data_access",
+							},
+							Source:    "aws-security-scope",
+							Rationale: "A message data protection policy finds sensitive data in messages published to a topic and audits, masks or blocks it: it classifies the topic's data and decides who receives it, and holds none (the topic does).",
+						},
+					},
+					"aws/sqs.redrive": {
+						Name: "Amazon SQS: redrive and redrive allow policies",
+						Prefixes: []string{
+							"aws_sqs_queue_redrive_allow_policy",
+							"aws_sqs_queue_redrive_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-sqs-security",
+							Rationale: "A redrive policy names a queue's dead-letter queue and the receive count that moves messages to it; a redrive allow policy limits which queues may use a queue as their dead-letter queue: settings between queues that hold no messages themselves.",
 						},
 					},
 					"azurerm/compute.capacity": {
