@@ -16676,6 +16676,121 @@ func builtinDocumentList() []NamedDocument {
 							Rationale: "A redrive policy names a queue's dead-letter queue and the receive count that moves messages to it; a redrive allow policy limits which queues may use a queue as their dead-letter queue: settings between queues that hold no messages themselves.",
 						},
 					},
+					"azurerm/appservice.domains": {
+						Name: "Azure Static Web Apps: custom domains",
+						Prefixes: []string{
+							"azurerm_static_web_app_custom_domain",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "traffic_endpoint",
+							Focus: []string{
+								"configuration",
+								"data_protection",
+							},
+							Source:    "azure-app-service-security",
+							Rationale: "A custom domain serves a static web app under the customer's name with a certificate Azure issues once the customer validates the domain: a traffic endpoint (TLS and the name clients reach), classed as the entry for azurerm_app_service_custom_hostname_binding.",
+						},
+					},
+					"azurerm/arckubernetes.extensions": {
+						Name: "Azure Arc-enabled Kubernetes: cluster extensions",
+						Prefixes: []string{
+							"azurerm_arc_kubernetes_cluster_extension",
+						},
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "azure-arc-kubernetes",
+							Rationale: "A cluster extension installs and configures an Azure-managed component (Flux, monitoring agents, Defender) on an Arc-enabled cluster: an add-on, classed as the entry for aws_eks_addon; the nodes' duties stay on the cluster.",
+						},
+					},
+					"azurerm/arckubernetes.workloads": {
+						Name: "Azure Arc-enabled Kubernetes: Flux configurations",
+						Prefixes: []string{
+							"azurerm_arc_kubernetes_flux_configuration",
+						},
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "container_workload",
+							Focus: []string{
+								"operating_system",
+								"deployment_settings",
+								"configuration",
+								"application_code",
+								"runtime",
+								"middleware",
+								"data_protection",
+							},
+							Source:    "azure-arc-kubernetes",
+							Rationale: "A Flux GitOps configuration deploys the workloads of a Git repository to an Arc-enabled cluster: the workloads it deploys are not declared in Terraform, so their duties (code, runtime, middleware, data) stay on it, as in the entry for azurerm_kubernetes_flux_configuration; the nodes' duties stay on the cluster.",
+						},
+					},
+					"azurerm/automation.dsc": {
+						Name: "Azure Automation State Configuration: DSC configurations and node configurations",
+						Prefixes: []string{
+							"azurerm_automation_dsc_configuration",
+							"azurerm_automation_dsc_nodeconfiguration",
+						},
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "host_configuration",
+							Focus: []string{
+								"operating_system",
+								"configuration",
+							},
+							Source:    "azure-automation-baseline",
+							Rationale: "DSC configurations and compiled node configurations declare the state (packages, services, files, settings) Azure Automation enforces on the operating system of the machines registered to it: host management settings, answered under iaas as the entry for aws_ssm_association is, because the machines they configure are the customer's; they are not the Automation account's runbooks.",
+						},
+					},
+					"azurerm/cognitive.keys": {
+						Name: "Azure AI services: customer-managed keys",
+						Prefixes: []string{
+							"azurerm_cognitive_account_customer_managed_key",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "key_secret",
+							Focus: []string{
+								"data_protection",
+							},
+							Source:    "azure-ai-services-security",
+							Rationale: "Sets the Key Vault key that encrypts an AI services account's data: key management, classed as the entry for azurerm_storage_account_customer_managed_key.",
+						},
+					},
+					"azurerm/cognitive.settings": {
+						Name: "Azure AI services: content filter policies and blocklists",
+						Prefixes: []string{
+							"azurerm_cognitive_account_rai_blocklist",
+							"azurerm_cognitive_account_rai_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "azure-ai-services-security",
+							Rationale: "Content filter (responsible AI) policies set the severity thresholds at which prompts and completions of model deployments are blocked, and blocklists add terms to block: settings of deployments, holding no data.",
+						},
+					},
+					"azurerm/communication.domains": {
+						Name: "Azure Communication Services: email domain associations",
+						Prefixes: []string{
+							"azurerm_communication_service_email_domain_association",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "azure-communication-services-baseline",
+							Rationale: "Links a verified email domain to a Communication Services resource so that it may send from it: a setting that holds no messages.",
+						},
+					},
 					"azurerm/compute.capacity": {
 						Name: "Azure Compute: capacity reservations",
 						Prefixes: []string{
@@ -16759,7 +16874,142 @@ func builtinDocumentList() []NamedDocument {
 								"data_access",
 							},
 							Source:    "azure-acr-baseline",
-							Rationale: "Settings and credentials of a container registry (image storage): connected registries, pull-through cache rules and their upstream credential sets, scope maps and tokens with their passwords, webhooks; classed as the entries for azurerm_container_registry and azurerm_container_registry_token, with accounts and access added for the credentials. Registry tasks and agent pools, which run builds, stay with the service.",
+							Rationale: "Settings and credentials of a container registry (image storage): connected registries, pull-through cache rules and their upstream credential sets, scope maps and tokens, webhooks; classed as the entries for azurerm_container_registry and azurerm_container_registry_token, with accounts and access added for the credentials. A token's password, the secret it signs in with, is a key (azurerm/containers.registry_credentials). Registry tasks and agent pools, which run builds, stay with the service.",
+						},
+					},
+					"azurerm/containers.registry_credentials": {
+						Name: "Azure Container Registry: token passwords",
+						Prefixes: []string{
+							"azurerm_container_registry_token_password",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "key_secret",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "azure-acr-baseline",
+							Rationale: "A token password is the secret a registry token signs in with, with an expiry (it is also in the state): a credential to keep secret and rotate, classed as the entry for aws_iam_access_key.",
+						},
+					},
+					"azurerm/cosmos.access": {
+						Name: "Azure Cosmos DB for MongoDB: role definitions",
+						Prefixes: []string{
+							"azurerm_cosmosdb_mongo_role_definition",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "azure-cosmosdb-security",
+							Rationale: "A role definition lists the actions a MongoDB role may take on databases and collections: a grant over the data, holding no credentials, as the entry for azurerm_cosmosdb_sql_role_assignment.",
+						},
+					},
+					"azurerm/cosmos.code": {
+						Name: "Azure Cosmos DB: stored procedures, triggers and user-defined functions",
+						Prefixes: []string{
+							"azurerm_cosmosdb_sql_function",
+							"azurerm_cosmosdb_sql_stored_procedure",
+							"azurerm_cosmosdb_sql_trigger",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"application_code",
+							},
+							Focus: []string{
+								"application_code",
+							},
+							Source:    "azure-cosmosdb-security",
+							Rationale: "Stored procedures, pre- and post-triggers and user-defined functions are JavaScript the customer writes and the database engine runs inside a container's transactions: the customer's code, not a store of its own (the container holds the items).",
+							Cells: map[string]CellDoc{
+								"application_code": {
+									Owner:        "shared",
+									ProviderPart: "Runs the JavaScript engine that executes stored procedures, triggers and user-defined functions inside the database.",
+									CustomerPart: "Writes the stored procedures, triggers and user-defined functions and keeps them free of vulnerabilities.",
+									Source:       "azure-cosmosdb-security",
+									Disagreement: "The saas matrix cell is provider; the customer writes the code the database runs, so the cell is shared.",
+								},
+							},
+						},
+					},
+					"azurerm/cosmos.network": {
+						Name: "Azure Cosmos DB for PostgreSQL: firewall rules",
+						Prefixes: []string{
+							"azurerm_cosmosdb_postgresql_firewall_rule",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "network_object",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "azure-cosmosdb-security",
+							Rationale: "An IP range allowed to reach a cluster's public endpoint: a network rule, classed as the entry for azurerm_mssql_firewall_rule; network controls are shared, as for the service.",
+							Cells: map[string]CellDoc{
+								"network_controls": {
+									Owner:        "shared",
+									ProviderPart: "Runs the service's network edge and enforces the rules, lists and access settings configured on it.",
+									CustomerPart: "Writes the rules, lists, allowed networks and private access settings of its resources, and reviews them.",
+									Source:       "azure-cosmosdb-security",
+									Disagreement: "The saas matrix cell is provider; the customer writes what the service enforces or runs for its resources (focus), so the cell is shared.",
+								},
+							},
+						},
+					},
+					"azurerm/cosmos.settings": {
+						Name: "Azure Cosmos DB for PostgreSQL: coordinator and node parameters",
+						Prefixes: []string{
+							"azurerm_cosmosdb_postgresql_coordinator_configuration",
+							"azurerm_cosmosdb_postgresql_node_configuration",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "azure-cosmosdb-security",
+							Rationale: "A server parameter of a cluster's coordinator or worker nodes: the engine's settings, classed as the entry for aws_db_parameter_group; the cluster keeps its data duties.",
+						},
+					},
+					"azurerm/cosmos.users": {
+						Name: "Azure Cosmos DB: MongoDB users and PostgreSQL roles",
+						Prefixes: []string{
+							"azurerm_cosmosdb_mongo_user_definition",
+							"azurerm_cosmosdb_postgresql_role",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "account_credential",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "azure-cosmosdb-security",
+							Rationale: "A MongoDB user definition and a PostgreSQL role are database users that sign in with a password set in the resource (also in the state): accounts with credentials to rotate.",
+						},
+					},
+					"azurerm/datadog.identity": {
+						Name: "Datadog on Azure: single sign-on configurations",
+						Prefixes: []string{
+							"azurerm_datadog_monitor_sso_configuration",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "identity_provider",
+							Focus: []string{
+								"identity_infrastructure",
+								"accounts_and_access",
+							},
+							Source:    "azure-native-datadog",
+							Rationale: "Single sign-on from Microsoft Entra ID to the Datadog organization through an enterprise application: the sign-in configuration, an identity object.",
 						},
 					},
 					"azurerm/devcenter.images": {
@@ -16809,6 +17059,416 @@ func builtinDocumentList() []NamedDocument {
 							Rationale: "A lab's virtual network settings (which subnets lab VMs may use and whether they get public addresses): a network object, not a lab VM.",
 						},
 					},
+					"azurerm/devtestlabs.settings": {
+						Name: "Azure DevTest Labs: lab policies and schedules",
+						Prefixes: []string{
+							"azurerm_dev_test_global_vm_shutdown_schedule",
+							"azurerm_dev_test_policy",
+							"azurerm_dev_test_schedule",
+						},
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+								"deployment_settings",
+							},
+							Source:    "azure-devtest-labs-baseline",
+							Rationale: "Lab policies (allowed VM sizes, VMs per user, cost limits) and start and shutdown schedules of lab or standalone VMs: settings of VMs declared elsewhere, classed as the aws/autoscaling.settings part; the VMs keep their host duties.",
+						},
+					},
+					"azurerm/eventgrid.access": {
+						Name: "Azure Event Grid: partner configurations",
+						Prefixes: []string{
+							"azurerm_eventgrid_partner_configuration",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "azure-event-grid-baseline",
+							Rationale: "A partner configuration authorizes partners to create partner topics or destinations in a resource group, until an expiry: a grant, holding no events or credentials.",
+						},
+					},
+					"azurerm/eventhub.recovery": {
+						Name: "Azure Event Hubs: Geo-disaster recovery pairings",
+						Prefixes: []string{
+							"azurerm_eventhub_namespace_disaster_recovery_config",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"deployment_settings",
+							},
+							Source:    "azure-event-hubs-baseline",
+							Rationale: "A Geo-disaster recovery pairing replicates a namespace's metadata (event hubs, consumer groups; not the events) to a secondary namespace behind one alias: a recovery setting to plan and test; the events' duties stay on the namespaces and event hubs.",
+						},
+					},
+					"azurerm/iothub.credentials": {
+						Name: "Azure IoT Hub: shared access policies",
+						Prefixes: []string{
+							"azurerm_iothub_dps_shared_access_policy",
+							"azurerm_iothub_shared_access_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "account_credential",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "azure-iot-hub-baseline",
+							Rationale: "A shared access policy of an IoT hub or Device Provisioning Service is a named principal with registry, service or device rights and two keys (and connection strings, also in the state): it holds credentials of its own, so they are rotated and kept secret.",
+						},
+					},
+					"azurerm/kusto.access": {
+						Name: "Azure Data Explorer: principal assignments and follower databases",
+						Prefixes: []string{
+							"azurerm_kusto_attached_database_configuration",
+							"azurerm_kusto_cluster_principal_assignment",
+							"azurerm_kusto_database_principal_assignment",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "azure-data-explorer-baseline",
+							Rationale: "Principal assignments give users, groups or apps a role on a cluster or database; an attached database configuration makes a leader cluster's databases readable from a follower cluster, with the principals it keeps: grants over the data, holding no data or credentials of their own.",
+						},
+					},
+					"azurerm/logic.settings": {
+						Name: "Azure Logic Apps: integration account batch configurations",
+						Prefixes: []string{
+							"azurerm_logic_app_integration_account_batch_configuration",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "azure-logic-apps-compare",
+							Rationale: "The release criteria (message count, batch size, schedule) of a batch in an integration account: a setting of B2B batching; the workflows that send to and release the batch keep their code duties.",
+						},
+					},
+					"azurerm/mssql.auditing": {
+						Name: "Azure SQL: Microsoft support operations auditing",
+						Prefixes: []string{
+							"azurerm_mssql_server_microsoft_support_auditing_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"data_access",
+							},
+							Source:    "azure-sql-security",
+							Rationale: "Sends the audit log of Microsoft support engineers' operations on a server to storage, Log Analytics or Event Hubs: a setting that produces logs, classed as the entry for azurerm_mssql_server_extended_auditing_policy.",
+						},
+					},
+					"azurerm/mssqlmanagedinstance.auditing": {
+						Name: "Azure SQL Managed Instance: security alert policies",
+						Prefixes: []string{
+							"azurerm_mssql_managed_instance_security_alert_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"data_access",
+							},
+							Source:    "azure-sql-security",
+							Rationale: "Turns on threat detection alerts for a managed instance and where they are sent: a setting that produces alerts, classed as the entry for azurerm_mssql_server_security_alert_policy.",
+						},
+					},
+					"azurerm/netapp.backups": {
+						Name: "Azure NetApp Files: backup and snapshot policies",
+						Prefixes: []string{
+							"azurerm_netapp_backup_policy",
+							"azurerm_netapp_snapshot_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_protection",
+							},
+							Focus: []string{
+								"data_protection",
+							},
+							Source:    "azure-netapp-files-baseline",
+							Rationale: "Backup and snapshot policies set how often volumes are backed up or snapshotted and how many copies are kept: back-up settings, classed as the entry for aws_s3_bucket_lifecycle_configuration; the volumes, snapshots and backup vaults hold the data.",
+						},
+					},
+					"azurerm/networkfunction.settings": {
+						Name: "Azure Traffic Collector: collector policies",
+						Prefixes: []string{
+							"azurerm_network_function_collector_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"data_access",
+							},
+							Source:    "azure-traffic-collector",
+							Rationale: "A collector policy picks the ExpressRoute circuits whose flow records a traffic collector ingests and the Log Analytics workspace it emits them to: a setting that produces flow logs, classed as the entry for aws_s3_bucket_logging; the workspace answers for the records.",
+						},
+					},
+					"azurerm/postgres.network": {
+						Name: "Azure Database for PostgreSQL: virtual endpoints",
+						Prefixes: []string{
+							"azurerm_postgresql_flexible_server_virtual_endpoint",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "network_object",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "azure-postgresql-flexible-security",
+							Rationale: "A virtual endpoint is a pair of DNS names that follow the primary (read-write) and a replica (read-only) of a server across promotions: a network object; the engine's duties stay on the servers.",
+						},
+					},
+					"azurerm/recoveryservices.guard": {
+						Name: "Azure Backup: Resource Guard associations",
+						Prefixes: []string{
+							"azurerm_recovery_services_vault_resource_guard_association",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_protection",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_protection",
+							},
+							Source:    "azure-backup-security",
+							Rationale: "Associating a Resource Guard with a vault makes critical operations (disabling soft delete, removing protection, lowering retention) need a second authorization on the guard (multi-user authorization): a guard on who may weaken the back-ups, holding no data.",
+						},
+					},
+					"azurerm/recoveryservices.replication": {
+						Name: "Azure Site Recovery: replication policies and their associations",
+						Prefixes: []string{
+							"azurerm_site_recovery_hyperv_replication_policy",
+							"azurerm_site_recovery_replication_policy",
+							"azurerm_site_recovery_vmware_replication_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_protection",
+							},
+							Focus: []string{
+								"data_protection",
+								"deployment_settings",
+							},
+							Source:    "azure-backup-security",
+							Rationale: "Replication policies and their association with Hyper-V sites or VMware configuration servers set the recovery point retention and the frequency of app-consistent snapshots for replicated machines: disaster-recovery settings (copies and their recovery), which hold no data themselves; the replicated machines and the vault hold it.",
+						},
+					},
+					"azurerm/redis.access": {
+						Name: "Azure Cache for Redis: data access policies and assignments",
+						Prefixes: []string{
+							"azurerm_redis_cache_access_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "azure-redis-baseline",
+							Rationale: "A data access policy lists the Redis commands and keys a role may use, and an assignment gives it to a Microsoft Entra user, group or managed identity: grants over the cache's data, holding no credentials (Entra ID signs the principals in).",
+						},
+					},
+					"azurerm/securitycenter.settings": {
+						Name: "Microsoft Defender for Cloud: custom assessment metadata",
+						Prefixes: []string{
+							"azurerm_security_center_assessment_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "azure-defender-for-cloud",
+							Rationale: "The metadata of a custom security assessment (name, severity, description, remediation): configuration of Defender for Cloud that holds no findings; the assessments are answered on their own type.",
+						},
+					},
+					"azurerm/servicebus.credentials": {
+						Name: "Azure Service Bus: queue and topic shared access policies",
+						Prefixes: []string{
+							"azurerm_servicebus_queue_authorization_rule",
+							"azurerm_servicebus_topic_authorization_rule",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "account_credential",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "azure-service-bus-baseline",
+							Rationale: "A shared access policy of a queue or topic is a named principal with send, listen or manage rights and two keys (and connection strings, also in the state) that clients sign requests with: it holds credentials of its own, so they are rotated and kept secret.",
+						},
+					},
+					"azurerm/servicebus.recovery": {
+						Name: "Azure Service Bus: Geo-disaster recovery pairings",
+						Prefixes: []string{
+							"azurerm_servicebus_namespace_disaster_recovery_config",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"deployment_settings",
+							},
+							Source:    "azure-service-bus-baseline",
+							Rationale: "A Geo-disaster recovery pairing replicates a namespace's metadata (queues, topics, subscriptions, rules; not the messages) to a secondary namespace behind one alias: a recovery setting to plan and test; the messages' duties stay on the namespaces and entities.",
+						},
+					},
+					"azurerm/signalr.network": {
+						Name: "Azure SignalR Service and Web PubSub: network ACLs and shared private links",
+						Prefixes: []string{
+							"azurerm_signalr_service_network_acl",
+							"azurerm_signalr_shared_private_link_resource",
+							"azurerm_web_pubsub_network_acl",
+							"azurerm_web_pubsub_shared_private_link_resource",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "network_object",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "azure-web-pubsub-baseline",
+							Rationale: "Network ACLs decide which request types the public network and each private endpoint may send; shared private link resources let the service reach the customer's upstream resources privately: network objects holding no messages; network controls are shared, as for the service.",
+							Cells: map[string]CellDoc{
+								"network_controls": {
+									Owner:        "shared",
+									ProviderPart: "Runs the service's network edge and enforces the rules, lists and access settings configured on it.",
+									CustomerPart: "Writes the rules, lists, allowed networks and private access settings of its resources, and reviews them.",
+									Source:       "azure-web-pubsub-baseline",
+									Disagreement: "The saas matrix cell is provider; the customer writes what the service enforces or runs for its resources (focus), so the cell is shared.",
+								},
+							},
+						},
+					},
+					"azurerm/springcloud.bindings": {
+						Name: "Azure Spring Apps: service bindings",
+						Prefixes: []string{
+							"azurerm_spring_cloud_app_cosmosdb_association",
+							"azurerm_spring_cloud_app_mysql_association",
+							"azurerm_spring_cloud_app_redis_association",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "account_credential",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "azure-spring-apps-baseline",
+							Rationale: "A binding connects an app to a Cosmos DB account, MySQL database or Redis cache with that store's key or user name and password (also in the state): it holds the credential the app signs in with, so rotation and access duties apply; the data stays on the store's types and the code on the app.",
+						},
+					},
+					"azurerm/springcloud.routes": {
+						Name: "Azure Spring Apps: gateway route configurations",
+						Prefixes: []string{
+							"azurerm_spring_cloud_gateway_route_config",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "traffic_endpoint",
+							Focus: []string{
+								"configuration",
+								"network_controls",
+							},
+							Source:    "azure-spring-apps-baseline",
+							Rationale: "Routes of the Spring Cloud Gateway: which requests (predicates) reach which app, with which filters and whether single sign-on is required: rules of a traffic endpoint, not an app.",
+						},
+					},
+					"azurerm/storage.immutability": {
+						Name: "Azure Storage: container immutability policies",
+						Prefixes: []string{
+							"azurerm_storage_container_immutability_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_protection",
+							},
+							Focus: []string{
+								"data_protection",
+							},
+							Source:    "azure-storage-security",
+							Rationale: "A time-based retention policy keeps a container's blobs from being changed or deleted for a period (WORM), optionally locked: a protection setting, classed as the entry for aws_s3_bucket_object_lock_configuration.",
+						},
+					},
+					"azurerm/storage.reports": {
+						Name: "Azure Storage: blob inventory policies",
+						Prefixes: []string{
+							"azurerm_storage_blob_inventory_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"data_access",
+							},
+							Source:    "azure-storage-security",
+							Rationale: "A blob inventory policy writes daily or weekly lists of a storage account's blobs or containers (names, sizes, tiers, tags, metadata) to a container: a report setting, classed as the entry for aws_s3_bucket_logging; the destination container answers for the reports' data.",
+						},
+					},
+					"azurerm/synapse.auditing": {
+						Name: "Azure Synapse Analytics: auditing and security alert policies",
+						Prefixes: []string{
+							"azurerm_synapse_sql_pool_extended_auditing_policy",
+							"azurerm_synapse_sql_pool_security_alert_policy",
+							"azurerm_synapse_workspace_extended_auditing_policy",
+							"azurerm_synapse_workspace_security_alert_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"data_access",
+							},
+							Source:    "azure-synapse-security",
+							Rationale: "Auditing policies send the audit log of a workspace or SQL pool to storage, Log Analytics or Event Hubs; security alert policies turn on threat detection alerts: settings that produce logs and alerts, classed as the entries for azurerm_mssql_server_extended_auditing_policy and azurerm_mssql_server_security_alert_policy.",
+						},
+					},
 					"azurerm/vmware.network": {
 						Name: "Azure VMware Solution: ExpressRoute authorizations",
 						Prefixes: []string{
@@ -16822,6 +17482,21 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "azure-vmware-solution-baseline",
 							Rationale: "An ExpressRoute authorization key lets another ExpressRoute circuit or gateway connect to the private cloud's circuit: a network connection object the customer controls, not a host.",
+						},
+					},
+					"azurerm/vmware.storage": {
+						Name: "Azure VMware Solution: NetApp volume attachments",
+						Prefixes: []string{
+							"azurerm_vmware_netapp_volume_attachment",
+						},
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "azure-vmware-solution-baseline",
+							Rationale: "Attaches an Azure NetApp Files volume to a private cloud cluster as an NFS datastore: an attachment, as the host_configuration class describes for disks; the volume's data is answered on azurerm_netapp_volume and the cluster's hosts on the private cloud.",
 						},
 					},
 					"google/apigateway.iam": {

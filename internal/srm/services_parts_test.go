@@ -276,7 +276,8 @@ func TestServicePartsAnswer(t *testing.T) {
 		"aws_db_snapshot_copy":                                  "aws/rds.backups",
 		"aws_rds_cluster_role_association":                      "aws/rds.roles",
 		"aws_db_proxy_endpoint":                                 "aws/rds.network",
-		"azurerm_container_registry_token_password":             "azurerm/containers.registry",
+		"azurerm_container_registry_token_password":             "azurerm/containers.registry_credentials",
+		"azurerm_container_registry_webhook":                    "azurerm/containers.registry",
 		"azurerm_virtual_machine_restore_point_collection":      "azurerm/compute.storage",
 		// Hosts, engines and clusters stay with the service.
 		"aws_ec2_fleet":                              "aws/ec2",
