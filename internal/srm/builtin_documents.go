@@ -17547,6 +17547,240 @@ func builtinDocumentList() []NamedDocument {
 							Rationale: "IAM policies, bindings and members on the service's resources grant access to them: least privilege and review of who may use the resource's data; they hold no credentials (no multi-factor authentication or rotation), and the resource itself carries its own obligations.",
 						},
 					},
+					"google/appengine.network": {
+						Name: "App Engine: service network settings",
+						Prefixes: []string{
+							"google_app_engine_service_network_settings",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "network_object",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "google-app-engine-standard",
+							Rationale: "The ingress setting of a service (all traffic, internal only, or internal and Cloud Load Balancing): a network control of a service whose code and runtime stay on its versions.",
+						},
+					},
+					"google/artifactregistry.iam": {
+						Name: "Artifact Registry: IAM on repositories",
+						Prefixes: []string{
+							"google_artifact_registry_repository_iam_",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "google-artifact-registry",
+							Rationale: "IAM policies, bindings and members on the service's resources grant access to them: least privilege and review of who may use the resource's data; they hold no credentials (no multi-factor authentication or rotation), and the resource itself carries its own obligations.",
+						},
+					},
+					"google/artifactregistry.settings": {
+						Name: "Artifact Registry: platform logs and VPC Service Controls settings",
+						Prefixes: []string{
+							"google_artifact_registry_project_config",
+							"google_artifact_registry_vpcsc_config",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"configuration",
+								"data_access",
+							},
+							Source:    "google-artifact-registry",
+							Rationale: "The project's platform-log settings (whether and from which severity Artifact Registry logs its operations) and whether remote repositories may reach their upstream sources from inside a VPC Service Controls perimeter: settings of a location that hold no artifacts; logging what happens to the artifacts is data access.",
+						},
+					},
+					"google/backupdr.settings": {
+						Name: "Backup and DR: backup plan associations and service configuration",
+						Prefixes: []string{
+							"google_backup_dr_backup_plan_association",
+							"google_backup_dr_service_config",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_protection",
+							},
+							Focus: []string{
+								"data_protection",
+							},
+							Source:    "google-backup-vaults",
+							Rationale: "A backup plan association applies a backup plan to a resource (a VM, disk or database), and the service configuration initializes the service in a location: back-up settings that hold no backups; the vaults and data sources hold them.",
+						},
+					},
+					"google/bigquerydatapolicy.iam": {
+						Name: "BigQuery: IAM on data policies",
+						Prefixes: []string{
+							"google_bigquery_datapolicy_data_policy_iam_",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "google-bigquery-governance",
+							Rationale: "IAM policies, bindings and members on the service's resources grant access to them: least privilege and review of who may use the resource's data; they hold no credentials (no multi-factor authentication or rotation), and the resource itself carries its own obligations.",
+						},
+					},
+					"google/bigquerydatapolicy.policies": {
+						Name: "BigQuery: data masking policies",
+						Prefixes: []string{
+							"google_bigquery_datapolicy_data_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_classification",
+								"data_access",
+							},
+							Focus: []string{
+								"data_classification",
+								"data_access",
+							},
+							Source:    "google-bigquery-governance",
+							Rationale: "A data policy attaches a masking rule or a row- and column-level rule to a policy tag: it decides how columns classified with the tag are shown to whom, and holds no data.",
+						},
+					},
+					"google/bigquerydatapolicyv2.iam": {
+						Name: "BigQuery (v2): IAM on data policies",
+						Prefixes: []string{
+							"google_bigquery_datapolicyv2_data_policy_iam_",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "google-bigquery-governance",
+							Rationale: "IAM policies, bindings and members on the service's resources grant access to them: least privilege and review of who may use the resource's data; they hold no credentials (no multi-factor authentication or rotation), and the resource itself carries its own obligations.",
+						},
+					},
+					"google/bigquerydatapolicyv2.policies": {
+						Name: "BigQuery (v2): data masking policies",
+						Prefixes: []string{
+							"google_bigquery_datapolicyv2_data_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_classification",
+								"data_access",
+							},
+							Focus: []string{
+								"data_classification",
+								"data_access",
+							},
+							Source:    "google-bigquery-governance",
+							Rationale: "A data policy attaches a masking rule or a row- and column-level rule to a policy tag: it decides how columns classified with the tag are shown to whom, and holds no data.",
+						},
+					},
+					"google/bigtable.gc": {
+						Name: "Bigtable: garbage collection policies",
+						Prefixes: []string{
+							"google_bigtable_gc_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_protection",
+							},
+							Focus: []string{
+								"data_protection",
+							},
+							Source:    "google-bigtable",
+							Rationale: "A garbage collection policy deletes cells of a column family by age or number of versions: a retention setting, classed as the entry for aws_s3_bucket_lifecycle_configuration; the table holds the data.",
+						},
+					},
+					"google/bigtable.iam": {
+						Name: "Bigtable: IAM on instances and tables",
+						Prefixes: []string{
+							"google_bigtable_instance_iam_",
+							"google_bigtable_table_iam_",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "google-bigtable",
+							Rationale: "IAM policies, bindings and members on the service's resources grant access to them: least privilege and review of who may use the resource's data; they hold no credentials (no multi-factor authentication or rotation), and the resource itself carries its own obligations.",
+						},
+					},
+					"google/ces.network": {
+						Name: "Customer Engagement Suite: security settings",
+						Prefixes: []string{
+							"google_ces_security_settings",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "network_object",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "google-srm",
+							Rationale: "The endpoint control policy of a location: the HTTP(S) origins the tools of apps may call directly, and whether the list applies always or only inside VPC Service Controls: an egress allow-list, a network object.",
+						},
+					},
+					"google/ces.settings": {
+						Name: "Customer Engagement Suite: root agent associations",
+						Prefixes: []string{
+							"google_ces_app_root_agent_association",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "google-srm",
+							Rationale: "Names the agent an app starts conversations with: configuration of the app; the agents keep their own duties.",
+						},
+					},
+					"google/cloudbuild.connections": {
+						Name: "Cloud Build: Bitbucket Server configurations",
+						Prefixes: []string{
+							"google_cloudbuild_bitbucket_server_config",
+						},
+						Classification: Classification{
+							ServiceModel: "faas",
+							Class:        "account_credential",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "google-cloud-build-shared-responsibility",
+							Rationale: "Connects Cloud Build to a Bitbucket Server instance: it holds the server's API key and the Secret Manager versions of the admin and read access tokens and webhook secret Cloud Build signs in with, and the peered network it reaches the server through; its credentials are rotated by the customer. The builds' duties stay on triggers and worker pools.",
+						},
+					},
 					"google/cloudfunctions.iam": {
 						Name: "Cloud Functions: IAM",
 						Prefixes: []string{
@@ -17690,6 +17924,22 @@ func builtinDocumentList() []NamedDocument {
 							Rationale: "IAM bindings, members and policies on disks, snapshots, storage pools and images: a grant on them is access to the data they hold (a snapshot or image shared with another project copies the disk), so data access is added to the access duties.",
 						},
 					},
+					"google/compute.groups": {
+						Name: "Compute Engine: unmanaged instance group members and named ports",
+						Prefixes: []string{
+							"google_compute_instance_group_membership",
+							"google_compute_instance_group_named_port",
+						},
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "google-compute-security",
+							Rationale: "Adding an existing VM to an unmanaged instance group and naming the group's ports for load balancing: configuration of a group; the VMs keep their host duties on their own types.",
+						},
+					},
 					"google/compute.host_settings": {
 						Name: "Compute Engine: VM extension policies, instance settings and project metadata",
 						Prefixes: []string{
@@ -17807,6 +18057,24 @@ func builtinDocumentList() []NamedDocument {
 							Rationale: "IAM bindings, members and policies on subnetworks, firewall policies and backend services and buckets: who may use or change a network path, so least privilege and network controls apply, as in the entry for google_compute_subnetwork_iam_member.",
 						},
 					},
+					"google/compute.snapshot_settings": {
+						Name: "Compute Engine: snapshot settings",
+						Prefixes: []string{
+							"google_compute_snapshot_settings",
+						},
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_classification",
+							},
+							Focus: []string{
+								"data_classification",
+							},
+							Source:    "google-snapshots",
+							Rationale: "The project's storage location policy for snapshots (the nearest multi-region, the source disk's region or chosen locations): where copies of disks may live, a data residency setting; the snapshots are answered on their own types.",
+						},
+					},
 					"google/compute.storage": {
 						Name: "Compute Engine: Persistent Disk, Hyperdisk, snapshots and storage pools",
 						Prefixes: []string{
@@ -17900,6 +18168,55 @@ func builtinDocumentList() []NamedDocument {
 							Rationale: "Exports daily and monthly Compute Engine usage reports to a Cloud Storage bucket the customer owns: a report export whose data, retention and readers the customer controls, like a logging sink, not a host.",
 						},
 					},
+					"google/dataform.iam": {
+						Name: "Dataform: IAM on repositories",
+						Prefixes: []string{
+							"google_dataform_repository_iam_",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "access_policy",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "google-iam",
+							Rationale: "IAM bindings, members and policies on repositories (who may read, change or run the workflow code): they grant access to the product and run nothing, as the entries for google_cloud_run_v2_service_iam_member and google_compute_instance_iam_member, so the repository's code duties stay on the repository.",
+						},
+					},
+					"google/dataform.keys": {
+						Name: "Dataform: location settings",
+						Prefixes: []string{
+							"google_dataform_config",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_protection",
+							},
+							Focus: []string{
+								"data_protection",
+							},
+							Source:    "google-srm",
+							Rationale: "The default customer-managed encryption key (CMEK) that encrypts the user data of Dataform resources in a location: a key setting that holds no data or code.",
+						},
+					},
+					"google/dataform.schedules": {
+						Name: "Dataform: release and workflow configurations",
+						Prefixes: []string{
+							"google_dataform_repository_release_config",
+							"google_dataform_repository_workflow_config",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"deployment_settings",
+							},
+							Source:    "google-srm",
+							Rationale: "Release configurations compile a Git commit of a repository on a schedule, and workflow configurations run a release's actions on a schedule with a service account: deployment settings; the SQL workflow code stays on the repository, and what it writes on the BigQuery types.",
+						},
+					},
 					"google/datafusion.iam": {
 						Name: "Cloud Data Fusion: IAM",
 						Prefixes: []string{
@@ -17913,6 +18230,21 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "google-iam",
 							Rationale: "IAM bindings, members and policies on instances (who may use or administer them): they grant access to the product and run nothing, as the entries for google_cloud_run_v2_service_iam_member and google_compute_instance_iam_member, so the product's runtime and host duties stay on the product's own types.",
+						},
+					},
+					"google/datalineage.settings": {
+						Name: "Data Lineage: ingestion configuration",
+						Prefixes: []string{
+							"google_data_lineage_config",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "google-srm",
+							Rationale: "Whether lineage is ingested automatically for a project or folder: a switch that holds no lineage records.",
 						},
 					},
 					"google/dataproc.iam": {
@@ -17930,6 +18262,21 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "google-iam",
 							Rationale: "IAM bindings, members and policies on clusters, jobs and autoscaling policies (who may submit work to or change them): they grant access to the product and run nothing, as the entries for google_cloud_run_v2_service_iam_member and google_compute_instance_iam_member, so the product's runtime and host duties stay on the product's own types.",
+						},
+					},
+					"google/dataproc.settings": {
+						Name: "Dataproc: autoscaling policies",
+						Prefixes: []string{
+							"google_dataproc_autoscaling_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"deployment_settings",
+							},
+							Source:    "google-dataproc-versions",
+							Rationale: "An autoscaling policy sets how clusters that use it add and remove workers: a setting, classed as the aws/autoscaling.settings part; the nodes' duties stay on google_dataproc_cluster.",
 						},
 					},
 					"google/dataprocmetastore.iam": {
@@ -17952,6 +18299,97 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "google-iam",
 							Rationale: "IAM bindings, members and policies on metastore services, federations, databases and tables: a grant on them is access to the data they hold, so data access is added to the access duties; they run nothing, so the product's runtime and host duties stay on the product's own types.",
+						},
+					},
+					"google/developerconnect.insights": {
+						Name: "Developer Connect: insights configurations",
+						Prefixes: []string{
+							"google_developer_connect_insights_config",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "google-srm",
+							Rationale: "Links an App Hub application to the Artifact Registry packages and Artifact Analysis projects of what it deploys, so that Developer Connect reports insights on its runtimes: configuration that holds no credentials or code.",
+						},
+					},
+					"google/dialogflowcx.data_settings": {
+						Name: "Dialogflow CX: security settings",
+						Prefixes: []string{
+							"google_dialogflow_cx_security_settings",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_classification",
+								"data_protection",
+								"data_access",
+							},
+							Focus: []string{
+								"data_classification",
+								"data_protection",
+								"data_access",
+							},
+							Source:    "google-srm",
+							Rationale: "Security settings decide how conversation data is handled: which sensitive data is redacted (classification, with Sensitive Data Protection templates), how long it is retained and where insights and audio are exported: data settings of the agents that use them, which hold no conversations themselves.",
+						},
+					},
+					"google/dialogflowcx.settings": {
+						Name: "Dialogflow CX: generative settings",
+						Prefixes: []string{
+							"google_dialogflow_cx_generative_settings",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "google-srm",
+							Rationale: "The generative AI settings of an agent (safety filters, banned phrases, the model and its prompt settings): configuration of the agent, whose flows and webhooks keep their code duties.",
+						},
+					},
+					"google/eventarc.keys": {
+						Name: "Eventarc: Google channel configuration",
+						Prefixes: []string{
+							"google_eventarc_google_channel_config",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_protection",
+							},
+							Focus: []string{
+								"data_protection",
+							},
+							Source:    "google-eventarc",
+							Rationale: "Sets the Cloud KMS key that encrypts the events of Google sources in a region: a key setting, holding no events.",
+						},
+					},
+					"google/gkehub.features": {
+						Name: "GKE Enterprise: fleet feature memberships",
+						Prefixes: []string{
+							"google_gke_hub_feature_membership",
+						},
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "container_workload",
+							Focus: []string{
+								"operating_system",
+								"deployment_settings",
+								"configuration",
+								"application_code",
+								"runtime",
+								"middleware",
+								"data_protection",
+							},
+							Source:    "google-gke-enterprise-shared-responsibility",
+							Rationale: "Configures a fleet feature for one member cluster: Config Sync (which deploys the manifests of a Git repository to the cluster), Policy Controller or Cloud Service Mesh. The workloads Config Sync deploys are not declared in Terraform, so their duties stay on it, as in the entry for azurerm_kubernetes_flux_configuration; the nodes' duties stay on the cluster.",
 						},
 					},
 					"google/gkehub.iam": {
@@ -17989,6 +18427,22 @@ func builtinDocumentList() []NamedDocument {
 							Rationale: "IAM on fleet features and scopes, and the Kubernetes RBAC role bindings the fleet writes into member clusters: grants of who may use the clusters, classed like the kubernetes RBAC types; they run nothing, so the node and workload duties stay on the clusters. (The feature IAM types are named whole: google_gke_hub_feature_iam_ is the service's own prefix.)",
 						},
 					},
+					"google/integrationconnectors.network": {
+						Name: "Integration Connectors: endpoint attachments and managed zones",
+						Prefixes: []string{
+							"google_integration_connectors_endpoint_attachment",
+							"google_integration_connectors_managed_zone",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "network_object",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "google-srm",
+							Rationale: "Endpoint attachments (Private Service Connect endpoints to the customer's backends) and managed zones (DNS peering into the customer's network) give connections a private path: network objects, holding no data.",
+						},
+					},
 					"google/kms.iam": {
 						Name: "Cloud Key Management Service: IAM policies, bindings and members",
 						Types: []string{
@@ -18013,6 +18467,183 @@ func builtinDocumentList() []NamedDocument {
 							Rationale: "IAM policies, bindings and members on the service's resources grant access to them: least privilege and review of who may use the resource's data; they hold no credentials (no multi-factor authentication or rotation), and the resource itself carries its own obligations.",
 						},
 					},
+					"google/logging.buckets": {
+						Name: "Cloud Logging: log buckets of billing accounts, folders and organizations",
+						Prefixes: []string{
+							"google_logging_billing_account_bucket_config",
+							"google_logging_folder_bucket_config",
+							"google_logging_organization_bucket_config",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"data_classification",
+								"data_protection",
+								"data_access",
+							},
+							Source:    "google-logging-sinks",
+							Rationale: "A log bucket holds logs routed to it, and its configuration sets where it lives (location), how long it keeps them (retention, lock) and with which key (CMEK): a log store whose residency, protection and readers the customer decides, classed as the entry for google_logging_project_bucket_config; the location is data residency, so data classification is a focus too.",
+						},
+					},
+					"google/logging.iam": {
+						Name: "Cloud Logging: IAM on log views",
+						Prefixes: []string{
+							"google_logging_log_view_iam_",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "google-logging-sinks",
+							Rationale: "IAM policies, bindings and members on the service's resources grant access to them: least privilege and review of who may use the resource's data; they hold no credentials (no multi-factor authentication or rotation), and the resource itself carries its own obligations.",
+						},
+					},
+					"google/logging.settings": {
+						Name: "Cloud Logging: folder and organization settings",
+						Prefixes: []string{
+							"google_logging_folder_settings",
+							"google_logging_organization_settings",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_classification",
+								"data_protection",
+							},
+							Focus: []string{
+								"data_classification",
+								"data_protection",
+							},
+							Source:    "google-logging-sinks",
+							Rationale: "The default storage location of the log buckets created in a folder or organization, the Cloud KMS key of its Log Router and whether the _Default sink is created: where logs may live and how they are encrypted, settings for buckets created later; the logs are answered on the buckets and sinks.",
+						},
+					},
+					"google/managedkafka.access": {
+						Name: "Managed Service for Apache Kafka: ACLs",
+						Prefixes: []string{
+							"google_managed_kafka_acl",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "google-managed-kafka",
+							Rationale: "Kafka ACLs allow or deny principals operations on a cluster's topics, consumer groups and cluster: grants over the data, holding no credentials.",
+						},
+					},
+					"google/managedkafka.topics": {
+						Name: "Managed Service for Apache Kafka: topics",
+						Prefixes: []string{
+							"google_managed_kafka_topic",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+							},
+							Source:    "google-managed-kafka",
+							Rationale: "A topic holds the records written to it for its retention period, with its partitions, replication factor and configs: data to classify, protect and restrict, with no engine of its own (the brokers stay on the cluster).",
+						},
+					},
+					"google/memorystore.network": {
+						Name: "Memorystore for Valkey: user-created endpoints",
+						Prefixes: []string{
+							"google_memorystore_instance_desired_user_created_endpoints",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "network_object",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "google-srm",
+							Rationale: "Private Service Connect endpoints the customer creates in its networks to reach an instance: network objects; the engine's duties stay on the instance.",
+						},
+					},
+					"google/memorystore.users": {
+						Name: "Memorystore for Valkey: ACL policies",
+						Prefixes: []string{
+							"google_memorystore_acl_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "account_credential",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "google-srm",
+							Rationale: "An ACL policy sets, for each user name, a Valkey ACL rule that can include the user's password (\"on >password ~* +@all\") and the commands and keys it may use: it declares the engine's users and can hold their credentials, so rotation stays.",
+						},
+					},
+					"google/migrationcenter.settings": {
+						Name: "Migration Center: settings and report configurations",
+						Prefixes: []string{
+							"google_migration_center_report_config",
+							"google_migration_center_settings",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "google-srm",
+							Rationale: "The project's default preference set and the groups and preference sets a report is computed from: configuration that holds no discovered assets (the sources, import jobs and assets hold them).",
+						},
+					},
+					"google/netapp.backups": {
+						Name: "NetApp Volumes: backup policies",
+						Prefixes: []string{
+							"google_netapp_backup_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_protection",
+							},
+							Focus: []string{
+								"data_protection",
+							},
+							Source:    "google-netapp-volumes",
+							Rationale: "A backup policy sets how many daily, weekly and monthly backups of the volumes that use it are kept: a back-up setting; the backups and vaults hold the data.",
+						},
+					},
+					"google/networkmanagement.flow_logs": {
+						Name: "Network Management: VPC Flow Logs configurations",
+						Prefixes: []string{
+							"google_network_management_organization_vpc_flow_logs_config",
+							"google_network_management_vpc_flow_logs_config",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"data_access",
+							},
+							Source:    "google-srm",
+							Rationale: "Turns on VPC Flow Logs for networks, subnets, VPN tunnels or interconnect attachments, with their sampling and metadata: a setting that produces logs into Cloud Logging, classed as the entries for aws_s3_bucket_logging and google_scc_notification_config; the log buckets and sinks answer for the records.",
+						},
+					},
 					"google/networksecurity.iam": {
 						Name: "Network Security: IAM policies, bindings and members",
 						Types: []string{
@@ -18034,6 +18665,28 @@ func builtinDocumentList() []NamedDocument {
 							Rationale: "IAM policies, bindings and members on the service's resources grant access to them: least privilege and review of who may use the resource's data; they hold no credentials (no multi-factor authentication or rotation), and the resource itself carries its own obligations.",
 						},
 					},
+					"google/observability.settings": {
+						Name: "Cloud Observability: folder, organization and project settings",
+						Prefixes: []string{
+							"google_observability_folder_settings",
+							"google_observability_organization_settings",
+							"google_observability_project_settings",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_classification",
+								"data_protection",
+							},
+							Focus: []string{
+								"data_classification",
+								"data_protection",
+							},
+							Source:    "google-srm",
+							Rationale: "The default storage location of new observability buckets and the default Cloud KMS key for new resources in a folder, organization or project: where telemetry may live and how it is encrypted, settings for resources created later; they hold no telemetry.",
+						},
+					},
 					"google/oracledatabase.network": {
 						Name: "Oracle Database@Google Cloud: ODB networks and subnets",
 						Prefixes: []string{
@@ -18047,6 +18700,21 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "google-srm",
 							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): an ODB network and its subnets connect a VPC to the Oracle Exadata and Autonomous Database resources; the customer chooses ranges and what may reach them, Google runs the network.",
+						},
+					},
+					"google/oracledatabase.storage": {
+						Name: "Oracle Database@Google Cloud: Exascale configurations",
+						Prefixes: []string{
+							"google_oracle_database_cloud_exadata_infrastructure_exascale_config",
+						},
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"deployment_settings",
+							},
+							Source:    "google-srm",
+							Rationale: "Allocates Exascale storage capacity (in GB) on an Exadata infrastructure; it cannot be deconfigured: a capacity setting of the infrastructure, whose hosts, VM clusters and databases keep their duties on their own types.",
 						},
 					},
 					"google/privateca.iam": {
@@ -18098,6 +18766,36 @@ func builtinDocumentList() []NamedDocument {
 							Rationale: "IAM policies, bindings and members on the service's resources grant access to them: least privilege and review of who may use the resource's data; they hold no credentials (no multi-factor authentication or rotation), and the resource itself carries its own obligations.",
 						},
 					},
+					"google/redis.network": {
+						Name: "Memorystore for Redis Cluster: user-created connections",
+						Prefixes: []string{
+							"google_redis_cluster_user_created_connections",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "network_object",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "google-memorystore-redis",
+							Rationale: "Private Service Connect connections the customer creates in its networks to reach a cluster: network objects; the engine's duties stay on the cluster.",
+						},
+					},
+					"google/redis.users": {
+						Name: "Memorystore for Redis Cluster: ACL policies",
+						Prefixes: []string{
+							"google_redis_cluster_acl_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "account_credential",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "google-memorystore-redis",
+							Rationale: "An ACL policy sets, for each user name, a Redis ACL rule that can include the user's password (\"on >password ~* +@all\") and the commands and keys it may use: it declares the engine's users and can hold their credentials, so rotation stays.",
+						},
+					},
 					"google/runtimeconfig.iam": {
 						Name: "Runtime Configurator: IAM policies, bindings and members",
 						Types: []string{
@@ -18117,6 +18815,254 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "google-srm",
 							Rationale: "IAM policies, bindings and members on the service's resources grant access to them: least privilege and review of who may use the resource's data; they hold no credentials (no multi-factor authentication or rotation), and the resource itself carries its own obligations.",
+						},
+					},
+					"google/securitycenter.exports": {
+						Name: "Security Command Center: notification configurations and BigQuery exports",
+						Prefixes: []string{
+							"google_scc_folder_notification_config",
+							"google_scc_folder_scc_big_query_export",
+							"google_scc_organization_scc_big_query_export",
+							"google_scc_project_notification_config",
+							"google_scc_project_scc_big_query_export",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"data_access",
+							},
+							Source:    "google-scc",
+							Rationale: "Notification configurations publish findings matching a filter to a Pub/Sub topic, and BigQuery exports write them to a dataset: export settings, classed as the entry for google_scc_notification_config; the topic or dataset answers for the findings' data.",
+						},
+					},
+					"google/securitycenter.iam": {
+						Name: "Security Command Center: IAM on sources",
+						Prefixes: []string{
+							"google_scc_source_iam_",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "google-scc",
+							Rationale: "IAM policies, bindings and members on the service's resources grant access to them: least privilege and review of who may use the resource's data; they hold no credentials (no multi-factor authentication or rotation), and the resource itself carries its own obligations.",
+						},
+					},
+					"google/securitycenter.settings": {
+						Name: "Security Command Center: mute configurations",
+						Prefixes: []string{
+							"google_scc_mute_config",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "google-scc",
+							Rationale: "A mute configuration hides findings that match a filter from the default views: configuration of how findings are triaged, holding no findings; the customer reviews what it hides.",
+						},
+					},
+					"google/securitycenterv2.exports": {
+						Name: "Security Command Center (v2): notification configurations and BigQuery exports",
+						Prefixes: []string{
+							"google_scc_v2_folder_notification_config",
+							"google_scc_v2_folder_scc_big_query_export",
+							"google_scc_v2_organization_notification_config",
+							"google_scc_v2_organization_scc_big_query_export",
+							"google_scc_v2_project_notification_config",
+							"google_scc_v2_project_scc_big_query_export",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"data_access",
+							},
+							Source:    "google-scc",
+							Rationale: "Notification configurations publish findings matching a filter to a Pub/Sub topic, and BigQuery exports write them to a dataset: export settings, classed as the entry for google_scc_notification_config; the topic or dataset answers for the findings' data.",
+						},
+					},
+					"google/securitycenterv2.iam": {
+						Name: "Security Command Center (v2): IAM on sources",
+						Prefixes: []string{
+							"google_scc_v2_organization_source_iam_",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "google-scc",
+							Rationale: "IAM policies, bindings and members on the service's resources grant access to them: least privilege and review of who may use the resource's data; they hold no credentials (no multi-factor authentication or rotation), and the resource itself carries its own obligations.",
+						},
+					},
+					"google/securitycenterv2.settings": {
+						Name: "Security Command Center (v2): mute configurations",
+						Prefixes: []string{
+							"google_scc_v2_folder_mute_config",
+							"google_scc_v2_organization_mute_config",
+							"google_scc_v2_project_mute_config",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "google-scc",
+							Rationale: "A mute configuration hides findings that match a filter, statically or until they change: configuration of how findings are triaged, holding no findings; the customer reviews what it hides.",
+						},
+					},
+					"google/spanner.iam": {
+						Name: "Spanner: IAM on instances and databases",
+						Prefixes: []string{
+							"google_spanner_database_iam_",
+							"google_spanner_instance_iam_",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "google-spanner-iam",
+							Rationale: "IAM policies, bindings and members on the service's resources grant access to them: least privilege and review of who may use the resource's data; they hold no credentials (no multi-factor authentication or rotation), and the resource itself carries its own obligations.",
+						},
+					},
+					"google/spanner.placement": {
+						Name: "Spanner: custom instance configurations",
+						Prefixes: []string{
+							"google_spanner_instance_config",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_classification",
+							},
+							Focus: []string{
+								"data_classification",
+							},
+							Source:    "google-spanner-iam",
+							Rationale: "A user-managed instance configuration adds read-only replicas in chosen regions to a base configuration: it decides where copies of the instances' data live (data residency) and holds no data itself.",
+						},
+					},
+					"google/storage.access": {
+						Name: "Cloud Storage: object ACLs and default object access controls",
+						Prefixes: []string{
+							"google_storage_default_object_access_control",
+							"google_storage_object_acl",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "google-storage-access",
+							Rationale: "Access control lists of an object, and default entries for new objects of a bucket: grants over the objects' data, classed as the entries for google_storage_bucket_acl and google_storage_default_object_acl.",
+						},
+					},
+					"google/storage.iam": {
+						Name: "Cloud Storage: IAM on managed folders",
+						Prefixes: []string{
+							"google_storage_managed_folder_iam_",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "google-storage-access",
+							Rationale: "IAM policies, bindings and members on the service's resources grant access to them: least privilege and review of who may use the resource's data; they hold no credentials (no multi-factor authentication or rotation), and the resource itself carries its own obligations.",
+						},
+					},
+					"google/storagecontrol.settings": {
+						Name: "Cloud Storage: Storage Intelligence configurations",
+						Prefixes: []string{
+							"google_storage_control_folder_intelligence_config",
+							"google_storage_control_organization_intelligence_config",
+							"google_storage_control_project_intelligence_config",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "google-storage-security",
+							Rationale: "The Storage Intelligence edition (trial, standard, disabled) of a project, folder or organization and the buckets and locations it covers: a subscription setting that holds no objects.",
+						},
+					},
+					"google/storageinsights.reports": {
+						Name: "Storage Insights: inventory report and dataset configurations",
+						Prefixes: []string{
+							"google_storage_insights_dataset_config",
+							"google_storage_insights_report_config",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_classification",
+								"data_access",
+							},
+							Focus: []string{
+								"data_classification",
+								"data_access",
+							},
+							Source:    "google-storage-security",
+							Rationale: "Report configurations write inventory reports of a bucket's objects (names, sizes, storage classes, metadata) to a bucket, and dataset configurations expose that metadata as a BigQuery linked dataset: report settings whose output lists the customer's objects, so classification and access stay; the destination answers for the stored reports.",
+						},
+					},
+					"google/vertexai.cache": {
+						Name: "Vertex AI: generative AI cache configuration",
+						Prefixes: []string{
+							"google_vertex_ai_cache_config",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_classification",
+							},
+							Focus: []string{
+								"data_classification",
+							},
+							Source:    "google-vertex-ai-security-controls",
+							Rationale: "Whether Google caches the inputs and outputs of a project's generative AI requests (turned off for zero data retention): a project setting that decides whether request data is kept by the provider, holding none itself.",
 						},
 					},
 					"google/vertexai.iam": {
@@ -18142,6 +19088,21 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "google-iam",
 							Rationale: "IAM bindings, members and policies on endpoints, feature stores, feature groups, online stores and reasoning engines (who may query them or read their features): a grant on them is access to the data they hold, so data access is added to the access duties; they run nothing, so the product's runtime and host duties stay on the product's own types.",
+						},
+					},
+					"google/vertexai.rag": {
+						Name: "Vertex AI RAG Engine: project configuration",
+						Prefixes: []string{
+							"google_vertex_ai_rag_engine_config",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"deployment_settings",
+							},
+							Source:    "google-vertex-ai-security-controls",
+							Rationale: "The tier of the RAG Engine's managed database for a project (scaled, basic or unprovisioned, which deletes it): a capacity setting; the corpora and their data are answered on their own types.",
 						},
 					},
 					"google/vmwareengine.network": {
@@ -18205,6 +19166,24 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "google-iam",
 							Rationale: "IAM bindings, members and policies on workstations and workstation configs (who may use or create them): they grant access to the product and run nothing, as the entries for google_cloud_run_v2_service_iam_member and google_compute_instance_iam_member, so the product's runtime and host duties stay on the product's own types.",
+						},
+					},
+					"google/workstations.templates": {
+						Name: "Cloud Workstations: workstation configurations",
+						Prefixes: []string{
+							"google_workstations_workstation_config",
+						},
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "host_image",
+							Focus: []string{
+								"operating_system",
+								"runtime",
+								"middleware",
+								"data_protection",
+							},
+							Source:    "google-workstations-shared-responsibility",
+							Rationale: "A workstation configuration is the template workstations are created from: the container image (the customer's or a Google base image the customer keeps current), the machine type and boot image, the persistent disk and its encryption key, idle and running timeouts. It is a host template, answered as one (class host_image), not a setting.",
 						},
 					},
 				},
