@@ -15182,6 +15182,204 @@ func builtinDocumentList() []NamedDocument {
 					},
 				},
 				Services: map[string]ServiceDoc{
+					"aws/amp.access": {
+						Name: "Amazon Managed Service for Prometheus: resource policies",
+						Prefixes: []string{
+							"aws_prometheus_resource_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "A resource policy grants other principals permission to write or query a workspace's metrics: a grant over the data, so data access is added to least privilege and review.",
+						},
+					},
+					"aws/amp.retention": {
+						Name: "Amazon Managed Service for Prometheus: workspace configurations",
+						Prefixes: []string{
+							"aws_prometheus_workspace_configuration",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_protection",
+							},
+							Focus: []string{
+								"data_protection",
+							},
+							Source:    "aws-srm",
+							Rationale: "A workspace configuration sets how long samples are retained and the per-label-set limits: a retention setting, classed as the entry for aws_s3_bucket_lifecycle_configuration; the samples are the workspace's.",
+						},
+					},
+					"aws/apprunner.connections": {
+						Name: "AWS App Runner: source code connections",
+						Prefixes: []string{
+							"aws_apprunner_connection",
+						},
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "key_secret",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "aws-security-scope",
+							Rationale: "A connection is App Runner's authorization to read the customer's repositories at a source code provider (GitHub, Bitbucket): a credential held for the customer, whose scope and life the customer controls, not a workload.",
+						},
+					},
+					"aws/apprunner.domains": {
+						Name: "AWS App Runner: custom domain associations",
+						Prefixes: []string{
+							"aws_apprunner_custom_domain_association",
+						},
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "traffic_endpoint",
+							Focus: []string{
+								"network_controls",
+								"data_protection",
+							},
+							Source:    "aws-security-scope",
+							Rationale: "A custom domain association serves a service under the customer's domain name with a certificate App Runner obtains and renews once the customer publishes the validation records: a traffic endpoint (TLS and the name clients reach), not a workload.",
+						},
+					},
+					"aws/apprunner.network": {
+						Name: "AWS App Runner: VPC connectors and VPC ingress connections",
+						Prefixes: []string{
+							"aws_apprunner_vpc_connector",
+							"aws_apprunner_vpc_ingress_connection",
+						},
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "network_object",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "aws-security-scope",
+							Rationale: "A VPC connector sends a service's outbound traffic through the customer's subnets and security groups; a VPC ingress connection makes a service private behind an interface endpoint: network objects.",
+						},
+					},
+					"aws/apprunner.observability": {
+						Name: "AWS App Runner: observability configurations",
+						Prefixes: []string{
+							"aws_apprunner_observability_configuration",
+						},
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"data_access",
+							},
+							Source:    "aws-security-scope",
+							Rationale: "An observability configuration turns on X-Ray tracing of a service's requests: a setting that produces traces, classed as the entry for aws_s3_bucket_logging (data access: the traces are logged and read).",
+						},
+					},
+					"aws/apprunner.settings": {
+						Name: "AWS App Runner: auto scaling configurations",
+						Prefixes: []string{
+							"aws_apprunner_auto_scaling_configuration_version",
+							"aws_apprunner_default_auto_scaling_configuration_version",
+						},
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"deployment_settings",
+							},
+							Source:    "aws-security-scope",
+							Rationale: "Auto scaling configurations (concurrency, minimum and maximum instances) and the account's default one are settings of the services that use them and run nothing; the image and code duties stay on aws_apprunner_service.",
+						},
+					},
+					"aws/appsync.cache": {
+						Name: "AWS AppSync: API caches",
+						Prefixes: []string{
+							"aws_appsync_api_cache",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+							},
+							Source:    "aws-srm",
+							Rationale: "An API cache keeps resolver results (the API's data) for a time to live, with switches for encryption at rest and in transit: a store of the customer's data, not resolver logic.",
+						},
+					},
+					"aws/appsync.datasources": {
+						Name: "AWS AppSync: data sources",
+						Prefixes: []string{
+							"aws_appsync_datasource",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"accounts_and_access",
+							},
+							Focus: []string{
+								"configuration",
+								"accounts_and_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "A data source names the DynamoDB table, Lambda function, HTTP endpoint, OpenSearch domain, EventBridge bus or Aurora cluster (with its secret) that resolvers read and write, and the IAM role AppSync assumes to reach it: configuration and a grant; the data stays on the source's types and the logic on resolvers and functions.",
+						},
+					},
+					"aws/appsync.domains": {
+						Name: "AWS AppSync: custom domain names",
+						Prefixes: []string{
+							"aws_appsync_domain_name",
+							"aws_appsync_domain_name_api_association",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "traffic_endpoint",
+							Focus: []string{
+								"data_protection",
+							},
+							Source:    "aws-srm",
+							Rationale: "Custom domain names and their association with an API serve it under the customer's name with an ACM certificate: traffic endpoints (TLS and the name clients reach), not resolvers.",
+						},
+					},
+					"aws/appsync.keys": {
+						Name: "AWS AppSync: API keys",
+						Prefixes: []string{
+							"aws_appsync_api_key",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "key_secret",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "An API key is a credential clients present to call a GraphQL API until it expires (it is also in the state): to keep secret and rotate, not resolver logic.",
+						},
+					},
+					"aws/appsync.settings": {
+						Name: "AWS AppSync: source API associations",
+						Prefixes: []string{
+							"aws_appsync_source_api_association",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "A source API association merges a source API's schema and resolvers into a merged API: configuration of the merged API; the resolvers keep their code duties on their own types.",
+						},
+					},
 					"aws/autoscaling.settings": {
 						Name: "Amazon EC2 Auto Scaling: group settings",
 						Prefixes: []string{
@@ -15201,6 +15399,172 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "aws-ec2-security",
 							Rationale: "Attachments, tags, lifecycle hooks, notifications, scaling policies, schedules and traffic sources configure an Auto Scaling group and run nothing themselves: classed as the aws_autoscaling_policy and aws_autoscaling_schedule entries are, while the group and its launch template or configuration keep the instances' host duties.",
+						},
+					},
+					"aws/batch.scheduling": {
+						Name: "AWS Batch: job queues and scheduling policies",
+						Prefixes: []string{
+							"aws_batch_job_queue",
+							"aws_batch_scheduling_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"deployment_settings",
+							},
+							Source:    "aws-ecs-shared-model",
+							Rationale: "Job queues order submitted jobs and send them to compute environments by priority; scheduling policies share capacity fairly between users: settings that run nothing and hold no data (jobs' parameters are set on the job definitions), while compute environments and job definitions keep their host and image duties.",
+						},
+					},
+					"aws/codebuild.access": {
+						Name: "AWS CodeBuild: resource policies",
+						Prefixes: []string{
+							"aws_codebuild_resource_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "faas",
+							Class:        "access_policy",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "A resource policy shares a project or report group with other accounts: a grant, which holds no credentials.",
+						},
+					},
+					"aws/codebuild.credentials": {
+						Name: "AWS CodeBuild: source credentials",
+						Prefixes: []string{
+							"aws_codebuild_source_credential",
+						},
+						Classification: Classification{
+							ServiceModel: "faas",
+							Class:        "key_secret",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "A source credential stores the personal access token, app password or connection CodeBuild uses to read the customer's repositories (the token is also in the state): a credential to rotate and restrict, not a build.",
+						},
+					},
+					"aws/codebuild.reports": {
+						Name: "AWS CodeBuild: report groups",
+						Prefixes: []string{
+							"aws_codebuild_report_group",
+						},
+						Classification: Classification{
+							ServiceModel: "faas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "Report groups keep test and coverage reports of builds and can export them to an S3 bucket: records whose retention and readers the customer decides, not builds.",
+						},
+					},
+					"aws/codebuild.triggers": {
+						Name: "AWS CodeBuild: webhooks",
+						Prefixes: []string{
+							"aws_codebuild_webhook",
+						},
+						Classification: Classification{
+							ServiceModel: "faas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"application_code",
+							},
+							Focus: []string{
+								"application_code",
+							},
+							Source:    "aws-srm",
+							Rationale: "A webhook starts builds on pushes and pull requests matching its filters: it decides which code is built, classed as the entry for google_cloudbuild_trigger; the build's runtime duties stay on the project.",
+						},
+					},
+					"aws/dms.endpoints": {
+						Name: "AWS DMS: endpoints and certificates",
+						Prefixes: []string{
+							"aws_dms_certificate",
+							"aws_dms_endpoint",
+							"aws_dms_s3_endpoint",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "key_secret",
+							Focus: []string{
+								"data_protection",
+								"accounts_and_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "Endpoints hold the connection details of a source or target data store: its user name and password (or the Secrets Manager secret and role that supply them), the TLS mode and the KMS key that encrypts the connection settings; certificates are the CA certificates and Oracle wallets DMS presents. Credentials and key material to protect and rotate, not replication engines (aws_dms_replication_instance keeps those duties).",
+						},
+					},
+					"aws/dms.monitoring": {
+						Name: "AWS DMS: event subscriptions",
+						Prefixes: []string{
+							"aws_dms_event_subscription",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "Event notifications of replication instances and tasks to an SNS topic: monitoring records routed to a topic whose readers the customer decides, classed as the aws/rds.monitoring part.",
+						},
+					},
+					"aws/dms.network": {
+						Name: "AWS DMS: replication subnet groups",
+						Prefixes: []string{
+							"aws_dms_replication_subnet_group",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "network_object",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "aws-srm",
+							Rationale: "The subnets a replication instance may be placed in: a network object, like the entry for aws_db_subnet_group.",
+						},
+					},
+					"aws/dsql.peering": {
+						Name: "Amazon Aurora DSQL: multi-Region cluster peering",
+						Prefixes: []string{
+							"aws_dsql_cluster_peering",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_classification",
+								"data_protection",
+							},
+							Focus: []string{
+								"data_classification",
+								"data_protection",
+							},
+							Source:    "aws-dsql-security",
+							Rationale: "Peering links clusters in two Regions (and a witness Region) into one multi-Region cluster whose data is replicated synchronously between them: it decides where copies of the data live and how the database survives a Region's loss, and holds no data beyond the clusters'.",
+						},
+					},
+					"aws/dynamodb.access": {
+						Name: "Amazon DynamoDB: resource policies",
+						Prefixes: []string{
+							"aws_dynamodb_resource_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "aws-dynamodb-security",
+							Rationale: "A resource policy on a table or stream grants principals, including other accounts, access to its items: a grant over the data, classed as the entry for aws_sqs_queue_policy.",
 						},
 					},
 					"aws/ec2.capacity": {
@@ -15310,6 +15674,96 @@ func builtinDocumentList() []NamedDocument {
 							Rationale: "The Spot Instance data feed writes usage and pricing logs to an S3 bucket the customer names: a log export whose data, retention and readers are the customer's, not a host.",
 						},
 					},
+					"aws/ecr.access": {
+						Name: "Amazon ECR: registry policies",
+						Prefixes: []string{
+							"aws_ecr_registry_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "aws-security-scope",
+							Rationale: "The registry policy grants other accounts replication or pull-through cache permissions on the registry: a grant over the images, classed as the entry for aws_ecr_repository_policy.",
+						},
+					},
+					"aws/ecr.replication": {
+						Name: "Amazon ECR: replication configurations",
+						Prefixes: []string{
+							"aws_ecr_replication_configuration",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_protection",
+							},
+							Focus: []string{
+								"data_protection",
+							},
+							Source:    "aws-security-scope",
+							Rationale: "Replication copies images to other Regions or accounts: a copy setting, classed as the entry for aws_s3_bucket_replication_configuration.",
+						},
+					},
+					"aws/ecr.settings": {
+						Name: "Amazon ECR: registry scanning configuration and account settings",
+						Prefixes: []string{
+							"aws_ecr_account_setting",
+							"aws_ecr_registry_scanning_configuration",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-security-scope",
+							Rationale: "Basic or enhanced scanning of pushed images and account-wide registry settings: configuration of the registry that holds no images; acting on the findings belongs to the code and images of the workloads.",
+						},
+					},
+					"aws/ecrpublic.access": {
+						Name: "Amazon ECR Public: repository policies",
+						Prefixes: []string{
+							"aws_ecrpublic_repository_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "aws-security-scope",
+							Rationale: "A repository policy decides who may push to a public repository: a grant, classed as the entry for aws_ecr_repository_policy.",
+						},
+					},
+					"aws/efs.replication": {
+						Name: "Amazon EFS: replication configurations",
+						Prefixes: []string{
+							"aws_efs_replication_configuration",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_protection",
+							},
+							Focus: []string{
+								"data_protection",
+							},
+							Source:    "aws-srm",
+							Rationale: "Replication keeps a read-only copy of a file system in another Region or zone: a copy setting, classed as the entry for aws_s3_bucket_replication_configuration; the replica's data is the file system's.",
+						},
+					},
 					"aws/eks.access": {
 						Name: "Amazon EKS: access policy and Pod Identity associations",
 						Prefixes: []string{
@@ -15324,6 +15778,633 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "aws-eks-security",
 							Rationale: "Access policy associations grant an access entry EKS permissions on a cluster; Pod Identity associations give a Kubernetes service account an IAM role: grants, classed as aws_eks_access_entry's sign-in side is, and they run nothing, so the nodes' and workloads' duties stay on the cluster and node types.",
+						},
+					},
+					"aws/elasticache.access": {
+						Name: "Amazon ElastiCache: user groups",
+						Prefixes: []string{
+							"aws_elasticache_user_group",
+							"aws_elasticache_user_group_association",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "access_policy",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "aws-elasticache-security-pillar",
+							Rationale: "User groups and their associations decide which ElastiCache users may connect to a replication group or serverless cache: grants, like IAM group memberships; the passwords belong to the users (aws_elasticache_user, an account), not to the groups.",
+						},
+					},
+					"aws/elasticache.reservations": {
+						Name: "Amazon ElastiCache: reserved cache nodes",
+						Prefixes: []string{
+							"aws_elasticache_reserved_cache_node",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-elasticache-security-pillar",
+							Rationale: "A reserved cache node is a billing commitment for capacity, as the aws/rds.reservations part: the nodes that use it are answered on their own types.",
+						},
+					},
+					"aws/emr.access": {
+						Name: "Amazon EMR Studio: session mappings",
+						Prefixes: []string{
+							"aws_emr_studio_session_mapping",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "access_policy",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "aws-emr-default-ami",
+							Rationale: "A session mapping gives an IAM Identity Center user or group a session policy in an EMR Studio: a grant; it holds no credentials.",
+						},
+					},
+					"aws/emr.network": {
+						Name: "Amazon EMR: block public access configuration",
+						Prefixes: []string{
+							"aws_emr_block_public_access_configuration",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "network_object",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "aws-emr-default-ami",
+							Rationale: "The account's block on launching clusters whose security groups allow inbound traffic from anywhere, except on the ports it permits: a network guardrail.",
+						},
+					},
+					"aws/emr.security": {
+						Name: "Amazon EMR: security configurations",
+						Prefixes: []string{
+							"aws_emr_security_configuration",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_protection",
+								"accounts_and_access",
+							},
+							Focus: []string{
+								"data_protection",
+								"accounts_and_access",
+							},
+							Source:    "aws-emr-default-ami",
+							Rationale: "A security configuration sets, for the clusters launched with it, encryption at rest (EBS, EMRFS, local disks) and in transit, Kerberos authentication and the IAM roles EMRFS requests use: it decides the clusters' data protection and authentication and runs nothing.",
+						},
+					},
+					"aws/emr.settings": {
+						Name: "Amazon EMR: managed scaling policies",
+						Prefixes: []string{
+							"aws_emr_managed_scaling_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"deployment_settings",
+							},
+							Source:    "aws-emr-default-ami",
+							Rationale: "A managed scaling policy sets the minimum and maximum capacity EMR may resize a cluster to: a setting of the cluster, classed as the aws/autoscaling.settings part; the nodes keep their host duties on aws_emr_cluster and its instance groups and fleets.",
+						},
+					},
+					"aws/emrcontainers.registration": {
+						Name: "Amazon EMR on EKS: virtual clusters",
+						Prefixes: []string{
+							"aws_emrcontainers_virtual_cluster",
+						},
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-security-scope",
+							Rationale: "A virtual cluster registers a namespace of an EKS cluster with EMR: it has no capacity of its own; job runs execute on the EKS cluster's nodes, whose duties are answered on the EKS types, and job templates keep the image and code duties.",
+						},
+					},
+					"aws/fsx.backups": {
+						Name: "Amazon FSx: backups and OpenZFS snapshots",
+						Prefixes: []string{
+							"aws_fsx_backup",
+							"aws_fsx_openzfs_snapshot",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+							},
+							Source:    "aws-srm",
+							Rationale: "Backups of file systems and volumes and OpenZFS snapshots are copies of the files with no file server to patch, classed as the aws/rds.backups part classes DB snapshots.",
+						},
+					},
+					"aws/fsx.data_repositories": {
+						Name: "Amazon FSx for Lustre: data repository associations",
+						Prefixes: []string{
+							"aws_fsx_data_repository_association",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"configuration",
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "A data repository association links a directory of a Lustre file system to an S3 bucket prefix and sets automatic import and export: it decides which bucket the files are read from and written to; the data is answered on the file system and the bucket.",
+						},
+					},
+					"aws/fsx.volumes": {
+						Name: "Amazon FSx: ONTAP and OpenZFS volumes",
+						Prefixes: []string{
+							"aws_fsx_ontap_volume",
+							"aws_fsx_openzfs_volume",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "Volumes of an ONTAP or OpenZFS file system hold the files, with their snapshot and tiering policies, quotas and export or junction settings: storage whose data the customer classifies, protects and shares; the file systems and storage virtual machines that serve them keep the file server's duties.",
+						},
+					},
+					"aws/grafana.access": {
+						Name: "Amazon Managed Grafana: role associations",
+						Prefixes: []string{
+							"aws_grafana_role_association",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "access_policy",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "Gives users or groups of the workspace's identity provider the admin, editor or viewer role: a grant, which holds no credentials.",
+						},
+					},
+					"aws/grafana.accounts": {
+						Name: "Amazon Managed Grafana: service accounts",
+						Prefixes: []string{
+							"aws_grafana_workspace_service_account",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "account_credential",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "A service account is an identity of the workspace with a role, for automation that signs in with its tokens: an account whose access and credentials the customer reviews and rotates.",
+						},
+					},
+					"aws/grafana.credentials": {
+						Name: "Amazon Managed Grafana: API keys and service account tokens",
+						Prefixes: []string{
+							"aws_grafana_workspace_api_key",
+							"aws_grafana_workspace_service_account_token",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "key_secret",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "API keys and service account tokens are bearer credentials for the workspace's HTTP API, with an expiry (they are also in the state): credentials to keep secret and rotate.",
+						},
+					},
+					"aws/grafana.identity": {
+						Name: "Amazon Managed Grafana: SAML configurations",
+						Prefixes: []string{
+							"aws_grafana_workspace_saml_configuration",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "identity_provider",
+							Focus: []string{
+								"identity_infrastructure",
+								"accounts_and_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "Federates workspace sign-in with a SAML identity provider (its metadata, the assertion attributes that carry roles and the allowed organizations): the sign-in configuration of the workspace, an identity object.",
+						},
+					},
+					"aws/grafana.settings": {
+						Name: "Amazon Managed Grafana: license associations",
+						Prefixes: []string{
+							"aws_grafana_license_association",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "Associates a Grafana Enterprise license with a workspace: a setting that holds no dashboards or data.",
+						},
+					},
+					"aws/kafka.access": {
+						Name: "Amazon MSK: cluster policies",
+						Prefixes: []string{
+							"aws_msk_cluster_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "A cluster policy is the resource policy that lets other accounts connect to a cluster (multi-VPC private connectivity) and use its topics: a grant over the cluster's data, so data access is added to least privilege and review; it holds no credentials.",
+						},
+					},
+					"aws/kafka.network": {
+						Name: "Amazon MSK: VPC connections",
+						Prefixes: []string{
+							"aws_msk_vpc_connection",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "network_object",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "aws-srm",
+							Rationale: "A VPC connection is the client account's private path (interface endpoints in its subnets, behind security groups) to a cluster's brokers: a network object.",
+						},
+					},
+					"aws/kafka.settings": {
+						Name: "Amazon MSK: configurations",
+						Prefixes: []string{
+							"aws_msk_configuration",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "An MSK configuration is a revisioned set of broker properties (server.properties) that clusters use: the engine's settings, classed as the entry for aws_db_parameter_group; the brokers' duties stay on aws_msk_cluster.",
+						},
+					},
+					"aws/kafka.topics": {
+						Name: "Amazon MSK: topics",
+						Prefixes: []string{
+							"aws_msk_topic",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "A topic holds the records written to it for its retention period, with its partition and replication settings: data to classify, protect and restrict, with no engine of its own (the brokers stay on aws_msk_cluster).",
+						},
+					},
+					"aws/kafka.users": {
+						Name: "Amazon MSK: SASL/SCRAM secret associations",
+						Prefixes: []string{
+							"aws_msk_scram_secret_association",
+							"aws_msk_single_scram_secret_association",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "account_credential",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "Associating Secrets Manager secrets with a cluster makes each secret's user name and password a SASL/SCRAM sign-in to the brokers: the objects that declare who signs in with which credentials, so credential rotation stays with the customer.",
+						},
+					},
+					"aws/kafkaconnect.settings": {
+						Name: "Amazon MSK Connect: worker configurations",
+						Prefixes: []string{
+							"aws_mskconnect_worker_configuration",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "A worker configuration is a revisioned set of Kafka Connect worker properties that connectors use: configuration that runs nothing; the connectors and custom plugins keep their code duties.",
+						},
+					},
+					"aws/lambda.settings": {
+						Name: "AWS Lambda: recursion settings",
+						Prefixes: []string{
+							"aws_lambda_function_recursion_config",
+						},
+						Classification: Classification{
+							ServiceModel: "faas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-lambda-security-overview",
+							Rationale: "Whether Lambda stops a function caught in a recursive loop with SQS, SNS or S3: a setting of the function, classed as the entry for aws_lambda_function_event_invoke_config; the function keeps its code and runtime duties.",
+						},
+					},
+					"aws/logs.access": {
+						Name: "Amazon CloudWatch Logs: resource and destination policies",
+						Prefixes: []string{
+							"aws_cloudwatch_log_destination_policy",
+							"aws_cloudwatch_log_resource_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "Resource policies let AWS services write to log groups; destination policies let other accounts send log events to a destination: grants over log data, so data access is added to least privilege and review.",
+						},
+					},
+					"aws/logs.policies": {
+						Name: "Amazon CloudWatch Logs: data protection and account policies",
+						Prefixes: []string{
+							"aws_cloudwatch_log_account_policy",
+							"aws_cloudwatch_log_data_protection_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_classification",
+								"data_access",
+							},
+							Focus: []string{
+								"data_classification",
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "Data protection policies find and mask sensitive data in log events (who may unmask it is an IAM permission); account policies apply a data protection, subscription filter, field index or transformer policy to many log groups: they classify log data and decide where it flows, and hold none of it (the log groups do).",
+						},
+					},
+					"aws/memorydb.access": {
+						Name: "Amazon MemoryDB: access control lists",
+						Prefixes: []string{
+							"aws_memorydb_acl",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "access_policy",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "An access control list names the users that may connect to a cluster: a grant; the users and their passwords are aws_memorydb_user.",
+						},
+					},
+					"aws/memorydb.network": {
+						Name: "Amazon MemoryDB: subnet groups",
+						Prefixes: []string{
+							"aws_memorydb_subnet_group",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "network_object",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "aws-srm",
+							Rationale: "The subnets a cluster's nodes are placed in: a network object, classed as the entry for aws_elasticache_subnet_group.",
+						},
+					},
+					"aws/memorydb.settings": {
+						Name: "Amazon MemoryDB: parameter groups",
+						Prefixes: []string{
+							"aws_memorydb_parameter_group",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-srm",
+							Rationale: "A parameter group holds the engine's settings for the clusters that use it: configuration, classed as the entry for aws_elasticache_parameter_group.",
+						},
+					},
+					"aws/memorydb.snapshots": {
+						Name: "Amazon MemoryDB: snapshots",
+						Prefixes: []string{
+							"aws_memorydb_snapshot",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+							},
+							Source:    "aws-srm",
+							Rationale: "A snapshot is a copy of a cluster's data with no engine to patch, classed as the aws/rds.backups part classes DB snapshots.",
+						},
+					},
+					"aws/memorydb.users": {
+						Name: "Amazon MemoryDB: users",
+						Prefixes: []string{
+							"aws_memorydb_user",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "account_credential",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "A MemoryDB user signs in to clusters with passwords or IAM authentication and carries an access string of the commands and keys it may use: an account with credentials to rotate, classed as the entry for aws_elasticache_user.",
+						},
+					},
+					"aws/opensearch.access": {
+						Name: "Amazon OpenSearch Service: domain policies, VPC endpoint authorizations and cross-cluster connections",
+						Prefixes: []string{
+							"aws_opensearch_authorize_vpc_endpoint_access",
+							"aws_opensearch_domain_policy",
+							"aws_opensearch_inbound_connection_accepter",
+							"aws_opensearch_outbound_connection",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "aws-security-scope",
+							Rationale: "The domain's access policy, authorizations for other accounts to create VPC endpoints to it, and cross-cluster connections (which let a remote domain search or replicate this one's indices): grants over the domain's data, so data access is added to least privilege and review. A connection could also be read as a network path; answered as a grant, which keeps the data-access duties.",
+						},
+					},
+					"aws/opensearch.identity": {
+						Name: "Amazon OpenSearch Service: SAML options",
+						Prefixes: []string{
+							"aws_opensearch_domain_saml_options",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "identity_provider",
+							Focus: []string{
+								"identity_infrastructure",
+								"accounts_and_access",
+							},
+							Source:    "aws-security-scope",
+							Rationale: "SAML options federate OpenSearch Dashboards sign-in with the customer's identity provider (its metadata, the master user or backend role, session timeout): the sign-in configuration of the domain, an identity object.",
+						},
+					},
+					"aws/opensearch.network": {
+						Name: "Amazon OpenSearch Service: VPC endpoints",
+						Prefixes: []string{
+							"aws_opensearch_vpc_endpoint",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "network_object",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "aws-security-scope",
+							Rationale: "An OpenSearch-managed VPC endpoint gives a domain a private address in another VPC's subnets behind security groups: a network object.",
+						},
+					},
+					"aws/opensearch.packages": {
+						Name: "Amazon OpenSearch Service: package associations",
+						Prefixes: []string{
+							"aws_opensearch_package_association",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"application_code",
+							},
+							Focus: []string{
+								"configuration",
+								"application_code",
+							},
+							Source:    "aws-security-scope",
+							Rationale: "Associating a package installs it on a domain: a dictionary file or a custom plugin the customer uploaded. A plugin is the customer's code running in the engine, so application code is added; the association runs nothing itself and the engine's duties stay on aws_opensearch_domain.",
+						},
+					},
+					"aws/opensearchserverless.access": {
+						Name: "OpenSearch Serverless: data access policies",
+						Prefixes: []string{
+							"aws_opensearchserverless_access_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "Data access policies grant principals permissions on collections and indexes: grants over the collections' data, so data access is added to least privilege and review; they hold no credentials.",
+						},
+					},
+					"aws/opensearchserverless.identity": {
+						Name: "OpenSearch Serverless: SAML security configurations",
+						Prefixes: []string{
+							"aws_opensearchserverless_security_config",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "identity_provider",
+							Focus: []string{
+								"identity_infrastructure",
+								"accounts_and_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "A security configuration federates sign-in to collections and dashboards with a SAML identity provider: the sign-in configuration, an identity object.",
+						},
+					},
+					"aws/opensearchserverless.lifecycle": {
+						Name: "OpenSearch Serverless: lifecycle policies",
+						Prefixes: []string{
+							"aws_opensearchserverless_lifecycle_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_protection",
+							},
+							Focus: []string{
+								"data_protection",
+							},
+							Source:    "aws-srm",
+							Rationale: "A lifecycle policy sets how long indexes keep data before it is deleted: a retention setting, classed as the entry for aws_s3_bucket_lifecycle_configuration.",
+						},
+					},
+					"aws/opensearchserverless.network": {
+						Name: "OpenSearch Serverless: VPC endpoints",
+						Prefixes: []string{
+							"aws_opensearchserverless_vpc_endpoint",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "network_object",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "aws-srm",
+							Rationale: "A VPC endpoint gives collections a private address in the customer's subnets behind security groups: a network object.",
+						},
+					},
+					"aws/opensearchserverless.security": {
+						Name: "OpenSearch Serverless: encryption and network security policies",
+						Prefixes: []string{
+							"aws_opensearchserverless_security_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_protection",
+								"network_controls",
+							},
+							Focus: []string{
+								"data_protection",
+								"network_controls",
+							},
+							Source:    "aws-srm",
+							Rationale: "A security policy is either an encryption policy (the KMS key of matching collections) or a network policy (public or VPC endpoint access to their endpoints and dashboards): it sets the collections' encryption and network exposure and holds no data.",
 						},
 					},
 					"aws/rds.backups": {
@@ -15361,6 +16442,38 @@ func builtinDocumentList() []NamedDocument {
 							Rationale: "Event notifications to SNS and activity streams of every database statement to Kinesis: monitoring whose records (an activity stream carries the queries) the customer must protect and route, not engines.",
 						},
 					},
+					"aws/rds.network": {
+						Name: "Amazon RDS: custom cluster endpoints and proxy endpoints",
+						Prefixes: []string{
+							"aws_db_proxy_endpoint",
+							"aws_rds_cluster_endpoint",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "network_object",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "aws-rds-security",
+							Rationale: "An Aurora custom endpoint is a DNS name that spreads connections over the DB instances of a cluster the customer chooses; a proxy endpoint is an additional read-write or read-only endpoint of an RDS Proxy in chosen subnets and security groups: network objects, like the entry for aws_db_subnet_group; the engine's duties stay on the clusters and instances, and the proxy's credentials on aws_db_proxy.",
+						},
+					},
+					"aws/rds.proxy_targets": {
+						Name: "Amazon RDS Proxy: target groups and targets",
+						Prefixes: []string{
+							"aws_db_proxy_default_target_group",
+							"aws_db_proxy_target",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-rds-security",
+							Rationale: "The connection-pool settings of a proxy's default target group and the registration of a DB instance or cluster as its target: configuration of a proxy, which runs nothing; the proxy (aws_db_proxy, with its network and credentials) and its endpoints keep their duties.",
+						},
+					},
 					"aws/rds.reservations": {
 						Name: "Amazon RDS: reserved DB instances",
 						Prefixes: []string{
@@ -15390,6 +16503,379 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "aws-rds-security",
 							Rationale: "Associations of an IAM role with a DB instance or cluster, for the engine's access to S3, Lambda and other services: grants of what the database may reach, so least privilege and review apply; they run nothing.",
+						},
+					},
+					"aws/redshift.access": {
+						Name: "Amazon Redshift: data sharing grants, endpoint authorizations, IAM roles and resource policies",
+						Prefixes: []string{
+							"aws_redshift_cluster_iam_roles",
+							"aws_redshift_data_share_authorization",
+							"aws_redshift_data_share_consumer_association",
+							"aws_redshift_endpoint_authorization",
+							"aws_redshift_resource_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "Data share authorizations and consumer associations give other accounts or namespaces read access to a cluster's data; endpoint authorizations let another account create endpoints to a cluster; the resource policy and the IAM roles attached to a cluster decide who may use it and what it may reach (COPY, UNLOAD, Spectrum): grants over the cluster's data, so data access is added to least privilege and review. None holds credentials.",
+						},
+					},
+					"aws/redshift.backups": {
+						Name: "Amazon Redshift: snapshot schedules and cross-Region snapshot copy",
+						Prefixes: []string{
+							"aws_redshift_snapshot_copy",
+							"aws_redshift_snapshot_copy_grant",
+							"aws_redshift_snapshot_schedule",
+							"aws_redshift_snapshot_schedule_association",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_protection",
+							},
+							Focus: []string{
+								"data_protection",
+								"deployment_settings",
+							},
+							Source:    "aws-srm",
+							Rationale: "Snapshot schedules and their association with clusters decide when automated snapshots are taken; snapshot copy settings copy them to another Region, and a snapshot copy grant lets Redshift encrypt the copies with a KMS key there: back-up settings (back-ups, their encryption and keys, recovery), classed as the entries for aws_s3_bucket_replication_configuration and aws_s3_bucket_lifecycle_configuration; they hold no data themselves and run no engine.",
+						},
+					},
+					"aws/redshift.hsm": {
+						Name: "Amazon Redshift: HSM client certificates and HSM configurations",
+						Prefixes: []string{
+							"aws_redshift_hsm_client_certificate",
+							"aws_redshift_hsm_configuration",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "key_secret",
+							Focus: []string{
+								"data_protection",
+								"accounts_and_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "An HSM client certificate is the credential a cluster presents to the customer's HSM, and an HSM configuration holds that HSM's address, partition, partition password and server certificate: the cluster's encryption keys live in that HSM, so these are key material and credentials to protect and rotate.",
+						},
+					},
+					"aws/redshift.monitoring": {
+						Name: "Amazon Redshift: audit logging and event notifications",
+						Prefixes: []string{
+							"aws_redshift_event_subscription",
+							"aws_redshift_logging",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"data_access",
+							},
+							Source:    "aws-srm",
+							Rationale: "Audit logging (connection, user and user-activity logs, the latter with every query, to S3 or CloudWatch Logs) and event notifications to SNS: records whose data, retention and readers the customer must decide, classed as the aws/rds.monitoring part; not engines.",
+						},
+					},
+					"aws/redshift.network": {
+						Name: "Amazon Redshift: Redshift-managed VPC endpoints",
+						Prefixes: []string{
+							"aws_redshift_endpoint_access",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "network_object",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "aws-srm",
+							Rationale: "A Redshift-managed VPC endpoint gives a cluster a private address in a subnet behind security groups: a network object the customer places and restricts, like the entry for aws_redshift_subnet_group.",
+						},
+					},
+					"aws/redshift.settings": {
+						Name: "Amazon Redshift: parameter groups, usage limits and scheduled actions",
+						Prefixes: []string{
+							"aws_redshift_authentication_profile",
+							"aws_redshift_parameter_group",
+							"aws_redshift_partner",
+							"aws_redshift_scheduled_action",
+							"aws_redshift_usage_limit",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+								"deployment_settings",
+							},
+							Source:    "aws-srm",
+							Rationale: "Parameter groups (the engine's settings for the clusters that use them), usage limits, scheduled pause, resume and resize actions, authentication profiles (connection options for the drivers) and partner integration registrations configure clusters and run nothing: classed as the entry for aws_db_parameter_group, while the engine's duties stay on aws_redshift_cluster.",
+						},
+					},
+					"aws/redshift.snapshots": {
+						Name: "Amazon Redshift: manual cluster snapshots",
+						Prefixes: []string{
+							"aws_redshift_cluster_snapshot",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+							},
+							Source:    "aws-srm",
+							Rationale: "A manual cluster snapshot is a copy of the cluster's data, kept until deleted: it has no engine to patch, and its data is classified, protected and shared like the cluster's, as the aws/rds.backups part classes DB snapshots.",
+						},
+					},
+					"aws/s3.reports": {
+						Name: "Amazon S3: inventory, storage class analysis and metadata tables",
+						Prefixes: []string{
+							"aws_s3_bucket_analytics_configuration",
+							"aws_s3_bucket_inventory",
+							"aws_s3_bucket_metadata_configuration",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"data_access",
+							},
+							Source:    "aws-s3-security",
+							Rationale: "Inventory reports, storage class analysis exports and S3 Metadata tables write lists of a bucket's objects (keys, sizes, tags, encryption status) to another bucket or table: report settings, classed as the entry for aws_s3_bucket_logging; the destination bucket or table answers for the reports' data.",
+						},
+					},
+					"aws/s3.settings": {
+						Name: "Amazon S3: bucket transfer, payment and metrics settings",
+						Prefixes: []string{
+							"aws_s3_bucket_accelerate_configuration",
+							"aws_s3_bucket_metric",
+							"aws_s3_bucket_request_payment_configuration",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-s3-security",
+							Rationale: "Transfer Acceleration, requester-pays and request-metrics filters are settings of a bucket that neither hold nor protect its objects: classed as the entries for aws_s3_bucket_cors_configuration and aws_s3_bucket_website_configuration; the bucket's data duties stay on aws_s3_bucket.",
+						},
+					},
+					"aws/s3.tiering": {
+						Name: "Amazon S3: Intelligent-Tiering archive configurations",
+						Prefixes: []string{
+							"aws_s3_bucket_intelligent_tiering_configuration",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_protection",
+							},
+							Focus: []string{
+								"data_protection",
+							},
+							Source:    "aws-s3-security",
+							Rationale: "An Intelligent-Tiering configuration moves matching objects to the archive access tiers after days without access, from which they must be restored before they can be read: a storage-class setting, classed as the entry for aws_s3_bucket_lifecycle_configuration.",
+						},
+					},
+					"aws/s3tables.access": {
+						Name: "Amazon S3 Tables: table bucket and table policies",
+						Prefixes: []string{
+							"aws_s3tables_table_bucket_policy",
+							"aws_s3tables_table_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "aws-s3tables",
+							Rationale: "Resource policies on a table bucket or a table grant principals access to the tables' data: grants over the tables' data, classed as the entry for aws_sqs_queue_policy; they hold no data or credentials.",
+						},
+					},
+					"aws/s3vectors.access": {
+						Name: "Amazon S3 Vectors: vector bucket policies",
+						Prefixes: []string{
+							"aws_s3vectors_vector_bucket_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "aws-s3vectors",
+							Rationale: "A vector bucket policy grants principals access to the bucket's indexes and vectors: a grant over the data, holding no data or credentials.",
+						},
+					},
+					"aws/sns.data_protection": {
+						Name: "Amazon SNS: message data protection policies",
+						Prefixes: []string{
+							"aws_sns_topic_data_protection_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_classification",
+								"data_access",
+							},
+							Focus: []string{
+								"data_classification",
+								"data_access",
+							},
+							Source:    "aws-security-scope",
+							Rationale: "A message data protection policy finds sensitive data in messages published to a topic and audits, masks or blocks it: it classifies the topic's data and decides who receives it, and holds none (the topic does).",
+						},
+					},
+					"aws/sqs.redrive": {
+						Name: "Amazon SQS: redrive and redrive allow policies",
+						Prefixes: []string{
+							"aws_sqs_queue_redrive_allow_policy",
+							"aws_sqs_queue_redrive_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "aws-sqs-security",
+							Rationale: "A redrive policy names a queue's dead-letter queue and the receive count that moves messages to it; a redrive allow policy limits which queues may use a queue as their dead-letter queue: settings between queues that hold no messages themselves.",
+						},
+					},
+					"azurerm/appservice.domains": {
+						Name: "Azure Static Web Apps: custom domains",
+						Prefixes: []string{
+							"azurerm_static_web_app_custom_domain",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "traffic_endpoint",
+							Focus: []string{
+								"configuration",
+								"data_protection",
+							},
+							Source:    "azure-app-service-security",
+							Rationale: "A custom domain serves a static web app under the customer's name with a certificate Azure issues once the customer validates the domain: a traffic endpoint (TLS and the name clients reach), classed as the entry for azurerm_app_service_custom_hostname_binding.",
+						},
+					},
+					"azurerm/arckubernetes.extensions": {
+						Name: "Azure Arc-enabled Kubernetes: cluster extensions",
+						Prefixes: []string{
+							"azurerm_arc_kubernetes_cluster_extension",
+						},
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "azure-arc-kubernetes",
+							Rationale: "A cluster extension installs and configures an Azure-managed component (Flux, monitoring agents, Defender) on an Arc-enabled cluster: an add-on, classed as the entry for aws_eks_addon; the nodes' duties stay on the cluster.",
+						},
+					},
+					"azurerm/arckubernetes.workloads": {
+						Name: "Azure Arc-enabled Kubernetes: Flux configurations",
+						Prefixes: []string{
+							"azurerm_arc_kubernetes_flux_configuration",
+						},
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "container_workload",
+							Focus: []string{
+								"operating_system",
+								"deployment_settings",
+								"configuration",
+								"application_code",
+								"runtime",
+								"middleware",
+								"data_protection",
+							},
+							Source:    "azure-arc-kubernetes",
+							Rationale: "A Flux GitOps configuration deploys the workloads of a Git repository to an Arc-enabled cluster: the workloads it deploys are not declared in Terraform, so their duties (code, runtime, middleware, data) stay on it, as in the entry for azurerm_kubernetes_flux_configuration; the nodes' duties stay on the cluster.",
+						},
+					},
+					"azurerm/automation.dsc": {
+						Name: "Azure Automation State Configuration: DSC configurations and node configurations",
+						Prefixes: []string{
+							"azurerm_automation_dsc_configuration",
+							"azurerm_automation_dsc_nodeconfiguration",
+						},
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "host_configuration",
+							Focus: []string{
+								"operating_system",
+								"configuration",
+							},
+							Source:    "azure-automation-baseline",
+							Rationale: "DSC configurations and compiled node configurations declare the state (packages, services, files, settings) Azure Automation enforces on the operating system of the machines registered to it: host management settings, answered under iaas as the entry for aws_ssm_association is, because the machines they configure are the customer's; they are not the Automation account's runbooks.",
+						},
+					},
+					"azurerm/cognitive.keys": {
+						Name: "Azure AI services: customer-managed keys",
+						Prefixes: []string{
+							"azurerm_cognitive_account_customer_managed_key",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "key_secret",
+							Focus: []string{
+								"data_protection",
+							},
+							Source:    "azure-ai-services-security",
+							Rationale: "Sets the Key Vault key that encrypts an AI services account's data: key management, classed as the entry for azurerm_storage_account_customer_managed_key.",
+						},
+					},
+					"azurerm/cognitive.settings": {
+						Name: "Azure AI services: content filter policies and blocklists",
+						Prefixes: []string{
+							"azurerm_cognitive_account_rai_blocklist",
+							"azurerm_cognitive_account_rai_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "azure-ai-services-security",
+							Rationale: "Content filter (responsible AI) policies set the severity thresholds at which prompts and completions of model deployments are blocked, and blocklists add terms to block: settings of deployments, holding no data.",
+						},
+					},
+					"azurerm/communication.domains": {
+						Name: "Azure Communication Services: email domain associations",
+						Prefixes: []string{
+							"azurerm_communication_service_email_domain_association",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "azure-communication-services-baseline",
+							Rationale: "Links a verified email domain to a Communication Services resource so that it may send from it: a setting that holds no messages.",
 						},
 					},
 					"azurerm/compute.capacity": {
@@ -15475,7 +16961,142 @@ func builtinDocumentList() []NamedDocument {
 								"data_access",
 							},
 							Source:    "azure-acr-baseline",
-							Rationale: "Settings and credentials of a container registry (image storage): connected registries, pull-through cache rules and their upstream credential sets, scope maps and tokens with their passwords, webhooks; classed as the entries for azurerm_container_registry and azurerm_container_registry_token, with accounts and access added for the credentials. Registry tasks and agent pools, which run builds, stay with the service.",
+							Rationale: "Settings and credentials of a container registry (image storage): connected registries, pull-through cache rules and their upstream credential sets, scope maps and tokens, webhooks; classed as the entries for azurerm_container_registry and azurerm_container_registry_token, with accounts and access added for the credentials. A token's password, the secret it signs in with, is a key (azurerm/containers.registry_credentials). Registry tasks and agent pools, which run builds, stay with the service.",
+						},
+					},
+					"azurerm/containers.registry_credentials": {
+						Name: "Azure Container Registry: token passwords",
+						Prefixes: []string{
+							"azurerm_container_registry_token_password",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "key_secret",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "azure-acr-baseline",
+							Rationale: "A token password is the secret a registry token signs in with, with an expiry (it is also in the state): a credential to keep secret and rotate, classed as the entry for aws_iam_access_key.",
+						},
+					},
+					"azurerm/cosmos.access": {
+						Name: "Azure Cosmos DB for MongoDB: role definitions",
+						Prefixes: []string{
+							"azurerm_cosmosdb_mongo_role_definition",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "azure-cosmosdb-security",
+							Rationale: "A role definition lists the actions a MongoDB role may take on databases and collections: a grant over the data, holding no credentials, as the entry for azurerm_cosmosdb_sql_role_assignment.",
+						},
+					},
+					"azurerm/cosmos.code": {
+						Name: "Azure Cosmos DB: stored procedures, triggers and user-defined functions",
+						Prefixes: []string{
+							"azurerm_cosmosdb_sql_function",
+							"azurerm_cosmosdb_sql_stored_procedure",
+							"azurerm_cosmosdb_sql_trigger",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"application_code",
+							},
+							Focus: []string{
+								"application_code",
+							},
+							Source:    "azure-cosmosdb-security",
+							Rationale: "Stored procedures, pre- and post-triggers and user-defined functions are JavaScript the customer writes and the database engine runs inside a container's transactions: the customer's code, not a store of its own (the container holds the items).",
+							Cells: map[string]CellDoc{
+								"application_code": {
+									Owner:        "shared",
+									ProviderPart: "Runs the JavaScript engine that executes stored procedures, triggers and user-defined functions inside the database.",
+									CustomerPart: "Writes the stored procedures, triggers and user-defined functions and keeps them free of vulnerabilities.",
+									Source:       "azure-cosmosdb-security",
+									Disagreement: "The saas matrix cell is provider; the customer writes the code the database runs, so the cell is shared.",
+								},
+							},
+						},
+					},
+					"azurerm/cosmos.network": {
+						Name: "Azure Cosmos DB for PostgreSQL: firewall rules",
+						Prefixes: []string{
+							"azurerm_cosmosdb_postgresql_firewall_rule",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "network_object",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "azure-cosmosdb-security",
+							Rationale: "An IP range allowed to reach a cluster's public endpoint: a network rule, classed as the entry for azurerm_mssql_firewall_rule; network controls are shared, as for the service.",
+							Cells: map[string]CellDoc{
+								"network_controls": {
+									Owner:        "shared",
+									ProviderPart: "Runs the service's network edge and enforces the rules, lists and access settings configured on it.",
+									CustomerPart: "Writes the rules, lists, allowed networks and private access settings of its resources, and reviews them.",
+									Source:       "azure-cosmosdb-security",
+									Disagreement: "The saas matrix cell is provider; the customer writes what the service enforces or runs for its resources (focus), so the cell is shared.",
+								},
+							},
+						},
+					},
+					"azurerm/cosmos.settings": {
+						Name: "Azure Cosmos DB for PostgreSQL: coordinator and node parameters",
+						Prefixes: []string{
+							"azurerm_cosmosdb_postgresql_coordinator_configuration",
+							"azurerm_cosmosdb_postgresql_node_configuration",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "azure-cosmosdb-security",
+							Rationale: "A server parameter of a cluster's coordinator or worker nodes: the engine's settings, classed as the entry for aws_db_parameter_group; the cluster keeps its data duties.",
+						},
+					},
+					"azurerm/cosmos.users": {
+						Name: "Azure Cosmos DB: MongoDB users and PostgreSQL roles",
+						Prefixes: []string{
+							"azurerm_cosmosdb_mongo_user_definition",
+							"azurerm_cosmosdb_postgresql_role",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "account_credential",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "azure-cosmosdb-security",
+							Rationale: "A MongoDB user definition and a PostgreSQL role are database users that sign in with a password set in the resource (also in the state): accounts with credentials to rotate.",
+						},
+					},
+					"azurerm/datadog.identity": {
+						Name: "Datadog on Azure: single sign-on configurations",
+						Prefixes: []string{
+							"azurerm_datadog_monitor_sso_configuration",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "identity_provider",
+							Focus: []string{
+								"identity_infrastructure",
+								"accounts_and_access",
+							},
+							Source:    "azure-native-datadog",
+							Rationale: "Single sign-on from Microsoft Entra ID to the Datadog organization through an enterprise application: the sign-in configuration, an identity object.",
 						},
 					},
 					"azurerm/devcenter.images": {
@@ -15525,6 +17146,416 @@ func builtinDocumentList() []NamedDocument {
 							Rationale: "A lab's virtual network settings (which subnets lab VMs may use and whether they get public addresses): a network object, not a lab VM.",
 						},
 					},
+					"azurerm/devtestlabs.settings": {
+						Name: "Azure DevTest Labs: lab policies and schedules",
+						Prefixes: []string{
+							"azurerm_dev_test_global_vm_shutdown_schedule",
+							"azurerm_dev_test_policy",
+							"azurerm_dev_test_schedule",
+						},
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+								"deployment_settings",
+							},
+							Source:    "azure-devtest-labs-baseline",
+							Rationale: "Lab policies (allowed VM sizes, VMs per user, cost limits) and start and shutdown schedules of lab or standalone VMs: settings of VMs declared elsewhere, classed as the aws/autoscaling.settings part; the VMs keep their host duties.",
+						},
+					},
+					"azurerm/eventgrid.access": {
+						Name: "Azure Event Grid: partner configurations",
+						Prefixes: []string{
+							"azurerm_eventgrid_partner_configuration",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "azure-event-grid-baseline",
+							Rationale: "A partner configuration authorizes partners to create partner topics or destinations in a resource group, until an expiry: a grant, holding no events or credentials.",
+						},
+					},
+					"azurerm/eventhub.recovery": {
+						Name: "Azure Event Hubs: Geo-disaster recovery pairings",
+						Prefixes: []string{
+							"azurerm_eventhub_namespace_disaster_recovery_config",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"deployment_settings",
+							},
+							Source:    "azure-event-hubs-baseline",
+							Rationale: "A Geo-disaster recovery pairing replicates a namespace's metadata (event hubs, consumer groups; not the events) to a secondary namespace behind one alias: a recovery setting to plan and test; the events' duties stay on the namespaces and event hubs.",
+						},
+					},
+					"azurerm/iothub.credentials": {
+						Name: "Azure IoT Hub: shared access policies",
+						Prefixes: []string{
+							"azurerm_iothub_dps_shared_access_policy",
+							"azurerm_iothub_shared_access_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "account_credential",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "azure-iot-hub-baseline",
+							Rationale: "A shared access policy of an IoT hub or Device Provisioning Service is a named principal with registry, service or device rights and two keys (and connection strings, also in the state): it holds credentials of its own, so they are rotated and kept secret.",
+						},
+					},
+					"azurerm/kusto.access": {
+						Name: "Azure Data Explorer: principal assignments and follower databases",
+						Prefixes: []string{
+							"azurerm_kusto_attached_database_configuration",
+							"azurerm_kusto_cluster_principal_assignment",
+							"azurerm_kusto_database_principal_assignment",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "azure-data-explorer-baseline",
+							Rationale: "Principal assignments give users, groups or apps a role on a cluster or database; an attached database configuration makes a leader cluster's databases readable from a follower cluster, with the principals it keeps: grants over the data, holding no data or credentials of their own.",
+						},
+					},
+					"azurerm/logic.settings": {
+						Name: "Azure Logic Apps: integration account batch configurations",
+						Prefixes: []string{
+							"azurerm_logic_app_integration_account_batch_configuration",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "azure-logic-apps-compare",
+							Rationale: "The release criteria (message count, batch size, schedule) of a batch in an integration account: a setting of B2B batching; the workflows that send to and release the batch keep their code duties.",
+						},
+					},
+					"azurerm/mssql.auditing": {
+						Name: "Azure SQL: Microsoft support operations auditing",
+						Prefixes: []string{
+							"azurerm_mssql_server_microsoft_support_auditing_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"data_access",
+							},
+							Source:    "azure-sql-security",
+							Rationale: "Sends the audit log of Microsoft support engineers' operations on a server to storage, Log Analytics or Event Hubs: a setting that produces logs, classed as the entry for azurerm_mssql_server_extended_auditing_policy.",
+						},
+					},
+					"azurerm/mssqlmanagedinstance.auditing": {
+						Name: "Azure SQL Managed Instance: security alert policies",
+						Prefixes: []string{
+							"azurerm_mssql_managed_instance_security_alert_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"data_access",
+							},
+							Source:    "azure-sql-security",
+							Rationale: "Turns on threat detection alerts for a managed instance and where they are sent: a setting that produces alerts, classed as the entry for azurerm_mssql_server_security_alert_policy.",
+						},
+					},
+					"azurerm/netapp.backups": {
+						Name: "Azure NetApp Files: backup and snapshot policies",
+						Prefixes: []string{
+							"azurerm_netapp_backup_policy",
+							"azurerm_netapp_snapshot_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_protection",
+							},
+							Focus: []string{
+								"data_protection",
+							},
+							Source:    "azure-netapp-files-baseline",
+							Rationale: "Backup and snapshot policies set how often volumes are backed up or snapshotted and how many copies are kept: back-up settings, classed as the entry for aws_s3_bucket_lifecycle_configuration; the volumes, snapshots and backup vaults hold the data.",
+						},
+					},
+					"azurerm/networkfunction.settings": {
+						Name: "Azure Traffic Collector: collector policies",
+						Prefixes: []string{
+							"azurerm_network_function_collector_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"data_access",
+							},
+							Source:    "azure-traffic-collector",
+							Rationale: "A collector policy picks the ExpressRoute circuits whose flow records a traffic collector ingests and the Log Analytics workspace it emits them to: a setting that produces flow logs, classed as the entry for aws_s3_bucket_logging; the workspace answers for the records.",
+						},
+					},
+					"azurerm/postgres.network": {
+						Name: "Azure Database for PostgreSQL: virtual endpoints",
+						Prefixes: []string{
+							"azurerm_postgresql_flexible_server_virtual_endpoint",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "network_object",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "azure-postgresql-flexible-security",
+							Rationale: "A virtual endpoint is a pair of DNS names that follow the primary (read-write) and a replica (read-only) of a server across promotions: a network object; the engine's duties stay on the servers.",
+						},
+					},
+					"azurerm/recoveryservices.guard": {
+						Name: "Azure Backup: Resource Guard associations",
+						Prefixes: []string{
+							"azurerm_recovery_services_vault_resource_guard_association",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_protection",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_protection",
+							},
+							Source:    "azure-backup-security",
+							Rationale: "Associating a Resource Guard with a vault makes critical operations (disabling soft delete, removing protection, lowering retention) need a second authorization on the guard (multi-user authorization): a guard on who may weaken the back-ups, holding no data.",
+						},
+					},
+					"azurerm/recoveryservices.replication": {
+						Name: "Azure Site Recovery: replication policies and their associations",
+						Prefixes: []string{
+							"azurerm_site_recovery_hyperv_replication_policy",
+							"azurerm_site_recovery_replication_policy",
+							"azurerm_site_recovery_vmware_replication_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_protection",
+							},
+							Focus: []string{
+								"data_protection",
+								"deployment_settings",
+							},
+							Source:    "azure-backup-security",
+							Rationale: "Replication policies and their association with Hyper-V sites or VMware configuration servers set the recovery point retention and the frequency of app-consistent snapshots for replicated machines: disaster-recovery settings (copies and their recovery), which hold no data themselves; the replicated machines and the vault hold it.",
+						},
+					},
+					"azurerm/redis.access": {
+						Name: "Azure Cache for Redis: data access policies and assignments",
+						Prefixes: []string{
+							"azurerm_redis_cache_access_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "azure-redis-baseline",
+							Rationale: "A data access policy lists the Redis commands and keys a role may use, and an assignment gives it to a Microsoft Entra user, group or managed identity: grants over the cache's data, holding no credentials (Entra ID signs the principals in).",
+						},
+					},
+					"azurerm/securitycenter.settings": {
+						Name: "Microsoft Defender for Cloud: custom assessment metadata",
+						Prefixes: []string{
+							"azurerm_security_center_assessment_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "azure-defender-for-cloud",
+							Rationale: "The metadata of a custom security assessment (name, severity, description, remediation): configuration of Defender for Cloud that holds no findings; the assessments are answered on their own type.",
+						},
+					},
+					"azurerm/servicebus.credentials": {
+						Name: "Azure Service Bus: queue and topic shared access policies",
+						Prefixes: []string{
+							"azurerm_servicebus_queue_authorization_rule",
+							"azurerm_servicebus_topic_authorization_rule",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "account_credential",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "azure-service-bus-baseline",
+							Rationale: "A shared access policy of a queue or topic is a named principal with send, listen or manage rights and two keys (and connection strings, also in the state) that clients sign requests with: it holds credentials of its own, so they are rotated and kept secret.",
+						},
+					},
+					"azurerm/servicebus.recovery": {
+						Name: "Azure Service Bus: Geo-disaster recovery pairings",
+						Prefixes: []string{
+							"azurerm_servicebus_namespace_disaster_recovery_config",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"deployment_settings",
+							},
+							Source:    "azure-service-bus-baseline",
+							Rationale: "A Geo-disaster recovery pairing replicates a namespace's metadata (queues, topics, subscriptions, rules; not the messages) to a secondary namespace behind one alias: a recovery setting to plan and test; the messages' duties stay on the namespaces and entities.",
+						},
+					},
+					"azurerm/signalr.network": {
+						Name: "Azure SignalR Service and Web PubSub: network ACLs and shared private links",
+						Prefixes: []string{
+							"azurerm_signalr_service_network_acl",
+							"azurerm_signalr_shared_private_link_resource",
+							"azurerm_web_pubsub_network_acl",
+							"azurerm_web_pubsub_shared_private_link_resource",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "network_object",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "azure-web-pubsub-baseline",
+							Rationale: "Network ACLs decide which request types the public network and each private endpoint may send; shared private link resources let the service reach the customer's upstream resources privately: network objects holding no messages; network controls are shared, as for the service.",
+							Cells: map[string]CellDoc{
+								"network_controls": {
+									Owner:        "shared",
+									ProviderPart: "Runs the service's network edge and enforces the rules, lists and access settings configured on it.",
+									CustomerPart: "Writes the rules, lists, allowed networks and private access settings of its resources, and reviews them.",
+									Source:       "azure-web-pubsub-baseline",
+									Disagreement: "The saas matrix cell is provider; the customer writes what the service enforces or runs for its resources (focus), so the cell is shared.",
+								},
+							},
+						},
+					},
+					"azurerm/springcloud.bindings": {
+						Name: "Azure Spring Apps: service bindings",
+						Prefixes: []string{
+							"azurerm_spring_cloud_app_cosmosdb_association",
+							"azurerm_spring_cloud_app_mysql_association",
+							"azurerm_spring_cloud_app_redis_association",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "account_credential",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "azure-spring-apps-baseline",
+							Rationale: "A binding connects an app to a Cosmos DB account, MySQL database or Redis cache with that store's key or user name and password (also in the state): it holds the credential the app signs in with, so rotation and access duties apply; the data stays on the store's types and the code on the app.",
+						},
+					},
+					"azurerm/springcloud.routes": {
+						Name: "Azure Spring Apps: gateway route configurations",
+						Prefixes: []string{
+							"azurerm_spring_cloud_gateway_route_config",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "traffic_endpoint",
+							Focus: []string{
+								"configuration",
+								"network_controls",
+							},
+							Source:    "azure-spring-apps-baseline",
+							Rationale: "Routes of the Spring Cloud Gateway: which requests (predicates) reach which app, with which filters and whether single sign-on is required: rules of a traffic endpoint, not an app.",
+						},
+					},
+					"azurerm/storage.immutability": {
+						Name: "Azure Storage: container immutability policies",
+						Prefixes: []string{
+							"azurerm_storage_container_immutability_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_protection",
+							},
+							Focus: []string{
+								"data_protection",
+							},
+							Source:    "azure-storage-security",
+							Rationale: "A time-based retention policy keeps a container's blobs from being changed or deleted for a period (WORM), optionally locked: a protection setting, classed as the entry for aws_s3_bucket_object_lock_configuration.",
+						},
+					},
+					"azurerm/storage.reports": {
+						Name: "Azure Storage: blob inventory policies",
+						Prefixes: []string{
+							"azurerm_storage_blob_inventory_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"data_access",
+							},
+							Source:    "azure-storage-security",
+							Rationale: "A blob inventory policy writes daily or weekly lists of a storage account's blobs or containers (names, sizes, tiers, tags, metadata) to a container: a report setting, classed as the entry for aws_s3_bucket_logging; the destination container answers for the reports' data.",
+						},
+					},
+					"azurerm/synapse.auditing": {
+						Name: "Azure Synapse Analytics: auditing and security alert policies",
+						Prefixes: []string{
+							"azurerm_synapse_sql_pool_extended_auditing_policy",
+							"azurerm_synapse_sql_pool_security_alert_policy",
+							"azurerm_synapse_workspace_extended_auditing_policy",
+							"azurerm_synapse_workspace_security_alert_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"data_access",
+							},
+							Source:    "azure-synapse-security",
+							Rationale: "Auditing policies send the audit log of a workspace or SQL pool to storage, Log Analytics or Event Hubs; security alert policies turn on threat detection alerts: settings that produce logs and alerts, classed as the entries for azurerm_mssql_server_extended_auditing_policy and azurerm_mssql_server_security_alert_policy.",
+						},
+					},
 					"azurerm/vmware.network": {
 						Name: "Azure VMware Solution: ExpressRoute authorizations",
 						Prefixes: []string{
@@ -15538,6 +17569,21 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "azure-vmware-solution-baseline",
 							Rationale: "An ExpressRoute authorization key lets another ExpressRoute circuit or gateway connect to the private cloud's circuit: a network connection object the customer controls, not a host.",
+						},
+					},
+					"azurerm/vmware.storage": {
+						Name: "Azure VMware Solution: NetApp volume attachments",
+						Prefixes: []string{
+							"azurerm_vmware_netapp_volume_attachment",
+						},
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "azure-vmware-solution-baseline",
+							Rationale: "Attaches an Azure NetApp Files volume to a private cloud cluster as an NFS datastore: an attachment, as the host_configuration class describes for disks; the volume's data is answered on azurerm_netapp_volume and the cluster's hosts on the private cloud.",
 						},
 					},
 					"google/apigateway.iam": {
@@ -15586,6 +17632,240 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "google-apigee-hybrid-shared-responsibility",
 							Rationale: "IAM policies, bindings and members on the service's resources grant access to them: least privilege and review of who may use the resource's data; they hold no credentials (no multi-factor authentication or rotation), and the resource itself carries its own obligations.",
+						},
+					},
+					"google/appengine.network": {
+						Name: "App Engine: service network settings",
+						Prefixes: []string{
+							"google_app_engine_service_network_settings",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "network_object",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "google-app-engine-standard",
+							Rationale: "The ingress setting of a service (all traffic, internal only, or internal and Cloud Load Balancing): a network control of a service whose code and runtime stay on its versions.",
+						},
+					},
+					"google/artifactregistry.iam": {
+						Name: "Artifact Registry: IAM on repositories",
+						Prefixes: []string{
+							"google_artifact_registry_repository_iam_",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "google-artifact-registry",
+							Rationale: "IAM policies, bindings and members on the service's resources grant access to them: least privilege and review of who may use the resource's data; they hold no credentials (no multi-factor authentication or rotation), and the resource itself carries its own obligations.",
+						},
+					},
+					"google/artifactregistry.settings": {
+						Name: "Artifact Registry: platform logs and VPC Service Controls settings",
+						Prefixes: []string{
+							"google_artifact_registry_project_config",
+							"google_artifact_registry_vpcsc_config",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"configuration",
+								"data_access",
+							},
+							Source:    "google-artifact-registry",
+							Rationale: "The project's platform-log settings (whether and from which severity Artifact Registry logs its operations) and whether remote repositories may reach their upstream sources from inside a VPC Service Controls perimeter: settings of a location that hold no artifacts; logging what happens to the artifacts is data access.",
+						},
+					},
+					"google/backupdr.settings": {
+						Name: "Backup and DR: backup plan associations and service configuration",
+						Prefixes: []string{
+							"google_backup_dr_backup_plan_association",
+							"google_backup_dr_service_config",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_protection",
+							},
+							Focus: []string{
+								"data_protection",
+							},
+							Source:    "google-backup-vaults",
+							Rationale: "A backup plan association applies a backup plan to a resource (a VM, disk or database), and the service configuration initializes the service in a location: back-up settings that hold no backups; the vaults and data sources hold them.",
+						},
+					},
+					"google/bigquerydatapolicy.iam": {
+						Name: "BigQuery: IAM on data policies",
+						Prefixes: []string{
+							"google_bigquery_datapolicy_data_policy_iam_",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "google-bigquery-governance",
+							Rationale: "IAM policies, bindings and members on the service's resources grant access to them: least privilege and review of who may use the resource's data; they hold no credentials (no multi-factor authentication or rotation), and the resource itself carries its own obligations.",
+						},
+					},
+					"google/bigquerydatapolicy.policies": {
+						Name: "BigQuery: data masking policies",
+						Prefixes: []string{
+							"google_bigquery_datapolicy_data_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_classification",
+								"data_access",
+							},
+							Focus: []string{
+								"data_classification",
+								"data_access",
+							},
+							Source:    "google-bigquery-governance",
+							Rationale: "A data policy attaches a masking rule or a row- and column-level rule to a policy tag: it decides how columns classified with the tag are shown to whom, and holds no data.",
+						},
+					},
+					"google/bigquerydatapolicyv2.iam": {
+						Name: "BigQuery (v2): IAM on data policies",
+						Prefixes: []string{
+							"google_bigquery_datapolicyv2_data_policy_iam_",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "google-bigquery-governance",
+							Rationale: "IAM policies, bindings and members on the service's resources grant access to them: least privilege and review of who may use the resource's data; they hold no credentials (no multi-factor authentication or rotation), and the resource itself carries its own obligations.",
+						},
+					},
+					"google/bigquerydatapolicyv2.policies": {
+						Name: "BigQuery (v2): data masking policies",
+						Prefixes: []string{
+							"google_bigquery_datapolicyv2_data_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_classification",
+								"data_access",
+							},
+							Focus: []string{
+								"data_classification",
+								"data_access",
+							},
+							Source:    "google-bigquery-governance",
+							Rationale: "A data policy attaches a masking rule or a row- and column-level rule to a policy tag: it decides how columns classified with the tag are shown to whom, and holds no data.",
+						},
+					},
+					"google/bigtable.gc": {
+						Name: "Bigtable: garbage collection policies",
+						Prefixes: []string{
+							"google_bigtable_gc_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_protection",
+							},
+							Focus: []string{
+								"data_protection",
+							},
+							Source:    "google-bigtable",
+							Rationale: "A garbage collection policy deletes cells of a column family by age or number of versions: a retention setting, classed as the entry for aws_s3_bucket_lifecycle_configuration; the table holds the data.",
+						},
+					},
+					"google/bigtable.iam": {
+						Name: "Bigtable: IAM on instances and tables",
+						Prefixes: []string{
+							"google_bigtable_instance_iam_",
+							"google_bigtable_table_iam_",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "google-bigtable",
+							Rationale: "IAM policies, bindings and members on the service's resources grant access to them: least privilege and review of who may use the resource's data; they hold no credentials (no multi-factor authentication or rotation), and the resource itself carries its own obligations.",
+						},
+					},
+					"google/ces.network": {
+						Name: "Customer Engagement Suite: security settings",
+						Prefixes: []string{
+							"google_ces_security_settings",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "network_object",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "google-srm",
+							Rationale: "The endpoint control policy of a location: the HTTP(S) origins the tools of apps may call directly, and whether the list applies always or only inside VPC Service Controls: an egress allow-list, a network object.",
+						},
+					},
+					"google/ces.settings": {
+						Name: "Customer Engagement Suite: root agent associations",
+						Prefixes: []string{
+							"google_ces_app_root_agent_association",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "google-srm",
+							Rationale: "Names the agent an app starts conversations with: configuration of the app; the agents keep their own duties.",
+						},
+					},
+					"google/cloudbuild.connections": {
+						Name: "Cloud Build: Bitbucket Server configurations",
+						Prefixes: []string{
+							"google_cloudbuild_bitbucket_server_config",
+						},
+						Classification: Classification{
+							ServiceModel: "faas",
+							Class:        "account_credential",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "google-cloud-build-shared-responsibility",
+							Rationale: "Connects Cloud Build to a Bitbucket Server instance: it holds the server's API key and the Secret Manager versions of the admin and read access tokens and webhook secret Cloud Build signs in with, and the peered network it reaches the server through; its credentials are rotated by the customer. The builds' duties stay on triggers and worker pools.",
 						},
 					},
 					"google/cloudfunctions.iam": {
@@ -15731,6 +18011,22 @@ func builtinDocumentList() []NamedDocument {
 							Rationale: "IAM bindings, members and policies on disks, snapshots, storage pools and images: a grant on them is access to the data they hold (a snapshot or image shared with another project copies the disk), so data access is added to the access duties.",
 						},
 					},
+					"google/compute.groups": {
+						Name: "Compute Engine: unmanaged instance group members and named ports",
+						Prefixes: []string{
+							"google_compute_instance_group_membership",
+							"google_compute_instance_group_named_port",
+						},
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "google-compute-security",
+							Rationale: "Adding an existing VM to an unmanaged instance group and naming the group's ports for load balancing: configuration of a group; the VMs keep their host duties on their own types.",
+						},
+					},
 					"google/compute.host_settings": {
 						Name: "Compute Engine: VM extension policies, instance settings and project metadata",
 						Prefixes: []string{
@@ -15848,6 +18144,24 @@ func builtinDocumentList() []NamedDocument {
 							Rationale: "IAM bindings, members and policies on subnetworks, firewall policies and backend services and buckets: who may use or change a network path, so least privilege and network controls apply, as in the entry for google_compute_subnetwork_iam_member.",
 						},
 					},
+					"google/compute.snapshot_settings": {
+						Name: "Compute Engine: snapshot settings",
+						Prefixes: []string{
+							"google_compute_snapshot_settings",
+						},
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_classification",
+							},
+							Focus: []string{
+								"data_classification",
+							},
+							Source:    "google-snapshots",
+							Rationale: "The project's storage location policy for snapshots (the nearest multi-region, the source disk's region or chosen locations): where copies of disks may live, a data residency setting; the snapshots are answered on their own types.",
+						},
+					},
 					"google/compute.storage": {
 						Name: "Compute Engine: Persistent Disk, Hyperdisk, snapshots and storage pools",
 						Prefixes: []string{
@@ -15941,6 +18255,55 @@ func builtinDocumentList() []NamedDocument {
 							Rationale: "Exports daily and monthly Compute Engine usage reports to a Cloud Storage bucket the customer owns: a report export whose data, retention and readers the customer controls, like a logging sink, not a host.",
 						},
 					},
+					"google/dataform.iam": {
+						Name: "Dataform: IAM on repositories",
+						Prefixes: []string{
+							"google_dataform_repository_iam_",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "access_policy",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "google-iam",
+							Rationale: "IAM bindings, members and policies on repositories (who may read, change or run the workflow code): they grant access to the product and run nothing, as the entries for google_cloud_run_v2_service_iam_member and google_compute_instance_iam_member, so the repository's code duties stay on the repository.",
+						},
+					},
+					"google/dataform.keys": {
+						Name: "Dataform: location settings",
+						Prefixes: []string{
+							"google_dataform_config",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_protection",
+							},
+							Focus: []string{
+								"data_protection",
+							},
+							Source:    "google-srm",
+							Rationale: "The default customer-managed encryption key (CMEK) that encrypts the user data of Dataform resources in a location: a key setting that holds no data or code.",
+						},
+					},
+					"google/dataform.schedules": {
+						Name: "Dataform: release and workflow configurations",
+						Prefixes: []string{
+							"google_dataform_repository_release_config",
+							"google_dataform_repository_workflow_config",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"deployment_settings",
+							},
+							Source:    "google-srm",
+							Rationale: "Release configurations compile a Git commit of a repository on a schedule, and workflow configurations run a release's actions on a schedule with a service account: deployment settings; the SQL workflow code stays on the repository, and what it writes on the BigQuery types.",
+						},
+					},
 					"google/datafusion.iam": {
 						Name: "Cloud Data Fusion: IAM",
 						Prefixes: []string{
@@ -15954,6 +18317,21 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "google-iam",
 							Rationale: "IAM bindings, members and policies on instances (who may use or administer them): they grant access to the product and run nothing, as the entries for google_cloud_run_v2_service_iam_member and google_compute_instance_iam_member, so the product's runtime and host duties stay on the product's own types.",
+						},
+					},
+					"google/datalineage.settings": {
+						Name: "Data Lineage: ingestion configuration",
+						Prefixes: []string{
+							"google_data_lineage_config",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "google-srm",
+							Rationale: "Whether lineage is ingested automatically for a project or folder: a switch that holds no lineage records.",
 						},
 					},
 					"google/dataproc.iam": {
@@ -15971,6 +18349,21 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "google-iam",
 							Rationale: "IAM bindings, members and policies on clusters, jobs and autoscaling policies (who may submit work to or change them): they grant access to the product and run nothing, as the entries for google_cloud_run_v2_service_iam_member and google_compute_instance_iam_member, so the product's runtime and host duties stay on the product's own types.",
+						},
+					},
+					"google/dataproc.settings": {
+						Name: "Dataproc: autoscaling policies",
+						Prefixes: []string{
+							"google_dataproc_autoscaling_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"deployment_settings",
+							},
+							Source:    "google-dataproc-versions",
+							Rationale: "An autoscaling policy sets how clusters that use it add and remove workers: a setting, classed as the aws/autoscaling.settings part; the nodes' duties stay on google_dataproc_cluster.",
 						},
 					},
 					"google/dataprocmetastore.iam": {
@@ -15993,6 +18386,97 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "google-iam",
 							Rationale: "IAM bindings, members and policies on metastore services, federations, databases and tables: a grant on them is access to the data they hold, so data access is added to the access duties; they run nothing, so the product's runtime and host duties stay on the product's own types.",
+						},
+					},
+					"google/developerconnect.insights": {
+						Name: "Developer Connect: insights configurations",
+						Prefixes: []string{
+							"google_developer_connect_insights_config",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "google-srm",
+							Rationale: "Links an App Hub application to the Artifact Registry packages and Artifact Analysis projects of what it deploys, so that Developer Connect reports insights on its runtimes: configuration that holds no credentials or code.",
+						},
+					},
+					"google/dialogflowcx.data_settings": {
+						Name: "Dialogflow CX: security settings",
+						Prefixes: []string{
+							"google_dialogflow_cx_security_settings",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_classification",
+								"data_protection",
+								"data_access",
+							},
+							Focus: []string{
+								"data_classification",
+								"data_protection",
+								"data_access",
+							},
+							Source:    "google-srm",
+							Rationale: "Security settings decide how conversation data is handled: which sensitive data is redacted (classification, with Sensitive Data Protection templates), how long it is retained and where insights and audio are exported: data settings of the agents that use them, which hold no conversations themselves.",
+						},
+					},
+					"google/dialogflowcx.settings": {
+						Name: "Dialogflow CX: generative settings",
+						Prefixes: []string{
+							"google_dialogflow_cx_generative_settings",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "google-srm",
+							Rationale: "The generative AI settings of an agent (safety filters, banned phrases, the model and its prompt settings): configuration of the agent, whose flows and webhooks keep their code duties.",
+						},
+					},
+					"google/eventarc.keys": {
+						Name: "Eventarc: Google channel configuration",
+						Prefixes: []string{
+							"google_eventarc_google_channel_config",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_protection",
+							},
+							Focus: []string{
+								"data_protection",
+							},
+							Source:    "google-eventarc",
+							Rationale: "Sets the Cloud KMS key that encrypts the events of Google sources in a region: a key setting, holding no events.",
+						},
+					},
+					"google/gkehub.features": {
+						Name: "GKE Enterprise: fleet feature memberships",
+						Prefixes: []string{
+							"google_gke_hub_feature_membership",
+						},
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "container_workload",
+							Focus: []string{
+								"operating_system",
+								"deployment_settings",
+								"configuration",
+								"application_code",
+								"runtime",
+								"middleware",
+								"data_protection",
+							},
+							Source:    "google-gke-enterprise-shared-responsibility",
+							Rationale: "Configures a fleet feature for one member cluster: Config Sync (which deploys the manifests of a Git repository to the cluster), Policy Controller or Cloud Service Mesh. The workloads Config Sync deploys are not declared in Terraform, so their duties stay on it, as in the entry for azurerm_kubernetes_flux_configuration; the nodes' duties stay on the cluster.",
 						},
 					},
 					"google/gkehub.iam": {
@@ -16030,6 +18514,22 @@ func builtinDocumentList() []NamedDocument {
 							Rationale: "IAM on fleet features and scopes, and the Kubernetes RBAC role bindings the fleet writes into member clusters: grants of who may use the clusters, classed like the kubernetes RBAC types; they run nothing, so the node and workload duties stay on the clusters. (The feature IAM types are named whole: google_gke_hub_feature_iam_ is the service's own prefix.)",
 						},
 					},
+					"google/integrationconnectors.network": {
+						Name: "Integration Connectors: endpoint attachments and managed zones",
+						Prefixes: []string{
+							"google_integration_connectors_endpoint_attachment",
+							"google_integration_connectors_managed_zone",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "network_object",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "google-srm",
+							Rationale: "Endpoint attachments (Private Service Connect endpoints to the customer's backends) and managed zones (DNS peering into the customer's network) give connections a private path: network objects, holding no data.",
+						},
+					},
 					"google/kms.iam": {
 						Name: "Cloud Key Management Service: IAM policies, bindings and members",
 						Types: []string{
@@ -16054,6 +18554,183 @@ func builtinDocumentList() []NamedDocument {
 							Rationale: "IAM policies, bindings and members on the service's resources grant access to them: least privilege and review of who may use the resource's data; they hold no credentials (no multi-factor authentication or rotation), and the resource itself carries its own obligations.",
 						},
 					},
+					"google/logging.buckets": {
+						Name: "Cloud Logging: log buckets of billing accounts, folders and organizations",
+						Prefixes: []string{
+							"google_logging_billing_account_bucket_config",
+							"google_logging_folder_bucket_config",
+							"google_logging_organization_bucket_config",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "logging_monitoring",
+							Focus: []string{
+								"data_classification",
+								"data_protection",
+								"data_access",
+							},
+							Source:    "google-logging-sinks",
+							Rationale: "A log bucket holds logs routed to it, and its configuration sets where it lives (location), how long it keeps them (retention, lock) and with which key (CMEK): a log store whose residency, protection and readers the customer decides, classed as the entry for google_logging_project_bucket_config; the location is data residency, so data classification is a focus too.",
+						},
+					},
+					"google/logging.iam": {
+						Name: "Cloud Logging: IAM on log views",
+						Prefixes: []string{
+							"google_logging_log_view_iam_",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "google-logging-sinks",
+							Rationale: "IAM policies, bindings and members on the service's resources grant access to them: least privilege and review of who may use the resource's data; they hold no credentials (no multi-factor authentication or rotation), and the resource itself carries its own obligations.",
+						},
+					},
+					"google/logging.settings": {
+						Name: "Cloud Logging: folder and organization settings",
+						Prefixes: []string{
+							"google_logging_folder_settings",
+							"google_logging_organization_settings",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_classification",
+								"data_protection",
+							},
+							Focus: []string{
+								"data_classification",
+								"data_protection",
+							},
+							Source:    "google-logging-sinks",
+							Rationale: "The default storage location of the log buckets created in a folder or organization, the Cloud KMS key of its Log Router and whether the _Default sink is created: where logs may live and how they are encrypted, settings for buckets created later; the logs are answered on the buckets and sinks.",
+						},
+					},
+					"google/managedkafka.access": {
+						Name: "Managed Service for Apache Kafka: ACLs",
+						Prefixes: []string{
+							"google_managed_kafka_acl",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "google-managed-kafka",
+							Rationale: "Kafka ACLs allow or deny principals operations on a cluster's topics, consumer groups and cluster: grants over the data, holding no credentials.",
+						},
+					},
+					"google/managedkafka.topics": {
+						Name: "Managed Service for Apache Kafka: topics",
+						Prefixes: []string{
+							"google_managed_kafka_topic",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "data_store",
+							Focus: []string{
+								"data_protection",
+								"data_access",
+							},
+							Source:    "google-managed-kafka",
+							Rationale: "A topic holds the records written to it for its retention period, with its partitions, replication factor and configs: data to classify, protect and restrict, with no engine of its own (the brokers stay on the cluster).",
+						},
+					},
+					"google/memorystore.network": {
+						Name: "Memorystore for Valkey: user-created endpoints",
+						Prefixes: []string{
+							"google_memorystore_instance_desired_user_created_endpoints",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "network_object",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "google-srm",
+							Rationale: "Private Service Connect endpoints the customer creates in its networks to reach an instance: network objects; the engine's duties stay on the instance.",
+						},
+					},
+					"google/memorystore.users": {
+						Name: "Memorystore for Valkey: ACL policies",
+						Prefixes: []string{
+							"google_memorystore_acl_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "account_credential",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "google-srm",
+							Rationale: "An ACL policy sets, for each user name, a Valkey ACL rule that can include the user's password (\"on >password ~* +@all\") and the commands and keys it may use: it declares the engine's users and can hold their credentials, so rotation stays.",
+						},
+					},
+					"google/migrationcenter.settings": {
+						Name: "Migration Center: settings and report configurations",
+						Prefixes: []string{
+							"google_migration_center_report_config",
+							"google_migration_center_settings",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "google-srm",
+							Rationale: "The project's default preference set and the groups and preference sets a report is computed from: configuration that holds no discovered assets (the sources, import jobs and assets hold them).",
+						},
+					},
+					"google/netapp.backups": {
+						Name: "NetApp Volumes: backup policies",
+						Prefixes: []string{
+							"google_netapp_backup_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_protection",
+							},
+							Focus: []string{
+								"data_protection",
+							},
+							Source:    "google-netapp-volumes",
+							Rationale: "A backup policy sets how many daily, weekly and monthly backups of the volumes that use it are kept: a back-up setting; the backups and vaults hold the data.",
+						},
+					},
+					"google/networkmanagement.flow_logs": {
+						Name: "Network Management: VPC Flow Logs configurations",
+						Prefixes: []string{
+							"google_network_management_organization_vpc_flow_logs_config",
+							"google_network_management_vpc_flow_logs_config",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"data_access",
+							},
+							Source:    "google-srm",
+							Rationale: "Turns on VPC Flow Logs for networks, subnets, VPN tunnels or interconnect attachments, with their sampling and metadata: a setting that produces logs into Cloud Logging, classed as the entries for aws_s3_bucket_logging and google_scc_notification_config; the log buckets and sinks answer for the records.",
+						},
+					},
 					"google/networksecurity.iam": {
 						Name: "Network Security: IAM policies, bindings and members",
 						Types: []string{
@@ -16075,6 +18752,28 @@ func builtinDocumentList() []NamedDocument {
 							Rationale: "IAM policies, bindings and members on the service's resources grant access to them: least privilege and review of who may use the resource's data; they hold no credentials (no multi-factor authentication or rotation), and the resource itself carries its own obligations.",
 						},
 					},
+					"google/observability.settings": {
+						Name: "Cloud Observability: folder, organization and project settings",
+						Prefixes: []string{
+							"google_observability_folder_settings",
+							"google_observability_organization_settings",
+							"google_observability_project_settings",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_classification",
+								"data_protection",
+							},
+							Focus: []string{
+								"data_classification",
+								"data_protection",
+							},
+							Source:    "google-srm",
+							Rationale: "The default storage location of new observability buckets and the default Cloud KMS key for new resources in a folder, organization or project: where telemetry may live and how it is encrypted, settings for resources created later; they hold no telemetry.",
+						},
+					},
 					"google/oracledatabase.network": {
 						Name: "Oracle Database@Google Cloud: ODB networks and subnets",
 						Prefixes: []string{
@@ -16088,6 +18787,21 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "google-srm",
 							Rationale: "Classified on Google's cloud-wide shared responsibility model (no per-service page confirmed): an ODB network and its subnets connect a VPC to the Oracle Exadata and Autonomous Database resources; the customer chooses ranges and what may reach them, Google runs the network.",
+						},
+					},
+					"google/oracledatabase.storage": {
+						Name: "Oracle Database@Google Cloud: Exascale configurations",
+						Prefixes: []string{
+							"google_oracle_database_cloud_exadata_infrastructure_exascale_config",
+						},
+						Classification: Classification{
+							ServiceModel: "iaas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"deployment_settings",
+							},
+							Source:    "google-srm",
+							Rationale: "Allocates Exascale storage capacity (in GB) on an Exadata infrastructure; it cannot be deconfigured: a capacity setting of the infrastructure, whose hosts, VM clusters and databases keep their duties on their own types.",
 						},
 					},
 					"google/privateca.iam": {
@@ -16139,6 +18853,36 @@ func builtinDocumentList() []NamedDocument {
 							Rationale: "IAM policies, bindings and members on the service's resources grant access to them: least privilege and review of who may use the resource's data; they hold no credentials (no multi-factor authentication or rotation), and the resource itself carries its own obligations.",
 						},
 					},
+					"google/redis.network": {
+						Name: "Memorystore for Redis Cluster: user-created connections",
+						Prefixes: []string{
+							"google_redis_cluster_user_created_connections",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "network_object",
+							Focus: []string{
+								"network_controls",
+							},
+							Source:    "google-memorystore-redis",
+							Rationale: "Private Service Connect connections the customer creates in its networks to reach a cluster: network objects; the engine's duties stay on the cluster.",
+						},
+					},
+					"google/redis.users": {
+						Name: "Memorystore for Redis Cluster: ACL policies",
+						Prefixes: []string{
+							"google_redis_cluster_acl_policy",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "account_credential",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "google-memorystore-redis",
+							Rationale: "An ACL policy sets, for each user name, a Redis ACL rule that can include the user's password (\"on >password ~* +@all\") and the commands and keys it may use: it declares the engine's users and can hold their credentials, so rotation stays.",
+						},
+					},
 					"google/runtimeconfig.iam": {
 						Name: "Runtime Configurator: IAM policies, bindings and members",
 						Types: []string{
@@ -16158,6 +18902,254 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "google-srm",
 							Rationale: "IAM policies, bindings and members on the service's resources grant access to them: least privilege and review of who may use the resource's data; they hold no credentials (no multi-factor authentication or rotation), and the resource itself carries its own obligations.",
+						},
+					},
+					"google/securitycenter.exports": {
+						Name: "Security Command Center: notification configurations and BigQuery exports",
+						Prefixes: []string{
+							"google_scc_folder_notification_config",
+							"google_scc_folder_scc_big_query_export",
+							"google_scc_organization_scc_big_query_export",
+							"google_scc_project_notification_config",
+							"google_scc_project_scc_big_query_export",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"data_access",
+							},
+							Source:    "google-scc",
+							Rationale: "Notification configurations publish findings matching a filter to a Pub/Sub topic, and BigQuery exports write them to a dataset: export settings, classed as the entry for google_scc_notification_config; the topic or dataset answers for the findings' data.",
+						},
+					},
+					"google/securitycenter.iam": {
+						Name: "Security Command Center: IAM on sources",
+						Prefixes: []string{
+							"google_scc_source_iam_",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "google-scc",
+							Rationale: "IAM policies, bindings and members on the service's resources grant access to them: least privilege and review of who may use the resource's data; they hold no credentials (no multi-factor authentication or rotation), and the resource itself carries its own obligations.",
+						},
+					},
+					"google/securitycenter.settings": {
+						Name: "Security Command Center: mute configurations",
+						Prefixes: []string{
+							"google_scc_mute_config",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "google-scc",
+							Rationale: "A mute configuration hides findings that match a filter from the default views: configuration of how findings are triaged, holding no findings; the customer reviews what it hides.",
+						},
+					},
+					"google/securitycenterv2.exports": {
+						Name: "Security Command Center (v2): notification configurations and BigQuery exports",
+						Prefixes: []string{
+							"google_scc_v2_folder_notification_config",
+							"google_scc_v2_folder_scc_big_query_export",
+							"google_scc_v2_organization_notification_config",
+							"google_scc_v2_organization_scc_big_query_export",
+							"google_scc_v2_project_notification_config",
+							"google_scc_v2_project_scc_big_query_export",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"data_access",
+							},
+							Source:    "google-scc",
+							Rationale: "Notification configurations publish findings matching a filter to a Pub/Sub topic, and BigQuery exports write them to a dataset: export settings, classed as the entry for google_scc_notification_config; the topic or dataset answers for the findings' data.",
+						},
+					},
+					"google/securitycenterv2.iam": {
+						Name: "Security Command Center (v2): IAM on sources",
+						Prefixes: []string{
+							"google_scc_v2_organization_source_iam_",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "google-scc",
+							Rationale: "IAM policies, bindings and members on the service's resources grant access to them: least privilege and review of who may use the resource's data; they hold no credentials (no multi-factor authentication or rotation), and the resource itself carries its own obligations.",
+						},
+					},
+					"google/securitycenterv2.settings": {
+						Name: "Security Command Center (v2): mute configurations",
+						Prefixes: []string{
+							"google_scc_v2_folder_mute_config",
+							"google_scc_v2_organization_mute_config",
+							"google_scc_v2_project_mute_config",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "google-scc",
+							Rationale: "A mute configuration hides findings that match a filter, statically or until they change: configuration of how findings are triaged, holding no findings; the customer reviews what it hides.",
+						},
+					},
+					"google/spanner.iam": {
+						Name: "Spanner: IAM on instances and databases",
+						Prefixes: []string{
+							"google_spanner_database_iam_",
+							"google_spanner_instance_iam_",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "google-spanner-iam",
+							Rationale: "IAM policies, bindings and members on the service's resources grant access to them: least privilege and review of who may use the resource's data; they hold no credentials (no multi-factor authentication or rotation), and the resource itself carries its own obligations.",
+						},
+					},
+					"google/spanner.placement": {
+						Name: "Spanner: custom instance configurations",
+						Prefixes: []string{
+							"google_spanner_instance_config",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_classification",
+							},
+							Focus: []string{
+								"data_classification",
+							},
+							Source:    "google-spanner-iam",
+							Rationale: "A user-managed instance configuration adds read-only replicas in chosen regions to a base configuration: it decides where copies of the instances' data live (data residency) and holds no data itself.",
+						},
+					},
+					"google/storage.access": {
+						Name: "Cloud Storage: object ACLs and default object access controls",
+						Prefixes: []string{
+							"google_storage_default_object_access_control",
+							"google_storage_object_acl",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "google-storage-access",
+							Rationale: "Access control lists of an object, and default entries for new objects of a bucket: grants over the objects' data, classed as the entries for google_storage_bucket_acl and google_storage_default_object_acl.",
+						},
+					},
+					"google/storage.iam": {
+						Name: "Cloud Storage: IAM on managed folders",
+						Prefixes: []string{
+							"google_storage_managed_folder_iam_",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "access_policy",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Source:    "google-storage-access",
+							Rationale: "IAM policies, bindings and members on the service's resources grant access to them: least privilege and review of who may use the resource's data; they hold no credentials (no multi-factor authentication or rotation), and the resource itself carries its own obligations.",
+						},
+					},
+					"google/storagecontrol.settings": {
+						Name: "Cloud Storage: Storage Intelligence configurations",
+						Prefixes: []string{
+							"google_storage_control_folder_intelligence_config",
+							"google_storage_control_organization_intelligence_config",
+							"google_storage_control_project_intelligence_config",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+							},
+							Source:    "google-storage-security",
+							Rationale: "The Storage Intelligence edition (trial, standard, disabled) of a project, folder or organization and the buckets and locations it covers: a subscription setting that holds no objects.",
+						},
+					},
+					"google/storageinsights.reports": {
+						Name: "Storage Insights: inventory report and dataset configurations",
+						Prefixes: []string{
+							"google_storage_insights_dataset_config",
+							"google_storage_insights_report_config",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_classification",
+								"data_access",
+							},
+							Focus: []string{
+								"data_classification",
+								"data_access",
+							},
+							Source:    "google-storage-security",
+							Rationale: "Report configurations write inventory reports of a bucket's objects (names, sizes, storage classes, metadata) to a bucket, and dataset configurations expose that metadata as a BigQuery linked dataset: report settings whose output lists the customer's objects, so classification and access stay; the destination answers for the stored reports.",
+						},
+					},
+					"google/vertexai.cache": {
+						Name: "Vertex AI: generative AI cache configuration",
+						Prefixes: []string{
+							"google_vertex_ai_cache_config",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_classification",
+							},
+							Focus: []string{
+								"data_classification",
+							},
+							Source:    "google-vertex-ai-security-controls",
+							Rationale: "Whether Google caches the inputs and outputs of a project's generative AI requests (turned off for zero data retention): a project setting that decides whether request data is kept by the provider, holding none itself.",
 						},
 					},
 					"google/vertexai.iam": {
@@ -16183,6 +19175,21 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "google-iam",
 							Rationale: "IAM bindings, members and policies on endpoints, feature stores, feature groups, online stores and reasoning engines (who may query them or read their features): a grant on them is access to the data they hold, so data access is added to the access duties; they run nothing, so the product's runtime and host duties stay on the product's own types.",
+						},
+					},
+					"google/vertexai.rag": {
+						Name: "Vertex AI RAG Engine: project configuration",
+						Prefixes: []string{
+							"google_vertex_ai_rag_engine_config",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"deployment_settings",
+							},
+							Source:    "google-vertex-ai-security-controls",
+							Rationale: "The tier of the RAG Engine's managed database for a project (scaled, basic or unprovisioned, which deletes it): a capacity setting; the corpora and their data are answered on their own types.",
 						},
 					},
 					"google/vmwareengine.network": {
@@ -16246,6 +19253,24 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "google-iam",
 							Rationale: "IAM bindings, members and policies on workstations and workstation configs (who may use or create them): they grant access to the product and run nothing, as the entries for google_cloud_run_v2_service_iam_member and google_compute_instance_iam_member, so the product's runtime and host duties stay on the product's own types.",
+						},
+					},
+					"google/workstations.templates": {
+						Name: "Cloud Workstations: workstation configurations",
+						Prefixes: []string{
+							"google_workstations_workstation_config",
+						},
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "host_image",
+							Focus: []string{
+								"operating_system",
+								"runtime",
+								"middleware",
+								"data_protection",
+							},
+							Source:    "google-workstations-shared-responsibility",
+							Rationale: "A workstation configuration is the template workstations are created from: the container image (the customer's or a Google base image the customer keeps current), the machine type and boot image, the persistent disk and its encryption key, idle and running timeouts. It is a host template, answered as one (class host_image), not a setting.",
 						},
 					},
 				},

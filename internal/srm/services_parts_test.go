@@ -39,7 +39,8 @@ func withoutParts(t *testing.T) *Catalog {
 }
 
 // awsTypes are the resource types of the AWS provider that the aws/ec2,
-// aws/autoscaling, aws/eks and aws/rds services answer for (their website/docs/r pages; the
+// aws/autoscaling, aws/eks and aws/rds services answer for, and those the
+// parts of other AWS services answer for (their website/docs/r pages; the
 // aws list under testdata/providers holds prefixes only), for the figures
 // of their parts.
 var awsTypes = []string{
@@ -67,6 +68,46 @@ var awsTypes = []string{
 	"aws_rds_cluster_endpoint", "aws_rds_cluster_instance", "aws_rds_cluster_parameter_group", "aws_rds_cluster_role_association",
 	"aws_rds_cluster_snapshot_copy", "aws_rds_custom_db_engine_version", "aws_rds_export_task", "aws_rds_global_cluster",
 	"aws_rds_instance_state", "aws_rds_integration", "aws_rds_reserved_instance", "aws_rds_shard_group",
+	// the types the parts of other AWS services answer for
+	"aws_apprunner_auto_scaling_configuration_version", "aws_apprunner_connection",
+	"aws_apprunner_custom_domain_association", "aws_apprunner_default_auto_scaling_configuration_version",
+	"aws_apprunner_observability_configuration", "aws_apprunner_vpc_connector", "aws_apprunner_vpc_ingress_connection",
+	"aws_appsync_api_cache", "aws_appsync_api_key", "aws_appsync_datasource", "aws_appsync_domain_name",
+	"aws_appsync_domain_name_api_association", "aws_appsync_source_api_association", "aws_batch_job_queue",
+	"aws_batch_scheduling_policy", "aws_cloudwatch_log_account_policy", "aws_cloudwatch_log_data_protection_policy",
+	"aws_cloudwatch_log_destination_policy", "aws_cloudwatch_log_resource_policy", "aws_codebuild_report_group",
+	"aws_codebuild_resource_policy", "aws_codebuild_source_credential", "aws_codebuild_webhook", "aws_dms_certificate",
+	"aws_dms_endpoint", "aws_dms_event_subscription", "aws_dms_replication_subnet_group", "aws_dms_s3_endpoint",
+	"aws_dsql_cluster_peering", "aws_dynamodb_resource_policy", "aws_ecr_account_setting", "aws_ecr_registry_policy",
+	"aws_ecr_registry_scanning_configuration", "aws_ecr_replication_configuration", "aws_ecrpublic_repository_policy",
+	"aws_efs_replication_configuration", "aws_elasticache_reserved_cache_node", "aws_elasticache_user_group",
+	"aws_elasticache_user_group_association", "aws_emr_block_public_access_configuration",
+	"aws_emr_managed_scaling_policy", "aws_emr_security_configuration", "aws_emr_studio_session_mapping",
+	"aws_emrcontainers_virtual_cluster", "aws_fsx_backup", "aws_fsx_data_repository_association",
+	"aws_fsx_ontap_volume", "aws_fsx_openzfs_snapshot", "aws_fsx_openzfs_volume", "aws_grafana_license_association",
+	"aws_grafana_role_association", "aws_grafana_workspace_api_key", "aws_grafana_workspace_saml_configuration",
+	"aws_grafana_workspace_service_account", "aws_grafana_workspace_service_account_token",
+	"aws_lambda_function_recursion_config", "aws_memorydb_acl", "aws_memorydb_parameter_group", "aws_memorydb_snapshot",
+	"aws_memorydb_subnet_group", "aws_memorydb_user", "aws_msk_cluster_policy", "aws_msk_configuration",
+	"aws_msk_scram_secret_association", "aws_msk_single_scram_secret_association", "aws_msk_topic",
+	"aws_msk_vpc_connection", "aws_mskconnect_worker_configuration", "aws_opensearch_authorize_vpc_endpoint_access",
+	"aws_opensearch_domain_policy", "aws_opensearch_domain_saml_options", "aws_opensearch_inbound_connection_accepter",
+	"aws_opensearch_outbound_connection", "aws_opensearch_package_association", "aws_opensearch_vpc_endpoint",
+	"aws_opensearchserverless_access_policy", "aws_opensearchserverless_lifecycle_policy",
+	"aws_opensearchserverless_security_config", "aws_opensearchserverless_security_policy",
+	"aws_opensearchserverless_vpc_endpoint", "aws_prometheus_resource_policy", "aws_prometheus_workspace_configuration",
+	"aws_redshift_authentication_profile", "aws_redshift_cluster_iam_roles", "aws_redshift_cluster_snapshot",
+	"aws_redshift_data_share_authorization", "aws_redshift_data_share_consumer_association",
+	"aws_redshift_endpoint_access", "aws_redshift_endpoint_authorization", "aws_redshift_event_subscription",
+	"aws_redshift_hsm_client_certificate", "aws_redshift_hsm_configuration", "aws_redshift_logging",
+	"aws_redshift_parameter_group", "aws_redshift_partner", "aws_redshift_resource_policy",
+	"aws_redshift_scheduled_action", "aws_redshift_snapshot_copy", "aws_redshift_snapshot_copy_grant",
+	"aws_redshift_snapshot_schedule", "aws_redshift_snapshot_schedule_association", "aws_redshift_usage_limit",
+	"aws_s3_bucket_accelerate_configuration", "aws_s3_bucket_analytics_configuration",
+	"aws_s3_bucket_intelligent_tiering_configuration", "aws_s3_bucket_inventory",
+	"aws_s3_bucket_metadata_configuration", "aws_s3_bucket_metric", "aws_s3_bucket_request_payment_configuration",
+	"aws_s3tables_table_bucket_policy", "aws_s3tables_table_policy", "aws_s3vectors_vector_bucket_policy",
+	"aws_sns_topic_data_protection_policy", "aws_sqs_queue_redrive_allow_policy", "aws_sqs_queue_redrive_policy",
 }
 
 // listedTypes returns the resource types the providers' lists name (the
@@ -234,11 +275,13 @@ func TestServicePartsAnswer(t *testing.T) {
 		"aws_ami_launch_permission":                             "aws/ec2.image_access",
 		"aws_db_snapshot_copy":                                  "aws/rds.backups",
 		"aws_rds_cluster_role_association":                      "aws/rds.roles",
-		"azurerm_container_registry_token_password":             "azurerm/containers.registry",
+		"aws_db_proxy_endpoint":                                 "aws/rds.network",
+		"azurerm_container_registry_token_password":             "azurerm/containers.registry_credentials",
+		"azurerm_container_registry_webhook":                    "azurerm/containers.registry",
 		"azurerm_virtual_machine_restore_point_collection":      "azurerm/compute.storage",
 		// Hosts, engines and clusters stay with the service.
 		"aws_ec2_fleet":                              "aws/ec2",
-		"aws_db_proxy_endpoint":                      "aws/rds",
+		"aws_rds_shard_group":                        "aws/rds",
 		"google_vmwareengine_private_cloud":          "google/vmwareengine",
 		"google_gke_hub_scope":                       "google/gkehub2",
 		"google_compute_instance_from_machine_image": "google/compute",
