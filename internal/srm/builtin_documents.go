@@ -2816,7 +2816,7 @@ func builtinDocumentList() []NamedDocument {
 					{
 						ID:          "container_platform",
 						Name:        "Container cluster and nodes",
-						Description: "Kubernetes and container clusters, node pools and groups, capacity providers, container services and tasks: the nodes' operating system up to the workloads, and the cluster's own sign-in (federation, access entries).",
+						Description: "Kubernetes and container clusters, capacity providers, container services and tasks: the nodes' operating system up to the workloads, and the cluster's own sign-in (federation, access entries).",
 						AppliesTo: []string{
 							"physical_datacenter",
 							"physical_network",
@@ -2882,20 +2882,42 @@ func builtinDocumentList() []NamedDocument {
 							"runtime",
 							"middleware",
 							"network_controls",
-							"application_code",
 							"configuration",
 							"deployment_settings",
-							"data_classification",
 							"data_protection",
-							"data_access",
-							"identity_infrastructure",
 							"accounts_and_access",
 						},
 						Without: []string{
 							"operating_system.keep_auto_upgrade_enabled",
 							"operating_system.rebuild_images",
+							"data_protection.back_up_data",
 						},
-						Rationale: "EKS publishes patched AMIs but has no automatic node upgrade: updating the node group to the latest AMI release is the customer's.",
+						Rationale: "EKS publishes patched AMIs but has no automatic node upgrade: updating the node group to the latest AMI release is the customer's. A node pool is the hosts that run the workloads: what a reviewer can check on it is the hosts' OS, their container runtime and kubelet, their network placement, their disks' encryption and keys, and the identity the nodes run as. The workloads' code, the data they handle and who may read it are answered on the workload types (and, for workloads declared outside Terraform, on the cluster), and the cluster's sign-in on the cluster: application code, data classification, data access and identity infrastructure are left out, and so is backing up data, since nodes are replaced rather than restored.",
+					},
+					{
+						ID:          "node_pool",
+						Name:        "Auto-upgrading node pool",
+						Description: "Node pools of a managed Kubernetes service that the provider upgrades onto patched node images when automatic upgrades are on (GKE node pools, AKS node pools): the nodes' operating system, runtime, network placement, disks and identity.",
+						AppliesTo: []string{
+							"physical_datacenter",
+							"physical_network",
+							"physical_hosts",
+							"virtualization",
+							"operating_system",
+							"runtime",
+							"middleware",
+							"network_controls",
+							"configuration",
+							"deployment_settings",
+							"data_protection",
+							"accounts_and_access",
+						},
+						Without: []string{
+							"operating_system.rebuild_images",
+							"operating_system.update_node_images",
+							"data_protection.back_up_data",
+						},
+						Rationale: "GKE and AKS publish patched node images and upgrade pools whose automatic upgrades are on, so keeping them on is the customer's obligation; with them off, patching is the customer's (the pools' conditions). A node pool is the hosts that run the workloads: what a reviewer can check on it is the hosts' OS, their container runtime and kubelet, their network placement, their disks' encryption and keys, and the identity the nodes run as. The workloads' code, the data they handle and who may read it are answered on the workload types (and, for workloads declared outside Terraform, on the cluster), and the cluster's sign-in on the cluster: application code, data classification, data access and identity infrastructure are left out, and so is backing up data, since nodes are replaced rather than restored.",
 					},
 					{
 						ID:          "container_workload",
@@ -24498,7 +24520,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_kubernetes_cluster_node_pool", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "caas",
-		Class:        "container_platform",
+		Class:        "node_pool",
 		Focus: []string{
 			"operating_system",
 			"deployment_settings",
@@ -28423,7 +28445,7 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_container_node_pool", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "caas",
-		Class:        "container_platform",
+		Class:        "node_pool",
 		Focus: []string{
 			"operating_system",
 			"deployment_settings",
