@@ -72,6 +72,22 @@ func TestAzapiResolvesThroughEntries(t *testing.T) {
 			t.Errorf("Microsoft.App/containerApps: operating_system %s", rc.Owner)
 		}
 	}
+	// A registry's settings answer as the registry's settings part, its
+	// build tasks as the container service (they run builds).
+	for arm, want := range map[string]string{
+		"Microsoft.ContainerRegistry/registries/cacheRules@2023-07-01": "azurerm/containers.registry",
+		"Microsoft.ContainerRegistry/registries/tokens@2023-07-01":     "azurerm/containers.registry",
+		"Microsoft.ContainerRegistry/registries@2023-07-01":            "azurerm_container_registry",
+		"Microsoft.ContainerRegistry/registries/tasks@2019-04-01":      "azurerm/containers",
+	} {
+		res, err := e.Resolve(Request{ResourceType: "azapi_resource", Conditions: map[string]string{"type": arm}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.ResourceType.Type != want {
+			t.Errorf("%s: answered by %s, want %s", arm, res.ResourceType.Type, want)
+		}
+	}
 }
 
 // TestAzurermEarlierNames: the types azurerm 4.0 removed resolve as their

@@ -16973,6 +16973,14 @@ func builtinDocumentList() []NamedDocument {
 							"azurerm_container_registry_token",
 							"azurerm_container_registry_webhook",
 						},
+						ARM: []string{
+							"Microsoft.ContainerRegistry/registries/cacheRules",
+							"Microsoft.ContainerRegistry/registries/connectedRegistries",
+							"Microsoft.ContainerRegistry/registries/credentialSets",
+							"Microsoft.ContainerRegistry/registries/scopeMaps",
+							"Microsoft.ContainerRegistry/registries/tokens",
+							"Microsoft.ContainerRegistry/registries/webhooks",
+						},
 						Classification: Classification{
 							ServiceModel: "saas",
 							Class:        "data_store",
