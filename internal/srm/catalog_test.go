@@ -201,3 +201,18 @@ func TestIsTypeName(t *testing.T) {
 		}
 	}
 }
+
+// The built-in catalog cites canonical pages (audit L4): https, no locale
+// path (docs.aws.amazon.com/ja_jp/...), no markdown rendering of a page.
+func TestSourceURLsCanonical(t *testing.T) {
+	t.Parallel()
+	locale := regexp.MustCompile(`^https://(?:docs\.aws\.amazon\.com/[a-z]{2}_[a-z]{2}|learn\.microsoft\.com/([a-z]{2}-[a-z]{2}))/`)
+	c := MustBuiltin()
+	for _, id := range sortedKeys(c.Sources) {
+		u := c.Sources[id].URL
+		m := locale.FindStringSubmatch(u)
+		if !strings.HasPrefix(u, "https://") || strings.HasSuffix(u, ".md") || (m != nil && m[1] != "en-us") {
+			t.Errorf("source %s: %s is not a canonical page URL", id, u)
+		}
+	}
+}
