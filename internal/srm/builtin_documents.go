@@ -3320,7 +3320,7 @@ func builtinDocumentList() []NamedDocument {
 					},
 					"aws-sqs-security": {
 						Title: "Amazon SQS: Security in Amazon SQS",
-						URL:   "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/security.md",
+						URL:   "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/security.html",
 						AsOf:  "2026-11-29",
 					},
 				},
@@ -17236,8 +17236,11 @@ func builtinDocumentList() []NamedDocument {
 							Focus: []string{
 								"accounts_and_access",
 							},
+							Without: []string{
+								"accounts_and_access.enforce_mfa",
+							},
 							Source:    "azure-iot-hub-baseline",
-							Rationale: "A shared access policy of an IoT hub or Device Provisioning Service is a named principal with registry, service or device rights and two keys (and connection strings, also in the state): it holds credentials of its own, so they are rotated and kept secret.",
+							Rationale: "A shared access policy of an IoT hub or Device Provisioning Service is a named principal with registry, service or device rights and two keys (and connection strings, also in the state): it holds credentials of its own, so they are rotated and kept secret. Clients sign requests with the keys; nobody signs in to the policy, so multi-factor authentication is left out.",
 						},
 					},
 					"azurerm/kusto.access": {
@@ -17450,8 +17453,11 @@ func builtinDocumentList() []NamedDocument {
 							Focus: []string{
 								"accounts_and_access",
 							},
+							Without: []string{
+								"accounts_and_access.enforce_mfa",
+							},
 							Source:    "azure-service-bus-baseline",
-							Rationale: "A shared access policy of a queue or topic is a named principal with send, listen or manage rights and two keys (and connection strings, also in the state) that clients sign requests with: it holds credentials of its own, so they are rotated and kept secret.",
+							Rationale: "A shared access policy of a queue or topic is a named principal with send, listen or manage rights and two keys (and connection strings, also in the state) that clients sign requests with: it holds credentials of its own, so they are rotated and kept secret. Clients sign requests with the keys; nobody signs in to the policy, so multi-factor authentication is left out.",
 						},
 					},
 					"azurerm/servicebus.recovery": {
@@ -24185,11 +24191,15 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_eventhub_authorization_rule", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "access_policy",
+		Class:        "account_credential",
 		Focus: []string{
 			"accounts_and_access",
 		},
-		Source: "azure-event-hubs-baseline",
+		Source:    "azure-event-hubs-baseline",
+		Rationale: "A shared access policy is a named principal with send, listen or manage rights and two keys (and connection strings, also in the state) that clients sign requests with: it holds credentials of its own, so they are rotated and kept secret, and its rights are kept minimal. Nobody signs in to it, so multi-factor authentication is left out.",
+		Without: []string{
+			"accounts_and_access.enforce_mfa",
+		},
 	}},
 	{name: "azurerm_eventhub_consumer_group", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -24222,11 +24232,15 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_eventhub_namespace_authorization_rule", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "access_policy",
+		Class:        "account_credential",
 		Focus: []string{
 			"accounts_and_access",
 		},
-		Source: "azure-event-hubs-baseline",
+		Source:    "azure-event-hubs-baseline",
+		Rationale: "A shared access policy is a named principal with send, listen or manage rights and two keys (and connection strings, also in the state) that clients sign requests with: it holds credentials of its own, so they are rotated and kept secret, and its rights are kept minimal. Nobody signs in to it, so multi-factor authentication is left out.",
+		Without: []string{
+			"accounts_and_access.enforce_mfa",
+		},
 	}},
 	{name: "azurerm_express_route_circuit", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -26242,12 +26256,15 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_servicebus_namespace_authorization_rule", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "access_policy",
+		Class:        "account_credential",
 		Focus: []string{
 			"accounts_and_access",
 		},
 		Source:    "azure-service-bus-baseline",
-		Rationale: "Shared access policies mint keys that grant send, listen or manage rights: access the customer must keep minimal.",
+		Rationale: "A shared access policy is a named principal with send, listen or manage rights and two keys (and connection strings, also in the state) that clients sign requests with: it holds credentials of its own, so they are rotated and kept secret, and its rights are kept minimal. Nobody signs in to it, so multi-factor authentication is left out.",
+		Without: []string{
+			"accounts_and_access.enforce_mfa",
+		},
 	}},
 	{name: "azurerm_servicebus_queue", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",

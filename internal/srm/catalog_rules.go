@@ -240,10 +240,17 @@ func checkResourceTypes(m *merged) Problems {
 		}
 		probs = append(probs, m.checkEntry(at, rt.ServiceModel, rt.Focus, rt.Source)...)
 		probs = append(probs, m.checkCells(at, "cells", rt.Cells)...)
-		for j, id := range rt.Without {
-			if m.obligations.lookup(id) < 0 {
-				probs = append(probs, at.problem(fmt.Sprintf("without[%d]", j), "%s", unknownID{kind: "obligation", id: id, defined: m.obligations.ids}.problem()))
-			}
+		probs = append(probs, m.checkWithout(at, rt.Without)...)
+	}
+	return probs
+}
+
+// checkWithout checks the obligation ids of an entry's without.
+func (m *merged) checkWithout(at origin, ids []string) Problems {
+	var probs Problems
+	for j, id := range ids {
+		if m.obligations.lookup(id) < 0 {
+			probs = append(probs, at.problem(fmt.Sprintf("without[%d]", j), "%s", unknownID{kind: "obligation", id: id, defined: m.obligations.ids}.problem()))
 		}
 	}
 	return probs
@@ -280,13 +287,7 @@ func checkClasses(m *merged) Problems {
 			probs = append(probs, at.problem("applies_to", "a service class must embody at least one component"))
 		}
 		probs = append(probs, m.checkComponentList(at, "applies_to", sc.AppliesTo)...)
-		for j, id := range sc.Without {
-			field := fmt.Sprintf("without[%d]", j)
-			oi := m.obligations.lookup(id)
-			if oi < 0 {
-				probs = append(probs, at.problem(field, "%s", unknownID{kind: "obligation", id: id, defined: m.obligations.ids}.problem()))
-			}
-		}
+		probs = append(probs, m.checkWithout(at, sc.Without)...)
 		probs = append(probs, m.checkClassCells(at, sc)...)
 	}
 	return probs
@@ -379,6 +380,7 @@ func (m *merged) checkClassification(at origin, kind string, c Classification, w
 	probs := m.checkEntry(at, c.ServiceModel, c.Focus, c.Source)
 	probs = append(probs, m.checkApplies(at, "a "+kind, "the "+kind, c.Class, c.AppliesTo, c.Focus)...)
 	probs = append(probs, m.checkCells(at, "cells", c.Cells)...)
+	probs = append(probs, m.checkWithout(at, c.Without)...)
 	if strings.TrimSpace(c.Rationale) == "" {
 		probs = append(probs, at.problem("rationale", "must not be empty: %s", why))
 	}
@@ -952,7 +954,7 @@ func checkObjectKinds(m *merged) Problems {
 	for i := range m.services.ids {
 		s := m.services.items[i]
 		for _, t := range s.Types {
-			for _, p := range m.objectKindProblems(t, s.Class, s.AppliesTo, s.Focus, nil) {
+			for _, p := range m.objectKindProblems(t, s.Class, s.AppliesTo, s.Focus, s.Without) {
 				probs = append(probs, m.services.at[i].problem("class", "%s (type %s)", p, t))
 			}
 		}

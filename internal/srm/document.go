@@ -106,6 +106,10 @@ type Classification struct {
 	AppliesTo []string `json:"applies_to,omitempty"`
 	// Focus lists the components the resources directly configure.
 	Focus []string `json:"focus,omitempty"`
+	// Without lists obligations the resources never carry beyond those of
+	// the class, as for a type (a shared access policy holds keys, so it is
+	// a credential, but nobody signs in to it with a second factor).
+	Without []string `json:"without,omitempty"`
 	// Source is the id of the citation for the classification.
 	Source string `json:"source"`
 	// Rationale says what the resources are, and why they have their model
@@ -125,7 +129,7 @@ type Classification struct {
 
 // typeDoc is the classification as a resource type entry, for building.
 func (d Classification) typeDoc() ResourceTypeDoc {
-	return ResourceTypeDoc{ServiceModel: d.ServiceModel, Class: d.Class, AppliesTo: d.AppliesTo, Focus: d.Focus,
+	return ResourceTypeDoc{ServiceModel: d.ServiceModel, Class: d.Class, AppliesTo: d.AppliesTo, Focus: d.Focus, Without: d.Without,
 		Source: d.Source, Rationale: d.Rationale, Cells: d.Cells, Hybrid: d.Hybrid}
 }
 

@@ -169,3 +169,32 @@ func TestServicePartsObjectKinds(t *testing.T) {
 		}
 	}
 }
+
+// Shared access policies hold keys at every level (namespace, queue, topic,
+// IoT hub): each carries credential rotation and none multi-factor
+// authentication, whether an entry or a service part answers.
+func TestSharedAccessPoliciesAgree(t *testing.T) {
+	t.Parallel()
+	e := engine()
+	for _, typ := range []string{"azurerm_servicebus_namespace_authorization_rule", "azurerm_servicebus_queue_authorization_rule",
+		"azurerm_servicebus_topic_authorization_rule", "azurerm_eventhub_namespace_authorization_rule", "azurerm_eventhub_authorization_rule",
+		"azurerm_iothub_shared_access_policy"} {
+		res, err := e.Resolve(Request{ResourceType: typ})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := res.CustomerObligationIDs()
+		if !slices.Contains(got, "accounts_and_access.rotate_credentials") || slices.Contains(got, "accounts_and_access.enforce_mfa") {
+			t.Errorf("%s (%s): %v, want credential rotation and no multi-factor authentication", typ, res.ResourceType.Describe(), got)
+		}
+	}
+	// A service's without names defined obligations.
+	doc, probs := ParseDocument(CustomDocumentName, `{"services": {"acme/store": {"name": "Acme", "service_model": "paas", "class": "data_store",
+	  "source": "aws-srm", "rationale": "r", "prefixes": ["acme_store_"], "without": ["data_protection.back_up"]}}}`)
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	if _, err := WithCustom(doc); err == nil || !strings.Contains(err.Error(), "without[0]") || !strings.Contains(err.Error(), "data_protection.back_up") {
+		t.Errorf("unknown obligation in a service's without: %v", err)
+	}
+}
