@@ -502,12 +502,7 @@ func TestModuleAzapiTypes(t *testing.T) {
 			t.Errorf("module_azapi_types.csv: %s is no azapi row of the module sets", key)
 		}
 	}
-	arms := make([]string, 0, len(blocks))
-	for arm := range blocks {
-		arms = append(arms, arm)
-	}
-	sort.Strings(arms)
-	for _, arm := range arms {
+	for _, arm := range sortedKeys(blocks) {
 		if arm == "" {
 			t.Logf("ARM type not defined by the module: %d blocks (answered without type)", blocks[arm])
 			continue

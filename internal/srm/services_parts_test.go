@@ -225,12 +225,7 @@ func TestServiceParts(t *testing.T) {
 			t.Errorf("%s answers for no listed type without an entry: a part that splits nothing", id)
 		}
 	}
-	ids := make([]string, 0, len(fig))
-	for id := range fig {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	for _, id := range ids {
+	for _, id := range sortedKeys(fig) {
 		f := fig[id]
 		t.Logf("%s: %d listed types without an entry (%v); customer obligations per type before median %d p90 %d, after median %d p90 %d; types with host obligations before %d, after %d",
 			id, len(f.before), f.byPart, nearestRank(f.before, 0.5), nearestRank(f.before, 0.9), nearestRank(f.after, 0.5), nearestRank(f.after, 0.9),
