@@ -1013,6 +1013,152 @@ func builtinDocumentList() []NamedDocument {
 						},
 					},
 				},
+				Services: map[string]ServiceDoc{
+					"github/hooks": {
+						Name: "GitHub: webhooks",
+						Prefixes: []string{
+							"github_organization_webhook",
+							"github_repository_webhook",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "account_credential",
+							AppliesTo: []string{
+								"data_protection",
+							},
+							Focus: []string{
+								"configuration",
+								"data_protection",
+							},
+							Without: []string{
+								"data_protection.encrypt_at_rest",
+								"data_protection.manage_keys",
+								"data_protection.back_up_data",
+								"accounts_and_access.enforce_mfa",
+							},
+							Source:    "tf-provider-github",
+							Rationale: "A webhook sends a repository's or organization's events (with their content) to a URL and signs them with a shared secret: its transport (https, certificate checks) and the secret (least privilege of the events sent, review, rotation) are the customer's. It stores nothing, so encryption at rest, keys and back-ups are left out, and nobody signs in to it.",
+						},
+					},
+					"github/keys": {
+						Name: "GitHub: deploy keys and secrets",
+						Prefixes: []string{
+							"github_actions_environment_secret",
+							"github_actions_organization_secret",
+							"github_actions_secret",
+							"github_codespaces_organization_secret",
+							"github_codespaces_secret",
+							"github_dependabot_organization_secret",
+							"github_dependabot_secret",
+							"github_repository_deploy_key",
+							"github_user_gpg_key",
+							"github_user_ssh_key",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "key_secret",
+							Focus: []string{
+								"accounts_and_access",
+								"data_protection",
+							},
+							Source:    "tf-provider-github",
+							Rationale: "Deploy keys, SSH and GPG keys and Actions, Codespaces and Dependabot secrets are credentials that reach repositories or the systems workflows deploy to (the secrets' values also sit in the state): rotate them, keep their rights minimal and restrict who reads them.",
+						},
+					},
+					"github/settings": {
+						Name: "GitHub: repository and organization settings",
+						Prefixes: []string{
+							"github_branch_default",
+							"github_branch_protection",
+							"github_issue_label",
+							"github_repository_autolink_reference",
+							"github_repository_ruleset",
+							"github_repository_topics",
+							"github_organization_ruleset",
+							"github_organization_settings",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+								"deployment_settings",
+							},
+							Source:    "tf-provider-github",
+							Rationale: "Settings of a repository or organization declared elsewhere: the default branch, branch protections and rulesets (who may push and merge: change control), labels, topics and autolinks. They hold no data and no credentials of their own, so the repository's data and access obligations stay on github_repository and the team and membership types.",
+						},
+					},
+					"gitlab/hooks": {
+						Name: "GitLab: webhooks",
+						Prefixes: []string{
+							"gitlab_group_hook",
+							"gitlab_project_hook",
+							"gitlab_system_hook",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "account_credential",
+							AppliesTo: []string{
+								"data_protection",
+							},
+							Focus: []string{
+								"configuration",
+								"data_protection",
+							},
+							Without: []string{
+								"data_protection.encrypt_at_rest",
+								"data_protection.manage_keys",
+								"data_protection.back_up_data",
+								"accounts_and_access.enforce_mfa",
+							},
+							Source:    "tf-provider-gitlab",
+							Rationale: "A webhook sends a project's, group's or instance's events to a URL with a secret token, answered as github's webhooks: transport and token are the customer's; it stores nothing and nobody signs in to it.",
+						},
+					},
+					"gitlab/keys": {
+						Name: "GitLab: deploy keys, tokens and CI variables",
+						Prefixes: []string{
+							"gitlab_deploy_key",
+							"gitlab_deploy_token",
+							"gitlab_group_access_token",
+							"gitlab_group_variable",
+							"gitlab_instance_variable",
+							"gitlab_personal_access_token",
+							"gitlab_project_access_token",
+							"gitlab_project_variable",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "key_secret",
+							Focus: []string{
+								"accounts_and_access",
+								"data_protection",
+							},
+							Source:    "tf-provider-gitlab",
+							Rationale: "Deploy keys, deploy and access tokens and CI/CD variables (which hold secrets as often as not; the catalog takes the answer that leaves more to the customer) are credentials whose values also sit in the state: rotate them, keep their scopes minimal and restrict who reads them.",
+						},
+					},
+					"gitlab/settings": {
+						Name: "GitLab: project and group settings",
+						Prefixes: []string{
+							"gitlab_branch_protection",
+							"gitlab_project_approval_rule",
+							"gitlab_project_level_mr_approvals",
+							"gitlab_project_push_rules",
+							"gitlab_tag_protection",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+								"deployment_settings",
+							},
+							Source:    "tf-provider-gitlab",
+							Rationale: "Settings of a project declared elsewhere: protected branches and tags, approval rules and push rules (change control). They hold no data and no credentials of their own, as the github settings.",
+						},
+					},
+				},
 			},
 		},
 		{

@@ -140,3 +140,50 @@ func customCatalog(t testing.TB, text string) *Catalog {
 	}
 	return c
 }
+
+// The settings, webhooks and credentials of source-hosting providers answer
+// as what they are, not as the repository's data (the provider rule): a
+// default branch carries no back-up or key obligations, a webhook protects
+// what it sends and rotates its secret, a deploy key or CI variable is a
+// credential.
+func TestSourceHostingServices(t *testing.T) {
+	t.Parallel()
+	e := engine()
+	cases := []struct {
+		typ, basis  string
+		has, hasNot []string
+	}{
+		{"github_repository", BasisProvider, []string{"data_protection.back_up_data", "data_access.block_public_access"}, nil},
+		{"github_branch_default", BasisService, []string{"deployment_settings.control_changes"},
+			[]string{"data_protection.back_up_data", "data_protection.manage_keys", "data_classification.classify_data"}},
+		{"github_branch_protection_v3", BasisService, []string{"deployment_settings.control_changes"}, []string{"data_protection.back_up_data"}},
+		{"github_repository_webhook", BasisService, []string{"data_protection.encrypt_in_transit", "accounts_and_access.rotate_credentials"},
+			[]string{"data_protection.back_up_data", "data_protection.encrypt_at_rest", "accounts_and_access.enforce_mfa"}},
+		{"gitlab_project_hook", BasisService, []string{"data_protection.encrypt_in_transit", "accounts_and_access.rotate_credentials"},
+			[]string{"data_protection.back_up_data", "accounts_and_access.enforce_mfa"}},
+		{"github_repository_deploy_key", BasisService, []string{"accounts_and_access.rotate_credentials"}, []string{"accounts_and_access.enforce_mfa"}},
+		{"github_actions_secret", BasisService, []string{"accounts_and_access.rotate_credentials", "data_protection.encrypt_at_rest"}, nil},
+		{"gitlab_project_variable", BasisService, []string{"accounts_and_access.rotate_credentials"}, nil},
+		{"gitlab_project", BasisProvider, []string{"data_protection.back_up_data"}, nil},
+	}
+	for _, tc := range cases {
+		res, err := e.Resolve(Request{ResourceType: tc.typ})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.ResourceType.Basis != tc.basis {
+			t.Errorf("%s: answered by %s, want basis %s", tc.typ, res.ResourceType.Describe(), tc.basis)
+		}
+		got := res.CustomerObligationIDs()
+		for _, id := range tc.has {
+			if !slices.Contains(got, id) {
+				t.Errorf("%s lacks %s: %v", tc.typ, id, got)
+			}
+		}
+		for _, id := range tc.hasNot {
+			if slices.Contains(got, id) {
+				t.Errorf("%s carries %s: %v", tc.typ, id, got)
+			}
+		}
+	}
+}
