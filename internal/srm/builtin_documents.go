@@ -11,7 +11,7 @@ func builtinDocumentList() []NamedDocument {
 		{
 			Name: "data/matrix.json",
 			Document: &Document{
-				CatalogVersion: "2026.11.1",
+				CatalogVersion: "2026.12.1",
 				Sources: map[string]SourceDoc{
 					"aws-ecs-shared-model": {
 						Title: "Amazon ECS: AWS shared responsibility model for Amazon ECS (EC2 and Fargate launch types)",
