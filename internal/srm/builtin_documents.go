@@ -16936,6 +16936,9 @@ func builtinDocumentList() []NamedDocument {
 						Prefixes: []string{
 							"azurerm_static_web_app_custom_domain",
 						},
+						ARM: []string{
+							"Microsoft.Web/sites/hostNameBindings",
+						},
 						Classification: Classification{
 							ServiceModel: "paas",
 							Class:        "traffic_endpoint",
@@ -16944,7 +16947,22 @@ func builtinDocumentList() []NamedDocument {
 								"data_protection",
 							},
 							Source:    "azure-app-service-security",
-							Rationale: "A custom domain serves a static web app under the customer's name with a certificate Azure issues once the customer validates the domain: a traffic endpoint (TLS and the name clients reach), classed as the entry for azurerm_app_service_custom_hostname_binding.",
+							Rationale: "A custom domain serves a static web app under the customer's name with a certificate Azure issues once the customer validates the domain: a traffic endpoint (TLS and the name clients reach), classed as the entry for azurerm_app_service_custom_hostname_binding. A web app's host name bindings (Microsoft.Web/sites/hostNameBindings through azapi) are the same kind of object.",
+						},
+					},
+					"azurerm/appservice.publishing": {
+						Name: "Azure App Service: basic publishing credentials policies",
+						ARM: []string{
+							"Microsoft.Web/sites/basicPublishingCredentialsPolicies",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "access_policy",
+							Focus: []string{
+								"accounts_and_access",
+							},
+							Source:    "azure-app-service-security",
+							Rationale: "Whether a web app accepts basic-authentication (user and password) deployments over FTP and the SCM site: an access policy of the app declared elsewhere, with no host, code or data of its own; keeping it off is least privilege. Declared through azapi (azurerm sets it on the app).",
 						},
 					},
 					"azurerm/arckubernetes.extensions": {
@@ -17107,6 +17125,21 @@ func builtinDocumentList() []NamedDocument {
 							},
 							Source:    "azure-aks-security",
 							Rationale: "A trusted access role binding grants another Azure resource's managed identity a role on an AKS cluster: a grant, which runs nothing; the nodes' and workloads' duties stay on the cluster types.",
+						},
+					},
+					"azurerm/containers.maintenance": {
+						Name: "Azure Kubernetes Service: planned maintenance configurations",
+						ARM: []string{
+							"Microsoft.ContainerService/managedClusters/maintenanceConfigurations",
+						},
+						Classification: Classification{
+							ServiceModel: "caas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"deployment_settings",
+							},
+							Source:    "azure-aks-auto-upgrade",
+							Rationale: "A planned-maintenance configuration schedules when AKS applies cluster and node image upgrades to a cluster declared elsewhere: it runs nothing and holds no data, so only configuration and change control apply; the upgrade obligations stay on the cluster and its node pools. Declared through azapi (azurerm sets the windows on azurerm_kubernetes_cluster).",
 						},
 					},
 					"azurerm/containers.registry": {

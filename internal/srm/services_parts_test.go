@@ -4,6 +4,7 @@
 package srm
 
 import (
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -220,9 +221,36 @@ func TestServiceParts(t *testing.T) {
 			}
 		}
 	}
+	// A part answers for listed types, or only for ARM types (resources
+	// declared through azapi): then each of them is one the azapi
+	// documentation lists or a module of the measurement sets declares,
+	// and resolves to the part.
+	declared := map[string]bool{}
+	for _, rec := range readCSV(t, filepath.Join("testdata", "providers", "azapi.csv"))[1:] {
+		if rec[0] == "arm" {
+			declared[strings.ToLower(rec[1])] = true
+		}
+	}
+	for _, blocks := range readAzapiTypes(t) {
+		for _, b := range blocks {
+			declared[strings.ToLower(b.arm)] = true
+		}
+	}
 	for _, id := range c.ServiceIDs {
-		if strings.Contains(id, ".") && answered[id] == 0 {
-			t.Errorf("%s answers for no listed type without an entry: a part that splits nothing", id)
+		if !strings.Contains(id, ".") || answered[id] > 0 {
+			continue
+		}
+		arm := c.Services[id].Service.ARM
+		if len(arm) == 0 {
+			t.Errorf("%s answers for no listed type without an entry and no ARM type: a part that splits nothing", id)
+		}
+		for _, a := range arm {
+			if !declared[strings.ToLower(a)] {
+				t.Errorf("%s: ARM type %s is neither documented by azapi nor declared by a module of the measurement sets", id, a)
+			}
+			if got := c.ServiceOfARM(a + "@2024-01-01"); got == nil || got.Type != id {
+				t.Errorf("%s: ARM type %s answers as %v", id, a, got)
+			}
 		}
 	}
 	for _, id := range sortedKeys(fig) {
