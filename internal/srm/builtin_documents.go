@@ -1818,6 +1818,31 @@ func builtinDocumentList() []NamedDocument {
 			Name: "data/resource_types_aws.json",
 			Document: &Document{
 				Sources: map[string]SourceDoc{
+					"aws-acm-security": {
+						Title: "AWS Certificate Manager: Security in AWS Certificate Manager",
+						URL:   "https://docs.aws.amazon.com/acm/latest/userguide/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-apigateway-security": {
+						Title: "Amazon API Gateway: Security in Amazon API Gateway",
+						URL:   "https://docs.aws.amazon.com/apigateway/latest/developerguide/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-appsync-security": {
+						Title: "AWS AppSync: Security in AWS AppSync",
+						URL:   "https://docs.aws.amazon.com/appsync/latest/devguide/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-athena-security": {
+						Title: "Amazon Athena: Amazon Athena security",
+						URL:   "https://docs.aws.amazon.com/athena/latest/ug/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-backup-security": {
+						Title: "AWS Backup: Security in AWS Backup",
+						URL:   "https://docs.aws.amazon.com/aws-backup/latest/devguide/security-considerations.html",
+						AsOf:  "2026-12-07",
+					},
 					"aws-batch-compute-resource-amis": {
 						Title: "AWS Batch: Compute resource AMIs (\"You're responsible for the management of the guest operating system\")",
 						URL:   "https://docs.aws.amazon.com/batch/latest/userguide/compute_resource_AMIs.html",
@@ -1827,6 +1852,36 @@ func builtinDocumentList() []NamedDocument {
 						Title: "AWS Elastic Beanstalk: Shared responsibility model for Elastic Beanstalk platform maintenance",
 						URL:   "https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/platforms-shared-responsibility.html",
 						AsOf:  "2026-11-29",
+					},
+					"aws-cloudfront-security": {
+						Title: "Amazon CloudFront: Security in Amazon CloudFront",
+						URL:   "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-cloudtrail-security": {
+						Title: "AWS CloudTrail: Security in AWS CloudTrail",
+						URL:   "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/WhatIsCloudTrail-Security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-cloudwatch-logs-security": {
+						Title: "Amazon CloudWatch Logs: Security in Amazon CloudWatch Logs",
+						URL:   "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-cloudwatch-security": {
+						Title: "Amazon CloudWatch: Security in Amazon CloudWatch",
+						URL:   "https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-cognito-security": {
+						Title: "Amazon Cognito: Security in Amazon Cognito",
+						URL:   "https://docs.aws.amazon.com/cognito/latest/developerguide/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-config-security": {
+						Title: "AWS Config: Security in AWS Config",
+						URL:   "https://docs.aws.amazon.com/config/latest/developerguide/security.html",
+						AsOf:  "2026-12-07",
 					},
 					"aws-datasync-agent": {
 						Title: "AWS DataSync: agent requirements (the agent VM the customer deploys)",
@@ -1838,15 +1893,30 @@ func builtinDocumentList() []NamedDocument {
 						URL:   "https://docs.aws.amazon.com/dms/latest/userguide/CHAP_ReplicationInstance.html",
 						AsOf:  "2026-12-06",
 					},
+					"aws-dms-security": {
+						Title: "AWS Database Migration Service: Security in AWS Database Migration Service",
+						URL:   "https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Security.html",
+						AsOf:  "2026-12-07",
+					},
 					"aws-docdb-major-version-upgrade": {
 						Title: "Amazon DocumentDB: In-place major version upgrade (\"You can choose how and when to upgrade\")",
 						URL:   "https://docs.aws.amazon.com/documentdb/latest/developerguide/docdb-mvu.html",
 						AsOf:  "2026-12-06",
 					},
+					"aws-docdb-security": {
+						Title: "Amazon DocumentDB: Security best practices for Amazon DocumentDB",
+						URL:   "https://docs.aws.amazon.com/documentdb/latest/developerguide/security_best_practices.html",
+						AsOf:  "2026-12-07",
+					},
 					"aws-ec2-security": {
 						Title: "Amazon EC2: Security in Amazon EC2",
 						URL:   "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-security.html",
 						AsOf:  "2026-11-28",
+					},
+					"aws-ecr-security": {
+						Title: "Amazon ECR: Security in Amazon Elastic Container Registry",
+						URL:   "https://docs.aws.amazon.com/AmazonECR/latest/userguide/security.html",
+						AsOf:  "2026-12-07",
 					},
 					"aws-ecs-anywhere": {
 						Title: "Amazon ECS: Amazon ECS clusters for the external launch type (ECS Anywhere)",
@@ -1857,6 +1927,11 @@ func builtinDocumentList() []NamedDocument {
 						Title: "Amazon ECS: Shared responsibility model for Amazon ECS Managed Instances",
 						URL:   "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/security-shared-model-managed-instances.html",
 						AsOf:  "2026-11-29",
+					},
+					"aws-efs-security": {
+						Title: "Amazon EFS: Security in Amazon EFS",
+						URL:   "https://docs.aws.amazon.com/efs/latest/ug/security-considerations.html",
+						AsOf:  "2026-12-07",
 					},
 					"aws-eks-auto-mode-instances": {
 						Title: "Amazon EKS: Learn about Amazon EKS Auto Mode managed instances",
@@ -1893,10 +1968,65 @@ func builtinDocumentList() []NamedDocument {
 						URL:   "https://docs.aws.amazon.com/emr/latest/ManagementGuide/emr-default-ami.html",
 						AsOf:  "2026-11-29",
 					},
+					"aws-emr-security": {
+						Title: "Amazon EMR: Security in Amazon EMR",
+						URL:   "https://docs.aws.amazon.com/emr/latest/ManagementGuide/emr-security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-eventbridge-security": {
+						Title: "Amazon EventBridge: Amazon EventBridge security",
+						URL:   "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-firehose-security": {
+						Title: "Amazon Data Firehose: Security in Amazon Data Firehose",
+						URL:   "https://docs.aws.amazon.com/firehose/latest/dev/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-fsx-lustre-security": {
+						Title: "Amazon FSx for Lustre: Security in FSx for Lustre",
+						URL:   "https://docs.aws.amazon.com/fsx/latest/LustreGuide/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-fsx-ontap-security": {
+						Title: "Amazon FSx for NetApp ONTAP: Security in Amazon FSx for NetApp ONTAP",
+						URL:   "https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-fsx-windows-security": {
+						Title: "Amazon FSx for Windows File Server: Security in FSx for Windows File Server",
+						URL:   "https://docs.aws.amazon.com/fsx/latest/WindowsGuide/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-glacier-security": {
+						Title: "Amazon S3 Glacier: Security in Amazon S3 Glacier",
+						URL:   "https://docs.aws.amazon.com/amazonglacier/latest/dev/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-glue-security": {
+						Title: "AWS Glue: Security in AWS Glue",
+						URL:   "https://docs.aws.amazon.com/glue/latest/dg/security.html",
+						AsOf:  "2026-12-07",
+					},
 					"aws-iam-security": {
 						Title: "AWS IAM: Security in AWS Identity and Access Management",
 						URL:   "https://docs.aws.amazon.com/IAM/latest/UserGuide/security.html",
 						AsOf:  "2026-11-28",
+					},
+					"aws-inspector-security": {
+						Title: "Amazon Inspector: Security in Amazon Inspector",
+						URL:   "https://docs.aws.amazon.com/inspector/latest/user/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-keyspaces-security": {
+						Title: "Amazon Keyspaces: Security best practices for Amazon Keyspaces",
+						URL:   "https://docs.aws.amazon.com/keyspaces/latest/devguide/best-practices-security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-kinesis-streams-security": {
+						Title: "Amazon Kinesis Data Streams: Security in Amazon Kinesis Data Streams",
+						URL:   "https://docs.aws.amazon.com/streams/latest/dev/security.html",
+						AsOf:  "2026-12-07",
 					},
 					"aws-kms-custom-key-store": {
 						Title: "AWS KMS: Custom key stores",
@@ -1908,10 +2038,35 @@ func builtinDocumentList() []NamedDocument {
 						URL:   "https://docs.aws.amazon.com/kms/latest/developerguide/kms-security.html",
 						AsOf:  "2026-11-28",
 					},
+					"aws-lakeformation-security": {
+						Title: "AWS Lake Formation: Data protection in Lake Formation",
+						URL:   "https://docs.aws.amazon.com/lake-formation/latest/dg/data-protection.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-macie-security": {
+						Title: "Amazon Macie: Data protection in Amazon Macie",
+						URL:   "https://docs.aws.amazon.com/macie/latest/user/data-protection.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-memorydb-security": {
+						Title: "Amazon MemoryDB: Security in MemoryDB",
+						URL:   "https://docs.aws.amazon.com/memorydb/latest/devguide/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-mq-security": {
+						Title: "Amazon MQ: Security in Amazon MQ",
+						URL:   "https://docs.aws.amazon.com/amazon-mq/latest/developer-guide/security.html",
+						AsOf:  "2026-12-07",
+					},
 					"aws-mq-upgrading-brokers": {
 						Title: "Amazon MQ: Upgrading a broker engine version (major upgrades are manual)",
 						URL:   "https://docs.aws.amazon.com/amazon-mq/latest/developer-guide/upgrading-brokers.html",
 						AsOf:  "2026-12-06",
+					},
+					"aws-msk-security": {
+						Title: "Amazon MSK: Security in Amazon Managed Streaming for Apache Kafka",
+						URL:   "https://docs.aws.amazon.com/msk/latest/developerguide/security.html",
+						AsOf:  "2026-12-07",
 					},
 					"aws-msk-version-support": {
 						Title: "Amazon MSK: Apache Kafka version support (upgrade before the end of support date)",
@@ -1923,10 +2078,30 @@ func builtinDocumentList() []NamedDocument {
 						URL:   "https://docs.aws.amazon.com/neptune/latest/userguide/release-types.html",
 						AsOf:  "2026-12-06",
 					},
+					"aws-neptune-security": {
+						Title: "Amazon Neptune: Protecting data in your Amazon Neptune database",
+						URL:   "https://docs.aws.amazon.com/neptune/latest/userguide/data-protection.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-opensearch-security": {
+						Title: "Amazon OpenSearch Service: Security in Amazon OpenSearch Service",
+						URL:   "https://docs.aws.amazon.com/opensearch-service/latest/developerguide/security.html",
+						AsOf:  "2026-12-07",
+					},
 					"aws-opensearch-version-upgrade": {
 						Title: "Amazon OpenSearch Service: Upgrading domains (in-place version upgrades)",
 						URL:   "https://docs.aws.amazon.com/opensearch-service/latest/developerguide/version-migration.html",
 						AsOf:  "2026-12-06",
+					},
+					"aws-organizations-security": {
+						Title: "AWS Organizations: Security in AWS Organizations",
+						URL:   "https://docs.aws.amazon.com/organizations/latest/userguide/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-privateca-security": {
+						Title: "AWS Private Certificate Authority: Security in AWS Private CA",
+						URL:   "https://docs.aws.amazon.com/privateca/latest/userguide/security.html",
+						AsOf:  "2026-12-07",
 					},
 					"aws-rds-custom-architecture": {
 						Title: "Amazon RDS Custom architecture",
@@ -1938,15 +2113,60 @@ func builtinDocumentList() []NamedDocument {
 						URL:   "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.html",
 						AsOf:  "2026-11-28",
 					},
+					"aws-redshift-security": {
+						Title: "Amazon Redshift: Security in Amazon Redshift",
+						URL:   "https://docs.aws.amazon.com/redshift/latest/mgmt/iam-redshift-user-mgmt.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-route53-security": {
+						Title: "Amazon Route 53: Security in Amazon Route 53",
+						URL:   "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/security.html",
+						AsOf:  "2026-12-07",
+					},
 					"aws-s3-security": {
 						Title: "Amazon S3: Security in Amazon S3",
 						URL:   "https://docs.aws.amazon.com/AmazonS3/latest/userguide/security.html",
 						AsOf:  "2026-11-28",
 					},
+					"aws-secretsmanager-security": {
+						Title: "AWS Secrets Manager: Security in AWS Secrets Manager",
+						URL:   "https://docs.aws.amazon.com/secretsmanager/latest/userguide/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-securityhub-security": {
+						Title: "AWS Security Hub: Security in AWS Security Hub",
+						URL:   "https://docs.aws.amazon.com/securityhub/latest/userguide/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-ses-security": {
+						Title: "Amazon SES: Security in Amazon Simple Email Service",
+						URL:   "https://docs.aws.amazon.com/ses/latest/dg/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-shield-security": {
+						Title: "AWS Shield: Security in AWS Shield",
+						URL:   "https://docs.aws.amazon.com/waf/latest/developerguide/shd-security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-sns-security": {
+						Title: "Amazon SNS: Data protection in Amazon SNS",
+						URL:   "https://docs.aws.amazon.com/sns/latest/dg/sns-data-protection.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-ssm-security": {
+						Title: "AWS Systems Manager: Security in AWS Systems Manager",
+						URL:   "https://docs.aws.amazon.com/systems-manager/latest/userguide/security.html",
+						AsOf:  "2026-12-07",
+					},
 					"aws-storage-gateway-requirements": {
 						Title: "AWS Storage Gateway: requirements (the gateway VM runs on the customer's hypervisor or on EC2)",
 						URL:   "https://docs.aws.amazon.com/storagegateway/latest/vgw/Requirements.html",
 						AsOf:  "2026-12-06",
+					},
+					"aws-timestream-security": {
+						Title: "Amazon Timestream: Security in Timestream for LiveAnalytics",
+						URL:   "https://docs.aws.amazon.com/timestream/latest/developerguide/security.html",
+						AsOf:  "2026-12-07",
 					},
 					"aws-vpc-nat-gateway": {
 						Title: "Amazon VPC: NAT gateways",
@@ -1957,6 +2177,11 @@ func builtinDocumentList() []NamedDocument {
 						Title: "Amazon VPC: Security in Amazon VPC",
 						URL:   "https://docs.aws.amazon.com/vpc/latest/userguide/security.html",
 						AsOf:  "2026-11-28",
+					},
+					"aws-waf-security": {
+						Title: "AWS WAF: Security in your use of the AWS WAF service",
+						URL:   "https://docs.aws.amazon.com/waf/latest/developerguide/security.html",
+						AsOf:  "2026-12-07",
 					},
 				},
 			},
@@ -19657,7 +19882,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_protection",
 		},
-		Source: "aws-srm",
+		Source: "aws-acm-security",
 	}},
 	{name: "aws_acm_certificate_validation", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19665,7 +19890,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_protection",
 		},
-		Source: "aws-srm",
+		Source: "aws-acm-security",
 	}},
 	{name: "aws_acmpca_certificate_authority", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19677,7 +19902,7 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 			"identity_infrastructure",
 		},
-		Source: "aws-srm",
+		Source: "aws-privateca-security",
 	}},
 	{name: "aws_alb", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -19739,7 +19964,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"accounts_and_access",
 		},
-		Source: "aws-srm",
+		Source: "aws-apigateway-security",
 	}},
 	{name: "aws_api_gateway_deployment", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19747,7 +19972,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"deployment_settings",
 		},
-		Source: "aws-srm",
+		Source: "aws-apigateway-security",
 	}},
 	{name: "aws_api_gateway_integration", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19755,7 +19980,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"configuration",
 		},
-		Source: "aws-srm",
+		Source: "aws-apigateway-security",
 	}},
 	{name: "aws_api_gateway_method", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19766,7 +19991,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"accounts_and_access",
 		},
-		Source: "aws-srm",
+		Source: "aws-apigateway-security",
 	}},
 	{name: "aws_api_gateway_resource", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19774,7 +19999,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"configuration",
 		},
-		Source: "aws-srm",
+		Source: "aws-apigateway-security",
 	}},
 	{name: "aws_api_gateway_rest_api", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19792,7 +20017,7 @@ var builtinTypes = [...]builtinType{
 				Disagreement: "The generic SaaS cell is provider; a REST API exposes network rules that only the customer can set.",
 			},
 		},
-		Source:    "aws-srm",
+		Source:    "aws-apigateway-security",
 		Rationale: "API Gateway runs no customer code; AWS runs the gateway, the customer configures routes, authorizers and throttling.",
 	}},
 	{name: "aws_api_gateway_stage", doc: 3, def: ResourceTypeDoc{
@@ -19802,7 +20027,7 @@ var builtinTypes = [...]builtinType{
 			"configuration",
 			"data_access",
 		},
-		Source: "aws-srm",
+		Source: "aws-apigateway-security",
 	}},
 	{name: "aws_apigatewayv2_api", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19820,7 +20045,7 @@ var builtinTypes = [...]builtinType{
 				Disagreement: "The generic SaaS cell is provider; an HTTP or WebSocket API exposes network rules that only the customer can set.",
 			},
 		},
-		Source: "aws-srm",
+		Source: "aws-apigateway-security",
 	}},
 	{name: "aws_apigatewayv2_authorizer", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19831,7 +20056,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"accounts_and_access",
 		},
-		Source: "aws-srm",
+		Source: "aws-apigateway-security",
 	}},
 	{name: "aws_apigatewayv2_integration", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19839,7 +20064,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"configuration",
 		},
-		Source: "aws-srm",
+		Source: "aws-apigateway-security",
 	}},
 	{name: "aws_apigatewayv2_route", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19850,7 +20075,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"accounts_and_access",
 		},
-		Source: "aws-srm",
+		Source: "aws-apigateway-security",
 	}},
 	{name: "aws_apigatewayv2_stage", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19859,7 +20084,7 @@ var builtinTypes = [...]builtinType{
 			"configuration",
 			"data_access",
 		},
-		Source: "aws-srm",
+		Source: "aws-apigateway-security",
 	}},
 	{name: "aws_appsync_graphql_api", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19871,7 +20096,7 @@ var builtinTypes = [...]builtinType{
 			"accounts_and_access",
 			"configuration",
 		},
-		Source: "aws-srm",
+		Source: "aws-appsync-security",
 	}},
 	{name: "aws_athena_database", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19879,7 +20104,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_classification",
 		},
-		Source: "aws-security-scope",
+		Source: "aws-athena-security",
 	}},
 	{name: "aws_athena_workgroup", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19888,7 +20113,7 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 			"configuration",
 		},
-		Source: "aws-security-scope",
+		Source: "aws-athena-security",
 	}},
 	{name: "aws_autoscaling_group", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -19921,7 +20146,7 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 			"deployment_settings",
 		},
-		Source: "aws-srm",
+		Source: "aws-backup-security",
 	}},
 	{name: "aws_backup_selection", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19929,7 +20154,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_protection",
 		},
-		Source: "aws-srm",
+		Source: "aws-backup-security",
 	}},
 	{name: "aws_backup_vault", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19937,7 +20162,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_protection",
 		},
-		Source: "aws-srm",
+		Source: "aws-backup-security",
 	}},
 	{name: "aws_backup_vault_lock_configuration", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19945,7 +20170,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_protection",
 		},
-		Source: "aws-srm",
+		Source: "aws-backup-security",
 	}},
 	{name: "aws_batch_compute_environment", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "caas",
@@ -19970,7 +20195,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"configuration",
 		},
-		Source: "aws-srm",
+		Source: "aws-cloudfront-security",
 	}},
 	{name: "aws_cloudfront_distribution", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19989,7 +20214,7 @@ var builtinTypes = [...]builtinType{
 				Disagreement: "The generic SaaS cell is provider; a distribution exposes network rules that only the customer can set.",
 			},
 		},
-		Source: "aws-srm",
+		Source: "aws-cloudfront-security",
 	}},
 	{name: "aws_cloudfront_function", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "faas",
@@ -20005,7 +20230,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_access",
 		},
-		Source: "aws-srm",
+		Source: "aws-cloudfront-security",
 	}},
 	{name: "aws_cloudfront_origin_access_identity", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -20013,7 +20238,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_access",
 		},
-		Source: "aws-srm",
+		Source: "aws-cloudfront-security",
 	}},
 	{name: "aws_cloudtrail", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -20022,7 +20247,7 @@ var builtinTypes = [...]builtinType{
 			"data_access",
 			"data_protection",
 		},
-		Source: "aws-srm",
+		Source: "aws-cloudtrail-security",
 	}},
 	{name: "aws_cloudwatch_dashboard", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -20030,7 +20255,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"configuration",
 		},
-		Source: "aws-srm",
+		Source: "aws-cloudwatch-security",
 	}},
 	{name: "aws_cloudwatch_event_bus", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -20038,7 +20263,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_access",
 		},
-		Source: "aws-security-scope",
+		Source: "aws-eventbridge-security",
 	}},
 	{name: "aws_cloudwatch_event_rule", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -20046,7 +20271,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"configuration",
 		},
-		Source: "aws-security-scope",
+		Source: "aws-eventbridge-security",
 	}},
 	{name: "aws_cloudwatch_event_target", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -20054,7 +20279,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"configuration",
 		},
-		Source: "aws-security-scope",
+		Source: "aws-eventbridge-security",
 	}},
 	{name: "aws_cloudwatch_log_group", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -20063,7 +20288,7 @@ var builtinTypes = [...]builtinType{
 			"data_access",
 			"data_protection",
 		},
-		Source: "aws-srm",
+		Source: "aws-cloudwatch-logs-security",
 	}},
 	{name: "aws_cloudwatch_log_metric_filter", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -20071,7 +20296,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_access",
 		},
-		Source: "aws-srm",
+		Source: "aws-cloudwatch-logs-security",
 	}},
 	{name: "aws_cloudwatch_log_subscription_filter", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -20079,7 +20304,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_access",
 		},
-		Source: "aws-srm",
+		Source: "aws-cloudwatch-logs-security",
 	}},
 	{name: "aws_cloudwatch_metric_alarm", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -20087,7 +20312,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"deployment_settings",
 		},
-		Source: "aws-srm",
+		Source: "aws-cloudwatch-security",
 	}},
 	{name: "aws_cognito_identity_pool", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -20095,7 +20320,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"identity_infrastructure",
 		},
-		Source: "aws-srm",
+		Source: "aws-cognito-security",
 	}},
 	{name: "aws_cognito_user_pool", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -20104,7 +20329,7 @@ var builtinTypes = [...]builtinType{
 			"identity_infrastructure",
 			"accounts_and_access",
 		},
-		Source: "aws-srm",
+		Source: "aws-cognito-security",
 	}},
 	{name: "aws_cognito_user_pool_client", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -20112,7 +20337,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"identity_infrastructure",
 		},
-		Source: "aws-srm",
+		Source: "aws-cognito-security",
 	}},
 	{name: "aws_config_config_rule", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -20120,7 +20345,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"configuration",
 		},
-		Source: "aws-srm",
+		Source: "aws-config-security",
 	}},
 	{name: "aws_config_configuration_recorder", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -20128,7 +20353,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"configuration",
 		},
-		Source: "aws-srm",
+		Source: "aws-config-security",
 	}},
 	{name: "aws_config_delivery_channel", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -20136,7 +20361,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"configuration",
 		},
-		Source: "aws-srm",
+		Source: "aws-config-security",
 	}},
 	{name: "aws_customer_gateway", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -20400,7 +20625,7 @@ var builtinTypes = [...]builtinType{
 				Disagreement: "The generic PaaS cell is provider; the engine's major versions are the customer's to start (audit N2). The cited page describes replication engine versions and in-place upgrades the customer starts; it assigns no responsibility in those words.",
 			},
 		},
-		Source: "aws-srm",
+		Source: "aws-dms-security",
 	}},
 	{name: "aws_docdb_cluster", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -20418,7 +20643,7 @@ var builtinTypes = [...]builtinType{
 				Disagreement: "The generic PaaS cell is provider; the engine's major versions are the customer's to start (audit N2).",
 			},
 		},
-		Source: "aws-srm",
+		Source: "aws-docdb-security",
 	}},
 	{name: "aws_docdb_cluster_instance", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -20435,7 +20660,7 @@ var builtinTypes = [...]builtinType{
 				Disagreement: "The generic PaaS cell is provider; the engine's major versions are the customer's to start (audit N2).",
 			},
 		},
-		Source: "aws-srm",
+		Source: "aws-docdb-security",
 	}},
 	{name: "aws_dx_connection", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -20451,7 +20676,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_protection",
 		},
-		Source: "aws-security-scope",
+		Source: "aws-dynamodb-security",
 	}},
 	{name: "aws_dynamodb_table", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -20469,7 +20694,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_classification",
 		},
-		Source: "aws-security-scope",
+		Source: "aws-dynamodb-security",
 	}},
 	{name: "aws_ebs_encryption_by_default", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -20501,7 +20726,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"configuration",
 		},
-		Source:    "aws-srm",
+		Source:    "aws-ec2-security",
 		Rationale: "A Dedicated Host allocation: a reservation of a physical server for the customer's instances, which carry the host duties; the host's hardware and hypervisor are AWS's.",
 	}},
 	{name: "aws_ec2_transit_gateway", doc: 3, def: ResourceTypeDoc{
@@ -20549,7 +20774,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_protection",
 		},
-		Source: "aws-security-scope",
+		Source: "aws-ecr-security",
 	}},
 	{name: "aws_ecr_repository", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -20558,7 +20783,7 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 			"data_access",
 		},
-		Source: "aws-security-scope",
+		Source: "aws-ecr-security",
 	}},
 	{name: "aws_ecr_repository_policy", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -20569,7 +20794,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_access",
 		},
-		Source:    "aws-security-scope",
+		Source:    "aws-ecr-security",
 		Rationale: "A resource policy of its parent: who may use the parent's data (least privilege, review, public access); the parent carries the data store's obligations.",
 	}},
 	{name: "aws_ecs_capacity_provider", doc: 3, def: ResourceTypeDoc{
@@ -21036,7 +21261,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_access",
 		},
-		Source: "aws-srm",
+		Source: "aws-efs-security",
 	}},
 	{name: "aws_efs_backup_policy", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -21044,7 +21269,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_protection",
 		},
-		Source: "aws-srm",
+		Source: "aws-efs-security",
 	}},
 	{name: "aws_efs_file_system", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -21052,7 +21277,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_protection",
 		},
-		Source:    "aws-srm",
+		Source:    "aws-efs-security",
 		Rationale: "EFS is operated end to end by AWS; the customer keeps its data, encryption and who may mount it.",
 	}},
 	{name: "aws_efs_file_system_policy", doc: 3, def: ResourceTypeDoc{
@@ -21064,7 +21289,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_access",
 		},
-		Source:    "aws-srm",
+		Source:    "aws-efs-security",
 		Rationale: "A resource policy of its parent: who may use the parent's data (least privilege, review, public access); the parent carries the data store's obligations.",
 	}},
 	{name: "aws_efs_mount_target", doc: 3, def: ResourceTypeDoc{
@@ -21082,7 +21307,7 @@ var builtinTypes = [...]builtinType{
 				Disagreement: "The generic SaaS cell is provider; a mount target exposes network rules that only the customer can set.",
 			},
 		},
-		Source: "aws-srm",
+		Source: "aws-efs-security",
 	}},
 	{name: "aws_egress_only_internet_gateway", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -21449,7 +21674,7 @@ var builtinTypes = [...]builtinType{
 				Disagreement: "The generic PaaS cell is provider; the engine's major versions are the customer's to start (audit N2).",
 			},
 		},
-		Source: "aws-srm",
+		Source: "aws-elasticache-security-pillar",
 	}},
 	{name: "aws_elasticache_parameter_group", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -21457,7 +21682,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"configuration",
 		},
-		Source: "aws-srm",
+		Source: "aws-elasticache-security-pillar",
 	}},
 	{name: "aws_elasticache_replication_group", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -21475,7 +21700,7 @@ var builtinTypes = [...]builtinType{
 				Disagreement: "The generic PaaS cell is provider; the engine's major versions are the customer's to start (audit N2).",
 			},
 		},
-		Source: "aws-srm",
+		Source: "aws-elasticache-security-pillar",
 	}},
 	{name: "aws_elasticache_subnet_group", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -21483,7 +21708,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"network_controls",
 		},
-		Source: "aws-srm",
+		Source: "aws-elasticache-security-pillar",
 	}},
 	{name: "aws_elasticache_user", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -21491,7 +21716,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"accounts_and_access",
 		},
-		Source: "aws-srm",
+		Source: "aws-elasticache-security-pillar",
 	}},
 	{name: "aws_elasticsearch_domain", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -21510,7 +21735,7 @@ var builtinTypes = [...]builtinType{
 				Disagreement: "The generic PaaS cell is provider; the engine's major versions are the customer's to start (audit N2).",
 			},
 		},
-		Source: "aws-security-scope",
+		Source: "aws-opensearch-security",
 	}},
 	{name: "aws_elb", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -21564,7 +21789,7 @@ var builtinTypes = [...]builtinType{
 				},
 			},
 		},
-		Source:    "aws-security-scope",
+		Source:    "aws-emr-security",
 		Rationale: "EMR runs the big-data platform on EC2 instances in the customer's account from AMIs AWS publishes: the customer configures security groups and the cluster, and relaunches clusters to take OS updates. A custom AMI (custom_ami_id) makes the OS the customer's.",
 	}},
 	{name: "aws_flow_log", doc: 3, def: ResourceTypeDoc{
@@ -21586,7 +21811,7 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 			"network_controls",
 		},
-		Source: "aws-srm",
+		Source: "aws-fsx-lustre-security",
 	}},
 	{name: "aws_fsx_ontap_file_system", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -21595,7 +21820,7 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 			"network_controls",
 		},
-		Source: "aws-srm",
+		Source: "aws-fsx-ontap-security",
 	}},
 	{name: "aws_fsx_windows_file_system", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -21604,7 +21829,7 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 			"network_controls",
 		},
-		Source: "aws-srm",
+		Source: "aws-fsx-windows-security",
 	}},
 	{name: "aws_glacier_vault", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -21612,7 +21837,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_protection",
 		},
-		Source: "aws-srm",
+		Source: "aws-glacier-security",
 	}},
 	{name: "aws_globalaccelerator_accelerator", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -21637,7 +21862,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_classification",
 		},
-		Source: "aws-security-scope",
+		Source: "aws-glue-security",
 	}},
 	{name: "aws_glue_catalog_table", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -21645,7 +21870,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_classification",
 		},
-		Source: "aws-security-scope",
+		Source: "aws-glue-security",
 	}},
 	{name: "aws_glue_crawler", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -21653,7 +21878,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_classification",
 		},
-		Source: "aws-security-scope",
+		Source: "aws-glue-security",
 	}},
 	{name: "aws_glue_job", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "faas",
@@ -21671,7 +21896,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"configuration",
 		},
-		Source: "aws-srm",
+		Source: "aws-guardduty-security",
 	}},
 	{name: "aws_iam_access_key", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -21860,7 +22085,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"configuration",
 		},
-		Source:    "aws-srm",
+		Source:    "aws-inspector-security",
 		Rationale: "Enabling Inspector is an account setting: it scans the customer's instances, images and functions, whose operating_system and application_code obligations stay on those resources; AWS runs the scanner.",
 	}},
 	{name: "aws_instance", doc: 3, def: ResourceTypeDoc{
@@ -21910,7 +22135,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_protection",
 		},
-		Source: "aws-security-scope",
+		Source: "aws-keyspaces-security",
 	}},
 	{name: "aws_kinesis_firehose_delivery_stream", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -21919,7 +22144,7 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 			"configuration",
 		},
-		Source: "aws-security-scope",
+		Source: "aws-firehose-security",
 	}},
 	{name: "aws_kinesis_stream", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -21927,7 +22152,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_protection",
 		},
-		Source: "aws-security-scope",
+		Source: "aws-kinesis-streams-security",
 	}},
 	{name: "aws_kms_alias", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -22017,7 +22242,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_access",
 		},
-		Source: "aws-security-scope",
+		Source: "aws-lakeformation-security",
 	}},
 	{name: "aws_lambda_alias", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "faas",
@@ -22264,7 +22489,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_classification",
 		},
-		Source: "aws-srm",
+		Source: "aws-macie-security",
 	}},
 	{name: "aws_memorydb_cluster", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -22282,7 +22507,7 @@ var builtinTypes = [...]builtinType{
 				Disagreement: "The generic PaaS cell is provider; the engine's major versions are the customer's to start (audit N2). The cited page is ElastiCache's (the same engines); no MemoryDB page was checked: counted as shared, the answer that leaves more to the customer.",
 			},
 		},
-		Source: "aws-srm",
+		Source: "aws-memorydb-security",
 	}},
 	{name: "aws_mq_broker", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -22301,7 +22526,7 @@ var builtinTypes = [...]builtinType{
 				Disagreement: "The generic PaaS cell is provider; the engine's major versions are the customer's to start (audit N2).",
 			},
 		},
-		Source: "aws-security-scope",
+		Source: "aws-mq-security",
 	}},
 	{name: "aws_msk_cluster", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -22319,7 +22544,7 @@ var builtinTypes = [...]builtinType{
 				Disagreement: "The generic PaaS cell is provider; the engine's major versions are the customer's to start (audit N2).",
 			},
 		},
-		Source: "aws-security-scope",
+		Source: "aws-msk-security",
 	}},
 	{name: "aws_nat_gateway", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -22360,7 +22585,7 @@ var builtinTypes = [...]builtinType{
 				Disagreement: "The generic PaaS cell is provider; the engine's major versions are the customer's to start (audit N2).",
 			},
 		},
-		Source: "aws-srm",
+		Source: "aws-neptune-security",
 	}},
 	{name: "aws_neptune_cluster_instance", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -22377,7 +22602,7 @@ var builtinTypes = [...]builtinType{
 				Disagreement: "The generic PaaS cell is provider; the engine's major versions are the customer's to start (audit N2).",
 			},
 		},
-		Source: "aws-srm",
+		Source: "aws-neptune-security",
 	}},
 	{name: "aws_network_acl", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -22445,7 +22670,7 @@ var builtinTypes = [...]builtinType{
 				Disagreement: "The generic PaaS cell is provider; the engine's major versions are the customer's to start (audit N2).",
 			},
 		},
-		Source: "aws-security-scope",
+		Source: "aws-opensearch-security",
 	}},
 	{name: "aws_organizations_account", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -22453,7 +22678,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"configuration",
 		},
-		Source: "aws-srm",
+		Source: "aws-organizations-security",
 	}},
 	{name: "aws_organizations_organizational_unit", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -22461,7 +22686,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"configuration",
 		},
-		Source: "aws-srm",
+		Source: "aws-organizations-security",
 	}},
 	{name: "aws_organizations_policy", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -22470,7 +22695,7 @@ var builtinTypes = [...]builtinType{
 			"configuration",
 			"accounts_and_access",
 		},
-		Source: "aws-srm",
+		Source: "aws-organizations-security",
 	}},
 	{name: "aws_organizations_policy_attachment", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -22478,7 +22703,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"configuration",
 		},
-		Source: "aws-srm",
+		Source: "aws-organizations-security",
 	}},
 	{name: "aws_placement_group", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -22604,7 +22829,7 @@ var builtinTypes = [...]builtinType{
 			"network_controls",
 			"configuration",
 		},
-		Source: "aws-srm",
+		Source: "aws-redshift-security",
 	}},
 	{name: "aws_redshift_subnet_group", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -22612,7 +22837,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"network_controls",
 		},
-		Source: "aws-srm",
+		Source: "aws-redshift-security",
 	}},
 	{name: "aws_redshiftserverless_namespace", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -22655,7 +22880,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"deployment_settings",
 		},
-		Source: "aws-srm",
+		Source: "aws-route53-security",
 	}},
 	{name: "aws_route53_query_log", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -22663,7 +22888,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_access",
 		},
-		Source: "aws-srm",
+		Source: "aws-route53-security",
 	}},
 	{name: "aws_route53_record", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -22671,7 +22896,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"configuration",
 		},
-		Source: "aws-srm",
+		Source: "aws-route53-security",
 	}},
 	{name: "aws_route53_resolver_endpoint", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -22688,7 +22913,7 @@ var builtinTypes = [...]builtinType{
 				Disagreement: "The generic SaaS cell is provider; a Resolver endpoint exposes network rules that only the customer can set.",
 			},
 		},
-		Source: "aws-srm",
+		Source: "aws-route53-security",
 	}},
 	{name: "aws_route53_resolver_rule", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -22705,7 +22930,7 @@ var builtinTypes = [...]builtinType{
 				Disagreement: "The generic SaaS cell is provider; a Resolver rule exposes network rules that only the customer can set.",
 			},
 		},
-		Source: "aws-srm",
+		Source: "aws-route53-security",
 	}},
 	{name: "aws_route53_zone", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -22713,7 +22938,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"configuration",
 		},
-		Source: "aws-srm",
+		Source: "aws-route53-security",
 	}},
 	{name: "aws_route_table", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -22967,7 +23192,7 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 			"accounts_and_access",
 		},
-		Source: "aws-srm",
+		Source: "aws-secretsmanager-security",
 	}},
 	{name: "aws_secretsmanager_secret_policy", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -22978,7 +23203,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_access",
 		},
-		Source:    "aws-srm",
+		Source:    "aws-secretsmanager-security",
 		Rationale: "A resource policy of its parent: who may use the parent's data (least privilege, review, public access); the parent carries the data store's obligations.",
 	}},
 	{name: "aws_secretsmanager_secret_rotation", doc: 3, def: ResourceTypeDoc{
@@ -22987,7 +23212,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"accounts_and_access",
 		},
-		Source: "aws-srm",
+		Source: "aws-secretsmanager-security",
 	}},
 	{name: "aws_secretsmanager_secret_version", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -22995,7 +23220,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_protection",
 		},
-		Source: "aws-srm",
+		Source: "aws-secretsmanager-security",
 	}},
 	{name: "aws_security_group", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -23019,7 +23244,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"configuration",
 		},
-		Source: "aws-srm",
+		Source: "aws-securityhub-security",
 	}},
 	{name: "aws_securityhub_standards_subscription", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -23027,7 +23252,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"configuration",
 		},
-		Source: "aws-srm",
+		Source: "aws-securityhub-security",
 	}},
 	{name: "aws_ses_domain_identity", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -23035,7 +23260,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"configuration",
 		},
-		Source: "aws-security-scope",
+		Source: "aws-ses-security",
 	}},
 	{name: "aws_sfn_state_machine", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -23071,7 +23296,7 @@ var builtinTypes = [...]builtinType{
 				Disagreement: "The generic SaaS cell is provider; a Shield protection exposes network rules that only the customer can set.",
 			},
 		},
-		Source: "aws-srm",
+		Source: "aws-shield-security",
 	}},
 	{name: "aws_sns_topic", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -23080,7 +23305,7 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 			"data_access",
 		},
-		Source: "aws-security-scope",
+		Source: "aws-sns-security",
 	}},
 	{name: "aws_sns_topic_policy", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -23091,7 +23316,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_access",
 		},
-		Source:    "aws-security-scope",
+		Source:    "aws-sns-security",
 		Rationale: "A resource policy of its parent: who may use the parent's data (least privilege, review, public access); the parent carries the data store's obligations.",
 	}},
 	{name: "aws_sns_topic_subscription", doc: 3, def: ResourceTypeDoc{
@@ -23100,7 +23325,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"configuration",
 		},
-		Source: "aws-security-scope",
+		Source: "aws-sns-security",
 	}},
 	{name: "aws_spot_instance_request", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -23118,7 +23343,7 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 			"data_access",
 		},
-		Source: "aws-security-scope",
+		Source: "aws-sqs-security",
 	}},
 	{name: "aws_sqs_queue_policy", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -23129,7 +23354,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_access",
 		},
-		Source:    "aws-security-scope",
+		Source:    "aws-sqs-security",
 		Rationale: "A resource policy of its parent: who may use the parent's data (least privilege, review, public access); the parent carries the data store's obligations.",
 	}},
 	{name: "aws_ssm_association", doc: 3, def: ResourceTypeDoc{
@@ -23147,7 +23372,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"configuration",
 		},
-		Source: "aws-srm",
+		Source: "aws-ssm-security",
 	}},
 	{name: "aws_ssm_maintenance_window", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -23165,7 +23390,7 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 			"configuration",
 		},
-		Source: "aws-srm",
+		Source: "aws-ssm-security",
 	}},
 	{name: "aws_ssm_patch_baseline", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -23244,7 +23469,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_protection",
 		},
-		Source: "aws-security-scope",
+		Source: "aws-timestream-security",
 	}},
 	{name: "aws_volume_attachment", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -23369,7 +23594,7 @@ var builtinTypes = [...]builtinType{
 				Disagreement: "The generic SaaS cell is provider; an IP set exposes network rules that only the customer can set.",
 			},
 		},
-		Source:    "aws-srm",
+		Source:    "aws-waf-security",
 		Rationale: "Filed with the abstracted services (saas) rather than paas as azurerm_web_application_firewall_policy and google_compute_security_policy are: a web ACL runs no customer code, so paas would add application-code obligations it cannot carry; either way AWS runs the WAF engine and the customer writes every rule, so network_controls is shared.",
 	}},
 	{name: "aws_wafv2_rule_group", doc: 3, def: ResourceTypeDoc{
@@ -23387,7 +23612,7 @@ var builtinTypes = [...]builtinType{
 				Disagreement: "The generic SaaS cell is provider; a rule group exposes network rules that only the customer can set.",
 			},
 		},
-		Source:    "aws-srm",
+		Source:    "aws-waf-security",
 		Rationale: "Filed with the abstracted services (saas) rather than paas as azurerm_web_application_firewall_policy and google_compute_security_policy are: a web ACL runs no customer code, so paas would add application-code obligations it cannot carry; either way AWS runs the WAF engine and the customer writes every rule, so network_controls is shared.",
 	}},
 	{name: "aws_wafv2_web_acl", doc: 3, def: ResourceTypeDoc{
@@ -23405,7 +23630,7 @@ var builtinTypes = [...]builtinType{
 				Disagreement: "The generic SaaS cell is provider; a web ACL exposes network rules that only the customer can set.",
 			},
 		},
-		Source:    "aws-srm",
+		Source:    "aws-waf-security",
 		Rationale: "Filed with the abstracted services (saas) rather than paas as azurerm_web_application_firewall_policy and google_compute_security_policy are: a web ACL runs no customer code, so paas would add application-code obligations it cannot carry; either way AWS runs the WAF engine and the customer writes every rule, so network_controls is shared.",
 	}},
 	{name: "aws_wafv2_web_acl_association", doc: 3, def: ResourceTypeDoc{
@@ -23423,7 +23648,7 @@ var builtinTypes = [...]builtinType{
 				Disagreement: "The generic SaaS cell is provider; a web ACL association exposes network rules that only the customer can set.",
 			},
 		},
-		Source:    "aws-srm",
+		Source:    "aws-waf-security",
 		Rationale: "Filed with the abstracted services (saas) rather than paas as azurerm_web_application_firewall_policy and google_compute_security_policy are: a web ACL runs no customer code, so paas would add application-code obligations it cannot carry; either way AWS runs the WAF engine and the customer writes every rule, so network_controls is shared.",
 	}},
 	{name: "aws_wafv2_web_acl_logging_configuration", doc: 3, def: ResourceTypeDoc{
@@ -23435,7 +23660,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_access",
 		},
-		Source:    "aws-srm",
+		Source:    "aws-waf-security",
 		Rationale: "A logging or auditing setting of its parent: it implements audit logging; the destination workspace, bucket or log group carries the log store's obligations.",
 		Without: []string{
 			"data_access.least_privilege_access",
