@@ -1818,6 +1818,31 @@ func builtinDocumentList() []NamedDocument {
 			Name: "data/resource_types_aws.json",
 			Document: &Document{
 				Sources: map[string]SourceDoc{
+					"aws-acm-security": {
+						Title: "AWS Certificate Manager: Security in AWS Certificate Manager",
+						URL:   "https://docs.aws.amazon.com/acm/latest/userguide/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-apigateway-security": {
+						Title: "Amazon API Gateway: Security in Amazon API Gateway",
+						URL:   "https://docs.aws.amazon.com/apigateway/latest/developerguide/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-appsync-security": {
+						Title: "AWS AppSync: Security in AWS AppSync",
+						URL:   "https://docs.aws.amazon.com/appsync/latest/devguide/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-athena-security": {
+						Title: "Amazon Athena: Amazon Athena security",
+						URL:   "https://docs.aws.amazon.com/athena/latest/ug/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-backup-security": {
+						Title: "AWS Backup: Security in AWS Backup",
+						URL:   "https://docs.aws.amazon.com/aws-backup/latest/devguide/security-considerations.html",
+						AsOf:  "2026-12-07",
+					},
 					"aws-batch-compute-resource-amis": {
 						Title: "AWS Batch: Compute resource AMIs (\"You're responsible for the management of the guest operating system\")",
 						URL:   "https://docs.aws.amazon.com/batch/latest/userguide/compute_resource_AMIs.html",
@@ -1827,6 +1852,36 @@ func builtinDocumentList() []NamedDocument {
 						Title: "AWS Elastic Beanstalk: Shared responsibility model for Elastic Beanstalk platform maintenance",
 						URL:   "https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/platforms-shared-responsibility.html",
 						AsOf:  "2026-11-29",
+					},
+					"aws-cloudfront-security": {
+						Title: "Amazon CloudFront: Security in Amazon CloudFront",
+						URL:   "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-cloudtrail-security": {
+						Title: "AWS CloudTrail: Security in AWS CloudTrail",
+						URL:   "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/WhatIsCloudTrail-Security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-cloudwatch-logs-security": {
+						Title: "Amazon CloudWatch Logs: Security in Amazon CloudWatch Logs",
+						URL:   "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-cloudwatch-security": {
+						Title: "Amazon CloudWatch: Security in Amazon CloudWatch",
+						URL:   "https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-cognito-security": {
+						Title: "Amazon Cognito: Security in Amazon Cognito",
+						URL:   "https://docs.aws.amazon.com/cognito/latest/developerguide/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-config-security": {
+						Title: "AWS Config: Security in AWS Config",
+						URL:   "https://docs.aws.amazon.com/config/latest/developerguide/security.html",
+						AsOf:  "2026-12-07",
 					},
 					"aws-datasync-agent": {
 						Title: "AWS DataSync: agent requirements (the agent VM the customer deploys)",
@@ -1838,15 +1893,30 @@ func builtinDocumentList() []NamedDocument {
 						URL:   "https://docs.aws.amazon.com/dms/latest/userguide/CHAP_ReplicationInstance.html",
 						AsOf:  "2026-12-06",
 					},
+					"aws-dms-security": {
+						Title: "AWS Database Migration Service: Security in AWS Database Migration Service",
+						URL:   "https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Security.html",
+						AsOf:  "2026-12-07",
+					},
 					"aws-docdb-major-version-upgrade": {
 						Title: "Amazon DocumentDB: In-place major version upgrade (\"You can choose how and when to upgrade\")",
 						URL:   "https://docs.aws.amazon.com/documentdb/latest/developerguide/docdb-mvu.html",
 						AsOf:  "2026-12-06",
 					},
+					"aws-docdb-security": {
+						Title: "Amazon DocumentDB: Security best practices for Amazon DocumentDB",
+						URL:   "https://docs.aws.amazon.com/documentdb/latest/developerguide/security_best_practices.html",
+						AsOf:  "2026-12-07",
+					},
 					"aws-ec2-security": {
 						Title: "Amazon EC2: Security in Amazon EC2",
 						URL:   "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-security.html",
 						AsOf:  "2026-11-28",
+					},
+					"aws-ecr-security": {
+						Title: "Amazon ECR: Security in Amazon Elastic Container Registry",
+						URL:   "https://docs.aws.amazon.com/AmazonECR/latest/userguide/security.html",
+						AsOf:  "2026-12-07",
 					},
 					"aws-ecs-anywhere": {
 						Title: "Amazon ECS: Amazon ECS clusters for the external launch type (ECS Anywhere)",
@@ -1857,6 +1927,11 @@ func builtinDocumentList() []NamedDocument {
 						Title: "Amazon ECS: Shared responsibility model for Amazon ECS Managed Instances",
 						URL:   "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/security-shared-model-managed-instances.html",
 						AsOf:  "2026-11-29",
+					},
+					"aws-efs-security": {
+						Title: "Amazon EFS: Security in Amazon EFS",
+						URL:   "https://docs.aws.amazon.com/efs/latest/ug/security-considerations.html",
+						AsOf:  "2026-12-07",
 					},
 					"aws-eks-auto-mode-instances": {
 						Title: "Amazon EKS: Learn about Amazon EKS Auto Mode managed instances",
@@ -1893,10 +1968,65 @@ func builtinDocumentList() []NamedDocument {
 						URL:   "https://docs.aws.amazon.com/emr/latest/ManagementGuide/emr-default-ami.html",
 						AsOf:  "2026-11-29",
 					},
+					"aws-emr-security": {
+						Title: "Amazon EMR: Security in Amazon EMR",
+						URL:   "https://docs.aws.amazon.com/emr/latest/ManagementGuide/emr-security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-eventbridge-security": {
+						Title: "Amazon EventBridge: Amazon EventBridge security",
+						URL:   "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-firehose-security": {
+						Title: "Amazon Data Firehose: Security in Amazon Data Firehose",
+						URL:   "https://docs.aws.amazon.com/firehose/latest/dev/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-fsx-lustre-security": {
+						Title: "Amazon FSx for Lustre: Security in FSx for Lustre",
+						URL:   "https://docs.aws.amazon.com/fsx/latest/LustreGuide/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-fsx-ontap-security": {
+						Title: "Amazon FSx for NetApp ONTAP: Security in Amazon FSx for NetApp ONTAP",
+						URL:   "https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-fsx-windows-security": {
+						Title: "Amazon FSx for Windows File Server: Security in FSx for Windows File Server",
+						URL:   "https://docs.aws.amazon.com/fsx/latest/WindowsGuide/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-glacier-security": {
+						Title: "Amazon S3 Glacier: Security in Amazon S3 Glacier",
+						URL:   "https://docs.aws.amazon.com/amazonglacier/latest/dev/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-glue-security": {
+						Title: "AWS Glue: Security in AWS Glue",
+						URL:   "https://docs.aws.amazon.com/glue/latest/dg/security.html",
+						AsOf:  "2026-12-07",
+					},
 					"aws-iam-security": {
 						Title: "AWS IAM: Security in AWS Identity and Access Management",
 						URL:   "https://docs.aws.amazon.com/IAM/latest/UserGuide/security.html",
 						AsOf:  "2026-11-28",
+					},
+					"aws-inspector-security": {
+						Title: "Amazon Inspector: Security in Amazon Inspector",
+						URL:   "https://docs.aws.amazon.com/inspector/latest/user/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-keyspaces-security": {
+						Title: "Amazon Keyspaces: Security best practices for Amazon Keyspaces",
+						URL:   "https://docs.aws.amazon.com/keyspaces/latest/devguide/best-practices-security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-kinesis-streams-security": {
+						Title: "Amazon Kinesis Data Streams: Security in Amazon Kinesis Data Streams",
+						URL:   "https://docs.aws.amazon.com/streams/latest/dev/security.html",
+						AsOf:  "2026-12-07",
 					},
 					"aws-kms-custom-key-store": {
 						Title: "AWS KMS: Custom key stores",
@@ -1908,10 +2038,35 @@ func builtinDocumentList() []NamedDocument {
 						URL:   "https://docs.aws.amazon.com/kms/latest/developerguide/kms-security.html",
 						AsOf:  "2026-11-28",
 					},
+					"aws-lakeformation-security": {
+						Title: "AWS Lake Formation: Data protection in Lake Formation",
+						URL:   "https://docs.aws.amazon.com/lake-formation/latest/dg/data-protection.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-macie-security": {
+						Title: "Amazon Macie: Data protection in Amazon Macie",
+						URL:   "https://docs.aws.amazon.com/macie/latest/user/data-protection.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-memorydb-security": {
+						Title: "Amazon MemoryDB: Security in MemoryDB",
+						URL:   "https://docs.aws.amazon.com/memorydb/latest/devguide/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-mq-security": {
+						Title: "Amazon MQ: Security in Amazon MQ",
+						URL:   "https://docs.aws.amazon.com/amazon-mq/latest/developer-guide/security.html",
+						AsOf:  "2026-12-07",
+					},
 					"aws-mq-upgrading-brokers": {
 						Title: "Amazon MQ: Upgrading a broker engine version (major upgrades are manual)",
 						URL:   "https://docs.aws.amazon.com/amazon-mq/latest/developer-guide/upgrading-brokers.html",
 						AsOf:  "2026-12-06",
+					},
+					"aws-msk-security": {
+						Title: "Amazon MSK: Security in Amazon Managed Streaming for Apache Kafka",
+						URL:   "https://docs.aws.amazon.com/msk/latest/developerguide/security.html",
+						AsOf:  "2026-12-07",
 					},
 					"aws-msk-version-support": {
 						Title: "Amazon MSK: Apache Kafka version support (upgrade before the end of support date)",
@@ -1923,10 +2078,30 @@ func builtinDocumentList() []NamedDocument {
 						URL:   "https://docs.aws.amazon.com/neptune/latest/userguide/release-types.html",
 						AsOf:  "2026-12-06",
 					},
+					"aws-neptune-security": {
+						Title: "Amazon Neptune: Protecting data in your Amazon Neptune database",
+						URL:   "https://docs.aws.amazon.com/neptune/latest/userguide/data-protection.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-opensearch-security": {
+						Title: "Amazon OpenSearch Service: Security in Amazon OpenSearch Service",
+						URL:   "https://docs.aws.amazon.com/opensearch-service/latest/developerguide/security.html",
+						AsOf:  "2026-12-07",
+					},
 					"aws-opensearch-version-upgrade": {
 						Title: "Amazon OpenSearch Service: Upgrading domains (in-place version upgrades)",
 						URL:   "https://docs.aws.amazon.com/opensearch-service/latest/developerguide/version-migration.html",
 						AsOf:  "2026-12-06",
+					},
+					"aws-organizations-security": {
+						Title: "AWS Organizations: Security in AWS Organizations",
+						URL:   "https://docs.aws.amazon.com/organizations/latest/userguide/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-privateca-security": {
+						Title: "AWS Private Certificate Authority: Security in AWS Private CA",
+						URL:   "https://docs.aws.amazon.com/privateca/latest/userguide/security.html",
+						AsOf:  "2026-12-07",
 					},
 					"aws-rds-custom-architecture": {
 						Title: "Amazon RDS Custom architecture",
@@ -1938,15 +2113,60 @@ func builtinDocumentList() []NamedDocument {
 						URL:   "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.html",
 						AsOf:  "2026-11-28",
 					},
+					"aws-redshift-security": {
+						Title: "Amazon Redshift: Security in Amazon Redshift",
+						URL:   "https://docs.aws.amazon.com/redshift/latest/mgmt/iam-redshift-user-mgmt.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-route53-security": {
+						Title: "Amazon Route 53: Security in Amazon Route 53",
+						URL:   "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/security.html",
+						AsOf:  "2026-12-07",
+					},
 					"aws-s3-security": {
 						Title: "Amazon S3: Security in Amazon S3",
 						URL:   "https://docs.aws.amazon.com/AmazonS3/latest/userguide/security.html",
 						AsOf:  "2026-11-28",
 					},
+					"aws-secretsmanager-security": {
+						Title: "AWS Secrets Manager: Security in AWS Secrets Manager",
+						URL:   "https://docs.aws.amazon.com/secretsmanager/latest/userguide/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-securityhub-security": {
+						Title: "AWS Security Hub: Security in AWS Security Hub",
+						URL:   "https://docs.aws.amazon.com/securityhub/latest/userguide/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-ses-security": {
+						Title: "Amazon SES: Security in Amazon Simple Email Service",
+						URL:   "https://docs.aws.amazon.com/ses/latest/dg/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-shield-security": {
+						Title: "AWS Shield: Security in AWS Shield",
+						URL:   "https://docs.aws.amazon.com/waf/latest/developerguide/shd-security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-sns-security": {
+						Title: "Amazon SNS: Data protection in Amazon SNS",
+						URL:   "https://docs.aws.amazon.com/sns/latest/dg/sns-data-protection.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-ssm-security": {
+						Title: "AWS Systems Manager: Security in AWS Systems Manager",
+						URL:   "https://docs.aws.amazon.com/systems-manager/latest/userguide/security.html",
+						AsOf:  "2026-12-07",
+					},
 					"aws-storage-gateway-requirements": {
 						Title: "AWS Storage Gateway: requirements (the gateway VM runs on the customer's hypervisor or on EC2)",
 						URL:   "https://docs.aws.amazon.com/storagegateway/latest/vgw/Requirements.html",
 						AsOf:  "2026-12-06",
+					},
+					"aws-timestream-security": {
+						Title: "Amazon Timestream: Security in Timestream for LiveAnalytics",
+						URL:   "https://docs.aws.amazon.com/timestream/latest/developerguide/security.html",
+						AsOf:  "2026-12-07",
 					},
 					"aws-vpc-nat-gateway": {
 						Title: "Amazon VPC: NAT gateways",
@@ -1957,6 +2177,11 @@ func builtinDocumentList() []NamedDocument {
 						Title: "Amazon VPC: Security in Amazon VPC",
 						URL:   "https://docs.aws.amazon.com/vpc/latest/userguide/security.html",
 						AsOf:  "2026-11-28",
+					},
+					"aws-waf-security": {
+						Title: "AWS WAF: Security in your use of the AWS WAF service",
+						URL:   "https://docs.aws.amazon.com/waf/latest/developerguide/security.html",
+						AsOf:  "2026-12-07",
 					},
 				},
 			},
@@ -3527,7 +3752,7 @@ func builtinDocumentList() []NamedDocument {
 							Focus: []string{
 								"data_protection",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-acm-security",
 							Rationale: "ACM issues, stores and renews the TLS certificates that load balancers, CloudFront and API Gateway present; AWS keeps the private keys, the customer chooses names, validation and where each certificate is used. Traffic endpoint, as aws_acm_certificate.",
 						},
 					},
@@ -3543,7 +3768,7 @@ func builtinDocumentList() []NamedDocument {
 								"data_protection",
 								"accounts_and_access",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-privateca-security",
 							Rationale: "AWS Private CA runs private certificate authorities whose keys AWS holds in HSMs; the customer designs the hierarchy, decides who may issue and revoke, and sets revocation (CRL, OCSP). Key and secret, as aws_acmpca_certificate_authority.",
 						},
 					},
@@ -3609,7 +3834,7 @@ func builtinDocumentList() []NamedDocument {
 								"data_protection",
 								"data_access",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-apigateway-security",
 							Rationale: "API Gateway REST APIs, stages, methods, authorizers, usage plans and domain names receive the customer's API traffic and terminate TLS on AWS-run endpoints; the customer configures authorization, throttling, certificates and access logs. Traffic endpoint, as the existing aws_api_gateway_* entries.",
 						},
 					},
@@ -3626,7 +3851,7 @@ func builtinDocumentList() []NamedDocument {
 								"data_protection",
 								"data_access",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-apigateway-security",
 							Rationale: "API Gateway HTTP and WebSocket APIs, routes, integrations, authorizers, stages and domain names receive the customer's traffic and terminate TLS on AWS-run endpoints; the customer configures authorization, routes, certificates and access logs. Traffic endpoint, as the existing aws_apigatewayv2_* entries.",
 						},
 					},
@@ -3858,7 +4083,7 @@ func builtinDocumentList() []NamedDocument {
 								"data_protection",
 								"data_access",
 							},
-							Source:    "aws-security-scope",
+							Source:    "aws-athena-security",
 							Rationale: "Athena workgroups, databases, data catalogs, named queries and prepared statements query the customer's data in S3 and write results back; AWS runs the engine, the customer owns result encryption and location and who may query. Data store, as the existing Athena entries.",
 						},
 					},
@@ -3922,7 +4147,7 @@ func builtinDocumentList() []NamedDocument {
 								"data_protection",
 								"data_access",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-backup-security",
 							Rationale: "AWS Backup vaults, plans, selections, vault locks, frameworks and report plans copy and retain the customer's data; AWS stores the recovery points, the customer owns schedules, retention, locks, encryption keys and who may restore. Data store, as the existing Backup entries.",
 						},
 					},
@@ -4199,7 +4424,7 @@ func builtinDocumentList() []NamedDocument {
 								"data_protection",
 								"data_access",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-cloudfront-security",
 							Rationale: "CloudFront distributions, cache and origin request policies, response headers policies, origin access controls, key groups and real-time log configs serve the customer's content at AWS edge locations and terminate TLS; the customer owns origins, TLS policy, signing keys and logs. Traffic endpoint, as the existing CloudFront entries (functions keep theirs).",
 						},
 					},
@@ -4267,7 +4492,7 @@ func builtinDocumentList() []NamedDocument {
 								"data_protection",
 								"data_access",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-cloudtrail-security",
 							Rationale: "CloudTrail trails, event data stores, channels and organization delegated administrators record API activity in the customer's accounts; AWS captures the events, the customer chooses what is recorded, where it is stored, its encryption, integrity validation and readers. Logging, as aws_cloudtrail.",
 						},
 					},
@@ -4282,7 +4507,7 @@ func builtinDocumentList() []NamedDocument {
 							Focus: []string{
 								"configuration",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-cloudwatch-security",
 							Rationale: "CloudWatch alarms, composite alarms, dashboards, metric streams and contributor insight rules watch the customer's metrics; AWS runs the monitoring, the customer owns thresholds, alarm actions, streams' destinations and who sees the data (logs and events are their own services).",
 						},
 					},
@@ -4466,7 +4691,7 @@ func builtinDocumentList() []NamedDocument {
 								"identity_infrastructure",
 								"accounts_and_access",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-cognito-security",
 							Rationale: "Cognito identity pools, role attachments and provider principal tags exchange sign-ins for temporary AWS credentials; the customer decides which identities receive which IAM roles, including unauthenticated guests. Identity provider, as aws_cognito_identity_pool.",
 						},
 					},
@@ -4489,7 +4714,7 @@ func builtinDocumentList() []NamedDocument {
 								"identity_infrastructure",
 								"accounts_and_access",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-cognito-security",
 							Rationale: "Cognito user pools, clients, domains, identity providers, resource servers, groups, users and risk configurations authenticate the customer's application users; AWS runs the directory, the customer owns sign-in and MFA policies, federation, client secrets and the user records. Identity provider, as aws_cognito_user_pool.",
 						},
 					},
@@ -4537,7 +4762,7 @@ func builtinDocumentList() []NamedDocument {
 								"configuration",
 								"data_access",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-config-security",
 							Rationale: "Config recorders, delivery channels, rules, conformance packs, aggregators and remediation configurations record and evaluate the customer's resource configurations; AWS evaluates, the customer owns the scope, rule logic (custom Lambda or Guard rules), remediation and the recorded history. Logging, as the existing Config entries.",
 						},
 					},
@@ -4893,7 +5118,7 @@ func builtinDocumentList() []NamedDocument {
 								"data_protection",
 								"configuration",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-dms-security",
 							Rationale: "DMS replication instances, endpoints, tasks, certificates, subnet groups and serverless replication configs copy the customer's databases through AWS-run replication engines in its VPC; the customer owns endpoint credentials and TLS, network placement, the engine version and the data in flight. Managed database, as aws_dms_replication_instance.",
 						},
 					},
@@ -4910,7 +5135,7 @@ func builtinDocumentList() []NamedDocument {
 								"data_protection",
 								"configuration",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-docdb-security",
 							Rationale: "DocumentDB clusters, instances, parameter groups, subnet groups, snapshots and global clusters run a MongoDB-compatible engine on hosts AWS patches in the customer's VPC; the customer owns engine versions, network exposure, credentials, encryption and backups. Managed database, as aws_docdb_cluster.",
 						},
 					},
@@ -5073,7 +5298,7 @@ func builtinDocumentList() []NamedDocument {
 								"data_protection",
 								"data_access",
 							},
-							Source:    "aws-security-scope",
+							Source:    "aws-ecr-security",
 							Rationale: "ECR repositories, lifecycle and repository policies, replication, registry scanning and pull-through cache rules store the customer's container images; AWS runs the registry, the customer owns the images (and the vulnerabilities in them), scanning, upstream credentials and who may pull. Data store, as aws_ecr_repository.",
 						},
 					},
@@ -5121,7 +5346,7 @@ func builtinDocumentList() []NamedDocument {
 								"data_protection",
 								"data_access",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-efs-security",
 							Rationale: "EFS file systems, mount targets, access points, file system and backup policies and replication hold the customer's files in a managed NFS service; the customer owns encryption, mount target security groups, POSIX identities and policies. Data store, as aws_efs_file_system.",
 						},
 					},
@@ -5190,7 +5415,7 @@ func builtinDocumentList() []NamedDocument {
 								"data_protection",
 								"data_access",
 							},
-							Source:    "aws-security-scope",
+							Source:    "aws-opensearch-security",
 							Rationale: "Elasticsearch (legacy OpenSearch Service) domains, domain policies and SAML options run search clusters AWS patches on request in the customer's VPC or on a public endpoint; the customer owns engine versions, access policies, fine-grained access and encryption. Managed database, as aws_elasticsearch_domain.",
 						},
 					},
@@ -5320,7 +5545,7 @@ func builtinDocumentList() []NamedDocument {
 								"configuration",
 								"data_access",
 							},
-							Source:    "aws-security-scope",
+							Source:    "aws-eventbridge-security",
 							Rationale: "EventBridge buses, rules, targets, archives, connections, API destinations, endpoints and permissions route the customer's events; AWS runs the bus, the customer owns rules, targets, bus policies and the credentials in connections. Messaging, as the existing aws_cloudwatch_event_* entries.",
 						},
 					},
@@ -5392,7 +5617,7 @@ func builtinDocumentList() []NamedDocument {
 								"data_protection",
 								"data_access",
 							},
-							Source:    "aws-security-scope",
+							Source:    "aws-firehose-security",
 							Rationale: "Data Firehose delivery streams buffer, transform (with the customer's Lambda) and deliver the customer's records to S3, Redshift, OpenSearch and HTTP endpoints; the customer owns encryption, destinations and their credentials. Messaging, as aws_kinesis_firehose_delivery_stream.",
 						},
 					},
@@ -5474,7 +5699,7 @@ func builtinDocumentList() []NamedDocument {
 								"data_protection",
 								"data_access",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-glacier-security",
 							Rationale: "S3 Glacier vaults and vault locks hold the customer's archives; AWS stores and encrypts them, the customer owns vault access policies, lock policies and notifications. Data store, as aws_glacier_vault.",
 						},
 					},
@@ -5516,7 +5741,7 @@ func builtinDocumentList() []NamedDocument {
 								"data_protection",
 								"data_access",
 							},
-							Source:    "aws-security-scope",
+							Source:    "aws-glue-security",
 							Rationale: "Glue catalog objects, partitions, connections, triggers, workflows, ML transforms, schema registries, security configurations and resource policies catalogue and move the customer's data; messaging covers the data obligations of the catalog and the logic of workflows and triggers (jobs, crawlers and catalog tables keep their own entries).",
 						},
 					},
@@ -5675,7 +5900,7 @@ func builtinDocumentList() []NamedDocument {
 							Focus: []string{
 								"configuration",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-inspector-security",
 							Rationale: "Inspector enablers, delegated admins, members and organization configuration scan the customer's instances, images and functions for vulnerabilities; AWS scans, the customer owns coverage and remediation. Logging and monitoring, as aws_inspector2_enabler.",
 						},
 					},
@@ -5856,7 +6081,7 @@ func builtinDocumentList() []NamedDocument {
 								"data_protection",
 								"accounts_and_access",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-msk-security",
 							Rationale: "MSK clusters, serverless clusters, configurations, SCRAM secret associations, replicators, VPC connections and cluster policies run Apache Kafka on brokers AWS patches in the customer's VPC; the customer owns Kafka versions, client authentication, encryption and network exposure. Managed database, as aws_msk_cluster.",
 						},
 					},
@@ -5905,7 +6130,7 @@ func builtinDocumentList() []NamedDocument {
 								"data_protection",
 								"data_access",
 							},
-							Source:    "aws-security-scope",
+							Source:    "aws-keyspaces-security",
 							Rationale: "Keyspaces keyspaces and tables hold the customer's data in a serverless Cassandra-compatible store; the customer owns encryption, point-in-time recovery and access. Data store, as aws_keyspaces_table.",
 						},
 					},
@@ -5921,7 +6146,7 @@ func builtinDocumentList() []NamedDocument {
 								"data_protection",
 								"data_access",
 							},
-							Source:    "aws-security-scope",
+							Source:    "aws-kinesis-streams-security",
 							Rationale: "Kinesis data streams, stream consumers and resource policies carry the customer's records; AWS runs the shards, the customer owns encryption, retention and who may read and write. Messaging, as aws_kinesis_stream.",
 						},
 					},
@@ -6003,7 +6228,7 @@ func builtinDocumentList() []NamedDocument {
 								"data_access",
 								"data_classification",
 							},
-							Source:    "aws-security-scope",
+							Source:    "aws-lakeformation-security",
 							Rationale: "Lake Formation data lake settings, registered resources, permissions, LF-tags and data cell filters govern access to the customer's data in S3 and the Glue catalog; the customer owns every grant. Data store, as aws_lakeformation_permissions.",
 						},
 					},
@@ -6184,7 +6409,7 @@ func builtinDocumentList() []NamedDocument {
 								"data_protection",
 								"data_access",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-cloudwatch-logs-security",
 							Rationale: "CloudWatch Logs groups, streams, metric and subscription filters, destinations, data protection policies, resource policies and saved queries hold the customer's logs; the customer owns retention, encryption, masking and readers. Logging, as aws_cloudwatch_log_group.",
 						},
 					},
@@ -6230,7 +6455,7 @@ func builtinDocumentList() []NamedDocument {
 							Focus: []string{
 								"data_classification",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-macie-security",
 							Rationale: "Macie accounts, classification jobs, custom data identifiers, findings filters and members scan the customer's S3 data for sensitive content; the customer decides what is scanned and owns the findings. Data store, as aws_macie2_account.",
 						},
 					},
@@ -6378,7 +6603,7 @@ func builtinDocumentList() []NamedDocument {
 								"data_protection",
 								"accounts_and_access",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-memorydb-security",
 							Rationale: "MemoryDB clusters, parameter and subnet groups, snapshots, users and ACLs run a durable Redis-compatible engine on nodes AWS patches in the customer's VPC; the customer owns engine versions, users and ACLs, TLS and network exposure. Managed database, as aws_memorydb_cluster.",
 						},
 					},
@@ -6426,7 +6651,7 @@ func builtinDocumentList() []NamedDocument {
 								"data_protection",
 								"accounts_and_access",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-mq-security",
 							Rationale: "Amazon MQ brokers and configurations run ActiveMQ or RabbitMQ on hosts AWS patches; the customer owns engine versions, broker users, public accessibility and encryption. Managed database, as aws_mq_broker.",
 						},
 					},
@@ -6476,7 +6701,7 @@ func builtinDocumentList() []NamedDocument {
 								"data_protection",
 								"configuration",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-neptune-security",
 							Rationale: "Neptune clusters, instances, parameter groups, subnet groups, snapshots and global clusters run a graph engine on hosts AWS patches in the customer's VPC; the customer owns engine versions, IAM auth, encryption and network exposure. Managed database, as aws_neptune_cluster.",
 						},
 					},
@@ -6649,7 +6874,7 @@ func builtinDocumentList() []NamedDocument {
 								"data_protection",
 								"data_access",
 							},
-							Source:    "aws-security-scope",
+							Source:    "aws-opensearch-security",
 							Rationale: "OpenSearch Service domains, domain policies, SAML options, packages, VPC endpoints and outbound connections run search clusters AWS patches on request in the customer's VPC or on a public endpoint; the customer owns engine versions, access policies, fine-grained access and encryption. Managed database, as aws_opensearch_domain.",
 						},
 					},
@@ -6698,7 +6923,7 @@ func builtinDocumentList() []NamedDocument {
 								"accounts_and_access",
 								"configuration",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-organizations-security",
 							Rationale: "Organizations accounts, organizational units, policies (SCPs, RCPs, tag and backup policies), attachments, delegated administrators and resource policies structure and restrict the customer's accounts; guardrails, as the existing Organizations entries.",
 						},
 					},
@@ -7009,7 +7234,7 @@ func builtinDocumentList() []NamedDocument {
 								"data_protection",
 								"data_access",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-redshift-security",
 							Rationale: "Redshift clusters, parameter and subnet groups, snapshots and schedules, data shares, endpoint accesses, partners, integrations and usage limits run a data warehouse on nodes AWS patches; the customer owns network exposure, encryption, database users and data sharing. Managed database, as aws_redshift_cluster.",
 						},
 					},
@@ -7173,7 +7398,7 @@ func builtinDocumentList() []NamedDocument {
 							Focus: []string{
 								"configuration",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-route53-security",
 							Rationale: "Route 53 hosted zones, records, health checks, DNSSEC key signing keys, delegation sets, CIDR collections, traffic policies and VPC associations hold the customer's DNS; AWS runs the name servers, the customer owns the records and zone configuration. Network object, as aws_route53_zone.",
 						},
 					},
@@ -7259,7 +7484,7 @@ func builtinDocumentList() []NamedDocument {
 							Focus: []string{
 								"network_controls",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-route53-security",
 							Rationale: "Route 53 Resolver endpoints, rules, DNS Firewall domain lists and rule groups, query log configs and DNSSEC settings resolve and filter the DNS of the customer's VPCs; network objects, as aws_route53_resolver_endpoint.",
 							Cells: map[string]CellDoc{
 								"network_controls": {
@@ -7461,7 +7686,7 @@ func builtinDocumentList() []NamedDocument {
 								"data_protection",
 								"accounts_and_access",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-secretsmanager-security",
 							Rationale: "Secrets Manager secrets, versions, rotation and policies hold the customer's credentials; AWS encrypts and stores them, the customer owns rotation, the rotation function, the key and who may read. Key and secret, as aws_secretsmanager_secret.",
 						},
 					},
@@ -7476,7 +7701,7 @@ func builtinDocumentList() []NamedDocument {
 							Focus: []string{
 								"configuration",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-securityhub-security",
 							Rationale: "Security Hub accounts, standards subscriptions, controls, automation rules, insights, finding aggregators, members and configuration policies gather security findings across the customer's accounts; AWS aggregates, the customer owns coverage, suppression and remediation. Logging and monitoring, as aws_securityhub_account.",
 						},
 					},
@@ -7586,7 +7811,7 @@ func builtinDocumentList() []NamedDocument {
 								"data_protection",
 								"configuration",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-ses-security",
 							Rationale: "SES identities, DKIM, domain MAIL FROM, receipt rules and filters, configuration sets, event destinations, templates and identity policies send and receive the customer's email; the customer owns sender authentication, what receipt rules do with mail (S3, Lambda, SNS) and who may send. Messaging, as aws_ses_domain_identity.",
 						},
 					},
@@ -7602,7 +7827,7 @@ func builtinDocumentList() []NamedDocument {
 								"data_protection",
 								"configuration",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-ses-security",
 							Rationale: "SES v2 email identities, configuration sets, event destinations, contact lists, dedicated IP pools and account settings send the customer's email; the customer owns sender authentication, contact data, sending policy and event exports.",
 						},
 					},
@@ -7642,7 +7867,7 @@ func builtinDocumentList() []NamedDocument {
 							Focus: []string{
 								"network_controls",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-shield-security",
 							Rationale: "Shield Advanced subscriptions, protections, protection groups, health check associations, proactive engagement and DRT access protect the customer's endpoints from DDoS; the customer chooses what is protected and what the response team may access. Traffic endpoint, as aws_shield_protection.",
 							Cells: map[string]CellDoc{
 								"network_controls": {
@@ -7699,7 +7924,7 @@ func builtinDocumentList() []NamedDocument {
 								"data_protection",
 								"data_access",
 							},
-							Source:    "aws-security-scope",
+							Source:    "aws-sns-security",
 							Rationale: "SNS topics, subscriptions, topic policies, data protection policies and SMS preferences fan out the customer's messages; the customer owns encryption, subscribers and publishers. Messaging, as aws_sns_topic.",
 						},
 					},
@@ -7945,7 +8170,7 @@ func builtinDocumentList() []NamedDocument {
 								"data_protection",
 								"data_access",
 							},
-							Source:    "aws-security-scope",
+							Source:    "aws-timestream-security",
 							Rationale: "Timestream databases and tables hold the customer's time series in a serverless store; the customer owns encryption, retention and access. Data store, as the existing Timestream entry.",
 						},
 					},
@@ -8190,7 +8415,7 @@ func builtinDocumentList() []NamedDocument {
 							Focus: []string{
 								"network_controls",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-waf-security",
 							Rationale: "WAF web ACLs, rule groups, IP sets, regex pattern sets and associations filter requests to the customer's endpoints; AWS runs the engine, the customer writes the rules. Traffic endpoint, as aws_wafv2_web_acl (logging keeps its entry).",
 							Cells: map[string]CellDoc{
 								"network_controls": {
@@ -19690,7 +19915,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_protection",
 		},
-		Source: "aws-srm",
+		Source: "aws-acm-security",
 	}},
 	{name: "aws_acm_certificate_validation", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19698,7 +19923,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_protection",
 		},
-		Source: "aws-srm",
+		Source: "aws-acm-security",
 	}},
 	{name: "aws_acmpca_certificate_authority", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19710,7 +19935,7 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 			"identity_infrastructure",
 		},
-		Source: "aws-srm",
+		Source: "aws-privateca-security",
 	}},
 	{name: "aws_alb", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -19772,7 +19997,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"accounts_and_access",
 		},
-		Source: "aws-srm",
+		Source: "aws-apigateway-security",
 	}},
 	{name: "aws_api_gateway_deployment", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19780,7 +20005,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"deployment_settings",
 		},
-		Source: "aws-srm",
+		Source: "aws-apigateway-security",
 	}},
 	{name: "aws_api_gateway_integration", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19788,7 +20013,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"configuration",
 		},
-		Source: "aws-srm",
+		Source: "aws-apigateway-security",
 	}},
 	{name: "aws_api_gateway_method", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19799,7 +20024,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"accounts_and_access",
 		},
-		Source: "aws-srm",
+		Source: "aws-apigateway-security",
 	}},
 	{name: "aws_api_gateway_resource", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19807,7 +20032,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"configuration",
 		},
-		Source: "aws-srm",
+		Source: "aws-apigateway-security",
 	}},
 	{name: "aws_api_gateway_rest_api", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19825,7 +20050,7 @@ var builtinTypes = [...]builtinType{
 				Disagreement: "The generic SaaS cell is provider; a REST API exposes network rules that only the customer can set.",
 			},
 		},
-		Source:    "aws-srm",
+		Source:    "aws-apigateway-security",
 		Rationale: "API Gateway runs no customer code; AWS runs the gateway, the customer configures routes, authorizers and throttling.",
 	}},
 	{name: "aws_api_gateway_stage", doc: 3, def: ResourceTypeDoc{
@@ -19835,7 +20060,7 @@ var builtinTypes = [...]builtinType{
 			"configuration",
 			"data_access",
 		},
-		Source: "aws-srm",
+		Source: "aws-apigateway-security",
 	}},
 	{name: "aws_apigatewayv2_api", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19853,7 +20078,7 @@ var builtinTypes = [...]builtinType{
 				Disagreement: "The generic SaaS cell is provider; an HTTP or WebSocket API exposes network rules that only the customer can set.",
 			},
 		},
-		Source: "aws-srm",
+		Source: "aws-apigateway-security",
 	}},
 	{name: "aws_apigatewayv2_authorizer", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19864,7 +20089,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"accounts_and_access",
 		},
-		Source: "aws-srm",
+		Source: "aws-apigateway-security",
 	}},
 	{name: "aws_apigatewayv2_integration", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19872,7 +20097,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"configuration",
 		},
-		Source: "aws-srm",
+		Source: "aws-apigateway-security",
 	}},
 	{name: "aws_apigatewayv2_route", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19883,7 +20108,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"accounts_and_access",
 		},
-		Source: "aws-srm",
+		Source: "aws-apigateway-security",
 	}},
 	{name: "aws_apigatewayv2_stage", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19892,7 +20117,7 @@ var builtinTypes = [...]builtinType{
 			"configuration",
 			"data_access",
 		},
-		Source: "aws-srm",
+		Source: "aws-apigateway-security",
 	}},
 	{name: "aws_appsync_graphql_api", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19904,7 +20129,7 @@ var builtinTypes = [...]builtinType{
 			"accounts_and_access",
 			"configuration",
 		},
-		Source: "aws-srm",
+		Source: "aws-appsync-security",
 	}},
 	{name: "aws_athena_database", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19912,7 +20137,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_classification",
 		},
-		Source: "aws-security-scope",
+		Source: "aws-athena-security",
 	}},
 	{name: "aws_athena_workgroup", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19921,7 +20146,7 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 			"configuration",
 		},
-		Source: "aws-security-scope",
+		Source: "aws-athena-security",
 	}},
 	{name: "aws_autoscaling_group", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -19954,7 +20179,7 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 			"deployment_settings",
 		},
-		Source: "aws-srm",
+		Source: "aws-backup-security",
 	}},
 	{name: "aws_backup_selection", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19962,7 +20187,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_protection",
 		},
-		Source: "aws-srm",
+		Source: "aws-backup-security",
 	}},
 	{name: "aws_backup_vault", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19970,7 +20195,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_protection",
 		},
-		Source: "aws-srm",
+		Source: "aws-backup-security",
 	}},
 	{name: "aws_backup_vault_lock_configuration", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -19978,7 +20203,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_protection",
 		},
-		Source: "aws-srm",
+		Source: "aws-backup-security",
 	}},
 	{name: "aws_batch_compute_environment", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "caas",
@@ -20003,7 +20228,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"configuration",
 		},
-		Source: "aws-srm",
+		Source: "aws-cloudfront-security",
 	}},
 	{name: "aws_cloudfront_distribution", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -20022,7 +20247,7 @@ var builtinTypes = [...]builtinType{
 				Disagreement: "The generic SaaS cell is provider; a distribution exposes network rules that only the customer can set.",
 			},
 		},
-		Source: "aws-srm",
+		Source: "aws-cloudfront-security",
 	}},
 	{name: "aws_cloudfront_function", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "faas",
@@ -20038,7 +20263,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_access",
 		},
-		Source: "aws-srm",
+		Source: "aws-cloudfront-security",
 	}},
 	{name: "aws_cloudfront_origin_access_identity", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -20046,7 +20271,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_access",
 		},
-		Source: "aws-srm",
+		Source: "aws-cloudfront-security",
 	}},
 	{name: "aws_cloudtrail", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -20055,7 +20280,7 @@ var builtinTypes = [...]builtinType{
 			"data_access",
 			"data_protection",
 		},
-		Source: "aws-srm",
+		Source: "aws-cloudtrail-security",
 	}},
 	{name: "aws_cloudwatch_dashboard", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -20063,7 +20288,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"configuration",
 		},
-		Source: "aws-srm",
+		Source: "aws-cloudwatch-security",
 	}},
 	{name: "aws_cloudwatch_event_bus", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -20071,7 +20296,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_access",
 		},
-		Source: "aws-security-scope",
+		Source: "aws-eventbridge-security",
 	}},
 	{name: "aws_cloudwatch_event_rule", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -20079,7 +20304,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"configuration",
 		},
-		Source: "aws-security-scope",
+		Source: "aws-eventbridge-security",
 	}},
 	{name: "aws_cloudwatch_event_target", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -20087,7 +20312,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"configuration",
 		},
-		Source: "aws-security-scope",
+		Source: "aws-eventbridge-security",
 	}},
 	{name: "aws_cloudwatch_log_group", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -20096,7 +20321,7 @@ var builtinTypes = [...]builtinType{
 			"data_access",
 			"data_protection",
 		},
-		Source: "aws-srm",
+		Source: "aws-cloudwatch-logs-security",
 	}},
 	{name: "aws_cloudwatch_log_metric_filter", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -20104,7 +20329,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_access",
 		},
-		Source: "aws-srm",
+		Source: "aws-cloudwatch-logs-security",
 	}},
 	{name: "aws_cloudwatch_log_subscription_filter", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -20112,7 +20337,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_access",
 		},
-		Source: "aws-srm",
+		Source: "aws-cloudwatch-logs-security",
 	}},
 	{name: "aws_cloudwatch_metric_alarm", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -20120,7 +20345,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"deployment_settings",
 		},
-		Source: "aws-srm",
+		Source: "aws-cloudwatch-security",
 	}},
 	{name: "aws_cognito_identity_pool", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -20128,7 +20353,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"identity_infrastructure",
 		},
-		Source: "aws-srm",
+		Source: "aws-cognito-security",
 	}},
 	{name: "aws_cognito_user_pool", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -20137,7 +20362,7 @@ var builtinTypes = [...]builtinType{
 			"identity_infrastructure",
 			"accounts_and_access",
 		},
-		Source: "aws-srm",
+		Source: "aws-cognito-security",
 	}},
 	{name: "aws_cognito_user_pool_client", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -20145,7 +20370,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"identity_infrastructure",
 		},
-		Source: "aws-srm",
+		Source: "aws-cognito-security",
 	}},
 	{name: "aws_config_config_rule", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -20153,7 +20378,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"configuration",
 		},
-		Source: "aws-srm",
+		Source: "aws-config-security",
 	}},
 	{name: "aws_config_configuration_recorder", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -20161,7 +20386,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"configuration",
 		},
-		Source: "aws-srm",
+		Source: "aws-config-security",
 	}},
 	{name: "aws_config_delivery_channel", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -20169,7 +20394,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"configuration",
 		},
-		Source: "aws-srm",
+		Source: "aws-config-security",
 	}},
 	{name: "aws_customer_gateway", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -20433,7 +20658,7 @@ var builtinTypes = [...]builtinType{
 				Disagreement: "The generic PaaS cell is provider; the engine's major versions are the customer's to start (audit N2). The cited page describes replication engine versions and in-place upgrades the customer starts; it assigns no responsibility in those words.",
 			},
 		},
-		Source: "aws-srm",
+		Source: "aws-dms-security",
 	}},
 	{name: "aws_docdb_cluster", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -20451,7 +20676,7 @@ var builtinTypes = [...]builtinType{
 				Disagreement: "The generic PaaS cell is provider; the engine's major versions are the customer's to start (audit N2).",
 			},
 		},
-		Source: "aws-srm",
+		Source: "aws-docdb-security",
 	}},
 	{name: "aws_docdb_cluster_instance", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -20468,7 +20693,7 @@ var builtinTypes = [...]builtinType{
 				Disagreement: "The generic PaaS cell is provider; the engine's major versions are the customer's to start (audit N2).",
 			},
 		},
-		Source: "aws-srm",
+		Source: "aws-docdb-security",
 	}},
 	{name: "aws_dx_connection", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -20484,7 +20709,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_protection",
 		},
-		Source: "aws-security-scope",
+		Source: "aws-dynamodb-security",
 	}},
 	{name: "aws_dynamodb_table", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -20502,7 +20727,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_classification",
 		},
-		Source: "aws-security-scope",
+		Source: "aws-dynamodb-security",
 	}},
 	{name: "aws_ebs_encryption_by_default", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -20534,7 +20759,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"configuration",
 		},
-		Source:    "aws-srm",
+		Source:    "aws-ec2-security",
 		Rationale: "A Dedicated Host allocation: a reservation of a physical server for the customer's instances, which carry the host duties; the host's hardware and hypervisor are AWS's.",
 	}},
 	{name: "aws_ec2_transit_gateway", doc: 3, def: ResourceTypeDoc{
@@ -20582,7 +20807,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_protection",
 		},
-		Source: "aws-security-scope",
+		Source: "aws-ecr-security",
 	}},
 	{name: "aws_ecr_repository", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -20591,7 +20816,7 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 			"data_access",
 		},
-		Source: "aws-security-scope",
+		Source: "aws-ecr-security",
 	}},
 	{name: "aws_ecr_repository_policy", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -20602,7 +20827,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_access",
 		},
-		Source:    "aws-security-scope",
+		Source:    "aws-ecr-security",
 		Rationale: "A resource policy of its parent: who may use the parent's data (least privilege, review, public access); the parent carries the data store's obligations.",
 	}},
 	{name: "aws_ecs_capacity_provider", doc: 3, def: ResourceTypeDoc{
@@ -21069,7 +21294,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_access",
 		},
-		Source: "aws-srm",
+		Source: "aws-efs-security",
 	}},
 	{name: "aws_efs_backup_policy", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -21077,7 +21302,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_protection",
 		},
-		Source: "aws-srm",
+		Source: "aws-efs-security",
 	}},
 	{name: "aws_efs_file_system", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -21085,7 +21310,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_protection",
 		},
-		Source:    "aws-srm",
+		Source:    "aws-efs-security",
 		Rationale: "EFS is operated end to end by AWS; the customer keeps its data, encryption and who may mount it.",
 	}},
 	{name: "aws_efs_file_system_policy", doc: 3, def: ResourceTypeDoc{
@@ -21097,7 +21322,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_access",
 		},
-		Source:    "aws-srm",
+		Source:    "aws-efs-security",
 		Rationale: "A resource policy of its parent: who may use the parent's data (least privilege, review, public access); the parent carries the data store's obligations.",
 	}},
 	{name: "aws_efs_mount_target", doc: 3, def: ResourceTypeDoc{
@@ -21115,7 +21340,7 @@ var builtinTypes = [...]builtinType{
 				Disagreement: "The generic SaaS cell is provider; a mount target exposes network rules that only the customer can set.",
 			},
 		},
-		Source: "aws-srm",
+		Source: "aws-efs-security",
 	}},
 	{name: "aws_egress_only_internet_gateway", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -21482,7 +21707,7 @@ var builtinTypes = [...]builtinType{
 				Disagreement: "The generic PaaS cell is provider; the engine's major versions are the customer's to start (audit N2).",
 			},
 		},
-		Source: "aws-srm",
+		Source: "aws-elasticache-security-pillar",
 	}},
 	{name: "aws_elasticache_parameter_group", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -21490,7 +21715,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"configuration",
 		},
-		Source: "aws-srm",
+		Source: "aws-elasticache-security-pillar",
 	}},
 	{name: "aws_elasticache_replication_group", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -21508,7 +21733,7 @@ var builtinTypes = [...]builtinType{
 				Disagreement: "The generic PaaS cell is provider; the engine's major versions are the customer's to start (audit N2).",
 			},
 		},
-		Source: "aws-srm",
+		Source: "aws-elasticache-security-pillar",
 	}},
 	{name: "aws_elasticache_subnet_group", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -21516,7 +21741,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"network_controls",
 		},
-		Source: "aws-srm",
+		Source: "aws-elasticache-security-pillar",
 	}},
 	{name: "aws_elasticache_user", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -21524,7 +21749,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"accounts_and_access",
 		},
-		Source: "aws-srm",
+		Source: "aws-elasticache-security-pillar",
 	}},
 	{name: "aws_elasticsearch_domain", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -21543,7 +21768,7 @@ var builtinTypes = [...]builtinType{
 				Disagreement: "The generic PaaS cell is provider; the engine's major versions are the customer's to start (audit N2).",
 			},
 		},
-		Source: "aws-security-scope",
+		Source: "aws-opensearch-security",
 	}},
 	{name: "aws_elb", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -21597,7 +21822,7 @@ var builtinTypes = [...]builtinType{
 				},
 			},
 		},
-		Source:    "aws-security-scope",
+		Source:    "aws-emr-security",
 		Rationale: "EMR runs the big-data platform on EC2 instances in the customer's account from AMIs AWS publishes: the customer configures security groups and the cluster, and relaunches clusters to take OS updates. A custom AMI (custom_ami_id) makes the OS the customer's.",
 	}},
 	{name: "aws_flow_log", doc: 3, def: ResourceTypeDoc{
@@ -21619,7 +21844,7 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 			"network_controls",
 		},
-		Source: "aws-srm",
+		Source: "aws-fsx-lustre-security",
 	}},
 	{name: "aws_fsx_ontap_file_system", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -21628,7 +21853,7 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 			"network_controls",
 		},
-		Source: "aws-srm",
+		Source: "aws-fsx-ontap-security",
 	}},
 	{name: "aws_fsx_windows_file_system", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -21637,7 +21862,7 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 			"network_controls",
 		},
-		Source: "aws-srm",
+		Source: "aws-fsx-windows-security",
 	}},
 	{name: "aws_glacier_vault", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -21645,7 +21870,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_protection",
 		},
-		Source: "aws-srm",
+		Source: "aws-glacier-security",
 	}},
 	{name: "aws_globalaccelerator_accelerator", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -21670,7 +21895,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_classification",
 		},
-		Source: "aws-security-scope",
+		Source: "aws-glue-security",
 	}},
 	{name: "aws_glue_catalog_table", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -21678,7 +21903,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_classification",
 		},
-		Source: "aws-security-scope",
+		Source: "aws-glue-security",
 	}},
 	{name: "aws_glue_crawler", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -21686,7 +21911,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_classification",
 		},
-		Source: "aws-security-scope",
+		Source: "aws-glue-security",
 	}},
 	{name: "aws_glue_job", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "faas",
@@ -21704,7 +21929,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"configuration",
 		},
-		Source: "aws-srm",
+		Source: "aws-guardduty-security",
 	}},
 	{name: "aws_iam_access_key", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -21893,7 +22118,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"configuration",
 		},
-		Source:    "aws-srm",
+		Source:    "aws-inspector-security",
 		Rationale: "Enabling Inspector is an account setting: it scans the customer's instances, images and functions, whose operating_system and application_code obligations stay on those resources; AWS runs the scanner.",
 	}},
 	{name: "aws_instance", doc: 3, def: ResourceTypeDoc{
@@ -21943,7 +22168,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_protection",
 		},
-		Source: "aws-security-scope",
+		Source: "aws-keyspaces-security",
 	}},
 	{name: "aws_kinesis_firehose_delivery_stream", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -21952,7 +22177,7 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 			"configuration",
 		},
-		Source: "aws-security-scope",
+		Source: "aws-firehose-security",
 	}},
 	{name: "aws_kinesis_stream", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -21960,7 +22185,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_protection",
 		},
-		Source: "aws-security-scope",
+		Source: "aws-kinesis-streams-security",
 	}},
 	{name: "aws_kms_alias", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -22050,7 +22275,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_access",
 		},
-		Source: "aws-security-scope",
+		Source: "aws-lakeformation-security",
 	}},
 	{name: "aws_lambda_alias", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "faas",
@@ -22297,7 +22522,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_classification",
 		},
-		Source: "aws-srm",
+		Source: "aws-macie-security",
 	}},
 	{name: "aws_memorydb_cluster", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -22315,7 +22540,7 @@ var builtinTypes = [...]builtinType{
 				Disagreement: "The generic PaaS cell is provider; the engine's major versions are the customer's to start (audit N2). The cited page is ElastiCache's (the same engines); no MemoryDB page was checked: counted as shared, the answer that leaves more to the customer.",
 			},
 		},
-		Source: "aws-srm",
+		Source: "aws-memorydb-security",
 	}},
 	{name: "aws_mq_broker", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -22334,7 +22559,7 @@ var builtinTypes = [...]builtinType{
 				Disagreement: "The generic PaaS cell is provider; the engine's major versions are the customer's to start (audit N2).",
 			},
 		},
-		Source: "aws-security-scope",
+		Source: "aws-mq-security",
 	}},
 	{name: "aws_msk_cluster", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -22352,7 +22577,7 @@ var builtinTypes = [...]builtinType{
 				Disagreement: "The generic PaaS cell is provider; the engine's major versions are the customer's to start (audit N2).",
 			},
 		},
-		Source: "aws-security-scope",
+		Source: "aws-msk-security",
 	}},
 	{name: "aws_nat_gateway", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -22393,7 +22618,7 @@ var builtinTypes = [...]builtinType{
 				Disagreement: "The generic PaaS cell is provider; the engine's major versions are the customer's to start (audit N2).",
 			},
 		},
-		Source: "aws-srm",
+		Source: "aws-neptune-security",
 	}},
 	{name: "aws_neptune_cluster_instance", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -22410,7 +22635,7 @@ var builtinTypes = [...]builtinType{
 				Disagreement: "The generic PaaS cell is provider; the engine's major versions are the customer's to start (audit N2).",
 			},
 		},
-		Source: "aws-srm",
+		Source: "aws-neptune-security",
 	}},
 	{name: "aws_network_acl", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -22478,7 +22703,7 @@ var builtinTypes = [...]builtinType{
 				Disagreement: "The generic PaaS cell is provider; the engine's major versions are the customer's to start (audit N2).",
 			},
 		},
-		Source: "aws-security-scope",
+		Source: "aws-opensearch-security",
 	}},
 	{name: "aws_organizations_account", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -22486,7 +22711,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"configuration",
 		},
-		Source: "aws-srm",
+		Source: "aws-organizations-security",
 	}},
 	{name: "aws_organizations_organizational_unit", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -22494,7 +22719,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"configuration",
 		},
-		Source: "aws-srm",
+		Source: "aws-organizations-security",
 	}},
 	{name: "aws_organizations_policy", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -22503,7 +22728,7 @@ var builtinTypes = [...]builtinType{
 			"configuration",
 			"accounts_and_access",
 		},
-		Source: "aws-srm",
+		Source: "aws-organizations-security",
 	}},
 	{name: "aws_organizations_policy_attachment", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -22511,7 +22736,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"configuration",
 		},
-		Source: "aws-srm",
+		Source: "aws-organizations-security",
 	}},
 	{name: "aws_placement_group", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -22637,7 +22862,7 @@ var builtinTypes = [...]builtinType{
 			"network_controls",
 			"configuration",
 		},
-		Source: "aws-srm",
+		Source: "aws-redshift-security",
 	}},
 	{name: "aws_redshift_subnet_group", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "paas",
@@ -22645,7 +22870,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"network_controls",
 		},
-		Source: "aws-srm",
+		Source: "aws-redshift-security",
 	}},
 	{name: "aws_redshiftserverless_namespace", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -22688,7 +22913,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"deployment_settings",
 		},
-		Source: "aws-srm",
+		Source: "aws-route53-security",
 	}},
 	{name: "aws_route53_query_log", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -22696,7 +22921,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_access",
 		},
-		Source: "aws-srm",
+		Source: "aws-route53-security",
 	}},
 	{name: "aws_route53_record", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -22704,7 +22929,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"configuration",
 		},
-		Source: "aws-srm",
+		Source: "aws-route53-security",
 	}},
 	{name: "aws_route53_resolver_endpoint", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -22721,7 +22946,7 @@ var builtinTypes = [...]builtinType{
 				Disagreement: "The generic SaaS cell is provider; a Resolver endpoint exposes network rules that only the customer can set.",
 			},
 		},
-		Source: "aws-srm",
+		Source: "aws-route53-security",
 	}},
 	{name: "aws_route53_resolver_rule", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -22738,7 +22963,7 @@ var builtinTypes = [...]builtinType{
 				Disagreement: "The generic SaaS cell is provider; a Resolver rule exposes network rules that only the customer can set.",
 			},
 		},
-		Source: "aws-srm",
+		Source: "aws-route53-security",
 	}},
 	{name: "aws_route53_zone", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -22746,7 +22971,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"configuration",
 		},
-		Source: "aws-srm",
+		Source: "aws-route53-security",
 	}},
 	{name: "aws_route_table", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -23000,7 +23225,7 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 			"accounts_and_access",
 		},
-		Source: "aws-srm",
+		Source: "aws-secretsmanager-security",
 	}},
 	{name: "aws_secretsmanager_secret_policy", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -23011,7 +23236,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_access",
 		},
-		Source:    "aws-srm",
+		Source:    "aws-secretsmanager-security",
 		Rationale: "A resource policy of its parent: who may use the parent's data (least privilege, review, public access); the parent carries the data store's obligations.",
 	}},
 	{name: "aws_secretsmanager_secret_rotation", doc: 3, def: ResourceTypeDoc{
@@ -23020,7 +23245,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"accounts_and_access",
 		},
-		Source: "aws-srm",
+		Source: "aws-secretsmanager-security",
 	}},
 	{name: "aws_secretsmanager_secret_version", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -23028,7 +23253,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_protection",
 		},
-		Source: "aws-srm",
+		Source: "aws-secretsmanager-security",
 	}},
 	{name: "aws_security_group", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -23052,7 +23277,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"configuration",
 		},
-		Source: "aws-srm",
+		Source: "aws-securityhub-security",
 	}},
 	{name: "aws_securityhub_standards_subscription", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -23060,7 +23285,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"configuration",
 		},
-		Source: "aws-srm",
+		Source: "aws-securityhub-security",
 	}},
 	{name: "aws_ses_domain_identity", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -23068,7 +23293,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"configuration",
 		},
-		Source: "aws-security-scope",
+		Source: "aws-ses-security",
 	}},
 	{name: "aws_sfn_state_machine", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -23104,7 +23329,7 @@ var builtinTypes = [...]builtinType{
 				Disagreement: "The generic SaaS cell is provider; a Shield protection exposes network rules that only the customer can set.",
 			},
 		},
-		Source: "aws-srm",
+		Source: "aws-shield-security",
 	}},
 	{name: "aws_sns_topic", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -23113,7 +23338,7 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 			"data_access",
 		},
-		Source: "aws-security-scope",
+		Source: "aws-sns-security",
 	}},
 	{name: "aws_sns_topic_policy", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -23124,7 +23349,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_access",
 		},
-		Source:    "aws-security-scope",
+		Source:    "aws-sns-security",
 		Rationale: "A resource policy of its parent: who may use the parent's data (least privilege, review, public access); the parent carries the data store's obligations.",
 	}},
 	{name: "aws_sns_topic_subscription", doc: 3, def: ResourceTypeDoc{
@@ -23133,7 +23358,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"configuration",
 		},
-		Source: "aws-security-scope",
+		Source: "aws-sns-security",
 	}},
 	{name: "aws_spot_instance_request", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -23151,7 +23376,7 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 			"data_access",
 		},
-		Source: "aws-security-scope",
+		Source: "aws-sqs-security",
 	}},
 	{name: "aws_sqs_queue_policy", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -23162,7 +23387,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_access",
 		},
-		Source:    "aws-security-scope",
+		Source:    "aws-sqs-security",
 		Rationale: "A resource policy of its parent: who may use the parent's data (least privilege, review, public access); the parent carries the data store's obligations.",
 	}},
 	{name: "aws_ssm_association", doc: 3, def: ResourceTypeDoc{
@@ -23180,7 +23405,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"configuration",
 		},
-		Source: "aws-srm",
+		Source: "aws-ssm-security",
 	}},
 	{name: "aws_ssm_maintenance_window", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -23198,7 +23423,7 @@ var builtinTypes = [...]builtinType{
 			"data_protection",
 			"configuration",
 		},
-		Source: "aws-srm",
+		Source: "aws-ssm-security",
 	}},
 	{name: "aws_ssm_patch_baseline", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -23277,7 +23502,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_protection",
 		},
-		Source: "aws-security-scope",
+		Source: "aws-timestream-security",
 	}},
 	{name: "aws_volume_attachment", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "iaas",
@@ -23402,7 +23627,7 @@ var builtinTypes = [...]builtinType{
 				Disagreement: "The generic SaaS cell is provider; an IP set exposes network rules that only the customer can set.",
 			},
 		},
-		Source:    "aws-srm",
+		Source:    "aws-waf-security",
 		Rationale: "Filed with the abstracted services (saas) rather than paas as azurerm_web_application_firewall_policy and google_compute_security_policy are: a web ACL runs no customer code, so paas would add application-code obligations it cannot carry; either way AWS runs the WAF engine and the customer writes every rule, so network_controls is shared.",
 	}},
 	{name: "aws_wafv2_rule_group", doc: 3, def: ResourceTypeDoc{
@@ -23420,7 +23645,7 @@ var builtinTypes = [...]builtinType{
 				Disagreement: "The generic SaaS cell is provider; a rule group exposes network rules that only the customer can set.",
 			},
 		},
-		Source:    "aws-srm",
+		Source:    "aws-waf-security",
 		Rationale: "Filed with the abstracted services (saas) rather than paas as azurerm_web_application_firewall_policy and google_compute_security_policy are: a web ACL runs no customer code, so paas would add application-code obligations it cannot carry; either way AWS runs the WAF engine and the customer writes every rule, so network_controls is shared.",
 	}},
 	{name: "aws_wafv2_web_acl", doc: 3, def: ResourceTypeDoc{
@@ -23438,7 +23663,7 @@ var builtinTypes = [...]builtinType{
 				Disagreement: "The generic SaaS cell is provider; a web ACL exposes network rules that only the customer can set.",
 			},
 		},
-		Source:    "aws-srm",
+		Source:    "aws-waf-security",
 		Rationale: "Filed with the abstracted services (saas) rather than paas as azurerm_web_application_firewall_policy and google_compute_security_policy are: a web ACL runs no customer code, so paas would add application-code obligations it cannot carry; either way AWS runs the WAF engine and the customer writes every rule, so network_controls is shared.",
 	}},
 	{name: "aws_wafv2_web_acl_association", doc: 3, def: ResourceTypeDoc{
@@ -23456,7 +23681,7 @@ var builtinTypes = [...]builtinType{
 				Disagreement: "The generic SaaS cell is provider; a web ACL association exposes network rules that only the customer can set.",
 			},
 		},
-		Source:    "aws-srm",
+		Source:    "aws-waf-security",
 		Rationale: "Filed with the abstracted services (saas) rather than paas as azurerm_web_application_firewall_policy and google_compute_security_policy are: a web ACL runs no customer code, so paas would add application-code obligations it cannot carry; either way AWS runs the WAF engine and the customer writes every rule, so network_controls is shared.",
 	}},
 	{name: "aws_wafv2_web_acl_logging_configuration", doc: 3, def: ResourceTypeDoc{
@@ -23468,7 +23693,7 @@ var builtinTypes = [...]builtinType{
 		Focus: []string{
 			"data_access",
 		},
-		Source:    "aws-srm",
+		Source:    "aws-waf-security",
 		Rationale: "A logging or auditing setting of its parent: it implements audit logging; the destination workspace, bucket or log group carries the log store's obligations.",
 		Without: []string{
 			"data_access.least_privilege_access",
