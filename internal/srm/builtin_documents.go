@@ -17975,6 +17975,67 @@ func builtinDocumentList() []NamedDocument {
 							Rationale: "A blob inventory policy writes daily or weekly lists of a storage account's blobs or containers (names, sizes, tiers, tags, metadata) to a container: a report setting, classed as the entry for aws_s3_bucket_logging; the destination container answers for the reports' data.",
 						},
 					},
+					"azurerm/storage.settings": {
+						Name: "Azure Storage: service settings of an account",
+						Prefixes: []string{
+							"azurerm_storage_account_queue_properties",
+							"azurerm_storage_account_static_website",
+							"azurerm_storage_account_table_properties",
+						},
+						ARM: []string{
+							"Microsoft.Storage/storageAccounts/blobServices",
+							"Microsoft.Storage/storageAccounts/fileServices",
+							"Microsoft.Storage/storageAccounts/queueServices",
+							"Microsoft.Storage/storageAccounts/tableServices",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "configuration_object",
+							AppliesTo: []string{
+								"data_protection",
+								"data_access",
+							},
+							Focus: []string{
+								"configuration",
+								"data_protection",
+								"data_access",
+							},
+							Without: []string{
+								"data_protection.encrypt_at_rest",
+								"data_protection.encrypt_in_transit",
+								"data_protection.manage_keys",
+							},
+							Source:    "azure-storage-security",
+							Rationale: "The blob, file, queue and table service settings of a storage account declared elsewhere: soft delete, versioning and retention (back-ups), CORS rules and a static website (who may read the data, and whether anyone may), logging and metrics (access logs). They hold no data themselves; encryption, keys and transport are set on the account and its encryption scopes, whose types carry them.",
+						},
+					},
+					"azurerm/storage.users": {
+						Name: "Azure Storage: local users (SFTP)",
+						Prefixes: []string{
+							"azurerm_storage_account_local_user",
+						},
+						ARM: []string{
+							"Microsoft.Storage/storageAccounts/localUsers",
+						},
+						Classification: Classification{
+							ServiceModel: "paas",
+							Class:        "account_credential",
+							AppliesTo: []string{
+								"data_access",
+							},
+							Focus: []string{
+								"accounts_and_access",
+								"data_access",
+							},
+							Without: []string{
+								"accounts_and_access.enforce_mfa",
+								"data_access.enable_audit_logging",
+								"data_access.block_public_access",
+							},
+							Source:    "azure-storage-security",
+							Rationale: "A local user signs in to a storage account over SFTP with a password or SSH key and is granted permissions on containers and a home directory: it holds credentials (rotate them, keep them secret) and access to data (least privilege, review). Local users authenticate with a password or key only, so multi-factor authentication is not something the customer can turn on for them; logging and public access are the account's.",
+						},
+					},
 					"azurerm/synapse.auditing": {
 						Name: "Azure Synapse Analytics: auditing and security alert policies",
 						Prefixes: []string{
@@ -26833,14 +26894,22 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_storage_management_policy", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "paas",
-		Class:        "data_store",
+		Class:        "configuration_object",
+		AppliesTo: []string{
+			"data_protection",
+		},
 		Focus: []string{
 			"data_protection",
-			"data_classification",
 		},
-		Source: "azure-storage-security",
+		Source:    "azure-storage-security",
+		Rationale: "A lifecycle management policy moves a storage account's blobs between tiers and deletes them after a time: it decides how long data is kept (back-ups and retention) and holds no data of its own; the account carries the store's network, encryption and access obligations.",
 		ARM: []string{
 			"Microsoft.Storage/storageAccounts/managementPolicies",
+		},
+		Without: []string{
+			"data_protection.encrypt_at_rest",
+			"data_protection.encrypt_in_transit",
+			"data_protection.manage_keys",
 		},
 	}},
 	{name: "azurerm_storage_object_replication", doc: 5, def: ResourceTypeDoc{

@@ -198,3 +198,46 @@ func TestSharedAccessPoliciesAgree(t *testing.T) {
 		t.Errorf("unknown obligation in a service's without: %v", err)
 	}
 }
+
+// A storage account's settings carry what they configure (retention,
+// access, logging), its local users their credentials and data access; the
+// account keeps encryption, keys and network (deliverable 4 of issue 24).
+func TestStorageAccountSettings(t *testing.T) {
+	t.Parallel()
+	e := engine()
+	cases := []struct {
+		typ, arm    string
+		has, hasNot []string
+	}{
+		{"azurerm_storage_account_static_website", "", []string{"data_access.block_public_access"},
+			[]string{"data_protection.manage_keys", "data_protection.encrypt_at_rest", "network_controls.restrict_ingress", "data_classification.classify_data"}},
+		{"azapi_resource", "Microsoft.Storage/storageAccounts/blobServices", []string{"data_protection.back_up_data", "data_access.enable_audit_logging"},
+			[]string{"data_protection.manage_keys", "network_controls.use_private_endpoints"}},
+		{"azurerm_storage_account_local_user", "", []string{"accounts_and_access.rotate_credentials", "data_access.least_privilege_access"},
+			[]string{"accounts_and_access.enforce_mfa", "data_protection.back_up_data"}},
+		{"azurerm_storage_management_policy", "", []string{"data_protection.back_up_data"},
+			[]string{"data_protection.manage_keys", "data_access.block_public_access", "network_controls.restrict_ingress"}},
+		{"azurerm_storage_account", "", []string{"data_protection.manage_keys", "network_controls.restrict_ingress", "data_access.block_public_access"}, nil},
+	}
+	for _, tc := range cases {
+		req := Request{ResourceType: tc.typ}
+		if tc.arm != "" {
+			req.Conditions = map[string]string{"type": tc.arm + "@2024-01-01"}
+		}
+		res, err := e.Resolve(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := res.CustomerObligationIDs()
+		for _, id := range tc.has {
+			if !slices.Contains(got, id) {
+				t.Errorf("%s %s lacks %s: %v", tc.typ, tc.arm, id, got)
+			}
+		}
+		for _, id := range tc.hasNot {
+			if slices.Contains(got, id) {
+				t.Errorf("%s %s carries %s: %v", tc.typ, tc.arm, id, got)
+			}
+		}
+	}
+}
