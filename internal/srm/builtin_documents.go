@@ -15810,6 +15810,21 @@ func builtinDocumentList() []NamedDocument {
 							Rationale: "Job queues order submitted jobs and send them to compute environments by priority; scheduling policies share capacity fairly between users: settings that run nothing and hold no data (jobs' parameters are set on the job definitions), while compute environments and job definitions keep their host and image duties.",
 						},
 					},
+					"aws/cloudwatch.alarms": {
+						Name: "Amazon CloudWatch: composite alarms",
+						Prefixes: []string{
+							"aws_cloudwatch_composite_alarm",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"deployment_settings",
+							},
+							Source:    "aws-cloudwatch-security",
+							Rationale: "A composite alarm combines other alarms and triggers actions, as aws_cloudwatch_metric_alarm does: configuration of what is watched and who is told, with no data of its own. Metric streams and contributor insight rules, which send or read the customer's metrics, stay with the service.",
+						},
+					},
 					"aws/codebuild.access": {
 						Name: "AWS CodeBuild: resource policies",
 						Prefixes: []string{
@@ -19195,6 +19210,28 @@ func builtinDocumentList() []NamedDocument {
 							Rationale: "The project's default preference set and the groups and preference sets a report is computed from: configuration that holds no discovered assets (the sources, import jobs and assets hold them).",
 						},
 					},
+					"google/monitoring.alerting": {
+						Name: "Cloud Monitoring: alerting and service definitions",
+						Prefixes: []string{
+							"google_monitoring_alert_policy",
+							"google_monitoring_custom_service",
+							"google_monitoring_group",
+							"google_monitoring_metric_descriptor",
+							"google_monitoring_monitored_project",
+							"google_monitoring_service",
+							"google_monitoring_slo",
+						},
+						Classification: Classification{
+							ServiceModel: "saas",
+							Class:        "configuration_object",
+							Focus: []string{
+								"configuration",
+								"deployment_settings",
+							},
+							Source:    "google-monitoring-alerts",
+							Rationale: "Alert policies, groups, services and their SLOs, metric descriptors and the projects a metrics scope monitors decide what is watched and who is told, as the dashboard entry: configuration with no data of their own. Uptime checks (which may carry credentials for the endpoint) and notification channels (which may carry tokens) stay with the service and its entry.",
+						},
+					},
 					"google/netapp.backups": {
 						Name: "NetApp Volumes: backup policies",
 						Prefixes: []string{
@@ -20345,11 +20382,12 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_cloudwatch_dashboard", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "logging_monitoring",
+		Class:        "configuration_object",
 		Focus: []string{
 			"configuration",
 		},
-		Source: "aws-cloudwatch-security",
+		Source:    "aws-cloudwatch-security",
+		Rationale: "A dashboard arranges graphs of metrics the customer's resources emit: configuration that holds no data of its own (the metrics stay in CloudWatch), so only configuration and change control apply.",
 	}},
 	{name: "aws_cloudwatch_event_bus", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -20402,11 +20440,12 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "aws_cloudwatch_metric_alarm", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "logging_monitoring",
+		Class:        "configuration_object",
 		Focus: []string{
 			"deployment_settings",
 		},
-		Source: "aws-cloudwatch-security",
+		Source:    "aws-cloudwatch-security",
+		Rationale: "An alarm watches a metric against a threshold and triggers actions: what is watched and who is told is the customer's configuration (a missing alarm is a change-control and recovery question); it holds no data of its own, so the data obligations of log stores are left out.",
 	}},
 	{name: "aws_cognito_identity_pool", doc: 3, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -25773,11 +25812,12 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_monitor_action_group", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "logging_monitoring",
+		Class:        "configuration_object",
 		Focus: []string{
 			"configuration",
 		},
-		Source: "azure-monitor-alerts",
+		Source:    "azure-monitor-alerts",
+		Rationale: "An action group lists who is notified and which automation runs when an alert fires: configuration, with no data of its own.",
 		ARM: []string{
 			"Microsoft.Insights/actionGroups",
 		},
@@ -25846,11 +25886,12 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_monitor_metric_alert", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "logging_monitoring",
+		Class:        "configuration_object",
 		Focus: []string{
 			"deployment_settings",
 		},
-		Source: "azure-monitor-alerts",
+		Source:    "azure-monitor-alerts",
+		Rationale: "A metric alert watches a platform metric against a threshold and calls action groups: what is watched and who is told is the customer's configuration; it holds no data of its own.",
 		ARM: []string{
 			"Microsoft.Insights/metricAlerts",
 		},
@@ -26658,20 +26699,21 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "azurerm_security_center_contact", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "logging_monitoring",
-		Focus: []string{
-			"configuration",
-		},
-		Source: "azure-defender-for-cloud",
-	}},
-	{name: "azurerm_security_center_subscription_pricing", doc: 5, def: ResourceTypeDoc{
-		ServiceModel: "saas",
-		Class:        "logging_monitoring",
+		Class:        "configuration_object",
 		Focus: []string{
 			"configuration",
 		},
 		Source:    "azure-defender-for-cloud",
-		Rationale: "Turning on a Defender plan buys detection Microsoft runs; acting on its findings stays the customer's.",
+		Rationale: "The security contact Microsoft Defender for Cloud notifies: configuration, with no data of its own.",
+	}},
+	{name: "azurerm_security_center_subscription_pricing", doc: 5, def: ResourceTypeDoc{
+		ServiceModel: "saas",
+		Class:        "configuration_object",
+		Focus: []string{
+			"configuration",
+		},
+		Source:    "azure-defender-for-cloud",
+		Rationale: "Turning on a Defender plan buys detection Microsoft runs; acting on its findings stays the customer's. The plan setting itself holds no data: configuration and change control.",
 	}},
 	{name: "azurerm_sentinel_log_analytics_workspace_onboarding", doc: 5, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -29380,11 +29422,12 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_logging_metric", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "logging_monitoring",
+		Class:        "configuration_object",
 		Focus: []string{
 			"configuration",
 		},
-		Source: "google-logging-sinks",
+		Source:    "google-logging-sinks",
+		Rationale: "A log-based metric counts matching log entries into a metric: configuration of what is measured, with no log data of its own (the logs stay in their buckets, whose types carry the data obligations).",
 	}},
 	{name: "google_logging_organization_sink", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
@@ -29450,11 +29493,12 @@ var builtinTypes = [...]builtinType{
 	}},
 	{name: "google_monitoring_dashboard", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",
-		Class:        "logging_monitoring",
+		Class:        "configuration_object",
 		Focus: []string{
 			"configuration",
 		},
-		Source: "google-monitoring-alerts",
+		Source:    "google-monitoring-alerts",
+		Rationale: "A dashboard arranges charts of metrics the customer's resources emit: configuration that holds no data of its own.",
 	}},
 	{name: "google_monitoring_notification_channel", doc: 6, def: ResourceTypeDoc{
 		ServiceModel: "saas",

@@ -241,3 +241,37 @@ func TestStorageAccountSettings(t *testing.T) {
 		}
 	}
 }
+
+// Alarms, alert rules, dashboards and log-based metrics decide what is
+// watched and who is told; they hold no data, unlike the log stores whose
+// data obligations they would otherwise repeat.
+func TestMonitoringConfigurationHoldsNoData(t *testing.T) {
+	t.Parallel()
+	e := engine()
+	data := []string{"data_classification.classify_data", "data_protection.encrypt_at_rest", "data_protection.manage_keys", "data_protection.back_up_data"}
+	for _, typ := range []string{"aws_cloudwatch_metric_alarm", "aws_cloudwatch_composite_alarm", "aws_cloudwatch_dashboard", "azurerm_monitor_metric_alert",
+		"azurerm_monitor_action_group", "google_monitoring_alert_policy", "google_monitoring_dashboard", "google_logging_metric"} {
+		res, err := e.Resolve(Request{ResourceType: typ})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := res.CustomerObligationIDs()
+		if !slices.Contains(got, "deployment_settings.control_changes") {
+			t.Errorf("%s: %v, want change control", typ, got)
+		}
+		for _, id := range data {
+			if slices.Contains(got, id) {
+				t.Errorf("%s (%s) carries %s", typ, res.ResourceType.Describe(), id)
+			}
+		}
+	}
+	for _, typ := range []string{"aws_cloudwatch_log_group", "azurerm_log_analytics_workspace", "google_logging_project_bucket_config"} {
+		res, err := e.Resolve(Request{ResourceType: typ})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := res.CustomerObligationIDs(); !slices.Contains(got, "data_protection.encrypt_at_rest") {
+			t.Errorf("%s: %v, want the data obligations of a log store", typ, got)
+		}
+	}
+}

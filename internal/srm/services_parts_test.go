@@ -77,7 +77,7 @@ var awsTypes = []string{
 	"aws_appsync_domain_name_api_association", "aws_appsync_source_api_association", "aws_batch_job_queue",
 	"aws_batch_scheduling_policy", "aws_cloudwatch_log_account_policy", "aws_cloudwatch_log_data_protection_policy",
 	"aws_cloudwatch_log_destination_policy", "aws_cloudwatch_log_resource_policy", "aws_codebuild_report_group",
-	"aws_codebuild_resource_policy", "aws_codebuild_source_credential", "aws_codebuild_webhook", "aws_dms_certificate",
+	"aws_cloudwatch_composite_alarm", "aws_codebuild_resource_policy", "aws_codebuild_source_credential", "aws_codebuild_webhook", "aws_dms_certificate",
 	"aws_dms_endpoint", "aws_dms_event_subscription", "aws_dms_replication_subnet_group", "aws_dms_s3_endpoint",
 	"aws_dsql_cluster_peering", "aws_dynamodb_resource_policy", "aws_ecr_account_setting", "aws_ecr_registry_policy",
 	"aws_ecr_registry_scanning_configuration", "aws_ecr_replication_configuration", "aws_ecrpublic_repository_policy",
