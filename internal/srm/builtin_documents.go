@@ -3639,6 +3639,76 @@ func builtinDocumentList() []NamedDocument {
 			Name: "data/services_aws.json",
 			Document: &Document{
 				Sources: map[string]SourceDoc{
+					"aws-appautoscaling-security": {
+						Title: "Application Auto Scaling: Security in Application Auto Scaling",
+						URL:   "https://docs.aws.amazon.com/autoscaling/application/userguide/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-apprunner-security": {
+						Title: "AWS App Runner: Security in App Runner",
+						URL:   "https://docs.aws.amazon.com/apprunner/latest/dg/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-chatbot-security": {
+						Title: "AWS Chatbot: Security in AWS Chatbot",
+						URL:   "https://docs.aws.amazon.com/chatbot/latest/adminguide/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-cloudmap-security": {
+						Title: "AWS Cloud Map: Security in AWS Cloud Map",
+						URL:   "https://docs.aws.amazon.com/cloud-map/latest/dg/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-codeartifact-security": {
+						Title: "AWS CodeArtifact: Security in CodeArtifact",
+						URL:   "https://docs.aws.amazon.com/codeartifact/latest/ug/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-codebuild-security": {
+						Title: "AWS CodeBuild: Security in AWS CodeBuild",
+						URL:   "https://docs.aws.amazon.com/codebuild/latest/userguide/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-codecommit-security": {
+						Title: "AWS CodeCommit: Security in AWS CodeCommit",
+						URL:   "https://docs.aws.amazon.com/codecommit/latest/userguide/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-codeguruprofiler-security": {
+						Title: "Amazon CodeGuru Profiler: Security in CodeGuru Profiler",
+						URL:   "https://docs.aws.amazon.com/codeguru/latest/profiler-ug/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-codegurureviewer-security": {
+						Title: "Amazon CodeGuru Reviewer: Security in CodeGuru Reviewer",
+						URL:   "https://docs.aws.amazon.com/codeguru/latest/reviewer-ug/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-codepipeline-security": {
+						Title: "AWS CodePipeline: Security in AWS CodePipeline",
+						URL:   "https://docs.aws.amazon.com/codepipeline/latest/userguide/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-connect-security": {
+						Title: "Amazon Connect: Security in Amazon Connect",
+						URL:   "https://docs.aws.amazon.com/connect/latest/adminguide/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-controltower-security": {
+						Title: "AWS Control Tower: Security in AWS Control Tower",
+						URL:   "https://docs.aws.amazon.com/controltower/latest/userguide/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-detective-security": {
+						Title: "Amazon Detective: Security in Amazon Detective",
+						URL:   "https://docs.aws.amazon.com/detective/latest/adminguide/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-devopsguru-security": {
+						Title: "Amazon DevOps Guru: Security in Amazon DevOps Guru",
+						URL:   "https://docs.aws.amazon.com/devops-guru/latest/userguide/security.html",
+						AsOf:  "2026-12-07",
+					},
 					"aws-dsql-security": {
 						Title: "Amazon Aurora DSQL: Security best practices for Aurora DSQL",
 						URL:   "https://docs.aws.amazon.com/aurora-dsql/latest/userguide/best-practices-security.html",
@@ -3648,6 +3718,11 @@ func builtinDocumentList() []NamedDocument {
 						Title: "Amazon DynamoDB: Security best practices for Amazon DynamoDB",
 						URL:   "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/best-practices-security.html",
 						AsOf:  "2026-11-29",
+					},
+					"aws-ecrpublic-security": {
+						Title: "Amazon ECR Public: Security in Amazon Elastic Container Registry",
+						URL:   "https://docs.aws.amazon.com/AmazonECR/latest/public/security.html",
+						AsOf:  "2026-12-07",
 					},
 					"aws-elasticache-security-pillar": {
 						Title: "Amazon ElastiCache Well-Architected Lens: Security Pillar",
@@ -3669,6 +3744,21 @@ func builtinDocumentList() []NamedDocument {
 						URL:   "https://docs.aws.amazon.com/guardduty/latest/ug/security.html",
 						AsOf:  "2026-11-29",
 					},
+					"aws-kendra-security": {
+						Title: "Amazon Kendra: Security in Amazon Kendra",
+						URL:   "https://docs.aws.amazon.com/kendra/latest/dg/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-lex-security": {
+						Title: "Amazon Lex V1: Security in Amazon Lex",
+						URL:   "https://docs.aws.amazon.com/lex/latest/dg/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-lexv2-security": {
+						Title: "Amazon Lex V2: Security in Amazon Lex",
+						URL:   "https://docs.aws.amazon.com/lexv2/latest/dg/security.html",
+						AsOf:  "2026-12-07",
+					},
 					"aws-outposts-maintenance": {
 						Title: "AWS Outposts: Outposts rack maintenance",
 						URL:   "https://docs.aws.amazon.com/outposts/latest/userguide/outpost-maintenance.html",
@@ -3677,6 +3767,16 @@ func builtinDocumentList() []NamedDocument {
 					"aws-outposts-site-requirements": {
 						Title: "AWS Outposts: Site requirements for Outposts racks",
 						URL:   "https://docs.aws.amazon.com/outposts/latest/userguide/outposts-requirements.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-polly-security": {
+						Title: "Amazon Polly: Security in Amazon Polly",
+						URL:   "https://docs.aws.amazon.com/polly/latest/dg/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-rekognition-security": {
+						Title: "Amazon Rekognition: Amazon Rekognition Security",
+						URL:   "https://docs.aws.amazon.com/rekognition/latest/dg/security.html",
 						AsOf:  "2026-12-07",
 					},
 					"aws-s3tables": {
@@ -3693,6 +3793,16 @@ func builtinDocumentList() []NamedDocument {
 						Title: "Amazon SQS: Security in Amazon SQS",
 						URL:   "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/security.html",
 						AsOf:  "2026-11-29",
+					},
+					"aws-transcribe-security": {
+						Title: "Amazon Transcribe: Security in Amazon Transcribe",
+						URL:   "https://docs.aws.amazon.com/transcribe/latest/dg/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-workmail-security": {
+						Title: "Amazon WorkMail: Security in Amazon WorkMail",
+						URL:   "https://docs.aws.amazon.com/workmail/latest/adminguide/security.html",
+						AsOf:  "2026-12-07",
 					},
 				},
 				Services: map[string]ServiceDoc{
@@ -3867,7 +3977,7 @@ func builtinDocumentList() []NamedDocument {
 							Focus: []string{
 								"deployment_settings",
 							},
-							Source:    "aws-security-scope",
+							Source:    "aws-appautoscaling-security",
 							Rationale: "Application Auto Scaling targets, policies and scheduled actions set the capacity of ECS services, DynamoDB tables, Aurora replicas and other scalable resources; capacity settings that hold no data and run nothing, like aws_autoscaling_policy.",
 						},
 					},
@@ -3994,7 +4104,7 @@ func builtinDocumentList() []NamedDocument {
 								"runtime",
 								"network_controls",
 							},
-							Source:    "aws-security-scope",
+							Source:    "aws-apprunner-security",
 							Rationale: "App Runner services, auto scaling configurations, VPC connectors and custom domains run the customer's container image or source build on compute AWS operates; the image's runtime and libraries are the customer's to rebuild and redeploy. Container workload under CaaS, the conservative reading for image-based services (source-code services on managed runtimes leave less to the customer).",
 						},
 					},
@@ -4293,7 +4403,7 @@ func builtinDocumentList() []NamedDocument {
 							Focus: []string{
 								"accounts_and_access",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-chatbot-security",
 							Rationale: "AWS Chatbot Slack and Microsoft Teams channel configurations let chat members receive notifications and run commands in the account under an IAM role and guardrail policies; the customer decides who in the channel may do what, so they are access policy.",
 						},
 					},
@@ -4523,7 +4633,7 @@ func builtinDocumentList() []NamedDocument {
 								"data_protection",
 								"data_access",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-codeartifact-security",
 							Rationale: "CodeArtifact domains and repositories store the customer's packages and cached upstream packages; AWS runs the repository, the customer owns what is published, upstream connections, the encryption key and the domain and repository permission policies.",
 						},
 					},
@@ -4540,7 +4650,7 @@ func builtinDocumentList() []NamedDocument {
 								"runtime",
 								"network_controls",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-codebuild-security",
 							Rationale: "CodeBuild projects, fleets, report groups, webhooks and source credentials run the customer's build specifications in containers on AWS-run compute, from AWS-curated images or the customer's own; the customer owns the build commands, the image it brings, credentials and artifacts. Serverless job, the class of Glue jobs.",
 						},
 					},
@@ -4572,7 +4682,7 @@ func builtinDocumentList() []NamedDocument {
 								"data_protection",
 								"data_access",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-codecommit-security",
 							Rationale: "CodeCommit repositories, approval rule templates and triggers hold the customer's source code; AWS stores and encrypts it, the customer owns the code, the KMS key, triggers and who may push and approve.",
 						},
 					},
@@ -4603,7 +4713,7 @@ func builtinDocumentList() []NamedDocument {
 							Focus: []string{
 								"data_access",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-codeguruprofiler-security",
 							Rationale: "CodeGuru Profiler profiling groups collect runtime profiles from agents in the customer's applications; AWS analyses them, the customer owns the profile data and which principals may submit or read it.",
 						},
 					},
@@ -4618,7 +4728,7 @@ func builtinDocumentList() []NamedDocument {
 							Focus: []string{
 								"data_access",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-codegurureviewer-security",
 							Rationale: "CodeGuru Reviewer repository associations give the service read access to the customer's repositories to produce code review findings; the customer chooses the repositories and owns the code and the findings, which quote it.",
 						},
 					},
@@ -4634,7 +4744,7 @@ func builtinDocumentList() []NamedDocument {
 								"application_code",
 								"configuration",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-codepipeline-security",
 							Rationale: "CodePipeline pipelines, webhooks and custom action types orchestrate the customer's release stages across source, build and deploy actions; AWS runs the orchestration, the customer owns the pipeline definition, artifact store encryption, the roles actions assume and webhook secrets. Messaging, whose workflows are the customer's logic.",
 							Cells: map[string]CellDoc{
 								"application_code": {
@@ -4779,7 +4889,7 @@ func builtinDocumentList() []NamedDocument {
 								"data_protection",
 								"data_access",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-connect-security",
 							Rationale: "Amazon Connect instances, contact flows, queues, routing and security profiles, users, phone numbers and storage configs run the customer's contact centre on AWS's service; the customer owns the flows it writes, agent accounts and permissions, and the recordings, transcripts and contact data it keeps.",
 							Cells: map[string]CellDoc{
 								"application_code": {
@@ -4820,7 +4930,7 @@ func builtinDocumentList() []NamedDocument {
 								"configuration",
 								"accounts_and_access",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-controltower-security",
 							Rationale: "Control Tower landing zones and enabled controls deploy guardrails (SCPs, Config rules, hooks) across the customer's organization; the customer chooses which controls apply to which organizational units. Guardrails, like the Organizations policies.",
 						},
 					},
@@ -5007,7 +5117,7 @@ func builtinDocumentList() []NamedDocument {
 							Focus: []string{
 								"data_access",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-detective-security",
 							Rationale: "Detective graphs, members and organization settings build a behaviour graph from the customer's CloudTrail, VPC Flow Logs and GuardDuty findings for investigations; AWS runs it, the customer owns membership and who may investigate.",
 						},
 					},
@@ -5054,7 +5164,7 @@ func builtinDocumentList() []NamedDocument {
 							Focus: []string{
 								"configuration",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-devopsguru-security",
 							Rationale: "DevOps Guru resource collections, notification channels, event sources and service integrations choose which of the customer's resources are analysed for operational anomalies and where insights go; AWS runs the analysis.",
 						},
 					},
@@ -5313,7 +5423,7 @@ func builtinDocumentList() []NamedDocument {
 							Focus: []string{
 								"data_access",
 							},
-							Source:    "aws-security-scope",
+							Source:    "aws-ecrpublic-security",
 							Rationale: "ECR Public repositories publish container images to everyone; the customer owns what it publishes (no secrets in layers) and who may push.",
 						},
 					},
@@ -6114,7 +6224,7 @@ func builtinDocumentList() []NamedDocument {
 								"data_access",
 								"data_protection",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-kendra-security",
 							Rationale: "Kendra indexes, data sources, FAQs, thesauri, experiences and query suggestion block lists index the customer's documents from connected repositories; the customer owns the connectors' credentials, document-level access control, encryption and the indexed content.",
 						},
 					},
@@ -6310,7 +6420,7 @@ func builtinDocumentList() []NamedDocument {
 								"application_code",
 								"data_protection",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-lex-security",
 							Rationale: "Lex (V1) bots, intents, slot types and bot aliases are conversational logic the customer writes, calling its Lambda functions and logging conversations; AWS runs the language models, the customer owns the logic, fulfilment code and conversation logs.",
 							Cells: map[string]CellDoc{
 								"application_code": {
@@ -6335,7 +6445,7 @@ func builtinDocumentList() []NamedDocument {
 								"application_code",
 								"data_protection",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-lexv2-security",
 							Rationale: "Lex V2 bots, locales, versions, intents and slots are conversational logic the customer writes, calling its Lambda functions and logging conversations; AWS runs the language models, the customer owns the logic, fulfilment code and conversation logs.",
 							Cells: map[string]CellDoc{
 								"application_code": {
@@ -7087,7 +7197,7 @@ func builtinDocumentList() []NamedDocument {
 							Focus: []string{
 								"data_protection",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-polly-security",
 							Rationale: "Polly synthesises speech from the customer's text (lexicons and synthesis tasks write audio to S3); the text and the audio are the customer's data.",
 						},
 					},
@@ -7292,7 +7402,7 @@ func builtinDocumentList() []NamedDocument {
 								"data_protection",
 								"data_access",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-rekognition-security",
 							Rationale: "Rekognition collections, projects and stream processors store face vectors (biometric data), custom label models and video analysis settings built from the customer's images and video; the customer owns that data, its legal basis, retention and access.",
 						},
 					},
@@ -7780,7 +7890,7 @@ func builtinDocumentList() []NamedDocument {
 							Focus: []string{
 								"configuration",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-cloudmap-security",
 							Rationale: "Cloud Map namespaces (public or private DNS zones, or HTTP), services and instances register the customer's service endpoints for discovery; DNS and service registry objects, like Route 53's.",
 						},
 					},
@@ -8185,7 +8295,7 @@ func builtinDocumentList() []NamedDocument {
 							Focus: []string{
 								"data_protection",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-transcribe-security",
 							Rationale: "Transcribe vocabularies, vocabulary filters, custom language models and medical vocabularies are built from the customer's text in S3 and shape transcriptions of its audio; the customer owns that data.",
 						},
 					},
@@ -8518,7 +8628,7 @@ func builtinDocumentList() []NamedDocument {
 								"data_protection",
 								"accounts_and_access",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-workmail-security",
 							Rationale: "WorkMail organizations, users, groups, domains and policies host the customer's mailboxes; SaaS messaging with the mail as the customer's data and the users, passwords and mobile-device access the customer manages, so accounts and access are added.",
 						},
 					},
