@@ -3639,9 +3639,19 @@ func builtinDocumentList() []NamedDocument {
 			Name: "data/services_aws.json",
 			Document: &Document{
 				Sources: map[string]SourceDoc{
+					"aws-amp-security": {
+						Title: "Amazon Managed Service for Prometheus: Data protection in Amazon Managed Service for Prometheus",
+						URL:   "https://docs.aws.amazon.com/prometheus/latest/userguide/data-protection.html",
+						AsOf:  "2026-12-07",
+					},
 					"aws-appautoscaling-security": {
 						Title: "Application Auto Scaling: Security in Application Auto Scaling",
 						URL:   "https://docs.aws.amazon.com/autoscaling/application/userguide/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-appconfig-security": {
+						Title: "AWS AppConfig: Security in AWS AppConfig",
+						URL:   "https://docs.aws.amazon.com/appconfig/latest/userguide/appconfig-security.html",
 						AsOf:  "2026-12-07",
 					},
 					"aws-appmesh-security": {
@@ -3774,6 +3784,16 @@ func builtinDocumentList() []NamedDocument {
 						URL:   "https://docs.aws.amazon.com/gameliftservers/latest/developerguide/vulnerability-analysis-management.html",
 						AsOf:  "2026-11-29",
 					},
+					"aws-globalaccelerator-security": {
+						Title: "AWS Global Accelerator: Security in AWS Global Accelerator",
+						URL:   "https://docs.aws.amazon.com/global-accelerator/latest/dg/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-grafana-security": {
+						Title: "Amazon Managed Grafana: Security in Amazon Managed Grafana",
+						URL:   "https://docs.aws.amazon.com/grafana/latest/userguide/security.html",
+						AsOf:  "2026-12-07",
+					},
 					"aws-greengrass-security": {
 						Title: "AWS IoT Greengrass V1: Security in AWS IoT Greengrass",
 						URL:   "https://docs.aws.amazon.com/greengrass/v1/developerguide/security.html",
@@ -3783,6 +3803,11 @@ func builtinDocumentList() []NamedDocument {
 						Title: "Amazon GuardDuty: Security in Amazon GuardDuty",
 						URL:   "https://docs.aws.amazon.com/guardduty/latest/ug/security.html",
 						AsOf:  "2026-11-29",
+					},
+					"aws-incidentmanager-security": {
+						Title: "AWS Systems Manager Incident Manager: Data protection in Incident Manager",
+						URL:   "https://docs.aws.amazon.com/incident-manager/latest/userguide/data-protection.html",
+						AsOf:  "2026-12-07",
 					},
 					"aws-inspector-classic-security": {
 						Title: "Amazon Inspector Classic: Security in Amazon Inspector",
@@ -3829,6 +3854,11 @@ func builtinDocumentList() []NamedDocument {
 						URL:   "https://docs.aws.amazon.com/medialive/latest/ug/security.html",
 						AsOf:  "2026-12-07",
 					},
+					"aws-opensearchserverless-security": {
+						Title: "Amazon OpenSearch Serverless: Overview of security in Amazon OpenSearch Serverless",
+						URL:   "https://docs.aws.amazon.com/opensearch-service/latest/developerguide/serverless-security.html",
+						AsOf:  "2026-12-07",
+					},
 					"aws-outposts-maintenance": {
 						Title: "AWS Outposts: Outposts rack maintenance",
 						URL:   "https://docs.aws.amazon.com/outposts/latest/userguide/outpost-maintenance.html",
@@ -3842,6 +3872,11 @@ func builtinDocumentList() []NamedDocument {
 					"aws-polly-security": {
 						Title: "Amazon Polly: Security in Amazon Polly",
 						URL:   "https://docs.aws.amazon.com/polly/latest/dg/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-ram-security": {
+						Title: "AWS Resource Access Manager: Security in AWS Resource Access Manager",
+						URL:   "https://docs.aws.amazon.com/ram/latest/userguide/security.html",
 						AsOf:  "2026-12-07",
 					},
 					"aws-rekognition-security": {
@@ -3858,6 +3893,16 @@ func builtinDocumentList() []NamedDocument {
 						Title: "Amazon S3: Vector buckets",
 						URL:   "https://docs.aws.amazon.com/AmazonS3/latest/userguide/s3-vectors-buckets.html",
 						AsOf:  "2026-11-29",
+					},
+					"aws-securitylake-security": {
+						Title: "Amazon Security Lake: Security in Security Lake",
+						URL:   "https://docs.aws.amazon.com/security-lake/latest/userguide/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-sfn-security": {
+						Title: "AWS Step Functions: Security in AWS Step Functions",
+						URL:   "https://docs.aws.amazon.com/step-functions/latest/dg/security.html",
+						AsOf:  "2026-12-07",
 					},
 					"aws-sqs-security": {
 						Title: "Amazon SQS: Security in Amazon SQS",
@@ -3990,7 +4035,7 @@ func builtinDocumentList() []NamedDocument {
 								"configuration",
 								"data_access",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-amp-security",
 							Rationale: "Amazon Managed Service for Prometheus workspaces, scrapers, rule groups and alert managers store and evaluate the customer's metrics on an AWS-run Prometheus-compatible backend; the customer owns what is ingested, the rules and who may query.",
 						},
 					},
@@ -4073,7 +4118,7 @@ func builtinDocumentList() []NamedDocument {
 								"configuration",
 								"deployment_settings",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-appconfig-security",
 							Rationale: "AppConfig applications, environments, configuration profiles, hosted versions and deployment strategies roll the customer's feature flags and settings out to its workloads; the customer owns the settings, validators and rollout. Configuration, not a data store: secrets belong in Secrets Manager or Parameter Store, which profiles reference.",
 						},
 					},
@@ -4217,7 +4262,7 @@ func builtinDocumentList() []NamedDocument {
 								"application_code",
 								"data_access",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-appsync-security",
 							Rationale: "AppSync GraphQL APIs, resolvers, functions, data sources, API keys and caches run the customer's resolver logic against its data sources on an AWS-run endpoint; the customer owns the schema, resolver code, authorization modes and keys. Messaging, as aws_appsync_graphql_api.",
 							Cells: map[string]CellDoc{
 								"application_code": {
@@ -5905,7 +5950,7 @@ func builtinDocumentList() []NamedDocument {
 								"network_controls",
 								"configuration",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-globalaccelerator-security",
 							Rationale: "Global Accelerator accelerators, listeners, endpoint groups and custom routing accelerators take the customer's traffic in at AWS edge locations and route it to its endpoints; the customer owns listeners, endpoints and flow logs. Traffic endpoint, as aws_globalaccelerator_accelerator.",
 							Cells: map[string]CellDoc{
 								"network_controls": {
@@ -5947,7 +5992,7 @@ func builtinDocumentList() []NamedDocument {
 								"data_access",
 								"configuration",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-grafana-security",
 							Rationale: "Managed Grafana workspaces, API keys, license associations, role associations and SAML configurations show the customer's telemetry in Grafana dashboards; AWS runs Grafana, the customer owns data source permissions, sign-in, API keys and network access (PaaS for the workspace's VPC and network access settings).",
 						},
 					},
@@ -7081,7 +7126,7 @@ func builtinDocumentList() []NamedDocument {
 								"data_protection",
 								"data_access",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-opensearchserverless-security",
 							Rationale: "OpenSearch Serverless collections, security policies (encryption, network), access policies, security configurations and VPC endpoints hold the customer's indexed data without servers it sees; the customer decides public or VPC access (PaaS), the key and data access rules.",
 						},
 					},
@@ -7358,7 +7403,7 @@ func builtinDocumentList() []NamedDocument {
 							Focus: []string{
 								"accounts_and_access",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-ram-security",
 							Rationale: "RAM resource shares, resource associations, principal associations and invitations share the customer's resources with other accounts; every share is an access grant the customer owns.",
 						},
 					},
@@ -7907,7 +7952,7 @@ func builtinDocumentList() []NamedDocument {
 								"data_protection",
 								"data_access",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-securitylake-security",
 							Rationale: "Security Lake data lakes, log sources, custom log sources and subscribers collect the customer's security logs into S3 in its account; the customer owns retention, encryption and which subscribers may read.",
 						},
 					},
@@ -8033,7 +8078,7 @@ func builtinDocumentList() []NamedDocument {
 								"application_code",
 								"configuration",
 							},
-							Source:    "aws-security-scope",
+							Source:    "aws-sfn-security",
 							Rationale: "Step Functions state machines, aliases and activities run the customer's workflows; the definitions are its logic, with their role, logging and encryption. Messaging, as aws_sfn_state_machine.",
 							Cells: map[string]CellDoc{
 								"application_code": {
@@ -8161,7 +8206,7 @@ func builtinDocumentList() []NamedDocument {
 							Focus: []string{
 								"configuration",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-incidentmanager-security",
 							Rationale: "Incident Manager contacts, contact channels, plans and rotations say who is engaged for incidents and how; configuration the customer keeps current (channels hold its staff's phone numbers and addresses).",
 						},
 					},
@@ -8177,7 +8222,7 @@ func builtinDocumentList() []NamedDocument {
 								"configuration",
 								"data_protection",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-incidentmanager-security",
 							Rationale: "Incident Manager replication sets and response plans define how incidents in the customer's accounts are tracked, escalated and encrypted; monitoring and response configuration.",
 						},
 					},
