@@ -3839,6 +3839,16 @@ func builtinDocumentList() []NamedDocument {
 						URL:   "https://docs.aws.amazon.com/lexv2/latest/dg/security.html",
 						AsOf:  "2026-12-07",
 					},
+					"aws-licensemanager-security": {
+						Title: "AWS License Manager: Security in AWS License Manager",
+						URL:   "https://docs.aws.amazon.com/license-manager/latest/userguide/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-location-security": {
+						Title: "Amazon Location Service: Security in Amazon Location Service",
+						URL:   "https://docs.aws.amazon.com/location/latest/developerguide/security.html",
+						AsOf:  "2026-12-07",
+					},
 					"aws-mediaconnect-security": {
 						Title: "AWS Elemental MediaConnect: Security in AWS Elemental MediaConnect",
 						URL:   "https://docs.aws.amazon.com/mediaconnect/latest/ug/security.html",
@@ -3852,6 +3862,16 @@ func builtinDocumentList() []NamedDocument {
 					"aws-medialive-security": {
 						Title: "AWS Elemental MediaLive: Security in AWS Elemental MediaLive",
 						URL:   "https://docs.aws.amazon.com/medialive/latest/ug/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-mediapackage-security": {
+						Title: "AWS Elemental MediaPackage: Security in AWS Elemental MediaPackage",
+						URL:   "https://docs.aws.amazon.com/mediapackage/latest/ug/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-mediastore-security": {
+						Title: "AWS Elemental MediaStore: Security in AWS Elemental MediaStore",
+						URL:   "https://docs.aws.amazon.com/mediastore/latest/ug/security.html",
 						AsOf:  "2026-12-07",
 					},
 					"aws-opensearchserverless-security": {
@@ -6594,7 +6614,7 @@ func builtinDocumentList() []NamedDocument {
 							Focus: []string{
 								"configuration",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-licensemanager-security",
 							Rationale: "License Manager license configurations, associations, grants and grant accepters track software licences against the customer's resources; configuration only.",
 						},
 					},
@@ -6626,7 +6646,7 @@ func builtinDocumentList() []NamedDocument {
 								"data_classification",
 								"data_access",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-location-security",
 							Rationale: "Location maps, place indexes, route calculators, trackers and geofence collections; trackers and geofences hold positions of the customer's devices (often of people), which the customer classifies, retains and restricts.",
 						},
 					},
@@ -6771,7 +6791,7 @@ func builtinDocumentList() []NamedDocument {
 								"data_access",
 								"data_protection",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-mediapackage-security",
 							Rationale: "Elemental MediaPackage channels package the customer's live video for delivery to players and CDNs; endpoints that serve its content, with the access control and encryption the customer sets.",
 						},
 					},
@@ -6804,7 +6824,7 @@ func builtinDocumentList() []NamedDocument {
 								"data_access",
 								"data_protection",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-mediapackage-security",
 							Rationale: "Elemental MediaPackage VOD packaging groups and configurations package the customer's video on demand for delivery to players and CDNs; endpoints that serve its content, as aws/mediapackage.",
 						},
 					},
@@ -6821,7 +6841,7 @@ func builtinDocumentList() []NamedDocument {
 								"data_access",
 								"data_protection",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-mediastore-security",
 							Rationale: "Elemental MediaStore containers and container policies store and serve the customer's media objects; the customer owns the container policy, CORS and lifecycle settings.",
 						},
 					},
