@@ -3669,9 +3669,19 @@ func builtinDocumentList() []NamedDocument {
 						URL:   "https://docs.aws.amazon.com/appstream2/latest/developerguide/security.html",
 						AsOf:  "2026-12-07",
 					},
+					"aws-auditmanager-security": {
+						Title: "AWS Audit Manager: Data protection in AWS Audit Manager",
+						URL:   "https://docs.aws.amazon.com/audit-manager/latest/userguide/data-protection.html",
+						AsOf:  "2026-12-07",
+					},
 					"aws-autoscalingplans-security": {
 						Title: "AWS Auto Scaling: Scaling plan security",
 						URL:   "https://docs.aws.amazon.com/autoscaling/plans/userguide/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-bedrock-security": {
+						Title: "Amazon Bedrock: Security in Amazon Bedrock",
+						URL:   "https://docs.aws.amazon.com/bedrock/latest/userguide/security.html",
 						AsOf:  "2026-12-07",
 					},
 					"aws-chatbot-security": {
@@ -3777,6 +3787,11 @@ func builtinDocumentList() []NamedDocument {
 					"aws-evs-lifecycle": {
 						Title: "Amazon Elastic VMware Service: Amazon EVS environment lifecycle management",
 						URL:   "https://docs.aws.amazon.com/evs/latest/userguide/evs-lifecycle-mgmt.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-fis-security": {
+						Title: "AWS Fault Injection Service: Security in AWS Fault Injection Service",
+						URL:   "https://docs.aws.amazon.com/fis/latest/userguide/security.html",
 						AsOf:  "2026-12-07",
 					},
 					"aws-gamelift-vulnerability": {
@@ -3892,6 +3907,11 @@ func builtinDocumentList() []NamedDocument {
 					"aws-polly-security": {
 						Title: "Amazon Polly: Security in Amazon Polly",
 						URL:   "https://docs.aws.amazon.com/polly/latest/dg/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-qldb-security": {
+						Title: "Amazon QLDB: Data protection in Amazon QLDB",
+						URL:   "https://docs.aws.amazon.com/qldb/latest/developerguide/data-protection.html",
 						AsOf:  "2026-12-07",
 					},
 					"aws-ram-security": {
@@ -4354,7 +4374,7 @@ func builtinDocumentList() []NamedDocument {
 								"configuration",
 								"data_access",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-auditmanager-security",
 							Rationale: "Audit Manager assessments, frameworks, controls and delegations collect evidence about the customer's accounts for audits; AWS gathers it, the customer decides the scope, owns the evidence (which can quote sensitive configuration) and who may read it.",
 						},
 					},
@@ -4452,7 +4472,7 @@ func builtinDocumentList() []NamedDocument {
 								"data_access",
 								"configuration",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-bedrock-security",
 							Rationale: "Bedrock custom models, provisioned throughput, inference profiles, guardrails and invocation logging run foundation models AWS hosts on the customer's prompts and training data; the customer owns training data, fine-tuned models, guardrails, logged prompts and access. Managed platform under PaaS: the customer's logic and data go in, AWS runs the platform.",
 						},
 					},
@@ -5888,7 +5908,7 @@ func builtinDocumentList() []NamedDocument {
 								"configuration",
 								"deployment_settings",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-fis-security",
 							Rationale: "FIS experiment templates and target account configurations describe faults (stopping instances, throttling APIs, running SSM documents) FIS injects into the customer's resources with a role the customer provides; the customer owns the scope, stop conditions and the role's reach.",
 						},
 					},
@@ -7389,7 +7409,7 @@ func builtinDocumentList() []NamedDocument {
 								"data_protection",
 								"data_access",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-qldb-security",
 							Rationale: "QLDB ledgers and streams hold the customer's journal of records; AWS runs the ledger, the customer owns deletion protection, encryption, streams to Kinesis and access.",
 						},
 					},
