@@ -3689,6 +3689,11 @@ func builtinDocumentList() []NamedDocument {
 						URL:   "https://docs.aws.amazon.com/chatbot/latest/adminguide/security.html",
 						AsOf:  "2026-12-07",
 					},
+					"aws-cleanrooms-security": {
+						Title: "AWS Clean Rooms: Security in AWS Clean Rooms",
+						URL:   "https://docs.aws.amazon.com/clean-rooms/latest/userguide/security.html",
+						AsOf:  "2026-12-07",
+					},
 					"aws-cloudhsm-security": {
 						Title: "AWS CloudHSM: Security in AWS CloudHSM",
 						URL:   "https://docs.aws.amazon.com/cloudhsm/latest/userguide/security.html",
@@ -3742,6 +3747,11 @@ func builtinDocumentList() []NamedDocument {
 					"aws-datasync-security": {
 						Title: "AWS DataSync: Security in AWS DataSync",
 						URL:   "https://docs.aws.amazon.com/datasync/latest/userguide/security.html",
+						AsOf:  "2026-12-07",
+					},
+					"aws-datazone-security": {
+						Title: "Amazon DataZone: Data protection in Amazon DataZone",
+						URL:   "https://docs.aws.amazon.com/datazone/latest/userguide/data-protection.html",
 						AsOf:  "2026-12-07",
 					},
 					"aws-detective-security": {
@@ -4632,7 +4642,7 @@ func builtinDocumentList() []NamedDocument {
 								"data_access",
 								"data_protection",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-cleanrooms-security",
 							Rationale: "Clean Rooms collaborations, memberships and configured tables let parties analyse each other's data under analysis rules without copying it; AWS runs the queries, each customer owns which tables it shares, the rules and the results.",
 						},
 					},
@@ -5233,7 +5243,7 @@ func builtinDocumentList() []NamedDocument {
 								"data_classification",
 								"data_access",
 							},
-							Source:    "aws-srm",
+							Source:    "aws-datazone-security",
 							Rationale: "DataZone domains, projects, environments, glossaries, asset types and form types catalogue the customer's data and govern who is granted it across accounts; the customer owns the catalogue's metadata, subscriptions and grants.",
 						},
 					},
