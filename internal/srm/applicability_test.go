@@ -102,17 +102,7 @@ func TestApplicabilityByClass(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			ids := res.CustomerObligationIDs()
-			for _, id := range tc.has {
-				if !slices.Contains(ids, id) {
-					t.Errorf("%s lacks %s; it carries %v", tc.typ, id, ids)
-				}
-			}
-			for _, id := range tc.hasNot {
-				if slices.Contains(ids, id) {
-					t.Errorf("%s carries %s, which does not apply to a %s", tc.typ, id, tc.class)
-				}
-			}
+			expectObligations(t, tc.typ+" ("+tc.class+")", res, tc.has, tc.hasNot)
 			// Owners still show the whole model.
 			if len(res.Components) != len(e.Catalog.Components) {
 				t.Errorf("components: %d of %d", len(res.Components), len(e.Catalog.Components))
@@ -739,6 +729,23 @@ func TestModuleCoverage(t *testing.T) {
 		}
 		if weighted < 97 || distinct < 95 {
 			t.Errorf("%s: %.1f%% weighted by module files and %.1f%% of distinct types resolve, targets 97%% and 95%%", name, weighted, distinct)
+		}
+	}
+}
+
+// expectObligations reports the obligations of has that res lacks and those
+// of hasNot that it carries, naming what as the resource.
+func expectObligations(t *testing.T, what string, res *Result, has, hasNot []string) {
+	t.Helper()
+	ids := res.CustomerObligationIDs()
+	for _, id := range has {
+		if !slices.Contains(ids, id) {
+			t.Errorf("%s lacks %s; it carries %v", what, id, ids)
+		}
+	}
+	for _, id := range hasNot {
+		if slices.Contains(ids, id) {
+			t.Errorf("%s carries %s, which does not apply to it", what, id)
 		}
 	}
 }

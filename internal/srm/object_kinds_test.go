@@ -228,17 +228,7 @@ func TestStorageAccountSettings(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got := res.CustomerObligationIDs()
-		for _, id := range tc.has {
-			if !slices.Contains(got, id) {
-				t.Errorf("%s %s lacks %s: %v", tc.typ, tc.arm, id, got)
-			}
-		}
-		for _, id := range tc.hasNot {
-			if slices.Contains(got, id) {
-				t.Errorf("%s %s carries %s: %v", tc.typ, tc.arm, id, got)
-			}
-		}
+		expectObligations(t, tc.typ+" "+tc.arm, res, tc.has, tc.hasNot)
 	}
 }
 

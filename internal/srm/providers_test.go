@@ -57,17 +57,7 @@ func TestUtilityProviders(t *testing.T) {
 					t.Errorf("layer %s is %s; on the Terraform host everything is the customer's", lo.Layer.ID, lo.Owner)
 				}
 			}
-			ids := res.CustomerObligationIDs()
-			for _, id := range tc.has {
-				if !slices.Contains(ids, id) {
-					t.Errorf("lacks %s; carries %v", id, ids)
-				}
-			}
-			for _, id := range tc.hasNot {
-				if slices.Contains(ids, id) {
-					t.Errorf("carries %s, which does not apply", id)
-				}
-			}
+			expectObligations(t, tc.typ, res, tc.has, tc.hasNot)
 		})
 	}
 }
@@ -174,16 +164,6 @@ func TestSourceHostingServices(t *testing.T) {
 		if res.ResourceType.Basis != tc.basis {
 			t.Errorf("%s: answered by %s, want basis %s", tc.typ, res.ResourceType.Describe(), tc.basis)
 		}
-		got := res.CustomerObligationIDs()
-		for _, id := range tc.has {
-			if !slices.Contains(got, id) {
-				t.Errorf("%s lacks %s: %v", tc.typ, id, got)
-			}
-		}
-		for _, id := range tc.hasNot {
-			if slices.Contains(got, id) {
-				t.Errorf("%s carries %s: %v", tc.typ, id, got)
-			}
-		}
+		expectObligations(t, tc.typ, res, tc.has, tc.hasNot)
 	}
 }
