@@ -143,3 +143,25 @@ func TestMarkdownCodeSpans(t *testing.T) {
 		t.Errorf("mdFence = %q", got)
 	}
 }
+
+// The text report writes a fully accepted group's line as it is, not in
+// Markdown's escapes: a module key with "|" and a team with "<" and "*".
+func TestTextAcceptedLineUnescaped(t *testing.T) {
+	const plan = `{"format_version": "1.2",
+ "planned_values": {"root_module": {"resources": [{"address": "srm_obligation_acceptance.a", "mode": "managed",
+   "type": "srm_obligation_acceptance", "name": "a",
+   "values": {"scope": ["*"], "obligations": ["*"], "accepted_by": "team_a|<x>*", "review_by": "2099-01-01"}}]}},
+ "prior_state": {"values": {"root_module": {"resources": [{"address": "srm_obligation_acceptance.a", "mode": "managed",
+   "type": "srm_obligation_acceptance", "name": "a",
+   "values": {"scope": ["*"], "obligations": ["*"], "accepted_by": "team_a|<x>*", "review_by": "2099-01-01"}}]}}},
+ "resource_changes": [{"address": "module.m[\"a|b\"].aws_s3_bucket.b", "module_address": "module.m[\"a|b\"]", "mode": "managed",
+   "type": "aws_s3_bucket", "name": "b", "change": {"actions": ["create"], "before": null, "after": {"bucket": "b"}, "after_unknown": {}}}]}`
+	_, text, _ := runReview(t, plan, "-")
+	if !strings.Contains(text, `module.m["a|b"]: 1 resource, all 13 customer obligations accepted by team_a|<x>*`) {
+		t.Errorf("the text report does not write the accepted group as it is:\n%s", text)
+	}
+	_, md, _ := runReview(t, plan, "-format", "markdown", "-")
+	if !strings.Contains(md, `accepted by team_a\|&lt;x&gt;\*`) {
+		t.Errorf("the Markdown report does not escape the team:\n%s", md)
+	}
+}

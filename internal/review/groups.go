@@ -34,6 +34,38 @@ type Group struct {
 	Scope []string
 }
 
+// acceptedSummary sums up the group's fully accepted resources: how many,
+// their customer obligations and the teams that accepted them, sorted.
+func (g *Group) acceptedSummary() (obligations int, teams []string) {
+	seen := map[string]bool{}
+	for _, it := range g.Accepted {
+		obligations += len(it.Result.CustomerObligations)
+		for _, rec := range it.AcceptedBy {
+			seen[rec.AcceptedBy] = true
+		}
+	}
+	return obligations, sortedKeys(seen)
+}
+
+// acceptedLine is the one line that summarises the group's fully accepted
+// resources, with the group's title and the teams as the format writes
+// them; empty when none is.
+func (g *Group) acceptedLine(title string, team func(string) string) string {
+	if len(g.Accepted) == 0 {
+		return ""
+	}
+	total, teams := g.acceptedSummary()
+	by := ""
+	if len(teams) > 0 {
+		for i := range teams {
+			teams[i] = team(teams[i])
+		}
+		by = " by " + strings.Join(teams, ", ")
+	}
+	return fmt.Sprintf("%s: %s, all %s accepted%s", title, plural(len(g.Accepted), "resource", "resources"),
+		plural(total, "customer obligation", "customer obligations"), by)
+}
+
 // Title names the group: the module instance, or "root module".
 func (g *Group) Title() string {
 	if g.Module == "" {

@@ -614,23 +614,10 @@ func mdTitle(g *Group) string {
 
 // mdAcceptedLine summarises a group's fully accepted resources in one line.
 func mdAcceptedLine(g *Group) string {
-	if len(g.Accepted) == 0 {
-		return ""
+	if line := g.acceptedLine(mdTitle(g), mdEscape); line != "" {
+		return "- " + line + "\n"
 	}
-	total := 0
-	teams := map[string]bool{}
-	for _, it := range g.Accepted {
-		total += len(it.Result.CustomerObligations)
-		for _, rec := range it.AcceptedBy {
-			teams[rec.AcceptedBy] = true
-		}
-	}
-	by := ""
-	if len(teams) > 0 {
-		by = " by " + strings.Join(sortedKeys(teams), ", ")
-	}
-	return fmt.Sprintf("- %s: %s, all %s accepted%s\n", mdTitle(g), plural(len(g.Accepted), "resource", "resources"),
-		plural(total, "customer obligation", "customer obligations"), mdEscape(by))
+	return ""
 }
 
 func mdCodeList(items []string) string {

@@ -214,8 +214,8 @@ func (r *Report) textDetails(b *strings.Builder, groups []*Group, paint func(str
 	}
 	var accepted []string
 	for _, gr := range groups {
-		if line := mdAcceptedLine(gr); line != "" {
-			accepted = append(accepted, "  "+oneLine(strings.ReplaceAll(strings.TrimPrefix(strings.TrimSuffix(line, "\n"), "- "), "`", ""))+"\n")
+		if line := gr.acceptedLine(oneLine(gr.Title()), oneLine); line != "" {
+			accepted = append(accepted, "  "+line+"\n")
 		}
 	}
 	if len(rows) == 1 && len(accepted) == 0 {
