@@ -29,6 +29,8 @@ func (r *Report) verdict(g Gate, s Summary) string {
 		return "Nothing to review: the state has no managed resources."
 	case g.Empty:
 		return "No changes to review."
+	case len(r.Items) == 0 && g.Unknown == 0:
+		return "Gate: passes. No resource to review: this change only changes acceptance records (below)."
 	}
 	var why []string
 	if s.Obligations.Unaccepted > 0 {

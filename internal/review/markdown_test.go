@@ -461,6 +461,19 @@ func TestReviewUnfinishedAndEmptyPlans(t *testing.T) {
 			t.Errorf("empty plan, %s: exit %d, stderr %q:\n%s", format, status, stderr, out)
 		}
 	}
+	// A plan that only removes a record (and deletes a resource) passes,
+	// saying so, and never counts "all 0" obligations.
+	recordsOnly := `{"format_version": "1.2", "planned_values": {"root_module": {}},
+	  "prior_state": {"values": {"root_module": {"resources": [{"address": "srm_obligation_acceptance.a", "mode": "managed",
+	    "type": "srm_obligation_acceptance", "name": "a", "values": {"scope": ["*"], "obligations": ["*"], "accepted_by": "team", "review_by": "2099-01-01"}}]}}},
+	  "resource_changes": [{"address": "srm_obligation_acceptance.a", "mode": "managed", "type": "srm_obligation_acceptance", "name": "a",
+	    "change": {"actions": ["delete"], "before": {}, "after": null}}]}`
+	for _, format := range []string{"text", "markdown"} {
+		status, out, stderr := runReview(t, recordsOnly, "-gate", "-format", format, "-")
+		if status != 0 || stderr != "" || !strings.Contains(out, "only changes acceptance records") || strings.Contains(out, "All 0") {
+			t.Errorf("a plan that only removes a record, %s: exit %d, stderr %q:\n%s", format, status, stderr, out)
+		}
+	}
 }
 
 // A bad value of the new flags is a usage error.
