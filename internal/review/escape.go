@@ -81,5 +81,7 @@ func mdCode(s string) string {
 // break is a space (as a Markdown cell or headline needs), other invisible
 // characters are escaped.
 func termSafeLine(s string) string {
-	return termSafe(strings.NewReplacer("\r\n", " ", "\n", " ").Replace(s))
+	return termSafe(lineBreaks.Replace(s))
 }
+
+var lineBreaks = strings.NewReplacer("\r\n", " ", "\n", " ")

@@ -310,7 +310,7 @@ func mdNeeds(groups []*Group) (string, []string) {
 		}
 		found = true
 		title := fmt.Sprintf("**%s** (%s): %s — %s\n", mdTitle(g), plural(len(g.Failing), "resource", "resources"),
-			codeJoin(g.Patterns), plural(g.Unaccepted, "obligation", "obligations"))
+			strings.Join(quoteCode(g.Patterns), ", "), plural(g.Unaccepted, "obligation", "obligations"))
 		full.WriteString(title)
 		lines = append(lines, title)
 		var names []string

@@ -445,14 +445,6 @@ func (r *Report) WriteOSCAL(w io.Writer) error {
 	return r.Assessment().WriteOSCAL(w)
 }
 
-func codeJoin(items []string) string {
-	out := make([]string, len(items))
-	for i, s := range items {
-		out[i] = mdCode(s)
-	}
-	return strings.Join(out, ", ")
-}
-
 func mdEscape(s string) string { return mdEscaper.Replace(termSafeLine(s)) }
 
 // mdEscaper escapes text for Markdown table cells and lines; built once (a

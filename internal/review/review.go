@@ -102,8 +102,6 @@ type Report struct {
 	// Records are the acceptance records of the input, those this change
 	// deletes and those it does not trust included.
 	Records []*Record
-	// Expired counts the records (not removed) that apply no longer.
-	Expired int
 	// NotReviewed counts, by action, the resource changes left out
 	// (deletes, forgets, no-ops without -all).
 	NotReviewed map[string]int
@@ -149,9 +147,6 @@ func reviewDocument(doc *document, k kind, engine *srm.Engine, opts Options) *Re
 	var applied []srm.AcceptanceRecord
 	var appliedFrom []*Record
 	for _, r := range rep.Records {
-		if r.Expired && !r.Removed() {
-			rep.Expired++
-		}
 		if r.Applies {
 			applied = append(applied, r.Record)
 			appliedFrom = append(appliedFrom, r)
