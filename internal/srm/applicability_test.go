@@ -194,6 +194,7 @@ func TestClassCells(t *testing.T) {
 		{`{"operating_system": {"iaas": {"owner": "nobody"}}}`, "must be one of"},
 		{`{"operating_system": {"iaaz": {"owner": "provider"}}}`, "iaaz"},
 		{`{"operating_sytem": {"iaas": {"owner": "provider"}}}`, "operating_sytem"},
+		{`{"physical_hosts": {"iaas": {"owner": "customer"}}}`, "physical_hosts may not be customer under iaas"},
 	} {
 		doc, probs := ParseDocument(CustomDocumentName, `{"service_classes": [{"id": "acme_net", "name": "Acme", "description": "d",
 		  "applies_to": ["network_controls"], "cells": `+tc.cells+`}]}`)
@@ -747,5 +748,15 @@ func expectObligations(t *testing.T, what string, res *Result, has, hasNot []str
 		if slices.Contains(ids, id) {
 			t.Errorf("%s carries %s, which does not apply to it", what, id)
 		}
+	}
+}
+
+// Accepting an obligation the type's kind of object leaves out (without)
+// says so, rather than that a component it embodies is not embodied.
+func TestAcceptingALeftOutObligation(t *testing.T) {
+	t.Parallel()
+	_, err := engine().Resolve(Request{ResourceType: "aws_iam_role_policy_attachment", Accepted: []string{"accounts_and_access.enforce_mfa"}})
+	if err == nil || !strings.Contains(err.Error(), "leaves it out for this kind of object") || strings.Contains(err.Error(), "does not embody") {
+		t.Errorf("accepting enforce_mfa on a policy attachment: %v", err)
 	}
 }

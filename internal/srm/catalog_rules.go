@@ -717,6 +717,17 @@ func checkInvariants(m *merged) Problems {
 			}
 		}
 	}
+	// A class's cells hold for every type of the class, hybrid or not.
+	for i, sc := range m.classes.items {
+		for _, id := range sortedKeys(sc.Cells) {
+			for _, model := range sortedKeys(sc.Cells[id]) {
+				o := Owner(sc.Cells[id][model].Owner)
+				if inv := ic.broken(id, o, model, false); inv != nil {
+					probs = append(probs, m.classes.at[i].sub("cells").sub(id).problem(model, "%s may not be %s under %s: %s", id, o, model, inv.Rule))
+				}
+			}
+		}
+	}
 	for i, id := range m.services.ids {
 		s := m.services.items[i]
 		probs = append(probs, ic.checkCells(m.services.at[i].sub("cells"), s.Cells, []string{s.ServiceModel}, id, s.ServiceModel, s.Hybrid)...)

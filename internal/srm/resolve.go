@@ -559,6 +559,11 @@ func (res *Result) NotAnObligationError(field, id string) *InputError {
 			if rt.Class != "" {
 				class = ", class " + rt.Class
 			}
+			if rt.without[id] {
+				return &InputError{Field: field, Key: id, Summary: "Obligation does not apply to this resource",
+					Detail: fmt.Sprintf("%q is not a customer obligation of %s: the catalog leaves it out for this kind of object (without%s): a reviewer could not check it on such a resource. The customer obligations are: %s.",
+						id, what, class, strings.Join(valid, ", "))}
+			}
 			return &InputError{Field: field, Key: id, Summary: "Obligation does not apply to this resource",
 				Detail: fmt.Sprintf("%q is not a customer obligation of %s: a resource of the type does not embody component %s (it embodies %s%s). The customer obligations are: %s.",
 					id, what, o.Component, strings.Join(rt.AppliesTo, ", "), class, strings.Join(valid, ", "))}
