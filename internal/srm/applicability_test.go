@@ -16,12 +16,13 @@ import (
 
 // hostComponents are the components of a host: a resource without one
 // carries none of their obligations.
-var hostComponents = []string{"operating_system", "runtime", "middleware"}
+var hostComponents = settingHostComponents
 
 // hostlessClasses are the classes of resources without a host: network,
 // identity, policy, key, log, messaging, storage and configuration objects.
 var hostlessClasses = []string{"data_store", "network_object", "traffic_endpoint", "identity_provider", "access_policy",
-	"key_secret", "logging_monitoring", "messaging", "configuration_object", "terraform_host_command", "terraform_host_artifact", "store_content"}
+	"key_secret", "logging_monitoring", "messaging", "configuration_object", "terraform_host_command", "terraform_host_artifact", "store_content",
+	"account_credential"}
 
 // One case per class: a type of the class, obligations it must carry and
 // obligations it must not.
@@ -256,6 +257,13 @@ func TestApplicabilityWildcards(t *testing.T) {
 func TestNoHostNoHostObligations(t *testing.T) {
 	t.Parallel()
 	e := engine()
+	// Every class either embodies a host component or is listed as
+	// hostless, so a new class without a host is checked below.
+	for _, sc := range e.Catalog.ServiceClasses {
+		if !slices.Contains(hostlessClasses, sc.ID) && !slices.ContainsFunc(sc.AppliesTo, func(c string) bool { return slices.Contains(hostComponents, c) }) {
+			t.Errorf("class %s embodies no host component: list it in hostlessClasses", sc.ID)
+		}
+	}
 	for _, id := range hostlessClasses {
 		sc := e.Catalog.ServiceClass(id)
 		if sc == nil {

@@ -222,7 +222,7 @@ func TestStorageAccountSettings(t *testing.T) {
 	for _, tc := range cases {
 		req := Request{ResourceType: tc.typ}
 		if tc.arm != "" {
-			req.Conditions = map[string]string{"type": tc.arm + "@2024-01-01"}
+			req.Conditions = map[string]string{"type": tc.arm + "@" + azapiVersion}
 		}
 		res, err := e.Resolve(req)
 		if err != nil {

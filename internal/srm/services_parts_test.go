@@ -248,7 +248,7 @@ func TestServiceParts(t *testing.T) {
 			if !declared[strings.ToLower(a)] {
 				t.Errorf("%s: ARM type %s is neither documented by azapi nor declared by a module of the measurement sets", id, a)
 			}
-			if got := c.ServiceOfARM(a + "@2024-01-01"); got == nil || got.Type != id {
+			if got := c.ServiceOfARM(a + "@" + azapiVersion); got == nil || got.Type != id {
 				t.Errorf("%s: ARM type %s answers as %v", id, a, got)
 			}
 		}

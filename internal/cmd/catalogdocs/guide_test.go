@@ -15,13 +15,16 @@ func TestGuides(t *testing.T) {
 	c := srm.MustBuiltin()
 	pages := resourceTypesGuide(c)
 	for page, wants := range map[string][]string{
-		"guides/resource-types.md.tmpl": {"## Service classes", "## Provider-wide rules", "## Services", "| [`aws`](resource-types-aws) |", "| [`kubernetes`](resource-types-kubernetes) |"},
+		"guides/resource-types.md.tmpl": {"## Service classes", "## Provider-wide rules", "## Services", "| [`aws`](resource-types-aws) |", "| [`kubernetes`](resource-types-kubernetes) |",
+			"; sets `middleware` provider under iaas, `operating_system` provider under iaas, `runtime` provider under iaas"},
 		"guides/resource-types-aws.md.tmpl": {
 			"| `aws_lambda_function` | faas |",
 			"**`package_type`** (default `Image`)",
 			"- `Image`: `middleware` → `customer`, `operating_system` → `shared`, `runtime` → `customer`.",
 			"- The type sets `operating_system` to `provider`.",
 			"(`aws/lambda`)",
+			"Conflicts with `launch_type`: when that is set and this is not, this condition does not apply.",
+			"The service is hybrid: its hardware is on the customer's site.",
 		},
 		"guides/resource-types-google.md.tmpl":  {"Classified by service only: no type of the service has an entry of its own."},
 		"guides/resource-types-azurerm.md.tmpl": {"azapi resources of the ARM types"},
