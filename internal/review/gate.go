@@ -21,6 +21,13 @@ type Gate struct {
 	Empty bool `json:"empty"`
 }
 
+// unknownAllowed reports whether a resource of a type the catalog cannot
+// resolve passes the gate: a record accepts every obligation of it, or
+// -allow-unknown is given.
+func (r *Report) unknownAllowed(it *Item) bool {
+	return it.Result == nil && (it.CoveredBy != nil || r.Options.AllowUnknown)
+}
+
 // Gate decides the gate.
 func (r *Report) Gate() Gate {
 	g := Gate{Unfinished: r.Unfinished, Empty: r.Unfinished == "" && r.Empty()}
@@ -28,7 +35,7 @@ func (r *Report) Gate() Gate {
 		switch {
 		case it.Failing():
 			g.Failing++
-		case it.Result == nil && it.CoveredBy == nil && !r.Options.AllowUnknown:
+		case it.Result == nil && !r.unknownAllowed(it):
 			g.Unknown++
 		}
 	}
