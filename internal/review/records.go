@@ -240,49 +240,15 @@ func readRecord(src recordSource) (srm.AcceptanceRecord, string) {
 // subject is a resource a record may cover: its address and type.
 type subject struct{ address, typ string }
 
-// patternCache compiles each scope pattern once per review.
-type patternCache map[string]*srm.AddressPattern
-
-func (pc patternCache) get(p string) *srm.AddressPattern {
-	ap, ok := pc[p]
-	if !ok {
-		ap, _ = srm.ParseAddressPattern(p) // nil when malformed: matches nothing
-		pc[p] = ap
-	}
-	return ap
-}
-
-// covers reports whether a record covers the resource at address of type
-// typ by its resource_address or scope and its resource_type filter (the
-// service_model filter needs a resolution and is not checked here).
-func (pc patternCache) covers(r *srm.AcceptanceRecord, address, typ string) bool {
-	if r.ResourceAddress != "" {
-		if r.ResourceAddress == address {
-			return true
-		}
-		ap := pc.get(r.ResourceAddress)
-		return !strings.Contains(r.ResourceAddress, "*") && ap != nil && ap.Match(address)
-	}
-	if r.ResourceType != "" && r.ResourceType != typ {
-		return false
-	}
-	for _, s := range r.Scope {
-		if ap := pc.get(s); ap != nil && ap.Match(address) {
-			return true
-		}
-	}
-	return false
-}
-
 // countMatches sets each record's Matches from the subjects (the resources
 // of the input), and for those that match nothing the closest patterns
 // that would match something: module instances ("module.shop[\"eu\"].*")
 // and resource addresses.
-func countMatches(records []*Record, subjects []subject, pc patternCache) {
+func countMatches(records []*Record, subjects []subject) {
 	var candidates map[string][]string
 	for _, r := range records {
 		for _, s := range subjects {
-			if pc.covers(&r.Record, s.address, s.typ) {
+			if r.Record.CoversAddress(s.address, s.typ) {
 				r.Matches++
 				r.Matched = append(r.Matched, s.address)
 			}

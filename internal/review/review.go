@@ -205,15 +205,14 @@ func reviewDocument(doc *document, k kind, engine *srm.Engine, opts Options) *Re
 			}
 		}
 	}
-	pc := patternCache{}
-	countMatches(rep.Records, subjects, pc)
+	countMatches(rep.Records, subjects)
 	for _, it := range rep.Items {
 		if it.Result != nil {
 			continue
 		}
 		for _, r := range rep.Records {
 			if r.Applies && !r.Expired && slices.Contains(r.Record.Obligations, "*") && r.Record.ServiceModel == "" &&
-				pc.covers(&r.Record, it.Address, it.Type) {
+				r.Record.CoversAddress(it.Address, it.Type) {
 				it.CoveredBy = r
 				break
 			}

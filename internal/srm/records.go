@@ -160,6 +160,15 @@ func (a recordRank) less(b recordRank) bool {
 // covers reports whether the record applies to the resource at address
 // (of resourceType, empty when only its model is known, under model), and
 // how specifically.
+// CoversAddress reports whether the record covers the resource at address
+// of type resourceType, by its resource_address or scope and its
+// resource_type filter, as matching does; its service_model filter, which
+// needs a resolution, is not checked (the record's own model passes it).
+func (r *AcceptanceRecord) CoversAddress(address, resourceType string) bool {
+	_, ok := r.covers(address, resourceType, r.ServiceModel)
+	return ok
+}
+
 func (r *AcceptanceRecord) covers(address, resourceType, model string) (recordRank, bool) {
 	if r.ResourceAddress != "" {
 		if r.ResourceAddress == address {

@@ -215,3 +215,25 @@ func TestAssessWithRecords(t *testing.T) {
 		t.Error("OSCAL names the team of an expired record")
 	}
 }
+
+// CoversAddress is matching's coverage rule without the service_model
+// filter: the review uses it to count what a record covers before resolving.
+func TestCoversAddress(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		rec          AcceptanceRecord
+		address, typ string
+		want         bool
+	}{
+		{AcceptanceRecord{ResourceAddress: "aws_s3_bucket.b"}, "aws_s3_bucket.b", "aws_s3_bucket", true},
+		{AcceptanceRecord{ResourceAddress: "module.m.aws_s3_bucket.b"}, `module.m.aws_s3_bucket.b["x"]`, "aws_s3_bucket", true},
+		{AcceptanceRecord{ResourceAddress: "module.m.*"}, "module.m.aws_s3_bucket.b", "aws_s3_bucket", false},
+		{AcceptanceRecord{Scope: []string{"module.m.*"}, ServiceModel: "iaas"}, "module.m.aws_s3_bucket.b", "aws_s3_bucket", true},
+		{AcceptanceRecord{Scope: []string{"module.m.*"}, ResourceType: "aws_instance"}, "module.m.aws_s3_bucket.b", "aws_s3_bucket", false},
+		{AcceptanceRecord{Scope: []string{"module.[bad"}}, "module.m.aws_s3_bucket.b", "aws_s3_bucket", false},
+	} {
+		if got := tc.rec.CoversAddress(tc.address, tc.typ); got != tc.want {
+			t.Errorf("%+v covers %s: %v, want %v", tc.rec, tc.address, got, tc.want)
+		}
+	}
+}
