@@ -4,12 +4,15 @@
 package provider
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 )
 
@@ -97,4 +100,36 @@ resource "srm_obligation_acceptance" "payments" {
 			ExpectError: errorPattern(`Attribute max_review_days value must be at least 1`),
 		}},
 	})
+}
+
+// expiry_warning_days reaches the plan of a record: at 60 a record that
+// expires in 48 days warns, at the default (30) and at 0 it does not.
+func TestProtocolExpiryWarningDays(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		attrs map[string]tftypes.Value
+		warns bool
+	}{
+		{map[string]tftypes.Value{"expiry_warning_days": tftypes.NewValue(tftypes.Number, 60)}, true},
+		{nil, false},
+		{map[string]tftypes.Value{"expiry_warning_days": tftypes.NewValue(tftypes.Number, 0)}, false},
+	} {
+		s := configuredServer(t, tc.attrs)
+		c := newResourceCalls(t, s)
+		config := object(c.typ, map[string]tftypes.Value{
+			"scope":       tfStringSet("module.payments.*"),
+			"obligations": tfStringSet("*"),
+			"accepted_by": tfString("team-payments"),
+			"review_by":   tfString("2027-01-16"),
+		})
+		resp, err := s.PlanResourceChange(context.Background(), &tfprotov6.PlanResourceChangeRequest{TypeName: acceptanceTypeName,
+			PriorState: c.dv(c.null()), ProposedNewState: c.dv(config), Config: c.dv(config)})
+		if err != nil || hasError(resp.Diagnostics) {
+			t.Fatalf("plan: %v %s", err, diagText(resp.Diagnostics))
+		}
+		warned := strings.Contains(diagText(resp.Diagnostics), "expires soon")
+		if warned != tc.warns {
+			t.Errorf("expiry_warning_days %v: warned %v, want %v (%s)", tc.attrs, warned, tc.warns, diagText(resp.Diagnostics))
+		}
+	}
 }
