@@ -4,7 +4,6 @@
 package srm
 
 import (
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -18,18 +17,9 @@ import (
 func TestObjectKindsOfRealTypes(t *testing.T) {
 	t.Parallel()
 	e := engine()
-	docs, err := BuiltinDocuments()
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, _ := merge(docs)
 	names := map[string]bool{}
-	for _, p := range []string{"aws", "azurerm", "azuread", "google", "kubernetes", "helm"} {
-		for _, rec := range readCSV(t, filepath.Join("testdata", "providers", p+".csv"))[1:] {
-			if rec[0] == "type" {
-				names[rec[1]] = true
-			}
-		}
+	for _, typ := range listedTypes(t) {
+		names[typ] = true
 	}
 	for _, set := range moduleSets {
 		for _, typ := range readModuleSet(t, set).types {
@@ -50,7 +40,7 @@ func TestObjectKindsOfRealTypes(t *testing.T) {
 		carried := res.CustomerObligationIDs()
 		carries := func(ids []string) bool {
 			for _, id := range ids {
-				if slices.Contains(carried, id) && !slices.Contains(rt.Focus, m.componentOf(id)) {
+				if slices.Contains(carried, id) && !slices.Contains(rt.Focus, e.Catalog.Obligation(id).Component) {
 					return true
 				}
 			}
