@@ -237,25 +237,25 @@ func TestReadValueShapes(t *testing.T) {
 		{"same.v", "a", true},
 		{"some_unset.v", "", false},
 	}
+	attrs := attributes{values: after}
+	read := func(path string, cond *srm.Condition) (string, bool, string) {
+		conds, why := map[string]string{}, ""
+		attrs.readInto(conds, func(_, reason string) { why = reason }, path, strings.Split(path, "."), cond)
+		got, ok := conds[path]
+		return got, ok, why
+	}
 	for _, tc := range cases {
-		found, unset, _ := lookupAll(after, strings.Split(tc.path, "."))
-		got, read := "", true
-		switch {
-		case len(found) == 0:
-		case unset > 0:
-			read = false
-		default:
-			got, _, read = conditionValue(found)
-		}
-		if got != tc.value || read != tc.read {
-			t.Errorf("%s = %q (read %v), want %q (read %v)", tc.path, got, read, tc.value, tc.read)
+		if got, ok, why := read(tc.path, nil); got != tc.value || ok != tc.read {
+			t.Errorf("%s = %q (read %v, %s), want %q (read %v)", tc.path, got, ok, why, tc.value, tc.read)
 		}
 	}
-	// An attribute absent from its object: the provider predates it.
-	if _, _, absent := lookupAll(after, []string{"package_type"}); !absent {
-		t.Error("package_type not reported absent")
+	// An attribute absent from its object (the provider predates it)
+	// takes the condition's absent value; a null one does not.
+	withAbsent := &srm.Condition{Absent: "Zip"}
+	if got, _, _ := read("package_type", withAbsent); got != "Zip" {
+		t.Errorf("package_type absent: %q, want the condition's absent value", got)
 	}
-	if _, _, absent := lookupAll(after, []string{"single_null"}); absent {
-		t.Error("a null attribute reported absent")
+	if got, ok, _ := read("single_null", withAbsent); got != "" || !ok {
+		t.Errorf("a null attribute: %q (read %v), want not set", got, ok)
 	}
 }
