@@ -412,7 +412,10 @@ func (r *Report) mdRecords() string {
 // mdWarning is the "matches nothing" warning with its patterns in code.
 func mdWarning(rec *Record) string {
 	covers := mdCodeList(recordCovers(rec))
-	s := fmt.Sprintf("%s matches nothing: %s covers no resource of the %s", mdCode(rec.Address), covers, "input")
+	if rec.Record.ResourceType != "" {
+		covers += " (resource_type " + mdCode(rec.Record.ResourceType) + ")"
+	}
+	s := fmt.Sprintf("%s matches nothing: %s covers no resource of the input", mdCode(rec.Address), covers)
 	if len(rec.DidYouMean) > 0 {
 		s += "; did you mean " + strings.Join(quoteCode(rec.DidYouMean), " or ") + "?"
 	}

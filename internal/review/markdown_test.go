@@ -496,3 +496,22 @@ func TestReviewGateFlags(t *testing.T) {
 		}
 	}
 }
+
+// A record that matches nothing because of its resource_type filter says
+// so in every format.
+func TestMatchNothingNamesTheTypeFilter(t *testing.T) {
+	const plan = `{"format_version": "1.2",
+ "prior_state": {"values": {"root_module": {"resources": [{"address": "srm_obligation_acceptance.a", "mode": "managed",
+   "type": "srm_obligation_acceptance", "name": "a",
+   "values": {"scope": ["*"], "resource_type": "aws_s3_buckt", "obligations": ["*"], "accepted_by": "team", "review_by": "2099-01-01"}}]}}},
+ "resource_changes": [{"address": "aws_s3_bucket.b", "mode": "managed", "type": "aws_s3_bucket", "name": "b",
+   "change": {"actions": ["create"], "before": null, "after": {"bucket": "b"}, "after_unknown": {}}}]}`
+	for format, want := range map[string]string{
+		"text":     "(resource_type aws_s3_buckt) covers no resource",
+		"markdown": "(resource_type `aws_s3_buckt`) covers no resource",
+	} {
+		if _, out, _ := runReview(t, plan, "-format", format, "-"); !strings.Contains(out, want) {
+			t.Errorf("%s: the warning does not name the resource_type filter (%q):\n%s", format, want, out)
+		}
+	}
+}
